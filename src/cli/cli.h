@@ -1,0 +1,10 @@
+/* Subcommands of the passbook binary; main.c dispatches to these. Each
+ * takes argv with argv[0] the subcommand name and returns the exit code. */
+#ifndef PB_CLI_CLI_H
+#define PB_CLI_CLI_H
+
+int cli_serve(int argc, char **argv);
+int cli_org(int argc, char **argv);
+int cli_parse(int argc, char **argv);
+
+#endif

@@ -1,0 +1,75 @@
+/* The source-neutral statement: what extraction (PDF today, Account
+ * Aggregator FI data later) produces and what storage, enrichment, fraud
+ * checks and insights consume. Money is paise, dates are pb_day. */
+#ifndef PB_CORE_STATEMENT_H
+#define PB_CORE_STATEMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/date.h"
+#include "util/money.h"
+
+enum txn_type { TXN_DEBIT = 0, TXN_CREDIT = 1 };
+
+enum statement_source { SOURCE_PDF = 0, SOURCE_AA = 1 };
+
+/* One row of the statement, as printed. Strings are owned by the txn. */
+struct txn {
+    pb_day date;
+    pb_day value_date;      /* PB_NO_DAY when not printed */
+    enum txn_type type;
+    pb_paise amount;        /* always > 0 */
+    pb_paise balance;       /* balance after this row; negative = overdrawn */
+    bool has_balance;
+    char *note;             /* narration, whitespace normalised */
+    char *chq_num;          /* NULL when not printed */
+    int page;               /* 1-based page the row starts on */
+    bool reconciled;        /* previous balance +/- amount == balance */
+};
+
+struct identity {
+    char *name;
+    char *account_number;
+    char *ifsc;
+    char *micr;
+    char *address;
+    char *account_category; /* "individual" / "corporate" or NULL */
+    char *account_type;     /* "SAVINGS" / "CURRENT" / "OVERDRAFT" ... or NULL */
+    char *raw_account_category;
+    pb_paise od_limit;      /* 0 when none printed */
+    pb_paise credit_limit;
+    char *email, *phone, *pan;
+};
+
+/* Facts about the document itself, for the metadata fraud checks. */
+struct doc_facts {
+    char *producer, *creator, *author, *title;
+    char *creation_date, *mod_date; /* as printed in the Info dictionary */
+    int incremental_updates;        /* number of %%EOF sections beyond the first */
+    bool encrypted;
+    bool repaired;                  /* MuPDF had to repair the file */
+    char **fonts;                   /* distinct font names, all pages */
+    size_t nfonts;
+};
+
+struct statement {
+    enum statement_source source;
+    char *bank;                     /* bank identifier, lower case ("hdfc"), NULL if unknown */
+    int page_count;
+    struct identity id;
+    pb_day from_date, to_date;      /* statement period as printed (or first/last txn) */
+    pb_paise opening_balance, closing_balance;
+    bool has_opening, has_closing;
+    struct txn *txns;
+    size_t ntxns;
+    bool balances_ok;               /* every row reconciled */
+    bool totals_ok;                 /* opening + credits - debits == closing */
+    struct doc_facts facts;
+};
+
+void statement_free(struct statement *st);
+void txn_free(struct txn *t);
+
+#endif

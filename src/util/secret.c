@@ -1,0 +1,94 @@
+#include "util/secret.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <string.h>
+
+void hex_encode(const unsigned char *in, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+bool secret_random(void *buf, size_t n)
+{
+    return RAND_bytes(buf, (int)n) == 1;
+}
+
+bool secret_random_hex(char *out, size_t n)
+{
+    unsigned char tmp[64];
+    if (n > sizeof tmp || !secret_random(tmp, n))
+        return false;
+    hex_encode(tmp, n, out);
+    return true;
+}
+
+bool uuid_v4(char out[PB_UUID_BUF])
+{
+    unsigned char b[16];
+    char hex[33];
+    if (!secret_random(b, sizeof b))
+        return false;
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    hex_encode(b, 16, hex);
+    memcpy(out, hex, 8);
+    out[8] = '-';
+    memcpy(out + 9, hex + 8, 4);
+    out[13] = '-';
+    memcpy(out + 14, hex + 12, 4);
+    out[18] = '-';
+    memcpy(out + 19, hex + 16, 4);
+    out[23] = '-';
+    memcpy(out + 24, hex + 20, 12);
+    out[36] = '\0';
+    return true;
+}
+
+bool uuid_valid(const char *s)
+{
+    if (!s || strlen(s) != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        char c = s[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void sha256_hex(const void *data, size_t len, char out[PB_SHA256_HEX])
+{
+    unsigned char md[SHA256_DIGEST_LENGTH];
+    SHA256(data, len, md);
+    hex_encode(md, sizeof md, out);
+}
+
+void hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
+                     char out[PB_SHA256_HEX])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    HMAC(EVP_sha256(), key, (int)keylen, data, len, md, &mdlen);
+    hex_encode(md, mdlen, out);
+}
+
+bool secret_equal(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la != lb)
+        return false;
+    return CRYPTO_memcmp(a, b, la) == 0;
+}

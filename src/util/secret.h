@@ -1,0 +1,29 @@
+/* Secrets and identifiers: CSPRNG bytes, UUIDv4, SHA-256, HMAC-SHA256, and
+ * constant-time comparison. Backed by OpenSSL. */
+#ifndef PB_UTIL_SECRET_H
+#define PB_UTIL_SECRET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PB_UUID_BUF 37   /* 36 chars + NUL */
+#define PB_SHA256_HEX 65 /* 64 hex chars + NUL */
+
+/* Fills buf with n bytes from the OS CSPRNG. Returns false on failure. */
+bool secret_random(void *buf, size_t n);
+/* n random bytes as 2n lower-case hex chars into out (2n+1 bytes). */
+bool secret_random_hex(char *out, size_t n);
+/* A random RFC 4122 version-4 UUID, lower case. */
+bool uuid_v4(char out[PB_UUID_BUF]);
+bool uuid_valid(const char *s);
+
+void sha256_hex(const void *data, size_t len, char out[PB_SHA256_HEX]);
+void hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
+                     char out[PB_SHA256_HEX]);
+
+/* Compares two strings in time that depends only on their lengths. */
+bool secret_equal(const char *a, const char *b);
+
+void hex_encode(const unsigned char *in, size_t n, char *out);
+
+#endif
