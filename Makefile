@@ -22,8 +22,9 @@ SRCS     := $(sort $(wildcard src/*/*.c))
 MAIN     := src/main.c
 UNIT_SRCS := $(sort $(wildcard tests/unit/*/test_*.c))
 
-REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o)
-ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o)
+DATA     := $(shell find data -type f 2>/dev/null)
+REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o) $(REL_DIR)/obj/embedded_data.o
+ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o) $(ASAN_DIR)/obj/embedded_data.o
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 
 .PHONY: all deps test-deps run test unit fuzz bench clean format
@@ -42,6 +43,18 @@ $(REL_DIR)/obj/%.o: %.c
 $(ASAN_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -c $< -o $@
+
+# Everything under data/ is compiled into the binary (scripts/embed.sh).
+$(REL_DIR)/gen/embedded_data.c: $(DATA) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh $@
+
+$(REL_DIR)/obj/embedded_data.o: $(REL_DIR)/gen/embedded_data.c
+	$(CC) $(CFLAGS_BASE) -O0 -c $< -o $@
+
+$(ASAN_DIR)/obj/embedded_data.o: $(REL_DIR)/gen/embedded_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -O0 -c $< -o $@
 
 $(REL_DIR)/libpassbook.a: $(REL_OBJS)
 	@rm -f $@; ar rcs $@ $^

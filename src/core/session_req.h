@@ -1,0 +1,57 @@
+/* A validated create-session request (POST /bank-connect/v1|v2/session/).
+ * session_req_parse() turns the JSON body into this, or into the FinBox
+ * error the seed spec names. Authentication (api_key) is checked by the
+ * caller before the fields; org mode checks (MODE_NOT_ENABLED) need the
+ * org's enabled modes, passed in. */
+#ifndef PB_CORE_SESSION_REQ_H
+#define PB_CORE_SESSION_REQ_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/api_error.h"
+#include "util/date.h"
+
+enum pb_mode_bits { MODE_PDF = 1, MODE_AA = 2, MODE_ONLINE = 4 };
+
+#define SESSION_MAX_MONTHS 240
+
+struct session_req {
+    int version;                    /* 1 or 2 */
+    char *link_id;
+    char *redirect_url;             /* NULL when absent (iframe workflow) */
+    char *logo_url;
+    char *bank;                     /* canonical bank identifier (lower case) or NULL */
+    int mode;                       /* one of MODE_* or 0 when absent */
+    char *mobile_number;            /* 10 digits, or NULL */
+    int session_expiry_min;         /* minutes; the default when absent */
+    char *journey_mode;             /* "multi_pdf" / "multi_banking" / NULL */
+    bool accept_anything;
+    bool is_mobile_field_editable;
+    pb_day from_date, to_date;      /* the period asked for */
+    pb_day max_from_date, max_to_date; /* outer window, PB_NO_DAY when absent */
+    char *aa_journey_mode;
+    int aa_recurring_tenure_month_count;
+    char *aa_recurring_frequency_unit;
+    int aa_recurring_frequency_value;
+    char *aa_journey_code;          /* v2 */
+    json_t *consents;               /* v2, owned reference or NULL */
+    json_t *metadata;               /* owned reference or NULL */
+    /* Months the journey expects ("first week" rule applied), oldest first. */
+    pb_month expected_months[SESSION_MAX_MONTHS];
+    int n_expected_months;
+};
+
+/* Validates body for API version 1 or 2 on day `today`, for an org whose
+ * enabled modes are org_modes (MODE_* bits). On success fills *out (free
+ * with session_req_free) and returns 0; otherwise fills *err, returns -1. */
+int session_req_parse(const json_t *body, int version, pb_day today, int org_modes,
+                      struct session_req *out, struct api_error *err);
+void session_req_free(struct session_req *r);
+
+/* The months a journey over [from, to] expects: every month from from's
+ * month to to's month, except to's month when to lies in its first week
+ * (day 1-7). Returns the count written (at most max). */
+int session_expected_months(pb_day from, pb_day to, pb_month *out, int max);
+
+#endif
