@@ -1,0 +1,47 @@
+/* Content-addressed file storage for original statements: a file is kept
+ * under <root>/<aa>/<sha256> and is durable (file and directory fsynced)
+ * before blob_put returns. Several nodes may share <root> (a shared
+ * filesystem); writes are atomic renames, so concurrent puts of the same
+ * content are harmless. */
+#ifndef PB_BLOB_BLOB_H
+#define PB_BLOB_BLOB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/secret.h"
+
+struct blob_store;
+
+/* Opens (creating if needed) a store rooted at dir. NULL on failure. */
+struct blob_store *blob_open(const char *dir);
+void blob_close(struct blob_store *bs);
+
+/* A write in progress: bytes go to a temporary file while being hashed. */
+struct blob_writer;
+
+struct blob_writer *blob_writer_new(struct blob_store *bs);
+/* Appends bytes; returns -1 on I/O error or when more than max_bytes were
+ * written in total (max_bytes 0 = unlimited). */
+int blob_writer_add(struct blob_writer *w, const void *data, size_t len);
+size_t blob_writer_size(const struct blob_writer *w);
+/* Makes the content durable under its hash; sha256 receives the hex name.
+ * Frees the writer either way. */
+int blob_writer_commit(struct blob_writer *w, char sha256[PB_SHA256_HEX]);
+/* Discards the temporary file and frees the writer. */
+void blob_writer_abort(struct blob_writer *w);
+void blob_writer_set_limit(struct blob_writer *w, size_t max_bytes);
+
+/* Stores a whole buffer (convenience over the writer). */
+int blob_put(struct blob_store *bs, const void *data, size_t len, char sha256[PB_SHA256_HEX]);
+
+/* Reads a blob whole; *data is malloc'd (caller frees). -1 if missing. */
+int blob_get(struct blob_store *bs, const char *sha256, unsigned char **data, size_t *len);
+/* The path of a blob (buf of at least PATH_MAX), whether or not it exists. */
+const char *blob_path(struct blob_store *bs, const char *sha256, char *buf, size_t len);
+bool blob_exists(struct blob_store *bs, const char *sha256);
+/* Removes a blob; missing is not an error. */
+int blob_delete(struct blob_store *bs, const char *sha256);
+
+#endif
