@@ -19,10 +19,22 @@ missing=""
 for p in $want; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+if [ -n "$missing" ]; then
+  echo "install-deps: installing$missing" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
 
-echo "install-deps: installing$missing" >&2
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO=sudo
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+# Browser tests: playwright-core from npm, pinned by tests/browser/package-lock.json.
+# Reinstalled only when node_modules is missing or older than the lock file.
+# Never downloads a browser: the tests drive Debian's /usr/bin/chromium.
+if [ "${1:-}" = "--test" ] && [ -f tests/browser/package-lock.json ]; then
+  stamp=tests/browser/node_modules/.passbook-lock
+  if ! cmp -s tests/browser/package-lock.json "$stamp" 2>/dev/null; then
+    echo "install-deps: npm ci --prefix tests/browser" >&2
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
+    cp tests/browser/package-lock.json "$stamp"
+  fi
+fi
