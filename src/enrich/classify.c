@@ -1,0 +1,560 @@
+#include "enrich/classify.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "enrich/rules.h"
+
+static const char *CHANNEL_NAMES[CH_COUNT] = {
+    "upi", "salary", "refund", "payment_gateway_purchase", "outward_cheque_bounce",
+    "net_banking_transfer", "investment", "inward_cheque_bounce", "investment_cashin",
+    "international_transaction_arbitrage", "debit_card", "chq", "cash_withdrawl",
+    "cash_deposit", "bill_payment", "bank_interest", "bank_charge",
+    "auto_debit_payment_bounce", "auto_debit_payment", "self_transfer", "demand_draft",
+    "auto_credit", "Others",
+};
+
+const char *channel_name(enum channel c)
+{
+    return c < CH_COUNT ? CHANNEL_NAMES[c] : "Others";
+}
+
+bool channel_parse(const char *s, enum channel *out)
+{
+    if (strcasecmp(s, "Other") == 0) {
+        *out = CH_OTHERS;
+        return true;
+    }
+    for (int i = 0; i < CH_COUNT; i++)
+        if (strcasecmp(s, CHANNEL_NAMES[i]) == 0) {
+            *out = (enum channel)i;
+            return true;
+        }
+    return false;
+}
+
+/* ---- the loaded tables ---------------------------------------------------- */
+
+enum { DIR_ANY = -1 };
+
+struct chan_rule {
+    int prio;
+    int dir;              /* TXN_DEBIT, TXN_CREDIT or DIR_ANY */
+    struct matcher m;
+    enum channel ch;
+    const char *desc, *mcat, *cat, *example;
+    size_t row;
+};
+
+struct cp_rule {
+    regex_t re;
+    int group;
+    const char *example, *expected;
+};
+
+struct kv_rule {
+    struct matcher m;
+    const char *a, *b;
+};
+
+static struct {
+    struct tsv tch, tcp, tmer, tlen, tsal, tpdf, thol;
+    struct chan_rule *ch;
+    size_t nch;
+    struct cp_rule *cp;
+    size_t ncp;
+    struct kv_rule *mer, *len, *pdf, *sal;
+    size_t nmer, nlen, npdf, nsal;
+    pb_day *hol;
+    const char **holname;
+    size_t nhol;
+    int status; /* 0 ok, -1 failed */
+    const char *err;
+} R;
+
+static pthread_once_t rules_once = PTHREAD_ONCE_INIT;
+
+static int rule_cmp(const void *a, const void *b)
+{
+    const struct chan_rule *x = a, *y = b;
+    if (x->prio != y->prio)
+        return y->prio - x->prio;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int load_channels(void)
+{
+    if (tsv_load("rules/channels.tsv", &R.tch, &R.err) != 0)
+        return -1;
+    R.ch = calloc(R.tch.nrows, sizeof *R.ch);
+    if (!R.ch)
+        abort();
+    for (size_t i = 0; i < R.tch.nrows; i++) {
+        struct chan_rule *r = &R.ch[R.nch];
+        const char *dir = tsv_field(&R.tch, i, 1);
+        r->prio = atoi(tsv_field(&R.tch, i, 0));
+        r->dir = dir[0] == 'C' ? TXN_CREDIT : dir[0] == 'D' ? TXN_DEBIT : DIR_ANY;
+        if (matcher_init(&r->m, tsv_field(&R.tch, i, 2), tsv_field(&R.tch, i, 3)) != 0 ||
+            !channel_parse(tsv_field(&R.tch, i, 4), &r->ch)) {
+            R.err = "bad row in rules/channels.tsv";
+            return -1;
+        }
+        r->desc = tsv_field(&R.tch, i, 5);
+        r->mcat = tsv_field(&R.tch, i, 6);
+        r->cat = tsv_field(&R.tch, i, 7);
+        r->example = tsv_field(&R.tch, i, 8);
+        r->row = i;
+        R.nch++;
+    }
+    qsort(R.ch, R.nch, sizeof *R.ch, rule_cmp);
+    return 0;
+}
+
+static int load_counterparty(void)
+{
+    if (tsv_load("rules/counterparty.tsv", &R.tcp, &R.err) != 0)
+        return -1;
+    R.cp = calloc(R.tcp.nrows, sizeof *R.cp);
+    if (!R.cp)
+        abort();
+    for (size_t i = 0; i < R.tcp.nrows; i++) {
+        struct cp_rule *r = &R.cp[R.ncp];
+        if (regcomp(&r->re, tsv_field(&R.tcp, i, 0), REG_EXTENDED | REG_ICASE) != 0) {
+            R.err = "bad regex in rules/counterparty.tsv";
+            return -1;
+        }
+        r->group = atoi(tsv_field(&R.tcp, i, 1));
+        r->example = tsv_field(&R.tcp, i, 2);
+        r->expected = tsv_field(&R.tcp, i, 3);
+        R.ncp++;
+    }
+    return 0;
+}
+
+/* Tables of kind, pattern, a, b (pattern column at `pat`). */
+static int load_kv(const char *path, struct tsv *t, struct kv_rule **out, size_t *n,
+                   int pat)
+{
+    if (tsv_load(path, t, &R.err) != 0)
+        return -1;
+    *out = calloc(t->nrows + 1, sizeof **out);
+    if (!*out)
+        abort();
+    for (size_t i = 0; i < t->nrows; i++) {
+        struct kv_rule *r = &(*out)[*n];
+        if (matcher_init(&r->m, tsv_field(t, i, pat - 1), tsv_field(t, i, pat)) != 0) {
+            R.err = "bad rule row";
+            return -1;
+        }
+        r->a = tsv_field(t, i, pat + 1);
+        r->b = tsv_field(t, i, pat + 2);
+        if (pat == 2) /* salary.tsv: role first */
+            r->a = tsv_field(t, i, 0);
+        (*n)++;
+    }
+    return 0;
+}
+
+static int load_holidays(void)
+{
+    if (tsv_load("rules/bank_holidays.tsv", &R.thol, &R.err) != 0)
+        return -1;
+    R.hol = calloc(R.thol.nrows + 1, sizeof *R.hol);
+    R.holname = calloc(R.thol.nrows + 1, sizeof *R.holname);
+    if (!R.hol || !R.holname)
+        abort();
+    for (size_t i = 0; i < R.thol.nrows; i++) {
+        pb_day d;
+        if (!date_parse_iso(tsv_field(&R.thol, i, 0), &d)) {
+            R.err = "bad date in rules/bank_holidays.tsv";
+            return -1;
+        }
+        R.hol[R.nhol] = d;
+        R.holname[R.nhol++] = tsv_field(&R.thol, i, 1);
+    }
+    return 0;
+}
+
+static void rules_load(void)
+{
+    R.status = -1;
+    if (load_channels() || load_counterparty() ||
+        load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1) ||
+        load_kv("rules/lenders.tsv", &R.tlen, &R.len, &R.nlen, 1) ||
+        load_kv("rules/pdf_editors.tsv", &R.tpdf, &R.pdf, &R.npdf, 1) ||
+        load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2) || load_holidays())
+        return;
+    R.status = 0;
+}
+
+int classify_init(const char **err)
+{
+    pthread_once(&rules_once, rules_load);
+    if (R.status != 0 && err)
+        *err = R.err ? R.err : "rule tables failed to load";
+    return R.status;
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    snprintf(dst, cap, "%s", src ? src : "");
+}
+
+/* Trims, collapses spaces and drops trailing punctuation in place. */
+static void tidy(char *s)
+{
+    char *w = s;
+    bool space = true;
+    for (char *r = s; *r; r++) {
+        if (isspace((unsigned char)*r)) {
+            if (!space)
+                *w++ = ' ';
+            space = true;
+        } else {
+            *w++ = *r;
+            space = false;
+        }
+    }
+    *w = '\0';
+    while (w > s && (isspace((unsigned char)w[-1]) || strchr("-/*.,:;", w[-1])))
+        *--w = '\0';
+}
+
+/* A parsed name is useless when it is a reference number or a VPA. */
+static bool plausible_name(const char *s)
+{
+    size_t alpha = 0, n = strlen(s);
+    if (n < 2 || strchr(s, '@'))
+        return false;
+    for (const char *p = s; *p; p++)
+        alpha += isalpha((unsigned char)*p) && toupper((unsigned char)*p) != 'X';
+    return alpha >= 2;
+}
+
+void classify_counterparty(const char *note, char *out, size_t outlen)
+{
+    out[0] = '\0';
+    if (classify_init(NULL) != 0 || !note)
+        return;
+    regmatch_t m[10];
+    for (size_t i = 0; i < R.ncp; i++) {
+        const struct cp_rule *r = &R.cp[i];
+        if (r->group < 1 || r->group > 9 || regexec(&r->re, note, 10, m, 0) != 0 ||
+            m[r->group].rm_so < 0)
+            continue;
+        size_t len = (size_t)(m[r->group].rm_eo - m[r->group].rm_so);
+        if (len >= outlen)
+            len = outlen - 1;
+        memcpy(out, note + m[r->group].rm_so, len);
+        out[len] = '\0';
+        tidy(out);
+        if (plausible_name(out))
+            return;
+        out[0] = '\0';
+    }
+}
+
+static const struct kv_rule *kv_find(const struct kv_rule *t, size_t n, const char *upper,
+                                     const char *raw)
+{
+    for (size_t i = 0; i < n; i++)
+        if (matcher_test(&t[i].m, upper, raw))
+            return &t[i];
+    return NULL;
+}
+
+const char *classify_lender(const char *text)
+{
+    if (classify_init(NULL) != 0 || !text || !*text)
+        return NULL;
+    char *up = str_upper_dup(text);
+    const struct kv_rule *r = kv_find(R.len, R.nlen, up, text);
+    free(up);
+    return r ? r->a : NULL;
+}
+
+const char *classify_pdf_editor(const char *s)
+{
+    if (classify_init(NULL) != 0 || !s || !*s)
+        return NULL;
+    char *up = str_upper_dup(s);
+    const struct kv_rule *r = kv_find(R.pdf, R.npdf, up, s);
+    free(up);
+    return r ? r->a : NULL;
+}
+
+bool classify_salary_words(const char *note, bool *excluded)
+{
+    bool inc = false, exc = false;
+    if (classify_init(NULL) == 0 && note) {
+        char *up = str_upper_dup(note);
+        for (size_t i = 0; i < R.nsal; i++) {
+            if (!matcher_test(&R.sal[i].m, up, note))
+                continue;
+            if (strcmp(R.sal[i].a, "exclude") == 0)
+                exc = true;
+            else
+                inc = true;
+        }
+        free(up);
+    }
+    if (excluded)
+        *excluded = exc;
+    return inc && !exc;
+}
+
+bool classify_bank_holiday(pb_day d, const char **name)
+{
+    int wd = date_weekday(d), y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    const char *n = NULL;
+    if (wd == 6)
+        n = "Sunday";
+    else if (wd == 5 && (day > 7 && day <= 14))
+        n = "Second Saturday";
+    else if (wd == 5 && (day > 21 && day <= 28))
+        n = "Fourth Saturday";
+    else if (classify_init(NULL) == 0)
+        for (size_t i = 0; i < R.nhol; i++)
+            if (R.hol[i] == d)
+                n = R.holname[i];
+    if (name)
+        *name = n;
+    return n != NULL;
+}
+
+/* ---- name matching ------------------------------------------------------------ */
+
+#define MAX_TOK 12
+
+static const char *STOP_WORDS[] = {"MR", "MRS", "MS", "DR", "SHRI", "SMT", "KUMARI", "M/S",
+                                   "MESSRS", "PVT", "PRIVATE", "LTD", "LIMITED", "LLP",
+                                   "CO", "INC", "THE", "AND", NULL};
+
+static bool stop_word(const char *t)
+{
+    for (const char **s = STOP_WORDS; *s; s++)
+        if (strcmp(*s, t) == 0)
+            return true;
+    return false;
+}
+
+/* Splits s into upper-case alphanumeric tokens (stop words dropped). */
+static size_t tokenize(const char *s, char buf[][32], size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        while (*s && !isalnum((unsigned char)*s))
+            s++;
+        size_t k = 0;
+        while (*s && isalnum((unsigned char)*s)) {
+            if (k < 31)
+                buf[n][k++] = (char)toupper((unsigned char)*s);
+            s++;
+        }
+        if (k) {
+            buf[n][k] = '\0';
+            if (!stop_word(buf[n]))
+                n++;
+        }
+    }
+    return n;
+}
+
+static bool tok_in(const char *t, char toks[][32], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(toks[i], t) == 0)
+            return true;
+    return false;
+}
+
+bool classify_name_matches(const char *name, const char *text)
+{
+    char nt[MAX_TOK][32], tt[MAX_TOK][32];
+    size_t nn = tokenize(name, nt, MAX_TOK), tn = tokenize(text, tt, MAX_TOK);
+    if (nn == 0 || tn == 0)
+        return false;
+    /* Every name token printed in full: "MR RAHUL SHARMA", "SHARMA RAHUL". */
+    bool all = nn > 1 || strlen(nt[0]) >= 4;
+    for (size_t i = 0; i < nn && all; i++)
+        all = tok_in(nt[i], tt, tn);
+    if (all)
+        return true;
+    /* Truncated or initialled, in order: "RAHUL SH", "R SHARMA", "ACME TECHNO". */
+    if (tn < 2 && !(nn == 1 && strlen(tt[0]) >= 5))
+        return false;
+    size_t j = 0, full = 0;
+    for (size_t i = 0; i < tn; i++) {
+        bool ok = false;
+        for (; j < nn && !ok; j++) {
+            size_t tl = strlen(tt[i]);
+            if (strcmp(tt[i], nt[j]) == 0)
+                ok = true, full += tl >= 3;
+            else if (i == tn - 1 && tl >= 2 && strncmp(tt[i], nt[j], tl) == 0)
+                ok = true;
+            else if (tl == 1 && tt[i][0] == nt[j][0])
+                ok = true;
+            else if (i > 0)
+                return false; /* tokens must follow the name without gaps */
+        }
+        if (!ok)
+            return false;
+    }
+    return full >= 1;
+}
+
+/* ---- classification ------------------------------------------------------------- */
+
+static bool transfer_like(enum channel c)
+{
+    return c == CH_UPI || c == CH_NET_BANKING_TRANSFER || c == CH_CHQ || c == CH_OTHERS ||
+           c == CH_AUTO_CREDIT || c == CH_SELF_TRANSFER;
+}
+
+static bool lender_channel(enum channel c)
+{
+    return c == CH_AUTO_DEBIT_PAYMENT || c == CH_NET_BANKING_TRANSFER || c == CH_UPI ||
+           c == CH_CHQ || c == CH_OTHERS || c == CH_AUTO_CREDIT || c == CH_DEMAND_DRAFT;
+}
+
+static const struct chan_rule *channel_rule(const char *up, const char *note, enum txn_type t)
+{
+    for (size_t i = 0; i < R.nch; i++) {
+        const struct chan_rule *r = &R.ch[i];
+        if (r->dir != DIR_ANY && r->dir != (int)t)
+            continue;
+        if (matcher_test(&r->m, up, note))
+            return r;
+    }
+    return NULL;
+}
+
+static void apply_merchant(struct classification *c, const char *up, const char *note)
+{
+    const char *text = up, *raw = note;
+    char *cup = NULL;
+    if (c->counterparty[0]) {
+        cup = str_upper_dup(c->counterparty);
+        text = raw = cup;
+    }
+    const struct kv_rule *m = kv_find(R.mer, R.nmer, text, raw);
+    if (m && (c->merchant_category[0] == '\0' || strcmp(c->merchant_category, "shopping") == 0)) {
+        copy_str(c->merchant_category, sizeof c->merchant_category, m->a);
+        if (c->channel != CH_BILL_PAYMENT || strcmp(c->category, "Utilities") == 0)
+            copy_str(c->category, sizeof c->category, m->b);
+    }
+    free(cup);
+}
+
+static void apply_lender(struct classification *c, const char *up, enum txn_type t)
+{
+    if (!lender_channel(c->channel))
+        return;
+    const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
+    if (!l && (c->channel == CH_AUTO_DEBIT_PAYMENT || !c->counterparty[0]))
+        l = classify_lender(up);
+    if (!l)
+        return;
+    copy_str(c->lender, sizeof c->lender, l);
+    copy_str(c->description, sizeof c->description, "lender_transaction");
+    copy_str(c->merchant_category, sizeof c->merchant_category, "loans");
+    copy_str(c->category, sizeof c->category, t == TXN_CREDIT ? "Loan Disbursed" : "Loan");
+}
+
+static void apply_self(struct classification *c, const struct class_ctx *ctx)
+{
+    if (!ctx || !c->counterparty[0] || !transfer_like(c->channel) || c->lender[0])
+        return;
+    for (size_t i = 0; i < ctx->nnames && !c->self; i++)
+        c->self = ctx->names[i] && classify_name_matches(ctx->names[i], c->counterparty);
+    for (size_t i = 0; i < ctx->ncompanies && !c->self; i++)
+        c->self = c->sister =
+            ctx->companies[i] && classify_name_matches(ctx->companies[i], c->counterparty);
+    if (!c->self)
+        return;
+    c->channel = CH_SELF_TRANSFER;
+    copy_str(c->description, sizeof c->description, "self_transfer");
+    copy_str(c->category, sizeof c->category, "Self Transfer");
+}
+
+static void apply_transfer_category(struct classification *c, enum txn_type t)
+{
+    bool generic = strcmp(c->category, "Transfers") == 0 || strcmp(c->category, "Others") == 0;
+    if (!generic || !c->counterparty[0] || c->merchant_category[0] ||
+        !(c->channel == CH_UPI || c->channel == CH_NET_BANKING_TRANSFER || c->channel == CH_CHQ))
+        return;
+    snprintf(c->category, sizeof c->category, "Transfer %s %s",
+             t == TXN_CREDIT ? "from" : "to", c->counterparty);
+}
+
+void classify_txn(const char *note, enum txn_type type, const struct class_ctx *ctx,
+                  struct classification *c)
+{
+    memset(c, 0, sizeof *c);
+    c->channel = CH_OTHERS;
+    c->rule = -1;
+    copy_str(c->category, sizeof c->category, "Others");
+    if (classify_init(NULL) != 0 || !note)
+        return;
+    char *up = str_upper_dup(note);
+    const struct chan_rule *r = channel_rule(up, note, type);
+    if (r) {
+        c->channel = r->ch;
+        c->rule = (int)(r - R.ch);
+        copy_str(c->description, sizeof c->description, r->desc);
+        copy_str(c->merchant_category, sizeof c->merchant_category, r->mcat);
+        copy_str(c->category, sizeof c->category, r->cat[0] ? r->cat : "Others");
+    }
+    classify_counterparty(note, c->counterparty, sizeof c->counterparty);
+    apply_merchant(c, up, note);
+    apply_lender(c, up, type);
+    apply_self(c, ctx);
+    if (type == TXN_CREDIT) {
+        c->salary_word = classify_salary_words(note, &c->salary_excluded);
+        if (c->salary_word && transfer_like(c->channel) && c->channel != CH_SELF_TRANSFER &&
+            !c->lender[0]) {
+            c->channel = CH_SALARY;
+            copy_str(c->category, sizeof c->category, "Salary");
+        }
+    }
+    apply_transfer_category(c, type);
+    free(up);
+}
+
+size_t classify_rule_count(void)
+{
+    return classify_init(NULL) == 0 ? R.nch : 0;
+}
+
+bool classify_rule_example(size_t i, const char **example, enum txn_type *type,
+                           enum channel *channel)
+{
+    if (i >= classify_rule_count())
+        return false;
+    *example = R.ch[i].example;
+    *type = R.ch[i].dir == TXN_CREDIT ? TXN_CREDIT : TXN_DEBIT;
+    *channel = R.ch[i].ch;
+    return true;
+}
+
+size_t classify_counterparty_rule_count(void)
+{
+    return classify_init(NULL) == 0 ? R.ncp : 0;
+}
+
+bool classify_counterparty_example(size_t i, const char **example, const char **expected)
+{
+    if (i >= classify_counterparty_rule_count())
+        return false;
+    *example = R.cp[i].example;
+    *expected = R.cp[i].expected;
+    return true;
+}

@@ -1,0 +1,159 @@
+#include "enrich/rules.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/embedded.h"
+
+char *str_upper_dup(const char *s)
+{
+    size_t n = strlen(s);
+    char *u = malloc(n + 1);
+    if (!u)
+        abort();
+    for (size_t i = 0; i <= n; i++)
+        u[i] = (char)toupper((unsigned char)s[i]);
+    return u;
+}
+
+static bool is_word_char(char c)
+{
+    return isalnum((unsigned char)c);
+}
+
+bool str_has_word(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return false;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        bool left = p == hay || !is_word_char(p[-1]) || !is_word_char(needle[0]);
+        bool right = !is_word_char(p[n]) || !is_word_char(needle[n - 1]);
+        if (left && right)
+            return true;
+    }
+    return false;
+}
+
+int matcher_init(struct matcher *m, const char *kind, const char *pattern)
+{
+    memset(m, 0, sizeof *m);
+    if (strcmp(kind, "prefix") == 0)
+        m->kind = MATCH_PREFIX;
+    else if (strcmp(kind, "contains") == 0)
+        m->kind = MATCH_CONTAINS;
+    else if (strcmp(kind, "word") == 0)
+        m->kind = MATCH_WORD;
+    else if (strcmp(kind, "regex") == 0)
+        m->kind = MATCH_REGEX;
+    else
+        return -1;
+    if (m->kind == MATCH_REGEX) {
+        if (regcomp(&m->re, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0)
+            return -1;
+        m->compiled = true;
+        m->pattern = strdup(pattern);
+    } else {
+        m->pattern = str_upper_dup(pattern);
+    }
+    return 0;
+}
+
+void matcher_free(struct matcher *m)
+{
+    if (m->compiled)
+        regfree(&m->re);
+    free(m->pattern);
+    memset(m, 0, sizeof *m);
+}
+
+bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
+{
+    switch (m->kind) {
+    case MATCH_PREFIX:
+        return strncmp(upper, m->pattern, strlen(m->pattern)) == 0;
+    case MATCH_CONTAINS:
+        return strstr(upper, m->pattern) != NULL;
+    case MATCH_WORD:
+        return str_has_word(upper, m->pattern);
+    case MATCH_REGEX:
+        return regexec(&m->re, raw, 0, NULL, 0) == 0;
+    }
+    return false;
+}
+
+/* Splits buf in place into rows and fields. */
+static void tsv_split(struct tsv *t)
+{
+    size_t cap = 0;
+    char *line = t->buf;
+    while (line && *line) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r')
+            line[--len] = '\0';
+        if (len > 0 && line[0] != '#') {
+            if (t->nrows == cap) {
+                cap = cap ? cap * 2 : 64;
+                t->rows = realloc(t->rows, cap * sizeof *t->rows);
+                t->ncols = realloc(t->ncols, cap * sizeof *t->ncols);
+                if (!t->rows || !t->ncols)
+                    abort();
+            }
+            size_t nf = 1;
+            for (char *p = line; *p; p++)
+                nf += *p == '\t';
+            char **f = malloc(nf * sizeof *f);
+            if (!f)
+                abort();
+            size_t k = 0;
+            f[k++] = line;
+            for (char *p = line; *p; p++)
+                if (*p == '\t') {
+                    *p = '\0';
+                    f[k++] = p + 1;
+                }
+            t->rows[t->nrows] = f;
+            t->ncols[t->nrows++] = nf;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+}
+
+int tsv_load(const char *path, struct tsv *t, const char **err)
+{
+    memset(t, 0, sizeof *t);
+    const struct embedded_file *f = embedded_find(path);
+    if (!f) {
+        *err = "rule table not embedded";
+        return -1;
+    }
+    t->buf = malloc(f->len + 1);
+    if (!t->buf)
+        abort();
+    memcpy(t->buf, f->data, f->len);
+    t->buf[f->len] = '\0';
+    tsv_split(t);
+    return 0;
+}
+
+void tsv_free(struct tsv *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        free(t->rows[i]);
+    free(t->rows);
+    free(t->ncols);
+    free(t->buf);
+    memset(t, 0, sizeof *t);
+}
+
+const char *tsv_field(const struct tsv *t, size_t i, size_t j)
+{
+    if (i >= t->nrows || j >= t->ncols[i])
+        return "";
+    const char *s = t->rows[i][j];
+    return strcmp(s, "-") == 0 ? "" : s;
+}

@@ -1,0 +1,192 @@
+/* Classification: the labelled narration table (five banks' styles) must be
+ * classified at >= 99% per the issue's target, every rule must decide its
+ * own example, and names/counterparties must parse. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "enrich/classify.h"
+
+static const char *NAMES[] = {"RAHUL SHARMA", "Rahul K Sharma"};
+static const char *COMPANIES[] = {"Sharma Trading Co"};
+static const struct class_ctx CTX = {NAMES, 2, COMPANIES, 1};
+
+TEST(tables_load)
+{
+    const char *err = NULL;
+    CHECK_INT(classify_init(&err), 0);
+    CHECK(classify_rule_count() > 40);
+}
+
+TEST(every_channel_rule_decides_its_example)
+{
+    for (size_t i = 0; i < classify_rule_count(); i++) {
+        const char *ex;
+        enum txn_type t;
+        enum channel want;
+        CHECK(classify_rule_example(i, &ex, &t, &want));
+        struct classification c;
+        classify_txn(ex, t, NULL, &c);
+        if ((int)i != c.rule && c.channel != want) {
+            fprintf(stderr, "  rule %zu example \"%s\" -> %s, want %s\n", i, ex,
+                    channel_name(c.channel), channel_name(want));
+            CHECK(0);
+        }
+    }
+}
+
+TEST(every_counterparty_rule_parses_its_example)
+{
+    for (size_t i = 0; i < classify_counterparty_rule_count(); i++) {
+        const char *ex, *want;
+        char got[96];
+        CHECK(classify_counterparty_example(i, &ex, &want));
+        classify_counterparty(ex, got, sizeof got);
+        CHECK_STR(got, want);
+    }
+}
+
+struct tally {
+    int total, right;
+};
+
+TEST(labelled_narrations_per_channel_accuracy)
+{
+    FILE *f = fopen("tests/unit/enrich/narrations.tsv", "r");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    struct tally per[CH_COUNT] = {{0, 0}};
+    int total = 0, right = 0, banks[5] = {0};
+    const char *bank_names[5] = {"hdfc", "sbi", "icici", "axis", "kotak"};
+    char line[1024];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '#' || !line[0])
+            continue;
+        char *bank = strtok(line, "\t"), *dir = strtok(NULL, "\t");
+        char *note = strtok(NULL, "\t"), *want_s = strtok(NULL, "\t");
+        enum channel want;
+        CHECK(bank && dir && note && want_s && channel_parse(want_s, &want));
+        if (!want_s || !channel_parse(want_s, &want))
+            continue;
+        for (int b = 0; b < 5; b++)
+            banks[b] += strcmp(bank, bank_names[b]) == 0;
+        struct classification c;
+        classify_txn(note, dir[0] == 'C' ? TXN_CREDIT : TXN_DEBIT, &CTX, &c);
+        per[want].total++;
+        total++;
+        if (c.channel == want) {
+            per[want].right++;
+            right++;
+        } else {
+            printf("  miss [%s] %s -> %s (want %s)\n", bank, note, channel_name(c.channel),
+                   want_s);
+        }
+    }
+    fclose(f);
+    for (int i = 0; i < CH_COUNT; i++)
+        if (per[i].total)
+            printf("  channel %-36s %3d/%3d %6.2f%%\n", channel_name((enum channel)i),
+                   per[i].right, per[i].total, 100.0 * per[i].right / per[i].total);
+    printf("  overall %d/%d %.2f%%\n", right, total, total ? 100.0 * right / total : 0);
+    CHECK(total >= 200);
+    for (int b = 0; b < 5; b++)
+        CHECK(banks[b] >= 30);
+    CHECK(right * 100 >= total * 99);
+}
+
+TEST(counterparty_lender_and_self)
+{
+    struct classification c;
+    classify_txn("ACH D- BAJAJ FINANCE LTD-P400CDBP4012345", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(c.lender, "Bajaj Finance");
+    CHECK_STR(c.description, "lender_transaction");
+    CHECK_STR(c.merchant_category, "loans");
+    classify_txn("NEFT CR-HDFC0000001-BAJAJ FINANCE LTD-RAHUL SHARMA-LOAN DISB 4012345",
+                 TXN_CREDIT, &CTX, &c);
+    CHECK_STR(c.category, "Loan Disbursed");
+    classify_txn("UPI-SWIGGY-swiggy@ybl-YESB0YBLUPI-412345678901-PAYMENT", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(c.counterparty, "SWIGGY");
+    CHECK_STR(c.merchant_category, "food");
+    /* A P2P payee paying via a wallet VPA is not an e-wallet merchant. */
+    classify_txn("UPI-ANITA DESAI-anita@paytm-PYTM0123456-412377788899-RENT", TXN_DEBIT, &CTX,
+                 &c);
+    CHECK_STR(c.merchant_category, "");
+    CHECK_STR(c.category, "Transfer to ANITA DESAI");
+    /* The holder's name as beneficiary in an employer's NEFT is not a self transfer. */
+    classify_txn("NEFT CR-ICIC0000104-ACME TECHNOLOGIES PVT LTD-RAHUL SHARMA-CITIN5202403",
+                 TXN_CREDIT, &CTX, &c);
+    CHECK(!c.self);
+    CHECK_STR(c.counterparty, "ACME TECHNOLOGIES PVT LTD");
+    classify_txn("IMPS-412512340001-SHARMA TRADING CO-HDFC-XXXXXXX9876-TRF", TXN_DEBIT, &CTX, &c);
+    CHECK(c.self && c.sister);
+}
+
+TEST(name_matching)
+{
+    CHECK(classify_name_matches("Rahul Sharma", "MR RAHUL SHARMA"));
+    CHECK(classify_name_matches("Rahul Sharma", "RAHUL SH"));
+    CHECK(classify_name_matches("Rahul Kumar Sharma", "RAHUL KUMAR SHA"));
+    CHECK(classify_name_matches("Rahul Sharma", "R SHARMA"));
+    CHECK(!classify_name_matches("Rahul Sharma", "PRIYA SHARMA"));
+    CHECK(!classify_name_matches("Rahul Sharma", "RAHUL"));
+    CHECK(!classify_name_matches("Rahul Sharma", "ANITA SHAR"));
+    CHECK(classify_name_matches("Acme Technologies Pvt Ltd", "ACME TECHNOLOGIES"));
+    CHECK(!classify_name_matches("", "ANYONE"));
+}
+
+TEST(salary_words_and_exclusions)
+{
+    bool ex;
+    CHECK(classify_salary_words("NEFT-ACME-SALARY MAR 2024", &ex) && !ex);
+    CHECK(classify_salary_words("NEFT/ACME/SAL MAR24", &ex));
+    CHECK(!classify_salary_words("NEFT-ACME-SALARY REIMBURSEMENT", &ex) && ex);
+    CHECK(!classify_salary_words("UPI-SALE OF OLD SOFA", &ex));
+}
+
+TEST(hostile_narrations)
+{
+    struct classification c;
+    classify_txn("", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(channel_name(c.channel), "Others");
+    classify_txn(NULL, TXN_CREDIT, NULL, &c);
+    CHECK(c.channel == CH_OTHERS);
+    char big[8192];
+    memset(big, 'A', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    memcpy(big, "UPI-", 4);
+    classify_txn(big, TXN_DEBIT, &CTX, &c);
+    CHECK(c.channel == CH_UPI);
+    CHECK(strlen(c.counterparty) < sizeof c.counterparty);
+    classify_txn("\x01\x02\xff\xfe-/-/-//", TXN_DEBIT, &CTX, &c);
+    CHECK(c.channel == CH_OTHERS);
+}
+
+TEST(bank_holidays)
+{
+    pb_day d;
+    const char *name;
+    date_from_ymd(2024, 1, 26, &d);
+    CHECK(classify_bank_holiday(d, &name));
+    CHECK_STR(name, "Republic Day");
+    date_from_ymd(2024, 3, 9, &d); /* second Saturday */
+    CHECK(classify_bank_holiday(d, &name));
+    date_from_ymd(2024, 3, 12, &d); /* a Tuesday */
+    CHECK(!classify_bank_holiday(d, &name));
+}
+
+int main(void)
+{
+    RUN(tables_load);
+    RUN(every_channel_rule_decides_its_example);
+    RUN(every_counterparty_rule_parses_its_example);
+    RUN(labelled_narrations_per_channel_accuracy);
+    RUN(counterparty_lender_and_self);
+    RUN(name_matching);
+    RUN(salary_words_and_exclusions);
+    RUN(hostile_narrations);
+    RUN(bank_holidays);
+    return check_summary();
+}
