@@ -14,7 +14,11 @@
 
 enum pb_mode_bits { MODE_PDF = 1, MODE_AA = 2, MODE_ONLINE = 4 };
 
-#define SESSION_MAX_MONTHS 240
+#define SESSION_MAX_MONTHS 240         /* longest period a session may ask for */
+#define SESSION_EXPIRY_DEFAULT_MIN 60  /* FinBox's example expiry is ~60 min */
+#define SESSION_EXPIRY_MIN_MIN 5
+#define SESSION_EXPIRY_MAX_MIN 43200   /* 30 days */
+#define SESSION_DEFAULT_MONTHS 6       /* default period: to_date - 6 months */
 
 struct session_req {
     int version;                    /* 1 or 2 */
@@ -34,9 +38,10 @@ struct session_req {
     int aa_recurring_tenure_month_count;
     char *aa_recurring_frequency_unit;
     int aa_recurring_frequency_value;
-    char *aa_journey_code;          /* v2 */
-    json_t *consents;               /* v2, owned reference or NULL */
-    json_t *metadata;               /* owned reference or NULL */
+    char *aa_journey_code;          /* v2, upper case ("BCAA001"), NULL = default BCAA001 */
+    json_t *consents;               /* v2, owned, validated copy (codes upper case) or NULL */
+    json_t *metadata;               /* owned, validated copy (known keys only) or NULL */
+    bool dates_defaulted;           /* from/to were absent and computed */
     /* Months the journey expects ("first week" rule applied), oldest first. */
     pb_month expected_months[SESSION_MAX_MONTHS];
     int n_expected_months;
@@ -51,7 +56,14 @@ void session_req_free(struct session_req *r);
 
 /* The months a journey over [from, to] expects: every month from from's
  * month to to's month, except to's month when to lies in its first week
- * (day 1-7). Returns the count written (at most max). */
+ * (day 1-7) and an earlier month remains (so the list is never empty).
+ * Writes at most max months; returns the total count (which may exceed
+ * max), or 0 when to < from. */
 int session_expected_months(pb_day from, pb_day to, pb_month *out, int max);
+
+/* "Today" as a session request understands it: the current date in India
+ * (UTC+05:30), since FinBox's clients and their customers live there and
+ * a to_date of "today" sent at 02:00 IST must not be "in the future". */
+pb_day session_req_today(void);
 
 #endif
