@@ -1,0 +1,397 @@
+"""Account holders and their money: the bank-neutral part of a synthetic statement.
+
+Everything here is deterministic from a random.Random and works in paise (int) so the
+ground truth is exact. A transaction is an *event* (what happened: a UPI payment to a
+person, an EMI debit to a lender, ...) with its labels for the enrichment tests; each
+bank's narration style (narrations.py) turns the event into the text that bank prints.
+"""
+import datetime as dt
+
+FIRST_NAMES = ["RAHUL", "PRIYA", "AMIT", "SNEHA", "VIKRAM", "ANJALI", "SURESH", "KAVITA",
+               "ARJUN", "DEEPA", "MANOJ", "POOJA", "RAJESH", "NEHA", "SANJAY", "LAKSHMI",
+               "KARTHIK", "DIVYA", "ABHISHEK", "MEERA", "ROHIT", "SUNITA", "VENKATESH", "ASHA",
+               "IMRAN", "FATIMA", "GURPREET", "HARPREET", "NITIN", "SWATI"]
+MIDDLE = ["KUMAR", "PRASAD", "", "", "", "RANI", "LAL", "", "DEVI", ""]
+LAST_NAMES = ["SHARMA", "VERMA", "IYER", "NAIR", "REDDY", "PATEL", "SHAH", "GUPTA", "SINGH",
+              "KULKARNI", "DESHPANDE", "CHATTERJEE", "BANERJEE", "MENON", "PILLAI", "RAO",
+              "JOSHI", "MEHTA", "KHAN", "SHEIKH", "GILL", "AGARWAL", "MISHRA", "YADAV", "DAS"]
+FIRMS = ["SHARMA TRADERS", "SAI KRUPA ENTERPRISES", "GANESH HARDWARE STORES",
+         "NAVKAR TEXTILES", "SHREE BALAJI AGENCIES", "ROYAL MEDICALS"]
+
+CITIES = [  # city, state, pin prefix, MICR city code, localities
+    ("MUMBAI", "MAHARASHTRA", "400", "400", ["ANDHERI WEST", "DADAR", "BORIVALI EAST", "POWAI"]),
+    ("PUNE", "MAHARASHTRA", "411", "411", ["KOTHRUD", "AUNDH", "HADAPSAR", "BANER"]),
+    ("BENGALURU", "KARNATAKA", "560", "560", ["KORAMANGALA", "JAYANAGAR", "WHITEFIELD", "INDIRANAGAR"]),
+    ("CHENNAI", "TAMIL NADU", "600", "600", ["T NAGAR", "ADYAR", "VELACHERY", "ANNA NAGAR"]),
+    ("HYDERABAD", "TELANGANA", "500", "500", ["BANJARA HILLS", "KUKATPALLY", "MADHAPUR", "AMEERPET"]),
+    ("NEW DELHI", "DELHI", "110", "110", ["LAJPAT NAGAR", "DWARKA", "ROHINI", "KAROL BAGH"]),
+    ("KOLKATA", "WEST BENGAL", "700", "700", ["SALT LAKE", "BEHALA", "GARIAHAT", "DUM DUM"]),
+    ("AHMEDABAD", "GUJARAT", "380", "380", ["NAVRANGPURA", "SATELLITE", "MANINAGAR", "BOPAL"]),
+    ("JAIPUR", "RAJASTHAN", "302", "302", ["MALVIYA NAGAR", "VAISHALI NAGAR", "C SCHEME", "MANSAROVAR"]),
+    ("KOCHI", "KERALA", "682", "682", ["EDAPPALLY", "KAKKANAD", "VYTILLA", "PALARIVATTOM"]),
+]
+STREETS = ["FLAT NO 203, SAI SHRADDHA APTS", "H NO 12-5-67, MAIN ROAD", "B-14, GREEN PARK SOCIETY",
+           "12/3 GANDHI NAGAR", "PLOT 45, SECTOR 7", "4TH CROSS, 2ND MAIN", "ROOM 5, SHIVAJI CHAWL",
+           "VILLA 9, PALM MEADOWS", "C-701 ROYAL HEIGHTS", "NO 18, TEMPLE STREET"]
+LANDMARKS = ["NEAR HANUMAN MANDIR", "OPP CITY MALL", "BEHIND BUS DEPOT", "NEAR RAILWAY STATION",
+             "OFF LINK ROAD", "NEXT TO POST OFFICE"]
+
+# Counterparty banks: name as UPI/NEFT narrations print it, IFSC prefix, short code.
+BANKS = [("HDFC BANK", "HDFC", "HDFC"), ("STATE BANK OF INDIA", "SBIN", "SBI"),
+         ("ICICI BANK", "ICIC", "ICICI"), ("AXIS BANK", "UTIB", "AXIS"),
+         ("KOTAK MAHINDRA BANK", "KKBK", "KOTAK"), ("PUNJAB NATIONAL BANK", "PUNB", "PNB"),
+         ("BANK OF BARODA", "BARB", "BOB"), ("CANARA BANK", "CNRB", "CANARA"),
+         ("YES BANK", "YESB", "YES"), ("IDFC FIRST BANK", "IDFB", "IDFC"),
+         ("UNION BANK OF INDIA", "UBIN", "UNION"), ("INDUSIND BANK", "INDB", "INDUSIND")]
+VPA_HANDLES = ["okhdfcbank", "okicici", "oksbi", "okaxis", "ybl", "paytm", "ibl", "axl", "upi", "apl"]
+
+EMPLOYERS = ["INFOSYS LIMITED", "TATA CONSULTANCY SERVICES LTD", "WIPRO LIMITED",
+             "ACME TECHNOLOGIES PVT LTD", "LARSEN AND TOUBRO LIMITED", "RELIANCE RETAIL LIMITED",
+             "SUNRISE LOGISTICS PVT LTD", "BLUE DART EXPRESS LTD", "APOLLO HOSPITALS ENTERPRISE",
+             "ZENITH SOFTWARE SOLUTIONS"]
+LENDERS = [  # as narrations print them, canonical lender name for labels
+    ("BAJAJ FINANCE LTD", "Bajaj Finance"), ("HDFC LTD", "HDFC Ltd"),
+    ("TATA CAPITAL FINANCIAL SERV", "Tata Capital"), ("FULLERTON INDIA CREDIT CO", "Fullerton India"),
+    ("ADITYA BIRLA FINANCE LTD", "Aditya Birla Finance"), ("HOME CREDIT INDIA FINANCE", "Home Credit"),
+    ("L AND T FINANCE LTD", "L&T Finance"), ("CHOLAMANDALAM INVESTMENT", "Cholamandalam"),
+    ("MAHINDRA AND MAHINDRA FIN", "Mahindra Finance"), ("HDB FINANCIAL SERVICES", "HDB Financial"),
+    ("MUTHOOT FINANCE LTD", "Muthoot Finance"), ("IDFC FIRST BANK LTD", "IDFC First Bank")]
+MERCHANTS = ["AMAZON", "FLIPKART", "SWIGGY", "ZOMATO", "BIG BAZAAR", "DMART", "RELIANCE FRESH",
+             "MORE RETAIL", "INDIAN OIL", "HP PETROL PUMP", "APOLLO PHARMACY", "MEDPLUS",
+             "BOOKMYSHOW", "MAKEMYTRIP", "IRCTC", "UBER INDIA", "OLA CABS", "DOMINOS PIZZA",
+             "MYNTRA", "NYKAA", "CROMA", "DECATHLON", "STAR BAZAAR", "CAFE COFFEE DAY"]
+PG = ["PAYU", "RAZORPAY", "CCAVENUE", "CASHFREE"]
+BILLERS = [("AIRTEL", "telco_bill"), ("JIO PREPAID", "telco_bill"), ("VODAFONE IDEA", "telco_bill"),
+           ("TATA POWER", "electric_bill"), ("BESCOM", "electric_bill"), ("MSEDCL", "electric_bill"),
+           ("ADANI ELECTRICITY", "electric_bill"), ("MAHANAGAR GAS", "bill"),
+           ("CREDIT CARD BILL", "credit_card_bill")]
+UPI_REMARKS = ["Payment from Ph", "UPI", "Sent using Paytm", "NA", "rent", "dinner", "groceries",
+               "Pay to merchant", "payment", "loan repay", "gift", "milk", "petrol", "school fees"]
+BRANCH_WORDS = ["MAIN BRANCH", "STATION ROAD", "MG ROAD", "CIVIL LINES", "MARKET YARD"]
+
+
+def rand_digits(rng, n):
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def person_name(rng):
+    mid = rng.choice(MIDDLE)
+    parts = [rng.choice(FIRST_NAMES)] + ([mid] if mid else []) + [rng.choice(LAST_NAMES)]
+    return " ".join(parts)
+
+
+def vpa_for(rng, name):
+    first = name.split()[0].lower()
+    style = rng.randrange(3)
+    if style == 0:
+        user = first + "." + name.split()[-1].lower()
+    elif style == 1:
+        user = rand_digits(rng, 10)
+    else:
+        user = first + rand_digits(rng, 3)
+    return user + "@" + rng.choice(VPA_HANDLES)
+
+
+def month_add(d, n):
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    last = month_last_day(y, m)
+    return dt.date(y, m, min(d.day, last))
+
+
+def month_last_day(y, m):
+    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+class Holder:
+    """The account holder and account, bank-neutral (banks format the numbers)."""
+
+    def __init__(self, rng, corporate=False):
+        self.corporate = corporate
+        self.name = rng.choice(FIRMS) if corporate else person_name(rng)
+        self.title = "M/S" if corporate else rng.choice(["MR", "MR", "MS", "MRS"])
+        city = rng.choice(CITIES)
+        self.city, self.state, pin3, self.micr_city, localities = city
+        self.locality = rng.choice(localities)
+        self.pin = pin3 + rand_digits(rng, 3)
+        self.address_lines = [rng.choice(STREETS), rng.choice(LANDMARKS) + ", " + self.locality,
+                              self.city + " " + self.pin]
+        if rng.random() < 0.5:
+            self.address_lines.insert(2, self.state)
+        self.branch = rng.choice(localities)
+        self.branch_code = rand_digits(rng, 4)
+        self.phone = "9" + rand_digits(rng, 9)
+        self.email = self.name.split()[0].lower() + rand_digits(rng, 2) + "@gmail.com"
+        self.cust_id = rand_digits(rng, 8)
+        self.vpa = vpa_for(rng, self.name)
+        self.card = rng.choice(["4", "5"]) + rand_digits(rng, 5) + "XXXXXX" + rand_digits(rng, 4)
+        self.other_account = rand_digits(rng, 12)  # own account elsewhere (self transfers)
+        self.other_bank = rng.choice(BANKS)
+
+
+class Event:
+    """One printed transaction row before a bank formats it."""
+
+    def __init__(self, date, kind, amount, credit, **params):
+        self.date = date
+        self.value_date = date
+        self.kind = kind
+        self.amount = amount          # paise, > 0
+        self.credit = credit
+        self.params = params
+        self.labels = {"channel": "Others", "is_salary": False, "employer": None,
+                       "is_emi": False, "lender": None, "is_bounce": False, "bounce_kind": None}
+        self.balance = None
+        self.narration = None
+        self.chq = None
+
+    def label(self, **kw):
+        self.labels.update(kw)
+        return self
+
+
+def rupees(rng, lo, hi, round_to=1):
+    """A random amount in paise between lo and hi rupees, rounded to round_to rupees."""
+    r = rng.randint(lo, hi)
+    r = max(round_to, r // round_to * round_to)
+    return r * 100
+
+
+def odd_amount(rng, lo, hi):
+    return rng.randint(lo * 100, hi * 100)
+
+
+class Plan:
+    """Recurring facts of the account over the whole period: employer, loans, rent."""
+
+    def __init__(self, rng, holder, opts):
+        self.employer = None if holder.corporate or opts.get("no_salary") else rng.choice(EMPLOYERS)
+        self.salary = rupees(rng, 25000, 180000, 500) if self.employer else 0
+        self.salary_day = rng.choice([1, 1, 28, 30, 7, 10])
+        self.salary_word = rng.random() < 0.6        # narration carries "SALARY"/"SAL"
+        self.employer_ifsc = rng.choice(BANKS)[1] + "0" + rand_digits(rng, 6)
+        n_loans = rng.choice([0, 1, 1, 2]) if not opts.get("no_emi") else 0
+        self.loans = []
+        for _ in range(n_loans):
+            lender = rng.choice(LENDERS)
+            self.loans.append({"lender": lender, "emi": rupees(rng, 1500, 25000, 1) + rng.choice([0, 0, 50]),
+                               "day": rng.choice([2, 3, 5, 5, 7, 10, 15]),
+                               "umrn": rng.choice(["HDFC", "ICIC", "UTIB", "SBIN"]) + "70" + rand_digits(rng, 14)})
+        self.landlord = person_name(rng)
+        self.rent = rupees(rng, 6000, 40000, 500) if rng.random() < 0.6 else 0
+        self.friends = [person_name(rng) for _ in range(6)]
+        self.chq_no = rng.randint(100, 900000)
+        self.biller = rng.choice(BILLERS)
+
+
+def _days_in(start, end):
+    d = start
+    while d <= end:
+        yield d
+        d += dt.timedelta(days=1)
+
+
+def _rand_day(rng, lo, hi):
+    return lo + dt.timedelta(days=rng.randint(0, (hi - lo).days))
+
+
+def _month_spans(start, end):
+    """(first, last) day pairs of each calendar month touching [start, end]."""
+    cur = dt.date(start.year, start.month, 1)
+    while cur <= end:
+        last = dt.date(cur.year, cur.month, month_last_day(cur.year, cur.month))
+        yield max(cur, start), min(last, end)
+        cur = last + dt.timedelta(days=1)
+
+
+def _monthly(rng, holder, plan, lo, hi, density, ev):
+    """Append one month's events (lo..hi inclusive) to ev."""
+    mon = lo.strftime("%b").upper()
+    yy = lo.strftime("%y")
+    if plan.employer and lo.day <= plan.salary_day <= hi.day + 2:
+        day = min(max(plan.salary_day + rng.randint(-1, 1), lo.day), hi.day)
+        d = lo.replace(day=day)
+        amt = plan.salary + rng.choice([0, 0, 0, 100000, -50000]) if rng.random() < 0.2 else plan.salary
+        ev.append(Event(d, "salary", amt, True, employer=plan.employer, ifsc=plan.employer_ifsc,
+                        month=mon, yy=yy, word=plan.salary_word).label(
+            channel="salary", is_salary=True, employer=plan.employer))
+        if rng.random() < 0.25:  # reimbursement from the same employer: not salary
+            ev.append(Event(_rand_day(rng, lo, hi), "reimb", odd_amount(rng, 800, 9000), True,
+                            employer=plan.employer, ifsc=plan.employer_ifsc, month=mon, yy=yy).label(
+                channel="net_banking_transfer", employer=None))
+    for loan in plan.loans:
+        if lo.day <= loan["day"] <= hi.day:
+            ev.append(Event(lo.replace(day=loan["day"]), "emi", loan["emi"], False, lender=loan["lender"][0],
+                            umrn=loan["umrn"]).label(channel="auto_debit_payment", is_emi=True,
+                                                     lender=loan["lender"][1]))
+    if plan.rent and lo.day <= 5 <= hi.day:
+        ev.append(Event(lo.replace(day=rng.randint(lo.day, 5)), "upi_out", plan.rent, False,
+                        name=plan.landlord, remark="rent").label(channel="upi"))
+    n = max(1, int(density * (hi.day - lo.day + 1) / 30.0))
+    kinds = [("upi_out", 30), ("upi_in", 10), ("upi_merchant", 18), ("pos", 8), ("atm", 6),
+             ("neft_out", 3), ("neft_in", 3), ("imps_out", 4), ("imps_in", 4), ("pg", 4),
+             ("bill", 3), ("refund", 1), ("cash_dep", 2), ("self_out", 1), ("self_in", 1),
+             ("chq_out", 1), ("chq_in", 1), ("rtgs_in", 0.3)]
+    total = sum(w for _, w in kinds)
+    for _ in range(n):
+        r = rng.random() * total
+        for kind, w in kinds:
+            r -= w
+            if r < 0:
+                break
+        ev.append(_random_event(rng, holder, plan, kind, _rand_day(rng, lo, hi)))
+    if hi.month in (3, 6, 9, 12) and hi.day == month_last_day(hi.year, hi.month):
+        ev.append(Event(hi, "interest", 0, True).label(channel="bank_interest"))
+        if rng.random() < 0.7:
+            sms = rng.choice([1500, 1770, 2000, 2360])
+            ev.append(Event(hi, "sms_charge", sms * 100 // 100, False,
+                            period=(month_add(hi, -2).strftime("%b%y") + "-" + hi.strftime("%b%y")).upper()
+                            ).label(channel="bank_charge"))
+
+
+def _random_event(rng, holder, plan, kind, d):
+    friend = rng.choice(plan.friends)
+    bank = rng.choice(BANKS)
+    if kind == "upi_out":
+        return Event(d, kind, rupees(rng, 20, 6000) if rng.random() < 0.7 else odd_amount(rng, 10, 3000), False,
+                     name=friend, remark=rng.choice(UPI_REMARKS)).label(channel="upi")
+    if kind == "upi_in":
+        return Event(d, kind, rupees(rng, 50, 8000), True, name=friend,
+                     remark=rng.choice(UPI_REMARKS)).label(channel="upi")
+    if kind == "upi_merchant":
+        return Event(d, kind, odd_amount(rng, 30, 4000), False, name=rng.choice(MERCHANTS),
+                     remark="Pay to merchant").label(channel="upi")
+    if kind == "pos":
+        return Event(d, kind, odd_amount(rng, 100, 9000), False,
+                     name=rng.choice(MERCHANTS)).label(channel="debit_card")
+    if kind == "atm":
+        return Event(d, kind, rupees(rng, 500, 20000, 500), False).label(channel="cash_withdrawl")
+    if kind in ("neft_out", "imps_out"):
+        return Event(d, kind, rupees(rng, 1000, 50000), False, name=friend,
+                     remark=rng.choice(["TRANSFER", "FAMILY", "RENT", "LOAN", "PAYMENT"])).label(
+            channel="net_banking_transfer")
+    if kind in ("neft_in", "imps_in", "rtgs_in"):
+        amt = rupees(rng, 200000, 900000) if kind == "rtgs_in" else rupees(rng, 1000, 60000)
+        return Event(d, kind, amt, True, name=friend,
+                     remark=rng.choice(["TRANSFER", "FAMILY", "REPAY", "PAYMENT", "NA"])).label(
+            channel="net_banking_transfer")
+    if kind == "pg":
+        return Event(d, kind, odd_amount(rng, 100, 7000), False, pg=rng.choice(PG),
+                     name=rng.choice(MERCHANTS)).label(channel="payment_gateway_purchase")
+    if kind == "bill":
+        biller = plan.biller if rng.random() < 0.6 else rng.choice(BILLERS)
+        return Event(d, kind, odd_amount(rng, 200, 6000), False, name=biller[0]).label(channel="bill_payment")
+    if kind == "refund":
+        return Event(d, kind, odd_amount(rng, 100, 3000), True, name=rng.choice(MERCHANTS[:8])).label(
+            channel="refund")
+    if kind == "cash_dep":
+        return Event(d, kind, rupees(rng, 1000, 40000, 100), True).label(channel="cash_deposit")
+    if kind in ("self_out", "self_in"):
+        return Event(d, kind, rupees(rng, 2000, 50000, 1000), kind == "self_in", name=holder.name,
+                     bank=holder.other_bank, acct=holder.other_account).label(channel="self_transfer")
+    if kind == "chq_out":
+        plan.chq_no += 1
+        return Event(d, kind, rupees(rng, 2000, 40000), False, name=friend, chq=plan.chq_no,
+                     bank=bank).label(channel="chq")
+    if kind == "chq_in":
+        return Event(d, kind, rupees(rng, 2000, 60000), True, name=friend, chq=rng.randint(1000, 999999),
+                     bank=bank).label(channel="chq")
+    raise ValueError(kind)
+
+
+def build_events(rng, holder, plan, start, end, density, opts):
+    """All events of the period, chronological, with balances; opening balance returned too.
+
+    A debit the balance cannot cover is dropped, except an EMI, which bounces: the bank levies
+    an ACH return charge (plus GST) instead. Overdraft accounts may go down to -od_limit."""
+    ev = []
+    for lo, hi in _month_spans(start, end):
+        _monthly(rng, holder, plan, lo, hi, density, ev)
+    _add_bounces(rng, plan, start, end, ev, opts)
+    for e in ev:
+        e.seq = rng.random()
+    ev.sort(key=lambda e: (e.date, e.seq))
+    for e in ev:
+        if e.kind.startswith("chq") or e.kind in ("neft_in",) and rng.random() < 0.3:
+            e.value_date = min(e.date + dt.timedelta(days=rng.choice([0, 1, 1, 2])), end)
+    od_limit = opts.get("od_limit", 0)
+    opening = opts.get("opening")
+    if opening is None:
+        opening = -odd_amount(rng, 1000, od_limit // 200) if od_limit and rng.random() < 0.5 \
+            else odd_amount(rng, 2000, 90000)
+    out, bal, avg = [], opening, []
+    for e in ev:
+        if e.kind == "interest":
+            base = max(0, sum(avg[-90:]) // max(1, len(avg[-90:])))
+            e.amount = base * 27 // 4000
+            if e.amount <= 0:
+                continue
+        floor = -od_limit
+        if not e.credit and bal - e.amount < floor and not e.params.get("force"):
+            if e.kind == "emi":
+                out.extend(_ach_bounce(rng, e, bal, floor))
+                for b in out[-2:]:
+                    bal -= b.amount
+                    b.balance = bal
+                continue
+            if e.kind in ("sms_charge",):
+                pass
+            else:
+                continue
+        bal = bal + e.amount if e.credit else bal - e.amount
+        e.balance = bal
+        avg.append(bal)
+        out.append(e)
+    return opening, out
+
+
+def _ach_bounce(rng, emi, bal, floor):
+    chg = rng.choice([50000, 59000, 35400])
+    gst = chg * 18 // 100
+    a = Event(emi.date, "ach_bounce_chg", chg, False, lender=emi.params["lender"], umrn=emi.params["umrn"],
+              force=True).label(channel="auto_debit_payment_bounce", is_bounce=True, bounce_kind="ach_bounce_charge",
+                                lender=emi.labels["lender"])
+    g = Event(emi.date, "gst", gst, False, what="ACH RTN CHGS", force=True).label(channel="bank_charge")
+    return [a, g]
+
+
+def _add_bounces(rng, plan, start, end, ev, opts):
+    """Cheque returns both ways, each with its penal charge (and GST on it)."""
+    if not opts.get("bounces") or (end - start).days < 20:
+        return
+    d = _rand_day(rng, start, end - dt.timedelta(days=10))
+    friend = rng.choice(plan.friends)
+    bank = rng.choice(BANKS)
+    # Outward: the holder deposits a cheque, it is credited and then returned unpaid.
+    chq = rng.randint(1000, 999999)
+    amt = rupees(rng, 5000, 50000)
+    ev.append(Event(d, "chq_in", amt, True, name=friend, chq=chq, bank=bank).label(channel="chq"))
+    r = d + dt.timedelta(days=rng.choice([1, 2, 3]))
+    ev.append(Event(r, "chq_in_return", amt, False, name=friend, chq=chq, bank=bank, force=True,
+                    reason="FUNDS INSUFFICIENT").label(channel="outward_cheque_bounce", is_bounce=True,
+                                                       bounce_kind="outward_cheque_bounce"))
+    chg = rng.choice([15000, 20000, 25000])
+    ev.append(Event(r, "chq_ret_chg", chg, False, chq=chq, force=True, way="O/W").label(
+        channel="bank_charge", is_bounce=True, bounce_kind="chq_bounce_charge"))
+    ev.append(Event(r, "gst", chg * 18 // 100, False, what="CHQ RTN CHGS", force=True).label(channel="bank_charge"))
+    # Inward: a cheque the holder issued is debited, then returned and credited back.
+    d2 = _rand_day(rng, start, end - dt.timedelta(days=5))
+    plan.chq_no += 1
+    amt2 = rupees(rng, 5000, 40000)
+    ev.append(Event(d2, "chq_out", amt2, False, name=friend, chq=plan.chq_no, bank=bank, force=True).label(
+        channel="chq"))
+    ev.append(Event(d2 + dt.timedelta(days=1), "chq_out_return", amt2, True, name=friend, chq=plan.chq_no,
+                    reason="FUNDS INSUFFICIENT").label(channel="inward_cheque_bounce", is_bounce=True,
+                                                       bounce_kind="inward_cheque_bounce"))
+    chg2 = rng.choice([35000, 50000, 75000])
+    ev.append(Event(d2 + dt.timedelta(days=1), "chq_ret_chg", chg2, False, chq=plan.chq_no, force=True,
+                    way="I/W").label(channel="bank_charge", is_bounce=True, bounce_kind="chq_bounce_charge"))
+    if plan.loans and rng.random() < 0.7:
+        loan = plan.loans[0]
+        d3 = _rand_day(rng, start, end)
+        e = Event(d3, "emi", loan["emi"], False, lender=loan["lender"][0], umrn=loan["umrn"])
+        e.label(lender=loan["lender"][1])
+        for b in _ach_bounce(rng, e, 0, 0):
+            ev.append(b)

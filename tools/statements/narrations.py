@@ -1,0 +1,385 @@
+"""How each bank words a transaction: narration text and the Chq/Ref column.
+
+One function per bank; each maps an event kind to (narration, chq_ref). The shapes follow
+what those banks print on net-banking statements (UPI-..., BY TRANSFER-UPI/CR/..., UPI/P2A/...,
+ACH D-, NWD-, ATM WDL-, Int.Pd:, ...). chq_ref is None when the bank leaves the column blank.
+"""
+from model import rand_digits, BANKS
+
+
+def _ref12(rng):
+    return rng.choice("3456") + rand_digits(rng, 11)
+
+
+def _utr(rng, prefix="N"):
+    return rng.choice(["SBIN", "HDFC", "ICIC", "UTIB", "KKBK", "BARB"]) + prefix + rand_digits(rng, 11)
+
+
+def _ifsc(bank, rng):
+    return bank[1] + "0" + rand_digits(rng, 6)
+
+
+def _other(rng):
+    return rng.choice(BANKS)
+
+
+def hdfc(e, h, rng):
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    pad = lambda s: str(s).rjust(16, "0")
+    if k == "salary":
+        tag = (rng.choice(["SALARY FOR ", "SAL "]) + p["month"] + " " + "20" + p["yy"]) if p["word"] \
+            else p["month"] + p["yy"] + " PAYROLL"
+        return "NEFT CR-%s-%s-%s-%s" % (p["ifsc"], p["employer"], tag, _utr(rng)), pad(rand_digits(rng, 10))
+    if k == "reimb":
+        return "NEFT CR-%s-%s-REIMB %s%s-%s" % (p["ifsc"], p["employer"], p["month"], p["yy"], _utr(rng)), \
+            pad(rand_digits(rng, 10))
+    if k in ("upi_out", "upi_in", "upi_merchant"):
+        b = _other(rng)
+        vpa = p["name"].split()[0].lower() + rand_digits(rng, 2) + "@" + rng.choice(["okaxis", "ybl", "paytm"])
+        return "UPI-%s-%s-%s-%s-%s" % (p["name"], vpa, _ifsc(b, rng), ref, p["remark"].upper()), pad(ref)
+    if k in ("neft_out",):
+        return "NEFT DR-%s-%s-NETBANK, MUM-%s-%s" % (_ifsc(_other(rng), rng), p["name"], _utr(rng), p["remark"]), \
+            pad(rand_digits(rng, 10))
+    if k in ("neft_in",):
+        return "NEFT CR-%s-%s-%s-%s" % (_ifsc(_other(rng), rng), p["name"], p["remark"], _utr(rng)), \
+            pad(rand_digits(rng, 10))
+    if k in ("imps_out", "imps_in"):
+        b = _other(rng)
+        return "IMPS-%s-%s-%s-XXXXXXXX%s-%s" % (ref, p["name"], b[2], rand_digits(rng, 4), p["remark"]), pad(ref)
+    if k == "rtgs_in":
+        return "RTGS CR-%s-%s-%s" % (_ifsc(_other(rng), rng), p["name"], _utr(rng, "R")), pad(rand_digits(rng, 10))
+    if k == "emi":
+        return "ACH D- %s-%s" % (p["lender"], p["umrn"][-10:]), pad(rand_digits(rng, 10))
+    if k == "ach_bounce_chg":
+        return "ACH DEBIT RETURN CHARGES %s-%s" % (e.date.strftime("%d%m%y"), p["lender"]), pad("0")
+    if k == "atm":
+        return "%s-%s-%s-%s" % (rng.choice(["NWD", "ATW", "EAW"]), h.card,
+                                "S1A" + rand_digits(rng, 5), h.city), pad(rand_digits(rng, 6))
+    if k == "pos":
+        return "POS %s %s" % (h.card, p["name"]), pad(rand_digits(rng, 12))
+    if k == "pg":
+        return "POS %s %s*%s" % (h.card, p["pg"], p["name"]), pad(rand_digits(rng, 12))
+    if k == "bill":
+        return "BILLPAY DR-%s-%s" % (p["name"], rand_digits(rng, 8)), pad(rand_digits(rng, 10))
+    if k == "refund":
+        return "REFUND-%s-%s" % (p["name"], rand_digits(rng, 10)), pad(rand_digits(rng, 10))
+    if k == "cash_dep":
+        return "CASH DEPOSIT BY - SELF - %s" % h.branch, pad("0")
+    if k in ("self_out", "self_in"):
+        dr = "DR" if k == "self_out" else "CR"
+        return "NEFT %s-%s-%s-SELF TRANSFER-%s" % (dr, _ifsc(p["bank"], rng), p["name"], _utr(rng)), \
+            pad(rand_digits(rng, 10))
+    if k == "chq_out":
+        return "CHQ PAID-MICR CTS-%s-%s" % (h.city[:2], p["name"]), pad(p["chq"])
+    if k == "chq_in":
+        return "CHQ DEP - MICR CTS - %s" % h.city, pad(p["chq"])
+    if k == "chq_in_return":
+        return "CHQ DEP RET-%s-%s" % (p["reason"], p["name"]), pad(p["chq"])
+    if k == "chq_out_return":
+        return "CHQ RET-I/W-%s-%s" % (p["reason"], p["name"]), pad(p["chq"])
+    if k == "chq_ret_chg":
+        return "%s CHQ RETURN CHGS %s" % (p["way"], p["chq"]), pad(p["chq"])
+    if k == "interest":
+        return "CREDIT INTEREST CAPITALISED", pad("0")
+    if k == "sms_charge":
+        return "SMS CHGS FOR %s" % p["period"], pad("0")
+    if k == "gst":
+        return "IGST-%s-RATE 18.0 -27" % p["what"], pad("0")
+    raise ValueError(k)
+
+
+def sbi(e, h, rng):
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    to = "TRANSFER TO %s" % rand_digits(rng, 13)
+    frm = "TRANSFER FROM %s" % rand_digits(rng, 13)
+    if k == "salary":
+        tag = ("SALARY " + p["month"] + " " + p["yy"]) if p["word"] else (p["month"] + p["yy"])
+        return "BY TRANSFER-NEFT*%s*%s*%s*%s" % (p["ifsc"], _utr(rng), p["employer"], tag), frm
+    if k == "reimb":
+        return "BY TRANSFER-NEFT*%s*%s*%s*REIMB" % (p["ifsc"], _utr(rng), p["employer"]), frm
+    if k in ("upi_out", "upi_merchant"):
+        b = _other(rng)
+        return "TO TRANSFER-UPI/DR/%s/%s/%s/%s/%s--" % (ref, p["name"][:20], b[1],
+                                                        p["name"].split()[0].lower() + "@" + "ybl",
+                                                        p["remark"][:10]), to
+    if k == "upi_in":
+        b = _other(rng)
+        return "BY TRANSFER-UPI/CR/%s/%s/%s/%s/%s--" % (ref, p["name"][:20], b[1],
+                                                        p["name"].split()[0].lower() + "@" + "okaxis",
+                                                        p["remark"][:10]), frm
+    if k == "neft_out":
+        return "TO TRANSFER-INB NEFT %s %s %s" % (_utr(rng), p["name"], p["remark"]), to
+    if k == "neft_in":
+        return "BY TRANSFER-NEFT*%s*%s*%s*%s" % (_ifsc(_other(rng), rng), _utr(rng), p["name"], p["remark"]), frm
+    if k == "imps_out":
+        return "TO TRANSFER-INB IMPS/P2A/%s/XX%s/%s--" % (ref, rand_digits(rng, 4), p["name"]), to
+    if k == "imps_in":
+        return "BY TRANSFER-IMPS/P2A/%s/%s/%s--" % (ref, p["name"], _other(rng)[2]), frm
+    if k == "rtgs_in":
+        return "BY TRANSFER-RTGS %s %s" % (_utr(rng, "R"), p["name"]), frm
+    if k == "emi":
+        return "DEBIT-ACHDr %s %s" % (p["umrn"], p["lender"]), None
+    if k == "ach_bounce_chg":
+        return "DEBIT-ACH RETURN CHARGES %s" % p["lender"], None
+    if k == "atm":
+        return "ATM WDL-ATM CASH %s %s %s" % (rand_digits(rng, 4), h.branch, h.city), None
+    if k in ("pos", "pg"):
+        name = p["name"] if k == "pos" else p["pg"] + " " + p["name"]
+        return "TO TRANSFER-POS %s %s" % (rand_digits(rng, 12), name), to
+    if k == "bill":
+        return "TO TRANSFER-INB BillPay %s %s" % (p["name"], rand_digits(rng, 9)), to
+    if k == "refund":
+        return "BY TRANSFER-REFUND %s %s" % (p["name"], rand_digits(rng, 10)), frm
+    if k == "cash_dep":
+        return rng.choice(["CASH DEPOSIT-CASH DEPOSIT SELF", "CSH DEP (CDM)-%s %s" % (rand_digits(rng, 6), h.branch)]), None
+    if k == "self_out":
+        return "TO TRANSFER-INB IMPS/P2A/%s/%s/SELF--" % (ref, p["name"]), to
+    if k == "self_in":
+        return "BY TRANSFER-IMPS/P2A/%s/%s/SELF--" % (ref, p["name"]), frm
+    if k == "chq_out":
+        return "TO CLEARING-%s" % p["name"], str(p["chq"])
+    if k == "chq_in":
+        return "BY CLEARING-%s %s" % (p["bank"][0], p["name"]), str(p["chq"])
+    if k == "chq_in_return":
+        return "CHEQUE RETURN-%s-%s" % (p["reason"], p["name"]), str(p["chq"])
+    if k == "chq_out_return":
+        return "RETURN-INWARD CHQ %s" % p["reason"], str(p["chq"])
+    if k == "chq_ret_chg":
+        return "DEBIT-CHQ RETURN CHARGES %s" % p["chq"], None
+    if k == "interest":
+        return "CREDIT INTEREST--", None
+    if k == "sms_charge":
+        return "DEBIT-SMS CHARGES %s" % p["period"], None
+    if k == "gst":
+        return "DEBIT-GST ON %s" % p["what"], None
+    raise ValueError(k)
+
+
+def icici(e, h, rng):
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    if k == "salary":
+        tag = ("SALARY " + p["month"] + p["yy"]) if p["word"] else ("PAY " + p["month"] + p["yy"])
+        return "NEFT-%s-%s-%s-%s" % (_utr(rng), p["employer"], tag, p["ifsc"]), None
+    if k == "reimb":
+        return "NEFT-%s-%s-REIMBURSEMENT-%s" % (_utr(rng), p["employer"], p["ifsc"]), None
+    if k in ("upi_out", "upi_in", "upi_merchant"):
+        b = _other(rng)
+        vpa = p["name"].split()[0].lower() + "@" + rng.choice(["okicici", "ybl", "paytm"])
+        return "UPI/%s/%s/%s/%s/%s" % (ref, p["remark"], vpa, b[0], "ICI" + rand_digits(rng, 10)), None
+    if k == "neft_out":
+        return "NEFT-%s-%s-%s-%s" % (_utr(rng), p["name"], p["remark"], _ifsc(_other(rng), rng)), None
+    if k == "neft_in":
+        return "NEFT-%s-%s-%s-%s" % (_utr(rng), p["name"], p["remark"], _ifsc(_other(rng), rng)), None
+    if k in ("imps_out", "imps_in"):
+        return "MMT/IMPS/%s/%s/%s/%s" % (ref, p["remark"], p["name"], _other(rng)[0]), None
+    if k == "rtgs_in":
+        return "RTGS-%s-%s-%s" % (_utr(rng, "R"), p["name"], _ifsc(_other(rng), rng)), None
+    if k == "emi":
+        return "ACH/%s/%s" % (p["lender"], p["umrn"]), None
+    if k == "ach_bounce_chg":
+        return "ACH RTN CHGS/%s/%s" % (e.date.strftime("%d-%m-%y"), p["lender"]), None
+    if k == "atm":
+        return "%s/CASH WDL/%s/%s" % (rng.choice(["ATM", "NFS"]), e.date.strftime("%d-%m-%y"),
+                                     "S1A" + rand_digits(rng, 5)), None
+    if k == "pos":
+        return "VPS/%s/%s/%s" % (p["name"], rand_digits(rng, 12), h.city), None
+    if k == "pg":
+        return "VIN/%s*%s/%s/%s" % (p["pg"], p["name"], e.date.strftime("%Y%m%d"), rand_digits(rng, 10)), None
+    if k == "bill":
+        return "BIL/ONL/%s/%s/%s" % (rand_digits(rng, 9), p["name"], rand_digits(rng, 10)), None
+    if k == "refund":
+        return "REFUND/%s/%s" % (p["name"], rand_digits(rng, 10)), None
+    if k == "cash_dep":
+        return "BY CASH-%s" % h.branch, None
+    if k in ("self_out", "self_in"):
+        return "INF/INFT/%s/SELF/%s" % (rand_digits(rng, 9), p["name"]), None
+    if k == "chq_out":
+        return "CLG/%s/%s/%s" % (p["name"], p["chq"], e.date.strftime("%d.%m.%Y")), str(p["chq"]).rjust(6, "0")
+    if k == "chq_in":
+        return "CLG/%s/%s/%s" % (p["name"], p["bank"][2], e.date.strftime("%d.%m.%Y")), str(p["chq"]).rjust(6, "0")
+    if k == "chq_in_return":
+        return "RTN CHQ/%s/%s" % (p["reason"], p["name"]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_out_return":
+        return "I/W CHQ RTN/%s/%s" % (p["reason"], p["name"]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_ret_chg":
+        return "CHQ RTN CHGS %s" % p["chq"], None
+    if k == "interest":
+        return "%s:Int.Pd:%s to %s" % (rand_digits(rng, 12), e.date.replace(day=1).strftime("%d-%m-%Y"),
+                                       e.date.strftime("%d-%m-%Y")), None
+    if k == "sms_charge":
+        return "SMS Chgs %s" % p["period"], None
+    if k == "gst":
+        return "GST @18% on " + p["what"], None
+    raise ValueError(k)
+
+
+def axis(e, h, rng):
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    if k == "salary":
+        tag = ("SALARY " + p["month"] + " " + p["yy"]) if p["word"] else (p["month"] + " 20" + p["yy"])
+        return "NEFT/%s/%s/%s/%s" % (_utr(rng), p["employer"], p["ifsc"][:4], tag), None
+    if k == "reimb":
+        return "NEFT/%s/%s/%s/REIMB" % (_utr(rng), p["employer"], p["ifsc"][:4]), None
+    if k in ("upi_out", "upi_in"):
+        return "UPI/P2A/%s/%s/%s/%s" % (ref, p["name"], _other(rng)[0], p["remark"]), None
+    if k == "upi_merchant":
+        return "UPI/P2M/%s/%s/%s/%s" % (ref, p["name"], p["remark"], _other(rng)[0]), None
+    if k in ("neft_out", "neft_in"):
+        return "NEFT/%s/%s/%s/%s" % (_utr(rng), p["name"], _other(rng)[2], p["remark"]), None
+    if k in ("imps_out", "imps_in"):
+        return "IMPS/P2A/%s/%s/%s/%s" % (ref, rand_digits(rng, 10), p["name"], p["remark"]), None
+    if k == "rtgs_in":
+        return "RTGS/%s/%s/%s" % (_utr(rng, "R"), p["name"], _other(rng)[2]), None
+    if k == "emi":
+        return "ACH-DR-%s-%s" % (p["lender"], p["umrn"][-12:]), None
+    if k == "ach_bounce_chg":
+        return "NACH DEBIT RETURN CHARGES-%s" % p["lender"], None
+    if k == "atm":
+        return "ATM-CASH-AXIS/%s/%s" % (rand_digits(rng, 6), h.city), None
+    if k == "pos":
+        return "POS/%s/%s/%s" % (p["name"], h.city, e.date.strftime("%d%m%y")), None
+    if k == "pg":
+        return "ECOM PUR/%s*%s/%s" % (p["pg"], p["name"], e.date.strftime("%d%m%y")), None
+    if k == "bill":
+        return "BRN-BILL PAY/%s/%s" % (p["name"], rand_digits(rng, 10)), None
+    if k == "refund":
+        return "REFUND/%s/%s" % (p["name"], rand_digits(rng, 10)), None
+    if k == "cash_dep":
+        return "BY CASH-%s" % h.branch, None
+    if k in ("self_out", "self_in"):
+        return "IMPS/P2A/%s/%s/%s/SELF" % (ref, p["acct"], p["name"]), None
+    if k == "chq_out":
+        return "CLG/%s/%s" % (p["name"], p["bank"][2]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_in":
+        return "CLG/%s/%s" % (p["name"], p["bank"][2]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_in_return":
+        return "O/W RTN CHQ/%s/%s" % (p["reason"], p["name"]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_out_return":
+        return "I/W RTN CHQ/%s/%s" % (p["reason"], p["name"]), str(p["chq"]).rjust(6, "0")
+    if k == "chq_ret_chg":
+        return "%s CHQ RETURN CHARGES" % p["way"], None
+    if k == "interest":
+        return "%s:Int.Pd:%s to %s" % (rand_digits(rng, 15), e.date.replace(day=1).strftime("%d-%m-%Y"),
+                                       e.date.strftime("%d-%m-%Y")), None
+    if k == "sms_charge":
+        return "SMS Alert Charges %s" % p["period"], None
+    if k == "gst":
+        return "GST @18% on " + p["what"], None
+    raise ValueError(k)
+
+
+def kotak(e, h, rng):
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    if k == "salary":
+        tag = ("SALARY " + p["month"] + p["yy"]) if p["word"] else (p["month"] + "-20" + p["yy"])
+        return "NEFT %s %s %s" % (_utr(rng), p["employer"], tag), "NEFTINW-" + rand_digits(rng, 10)
+    if k == "reimb":
+        return "NEFT %s %s EXP REIMB" % (_utr(rng), p["employer"]), "NEFTINW-" + rand_digits(rng, 10)
+    if k in ("upi_out", "upi_in", "upi_merchant"):
+        return "UPI/%s/%s/%s" % (p["name"], ref, p["remark"]), "UPI-" + ref
+    if k in ("neft_out",):
+        return "NEFT TO %s %s" % (p["name"], p["remark"]), "NEFTOUT-" + rand_digits(rng, 10)
+    if k in ("neft_in",):
+        return "NEFT %s %s" % (_utr(rng), p["name"]), "NEFTINW-" + rand_digits(rng, 10)
+    if k in ("imps_out", "imps_in"):
+        return "IMPS-%s-%s-%s" % (ref, p["name"], p["remark"]), "IMPS-" + ref
+    if k == "rtgs_in":
+        return "RTGS %s %s" % (_utr(rng, "R"), p["name"]), "RTGSINW-" + rand_digits(rng, 10)
+    if k == "emi":
+        return "NACH-DR-%s-%s" % (p["lender"], p["umrn"][-12:]), "NACHDR" + rand_digits(rng, 8)
+    if k == "ach_bounce_chg":
+        return "Chrg: NACH Return %s" % p["lender"], None
+    if k == "atm":
+        return "ATL/%s/%s" % (rand_digits(rng, 6), h.city), None
+    if k == "pos":
+        return "PCD/%s/%s/%s" % (h.card[-4:], p["name"], h.city), None
+    if k == "pg":
+        return "PCD/%s/%s %s/%s" % (h.card[-4:], p["pg"], p["name"], h.city), None
+    if k == "bill":
+        return "BILLPAY %s %s" % (p["name"], rand_digits(rng, 8)), None
+    if k == "refund":
+        return "REFUND %s %s" % (p["name"], rand_digits(rng, 10)), None
+    if k == "cash_dep":
+        return "CASH DEPOSIT AT %s" % h.branch, None
+    if k in ("self_out", "self_in"):
+        return "IMPS-%s-%s-SELF" % (ref, p["name"]), "IMPS-" + ref
+    if k == "chq_out":
+        return "CLG TO %s" % p["name"], str(p["chq"])
+    if k == "chq_in":
+        return "CHQ DEP %s %s" % (p["bank"][2], p["name"]), str(p["chq"])
+    if k == "chq_in_return":
+        return "CHQ RETURN %s %s" % (p["reason"], p["name"]), str(p["chq"])
+    if k == "chq_out_return":
+        return "I/W CHQ RETURN %s" % p["reason"], str(p["chq"])
+    if k == "chq_ret_chg":
+        return "Chrg: %s Chq Return %s" % (p["way"], p["chq"]), None
+    if k == "interest":
+        return "Int.Pd:%s:%s to %s" % (rand_digits(rng, 10), e.date.replace(day=1).strftime("%d-%m-%Y"),
+                                       e.date.strftime("%d-%m-%Y")), None
+    if k == "sms_charge":
+        return "Chrg: SMS Alert Charges %s" % p["period"], None
+    if k == "gst":
+        return "GST on Chrg %s" % p["what"], None
+    raise ValueError(k)
+
+
+def coop(e, h, rng):
+    """A small cooperative bank's terse core-banking narrations."""
+    p, k = e.params, e.kind
+    ref = _ref12(rng)
+    if k == "salary":
+        tag = "SALARY" if p["word"] else p["month"] + p["yy"]
+        return "By NEFT/%s/%s/%s" % (_utr(rng), p["employer"], tag), None
+    if k == "reimb":
+        return "By NEFT/%s/%s/EXP" % (_utr(rng), p["employer"]), None
+    if k in ("upi_out", "upi_merchant"):
+        return "To UPI/%s/%s/%s" % (ref, p["name"], p["remark"]), None
+    if k == "upi_in":
+        return "By UPI/%s/%s/%s" % (ref, p["name"], p["remark"]), None
+    if k in ("neft_out", "imps_out"):
+        return "To %s/%s/%s" % (k[:4].upper(), _utr(rng), p["name"]), None
+    if k in ("neft_in", "imps_in", "rtgs_in"):
+        return "By %s/%s/%s" % (k[:4].upper(), _utr(rng), p["name"]), None
+    if k == "emi":
+        return "To ACH DR/%s/%s" % (p["lender"], p["umrn"][-8:]), None
+    if k == "ach_bounce_chg":
+        return "ACH Return Charges %s" % p["lender"], None
+    if k == "atm":
+        return "ATM Cash Wdl %s %s" % (rand_digits(rng, 6), h.city), None
+    if k in ("pos", "pg"):
+        return "POS Purchase %s" % (p["name"] if k == "pos" else p["pg"] + " " + p["name"]), None
+    if k == "bill":
+        return "Bill Pay %s" % p["name"], None
+    if k == "refund":
+        return "Refund %s" % p["name"], None
+    if k == "cash_dep":
+        return "By Cash", None
+    if k == "self_out":
+        return "To Self %s A/c %s" % (p["bank"][2], p["acct"][-4:]), None
+    if k == "self_in":
+        return "By Self %s A/c %s" % (p["bank"][2], p["acct"][-4:]), None
+    if k == "chq_out":
+        return "To Chq %s" % p["name"], str(p["chq"])
+    if k == "chq_in":
+        return "By Clg %s %s" % (p["bank"][2], p["name"]), str(p["chq"])
+    if k == "chq_in_return":
+        return "Clg Return %s" % p["reason"], str(p["chq"])
+    if k == "chq_out_return":
+        return "Inward Chq Return %s" % p["reason"], str(p["chq"])
+    if k == "chq_ret_chg":
+        return "Chq Return Charges", None
+    if k == "interest":
+        return "Int. Credited", None
+    if k == "sms_charge":
+        return "SMS Charges", None
+    if k == "gst":
+        return "GST on Charges", None
+    raise ValueError(k)
+
+
+STYLES = {"hdfc": hdfc, "sbi": sbi, "icici": icici, "axis": axis, "kotak": kotak, "coop": coop}

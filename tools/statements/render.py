@@ -1,0 +1,285 @@
+"""Draws a statement table with reportlab's canvas: columns sized to their content, narrations
+wrapped, rows broken across pages, repeated headers, page totals and B/F-C/F lines.
+
+A layout (layouts.py) supplies the bank-specific parts: header block, column set, formats,
+footer and summary. Drawing is done twice: once to count pages, once for real, so layouts can
+print "Page 3 of 41". No randomness is drawn here: all choices were made before.
+"""
+import io
+import os
+
+from reportlab.lib.pagesizes import A4, letter, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu"
+FONTS = {
+    "Helvetica": ("Helvetica", "Helvetica-Bold"),
+    "Times": ("Times-Roman", "Times-Bold"),
+    "Courier": ("Courier", "Courier-Bold"),
+    "DejaVuSans": ("DejaVuSans", "DejaVuSans-Bold"),
+    "DejaVuSerif": ("DejaVuSerif", "DejaVuSerif-Bold"),
+    "DejaVuSansCondensed": ("DejaVuSansCondensed", "DejaVuSansCondensed-Bold"),
+}
+_registered = set()
+
+
+def dejavu_available():
+    return os.path.exists(os.path.join(DEJAVU, "DejaVuSans.ttf"))
+
+
+def font_pair(family):
+    reg, bold = FONTS[family]
+    for name in (reg, bold):
+        if name.startswith("DejaVu") and name not in _registered:
+            pdfmetrics.registerFont(TTFont(name, os.path.join(DEJAVU, name + ".ttf")))
+            _registered.add(name)
+    return reg, bold
+
+
+def page_size(name):
+    size = {"A4": A4, "Letter": letter}[name.split("-")[0]]
+    return landscape(size) if name.endswith("-landscape") else size
+
+
+class Col:
+    def __init__(self, key, header, align="l", wrap=False, head_align=None, wrap_w=None):
+        """wrap: the cell wraps over several lines; wrap_w fixes a wrapped column's width
+        (otherwise wrapped columns share what the others leave)."""
+        self.key, self.header, self.align, self.wrap, self.wrap_w = key, header, align, wrap, wrap_w
+        self.head_align = head_align or align
+        self.x = self.w = 0
+
+
+class Row:
+    """A table row: cells by column key. kind: txn, opening, closing, total, bf, cf."""
+
+    def __init__(self, cells, kind="txn", bold=False, event=None):
+        self.cells, self.kind, self.bold, self.event = cells, kind, bold, event
+        self.lines = None  # wrapped narration, set by the renderer
+
+
+def wrap_text(text, font, size, width):
+    """Greedy wrap: break at spaces, else after '/' or '-', else anywhere."""
+    words = text.split(" ")
+    lines, cur = [], ""
+    sw = lambda s: pdfmetrics.stringWidth(s, font, size)
+    for w in words:
+        cand = (cur + " " + w) if cur else w
+        if sw(cand) <= width:
+            cur = cand
+            continue
+        if cur:
+            lines.append(cur)
+            cur = ""
+        while sw(w) > width:
+            cut = _cut_point(w, font, size, width)
+            lines.append(w[:cut])
+            w = w[cut:]
+        cur = w
+    if cur:
+        lines.append(cur)
+    return lines or [""]
+
+
+def _cut_point(w, font, size, width):
+    n = 1
+    while n < len(w) and pdfmetrics.stringWidth(w[:n + 1], font, size) <= width:
+        n += 1
+    for i in range(n, max(1, n // 2), -1):
+        if w[i - 1] in "/-@*":
+            return i
+    return n
+
+
+class Renderer:
+    def __init__(self, layout, st):
+        self.L, self.st, self.o = layout, st, st.style
+        self.reg, self.bold = font_pair(self.o["font"])
+        self.size = self.o["size"]
+        self.lead = self.size * self.o.get("leading", 1.25)
+        self.W, self.H = page_size(self.o["page"])
+        self.margin = self.o.get("margin", 28)
+        self.encrypt = None
+
+    # -- text helpers used by layouts --
+    def text(self, x, y, s, bold=False, size=None, align="l"):
+        size = size or self.size
+        f = self.bold if bold else self.reg
+        self.c.setFont(f, size)
+        if align == "r":
+            self.c.drawRightString(x, y, s)
+        elif align == "c":
+            self.c.drawCentredString(x, y, s)
+        else:
+            self.c.drawString(x, y, s)
+
+    def width(self, s, bold=False, size=None):
+        return pdfmetrics.stringWidth(s, self.bold if bold else self.reg, size or self.size)
+
+    def kv_block(self, x, y, pairs, sep=" : ", label_w=None, bold_label=False):
+        """Label/value lines; returns the y below the block."""
+        label_w = label_w or max(self.width(k, bold_label) for k, _ in pairs) + 4
+        for k, v in pairs:
+            self.text(x, y, k, bold=bold_label)
+            self.text(x + label_w, y, sep.strip() + " " + v if sep.strip() else v)
+            y -= self.lead
+        return y
+
+    # -- table geometry --
+    def layout_columns(self):
+        cols = self.L.columns()
+        pad = self.o.get("pad", 3)
+        avail = self.W - 2 * self.margin
+        fixed = 0
+        for col in cols:
+            if col.wrap and col.wrap_w:
+                col.w = max(col.wrap_w, max(self.width(h, bold=True) for h in col.header) + 2 * pad)
+                fixed += col.w
+                continue
+            if col.wrap:
+                continue
+            vals = [r.cells.get(col.key) or "" for r in self.rows]
+            need = max([self.width(v, bold=True) for v in vals] + [self.width(h, bold=True) for h in col.header])
+            col.w = need + 2 * pad + self.o.get("slack", 6) * self.o["jitter"].get(col.key, 1.0)
+            fixed += col.w
+        wrap = [c for c in cols if c.wrap and not c.wrap_w]
+        for col in wrap:
+            col.w = max(60, (avail - fixed) / len(wrap))
+        scale = avail / sum(c.w for c in cols) if sum(c.w for c in cols) > avail else 1.0
+        x = self.margin
+        for col in cols:
+            col.w *= scale
+            col.x = x
+            x += col.w
+        self.cols = cols
+        for r in self.rows:
+            r.wl = {}
+            for col in cols:
+                if col.wrap:
+                    r.wl[col.key] = wrap_text(r.cells.get(col.key) or "", self.bold if r.bold else self.reg,
+                                              self.size, col.w - 2 * pad)
+            r.lines = max([len(v) for v in r.wl.values()] + [1])
+        self.pad = pad
+
+    def draw_cell(self, col, y, s, bold=False, header=False):
+        if not s:
+            return
+        align = col.head_align if header else col.align
+        if align == "r":
+            self.text(col.x + col.w - self.pad, y, s, bold=bold, align="r")
+        elif align == "c":
+            self.text(col.x + col.w / 2, y, s, bold=bold, align="c")
+        else:
+            self.text(col.x + self.pad, y, s, bold=bold)
+
+    def draw_table_header(self, y):
+        n = max(len(c.header) for c in self.cols)
+        top = y + self.lead * 0.8
+        if self.o.get("grid"):
+            self.c.setLineWidth(0.5)
+            self.c.line(self.margin, top, self.W - self.margin, top)
+        for i in range(n):
+            for col in self.cols:
+                if i < len(col.header):
+                    self.draw_cell(col, y - i * self.lead, col.header[i], bold=True, header=True)
+        y -= n * self.lead
+        if self.o.get("grid"):
+            self.c.line(self.margin, y + self.lead * 0.7, self.W - self.margin, y + self.lead * 0.7)
+        return y - self.lead * 0.2
+
+    def draw_row_lines(self, r, y, first, last):
+        """Draw narration lines [first, last) of row r; other cells only with line 0."""
+        for i in range(first, last):
+            for col in self.cols:
+                if col.wrap:
+                    lines = r.wl[col.key]
+                    if i < len(lines):
+                        self.draw_cell(col, y, lines[i], bold=r.bold)
+                elif i == 0:
+                    self.draw_cell(col, y, r.cells.get(col.key) or "", bold=r.bold)
+            y -= self.lead
+        return y
+
+    # -- pages --
+    def render(self):
+        self.rows = self.L.rows()
+        self.layout_columns()
+        self.total_pages = 0
+        buf = self._draw(count_only=True)
+        self.total_pages = self.pages
+        buf = self._draw(count_only=False)
+        return buf
+
+    def _draw(self, count_only):
+        out = io.BytesIO()
+        self.c = canvas.Canvas(out, pagesize=(self.W, self.H), pageCompression=self.o.get("compress", 1),
+                               invariant=1, encrypt=None if count_only else self.encrypt)
+        self.L.doc_info(self.c)
+        self.pages = 0
+        self._new_page()
+        queue = list(self.rows)
+        i = 0
+        bottom = self.bottom
+        while i < len(queue):
+            r = queue[i]
+            start = getattr(r, "_from", 0)
+            n = r.lines - start
+            need = n * self.lead + self.o.get("row_gap", 2)
+            if self.y - need < bottom:
+                room = int((self.y - bottom) // self.lead)
+                if r.kind == "txn" and self.o.get("break_rows") and start == 0 and 1 <= room < n:
+                    self.y = self.draw_row_lines(r, self.y, 0, room)
+                    self._account(r)
+                    self._end_page(last_row=r)
+                    self._new_page()
+                    self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.o.get("row_gap", 2)
+                    i += 1
+                    continue
+                self._end_page(last_row=queue[i - 1] if i else None)
+                self._new_page()
+            self.y = self.draw_row_lines(r, self.y, start, r.lines) - self.o.get("row_gap", 2)
+            self._account(r)
+            i += 1
+        self.L.after_table(self)
+        self._end_page(last_row=None, final=True)
+        self.c.save()
+        return out.getvalue()
+
+    def _account(self, r):
+        if r.kind == "txn" and r.event is not None:
+            self.page_rows += 1
+            e = r.event
+            if e.credit:
+                self.page_cr += e.amount
+            else:
+                self.page_dr += e.amount
+            self.last_balance = e.balance
+
+    def _new_page(self):
+        self.pages += 1
+        self.page_dr = self.page_cr = self.page_rows = 0
+        self.c.setPageSize((self.W, self.H))
+        reserve = self.L.footer_height(self)
+        if self.L.page_totals:
+            reserve += 2 * self.lead
+        self.bottom = self.margin + reserve
+        y = self.L.page_header(self, self.pages)
+        self.y = self.draw_table_header(y) if self.L.header_on_page(self.pages) else y
+        if self.pages > 1 and self.L.carry_forward:
+            self.y = self.L.carry_row(self, self.y, "bf")
+
+    def _end_page(self, last_row, final=False):
+        if self.L.page_totals:
+            self.L.page_total_row(self, self.y)
+        if not final and self.L.carry_forward:
+            self.L.carry_row(self, self.y - (self.lead if self.L.page_totals else 0), "cf")
+        self.L.footer(self, self.pages, self.total_pages)
+        self.c.showPage()
+
+    def ensure_space(self, h):
+        """Start a new page when less than h points remain (for summaries after the table)."""
+        if self.y - h < self.bottom:
+            self._end_page(last_row=None, final=True)
+            self._new_page()

@@ -1,0 +1,106 @@
+"""The corpus sets: lists of statement specs (see statement.DEFAULTS for the keys).
+
+smoke: small, every layout family and special file once, fast enough for `make test` under ASan.
+full:  ~100 statements with the variations of each bank (fonts, page sizes, months, passwords).
+bench: N 10-page statements plus one 100-page statement.
+"""
+import random
+
+BANKS = ["hdfc", "sbi", "icici", "axis", "kotak"]
+GENERIC = ["coop", "coop_drcr", "coop_od"]
+FONTS = ["Helvetica", "Times", "Courier", "DejaVuSans", "DejaVuSerif", "DejaVuSansCondensed"]
+PAGES = ["A4", "Letter", "A4-landscape", "Letter-landscape"]
+
+
+def available(bank):
+    import layouts
+    return bank in layouts.LAYOUTS
+
+
+def smoke(seed, count=None):
+    out = []
+    for bank in BANKS + GENERIC:
+        if not available(bank):
+            continue
+        fam = "generic" if bank.startswith("coop") else bank
+        out.append({"name": "%s_1m" % bank, "bank": bank, "family": fam, "months": 1, "seed": seed,
+                    "density": 25, "variant": 0})
+        out.append({"name": "%s_3m_wrap" % bank, "bank": bank, "family": fam, "months": 3, "seed": seed,
+                    "density": 18, "variant": 1, "font": "Times", "size": 8.5, "bounces": True,
+                    "page": "Letter", "password": "PB%d" % seed if bank in ("hdfc", "axis") else None,
+                    "enc": "rc4"})
+    if available("hdfc"):
+        out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 70,
+                    "seed": seed, "font": "Courier", "size": 7, "bounces": True})
+    if available("sbi"):
+        out.append({"name": "sbi_6m_aes", "bank": "sbi", "family": "sbi", "months": 6, "density": 20, "seed": seed,
+                    "font": "DejaVuSans", "password": "sbi%d" % seed, "enc": "aes256", "page": "A4-landscape",
+                    "variant": 2})
+    out += specials(seed)
+    return out
+
+
+def specials(seed):
+    base = {"bank": "hdfc" if available("hdfc") else "sbi", "months": 2, "density": 20}
+    sb = dict(base, bank="sbi") if available("sbi") else base
+    return [
+        {"name": "special_image_only", "special": "image", "family": "special", "seed": seed, "base": base},
+        {"name": "special_truncated", "special": "truncated", "family": "special", "seed": seed, "base": base},
+        {"name": "special_garbage", "special": "garbage", "family": "special", "seed": seed},
+        {"name": "special_not_pdf", "special": "not_pdf", "family": "special", "seed": seed},
+        {"name": "special_empty", "special": "empty", "family": "special", "seed": seed},
+        {"name": "special_wrong_password", "special": "wrong_password", "family": "special", "seed": seed,
+         "base": sb},
+        dict(base, name="special_zero_txn", family="special", seed=seed, zero_txn=True, months=1),
+        dict(sb, name="tamper_producer", family="special", seed=seed, tamper="producer"),
+        dict(base, name="tamper_moddate", family="special", seed=seed, tamper="moddate"),
+        dict(sb, name="tamper_incremental", family="special", seed=seed, tamper="incremental"),
+        dict(base, name="tamper_balance", family="special", seed=seed, tamper="balance"),
+        {"name": "dup", "special": "duplicate", "family": "special", "seed": seed,
+         "base": dict(base, density=15)},
+    ]
+
+
+def full(seed, count=None):
+    rng = random.Random(seed)
+    out = []
+    for bank in BANKS + GENERIC:
+        if not available(bank):
+            continue
+        fam = "generic" if bank.startswith("coop") else bank
+        n = 14 if bank in BANKS else 6
+        for i in range(n):
+            months = rng.choice([1, 1, 2, 3, 3, 6, 6, 9, 12])
+            spec = {"name": "%s_%02d" % (bank, i), "bank": bank, "family": fam, "seed": seed * 1000 + i,
+                    "months": months, "variant": i % 4, "font": rng.choice(FONTS),
+                    "size": rng.choice([7, 7.5, 8, 8, 8.5, 9]), "page": rng.choice(PAGES),
+                    "density": rng.choice([12, 20, 30, 45]), "bounces": rng.random() < 0.4,
+                    "break_rows": rng.random() < 0.7, "grid": rng.random() < 0.3}
+            if rng.random() < 0.25:
+                spec["password"] = "%s%04d" % (bank[:4].upper(), rng.randrange(10000))
+                spec["enc"] = rng.choice(["rc4", "aes256"])
+            if i == n - 1:
+                spec.update(months=12, density=70)  # a 40+ page statement per family
+            out.append(spec)
+    out += specials(seed)
+    return out
+
+
+def bench(seed, count=None):
+    n = count or 20
+    out = []
+    banks = [b for b in BANKS if available(b)] or ["hdfc"]
+    for i in range(n):
+        b = banks[i % len(banks)]
+        out.append({"name": "bench_%s_%03d" % (b, i), "bank": b, "seed": seed * 100 + i, "months": 2,
+                    "density": {"hdfc": 80}.get(b, 100), "pages_target": 10})
+    out.append({"name": "bench_100p", "bank": banks[0], "seed": seed, "months": 12, "density": 170,
+                "pages_target": 100})
+    return out
+
+
+SETS = {"smoke": smoke, "full": full, "bench": bench}
+
+
+def specs(name, seed, count=None):
+    return SETS[name](seed, count)

@@ -1,0 +1,169 @@
+"""One synthetic statement: spec -> events -> PDF bytes + ground truth (dict).
+
+A spec is a plain dict (see DEFAULTS); everything random is drawn from random.Random(spec seed)
+so the same spec always gives the same statement, byte for byte.
+"""
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import tempfile
+
+import layouts
+import model
+import narrations
+from render import Renderer, dejavu_available
+
+from reportlab.lib import pdfencrypt
+
+DEFAULTS = {"bank": "hdfc", "variant": 0, "months": 1, "density": 30, "seed": 1, "font": "Helvetica",
+            "size": 8, "page": "A4", "password": None, "enc": None, "od_limit": 0, "bounces": False,
+            "break_rows": True, "grid": False, "start": None, "zero_txn": False, "corporate": False,
+            "end_day": None, "opening": None, "author": ""}
+
+BANK_CODES = {  # IFSC prefix, MICR bank code, account number shape
+    "hdfc": ("HDFC", "240"), "sbi": ("SBIN", "002"), "icici": ("ICIC", "229"), "axis": ("UTIB", "211"),
+    "kotak": ("KKBK", "485"),
+}
+
+
+class Statement:
+    pass
+
+
+def _account_number(rng, bank):
+    r = model.rand_digits
+    return {"hdfc": lambda: "501" + r(rng, 11), "sbi": lambda: "00000" + "3" + r(rng, 10),
+            "icici": lambda: "0" + r(rng, 11), "axis": lambda: "91" + r(rng, 13),
+            "kotak": lambda: r(rng, 10)}.get(bank, lambda: "00" + r(rng, 3) + "0" + r(rng, 7))()
+
+
+def build(spec):
+    """Spec dict -> Statement with events, identity and style decided."""
+    s = dict(DEFAULTS)
+    s.update(spec)
+    rng = random.Random("%s/%s" % (s["seed"], s.get("name", "")))
+    st = Statement()
+    st.spec = s
+    st.layout_id = s["bank"]
+    st.variant = s["variant"]
+    st.holder = h = model.Holder(rng, corporate=s["corporate"])
+    st.plan = plan = model.Plan(rng, h, {"no_salary": s["corporate"]})
+    start = s["start"] or dt.date(rng.choice([2023, 2024]), rng.randint(1, 12), 1)
+    if isinstance(start, str):
+        start = dt.date.fromisoformat(start)
+    end = model.month_add(start, s["months"]) - dt.timedelta(days=1)
+    if s["end_day"]:
+        end = dt.date.fromisoformat(s["end_day"])
+    st.start, st.end = start, end
+    st.od_limit = s["od_limit"]
+    opening, events = model.build_events(rng, h, plan, start, end, s["density"],
+                                         {"od_limit": s["od_limit"], "bounces": s["bounces"],
+                                          "opening": s["opening"]})
+    if s["zero_txn"]:
+        events = []
+    st.opening, st.events = opening, events
+    st.producer_override = None
+    if s.get("tamper") == "producer":
+        st.producer_override = rng.choice(special_editors())
+    if s.get("tamper") == "balance" and len(events) > 4:
+        k = len(events) // 2
+        events[k].balance += rng.choice([100000, 500000, -20000, 1000000])
+    st.closing = events[-1].balance if events else opening
+    style_fn = narrations.STYLES[_narr_style(s["bank"])]
+    for e in events:
+        e.narration, e.chq = style_fn(e, h, rng)
+    ifsc_prefix, micr_bank = BANK_CODES.get(s["bank"], (s.get("ifsc_prefix", "XSSB"), "9" + model.rand_digits(rng, 2)))
+    st.acct = _account_number(rng, s["bank"])
+    st.ifsc = ifsc_prefix + "0" + model.rand_digits(rng, 6)
+    st.micr = h.micr_city + micr_bank + model.rand_digits(rng, 3)
+    st.cif = model.rand_digits(rng, 11)
+    st.opened = dt.date(rng.randint(2008, 2020), rng.randint(1, 12), rng.randint(1, 28))
+    st.branch_addr = "%s, %s" % (rng.choice(model.BRANCH_WORDS), h.branch)
+    st.generated = dt.datetime.combine(end + dt.timedelta(days=rng.randint(1, 9)), dt.time(10, 22, 15))
+    st.author = s["author"]
+    st.style = {"font": s["font"] if (not s["font"].startswith("DejaVu") or dejavu_available()) else "Helvetica",
+                "size": s["size"], "page": s["page"], "break_rows": s["break_rows"], "grid": s["grid"],
+                "jitter": {k: rng.uniform(0.3, 2.5) for k in ("date", "vdate", "chq", "dr", "cr", "bal", "sno",
+                                                              "amt", "drcr", "br")},
+                "ref_w": rng.randint(70, 95)}
+    st.password = s["password"]
+    return st
+
+
+def special_editors():
+    import special
+    return special.EDITORS
+
+
+def _narr_style(bank):
+    return bank if bank in narrations.STYLES else "coop"
+
+
+def render(st):
+    """PDF bytes (encrypted when the spec asks) and the page count."""
+    lay = layouts.LAYOUTS[st.layout_id](st)
+    st.layout = lay
+    enc = st.spec["enc"]
+    R = Renderer(lay, st)
+    if st.password and enc == "rc4":
+        R.encrypt = pdfencrypt.StandardEncryption(st.password, st.password + "-owner", strength=128)
+    pdf = R.render()
+    if st.password and enc == "aes256":
+        pdf = qpdf_encrypt(pdf, st.password)
+    return pdf, R.pages
+
+
+def qpdf_encrypt(pdf, password):
+    with tempfile.TemporaryDirectory() as d:
+        src, dst = os.path.join(d, "in.pdf"), os.path.join(d, "out.pdf")
+        with open(src, "wb") as f:
+            f.write(pdf)
+        subprocess.run(["qpdf", "--encrypt", password, password + "-owner", "256", "--", src, dst],
+                       check=True)
+        with open(dst, "rb") as f:
+            return f.read()
+
+
+def rupees(paise):
+    return None if paise is None else paise / 100
+
+
+def truth(st, pages):
+    lay = st.layout
+    has_vdate = lay.prints_value_date()
+    txns = []
+    for e in st.events:
+        txns.append({"date": e.date.isoformat(), "value_date": e.value_date.isoformat() if has_vdate else None,
+                     "transaction_note": " ".join(e.narration.split()),
+                     "chq_num": (" ".join(e.chq.split()) if e.chq else None) if lay.prints_chq() else None,
+                     "amount": rupees(e.amount), "transaction_type": "credit" if e.credit else "debit",
+                     "balance": rupees(e.balance), "labels": dict(e.labels)})
+    return {"bank_name": lay.bank, "page_count": pages, "identity": lay.identity(),
+            "date_range": {"from_date": st.start.isoformat(), "to_date": st.end.isoformat()},
+            "opening_bal": rupees(st.opening), "closing_bal": rupees(st.closing),
+            "transactions": txns, "password": st.password, "expect_error": None, "tampered": None,
+            "generator": {"layout": st.layout_id, "variant": st.variant, "font": st.style["font"],
+                          "page": st.style["page"], "months": st.spec["months"], "encryption": st.spec["enc"]
+                          if st.password else None}}
+
+
+def make(spec):
+    """Spec -> (pdf bytes, truth dict)."""
+    st = build(spec)
+    pdf, pages = render(st)
+    t = truth(st, pages)
+    if st.spec["zero_txn"]:
+        t["expect_error"] = "STATEMENT_NO_TRANSACTIONS"
+    return pdf, t, st
+
+
+def write(out_dir, name, pdf, t):
+    path = os.path.join(out_dir, name + ".pdf")
+    with open(path, "wb") as f:
+        f.write(pdf)
+    with open(os.path.join(out_dir, name + ".truth.json"), "w") as f:
+        json.dump(t, f, indent=1, sort_keys=False)
+        f.write("\n")
+    return path
