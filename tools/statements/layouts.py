@@ -128,6 +128,12 @@ class Layout:
     def after_table(self, R):
         pass
 
+    def page_total_row(self, R, y):
+        pass
+
+    def carry_row(self, R, y, kind):
+        return y
+
     def totals(self):
         dr = sum(e.amount for e in self.st.events if not e.credit)
         cr = sum(e.amount for e in self.st.events if e.credit)
@@ -231,7 +237,6 @@ class SBI(Layout):
             return top - R.lead
         R.text(R.margin, top - 10, "State Bank of India", bold=True, size=R.size + 8)
         y = top - 34
-        lw = R.width("Interest Rate(% p.a.)") + 10
         addr = h.address_lines
         title = {"MR": "Mr. ", "MS": "Ms. ", "MRS": "Mrs. "}.get(h.title, "M/S ")
         pairs = [("Account Name", title + h.name), ("Address", addr[0])] + [("", a) for a in addr[1:]] + [
@@ -242,6 +247,7 @@ class SBI(Layout):
             ("MOD Balance", "0.00"), ("CIF No.", st.cif), ("CKYCR Number", "XXXXXXXXXX" + st.cif[-4:]),
             ("IFS Code", st.ifsc), ("MICR Code", st.micr), ("Nomination Registered", "Yes"),
             ("Balance as on " + fmt_date(st.start, "%-d %b %Y"), money(st.opening))]
+        lw = max(R.width(k) for k, _ in pairs) + 10
         for k, v in pairs:
             if k:
                 R.text(R.margin, y, k)
@@ -260,4 +266,378 @@ class SBI(Layout):
                 "**This is a computer generated statement and does not require a signature"]
 
 
-LAYOUTS = {"hdfc": HDFC, "sbi": SBI}
+
+# --------------------------------------------------------------------------------------------
+def long_date(d):
+    return d.strftime("%B %d, %Y")
+
+
+class ICICI(Layout):
+    """Variant 0/2: net-banking detailed statement (S No., Value Date before Transaction Date).
+    Variant 1/3: monthly e-statement (DATE MODE** PARTICULARS DEPOSITS WITHDRAWALS BALANCE, B/F row)."""
+    bank = "icici"
+    producer = "iText 5.5.10 (c) 2000-2015 iText Group NV"
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.estatement = self.v % 2 == 1
+        self.date_fmt = "%d-%m-%Y" if self.estatement else "%d/%m/%Y"
+
+    def columns(self):
+        if self.estatement:
+            return [Col("date", ["DATE"]), Col("mode", ["MODE**"]), Col("narr", ["PARTICULARS"], wrap=True),
+                    Col("cr", ["DEPOSITS"], "r"), Col("dr", ["WITHDRAWALS"], "r"), Col("bal", ["BALANCE"], "r")]
+        return [Col("sno", ["S No."], "c"), Col("vdate", ["Value", "Date"]), Col("date", ["Transaction", "Date"]),
+                Col("chq", ["Cheque", "Number"]), Col("narr", ["Transaction Remarks"], wrap=True),
+                Col("dr", ["Withdrawal", "Amount (INR )"], "r"), Col("cr", ["Deposit", "Amount (INR )"], "r"),
+                Col("bal", ["Balance (INR )"], "r")]
+
+    def opening_rows(self):
+        if not self.estatement:
+            return []
+        return [Row({"date": self.d(self.st.start), "narr": "B/F", "bal": self.bal(self.st.opening)}, kind="opening")]
+
+    def closing_rows(self):
+        if not self.estatement:
+            return []
+        dr, cr, _, _ = self.totals()
+        return [Row({"narr": "TOTAL", "dr": self.amt(dr), "cr": self.amt(cr)}, kind="total", bold=True)]
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        top = R.H - R.margin
+        R.text(R.margin, top - 10, "ICICI Bank", bold=True, size=R.size + 8)
+        if n > 1:
+            return top - 34
+        R.text(R.W - R.margin, top - 10, "DETAILED STATEMENT" if not self.estatement else "", bold=True,
+               align="r")
+        y = top - 34
+        yl = y
+        for i, line in enumerate([self.printed_name()] + h.address_lines):
+            R.text(R.margin, yl, line, bold=(i == 0))
+            yl -= R.lead
+        x2 = R.W / 2 + 20
+        yr = y
+        for line in ["Your Base Branch: ICICI BANK LIMITED, %s" % h.branch, st.branch_addr + ", " + h.city,
+                     "IFSC Code : %s" % st.ifsc, "MICR Code : %s" % st.micr, "Cust ID : %s" % h.cust_id]:
+            R.text(x2, yr, line)
+            yr -= R.lead
+        y = min(yl, yr) - R.lead
+        if self.estatement:
+            R.text(R.margin, y, "Statement of Transactions in Savings Account Number: %s in INR for the period "
+                               "%s - %s" % (st.acct, long_date(st.start), long_date(st.end)), bold=True)
+            return y - 2 * R.lead
+        rows = [("Account Number", "%s ( INR ) - %s" % (st.acct, h.name)),
+                ("Transaction Date from", "%s to %s" % (st.start.strftime("%d/%m/%Y"), st.end.strftime("%d/%m/%Y"))),
+                ("Amount from", "-   to   -"), ("Cheque number from", "-   to   -"), ("Transaction remarks", "-"),
+                ("Transaction type", "-")]
+        lw = R.width("Transaction Date from", bold=True) + 12
+        for k, v in rows:
+            R.text(R.margin, y, k, bold=True)
+            R.text(R.margin + lw, y, v)
+            y -= R.lead
+        y -= R.lead * 0.5
+        R.text(R.margin, y, "Transactions List - %s (INR) - %s" % (h.name, st.acct), bold=True)
+        return y - 2 * R.lead
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["mode"] = ""
+        return c
+
+    def footer_lines(self):
+        return ["Page {n} of {N}"] if not self.estatement else \
+            ["Please call from your registered mobile number. Never share your OTP, PIN or CVV with anyone.",
+             "Page {n} of {N}"]
+
+    def after_table(self, R):
+        legends = ["Legends Used in Account Statement", "INF - Internet Fund Transfer", "ATM - ATM Withdrawal",
+                   "BIL - Internet Bill Payment", "CLG - Cheque Clearing", "MMT - Mobile Money Transfer (IMPS)",
+                   "NFS - Cash Withdrawal through other bank ATM", "VIN/VPS - Debit Card purchase"]
+        R.ensure_space((len(legends) + 2) * R.lead)
+        y = R.y - R.lead
+        for i, line in enumerate(legends):
+            R.text(R.margin, y, line, bold=(i == 0))
+            y -= R.lead
+        R.y = y
+
+
+# --------------------------------------------------------------------------------------------
+class Axis(Layout):
+    bank = "axis"
+    producer = "JasperReports Library version 6.4.3"
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.date_fmt = ["%d-%m-%Y", "%d-%m-%Y", "%d/%m/%Y"][self.v % 3]
+
+    def columns(self):
+        cols = [Col("date", ["Tran Date"]), Col("chq", ["Chq No"]), Col("narr", ["Particulars"], wrap=True),
+                Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+        if self.v % 2 == 0:
+            cols.append(Col("br", ["Init.", "Br"], "c"))
+        return cols
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["br"] = self.h.branch_code if e.kind in ("cash_dep", "chq_in", "chq_out") else "248"
+        return c
+
+    def opening_rows(self):
+        return [Row({"narr": "OPENING BALANCE", "bal": self.bal(self.st.opening)}, kind="opening")]
+
+    def closing_rows(self):
+        dr, cr, _, _ = self.totals()
+        return [Row({"narr": "TRANSACTION TOTAL", "dr": self.amt(dr), "cr": self.amt(cr)}, kind="total", bold=True),
+                Row({"narr": "CLOSING BALANCE", "bal": self.bal(self.st.closing)}, kind="closing", bold=True)]
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        top = R.H - R.margin
+        if n > 1:
+            return top - R.lead
+        R.text(R.W - R.margin, top - 10, "AXIS BANK", bold=True, size=R.size + 8, align="r")
+        y = top - 30
+        yl = y
+        for i, line in enumerate([h.name, "Joint Holder :-"] + h.address_lines):
+            R.text(R.margin, yl, line, bold=(i == 0))
+            yl -= R.lead
+        pairs = [("Customer ID", h.cust_id), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
+                 ("Nominee Registered", "Y"), ("Registered Mobile No", "XXXXXX" + h.phone[-4:]),
+                 ("Registered Email ID", h.email[:2].upper() + "XXXXXX@GMAIL.COM"),
+                 ("Scheme", "EASY ACCESS SAVINGS ACCOUNT" if not h.corporate else "CURRENT ACCOUNT - NORMAL"),
+                 ("CKYC NUMBER", "XXXXXXXXXX" + st.cif[-4:])]
+        yr = R.kv_block(R.W / 2 + 20, y, pairs, sep=" :")
+        y = min(yl, yr) - R.lead
+        R.text(R.W / 2, y, "Statement of Axis Account No :%s for the period (From : %s To : %s)" % (
+            st.acct, st.start.strftime("%d-%m-%Y"), st.end.strftime("%d-%m-%Y")), bold=True, align="c")
+        return y - 2 * R.lead
+
+    def after_table(self, R):
+        lines = ["Unless the constituent notifies the bank immediately of any discrepancy found by him/her in this "
+                 "statement of Account,", "it will be taken that he/she has found the account correct.",
+                 "The closing balance as shown/displayed includes not only the credit balance and/or overdraft "
+                 "limit, but also funds", "which are under clearing.",
+                 "REGISTERED OFFICE - AXIS BANK LTD,TRISHUL,Opp. Samartheswar Temple, Near Law Garden, "
+                 "Ellisbridge, Ahmedabad . 380006.",
+                 "This is a system generated output and requires no signature."]
+        R.ensure_space((len(lines) + 2) * R.lead)
+        y = R.y - R.lead
+        for line in lines:
+            R.text(R.margin, y, line, size=R.size - 0.5)
+            y -= R.lead
+        R.y = y
+
+
+# --------------------------------------------------------------------------------------------
+class Kotak(Layout):
+    """Variant 0/2: classic statement, balances with a (Cr)/(Dr) suffix and an OPENING BALANCE row.
+    Variant 1/3: newer statement with serial numbers (#) and dd Mon yyyy dates."""
+    bank = "kotak"
+    producer = "Crystal Reports"
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.classic = self.v % 2 == 0
+        self.date_fmt = "%d-%m-%Y" if self.classic else "%d %b %Y"
+
+    def bal(self, paise):
+        if not self.classic:
+            return money(paise)
+        return money(abs(paise)) + ("(Dr)" if paise < 0 else "(Cr)")
+
+    def columns(self):
+        if self.classic:
+            return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True), Col("chq", ["Chq/Ref No"]),
+                    Col("dr", ["Withdrawal (Dr)"], "r"), Col("cr", ["Deposit (Cr)"], "r"),
+                    Col("bal", ["Balance"], "r")]
+        return [Col("sno", ["#"], "c"), Col("date", ["Date"]), Col("narr", ["Description"], wrap=True),
+                Col("chq", ["Chq/Ref. No."]), Col("dr", ["Withdrawal (Dr.)"], "r"),
+                Col("cr", ["Deposit (Cr.)"], "r"), Col("bal", ["Balance"], "r")]
+
+    def opening_rows(self):
+        return [Row({"date": self.d(self.st.start) if self.classic else "", "narr": "OPENING BALANCE",
+                     "bal": self.bal(self.st.opening)}, kind="opening")]
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        top = R.H - R.margin
+        R.text(R.margin, top - 10, "kotak", bold=True, size=R.size + 10)
+        R.text(R.margin + R.width("kotak", True, R.size + 10) + 6, top - 10, "Kotak Mahindra Bank", size=R.size + 2)
+        if n > 1:
+            return top - 30
+        R.text(R.W - R.margin, top - 10, "Account Statement", bold=True, size=R.size + 3, align="r")
+        R.text(R.W - R.margin, top - 22, "%s - %s" % (st.start.strftime("%d %b %Y"), st.end.strftime("%d %b %Y")),
+               align="r")
+        y = top - 40
+        yl = y
+        for i, line in enumerate([h.name] + h.address_lines):
+            R.text(R.margin, yl, line, bold=(i == 0))
+            yl -= R.lead
+        pairs = [("Account No.", st.acct), ("Period", "%s to %s" % (st.start.strftime("%d-%m-%Y"),
+                                                                    st.end.strftime("%d-%m-%Y"))),
+                 ("Currency", "INR"), ("Branch", h.branch), ("Nominee Registered", "Yes"), ("IFSC Code", st.ifsc),
+                 ("MICR", st.micr), ("Cust.Reln.No.", "XXXX" + h.cust_id[-4:]),
+                 ("Account Type", "Savings" if not h.corporate else "Current")]
+        yr = R.kv_block(R.W / 2 + 30, y, pairs, sep="")
+        return min(yl, yr) - R.lead
+
+    def footer_lines(self):
+        return ["Kotak Mahindra Bank Ltd. Regd. Office: 27 BKC, C 27, G Block, Bandra Kurla Complex, Bandra (E), "
+                "Mumbai 400051. CIN: L65110MH1985PLC038137", "Page {n} of {N}"]
+
+    def after_table(self, R):
+        R.ensure_space(5 * R.lead)
+        dr, cr, _, _ = self.totals()
+        y = R.y - R.lead
+        R.text(R.margin, y, "Statement Summary", bold=True)
+        y -= R.lead * 1.4
+        heads = ["Opening Balance", "Total Withdrawal", "Total Deposit", "Closing Balance"]
+        vals = [self.bal(self.st.opening), self.amt(dr), self.amt(cr), self.bal(self.st.closing)]
+        step = (R.W - 2 * R.margin) / 4
+        for i, (hd, v) in enumerate(zip(heads, vals)):
+            R.text(R.margin + step * i, y, hd, bold=True)
+            R.text(R.margin + step * i, y - R.lead, v)
+        R.y = y - 2 * R.lead
+
+
+# --------------------------------------------------------------------------------------------
+COOP_BANKS = [("SHREE SAMARTH SAHAKARI BANK LTD.", "XSSB", "Head Office : 112, Shivaji Road, Kolhapur 416002"),
+              ("THE JANATA URBAN CO-OPERATIVE BANK LTD.", "XJUB", "Regd. Office : Janata Bhavan, Station Road, "
+                                                                  "Satara 415001"),
+              ("NAVJEEVAN NAGARI SAHAKARI BANK MARYADIT", "XNNB", "Head Office : Main Road, Jalna 431203")]
+
+
+class Coop(Layout):
+    """An unknown small cooperative bank: recognisable headers, amounts printed with 0, 1 or 2
+    decimals, page totals, B/F and C/F lines, Opening/Closing Balance rows."""
+    bank = None
+    page_totals = True
+    carry_forward = True
+    producer = "Finacle Report Writer"
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.bank_name, _, self.office = COOP_BANKS[self.st.coop_index]
+        self.date_fmt = ["%d/%m/%Y", "%d.%m.%y", "%d-%b-%Y", "%d/%m/%y"][self.v % 4]
+        self.group = "none" if self.v % 2 == 0 else "indian"
+
+    def amt(self, paise):
+        return money(paise, self.group, strip=True)
+
+    bal = amt
+
+    def columns(self):
+        return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Chq.No."]),
+                Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+
+    def opening_rows(self):
+        return [Row({"date": self.d(self.st.start), "narr": "Opening Balance", "bal": self.bal(self.st.opening)},
+                    kind="opening")]
+
+    def closing_rows(self):
+        return [Row({"date": self.d(self.st.end), "narr": "Closing Balance", "bal": self.bal(self.st.closing)},
+                    kind="closing", bold=True)]
+
+    def account_type(self):
+        return "SAVINGS" if not self.h.corporate else "CURRENT"
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        top = R.H - R.margin
+        R.text(R.W / 2, top - 10, self.bank_name, bold=True, size=R.size + 5, align="c")
+        R.text(R.W / 2, top - 21, self.office, align="c")
+        R.text(R.W / 2, top - 34, "STATEMENT OF ACCOUNT", bold=True, size=R.size + 1, align="c")
+        y = top - 50
+        if n > 1:
+            R.text(R.margin, y, "A/c No. : %s    %s" % (st.acct, h.name))
+            return y - 1.6 * R.lead
+        left = [("A/c No.", st.acct), ("Name", self.printed_name()), ("Address", h.address_lines[0])] + \
+            [("", a) for a in h.address_lines[1:]]
+        lw = R.width("A/c No.") + 8
+        yl = y
+        for k, v in left:
+            if k:
+                R.text(R.margin, yl, k)
+                R.text(R.margin + lw, yl, ":")
+            R.text(R.margin + lw + 8, yl, v)
+            yl -= R.lead
+        pairs = [("Branch", h.branch), ("IFSC", st.ifsc), ("MICR", st.micr), ("A/c Type", self.account_type()),
+                 ("Period", "%s To %s" % (st.start.strftime("%d/%m/%Y"), st.end.strftime("%d/%m/%Y")))]
+        pairs += self.extra_pairs()
+        yr = R.kv_block(R.W / 2 + 40, y, pairs)
+        return min(yl, yr) - R.lead
+
+    def extra_pairs(self):
+        return []
+
+    def footer_lines(self):
+        return ["This is a computer generated statement.                    Page {n} of {N}"]
+
+    def page_total_row(self, R, y):
+        if not R.page_rows:
+            return
+        cells = {"narr": "Page Total", "dr": self.amt(R.page_dr), "cr": self.amt(R.page_cr)}
+        for col in R.cols:
+            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
+
+    def carry_row(self, R, y, kind):
+        label = "B/F" if kind == "bf" else "C/F"
+        cells = {"narr": label, "bal": self.bal(R.last_balance)}
+        for col in R.cols:
+            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
+        return y - R.lead
+
+
+class CoopDrCr(Coop):
+    """One amount column plus a Dr/Cr marker (variant 0: its own column; 1: suffix in the cell)."""
+
+    def columns(self):
+        cols = [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Cheque No"]),
+                Col("amt", ["Amount"], "r")]
+        if self.v % 2 == 0:
+            cols.append(Col("drcr", ["Dr/Cr"], "c"))
+        cols.append(Col("bal", ["Balance"], "r"))
+        return cols
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        mark = "Cr" if e.credit else "Dr"
+        c["amt"] = self.amt(e.amount) + ("" if self.v % 2 == 0 else " " + mark)
+        c["drcr"] = mark
+        return c
+
+    def page_total_row(self, R, y):
+        pass
+
+    page_totals = False
+
+
+class CoopOD(Coop):
+    """A current account with an overdraft limit: balances carry a Dr/Cr suffix and go below zero."""
+    page_totals = False
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.date_fmt = ["%d/%m/%Y", "%d-%m-%Y"][self.v % 2]
+
+    def amt(self, paise):
+        return money(paise, "indian")
+
+    def bal(self, paise):
+        return money(abs(paise), "indian") + (" Dr" if paise < 0 else " Cr")
+
+    def columns(self):
+        return [Col("date", ["Date"]), Col("vdate", ["Value Date"]), Col("narr", ["Particulars"], wrap=True),
+                Col("chq", ["Chq No"]), Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"),
+                Col("bal", ["Balance"], "r")]
+
+    def account_type(self):
+        return "CC/OD"
+
+    def extra_pairs(self):
+        return [("OD Limit", money(self.st.od_limit)), ("Drawing Power", money(self.st.od_limit))]
+
+
+LAYOUTS = {"hdfc": HDFC, "sbi": SBI, "icici": ICICI, "axis": Axis, "kotak": Kotak, "coop": Coop,
+           "coop_drcr": CoopDrCr, "coop_od": CoopOD}

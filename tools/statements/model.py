@@ -11,6 +11,8 @@ FIRST_NAMES = ["RAHUL", "PRIYA", "AMIT", "SNEHA", "VIKRAM", "ANJALI", "SURESH", 
                "ARJUN", "DEEPA", "MANOJ", "POOJA", "RAJESH", "NEHA", "SANJAY", "LAKSHMI",
                "KARTHIK", "DIVYA", "ABHISHEK", "MEERA", "ROHIT", "SUNITA", "VENKATESH", "ASHA",
                "IMRAN", "FATIMA", "GURPREET", "HARPREET", "NITIN", "SWATI"]
+FEMALE = {"PRIYA", "SNEHA", "ANJALI", "KAVITA", "DEEPA", "POOJA", "NEHA", "LAKSHMI", "DIVYA", "MEERA",
+          "SUNITA", "ASHA", "FATIMA", "HARPREET", "SWATI"}
 MIDDLE = ["KUMAR", "PRASAD", "", "", "", "RANI", "LAL", "", "DEVI", ""]
 LAST_NAMES = ["SHARMA", "VERMA", "IYER", "NAIR", "REDDY", "PATEL", "SHAH", "GUPTA", "SINGH",
               "KULKARNI", "DESHPANDE", "CHATTERJEE", "BANERJEE", "MENON", "PILLAI", "RAO",
@@ -111,7 +113,8 @@ class Holder:
     def __init__(self, rng, corporate=False):
         self.corporate = corporate
         self.name = rng.choice(FIRMS) if corporate else person_name(rng)
-        self.title = "M/S" if corporate else rng.choice(["MR", "MR", "MS", "MRS"])
+        female = self.name.split()[0] in FEMALE
+        self.title = "M/S" if corporate else (rng.choice(["MS", "MRS"]) if female else "MR")
         city = rng.choice(CITIES)
         self.city, self.state, pin3, self.micr_city, localities = city
         self.locality = rng.choice(localities)

@@ -218,6 +218,7 @@ class Renderer:
                                invariant=1, encrypt=None if count_only else self.encrypt)
         self.L.doc_info(self.c)
         self.pages = 0
+        self.last_balance = self.st.opening
         self._new_page()
         queue = list(self.rows)
         i = 0

@@ -30,7 +30,7 @@ def smoke(seed, count=None):
                     "page": "Letter", "password": "PB%d" % seed if bank in ("hdfc", "axis") else None,
                     "enc": "rc4"})
     if available("hdfc"):
-        out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 70,
+        out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76,
                     "seed": seed, "font": "Courier", "size": 7, "bounces": True})
     if available("sbi"):
         out.append({"name": "sbi_6m_aes", "bank": "sbi", "family": "sbi", "months": 6, "density": 20, "seed": seed,

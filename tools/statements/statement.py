@@ -44,6 +44,11 @@ def build(spec):
     s = dict(DEFAULTS)
     s.update(spec)
     rng = random.Random("%s/%s" % (s["seed"], s.get("name", "")))
+    if s["bank"] == "coop_od":  # the overdraft variant is a business current account
+        if "corporate" not in spec:
+            s["corporate"] = True
+        if not s["od_limit"]:
+            s["od_limit"] = rng.choice([200000, 500000, 1000000]) * 100
     st = Statement()
     st.spec = s
     st.layout_id = s["bank"]
@@ -74,7 +79,9 @@ def build(spec):
     style_fn = narrations.STYLES[_narr_style(s["bank"])]
     for e in events:
         e.narration, e.chq = style_fn(e, h, rng)
-    ifsc_prefix, micr_bank = BANK_CODES.get(s["bank"], (s.get("ifsc_prefix", "XSSB"), "9" + model.rand_digits(rng, 2)))
+    st.coop_index = rng.randrange(3)
+    coop_prefix = ["XSSB", "XJUB", "XNNB"][st.coop_index]
+    ifsc_prefix, micr_bank = BANK_CODES.get(s["bank"], (coop_prefix, "9" + model.rand_digits(rng, 2)))
     st.acct = _account_number(rng, s["bank"])
     st.ifsc = ifsc_prefix + "0" + model.rand_digits(rng, 6)
     st.micr = h.micr_city + micr_bank + model.rand_digits(rng, 3)
