@@ -30,7 +30,7 @@ def smoke(seed, count=None):
                     "page": "Letter", "password": "PB%d" % seed if bank in ("hdfc", "axis") else None,
                     "enc": "rc4"})
     if available("hdfc"):
-        out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76,
+        out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76, "pages_target": 41,
                     "seed": seed, "font": "Courier", "size": 7, "bounces": True})
     if available("sbi"):
         out.append({"name": "sbi_6m_aes", "bank": "sbi", "family": "sbi", "months": 6, "density": 20, "seed": seed,
@@ -80,7 +80,7 @@ def full(seed, count=None):
                 spec["password"] = "%s%04d" % (bank[:4].upper(), rng.randrange(10000))
                 spec["enc"] = rng.choice(["rc4", "aes256"])
             if i == n - 1:
-                spec.update(months=12, density=70)  # a 40+ page statement per family
+                spec.update(months=12, density=76, pages_target=rng.choice([40, 44, 52]))  # 40+ pages
             out.append(spec)
     out += specials(seed)
     return out

@@ -157,9 +157,19 @@ def truth(st, pages):
 
 
 def make(spec):
-    """Spec -> (pdf bytes, truth dict)."""
+    """Spec -> (pdf bytes, truth dict). With pages_target, the density is adjusted until the
+    statement has exactly that many pages (or the closest found)."""
     st = build(spec)
     pdf, pages = render(st)
+    target = spec.get("pages_target")
+    tries = 0
+    while target and pages != target and tries < 8:
+        tries += 1
+        density = max(1, int(round(st.spec["density"] * target / pages + (0 if pages < target else -1))))
+        if pages < target and density == st.spec["density"]:
+            density += 1
+        st = build(dict(spec, density=density))
+        pdf, pages = render(st)
     t = truth(st, pages)
     if st.spec["zero_txn"]:
         t["expect_error"] = "STATEMENT_NO_TRANSACTIONS"
