@@ -44,7 +44,7 @@ $(ASAN_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -c $< -o $@
 
-# Everything under data/ is compiled into the binary (scripts/embed.sh).
+# Everything under data/ (tracked source: tables, journey assets) is compiled into the binary (scripts/embed.sh).
 $(REL_DIR)/gen/embedded_data.c: $(DATA) scripts/embed.sh
 	@mkdir -p $(dir $@)
 	scripts/embed.sh $@
@@ -73,11 +73,11 @@ $(ASAN_DIR)/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_DIR)/libpassbook.a
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -Itests/unit $< $(ASAN_DIR)/libpassbook.a $(LDLIBS) -o $@
 
 run: all
-	@mkdir -p data
+	@mkdir -p var
 	@echo "Passbook: create an organisation in another terminal with"
-	@echo "  build/passbook org create --name 'My Lender' --data data"
+	@echo "  build/passbook org create --name 'My Lender' --data var"
 	@echo "then call http://127.0.0.1:8080/bank-connect/v1/session/ with its api_key."
-	$(REL_DIR)/passbook serve --listen 127.0.0.1:8080 --data data
+	$(REL_DIR)/passbook serve --listen 127.0.0.1:8080 --data var
 
 unit: test-deps $(UNIT_BINS)
 
