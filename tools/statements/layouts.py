@@ -571,6 +571,10 @@ class Coop(Layout):
     def extra_pairs(self):
         return []
 
+    def header_on_page(self, n):
+        # Variant 2 prints the column header on the first page only, as some core-banking exports do.
+        return n == 1 or self.v % 4 != 2
+
     def footer_lines(self):
         return ["This is a computer generated statement.                    Page {n} of {N}"]
 

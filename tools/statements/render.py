@@ -120,7 +120,7 @@ class Renderer:
 
     def kv_block(self, x, y, pairs, sep=" : ", label_w=None, bold_label=False):
         """Label/value lines; returns the y below the block."""
-        label_w = label_w or max(self.width(k, bold_label) for k, _ in pairs) + 4
+        label_w = label_w or max(self.width(k, bold_label) for k, _ in pairs) + (4 if sep.strip() else 12)
         for k, v in pairs:
             self.text(x, y, k, bold=bold_label)
             self.text(x + label_w, y, sep.strip() + " " + v if sep.strip() else v)

@@ -32,6 +32,12 @@ def smoke(seed, count=None):
     if available("hdfc"):
         out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76, "pages_target": 41,
                     "seed": seed, "font": "Courier", "size": 7, "bounces": True})
+    if available("kotak"):
+        out.append({"name": "kotak_od_2m", "bank": "kotak", "family": "kotak", "months": 2, "density": 20,
+                    "seed": seed, "variant": 2, "od_limit": 30000000, "opening": -2500000, "font": "DejaVuSerif"})
+    if available("coop"):
+        out.append({"name": "coop_2m_headonce", "bank": "coop", "family": "generic", "months": 2, "density": 40,
+                    "seed": seed, "variant": 2, "page": "A4-landscape", "font": "Courier"})
     if available("sbi"):
         out.append({"name": "sbi_6m_aes", "bank": "sbi", "family": "sbi", "months": 6, "density": 20, "seed": seed,
                     "font": "DejaVuSans", "password": "sbi%d" % seed, "enc": "aes256", "page": "A4-landscape",
@@ -76,6 +82,8 @@ def full(seed, count=None):
                     "size": rng.choice([7, 7.5, 8, 8, 8.5, 9]), "page": rng.choice(PAGES),
                     "density": rng.choice([12, 20, 30, 45]), "bounces": rng.random() < 0.4,
                     "break_rows": rng.random() < 0.7, "grid": rng.random() < 0.3}
+            if bank in BANKS and rng.random() < 0.15:
+                spec["od_limit"] = rng.choice([100000, 300000, 500000]) * 100  # overdraft facility
             if rng.random() < 0.25:
                 spec["password"] = "%s%04d" % (bank[:4].upper(), rng.randrange(10000))
                 spec["enc"] = rng.choice(["rc4", "aes256"])
