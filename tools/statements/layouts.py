@@ -116,14 +116,21 @@ class Layout:
     def footer_lines(self):
         return []
 
+    def footer_size(self, R):
+        """Footer font: one point below the body, smaller still if a line would leave the page."""
+        size = R.size - 1
+        widest = max([R.width(x, size=size) for x in self.footer_lines()] + [1])
+        return min(size, size * (R.W - 2 * R.margin) / widest)
+
     def footer_height(self, R):
-        return len(self.footer_lines()) * (R.size - 1) * 1.2 + R.lead
+        return len(self.footer_lines()) * self.footer_size(R) * 1.2 + R.lead
 
     def footer(self, R, n, total):
-        y = R.margin + len(self.footer_lines()) * (R.size - 1) * 1.2
+        size = self.footer_size(R)
+        y = R.margin + len(self.footer_lines()) * size * 1.2
         for line in self.footer_lines():
-            R.text(R.margin, y, line.replace("{n}", str(n)).replace("{N}", str(total)), size=R.size - 1)
-            y -= (R.size - 1) * 1.2
+            R.text(R.margin, y, line.replace("{n}", str(n)).replace("{N}", str(total)), size=size)
+            y -= size * 1.2
 
     def after_table(self, R):
         pass

@@ -107,6 +107,11 @@ class Renderer:
     def text(self, x, y, s, bold=False, size=None, align="l"):
         size = size or self.size
         f = self.bold if bold else self.reg
+        room = {"l": self.W - self.margin - x, "r": x - self.margin,
+                "c": 2 * min(x - self.margin, self.W - self.margin - x)}[align]
+        w = pdfmetrics.stringWidth(s, f, size)
+        if w > room > 0:  # never let text leave the page: shrink it as a report writer would
+            size = size * room / w
         self.c.setFont(f, size)
         if align == "r":
             self.c.drawRightString(x, y, s)
@@ -129,28 +134,38 @@ class Renderer:
 
     # -- table geometry --
     def layout_columns(self):
+        """Fixed columns get their widest content plus padding and a random slack; wrapped columns
+        share the rest but never less than 32% of the line (banks give narrations the room), so
+        the slack shrinks when space is short. Columns never overlap."""
         cols = self.L.columns()
         pad = self.o.get("pad", 3)
         avail = self.W - 2 * self.margin
-        fixed = 0
+        need, slack = {}, {}
         for col in cols:
             if col.wrap and col.wrap_w:
-                col.w = max(col.wrap_w, max(self.width(h, bold=True) for h in col.header) + 2 * pad)
-                fixed += col.w
-                continue
-            if col.wrap:
-                continue
-            vals = [r.cells.get(col.key) or "" for r in self.rows]
-            need = max([self.width(v, bold=True) for v in vals] + [self.width(h, bold=True) for h in col.header])
-            col.w = need + 2 * pad + self.o.get("slack", 6) * self.o["jitter"].get(col.key, 1.0)
-            fixed += col.w
+                need[col.key] = max(col.wrap_w, max(self.width(h, bold=True) for h in col.header) + 2 * pad)
+                slack[col.key] = 0
+            elif not col.wrap:
+                vals = [r.cells.get(col.key) or "" for r in self.rows]
+                need[col.key] = max([self.width(v, bold=True) for v in vals] +
+                                    [self.width(h, bold=True) for h in col.header]) + 2 * pad
+                slack[col.key] = self.o.get("slack", 6) * self.o["jitter"].get(col.key, 1.0)
         wrap = [c for c in cols if c.wrap and not c.wrap_w]
+        min_wrap = 0.32 * avail if wrap else 0
+        budget = avail - sum(need.values()) - min_wrap
+        total_slack = sum(slack.values())
+        k = 1.0 if total_slack <= budget else max(0.0, budget) / total_slack if total_slack else 0
+        fixed = 0
+        for col in cols:
+            if col.key in need:
+                col.w = need[col.key] + slack[col.key] * k
+                fixed += col.w
         for col in wrap:
-            col.w = max(60, (avail - fixed) / len(wrap))
-        scale = avail / sum(c.w for c in cols) if sum(c.w for c in cols) > avail else 1.0
+            col.w = max(min_wrap / len(wrap), (avail - fixed) / len(wrap))
+        if fixed + sum(c.w for c in wrap) > avail + 0.5:
+            raise ValueError("columns do not fit the page: use a smaller font or a wider page")
         x = self.margin
         for col in cols:
-            col.w *= scale
             col.x = x
             x += col.w
         self.cols = cols
@@ -205,7 +220,15 @@ class Renderer:
     # -- pages --
     def render(self):
         self.rows = self.L.rows()
-        self.layout_columns()
+        while True:  # a font too wide for this page and column set gets smaller, as a bank's would
+            try:
+                self.layout_columns()
+                break
+            except ValueError:
+                if self.size <= 6:
+                    raise
+                self.size -= 0.5
+                self.lead = self.size * self.o.get("leading", 1.25)
         self.total_pages = 0
         buf = self._draw(count_only=True)
         self.total_pages = self.pages

@@ -1,0 +1,122 @@
+#!/usr/bin/python3
+"""Checks the corpus generator itself, so a wrong truth never blames the parser.
+
+  selfcheck.py [--seed N]
+
+Generates the smoke set twice and checks: identical bytes for the same seed; every truth
+reconciles (opening + credits - debits = closing, each printed balance follows from the
+previous one) except the statement tampered on purpose; the page count and encryption match
+what poppler reads; every transaction's amount and date appear in poppler's text of the PDF;
+files that must be refused are what they claim. Last line: "N passed, N failed".
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import generate  # noqa: E402
+import layouts  # noqa: E402
+
+PASSED = FAILED = 0
+
+
+def check(cond, what):
+    global PASSED, FAILED
+    if cond:
+        PASSED += 1
+    else:
+        FAILED += 1
+        print("FAIL " + what)
+
+
+def poppler(tool, path, pw, *args):
+    cmd = [tool] + (["-upw", pw] if pw else []) + list(args) + [path] + (["-"] if tool == "pdftotext" else [])
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    return r.returncode, r.stdout
+
+
+def check_statement(d, name, t):
+    path = os.path.join(d, name + ".pdf")
+    pw = t.get("password")
+    if t.get("expect_error") in ("UNPARSABLE",):
+        rc, _ = poppler("pdfinfo", path, None)
+        check(rc != 0, "%s: poppler reads a file that must be UNPARSABLE" % name)
+        return
+    if t.get("expect_error") == "PASSWORD_INCORRECT":
+        rc, _ = poppler("pdfinfo", path, pw)
+        check(rc != 0, "%s: the wrong password opens the file" % name)
+        return
+    rc, info = poppler("pdfinfo", path, pw)
+    check(rc == 0, "%s: poppler cannot open it" % name)
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    check(pages and int(pages.group(1)) == t["page_count"], "%s: page_count %s, poppler says %s" % (
+        name, t["page_count"], pages and pages.group(1)))
+    if pw:
+        rc, _ = poppler("pdfinfo", path, None)
+        check(rc != 0, "%s: opens without its password" % name)
+    if t.get("expect_error") == "PDF_IS_IMAGE":
+        _, text = poppler("pdftotext", path, pw)
+        check(not text.strip(), "%s: image-only PDF has text" % name)
+        return
+    bal = round(t["opening_bal"] * 100)
+    breaks = 0
+    bad = [x for x in t["transactions"] if round(x["amount"] * 100) <= 0 or
+           x["transaction_type"] not in ("debit", "credit")]
+    check(not bad, "%s: %d rows with a bad amount or type" % (name, len(bad)))
+    for x in t["transactions"]:
+        a = round(x["amount"] * 100)
+        bal = bal + a if x["transaction_type"] == "credit" else bal - a
+        if bal != round(x["balance"] * 100):
+            breaks += 1
+            bal = round(x["balance"] * 100)
+    want = 2 if t.get("tampered") == "inconsistent_transaction" else 0
+    check(breaks == want, "%s: %d balance-chain breaks in the truth, expected %d" % (name, breaks, want))
+    check(bal == round(t["closing_bal"] * 100), "%s: closing balance does not follow" % name)
+    _, text = poppler("pdftotext", path, pw, "-layout")
+    digits = re.sub(r"[^0-9]", "", text)
+    missing = [x for x in t["transactions"] if "%d" % round(x["amount"] * 100) not in digits
+               and str(int(x["amount"])) not in digits]
+    check(not missing, "%s: %d amounts not found in the text" % (name, len(missing)))
+    words = set(re.findall(r"[A-Za-z]{4,}", text))
+    lost = [x for x in t["transactions"]
+            if not set(re.findall(r"[A-Za-z]{4,}", x["transaction_note"])) <= words]
+    check(not lost, "%s: %d narrations have words missing from the text" % (name, len(lost)))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=3)
+    a = ap.parse_args(argv)
+    check(layouts.money(12345678) == "1,23,456.78" and layouts.money(-5) == "-0.05" and
+          layouts.money(150000, "none", strip=True) == "1500" and layouts.money(150050, "none", strip=True)
+          == "1500.5", "money formatting")
+    with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
+        names = generate.generate(d1, a.seed, "smoke", quiet=True)
+        generate.generate(d2, a.seed, "smoke", quiet=True)
+        for n in names:
+            with open(os.path.join(d1, n + ".pdf"), "rb") as f1, open(os.path.join(d2, n + ".pdf"), "rb") as f2:
+                same = f1.read() == f2.read()
+            # AES-256 (qpdf) uses a random salt and IV: only its truth must be identical.
+            with open(os.path.join(d1, n + ".truth.json")) as f:
+                t = json.load(f)
+            with open(os.path.join(d2, n + ".truth.json")) as f:
+                check(t == json.load(f), "%s: truth differs between two runs with the same seed" % n)
+            if (t.get("generator") or {}).get("encryption") != "aes256":
+                check(same, "%s: bytes differ between two runs with the same seed" % n)
+            check_statement(d1, n, t)
+        layouts_seen = {json.load(open(os.path.join(d1, n + ".truth.json"))).get("generator", {}).get("layout")
+                        for n in names}
+        for want in layouts.LAYOUTS:
+            check(want in layouts_seen, "smoke set lacks layout %s" % want)
+    print("%d passed, %d failed" % (PASSED, FAILED))
+    return 1 if FAILED else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
