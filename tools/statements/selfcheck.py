@@ -24,15 +24,23 @@ import generate  # noqa: E402
 import layouts  # noqa: E402
 
 PASSED = FAILED = 0
+PROBLEMS = []
 
 
 def check(cond, what):
-    global PASSED, FAILED
-    if cond:
-        PASSED += 1
-    else:
-        FAILED += 1
+    """Records a problem; counts are made per statement by settle()."""
+    if not cond:
+        PROBLEMS.append(what)
         print("FAIL " + what)
+
+
+def settle():
+    global PASSED, FAILED
+    if PROBLEMS:
+        FAILED += 1
+    else:
+        PASSED += 1
+    del PROBLEMS[:]
 
 
 def poppler(tool, path, pw, *args):
@@ -96,6 +104,7 @@ def main(argv=None):
     check(layouts.money(12345678) == "1,23,456.78" and layouts.money(-5) == "-0.05" and
           layouts.money(150000, "none", strip=True) == "1500" and layouts.money(150050, "none", strip=True)
           == "1500.5", "money formatting")
+    settle()
     with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
         names = generate.generate(d1, a.seed, "smoke", quiet=True)
         generate.generate(d2, a.seed, "smoke", quiet=True)
@@ -110,10 +119,12 @@ def main(argv=None):
             if (t.get("generator") or {}).get("encryption") != "aes256":
                 check(same, "%s: bytes differ between two runs with the same seed" % n)
             check_statement(d1, n, t)
+            settle()
         layouts_seen = {json.load(open(os.path.join(d1, n + ".truth.json"))).get("generator", {}).get("layout")
                         for n in names}
         for want in layouts.LAYOUTS:
             check(want in layouts_seen, "smoke set lacks layout %s" % want)
+        settle()
     print("%d passed, %d failed" % (PASSED, FAILED))
     return 1 if FAILED else 0
 
