@@ -300,7 +300,7 @@ bool classify_salary_words(const char *note, bool *excluded)
                 continue;
             if (strcmp(R.sal[i].a, "exclude") == 0)
                 exc = true;
-            else
+            else if (strcmp(R.sal[i].a, "include") == 0)
                 inc = true;
         }
         free(up);
@@ -308,6 +308,18 @@ bool classify_salary_words(const char *note, bool *excluded)
     if (excluded)
         *excluded = exc;
     return inc && !exc;
+}
+
+bool classify_company_like(const char *text)
+{
+    if (classify_init(NULL) != 0 || !text)
+        return false;
+    char *up = str_upper_dup(text);
+    bool found = false;
+    for (size_t i = 0; i < R.nsal && !found; i++)
+        found = strcmp(R.sal[i].a, "company") == 0 && matcher_test(&R.sal[i].m, up, text);
+    free(up);
+    return found;
 }
 
 bool classify_bank_holiday(pb_day d, const char **name)
@@ -499,7 +511,7 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
                   struct classification *c)
 {
     memset(c, 0, sizeof *c);
-    c->channel = CH_OTHERS;
+    c->channel = c->base_channel = CH_OTHERS;
     c->rule = -1;
     copy_str(c->category, sizeof c->category, "Others");
     if (classify_init(NULL) != 0 || !note)
@@ -517,8 +529,10 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
     apply_merchant(c, up, note);
     apply_lender(c, up, type);
     apply_self(c, ctx);
+    c->base_channel = c->channel;
     if (type == TXN_CREDIT) {
         c->salary_word = classify_salary_words(note, &c->salary_excluded);
+        c->base_channel = c->channel;
         if (c->salary_word && transfer_like(c->channel) && c->channel != CH_SELF_TRANSFER &&
             !c->lender[0]) {
             c->channel = CH_SALARY;

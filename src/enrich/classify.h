@@ -47,6 +47,7 @@ bool channel_parse(const char *s, enum channel *out);
 
 struct classification {
     enum channel channel;
+    enum channel base_channel;   /* before a salary word made it "salary" */
     char description[CLS_TEXT];
     char merchant_category[24];
     char category[128];
@@ -94,6 +95,8 @@ bool classify_name_matches(const char *name, const char *text);
 /* Salary words: true when note is a credit narration with a salary word and
  * no exclusion word; *excluded tells whether an exclusion word is present. */
 bool classify_salary_words(const char *note, bool *excluded);
+/* True when text names a company or pay office (salary.tsv "company"). */
+bool classify_company_like(const char *text);
 /* Lender named in text (upper or raw), or NULL. */
 const char *classify_lender(const char *text);
 /* Known PDF editor named in s, or NULL (data/rules/pdf_editors.tsv). */

@@ -1,0 +1,430 @@
+/* FinBox JSON shapes of the insights sections (finbox-api.md §2.8, §6.6). */
+#include <stdio.h>
+#include <string.h>
+
+#include "insights/insights.h"
+
+static json_t *rupees(pb_paise p)
+{
+    return json_real(money_to_rupees(p));
+}
+
+static const char *statement_id(const struct account_insights *a, size_t s)
+{
+    const struct account_view *v = a->e.v;
+    return v->statement_ids && s < v->nstmts && v->statement_ids[s] ? v->statement_ids[s] : NULL;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dmon)
+{
+    char buf[PB_DATE_BUF], date[48];
+    const struct txn *t = x->t;
+    if (dmon)
+        date_fmt_dmon_yy(t->date, date);
+    else
+        snprintf(date, sizeof date, "%s 00:00:00", date_fmt_iso(t->date, buf));
+    json_t *o = json_object();
+    json_object_set_new(o, "transaction_type", json_string(t->type == TXN_CREDIT ? "credit" : "debit"));
+    json_object_set_new(o, "transaction_note", json_string(t->note ? t->note : ""));
+    json_object_set_new(o, "chq_num", json_string(t->chq_num ? t->chq_num : ""));
+    json_object_set_new(o, "amount", rupees(t->amount));
+    json_object_set_new(o, "balance", t->has_balance ? rupees(t->balance) : json_null());
+    json_object_set_new(o, "date", json_string(date));
+    json_object_set_new(o, "hash", json_string(x->hash));
+    json_object_set_new(o, "category", json_string(x->cls.category));
+    json_object_set_new(o, "transaction_channel", json_string(channel_name(x->cls.channel)));
+    json_object_set_new(o, "merchant_category", json_string(x->cls.merchant_category));
+    json_object_set_new(o, "description", json_string(x->cls.description));
+    json_object_set_new(o, "unclean_merchant", json_string(x->cls.counterparty));
+    json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
+    json_object_set_new(o, "statement_id", str_or_null(statement_id(a, x->stmt)));
+    return o;
+}
+
+typedef bool (*row_pick)(const struct etxn *);
+
+static json_t *rows(const struct account_insights *a, row_pick pick)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < a->e.n; i++) {
+        const struct etxn *x = &a->e.tx[i];
+        if (!x->skip && (!pick || pick(x)))
+            json_array_append_new(arr, txn_json(a, x, false));
+    }
+    return arr;
+}
+
+json_t *insights_transactions_json(const struct account_insights *a)
+{
+    return rows(a, NULL);
+}
+
+json_t *insights_salary_json(const struct account_insights *a)
+{
+    json_t *arr = json_array();
+    char buf[PB_DATE_BUF], my[16], note[CLS_TEXT];
+    for (size_t i = 0; i < a->e.n; i++) {
+        const struct etxn *x = &a->e.tx[i];
+        if (x->skip || !x->is_salary)
+            continue;
+        json_t *o = txn_json(a, x, false);
+        pb_month m = date_month(x->t->date);
+        json_object_set_new(o, "employer_name", json_string(x->employer));
+        json_object_set_new(o, "salary_month", json_string(month_fmt_mon_yyyy(m, buf)));
+        snprintf(my, sizeof my, "%d-%d", m % 12 + 1, m / 12);
+        json_object_set_new(o, "month_year", json_string(my));
+        enrich_clean_note(x, note, sizeof note);
+        json_object_set_new(o, "clean_transaction_note", json_string(note));
+        json_object_set_new(o, "salary_confidence", json_integer(x->salary_confidence));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static bool pick_lender(const struct etxn *x)
+{
+    return x->is_emi || x->is_loan_credit || x->is_emi_bounce;
+}
+
+json_t *insights_lender_json(const struct account_insights *a)
+{
+    return rows(a, pick_lender);
+}
+
+static bool pick_bounce(const struct etxn *x)
+{
+    return x->is_bounce || x->is_bounce_charge;
+}
+
+json_t *insights_bounced_json(const struct account_insights *a)
+{
+    return rows(a, pick_bounce);
+}
+
+static bool pick_self(const struct etxn *x)
+{
+    return x->cls.self || x->cls.channel == CH_SELF_TRANSFER;
+}
+
+json_t *insights_self_json(const struct account_insights *a)
+{
+    return rows(a, pick_self);
+}
+
+static json_t *recurring_set_json(const struct account_insights *a, const struct recurring_set *s)
+{
+    char up[64], buf[PB_DATE_BUF], date[48];
+    snprintf(up, sizeof up, "%s", channel_name(s->ch));
+    for (char *c = up; *c; c++)
+        *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+    json_t *o = json_object(), *tx = json_array();
+    json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
+    json_object_set_new(o, "transaction_channel", json_string(up));
+    json_object_set_new(o, "clean_transaction_note", json_string(s->note));
+    json_object_set_new(o, "median", rupees(s->median));
+    snprintf(date, sizeof date, "%s 00:00:00", date_fmt_iso(s->start, buf));
+    json_object_set_new(o, "start_date", json_string(date));
+    snprintf(date, sizeof date, "%s 00:00:00", date_fmt_iso(s->end, buf));
+    json_object_set_new(o, "end_date", json_string(date));
+    json_object_set_new(o, "is_emi", json_boolean(s->emi));
+    for (size_t i = 0; i < s->n; i++)
+        json_array_append_new(tx, txn_json(a, &a->e.tx[s->idx[i]], false));
+    json_object_set_new(o, "transactions", tx);
+    return o;
+}
+
+json_t *insights_recurring_json(const struct account_insights *a)
+{
+    json_t *o = json_object(), *deb = json_array(), *cred = json_array();
+    for (size_t i = 0; i < a->rec.n; i++)
+        json_array_append_new(a->rec.sets[i].type == TXN_CREDIT ? cred : deb,
+                              recurring_set_json(a, &a->rec.sets[i]));
+    json_object_set_new(o, "debit_transactions", deb);
+    json_object_set_new(o, "credit_transactions", cred);
+    return o;
+}
+
+/* Indices of the month's rows of one type, largest first (earlier first on ties). */
+static size_t top5(const struct account_insights *a, pb_month m, enum txn_type type, size_t *best)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->e.n; i++) {
+        const struct etxn *x = &a->e.tx[i];
+        if (x->skip || x->t->type != type || date_month(x->t->date) != m)
+            continue;
+        size_t k = n < 5 ? n++ : 5;
+        if (k == 5 && x->t->amount <= a->e.tx[best[4]].t->amount)
+            continue;
+        if (k == 5)
+            k = 4;
+        while (k > 0 && a->e.tx[best[k - 1]].t->amount < x->t->amount) {
+            best[k] = best[k - 1];
+            k--;
+        }
+        best[k] = i;
+    }
+    return n;
+}
+
+json_t *insights_top_json(const struct account_insights *a)
+{
+    json_t *arr = json_array();
+    static const struct {
+        const char *name;
+        enum txn_type type;
+    } KINDS[] = {{"top_5_debit", TXN_DEBIT}, {"top_5_credit", TXN_CREDIT}};
+    char buf[PB_DATE_BUF];
+    for (int k = 0; k < 2; k++) {
+        json_t *o = json_object(), *months = json_array();
+        json_object_set_new(o, "type", json_string(KINDS[k].name));
+        for (size_t i = 0; i < a->months.n; i++) {
+            size_t best[5], n = top5(a, a->months.ms[i].m, KINDS[k].type, best);
+            if (!n)
+                continue;
+            json_t *mo = json_object(), *list = json_array();
+            json_object_set_new(mo, "month", json_string(month_fmt_mon_yy(a->months.ms[i].m, buf)));
+            for (size_t j = 0; j < n; j++)
+                json_array_append_new(list, txn_json(a, &a->e.tx[best[j]], true));
+            json_object_set_new(mo, "data", list);
+            json_array_append_new(months, mo);
+        }
+        json_object_set_new(o, "data", months);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+json_t *insights_expense_json(const struct account_insights *a)
+{
+    struct expense_share s[EXPENSE_MAX];
+    size_t n = expense_categories(&a->e, s);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:i}", "category", s[i].category, "percentage",
+                                             s[i].percentage));
+    return arr;
+}
+
+json_t *insights_fraud_json(const struct account_insights *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < a->fraud.n; i++) {
+        const struct fraud_finding *f = &a->fraud.f[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "statement_id", str_or_null(statement_id(a, f->stmt)));
+        json_object_set_new(o, "fraud_type", json_string(f->type));
+        json_object_set_new(o, "transaction_hash", f->hash[0] ? json_string(f->hash) : json_null());
+        json_object_set_new(o, "fraud_category", json_string(f->category));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+json_t *insights_score_json(const struct account_insights *a)
+{
+    json_t *o = json_object(), *fs = json_array();
+    json_object_set_new(o, "score", json_integer(a->score.value));
+    for (size_t i = 0; i < a->score.n; i++) {
+        const struct score_factor *f = &a->score.f[i];
+        json_array_append_new(fs, json_pack("{s:s, s:s, s:f, s:i}", "factor", f->name, "rule",
+                                            f->explain, "value", f->value, "points", f->points));
+    }
+    json_object_set_new(o, "factors", fs);
+    return o;
+}
+
+static json_t *authenticity_json(const struct account_insights *a)
+{
+    json_t *o = json_object(), *r = json_array();
+    json_object_set_new(o, "score", json_integer(a->fraud.authenticity));
+    for (size_t i = 0; i < a->fraud.nreasons; i++)
+        json_array_append_new(r, json_string(a->fraud.reasons[i]));
+    json_object_set_new(o, "reasons", r);
+    return o;
+}
+
+static json_t *range_json(pb_day from, pb_day to)
+{
+    char a[PB_DATE_BUF], b[PB_DATE_BUF];
+    return json_pack("{s:o, s:o}", "from_date", from == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(from, a)),
+                     "to_date", to == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(to, b)));
+}
+
+/* Gaps (>= 1 day) between the periods the statements cover. */
+static json_t *missing_data(const struct account_view *v)
+{
+    json_t *arr = json_array();
+    pb_day covered = PB_NO_DAY;
+    for (;;) {
+        /* next statement starting after `covered`, earliest first */
+        const struct statement *next = NULL;
+        for (size_t s = 0; s < v->nstmts; s++) {
+            const struct statement *st = v->stmts[s];
+            if (st->from_date == PB_NO_DAY || st->to_date == PB_NO_DAY)
+                continue;
+            if (covered != PB_NO_DAY && st->to_date <= covered)
+                continue;
+            if (!next || st->from_date < next->from_date)
+                next = st;
+        }
+        if (!next)
+            break;
+        if (covered != PB_NO_DAY && next->from_date > covered + 1)
+            json_array_append_new(arr, range_json(covered + 1, next->from_date - 1));
+        covered = next->to_date;
+    }
+    return arr;
+}
+
+static json_t *months_json(const struct account_insights *a)
+{
+    json_t *arr = json_array();
+    char buf[PB_DATE_BUF];
+    for (size_t k = 0; k < a->months.n; k++)
+        if (a->months.ms[k].has_data)
+            json_array_append_new(arr, json_string(month_fmt_iso(a->months.ms[k].m, buf)));
+    return arr;
+}
+
+static json_t *account_details(const struct account_insights *a)
+{
+    const struct account_view *v = a->e.v;
+    const struct statement *st = v->nstmts ? v->stmts[v->nstmts - 1] : NULL;
+    const struct identity *id = st ? &st->id : NULL;
+    json_t *o = json_object(), *ids = json_array(), *matches = json_array();
+    pb_day from = PB_NO_DAY, to = PB_NO_DAY, tf = PB_NO_DAY, tt = PB_NO_DAY;
+    for (size_t s = 0; s < v->nstmts; s++) {
+        if (statement_id(a, s))
+            json_array_append_new(ids, json_string(statement_id(a, s)));
+        if (v->stmts[s]->from_date != PB_NO_DAY && (from == PB_NO_DAY || v->stmts[s]->from_date < from))
+            from = v->stmts[s]->from_date;
+        if (v->stmts[s]->to_date != PB_NO_DAY && (to == PB_NO_DAY || v->stmts[s]->to_date > to))
+            to = v->stmts[s]->to_date;
+    }
+    for (size_t i = 0; i < a->e.n; i++)
+        if (!a->e.tx[i].skip) {
+            if (tf == PB_NO_DAY)
+                tf = a->e.tx[i].t->date;
+            tt = a->e.tx[i].t->date;
+        }
+    for (size_t i = 0; i < v->meta.nnames && id; i++)
+        json_array_append_new(matches, json_pack("{s:s, s:b}", "name", v->meta.names[i], "matched",
+                                                 id->name && classify_name_matches(v->meta.names[i], id->name)));
+    json_object_set_new(o, "name", str_or_null(id ? id->name : NULL));
+    json_object_set_new(o, "address", str_or_null(id ? id->address : NULL));
+    json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", matches));
+    json_object_set_new(o, "account_category", str_or_null(id ? id->account_category : NULL));
+    json_object_set_new(o, "account_number", str_or_null(id ? id->account_number : NULL));
+    json_object_set_new(o, "account_opening_date", json_null());
+    json_object_set_new(o, "bank", str_or_null(st ? st->bank : NULL));
+    json_object_set_new(o, "credit_limit", rupees(id ? id->credit_limit : 0));
+    json_object_set_new(o, "ifsc", str_or_null(id ? id->ifsc : NULL));
+    json_object_set_new(o, "micr", str_or_null(id ? id->micr : NULL));
+    json_object_set_new(o, "missing_data", missing_data(v));
+    json_object_set_new(o, "od_limit", rupees(id ? id->od_limit : 0));
+    json_object_set_new(o, "salary_confidence", json_integer(a->e.salary_confidence));
+    json_object_set_new(o, "statements", ids);
+    json_object_set_new(o, "months", months_json(a));
+    json_object_set_new(o, "uploaded_months", months_json(a));
+    json_object_set_new(o, "country_code", json_string("IN"));
+    json_object_set_new(o, "currency_code", json_string("INR"));
+    json_object_set_new(o, "dob", json_null());
+    json_object_set_new(o, "email", str_or_null(id ? id->email : NULL));
+    json_object_set_new(o, "pan_number", str_or_null(id ? id->pan : NULL));
+    json_object_set_new(o, "phone_number", str_or_null(id ? id->phone : NULL));
+    json_object_set_new(o, "account_status", json_string("completed"));
+    json_object_set_new(o, "holder_type", str_or_null(id ? id->account_category : NULL));
+    json_object_set_new(o, "account_date_range", range_json(from, to));
+    json_object_set_new(o, "transaction_date_range", range_json(tf, tt));
+    return o;
+}
+
+static json_t *statement_stats(const struct account_insights *a)
+{
+    const struct account_view *v = a->e.v;
+    json_t *arr = json_array();
+    char buf[PB_DATE_BUF], ts[48];
+    for (size_t s = 0; s < v->nstmts; s++) {
+        const struct statement *st = v->stmts[s];
+        json_t *o = json_object();
+        json_object_set_new(o, "session_id", json_null());
+        json_object_set_new(o, "account_id", str_or_null(v->account_id));
+        json_object_set_new(o, "statement_id", str_or_null(statement_id(a, s)));
+        pb_day f = PB_NO_DAY, l = PB_NO_DAY;
+        for (size_t i = 0; i < st->ntxns; i++) {
+            if (f == PB_NO_DAY || st->txns[i].date < f)
+                f = st->txns[i].date;
+            if (l == PB_NO_DAY || st->txns[i].date > l)
+                l = st->txns[i].date;
+        }
+        snprintf(ts, sizeof ts, "%s 00:00:00", f == PB_NO_DAY ? "" : date_fmt_iso(f, buf));
+        json_object_set_new(o, "first_transaction_timestamp", f == PB_NO_DAY ? json_null() : json_string(ts));
+        snprintf(ts, sizeof ts, "%s 00:00:00", l == PB_NO_DAY ? "" : date_fmt_iso(l, buf));
+        json_object_set_new(o, "last_transaction_timestamp", l == PB_NO_DAY ? json_null() : json_string(ts));
+        json_object_set_new(o, "bank", str_or_null(st->bank));
+        json_object_set_new(o, "source", json_string(st->source == SOURCE_AA ? "AA" : "PDF"));
+        json_object_set_new(o, "upload_file_name", json_null());
+        json_object_set_new(o, "page_count", json_integer(st->page_count));
+        json_object_set_new(o, "transaction_count", json_integer((json_int_t)st->ntxns));
+        json_object_set_new(o, "from_date", st->from_date == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(st->from_date, buf)));
+        json_object_set_new(o, "to_date", st->to_date == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(st->to_date, buf)));
+        json_object_set_new(o, "is_scanned_pdf", json_false());
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+json_t *insights_data_json(const struct account_insights *a)
+{
+    json_t *d = json_object();
+    json_object_set_new(d, "account_details", account_details(a));
+    json_object_set_new(d, "fraud", insights_fraud_json(a));
+    json_object_set_new(d, "fraud_details", json_pack("{s:[], s:[]}", "statement", "account"));
+    json_object_set_new(d, "authenticity", authenticity_json(a));
+    json_object_set_new(d, "transactions", insights_transactions_json(a));
+    json_object_set_new(d, "salary_transactions", insights_salary_json(a));
+    json_object_set_new(d, "recurring_transactions", insights_recurring_json(a));
+    json_object_set_new(d, "lender_transactions", insights_lender_json(a));
+    json_object_set_new(d, "top_credits_debits", insights_top_json(a));
+    json_object_set_new(d, "statement_stats", statement_stats(a));
+    json_object_set_new(d, "expense_categories", insights_expense_json(a));
+    json_object_set_new(d, "self_and_sister_transactions", insights_self_json(a));
+    json_object_set_new(d, "bounced_or_penal_transactions", insights_bounced_json(a));
+    json_object_set_new(d, "monthly_analysis", json_deep_copy(a->monthly));
+    json_object_set_new(d, "predictors", json_deep_copy(a->predictors));
+    json_object_set_new(d, "eod_balances", eod_json(&a->eod));
+    json_t *sc = insights_score_json(a);
+    json_object_set(d, "score", json_object_get(sc, "score"));
+    json_object_set(d, "score_factors", json_object_get(sc, "factors"));
+    json_decref(sc);
+    json_object_set_new(d, "xlsx_report_url", json_null());
+    return d;
+}
+
+json_t *insights_session_json(const char *session_id, const char *link_id, pb_day from, pb_day to,
+                              const struct account_insights *const *a, size_t n)
+{
+    json_t *o = json_object(), *accs = json_array();
+    json_object_set_new(o, "session_id", str_or_null(session_id));
+    json_object_set_new(o, "link_id", str_or_null(link_id));
+    json_object_set_new(o, "session_date_range", range_json(from, to));
+    for (size_t i = 0; i < n; i++) {
+        json_t *d = insights_data_json(a[i]);
+        json_t *stats = json_object_get(d, "statement_stats");
+        size_t k;
+        json_t *s;
+        json_array_foreach(stats, k, s) json_object_set_new(s, "session_id", str_or_null(session_id));
+        json_array_append_new(accs, json_pack("{s:o, s:o}", "account_id", str_or_null(a[i]->e.v->account_id),
+                                              "data", d));
+    }
+    json_object_set_new(o, "accounts", accs);
+    json_object_set_new(o, "aggregate_monthly_analysis", insights_aggregate_monthly(a, n));
+    json_object_set_new(o, "aggregate_xlsx_report_url", json_null());
+    json_object_set_new(o, "aggregate_xml_report_url", json_null());
+    return o;
+}
