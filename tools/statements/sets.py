@@ -27,7 +27,7 @@ def smoke(seed, count=None):
                     "density": 25, "variant": 0})
         out.append({"name": "%s_3m_wrap" % bank, "bank": bank, "family": fam, "months": 3, "seed": seed,
                     "density": 18, "variant": 1, "font": "Times", "size": 8.5, "bounces": True,
-                    "page": "Letter", "password": "PB%d" % seed if bank in ("hdfc", "axis") else None,
+                    "page": "Letter", "password": "auto" if bank in ("hdfc", "axis") else None,
                     "enc": "rc4"})
     if available("hdfc"):
         out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76, "pages_target": 41,
@@ -85,7 +85,7 @@ def full(seed, count=None):
             if bank in BANKS and rng.random() < 0.15:
                 spec["od_limit"] = rng.choice([100000, 300000, 500000]) * 100  # overdraft facility
             if rng.random() < 0.25:
-                spec["password"] = "%s%04d" % (bank[:4].upper(), rng.randrange(10000))
+                spec["password"] = "auto"  # the bank's own rule (customer ID, name + birth date, ...)
                 spec["enc"] = rng.choice(["rc4", "aes256"])
             if i == n - 1:
                 spec.update(months=12, density=76, pages_target=rng.choice([40, 44, 52]))  # 40+ pages

@@ -95,8 +95,16 @@ def build(spec):
                 "jitter": {k: rng.uniform(0.3, 2.5) for k in ("date", "vdate", "chq", "dr", "cr", "bal", "sno",
                                                               "amt", "drcr", "br")},
                 "ref_w": rng.randint(70, 95)}
-    st.password = s["password"]
+    st.password = bank_password(s["bank"], h) if s["password"] == "auto" else s["password"]
     return st
+
+
+def bank_password(bank, h):
+    """The password each bank puts on e-mailed statements, from the holder's details."""
+    first4 = h.name.replace(" ", "")[:4]
+    return {"hdfc": h.cust_id, "sbi": h.phone[-5:] + h.dob.strftime("%d%m%y"),
+            "icici": first4.lower() + h.dob.strftime("%d%m"), "axis": first4.upper() + h.dob.strftime("%d%m"),
+            "kotak": h.cust_id}.get(bank, first4.upper() + h.dob.strftime("%Y"))
 
 
 def special_editors():
