@@ -237,7 +237,7 @@ def _monthly(rng, holder, plan, lo, hi, density, ev):
     kinds = [("upi_out", 30), ("upi_in", 10), ("upi_merchant", 18), ("pos", 8), ("atm", 6),
              ("neft_out", 3), ("neft_in", 3), ("imps_out", 4), ("imps_in", 4), ("pg", 4),
              ("bill", 3), ("refund", 1), ("cash_dep", 2), ("self_out", 1), ("self_in", 1),
-             ("chq_out", 1), ("chq_in", 1), ("rtgs_in", 0.3)]
+             ("chq_out", 1), ("chq_in", 1), ("rtgs_in", 0.3), ("fd_open", 0.4), ("fd_close", 0.2)]
     total = sum(w for _, w in kinds)
     for _ in range(n):
         r = rng.random() * total
@@ -246,6 +246,11 @@ def _monthly(rng, holder, plan, lo, hi, density, ev):
             if r < 0:
                 break
         ev.append(_random_event(rng, holder, plan, kind, _rand_day(rng, lo, hi)))
+    if rng.random() < 0.08 and hi.day == month_last_day(hi.year, hi.month):
+        chg = rng.choice([25000, 35000, 50000, 59000])
+        ev.append(Event(hi, "minbal_charge", chg, False, period=hi.strftime("%b%y").upper()).label(
+            channel="bank_charge"))
+        ev.append(Event(hi, "gst", chg * 18 // 100, False, what="MIN BAL CHGS").label(channel="bank_charge"))
     if hi.month in (3, 6, 9, 12) and hi.day == month_last_day(hi.year, hi.month):
         ev.append(Event(hi, "interest", 0, True).label(channel="bank_interest"))
         if rng.random() < 0.7:
@@ -295,6 +300,12 @@ def _random_event(rng, holder, plan, kind, d):
     if kind in ("self_out", "self_in"):
         return Event(d, kind, rupees(rng, 2000, 50000, 1000), kind == "self_in", name=holder.name,
                      bank=holder.other_bank, acct=holder.other_account).label(channel="self_transfer")
+    if kind == "fd_open":
+        return Event(d, kind, rupees(rng, 10000, 100000, 5000), False, fd=rand_digits(rng, 13)).label(
+            channel="investment")
+    if kind == "fd_close":
+        return Event(d, kind, odd_amount(rng, 10000, 120000), True, fd=rand_digits(rng, 13)).label(
+            channel="investment_cashin")
     if kind == "chq_out":
         plan.chq_no += 1
         return Event(d, kind, rupees(rng, 2000, 40000), False, name=friend, chq=plan.chq_no,
@@ -340,9 +351,7 @@ def build_events(rng, holder, plan, start, end, density, opts):
                     bal -= b.amount
                     b.balance = bal
                 continue
-            if e.kind in ("sms_charge",):
-                pass
-            else:
+            if e.kind not in ("sms_charge",):
                 continue
         bal = bal + e.amount if e.credit else bal - e.amount
         e.balance = bal

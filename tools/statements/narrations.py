@@ -84,6 +84,12 @@ def hdfc(e, h, rng):
         return "CREDIT INTEREST CAPITALISED", pad("0")
     if k == "sms_charge":
         return "SMS CHGS FOR %s" % p["period"], pad("0")
+    if k == "fd_open":
+        return "FD THROUGH NET BANKING-%s" % p["fd"], pad("0")
+    if k == "fd_close":
+        return "FD CLOSURE PROCEEDS-%s" % p["fd"], pad("0")
+    if k == "minbal_charge":
+        return "AVG BAL NON MAINTENANCE CHGS-%s" % p["period"], pad("0")
     if k == "gst":
         return "IGST-%s-RATE 18.0 -27" % p["what"], pad("0")
     raise ValueError(k)
@@ -152,6 +158,12 @@ def sbi(e, h, rng):
         return "CREDIT INTEREST--", None
     if k == "sms_charge":
         return "DEBIT-SMS CHARGES %s" % p["period"], None
+    if k == "fd_open":
+        return "TO TRANSFER-TRANSFER TO FD/RD A/c %s" % p["fd"], to
+    if k == "fd_close":
+        return "BY TRANSFER-FD CLOSURE %s" % p["fd"], frm
+    if k == "minbal_charge":
+        return "DEBIT-MIN BAL CHGS %s" % p["period"], None
     if k == "gst":
         return "DEBIT-GST ON %s" % p["what"], None
     raise ValueError(k)
@@ -211,6 +223,12 @@ def icici(e, h, rng):
                                        e.date.strftime("%d-%m-%Y")), None
     if k == "sms_charge":
         return "SMS Chgs %s" % p["period"], None
+    if k == "fd_open":
+        return "TRF TO FD NO %s" % p["fd"], None
+    if k == "fd_close":
+        return "FD CLOSURE PROCEEDS/%s" % p["fd"], None
+    if k == "minbal_charge":
+        return "Non Maint Chgs %s" % p["period"], None
     if k == "gst":
         return "GST @18% on " + p["what"], None
     raise ValueError(k)
@@ -267,6 +285,12 @@ def axis(e, h, rng):
                                        e.date.strftime("%d-%m-%Y")), None
     if k == "sms_charge":
         return "SMS Alert Charges %s" % p["period"], None
+    if k == "fd_open":
+        return "TRF TO FD/%s" % p["fd"], None
+    if k == "fd_close":
+        return "FD CLOSURE/%s" % p["fd"], None
+    if k == "minbal_charge":
+        return "Min Bal Charges for %s" % p["period"], None
     if k == "gst":
         return "GST @18% on " + p["what"], None
     raise ValueError(k)
@@ -323,6 +347,12 @@ def kotak(e, h, rng):
                                        e.date.strftime("%d-%m-%Y")), None
     if k == "sms_charge":
         return "Chrg: SMS Alert Charges %s" % p["period"], None
+    if k == "fd_open":
+        return "Sweep Transfer To: %s" % p["fd"], None
+    if k == "fd_close":
+        return "Sweep Transfer From: %s" % p["fd"], None
+    if k == "minbal_charge":
+        return "Chrg: Min Bal Non-Maintenance %s" % p["period"], None
     if k == "gst":
         return "GST on Chrg %s" % p["what"], None
     raise ValueError(k)
@@ -377,6 +407,12 @@ def coop(e, h, rng):
         return "Int. Credited", None
     if k == "sms_charge":
         return "SMS Charges", None
+    if k == "fd_open":
+        return "To FD A/c %s" % p["fd"][-6:], None
+    if k == "fd_close":
+        return "By FD A/c %s Closed" % p["fd"][-6:], None
+    if k == "minbal_charge":
+        return "Min Bal Charges", None
     if k == "gst":
         return "GST on Charges", None
     raise ValueError(k)
