@@ -231,8 +231,15 @@ class SBI(Layout):
     def columns(self):
         return [Col("date", ["Txn Date"]), Col("vdate", ["Value", "Date"]),
                 Col("narr", ["Description"], wrap=True),
-                Col("chq", ["Ref No./Cheque", "No."], wrap=True, wrap_w=self.o.get("ref_w", 78)),
-                Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+                Col("chq", ["Ref No./Cheque", "No."], wrap=True, wrap_w=self.o.get("ref_w", 78))] + \
+            ([Col("br", ["Branch", "Code"], "c")] if self.v % 3 == 2 else []) + \
+            [Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        # Older SBI statements print the branch that booked the row: digital rows come from 99xxx.
+        c["br"] = self.h.branch_code if e.kind in ("cash_dep", "chq_in", "chq_out", "atm") else "99955"
+        return c
 
     def header_on_page(self, n):
         return True
