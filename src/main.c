@@ -14,6 +14,7 @@ struct command {
 
 static const struct command COMMANDS[] = {
     /* commands register here: {"serve", cli_serve, "run the HTTP server"}, */
+    {"parse", cli_parse, "read bank statement PDFs, print JSON or CSV"},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,169 @@
+/* passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]
+ * One file prints one JSON object; several print JSON Lines with progress
+ * on stderr. An error prints {"error": {"code", "message"}} on stdout and
+ * the exit status is 1. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "cli/flags.h"
+#include "core/statement_json.h"
+#include "extract/extract.h"
+
+#define PARSE_MAX_FILE ((size_t)200 << 20)
+
+/* Whole file into a malloc'd buffer (caller frees); NULL on failure. */
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0 || n > PARSE_MAX_FILE)
+            break;
+        if (n == cap) {
+            unsigned char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    bool bad = ferror(f) || n > PARSE_MAX_FILE;
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void csv_field(const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void print_csv(const struct statement *st)
+{
+    char d[PB_DATE_BUF], v[PB_DATE_BUF], a[PB_MONEY_BUF], b[PB_MONEY_BUF];
+    for (size_t i = 0; i < st->ntxns; i++) {
+        const struct txn *t = &st->txns[i];
+        printf("%s,%s,", date_fmt_iso(t->date, d), t->value_date == PB_NO_DAY ? "" : date_fmt_iso(t->value_date, v));
+        csv_field(t->note);
+        putchar(',');
+        csv_field(t->chq_num);
+        printf(",%s,%s,%s\n", money_fmt(t->amount, a), t->type == TXN_DEBIT ? "debit" : "credit",
+               money_fmt(t->balance, b));
+    }
+}
+
+static void print_json(json_t *j)
+{
+    char *s = json_dumps(j, JSON_REAL_PRECISION(15) | JSON_COMPACT);
+    if (s) {
+        puts(s);
+        free(s);
+    }
+}
+
+static int parse_one(const char *path, const struct extract_opts *opts, bool csv)
+{
+    size_t len = 0;
+    unsigned char *data = read_file(path, &len);
+    struct statement st;
+    struct extract_error err = {EXTRACT_OK, ""};
+    json_t *out;
+    int rc = 1;
+    if (!data) {
+        out = statement_error_json("INVALID_FILE_OBJECT", "The file could not be read");
+    } else if (extract_pdf(data, len, opts, &st, &err) < 0) {
+        out = statement_error_json(extract_code_name(err.code), err.message);
+    } else {
+        rc = 0;
+        if (csv) {
+            print_csv(&st);
+            out = NULL;
+        } else {
+            out = statement_to_json(&st);
+        }
+        statement_free(&st);
+    }
+    free(data);
+    if (out) {
+        print_json(out);
+        json_decref(out);
+    }
+    fflush(stdout);
+    return rc;
+}
+
+int cli_parse(int argc, char **argv)
+{
+    const char *password = NULL, *bank = NULL, *format = "json";
+    long max_pages = 0;
+    bool require_bank = false;
+    const struct flag flags[] = {
+        {"password", FLAG_STRING, &password, "P", "password of a protected PDF"},
+        {"bank", FLAG_STRING, &bank, "ID", "bank the statement must be from (hdfc, sbi, ...)"},
+        {"format", FLAG_STRING, &format, "json|csv", "output format (default json)"},
+        {"max-pages", FLAG_INT, &max_pages, "N", "refuse statements with more pages (default 500)"},
+        {"require-bank", FLAG_BOOL, &require_bank, NULL, "fail with BANK_NAME_UNDETECTED for unknown banks"},
+    };
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0;
+    if (!files)
+        return 1;
+    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof *flags,
+                         "passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]", files, &nfiles);
+    if (rc) {
+        free(files);
+        return rc == 1 ? 0 : rc;
+    }
+    bool csv = !strcmp(format, "csv");
+    if ((!csv && strcmp(format, "json")) || nfiles == 0) {
+        fprintf(stderr, "passbook parse: %s\n", nfiles ? "--format must be json or csv" : "no file given");
+        free(files);
+        return 2;
+    }
+    if (extract_init() < 0) {
+        fprintf(stderr, "passbook parse: cannot start the PDF engine\n");
+        free(files);
+        return 1;
+    }
+    struct extract_opts opts = {.password = password, .bank = bank, .require_bank = require_bank,
+                                .max_pages = (int)max_pages};
+    if (csv)
+        puts("date,value_date,transaction_note,chq_num,amount,transaction_type,balance");
+    int failed = 0;
+    for (int i = 0; i < nfiles; i++) {
+        if (nfiles > 1)
+            fprintf(stderr, "[%d/%d] %s\n", i + 1, nfiles, files[i]);
+        failed += parse_one(files[i], &opts, csv);
+    }
+    extract_shutdown();
+    free(files);
+    return failed ? 1 : 0;
+}

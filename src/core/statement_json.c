@@ -1,0 +1,83 @@
+#include "core/statement_json.h"
+
+#include <stdio.h>
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *day_or_null(pb_day d)
+{
+    char buf[PB_DATE_BUF];
+    return d == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(d, buf));
+}
+
+static json_t *rupees(pb_paise p)
+{
+    return json_real(money_to_rupees(p));
+}
+
+static json_t *identity_json(const struct identity *id)
+{
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name", str_or_null(id->name),
+                     "account_number", str_or_null(id->account_number), "ifsc", str_or_null(id->ifsc),
+                     "micr", str_or_null(id->micr), "address", str_or_null(id->address), "account_category",
+                     str_or_null(id->account_category), "account_type", str_or_null(id->account_type),
+                     "od_limit", id->od_limit ? rupees(id->od_limit) : json_null(), "credit_limit",
+                     id->credit_limit ? rupees(id->credit_limit) : json_null());
+}
+
+static json_t *txn_json(const struct txn *t)
+{
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "date", day_or_null(t->date), "value_date",
+                     day_or_null(t->value_date), "transaction_note", json_string(t->note ? t->note : ""),
+                     "chq_num", str_or_null(t->chq_num), "amount", rupees(t->amount), "transaction_type",
+                     t->type == TXN_DEBIT ? "debit" : "credit", "balance", rupees(t->balance));
+}
+
+static json_t *reconciliation_json(const struct statement *st)
+{
+    json_t *un = json_array();
+    pb_paise prev = st->opening_balance;
+    for (size_t i = 0; i < st->ntxns; i++) {
+        const struct txn *t = &st->txns[i];
+        pb_paise want = t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount;
+        if (!t->reconciled)
+            json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o}", "index", (json_int_t)i, "date",
+                                                day_or_null(t->date), "page", t->page, "expected_balance",
+                                                rupees(want), "balance", rupees(t->balance)));
+        prev = t->balance;
+    }
+    return json_pack("{s:b, s:b, s:b, s:o}", "ok", st->balances_ok && st->totals_ok, "balances_ok",
+                     st->balances_ok, "totals_ok", st->totals_ok, "unreconciled", un);
+}
+
+static json_t *metadata_json(const struct doc_facts *f)
+{
+    json_t *fonts = json_array();
+    for (size_t i = 0; i < f->nfonts; i++)
+        json_array_append_new(fonts, json_string(f->fonts[i]));
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:b, s:b}", "producer", str_or_null(f->producer),
+                     "creator", str_or_null(f->creator), "author", str_or_null(f->author), "title",
+                     str_or_null(f->title), "creation_date", str_or_null(f->creation_date), "mod_date",
+                     str_or_null(f->mod_date), "incremental_updates", f->incremental_updates, "fonts", fonts,
+                     "encrypted", f->encrypted, "repaired", f->repaired);
+}
+
+json_t *statement_to_json(const struct statement *st)
+{
+    json_t *txns = json_array();
+    for (size_t i = 0; i < st->ntxns; i++)
+        json_array_append_new(txns, txn_json(&st->txns[i]));
+    return json_pack("{s:o, s:i, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name", str_or_null(st->bank),
+                     "page_count", st->page_count, "identity", identity_json(&st->id), "date_range", "from_date",
+                     day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
+                     rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,
+                     "reconciliation", reconciliation_json(st), "metadata", metadata_json(&st->facts));
+}
+
+json_t *statement_error_json(const char *code, const char *message)
+{
+    return json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message);
+}

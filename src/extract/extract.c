@@ -1,0 +1,131 @@
+#include "extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract/identity.h"
+#include "extract/pdf_doc.h"
+#include "extract/profile.h"
+#include "extract/reconcile.h"
+#include "extract/table.h"
+
+static const struct {
+    const char *code, *message;
+} CODES[] = {
+    [EXTRACT_OK] = {"OK", "ok"},
+    [EXTRACT_UNPARSABLE] = {"UNPARSABLE", "Failed to process because of an unparsable statement"},
+    [EXTRACT_PASSWORD_INCORRECT] = {"PASSWORD_INCORRECT", "The provided password is incorrect"},
+    [EXTRACT_PDF_IS_IMAGE] = {"PDF_IS_IMAGE", "Scanned images are not supported"},
+    [EXTRACT_TOO_MANY_PAGES] = {"STATEMENT_TOO_MANY_PAGES", "The statement exceeds the allowed page limit"},
+    [EXTRACT_NO_TRANSACTIONS] = {"STATEMENT_NO_TRANSACTIONS",
+                                 "No transactions were identified in the uploaded statement"},
+    [EXTRACT_BANK_UNDETECTED] = {"BANK_NAME_UNDETECTED", "Bank name could not be identified"},
+    [EXTRACT_BANK_MISMATCH] = {"BANK_NAME_MISMATCH", "The bank name in the statement doesn't match the selected bank"},
+};
+
+const char *extract_code_name(enum extract_code c)
+{
+    return (unsigned)c < sizeof CODES / sizeof *CODES ? CODES[c].code : "UNPARSABLE";
+}
+
+const char *extract_code_message(enum extract_code c)
+{
+    return (unsigned)c < sizeof CODES / sizeof *CODES ? CODES[c].message : CODES[EXTRACT_UNPARSABLE].message;
+}
+
+int extract_init(void)
+{
+    return profile_load() == 0 && pdf_doc_init() == 0 ? 0 : -1;
+}
+
+void extract_shutdown(void)
+{
+    pdf_doc_shutdown();
+}
+
+static int fail(struct extract_error *err, enum extract_code c)
+{
+    err->code = c;
+    snprintf(err->message, sizeof err->message, "%s", extract_code_message(c));
+    return -1;
+}
+
+/* Statement from the layout: table, identity, reconciliation. */
+static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
+                    struct extract_error *err)
+{
+    struct table_result t;
+    struct id_result idr;
+    if (table_extract(l, &t) < 0)
+        return fail(err, EXTRACT_UNPARSABLE);
+    if (identity_extract(l, t.line_use, &idr) < 0) {
+        table_result_free(&t);
+        return fail(err, EXTRACT_UNPARSABLE);
+    }
+    st->id = idr.id;
+    memset(&idr.id, 0, sizeof idr.id);
+    st->has_opening = t.has_opening || idr.has_opening;
+    st->opening_balance = t.has_opening ? t.opening : idr.opening;
+    st->has_closing = t.has_closing || idr.has_closing;
+    st->closing_balance = t.has_closing ? t.closing : idr.closing;
+    int rc = reconcile_rows(&t, st);
+    table_result_free(&t);
+    if (rc < 0)
+        return fail(err, EXTRACT_UNPARSABLE);
+    st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);
+    st->to_date = idr.to != PB_NO_DAY ? idr.to : (st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY);
+    if (idr.bank >= 0)
+        st->bank = strdup(profile_bank(idr.bank)->id);
+    if (!st->ntxns)
+        return fail(err, EXTRACT_NO_TRANSACTIONS);
+    if (opts->bank && opts->bank[0] && st->bank && strcasecmp(opts->bank, st->bank))
+        return fail(err, EXTRACT_BANK_MISMATCH);
+    if (opts->require_bank && !st->bank)
+        return fail(err, EXTRACT_BANK_UNDETECTED);
+    return 0;
+}
+
+int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement *st,
+                   struct extract_error *err)
+{
+    memset(st, 0, sizeof *st);
+    st->from_date = st->to_date = PB_NO_DAY;
+    st->page_count = l->npages;
+    int rc = assemble(l, opts, st, err);
+    if (rc < 0) {
+        statement_free(st);
+        memset(st, 0, sizeof *st);
+    }
+    return rc;
+}
+
+int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, struct statement *out,
+                struct extract_error *err)
+{
+    static const struct extract_opts none = {0};
+    struct layout l = {0};
+    struct doc_facts facts = {0};
+    int pages = 0;
+    opts = opts ? opts : &none;
+    memset(out, 0, sizeof *out);
+    err->code = EXTRACT_OK;
+    err->message[0] = 0;
+    if (profile_load() < 0)
+        return fail(err, EXTRACT_UNPARSABLE);
+    int rc = pdf_doc_read(data, len, opts, &l, &facts, &pages, err);
+    if (rc == 0)
+        rc = extract_layout(&l, opts, out, err);
+    layout_free(&l);
+    if (rc < 0) {
+        struct statement tmp = {0};
+        tmp.facts = facts;
+        statement_free(&tmp);
+        return -1;
+    }
+    out->source = SOURCE_PDF;
+    out->page_count = pages;
+    out->facts = facts;
+    return 0;
+}

@@ -1,0 +1,66 @@
+/* Statement extraction: PDF bytes in, a struct statement (core/statement.h)
+ * or a FinBox error code out. Knows nothing of HTTP or storage.
+ *
+ * Pipeline: pdf_doc.c (MuPDF open, limits, words with coordinates)
+ *   -> layout.c (words -> lines by baseline)
+ *   -> table.c (header row, columns, rows) + token.c (dates, amounts)
+ *   -> identity.c (name, account, IFSC, period ...) + profile.c (banks as data)
+ *   -> reconcile.c (row and statement balance checks).
+ * Thread-safe: call extract_init() once, then extract_pdf() from any thread. */
+#ifndef PB_EXTRACT_EXTRACT_H
+#define PB_EXTRACT_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/statement.h"
+
+enum extract_code {
+    EXTRACT_OK = 0,
+    EXTRACT_UNPARSABLE,          /* not a PDF, corrupt, or over a resource limit */
+    EXTRACT_PASSWORD_INCORRECT,  /* password missing or wrong */
+    EXTRACT_PDF_IS_IMAGE,        /* pages carry images but no text */
+    EXTRACT_TOO_MANY_PAGES,
+    EXTRACT_NO_TRANSACTIONS,
+    EXTRACT_BANK_UNDETECTED,     /* only when opts.require_bank */
+    EXTRACT_BANK_MISMATCH,       /* opts.bank given and the document says another bank */
+};
+
+struct extract_opts {
+    const char *password;   /* NULL or "" when none given */
+    const char *bank;       /* caller's bank id hint ("hdfc"), or NULL */
+    bool require_bank;      /* fail with BANK_NAME_UNDETECTED when no bank is recognised */
+    int max_pages;          /* 0 = default (500) */
+    int max_objects;        /* 0 = default (2 000 000) */
+    size_t max_memory;      /* bytes MuPDF may hold for this call; 0 = default (512 MiB) */
+    double max_seconds;     /* wall-clock budget, checked between pages; 0 = default (60) */
+};
+
+struct extract_error {
+    enum extract_code code;
+    char message[200];
+};
+
+/* Once per process, before any thread calls extract_pdf. Returns 0 / -1. */
+int extract_init(void);
+/* Releases what extract_init made; no extraction may be running. */
+void extract_shutdown(void);
+
+/* Reads the statement in data[0..len). On success fills *out (caller frees
+ * with statement_free) and returns 0; on failure fills err, leaves *out
+ * empty and returns -1. Safe to call from several threads at once. */
+int extract_pdf(const void *data, size_t len, const struct extract_opts *opts,
+                struct statement *out, struct extract_error *err);
+
+struct layout;
+/* The stages after MuPDF, on an already built layout (tests, fuzzing):
+ * same contract as extract_pdf, without document facts. */
+int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement *out,
+                   struct extract_error *err);
+
+/* "UNPARSABLE", "PASSWORD_INCORRECT", ...: the FinBox code for c. */
+const char *extract_code_name(enum extract_code c);
+/* FinBox's message for c. */
+const char *extract_code_message(enum extract_code c);
+
+#endif

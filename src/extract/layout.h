@@ -1,0 +1,52 @@
+/* Positioned words and the lines they form. Coordinates are PDF points,
+ * y grows downwards (MuPDF's convention), one coordinate space per page.
+ * The table stage works only on this, so it can be tested and fuzzed
+ * without MuPDF (layout_from_text builds one from monospaced text). */
+#ifndef PB_EXTRACT_LAYOUT_H
+#define PB_EXTRACT_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct word {
+    float x0, y0, x1, y1; /* bounding box */
+    float base;           /* baseline y */
+    float size;           /* font size */
+    int page;             /* 0-based */
+    uint32_t text;        /* offset of the NUL-terminated UTF-8 text in layout.text */
+};
+
+struct line {
+    int page;
+    float base, y0, y1, size;
+    uint32_t first, n; /* words[first .. first+n), sorted by x0 */
+};
+
+struct layout {
+    struct word *words;
+    size_t nwords, capwords;
+    char *text;
+    size_t textlen, textcap;
+    struct line *lines;
+    size_t nlines;
+    int npages;
+};
+
+/* Appends a word (text copied). Returns 0, or -1 when out of memory. */
+int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, float y1,
+                    float base, float size, const char *text, size_t len);
+/* Groups the words into lines by baseline, page by page, and sorts each
+ * line left to right. Reorders l->words. Returns 0 / -1 (out of memory). */
+int layout_build_lines(struct layout *l);
+/* Builds a layout from monospaced text: each character is 6 pt wide, each
+ * line 12 pt apart, a form feed starts a new page, runs of non-spaces are
+ * words. For tests and fuzzing. Returns 0 / -1. */
+int layout_from_text(struct layout *l, const char *s, size_t len);
+void layout_free(struct layout *l);
+
+static inline const char *word_text(const struct layout *l, const struct word *w)
+{
+    return l->text + w->text;
+}
+
+#endif

@@ -1,0 +1,485 @@
+/* MuPDF glue. Threading (reference c-libraries.md §5): one base context
+ * with FZ_LOCK_MAX mutexes, fz_clone_context per call. Memory: every
+ * MuPDF allocation goes through a counting allocator; the current call's
+ * budget is thread-local, so a hostile PDF (decompression bomb, huge
+ * object streams) fails its own call without starving the others. */
+#include "extract/pdf_doc.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <mupdf/fitz.h>
+#include <mupdf/pdf.h>
+
+#include "util/log.h"
+
+#define DEFAULT_MAX_PAGES 500
+#define DEFAULT_MAX_OBJECTS 2000000
+#define DEFAULT_MAX_MEMORY ((size_t)512 << 20)
+#define DEFAULT_MAX_SECONDS 60.0
+#define STORE_MAX ((size_t)64 << 20)
+#define ALLOC_HDR 16 /* keeps 16-byte alignment */
+#define MAX_FONTS 64
+
+struct budget {
+    size_t used, cap;
+    bool exceeded;
+};
+
+static __thread struct budget *tl_budget;
+static fz_context *base_ctx;
+static pthread_mutex_t locks[FZ_LOCK_MAX];
+
+static void *pb_malloc(void *user, size_t n)
+{
+    struct budget *b = tl_budget;
+    if (b && (n > b->cap || b->used > b->cap - n)) {
+        b->exceeded = true;
+        return NULL;
+    }
+    unsigned char *p = malloc(n + ALLOC_HDR);
+    if (!p)
+        return NULL;
+    memcpy(p, &n, sizeof n);
+    if (b)
+        b->used += n;
+    return p + ALLOC_HDR;
+}
+
+static void pb_free(void *user, void *ptr)
+{
+    if (!ptr)
+        return;
+    unsigned char *p = (unsigned char *)ptr - ALLOC_HDR;
+    size_t n;
+    memcpy(&n, p, sizeof n);
+    struct budget *b = tl_budget;
+    if (b) /* a block made under another budget may be freed here: clamp */
+        b->used = b->used > n ? b->used - n : 0;
+    free(p);
+}
+
+static void *pb_realloc(void *user, void *ptr, size_t n)
+{
+    if (!ptr)
+        return pb_malloc(user, n);
+    if (!n) {
+        pb_free(user, ptr);
+        return NULL;
+    }
+    unsigned char *p = (unsigned char *)ptr - ALLOC_HDR;
+    size_t old;
+    memcpy(&old, p, sizeof old);
+    struct budget *b = tl_budget;
+    if (b && n > old && (n - old > b->cap || b->used > b->cap - (n - old))) {
+        b->exceeded = true;
+        return NULL;
+    }
+    unsigned char *q = realloc(p, n + ALLOC_HDR);
+    if (!q)
+        return NULL;
+    memcpy(q, &n, sizeof n);
+    if (b)
+        b->used = n > old ? b->used + (n - old) : (b->used > old - n ? b->used - (old - n) : 0);
+    return q + ALLOC_HDR;
+}
+
+static void lock_fn(void *user, int lock)
+{
+    pthread_mutex_lock(&locks[lock]);
+}
+
+static void unlock_fn(void *user, int lock)
+{
+    pthread_mutex_unlock(&locks[lock]);
+}
+
+/* MuPDF's messages would go to stderr; count them instead and keep them
+ * at debug level (they may quote document contents). */
+struct diag {
+    int warnings, errors;
+};
+
+static void on_warning(void *user, const char *msg)
+{
+    ((struct diag *)user)->warnings++;
+    log_debug("event=mupdf_warning");
+    (void)msg;
+}
+
+static void on_error(void *user, const char *msg)
+{
+    ((struct diag *)user)->errors++;
+    log_debug("event=mupdf_error");
+    (void)msg;
+}
+
+int pdf_doc_init(void)
+{
+    static const fz_alloc_context alloc = {NULL, pb_malloc, pb_realloc, pb_free};
+    if (base_ctx)
+        return 0;
+    for (int i = 0; i < FZ_LOCK_MAX; i++)
+        pthread_mutex_init(&locks[i], NULL);
+    fz_locks_context lc = {NULL, lock_fn, unlock_fn};
+    base_ctx = fz_new_context(&alloc, &lc, STORE_MAX);
+    if (!base_ctx)
+        return -1;
+    static struct diag quiet;
+    fz_set_warning_callback(base_ctx, on_warning, &quiet);
+    fz_set_error_callback(base_ctx, on_error, &quiet);
+    fz_try(base_ctx) fz_register_document_handlers(base_ctx);
+    fz_catch(base_ctx)
+    {
+        fz_drop_context(base_ctx);
+        base_ctx = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+void pdf_doc_shutdown(void)
+{
+    fz_drop_context(base_ctx);
+    base_ctx = NULL;
+}
+
+int pdf_doc_count_updates(const void *data, size_t len)
+{
+    const char *s = data;
+    int eofs = 0;
+    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "%%EOF", 5)); p += 5)
+        eofs++;
+    size_t head = len < 1024 ? len : 1024;
+    bool linearized = memmem(s, head, "/Linearized", 11) != NULL;
+    int n = eofs - 1 - (linearized && eofs > 1 ? 1 : 0);
+    return n > 0 ? n : 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void set_err(struct extract_error *err, enum extract_code code, const char *msg)
+{
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", msg ? msg : extract_code_message(code));
+}
+
+/* ---- page text to words ---- */
+
+struct wordbuf {
+    char text[1024];
+    size_t len;
+    float x0, y0, x1, y1, base, size;
+};
+
+struct fontset {
+    char *names[MAX_FONTS];
+    size_t n;
+    const void *last;
+};
+
+static void note_font(fz_context *ctx, struct fontset *fs, fz_font *font)
+{
+    if (!font || font == fs->last)
+        return;
+    fs->last = font;
+    const char *name = fz_font_name(ctx, font);
+    if (!name || !name[0])
+        return;
+    const char *plus = strchr(name, '+'); /* drop the subset tag "ABCDEF+" */
+    if (plus && plus - name == 6)
+        name = plus + 1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (!strcmp(fs->names[i], name))
+            return;
+    if (fs->n < MAX_FONTS)
+        fs->names[fs->n++] = strdup(name);
+}
+
+static int flush(struct layout *l, int page, struct wordbuf *w)
+{
+    int rc = 0;
+    if (w->len)
+        rc = layout_add_word(l, page, w->x0, w->y0, w->x1, w->y1, w->base, w->size, w->text, w->len);
+    w->len = 0;
+    return rc;
+}
+
+static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct layout *l, struct fontset *fs)
+{
+    struct wordbuf w = {.len = 0};
+    float prev_x1 = 0;
+    for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
+        note_font(ctx, fs, ch->font);
+        fz_rect r = fz_rect_from_quad(ch->quad);
+        bool space = ch->c == ' ' || ch->c == 0xa0 || ch->c == '\t' || ch->c < 32;
+        float gap = r.x0 - prev_x1;
+        if (space || (w.len && (gap > 0.3f * ch->size || gap < -0.5f * ch->size))) {
+            if (flush(l, page, &w) < 0)
+                return -1;
+        }
+        prev_x1 = r.x1;
+        if (space)
+            continue;
+        char utf[8];
+        int n = fz_runetochar(utf, ch->c);
+        if (w.len + (size_t)n >= sizeof w.text)
+            continue;
+        if (!w.len) {
+            w.x0 = r.x0, w.y0 = r.y0, w.x1 = r.x1, w.y1 = r.y1;
+            w.base = ch->origin.y;
+            w.size = ch->size;
+        }
+        w.x0 = fminf(w.x0, r.x0), w.x1 = fmaxf(w.x1, r.x1);
+        w.y0 = fminf(w.y0, r.y0), w.y1 = fmaxf(w.y1, r.y1);
+        memcpy(w.text + w.len, utf, (size_t)n);
+        w.len += (size_t)n;
+    }
+    return flush(l, page, &w);
+}
+
+/* One page's words into l. Returns the number of image blocks seen (with
+ * want_images) or 0; -1 on a MuPDF error or out of memory. */
+static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct fontset *fs,
+                     bool want_images)
+{
+    fz_page *page = NULL;
+    fz_stext_page *st = NULL;
+    volatile int rc = 0;
+    fz_var(page);
+    fz_var(st);
+    fz_try(ctx)
+    {
+        fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
+        page = fz_load_page(ctx, doc, i);
+        st = fz_new_stext_page_from_page(ctx, page, &opts);
+        for (fz_stext_block *b = st->first_block; b; b = b->next) {
+            if (b->type == FZ_STEXT_BLOCK_IMAGE) {
+                rc++;
+                continue;
+            }
+            if (want_images || b->type != FZ_STEXT_BLOCK_TEXT)
+                continue;
+            for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
+                /* horizontal text only: rotated watermarks are not table text */
+                if (ln->wmode || ln->dir.x < 0.99f || fabsf(ln->dir.y) > 0.02f)
+                    continue;
+                if (line_words(ctx, ln, i, l, fs) < 0)
+                    fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
+            }
+        }
+    }
+    fz_always(ctx)
+    {
+        fz_drop_stext_page(ctx, st);
+        fz_drop_page(ctx, page);
+    }
+    fz_catch(ctx) rc = -1;
+    return rc;
+}
+
+static char *meta(fz_context *ctx, fz_document *doc, const char *key)
+{
+    char buf[512];
+    int n = -1;
+    fz_try(ctx) n = fz_lookup_metadata(ctx, doc, key, buf, sizeof buf);
+    fz_catch(ctx) n = -1;
+    if (n <= 0 || !buf[0])
+        return NULL;
+    return strdup(buf);
+}
+
+static void read_facts(fz_context *ctx, fz_document *doc, struct doc_facts *f)
+{
+    f->producer = meta(ctx, doc, FZ_META_INFO_PRODUCER);
+    f->creator = meta(ctx, doc, FZ_META_INFO_CREATOR);
+    f->author = meta(ctx, doc, FZ_META_INFO_AUTHOR);
+    f->title = meta(ctx, doc, FZ_META_INFO_TITLE);
+    f->creation_date = meta(ctx, doc, FZ_META_INFO_CREATIONDATE);
+    f->mod_date = meta(ctx, doc, FZ_META_INFO_MODIFICATIONDATE);
+    char *enc = meta(ctx, doc, FZ_META_ENCRYPTION);
+    f->encrypted = enc && strcmp(enc, "None") != 0;
+    free(enc);
+}
+
+struct reader {
+    fz_context *ctx;
+    fz_document *doc;
+    const struct extract_opts *opts;
+    struct layout *l;
+    struct doc_facts *facts;
+    struct extract_error *err;
+    struct budget *budget;
+    int npages;
+};
+
+static int open_doc(struct reader *r, const void *data, size_t len)
+{
+    fz_context *ctx = r->ctx;
+    fz_buffer *buf = NULL;
+    fz_stream *stm = NULL;
+    fz_document *volatile doc = NULL;
+    volatile int failed = 0;
+    fz_var(buf);
+    fz_var(stm);
+    fz_try(ctx)
+    {
+        buf = fz_new_buffer_from_shared_data(ctx, data, len);
+        stm = fz_open_buffer(ctx, buf);
+        doc = fz_open_document_with_stream(ctx, "application/pdf", stm);
+    }
+    fz_always(ctx)
+    {
+        fz_drop_stream(ctx, stm);
+        fz_drop_buffer(ctx, buf);
+    }
+    fz_catch(ctx) failed = 1;
+    r->doc = doc;
+    if (failed || !doc) {
+        set_err(r->err, EXTRACT_UNPARSABLE, r->budget->exceeded ? "The statement exceeds the memory limit"
+                                                                 : "The file is not a readable PDF");
+        return -1;
+    }
+    return 0;
+}
+
+static int check_doc(struct reader *r)
+{
+    fz_context *ctx = r->ctx;
+    const char *pw = r->opts->password ? r->opts->password : "";
+    volatile int needs = 0, ok = 0, n = -1, objs = 0, repaired = 0;
+    fz_try(ctx)
+    {
+        needs = fz_needs_password(ctx, r->doc);
+        if (needs)
+            ok = pw[0] && fz_authenticate_password(ctx, r->doc, pw);
+    }
+    fz_catch(ctx) needs = 1, ok = 0;
+    if (needs && !ok) {
+        set_err(r->err, EXTRACT_PASSWORD_INCORRECT, NULL);
+        return -1;
+    }
+    r->facts->encrypted = needs;
+    fz_try(ctx)
+    {
+        pdf_document *pdf = pdf_specifics(ctx, r->doc);
+        objs = pdf ? pdf_xref_len(ctx, pdf) : 0;
+        n = fz_count_pages(ctx, r->doc);
+        repaired = pdf ? pdf_was_repaired(ctx, pdf) : 0;
+    }
+    fz_catch(ctx) n = -1;
+    int max_obj = r->opts->max_objects > 0 ? r->opts->max_objects : DEFAULT_MAX_OBJECTS;
+    int max_pages = r->opts->max_pages > 0 ? r->opts->max_pages : DEFAULT_MAX_PAGES;
+    if (n <= 0 || objs > max_obj) {
+        set_err(r->err, EXTRACT_UNPARSABLE, n <= 0 ? "The PDF has no readable pages" : "The PDF has too many objects");
+        return -1;
+    }
+    if (n > max_pages) {
+        set_err(r->err, EXTRACT_TOO_MANY_PAGES, NULL);
+        return -1;
+    }
+    r->npages = n;
+    r->facts->repaired = repaired;
+    bool enc = r->facts->encrypted;
+    read_facts(ctx, r->doc, r->facts);
+    r->facts->encrypted = r->facts->encrypted || enc;
+    return 0;
+}
+
+static int read_pages(struct reader *r)
+{
+    struct fontset fs = {.n = 0};
+    double max_s = r->opts->max_seconds > 0 ? r->opts->max_seconds : DEFAULT_MAX_SECONDS;
+    double deadline = now_s() + max_s;
+    int rc = 0;
+    int empty = 0;
+    for (int i = 0; i < r->npages && rc == 0; i++) {
+        size_t before = r->l->nwords;
+        if (now_s() > deadline) {
+            set_err(r->err, EXTRACT_UNPARSABLE, "The statement took too long to read");
+            rc = -1;
+        } else if (read_page(r->ctx, r->doc, i, r->l, &fs, false) < 0) {
+            set_err(r->err, EXTRACT_UNPARSABLE, r->budget->exceeded ? "The statement exceeds the memory limit"
+                                                                    : "A page of the PDF could not be read");
+            rc = -1;
+        }
+        empty += r->l->nwords == before;
+    }
+    /* a repaired (damaged, e.g. truncated) file that lost whole pages would
+     * read as a shorter statement: refuse it rather than read it wrong */
+    if (rc == 0 && r->facts->repaired && empty > 0 && r->l->nwords > 0) {
+        set_err(r->err, EXTRACT_UNPARSABLE, "The PDF is damaged: some pages could not be read");
+        rc = -1;
+    }
+    r->facts->fonts = malloc((fs.n + 1) * sizeof(char *));
+    if (r->facts->fonts) {
+        memcpy(r->facts->fonts, fs.names, fs.n * sizeof(char *));
+        r->facts->nfonts = fs.n;
+    } else {
+        for (size_t i = 0; i < fs.n; i++)
+            free(fs.names[i]);
+    }
+    if (rc == 0 && r->l->nwords < 30) {
+        /* little or no text: scanned pages carry images instead */
+        int images = 0;
+        struct layout scratch = {0};
+        struct fontset fs2 = {.n = 0};
+        for (int i = 0; i < r->npages && i < 20 && images == 0; i++) {
+            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true);
+            images += k > 0 ? k : 0;
+        }
+        for (size_t i = 0; i < fs2.n; i++)
+            free(fs2.names[i]);
+        layout_free(&scratch);
+        if (images) {
+            set_err(r->err, EXTRACT_PDF_IS_IMAGE, NULL);
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, struct layout *l,
+                 struct doc_facts *facts, int *page_count, struct extract_error *err)
+{
+    if (!base_ctx && pdf_doc_init() < 0) {
+        set_err(err, EXTRACT_UNPARSABLE, "PDF engine unavailable");
+        return -1;
+    }
+    struct diag dg = {0, 0};
+    struct budget b = {0, opts->max_memory ? opts->max_memory : DEFAULT_MAX_MEMORY, false};
+    fz_context *ctx = fz_clone_context(base_ctx);
+    if (!ctx) {
+        set_err(err, EXTRACT_UNPARSABLE, "PDF engine unavailable");
+        return -1;
+    }
+    fz_set_warning_callback(ctx, on_warning, &dg);
+    fz_set_error_callback(ctx, on_error, &dg);
+    struct budget *saved = tl_budget;
+    tl_budget = &b;
+    struct reader r = {ctx, NULL, opts, l, facts, err, &b, 0};
+    facts->incremental_updates = pdf_doc_count_updates(data, len);
+    int rc = -1;
+    if (len >= 5 && open_doc(&r, data, len) == 0 && check_doc(&r) == 0 && read_pages(&r) == 0)
+        rc = 0;
+    else if (len < 5)
+        set_err(err, EXTRACT_UNPARSABLE, "The file is not a readable PDF");
+    *page_count = r.npages;
+    fz_drop_document(ctx, r.doc);
+    fz_flush_warnings(ctx);
+    tl_budget = saved;
+    fz_drop_context(ctx);
+    if (rc == 0 && layout_build_lines(l) < 0) {
+        set_err(err, EXTRACT_UNPARSABLE, "Out of memory");
+        rc = -1;
+    }
+    return rc;
+}

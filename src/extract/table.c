@@ -1,0 +1,932 @@
+/* Layout to table. See table.h. The steps:
+ *  1. header rows: per page, lines whose words (stacked over up to three
+ *     lines) are mostly column phrases from the profiles;
+ *  2. column boundaries: for each run of pages sharing a header layout, the
+ *     emptiest vertical strip between neighbouring header labels (a
+ *     whitespace "river" across all data rows), so right-aligned amounts
+ *     and left-aligned text both land in their column;
+ *  3. line classes: dated line (a row starts), amount-only line, opening /
+ *     closing / total / end-of-table line, text-only continuation, noise;
+ *  4. rows: continuation lines join the row above (or, for layouts that
+ *     centre cells vertically, the nearest dated line). */
+#include "extract/table.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/token.h"
+
+#define MAX_HDR_TOKENS 96
+#define CELL_MAX 512
+
+/* ---------- header detection ---------- */
+
+static bool isalnum_ascii(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+struct htok {
+    char t[24];
+    float x0, x1, size;
+    int line, word, cluster;
+};
+
+static int uf_find(int *p, int i)
+{
+    while (p[i] != i)
+        i = p[i] = p[p[i]];
+    return i;
+}
+
+static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct htok *t)
+{
+    int n = 0;
+    for (size_t li = i; li < i + k; li++) {
+        const struct line *ln = &l->lines[li];
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const struct word *wd = &l->words[w];
+            const char *s = word_text(l, wd);
+            size_t L = strlen(s), a = 0;
+            while (a < L && n < MAX_HDR_TOKENS) {
+                while (a < L && !isalnum_ascii(s[a]))
+                    a++;
+                size_t b = a;
+                while (b < L && isalnum_ascii(s[b]))
+                    b++;
+                if (b > a) {
+                    struct htok *h = &t[n++];
+                    size_t m = b - a < 23 ? b - a : 23;
+                    for (size_t c = 0; c < m; c++)
+                        h->t[c] = (char)((s[a + c] >= 'A' && s[a + c] <= 'Z') ? s[a + c] + 32 : s[a + c]);
+                    h->t[m] = 0;
+                    float wdth = wd->x1 - wd->x0;
+                    h->x0 = wd->x0 + wdth * (float)a / (float)L;
+                    h->x1 = wd->x0 + wdth * (float)b / (float)L;
+                    h->size = wd->size > 0 ? wd->size : 8;
+                    h->line = (int)(li - i);
+                    h->word = (int)w;
+                }
+                a = b;
+            }
+        }
+    }
+    return n;
+}
+
+/* Tokens of one word, or stacked over each other on different lines, form
+ * one cluster; clusters are then ordered left to right. */
+static void cluster_tokens(struct htok *t, int n)
+{
+    int p[MAX_HDR_TOKENS];
+    for (int a = 0; a < n; a++)
+        p[a] = a;
+    for (int a = 0; a < n; a++)
+        for (int b = a + 1; b < n; b++) {
+            bool join = t[a].word == t[b].word;
+            if (!join && t[a].line != t[b].line) {
+                float ov = fminf(t[a].x1, t[b].x1) - fmaxf(t[a].x0, t[b].x0);
+                float w = fminf(t[a].x1 - t[a].x0, t[b].x1 - t[b].x0);
+                join = ov > 0.2f * w;
+            }
+            if (join)
+                p[uf_find(p, a)] = uf_find(p, b);
+        }
+    for (int a = 0; a < n; a++)
+        t[a].cluster = uf_find(p, a);
+}
+
+struct clus {
+    float x0, x1;
+};
+
+static int cmp_htok(const void *a, const void *b, void *arg)
+{
+    const struct htok *x = a, *y = b;
+    const struct clus *c = arg;
+    if (x->cluster != y->cluster) {
+        float ax = c[x->cluster].x0, bx = c[y->cluster].x0;
+        if (ax != bx)
+            return ax < bx ? -1 : 1;
+        return x->cluster < y->cluster ? -1 : 1;
+    }
+    if (x->line != y->line)
+        return x->line - y->line;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* Can a phrase run from token a into token b (the next in order)? Only
+ * within a cluster or across a small gap on the page. */
+static bool tokens_adjacent(const struct htok *a, const struct htok *b, const struct clus *c)
+{
+    if (a->cluster == b->cluster)
+        return true;
+    float gap = c[b->cluster].x0 - c[a->cluster].x1;
+    return gap < 1.2f * a->size;
+}
+
+static int match_at(const struct htok *t, int n, int p, const struct clus *c, int *len)
+{
+    size_t np;
+    const struct phrase *ph = profile_phrases(PHRASE_HEADER, &np);
+    int best = 0, role = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (ph[i].ntok <= best || p + ph[i].ntok > n)
+            continue;
+        int k = 0;
+        while (k < ph[i].ntok && !strcmp(ph[i].tok[k], t[p + k].t) &&
+               (k == 0 || tokens_adjacent(&t[p + k - 1], &t[p + k], c)))
+            k++;
+        if (k == ph[i].ntok) {
+            best = k;
+            role = ph[i].role;
+        }
+    }
+    *len = best;
+    return role;
+}
+
+static bool line_has_value(const struct layout *l, size_t li)
+{
+    const struct line *ln = &l->lines[li];
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const char *s = word_text(l, &l->words[w]);
+        int digits = 0;
+        for (const char *q = s; *q; q++)
+            digits += *q >= '0' && *q <= '9';
+        if (digits >= 2)
+            return true;
+    }
+    return false;
+}
+
+int table_match_header(const struct layout *l, size_t i, size_t k, struct header *h)
+{
+    struct htok t[MAX_HDR_TOKENS];
+    struct clus c[MAX_HDR_TOKENS];
+    int n = tokens_of_lines(l, i, k, t);
+    if (n < 3)
+        return 0;
+    cluster_tokens(t, n);
+    for (int a = 0; a < n; a++)
+        c[a] = (struct clus){INFINITY, -INFINITY};
+    for (int a = 0; a < n; a++) {
+        c[t[a].cluster].x0 = fminf(c[t[a].cluster].x0, t[a].x0);
+        c[t[a].cluster].x1 = fmaxf(c[t[a].cluster].x1, t[a].x1);
+    }
+    qsort_r(t, (size_t)n, sizeof *t, cmp_htok, c);
+    memset(h, 0, sizeof *h);
+    int matched = 0;
+    unsigned roles = 0;
+    for (int p = 0; p < n;) {
+        int len;
+        int role = match_at(t, n, p, c, &len);
+        if (!len) {
+            p++;
+            continue;
+        }
+        if (h->ncols < TABLE_MAX_COLS) {
+            struct column *col = &h->cols[h->ncols++];
+            col->role = (enum col_role)role;
+            col->x0 = INFINITY;
+            col->x1 = -INFINITY;
+            for (int q = p; q < p + len; q++) {
+                col->x0 = fminf(col->x0, t[q].x0);
+                col->x1 = fmaxf(col->x1, t[q].x1);
+            }
+        }
+        roles |= 1u << role;
+        matched += len;
+        p += len;
+    }
+    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER));
+    bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
+    bool has_money = roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT | 1u << COL_BALANCE);
+    if (distinct < 3 || !has_date || !has_money || matched * 10 < n * 6) {
+        h->ncols = 0;
+        return 0;
+    }
+    /* left to right */
+    for (int a = 1; a < h->ncols; a++)
+        for (int b = a; b > 0 && h->cols[b].x0 < h->cols[b - 1].x0; b--) {
+            struct column tmp = h->cols[b];
+            h->cols[b] = h->cols[b - 1];
+            h->cols[b - 1] = tmp;
+        }
+    h->first_line = i;
+    h->last_line = i + k - 1;
+    return distinct;
+}
+
+/* The best header starting at line i (stacked over up to 3 close lines). */
+static int find_header_at(const struct layout *l, size_t i, size_t page_end, struct header *best)
+{
+    int bestscore = 0;
+    for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
+        if (k > 1) {
+            const struct line *a = &l->lines[i + k - 2], *b = &l->lines[i + k - 1];
+            if (b->base - a->base > 1.8f * fmaxf(a->size, 4) || line_has_value(l, i + k - 1))
+                break;
+        }
+        struct header h;
+        int s = table_match_header(l, i, k, &h);
+        if (s > bestscore || (s == bestscore && s && h.ncols > best->ncols)) {
+            bestscore = s;
+            *best = h;
+        }
+    }
+    return bestscore;
+}
+
+static bool same_layout(const struct header *a, const struct header *b)
+{
+    if (a->ncols != b->ncols)
+        return false;
+    for (int i = 0; i < a->ncols; i++)
+        if (a->cols[i].role != b->cols[i].role || fabsf(a->cols[i].x0 - b->cols[i].x0) > 4)
+            return false;
+    return true;
+}
+
+/* ---------- column boundaries ---------- */
+
+#define HIST_MAX 4000
+
+static void set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
+{
+    static __thread int hist[HIST_MAX];
+    memset(hist, 0, sizeof hist);
+    for (size_t d = 0; d < ndl; d++) {
+        const struct line *ln = &l->lines[dl[d]];
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            int a = (int)fmaxf(0, l->words[w].x0), b = (int)fminf(HIST_MAX - 1, ceilf(l->words[w].x1));
+            for (int x = a; x < b; x++)
+                hist[x]++;
+        }
+    }
+    for (int i = 0; i < h->ncols; i++) {
+        h->cols[i].left = i == 0 ? -INFINITY : h->cols[i - 1].right;
+        if (i == h->ncols - 1) {
+            h->cols[i].right = INFINITY;
+            break;
+        }
+        const struct column *a = &h->cols[i], *b = &h->cols[i + 1];
+        int lo = (int)fmaxf(0, (a->x0 + a->x1) / 2), hi = (int)fminf(HIST_MAX - 1, (b->x0 + b->x1) / 2);
+        float want = (a->x1 + b->x0) / 2;
+        int bestmin = INT32_MAX, bestlen = 0;
+        float bestx = want;
+        for (int x = lo; x <= hi;) {
+            int y = x;
+            while (y <= hi && hist[y] == hist[x])
+                y++;
+            int len = y - x;
+            float mid = (float)(x + y) / 2;
+            if (hist[x] < bestmin || (hist[x] == bestmin && (len > bestlen + 1 ||
+                                      (len >= bestlen - 1 && fabsf(mid - want) < fabsf(bestx - want))))) {
+                bestmin = hist[x];
+                bestlen = len;
+                bestx = mid;
+            }
+            x = y;
+        }
+        if (hi < lo)
+            bestx = want;
+        h->cols[i].right = bestx;
+    }
+}
+
+/* ---------- cells and line classes ---------- */
+
+enum lkind { LK_NOISE, LK_DATED, LK_AMOUNT, LK_CONT, LK_OPEN, LK_CLOSE, LK_SKIP, LK_END };
+
+struct lineinfo {
+    enum lkind kind;
+    int row;
+    pb_day date, value_date;
+    pb_paise debit, credit, amount, balance;
+    bool has_debit, has_credit, has_amount, has_balance;
+    int amount_mark;
+};
+
+struct cells {
+    char c[TABLE_MAX_COLS][CELL_MAX];
+    float x1[TABLE_MAX_COLS];  /* right edge of the cell's last word */
+    bool multi[TABLE_MAX_COLS]; /* more than one word */
+    bool straddle;              /* a word runs across a column boundary */
+};
+
+static void split_cells(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
+{
+    for (int i = 0; i < h->ncols; i++) {
+        cs->c[i][0] = 0;
+        cs->x1[i] = -INFINITY;
+        cs->multi[i] = false;
+    }
+    cs->straddle = false;
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const struct word *wd = &l->words[w];
+        float cx = (wd->x0 + wd->x1) / 2;
+        int col = 0;
+        while (col < h->ncols - 1 && cx >= h->cols[col].right)
+            col++;
+        if ((col > 0 && wd->x0 < h->cols[col].left - 2) || (col < h->ncols - 1 && wd->x1 > h->cols[col].right + 2))
+            cs->straddle = true;
+        char *cell = cs->c[col];
+        size_t len = strlen(cell), add = strlen(word_text(l, wd));
+        if (len + add + 2 >= CELL_MAX)
+            continue;
+        if (len)
+            cell[len++] = ' ';
+        memcpy(cell + len, word_text(l, wd), add + 1);
+        cs->multi[col] = len > 0;
+        cs->x1[col] = fmaxf(cs->x1[col], wd->x1);
+    }
+}
+
+static int col_index(const struct header *h, enum col_role r)
+{
+    for (int i = 0; i < h->ncols; i++)
+        if (h->cols[i].role == r)
+            return i;
+    return -1;
+}
+
+/* Row keyword at the start of text (normalised tokens): ROWK_* or 0. */
+static int row_keyword(const char *text)
+{
+    char tok[8][24];
+    int n = profile_tokenize(text, tok, 8);
+    size_t np;
+    const struct phrase *ph = profile_phrases(PHRASE_ROW, &np);
+    int best = 0, bestlen = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (ph[i].ntok > n || ph[i].ntok <= bestlen)
+            continue;
+        int k = 0;
+        while (k < ph[i].ntok && !strcmp(ph[i].tok[k], tok[k]))
+            k++;
+        /* "b f" must be the whole text, else "B F" starting a name would match */
+        if (k == ph[i].ntok && (ph[i].ntok > 1 || n == 1 || ph[i].role == ROWK_SKIP)) {
+            best = ph[i].role;
+            bestlen = k;
+        }
+    }
+    return best;
+}
+
+static bool parse_money_cell(const char *s, pb_paise *v, int *mark)
+{
+    if (!s[0])
+        return false;
+    return token_parse_amount(s, strlen(s), v, mark);
+}
+
+struct colmap {
+    int date, vdate, narr, ref, debit, credit, amount, amount_mark, balance, balance_mark;
+};
+
+static struct colmap map_columns(const struct header *h)
+{
+    struct colmap m = {col_index(h, COL_DATE), col_index(h, COL_VALUE_DATE), col_index(h, COL_NARRATION),
+                       col_index(h, COL_REF), col_index(h, COL_DEBIT), col_index(h, COL_CREDIT),
+                       col_index(h, COL_AMOUNT), -1, col_index(h, COL_BALANCE), -1};
+    for (int i = 0; i < h->ncols; i++)
+        if (h->cols[i].role == COL_DRCR) {
+            if (i > 0 && h->cols[i - 1].role == COL_BALANCE)
+                m.balance_mark = i;
+            else if (m.amount_mark < 0)
+                m.amount_mark = i;
+        }
+    if (m.date < 0) {
+        m.date = m.vdate;
+        m.vdate = -1;
+    }
+    return m;
+}
+
+static bool is_money_col(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+/* Classifies one table line from its cells. */
+static void classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li)
+{
+    memset(li, 0, sizeof *li);
+    li->row = -1;
+    li->date = li->value_date = PB_NO_DAY;
+    bool junk = false, text = false, stray = cs->straddle;
+    char all[CELL_MAX * 2] = "";
+    for (int i = 0; i < h->ncols; i++) {
+        const char *c = cs->c[i];
+        if (!c[0])
+            continue;
+        if (!is_money_col(h->cols[i].role) && h->cols[i].role != COL_DRCR) {
+            text = true;
+            /* wrapped rows continue in the narration and reference columns;
+             * text under a date column is a footer (or a wrapped date's year) */
+            if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4)
+                stray = true;
+            if (strlen(all) + strlen(c) + 2 < sizeof all) {
+                if (all[0])
+                    strcat(all, " ");
+                strcat(all, c);
+            }
+        }
+    }
+    int mark = 0;
+    if (m->debit >= 0 && parse_money_cell(cs->c[m->debit], &li->debit, &mark))
+        li->has_debit = li->debit != 0;
+    else if (m->debit >= 0 && cs->c[m->debit][0] && strcmp(cs->c[m->debit], "-"))
+        junk = true;
+    if (m->credit >= 0 && parse_money_cell(cs->c[m->credit], &li->credit, &mark))
+        li->has_credit = li->credit != 0;
+    else if (m->credit >= 0 && cs->c[m->credit][0] && strcmp(cs->c[m->credit], "-"))
+        junk = true;
+    if (m->amount >= 0 && parse_money_cell(cs->c[m->amount], &li->amount, &li->amount_mark)) {
+        li->has_amount = li->amount != 0;
+        if (li->amount < 0) {
+            li->amount = -li->amount;
+            li->amount_mark = -1;
+        }
+        if (m->amount_mark >= 0 && cs->c[m->amount_mark][0])
+            li->amount_mark = token_drcr(cs->c[m->amount_mark], strlen(cs->c[m->amount_mark]));
+    } else if (m->amount >= 0 && cs->c[m->amount][0] && strcmp(cs->c[m->amount], "-")) {
+        junk = true;
+    }
+    li->debit = li->debit < 0 ? -li->debit : li->debit;
+    li->credit = li->credit < 0 ? -li->credit : li->credit;
+    if (m->balance >= 0 && parse_money_cell(cs->c[m->balance], &li->balance, &mark)) {
+        li->has_balance = true;
+        if (m->balance_mark >= 0 && cs->c[m->balance_mark][0])
+            mark = token_drcr(cs->c[m->balance_mark], strlen(cs->c[m->balance_mark]));
+        if (mark < 0 && li->balance > 0)
+            li->balance = -li->balance;
+    } else if (m->balance >= 0 && cs->c[m->balance][0]) {
+        junk = true;
+    }
+    bool txn_amount = li->has_debit || li->has_credit || li->has_amount;
+    if (m->date >= 0 && cs->c[m->date][0])
+        token_parse_date(cs->c[m->date], strlen(cs->c[m->date]), &li->date);
+    if (m->vdate >= 0 && cs->c[m->vdate][0])
+        token_parse_date(cs->c[m->vdate], strlen(cs->c[m->vdate]), &li->value_date);
+    /* keyword text: the narration cell, else all the text cells */
+    const char *kw = m->narr >= 0 && cs->c[m->narr][0] ? cs->c[m->narr] : all;
+    int rk = row_keyword(kw);
+    if (!rk && kw != all)
+        rk = row_keyword(all);
+    if (rk == ROWK_END && li->date == PB_NO_DAY) {
+        li->kind = LK_END;
+    } else if ((rk == ROWK_OPENING || rk == ROWK_CLOSING) && !li->has_debit && !li->has_credit &&
+               !(li->has_amount && li->has_balance)) {
+        li->kind = rk == ROWK_OPENING ? LK_OPEN : LK_CLOSE;
+    } else if (rk == ROWK_SKIP && li->date == PB_NO_DAY) {
+        li->kind = LK_SKIP;
+    } else if (li->date != PB_NO_DAY) {
+        li->kind = LK_DATED;
+    } else if (txn_amount && !junk) {
+        li->kind = LK_AMOUNT;
+    } else if (text && !junk && !stray && !txn_amount && !li->has_balance) {
+        li->kind = LK_CONT;
+    } else {
+        li->kind = LK_NOISE;
+    }
+}
+
+/* ---------- assembly ---------- */
+
+struct ctx {
+    const struct layout *l;
+    struct table_result *out;
+    size_t *dl;           /* data line indices (layout lines), in order */
+    struct lineinfo *info;
+    const struct header **hdr; /* header used by each data line */
+    size_t ndl;
+};
+
+static int push_row(struct table_result *r, const struct lineinfo *li, int page)
+{
+    if (r->nrows == r->caprows) {
+        size_t cap = r->caprows ? r->caprows * 2 : 256;
+        struct table_row *nr = realloc(r->rows, cap * sizeof *nr);
+        if (!nr)
+            return -1;
+        r->rows = nr;
+        r->caprows = cap;
+    }
+    struct table_row *row = &r->rows[r->nrows];
+    memset(row, 0, sizeof *row);
+    row->page = page;
+    row->date = li->date;
+    row->value_date = li->value_date;
+    row->debit = li->debit, row->has_debit = li->has_debit;
+    row->credit = li->credit, row->has_credit = li->has_credit;
+    row->amount = li->amount, row->has_amount = li->has_amount;
+    row->amount_mark = li->amount_mark;
+    row->balance = li->balance, row->has_balance = li->has_balance;
+    return (int)r->nrows++;
+}
+
+static void merge_amounts(struct table_row *row, const struct lineinfo *li)
+{
+    if (li->has_debit && !row->has_debit)
+        row->debit = li->debit, row->has_debit = true;
+    if (li->has_credit && !row->has_credit)
+        row->credit = li->credit, row->has_credit = true;
+    if (li->has_amount && !row->has_amount)
+        row->amount = li->amount, row->has_amount = true, row->amount_mark = li->amount_mark;
+    if (li->has_balance && !row->has_balance)
+        row->balance = li->balance, row->has_balance = true;
+}
+
+static float median_pitch(const struct ctx *c)
+{
+    float *d = malloc((c->ndl + 1) * sizeof *d);
+    size_t n = 0;
+    if (!d)
+        return 12;
+    for (size_t i = 1; i < c->ndl; i++) {
+        const struct line *a = &c->l->lines[c->dl[i - 1]], *b = &c->l->lines[c->dl[i]];
+        if (a->page == b->page && b->base > a->base)
+            d[n++] = b->base - a->base;
+    }
+    float p = 12;
+    if (n) {
+        for (size_t i = 1; i < n; i++) /* insertion sort is fine: n is small-ish and nearly sorted */
+            for (size_t j = i; j > 0 && d[j] < d[j - 1]; j--) {
+                float t = d[j];
+                d[j] = d[j - 1];
+                d[j - 1] = t;
+            }
+        p = d[n / 4]; /* lower quartile: the line spacing inside rows */
+    }
+    free(d);
+    return p;
+}
+
+/* Votes whether continuation lines sit above their dated line (cells
+ * centred vertically) or below it (cells aligned to the top). */
+static bool centred_layout(const struct ctx *c)
+{
+    int up = 0, down = 0;
+    for (size_t i = 1; i + 1 < c->ndl; i++) {
+        if (c->info[i].kind != LK_CONT || c->info[i + 1].kind != LK_DATED)
+            continue;
+        const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]],
+                          *n = &c->l->lines[c->dl[i + 1]];
+        if (p->page != x->page || n->page != x->page)
+            continue;
+        float dp = x->base - p->base, dn = n->base - x->base;
+        if (dn < 0.85f * dp)
+            up++;
+        else if (dp < 0.85f * dn)
+            down++;
+    }
+    return up > down && up >= 2;
+}
+
+/* Text-only lines far below the rows (or repeated footers) are not part
+ * of any row. */
+static void drop_far_lines(struct ctx *c, float pitch)
+{
+    bool footer = false;
+    for (size_t i = 1; i < c->ndl; i++) {
+        const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]];
+        enum lkind k = c->info[i].kind;
+        if (p->page != x->page)
+            footer = false;
+        if (k == LK_DATED || k == LK_AMOUNT) {
+            footer = false;
+            continue;
+        }
+        if (k == LK_CONT && p->page == x->page &&
+            (x->base - p->base > 2.6f * pitch || c->info[i - 1].kind == LK_NOISE))
+            footer = true;
+        /* below a page's footer nothing more belongs to the table */
+        if (footer && k != LK_END)
+            c->info[i].kind = LK_NOISE;
+    }
+}
+
+static int attach_rows(struct ctx *c, bool centred)
+{
+    struct table_result *r = c->out;
+    int cur = -1;
+    bool ended = false;
+    int end_page = -1;
+    for (size_t i = 0; i < c->ndl; i++) {
+        struct lineinfo *li = &c->info[i];
+        const struct line *ln = &c->l->lines[c->dl[i]];
+        if (ended && ln->page == end_page)
+            li->kind = LK_NOISE;
+        switch (li->kind) {
+        case LK_END:
+            ended = true;
+            end_page = ln->page;
+            break;
+        case LK_DATED:
+            if ((cur = push_row(r, li, ln->page)) < 0)
+                return -1;
+            li->row = cur;
+            break;
+        case LK_AMOUNT:
+            if (cur >= 0 && !r->rows[cur].has_debit && !r->rows[cur].has_credit && !r->rows[cur].has_amount) {
+                merge_amounts(&r->rows[cur], li);
+                li->row = cur;
+            } else if (cur >= 0) {
+                li->date = r->rows[cur].date;
+                if ((cur = push_row(r, li, ln->page)) < 0)
+                    return -1;
+                r->rows[cur].date_inherited = true;
+                li->row = cur;
+            }
+            break;
+        case LK_OPEN:
+            if (r->nrows == 0 && !r->has_opening && (li->has_balance || li->has_amount)) {
+                r->opening = li->has_balance ? li->balance : li->amount;
+                r->has_opening = true;
+            }
+            break;
+        case LK_CLOSE:
+            if (li->has_balance || li->has_amount) {
+                r->closing = li->has_balance ? li->balance : li->amount;
+                r->has_closing = true;
+            }
+            break;
+        case LK_CONT:
+            li->row = centred ? -2 : cur; /* -2: resolved below */
+            break;
+        default:
+            break;
+        }
+    }
+    if (!centred)
+        return 0;
+    /* centred cells: each continuation joins the nearest dated line on its page */
+    for (size_t i = 0; i < c->ndl; i++) {
+        if (c->info[i].row != -2)
+            continue;
+        const struct line *x = &c->l->lines[c->dl[i]];
+        float best = INFINITY;
+        int row = -1;
+        for (size_t j = i; j-- > 0;) {
+            const struct line *y = &c->l->lines[c->dl[j]];
+            if (y->page != x->page)
+                break;
+            if (c->info[j].kind == LK_DATED || c->info[j].kind == LK_AMOUNT) {
+                best = x->base - y->base;
+                row = c->info[j].row;
+                break;
+            }
+        }
+        for (size_t j = i + 1; j < c->ndl; j++) {
+            const struct line *y = &c->l->lines[c->dl[j]];
+            if (y->page != x->page)
+                break;
+            if (c->info[j].kind == LK_DATED || c->info[j].kind == LK_AMOUNT) {
+                if (y->base - x->base < best - 0.5f)
+                    row = c->info[j].row;
+                break;
+            }
+        }
+        c->info[i].row = row;
+    }
+    return 0;
+}
+
+static int append_text(char **dst, const char *s, const char *sep)
+{
+    if (!s[0])
+        return 0;
+    size_t a = *dst ? strlen(*dst) : 0, b = strlen(s);
+    if (a + b > 8192)
+        return 0;
+    char *n = realloc(*dst, a + b + strlen(sep) + 1);
+    if (!n)
+        return -1;
+    if (a)
+        strcpy(n + a, sep), a += strlen(sep);
+    memcpy(n + a, s, b + 1);
+    *dst = n;
+    return 0;
+}
+
+/* How a wrapped narration line joins the one above: no space after a
+ * hyphen or slash that ends a word ("...@okaxis-" / "PUNB0001234-..."
+ * was wrapped at the hyphen); a space otherwise (wrapped at a space,
+ * including after a free-standing " - "). */
+static const char *join_sep(const char *prev, bool prev_multi, float prev_x1, float col_right, float size)
+{
+    size_t n = prev ? strlen(prev) : 0;
+    (void)prev_multi, (void)prev_x1, (void)col_right, (void)size;
+    if (!n)
+        return "";
+    if (strchr("-/@_", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
+        return "";
+    return " ";
+}
+
+struct rowtext {
+    char *last;   /* the row's previous narration fragment (points into note) */
+    float last_x1;
+    bool last_multi;
+};
+
+static float narr_right(struct ctx *c, const struct header *h, struct cells *cs, int narr)
+{
+    float r = -INFINITY;
+    for (size_t i = 0; i < c->ndl; i++) {
+        if (c->hdr[i] != h || c->info[i].row < 0)
+            continue;
+        split_cells(c->l, &c->l->lines[c->dl[i]], h, cs);
+        r = fmaxf(r, cs->x1[narr]);
+    }
+    return r;
+}
+
+static int collect_text(struct ctx *c)
+{
+    struct cells *cs = malloc(sizeof *cs);
+    struct rowtext *rt = calloc(c->out->nrows + 1, sizeof *rt);
+    const struct header *seen[8] = {0};
+    float right[8] = {0};
+    int nseen = 0, rc = -1;
+    if (!cs || !rt)
+        goto out;
+    for (size_t i = 0; i < c->ndl; i++) {
+        int row = c->info[i].row;
+        if (row < 0)
+            continue;
+        const struct header *h = c->hdr[i];
+        struct colmap m = map_columns(h);
+        int k = 0;
+        while (k < nseen && seen[k] != h)
+            k++;
+        if (k == nseen && nseen < 8 && m.narr >= 0) {
+            seen[nseen] = h;
+            right[nseen++] = narr_right(c, h, cs, m.narr);
+        }
+        float colr = k < nseen ? right[k] : INFINITY;
+        const struct line *ln = &c->l->lines[c->dl[i]];
+        split_cells(c->l, ln, h, cs);
+        struct table_row *tr = &c->out->rows[row];
+        if (m.narr >= 0 && cs->c[m.narr][0]) {
+            const char *sep = join_sep(tr->note, rt[row].last_multi, rt[row].last_x1, colr, ln->size);
+            if (append_text(&tr->note, cs->c[m.narr], sep) < 0)
+                goto out;
+            rt[row].last_x1 = cs->x1[m.narr];
+            rt[row].last_multi = cs->multi[m.narr];
+        }
+        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], "") < 0)
+            goto out;
+        c->out->line_use[c->dl[i]] = LINE_TABLE;
+    }
+    for (size_t i = 0; i < c->out->nrows; i++) {
+        struct table_row *tr = &c->out->rows[i];
+        if (!tr->note && !(tr->note = calloc(1, 1)))
+            goto out;
+        token_squash(tr->note);
+        if (tr->ref) {
+            token_squash(tr->ref);
+            if (!tr->ref[0] || !strcmp(tr->ref, "-")) {
+                free(tr->ref);
+                tr->ref = NULL;
+            }
+        }
+    }
+    rc = 0;
+out:
+    free(cs);
+    free(rt);
+    return rc;
+}
+
+/* ---------- driver ---------- */
+
+struct pagehdr {
+    struct header h;
+    bool found;
+    int group;
+};
+
+static void find_headers(const struct layout *l, struct pagehdr *ph, const size_t *pstart)
+{
+    for (int p = 0; p < l->npages; p++) {
+        ph[p].found = false;
+        for (size_t i = pstart[p]; i < pstart[p + 1]; i++) {
+            if (line_has_value(l, i))
+                continue;
+            if (find_header_at(l, i, pstart[p + 1], &ph[p].h)) {
+                ph[p].found = true;
+                break;
+            }
+        }
+    }
+}
+
+static int build(struct ctx *c, struct pagehdr *ph, const size_t *pstart)
+{
+    const struct layout *l = c->l;
+    int group = -1;
+    const struct header *cur = NULL;
+    for (int p = 0; p < l->npages; p++) {
+        size_t from = pstart[p];
+        if (ph[p].found) {
+            if (!cur || !same_layout(cur, &ph[p].h)) {
+                group++;
+                c->out->ntables++;
+            }
+            cur = &ph[p].h;
+            from = ph[p].h.last_line + 1;
+            for (size_t i = ph[p].h.first_line; i <= ph[p].h.last_line; i++)
+                c->out->line_use[i] = LINE_HEADER;
+        }
+        ph[p].group = cur ? group : -1;
+        if (!cur)
+            continue;
+        for (size_t i = from; i < pstart[p + 1]; i++) {
+            c->dl[c->ndl] = i;
+            c->hdr[c->ndl++] = cur;
+        }
+    }
+    /* boundaries per group, from that group's data lines; the page headers
+     * of a group share the first page's boundaries */
+    for (int g = 0; g <= group; g++) {
+        struct header *first = NULL;
+        size_t a = SIZE_MAX, b = 0;
+        for (int p = 0; p < l->npages; p++)
+            if (ph[p].group == g && ph[p].found && !first)
+                first = &ph[p].h;
+        for (size_t i = 0; i < c->ndl; i++)
+            if (c->hdr[i] && c->hdr[i] != first && first && same_layout(c->hdr[i], first) &&
+                ph[l->lines[c->dl[i]].page].group == g)
+                c->hdr[i] = first;
+        for (size_t i = 0; i < c->ndl; i++)
+            if (c->hdr[i] == first) {
+                a = a == SIZE_MAX ? i : a;
+                b = i + 1;
+            }
+        if (first)
+            set_boundaries(l, first, c->dl + (a == SIZE_MAX ? 0 : a), a == SIZE_MAX ? 0 : b - a);
+    }
+    return 0;
+}
+
+int table_extract(const struct layout *l, struct table_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (profile_load() < 0)
+        return -1;
+    out->line_use = calloc(l->nlines + 1, 1);
+    size_t *pstart = calloc((size_t)l->npages + 2, sizeof *pstart);
+    struct pagehdr *ph = calloc((size_t)l->npages + 1, sizeof *ph);
+    struct ctx c = {l, out, calloc(l->nlines + 1, sizeof(size_t)), calloc(l->nlines + 1, sizeof(struct lineinfo)),
+                    calloc(l->nlines + 1, sizeof(struct header *)), 0};
+    int rc = -1;
+    if (!out->line_use || !pstart || !ph || !c.dl || !c.info || !c.hdr)
+        goto out;
+    for (size_t i = 0, p = 0; p <= (size_t)l->npages; p++) {
+        while (i < l->nlines && l->lines[i].page < (int)p)
+            i++;
+        pstart[p] = i;
+    }
+    pstart[l->npages] = l->nlines;
+    find_headers(l, ph, pstart);
+    build(&c, ph, pstart);
+    out->has_header = out->ntables > 0;
+    struct cells *cs = malloc(sizeof *cs);
+    if (!cs)
+        goto out;
+    for (size_t i = 0; i < c.ndl; i++) {
+        struct colmap m = map_columns(c.hdr[i]);
+        split_cells(l, &l->lines[c.dl[i]], c.hdr[i], cs);
+        classify(c.hdr[i], &m, cs, &c.info[i]);
+    }
+    free(cs);
+    drop_far_lines(&c, median_pitch(&c));
+    if (attach_rows(&c, centred_layout(&c)) < 0 || collect_text(&c) < 0)
+        goto out;
+    rc = 0;
+out:
+    free(pstart);
+    free(ph);
+    free(c.dl);
+    free(c.info);
+    free(c.hdr);
+    if (rc < 0)
+        table_result_free(out);
+    return rc;
+}
+
+void table_result_free(struct table_result *r)
+{
+    for (size_t i = 0; i < r->nrows; i++) {
+        free(r->rows[i].note);
+        free(r->rows[i].ref);
+    }
+    free(r->rows);
+    free(r->line_use);
+    memset(r, 0, sizeof *r);
+}

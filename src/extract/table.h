@@ -1,0 +1,65 @@
+/* Layout to table: finds the transaction table's header row by its column
+ * words, derives column boundaries, and assembles rows (wrapped
+ * narrations, rows broken across pages, repeated headers, page totals,
+ * opening/closing balance rows). Directions and reconciliation come later
+ * (reconcile.c); this stage reports what is printed. */
+#ifndef PB_EXTRACT_TABLE_H
+#define PB_EXTRACT_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/layout.h"
+#include "extract/profile.h"
+#include "util/date.h"
+#include "util/money.h"
+
+#define TABLE_MAX_COLS 16
+
+struct column {
+    enum col_role role;
+    float x0, x1;     /* header label extent */
+    float left, right; /* cell boundaries derived from the data */
+};
+
+struct header {
+    int ncols;
+    struct column cols[TABLE_MAX_COLS];
+    size_t first_line, last_line; /* layout line indices */
+};
+
+/* One printed row. Amount fields are as printed (unsigned); marks are the
+ * Dr/Cr markers (-1 / 0 / +1). */
+struct table_row {
+    int page;
+    pb_day date, value_date;
+    char *note; /* owned */
+    char *ref;  /* owned, NULL when empty */
+    pb_paise debit, credit, amount, balance;
+    bool has_debit, has_credit, has_amount, has_balance;
+    int amount_mark;  /* marker next to the single amount column, or its sign */
+    bool date_inherited; /* printed without a date: the previous row's date */
+};
+
+enum line_use { LINE_FREE = 0, LINE_HEADER, LINE_TABLE };
+
+struct table_result {
+    struct table_row *rows;
+    size_t nrows, caprows;
+    pb_paise opening, closing; /* from opening/closing rows inside the table */
+    bool has_opening, has_closing;
+    int ntables;          /* distinct header layouts found */
+    unsigned char *line_use; /* per layout line: enum line_use (owned) */
+    bool has_header;
+};
+
+/* Reads the table(s) in l. Returns 0, or -1 on out of memory. A layout
+ * with no recognisable header gives 0 rows and has_header false. */
+int table_extract(const struct layout *l, struct table_result *out);
+void table_result_free(struct table_result *r);
+
+/* Header detection on lines [i, i+k) alone (exposed for tests): returns
+ * the number of columns found (0 if these lines are not a header). */
+int table_match_header(const struct layout *l, size_t i, size_t k, struct header *h);
+
+#endif

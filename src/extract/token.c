@@ -1,0 +1,233 @@
+#include "extract/token.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static int two_digit_year(int y)
+{
+    return y < 70 ? 2000 + y : 1900 + y;
+}
+
+/* Reads 1..max digits at s[*i]; returns the count read (0 = none). */
+static int read_num(const char *s, size_t len, size_t *i, int max, int *v)
+{
+    int n = 0;
+    *v = 0;
+    while (*i < len && n < max + 1 && isdigit((unsigned char)s[*i])) {
+        *v = *v * 10 + (s[*i] - '0');
+        (*i)++;
+        n++;
+    }
+    return n > max ? 0 : n;
+}
+
+static int read_month_name(const char *s, size_t len, size_t *i)
+{
+    size_t j = *i;
+    while (j < len && isalpha((unsigned char)s[j]))
+        j++;
+    int m = month_from_name(s + *i, j - *i);
+    if (m)
+        *i = j;
+    return m;
+}
+
+static bool is_sep(char c)
+{
+    return c == '/' || c == '-' || c == '.' || c == ' ';
+}
+
+static bool finish(int y, int m, int d, pb_day *out)
+{
+    if (y < 1990 || y > 2099)
+        return false;
+    return date_from_ymd(y, m, d, out);
+}
+
+/* Parses a date starting at s[*i]; advances *i past it. */
+static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
+{
+    size_t p = *i;
+    int a, m = 0, y, nd;
+    if (p < len && isalpha((unsigned char)s[p])) { /* Mon dd, yyyy */
+        m = read_month_name(s, len, &p);
+        if (!m || p >= len || s[p] != ' ')
+            return false;
+        p++;
+        if (!read_num(s, len, &p, 2, &a))
+            return false;
+        if (p < len && s[p] == ',')
+            p++;
+        if (p >= len || s[p] != ' ')
+            return false;
+        p++;
+        if (read_num(s, len, &p, 4, &y) != 4 || !finish(y, m, a, out))
+            return false;
+        *i = p;
+        return true;
+    }
+    nd = read_num(s, len, &p, 4, &a);
+    if (!nd || p >= len)
+        return false;
+    if (nd == 4) { /* yyyy-mm-dd or yyyy/mm/dd */
+        char sep = s[p];
+        int d;
+        if (sep != '-' && sep != '/')
+            return false;
+        p++;
+        if (!read_num(s, len, &p, 2, &m) || p >= len || s[p] != sep)
+            return false;
+        p++;
+        if (!read_num(s, len, &p, 2, &d) || !finish(a, m, d, out))
+            return false;
+        *i = p;
+        return true;
+    }
+    char sep = s[p];
+    if (is_sep(sep))
+        p++;
+    else if (!isalpha((unsigned char)sep))
+        return false;
+    else
+        sep = 0; /* 01Apr2023 */
+    if (p < len && isalpha((unsigned char)s[p])) {
+        m = read_month_name(s, len, &p);
+        if (!m)
+            return false;
+    } else if (sep && sep != ' ') {
+        if (!read_num(s, len, &p, 2, &m))
+            return false;
+    } else {
+        return false;
+    }
+    if (sep && (p >= len || s[p] != sep)) {
+        /* "01 Apr, 2023" */
+        if (!(sep == ' ' && p + 1 < len && s[p] == ',' && s[p + 1] == ' '))
+            return false;
+        p++;
+    }
+    if (sep)
+        p++;
+    int yd = read_num(s, len, &p, 4, &y);
+    if (yd == 2)
+        y = two_digit_year(y);
+    else if (yd != 4)
+        return false;
+    if (!finish(y, m, a, out))
+        return false;
+    *i = p;
+    return true;
+}
+
+bool token_parse_date(const char *s, size_t len, pb_day *out)
+{
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len < 6 || len > 20)
+        return false;
+    size_t i = 0;
+    return parse_at(s, len, &i, out) && i == len;
+}
+
+bool token_find_date(const char *s, size_t len, size_t from, pb_day *out, size_t *end)
+{
+    for (size_t i = from; i < len; i++) {
+        if (i > 0 && isalnum((unsigned char)s[i - 1]))
+            continue;
+        if (!isalnum((unsigned char)s[i]))
+            continue;
+        size_t p = i;
+        if (parse_at(s, len, &p, out) && (p == len || !isalnum((unsigned char)s[p]))) {
+            *end = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+int token_drcr(const char *s, size_t len)
+{
+    while (len && (isspace((unsigned char)*s) || *s == '(' || *s == '['))
+        s++, len--;
+    while (len && (isspace((unsigned char)s[len - 1]) || s[len - 1] == ')' || s[len - 1] == ']' ||
+                   s[len - 1] == '.'))
+        len--;
+    if (len == 2 && !strncasecmp(s, "dr", 2))
+        return -1;
+    if (len == 2 && !strncasecmp(s, "cr", 2))
+        return 1;
+    if (len == 5 && !strncasecmp(s, "debit", 5))
+        return -1;
+    if (len == 6 && !strncasecmp(s, "credit", 6))
+        return 1;
+    if (len == 1 && (*s == 'D' || *s == 'd'))
+        return -1;
+    if (len == 1 && (*s == 'C' || *s == 'c'))
+        return 1;
+    return 0;
+}
+
+/* Strips a Dr/Cr marker at the end ("Dr", "(Dr)", "Dr.") or start. */
+static int strip_marker(const char **s, size_t *len)
+{
+    static const char *const MARKS[] = {"(dr)", "(cr)", "dr.", "cr.", "dr", "cr"};
+    for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS; k++) {
+        size_t n = strlen(MARKS[k]);
+        if (*len > n && !strncasecmp(*s + *len - n, MARKS[k], n)) {
+            char before = (*s)[*len - n - 1];
+            if (isalpha((unsigned char)before))
+                continue;
+            *len -= n;
+            return MARKS[k][n == 4 ? 1 : 0] == 'd' ? -1 : 1;
+        }
+        if (*len > n && !strncasecmp(*s, MARKS[k], n) && !isalpha((unsigned char)(*s)[n])) {
+            int r = MARKS[k][n == 4 ? 1 : 0] == 'd' ? -1 : 1;
+            *s += n;
+            *len -= n;
+            return r;
+        }
+    }
+    return 0;
+}
+
+bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
+{
+    while (len && isspace((unsigned char)*s))
+        s++, len--;
+    while (len && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (!len || len > 40)
+        return false;
+    int m = strip_marker(&s, &len);
+    if (drcr)
+        *drcr = m;
+    if (!len || memchr(s, '/', len) || memchr(s, ':', len))
+        return false;
+    /* at least one digit, and no letters except a currency prefix */
+    bool digit = false;
+    for (size_t i = 0; i < len; i++)
+        digit = digit || isdigit((unsigned char)s[i]);
+    return digit && money_parse(s, len, out);
+}
+
+size_t token_squash(char *s)
+{
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isspace(c)) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            s[o++] = ' ';
+        space = false;
+        s[o++] = (char)c;
+    }
+    s[o] = 0;
+    return o;
+}

@@ -1,0 +1,34 @@
+/* Cell tokens as statements print them: dates in the formats Indian banks
+ * use, amounts with Indian grouping and Dr/Cr markers. */
+#ifndef PB_EXTRACT_TOKEN_H
+#define PB_EXTRACT_TOKEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/date.h"
+#include "util/money.h"
+
+/* One date, the whole of s: dd/mm/yy, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy,
+ * dd-Mon-yy, dd-Mon-yyyy, dd Mon yyyy, dd/Mon/yyyy, ddMonyyyy, Mon dd, yyyy,
+ * yyyy-mm-dd, yyyy/mm/dd (day and month may have one digit; two-digit years
+ * are 20yy). Day-first always: Indian banks never print mm/dd. */
+bool token_parse_date(const char *s, size_t len, pb_day *out);
+
+/* Finds the first date inside s (a date embedded in text such as
+ * "Statement From : 01/04/2023 To : 30/06/2023"). On success sets *out and
+ * *end (offset just after the date). */
+bool token_find_date(const char *s, size_t len, size_t from, pb_day *out, size_t *end);
+
+/* Dr/Cr marker: -1 debit, +1 credit, 0 none. */
+int token_drcr(const char *s, size_t len);
+
+/* One amount, the whole of s, with an optional Dr/Cr marker before or after
+ * ("1,23,456.78", "1,234.00 Dr", "(Cr) 5.00", "-12.5"). *drcr gets the
+ * marker (-1/0/+1). "-" or "" are not amounts. */
+bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr);
+
+/* Removes runs of whitespace in place (single spaces, trimmed); returns the length. */
+size_t token_squash(char *s);
+
+#endif
