@@ -12,6 +12,7 @@
 #include "extract/table.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,7 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
             const struct word *wd = &l->words[w];
             const char *s = word_text(l, wd);
             size_t L = strlen(s), a = 0;
+            int before = n;
             while (a < L && n < MAX_HDR_TOKENS) {
                 while (a < L && !isalnum_ascii(s[a]))
                     a++;
@@ -71,6 +73,9 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                 }
                 a = b;
             }
+            /* punctuation between words ("Dr / Cr") bridges its neighbours */
+            if (n == before && n > 0 && t[n - 1].line == (int)(li - i))
+                t[n - 1].x1 = fmaxf(t[n - 1].x1, wd->x1);
         }
     }
     return n;
@@ -356,17 +361,24 @@ static int col_index(const struct header *h, enum col_role r)
 /* Row keyword at the start of text (normalised tokens): ROWK_* or 0. */
 static int row_keyword(const char *text)
 {
-    char tok[8][24];
-    int n = profile_tokenize(text, tok, 8);
+    char tok[24][24];
+    int n = profile_tokenize(text, tok, 24);
     size_t np;
     const struct phrase *ph = profile_phrases(PHRASE_ROW, &np);
     int best = 0, bestlen = 0;
     for (size_t i = 0; i < np; i++) {
         if (ph[i].ntok > n || ph[i].ntok <= bestlen)
             continue;
-        int k = 0;
-        while (k < ph[i].ntok && !strcmp(ph[i].tok[k], tok[k]))
-            k++;
+        /* end-of-table phrases ("computer generated") may sit anywhere in
+         * the line; the others must start it */
+        int from = 0, last = ph[i].role == ROWK_END && ph[i].ntok > 1 ? n - ph[i].ntok : 0, k = 0;
+        for (from = 0; from <= last; from++) {
+            k = 0;
+            while (k < ph[i].ntok && !strcmp(ph[i].tok[k], tok[from + k]))
+                k++;
+            if (k == ph[i].ntok)
+                break;
+        }
         /* "b f" must be the whole text, else "B F" starting a name would match */
         if (k == ph[i].ntok && (ph[i].ntok > 1 || n == 1 || ph[i].role == ROWK_SKIP)) {
             best = ph[i].role;
@@ -584,7 +596,7 @@ static bool centred_layout(const struct ctx *c)
         else if (dp < 0.85f * dn)
             down++;
     }
-    return up > down && up >= 2;
+    return up > down && (up >= 2 || down == 0);
 }
 
 /* Text-only lines far below the rows (or repeated footers) are not part
@@ -592,6 +604,14 @@ static bool centred_layout(const struct ctx *c)
 static void drop_far_lines(struct ctx *c, float pitch)
 {
     bool footer = false;
+    float rowsize = 0;
+    int nrow = 0;
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED && nrow < 64) {
+            rowsize += c->l->lines[c->dl[i]].size;
+            nrow++;
+        }
+    rowsize = nrow ? rowsize / (float)nrow : 0;
     for (size_t i = 1; i < c->ndl; i++) {
         const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]];
         enum lkind k = c->info[i].kind;
@@ -604,6 +624,8 @@ static void drop_far_lines(struct ctx *c, float pitch)
         if (k == LK_CONT && p->page == x->page &&
             (x->base - p->base > 2.6f * pitch || c->info[i - 1].kind == LK_NOISE))
             footer = true;
+        if (k == LK_CONT && x->size < 0.8f * rowsize)
+            c->info[i].kind = LK_NOISE; /* footnotes use a smaller font than the rows */
         /* below a page's footer nothing more belongs to the table */
         if (footer && k != LK_END)
             c->info[i].kind = LK_NOISE;
@@ -805,6 +827,35 @@ out:
 
 /* ---------- driver ---------- */
 
+/* PB_TABLE_DEBUG=1: columns and classified lines on stderr (development). */
+static void debug_dump(const struct ctx *c)
+{
+    static const char *const K = "NDACOCSE";
+    static const char *const R[] = {"", "date", "vdate", "narr", "ref", "debit", "credit",
+                                    "amount", "drcr", "bal", "slno", "other"};
+    const struct header *last = NULL;
+    struct cells *cs = malloc(sizeof *cs);
+    if (!cs)
+        return;
+    for (size_t i = 0; i < c->ndl; i++) {
+        const struct header *h = c->hdr[i];
+        if (h != last) {
+            for (int k = 0; k < h->ncols; k++)
+                fprintf(stderr, "[%s %.0f-%.0f | %.0f..%.0f] ", R[h->cols[k].role], h->cols[k].x0, h->cols[k].x1,
+                        h->cols[k].left, h->cols[k].right);
+            fprintf(stderr, "\n");
+            last = h;
+        }
+        const struct line *ln = &c->l->lines[c->dl[i]];
+        split_cells(c->l, ln, h, cs);
+        fprintf(stderr, "p%d y%.1f %c row%d:", ln->page, ln->base, K[c->info[i].kind], c->info[i].row);
+        for (int k = 0; k < h->ncols; k++)
+            fprintf(stderr, " |%s", cs->c[k]);
+        fprintf(stderr, "\n");
+    }
+    free(cs);
+}
+
 struct pagehdr {
     struct header h;
     bool found;
@@ -906,6 +957,8 @@ int table_extract(const struct layout *l, struct table_result *out)
     }
     free(cs);
     drop_far_lines(&c, median_pitch(&c));
+    if (getenv("PB_TABLE_DEBUG"))
+        debug_dump(&c);
     if (attach_rows(&c, centred_layout(&c)) < 0 || collect_text(&c) < 0)
         goto out;
     rc = 0;
