@@ -97,7 +97,7 @@ static int label_at(const struct toks *t, int p, int *len)
 
 static char *dup_trim(const char *s, size_t n)
 {
-    while (n && (isspace((unsigned char)*s) || *s == ':' || *s == '-' || *s == ','))
+    while (n && (isspace((unsigned char)*s) || *s == ':' || *s == '-' || *s == ',' || *s == '.'))
         s++, n--;
     while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ':' || s[n - 1] == ','))
         n--;
@@ -204,7 +204,7 @@ struct state {
     bool have_name_line;
     char *addr_label_value;
     size_t addr_line;
-    float addr_x0;
+    float addr_x0, addr_x1;
 };
 
 static void set_str(char **dst, char *v)
@@ -268,6 +268,7 @@ static void take(struct state *s, int field, const char *value, const struct seg
             set_str(&id->address, dup_trim(value, strlen(value)));
             s->addr_line = seg->line;
             s->addr_x0 = seg->x0;
+            s->addr_x1 = seg->x1;
         }
         break;
     case IDF_ACCOUNT_TYPE:
@@ -390,8 +391,48 @@ static void unlabelled_name(struct state *s, size_t end)
             s->name_line = li;
             s->have_name_line = true;
             s->addr_x0 = segs[0].x0;
+            s->addr_x1 = segs[0].x1;
             /* the customer's address is the block under the name; a labelled
              * "Address" elsewhere on such statements is the branch's */
+            free(s->r->id.address);
+            s->r->id.address = NULL;
+        }
+    }
+}
+
+/* A name printed alone at the top left, without label or title (Axis,
+ * Kotak): 2-5 words of letters, before the table, not the bank's name. */
+static bool plain_name(const char *text)
+{
+    struct toks t;
+    tokenize_pos(text, &t);
+    if (t.n < 2 || t.n > 5 || strpbrk(text, "0123456789:@/"))
+        return false;
+    static const char *const NOT[] = {"bank", "statement", "account", "branch", "page", "customer", "period",
+                                      "limited", "ltd", "summary", "details", "office", "of"};
+    for (int i = 0; i < t.n; i++)
+        for (size_t k = 0; k < sizeof NOT / sizeof *NOT; k++)
+            if (!strcmp(t.t[i], NOT[k]))
+                return false;
+    for (const char *p = text; *p; p++)
+        if (islower((unsigned char)*p))
+            return false;
+    return true;
+}
+
+static void plain_name_block(struct state *s, size_t end)
+{
+    struct seg segs[8];
+    for (size_t li = 0; li < end && li < 40 && !s->r->id.name; li++) {
+        if (s->use[li] || s->l->lines[li].page != 0)
+            continue;
+        int n = line_segments(s->l, li, segs, 8);
+        if (n && segs[0].x0 < 120 && plain_name(segs[0].text)) {
+            s->r->id.name = dup_trim(segs[0].text, strlen(segs[0].text));
+            s->name_line = li;
+            s->have_name_line = true;
+            s->addr_x0 = segs[0].x0;
+            s->addr_x1 = segs[0].x1;
             free(s->r->id.address);
             s->r->id.address = NULL;
         }
@@ -416,20 +457,32 @@ static void address_block(struct state *s, size_t end)
     if (id->address)
         snprintf(buf, sizeof buf, "%s", id->address);
     float prev = s->l->lines[from - 1].base;
-    for (size_t li = from; li < end && li < from + 5; li++) {
+    for (size_t li = from; li < end && li < from + 6; li++) {
         const struct line *ln = &s->l->lines[li];
         if (s->use[li] || ln->page != s->l->lines[from - 1].page || ln->base - prev > 2.2f * ln->size)
             break;
         int n = line_segments(s->l, li, segs, 8);
         int k = -1;
         for (int i = 0; i < n; i++)
-            if (segs[i].x0 > x0 - 4 && segs[i].x0 < x0 + 14)
+            if (segs[i].x0 > x0 - 4 && segs[i].x0 < fmaxf(x0 + 14, fminf(x0 + 80, s->addr_x1)))
                 k = i;
+        if (k < 0 && n > 0) {
+            struct toks jt;
+            tokenize_pos(segs[0].text, &jt);
+            if (jt.n >= 2 && !strcmp(jt.t[0], "joint") && !strcmp(jt.t[1], "holder")) {
+                prev = ln->base;
+                continue;
+            }
+        }
         if (k < 0)
             break;
         struct toks t;
         tokenize_pos(segs[k].text, &t);
         int len;
+        if (t.n >= 2 && !strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder")) {
+            prev = ln->base;
+            continue;
+        }
         if (strchr(segs[k].text, ':') || label_at(&t, 0, &len))
             break;
         if (strlen(buf) + strlen(segs[k].text) + 3 < sizeof buf) {
@@ -535,7 +588,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     out->bank = -1;
     if (profile_load() < 0)
         return -1;
-    struct state s = {l, line_use, out, 0, false, NULL, 0, 0};
+    struct state s = {l, line_use, out, 0, false, NULL, 0, 0, 0};
     size_t first_table = l->nlines;
     for (size_t li = 0; li < l->nlines; li++)
         if (line_use[li]) {
@@ -570,6 +623,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
             out->from = a, out->to = b;
     }
     unlabelled_name(&s, first_table);
+    plain_name_block(&s, first_table);
     address_block(&s, first_table);
     if (out->id.name)
         strip_title(out->id.name);

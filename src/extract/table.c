@@ -73,6 +73,10 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                 }
                 a = b;
             }
+            if (n == before && n < MAX_HDR_TOKENS && !strcmp(s, "#")) { /* "#" heads serial numbers */
+                t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0};
+                n++;
+            }
             /* punctuation between words ("Dr / Cr") bridges its neighbours */
             if (n == before && n > 0 && t[n - 1].line == (int)(li - i))
                 t[n - 1].x1 = fmaxf(t[n - 1].x1, wd->x1);
@@ -220,6 +224,18 @@ int table_match_header(const struct layout *l, size_t i, size_t k, struct header
             h->cols[b] = h->cols[b - 1];
             h->cols[b - 1] = tmp;
         }
+    /* pieces of one stacked label ("Ref No./Cheque" over "No.") that
+     * matched separately are one column */
+    for (int a = 1; a < h->ncols;) {
+        struct column *p = &h->cols[a - 1], *q = &h->cols[a];
+        if (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size) {
+            p->x1 = fmaxf(p->x1, q->x1);
+            memmove(q, q + 1, (size_t)(h->ncols - a - 1) * sizeof *q);
+            h->ncols--;
+        } else {
+            a++;
+        }
+    }
     h->first_line = i;
     h->last_line = i + k - 1;
     return distinct;
@@ -259,12 +275,33 @@ static bool same_layout(const struct header *a, const struct header *b)
 
 #define HIST_MAX 4000
 
+/* Lines that look like transaction rows (two amounts with decimals, e.g.
+ * amount and balance) decide the column boundaries; footers and notes
+ * running across the page would blur them. */
+static bool is_row_like(const struct layout *l, const struct line *ln)
+{
+    int amounts = 0;
+    for (uint32_t w = ln->first; w < ln->first + ln->n && amounts < 2; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        pb_paise v;
+        int mark;
+        if (strpbrk(t, ".,") && token_parse_amount(t, strlen(t), &v, &mark))
+            amounts++;
+    }
+    return amounts >= 2;
+}
+
 static void set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
     static __thread int hist[HIST_MAX];
     memset(hist, 0, sizeof hist);
+    size_t rowlike = 0;
+    for (size_t d = 0; d < ndl && rowlike < 3; d++)
+        rowlike += is_row_like(l, &l->lines[dl[d]]);
     for (size_t d = 0; d < ndl; d++) {
         const struct line *ln = &l->lines[dl[d]];
+        if (rowlike >= 3 && !is_row_like(l, ln))
+            continue;
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
             int a = (int)fmaxf(0, l->words[w].x0), b = (int)fminf(HIST_MAX - 1, ceilf(l->words[w].x1));
             for (int x = a; x < b; x++)
@@ -280,17 +317,26 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
         const struct column *a = &h->cols[i], *b = &h->cols[i + 1];
         int lo = (int)fmaxf(0, (a->x0 + a->x1) / 2), hi = (int)fminf(HIST_MAX - 1, (b->x0 + b->x1) / 2);
         float want = (a->x1 + b->x0) / 2;
-        int bestmin = INT32_MAX, bestlen = 0;
+        /* the widest strip that is (nearly) empty: a stray word crossing
+         * the gap must not beat a real river */
+        int mn = INT32_MAX, mx = 0;
+        for (int x = lo; x <= hi; x++) {
+            mn = hist[x] < mn ? hist[x] : mn;
+            mx = hist[x] > mx ? hist[x] : mx;
+        }
+        int thr = mn + (mx / 20 > 1 ? mx / 20 : 1), bestlen = 0, bestmin = mn;
         float bestx = want;
         for (int x = lo; x <= hi;) {
+            if (hist[x] > thr) {
+                x++;
+                continue;
+            }
             int y = x;
-            while (y <= hi && hist[y] == hist[x])
+            while (y <= hi && hist[y] <= thr)
                 y++;
             int len = y - x;
             float mid = (float)(x + y) / 2;
-            if (hist[x] < bestmin || (hist[x] == bestmin && (len > bestlen + 1 ||
-                                      (len >= bestlen - 1 && fabsf(mid - want) < fabsf(bestx - want))))) {
-                bestmin = hist[x];
+            if (len > bestlen || (len == bestlen && fabsf(mid - want) < fabsf(bestx - want))) {
                 bestlen = len;
                 bestx = mid;
             }
@@ -298,6 +344,9 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
         }
         if (hi < lo)
             bestx = want;
+        if (getenv("PB_TABLE_DEBUG"))
+            fprintf(stderr, "boundary %d..%d: min %d len %d at %.1f (hist at 420 %d, 450 %d)\n", lo, hi, bestmin,
+                    bestlen, bestx, hist[420], hist[450]);
         h->cols[i].right = bestx;
     }
 }
@@ -498,7 +547,7 @@ static void classify(const struct header *h, const struct colmap *m, const struc
         li->kind = LK_SKIP;
     } else if (li->date != PB_NO_DAY) {
         li->kind = LK_DATED;
-    } else if (txn_amount && !junk) {
+    } else if (txn_amount && !junk && !stray) {
         li->kind = LK_AMOUNT;
     } else if (text && !junk && !stray && !txn_amount && !li->has_balance) {
         li->kind = LK_CONT;
@@ -617,7 +666,7 @@ static void drop_far_lines(struct ctx *c, float pitch)
         enum lkind k = c->info[i].kind;
         if (p->page != x->page)
             footer = false;
-        if (k == LK_DATED || k == LK_AMOUNT) {
+        if (k == LK_DATED) {
             footer = false;
             continue;
         }
@@ -630,6 +679,91 @@ static void drop_far_lines(struct ctx *c, float pitch)
         if (footer && k != LK_END)
             c->info[i].kind = LK_NOISE;
     }
+}
+
+/* A line's text with digits folded ("Page 3 of 9" == "Page 4 of 9"). */
+static uint64_t line_key(const struct layout *l, const struct line *ln)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        for (const char *p = word_text(l, &l->words[w]); *p; p++) {
+            unsigned char ch = (unsigned char)(*p >= '0' && *p <= '9' ? '#' : *p);
+            h = (h ^ ch) * 1099511628211ULL;
+        }
+        h = (h ^ ' ') * 1099511628211ULL;
+    }
+    return h;
+}
+
+struct keyed {
+    uint64_t key;
+    int page;
+    float y;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->page - y->page;
+}
+
+/* Letterheads and footers repeat on other pages: a text line above a
+ * page's first row or below its last one, whose text also appears on
+ * another page, is not a wrapped narration. */
+static void drop_repeated_lines(struct ctx *c)
+{
+    const struct layout *l = c->l;
+    struct keyed *all = malloc((l->nlines + 1) * sizeof *all);
+    int *first = malloc(((size_t)l->npages + 1) * sizeof *first), *last = malloc(((size_t)l->npages + 1) * sizeof *last);
+    size_t nall = 0;
+    if (!all || !first || !last)
+        goto out;
+    /* compare with lines outside the table (letterheads above the first
+     * page's header): repeated narration wraps must not match each other */
+    unsigned char *isdata = calloc(l->nlines + 1, 1);
+    if (!isdata)
+        goto out;
+    for (size_t i = 0; i < c->ndl; i++)
+        isdata[c->dl[i]] = 1;
+    for (size_t i = 0; i < l->nlines; i++)
+        if (!isdata[i])
+            all[nall++] = (struct keyed){line_key(l, &l->lines[i]), l->lines[i].page, l->lines[i].base};
+    free(isdata);
+    qsort(all, nall, sizeof *all, cmp_keyed);
+    for (int p = 0; p < l->npages; p++)
+        first[p] = INT32_MAX, last[p] = -1;
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED) {
+            int p = l->lines[c->dl[i]].page;
+            first[p] = first[p] == INT32_MAX ? (int)i : first[p];
+            last[p] = (int)i;
+        }
+    for (size_t i = 0; i < c->ndl; i++) {
+        const struct line *ln = &l->lines[c->dl[i]];
+        if (c->info[i].kind != LK_CONT || ((int)i > first[ln->page] && (int)i < last[ln->page]))
+            continue;
+        struct keyed k = {line_key(l, ln), -1, 0};
+        /* the run of equal keys: is one on another page? */
+        size_t lo = 0, hi = nall;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (all[mid].key < k.key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < nall && all[j].key == k.key; j++)
+            if (all[j].page != ln->page && fabsf(all[j].y - ln->base) < 2) { /* same place, other page */
+                c->info[i].kind = LK_NOISE;
+                break;
+            }
+    }
+out:
+    free(all);
+    free(first);
+    free(last);
 }
 
 static int attach_rows(struct ctx *c, bool centred)
@@ -801,7 +935,7 @@ static int collect_text(struct ctx *c)
             rt[row].last_x1 = cs->x1[m.narr];
             rt[row].last_multi = cs->multi[m.narr];
         }
-        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], "") < 0)
+        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, false, 0, 0, 0)) < 0)
             goto out;
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
@@ -830,7 +964,7 @@ out:
 /* PB_TABLE_DEBUG=1: columns and classified lines on stderr (development). */
 static void debug_dump(const struct ctx *c)
 {
-    static const char *const K = "NDACOCSE";
+    static const char *const K = "NDACOXSE";
     static const char *const R[] = {"", "date", "vdate", "narr", "ref", "debit", "credit",
                                     "amount", "drcr", "bal", "slno", "other"};
     const struct header *last = NULL;
@@ -957,9 +1091,15 @@ int table_extract(const struct layout *l, struct table_result *out)
     }
     free(cs);
     drop_far_lines(&c, median_pitch(&c));
+    drop_repeated_lines(&c);
+    bool centred = centred_layout(&c);
+    if (getenv("PB_TABLE_DEBUG"))
+        fprintf(stderr, "centred=%d\n", centred);
+    if (attach_rows(&c, centred) < 0)
+        goto out;
     if (getenv("PB_TABLE_DEBUG"))
         debug_dump(&c);
-    if (attach_rows(&c, centred_layout(&c)) < 0 || collect_text(&c) < 0)
+    if (collect_text(&c) < 0)
         goto out;
     rc = 0;
 out:
