@@ -77,6 +77,11 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                 t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0};
                 n++;
             }
+            /* a word's punctuation ("Sl." "(Dr)") belongs to its outer tokens */
+            if (n > before) {
+                t[before].x0 = wd->x0;
+                t[n - 1].x1 = wd->x1;
+            }
             /* punctuation between words ("Dr / Cr") bridges its neighbours */
             if (n == before && n > 0 && t[n - 1].line == (int)(li - i))
                 t[n - 1].x1 = fmaxf(t[n - 1].x1, wd->x1);
