@@ -167,7 +167,7 @@ class HDFC(Layout):
         R.text(R.margin, top - 20, "We understand your world", size=R.size - 1)
         R.text(R.W - R.margin, top - 10, "Page No .: %d" % n, align="r")
         y = top - 40
-        left = [self.printed_name()] + h.address_lines + ["", "JOINT HOLDERS :", "", "Nomination : Registered",
+        left = [self.printed_name()] + h.address_lines + ["", "JOINT HOLDERS :" + (" " + h.joint if h.joint else ""), "", "Nomination : Registered",
                                                           "Statement From : %s To : %s" % (
                                                               st.start.strftime("%d/%m/%Y"),
                                                               st.end.strftime("%d/%m/%Y"))]
@@ -413,7 +413,7 @@ class Axis(Layout):
         R.text(R.W - R.margin, top - 10, "AXIS BANK", bold=True, size=R.size + 8, align="r")
         y = top - 30
         yl = y
-        for i, line in enumerate([h.name, "Joint Holder :-"] + h.address_lines):
+        for i, line in enumerate([h.name, "Joint Holder :-" + (" " + h.joint if h.joint else "")] + h.address_lines):
             R.text(R.margin, yl, line, bold=(i == 0))
             yl -= R.lead
         pairs = [("Customer ID", h.cust_id), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
@@ -643,7 +643,8 @@ class CoopOD(Coop):
         return money(paise, "indian")
 
     def bal(self, paise):
-        return money(abs(paise), "indian") + (" Dr" if paise < 0 else " Cr")
+        dr, cr = (" DR", " CR") if self.v % 4 == 3 else (" Dr", " Cr")
+        return money(abs(paise), "indian") + (dr if paise < 0 else cr)
 
     def columns(self):
         return [Col("date", ["Date"]), Col("vdate", ["Value Date"]), Col("narr", ["Particulars"], wrap=True),

@@ -132,6 +132,7 @@ class Holder:
         self.card = rng.choice(["4", "5"]) + rand_digits(rng, 5) + "XXXXXX" + rand_digits(rng, 4)
         self.other_account = rand_digits(rng, 12)  # own account elsewhere (self transfers)
         self.other_bank = rng.choice(BANKS)
+        self.joint = person_name(rng) if not corporate and rng.random() < 0.25 else None
         self.dob = dt.date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))
 
 
