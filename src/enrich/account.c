@@ -77,13 +77,11 @@ static void flag_lending(struct etxn *x)
     x->is_bounce_charge = strcmp(c->description, "ach_bounce_charge") == 0 ||
                           strcmp(c->description, "chq_bounce_charge") == 0 ||
                           strcmp(c->description, "penalty_charge") == 0;
-    bool lender = c->lender[0] || strcmp(c->description, "lender_transaction") == 0;
+    bool lender = strcmp(c->description, "lender_transaction") == 0;
     x->is_emi = lender && !credit && !x->is_bounce && c->channel != CH_BANK_CHARGE;
     x->is_loan_credit = lender && credit && !x->is_bounce;
-    if (c->channel == CH_AUTO_DEBIT_PAYMENT_BOUNCE) {
-        const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
-        x->is_emi_bounce = l || classify_lender(x->t->note ? x->t->note : "");
-    }
+    if (c->channel == CH_AUTO_DEBIT_PAYMENT_BOUNCE)
+        x->is_emi_bounce = c->lender[0] != '\0';
 }
 
 int enrich_account(const struct account_view *v, struct account_enriched *e, const char **err)

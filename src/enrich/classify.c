@@ -238,6 +238,57 @@ static bool plausible_name(const char *s)
     return alpha >= 2;
 }
 
+/* Words banks append after a name that are not part of it: pay-period tags
+ * ("SALARY MAR24", "MAR-2024", "PAY APR24"), "REIMB", reference digits. */
+static bool noise_token(const char *t, size_t n)
+{
+    static const char *WORDS[] = {"SALARY", "SAL", "FOR", "PAY", "PAYROLL", "REIMB", "EXP",
+                                  "REIMBURSEMENT", "NA", "OF", NULL};
+    char up[32];
+    if (n == 0 || n >= sizeof up)
+        return n == 0;
+    for (size_t i = 0; i < n; i++)
+        up[i] = (char)toupper((unsigned char)t[i]);
+    up[n] = '\0';
+    for (const char **w = WORDS; *w; w++)
+        if (strcmp(up, *w) == 0)
+            return true;
+    size_t d = 0;
+    while (d < n && isdigit((unsigned char)up[d]))
+        d++;
+    if (d == n)
+        return true; /* 2024, 24, reference digits */
+    static const char *FULL[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                 "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+    int m = n >= 3 ? month_from_name(up, 3) : 0;
+    if (m > 0) {
+        /* JAN, JANUARY, MAR24, MAR-2024, SEPT'24: a month then only digits */
+        size_t i = 3;
+        while (i < n && isalpha((unsigned char)up[i]) && up[i] == FULL[m - 1][i])
+            i++;
+        if (i < n && up[i] == 'T' && m == 9)
+            i++;
+        while (i < n && (up[i] == '-' || up[i] == '\'' || isdigit((unsigned char)up[i])))
+            i++;
+        return i == n;
+    }
+    return false;
+}
+
+/* Drops trailing noise tokens, keeping at least one token. */
+static void strip_noise(char *s)
+{
+    for (;;) {
+        char *sp = strrchr(s, ' ');
+        if (!sp)
+            return;
+        if (!noise_token(sp + 1, strlen(sp + 1)))
+            return;
+        *sp = '\0';
+        tidy(s);
+    }
+}
+
 void classify_counterparty(const char *note, char *out, size_t outlen)
 {
     out[0] = '\0';
@@ -255,6 +306,7 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
         memcpy(out, note + m[r->group].rm_so, len);
         out[len] = '\0';
         tidy(out);
+        strip_noise(out);
         if (plausible_name(out))
             return;
         out[0] = '\0';
@@ -468,6 +520,11 @@ static void apply_merchant(struct classification *c, const char *up, const char 
 
 static void apply_lender(struct classification *c, const char *up, enum txn_type t)
 {
+    if (c->channel == CH_AUTO_DEBIT_PAYMENT_BOUNCE) { /* whose instalment bounced */
+        const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
+        copy_str(c->lender, sizeof c->lender, l ? l : classify_lender(up));
+        return;
+    }
     if (!lender_channel(c->channel))
         return;
     const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;

@@ -155,8 +155,10 @@ static const char *named_employer(const struct account_enriched *e, const struct
     return NULL;
 }
 
-/* Decides one payer's credits. */
-static void judge_group(struct account_enriched *e, struct group *g)
+/* Decides one payer's credits. span: months the account covers. With a
+ * single month of data recurrence cannot be seen; then one credit of at
+ * least Rs 10,000 by bank transfer from an employer-like payer is taken. */
+static void judge_group(struct account_enriched *e, struct group *g, size_t span)
 {
     pb_paise median = group_median(e, g);
     size_t months = distinct_months(e, g);
@@ -168,7 +170,19 @@ static void judge_group(struct account_enriched *e, struct group *g)
     bool company = classify_company_like(first->cls.counterparty[0] ? first->cls.counterparty
                                                                     : g->key);
     double days = day_consistency(e, g);
-    bool recurring = months >= 2 && days >= 0.6 && (company || first->cls.channel == CH_AUTO_CREDIT);
+    size_t steady = 0; /* wages barely move: most within 25% of the median */
+    for (size_t i = 0; i < g->n; i++) {
+        pb_paise a = e->tx[g->idx[i]].t->amount;
+        steady += a * 4 >= median * 3 && a * 4 <= median * 5;
+    }
+    /* Without a salary word, only bank transfers (not UPI) count as wages. */
+    bool transfer = first->cls.base_channel == CH_NET_BANKING_TRANSFER ||
+                    first->cls.base_channel == CH_AUTO_CREDIT || first->cls.base_channel == CH_CHQ;
+    bool recurring = months >= 2 && days >= 0.6 && steady * 10 >= g->n * 6 && transfer &&
+                     (company || first->cls.base_channel == CH_AUTO_CREDIT);
+    if (span == 1 && company && median >= 1000000 &&
+        (first->cls.base_channel == CH_NET_BANKING_TRANSFER || first->cls.base_channel == CH_AUTO_CREDIT))
+        recurring = true;
     if (!emp && !words && !recurring)
         return;
     int conf = emp ? 90 : 30 + (words ? 30 : 0) + (company ? 15 : 0) + (months >= 3 ? 15 : 0) +
@@ -204,8 +218,15 @@ void salary_detect(struct account_enriched *e)
             enrich_clean_note(x, key, sizeof key);
         group_add(group_for(&gs, &ng, &cap, key), i);
     }
+    size_t span = 0;
+    pb_month last = -1;
+    for (size_t i = 0; i < e->n; i++)
+        if (!e->tx[i].skip && date_month(e->tx[i].t->date) != last) {
+            span++;
+            last = date_month(e->tx[i].t->date);
+        }
     for (size_t g = 0; g < ng; g++) {
-        judge_group(e, &gs[g]);
+        judge_group(e, &gs[g], span);
         free(gs[g].idx);
     }
     free(gs);

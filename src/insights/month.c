@@ -76,7 +76,7 @@ static size_t fams_of(const struct etxn *x, int *f)
         f[n++] = F_LOAN;
     if (x->is_emi)
         f[n++] = F_EMI;
-    if (x->is_emi_bounce && cr)
+    if (x->is_emi_bounce)
         f[n++] = F_EMI_BOUNCE;
     if (!cr && ch == CH_INVESTMENT)
         f[n++] = F_INVESTMENT;
