@@ -30,13 +30,6 @@ if [ ! -x "$BIN" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-# Skipped only while the parse command does not exist at all (issue 4 not merged yet).
-if "$BIN" parse --help 2>&1 | grep -q "unknown command 'parse'"; then
-    echo "SKIPPED: 'passbook parse' is not a known command yet (issue 4); corpus is in $DIR"
-    echo "0 passed, 0 failed"
-    exit 0
-fi
-
 rm -rf "$OUT"
 mkdir -p "$OUT"
 $PY - "$DIR" >"$OUT/.list" <<'PYEOF'
