@@ -1,0 +1,18 @@
+/* The Excel report (xlsx_report/): one workbook per session with a
+ * summary, per-account sheets (transactions, monthly analysis, EOD
+ * balances, salary, recurring, lender, bounces, fraud) and the aggregate
+ * monthly analysis. Written with libxlsxwriter; money cells are numbers
+ * with a two-decimal format. */
+#ifndef PB_REPORT_XLSX_H
+#define PB_REPORT_XLSX_H
+
+#include <stddef.h>
+
+#include "insights/insights.h"
+
+/* Writes the workbook to path (replacing it). a[i] are borrowed.
+ * Returns 0, or -1 with *err set. */
+int xlsx_write_report(const char *path, const char *session_id,
+                      const struct account_insights *const *a, size_t n, const char **err);
+
+#endif
