@@ -154,6 +154,10 @@ class HDFC(Layout):
     producer = "iText 2.1.7 by 1T3XT"
     date_fmt = "%d/%m/%y"
 
+    def __init__(self, st):
+        super().__init__(st)
+        self.group = "none" if self.v % 4 == 3 else "indian"
+
     def columns(self):
         return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True),
                 Col("chq", ["Chq./Ref.No."]), Col("vdate", ["Value Dt"]),
@@ -338,6 +342,16 @@ class ICICI(Layout):
             yr -= R.lead
         y = min(yl, yr) - R.lead
         if self.estatement:
+            dr, cr, _, _ = self.totals()
+            R.text(R.margin, y, "ACCOUNT SUMMARY", bold=True)
+            y -= R.lead * 1.3
+            heads = ["Opening Balance", "Deposits", "Withdrawals", "Closing Balance"]
+            vals = [self.bal(st.opening), self.amt(cr), self.amt(dr), self.bal(st.closing)]
+            step = (R.W - 2 * R.margin) / 4
+            for i, (hd, v) in enumerate(zip(heads, vals)):
+                R.text(R.margin + step * i, y, hd, bold=True)
+                R.text(R.margin + step * i, y - R.lead, v)
+            y -= 2.6 * R.lead
             R.text(R.margin, y, "Statement of Transactions in Savings Account Number: %s in INR for the period "
                                "%s - %s" % (st.acct, long_date(st.start), long_date(st.end)), bold=True)
             return y - 2 * R.lead
@@ -384,6 +398,7 @@ class Axis(Layout):
     def __init__(self, st):
         super().__init__(st)
         self.date_fmt = ["%d-%m-%Y", "%d-%m-%Y", "%d/%m/%Y"][self.v % 3]
+        self.group = "none" if self.v % 4 == 3 else "indian"
 
     def columns(self):
         cols = [Col("date", ["Tran Date"]), Col("chq", ["Chq No"]), Col("narr", ["Particulars"], wrap=True),
@@ -533,7 +548,8 @@ class Coop(Layout):
     def __init__(self, st):
         super().__init__(st)
         self.bank_name, _, self.office = COOP_BANKS[self.st.coop_index]
-        self.date_fmt = ["%d/%m/%Y", "%d.%m.%y", "%d-%b-%Y", "%d/%m/%y"][self.v % 4]
+        self.date_fmt = ["%d/%m/%Y", "%d.%m.%y", "%d-%b-%Y", "%d/%m/%y", "%d-%b-%y"][
+            (self.v + self.st.coop_index) % 5]
         self.group = "none" if self.v % 2 == 0 else "indian"
 
     def amt(self, paise):
