@@ -69,6 +69,9 @@ BILLERS = [("AIRTEL", "telco_bill"), ("JIO PREPAID", "telco_bill"), ("VODAFONE I
            ("CREDIT CARD BILL", "credit_card_bill")]
 UPI_REMARKS = ["Payment from Ph", "UPI", "Sent using Paytm", "NA", "rent", "dinner", "groceries",
                "Pay to merchant", "payment", "loan repay", "gift", "milk", "petrol", "school fees"]
+# Producers of PDF editors: a statement saved by one of these was edited (author_fraud).
+EDITORS = ["iLovePDF", "PDFescape Online PDF Editor", "Sejda PDF Desktop (https://www.sejda.com)",
+           "Foxit PhantomPDF 10.1", "PDF-XChange Editor 9.5", "Nitro Pro 13"]
 BRANCH_WORDS = ["MAIN BRANCH", "STATION ROAD", "MG ROAD", "CIVIL LINES", "MARKET YARD"]
 
 
@@ -189,13 +192,6 @@ class Plan:
         self.friends = [person_name(rng) for _ in range(6)]
         self.chq_no = rng.randint(100, 900000)
         self.biller = rng.choice(BILLERS)
-
-
-def _days_in(start, end):
-    d = start
-    while d <= end:
-        yield d
-        d += dt.timedelta(days=1)
 
 
 def _rand_day(rng, lo, hi):

@@ -256,18 +256,18 @@ class Renderer:
                 if r.kind == "txn" and self.o.get("break_rows") and start == 0 and 1 <= room < n:
                     self.y = self.draw_row_lines(r, self.y, 0, room)
                     self._account(r)
-                    self._end_page(last_row=r)
+                    self._end_page()
                     self._new_page()
                     self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.o.get("row_gap", 2)
                     i += 1
                     continue
-                self._end_page(last_row=queue[i - 1] if i else None)
+                self._end_page()
                 self._new_page()
             self.y = self.draw_row_lines(r, self.y, start, r.lines) - self.o.get("row_gap", 2)
             self._account(r)
             i += 1
         self.L.after_table(self)
-        self._end_page(last_row=None, final=True)
+        self._end_page(final=True)
         self.c.save()
         return out.getvalue()
 
@@ -294,7 +294,7 @@ class Renderer:
         if self.pages > 1 and self.L.carry_forward:
             self.y = self.L.carry_row(self, self.y, "bf")
 
-    def _end_page(self, last_row, final=False):
+    def _end_page(self, final=False):
         if self.L.page_totals:
             self.L.page_total_row(self, self.y)
         if not final and self.L.carry_forward:
@@ -305,5 +305,5 @@ class Renderer:
     def ensure_space(self, h):
         """Start a new page when less than h points remain (for summaries after the table)."""
         if self.y - h < self.bottom:
-            self._end_page(last_row=None, final=True)
+            self._end_page(final=True)
             self._new_page()

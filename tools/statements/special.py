@@ -14,8 +14,6 @@ from reportlab.pdfgen import canvas
 
 import statement
 
-EDITORS = ["iLovePDF", "PDFescape Online PDF Editor", "Sejda PDF Desktop (https://www.sejda.com)",
-           "Foxit PhantomPDF 10.1", "PDF-XChange Editor 9.5", "Nitro Pro 13"]
 
 
 def _truth_error(t, code):

@@ -71,7 +71,7 @@ def build(spec):
     st.opening, st.events = opening, events
     st.producer_override = None
     if s.get("tamper") == "producer":
-        st.producer_override = rng.choice(special_editors())
+        st.producer_override = rng.choice(model.EDITORS)
     if s.get("tamper") == "balance" and len(events) > 4:
         k = len(events) // 2
         events[k].balance += rng.choice([100000, 500000, -20000, 1000000])
@@ -105,11 +105,6 @@ def bank_password(bank, h):
     return {"hdfc": h.cust_id, "sbi": h.phone[-5:] + h.dob.strftime("%d%m%y"),
             "icici": first4.lower() + h.dob.strftime("%d%m"), "axis": first4.upper() + h.dob.strftime("%d%m"),
             "kotak": h.cust_id}.get(bank, first4.upper() + h.dob.strftime("%Y"))
-
-
-def special_editors():
-    import special
-    return special.EDITORS
 
 
 def _narr_style(bank):
