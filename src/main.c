@@ -14,6 +14,8 @@ struct command {
 
 static const struct command COMMANDS[] = {
     /* commands register here: {"serve", cli_serve, "run the HTTP server"}, */
+    {"serve", cli_serve, "run the HTTP server"},
+    {"org", cli_org, "manage organisations and their API keys"},
     {"parse", cli_parse, "read bank statement PDFs, print JSON or CSV"},
     {NULL, NULL, NULL},
 };

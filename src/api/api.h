@@ -1,0 +1,50 @@
+/* The HTTP API: the application context every handler sees (req->app),
+ * authentication helpers, and the route tables, one per endpoint family
+ * (one file each under src/api/). */
+#ifndef PB_API_API_H
+#define PB_API_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/org.h"
+#include "http/http.h"
+#include "http/router.h"
+#include "store/store.h"
+
+struct app {
+    struct store *store;
+    const char *public_url;     /* base of redirect URLs, no trailing slash needed */
+    const char *data_dir;
+    char *token_secret;         /* signs v2 redirect tokens (settings table) */
+    bool allow_private_urls;    /* file_url / webhooks may reach private addresses */
+    size_t max_body;            /* JSON body limit */
+};
+
+/* Registers every API route. Returns 0, or -1 on a bad route table. */
+int api_register(struct router *r);
+
+/* Authentication, in the validation order after JSON syntax. Each returns
+ * 0 with *org filled (clear with org_clear), or -1 with resp filled. */
+
+/* The API key from the JSON body's api_key or the x-api-key header
+ * (session create). 401 AUTHENTICATION_CREDENTIALS_NOT_PROVIDED when
+ * missing or wrong. */
+int api_auth_key(struct http_req *req, struct http_resp *resp, struct org *org);
+/* x-api-key and server-hash headers (session_data, catalogue): 403
+ * ACCESS_DENIED when either is missing or wrong, as the reference lists. */
+int api_auth_key_and_hash(struct http_req *req, struct http_resp *resp, struct org *org);
+
+/* Route tables of the endpoint families. */
+extern const struct route HEALTH_ROUTES[];
+extern const size_t HEALTH_NROUTES;
+extern const struct route SESSION_ROUTES[];
+extern const size_t SESSION_NROUTES;
+extern const struct route SESSION_DATA_ROUTES[];
+extern const size_t SESSION_DATA_NROUTES;
+extern const struct route BANKS_ROUTES[];
+extern const size_t BANKS_NROUTES;
+extern const struct route ROOT_ROUTES[];
+extern const size_t ROOT_NROUTES;
+
+#endif

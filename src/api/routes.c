@@ -1,0 +1,21 @@
+/* Every endpoint family's route table, registered in one place. A new
+ * family adds its table to api.h and one line here. */
+#include "api/api.h"
+
+int api_register(struct router *r)
+{
+    const struct {
+        const struct route *routes;
+        const size_t *n;
+    } families[] = {
+        {HEALTH_ROUTES, &HEALTH_NROUTES},
+        {SESSION_ROUTES, &SESSION_NROUTES},
+        {SESSION_DATA_ROUTES, &SESSION_DATA_NROUTES},
+        {BANKS_ROUTES, &BANKS_NROUTES},
+        {ROOT_ROUTES, &ROOT_NROUTES},
+    };
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+        if (router_add(r, families[i].routes, *families[i].n))
+            return -1;
+    return 0;
+}

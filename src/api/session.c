@@ -1,0 +1,95 @@
+/* POST /bank-connect/v1/session/ and /v2/session/: create a session.
+ *
+ * Order: (HTTP layer: route, method, content type, size, JSON syntax) ->
+ * API key (401) -> fields (core/session_req.c) -> durable insert. The 200
+ * is sent only after the insert is committed: the handler queues it on the
+ * store's group commit and returns HTTP_ASYNC; the connection is resumed
+ * from the commit callback. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "core/session.h"
+#include "util/log.h"
+
+struct pending_create {
+    struct http_req *req;
+    struct http_resp *resp;
+    struct session s;
+};
+
+/* On the store's writer thread: keep it short. */
+static void create_committed(void *arg, int rc)
+{
+    struct pending_create *pc = arg;
+    struct http_req *req = pc->req;
+    if (rc != STORE_OK) {
+        log_error("session msg=\"insert failed\" rc=%d", rc);
+        http_resp_error(pc->resp, 500, "INTERNAL_ERROR", "Something went wrong");
+    }
+    session_clear(&pc->s);
+    free(pc);
+    http_req_resume(req);
+}
+
+static enum http_result create_session(struct http_req *req, struct http_resp *resp, int version)
+{
+    struct app *app = req->app;
+    struct org org;
+    if (api_auth_key(req, resp, &org))
+        return HTTP_DONE;
+    struct pending_create *pc = calloc(1, sizeof *pc);
+    struct api_error err;
+    if (!pc) {
+        org_clear(&org);
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return HTTP_DONE;
+    }
+    if (session_req_parse(req->json, version, date_today_utc(), org.modes, &pc->s.req, &err)) {
+        http_resp_error(resp, err.status, err.code, "%s", err.message);
+        org_clear(&org);
+        free(pc);
+        return HTTP_DONE;
+    }
+    struct session *s = &pc->s;
+    if (!uuid_v4(s->id)) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        session_clear(s);
+        org_clear(&org);
+        free(pc);
+        return HTTP_DONE;
+    }
+    snprintf(s->org_id, sizeof s->org_id, "%s", org.id);
+    org_clear(&org);
+    s->created_at = (int64_t)time(NULL);
+    s->expires_at = s->created_at + (int64_t)s->req.session_expiry_min * 60;
+    s->state = SESSION_OPEN;
+    /* The answer is built here, on a server thread, so the writer thread
+     * only commits; it replaces it with a 500 if the commit fails. */
+    char *url = session_redirect_url(app->public_url, s, app->token_secret);
+    http_resp_json(resp, 200, url ? json_pack("{s:s,s:s}", "session_id", s->id, "redirect_url", url) : NULL);
+    free(url);
+    pc->req = req;
+    pc->resp = resp;
+    /* From here pc and resp belong to the commit callback. */
+    STORE_CALL(app->store, session_insert_async, s, create_committed, pc);
+    return HTTP_ASYNC;
+}
+
+static enum http_result create_v1(struct http_req *req, struct http_resp *resp)
+{
+    return create_session(req, resp, 1);
+}
+
+static enum http_result create_v2(struct http_req *req, struct http_resp *resp)
+{
+    return create_session(req, resp, 2);
+}
+
+const struct route SESSION_ROUTES[] = {
+    ROUTE_POST_JSON("/bank-connect/v1/session/", create_v1),
+    ROUTE_POST_JSON("/bank-connect/v2/session/", create_v2),
+};
+const size_t SESSION_NROUTES = sizeof SESSION_ROUTES / sizeof SESSION_ROUTES[0];

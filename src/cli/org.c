@@ -1,0 +1,219 @@
+/* passbook org: manage organisations (lenders) and their credentials.
+ * Works while a server runs on the same data directory: the server looks
+ * keys up in the store on every request. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "cli/flags.h"
+#include "core/org.h"
+#include "core/session_req.h"
+#include "store/store.h"
+
+static const char USAGE[] =
+    "passbook org <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  create --name NAME [--modes pdf,aa,online]   create an organisation; prints its api_key and\n"
+    "                                               server_hash once (only hashes are stored)\n"
+    "  list                                         list organisations (no secrets)\n"
+    "  rotate-key ORG                               new api_key and server_hash for ORG (id or name);\n"
+    "                                               the old ones stop working at once\n"
+    "  set-modes ORG --modes pdf,aa                 change the upload modes ORG may use";
+
+struct org_opts {
+    const char *data, *db, *name, *modes;
+};
+
+static json_t *modes_json(int modes)
+{
+    json_t *a = json_array();
+    if (modes & MODE_PDF)
+        json_array_append_new(a, json_string("pdf"));
+    if (modes & MODE_AA)
+        json_array_append_new(a, json_string("aa"));
+    if (modes & MODE_ONLINE)
+        json_array_append_new(a, json_string("online"));
+    return a;
+}
+
+static void print_json(json_t *o)
+{
+    char *s = json_dumps(o, JSON_COMPACT);
+    if (s)
+        printf("%s\n", s);
+    free(s);
+    json_decref(o);
+}
+
+static json_t *org_public_json(const struct org *o)
+{
+    return json_pack("{s:s,s:s,s:o,s:s?,s:I}", "org_id", o->id, "name", o->name, "modes",
+                     modes_json(o->modes), "webhook_url", o->webhook_url, "created_at",
+                     (json_int_t)o->created_at);
+}
+
+static int open_store(const struct org_opts *o, struct store **st)
+{
+    char err[512];
+    if (!o->db && cli_mkdirs(o->data)) {
+        fprintf(stderr, "passbook org: cannot create %s: %s\n", o->data, strerror(errno));
+        return 1;
+    }
+    char *url = o->db ? strdup(o->db) : store_default_url(o->data);
+    int rc = url ? store_open(url, st, err, sizeof err) : -1;
+    free(url);
+    if (rc) {
+        fprintf(stderr, "passbook org: %s\n", url ? err : "out of memory");
+        return 1;
+    }
+    return 0;
+}
+
+static int org_create(struct store *st, const struct org_opts *opts)
+{
+    int modes = MODE_PDF | MODE_AA | MODE_ONLINE;
+    if (!opts->name || !*opts->name || strlen(opts->name) > 200) {
+        fprintf(stderr, "passbook org create: --name NAME is required (at most 200 characters)\n");
+        return 2;
+    }
+    if (opts->modes && !org_modes_parse(opts->modes, &modes)) {
+        fprintf(stderr, "passbook org create: --modes takes a list of pdf, aa, online\n");
+        return 2;
+    }
+    struct org o = {.modes = modes, .webhook_mode = 1, .created_at = (int64_t)time(NULL)};
+    char key[ORG_SECRET_HEX], sh[ORG_SECRET_HEX];
+    json_t *name = json_string(opts->name);
+    if (!name) {
+        fprintf(stderr, "passbook org create: the name must be UTF-8 text\n");
+        return 2;
+    }
+    json_decref(name);
+    if (!uuid_v4(o.id) || !org_new_secret(key, o.api_key_hash) || !org_new_secret(sh, o.server_hash_hash)) {
+        fprintf(stderr, "passbook org create: no randomness available\n");
+        return 1;
+    }
+    o.name = (char *)opts->name;
+    if (STORE_CALL(st, org_insert, &o) != STORE_OK) {
+        fprintf(stderr, "passbook org create: cannot store the organisation\n");
+        return 1;
+    }
+    print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
+                         "server_hash", sh, "modes", modes_json(modes)));
+    return 0;
+}
+
+static int org_list(struct store *st)
+{
+    struct org *orgs = NULL;
+    size_t n = 0;
+    if (STORE_CALL(st, org_list, &orgs, &n) != STORE_OK) {
+        fprintf(stderr, "passbook org list: cannot read organisations\n");
+        return 1;
+    }
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_array_append_new(a, org_public_json(&orgs[i]));
+        org_clear(&orgs[i]);
+    }
+    free(orgs);
+    print_json(a);
+    return 0;
+}
+
+static int find(struct store *st, const char *cmd, const char *ref, struct org *o)
+{
+    if (!ref) {
+        fprintf(stderr, "passbook org %s: name the organisation (id or name)\n", cmd);
+        return 2;
+    }
+    int rc = STORE_CALL(st, org_get, ref, o);
+    if (rc == STORE_NOT_FOUND)
+        fprintf(stderr, "passbook org %s: no organisation %s\n", cmd, ref);
+    else if (rc != STORE_OK)
+        fprintf(stderr, "passbook org %s: cannot read organisations\n", cmd);
+    return rc == STORE_OK ? 0 : 1;
+}
+
+static int org_rotate(struct store *st, const char *ref)
+{
+    struct org o;
+    int rc = find(st, "rotate-key", ref, &o);
+    if (rc)
+        return rc;
+    char key[ORG_SECRET_HEX], sh[ORG_SECRET_HEX];
+    if (!org_new_secret(key, o.api_key_hash) || !org_new_secret(sh, o.server_hash_hash) ||
+        STORE_CALL(st, org_set_keys, o.id, o.api_key_hash, o.server_hash_hash) != STORE_OK) {
+        fprintf(stderr, "passbook org rotate-key: cannot store the new key\n");
+        org_clear(&o);
+        return 1;
+    }
+    print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
+                         "server_hash", sh, "modes", modes_json(o.modes)));
+    org_clear(&o);
+    return 0;
+}
+
+static int org_set_modes(struct store *st, const char *ref, const char *modes_s)
+{
+    int modes;
+    if (!modes_s || !org_modes_parse(modes_s, &modes)) {
+        fprintf(stderr, "passbook org set-modes: --modes takes a list of pdf, aa, online\n");
+        return 2;
+    }
+    struct org o;
+    int rc = find(st, "set-modes", ref, &o);
+    if (rc)
+        return rc;
+    if (STORE_CALL(st, org_set_modes, o.id, modes) != STORE_OK) {
+        fprintf(stderr, "passbook org set-modes: cannot store the modes\n");
+        org_clear(&o);
+        return 1;
+    }
+    o.modes = modes;
+    print_json(org_public_json(&o));
+    org_clear(&o);
+    return 0;
+}
+
+int cli_org(int argc, char **argv)
+{
+    struct org_opts o = {"data", NULL, NULL, NULL};
+    const struct flag flags[] = {
+        {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./data)"},
+        {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
+        {"name", FLAG_STRING, &o.name, "NAME", "organisation name (create)"},
+        {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},
+    };
+    char *pos[argc > 0 ? argc : 1];
+    int npos = 0;
+    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0], USAGE, pos, &npos);
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    const char *cmd = npos ? pos[0] : NULL;
+    const char *ref = npos > 1 ? pos[1] : NULL;
+    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes"};
+    bool known = false;
+    for (size_t i = 0; cmd && i < sizeof CMDS / sizeof CMDS[0]; i++)
+        known |= !strcmp(cmd, CMDS[i]);
+    if (!known || npos > 2) {
+        flags_usage(USAGE, flags, sizeof flags / sizeof flags[0]);
+        return 2;
+    }
+    struct store *st;
+    if (open_store(&o, &st))
+        return 1;
+    if (!strcmp(cmd, "create"))
+        rc = org_create(st, &o);
+    else if (!strcmp(cmd, "list"))
+        rc = org_list(st);
+    else if (!strcmp(cmd, "rotate-key"))
+        rc = org_rotate(st, ref);
+    else
+        rc = org_set_modes(st, ref, o.modes);
+    store_close(st);
+    return rc;
+}

@@ -1,0 +1,182 @@
+/* passbook serve: the HTTP server. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "cli/cli.h"
+#include "cli/flags.h"
+#include "http/server.h"
+#include "util/log.h"
+
+static const char USAGE[] =
+    "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]";
+
+/* Splits "host:port" or "[v6]:port". Returns 0 or -1. */
+static int split_listen(const char *s, char *host, size_t hlen, int *port)
+{
+    const char *colon;
+    if (s[0] == '[') {
+        const char *close = strchr(s, ']');
+        if (!close || close[1] != ':')
+            return -1;
+        snprintf(host, hlen, "%.*s", (int)(close - s - 1), s + 1);
+        colon = close + 1;
+    } else {
+        colon = strrchr(s, ':');
+        if (!colon)
+            return -1;
+        snprintf(host, hlen, "%.*s", (int)(colon - s), s);
+    }
+    char *end;
+    long p = strtol(colon + 1, &end, 10);
+    if (*end || end == colon + 1 || p < 0 || p > 65535)
+        return -1;
+    *port = (int)p;
+    return 0;
+}
+
+/* mkdir -p */
+int cli_mkdirs(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0750) && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0750) && errno != EEXIST ? -1 : 0;
+}
+
+static bool parse_level(const char *s, enum log_level *out)
+{
+    static const char *const names[] = {"debug", "info", "warn", "error"};
+    for (int i = 0; i < 4; i++)
+        if (!strcasecmp(s, names[i])) {
+            *out = (enum log_level)i;
+            return true;
+        }
+    return false;
+}
+
+struct serve_opts {
+    const char *listen, *data, *db, *public_url, *log_level;
+    long threads, max_body;
+    bool allow_private_urls;
+};
+
+static int serve_run(const struct serve_opts *o, const char *host, int port)
+{
+    struct app app = {.data_dir = o->data, .allow_private_urls = o->allow_private_urls,
+                      .max_body = (size_t)o->max_body};
+    char err[512];
+    char *default_url = o->db ? NULL : store_default_url(o->data);
+    const char *db = o->db ? o->db : default_url;
+    if (!db || store_open(db, &app.store, err, sizeof err)) {
+        fprintf(stderr, "passbook serve: %s\n", db ? err : "out of memory");
+        free(default_url);
+        return 1;
+    }
+    free(default_url);
+    char fresh[65];
+    if (!secret_random_hex(fresh, 32) ||
+        STORE_CALL(app.store, setting_get_or_set, "token_secret", fresh, &app.token_secret)) {
+        fprintf(stderr, "passbook serve: cannot read or create the token secret\n");
+        store_close(app.store);
+        return 1;
+    }
+    struct router router;
+    router_init(&router);
+    struct http_server *srv = NULL;
+    struct http_config cfg = {host, port, (unsigned)o->threads, (size_t)o->max_body, 60};
+    int rc = 1;
+    char public_url[512];
+    if (api_register(&router)) {
+        fprintf(stderr, "passbook serve: bad route table\n");
+        goto out;
+    }
+    app.public_url = public_url;
+    snprintf(public_url, sizeof public_url, "%s", o->public_url ? o->public_url : "");
+    if (http_server_start(&cfg, &router, &app, &srv, err, sizeof err)) {
+        fprintf(stderr, "passbook serve: %s\n", err);
+        goto out;
+    }
+    if (!o->public_url) /* now that the port is known */
+        snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
+                 host, strchr(host, ':') ? "]" : "", http_server_port(srv));
+    log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s", host,
+             http_server_port(srv), public_url, o->threads, o->data);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_info("serve msg=\"shutting down\" signal=%d", sig);
+    http_server_stop(srv);
+    rc = 0;
+out:
+    router_free(&router);
+    free(app.token_secret);
+    store_close(app.store);
+    if (rc == 0)
+        log_info("serve msg=\"stopped\"");
+    return rc;
+}
+
+int cli_serve(int argc, char **argv)
+{
+    struct serve_opts o = {"127.0.0.1:8080", "data", NULL, NULL, "info", 0, 1024 * 1024, false};
+    const struct flag flags[] = {
+        {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
+        {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./data)"},
+        {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
+        {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
+        {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
+        {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
+        {"allow-private-urls", FLAG_BOOL, &o.allow_private_urls, NULL, "let file_url and webhooks reach loopback/private addresses"},
+        {"log-level", FLAG_STRING, &o.log_level, "LEVEL", "debug, info, warn or error (default info)"},
+    };
+    char *pos[argc > 0 ? argc : 1];
+    int npos = 0;
+    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0], USAGE, pos, &npos);
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    char host[256];
+    int port;
+    enum log_level level;
+    if (npos || split_listen(o.listen, host, sizeof host, &port) || o.max_body < 1024 ||
+        !parse_level(o.log_level, &level)) {
+        fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
+        return 2;
+    }
+    log_set_level(level);
+    if (o.threads <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        o.threads = n < 2 ? 2 : n;
+    }
+    if (o.threads > 256)
+        o.threads = 256;
+    if (cli_mkdirs(o.data)) {
+        fprintf(stderr, "passbook serve: cannot create %s: %s\n", o.data, strerror(errno));
+        return 1;
+    }
+    /* Block the shutdown signals before any thread starts, so they are
+     * only ever taken by sigwait in this thread. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    return serve_run(&o, host, port);
+}

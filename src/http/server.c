@@ -1,0 +1,544 @@
+/* libmicrohttpd glue: per-request state machine, limits, suspend/resume,
+ * access log and metrics.
+ *
+ * MHD calls on_request several times per request:
+ *   1. headers in (*con_cls == NULL): route, method, content type and
+ *      Content-Length are checked here. Only a 413 is answered at once
+ *      (the connection closes anyway); answering anything else on this
+ *      first call would make MHD close every keep-alive connection.
+ *   2. zero or more body chunks (*upload_data_size > 0)
+ *   3. the end of the body (*upload_data_size == 0): the handler runs, or
+ *      the error found earlier is sent.
+ *   4. after an HTTP_ASYNC handler resumes the connection: send resp. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/metrics.h"
+#include "util/log.h"
+
+enum async_state { ASYNC_NONE, ASYNC_RUNNING, ASYNC_SUSPENDED, ASYNC_DONE };
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    const struct router *router;
+    void *app;
+    size_t max_body;
+    int port;
+    struct metrics *metrics;
+    atomic_int suspended; /* requests waiting for an async handler */
+};
+
+struct http_conn {
+    struct http_server *srv;
+    struct MHD_Connection *mhd;
+    struct http_req req;
+    struct http_resp resp;
+    struct router_params params;
+    size_t route_index;
+    struct timespec t0;
+    char *buf;
+    size_t len, cap;
+    size_t limit, received;
+    bool failed;      /* resp holds an error; the rest of the body is discarded */
+    bool too_big;     /* Content-Length announces more than the limit */
+    bool queued;      /* a response was queued */
+    bool stream_open; /* stream->close is owed */
+    atomic_int async;
+};
+
+static double elapsed_s(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static enum http_method parse_method(const char *m)
+{
+    static const struct {
+        const char *name;
+        enum http_method m;
+    } T[] = {{"GET", HTTP_GET},       {"HEAD", HTTP_HEAD},     {"POST", HTTP_POST},
+             {"PUT", HTTP_PUT},       {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
+             {"OPTIONS", HTTP_OPTIONS}};
+    for (size_t i = 0; i < sizeof T / sizeof T[0]; i++)
+        if (!strcmp(m, T[i].name))
+            return T[i].m;
+    return HTTP_OTHER;
+}
+
+/* ---- request accessors ---- */
+
+const char *http_req_header(const struct http_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn->mhd, MHD_HEADER_KIND, name);
+}
+
+const char *http_req_query(const struct http_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn->mhd, MHD_GET_ARGUMENT_KIND, name);
+}
+
+void *http_req_mhd_connection(const struct http_req *req)
+{
+    return req->conn->mhd;
+}
+
+struct http_server *http_req_server(const struct http_req *req)
+{
+    return req->conn->srv;
+}
+
+const char *http_req_client_ip(const struct http_req *req, char *buf, size_t len)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(req->conn->mhd, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    buf[0] = '\0';
+    if (!ci || !ci->client_addr)
+        return buf;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, (socklen_t)len);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, (socklen_t)len);
+    return buf;
+}
+
+char *http_server_metrics(const struct http_server *s, size_t *len)
+{
+    return metrics_render(s->metrics, len);
+}
+
+int http_server_port(const struct http_server *s)
+{
+    return s->port;
+}
+
+/* ---- responses ---- */
+
+static enum MHD_Result queue(struct http_conn *c)
+{
+    struct http_resp *r = &c->resp;
+    if (!r->status)
+        http_resp_error(r, 500, "INTERNAL_ERROR", "Something went wrong");
+    struct MHD_Response *mr = MHD_create_response_from_buffer(
+        r->body_len, r->body, r->body_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
+    if (!mr)
+        return MHD_NO;
+    if (r->content_type)
+        MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    for (int i = 0; i < r->nheaders; i++)
+        MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
+    enum MHD_Result ok = MHD_queue_response(c->mhd, (unsigned)r->status, mr);
+    MHD_destroy_response(mr);
+    c->queued = ok == MHD_YES;
+    return ok;
+}
+
+/* The media type of a Content-Type value, lower-cased, without parameters. */
+static void media_type(const char *ct, char *out, size_t len)
+{
+    size_t n = 0;
+    while (ct && (*ct == ' ' || *ct == '\t'))
+        ct++;
+    for (; ct && *ct && *ct != ';' && n + 1 < len; ct++)
+        out[n++] = (char)((*ct >= 'A' && *ct <= 'Z') ? *ct + 32 : *ct);
+    while (n && (out[n - 1] == ' ' || out[n - 1] == '\t'))
+        n--;
+    out[n] = '\0';
+}
+
+static bool content_type_ok(const struct route *rt, const char *mt)
+{
+    if (rt->body == BODY_JSON)
+        return !strcmp(mt, "application/json");
+    if (rt->body == BODY_NONE || !rt->content_types)
+        return true;
+    for (const char *const *t = rt->content_types; *t; t++)
+        if (!strcmp(mt, *t))
+            return true;
+    return false;
+}
+
+static void set_too_large(struct http_conn *c)
+{
+    http_resp_reset(&c->resp);
+    http_resp_error(&c->resp, 413, "REQUEST_TOO_LARGE", "Request body is larger than %zu bytes.",
+                    c->limit);
+    c->failed = true;
+}
+
+static void allow_header(struct http_resp *resp, unsigned mask)
+{
+    char allow[128] = "";
+    for (unsigned m = HTTP_GET; m <= HTTP_OPTIONS; m <<= 1)
+        if (mask & m) {
+            if (allow[0])
+                strcat(allow, ", ");
+            strcat(allow, http_method_name((enum http_method)m));
+        }
+    http_resp_header(resp, "Allow", allow);
+}
+
+/* First call: everything that can be decided from the request line and
+ * headers, in the documented order. */
+static void begin(struct http_conn *c, const char *url, const char *method)
+{
+    struct http_req *req = &c->req;
+    const struct route *rt = NULL;
+    unsigned allowed = 0;
+    req->method = parse_method(method);
+    req->method_str = method;
+    req->path = url;
+    c->route_index = (size_t)-1;
+    c->limit = c->srv->max_body;
+    const char *cl = http_req_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    if (cl) {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(cl, &end, 10);
+        c->too_big = errno || end == cl || n > c->limit;
+    }
+    switch (router_find(c->srv->router, req->method, url, &rt, &c->route_index, &c->params, &allowed)) {
+    case ROUTER_NOT_FOUND:
+        http_resp_error(&c->resp, 404, "NOT_FOUND", "Not found.");
+        c->failed = true;
+        return;
+    case ROUTER_BAD_METHOD:
+        http_resp_error(&c->resp, 405, "METHOD_NOT_ALLOWED", "Method %s not allowed.", method);
+        allow_header(&c->resp, allowed);
+        c->failed = true;
+        return;
+    case ROUTER_MATCH:
+        break;
+    }
+    req->route = rt;
+    for (int i = 0; i < c->params.n; i++)
+        req->params[i] = c->params.v[i];
+    req->nparams = c->params.n;
+    if (rt->max_body) {
+        c->limit = rt->max_body;
+        if (cl)
+            c->too_big = strtoull(cl, NULL, 10) > c->limit;
+    }
+
+    const char *ct = http_req_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+    char mt[128];
+    media_type(ct, mt, sizeof mt);
+    if (!content_type_ok(rt, mt)) {
+        http_resp_error(&c->resp, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type \"%s\" in request.",
+                        mt);
+        c->failed = true;
+        return;
+    }
+    if (c->too_big) {
+        set_too_large(c);
+        return;
+    }
+    if (rt->body == BODY_STREAM && rt->stream) {
+        c->stream_open = true;
+        if (rt->stream->open && rt->stream->open(req, &c->resp) != 0)
+            c->failed = true;
+    }
+}
+
+static void take_chunk(struct http_conn *c, const char *data, size_t n)
+{
+    const struct route *rt = c->req.route;
+    if (rt->body == BODY_STREAM) {
+        if (rt->stream && rt->stream->data && rt->stream->data(&c->req, &c->resp, data, n) != 0)
+            c->failed = true;
+        return;
+    }
+    if (rt->body == BODY_NONE)
+        return;
+    if (c->len + n + 1 > c->cap) {
+        size_t cap = c->cap ? c->cap : 1024;
+        while (cap < c->len + n + 1)
+            cap *= 2;
+        if (cap > c->limit + 1)
+            cap = c->limit + 1;
+        char *p = realloc(c->buf, cap);
+        if (!p) {
+            http_resp_error(&c->resp, 500, "INTERNAL_ERROR", "Something went wrong");
+            c->failed = true;
+            return;
+        }
+        c->buf = p;
+        c->cap = cap;
+    }
+    memcpy(c->buf + c->len, data, n);
+    c->len += n;
+    c->buf[c->len] = '\0';
+}
+
+static const char *json_kind(const json_t *j)
+{
+    switch (json_typeof(j)) {
+    case JSON_ARRAY: return "list";
+    case JSON_STRING: return "str";
+    case JSON_INTEGER: return "int";
+    case JSON_REAL: return "float";
+    case JSON_TRUE:
+    case JSON_FALSE: return "bool";
+    case JSON_NULL: return "null";
+    default: return "object";
+    }
+}
+
+/* Parses a BODY_JSON body; an empty body is an empty object (as Django
+ * REST Framework treats it). Returns false with resp filled on error. */
+static bool parse_json(struct http_conn *c)
+{
+    struct http_req *req = &c->req;
+    if (c->len == 0) {
+        req->json = json_object();
+        return req->json != NULL;
+    }
+    json_error_t jerr;
+    req->json = json_loadb(c->buf, c->len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!req->json) {
+        http_resp_error(&c->resp, 400, "INVALID_REQUEST", "JSON parse error - %s (line %d, column %d)",
+                        jerr.text, jerr.line, jerr.column);
+        return false;
+    }
+    if (!json_is_object(req->json)) {
+        http_resp_error(&c->resp, 400, "INVALID_REQUEST",
+                        "Invalid data. Expected a dictionary, but got %s.", json_kind(req->json));
+        return false;
+    }
+    return true;
+}
+
+/* The body is complete: run the handler. */
+static enum MHD_Result finish(struct http_conn *c)
+{
+    struct http_req *req = &c->req;
+    if (c->failed)
+        return queue(c);
+    req->body = c->buf ? c->buf : "";
+    req->body_len = c->len;
+    if (req->route->body == BODY_JSON && !parse_json(c))
+        return queue(c);
+    atomic_store(&c->async, ASYNC_RUNNING);
+    if (req->route->handler(req, &c->resp) == HTTP_DONE) {
+        atomic_store(&c->async, ASYNC_NONE);
+        return queue(c);
+    }
+    /* HTTP_ASYNC: suspend first, then publish; http_req_resume may already
+     * have run on another thread, in which case we resume at once. */
+    atomic_fetch_add(&c->srv->suspended, 1);
+    MHD_suspend_connection(c->mhd);
+    int expected = ASYNC_RUNNING;
+    if (!atomic_compare_exchange_strong(&c->async, &expected, ASYNC_SUSPENDED))
+        MHD_resume_connection(c->mhd);
+    return MHD_YES;
+}
+
+void http_req_resume(struct http_req *req)
+{
+    struct http_conn *c = req->conn;
+    int expected = ASYNC_RUNNING;
+    if (atomic_compare_exchange_strong(&c->async, &expected, ASYNC_DONE))
+        return; /* finish() has not suspended yet; it will resume */
+    atomic_store(&c->async, ASYNC_DONE);
+    MHD_resume_connection(c->mhd);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+    struct http_conn *c = *con_cls;
+    if (!c) {
+        c = calloc(1, sizeof *c);
+        if (!c)
+            return MHD_NO;
+        c->srv = cls;
+        c->mhd = mhd;
+        c->req.conn = c;
+        c->req.app = c->srv->app;
+        clock_gettime(CLOCK_MONOTONIC, &c->t0);
+        *con_cls = c;
+        begin(c, url, method);
+        /* When Content-Length announces too much, the answer (413, or an
+         * earlier error in the validation order) goes out before the body
+         * is read, and MHD closes the connection instead of reading it. */
+        if (c->failed && c->too_big)
+            return queue(c);
+        return MHD_YES;
+    }
+    if (c->queued) { /* an early 413: drop whatever else arrives */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (atomic_load(&c->async) == ASYNC_DONE) { /* resumed after an async handler */
+        atomic_fetch_sub(&c->srv->suspended, 1);
+        atomic_store(&c->async, ASYNC_NONE);
+        return queue(c);
+    }
+    if (*upload_data_size) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        c->received += n;
+        if (c->received > c->limit) {
+            /* libmicrohttpd 0.9.75 cannot queue a response in the middle
+             * of a body, so a body without (or beyond) its Content-Length
+             * is drained and answered 413 at its end. A client that goes
+             * on past twice the limit loses the connection instead. */
+            if (!c->failed) /* an earlier error in the order wins */
+                set_too_large(c);
+            return c->received > 2 * c->limit + (1u << 20) ? MHD_NO : MHD_YES;
+        }
+        if (!c->failed)
+            take_chunk(c, upload_data, n);
+        return MHD_YES;
+    }
+    return finish(c);
+}
+
+/* Keeps attacker-controlled paths on one log line and bounded. */
+static void log_safe(const char *in, char *out, size_t len)
+{
+    size_t n = 0;
+    for (; in && *in && n + 5 < len; in++) {
+        unsigned char ch = (unsigned char)*in;
+        if (ch > 0x20 && ch < 0x7f && ch != '"' && ch != '\\')
+            out[n++] = (char)ch;
+        else
+            n += (size_t)snprintf(out + n, len - n, "%%%02X", ch);
+    }
+    out[n] = '\0';
+}
+
+static void on_completed(void *cls, struct MHD_Connection *mhd, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct http_conn *c = *con_cls;
+    if (!c)
+        return;
+    struct http_server *s = cls;
+    double dur = elapsed_s(&c->t0);
+    int status = c->queued ? c->resp.status : 0;
+    metrics_record(s->metrics, c->route_index, status, dur);
+    char path[256];
+    log_safe(c->req.path, path, sizeof path);
+    log_info("http method=%s path=\"%s\" route=\"%s\" status=%d dur_ms=%.3f bytes=%zu%s%s%s",
+             c->req.method_str ? c->req.method_str : "-", path,
+             c->req.route ? c->req.route->pattern : "-", status, dur * 1e3,
+             c->queued ? c->resp.body_len : 0, c->resp.error_code ? " error=" : "",
+             c->resp.error_code ? c->resp.error_code : "",
+             toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
+    if (c->stream_open && c->req.route->stream && c->req.route->stream->close)
+        c->req.route->stream->close(&c->req);
+    json_decref(c->req.json);
+    free(c->buf);
+    http_resp_reset(&c->resp);
+    free(c);
+    *con_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
+        msg[--n] = '\0';
+    char safe[600];
+    log_safe(msg, safe, sizeof safe);
+    log_warn("mhd msg=\"%s\"", safe);
+}
+
+/* Resolves host:port into a socket address (first result). */
+static int resolve(const char *host, int port, struct sockaddr_storage *ss, socklen_t *sslen, char *err,
+                   size_t errlen)
+{
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
+    struct addrinfo *res = NULL;
+    char portbuf[16];
+    snprintf(portbuf, sizeof portbuf, "%d", port);
+    int rc = getaddrinfo(host && *host ? host : NULL, portbuf, &hints, &res);
+    if (rc || !res) {
+        snprintf(err, errlen, "cannot resolve %s: %s", host, gai_strerror(rc));
+        return -1;
+    }
+    memcpy(ss, res->ai_addr, res->ai_addrlen);
+    *sslen = res->ai_addrlen;
+    freeaddrinfo(res);
+    return 0;
+}
+
+int http_server_start(const struct http_config *cfg, const struct router *router, void *app,
+                      struct http_server **out, char *err, size_t errlen)
+{
+    struct sockaddr_storage ss;
+    socklen_t sslen;
+    if (resolve(cfg->host, cfg->port, &ss, &sslen, err, errlen))
+        return -1;
+    struct http_server *s = calloc(1, sizeof *s);
+    if (!s || !(s->metrics = metrics_new(router))) {
+        free(s);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    s->router = router;
+    s->app = app;
+    s->max_body = cfg->max_body;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
+    if (ss.ss_family == AF_INET6)
+        flags |= MHD_USE_IPv6;
+    s->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s ? cfg->timeout_s : 60u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+        MHD_OPTION_END);
+    if (!s->daemon) {
+        snprintf(err, errlen, "cannot listen on %s:%d (address in use or not available?)", cfg->host,
+                 cfg->port);
+        metrics_free(s->metrics);
+        free(s);
+        return -1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : cfg->port;
+    *out = s;
+    return 0;
+}
+
+void http_server_stop(struct http_server *s)
+{
+    if (!s)
+        return;
+    MHD_socket lfd = MHD_quiesce_daemon(s->daemon);
+    /* MHD must not be stopped with suspended connections: give async
+     * handlers (group commit) time to finish; they are milliseconds. */
+    for (int i = 0; i < 3000 && atomic_load(&s->suspended) > 0; i++) {
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    if (atomic_load(&s->suspended) > 0) {
+        log_error("http msg=\"requests still suspended at shutdown; exiting without closing\"");
+        return;
+    }
+    MHD_stop_daemon(s->daemon);
+    if (lfd != MHD_INVALID_SOCKET)
+        close(lfd);
+    metrics_free(s->metrics);
+    free(s);
+}

@@ -1,0 +1,781 @@
+/* The SQLite store.
+ *
+ * Connections: one writer connection owned by a writer thread, and one
+ * read connection per thread that reads (created on first use, cached in
+ * thread-local storage, closed at thread exit or store close). WAL lets
+ * readers run while the writer commits.
+ *
+ * Writes (group commit): callers queue a write op and wait (or get a
+ * callback). The writer thread takes every queued op, runs them all in one
+ * transaction and commits once: one WAL sync for the whole batch instead
+ * of one per request. With synchronous=FULL the commit is on disk before
+ * any caller hears "ok", so acknowledged writes survive kill -9 and power
+ * loss. A failing op does not take its batch down: each op is one
+ * statement (atomic by itself) or runs inside a savepoint.
+ *
+ * Other processes (passbook org create while the server runs) open the
+ * same file; SQLite's locks and busy_timeout serialise their writes. */
+#include <errno.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/sqlite_internal.h"
+#include "util/log.h"
+
+enum query {
+    Q_SETTING_GET,
+    Q_SETTING_INSERT,
+    Q_ORG_INSERT,
+    Q_ORG_BY_ID,
+    Q_ORG_BY_NAME,
+    Q_ORG_BY_KEY,
+    Q_ORG_LIST,
+    Q_ORG_SET_KEYS,
+    Q_ORG_SET_MODES,
+    Q_SESSION_INSERT,
+    Q_SESSION_GET,
+    NQUERIES
+};
+
+#define ORG_COLS                                                                               \
+    "id, name, api_key_hash, server_hash_hash, modes, webhook_url, webhook_mode, webhook_secret, " \
+    "acceptance, acceptance_tolerance_days, created_at"
+
+#define SESSION_COLS                                                                           \
+    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
+    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
+    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
+    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
+    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
+    "deleted_at"
+
+static const char *const SQL[NQUERIES] = {
+    [Q_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+    [Q_SETTING_INSERT] = "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)",
+    [Q_ORG_INSERT] = "INSERT INTO orgs(" ORG_COLS ", updated_at) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    [Q_ORG_BY_ID] = "SELECT " ORG_COLS " FROM orgs WHERE id = ?1",
+    [Q_ORG_BY_NAME] = "SELECT " ORG_COLS " FROM orgs WHERE name = ?1 ORDER BY created_at LIMIT 1",
+    [Q_ORG_BY_KEY] = "SELECT " ORG_COLS " FROM orgs WHERE api_key_hash = ?1",
+    [Q_ORG_LIST] = "SELECT " ORG_COLS " FROM orgs ORDER BY created_at, rowid",
+    [Q_ORG_SET_KEYS] = "UPDATE orgs SET api_key_hash = ?2, server_hash_hash = ?3, updated_at = ?4 "
+                       "WHERE id = ?1",
+    [Q_ORG_SET_MODES] = "UPDATE orgs SET modes = ?2, updated_at = ?3 WHERE id = ?1",
+    [Q_SESSION_INSERT] = "INSERT INTO sessions(" SESSION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                         "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+    [Q_SESSION_GET] = "SELECT " SESSION_COLS " FROM sessions WHERE id = ?1 AND org_id = ?2",
+};
+
+struct conn {
+    sqlite3 *db;
+    sqlite3_stmt *q[NQUERIES];
+    struct conn *prev, *next; /* in the store's list of read connections */
+};
+
+struct wop {
+    int (*apply)(struct conn *c, const void *arg); /* returns a store_rc */
+    const void *arg;
+    store_done_fn done;
+    void *done_arg;
+    int rc;
+    struct wop *next;
+};
+
+struct sqlite_store {
+    struct store base;
+    char *path;
+    struct conn *writer;
+    pthread_t writer_thread;
+    bool writer_running;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct wop *head, *tail;
+    bool stopping;
+    pthread_key_t reader_key;
+    pthread_mutex_t readers_mu;
+    struct conn *readers;
+};
+
+static int64_t now_s(void)
+{
+    return (int64_t)time(NULL);
+}
+
+/* ---- connections ---- */
+
+static void conn_close(struct conn *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < NQUERIES; i++)
+        sqlite3_finalize(c->q[i]);
+    sqlite3_close(c->db);
+    free(c);
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        log_error("store op=exec err=\"%s\"", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static struct conn *conn_open(const char *path, bool writer, char *err, size_t errlen)
+{
+    struct conn *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open %s: %s", path, c->db ? sqlite3_errmsg(c->db) : "out of memory");
+        conn_close(c);
+        return NULL;
+    }
+    sqlite3_busy_timeout(c->db, 10000);
+    sqlite3_extended_result_codes(c->db, 1);
+    const char *pragmas = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                                   "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                                 : "PRAGMA foreign_keys=ON; PRAGMA query_only=1;";
+    if (exec(c->db, pragmas)) {
+        snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(c->db));
+        conn_close(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* The prepared statement q of connection c, reset and ready to bind. */
+static sqlite3_stmt *stmt(struct conn *c, enum query q)
+{
+    if (!c->q[q] &&
+        sqlite3_prepare_v3(c->db, SQL[q], -1, SQLITE_PREPARE_PERSISTENT, &c->q[q], NULL) != SQLITE_OK) {
+        log_error("store op=prepare query=%d err=\"%s\"", (int)q, sqlite3_errmsg(c->db));
+        return NULL;
+    }
+    sqlite3_reset(c->q[q]);
+    sqlite3_clear_bindings(c->q[q]);
+    return c->q[q];
+}
+
+/* This thread's read connection, opened on first use. */
+static struct conn *reader(struct sqlite_store *s)
+{
+    struct conn *c = pthread_getspecific(s->reader_key);
+    if (c)
+        return c;
+    char err[256];
+    c = conn_open(s->path, false, err, sizeof err);
+    if (!c) {
+        log_error("store op=open_reader err=\"%s\"", err);
+        return NULL;
+    }
+    pthread_mutex_lock(&s->readers_mu);
+    c->next = s->readers;
+    if (s->readers)
+        s->readers->prev = c;
+    s->readers = c;
+    pthread_mutex_unlock(&s->readers_mu);
+    pthread_setspecific(s->reader_key, c);
+    return c;
+}
+
+/* ---- column helpers ---- */
+
+static char *col_str(sqlite3_stmt *q, int i)
+{
+    const unsigned char *t = sqlite3_column_text(q, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static void col_copy(sqlite3_stmt *q, int i, char *out, size_t len)
+{
+    const unsigned char *t = sqlite3_column_text(q, i);
+    snprintf(out, len, "%s", t ? (const char *)t : "");
+}
+
+static void bind_str(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *q, int i, int64_t v, bool present)
+{
+    if (present)
+        sqlite3_bind_int64(q, i, v);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+static int step_done(struct conn *c, sqlite3_stmt *q, const char *what)
+{
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return STORE_CONFLICT;
+    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(c->db));
+    return STORE_ERROR;
+}
+
+/* ---- the writer thread ---- */
+
+static void *writer_main(void *arg)
+{
+    struct sqlite_store *s = arg;
+    for (;;) {
+        pthread_mutex_lock(&s->mu);
+        while (!s->head && !s->stopping)
+            pthread_cond_wait(&s->cv, &s->mu);
+        struct wop *batch = s->head;
+        s->head = s->tail = NULL;
+        bool stop = s->stopping;
+        pthread_mutex_unlock(&s->mu);
+        if (!batch) {
+            if (stop)
+                break;
+            continue;
+        }
+        bool began = exec(s->writer->db, "BEGIN IMMEDIATE") == 0;
+        for (struct wop *w = batch; w; w = w->next)
+            w->rc = began ? w->apply(s->writer, w->arg) : STORE_ERROR;
+        if (began && exec(s->writer->db, "COMMIT") != 0) {
+            exec(s->writer->db, "ROLLBACK");
+            for (struct wop *w = batch; w; w = w->next)
+                if (w->rc == STORE_OK)
+                    w->rc = STORE_ERROR;
+        }
+        while (batch) {
+            struct wop *next = batch->next;
+            batch->done(batch->done_arg, batch->rc);
+            free(batch);
+            batch = next;
+        }
+    }
+    return NULL;
+}
+
+static void submit(struct sqlite_store *s, int (*apply)(struct conn *, const void *), const void *arg,
+                   store_done_fn done, void *done_arg)
+{
+    struct wop *w = calloc(1, sizeof *w);
+    if (!w) {
+        done(done_arg, STORE_ERROR);
+        return;
+    }
+    w->apply = apply;
+    w->arg = arg;
+    w->done = done;
+    w->done_arg = done_arg;
+    pthread_mutex_lock(&s->mu);
+    if (s->tail)
+        s->tail->next = w;
+    else
+        s->head = w;
+    s->tail = w;
+    pthread_cond_signal(&s->cv);
+    pthread_mutex_unlock(&s->mu);
+}
+
+struct sync_wait {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int done, rc;
+};
+
+static void sync_done(void *arg, int rc)
+{
+    struct sync_wait *w = arg;
+    pthread_mutex_lock(&w->mu);
+    w->rc = rc;
+    w->done = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+/* Runs apply in the writer's next batch and waits for the commit. */
+static int write_sync(struct sqlite_store *s, int (*apply)(struct conn *, const void *), const void *arg)
+{
+    struct sync_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0};
+    submit(s, apply, arg, sync_done, &w);
+    pthread_mutex_lock(&w.mu);
+    while (!w.done)
+        pthread_cond_wait(&w.cv, &w.mu);
+    pthread_mutex_unlock(&w.mu);
+    return w.rc;
+}
+
+/* ---- migrations ---- */
+
+static int migrate(struct conn *c, char *err, size_t errlen)
+{
+    if (exec(c->db, "BEGIN IMMEDIATE"))
+        goto fail;
+    if (exec(c->db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
+        goto rollback;
+    sqlite3_stmt *q = NULL;
+    int version = 0;
+    if (sqlite3_prepare_v2(c->db, "SELECT max(version) FROM schema_version", -1, &q, NULL) != SQLITE_OK)
+        goto rollback;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        version = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    if (version > SQLITE_NMIGRATIONS) {
+        snprintf(err, errlen, "database schema version %d is newer than this passbook (%d)", version,
+                 SQLITE_NMIGRATIONS);
+        exec(c->db, "ROLLBACK");
+        return -1;
+    }
+    for (int v = version + 1; v <= SQLITE_NMIGRATIONS; v++) {
+        char rec[96];
+        snprintf(rec, sizeof rec, "INSERT INTO schema_version(version) VALUES (%d)", v);
+        if (exec(c->db, SQLITE_MIGRATIONS[v - 1]) || exec(c->db, rec))
+            goto rollback;
+        log_info("store msg=\"migrated\" version=%d", v);
+    }
+    if (exec(c->db, "COMMIT"))
+        goto rollback;
+    return 0;
+rollback:
+    snprintf(err, errlen, "migration failed: %s", sqlite3_errmsg(c->db));
+    exec(c->db, "ROLLBACK");
+    return -1;
+fail:
+    snprintf(err, errlen, "cannot lock the database: %s", sqlite3_errmsg(c->db));
+    return -1;
+}
+
+/* ---- settings ---- */
+
+struct kv {
+    const char *key, *value;
+};
+
+static int apply_setting_insert(struct conn *c, const void *arg)
+{
+    const struct kv *kv = arg;
+    sqlite3_stmt *q = stmt(c, Q_SETTING_INSERT);
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, kv->key);
+    bind_str(q, 2, kv->value);
+    return step_done(c, q, "setting_insert");
+}
+
+static int setting_read(struct sqlite_store *s, const char *key, char **out)
+{
+    struct conn *c = reader(s);
+    sqlite3_stmt *q = c ? stmt(c, Q_SETTING_GET) : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, key);
+    int rc = sqlite3_step(q);
+    int res = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+    if (res == STORE_OK && !(*out = col_str(q, 0)))
+        res = STORE_ERROR;
+    sqlite3_reset(q);
+    return res;
+}
+
+static int sq_setting_get_or_set(struct store *st, const char *key, const char *value_if_missing,
+                                 char **out)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    int rc = setting_read(s, key, out);
+    if (rc != STORE_NOT_FOUND)
+        return rc;
+    struct kv kv = {key, value_if_missing};
+    if ((rc = write_sync(s, apply_setting_insert, &kv)) != STORE_OK)
+        return rc;
+    return setting_read(s, key, out); /* another process may have won the race */
+}
+
+/* ---- organisations ---- */
+
+static void org_from_row(sqlite3_stmt *q, struct org *o)
+{
+    memset(o, 0, sizeof *o);
+    col_copy(q, 0, o->id, sizeof o->id);
+    o->name = col_str(q, 1);
+    col_copy(q, 2, o->api_key_hash, sizeof o->api_key_hash);
+    col_copy(q, 3, o->server_hash_hash, sizeof o->server_hash_hash);
+    o->modes = sqlite3_column_int(q, 4);
+    o->webhook_url = col_str(q, 5);
+    o->webhook_mode = sqlite3_column_int(q, 6);
+    o->webhook_secret = col_str(q, 7);
+    o->acceptance = col_str(q, 8);
+    o->acceptance_tolerance_days = sqlite3_column_int(q, 9);
+    o->created_at = sqlite3_column_int64(q, 10);
+}
+
+static int apply_org_insert(struct conn *c, const void *arg)
+{
+    const struct org *o = arg;
+    sqlite3_stmt *q = stmt(c, Q_ORG_INSERT);
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, o->id);
+    bind_str(q, 2, o->name);
+    bind_str(q, 3, o->api_key_hash);
+    bind_str(q, 4, o->server_hash_hash);
+    sqlite3_bind_int(q, 5, o->modes);
+    bind_str(q, 6, o->webhook_url);
+    sqlite3_bind_int(q, 7, o->webhook_mode);
+    bind_str(q, 8, o->webhook_secret);
+    bind_str(q, 9, o->acceptance ? o->acceptance : "missing_upload_months");
+    sqlite3_bind_int(q, 10, o->acceptance_tolerance_days);
+    sqlite3_bind_int64(q, 11, o->created_at ? o->created_at : now_s());
+    return step_done(c, q, "org_insert");
+}
+
+static int sq_org_insert(struct store *st, const struct org *o)
+{
+    return write_sync((struct sqlite_store *)st, apply_org_insert, o);
+}
+
+/* Runs a one-row org query bound to text arg. */
+static int org_query(struct sqlite_store *s, enum query qid, const char *arg, struct org *out)
+{
+    struct conn *c = reader(s);
+    sqlite3_stmt *q = c ? stmt(c, qid) : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, arg);
+    int rc = sqlite3_step(q), res;
+    if (rc == SQLITE_ROW) {
+        org_from_row(q, out);
+        res = STORE_OK;
+    } else if (rc == SQLITE_DONE) {
+        res = STORE_NOT_FOUND;
+    } else {
+        log_error("store op=org_query err=\"%s\"", sqlite3_errmsg(c->db));
+        res = STORE_ERROR;
+    }
+    sqlite3_reset(q);
+    return res;
+}
+
+static int sq_org_get(struct store *st, const char *id_or_name, struct org *out)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    int rc = org_query(s, Q_ORG_BY_ID, id_or_name, out);
+    return rc == STORE_NOT_FOUND ? org_query(s, Q_ORG_BY_NAME, id_or_name, out) : rc;
+}
+
+static int sq_org_find_by_key_hash(struct store *st, const char *hash, struct org *out)
+{
+    return org_query((struct sqlite_store *)st, Q_ORG_BY_KEY, hash, out);
+}
+
+static int sq_org_list(struct store *st, struct org **out, size_t *n)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    struct conn *c = reader(s);
+    sqlite3_stmt *q = c ? stmt(c, Q_ORG_LIST) : NULL;
+    *out = NULL;
+    *n = 0;
+    if (!q)
+        return STORE_ERROR;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 8;
+            struct org *p = realloc(*out, cap * sizeof *p);
+            if (!p)
+                break;
+            *out = p;
+        }
+        org_from_row(q, &(*out)[(*n)++]);
+    }
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+struct org_update {
+    const char *id, *a, *b;
+    int modes;
+};
+
+static int changed(struct conn *c, int rc)
+{
+    return rc == STORE_OK && sqlite3_changes(c->db) == 0 ? STORE_NOT_FOUND : rc;
+}
+
+static int apply_org_set_keys(struct conn *c, const void *arg)
+{
+    const struct org_update *u = arg;
+    sqlite3_stmt *q = stmt(c, Q_ORG_SET_KEYS);
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, u->id);
+    bind_str(q, 2, u->a);
+    bind_str(q, 3, u->b);
+    sqlite3_bind_int64(q, 4, now_s());
+    return changed(c, step_done(c, q, "org_set_keys"));
+}
+
+static int apply_org_set_modes(struct conn *c, const void *arg)
+{
+    const struct org_update *u = arg;
+    sqlite3_stmt *q = stmt(c, Q_ORG_SET_MODES);
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, u->id);
+    sqlite3_bind_int(q, 2, u->modes);
+    sqlite3_bind_int64(q, 3, now_s());
+    return changed(c, step_done(c, q, "org_set_modes"));
+}
+
+static int sq_org_set_keys(struct store *st, const char *id, const char *key_hash, const char *sh_hash)
+{
+    struct org_update u = {id, key_hash, sh_hash, 0};
+    return write_sync((struct sqlite_store *)st, apply_org_set_keys, &u);
+}
+
+static int sq_org_set_modes(struct store *st, const char *id, int modes)
+{
+    struct org_update u = {id, NULL, NULL, modes};
+    return write_sync((struct sqlite_store *)st, apply_org_set_modes, &u);
+}
+
+/* ---- sessions ---- */
+
+/* "2024-01,2024-02" */
+static char *months_format(const pb_month *m, int n)
+{
+    char *out = malloc((size_t)n * 8 + 1);
+    if (!out)
+        return NULL;
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        char buf[PB_DATE_BUF];
+        len += (size_t)sprintf(out + len, "%s%s", i ? "," : "", month_fmt_iso(m[i], buf));
+    }
+    return out;
+}
+
+static int months_parse(const char *s, pb_month *out, int max)
+{
+    int n = 0, y, mo, used;
+    while (s && n < max && sscanf(s, "%d-%d%n", &y, &mo, &used) == 2) {
+        out[n++] = y * 12 + (mo - 1);
+        s += used;
+        if (*s != ',')
+            break;
+        s++;
+    }
+    return n;
+}
+
+static char *json_text(const json_t *j)
+{
+    return j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+}
+
+static int apply_session_insert(struct conn *c, const void *arg)
+{
+    const struct session *s = arg;
+    const struct session_req *r = &s->req;
+    sqlite3_stmt *q = stmt(c, Q_SESSION_INSERT);
+    if (!q)
+        return STORE_ERROR;
+    char *months = months_format(r->expected_months, r->n_expected_months);
+    char *consents = json_text(r->consents), *metadata = json_text(r->metadata);
+    bind_str(q, 1, s->id);
+    bind_str(q, 2, s->org_id);
+    sqlite3_bind_int(q, 3, r->version);
+    bind_str(q, 4, r->link_id);
+    bind_str(q, 5, r->redirect_url);
+    bind_str(q, 6, r->logo_url);
+    bind_str(q, 7, r->bank);
+    sqlite3_bind_int(q, 8, r->mode);
+    bind_str(q, 9, r->mobile_number);
+    bind_str(q, 10, r->journey_mode);
+    sqlite3_bind_int(q, 11, r->accept_anything);
+    sqlite3_bind_int(q, 12, r->is_mobile_field_editable);
+    sqlite3_bind_int(q, 13, r->from_date);
+    sqlite3_bind_int(q, 14, r->to_date);
+    bind_int_or_null(q, 15, r->max_from_date, r->max_from_date != PB_NO_DAY);
+    bind_int_or_null(q, 16, r->max_to_date, r->max_to_date != PB_NO_DAY);
+    bind_str(q, 17, months ? months : "");
+    sqlite3_bind_int(q, 18, r->session_expiry_min);
+    bind_str(q, 19, r->aa_journey_mode);
+    bind_int_or_null(q, 20, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
+    bind_str(q, 21, r->aa_recurring_frequency_unit);
+    bind_int_or_null(q, 22, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
+    bind_str(q, 23, r->aa_journey_code);
+    bind_str(q, 24, consents);
+    bind_str(q, 25, metadata);
+    sqlite3_bind_int64(q, 26, s->created_at);
+    sqlite3_bind_int64(q, 27, s->expires_at);
+    bind_str(q, 28, session_state_name(s->state));
+    bind_int_or_null(q, 29, s->processing_requested_at, s->processing_requested_at != 0);
+    bind_int_or_null(q, 30, s->deleted_at, s->deleted_at != 0);
+    free(months);
+    free(consents);
+    free(metadata);
+    return step_done(c, q, "session_insert");
+}
+
+static void sq_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
+{
+    submit((struct sqlite_store *)st, apply_session_insert, s, done, arg);
+}
+
+static json_t *col_json(sqlite3_stmt *q, int i)
+{
+    const unsigned char *t = sqlite3_column_text(q, i);
+    return t ? json_loads((const char *)t, 0, NULL) : NULL;
+}
+
+static int col_day(sqlite3_stmt *q, int i)
+{
+    return sqlite3_column_type(q, i) == SQLITE_NULL ? PB_NO_DAY : sqlite3_column_int(q, i);
+}
+
+static void session_from_row(sqlite3_stmt *q, struct session *s)
+{
+    struct session_req *r = &s->req;
+    memset(s, 0, sizeof *s);
+    col_copy(q, 0, s->id, sizeof s->id);
+    col_copy(q, 1, s->org_id, sizeof s->org_id);
+    r->version = sqlite3_column_int(q, 2);
+    r->link_id = col_str(q, 3);
+    r->redirect_url = col_str(q, 4);
+    r->logo_url = col_str(q, 5);
+    r->bank = col_str(q, 6);
+    r->mode = sqlite3_column_int(q, 7);
+    r->mobile_number = col_str(q, 8);
+    r->journey_mode = col_str(q, 9);
+    r->accept_anything = sqlite3_column_int(q, 10) != 0;
+    r->is_mobile_field_editable = sqlite3_column_int(q, 11) != 0;
+    r->from_date = sqlite3_column_int(q, 12);
+    r->to_date = sqlite3_column_int(q, 13);
+    r->max_from_date = col_day(q, 14);
+    r->max_to_date = col_day(q, 15);
+    r->n_expected_months = months_parse((const char *)sqlite3_column_text(q, 16), r->expected_months,
+                                        SESSION_MAX_MONTHS);
+    r->session_expiry_min = sqlite3_column_int(q, 17);
+    r->aa_journey_mode = col_str(q, 18);
+    r->aa_recurring_tenure_month_count = sqlite3_column_int(q, 19);
+    r->aa_recurring_frequency_unit = col_str(q, 20);
+    r->aa_recurring_frequency_value = sqlite3_column_int(q, 21);
+    r->aa_journey_code = col_str(q, 22);
+    r->consents = col_json(q, 23);
+    r->metadata = col_json(q, 24);
+    s->created_at = sqlite3_column_int64(q, 25);
+    s->expires_at = sqlite3_column_int64(q, 26);
+    session_state_parse((const char *)sqlite3_column_text(q, 27), &s->state);
+    s->processing_requested_at = sqlite3_column_int64(q, 28);
+    s->deleted_at = sqlite3_column_int64(q, 29);
+}
+
+static int sq_session_get(struct store *st, const char *id, const char *org_id, struct session *out)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    struct conn *c = reader(s);
+    sqlite3_stmt *q = c ? stmt(c, Q_SESSION_GET) : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bind_str(q, 1, id);
+    bind_str(q, 2, org_id);
+    int rc = sqlite3_step(q), res;
+    if (rc == SQLITE_ROW) {
+        session_from_row(q, out);
+        res = STORE_OK;
+    } else if (rc == SQLITE_DONE) {
+        res = STORE_NOT_FOUND;
+    } else {
+        log_error("store op=session_get err=\"%s\"", sqlite3_errmsg(c->db));
+        res = STORE_ERROR;
+    }
+    sqlite3_reset(q);
+    return res;
+}
+
+/* ---- open / close ---- */
+
+static void sq_close(struct store *st)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    if (s->writer_running) {
+        pthread_mutex_lock(&s->mu);
+        s->stopping = true;
+        pthread_cond_signal(&s->cv);
+        pthread_mutex_unlock(&s->mu);
+        pthread_join(s->writer_thread, NULL);
+    }
+    conn_close(s->writer);
+    /* Read connections of threads still alive (this one included). */
+    pthread_mutex_lock(&s->readers_mu);
+    for (struct conn *c = s->readers, *next; c; c = next) {
+        next = c->next;
+        conn_close(c);
+    }
+    s->readers = NULL;
+    pthread_mutex_unlock(&s->readers_mu);
+    pthread_setspecific(s->reader_key, NULL);
+    pthread_key_delete(s->reader_key);
+    pthread_mutex_destroy(&s->mu);
+    pthread_cond_destroy(&s->cv);
+    pthread_mutex_destroy(&s->readers_mu);
+    free(s->path);
+    free(s);
+}
+
+static const struct store_ops SQLITE_OPS = {
+    .close = sq_close,
+    .setting_get_or_set = sq_setting_get_or_set,
+    .org_insert = sq_org_insert,
+    .org_get = sq_org_get,
+    .org_find_by_key_hash = sq_org_find_by_key_hash,
+    .org_list = sq_org_list,
+    .org_set_keys = sq_org_set_keys,
+    .org_set_modes = sq_org_set_modes,
+    .session_insert_async = sq_session_insert_async,
+    .session_get = sq_session_get,
+};
+
+int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+    struct sqlite_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    s->base.ops = &SQLITE_OPS;
+    pthread_mutex_init(&s->mu, NULL);
+    pthread_cond_init(&s->cv, NULL);
+    pthread_mutex_init(&s->readers_mu, NULL);
+    /* Connections of exited threads are closed by sq_close, not by a key
+     * destructor, so the list never holds a dangling pointer. */
+    pthread_key_create(&s->reader_key, NULL);
+    s->writer = conn_open(path, true, err, errlen);
+    if (!s->writer || migrate(s->writer, err, errlen)) {
+        sq_close(&s->base);
+        return -1;
+    }
+    if (pthread_create(&s->writer_thread, NULL, writer_main, s)) {
+        snprintf(err, errlen, "cannot start the writer thread");
+        sq_close(&s->base);
+        return -1;
+    }
+    s->writer_running = true;
+    *out = &s->base;
+    return 0;
+}

@@ -1,0 +1,216 @@
+/* The SQLite schema as an ordered list of migrations. Migration i (from 1)
+ * runs once, in its own transaction, and records schema_version = i. Never
+ * edit a migration that has shipped: append a new one.
+ *
+ * The schema covers the whole journey, source-neutral: an organisation
+ * owns sessions; a session holds accounts; an account holds statements
+ * (from a PDF or from Account Aggregator FI data); a statement holds
+ * transactions. Background work goes through the jobs table; webhooks
+ * through the webhook_deliveries outbox.
+ *
+ * Conventions: ids are UUIDv4 text; times are unix seconds (INTEGER);
+ * calendar dates are day numbers (pb_day, days since 1970-01-01); money is
+ * integer paise; JSON documents are TEXT. */
+#include "store/sqlite_internal.h"
+
+static const char M1_FOUNDATION[] =
+    /* Server-wide values, e.g. the secret that signs v2 redirect tokens. */
+    "CREATE TABLE settings ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL);"
+
+    "CREATE TABLE orgs ("
+    "  id               TEXT PRIMARY KEY,"
+    "  name             TEXT NOT NULL,"
+    "  api_key_hash     TEXT NOT NULL UNIQUE,"   /* SHA-256 hex of the key */
+    "  server_hash_hash TEXT NOT NULL,"          /* SHA-256 hex of the server-hash */
+    "  modes            INTEGER NOT NULL,"       /* MODE_* bits: 1 pdf, 2 aa, 4 online */
+    "  webhook_url      TEXT,"
+    "  webhook_mode     INTEGER NOT NULL DEFAULT 1,"
+    "  webhook_secret   TEXT,"                   /* sent back as x-secret-key, so kept */
+    "  acceptance       TEXT NOT NULL DEFAULT 'missing_upload_months',"
+    "  acceptance_tolerance_days INTEGER NOT NULL DEFAULT 0,"
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL);"
+
+    "CREATE TABLE sessions ("
+    "  id               TEXT PRIMARY KEY,"
+    "  org_id           TEXT NOT NULL REFERENCES orgs(id),"
+    "  api_version      INTEGER NOT NULL,"
+    "  link_id          TEXT NOT NULL,"
+    "  redirect_url     TEXT,"
+    "  logo_url         TEXT,"
+    "  bank             TEXT,"                   /* lower-case bank identifier */
+    "  mode             INTEGER NOT NULL DEFAULT 0,"
+    "  mobile_number    TEXT,"
+    "  journey_mode     TEXT,"
+    "  accept_anything  INTEGER NOT NULL DEFAULT 0,"
+    "  is_mobile_field_editable INTEGER NOT NULL DEFAULT 0,"
+    "  from_day         INTEGER NOT NULL,"
+    "  to_day           INTEGER NOT NULL,"
+    "  max_from_day     INTEGER,"
+    "  max_to_day       INTEGER,"
+    "  expected_months  TEXT NOT NULL,"          /* "2024-01,2024-02,...": first-week rule applied */
+    "  session_expiry_min INTEGER NOT NULL,"
+    "  aa_journey_mode  TEXT,"
+    "  aa_recurring_tenure_month_count INTEGER,"
+    "  aa_recurring_frequency_unit TEXT,"
+    "  aa_recurring_frequency_value INTEGER,"
+    "  aa_journey_code  TEXT,"
+    "  consents         TEXT,"                   /* JSON */
+    "  metadata         TEXT,"                   /* JSON */
+    "  created_at       INTEGER NOT NULL,"
+    "  expires_at       INTEGER NOT NULL,"
+    "  state            TEXT NOT NULL DEFAULT 'open'"
+    "                   CHECK (state IN ('open','processing','completed','failed')),"
+    "  processing_requested_at INTEGER,"
+    "  processing_completed_at INTEGER,"
+    "  completion_notified_at  INTEGER,"         /* SESSION_REQUIREMENT_COMPLETION_NOTIFICATION queued */
+    "  expiry_notified_at      INTEGER,"         /* SESSION_EXPIRY_NOTIFICATION queued */
+    "  deleted_at       INTEGER);"
+    "CREATE INDEX sessions_org ON sessions(org_id, created_at);"
+    "CREATE INDEX sessions_link ON sessions(org_id, link_id);"
+    "CREATE INDEX sessions_expiry ON sessions(expires_at) WHERE expiry_notified_at IS NULL"
+    "  AND deleted_at IS NULL;"
+
+    /* Statements are grouped into accounts by account number within a session. */
+    "CREATE TABLE accounts ("
+    "  id               TEXT PRIMARY KEY,"
+    "  session_id       TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  bank             TEXT,"
+    "  account_number   TEXT,"                   /* full, as printed; masked only at the API edge */
+    "  name             TEXT,"
+    "  ifsc             TEXT,"
+    "  micr             TEXT,"
+    "  address          TEXT,"
+    "  account_category TEXT,"
+    "  account_type     TEXT,"
+    "  od_limit         INTEGER,"                /* paise */
+    "  credit_limit     INTEGER,"                /* paise */
+    "  status           TEXT,"                   /* PARTIAL / COMPLETED; completed / failed after processing */
+    "  error_code       TEXT,"
+    "  error_message    TEXT,"
+    "  insights         TEXT,"                   /* JSON produced by enrichment */
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL,"
+    "  UNIQUE (session_id, account_number));"
+
+    /* Uploaded PDFs live content-addressed in <data>/blobs/; this counts
+     * their users so retention can delete files no statement needs. */
+    "CREATE TABLE blobs ("
+    "  sha256           TEXT PRIMARY KEY,"
+    "  size             INTEGER NOT NULL,"
+    "  created_at       INTEGER NOT NULL,"
+    "  deleted_at       INTEGER);"
+
+    "CREATE TABLE statements ("
+    "  id               TEXT PRIMARY KEY,"
+    "  session_id       TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  account_id       TEXT REFERENCES accounts(id) ON DELETE CASCADE,"
+    "  source           TEXT NOT NULL CHECK (source IN ('pdf','aa')),"
+    "  bank             TEXT,"
+    "  blob_sha256      TEXT REFERENCES blobs(sha256),"
+    "  file_name        TEXT,"
+    "  file_size        INTEGER,"
+    /* The password of an encrypted PDF is needed again to re-run
+     * extraction after a crash and is returned by get_pdfs/. It is kept
+     * encrypted with a server key (never in clear), only while the PDF is
+     * retained, and erased with it. */
+    "  pdf_password_enc BLOB,"
+    "  status           TEXT NOT NULL,"          /* processing / completed / failed */
+    "  error_code       TEXT,"
+    "  error_message    TEXT,"
+    "  page_count       INTEGER,"
+    "  identity         TEXT,"                   /* JSON: name, account_number, ifsc, micr, address, ... */
+    "  from_day         INTEGER,"
+    "  to_day           INTEGER,"
+    "  opening_balance  INTEGER,"                /* paise */
+    "  closing_balance  INTEGER,"                /* paise */
+    "  balances_ok      INTEGER,"
+    "  totals_ok        INTEGER,"
+    "  facts            TEXT,"                   /* JSON: document facts for fraud checks */
+    "  fraud            TEXT,"                   /* JSON: findings */
+    "  content_sha256   TEXT,"                   /* duplicate detection within a session */
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL,"
+    "  pdf_deleted_at   INTEGER);"
+    "CREATE INDEX statements_session ON statements(session_id);"
+    "CREATE INDEX statements_account ON statements(account_id);"
+    "CREATE INDEX statements_blob ON statements(blob_sha256);"
+
+    "CREATE TABLE transactions ("
+    "  statement_id     TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,"
+    "  seq              INTEGER NOT NULL,"       /* row order within the statement */
+    "  account_id       TEXT,"
+    "  day              INTEGER NOT NULL,"
+    "  value_day        INTEGER,"
+    "  type             INTEGER NOT NULL,"       /* 0 debit, 1 credit */
+    "  amount           INTEGER NOT NULL,"       /* paise, > 0 */
+    "  balance          INTEGER,"                /* paise; NULL when not printed */
+    "  note             TEXT NOT NULL,"
+    "  chq_num          TEXT,"
+    "  page             INTEGER,"
+    "  reconciled       INTEGER NOT NULL DEFAULT 1,"
+    "  hash             TEXT NOT NULL,"          /* stable 32-hex id FinBox-style */
+    "  enrichment       TEXT,"                   /* JSON: channel, category, merchant, ... */
+    "  PRIMARY KEY (statement_id, seq));"
+    "CREATE INDEX transactions_account ON transactions(account_id, day);"
+
+    /* The durable job queue: a worker leases a job by setting locked_until;
+     * an expired lease (crash) makes it runnable again. Jobs are idempotent. */
+    "CREATE TABLE jobs ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  kind             TEXT NOT NULL,"
+    "  payload          TEXT NOT NULL,"          /* JSON */
+    "  session_id       TEXT,"
+    "  state            TEXT NOT NULL DEFAULT 'queued'"
+    "                   CHECK (state IN ('queued','running','done','failed')),"
+    "  attempts         INTEGER NOT NULL DEFAULT 0,"
+    "  max_attempts     INTEGER NOT NULL DEFAULT 5,"
+    "  run_after        INTEGER NOT NULL,"
+    "  locked_until     INTEGER,"
+    "  locked_by        TEXT,"
+    "  last_error       TEXT,"
+    "  dedupe_key       TEXT UNIQUE,"            /* at most one job per key */
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL);"
+    "CREATE INDEX jobs_ready ON jobs(state, run_after);"
+
+    /* The webhook outbox: one row per event to deliver, retried with
+     * backoff until delivered or given up. */
+    "CREATE TABLE webhook_deliveries ("
+    "  id               TEXT PRIMARY KEY,"
+    "  org_id           TEXT NOT NULL REFERENCES orgs(id),"
+    "  session_id       TEXT,"
+    "  event            TEXT NOT NULL,"
+    "  url              TEXT NOT NULL,"
+    "  payload          TEXT NOT NULL,"          /* the exact JSON body sent */
+    "  status           TEXT NOT NULL DEFAULT 'pending'"
+    "                   CHECK (status IN ('pending','delivered','failed')),"
+    "  attempts         INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_at  INTEGER NOT NULL,"
+    "  last_attempt_at  INTEGER,"
+    "  response_code    INTEGER,"
+    "  last_error       TEXT,"
+    "  dedupe_key       TEXT UNIQUE,"            /* e.g. "<session>:ENRICHMENT_NOTIFICATION" */
+    "  created_at       INTEGER NOT NULL,"
+    "  delivered_at     INTEGER);"
+    "CREATE INDEX webhook_due ON webhook_deliveries(status, next_attempt_at);"
+    "CREATE INDEX webhook_org ON webhook_deliveries(org_id, created_at);"
+
+    /* Account Aggregator consents (the AA journey is a later issue). */
+    "CREATE TABLE aa_consents ("
+    "  id               TEXT PRIMARY KEY,"
+    "  session_id       TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  consent_handle   TEXT,"
+    "  consent_code     TEXT,"
+    "  status           TEXT NOT NULL,"
+    "  bank             TEXT,"
+    "  details          TEXT,"                   /* JSON */
+    "  created_at       INTEGER NOT NULL,"
+    "  updated_at       INTEGER NOT NULL);";
+
+const char *const SQLITE_MIGRATIONS[] = {
+    M1_FOUNDATION,
+};
+const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

@@ -1,0 +1,56 @@
+/* Chooses the store implementation from the URL. */
+#include "store/store.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+
+char *store_default_url(const char *data_dir)
+{
+    char *url = NULL;
+    if (asprintf(&url, "sqlite:%s/passbook.db", data_dir) < 0)
+        return NULL;
+    return url;
+}
+
+int store_open(const char *url, struct store **out, char *err, size_t errlen)
+{
+    if (!strncmp(url, "sqlite:", 7) && url[7])
+        return sqlite_store_open(url + 7, out, err, errlen);
+    if (!strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13)) {
+        snprintf(err, errlen, "PostgreSQL is not supported yet; use sqlite:PATH");
+        return -1;
+    }
+    snprintf(err, errlen, "unknown store URL (expected sqlite:PATH)");
+    return -1;
+}
+
+struct sync_wait {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int done, rc;
+};
+
+static void sync_done(void *arg, int rc)
+{
+    struct sync_wait *w = arg;
+    pthread_mutex_lock(&w->mu);
+    w->rc = rc;
+    w->done = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+int store_session_insert(struct store *st, const struct session *s)
+{
+    struct sync_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0};
+    st->ops->session_insert_async(st, s, sync_done, &w);
+    pthread_mutex_lock(&w.mu);
+    while (!w.done)
+        pthread_cond_wait(&w.cv, &w.mu);
+    pthread_mutex_unlock(&w.mu);
+    return w.rc;
+}

@@ -1,0 +1,80 @@
+/* Storage behind one interface. The implementation is chosen by URL:
+ *   sqlite:PATH        SQLite (WAL) in one file; the default is
+ *                      sqlite:<data>/passbook.db
+ *   postgres://...     (a later issue)
+ * No SQL and no connection handling exist outside src/store/.
+ *
+ * Durability: a write function returns (or calls its callback) only after
+ * the write is committed and synced, so an acknowledged write survives
+ * kill -9. Writes from many threads are batched into one transaction by a
+ * single writer thread (group commit); see docs/architecture.md.
+ *
+ * Thread safety: every function may be called from any thread.
+ *
+ * Return codes: STORE_OK, STORE_NOT_FOUND, STORE_CONFLICT (a uniqueness
+ * rule), STORE_ERROR (I/O, corruption, out of memory: logged). */
+#ifndef PB_STORE_STORE_H
+#define PB_STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/org.h"
+#include "core/session.h"
+
+enum store_rc { STORE_OK = 0, STORE_NOT_FOUND = 1, STORE_CONFLICT = 2, STORE_ERROR = -1 };
+
+struct store;
+
+/* Called once an asynchronous write is committed (rc STORE_OK) or failed,
+ * on the store's writer thread: do little, never call the store from it. */
+typedef void (*store_done_fn)(void *arg, int rc);
+
+struct store_ops {
+    void (*close)(struct store *st);
+    /* Server-wide settings (e.g. the v2 token secret): returns the stored
+     * value, inserting value_if_missing first when the key is absent.
+     * *out is malloc'd. */
+    int (*setting_get_or_set)(struct store *st, const char *key, const char *value_if_missing,
+                              char **out);
+
+    int (*org_insert)(struct store *st, const struct org *o);
+    /* By id or, failing that, by exact name. Clear *out with org_clear. */
+    int (*org_get)(struct store *st, const char *id_or_name, struct org *out);
+    int (*org_find_by_key_hash)(struct store *st, const char *api_key_hash, struct org *out);
+    /* All orgs, oldest first; *out is malloc'd, clear each then free. */
+    int (*org_list)(struct store *st, struct org **out, size_t *n);
+    int (*org_set_keys)(struct store *st, const char *org_id, const char *api_key_hash,
+                        const char *server_hash_hash);
+    int (*org_set_modes)(struct store *st, const char *org_id, int modes);
+
+    /* Inserts s (which must stay valid until done runs). */
+    void (*session_insert_async)(struct store *st, const struct session *s, store_done_fn done,
+                                 void *arg);
+    /* The session id owned by org_id; STORE_NOT_FOUND for an unknown id and
+     * for another organisation's session alike. Clear with session_clear. */
+    int (*session_get)(struct store *st, const char *id, const char *org_id, struct session *out);
+};
+
+struct store {
+    const struct store_ops *ops;
+};
+
+/* Opens (creating and migrating as needed) the store at url. Returns 0 and
+ * sets *out, or -1 with a reason in err. */
+int store_open(const char *url, struct store **out, char *err, size_t errlen);
+/* The default URL for a data directory: "sqlite:<dir>/passbook.db" (malloc'd). */
+char *store_default_url(const char *data_dir);
+
+static inline void store_close(struct store *st)
+{
+    if (st)
+        st->ops->close(st);
+}
+
+/* Blocking insert: submits through the group commit and waits. */
+int store_session_insert(struct store *st, const struct session *s);
+
+#define STORE_CALL(st, fn, ...) ((st)->ops->fn((st), __VA_ARGS__))
+
+#endif

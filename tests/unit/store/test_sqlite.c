@@ -1,0 +1,251 @@
+/* The SQLite store through the store.h interface. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "store/store.h"
+
+static char dir[] = "/tmp/pb-store-XXXXXX";
+static char url[256];
+
+static struct store *open_store(void)
+{
+    struct store *st = NULL;
+    char err[256] = "";
+    if (store_open(url, &st, err, sizeof err) != 0)
+        fprintf(stderr, "store_open: %s\n", err);
+    return st;
+}
+
+static void make_org(struct org *o, const char *name, int modes)
+{
+    memset(o, 0, sizeof *o);
+    uuid_v4(o->id);
+    o->name = (char *)name;
+    char key[ORG_SECRET_HEX];
+    org_new_secret(key, o->api_key_hash);
+    org_new_secret(key, o->server_hash_hash);
+    o->modes = modes;
+    o->webhook_mode = 1;
+    o->created_at = 1700000000;
+}
+
+static void make_session(struct session *s, const char *org_id)
+{
+    memset(s, 0, sizeof *s);
+    uuid_v4(s->id);
+    snprintf(s->org_id, sizeof s->org_id, "%s", org_id);
+    s->created_at = 1700000000;
+    s->expires_at = 1700003600;
+    s->req.version = 2;
+    s->req.link_id = strdup("customer-42");
+    s->req.redirect_url = strdup("https://lender.example/done");
+    s->req.bank = strdup("hdfc");
+    s->req.mode = 1;
+    s->req.session_expiry_min = 60;
+    s->req.accept_anything = true;
+    date_from_ymd(2024, 1, 15, &s->req.from_date);
+    date_from_ymd(2024, 6, 3, &s->req.to_date);
+    s->req.max_from_date = PB_NO_DAY;
+    date_from_ymd(2024, 12, 31, &s->req.max_to_date);
+    s->req.n_expected_months = session_expected_months(s->req.from_date, s->req.to_date,
+                                                       s->req.expected_months, SESSION_MAX_MONTHS);
+    s->req.metadata = json_pack("{s:[s]}", "names", "Asha Rao");
+    s->req.aa_recurring_frequency_value = 3;
+}
+
+TEST(orgs_insert_find_list_update)
+{
+    struct store *st = open_store();
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    struct org a, b, got;
+    make_org(&a, "Acme Finance", 1 | 2);
+    make_org(&b, "Beta Loans", 1);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_insert, &b), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_CONFLICT); /* same id and key hash */
+
+    CHECK_INT(STORE_CALL(st, org_find_by_key_hash, a.api_key_hash, &got), STORE_OK);
+    CHECK_STR(got.id, a.id);
+    CHECK_STR(got.name, "Acme Finance");
+    CHECK_INT(got.modes, 3);
+    CHECK_STR(got.acceptance, "missing_upload_months");
+    org_clear(&got);
+    CHECK_INT(STORE_CALL(st, org_find_by_key_hash, a.server_hash_hash, &got), STORE_NOT_FOUND);
+
+    CHECK_INT(STORE_CALL(st, org_get, "Beta Loans", &got), STORE_OK);
+    CHECK_STR(got.id, b.id);
+    org_clear(&got);
+    CHECK_INT(STORE_CALL(st, org_get, b.id, &got), STORE_OK);
+    org_clear(&got);
+    CHECK_INT(STORE_CALL(st, org_get, "nobody", &got), STORE_NOT_FOUND);
+
+    char newkey[PB_SHA256_HEX], newsh[PB_SHA256_HEX], k[ORG_SECRET_HEX];
+    org_new_secret(k, newkey);
+    org_new_secret(k, newsh);
+    CHECK_INT(STORE_CALL(st, org_set_keys, a.id, newkey, newsh), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_find_by_key_hash, a.api_key_hash, &got), STORE_NOT_FOUND);
+    CHECK_INT(STORE_CALL(st, org_find_by_key_hash, newkey, &got), STORE_OK);
+    CHECK_STR(got.server_hash_hash, newsh);
+    org_clear(&got);
+    CHECK_INT(STORE_CALL(st, org_set_modes, b.id, 7), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_set_modes, "no-such-org", 7), STORE_NOT_FOUND);
+
+    struct org *list;
+    size_t n;
+    CHECK_INT(STORE_CALL(st, org_list, &list, &n), STORE_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(list[0].name, "Acme Finance");
+        CHECK_INT(list[1].modes, 7);
+    }
+    for (size_t i = 0; i < n; i++)
+        org_clear(&list[i]);
+    free(list);
+    store_close(st);
+}
+
+TEST(settings_keep_the_first_value)
+{
+    struct store *st = open_store();
+    char *v = NULL;
+    CHECK_INT(STORE_CALL(st, setting_get_or_set, "token_secret", "first", &v), STORE_OK);
+    CHECK_STR(v, "first");
+    free(v);
+    CHECK_INT(STORE_CALL(st, setting_get_or_set, "token_secret", "second", &v), STORE_OK);
+    CHECK_STR(v, "first");
+    free(v);
+    store_close(st);
+}
+
+TEST(sessions_round_trip_and_isolation)
+{
+    struct store *st = open_store();
+    struct org a, b;
+    make_org(&a, "A", 1);
+    make_org(&b, "B", 1);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_insert, &b), STORE_OK);
+    struct session s, got;
+    make_session(&s, a.id);
+    CHECK_INT(store_session_insert(st, &s), STORE_OK);
+    CHECK_INT(store_session_insert(st, &s), STORE_CONFLICT); /* same id */
+    CHECK_INT(STORE_CALL(st, session_get, s.id, b.id, &got), STORE_NOT_FOUND);
+    CHECK_INT(STORE_CALL(st, session_get, s.id, a.id, &got), STORE_OK);
+    CHECK_STR(got.req.link_id, "customer-42");
+    CHECK_STR(got.req.redirect_url, "https://lender.example/done");
+    CHECK_STR(got.req.bank, "hdfc");
+    CHECK(got.req.logo_url == NULL);
+    CHECK_INT(got.req.version, 2);
+    CHECK_INT(got.req.from_date, s.req.from_date);
+    CHECK_INT(got.req.to_date, s.req.to_date);
+    CHECK_INT(got.req.max_from_date, PB_NO_DAY);
+    CHECK_INT(got.req.max_to_date, s.req.max_to_date);
+    CHECK(got.req.accept_anything);
+    CHECK(!got.req.is_mobile_field_editable);
+    CHECK_INT(got.req.n_expected_months, s.req.n_expected_months);
+    for (int i = 0; i < s.req.n_expected_months && i < got.req.n_expected_months; i++)
+        CHECK_INT(got.req.expected_months[i], s.req.expected_months[i]);
+    CHECK(json_equal(got.req.metadata, s.req.metadata));
+    CHECK_INT(got.req.aa_recurring_frequency_value, 3);
+    CHECK_INT(got.expires_at, 1700003600);
+    CHECK_INT(got.state, SESSION_OPEN);
+    CHECK_INT(got.deleted_at, 0);
+    session_clear(&got);
+    session_clear(&s);
+    /* the session's org must exist */
+    make_session(&s, "00000000-0000-4000-8000-000000000000");
+    CHECK_INT(store_session_insert(st, &s), STORE_CONFLICT);
+    session_clear(&s);
+    store_close(st);
+}
+
+struct worker {
+    struct store *st;
+    const char *org_id;
+    int ok;
+};
+
+static void *insert_many(void *arg)
+{
+    struct worker *w = arg;
+    for (int i = 0; i < 50; i++) {
+        struct session s;
+        make_session(&s, w->org_id);
+        if (store_session_insert(w->st, &s) == STORE_OK)
+            w->ok++;
+        struct session got;
+        if (STORE_CALL(w->st, session_get, s.id, w->org_id, &got) == STORE_OK)
+            session_clear(&got);
+        else
+            w->ok = -1000; /* acknowledged but not readable */
+        session_clear(&s);
+    }
+    return NULL;
+}
+
+TEST(concurrent_inserts_are_all_acknowledged_and_readable)
+{
+    struct store *st = open_store();
+    struct org a;
+    make_org(&a, "Concurrent", 1);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    pthread_t t[8];
+    struct worker w[8];
+    for (int i = 0; i < 8; i++) {
+        w[i] = (struct worker){st, a.id, 0};
+        pthread_create(&t[i], NULL, insert_many, &w[i]);
+    }
+    int total = 0;
+    for (int i = 0; i < 8; i++) {
+        pthread_join(t[i], NULL);
+        total += w[i].ok;
+    }
+    CHECK_INT(total, 400);
+    store_close(st);
+}
+
+TEST(data_survives_reopen_and_migrations_run_once)
+{
+    struct store *st = open_store();
+    struct org a, got;
+    make_org(&a, "Persistent", 1);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    store_close(st);
+    st = open_store();
+    CHECK(st != NULL);
+    CHECK_INT(STORE_CALL(st, org_find_by_key_hash, a.api_key_hash, &got), STORE_OK);
+    org_clear(&got);
+    store_close(st);
+}
+
+TEST(bad_urls_are_refused)
+{
+    struct store *st;
+    char err[256];
+    CHECK_INT(store_open("mysql://x", &st, err, sizeof err), -1);
+    CHECK_INT(store_open("sqlite:", &st, err, sizeof err), -1);
+    CHECK_INT(store_open("sqlite:/nonexistent-dir/x/y.db", &st, err, sizeof err), -1);
+    CHECK(strstr(err, "/nonexistent-dir") != NULL);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(url, sizeof url, "sqlite:%s/passbook.db", dir);
+    RUN(orgs_insert_find_list_update);
+    RUN(settings_keep_the_first_value);
+    RUN(sessions_round_trip_and_isolation);
+    RUN(concurrent_inserts_are_all_acknowledged_and_readable);
+    RUN(data_survives_reopen_and_migrations_run_once);
+    RUN(bad_urls_are_refused);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return check_summary();
+}
