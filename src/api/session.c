@@ -47,7 +47,7 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
-    if (session_req_parse(req->json, version, date_today_utc(), org.modes, &pc->s.req, &err)) {
+    if (session_req_parse(req->json, version, session_req_today(), org.modes, &pc->s.req, &err)) {
         http_resp_error(resp, err.status, err.code, "%s", err.message);
         org_clear(&org);
         free(pc);

@@ -556,6 +556,10 @@ static int sq_org_set_modes(struct store *st, const char *id, int modes)
 /* "2024-01,2024-02" */
 static char *months_format(const pb_month *m, int n)
 {
+    if (n > SESSION_MAX_MONTHS)
+        n = SESSION_MAX_MONTHS;
+    if (n < 0)
+        n = 0;
     char *out = malloc((size_t)n * 8 + 1);
     if (!out)
         return NULL;

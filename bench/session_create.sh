@@ -1,0 +1,48 @@
+#!/bin/sh
+# Benchmark: durable session creates/s against GET /healthz in the same run.
+# Starts the release build (build/passbook) on a free port with a fresh data
+# directory, creates an organisation, runs wrk against /healthz (baseline)
+# and then against POST /bank-connect/v1/session/, and prints req/s, p99 and
+# the ratio. Every 200 is a session committed to disk (group commit).
+# Env: DURATION (default 10s), CONNS (64), WRK_THREADS (2), SERVER_THREADS (2).
+set -eu
+cd "$(dirname "$0")/.."
+BIN=build/passbook
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-64}
+WRK_THREADS=${WRK_THREADS:-2}
+SERVER_THREADS=${SERVER_THREADS:-2}
+[ -x "$BIN" ] || { echo "build first: make" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk missing: scripts/install-deps.sh --test" >&2; exit 1; }
+
+DIR=$(mktemp -d /tmp/pb-bench-XXXXXX)
+PID=
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DIR"; }
+trap cleanup EXIT INT TERM
+
+PB_API_KEY=$("$BIN" org create --name bench --data "$DIR" 2>/dev/null |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])')
+export PB_API_KEY
+"$BIN" serve --data "$DIR" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" 2>"$DIR/server.log" &
+PID=$!
+for _ in $(seq 100); do grep -q 'msg="listening"' "$DIR/server.log" 2>/dev/null && break; sleep 0.05; done
+PORT=$(sed -n 's/.*msg="listening".* port=\([0-9]*\).*/\1/p' "$DIR/server.log" | head -1)
+URL=http://127.0.0.1:$PORT
+
+run() { wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency "$@"; }
+rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
+p99() { sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p' "$1"; }
+non2xx() { sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1"; }
+
+run "$URL/healthz" >"$DIR/healthz.txt"
+run -s bench/session_create.lua "$URL/bank-connect/v1/session/" >"$DIR/create.txt"
+
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
+
+H=$(rps "$DIR/healthz.txt"); C=$(rps "$DIR/create.txt")
+echo "machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION; server --threads $SERVER_THREADS"
+echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")"
+echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  non-2xx: $(non2xx "$DIR/create.txt" || true)"
+echo "sessions stored: $STORED"
+python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
