@@ -53,6 +53,7 @@ struct chan_rule {
 
 struct cp_rule {
     regex_t re;
+    struct matcher needs; /* only its prefilter is used */
     int group;
     const char *example, *expected;
 };
@@ -108,6 +109,7 @@ static int load_channels(void)
         r->mcat = tsv_field(&R.tch, i, 6);
         r->cat = tsv_field(&R.tch, i, 7);
         r->example = tsv_field(&R.tch, i, 8);
+        matcher_set_needs(&r->m, tsv_field(&R.tch, i, 9));
         r->row = i;
         R.nch++;
     }
@@ -124,11 +126,16 @@ static int load_counterparty(void)
         abort();
     for (size_t i = 0; i < R.tcp.nrows; i++) {
         struct cp_rule *r = &R.cp[R.ncp];
-        if (regcomp(&r->re, tsv_field(&R.tcp, i, 0), REG_EXTENDED | REG_ICASE) != 0) {
+        char *up = str_upper_dup(tsv_field(&R.tcp, i, 0));
+        int rc = regcomp(&r->re, up, REG_EXTENDED);
+        free(up);
+        if (rc != 0) {
             R.err = "bad regex in rules/counterparty.tsv";
             return -1;
         }
         r->group = atoi(tsv_field(&R.tcp, i, 1));
+        matcher_init(&r->needs, "contains", "");
+        matcher_set_needs(&r->needs, tsv_field(&R.tcp, i, 4));
         r->example = tsv_field(&R.tcp, i, 2);
         r->expected = tsv_field(&R.tcp, i, 3);
         R.ncp++;
@@ -294,10 +301,15 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
     out[0] = '\0';
     if (classify_init(NULL) != 0 || !note)
         return;
+    /* Matched upper case (patterns are upper-cased at load); the name is
+     * copied from the narration as printed (same byte offsets). */
+    char *up = str_upper_dup(note);
     regmatch_t m[10];
     for (size_t i = 0; i < R.ncp; i++) {
         const struct cp_rule *r = &R.cp[i];
-        if (r->group < 1 || r->group > 9 || regexec(&r->re, note, 10, m, 0) != 0 ||
+        if (r->needs.nneeds && !matcher_test(&r->needs, up, note))
+            continue;
+        if (r->group < 1 || r->group > 9 || regexec(&r->re, up, 10, m, 0) != 0 ||
             m[r->group].rm_so < 0)
             continue;
         size_t len = (size_t)(m[r->group].rm_eo - m[r->group].rm_so);
@@ -308,9 +320,10 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
         tidy(out);
         strip_noise(out);
         if (plausible_name(out))
-            return;
+            break;
         out[0] = '\0';
     }
+    free(up);
 }
 
 static const struct kv_rule *kv_find(const struct kv_rule *t, size_t n, const char *upper,

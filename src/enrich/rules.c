@@ -49,19 +49,37 @@ int matcher_init(struct matcher *m, const char *kind, const char *pattern)
         m->kind = MATCH_REGEX;
     else
         return -1;
+    /* Every kind matches the upper-cased text, so regexes are compiled from
+     * the upper-cased pattern without REG_ICASE (glibc's case folding costs
+     * more than the rest of the classification). */
+    m->pattern = str_upper_dup(pattern);
     if (m->kind == MATCH_REGEX) {
-        if (regcomp(&m->re, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0)
+        if (regcomp(&m->re, m->pattern, REG_EXTENDED | REG_NOSUB) != 0)
             return -1;
         m->compiled = true;
-        m->pattern = strdup(pattern);
-    } else {
-        m->pattern = str_upper_dup(pattern);
     }
     return 0;
 }
 
+void matcher_set_needs(struct matcher *m, const char *list)
+{
+    if (!list || !*list)
+        return;
+    char *up = str_upper_dup(list), *save = NULL;
+    for (char *w = strtok_r(up, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+        m->needs = realloc(m->needs, (m->nneeds + 1) * sizeof *m->needs);
+        if (!m->needs)
+            abort();
+        m->needs[m->nneeds++] = strdup(w);
+    }
+    free(up);
+}
+
 void matcher_free(struct matcher *m)
 {
+    for (size_t i = 0; i < m->nneeds; i++)
+        free(m->needs[i]);
+    free(m->needs);
     if (m->compiled)
         regfree(&m->re);
     free(m->pattern);
@@ -70,6 +88,13 @@ void matcher_free(struct matcher *m)
 
 bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
 {
+    if (m->nneeds) {
+        size_t i = 0;
+        while (i < m->nneeds && !strstr(upper, m->needs[i]))
+            i++;
+        if (i == m->nneeds)
+            return false;
+    }
     switch (m->kind) {
     case MATCH_PREFIX:
         return strncmp(upper, m->pattern, strlen(m->pattern)) == 0;
@@ -78,7 +103,8 @@ bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
     case MATCH_WORD:
         return str_has_word(upper, m->pattern);
     case MATCH_REGEX:
-        return regexec(&m->re, raw, 0, NULL, 0) == 0;
+        (void)raw;
+        return regexec(&m->re, upper, 0, NULL, 0) == 0;
     }
     return false;
 }

@@ -11,17 +11,17 @@
  * in them (0x1f, unit separator; narrations are whitespace-normalised). */
 static char *hash_input(const char *account_id, const struct txn *t, int ordinal, size_t *len)
 {
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *f = open_memstream(&buf, &n);
-    if (!f)
+    const char *fmt = "%s\x1f%" PRId32 "\x1f%d\x1f%" PRId64 "\x1f%d\x1f%" PRId64 "\x1f%s\x1f%d";
+    const char *acc = account_id ? account_id : "", *note = t->note ? t->note : "";
+    pb_paise bal = t->has_balance ? t->balance : 0;
+    int n = snprintf(NULL, 0, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0, bal,
+                     note, ordinal);
+    char *buf = malloc((size_t)n + 1);
+    if (!buf || n < 0)
         abort();
-    fprintf(f, "%s\x1f%" PRId32 "\x1f%d\x1f%" PRId64 "\x1f%d\x1f%" PRId64 "\x1f%s\x1f%d",
-            account_id ? account_id : "", t->date, (int)t->type, t->amount,
-            t->has_balance ? 1 : 0, t->has_balance ? t->balance : 0, t->note ? t->note : "",
-            ordinal);
-    fclose(f);
-    *len = n;
+    snprintf(buf, (size_t)n + 1, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0,
+             bal, note, ordinal);
+    *len = (size_t)n;
     return buf;
 }
 

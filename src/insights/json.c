@@ -395,8 +395,9 @@ json_t *insights_data_json(const struct account_insights *a)
     json_object_set_new(d, "expense_categories", insights_expense_json(a));
     json_object_set_new(d, "self_and_sister_transactions", insights_self_json(a));
     json_object_set_new(d, "bounced_or_penal_transactions", insights_bounced_json(a));
-    json_object_set_new(d, "monthly_analysis", json_deep_copy(a->monthly));
-    json_object_set_new(d, "predictors", json_deep_copy(a->predictors));
+    /* shared, not copied: these objects are never modified after the build */
+    json_object_set(d, "monthly_analysis", a->monthly);
+    json_object_set(d, "predictors", a->predictors);
     json_object_set_new(d, "eod_balances", eod_json(&a->eod));
     json_t *sc = insights_score_json(a);
     json_object_set(d, "score", json_object_get(sc, "score"));

@@ -46,10 +46,7 @@ static void acc_add(struct fam_acc *a, pb_paise v)
 
 static bool note_has(const struct etxn *x, const char *word)
 {
-    char *up = str_upper_dup(x->t->note ? x->t->note : "");
-    bool r = strstr(up, word) != NULL;
-    free(up);
-    return r;
+    return x->t->note && strcasestr(x->t->note, word) != NULL;
 }
 
 static bool mcat(const struct etxn *x, const char *c)

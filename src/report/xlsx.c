@@ -13,7 +13,7 @@ static lxw_worksheet *sheet(struct book *b, const char *name, size_t acct, size_
 {
     char full[32];
     if (n > 1)
-        snprintf(full, sizeof full, "%.24s %zu", name, acct + 1);
+        snprintf(full, sizeof full, "%.24s %u", name, (unsigned)(acct + 1) % 1000u);
     else
         snprintf(full, sizeof full, "%s", name);
     return workbook_add_worksheet(b->wb, full);
