@@ -535,9 +535,14 @@ static void strip_title(char *name)
 {
     struct toks t;
     tokenize_pos(name, &t);
-    if (t.n < 2 || !is_title(t.t[0]) || !strcmp(t.t[0], "m"))
+    if (t.n < 2 || !is_title(t.t[0]))
         return;
     size_t from = t.start[1];
+    if (!strcmp(t.t[0], "m")) { /* "M/S ACME TRADERS" */
+        if (strcmp(t.t[1], "s") || t.n < 3)
+            return;
+        from = t.start[2];
+    }
     memmove(name, name + from, strlen(name + from) + 1);
 }
 
@@ -618,7 +623,9 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
         join_segments(segs, n, text, sizeof text);
         size_t e1, e2;
         pb_day a, b;
-        if (strcasestr(text, " to ") && token_find_date(text, strlen(text), 0, &a, &e1) &&
+        bool periodish = strcasestr(text, " to ") || strcasestr(text, "period") || strcasestr(text, " - ") ||
+                         strcasestr(text, "from");
+        if (periodish && token_find_date(text, strlen(text), 0, &a, &e1) &&
             token_find_date(text, strlen(text), e1, &b, &e2) && a <= b)
             out->from = a, out->to = b;
     }

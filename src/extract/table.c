@@ -329,7 +329,7 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
             mn = hist[x] < mn ? hist[x] : mn;
             mx = hist[x] > mx ? hist[x] : mx;
         }
-        int thr = mn + (mx / 20 > 1 ? mx / 20 : 1), bestlen = 0, bestmin = mn;
+        int thr = mn + (mx / 20 > 1 ? mx / 20 : 1), bestlen = 0, bestmin = mn, sx = lo, sy = lo;
         float bestx = want;
         for (int x = lo; x <= hi;) {
             if (hist[x] > thr) {
@@ -344,8 +344,30 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
             if (len > bestlen || (len == bestlen && fabsf(mid - want) < fabsf(bestx - want))) {
                 bestlen = len;
                 bestx = mid;
+                sx = x, sy = y;
             }
             x = y;
+        }
+        /* inside that strip, the middle of its longest emptiest run (a long
+         * narration reaching into the strip stays on its side) */
+        if (bestlen > 0) {
+            int smin = INT32_MAX, rl = 0;
+            for (int x = sx; x < sy; x++)
+                smin = hist[x] < smin ? hist[x] : smin;
+            for (int x = sx; x < sy;) {
+                if (hist[x] != smin) {
+                    x++;
+                    continue;
+                }
+                int y = x;
+                while (y < sy && hist[y] == smin)
+                    y++;
+                if (y - x > rl) {
+                    rl = y - x;
+                    bestx = (float)(x + y) / 2;
+                }
+                x = y;
+            }
         }
         if (hi < lo)
             bestx = want;
