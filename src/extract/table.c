@@ -322,6 +322,10 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
         const struct column *a = &h->cols[i], *b = &h->cols[i + 1];
         int lo = (int)fmaxf(0, (a->x0 + a->x1) / 2), hi = (int)fminf(HIST_MAX - 1, (b->x0 + b->x1) / 2);
         float want = (a->x1 + b->x0) / 2;
+        if (hi < lo) { /* labels overlap: no strip to search */
+            h->cols[i].right = want;
+            continue;
+        }
         /* the widest strip that is (nearly) empty: a stray word crossing
          * the gap must not beat a real river */
         int mn = INT32_MAX, mx = 0;
