@@ -551,8 +551,9 @@ static void classify_account(struct identity *id)
     if (id->account_type && !id->raw_account_category)
         id->raw_account_category = strdup(id->account_type);
     const char *n = id->name ? id->name : "";
-    static const char *const CORP[] = {"m/s", "pvt", "ltd", "limited", "llp", "enterprises", "traders",
-                                       "industries", "corporation", "company", "& co", "associates"};
+    static const char *const CORP[] = {"m/s", "m/s.", "pvt", "ltd", "limited", "llp", "enterprises", "traders",
+                                       "industries", "corporation", "company", "& co", "associates", "medicals",
+                                       "agencies", "stores", "solutions", "services", "exports", "foods"};
     bool corp = false;
     for (size_t i = 0; i < sizeof CORP / sizeof *CORP; i++)
         corp = corp || strcasestr(n, CORP[i]);
@@ -632,9 +633,9 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     unlabelled_name(&s, first_table);
     plain_name_block(&s, first_table);
     address_block(&s, first_table);
+    classify_account(&out->id); /* before the title goes: "M/S" marks a business */
     if (out->id.name)
         strip_title(out->id.name);
-    classify_account(&out->id);
     out->bank = detect_bank(&s);
     return 0;
 }

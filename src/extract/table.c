@@ -416,7 +416,14 @@ static void split_cells(const struct layout *l, const struct line *ln, const str
         int col = 0;
         while (col < h->ncols - 1 && cx >= h->cols[col].right)
             col++;
-        if ((col > 0 && wd->x0 < h->cols[col].left - 2) || (col < h->ncols - 1 && wd->x1 > h->cols[col].right + 2))
+        /* a word well across a boundary (footer prose), not a long token
+         * just touching the next column */
+        float wdw = wd->x1 - wd->x0, over = 0;
+        if (col > 0)
+            over = fmaxf(over, h->cols[col].left - wd->x0);
+        if (col < h->ncols - 1)
+            over = fmaxf(over, wd->x1 - h->cols[col].right);
+        if (over > 2 && over > 0.2f * wdw)
             cs->straddle = true;
         char *cell = cs->c[col];
         size_t len = strlen(cell), add = strlen(word_text(l, wd));
