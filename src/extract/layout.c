@@ -12,6 +12,12 @@ int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, fl
 {
     if (l->nwords >= LAYOUT_MAX_WORDS || len > 4096)
         return -1;
+    /* hostile files place text at absurd or NaN positions: such text is
+     * not on any page a reader sees */
+    const float lim = 100000;
+    if (!(fabsf(x0) < lim && fabsf(x1) < lim && fabsf(y0) < lim && fabsf(y1) < lim && fabsf(base) < lim &&
+          size >= 0 && size < lim))
+        return 0;
     if (l->nwords == l->capwords) {
         size_t cap = l->capwords ? l->capwords * 2 : 1024;
         struct word *w = realloc(l->words, cap * sizeof *w);

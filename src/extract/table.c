@@ -280,6 +280,14 @@ static bool same_layout(const struct header *a, const struct header *b)
 
 #define HIST_MAX 4000
 
+/* x as a histogram bin, clamped (coordinates may be anything). */
+static int bin(float x)
+{
+    if (!(x > 0))
+        return 0;
+    return x >= HIST_MAX - 1 ? HIST_MAX - 1 : (int)x;
+}
+
 /* Lines that look like transaction rows (two amounts with decimals, e.g.
  * amount and balance) decide the column boundaries; footers and notes
  * running across the page would blur them. */
@@ -308,7 +316,7 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
         if (rowlike >= 3 && !is_row_like(l, ln))
             continue;
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
-            int a = (int)fmaxf(0, l->words[w].x0), b = (int)fminf(HIST_MAX - 1, ceilf(l->words[w].x1));
+            int a = bin(l->words[w].x0), b = bin(ceilf(l->words[w].x1));
             for (int x = a; x < b; x++)
                 hist[x]++;
         }
@@ -320,7 +328,7 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
             break;
         }
         const struct column *a = &h->cols[i], *b = &h->cols[i + 1];
-        int lo = (int)fmaxf(0, (a->x0 + a->x1) / 2), hi = (int)fminf(HIST_MAX - 1, (b->x0 + b->x1) / 2);
+        int lo = bin((a->x0 + a->x1) / 2), hi = bin((b->x0 + b->x1) / 2);
         float want = (a->x1 + b->x0) / 2;
         if (hi < lo) { /* labels overlap: no strip to search */
             h->cols[i].right = want;
