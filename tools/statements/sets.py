@@ -29,6 +29,7 @@ def smoke(seed, count=None):
                     "density": 18, "variant": 1, "font": "Times", "size": 8.5, "bounces": True,
                     "page": "Letter", "password": "auto" if bank in ("hdfc", "axis") else None,
                     "enc": "rc4"})
+    out += variety(seed)
     if available("hdfc"):
         out.append({"name": "hdfc_12m_long", "bank": "hdfc", "family": "hdfc", "months": 12, "density": 76, "pages_target": 41,
                     "seed": seed, "font": "Courier", "size": 7, "bounces": True})
@@ -43,6 +44,23 @@ def smoke(seed, count=None):
                     "font": "DejaVuSans", "password": "sbi%d" % seed, "enc": "aes256", "page": "A4-landscape",
                     "variant": 2})
     out += specials(seed)
+    return out
+
+
+def variety(seed):
+    """Short statements covering each layout's other variants, fonts and page sizes."""
+    out = []
+    for j, bank in enumerate(BANKS + GENERIC):
+        if not available(bank):
+            continue
+        fam = "generic" if bank.startswith("coop") else bank
+        for k, variant in enumerate((2, 3)):
+            i = 2 * j + k
+            out.append({"name": "%s_v%d" % (bank, variant), "bank": bank, "family": fam, "seed": seed,
+                        "months": 1 + i % 2, "density": 22, "variant": variant, "font": FONTS[i % len(FONTS)],
+                        "size": [7, 7.5, 8, 8.5, 9][i % 5], "page": PAGES[i % len(PAGES)], "grid": i % 3 == 0,
+                        "bounces": i % 2 == 1, "password": "auto" if i % 4 == 1 else None,
+                        "enc": "aes256" if i % 8 == 1 else "rc4"})
     return out
 
 
