@@ -245,6 +245,31 @@ static bool plausible_name(const char *s)
     return alpha >= 2;
 }
 
+/* "A* B" and "A /B" -> "A*B", "A/B": extraction joins wrapped lines with a
+ * space, often right after a separator. In place. */
+static void squeeze_separators(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' && ((w > s && strchr("*/", w[-1])) || (r[1] && strchr("*/", r[1]))))
+            continue;
+        *w++ = *r;
+    }
+    *w = '\0';
+}
+
+/* Generic UPI remarks some banks print where the payee's name goes. */
+static bool generic_remark(const char *s)
+{
+    static const char *REMARKS[] = {"PAYMENT", "PAY TO MERCHANT", "PAYMENT FROM PH", "SENT USING PAYTM",
+                                    "UPI", "NA", "PAY", "TRANSFER", "FUND TRANSFER", "UPIINTENT",
+                                    "COLLECT", "PAYMENT TO", "P2P", "P2M", NULL};
+    for (const char **r = REMARKS; *r; r++)
+        if (strcasecmp(s, *r) == 0)
+            return true;
+    return false;
+}
+
 /* Words banks append after a name that are not part of it: pay-period tags
  * ("SALARY MAR24", "MAR-2024", "PAY APR24"), "REIMB", reference digits. */
 static bool noise_token(const char *t, size_t n)
@@ -301,9 +326,10 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
     out[0] = '\0';
     if (classify_init(NULL) != 0 || !note)
         return;
-    /* Matched upper case (patterns are upper-cased at load); the name is
-     * copied from the narration as printed (same byte offsets). */
+    /* Matched upper case (patterns are upper-cased at load), with the
+     * spaces a line wrap leaves next to separators removed ("NEFT*X* Y"). */
     char *up = str_upper_dup(note);
+    squeeze_separators(up);
     regmatch_t m[10];
     for (size_t i = 0; i < R.ncp; i++) {
         const struct cp_rule *r = &R.cp[i];
@@ -315,11 +341,11 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
         size_t len = (size_t)(m[r->group].rm_eo - m[r->group].rm_so);
         if (len >= outlen)
             len = outlen - 1;
-        memcpy(out, note + m[r->group].rm_so, len);
+        memcpy(out, up + m[r->group].rm_so, len);
         out[len] = '\0';
         tidy(out);
         strip_noise(out);
-        if (plausible_name(out))
+        if (plausible_name(out) && !generic_remark(out))
             break;
         out[0] = '\0';
     }
