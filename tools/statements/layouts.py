@@ -41,6 +41,7 @@ def fmt_date(d, fmt):
 
 class Layout:
     bank = None
+    valign = "top"
     page_totals = False
     carry_forward = False
     producer = "ReportLab PDF Library - www.reportlab.com"
@@ -159,10 +160,12 @@ class HDFC(Layout):
         self.group = "none" if self.v % 4 == 3 else "indian"
 
     def columns(self):
+        two = self.v % 4 == 2  # narrow print: header words stacked on two lines
         return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True),
                 Col("chq", ["Chq./Ref.No."]), Col("vdate", ["Value Dt"]),
-                Col("dr", ["Withdrawal Amt."], "r"), Col("cr", ["Deposit Amt."], "r"),
-                Col("bal", ["Closing Balance"], "r")]
+                Col("dr", ["Withdrawal", "Amt."] if two else ["Withdrawal Amt."], "r"),
+                Col("cr", ["Deposit", "Amt."] if two else ["Deposit Amt."], "r"),
+                Col("bal", ["Closing", "Balance"] if two else ["Closing Balance"], "r")]
 
     def page_header(self, R, n):
         st, h = self.st, self.h
@@ -300,6 +303,8 @@ class ICICI(Layout):
         super().__init__(st)
         self.estatement = self.v % 2 == 1
         self.date_fmt = "%d-%m-%Y" if self.estatement else "%d/%m/%Y"
+        # The detailed statement is an HTML table printed to PDF: variant 2 centres cells vertically.
+        self.valign = "middle" if self.v % 4 == 2 else "top"
 
     def columns(self):
         if self.estatement:

@@ -205,14 +205,18 @@ class Renderer:
         return y - self.lead * 0.2
 
     def draw_row_lines(self, r, y, first, last):
-        """Draw narration lines [first, last) of row r; other cells only with line 0."""
+        """Draw wrapped lines [first, last) of row r; single-line cells go on the row's first line,
+        or its middle line when the layout centres cells vertically (never past a page break)."""
+        if first == 0:
+            mid = (r.lines - 1) // 2 if self.L.valign == "middle" else 0
+            r.anchor = min(mid, last - 1)
         for i in range(first, last):
             for col in self.cols:
                 if col.wrap:
                     lines = r.wl[col.key]
                     if i < len(lines):
                         self.draw_cell(col, y, lines[i], bold=r.bold)
-                elif i == 0:
+                elif i == r.anchor:
                     self.draw_cell(col, y, r.cells.get(col.key) or "", bold=r.bold)
             y -= self.lead
         return y
