@@ -1,5 +1,7 @@
 /* Liveness and metrics: GET /healthz, GET /metrics (Prometheus text). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "api/api.h"
 #include "http/server.h"
@@ -11,15 +13,47 @@ static enum http_result healthz(struct http_req *req, struct http_resp *resp)
     return HTTP_DONE;
 }
 
+/* The store's counters in Prometheus text (malloc'd). */
+static char *store_metrics(struct store *st)
+{
+    struct store_stats ss;
+    STORE_CALL(st, stats, &ss);
+    char *out = NULL;
+    if (asprintf(&out,
+                 "# HELP passbook_store_commits_total Write transactions committed.\n"
+                 "# TYPE passbook_store_commits_total counter\n"
+                 "passbook_store_commits_total %llu\n"
+                 "# HELP passbook_store_writes_total Write operations (e.g. session creates) committed.\n"
+                 "# TYPE passbook_store_writes_total counter\n"
+                 "passbook_store_writes_total %llu\n"
+                 "# HELP passbook_store_syncs_total Durability syncs of the write-ahead log.\n"
+                 "# TYPE passbook_store_syncs_total counter\n"
+                 "passbook_store_syncs_total %llu\n"
+                 "# HELP passbook_store_sync_seconds_total Time spent in those syncs.\n"
+                 "# TYPE passbook_store_sync_seconds_total counter\n"
+                 "passbook_store_sync_seconds_total %.6f\n",
+                 (unsigned long long)ss.commits, (unsigned long long)ss.writes,
+                 (unsigned long long)ss.syncs, ss.sync_seconds) < 0)
+        return NULL;
+    return out;
+}
+
 static enum http_result metrics(struct http_req *req, struct http_resp *resp)
 {
+    struct app *app = req->app;
     size_t len = 0;
-    char *text = http_server_metrics(http_req_server(req), &len);
+    char *http = http_server_metrics(http_req_server(req), &len);
+    char *store = store_metrics(app->store);
+    char *text = NULL;
+    if (!http || !store || asprintf(&text, "%s%s", http, store) < 0)
+        text = NULL;
+    free(http);
+    free(store);
     if (!text) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
-    http_resp_take(resp, 200, "text/plain; version=0.0.4; charset=utf-8", text, len);
+    http_resp_take(resp, 200, "text/plain; version=0.0.4; charset=utf-8", text, strlen(text));
     return HTTP_DONE;
 }
 

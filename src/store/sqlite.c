@@ -25,6 +25,7 @@
  * same file; SQLite's locks and busy_timeout serialise their writes. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -117,6 +118,7 @@ struct sqlite_store {
     char *wal_path;
     int wal_fd;
     ino_t wal_ino;
+    atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
     pthread_key_t reader_key;
     pthread_mutex_t readers_mu;
     struct conn *readers;
@@ -298,7 +300,16 @@ static void *syncer_main(void *arg)
         bool wrote = false;
         for (struct wop *w = batch; w; w = w->next)
             wrote |= w->rc == STORE_OK;
-        if (wrote && wal_sync(s) != 0) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        int rc = wrote ? wal_sync(s) : 0;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (wrote) {
+            atomic_fetch_add(&s->n_syncs, 1);
+            atomic_fetch_add(&s->sync_micros, (unsigned long long)((t1.tv_sec - t0.tv_sec) * 1000000 +
+                                                                   (t1.tv_nsec - t0.tv_nsec) / 1000));
+        }
+        if (rc != 0) {
             log_error("store op=wal_sync err=\"%s\"", strerror(errno));
             for (struct wop *w = batch; w; w = w->next)
                 if (w->rc == STORE_OK)
@@ -348,8 +359,11 @@ static void *writer_main(void *arg)
             continue;
         }
         bool began = exec(s->writer->db, "BEGIN IMMEDIATE") == 0;
-        for (struct wop *w = batch; w; w = w->next)
+        unsigned long long n = 0;
+        for (struct wop *w = batch; w; w = w->next, n++)
             w->rc = began ? w->apply(s->writer, w->arg) : STORE_ERROR;
+        atomic_fetch_add(&s->n_commits, 1);
+        atomic_fetch_add(&s->n_writes, n);
         if (began && exec(s->writer->db, "COMMIT") != 0) {
             exec(s->writer->db, "ROLLBACK");
             for (struct wop *w = batch; w; w = w->next)
@@ -847,8 +861,18 @@ static void sq_close(struct store *st)
     free(s);
 }
 
+static void sq_stats(struct store *st, struct store_stats *out)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    out->commits = atomic_load(&s->n_commits);
+    out->writes = atomic_load(&s->n_writes);
+    out->syncs = atomic_load(&s->n_syncs);
+    out->sync_seconds = (double)atomic_load(&s->sync_micros) / 1e6;
+}
+
 static const struct store_ops SQLITE_OPS = {
     .close = sq_close,
+    .stats = sq_stats,
     .setting_get_or_set = sq_setting_get_or_set,
     .org_insert = sq_org_insert,
     .org_get = sq_org_get,

@@ -30,8 +30,17 @@ struct store;
  * on the store's writer thread: do little, never call the store from it. */
 typedef void (*store_done_fn)(void *arg, int rc);
 
+/* Counters since open, for /metrics. */
+struct store_stats {
+    uint64_t commits;       /* write transactions */
+    uint64_t writes;        /* write operations in them */
+    uint64_t syncs;         /* durability syncs */
+    double sync_seconds;    /* time spent syncing */
+};
+
 struct store_ops {
     void (*close)(struct store *st);
+    void (*stats)(struct store *st, struct store_stats *out);
     /* Server-wide settings (e.g. the v2 token secret): returns the stored
      * value, inserting value_if_missing first when the key is absent.
      * *out is malloc'd. */

@@ -46,6 +46,11 @@ def metrics_count_requests_by_route_and_status(srv):
           in r.text, '401 counted under its route pattern')
     check('passbook_http_request_duration_seconds_bucket{route="/healthz",method="GET",status="200",'
           'le="+Inf"}' in r.text, 'latency histogram')
+    for name in ('passbook_store_commits_total', 'passbook_store_writes_total', 'passbook_store_syncs_total',
+                 'passbook_store_sync_seconds_total'):
+        check('\n%s ' % name in r.text, name)
+    writes = int(r.text.split('\npassbook_store_writes_total ')[1].split()[0])
+    check(writes >= 1, 'the server wrote its token secret at start')
 
 
 @suite.test
