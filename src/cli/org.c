@@ -181,9 +181,9 @@ static int org_set_modes(struct store *st, const char *ref, const char *modes_s)
 
 int cli_org(int argc, char **argv)
 {
-    struct org_opts o = {"data", NULL, NULL, NULL};
+    struct org_opts o = {"var", NULL, NULL, NULL};
     const struct flag flags[] = {
-        {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./data)"},
+        {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
         {"name", FLAG_STRING, &o.name, "NAME", "organisation name (create)"},
         {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},

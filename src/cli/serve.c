@@ -135,10 +135,10 @@ out:
 
 int cli_serve(int argc, char **argv)
 {
-    struct serve_opts o = {"127.0.0.1:8080", "data", NULL, NULL, "info", 0, 1024 * 1024, false};
+    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
-        {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./data)"},
+        {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
         {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
         {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
