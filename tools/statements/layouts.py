@@ -679,5 +679,60 @@ class CoopOD(Coop):
         return [("OD Limit", money(self.st.od_limit)), ("Drawing Power", money(self.st.od_limit))]
 
 
+class SmallFinance(Coop):
+    """An unknown small finance bank: other header words (Sl No, Txn Date, Transaction Details,
+    Ref/Chq No, Debit (INR), Credit (INR), Running Balance (INR)), dd-Mon-yyyy dates, no page totals."""
+    page_totals = False
+    carry_forward = False
+    producer = "Apache FOP Version 2.6"
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.bank_name, self.office = SFB_BANKS[self.st.coop_index]
+        self.date_fmt = ["%d-%b-%Y", "%d %b %Y", "%d-%m-%Y", "%d/%m/%Y"][self.v % 4]
+        self.group = "indian"
+
+    def amt(self, paise):
+        return money(paise, "indian")
+
+    bal = amt
+
+    def columns(self):
+        return [Col("sno", ["Sl No"], "c"), Col("date", ["Txn Date"]), Col("vdate", ["Value Date"]),
+                Col("narr", ["Transaction Details"], wrap=True), Col("chq", ["Ref/Chq No"]),
+                Col("dr", ["Debit (INR)"], "r"), Col("cr", ["Credit (INR)"], "r"),
+                Col("bal", ["Running Balance (INR)"], "r")]
+
+    def opening_rows(self):
+        return []
+
+    def closing_rows(self):
+        return []
+
+    def header_on_page(self, n):
+        return True
+
+    def after_table(self, R):
+        dr, cr, ndr, ncr = self.totals()
+        R.ensure_space(5 * R.lead)
+        y = R.y - R.lead
+        for k, v in (("Opening Balance", self.bal(self.st.opening)), ("Total Debits (%d)" % ndr, self.amt(dr)),
+                     ("Total Credits (%d)" % ncr, self.amt(cr)), ("Closing Balance", self.bal(self.st.closing))):
+            R.text(R.margin, y, k, bold=True)
+            R.text(R.margin + 150, y, v)
+            y -= R.lead
+        R.y = y
+
+    def footer_lines(self):
+        return ["This is a system generated statement and does not require a signature. "
+                "Report discrepancies within 15 days.", "Page {n} of {N}"]
+
+
+SFB_BANKS = [("SAHYADRI SMALL FINANCE BANK LIMITED", "Registered Office: 4th Floor, Trade Centre, Pune 411001"),
+             ("NARMADA SMALL FINANCE BANK LTD", "Corporate Office: Plot 7, MP Nagar Zone II, Bhopal 462011"),
+             ("KAVERI SMALL FINANCE BANK LIMITED", "Registered Office: 21, Residency Road, Bengaluru 560025")]
+
+
 LAYOUTS = {"hdfc": HDFC, "sbi": SBI, "icici": ICICI, "axis": Axis, "kotak": Kotak, "coop": Coop,
-           "coop_drcr": CoopDrCr, "coop_od": CoopOD}
+           "coop_drcr": CoopDrCr, "coop_od": CoopOD,
+           "sfb": SmallFinance}

@@ -7,7 +7,7 @@ bench: N 10-page statements plus one 100-page statement.
 import random
 
 BANKS = ["hdfc", "sbi", "icici", "axis", "kotak"]
-GENERIC = ["coop", "coop_drcr", "coop_od"]
+GENERIC = ["coop", "coop_drcr", "coop_od", "sfb"]
 FONTS = ["Helvetica", "Times", "Courier", "DejaVuSans", "DejaVuSerif", "DejaVuSansCondensed"]
 PAGES = ["A4", "Letter", "A4-landscape", "Letter-landscape"]
 
@@ -99,7 +99,9 @@ def full(seed, count=None):
                     "months": months, "variant": i % 4, "font": rng.choice(FONTS),
                     "size": rng.choice([7, 7.5, 8, 8, 8.5, 9]), "page": rng.choice(PAGES),
                     "density": rng.choice([12, 20, 30, 45]), "bounces": rng.random() < 0.4,
-                    "break_rows": rng.random() < 0.7, "grid": rng.random() < 0.3}
+                    "break_rows": rng.random() < 0.7, "grid": rng.random() < 0.3,
+                    "leading": rng.choice([1.15, 1.25, 1.25, 1.4]), "margin": rng.choice([20, 28, 28, 40]),
+                    "pad": rng.choice([2.5, 3, 3, 4]), "compress": rng.choice([0, 1, 1])}
             if bank in BANKS and rng.random() < 0.15:
                 spec["od_limit"] = rng.choice([100000, 300000, 500000]) * 100  # overdraft facility
             if rng.random() < 0.25:

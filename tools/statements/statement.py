@@ -80,7 +80,7 @@ def build(spec):
     for e in events:
         e.narration, e.chq = style_fn(e, h, rng)
     st.coop_index = rng.randrange(3)
-    coop_prefix = ["XSSB", "XJUB", "XNNB"][st.coop_index]
+    coop_prefix = (["XSFB", "XNSF", "XKSF"] if s["bank"] == "sfb" else ["XSSB", "XJUB", "XNNB"])[st.coop_index]
     ifsc_prefix, micr_bank = BANK_CODES.get(s["bank"], (coop_prefix, "9" + model.rand_digits(rng, 2)))
     st.acct = _account_number(rng, s["bank"])
     st.ifsc = ifsc_prefix + "0" + model.rand_digits(rng, 6)
@@ -95,6 +95,9 @@ def build(spec):
                 "jitter": {k: rng.uniform(0.3, 2.5) for k in ("date", "vdate", "chq", "dr", "cr", "bal", "sno",
                                                               "amt", "drcr", "br")},
                 "ref_w": rng.randint(70, 95)}
+    for k in ("leading", "margin", "pad", "compress"):  # page geometry, when the spec varies it
+        if k in s:
+            st.style[k] = s[k]
     st.password = bank_password(s["bank"], h) if s["password"] == "auto" else s["password"]
     return st
 
