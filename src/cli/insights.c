@@ -1,0 +1,173 @@
+/* passbook insights FILE.pdf... [--password P] [--names LIST]
+ *   [--employers LIST] [--companies LIST] [--xlsx OUT.xlsx]
+ * Extracts the statements, groups them into accounts by account number,
+ * and prints the insights document of §2.8 (what GET insights/ returns)
+ * for that local "session". LIST is comma-separated (metadata.names,
+ * employer_names, companies_for_self_transfer). For trying rules and
+ * checking figures without a server. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "cli/flags.h"
+#include "extract/extract.h"
+#include "insights/insights.h"
+#include "report/xlsx.h"
+
+#define MAX_FILES 64
+
+struct list {
+    char *buf;
+    const char *item[32];
+    size_t n;
+};
+
+/* Splits "a,b" into l (l->buf owns the text). */
+static void split(const char *s, struct list *l)
+{
+    memset(l, 0, sizeof *l);
+    if (!s || !*s)
+        return;
+    l->buf = strdup(s);
+    char *save = NULL;
+    for (char *t = strtok_r(l->buf, ",", &save); t && l->n < 32; t = strtok_r(NULL, ",", &save))
+        l->item[l->n++] = t;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    do {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1 << 16;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+    } while (got > 0 && n < ((size_t)200 << 20));
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static bool same_account(const struct statement *a, const struct statement *b)
+{
+    return a->id.account_number && b->id.account_number &&
+           strcmp(a->id.account_number, b->id.account_number) == 0;
+}
+
+int cli_insights(int argc, char **argv)
+{
+    const char *password = NULL, *names = NULL, *employers = NULL, *companies = NULL, *xlsx = NULL;
+    const struct flag flags[] = {
+        {"password", FLAG_STRING, &password, "P", "password of the PDFs"},
+        {"names", FLAG_STRING, &names, "LIST", "metadata.names, comma-separated"},
+        {"employers", FLAG_STRING, &employers, "LIST", "metadata.employer_names, comma-separated"},
+        {"companies", FLAG_STRING, &companies, "LIST", "metadata.companies_for_self_transfer"},
+        {"xlsx", FLAG_STRING, &xlsx, "PATH", "also write the Excel report there"},
+    };
+    char *files[MAX_FILES + 1];
+    int nfiles = 0;
+    if (argc > MAX_FILES) {
+        fprintf(stderr, "insights: at most %d files\n", MAX_FILES);
+        return 2;
+    }
+    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0],
+                         "passbook insights FILE.pdf... [options]", files, &nfiles);
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    if (nfiles == 0 || extract_init() != 0) {
+        fprintf(stderr, "insights: give statement PDFs\n");
+        return 2;
+    }
+    struct statement st[MAX_FILES];
+    int ok = 0, status = 0;
+    for (int i = 0; i < nfiles; i++) {
+        size_t len;
+        char *pdf = slurp(files[i], &len);
+        struct extract_error xe;
+        memset(&st[ok], 0, sizeof st[ok]);
+        if (!pdf || extract_pdf(pdf, len, &(struct extract_opts){.password = password}, &st[ok], &xe) != 0) {
+            fprintf(stderr, "%s: %s\n", files[i], pdf ? xe.message : "cannot read");
+            status = 1;
+        } else {
+            ok++;
+        }
+        free(pdf);
+    }
+    struct list ln, le, lc;
+    split(names, &ln);
+    split(employers, &le);
+    split(companies, &lc);
+    /* accounts: statements with the same printed account number */
+    int owner[MAX_FILES], nacc = 0;
+    const struct statement *stmts[MAX_FILES];
+    const char *ids[MAX_FILES];
+    char idbuf[MAX_FILES][24], accbuf[MAX_FILES][24];
+    struct account_view v[MAX_FILES];
+    struct account_insights a[MAX_FILES];
+    const struct account_insights *ap[MAX_FILES];
+    for (int i = 0; i < ok; i++) {
+        owner[i] = -1;
+        for (int j = 0; j < i && owner[i] < 0; j++)
+            if (same_account(&st[i], &st[j]))
+                owner[i] = owner[j];
+        if (owner[i] < 0)
+            owner[i] = nacc++;
+    }
+    int k = 0;
+    for (int acc = 0; acc < nacc; acc++) {
+        int first = k;
+        for (int i = 0; i < ok; i++)
+            if (owner[i] == acc) {
+                stmts[k] = &st[i];
+                snprintf(idbuf[k], sizeof idbuf[k], "statement-%d", i + 1);
+                ids[k] = idbuf[k];
+                k++;
+            }
+        snprintf(accbuf[acc], sizeof accbuf[acc], "account-%d", acc + 1);
+        v[acc] = (struct account_view){.account_id = accbuf[acc], .stmts = stmts + first,
+                                       .statement_ids = ids + first, .nstmts = (size_t)(k - first),
+                                       .meta = {ln.item, ln.n, le.item, le.n, lc.item, lc.n},
+                                       .session_from = PB_NO_DAY, .session_to = PB_NO_DAY};
+        const char *err;
+        if (insights_build(&v[acc], &a[acc], &err) != 0) {
+            fprintf(stderr, "insights: %s\n", err);
+            return 1;
+        }
+        ap[acc] = &a[acc];
+    }
+    json_t *doc = insights_session_json("local", NULL, PB_NO_DAY, PB_NO_DAY, ap, (size_t)nacc);
+    json_dumpf(doc, stdout, JSON_REAL_PRECISION(15) | JSON_INDENT(1));
+    putchar('\n');
+    json_decref(doc);
+    if (xlsx) {
+        const char *err;
+        if (xlsx_write_report(xlsx, "local", ap, (size_t)nacc, &err) != 0) {
+            fprintf(stderr, "insights: %s: %s\n", xlsx, err);
+            status = 1;
+        }
+    }
+    for (int acc = 0; acc < nacc; acc++)
+        insights_free(&a[acc]);
+    for (int i = 0; i < ok; i++)
+        statement_free(&st[i]);
+    free(ln.buf);
+    free(le.buf);
+    free(lc.buf);
+    extract_shutdown();
+    return status;
+}
