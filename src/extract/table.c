@@ -90,24 +90,62 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
     return n;
 }
 
-/* Tokens of one word, or stacked over each other on different lines, form
- * one cluster; clusters are then ordered left to right. */
+/* Tokens of one word form one cluster. A label on a lower header line
+ * ("Amount (INR )" under "Deposit") joins the label above it that it
+ * overlaps most, at the token nearest its centre; its own words stay
+ * together. Clusters are then read left to right. */
 static void cluster_tokens(struct htok *t, int n)
 {
-    int p[MAX_HDR_TOKENS];
+    int p[MAX_HDR_TOKENS], phrase[MAX_HDR_TOKENS];
+    float px0[MAX_HDR_TOKENS], px1[MAX_HDR_TOKENS];
     for (int a = 0; a < n; a++)
         p[a] = a;
-    for (int a = 0; a < n; a++)
-        for (int b = a + 1; b < n; b++) {
-            bool join = t[a].word == t[b].word;
-            if (!join && t[a].line != t[b].line) {
-                float ov = fminf(t[a].x1, t[b].x1) - fmaxf(t[a].x0, t[b].x0);
-                float w = fminf(t[a].x1 - t[a].x0, t[b].x1 - t[b].x0);
-                join = ov > 0.2f * w;
-            }
-            if (join)
-                p[uf_find(p, a)] = uf_find(p, b);
+    /* phrases: runs of words on one line separated by about a space */
+    int np = 0;
+    for (int a = 0; a < n; a++) {
+        bool cont = a > 0 && t[a].line == t[a - 1].line &&
+                    (t[a].word == t[a - 1].word || t[a].x0 - t[a - 1].x1 < 0.6f * t[a].size);
+        if (!cont) {
+            px0[np] = t[a].x0;
+            px1[np] = t[a].x1;
+            np++;
         }
+        phrase[a] = np - 1;
+        px1[np - 1] = fmaxf(px1[np - 1], t[a].x1);
+        if (a > 0 && t[a].word == t[a - 1].word)
+            p[uf_find(p, a)] = uf_find(p, a - 1);
+    }
+    for (int a = 0; a < n; a++) {
+        if (t[a].line == 0 || (a > 0 && phrase[a - 1] == phrase[a]))
+            continue; /* first token of each lower-line phrase */
+        int P = phrase[a], bestq = -1;
+        float best = 0;
+        for (int b = 0; b < n; b++) {
+            if (t[b].line >= t[a].line || (b > 0 && phrase[b - 1] == phrase[b]))
+                continue;
+            int Q = phrase[b];
+            float ov = fminf(px1[P], px1[Q]) - fmaxf(px0[P], px0[Q]);
+            if (ov > best && ov > 0.2f * fminf(px1[P] - px0[P], px1[Q] - px0[Q])) {
+                best = ov;
+                bestq = Q;
+            }
+        }
+        if (bestq < 0)
+            continue;
+        float mid = (px0[P] + px1[P]) / 2, dist = INFINITY;
+        int near = -1;
+        for (int b = 0; b < n; b++) {
+            if (phrase[b] != bestq)
+                continue;
+            float d = mid < t[b].x0 ? t[b].x0 - mid : mid > t[b].x1 ? mid - t[b].x1 : 0;
+            if (d < dist)
+                dist = d, near = b;
+        }
+        for (int b = a; b < n && phrase[b] == P; b++)
+            p[uf_find(p, b)] = uf_find(p, a);
+        if (near >= 0)
+            p[uf_find(p, a)] = uf_find(p, near);
+    }
     for (int a = 0; a < n; a++)
         t[a].cluster = uf_find(p, a);
 }
@@ -191,6 +229,12 @@ int table_match_header(const struct layout *l, size_t i, size_t k, struct header
         c[t[a].cluster].x1 = fmaxf(c[t[a].cluster].x1, t[a].x1);
     }
     qsort_r(t, (size_t)n, sizeof *t, cmp_htok, c);
+    if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
+        fprintf(stderr, "header? lines %zu+%zu:", i, k);
+        for (int a = 0; a < n; a++)
+            fprintf(stderr, " %s(%d,%.0f-%.0f)", t[a].t, t[a].cluster, t[a].x0, t[a].x1);
+        fprintf(stderr, "\n");
+    }
     memset(h, 0, sizeof *h);
     int matched = 0;
     unsigned roles = 0;
@@ -253,7 +297,10 @@ static int find_header_at(const struct layout *l, size_t i, size_t page_end, str
     for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
         if (k > 1) {
             const struct line *a = &l->lines[i + k - 2], *b = &l->lines[i + k - 1];
-            if (b->base - a->base > 1.8f * fmaxf(a->size, 4) || line_has_value(l, i + k - 1))
+            float sz = fmaxf(fminf(a->size, b->size), 4);
+            /* header lines are close and in one font size: a letterhead
+             * above the header is not part of it */
+            if (b->base - a->base > 1.8f * sz || fabsf(a->size - b->size) > 0.3f * sz || line_has_value(l, i + k - 1))
                 break;
         }
         struct header h;
@@ -406,6 +453,8 @@ struct lineinfo {
 struct cells {
     char c[TABLE_MAX_COLS][CELL_MAX];
     float x1[TABLE_MAX_COLS];  /* right edge of the cell's last word */
+    float x0[TABLE_MAX_COLS];  /* left edge of its first word */
+    float firstw[TABLE_MAX_COLS], lastw[TABLE_MAX_COLS]; /* widths of its first and last words */
     bool multi[TABLE_MAX_COLS]; /* more than one word */
     bool straddle;              /* a word runs across a column boundary */
 };
@@ -415,6 +464,8 @@ static void split_cells(const struct layout *l, const struct line *ln, const str
     for (int i = 0; i < h->ncols; i++) {
         cs->c[i][0] = 0;
         cs->x1[i] = -INFINITY;
+        cs->x0[i] = INFINITY;
+        cs->firstw[i] = cs->lastw[i] = 0;
         cs->multi[i] = false;
     }
     cs->straddle = false;
@@ -441,7 +492,11 @@ static void split_cells(const struct layout *l, const struct line *ln, const str
             cell[len++] = ' ';
         memcpy(cell + len, word_text(l, wd), add + 1);
         cs->multi[col] = len > 0;
+        if (!len)
+            cs->firstw[col] = wd->x1 - wd->x0;
+        cs->lastw[col] = wd->x1 - wd->x0;
         cs->x1[col] = fmaxf(cs->x1[col], wd->x1);
+        cs->x0[col] = fminf(cs->x0[col], wd->x0);
     }
 }
 
@@ -917,35 +972,59 @@ static int append_text(char **dst, const char *s, const char *sep)
 
 /* How a wrapped narration line joins the one above: no space after a
  * hyphen or slash that ends a word ("...@okaxis-" / "PUNB0001234-..."
- * was wrapped at the hyphen); a space otherwise (wrapped at a space,
- * including after a free-standing " - "). */
-static const char *join_sep(const char *prev, bool prev_multi, float prev_x1, float col_right, float size)
+ * was wrapped at the hyphen), nor where a token too long for the column
+ * was cut (the line above runs to the column's edge and its last word and
+ * the next line's first word together exceed the column's width); a space
+ * otherwise (wrapped at a space, including after a free-standing " - "). */
+struct wrapgeo {
+    float prev_x1, prev_lastw; /* line above: right edge, width of its last word */
+    bool prev_multi;           /* line above had several words */
+    float next_firstw;         /* this line: width of its first word */
+    float col_left, col_right; /* extent of the column's text over the table */
+    float size;
+};
+
+static bool is_alpha(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g)
 {
     size_t n = prev ? strlen(prev) : 0;
-    (void)prev_multi, (void)prev_x1, (void)col_right, (void)size;
     if (!n)
         return "";
-    if (strchr("-/@_", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
+    if (strchr("-/@_*", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
+        return "";
+    /* a token longer than the column is cut where it meets the edge; a cut
+     * inside letters looks exactly like a wrap between two words ("UNION" /
+     * "BANK"), which is far more common, so only cuts touching digits or
+     * punctuation join without a space */
+    if (g && !g->prev_multi && g->prev_x1 >= g->col_right - 0.6f * g->size &&
+        g->prev_lastw > 0.5f * (g->col_right - g->col_left) &&
+        g->prev_lastw + g->next_firstw > g->col_right - g->col_left && !(is_alpha(prev[n - 1]) && is_alpha(next[0])))
         return "";
     return " ";
 }
 
 struct rowtext {
-    char *last;   /* the row's previous narration fragment (points into note) */
-    float last_x1;
+    float last_x1, last_w; /* the row's previous narration line: right edge, last word width */
     bool last_multi;
 };
 
-static float narr_right(struct ctx *c, const struct header *h, struct cells *cs, int narr)
+/* Extent of the narration text over the rows of one table layout. */
+static void narr_extent(struct ctx *c, const struct header *h, struct cells *cs, int narr, float *left, float *right)
 {
-    float r = -INFINITY;
+    *left = INFINITY, *right = -INFINITY;
     for (size_t i = 0; i < c->ndl; i++) {
         if (c->hdr[i] != h || c->info[i].row < 0)
             continue;
         split_cells(c->l, &c->l->lines[c->dl[i]], h, cs);
-        r = fmaxf(r, cs->x1[narr]);
+        if (!cs->c[narr][0])
+            continue;
+        *right = fmaxf(*right, cs->x1[narr]);
+        *left = fminf(*left, cs->x0[narr]);
     }
-    return r;
 }
 
 static int collect_text(struct ctx *c)
@@ -953,7 +1032,7 @@ static int collect_text(struct ctx *c)
     struct cells *cs = malloc(sizeof *cs);
     struct rowtext *rt = calloc(c->out->nrows + 1, sizeof *rt);
     const struct header *seen[8] = {0};
-    float right[8] = {0};
+    float right[8] = {0}, left[8] = {0};
     int nseen = 0, rc = -1;
     if (!cs || !rt)
         goto out;
@@ -968,20 +1047,22 @@ static int collect_text(struct ctx *c)
             k++;
         if (k == nseen && nseen < 8 && m.narr >= 0) {
             seen[nseen] = h;
-            right[nseen++] = narr_right(c, h, cs, m.narr);
+            narr_extent(c, h, cs, m.narr, &left[nseen], &right[nseen]);
+            nseen++;
         }
-        float colr = k < nseen ? right[k] : INFINITY;
         const struct line *ln = &c->l->lines[c->dl[i]];
         split_cells(c->l, ln, h, cs);
         struct table_row *tr = &c->out->rows[row];
         if (m.narr >= 0 && cs->c[m.narr][0]) {
-            const char *sep = join_sep(tr->note, rt[row].last_multi, rt[row].last_x1, colr, ln->size);
-            if (append_text(&tr->note, cs->c[m.narr], sep) < 0)
+            struct wrapgeo g = {rt[row].last_x1, rt[row].last_w, rt[row].last_multi, cs->firstw[m.narr],
+                                k < nseen ? left[k] : 0, k < nseen ? right[k] : INFINITY, ln->size};
+            if (append_text(&tr->note, cs->c[m.narr], join_sep(tr->note, cs->c[m.narr], &g)) < 0)
                 goto out;
             rt[row].last_x1 = cs->x1[m.narr];
+            rt[row].last_w = cs->lastw[m.narr];
             rt[row].last_multi = cs->multi[m.narr];
         }
-        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, false, 0, 0, 0)) < 0)
+        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL)) < 0)
             goto out;
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
