@@ -102,6 +102,8 @@ class Renderer:
         self.W, self.H = page_size(self.o["page"])
         self.margin = self.o.get("margin", 28)
         self.encrypt = None
+        # Table rows printed from HTML carry cell padding; report writers pack rows tighter.
+        self.row_gap = self.o.get("row_gap", 0.6 * self.lead if layout.valign == "middle" else 2)
 
     # -- text helpers used by layouts --
     def text(self, x, y, s, bold=False, size=None, align="l"):
@@ -205,19 +207,21 @@ class Renderer:
         return y - self.lead * 0.2
 
     def draw_row_lines(self, r, y, first, last):
-        """Draw wrapped lines [first, last) of row r; single-line cells go on the row's first line,
-        or its middle line when the layout centres cells vertically (never past a page break)."""
+        """Draw wrapped lines [first, last) of row r. Single-line cells go on the row's first line,
+        or, when the layout centres cells vertically (an HTML table printed to PDF), at the middle of
+        the row's lines on this page (between two lines when their number is even)."""
         if first == 0:
-            mid = (r.lines - 1) // 2 if self.L.valign == "middle" else 0
-            r.anchor = min(mid, last - 1)
+            n = min(r.lines, last)
+            shift = (n - 1) / 2.0 * self.lead if self.L.valign == "middle" else 0
+            for col in self.cols:
+                if not col.wrap:
+                    self.draw_cell(col, y - shift, r.cells.get(col.key) or "", bold=r.bold)
         for i in range(first, last):
             for col in self.cols:
                 if col.wrap:
                     lines = r.wl[col.key]
                     if i < len(lines):
                         self.draw_cell(col, y, lines[i], bold=r.bold)
-                elif i == r.anchor:
-                    self.draw_cell(col, y, r.cells.get(col.key) or "", bold=r.bold)
             y -= self.lead
         return y
 
@@ -254,7 +258,7 @@ class Renderer:
             r = queue[i]
             start = getattr(r, "_from", 0)
             n = r.lines - start
-            need = n * self.lead + self.o.get("row_gap", 2)
+            need = n * self.lead + self.row_gap
             if self.y - need < bottom:
                 room = int((self.y - bottom) // self.lead)
                 if r.kind == "txn" and self.o.get("break_rows") and start == 0 and 1 <= room < n:
@@ -262,12 +266,12 @@ class Renderer:
                     self._account(r)
                     self._end_page()
                     self._new_page()
-                    self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.o.get("row_gap", 2)
+                    self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.row_gap
                     i += 1
                     continue
                 self._end_page()
                 self._new_page()
-            self.y = self.draw_row_lines(r, self.y, start, r.lines) - self.o.get("row_gap", 2)
+            self.y = self.draw_row_lines(r, self.y, start, r.lines) - self.row_gap
             self._account(r)
             i += 1
         self.L.after_table(self)
