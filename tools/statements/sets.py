@@ -22,7 +22,7 @@ def smoke(seed, count=None):
     for bank in BANKS + GENERIC:
         if not available(bank):
             continue
-        fam = "generic" if bank.startswith("coop") else bank
+        fam = "generic" if bank in GENERIC else bank
         out.append({"name": "%s_1m" % bank, "bank": bank, "family": fam, "months": 1, "seed": seed,
                     "density": 25, "variant": 0})
         out.append({"name": "%s_3m_wrap" % bank, "bank": bank, "family": fam, "months": 3, "seed": seed,
@@ -53,7 +53,7 @@ def variety(seed):
     for j, bank in enumerate(BANKS + GENERIC):
         if not available(bank):
             continue
-        fam = "generic" if bank.startswith("coop") else bank
+        fam = "generic" if bank in GENERIC else bank
         for k, variant in enumerate((2, 3)):
             i = 2 * j + k
             out.append({"name": "%s_v%d" % (bank, variant), "bank": bank, "family": fam, "seed": seed,
@@ -91,7 +91,7 @@ def full(seed, count=None):
     for bank in BANKS + GENERIC:
         if not available(bank):
             continue
-        fam = "generic" if bank.startswith("coop") else bank
+        fam = "generic" if bank in GENERIC else bank
         n = 14 if bank in BANKS else 6
         for i in range(n):
             months = rng.choice([1, 1, 2, 3, 3, 6, 6, 9, 12])
