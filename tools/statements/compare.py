@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compare `passbook parse` output with the corpus ground truth.
 
-  compare.py TRUTH_DIR GOT [--names a b ...] [--strict-space] [--max-diffs N] [--markdown FILE]
+  compare.py TRUTH_DIR GOT [--names a b ...] [--loose-space] [--max-diffs N] [--markdown FILE]
 
 GOT is a directory holding NAME.json (the parse output of NAME.pdf; an error object counts as
 the output) or a JSON Lines file with one object per statement in the order of --names (default:
@@ -166,9 +166,9 @@ def main(argv=None):
     ap.add_argument("truth_dir")
     ap.add_argument("got")
     ap.add_argument("--names", nargs="*")
-    ap.add_argument("--strict-space", action="store_true",
-                    help="narrations must agree on spaces too (default: spaces where a narration "
-                         "was wrapped may differ)")
+    ap.add_argument("--loose-space", action="store_true",
+                    help="ignore spaces inside narrations (default: runs of whitespace count as one "
+                         "space, but a space must be where the statement has one)")
     ap.add_argument("--max-diffs", type=int, default=8)
     ap.add_argument("--markdown", help="also write the failures as a markdown list to this file")
     a = ap.parse_args(argv)
@@ -185,7 +185,7 @@ def main(argv=None):
         group = (truth.get("generator") or {}).get("layout", "special")
         if truth.get("expect_error") or truth.get("tampered") or truth.get("duplicate_group"):
             group = "special"
-        ok, probs, m, nt, ng = compare_one(truth, got[n], a.strict_space, a.max_diffs)
+        ok, probs, m, nt, ng = compare_one(truth, got[n], not a.loose_space, a.max_diffs)
         g = per[group]
         g[0 if ok else 1] += 1
         g[2] += m
