@@ -746,7 +746,9 @@ static bool centred_layout(const struct ctx *c)
         else if (dp < 0.85f * dn)
             down++;
     }
-    return up > down && (up >= 2 || down == 0);
+    /* a top-aligned layout never puts a row's text just above the next
+     * dated line with a wider gap before it; a few such lines suffice */
+    return (up >= 2 && up * 10 >= up + down) || (up >= 1 && down == 0);
 }
 
 /* Text-only lines far below the rows (or repeated footers) are not part
@@ -867,7 +869,72 @@ out:
     free(last);
 }
 
-static int attach_rows(struct ctx *c, bool centred)
+/* Which row a text-only line continues. Rows are usually set apart by a
+ * little extra space, so a continuation belongs with the neighbour it sits
+ * closer to: the line above (cells aligned to the top) or the line below
+ * (cells centred vertically, narration starting above the dated line).
+ * Where the gaps are equal, the layout's general habit decides; at the top
+ * of a page a top-aligned row continues from the previous page. */
+static void resolve_continuations(struct ctx *c, bool centred, float pitch)
+{
+    size_t n = c->ndl;
+    signed char *down = calloc(n + 1, 1);
+    if (!down)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (c->info[i].row != -2)
+            continue;
+        const struct line *x = &c->l->lines[c->dl[i]];
+        bool has_prev = i > 0 && c->l->lines[c->dl[i - 1]].page == x->page;
+        bool has_next = i + 1 < n && c->l->lines[c->dl[i + 1]].page == x->page;
+        float up = has_prev ? x->base - c->l->lines[c->dl[i - 1]].base : INFINITY;
+
+        float dn = has_next ? c->l->lines[c->dl[i + 1]].base - x->base : INFINITY;
+        if (!has_prev && !has_next)
+            down[i] = 0;
+        else if (!has_prev) /* page top: a row's first line, or the rest of one from the page before */
+            down[i] = centred && dn < 1.15f * pitch;
+        else if (!has_next)
+            down[i] = 0;
+        else if (dn < 0.85f * up)
+            down[i] = 1;
+        else if (up < 0.85f * dn)
+            down[i] = 0;
+        else
+            down[i] = centred;
+    }
+    /* upward links resolve top-down, downward links bottom-up */
+    int last_row = -1;
+    for (size_t i = 0; i < n; i++) {
+        struct lineinfo *li = &c->info[i];
+        if (li->kind == LK_DATED || li->kind == LK_AMOUNT) {
+            if (li->row >= 0)
+                last_row = li->row;
+        } else if (li->row == -2 && !down[i]) {
+            bool same_page = i > 0 && c->l->lines[c->dl[i - 1]].page == c->l->lines[c->dl[i]].page;
+            enum lkind pk = i > 0 ? c->info[i - 1].kind : LK_NOISE;
+            /* brought/carried forward and total lines sit inside a row broken across pages */
+            bool passthrough = pk == LK_OPEN || pk == LK_CLOSE || pk == LK_SKIP;
+            if (!same_page || passthrough)
+                li->row = last_row;
+            else
+                li->row = c->info[i - 1].row >= 0 ? c->info[i - 1].row : -1;
+        }
+    }
+    for (size_t i = n; i-- > 0;) {
+        struct lineinfo *li = &c->info[i];
+        if (li->row == -2 && down[i]) {
+            bool same_page = i + 1 < n && c->l->lines[c->dl[i + 1]].page == c->l->lines[c->dl[i]].page;
+            li->row = same_page && c->info[i + 1].row >= 0 ? c->info[i + 1].row : -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (c->info[i].row == -2)
+            c->info[i].row = -1;
+    free(down);
+}
+
+static int attach_rows(struct ctx *c, bool centred, float pitch)
 {
     struct table_result *r = c->out;
     int cur = -1;
@@ -913,43 +980,13 @@ static int attach_rows(struct ctx *c, bool centred)
             }
             break;
         case LK_CONT:
-            li->row = centred ? -2 : cur; /* -2: resolved below */
+            li->row = -2; /* resolved below, from the gaps around it */
             break;
         default:
             break;
         }
     }
-    if (!centred)
-        return 0;
-    /* centred cells: each continuation joins the nearest dated line on its page */
-    for (size_t i = 0; i < c->ndl; i++) {
-        if (c->info[i].row != -2)
-            continue;
-        const struct line *x = &c->l->lines[c->dl[i]];
-        float best = INFINITY;
-        int row = -1;
-        for (size_t j = i; j-- > 0;) {
-            const struct line *y = &c->l->lines[c->dl[j]];
-            if (y->page != x->page)
-                break;
-            if (c->info[j].kind == LK_DATED || c->info[j].kind == LK_AMOUNT) {
-                best = x->base - y->base;
-                row = c->info[j].row;
-                break;
-            }
-        }
-        for (size_t j = i + 1; j < c->ndl; j++) {
-            const struct line *y = &c->l->lines[c->dl[j]];
-            if (y->page != x->page)
-                break;
-            if (c->info[j].kind == LK_DATED || c->info[j].kind == LK_AMOUNT) {
-                if (y->base - x->base < best - 0.5f)
-                    row = c->info[j].row;
-                break;
-            }
-        }
-        c->info[i].row = row;
-    }
+    resolve_continuations(c, centred, pitch);
     return 0;
 }
 
@@ -1217,12 +1254,13 @@ int table_extract(const struct layout *l, struct table_result *out)
         classify(c.hdr[i], &m, cs, &c.info[i]);
     }
     free(cs);
-    drop_far_lines(&c, median_pitch(&c));
+    float pitch = median_pitch(&c);
+    drop_far_lines(&c, pitch);
     drop_repeated_lines(&c);
     bool centred = centred_layout(&c);
     if (getenv("PB_TABLE_DEBUG"))
         fprintf(stderr, "centred=%d\n", centred);
-    if (attach_rows(&c, centred) < 0)
+    if (attach_rows(&c, centred, pitch) < 0)
         goto out;
     if (getenv("PB_TABLE_DEBUG"))
         debug_dump(&c);
