@@ -7,6 +7,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <microhttpd.h>
+
 #include "check.h"
 #include "http/server.h"
 
@@ -97,7 +99,82 @@ static enum http_result echo_json(struct http_req *req, struct http_resp *resp)
     return HTTP_DONE;
 }
 
+/* A form upload the way the upload endpoint will take it: an
+ * MHD_PostProcessor fed from the stream callbacks, file bytes counted as
+ * they arrive (a real handler writes them to a blob_writer). */
+struct form {
+    struct MHD_PostProcessor *pp;
+    size_t file_bytes;
+    unsigned file_sum;
+    char field[64];
+    char filename[64];
+};
+
+static enum MHD_Result form_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                 const char *ctype, const char *enc, const char *data, uint64_t off,
+                                 size_t size)
+{
+    struct form *f = cls;
+    if (!strcmp(key, "file")) {
+        f->file_bytes += size;
+        for (size_t i = 0; i < size; i++)
+            f->file_sum += (unsigned char)data[i];
+        if (filename)
+            snprintf(f->filename, sizeof f->filename, "%s", filename);
+    } else if (!strcmp(key, "session_id") && off + size < sizeof f->field) {
+        memcpy(f->field + off, data, size);
+        f->field[off + size] = '\0';
+    }
+    return MHD_YES;
+}
+
+static int form_open(struct http_req *req, struct http_resp *resp)
+{
+    struct form *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    f->pp = MHD_create_post_processor(http_req_mhd_connection(req), 16 * 1024, form_iter, f);
+    req->stream_state = f;
+    if (!f->pp) {
+        http_resp_error(resp, 400, "INVALID_FILE_OBJECT", "not a form");
+        return -1;
+    }
+    return 0;
+}
+
+static int form_data(struct http_req *req, struct http_resp *resp, const char *buf, size_t len)
+{
+    struct form *f = req->stream_state;
+    if (MHD_post_process(f->pp, buf, len) != MHD_YES) {
+        http_resp_error(resp, 400, "INVALID_FILE_OBJECT", "bad form");
+        return -1;
+    }
+    return 0;
+}
+
+static void form_close(struct http_req *req)
+{
+    struct form *f = req->stream_state;
+    if (f && f->pp)
+        MHD_destroy_post_processor(f->pp);
+    free(f);
+    req->stream_state = NULL;
+}
+
+static enum http_result form_done(struct http_req *req, struct http_resp *resp)
+{
+    struct form *f = req->stream_state;
+    http_resp_json(resp, 200, json_pack("{s:I,s:I,s:s,s:s}", "bytes", (json_int_t)f->file_bytes, "sum",
+                                        (json_int_t)f->file_sum, "session_id", f->field, "filename",
+                                        f->filename));
+    return HTTP_DONE;
+}
+
+static const struct http_stream_ops FORM = {form_open, form_data, form_close};
+static const char *const FORM_TYPES[] = {"multipart/form-data", "application/x-www-form-urlencoded", NULL};
+
 static const struct route ROUTES[] = {
+    {HTTP_POST, "/form", form_done, BODY_STREAM, 1024 * 1024, &FORM, FORM_TYPES},
     {HTTP_POST, "/stream", stream_done, BODY_STREAM, 64 * 1024, &STREAM, OCTETS},
     ROUTE_GET("/async/<x>", async_handler),
     ROUTE_GET("/early", async_immediate),
@@ -292,6 +369,52 @@ TEST(json_bodies_round_trip)
     free(req);
 }
 
+TEST(multipart_upload_through_a_post_processor)
+{
+    size_t flen = 200000, len = 0;
+    char *file = malloc(flen);
+    unsigned sum = 0;
+    for (size_t i = 0; i < flen; i++) { /* every byte value, NULs and CRLFs included */
+        file[i] = (char)(i * 7 % 256);
+        sum += (unsigned char)file[i];
+    }
+    const char *b = "----pbBoundary42";
+    char head[512], tail[128];
+    int hn = snprintf(head, sizeof head,
+                      "--%s\r\nContent-Disposition: form-data; name=\"session_id\"\r\n\r\nabc-123\r\n"
+                      "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"st.pdf\"\r\n"
+                      "Content-Type: application/pdf\r\n\r\n", b, b);
+    int tn = snprintf(tail, sizeof tail, "\r\n--%s--\r\n", b);
+    size_t blen = (size_t)hn + flen + (size_t)tn;
+    char *body = malloc(blen);
+    memcpy(body, head, (size_t)hn);
+    memcpy(body + hn, file, flen);
+    memcpy(body + hn + flen, tail, (size_t)tn);
+    char ctype[128];
+    snprintf(ctype, sizeof ctype, "multipart/form-data; boundary=%s", b);
+    char *req = post("/form", ctype, body, blen, &len);
+    struct reply r;
+    CHECK_INT(one_shot(req, len, &r), 0);
+    CHECK_INT(r.status, 200);
+    char want[160];
+    snprintf(want, sizeof want, "{\"bytes\":200000,\"sum\":%u,\"session_id\":\"abc-123\",\"filename\":\"st.pdf\"}",
+             sum);
+    CHECK_STR(r.body, want);
+    free(req);
+    free(body);
+    free(file);
+    const char *ue = "session_id=xyz&file=aGVsbG8%3D";
+    req = post("/form", "application/x-www-form-urlencoded", ue, strlen(ue), &len);
+    CHECK_INT(one_shot(req, len, &r), 0);
+    CHECK_INT(r.status, 200);
+    unsigned usum = 0; /* the decoded value is the 8 bytes "aGVsbG8=" */
+    for (const char *p = "aGVsbG8="; *p; p++)
+        usum += (unsigned char)*p;
+    snprintf(want, sizeof want, "{\"bytes\":8,\"sum\":%u,\"session_id\":\"xyz\",\"filename\":\"\"}", usum);
+    CHECK_STR(r.body, want);
+    free(req);
+}
+
 TEST(every_opened_stream_was_closed)
 {
     /* the full body, the mid-body refusal, the refusal in open (the 413
@@ -317,6 +440,7 @@ int main(void)
     RUN(async_handlers_answer_later_on_a_kept_alive_connection);
     RUN(many_concurrent_async_requests);
     RUN(json_bodies_round_trip);
+    RUN(multipart_upload_through_a_post_processor);
     http_server_stop(srv);
     RUN(every_opened_stream_was_closed);
     router_free(&r);
