@@ -115,6 +115,35 @@ def other_field_errors(srv):
 
 
 @suite.test
+def aa_parameters_and_parameter_count(srv):
+    aa = dict(bank_name='hdfc', mode='aa')
+    expect_error(create(srv, aa_recurring_tenure_month_count=85, aa_recurring_frequency_unit='month',
+                        aa_recurring_frequency_value=1, aa_journey_mode='only_recurring', **aa), 400,
+                 'INVALID_AA_PARAMETER', 'tenure')
+    expect_error(create(srv, aa_recurring_tenure_month_count=12, aa_recurring_frequency_unit='month',
+                        aa_recurring_frequency_value=9, aa_journey_mode='only_recurring', **aa), 400,
+                 'INVALID_AA_PARAMETER', 'frequency value')
+    expect_error(create(srv, aa_journey_mode='only_recurring', aa_recurring_tenure_month_count=12, **aa),
+                 400, 'MISSING_AA_PARAMETER', 'unit and value missing')
+    expect_error(create(srv, aa_recurring_frequency_unit='fortnight', **aa), 400, 'INVALID_REQUEST', 'unit')
+    r = create(srv, aa_journey_mode='only_recurring', aa_recurring_tenure_month_count=12,
+               aa_recurring_frequency_unit='MONTH', aa_recurring_frequency_value=1, **aa)
+    eq(r.status, 200, r.text)
+    expect_error(create(srv, version=2, aa_journey_code='BCAA009', **aa), 400, 'INVALID_REQUEST', 'journey code')
+    expect_error(create(srv, version=2, aa_journey_code='BCAA001', consents={'CC0009': {}}, **aa), 400,
+                 'INVALID_AA_PARAMETER', 'consent code')
+    expect_error(create(srv, version=2, aa_journey_code='BCAA001',
+                        consents={'CC0001': {'from_date': '2024-01-01'}}, **aa), 400, 'INVALID_DATE_FORMAT',
+                 'consent date')
+    eq(create(srv, version=2, aa_journey_code='BCAA001', consents={'CC0001': {'from_date': '01/01/2024',
+                                                                               'to_date': '01/06/2024'}},
+              **aa).status, 200, 'valid consent')
+    many = {'extra_%d' % i: i for i in range(101)}
+    expect_error(create(srv, **many), 400, 'INVALID_PARAMETER_COUNT', '101 unknown keys')
+    eq(create(srv, unknown_field='ignored').status, 200, 'unknown fields are ignored')
+
+
+@suite.test
 def every_field_at_once(srv):
     body = dict(redirect_url='https://lender.example/done?x=1', logo_url='https://lender.example/logo.png',
                 from_date='01/01/2024', to_date='05/07/2024', bank_name='ICICI', mode='pdf',
