@@ -671,12 +671,23 @@ static char *months_format(const pb_month *m, int n)
     char *out = malloc((size_t)n * 8 + 1);
     if (!out)
         return NULL;
-    size_t len = 0;
-    out[0] = '\0';
+    /* by hand: this runs on the writer thread for every session */
+    char *p = out;
     for (int i = 0; i < n; i++) {
-        char buf[PB_DATE_BUF];
-        len += (size_t)sprintf(out + len, "%s%s", i ? "," : "", month_fmt_iso(m[i], buf));
+        int y = m[i] / 12, mo = m[i] % 12 + 1;
+        if (y < 0 || y > 9999)
+            y = 0;
+        if (i)
+            *p++ = ',';
+        *p++ = (char)('0' + y / 1000);
+        *p++ = (char)('0' + y / 100 % 10);
+        *p++ = (char)('0' + y / 10 % 10);
+        *p++ = (char)('0' + y % 10);
+        *p++ = '-';
+        *p++ = (char)('0' + mo / 10);
+        *p++ = (char)('0' + mo % 10);
     }
+    *p = '\0';
     return out;
 }
 
