@@ -55,6 +55,7 @@ struct http_conn {
     bool too_big;     /* Content-Length announces more than the limit */
     bool queued;      /* a response was queued */
     bool stream_open; /* stream->close is owed */
+    bool counted;     /* counted in srv->suspended */
     atomic_int async;
 };
 
@@ -340,6 +341,7 @@ static enum MHD_Result finish(struct http_conn *c)
     /* HTTP_ASYNC: suspend first, then publish; http_req_resume may already
      * have run on another thread, in which case we resume at once. */
     atomic_fetch_add(&c->srv->suspended, 1);
+    c->counted = true;
     MHD_suspend_connection(c->mhd);
     int expected = ASYNC_RUNNING;
     if (!atomic_compare_exchange_strong(&c->async, &expected, ASYNC_SUSPENDED))
@@ -355,6 +357,16 @@ void http_req_resume(struct http_req *req)
         return; /* finish() has not suspended yet; it will resume */
     atomic_store(&c->async, ASYNC_DONE);
     MHD_resume_connection(c->mhd);
+}
+
+/* Leaves the count of suspended requests (once), when the resumed request
+ * is answered or, if the client went away meanwhile, when it completes. */
+static void uncount(struct http_conn *c)
+{
+    if (c->counted) {
+        c->counted = false;
+        atomic_fetch_sub(&c->srv->suspended, 1);
+    }
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const char *url,
@@ -385,7 +397,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
         return MHD_YES;
     }
     if (atomic_load(&c->async) == ASYNC_DONE) { /* resumed after an async handler */
-        atomic_fetch_sub(&c->srv->suspended, 1);
+        uncount(c);
         atomic_store(&c->async, ASYNC_NONE);
         return queue(c);
     }
@@ -441,6 +453,7 @@ static void on_completed(void *cls, struct MHD_Connection *mhd, void **con_cls,
              c->queued ? c->resp.body_len : 0, c->resp.error_code ? " error=" : "",
              c->resp.error_code ? c->resp.error_code : "",
              toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
+    uncount(c);
     if (c->stream_open && c->req.route->stream && c->req.route->stream->close)
         c->req.route->stream->close(&c->req);
     json_decref(c->req.json);
