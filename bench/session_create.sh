@@ -37,6 +37,7 @@ non2xx() { sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1"; }
 run "$URL/healthz" >"$DIR/healthz.txt"
 run -s bench/session_create.lua "$URL/bank-connect/v1/session/" >"$DIR/create.txt"
 
+curl -s "$URL/metrics" >"$DIR/metrics.txt" || true
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
 
@@ -46,3 +47,16 @@ echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")"
 echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  non-2xx: $(non2xx "$DIR/create.txt" || true)"
 echo "sessions stored: $STORED"
 python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
+python3 - "$DIR/metrics.txt" <<'PY'
+import sys
+m = {}
+for line in open(sys.argv[1]):
+    if line.startswith('passbook_store_'):
+        k, v = line.split()
+        m[k] = float(v)
+if m.get('passbook_store_syncs_total'):
+    print('store: %d commits, %.1f writes/commit, %d WAL syncs, %.2f ms/sync' % (
+        m['passbook_store_commits_total'], m['passbook_store_writes_total'] / max(1, m['passbook_store_commits_total']),
+        m['passbook_store_syncs_total'], 1000 * m['passbook_store_sync_seconds_total'] / m['passbook_store_syncs_total']))
+PY
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -72,6 +72,7 @@ struct serve_opts {
     const char *listen, *data, *db, *public_url, *log_level;
     long threads, max_body;
     bool allow_private_urls;
+    enum log_level level;
 };
 
 static int serve_run(const struct serve_opts *o, const char *host, int port)
@@ -113,8 +114,10 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     if (!o->public_url) /* now that the port is known */
         snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
                  host, strchr(host, ':') ? "]" : "", http_server_port(srv));
+    /* Always printed, whatever --log-level says: it tells the port. */
     log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s", host,
              http_server_port(srv), public_url, o->threads, o->data);
+    log_set_level(o->level);
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
@@ -135,7 +138,7 @@ out:
 
 int cli_serve(int argc, char **argv)
 {
-    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false};
+    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -159,7 +162,7 @@ int cli_serve(int argc, char **argv)
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;
     }
-    log_set_level(level);
+    o.level = level; /* applied once the listening line is out */
     if (o.threads <= 0) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o.threads = n < 2 ? 2 : n;

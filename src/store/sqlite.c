@@ -119,6 +119,7 @@ struct sqlite_store {
     int wal_fd;
     ino_t wal_ino;
     atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
+    atomic_bool syncer_busy;    /* the syncer holds a batch (set under smu) */
     pthread_key_t reader_key;
     pthread_mutex_t readers_mu;
     struct conn *readers;
@@ -291,6 +292,8 @@ static void *syncer_main(void *arg)
         struct wop *batch = s->shead;
         s->shead = s->stail = NULL;
         bool stop = s->sstopping;
+        if (batch)
+            atomic_store(&s->syncer_busy, true);
         pthread_mutex_unlock(&s->smu);
         if (!batch) {
             if (stop)
@@ -321,6 +324,16 @@ static void *syncer_main(void *arg)
             free(batch);
             batch = next;
         }
+        /* idle: a transaction the writer holds open may commit now */
+        pthread_mutex_lock(&s->smu);
+        bool more = s->shead != NULL;
+        pthread_mutex_unlock(&s->smu);
+        if (!more) {
+            atomic_store(&s->syncer_busy, false);
+            pthread_mutex_lock(&s->mu);
+            pthread_cond_broadcast(&s->cv);
+            pthread_mutex_unlock(&s->mu);
+        }
     }
     return NULL;
 }
@@ -342,6 +355,28 @@ static void hand_to_syncer(struct sqlite_store *s, struct wop *batch)
 
 /* ---- the writer thread ---- */
 
+/* Applies ops (a list) in the open transaction; returns the last op and
+ * counts them into *n. */
+static struct wop *apply_all(struct sqlite_store *s, struct wop *ops, bool began, unsigned long long *n)
+{
+    struct wop *last = ops;
+    for (struct wop *w = ops; w; w = w->next, (*n)++) {
+        w->rc = began ? w->apply(s->writer, w->arg) : STORE_ERROR;
+        last = w;
+    }
+    return last;
+}
+
+/* Takes the queued ops (caller holds s->mu). */
+static struct wop *take_queue(struct sqlite_store *s)
+{
+    struct wop *ops = s->head;
+    s->head = s->tail = NULL;
+    return ops;
+}
+
+#define WRITER_MAX_BATCH 4096
+
 static void *writer_main(void *arg)
 {
     struct sqlite_store *s = arg;
@@ -349,19 +384,30 @@ static void *writer_main(void *arg)
         pthread_mutex_lock(&s->mu);
         while (!s->head && !s->stopping)
             pthread_cond_wait(&s->cv, &s->mu);
-        struct wop *batch = s->head;
-        s->head = s->tail = NULL;
-        bool stop = s->stopping;
+        struct wop *batch = take_queue(s);
         pthread_mutex_unlock(&s->mu);
-        if (!batch) {
-            if (stop)
-                break;
-            continue;
-        }
+        if (!batch)
+            break; /* stopping, nothing left */
         bool began = exec(s->writer->db, "BEGIN IMMEDIATE") == 0;
         unsigned long long n = 0;
-        for (struct wop *w = batch; w; w = w->next, n++)
-            w->rc = began ? w->apply(s->writer, w->arg) : STORE_ERROR;
+        struct wop *last = apply_all(s, batch, began, &n);
+        /* While the syncer is still flushing the previous batch, nobody
+         * would hear about this one sooner anyway: keep the transaction
+         * open and let ops queued meanwhile join it. Fewer, larger
+         * commits write each touched page once. */
+        pthread_mutex_lock(&s->mu);
+        while (began && n < WRITER_MAX_BATCH) {
+            while (!s->head && atomic_load(&s->syncer_busy) && !s->stopping)
+                pthread_cond_wait(&s->cv, &s->mu);
+            if (!s->head)
+                break;
+            struct wop *more = take_queue(s);
+            pthread_mutex_unlock(&s->mu);
+            last->next = more;
+            last = apply_all(s, more, began, &n);
+            pthread_mutex_lock(&s->mu);
+        }
+        pthread_mutex_unlock(&s->mu);
         atomic_fetch_add(&s->n_commits, 1);
         atomic_fetch_add(&s->n_writes, n);
         if (began && exec(s->writer->db, "COMMIT") != 0) {
