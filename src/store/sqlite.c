@@ -15,7 +15,8 @@
  * thread, which fdatasync()s the WAL file and only then reports "ok" to the
  * callers. fdatasync covers every frame written before it started, so one
  * sync acknowledges every batch committed meanwhile, and the writer
- * prepares the next batch while the disk flushes the previous one. An
+ * prepares the next batch while the disk flushes the previous one (it
+ * keeps that transaction open until the syncer is free). An
  * acknowledged write is therefore on disk (the guarantee of
  * synchronous=FULL): it survives kill -9 and power loss. Checkpoints sync
  * the WAL and the database themselves (SQLite's NORMAL rules); a WAL is
