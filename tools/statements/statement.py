@@ -168,18 +168,34 @@ def make(spec):
     st = build(spec)
     pdf, pages = render(st)
     target = spec.get("pages_target")
-    tries = 0
-    while target and pages != target and tries < 8:
-        tries += 1
-        density = max(1, int(round(st.spec["density"] * target / pages + (0 if pages < target else -1))))
-        if pages < target and density == st.spec["density"]:
-            density += 1
-        st = build(dict(spec, density=density))
-        pdf, pages = render(st)
+    if target and pages != target:
+        st, pdf, pages = _aim_pages(spec, st, pdf, pages, target)
     t = truth(st, pages)
     if st.spec["zero_txn"]:
         t["expect_error"] = "STATEMENT_NO_TRANSACTIONS"
     return pdf, t, st
+
+
+def _aim_pages(spec, st, pdf, pages, target):
+    """Search the density (transactions a month) that gives exactly `target` pages; the page count
+    grows with density but not strictly (each density draws other events), so keep the closest."""
+    best = (abs(pages - target), st, pdf, pages)
+    tried = {st.spec["density"]}
+    density = st.spec["density"]
+    for _ in range(14):
+        density = max(1, int(round(density * target / max(pages, 1))))
+        while density in tried:
+            density += 1 if pages < target else -1
+        if density < 1:
+            break
+        tried.add(density)
+        st = build(dict(spec, density=density))
+        pdf, pages = render(st)
+        if abs(pages - target) < best[0]:
+            best = (abs(pages - target), st, pdf, pages)
+        if pages == target:
+            break
+    return best[1], best[2], best[3]
 
 
 def write(out_dir, name, pdf, t):
