@@ -34,8 +34,14 @@ rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
 p99() { sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p' "$1"; }
 non2xx() { sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1"; }
 
-run "$URL/healthz" >"$DIR/healthz.txt"
-run -s bench/session_create.lua "$URL/bank-connect/v1/session/" >"$DIR/create.txt"
+# CPU time the server spent (utime + stime, clock ticks), to show cost per
+# request independently of what else runs on the machine.
+ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+reqs() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$1"; }
+T0=$(ticks); run "$URL/healthz" >"$DIR/healthz.txt"
+T1=$(ticks); run -s bench/session_create.lua "$URL/bank-connect/v1/session/" >"$DIR/create.txt"
+T2=$(ticks)
+HZ=$(getconf CLK_TCK)
 
 curl -s "$URL/metrics" >"$DIR/metrics.txt" || true
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
@@ -43,8 +49,9 @@ STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
 
 H=$(rps "$DIR/healthz.txt"); C=$(rps "$DIR/create.txt")
 echo "machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION; server --threads $SERVER_THREADS"
-echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")"
-echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  non-2xx: $(non2xx "$DIR/create.txt" || true)"
+cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
+echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz.txt")") us/req"
+echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create.txt")") us/req  non-2xx: $(non2xx "$DIR/create.txt")"
 echo "sessions stored: $STORED"
 python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
 python3 - "$DIR/metrics.txt" <<'PY'

@@ -203,8 +203,7 @@ def keep_alive_serves_many_requests_on_one_connection(srv):
         r = srv.get('/healthz', conn=c)
         eq(r.status, 200)
         check(r.headers.get('connection', '').lower() != 'close', 'connection closed after request %d' % i)
-        r = srv.create_session(org) if False else srv.request(
-            'POST', SESSION, json_body={'link_id': 'k%d' % i, 'api_key': org.api_key}, conn=c)
+        r = srv.request('POST', SESSION, json_body={'link_id': 'k%d' % i, 'api_key': org.api_key}, conn=c)
         eq(r.status, 200)
         r = srv.request('GET', '/nope', conn=c)
         eq(r.status, 404)
