@@ -377,6 +377,10 @@ static void set_boundaries(const struct layout *l, struct header *h, const size_
         const struct column *a = &h->cols[i], *b = &h->cols[i + 1];
         int lo = bin((a->x0 + a->x1) / 2), hi = bin((b->x0 + b->x1) / 2);
         float want = (a->x1 + b->x0) / 2;
+        /* text columns are left-aligned under their label: the boundary
+         * before one does not reach far into its label */
+        if (b->role == COL_REF || b->role == COL_NARRATION || b->role == COL_DATE || b->role == COL_VALUE_DATE)
+            hi = hi < bin(b->x0 + 0.25f * (b->x1 - b->x0)) ? hi : bin(b->x0 + 0.25f * (b->x1 - b->x0));
         if (hi < lo) { /* labels overlap: no strip to search */
             h->cols[i].right = want;
             continue;
@@ -764,6 +768,9 @@ static void drop_far_lines(struct ctx *c, float pitch)
             nrow++;
         }
     rowsize = nrow ? rowsize / (float)nrow : 0;
+    /* cells centred between narration lines put lines half a line apart:
+     * measure "far" against at least a line of text */
+    pitch = fmaxf(pitch, 1.1f * rowsize);
     for (size_t i = 1; i < c->ndl; i++) {
         const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]];
         enum lkind k = c->info[i].kind;
