@@ -167,6 +167,19 @@ static int load_kv(const char *path, struct tsv *t, struct kv_rule **out, size_t
     return 0;
 }
 
+/* merchants.tsv's optional 5th column (bill descriptions), parallel to R.mer. */
+static const char **mer_desc;
+
+static int merchant_descriptions(void)
+{
+    mer_desc = calloc(R.nmer + 1, sizeof *mer_desc);
+    if (!mer_desc)
+        abort();
+    for (size_t i = 0; i < R.nmer; i++)
+        mer_desc[i] = tsv_field(&R.tmer, i, 4);
+    return 0;
+}
+
 static int load_holidays(void)
 {
     if (tsv_load("rules/bank_holidays.tsv", &R.thol, &R.err) != 0)
@@ -191,7 +204,7 @@ static void rules_load(void)
 {
     R.status = -1;
     if (load_channels() || load_counterparty() ||
-        load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1) ||
+        load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1) || merchant_descriptions() ||
         load_kv("rules/lenders.tsv", &R.tlen, &R.len, &R.nlen, 1) ||
         load_kv("rules/pdf_editors.tsv", &R.tpdf, &R.pdf, &R.npdf, 1) ||
         load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2) || load_holidays())
@@ -549,6 +562,8 @@ static void apply_merchant(struct classification *c, const char *up, const char 
         text = raw = cup;
     }
     const struct kv_rule *m = kv_find(R.mer, R.nmer, text, raw);
+    if (m && c->channel == CH_BILL_PAYMENT && !c->description[0])
+        copy_str(c->description, sizeof c->description, mer_desc[m - R.mer]);
     if (m && (c->merchant_category[0] == '\0' || strcmp(c->merchant_category, "shopping") == 0)) {
         copy_str(c->merchant_category, sizeof c->merchant_category, m->a);
         if (c->channel != CH_BILL_PAYMENT || strcmp(c->category, "Utilities") == 0)
@@ -620,6 +635,10 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
         copy_str(c->description, sizeof c->description, r->desc);
         copy_str(c->merchant_category, sizeof c->merchant_category, r->mcat);
         copy_str(c->category, sizeof c->category, r->cat[0] ? r->cat : "Others");
+        /* a cheque return names its reason; only want of funds earns the description */
+        if (strcmp(c->description, "chq_bounce_insuff_funds") == 0 && !strstr(up, "INSUF") &&
+            !strstr(up, "FUNDS"))
+            c->description[0] = '\0';
     }
     classify_counterparty(note, c->counterparty, sizeof c->counterparty);
     apply_merchant(c, up, note);

@@ -124,6 +124,26 @@ TEST(counterparty_lender_and_self)
     CHECK(c.self && c.sister);
 }
 
+TEST(descriptions)
+{
+    struct classification c;
+    classify_txn("IB BILLPAY DR-BESCOM-123456789", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(c.description, "electric_bill");
+    classify_txn("BILLPAY DR-AIRTEL-44401701", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(c.description, "telco_bill");
+    classify_txn("IB BILLPAY DR-HDFCC4-XXXXXXXX1234 CREDIT CARD", TXN_DEBIT, &CTX, &c);
+    CHECK_STR(c.description, "credit_card_bill");
+    classify_txn("CDM DEPOSIT 1234 ANDHERI E MUMBAI", TXN_CREDIT, &CTX, &c);
+    CHECK_STR(c.description, "deposit_by_machine");
+    classify_txn("I/W CHQ RET-000145-FUNDS INSUFFICIENT", TXN_CREDIT, &CTX, &c);
+    CHECK_STR(c.description, "chq_bounce_insuff_funds");
+    classify_txn("I/W CHQ RET-000145-SIGNATURE DIFFERS", TXN_CREDIT, &CTX, &c);
+    CHECK(c.channel == CH_INWARD_CHEQUE_BOUNCE);
+    CHECK_STR(c.description, "");
+    classify_txn("NEFT RETURN-ICIC0000104-UTR SBIN124052512", TXN_CREDIT, &CTX, &c);
+    CHECK_STR(c.description, "neft_return");
+}
+
 TEST(name_matching)
 {
     CHECK(classify_name_matches("Rahul Sharma", "MR RAHUL SHARMA"));
@@ -184,6 +204,7 @@ int main(void)
     RUN(every_counterparty_rule_parses_its_example);
     RUN(labelled_narrations_per_channel_accuracy);
     RUN(counterparty_lender_and_self);
+    RUN(descriptions);
     RUN(name_matching);
     RUN(salary_words_and_exclusions);
     RUN(hostile_narrations);
