@@ -44,7 +44,9 @@ extern const struct route SESSION_DATA_ROUTES[];
 extern const size_t SESSION_DATA_NROUTES;
 extern const struct route BANKS_ROUTES[];
 extern const size_t BANKS_NROUTES;
-extern const struct route ROOT_ROUTES[];
-extern const size_t ROOT_NROUTES;
+extern const struct route JOURNEY_ROUTES[];   /* "/", assets, SDK, /journey/v1/ */
+extern const size_t JOURNEY_NROUTES;
+extern const struct route WEBHOOK_ROUTES[];
+extern const size_t WEBHOOK_NROUTES;
 
 #endif

@@ -12,7 +12,8 @@ int api_register(struct router *r)
         {SESSION_ROUTES, &SESSION_NROUTES},
         {SESSION_DATA_ROUTES, &SESSION_DATA_NROUTES},
         {BANKS_ROUTES, &BANKS_NROUTES},
-        {ROOT_ROUTES, &ROOT_NROUTES},
+        {JOURNEY_ROUTES, &JOURNEY_NROUTES},
+        {WEBHOOK_ROUTES, &WEBHOOK_NROUTES},
     };
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))

@@ -13,6 +13,8 @@
 #include "cli/cli.h"
 #include "cli/flags.h"
 #include "http/server.h"
+#include "notify/backoff.h"
+#include "notify/notify.h"
 #include "util/log.h"
 
 static const char USAGE[] =
@@ -73,6 +75,7 @@ struct serve_opts {
     long threads, max_body;
     bool allow_private_urls;
     enum log_level level;
+    long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
 };
 
 static int serve_run(const struct serve_opts *o, const char *host, int port)
@@ -98,6 +101,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     struct router router;
     router_init(&router);
     struct http_server *srv = NULL;
+    struct notify *notifier = NULL;
     struct http_config cfg = {host, port, (unsigned)o->threads, (size_t)o->max_body, 60};
     int rc = 1;
     char public_url[512];
@@ -114,6 +118,13 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     if (!o->public_url) /* now that the port is known */
         snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
                  host, strchr(host, ':') ? "]" : "", http_server_port(srv));
+    struct notify_config ncfg = {(int)o->webhook_retry_base, (int)o->expiry_scan_interval,
+                                 o->allow_private_urls};
+    if (notify_start(app.store, &ncfg, &notifier)) {
+        fprintf(stderr, "passbook serve: cannot start the webhook notifier\n");
+        http_server_stop(srv);
+        goto out;
+    }
     /* Always printed, whatever --log-level says: it tells the port. */
     log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s", host,
              http_server_port(srv), public_url, o->threads, o->data);
@@ -126,6 +137,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     sigwait(&set, &sig);
     log_info("serve msg=\"shutting down\" signal=%d", sig);
     http_server_stop(srv);
+    notify_stop(notifier);
     rc = 0;
 out:
     router_free(&router);
@@ -138,7 +150,8 @@ out:
 
 int cli_serve(int argc, char **argv)
 {
-    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO};
+    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
+                           WEBHOOK_RETRY_BASE, 15};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -148,6 +161,8 @@ int cli_serve(int argc, char **argv)
         {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
         {"allow-private-urls", FLAG_BOOL, &o.allow_private_urls, NULL, "let file_url and webhooks reach loopback/private addresses"},
         {"log-level", FLAG_STRING, &o.log_level, "LEVEL", "debug, info, warn or error (default info)"},
+        {"webhook-retry-base", FLAG_INT, &o.webhook_retry_base, "SECONDS", "first webhook retry delay, doubled after (default 15; tests lower it)"},
+        {"expiry-scan-interval", FLAG_INT, &o.expiry_scan_interval, "SECONDS", "how often expired sessions are looked for (default 15)"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;

@@ -24,6 +24,8 @@ struct session {
     enum session_state state;
     int64_t processing_requested_at; /* 0 when not requested */
     int64_t deleted_at;           /* 0 unless deleted */
+    int64_t completion_notified_at; /* customer submitted the journey; 0 if not */
+    int64_t expiry_notified_at;   /* SESSION_EXPIRY_NOTIFICATION queued; 0 if not */
     struct session_req req;       /* what the lender asked for; owns its strings */
 };
 

@@ -81,7 +81,9 @@ static const char *const SQL[NQUERIES] = {
     [Q_SESSION_INSERT] = "INSERT INTO sessions(" SESSION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                          "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
                          "?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
-    [Q_SESSION_GET] = "SELECT " SESSION_COLS " FROM sessions WHERE id = ?1 AND org_id = ?2",
+    /* org_id NULL: any organisation's (the hosted journey, the notifier) */
+    [Q_SESSION_GET] = "SELECT " SESSION_COLS ", completion_notified_at, expiry_notified_at "
+                      "FROM sessions WHERE id = ?1 AND (?2 IS NULL OR org_id = ?2)",
 };
 
 struct conn {
@@ -472,6 +474,31 @@ static int write_sync(struct sqlite_store *s, int (*apply)(struct conn *, const 
     return w.rc;
 }
 
+/* For the store's other files (sqlite_internal.h): a write through the
+ * group commit, with the writer's database handle. */
+struct raw_write {
+    int (*fn)(sqlite3 *db, const void *arg);
+    const void *arg;
+};
+
+static int apply_raw(struct conn *c, const void *arg)
+{
+    const struct raw_write *w = arg;
+    return w->fn(c->db, w->arg);
+}
+
+int sqlite_write(struct store *st, int (*fn)(sqlite3 *db, const void *arg), const void *arg)
+{
+    struct raw_write w = {fn, arg};
+    return write_sync((struct sqlite_store *)st, apply_raw, &w);
+}
+
+sqlite3 *sqlite_reader_db(struct store *st)
+{
+    struct conn *c = reader((struct sqlite_store *)st);
+    return c ? c->db : NULL;
+}
+
 /* ---- migrations ---- */
 
 static int migrate(struct conn *c, char *err, size_t errlen)
@@ -852,6 +879,10 @@ static void session_from_row(sqlite3_stmt *q, struct session *s)
     session_state_parse((const char *)sqlite3_column_text(q, 27), &s->state);
     s->processing_requested_at = sqlite3_column_int64(q, 28);
     s->deleted_at = sqlite3_column_int64(q, 29);
+    if (sqlite3_column_count(q) > 31) {
+        s->completion_notified_at = sqlite3_column_int64(q, 30);
+        s->expiry_notified_at = sqlite3_column_int64(q, 31);
+    }
 }
 
 static int sq_session_get(struct store *st, const char *id, const char *org_id, struct session *out)
@@ -940,6 +971,15 @@ static const struct store_ops SQLITE_OPS = {
     .org_set_modes = sq_org_set_modes,
     .session_insert_async = sq_session_insert_async,
     .session_get = sq_session_get,
+    .org_set_webhook = sqlite_org_set_webhook,
+    .session_complete = sqlite_session_complete,
+    .session_expired_list = sqlite_session_expired_list,
+    .session_expire_mark = sqlite_session_expire_mark,
+    .webhook_insert = sqlite_webhook_insert,
+    .webhook_claim = sqlite_webhook_claim,
+    .webhook_finish = sqlite_webhook_finish,
+    .webhook_list = sqlite_webhook_list,
+    .webhook_get = sqlite_webhook_get,
 };
 
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)

@@ -2,6 +2,8 @@
 #ifndef PB_STORE_SQLITE_INTERNAL_H
 #define PB_STORE_SQLITE_INTERNAL_H
 
+#include <sqlite3.h>
+
 #include "store/store.h"
 
 extern const char *const SQLITE_MIGRATIONS[];
@@ -9,5 +11,30 @@ extern const int SQLITE_NMIGRATIONS;
 
 /* Opens the SQLite store in file path (created if missing). */
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen);
+
+/* Runs fn on the writer connection inside the next group-commit batch and
+ * waits for the commit. fn returns a store_rc; a multi-statement fn must
+ * wrap itself in a SAVEPOINT so that its failure leaves the batch intact. */
+int sqlite_write(struct store *st, int (*fn)(sqlite3 *db, const void *arg), const void *arg);
+/* This thread's read connection, or NULL. */
+sqlite3 *sqlite_reader_db(struct store *st);
+
+/* Webhook outbox and session notification marks (sqlite_webhook.c). */
+int sqlite_org_set_webhook(struct store *st, const char *org_id, const char *url, int mode,
+                           const char *secret);
+int sqlite_session_complete(struct store *st, const char *session_id, int64_t now,
+                            const struct webhook_delivery *d);
+int sqlite_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max,
+                                size_t *n);
+int sqlite_session_expire_mark(struct store *st, const char *session_id, int64_t now,
+                               const struct webhook_delivery *d);
+int sqlite_webhook_insert(struct store *st, const struct webhook_delivery *d);
+int sqlite_webhook_claim(struct store *st, int64_t now, const char *owner, int64_t lease_until,
+                         struct webhook_delivery *out, size_t max, size_t *n);
+int sqlite_webhook_finish(struct store *st, const struct webhook_delivery *d, const char *owner);
+int sqlite_webhook_list(struct store *st, const char *org_id, const char *session_id,
+                        struct webhook_delivery *out, size_t max, size_t *n);
+int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
+                       struct webhook_delivery *out);
 
 #endif

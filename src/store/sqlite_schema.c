@@ -210,7 +210,16 @@ static const char M1_FOUNDATION[] =
     "  created_at       INTEGER NOT NULL,"
     "  updated_at       INTEGER NOT NULL);";
 
+/* Webhook delivery leases, so several nodes can share the outbox, and
+ * replays linked to the delivery they repeat. */
+static const char M2_WEBHOOK_LEASES[] =
+    "ALTER TABLE webhook_deliveries ADD COLUMN lease_owner TEXT;"
+    "ALTER TABLE webhook_deliveries ADD COLUMN lease_until INTEGER;"
+    "ALTER TABLE webhook_deliveries ADD COLUMN replay_of TEXT;"
+    "CREATE INDEX webhook_session ON webhook_deliveries(session_id);";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
+    M2_WEBHOOK_LEASES,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

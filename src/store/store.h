@@ -21,6 +21,7 @@
 
 #include "core/org.h"
 #include "core/session.h"
+#include "core/webhook.h"
 
 enum store_rc { STORE_OK = 0, STORE_NOT_FOUND = 1, STORE_CONFLICT = 2, STORE_ERROR = -1 };
 
@@ -61,8 +62,44 @@ struct store_ops {
     void (*session_insert_async)(struct store *st, const struct session *s, store_done_fn done,
                                  void *arg);
     /* The session id owned by org_id; STORE_NOT_FOUND for an unknown id and
-     * for another organisation's session alike. Clear with session_clear. */
+     * for another organisation's session alike. org_id NULL: whoever owns it
+     * (the hosted journey and the notifier, which act for the session).
+     * Clear with session_clear. */
     int (*session_get)(struct store *st, const char *id, const char *org_id, struct session *out);
+
+    /* ---- webhooks (src/notify/, src/api/webhook.c, src/api/journey.c) ---- */
+    /* Sets the organisation's webhook_url (NULL: off), webhook_mode and
+     * x-secret-key secret (NULL: keep the current one; "" clears it). */
+    int (*org_set_webhook)(struct store *st, const char *org_id, const char *url, int mode,
+                           const char *secret);
+    /* The customer submitted the journey: marks completion_notified_at and,
+     * in the same transaction, queues d (NULL: no webhook configured).
+     * STORE_CONFLICT when already submitted or no longer open. */
+    int (*session_complete)(struct store *st, const char *session_id, int64_t now,
+                            const struct webhook_delivery *d);
+    /* Ids of sessions past expiry at now that have not been notified,
+     * submitted, processed or deleted; at most max into ids. */
+    int (*session_expired_list)(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max,
+                                size_t *n);
+    /* Marks expiry_notified_at and queues d (NULL: none) in one transaction;
+     * STORE_CONFLICT when another node (or a submit) got there first. */
+    int (*session_expire_mark)(struct store *st, const char *session_id, int64_t now,
+                               const struct webhook_delivery *d);
+    /* Queues d; STORE_CONFLICT when its dedupe_key was already queued. */
+    int (*webhook_insert)(struct store *st, const struct webhook_delivery *d);
+    /* Leases up to max pending deliveries due at now to owner until
+     * lease_until (deliveries leased by others are skipped until their lease
+     * ends). Fills out[0..*n); clear each with webhook_delivery_clear. */
+    int (*webhook_claim)(struct store *st, int64_t now, const char *owner, int64_t lease_until,
+                         struct webhook_delivery *out, size_t max, size_t *n);
+    /* Records an attempt's outcome (status, attempts, times, response) and
+     * releases the lease, if owner still holds it. */
+    int (*webhook_finish)(struct store *st, const struct webhook_delivery *d, const char *owner);
+    /* The organisation's deliveries, newest first, optionally for one session. */
+    int (*webhook_list)(struct store *st, const char *org_id, const char *session_id,
+                        struct webhook_delivery *out, size_t max, size_t *n);
+    int (*webhook_get)(struct store *st, const char *org_id, const char *id,
+                       struct webhook_delivery *out);
 };
 
 struct store {

@@ -1,0 +1,467 @@
+/* The hosted journey: the page at "/" (the target of every redirect_url),
+ * its embedded assets, the JavaScript SDK, and the session-scoped journey
+ * API the page calls (docs/journey.md). Authorised by the session (its id,
+ * plus the signed token for v2 sessions) through a short-lived journey
+ * token, never by an organisation's API key; rate-limited per client IP
+ * and per session. */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "core/bank.h"
+#include "core/session.h"
+#include "journey/banks.h"
+#include "journey/ratelimit.h"
+#include "journey/token.h"
+#include "notify/notify.h"
+#include "util/date.h"
+#include "util/embedded.h"
+#include "util/log.h"
+
+/* Requests per minute (docs/journey.md, "Rate limits"). */
+#define RL_IP_ALL 600
+#define RL_SESSION_ALL 120
+#define RL_SESSION_UPLOAD 30
+#define RL_IP_TOKEN 60
+
+static const char PAGE_CSP[] =
+    "default-src 'self'; img-src * data:; connect-src 'self'; style-src 'self'; "
+    "script-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+/* ---- process-wide journey state: limiter and token key ---- */
+
+static pthread_mutex_t jstate_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct ratelimit *jstate_rl;
+static char *jstate_key; /* from the store's settings, shared by every node */
+
+/* The limiter and key, created on first use. NULL when the store fails. */
+static struct ratelimit *journey_state(struct app *app, const char **key)
+{
+    pthread_mutex_lock(&jstate_mu);
+    if (!jstate_key) {
+        char fresh[65];
+        if (secret_random_hex(fresh, 32))
+            STORE_CALL(app->store, setting_get_or_set, "journey_token_key", fresh, &jstate_key);
+    }
+    if (!jstate_rl)
+        jstate_rl = ratelimit_new(20000);
+    pthread_mutex_unlock(&jstate_mu);
+    *key = jstate_key;
+    return jstate_key ? jstate_rl : NULL;
+}
+
+static int64_t journey_now(void)
+{
+    return notify_now(); /* the same clock as the expiry scanner, test offset included */
+}
+
+/* Counts the request under key; fills a 429 and returns -1 over limit. */
+static int limit(struct http_resp *resp, struct ratelimit *rl, const char *kind, const char *who,
+                 int per_minute)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%s:%s", kind, who);
+    if (ratelimit_allow(rl, key, per_minute, journey_now()))
+        return 0;
+    http_resp_error(resp, 429, "RATE_LIMITED", "Too many requests; try again in a minute");
+    http_resp_header(resp, "Retry-After", "60");
+    return -1;
+}
+
+static void no_store(struct http_resp *resp)
+{
+    http_resp_header(resp, "Cache-Control", "no-store");
+}
+
+/* ---- loading and checking the session ---- */
+
+/* Loads session id for the journey and refuses what the journey may not
+ * touch. Returns 0, or -1 with resp filled. Clear *s with session_clear. */
+static int journey_session(struct app *app, const char *id, struct session *s,
+                           struct http_resp *resp)
+{
+    char lower[PB_UUID_BUF];
+    if (!id || !uuid_valid(id))
+        goto unauthorised;
+    for (int i = 0; i < PB_UUID_BUF; i++)
+        lower[i] = (char)tolower((unsigned char)id[i]);
+    int rc = STORE_CALL(app->store, session_get, lower, NULL, s);
+    if (rc == STORE_NOT_FOUND)
+        goto unauthorised;
+    if (rc != STORE_OK) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return -1;
+    }
+    if (s->deleted_at) {
+        http_resp_error(resp, 410, "SESSION_DELETED", "The provided session ID has been deleted");
+    } else if (s->state != SESSION_OPEN || s->completion_notified_at) {
+        http_resp_error(resp, 409, "SESSION_COMPLETED", "This session has already been submitted");
+    } else if (session_expired(s, journey_now())) {
+        http_resp_error(resp, 410, "SESSION_EXPIRED", "This session has expired");
+    } else {
+        return 0;
+    }
+    session_clear(s);
+    return -1;
+unauthorised:
+    http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
+    return -1;
+}
+
+/* Authorises a journey API call: rate limits, then the bearer journey
+ * token, then the session's state. Returns 0 with *s loaded, or -1. */
+static int journey_auth(struct http_req *req, struct http_resp *resp, struct session *s,
+                        int session_limit)
+{
+    struct app *app = req->app;
+    const char *key;
+    struct ratelimit *rl = journey_state(app, &key);
+    if (!rl) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return -1;
+    }
+    char ip[64];
+    if (limit(resp, rl, "ip", http_req_client_ip(req, ip, sizeof ip), RL_IP_ALL))
+        return -1;
+    const char *auth = http_req_header(req, "authorization");
+    char sid[PB_UUID_BUF];
+    if (!auth || strncasecmp(auth, "Bearer ", 7) ||
+        !journey_token_check(key, auth + 7, journey_now(), sid)) {
+        http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
+        return -1;
+    }
+    if (limit(resp, rl, "s", sid, RL_SESSION_ALL))
+        return -1;
+    if (session_limit && limit(resp, rl, "su", sid, session_limit))
+        return -1;
+    return journey_session(app, sid, s, resp);
+}
+
+/* The statements accepted so far (the page's list) and the months still
+ * missing. New references in *statements and *missing. Returns 0 or -1.
+ * Until the store exposes a session's statements (the upload issue), no
+ * statement and every expected month missing. */
+static int journey_uploaded(struct app *app, const struct session *s, json_t **statements,
+                            json_t **missing)
+{
+    (void)app;
+    *statements = json_array();
+    *missing = json_array();
+    for (int i = 0; i < s->req.n_expected_months; i++) {
+        char m[16];
+        json_array_append_new(*missing, json_string(month_fmt_iso(s->req.expected_months[i], m)));
+    }
+    return 0;
+}
+
+/* Submit: marks the session completed and queues the completion webhook
+ * in the same transaction. Returns a store_rc (CONFLICT: already done). */
+static int journey_complete(struct app *app, const struct session *s, int64_t now)
+{
+    struct org org;
+    int rc = STORE_CALL(app->store, org_get, s->org_id, &org);
+    if (rc != STORE_OK)
+        return STORE_ERROR;
+    struct webhook_delivery d;
+    int prep = notify_prepare(&org, s->id, WEBHOOK_EVENT_COMPLETION,
+                              notify_upload_payload(app->store, s, WEBHOOK_EVENT_COMPLETION), now, &d);
+    org_clear(&org);
+    if (prep < 0)
+        return STORE_ERROR;
+    rc = STORE_CALL(app->store, session_complete, s->id, now, prep == 0 ? &d : NULL);
+    if (prep == 0)
+        webhook_delivery_clear(&d);
+    if (rc == STORE_OK)
+        notify_kick();
+    return rc;
+}
+
+/* ---- the page and its assets ---- */
+
+static const char *asset_type(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return "application/octet-stream";
+    if (!strcmp(dot, ".html"))
+        return "text/html; charset=utf-8";
+    if (!strcmp(dot, ".js"))
+        return "text/javascript; charset=utf-8";
+    if (!strcmp(dot, ".css"))
+        return "text/css; charset=utf-8";
+    if (!strcmp(dot, ".svg"))
+        return "image/svg+xml";
+    if (!strcmp(dot, ".png"))
+        return "image/png";
+    return "application/octet-stream";
+}
+
+static enum http_result serve_asset(struct http_resp *resp, const char *path, int status)
+{
+    const struct embedded_file *f = embedded_find(path);
+    if (!f) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
+        return HTTP_DONE;
+    }
+    http_resp_static(resp, status, asset_type(path), f->data, f->len);
+    return HTTP_DONE;
+}
+
+static const char BAD_LINK_PAGE[] =
+    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    "<title>This link is not valid</title></head><body style=\"font-family:system-ui,sans-serif;"
+    "margin:2rem 1rem\"><main><h1>This link is not valid</h1><p>Open the link you were given "
+    "again, or ask for a new one.</p></main></body></html>\n";
+
+/* GET /?session_id=...[&token=...]: the page. A v2 session's link must
+ * carry its valid token; anything else about the session (expired, unknown)
+ * is reported by the page itself through the journey API. */
+static enum http_result root_page(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    const char *id = http_req_query(req, "session_id");
+    if (id && uuid_valid(id)) {
+        char lower[PB_UUID_BUF];
+        for (int i = 0; i < PB_UUID_BUF; i++)
+            lower[i] = (char)tolower((unsigned char)id[i]);
+        struct session s;
+        if (STORE_CALL(app->store, session_get, lower, NULL, &s) == STORE_OK) {
+            bool bad = s.req.version == 2 &&
+                       !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
+            session_clear(&s);
+            if (bad) {
+                http_resp_static(resp, 403, "text/html; charset=utf-8", BAD_LINK_PAGE,
+                                 sizeof BAD_LINK_PAGE - 1);
+                no_store(resp);
+                return HTTP_DONE;
+            }
+        }
+    }
+    serve_asset(resp, "journey/index.html", 200);
+    http_resp_header(resp, "Content-Security-Policy", PAGE_CSP);
+    http_resp_header(resp, "Referrer-Policy", "no-referrer");
+    http_resp_header(resp, "X-Content-Type-Options", "nosniff");
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+static enum http_result journey_asset(struct http_req *req, struct http_resp *resp)
+{
+    char path[128];
+    const char *name = req->params[0];
+    if (!name || strchr(name, '/') || name[0] == '.' || !strcmp(name, "index.html")) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
+        return HTTP_DONE;
+    }
+    snprintf(path, sizeof path, "journey/%s", name);
+    serve_asset(resp, path, 200);
+    http_resp_header(resp, "X-Content-Type-Options", "nosniff");
+    http_resp_header(resp, "Cache-Control", "no-cache");
+    return HTTP_DONE;
+}
+
+static enum http_result sdk_asset(struct http_req *req, struct http_resp *resp)
+{
+    serve_asset(resp, "sdk/passbook.js", 200);
+    http_resp_header(resp, "Access-Control-Allow-Origin", "*");
+    http_resp_header(resp, "X-Content-Type-Options", "nosniff");
+    http_resp_header(resp, "Cache-Control", "public, max-age=300");
+    return HTTP_DONE;
+}
+
+/* ---- the journey API ---- */
+
+/* POST /journey/v1/token {session_id, token}: the link's credentials for a
+ * journey token valid for JOURNEY_TOKEN_TTL, never past the session's expiry. */
+static enum http_result token_create(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    const char *key;
+    struct ratelimit *rl = journey_state(app, &key);
+    char ip[64];
+    if (!rl) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return HTTP_DONE;
+    }
+    if (limit(resp, rl, "ipt", http_req_client_ip(req, ip, sizeof ip), RL_IP_TOKEN))
+        return HTTP_DONE;
+    const char *id = json_string_value(json_object_get(req->json, "session_id"));
+    const char *token = json_string_value(json_object_get(req->json, "token"));
+    struct session s;
+    if (journey_session(app, id, &s, resp))
+        return HTTP_DONE;
+    if (s.req.version == 2 && !session_token_valid(app->token_secret, s.id, token)) {
+        session_clear(&s);
+        http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
+        return HTTP_DONE;
+    }
+    int64_t now = journey_now();
+    int64_t exp = now + JOURNEY_TOKEN_TTL;
+    if (exp > s.expires_at)
+        exp = s.expires_at;
+    char jt[JOURNEY_TOKEN_BUF];
+    journey_token_mint(key, s.id, exp, jt);
+    log_info("journey event=token session=%s", s.id);
+    session_clear(&s);
+    http_resp_json(resp, 200, json_pack("{s:s,s:I}", "journey_token", jt, "expires_in",
+                                        (json_int_t)(exp - now)));
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+static json_t *bank_json(const char *id)
+{
+    const struct bank_info *b = id ? bank_find(id) : NULL;
+    if (!b)
+        return json_null();
+    char lower[64];
+    return json_pack("{s:s,s:s}", "id", bank_id_lower(b, lower, sizeof lower), "name", b->full_name);
+}
+
+static const char *mode_name(int mode)
+{
+    return mode == MODE_PDF ? "pdf" : mode == MODE_AA ? "aa" : mode == MODE_ONLINE ? "online" : NULL;
+}
+
+/* GET /journey/v1/session: what the page shows. */
+static enum http_result session_info(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct session s;
+    if (journey_auth(req, resp, &s, 0))
+        return HTTP_DONE;
+    struct org org;
+    const char *org_name = NULL;
+    bool have_org = STORE_CALL(app->store, org_get, s.org_id, &org) == STORE_OK;
+    if (have_org)
+        org_name = org.name;
+    char from[PB_DATE_BUF], to[PB_DATE_BUF], exp[32];
+    json_t *expected = json_array();
+    for (int i = 0; i < s.req.n_expected_months; i++) {
+        char m[16];
+        json_array_append_new(expected, json_string(month_fmt_iso(s.req.expected_months[i], m)));
+    }
+    json_t *statements = NULL, *missing = NULL;
+    if (journey_uploaded(app, &s, &statements, &missing)) {
+        json_decref(expected);
+        if (have_org)
+            org_clear(&org);
+        session_clear(&s);
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return HTTP_DONE;
+    }
+    time_t t = (time_t)s.expires_at;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(exp, sizeof exp, "%Y-%m-%d %H:%M:%S", &tm);
+    json_t *body = json_pack(
+        "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o}",
+        "session_id", s.id, "link_id", s.req.link_id, "org_name", org_name, "logo_url",
+        s.req.logo_url, "from_date", date_fmt_iso(s.req.from_date, from), "to_date",
+        date_fmt_iso(s.req.to_date, to), "expected_months", expected, "missing_months", missing,
+        "bank", bank_json(s.req.bank), "journey_mode", s.req.journey_mode, "mode",
+        mode_name(s.req.mode), "modes", "pdf", 1, "aa", 0, "online", 0, "redirect_url",
+        s.req.redirect_url, "expires_at", exp, "statements", statements);
+    if (have_org)
+        org_clear(&org);
+    session_clear(&s);
+    http_resp_json(resp, 200, body);
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+/* GET /journey/v1/banks?q=&limit=: the catalogue search of the bank picker. */
+static enum http_result banks_search(struct http_req *req, struct http_resp *resp)
+{
+    struct session s;
+    if (journey_auth(req, resp, &s, 0))
+        return HTTP_DONE;
+    session_clear(&s);
+    const char *q = http_req_query(req, "q");
+    const char *l = http_req_query(req, "limit");
+    long max = l ? strtol(l, NULL, 10) : 30;
+    if (max < 1 || max > JOURNEY_BANKS_MAX)
+        max = JOURNEY_BANKS_MAX;
+    if (q && strlen(q) > 100) {
+        http_resp_error(resp, 400, "INVALID_REQUEST", "q, Ensure this field has no more than 100 characters.");
+        return HTTP_DONE;
+    }
+    const struct bank_info *found[JOURNEY_BANKS_MAX];
+    size_t n = journey_bank_search(q, found, (size_t)max);
+    json_t *banks = json_array();
+    for (size_t i = 0; i < n; i++) {
+        char lower[64];
+        json_array_append_new(banks, json_pack("{s:s,s:s}", "id",
+                                               bank_id_lower(found[i], lower, sizeof lower), "name",
+                                               found[i]->full_name));
+    }
+    http_resp_json(resp, 200, json_pack("{s:o}", "banks", banks));
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+/* POST /journey/v1/submit: the customer finished. Closes the journey and
+ * queues SESSION_REQUIREMENT_COMPLETION_NOTIFICATION with the state change. */
+static enum http_result submit(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct session s;
+    if (journey_auth(req, resp, &s, 0))
+        return HTTP_DONE;
+    json_t *statements = NULL, *missing = NULL;
+    int rc = journey_uploaded(app, &s, &statements, &missing);
+    size_t n = rc ? 0 : json_array_size(statements);
+    json_decref(statements);
+    json_decref(missing);
+    if (rc) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+    } else if (n == 0) {
+        http_resp_error(resp, 400, "NO_STATEMENTS", "Add at least one statement before submitting");
+    } else {
+        rc = journey_complete(app, &s, journey_now());
+        if (rc == STORE_OK) {
+            log_info("journey event=submit session=%s statements=%zu", s.id, n);
+            http_resp_json(resp, 200, json_pack("{s:s,s:s?}", "session_id", s.id, "redirect_url",
+                                                s.req.redirect_url));
+        } else if (rc == STORE_CONFLICT) {
+            http_resp_error(resp, 409, "SESSION_COMPLETED", "This session has already been submitted");
+        } else {
+            http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        }
+    }
+    session_clear(&s);
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+/* POST /journey/v1/exit: the customer left. The session stays open until it
+ * expires, so they may come back (reference §1.5). */
+static enum http_result journey_exit(struct http_req *req, struct http_resp *resp)
+{
+    struct session s;
+    if (journey_auth(req, resp, &s, 0))
+        return HTTP_DONE;
+    log_info("journey event=exit session=%s", s.id);
+    http_resp_json(resp, 200, json_pack("{s:s?}", "redirect_url", s.req.redirect_url));
+    session_clear(&s);
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+const struct route JOURNEY_ROUTES[] = {
+    ROUTE_GET("/", root_page),
+    ROUTE_GET("/journey/<file>", journey_asset),
+    ROUTE_GET("/sdk/passbook.js", sdk_asset),
+    ROUTE_POST_JSON("/journey/v1/token", token_create),
+    ROUTE_GET("/journey/v1/session", session_info),
+    ROUTE_GET("/journey/v1/banks", banks_search),
+    ROUTE_POST("/journey/v1/submit", submit),
+    ROUTE_POST("/journey/v1/exit", journey_exit),
+};
+const size_t JOURNEY_NROUTES = sizeof JOURNEY_ROUTES / sizeof JOURNEY_ROUTES[0];
