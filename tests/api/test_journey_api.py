@@ -1,0 +1,192 @@
+"""The hosted journey's session-scoped API (docs/journey.md) against the real
+server: the page and its assets, the token exchange (v1 session id, v2
+signed token), what the page is told, bank search, refusing expired,
+finished and foreign credentials, and rate limits."""
+
+import json
+import os
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Server, suite, check, eq, expect_error, query_params  # noqa: E402
+
+PERIOD = {'from_date': '01/06/2026', 'to_date': '30/09/2026'}
+
+
+def link_of(resp):
+    """(session_id, token or None) from a session-create answer's redirect_url."""
+    q = query_params(resp.json['redirect_url'])
+    return q['session_id'], q.get('token')
+
+
+def exchange(srv, sid, token=None):
+    body = {'session_id': sid}
+    if token is not None:
+        body['token'] = token
+    return srv.post('/journey/v1/token', body)
+
+
+def bearer(jt):
+    return {'Authorization': 'Bearer ' + jt}
+
+
+def journey(srv, org, **fields):
+    """A session plus its journey token."""
+    r = srv.create_session(org, **dict(PERIOD, **fields))
+    eq(r.status, 200, 'create (%s)' % r.text[:200])
+    sid, tok = link_of(r)
+    t = exchange(srv, sid, tok)
+    eq(t.status, 200, 'token (%s)' % t.text[:200])
+    return sid, t.json['journey_token']
+
+
+@suite.test
+def the_redirect_url_serves_the_page_and_its_assets(srv):
+    org = srv.create_org('Page Lender')
+    r = srv.create_session(org, **PERIOD)
+    path = urllib.parse.urlsplit(r.json['redirect_url'])
+    page = srv.get(path.path + '?' + path.query)
+    eq(page.status, 200)
+    check(page.headers['content-type'].startswith('text/html'), 'html')
+    check('<script src="/journey/app.js"' in page.text, 'page loads its script')
+    check("frame-ancestors" not in page.headers.get('content-security-policy', ''), 'frameable')
+    check("script-src 'self'" in page.headers['content-security-policy'], 'CSP')
+    eq(page.headers.get('cache-control'), 'no-store')
+    for asset, kind in (('/journey/app.js', 'javascript'), ('/journey/app.css', 'css'),
+                        ('/sdk/passbook.js', 'javascript')):
+        a = srv.get(asset)
+        eq(a.status, 200, asset)
+        check(kind in a.headers['content-type'], asset + ' type')
+    check('finbox-bankconnect' in srv.get('/sdk/passbook.js').text, 'SDK listens for the events')
+    eq(srv.get('/journey/../../etc/passwd').status, 404)
+    eq(srv.get('/journey/nothing.js').status, 404)
+
+
+@suite.test
+def v1_link_exchanges_its_session_id_for_a_journey_token(srv):
+    org = srv.create_org('V1 Lender')
+    sid, jt = journey(srv, org, redirect_url='https://lender.example/done?x=1', logo_url='https://lender.example/logo.png')
+    check(jt.startswith(sid + '.'), 'token names its session')
+    info = srv.get('/journey/v1/session', headers=bearer(jt))
+    eq(info.status, 200, info.text[:300])
+    j = info.json
+    eq(j['session_id'], sid)
+    eq(j['org_name'], 'V1 Lender')
+    eq(j['logo_url'], 'https://lender.example/logo.png')
+    eq((j['from_date'], j['to_date']), ('2026-06-01', '2026-09-30'))
+    eq(j['expected_months'], ['2026-06', '2026-07', '2026-08', '2026-09'])
+    eq(j['missing_months'], j['expected_months'], 'nothing uploaded yet')
+    eq(j['modes'], {'pdf': True, 'aa': False, 'online': False}, 'honest about modes')
+    eq(j['bank'], None)
+    eq(j['redirect_url'], 'https://lender.example/done?x=1')
+    eq(j['statements'], [])
+    check('api_key' not in info.text and 'server_hash' not in info.text, 'no org secrets')
+
+
+@suite.test
+def fixed_bank_and_journey_mode_reach_the_page(srv):
+    org = srv.create_org('Bank Lender')
+    _, jt = journey(srv, org, bank_name='HDFC', journey_mode='multi_pdf')
+    j = srv.get('/journey/v1/session', headers=bearer(jt)).json
+    eq(j['bank'], {'id': 'hdfc', 'name': 'HDFC Bank'})
+    eq(j['journey_mode'], 'multi_pdf')
+
+
+@suite.test
+def v2_link_needs_its_signed_token(srv):
+    org = srv.create_org('V2 Lender')
+    r = srv.create_session(org, version=2, **PERIOD)
+    eq(r.status, 200, r.text[:200])
+    sid, tok = link_of(r)
+    check(tok, 'v2 link carries a token')
+    expect_error(exchange(srv, sid), 401, 'JOURNEY_UNAUTHORIZED', 'no token')
+    expect_error(exchange(srv, sid, 'f' * 64), 401, 'JOURNEY_UNAUTHORIZED', 'forged token')
+    expect_error(exchange(srv, sid, tok[:-1] + ('0' if tok[-1] != '0' else '1')), 401,
+                 'JOURNEY_UNAUTHORIZED', 'one character off')
+    eq(exchange(srv, sid, tok).status, 200)
+    eq(srv.get('/?session_id=%s&token=%s' % (sid, 'f' * 64)).status, 403, 'page refuses a forged token')
+    eq(srv.get('/?session_id=%s' % sid).status, 403, 'page refuses a missing token')
+    eq(srv.get('/?session_id=%s&token=%s' % (sid, tok)).status, 200)
+
+
+@suite.test
+def bad_credentials_are_refused_alike(srv):
+    org = srv.create_org('Cred Lender')
+    sid, jt = journey(srv, org)
+    unknown = '0f8fad5b-d9cb-469f-a165-70867728950e'
+    expect_error(exchange(srv, unknown), 401, 'JOURNEY_UNAUTHORIZED', 'unknown session')
+    expect_error(exchange(srv, 'not-a-uuid'), 401, 'JOURNEY_UNAUTHORIZED', 'garbage id')
+    expect_error(srv.post('/journey/v1/token', {'session_id': 5}), 401, 'JOURNEY_UNAUTHORIZED', 'non-string')
+    expect_error(srv.get('/journey/v1/session'), 401, 'JOURNEY_UNAUTHORIZED', 'no bearer')
+    expect_error(srv.get('/journey/v1/session', headers=bearer(org.api_key)), 401,
+                 'JOURNEY_UNAUTHORIZED', "the lender's API key is not a journey credential")
+    expect_error(srv.get('/journey/v1/session', headers={'x-api-key': org.api_key,
+                                                         'server-hash': org.server_hash}),
+                 401, 'JOURNEY_UNAUTHORIZED', 'org headers do not open the journey')
+    forged = jt.rsplit('.', 1)[0] + '.' + '0' * 64
+    expect_error(srv.get('/journey/v1/session', headers=bearer(forged)), 401, 'JOURNEY_UNAUTHORIZED', 'forged MAC')
+    exp_changed = sid + '.9999999999.' + jt.rsplit('.', 1)[1]
+    expect_error(srv.get('/journey/v1/session', headers=bearer(exp_changed)), 401,
+                 'JOURNEY_UNAUTHORIZED', 'expiry stretched')
+    other_sid, _ = journey(srv, org)
+    swapped = other_sid + jt[len(sid):]
+    expect_error(srv.get('/journey/v1/session', headers=bearer(swapped)), 401,
+                 'JOURNEY_UNAUTHORIZED', "one session's token does not open another")
+
+
+@suite.test
+def bank_search_finds_by_name_or_identifier(srv):
+    org = srv.create_org('Search Lender')
+    _, jt = journey(srv, org)
+    banks = srv.get('/journey/v1/banks?q=state%20bank', headers=bearer(jt)).json['banks']
+    eq(banks[0], {'id': 'sbi', 'name': 'State Bank of India'})
+    banks = srv.get('/journey/v1/banks?q=HDFC', headers=bearer(jt)).json['banks']
+    eq(banks[0]['id'], 'hdfc')
+    eq(srv.get('/journey/v1/banks?q=zzzz-no-bank', headers=bearer(jt)).json['banks'], [])
+    top = srv.get('/journey/v1/banks?limit=5', headers=bearer(jt)).json['banks']
+    eq(len(top), 5)
+    expect_error(srv.get('/journey/v1/banks?q=' + 'a' * 200, headers=bearer(jt)), 400, 'INVALID_REQUEST')
+
+
+@suite.test
+def submit_needs_a_statement_and_exit_keeps_the_session_open(srv):
+    org = srv.create_org('Submit Lender')
+    sid, jt = journey(srv, org, redirect_url='https://lender.example/done')
+    expect_error(srv.post('/journey/v1/submit', {}, headers=bearer(jt)), 400, 'NO_STATEMENTS')
+    r = srv.post('/journey/v1/exit', {}, headers=bearer(jt))
+    eq(r.status, 200)
+    eq(r.json['redirect_url'], 'https://lender.example/done')
+    eq(srv.get('/journey/v1/session', headers=bearer(jt)).status, 200, 'the customer may come back')
+
+
+@suite.test(server=False)
+def expired_sessions_are_refused():
+    with Server(args=['--expiry-scan-interval', '3600']) as srv:
+        org = srv.create_org()
+        sid, jt = journey(srv, org, session_expiry=5)
+        eq(srv.get('/journey/v1/session', headers=bearer(jt)).status, 200)
+        srv.env['PASSBOOK_TEST_CLOCK_OFFSET'] = '600'
+        srv.restart()
+        expect_error(exchange(srv, sid), 410, 'SESSION_EXPIRED', 'token exchange')
+        expect_error(srv.get('/journey/v1/session', headers=bearer(jt)), 401, 'JOURNEY_UNAUTHORIZED',
+                     'the journey token ends with the session')
+
+
+@suite.test(server=False)
+def rate_limits_answer_429_with_retry_after():
+    with Server() as srv:
+        org = srv.create_org()
+        sid, jt = journey(srv, org)
+        statuses = [exchange(srv, sid).status for _ in range(70)]
+        check(429 in statuses, 'token exchanges are limited per client IP')
+        eq(statuses[0], 200)
+        r = exchange(srv, sid)
+        expect_error(r, 429, 'RATE_LIMITED')
+        eq(r.headers.get('retry-after'), '60')
+        statuses = [srv.get('/journey/v1/banks?q=a', headers=bearer(jt)).status for _ in range(130)]
+        check(statuses[0] == 200 and 429 in statuses, 'calls are limited per session')
+
+
+if __name__ == '__main__':
+    suite.main()
