@@ -23,11 +23,13 @@
     '.passbook-modal{position:fixed;inset:0;z-index:2147483000;background:rgba(15,23,42,.55);' +
     'display:flex;align-items:center;justify-content:center}' +
     '.passbook-modal-box{position:relative;background:#fff;width:100%;height:100%;max-width:520px;' +
-    'max-height:760px;border-radius:0;overflow:hidden;box-shadow:0 10px 40px rgba(0,0,0,.3)}' +
-    '@media (min-width:600px){.passbook-modal-box{border-radius:12px;height:90vh}}' +
-    '.passbook-modal-box iframe{border:0;width:100%;height:100%;display:block}' +
-    '.passbook-modal-close{position:absolute;top:6px;right:6px;z-index:1;border:0;background:#fff;' +
-    'font:20px/1 system-ui,sans-serif;width:36px;height:36px;border-radius:18px;cursor:pointer;color:#334}' +
+    'max-height:780px;display:flex;flex-direction:column;overflow:hidden;box-shadow:0 10px 40px rgba(0,0,0,.3)}' +
+    '@media (min-width:600px){.passbook-modal-box{border-radius:12px;height:92vh}}' +
+    '.passbook-modal-bar{display:flex;justify-content:flex-end;align-items:center;height:40px;' +
+    'flex:none;background:#eef1f5;border-bottom:1px solid #d9dee5}' +
+    '.passbook-modal-box iframe{border:0;width:100%;flex:1;display:block}' +
+    '.passbook-modal-close{border:0;background:none;font:22px/1 system-ui,sans-serif;width:44px;' +
+    'height:40px;cursor:pointer;color:#334}' +
     '.passbook-inline{border:0;width:100%;height:100%;min-height:640px;display:block}';
 
   function noop() {}
@@ -128,10 +130,13 @@
       var x = doc.createElement('button');
       x.type = 'button';
       x.className = 'passbook-modal-close';
-      x.setAttribute('aria-label', 'Close');
+      x.setAttribute('aria-label', 'Close the bank statement window');
       x.textContent = '\u00d7';
       x.addEventListener('click', dismiss);
-      inner.appendChild(x);
+      var bar = doc.createElement('div');
+      bar.className = 'passbook-modal-bar';
+      bar.appendChild(x);
+      inner.appendChild(bar);
       inner.appendChild(frame);
       overlay.appendChild(inner);
       doc.body.appendChild(overlay);
