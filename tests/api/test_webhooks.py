@@ -207,5 +207,29 @@ def deliveries_are_per_organisation_and_can_be_replayed():
         eq(lst[0]['replay_of'], d['id'])
 
 
+@suite.test(server=False)
+def two_nodes_sharing_the_store_deliver_each_event_once():
+    with Receiver() as rx, Server(args=FAST + ['--allow-private-urls']) as a:
+        org = a.create_org()
+        configure(a, org, rx.url)
+        sids = [short_session(a, org) for _ in range(6)]
+        a.env['PASSBOOK_TEST_CLOCK_OFFSET'] = '600'
+        a.stop()
+        b = Server(data_dir=a.data_dir, args=FAST + ['--allow-private-urls'],
+                   env={'PASSBOOK_TEST_CLOCK_OFFSET': '600'})
+        a.start()
+        b.start()
+        try:
+            rx.wait(6, timeout=40)
+            time.sleep(2.5)                      # any duplicate would arrive by now
+        finally:
+            b.stop()
+            problems = b.problems
+        eq(problems, [], 'second node clean')
+        got = sorted(h.json['session_id'] for h in rx.hits)
+        eq(got, sorted(sids), 'every expiry exactly once across both nodes')
+        eq(len({h.headers['x-passbook-delivery'] for h in rx.hits}), 6)
+
+
 if __name__ == '__main__':
     suite.main(server_args=FAST)
