@@ -55,7 +55,9 @@ static const char *fmt_timestamp(int64_t t, char *buf, size_t len)
 
 static const char *upload_status(const struct session *s, int64_t now)
 {
-    if (s->state != SESSION_OPEN)
+    /* reference §2.4: COMPLETED once the completion webhook was queued
+     * (the customer pressed Submit) or processing was requested */
+    if (s->state != SESSION_OPEN || s->completion_notified_at)
         return "COMPLETED";
     if (session_expired(s, now))
         return "EXPIRED";
