@@ -35,7 +35,15 @@ def healthz_and_root_answer(srv):
 def metrics_count_requests_by_route_and_status(srv):
     srv.get('/no/such/route')
     srv.post(SESSION, {'link_id': 'x'})      # 401
-    r = srv.get('/metrics')
+    # A request is counted when MHD reports it completed, just after its
+    # response went out: give the counter a moment rather than race it.
+    deadline = time.time() + 5
+    while True:
+        r = srv.get('/metrics')
+        if 'route="/bank-connect/v1/session/",method="POST",status="401"' in r.text or \
+                time.time() > deadline:
+            break
+        time.sleep(0.05)
     eq(r.status, 200)
     check(r.headers['content-type'].startswith('text/plain'), 'prometheus content type')
     check('# TYPE passbook_http_requests_total counter' in r.text, 'counter family')
