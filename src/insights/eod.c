@@ -60,12 +60,19 @@ void eod_build(const struct account_enriched *e, struct eod_series *s)
         if (to != PB_NO_DAY && to > end && to - end < 400)
             end = to;
     }
-    alloc_days(s, date_month(first->t->date), date_month(end));
+    /* The printed opening balance is data too: from the period's first day
+     * the balance is known, before any row. */
+    pb_day start = first->t->date;
+    const struct statement *fst = e->v->stmts[first->stmt];
+    if (first->row == 0 && fst->has_opening && fst->from_date != PB_NO_DAY &&
+        fst->from_date <= start && start - fst->from_date < 62)
+        start = fst->from_date;
+    alloc_days(s, date_month(start), date_month(end));
     s->has_starting = starting_balance(e, first, &s->starting);
     pb_paise cur = s->starting;
     bool known = s->has_starting;
     size_t i = 0;
-    for (pb_day d = first->t->date; d <= end; d++) {
+    for (pb_day d = start; d <= end; d++) {
         for (; i < e->n && e->tx[i].t->date <= d; i++) {
             const struct etxn *x = &e->tx[i];
             if (x->skip)

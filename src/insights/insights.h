@@ -15,8 +15,9 @@
 
 /* ---- EOD balances (eod.c) ---------------------------------------------------
  * One balance per calendar day from the first day of the first month with
- * data to the last day of the last. A day has a value from the first
- * transaction on; days without transactions carry the previous day's
+ * data to the last day of the last. A day has a value from the statement
+ * period's first day when the opening balance is printed (else from the
+ * first transaction); days without transactions carry the previous day's
  * balance forward (§6.9), up to the end of the statement period. */
 struct eod_series {
     pb_day first;      /* first day of the first month */

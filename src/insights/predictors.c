@@ -46,11 +46,15 @@ static pb_paise expense_of(const struct mstat *ms)
     return ms->f[F_DEBIT].amt - ms->f[F_OUTWARD_BOUNCE].amt;
 }
 
+/* EOD on that day of the month; a day before the data takes the nearest
+ * later day's value (§6.9: forward-filled, else nearest date). */
 static json_t *eod_mark(const struct mstat *ms, int day, bool net_off)
 {
     int last = date_days_in_month(ms->m / 12, ms->m % 12 + 1);
     if (day > last)
         day = last;
+    while (day < last && !ms->eod_has_day[day])
+        day++;
     if (!ms->eod_has_day[day])
         return json_null();
     return rupees(net_off ? ms->net_off[day] : ms->eod_on_day[day]);
