@@ -473,21 +473,21 @@ static void split_cells(const struct layout *l, const struct line *ln, const str
         cs->multi[i] = false;
     }
     cs->straddle = false;
+    unsigned crossed = 0;
     for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
         const struct word *wd = &l->words[w];
         float cx = (wd->x0 + wd->x1) / 2;
         int col = 0;
         while (col < h->ncols - 1 && cx >= h->cols[col].right)
             col++;
-        /* a word well across a boundary (footer prose), not a long token
-         * just touching the next column */
-        float wdw = wd->x1 - wd->x0, over = 0;
-        if (col > 0)
-            over = fmaxf(over, h->cols[col].left - wd->x0);
-        if (col < h->ncols - 1)
-            over = fmaxf(over, wd->x1 - h->cols[col].right);
-        if (over > 2 && over > 0.2f * wdw)
-            cs->straddle = true;
+        /* a word well across a boundary into a column that has text of its
+         * own on this line is prose (a footer); a long narration merely
+         * running into an empty neighbour is not */
+        float wdw = wd->x1 - wd->x0;
+        if (col > 0 && h->cols[col].left - wd->x0 > 2 && h->cols[col].left - wd->x0 > 0.2f * wdw)
+            crossed |= 1u << (col - 1);
+        if (col < h->ncols - 1 && wd->x1 - h->cols[col].right > 2 && wd->x1 - h->cols[col].right > 0.2f * wdw)
+            crossed |= 1u << (col + 1);
         char *cell = cs->c[col];
         size_t len = strlen(cell), add = strlen(word_text(l, wd));
         if (len + add + 2 >= CELL_MAX)
@@ -502,6 +502,9 @@ static void split_cells(const struct layout *l, const struct line *ln, const str
         cs->x1[col] = fmaxf(cs->x1[col], wd->x1);
         cs->x0[col] = fminf(cs->x0[col], wd->x0);
     }
+    for (int i = 0; i < h->ncols; i++)
+        if ((crossed >> i & 1) && cs->c[i][0])
+            cs->straddle = true;
 }
 
 static int col_index(const struct header *h, enum col_role r)
@@ -888,6 +891,10 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
     signed char *down = calloc(n + 1, 1);
     if (!down)
         return;
+    /* spacing inside rows and between rows, learnt from the clear cases */
+    double intra = 0, between = 0;
+    int nsamples = 0;
+    for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < n; i++) {
         if (c->info[i].row != -2)
             continue;
@@ -895,12 +902,20 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
         bool has_prev = i > 0 && c->l->lines[c->dl[i - 1]].page == x->page;
         bool has_next = i + 1 < n && c->l->lines[c->dl[i + 1]].page == x->page;
         float up = has_prev ? x->base - c->l->lines[c->dl[i - 1]].base : INFINITY;
-
         float dn = has_next ? c->l->lines[c->dl[i + 1]].base - x->base : INFINITY;
+        if (pass == 0) {
+            if (has_prev && has_next && (dn < 0.85f * up || up < 0.85f * dn)) {
+                intra += fminf(up, dn);
+                between += fmaxf(up, dn);
+                nsamples++;
+            }
+            continue;
+        }
         if (!has_prev && !has_next)
             down[i] = 0;
         else if (!has_prev) /* page top: a row's first line, or the rest of one from the page before */
-            down[i] = centred && dn < 1.15f * pitch;
+            down[i] = centred && dn < (nsamples ? (float)(intra + between) / (2.0f * (float)nsamples)
+                                                 : 1.5f * x->size);
         else if (!has_next)
             down[i] = 0;
         else if (dn < 0.85f * up)
@@ -1153,7 +1168,8 @@ static void debug_dump(const struct ctx *c)
         }
         const struct line *ln = &c->l->lines[c->dl[i]];
         split_cells(c->l, ln, h, cs);
-        fprintf(stderr, "p%d y%.1f %c row%d:", ln->page, ln->base, K[c->info[i].kind], c->info[i].row);
+        fprintf(stderr, "p%d y%.1f s%.1f %c%s row%d:", ln->page, ln->base, ln->size, K[c->info[i].kind],
+                cs->straddle ? "~" : "", c->info[i].row);
         for (int k = 0; k < h->ncols; k++)
             fprintf(stderr, " |%s", cs->c[k]);
         fprintf(stderr, "\n");
