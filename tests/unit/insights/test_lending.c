@@ -298,6 +298,37 @@ TEST(score_is_monotone)
     done(&c);
 }
 
+TEST(overlapping_statements_count_rows_once)
+{
+    /* Jan-Feb and Feb-Mar statements of one account, February in both. */
+    struct statement a, b;
+    fx_init(&a, "RAHUL SHARMA", "2024-01-01", "2024-02-29", RS(1000));
+    fx_next(&a, "2024-01-10", 'C', RS(500), "UPI-PRIYA VERMA-priya@okicici-ICIC0001234-412311122233-X");
+    fx_next(&a, "2024-02-10", 'D', RS(200), "UPI-SWIGGY-swiggy@ybl-YESB0YBLUPI-412345678901-PAYMENT");
+    fx_init(&b, "RAHUL SHARMA", "2024-02-01", "2024-03-31", RS(1500));
+    fx_next(&b, "2024-02-10", 'D', RS(200), "UPI-SWIGGY-swiggy@ybl-YESB0YBLUPI-412345678901-PAYMENT");
+    fx_next(&b, "2024-03-10", 'D', RS(300), "ATW-416021XXXXXX1234-S1AW0123-MUMBAI");
+    const struct statement *stmts[2] = {&a, &b};
+    const char *ids[2] = {"s1", "s2"};
+    struct account_view v = {.account_id = "acc", .stmts = stmts, .statement_ids = ids, .nstmts = 2,
+                             .session_from = PB_NO_DAY, .session_to = PB_NO_DAY};
+    struct account_insights x;
+    const char *err;
+    CHECK_INT(insights_build(&v, &x, &err), 0);
+    json_t *tx = insights_transactions_json(&x);
+    CHECK_INT(json_array_size(tx), 3);
+    json_decref(tx);
+    json_t *deb = json_object_get(x.monthly, "amt_debit");
+    CHECK_INT(llround(json_number_value(json_object_get(deb, "Feb-2024")) * 100), RS(200));
+    pb_paise bal;
+    CHECK(eod_on(&x.eod, fx_day("2024-03-31"), &bal));
+    CHECK_INT(bal, RS(1000));
+    CHECK_INT(x.fraud.n, 0);
+    insights_free(&x);
+    statement_free(&a);
+    statement_free(&b);
+}
+
 int main(void)
 {
     RUN(salary_without_the_word);
@@ -309,5 +340,6 @@ int main(void)
     RUN(self_and_sister_transfers);
     RUN(expense_percentages_sum_to_100);
     RUN(score_is_monotone);
+    RUN(overlapping_statements_count_rows_once);
     return check_summary();
 }
