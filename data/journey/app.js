@@ -375,7 +375,7 @@
       say('Sending ' + entry.file.name + '.');
       const fd = new FormData();
       fd.append('file', entry.file, entry.file.name);
-      if (entry.bank) fd.append('bank', entry.bank);
+      if (entry.bank) fd.append('bank_name', entry.bank);
       if (entry.password) fd.append('pdf_password', entry.password);
       const xhr = new XMLHttpRequest();
       xhr.open('POST', '/journey/v1/upload');
