@@ -710,6 +710,12 @@ static void merge_amounts(struct table_row *row, const struct lineinfo *li)
         row->balance = li->balance, row->has_balance = true;
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
 static float median_pitch(const struct ctx *c)
 {
     float *d = malloc((c->ndl + 1) * sizeof *d);
@@ -723,12 +729,7 @@ static float median_pitch(const struct ctx *c)
     }
     float p = 12;
     if (n) {
-        for (size_t i = 1; i < n; i++) /* insertion sort is fine: n is small-ish and nearly sorted */
-            for (size_t j = i; j > 0 && d[j] < d[j - 1]; j--) {
-                float t = d[j];
-                d[j] = d[j - 1];
-                d[j - 1] = t;
-            }
+        qsort(d, n, sizeof *d, cmp_float); /* (an insertion sort here was 20% of a 100-page parse) */
         p = d[n / 4]; /* lower quartile: the line spacing inside rows */
     }
     free(d);
