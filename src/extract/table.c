@@ -1049,6 +1049,18 @@ static bool is_alpha(char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Letters on both sides, or a switch between letters and digits
+ * ("2024" / "to"): more likely two words than one token cut in two. */
+static bool is_alnum_change(char a, char b)
+{
+    return (is_alpha(a) || is_digit(a)) && (is_alpha(b) || is_digit(b)) && !(is_digit(a) && is_digit(b));
+}
+
 static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g)
 {
     size_t n = prev ? strlen(prev) : 0;
@@ -1062,7 +1074,7 @@ static const char *join_sep(const char *prev, const char *next, const struct wra
      * punctuation join without a space */
     if (g && !g->prev_multi && g->prev_x1 >= g->col_right - 0.6f * g->size &&
         g->prev_lastw > 0.5f * (g->col_right - g->col_left) &&
-        g->prev_lastw + g->next_firstw > g->col_right - g->col_left && !(is_alpha(prev[n - 1]) && is_alpha(next[0])))
+        g->prev_lastw + g->next_firstw > g->col_right - g->col_left && !is_alnum_change(prev[n - 1], next[0]))
         return "";
     return " ";
 }
