@@ -53,6 +53,7 @@ struct chan_rule {
 
 struct cp_rule {
     regex_t re;
+    char anchor[24];
     struct matcher needs; /* only its prefilter is used */
     int group;
     const char *example, *expected;
@@ -128,6 +129,7 @@ static int load_counterparty(void)
         struct cp_rule *r = &R.cp[R.ncp];
         char *up = str_upper_dup(tsv_field(&R.tcp, i, 0));
         int rc = regcomp(&r->re, up, REG_EXTENDED);
+        regex_anchor(up, r->anchor, sizeof r->anchor);
         free(up);
         if (rc != 0) {
             R.err = "bad regex in rules/counterparty.tsv";
@@ -145,7 +147,7 @@ static int load_counterparty(void)
 
 /* Tables of kind, pattern, a, b (pattern column at `pat`). */
 static int load_kv(const char *path, struct tsv *t, struct kv_rule **out, size_t *n,
-                   int pat)
+                   int pat, int needs)
 {
     if (tsv_load(path, t, &R.err) != 0)
         return -1;
@@ -160,6 +162,8 @@ static int load_kv(const char *path, struct tsv *t, struct kv_rule **out, size_t
         }
         r->a = tsv_field(t, i, pat + 1);
         r->b = tsv_field(t, i, pat + 2);
+        if (needs >= 0)
+            matcher_set_needs(&r->m, tsv_field(t, i, (size_t)needs));
         if (pat == 2) /* salary.tsv: role first */
             r->a = tsv_field(t, i, 0);
         (*n)++;
@@ -204,10 +208,10 @@ static void rules_load(void)
 {
     R.status = -1;
     if (load_channels() || load_counterparty() ||
-        load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1) || merchant_descriptions() ||
-        load_kv("rules/lenders.tsv", &R.tlen, &R.len, &R.nlen, 1) ||
-        load_kv("rules/pdf_editors.tsv", &R.tpdf, &R.pdf, &R.npdf, 1) ||
-        load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2) || load_holidays())
+        load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1, -1) || merchant_descriptions() ||
+        load_kv("rules/lenders.tsv", &R.tlen, &R.len, &R.nlen, 1, 3) ||
+        load_kv("rules/pdf_editors.tsv", &R.tpdf, &R.pdf, &R.npdf, 1, -1) ||
+        load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2, 3) || load_holidays())
         return;
     R.status = 0;
 }
@@ -347,6 +351,8 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
     for (size_t i = 0; i < R.ncp; i++) {
         const struct cp_rule *r = &R.cp[i];
         if (r->needs.nneeds && !matcher_test(&r->needs, up, note))
+            continue;
+        if (r->anchor[0] && strncmp(up, r->anchor, strlen(r->anchor)) != 0)
             continue;
         if (r->group < 1 || r->group > 9 || regexec(&r->re, up, 10, m, 0) != 0 ||
             m[r->group].rm_so < 0)

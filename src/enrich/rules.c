@@ -36,6 +36,34 @@ bool str_has_word(const char *hay, const char *needle)
     return false;
 }
 
+void regex_anchor(const char *re, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (re[0] != '^')
+        return;
+    int depth = 0; /* a top-level alternative may start differently */
+    for (const char *p = re; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        else if (*p == '|' && depth == 0)
+            return;
+    }
+    size_t n = 0;
+    for (const char *p = re + 1; *p && n + 1 < cap; p++) {
+        if (strchr("()[].*+?{}|\\$^", *p))
+            break;
+        out[n++] = *p;
+    }
+    /* a quantifier binds the last literal: "^NEFT?" does not need the T */
+    if (n && (re[1 + n] == '?' || re[1 + n] == '*' || re[1 + n] == '{'))
+        n--;
+    out[n] = '\0';
+}
+
 int matcher_init(struct matcher *m, const char *kind, const char *pattern)
 {
     memset(m, 0, sizeof *m);
@@ -57,6 +85,7 @@ int matcher_init(struct matcher *m, const char *kind, const char *pattern)
         if (regcomp(&m->re, m->pattern, REG_EXTENDED | REG_NOSUB) != 0)
             return -1;
         m->compiled = true;
+        regex_anchor(m->pattern, m->anchor, sizeof m->anchor);
     }
     return 0;
 }
@@ -104,6 +133,8 @@ bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
         return str_has_word(upper, m->pattern);
     case MATCH_REGEX:
         (void)raw;
+        if (m->anchor[0] && strncmp(upper, m->anchor, strlen(m->anchor)) != 0)
+            return false;
         return regexec(&m->re, upper, 0, NULL, 0) == 0;
     }
     return false;

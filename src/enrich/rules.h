@@ -15,6 +15,7 @@ struct matcher {
     char *pattern;   /* upper case */
     regex_t re;      /* compiled once, for MATCH_REGEX */
     bool compiled;
+    char anchor[24]; /* literal start of a ^-anchored regex without top-level | */
     char **needs;    /* optional prefilter: the text must contain one of these */
     size_t nneeds;
 };
@@ -42,6 +43,9 @@ void matcher_free(struct matcher *m);
  * only run on text containing one of the words, which keeps the ~70 rules
  * cheap per narration. */
 void matcher_set_needs(struct matcher *m, const char *list);
+/* The literal text a "^..." regex must start with ("" when none can be
+ * told: unanchored, or alternatives at the top level). */
+void regex_anchor(const char *re, char *out, size_t cap);
 /* upper is the text in upper case; every kind matches it (patterns are
  * upper-cased at load, so matching is case-insensitive). raw is unused. */
 bool matcher_test(const struct matcher *m, const char *upper, const char *raw);
