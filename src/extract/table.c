@@ -763,7 +763,7 @@ static bool centred_layout(const struct ctx *c)
  * of any row. */
 static void drop_far_lines(struct ctx *c, float pitch)
 {
-    bool footer = false;
+    bool footer = false, dated_here = c->ndl && c->info[0].kind == LK_DATED;
     float rowsize = 0;
     int nrow = 0;
     for (size_t i = 0; i < c->ndl; i++)
@@ -779,12 +779,15 @@ static void drop_far_lines(struct ctx *c, float pitch)
         const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]];
         enum lkind k = c->info[i].kind;
         if (p->page != x->page)
-            footer = false;
+            footer = false, dated_here = false;
         if (k == LK_DATED) {
             footer = false;
+            dated_here = true;
             continue;
         }
-        if (k == LK_CONT && p->page == x->page &&
+        /* footers come below a page's rows (above them: a letterhead, which
+         * drop_repeated_lines handles, and the rest of a broken row) */
+        if (k == LK_CONT && p->page == x->page && dated_here &&
             (x->base - p->base > 2.6f * pitch || c->info[i - 1].kind == LK_NOISE))
             footer = true;
         if (k == LK_CONT && x->size < 0.8f * rowsize)
