@@ -38,7 +38,9 @@ static int key_cmp(const void *a, const void *b)
 }
 
 /* A set: rows of one direction, channel and clean note whose amounts are
- * within 25% of the group's median, in at least 3 distinct months. */
+ * within 15% of the group's median, in at least 3 distinct months and on
+ * average at most twice a month (a payee paid every few days is a habit,
+ * not a recurring obligation). */
 static void consider(const struct account_enriched *e, const struct key_idx *k, size_t n,
                      struct recurring *r, size_t *cap)
 {
@@ -54,7 +56,7 @@ static void consider(const struct account_enriched *e, const struct key_idx *k, 
     pb_month last = -1;
     for (size_t j = 0; j < n; j++) {
         const struct etxn *x = &e->tx[k[j].i];
-        if (x->t->amount * 4 < med * 3 || x->t->amount * 4 > med * 5)
+        if (x->t->amount * 20 < med * 17 || x->t->amount * 20 > med * 23)
             continue;
         idx[m++] = k[j].i;
         if (date_month(x->t->date) != last)
@@ -62,7 +64,7 @@ static void consider(const struct account_enriched *e, const struct key_idx *k, 
         last = date_month(x->t->date);
     }
     free(amts);
-    if (months < 3) {
+    if (months < 3 || m > 2 * months) {
         free(idx);
         return;
     }
