@@ -980,6 +980,21 @@ static const struct store_ops SQLITE_OPS = {
     .webhook_finish = sqlite_webhook_finish,
     .webhook_list = sqlite_webhook_list,
     .webhook_get = sqlite_webhook_get,
+    .statement_commit = sq_statement_commit,
+    .account_list = sq_account_list,
+    .statement_list = sq_statement_list,
+    .statement_get = sq_statement_get,
+    .txn_list = sq_txn_list,
+    .session_request_processing = sq_session_request_processing,
+    .session_finish_processing = sq_session_finish_processing,
+    .session_completion_notified = sq_session_completion_notified,
+    .account_set_result = sq_account_set_result,
+    .session_delete = sq_session_delete,
+    .pdf_expire = sq_pdf_expire,
+    .job_claim = sq_job_claim,
+    .job_finish = sq_job_finish,
+    .org_set_acceptance = sq_org_set_acceptance,
+    .blob_in_use = sq_blob_in_use,
 };
 
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)

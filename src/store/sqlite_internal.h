@@ -37,4 +37,27 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
 int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
                        struct webhook_delivery *out);
 
+/* The statement, account, lifecycle and job operations (sqlite_upload.c). */
+int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result);
+int sq_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
+int sq_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n);
+int sq_statement_get(struct store *st, const char *statement_id, struct statement_rec *out);
+int sq_txn_list(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n);
+int sq_session_request_processing(struct store *st, const char *session_id, const char *org_id,
+                                  int64_t now);
+int sq_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
+                                 int64_t now);
+int sq_session_completion_notified(struct store *st, const char *session_id, int64_t *at);
+int sq_account_set_result(struct store *st, const char *account_id, const char *status,
+                          const char *error_code, const char *error_message, const char *insights_json,
+                          int64_t now);
+int sq_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now,
+                      char ***orphans, size_t *norphans);
+int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans);
+int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out);
+int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
+                  int64_t now);
+int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use);
+int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
+
 #endif

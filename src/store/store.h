@@ -22,6 +22,8 @@
 #include "core/org.h"
 #include "core/session.h"
 #include "core/webhook.h"
+#include "util/date.h"
+#include "util/money.h"
 
 enum store_rc { STORE_OK = 0, STORE_NOT_FOUND = 1, STORE_CONFLICT = 2, STORE_ERROR = -1 };
 
@@ -38,6 +40,86 @@ struct store_stats {
     uint64_t syncs;         /* durability syncs */
     double sync_seconds;    /* time spent syncing */
 };
+
+/* ---- statements, accounts, jobs (issue 5) ----
+ * Records as stored. Strings are malloc'd and owned by the record (NULL
+ * when absent); free with the matching *_clear. JSON columns are text. */
+
+/* An account: statements of one account number within one session. */
+struct account_rec {
+    char id[PB_UUID_BUF];
+    char session_id[PB_UUID_BUF];
+    char *bank, *account_number, *name, *ifsc, *micr, *address, *account_category, *account_type;
+    pb_paise od_limit, credit_limit;
+    char *status;                /* NULL until processed; then "completed" / "failed" */
+    char *error_code, *error_message;
+    char *insights;              /* JSON of the processed account (insights data), or NULL */
+    int64_t created_at, updated_at;
+};
+void account_rec_clear(struct account_rec *a);
+
+struct statement_rec {
+    char id[PB_UUID_BUF];
+    char session_id[PB_UUID_BUF];
+    char account_id[PB_UUID_BUF];
+    char *source;                /* "pdf" / "aa" */
+    char *bank;
+    char *blob_sha256;           /* the original file; NULL once retention removed it */
+    char *file_name;
+    int64_t file_size;
+    unsigned char *pdf_password_enc; /* sealed with the server key (api/pdf_secret.h); NULL = none */
+    size_t pdf_password_enc_len;
+    char *status;                /* "completed" / "failed" */
+    char *error_code, *error_message;
+    int page_count;
+    char *identity;              /* JSON: the upload response's identity block */
+    pb_day from_day, to_day;     /* statement period */
+    pb_paise opening_balance, closing_balance;
+    bool has_opening, has_closing;
+    bool balances_ok, totals_ok;
+    char *facts;                 /* JSON: document facts */
+    char *fraud;                 /* JSON: metadata fraud type or null */
+    char *content_sha256;
+    int64_t created_at, pdf_deleted_at;
+};
+void statement_rec_clear(struct statement_rec *s);
+
+/* One transaction row as stored (paise, pb_day; hash FinBox-style). */
+struct txn_rec {
+    int seq;
+    pb_day day, value_day;       /* value_day PB_NO_DAY when not printed */
+    int type;                    /* 0 debit, 1 credit */
+    pb_paise amount, balance;
+    bool has_balance;
+    char *note, *chq_num;
+    int page;
+    bool reconciled;
+    char hash[33];
+};
+void txn_recs_free(struct txn_rec *t, size_t n);
+
+/* What statement_commit writes in one transaction. */
+struct statement_commit {
+    const struct account_rec *account;   /* inserted if (session, account id) is new */
+    const struct statement_rec *stmt;
+    const struct txn_rec *txns;
+    size_t ntxns;
+};
+
+enum commit_result {
+    COMMIT_OK = 0,
+    COMMIT_DUPLICATE,            /* same bytes, or same account with an overlapping period */
+    COMMIT_SESSION_CLOSED,       /* processing requested, or deleted, meanwhile */
+};
+
+struct job_rec {
+    int64_t id;
+    char *kind;
+    char *payload;               /* JSON */
+    char *session_id;
+    int attempts;
+};
+void job_rec_clear(struct job_rec *j);
 
 struct store_ops {
     void (*close)(struct store *st);
@@ -100,6 +182,55 @@ struct store_ops {
                         struct webhook_delivery *out, size_t max, size_t *n);
     int (*webhook_get)(struct store *st, const char *org_id, const char *id,
                        struct webhook_delivery *out);
+    /* ---- issue 5: statements, accounts, lifecycle, jobs, retention ---- */
+    /* Writes account (if new), statement, blob reference and transactions
+     * atomically, after checking in the same transaction that the session
+     * is still open and that the statement duplicates nothing of the
+     * session. *result says which; STORE_OK means the check ran. */
+    int (*statement_commit)(struct store *st, const struct statement_commit *c,
+                            enum commit_result *result);
+    /* The session's accounts / statements, oldest first (*out malloc'd;
+     * clear each record, then free the array). */
+    int (*account_list)(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
+    int (*statement_list)(struct store *st, const char *session_id, struct statement_rec **out,
+                          size_t *n);
+    int (*statement_get)(struct store *st, const char *statement_id, struct statement_rec *out);
+    /* A statement's rows in printed order (*out malloc'd; txn_recs_free). */
+    int (*txn_list)(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n);
+    /* open -> processing and a "process_session" job in one transaction.
+     * STORE_CONFLICT when processing was already requested (or the session
+     * is deleted), STORE_NOT_FOUND for an unknown session. */
+    int (*session_request_processing)(struct store *st, const char *session_id, const char *org_id,
+                                      int64_t now);
+    /* The final state of processing (SESSION_COMPLETED / SESSION_FAILED). */
+    int (*session_finish_processing)(struct store *st, const char *session_id,
+                                     enum session_state state, int64_t now);
+    /* completion_notified_at of a session (0 when unset). */
+    int (*session_completion_notified)(struct store *st, const char *session_id, int64_t *at);
+    int (*account_set_result)(struct store *st, const char *account_id, const char *status,
+                              const char *error_code, const char *error_message,
+                              const char *insights_json, int64_t now);
+    /* Marks the session deleted and removes its accounts, statements and
+     * transactions. *orphans (malloc'd array of malloc'd strings) receives
+     * the blobs no remaining statement uses, for the caller to delete. */
+    int (*session_delete)(struct store *st, const char *session_id, const char *org_id, int64_t now,
+                          char ***orphans, size_t *norphans);
+    /* Retention: forgets the files (and sealed passwords) of statements
+     * created before cutoff; *orphans as for session_delete. */
+    int (*pdf_expire)(struct store *st, int64_t cutoff, int64_t now, char ***orphans,
+                      size_t *norphans);
+    /* Leases the oldest runnable job (queued and due, or running with an
+     * expired lease) to owner for lease_s seconds. STORE_NOT_FOUND: none. */
+    int (*job_claim)(struct store *st, const char *owner, int64_t now, int lease_s,
+                     struct job_rec *out);
+    /* Done (ok) or failed: failed jobs run again at retry_at until their
+     * attempts are used up. */
+    int (*job_finish)(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
+                      int64_t now);
+    int (*org_set_acceptance)(struct store *st, const char *org_id, const char *acceptance,
+                              int tolerance_days);
+    /* Whether any statement keeps the file sha256. */
+    int (*blob_in_use)(struct store *st, const char *sha256, bool *in_use);
 };
 
 struct store {

@@ -1,0 +1,210 @@
+#include "ingest/ingest.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/bank.h"
+#include "enrich/txn_hash.h"
+#include "extract/extract.h"
+#include "fraud/fraud.h"
+#include "ingest/coverage.h"
+#include "ingest/records.h"
+#include "ingest/seal.h"
+#include "util/log.h"
+#include "util/money.h"
+
+void ingest_account_id(const char *session_id, const char *account_number, char out[PB_UUID_BUF])
+{
+    char hex[PB_SHA256_HEX];
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "passbook-account\n%s\n%s", session_id, account_number);
+    sha256_hex(buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1), hex);
+    /* xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx, y in 8..b */
+    static const char VARIANT[] = "89ab";
+    snprintf(out, PB_UUID_BUF, "%.8s-%.4s-4%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13,
+             VARIANT[(hex[16] >= 'a' ? hex[16] - 'a' + 10 : hex[16] - '0') & 3], hex + 17, hex + 20);
+}
+
+const char *ingest_mask_account(const char *number, char *out, size_t cap)
+{
+    size_t n = number ? strlen(number) : 0;
+    if (!cap)
+        return out;
+    size_t i = 0;
+    for (; i < n && i + 1 < cap; i++)
+        out[i] = i + 4 < n ? 'X' : number[i];
+    out[i] = '\0';
+    return out;
+}
+
+static int fail(struct api_error *err, int status, const char *code, const char *msg)
+{
+    return api_error_set(err, status, code, "%s", msg);
+}
+
+/* Step 1: the session may take an upload now. */
+static int check_session(const struct session *s, struct api_error *err)
+{
+    if (s->deleted_at)
+        return fail(err, 410, "SESSION_DELETED", "The provided session ID has been deleted");
+    if (s->state != SESSION_OPEN || session_expired(s, (int64_t)time(NULL)))
+        return fail(err, 400, "SESSION_EXPIRED", "This session has expired");
+    return 0;
+}
+
+/* "%PDF-" within the first KiB (PDF readers allow leading junk). */
+static bool looks_like_pdf(const unsigned char *d, size_t n)
+{
+    size_t lim = n < 1024 ? n : 1024;
+    for (size_t i = 0; i + 5 <= lim; i++)
+        if (!memcmp(d + i, "%PDF-", 5))
+            return true;
+    return false;
+}
+
+static int extract_fail(const struct extract_error *e, struct api_error *err)
+{
+    switch (e->code) {
+    case EXTRACT_PASSWORD_INCORRECT:
+        return fail(err, 400, "PASSWORD_INCORRECT", "The provided password is incorrect");
+    case EXTRACT_PDF_IS_IMAGE:
+        return fail(err, 400, "PDF_IS_IMAGE", "Scanned images are not supported");
+    case EXTRACT_TOO_MANY_PAGES:
+        return fail(err, 400, "STATEMENT_TOO_MANY_PAGES", "The statement exceeds the allowed page limit");
+    default:
+        return fail(err, 400, "STATEMENT_UNSUPPORTED_FORMAT", "The statement format is not supported");
+    }
+}
+
+/* Step 4. want is the bank asked for (canonical lower case) or NULL. */
+static int check_bank(const struct statement *st, const char *want, bool accept_anything,
+                      struct api_error *err)
+{
+    if (want && (!st->bank || strcasecmp(want, st->bank)))
+        return api_error_set(err, 400, "BANK_NAME_MISMATCH", "Not %s bank statement", want);
+    if (!want && !st->bank && !accept_anything)
+        return fail(err, 400, "BANK_NAME_UNDETECTED", "Unable to detect bank. Please provide BANK NAME.");
+    return 0;
+}
+
+/* Step 5: at least one transaction inside the session's dates. */
+static int check_range(const struct statement *st, const struct session *s, struct api_error *err)
+{
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (st->txns[i].date >= s->req.from_date && st->txns[i].date <= s->req.to_date)
+            return 0;
+    return fail(err, 400, "OUT_OF_DATE_RANGE", "No transactions in expected date range");
+}
+
+/* The canonical identifier of the bank asked for: the upload's, else the
+ * session's. Returns 0, or -1 for a name the bank table does not know. */
+static int wanted_bank(const struct ingest_input *in, const struct session *s, char *out, size_t cap,
+                       struct api_error *err)
+{
+    out[0] = '\0';
+    const char *name = in->bank_name && in->bank_name[0] ? in->bank_name : s->req.bank;
+    if (!name || !name[0])
+        return 0;
+    const struct bank_info *b = bank_find(name);
+    if (!b)
+        return fail(err, 400, "INVALID_BANK_NAME",
+                    "Please use following bank strings: see GET /bank-connect/v1/banks/catalogue/");
+    bank_id_lower(b, out, cap);
+    return 0;
+}
+
+/* Reads the committed file and runs steps 2-5 on it. */
+static int read_and_check(const struct ingest_env *env, const struct session *s,
+                          const struct ingest_input *in, const char *sha, const char *want_bank,
+                          struct statement *st, struct api_error *err)
+{
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (blob_get(env->blobs, sha, &data, &len))
+        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    if (!looks_like_pdf(data, len)) {
+        free(data);
+        return fail(err, 400, "INVALID_FILE_OBJECT", "File object is invalid");
+    }
+    struct extract_opts opts = {.password = in->pdf_password, .max_pages = env->max_pages,
+                                .max_seconds = env->max_seconds};
+    struct extract_error xe;
+    int rc = extract_pdf(data, len, &opts, st, &xe);
+    free(data);
+    if (rc)
+        return extract_fail(&xe, err);
+    if (check_bank(st, want_bank[0] ? want_bank : NULL, s->req.accept_anything, err) ||
+        check_range(st, s, err)) {
+        statement_free(st);
+        return -1;
+    }
+    return 0;
+}
+
+/* Builds the records and commits them. Returns 0 or -1 with err. */
+static int store_statement(const struct ingest_env *env, const struct session *s,
+                           const struct ingest_input *in, struct statement *st, const char *sha,
+                           size_t size, struct ingest_records *r, struct api_error *err)
+{
+    if (ingest_records_build(s, st, sha, size, in->file_name, r))
+        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    if (st->facts.encrypted && in->pdf_password && in->pdf_password[0] && env->have_seal_key &&
+        seal_encrypt(env->seal_key, in->pdf_password, &r->stmt.pdf_password_enc,
+                     &r->stmt.pdf_password_enc_len))
+        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    struct statement_commit c = {&r->account, &r->stmt, r->txns, r->ntxns};
+    enum commit_result res;
+    if (STORE_CALL(env->store, statement_commit, &c, &res) != STORE_OK)
+        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    if (res == COMMIT_DUPLICATE)
+        return fail(err, 400, "STATEMENT_DUPLICATE", "A duplicate statement has been detected");
+    if (res == COMMIT_SESSION_CLOSED)
+        return fail(err, 400, "SESSION_EXPIRED", "This session has expired");
+    return 0;
+}
+
+int ingest_statement(const struct ingest_env *env, const struct session *s,
+                     const struct ingest_input *in, json_t **result, struct api_error *err)
+{
+    *result = NULL;
+    struct blob_writer *w = in->file;
+    char want_bank[64];
+    if (check_session(s, err) || (w && wanted_bank(in, s, want_bank, sizeof want_bank, err))) {
+        blob_writer_abort(w);
+        return -1;
+    }
+    if (!w)
+        return fail(err, 400, "MISSING_FILE_OBJECT", "This file object is required");
+    size_t size = blob_writer_size(w);
+    if (size == 0) {
+        blob_writer_abort(w);
+        return fail(err, 400, "EMPTY_FILE", "File object is empty");
+    }
+    /* Commit (fsync) before reading: the bytes we read are the bytes kept.
+     * A file that fails a check is removed again unless it was already
+     * there for another statement. */
+    char sha[PB_SHA256_HEX];
+    if (blob_writer_commit(w, sha))
+        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    struct statement st;
+    struct ingest_records rec = {0};
+    int rc = read_and_check(env, s, in, sha, want_bank, &st, err);
+    if (rc == 0) {
+        rc = store_statement(env, s, in, &st, sha, size, &rec, err);
+        if (rc == 0)
+            *result = ingest_response(env->store, s, &st, &rec, in->want_progress);
+        statement_free(&st);
+    }
+    if (rc)
+        ingest_forget_blob(env, sha);
+    else if (!*result)
+        rc = fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    log_info("ingest session=%s statement=%s result=%s bytes=%zu", s->id, rc ? "-" : rec.stmt.id,
+             rc ? err->code : "ok", size);
+    ingest_records_free(&rec);
+    return rc;
+}

@@ -1,0 +1,97 @@
+/* Statement ingestion: one uploaded file into a session, independent of
+ * HTTP. Both the lender API (POST /bank-connect/v1/statement/upload_session/,
+ * src/api/upload.c) and the hosted journey (POST /journey/v1/upload) call
+ * ingest_statement(), so every check and every stored byte is the same
+ * whichever way a statement arrives.
+ *
+ * Checks, in this order (the first that fails answers):
+ *   1. session: deleted (410 SESSION_DELETED), expired or closed for
+ *      uploads by initiate_processing/ (400 SESSION_EXPIRED);
+ *   2. file: empty (EMPTY_FILE), not a PDF at all (INVALID_FILE_OBJECT);
+ *   3. password: missing or wrong (PASSWORD_INCORRECT); then the reading:
+ *      image-only (PDF_IS_IMAGE), too many pages
+ *      (STATEMENT_TOO_MANY_PAGES), corrupt or not a statement
+ *      (STATEMENT_UNSUPPORTED_FORMAT);
+ *   4. bank: the bank asked for (the upload's bank_name, else the
+ *      session's bank) must be the bank the document shows
+ *      (BANK_NAME_MISMATCH "Not {bank} bank statement"); with no bank
+ *      asked for, an unrecognised bank is BANK_NAME_UNDETECTED unless the
+ *      session has accept_anything (the generic reading is then kept);
+ *   5. date range: OUT_OF_DATE_RANGE when no transaction falls inside the
+ *      session's from/to dates;
+ *   6. duplicate: the same bytes, or the same account with an overlapping
+ *      period, already in this session (STATEMENT_DUPLICATE); checked in
+ *      the same store transaction that writes, so two concurrent uploads
+ *      cannot both pass. Another session may hold the same statement.
+ * A statement that reads but does not reconcile is accepted: it is
+ * evidence (BALANCE_MISMATCH in session_status/, a fraud finding).
+ *
+ * Durability: the file is written content-addressed to the blob store and
+ * fsynced, and the statement, its account and its transactions are
+ * committed (synced) to the store, before ingest_statement returns 0.
+ *
+ * Statements are grouped into accounts by account number within the
+ * session: the account id is derived from (session id, account number),
+ * so uploads of the same account always meet in one account. A statement
+ * without an account number gets an account of its own.
+ *
+ * Passwords are never logged. A PDF's password is kept only sealed
+ * (AES-256-GCM under a server key, see seal.h) while the PDF is retained,
+ * so get_pdfs/ can return it to the lender; retention erases it.
+ *
+ * Thread-safety: call from any thread; extraction runs on the calling
+ * thread (the API calls it from its ingest pool, never from an HTTP
+ * thread). */
+#ifndef PB_INGEST_INGEST_H
+#define PB_INGEST_INGEST_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "blob/blob.h"
+#include "core/api_error.h"
+#include "core/session.h"
+#include "store/store.h"
+
+/* What ingestion needs from the server; set up once at start. */
+struct ingest_env {
+    struct store *store;
+    struct blob_store *blobs;
+    unsigned char seal_key[32];   /* seals PDF passwords at rest */
+    bool have_seal_key;           /* false: passwords are not kept at all */
+    int max_pages;                /* 0 = extraction's default */
+    double max_seconds;           /* 0 = extraction's default */
+};
+
+struct ingest_input {
+    /* The uploaded bytes, written but not yet committed (the stream ops of
+     * api/upload_form.h produce it). ingest_statement takes ownership and
+     * commits or discards it in every case. */
+    struct blob_writer *file;
+    const char *file_name;        /* as the client named it; may be NULL */
+    const char *pdf_password;     /* NULL or "" when none */
+    const char *bank_name;        /* bank identifier asked for (any case), or NULL */
+    const char *source;           /* "pdf" (default) */
+    bool want_progress;           /* add the statement's "progress" entry */
+};
+
+/* Ingests in->file into session s (already loaded by the caller, who has
+ * checked that it belongs to the caller's organisation). On success
+ * returns 0 and sets *result to the upload response of reference §2.3
+ * (new reference: statement_id, account_id, bank_name, identity with the
+ * full account_number, date_range, extracted_date_range, months,
+ * missing_months, masked_account_number, is_fraud, fraud_type, page_count,
+ * opening/closing balance, status 1, session_id, ...). On failure returns
+ * -1 with err set to FinBox's code, message and HTTP status. */
+int ingest_statement(const struct ingest_env *env, const struct session *s,
+                     const struct ingest_input *in, json_t **result, struct api_error *err);
+
+/* The account id of an account number within a session: a UUIDv4-shaped
+ * digest of both, so the same number always lands in the same account. */
+void ingest_account_id(const char *session_id, const char *account_number, char out[PB_UUID_BUF]);
+
+/* "XXXXXXXX1234": every character but the last four masked. Writes out. */
+const char *ingest_mask_account(const char *number, char *out, size_t cap);
+
+#endif

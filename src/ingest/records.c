@@ -1,0 +1,353 @@
+#include "ingest/records.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "enrich/txn_hash.h"
+#include "fraud/fraud.h"
+#include "ingest/coverage.h"
+#include "util/money.h"
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *rupees_or_null(pb_paise p, bool present)
+{
+    return present ? json_real(money_to_rupees(p)) : json_null();
+}
+
+static json_t *day_or_null(pb_day d)
+{
+    char buf[PB_DATE_BUF];
+    return d == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(d, buf));
+}
+
+/* Identity as stored: the extracted fields, limits in paise. */
+static char *identity_text(const struct identity *id)
+{
+    json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:I}", "name", str_or_null(id->name),
+                          "account_number", str_or_null(id->account_number), "ifsc",
+                          str_or_null(id->ifsc), "micr", str_or_null(id->micr), "address",
+                          str_or_null(id->address), "account_category", str_or_null(id->account_category),
+                          "account_type", str_or_null(id->account_type), "raw_account_category",
+                          str_or_null(id->raw_account_category), "od_limit", (json_int_t)id->od_limit,
+                          "credit_limit", (json_int_t)id->credit_limit);
+    char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
+    json_decref(j);
+    return t;
+}
+
+static char *facts_text(const struct doc_facts *f)
+{
+    json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:i,s:b,s:b}", "producer", str_or_null(f->producer),
+                          "creator", str_or_null(f->creator), "author", str_or_null(f->author), "title",
+                          str_or_null(f->title), "creation_date", str_or_null(f->creation_date),
+                          "mod_date", str_or_null(f->mod_date), "incremental_updates",
+                          f->incremental_updates, "encrypted", f->encrypted, "repaired", f->repaired);
+    char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
+    json_decref(j);
+    return t;
+}
+
+static int build_account(const struct session *s, const struct statement *st, struct account_rec *a)
+{
+    const struct identity *id = &st->id;
+    if (id->account_number && id->account_number[0])
+        ingest_account_id(s->id, id->account_number, a->id);
+    else if (!uuid_v4(a->id))
+        return -1;
+    snprintf(a->session_id, sizeof a->session_id, "%s", s->id);
+    a->bank = dup_or_null(st->bank);
+    a->account_number = dup_or_null(id->account_number);
+    a->name = dup_or_null(id->name);
+    a->ifsc = dup_or_null(id->ifsc);
+    a->micr = dup_or_null(id->micr);
+    a->address = dup_or_null(id->address);
+    a->account_category = dup_or_null(id->account_category);
+    a->account_type = dup_or_null(id->account_type);
+    a->od_limit = id->od_limit;
+    a->credit_limit = id->credit_limit;
+    return 0;
+}
+
+static int build_txns(const struct statement *st, const char *account_id, struct ingest_records *r)
+{
+    size_t n = st->ntxns;
+    r->txns = calloc(n ? n : 1, sizeof *r->txns);
+    const struct txn **ptrs = calloc(n ? n : 1, sizeof *ptrs);
+    char(*hashes)[PB_TXN_HASH_BUF] = calloc(n ? n : 1, sizeof *hashes);
+    int rc = r->txns && ptrs && hashes ? 0 : -1;
+    for (size_t i = 0; !rc && i < n; i++)
+        ptrs[i] = &st->txns[i];
+    if (!rc)
+        txn_hash_all(account_id, ptrs, n, hashes);
+    for (size_t i = 0; !rc && i < n; i++) {
+        const struct txn *t = &st->txns[i];
+        struct txn_rec *x = &r->txns[i];
+        x->seq = (int)i;
+        x->day = t->date;
+        x->value_day = t->value_date;
+        x->type = t->type;
+        x->amount = t->amount;
+        x->balance = t->balance;
+        x->has_balance = t->has_balance;
+        x->note = dup_or_null(t->note ? t->note : "");
+        x->chq_num = dup_or_null(t->chq_num);
+        x->page = t->page;
+        x->reconciled = t->reconciled;
+        memcpy(x->hash, hashes[i], sizeof x->hash);
+        r->ntxns = i + 1;
+    }
+    free(ptrs);
+    free(hashes);
+    return rc;
+}
+
+int ingest_records_build(const struct session *s, const struct statement *st, const char *sha,
+                         size_t size, const char *file_name, struct ingest_records *r)
+{
+    memset(r, 0, sizeof *r);
+    struct statement_rec *x = &r->stmt;
+    if (build_account(s, st, &r->account) || !uuid_v4(x->id))
+        return -1;
+    snprintf(x->session_id, sizeof x->session_id, "%s", s->id);
+    snprintf(x->account_id, sizeof x->account_id, "%s", r->account.id);
+    x->source = strdup(st->source == SOURCE_AA ? "aa" : "pdf");
+    x->bank = dup_or_null(st->bank);
+    x->blob_sha256 = dup_or_null(sha);
+    x->content_sha256 = dup_or_null(sha);
+    x->file_name = dup_or_null(file_name && file_name[0] ? file_name : "statement.pdf");
+    x->file_size = (int64_t)size;
+    x->status = strdup("completed");
+    x->page_count = st->page_count;
+    x->identity = identity_text(&st->id);
+    x->from_day = st->from_date;
+    x->to_day = st->to_date;
+    x->opening_balance = st->opening_balance;
+    x->closing_balance = st->closing_balance;
+    x->has_opening = st->has_opening;
+    x->has_closing = st->has_closing;
+    x->balances_ok = st->balances_ok;
+    x->totals_ok = st->totals_ok;
+    x->facts = facts_text(&st->facts);
+    const char *ft = NULL;
+    fraud_metadata_check(&st->facts, &ft);
+    x->fraud = ft ? strdup(ft) : NULL;
+    x->created_at = (int64_t)time(NULL);
+    return build_txns(st, r->account.id, r);
+}
+
+void ingest_records_free(struct ingest_records *r)
+{
+    account_rec_clear(&r->account);
+    statement_rec_clear(&r->stmt);
+    txn_recs_free(r->txns, r->ntxns);
+    memset(r, 0, sizeof *r);
+}
+
+void ingest_forget_blob(const struct ingest_env *env, const char *sha)
+{
+    bool used = true;
+    if (STORE_CALL(env->store, blob_in_use, sha, &used) == STORE_OK && !used)
+        blob_delete(env->blobs, sha);
+}
+
+json_t *ingest_identity_json(const struct statement_rec *rec, const char *account_id)
+{
+    json_t *id = rec->identity ? json_loads(rec->identity, 0, NULL) : NULL;
+    if (!id)
+        id = json_object();
+    json_int_t od = json_integer_value(json_object_get(id, "od_limit"));
+    json_int_t cl = json_integer_value(json_object_get(id, "credit_limit"));
+    json_object_set_new(id, "od_limit", rupees_or_null(od, od != 0));
+    json_object_set_new(id, "credit_limit", rupees_or_null(cl, cl != 0));
+    json_object_set_new(id, "account_id", json_string(account_id));
+    json_object_set_new(id, "bank_name", str_or_null(rec->bank));
+    json_object_set_new(id, "metadata_analysis", json_pack("{s:[]}", "name_matches"));
+    return id;
+}
+
+static json_t *months_json(const pb_month *m, int n)
+{
+    json_t *a = json_array();
+    char buf[PB_DATE_BUF];
+    for (int i = 0; i < n; i++)
+        json_array_append_new(a, json_string(month_fmt_iso(m[i], buf)));
+    return a;
+}
+
+/* Coverage of the new statement's account, all its statements included. */
+static void account_coverage(struct store *store, const struct session *s, const struct statement_rec *mine,
+                             struct coverage *cov)
+{
+    struct statement_rec *all = NULL;
+    size_t n = 0;
+    const struct statement_rec **sel = NULL;
+    size_t k = 0;
+    if (STORE_CALL(store, statement_list, s->id, &all, &n) == STORE_OK && (sel = calloc(n + 1, sizeof *sel))) {
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(all[i].account_id, mine->account_id))
+                sel[k++] = &all[i];
+    }
+    if (!k && sel)
+        sel[k++] = mine;
+    coverage_compute(s, sel ? sel : &mine, sel ? k : 1, cov);
+    free(sel);
+    for (size_t i = 0; i < n; i++)
+        statement_rec_clear(&all[i]);
+    free(all);
+}
+
+static json_t *progress_json(const struct statement_rec *x)
+{
+    return json_pack("[{s:s,s:s,s:s,s:s,s:s,s:s,s:s}]", "statement_id", x->id, "identity_status",
+                     "completed", "transaction_status", "completed", "processing_status", "completed",
+                     "fraud_status", "completed", "message", "", "source", "pdf");
+}
+
+json_t *ingest_response(struct store *store, const struct session *s, const struct statement *st,
+                        const struct ingest_records *r, bool want_progress)
+{
+    const struct statement_rec *x = &r->stmt;
+    struct coverage *cov = malloc(sizeof *cov);
+    if (!cov)
+        return NULL;
+    account_coverage(store, s, x, cov);
+    char masked[128];
+    ingest_mask_account(st->id.account_number, masked, sizeof masked);
+    pb_day first = st->ntxns ? st->txns[0].date : PB_NO_DAY;
+    pb_day last = st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY;
+    for (size_t i = 0; i < st->ntxns; i++) {
+        if (st->txns[i].date < first)
+            first = st->txns[i].date;
+        if (st->txns[i].date > last)
+            last = st->txns[i].date;
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "bank_name", str_or_null(st->bank));
+    json_object_set_new(o, "statement_id", json_string(x->id));
+    json_object_set_new(o, "page_count", json_integer(st->page_count));
+    json_t *id = ingest_identity_json(x, r->account.id);
+    json_object_del(id, "metadata_analysis");
+    json_object_del(id, "raw_account_category");
+    json_object_del(id, "account_type");
+    json_object_set_new(o, "identity", id);
+    json_object_set_new(o, "date_range", json_pack("{s:o,s:o}", "from_date", day_or_null(st->from_date),
+                                                   "to_date", day_or_null(st->to_date)));
+    json_object_set_new(o, "opening_date", day_or_null(st->from_date));
+    json_object_set_new(o, "opening_bal", rupees_or_null(st->opening_balance, st->has_opening));
+    json_object_set_new(o, "closing_bal", rupees_or_null(st->closing_balance, st->has_closing));
+    json_object_set_new(o, "is_fraud", json_boolean(x->fraud != NULL));
+    json_object_set_new(o, "fraud_type", str_or_null(x->fraud));
+    json_object_set_new(o, "metadata_analysis", json_pack("{s:[]}", "name_matches"));
+    json_object_set_new(o, "country_code", json_string("IN"));
+    json_object_set_new(o, "currency_code", json_string("INR"));
+    json_object_set_new(o, "extracted_date_range",
+                        json_pack("{s:o,s:o}", "from_date", day_or_null(first), "to_date", day_or_null(last)));
+    json_object_set_new(o, "account_id", json_string(r->account.id));
+    json_object_set_new(o, "masked_account_number", json_string(masked));
+    json_object_set_new(o, "months", months_json(cov->present, cov->npresent));
+    json_object_set_new(o, "missing_months", months_json(cov->missing, cov->nmissing));
+    json_object_set_new(o, "status", json_integer(1));
+    json_object_set_new(o, "session_id", json_string(s->id));
+    if (want_progress)
+        json_object_set_new(o, "progress", progress_json(x));
+    free(cov);
+    return o;
+}
+
+/* ---- loading back ---- */
+
+static char *jstr(json_t *o, const char *k)
+{
+    const char *v = json_string_value(json_object_get(o, k));
+    return v ? strdup(v) : NULL;
+}
+
+static void identity_load(const char *text, struct identity *id)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+    if (!j)
+        return;
+    id->name = jstr(j, "name");
+    id->account_number = jstr(j, "account_number");
+    id->ifsc = jstr(j, "ifsc");
+    id->micr = jstr(j, "micr");
+    id->address = jstr(j, "address");
+    id->account_category = jstr(j, "account_category");
+    id->account_type = jstr(j, "account_type");
+    id->raw_account_category = jstr(j, "raw_account_category");
+    id->od_limit = json_integer_value(json_object_get(j, "od_limit"));
+    id->credit_limit = json_integer_value(json_object_get(j, "credit_limit"));
+    json_decref(j);
+}
+
+static void facts_load(const char *text, struct doc_facts *f)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+    if (!j)
+        return;
+    f->producer = jstr(j, "producer");
+    f->creator = jstr(j, "creator");
+    f->author = jstr(j, "author");
+    f->title = jstr(j, "title");
+    f->creation_date = jstr(j, "creation_date");
+    f->mod_date = jstr(j, "mod_date");
+    f->incremental_updates = (int)json_integer_value(json_object_get(j, "incremental_updates"));
+    f->encrypted = json_is_true(json_object_get(j, "encrypted"));
+    f->repaired = json_is_true(json_object_get(j, "repaired"));
+    json_decref(j);
+}
+
+int ingest_load_statement(struct store *store, const struct statement_rec *rec, struct statement *out)
+{
+    memset(out, 0, sizeof *out);
+    struct txn_rec *t = NULL;
+    size_t n = 0;
+    int rc = STORE_CALL(store, txn_list, rec->id, &t, &n);
+    if (rc != STORE_OK)
+        return rc;
+    out->source = rec->source && !strcmp(rec->source, "aa") ? SOURCE_AA : SOURCE_PDF;
+    out->bank = dup_or_null(rec->bank);
+    out->page_count = rec->page_count;
+    identity_load(rec->identity, &out->id);
+    out->from_date = rec->from_day;
+    out->to_date = rec->to_day;
+    out->opening_balance = rec->opening_balance;
+    out->closing_balance = rec->closing_balance;
+    out->has_opening = rec->has_opening;
+    out->has_closing = rec->has_closing;
+    out->balances_ok = rec->balances_ok;
+    out->totals_ok = rec->totals_ok;
+    facts_load(rec->facts, &out->facts);
+    out->txns = calloc(n ? n : 1, sizeof *out->txns);
+    if (!out->txns) {
+        txn_recs_free(t, n);
+        return STORE_ERROR;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct txn *x = &out->txns[i];
+        x->date = t[i].day;
+        x->value_date = t[i].value_day;
+        x->type = t[i].type ? TXN_CREDIT : TXN_DEBIT;
+        x->amount = t[i].amount;
+        x->balance = t[i].balance;
+        x->has_balance = t[i].has_balance;
+        x->note = t[i].note;
+        x->chq_num = t[i].chq_num;
+        t[i].note = t[i].chq_num = NULL;
+        x->page = t[i].page;
+        x->reconciled = t[i].reconciled;
+    }
+    out->ntxns = n;
+    txn_recs_free(t, n);
+    return STORE_OK;
+}

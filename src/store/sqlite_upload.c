@@ -1,0 +1,894 @@
+/* The SQLite store's statement, account, lifecycle, job and retention
+ * operations (issue 5). Reads use this thread's read connection; writes go
+ * through the group commit (sqlite_write), each inside a savepoint, so a
+ * statement with its account and transactions is committed whole or not
+ * at all, and durable before the caller answers. Statements are prepared
+ * per call: their cost is small beside a PDF's extraction. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+#include "util/log.h"
+
+/* ---- record helpers ---- */
+
+void account_rec_clear(struct account_rec *a)
+{
+    free(a->bank);
+    free(a->account_number);
+    free(a->name);
+    free(a->ifsc);
+    free(a->micr);
+    free(a->address);
+    free(a->account_category);
+    free(a->account_type);
+    free(a->status);
+    free(a->error_code);
+    free(a->error_message);
+    free(a->insights);
+    memset(a, 0, sizeof *a);
+}
+
+void statement_rec_clear(struct statement_rec *s)
+{
+    free(s->source);
+    free(s->bank);
+    free(s->blob_sha256);
+    free(s->file_name);
+    free(s->pdf_password_enc);
+    free(s->status);
+    free(s->error_code);
+    free(s->error_message);
+    free(s->identity);
+    free(s->facts);
+    free(s->fraud);
+    free(s->content_sha256);
+    memset(s, 0, sizeof *s);
+}
+
+void txn_recs_free(struct txn_rec *t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++) {
+        free(t[i].note);
+        free(t[i].chq_num);
+    }
+    free(t);
+}
+
+void job_rec_clear(struct job_rec *j)
+{
+    free(j->kind);
+    free(j->payload);
+    free(j->session_id);
+    memset(j, 0, sizeof *j);
+}
+
+static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+        log_error("store op=prepare err=\"%s\"", sqlite3_errmsg(db));
+        sqlite3_finalize(q);
+        return NULL;
+    }
+    return q;
+}
+
+static void bstr(sqlite3_stmt *q, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+static void bint_opt(sqlite3_stmt *q, int i, int64_t v, bool present)
+{
+    if (present)
+        sqlite3_bind_int64(q, i, v);
+    else
+        sqlite3_bind_null(q, i);
+}
+
+static char *cstr(sqlite3_stmt *q, int i)
+{
+    const unsigned char *t = sqlite3_column_text(q, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static void ccopy(sqlite3_stmt *q, int i, char *out, size_t len)
+{
+    const unsigned char *t = sqlite3_column_text(q, i);
+    snprintf(out, len, "%s", t ? (const char *)t : "");
+}
+
+static pb_day cday(sqlite3_stmt *q, int i)
+{
+    return sqlite3_column_type(q, i) == SQLITE_NULL ? PB_NO_DAY : sqlite3_column_int(q, i);
+}
+
+/* Runs a statement to completion; STORE_CONFLICT on a constraint. */
+static int run(sqlite3 *db, sqlite3_stmt *q, const char *what)
+{
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return STORE_OK;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return STORE_CONFLICT;
+    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(db));
+    return STORE_ERROR;
+}
+
+/* sqlite_write with fn inside a savepoint: a failing multi-statement op
+ * leaves nothing behind and does not take its batch down. */
+struct savepoint_op {
+    int (*fn)(sqlite3 *db, void *arg);
+    void *arg;
+};
+
+static int apply_in_savepoint(sqlite3 *db, const void *arg)
+{
+    const struct savepoint_op *op = arg;
+    if (sqlite3_exec(db, "SAVEPOINT op", NULL, NULL, NULL) != SQLITE_OK)
+        return STORE_ERROR;
+    int rc = op->fn(db, op->arg);
+    if (rc != STORE_OK)
+        sqlite3_exec(db, "ROLLBACK TO op", NULL, NULL, NULL);
+    sqlite3_exec(db, "RELEASE op", NULL, NULL, NULL);
+    return rc;
+}
+
+static int write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg)
+{
+    struct savepoint_op op = {fn, arg};
+    return sqlite_write(st, apply_in_savepoint, &op);
+}
+
+/* ---- statement commit ---- */
+
+struct commit_arg {
+    const struct statement_commit *c;
+    enum commit_result result;
+};
+
+/* 1 when the session is open for uploads, 0 when not, -1 on error. */
+static int session_open(sqlite3 *db, const char *session_id)
+{
+    sqlite3_stmt *q = prep(db, "SELECT state = 'open' AND deleted_at IS NULL FROM sessions WHERE id = ?1");
+    if (!q)
+        return -1;
+    bstr(q, 1, session_id);
+    int rc = sqlite3_step(q);
+    int open = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : rc == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(q);
+    return open;
+}
+
+/* 1 when the statement repeats one of its session: the same bytes, or the
+ * same account with an overlapping period. */
+static int is_duplicate(sqlite3 *db, const struct statement_rec *s)
+{
+    sqlite3_stmt *q = prep(db, "SELECT 1 FROM statements WHERE session_id = ?1 AND status = 'completed' "
+                               "AND (content_sha256 = ?2 OR (account_id = ?3 AND from_day <= ?5 "
+                               "AND to_day >= ?4)) LIMIT 1");
+    if (!q)
+        return -1;
+    bstr(q, 1, s->session_id);
+    bstr(q, 2, s->content_sha256);
+    bstr(q, 3, s->account_id);
+    sqlite3_bind_int(q, 4, s->from_day);
+    sqlite3_bind_int(q, 5, s->to_day);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
+{
+    sqlite3_stmt *q = prep(db, "INSERT INTO accounts(id, session_id, bank, account_number, name, ifsc, "
+                               "micr, address, account_category, account_type, od_limit, credit_limit, "
+                               "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                               "?9, ?10, ?11, ?12, NULL, ?13, ?13) ON CONFLICT(id) DO UPDATE SET "
+                               "updated_at = ?13");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->id);
+    bstr(q, 2, a->session_id);
+    bstr(q, 3, a->bank);
+    bstr(q, 4, a->account_number);
+    bstr(q, 5, a->name);
+    bstr(q, 6, a->ifsc);
+    bstr(q, 7, a->micr);
+    bstr(q, 8, a->address);
+    bstr(q, 9, a->account_category);
+    bstr(q, 10, a->account_type);
+    bint_opt(q, 11, a->od_limit, a->od_limit != 0);
+    bint_opt(q, 12, a->credit_limit, a->credit_limit != 0);
+    sqlite3_bind_int64(q, 13, now);
+    int rc = run(db, q, "account_insert");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int insert_blob_ref(sqlite3 *db, const struct statement_rec *s)
+{
+    if (!s->blob_sha256)
+        return STORE_OK;
+    sqlite3_stmt *q = prep(db, "INSERT INTO blobs(sha256, size, created_at) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT(sha256) DO UPDATE SET deleted_at = NULL");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, s->blob_sha256);
+    sqlite3_bind_int64(q, 2, s->file_size);
+    sqlite3_bind_int64(q, 3, s->created_at);
+    int rc = run(db, q, "blob_insert");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int insert_statement(sqlite3 *db, const struct statement_rec *s)
+{
+    sqlite3_stmt *q = prep(
+        db, "INSERT INTO statements(id, session_id, account_id, source, bank, blob_sha256, file_name, "
+            "file_size, pdf_password_enc, status, error_code, error_message, page_count, identity, "
+            "from_day, to_day, opening_balance, closing_balance, balances_ok, totals_ok, facts, fraud, "
+            "content_sha256, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+            "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, s->id);
+    bstr(q, 2, s->session_id);
+    bstr(q, 3, s->account_id);
+    bstr(q, 4, s->source ? s->source : "pdf");
+    bstr(q, 5, s->bank);
+    bstr(q, 6, s->blob_sha256);
+    bstr(q, 7, s->file_name);
+    sqlite3_bind_int64(q, 8, s->file_size);
+    if (s->pdf_password_enc)
+        sqlite3_bind_blob(q, 9, s->pdf_password_enc, (int)s->pdf_password_enc_len, SQLITE_TRANSIENT);
+    bstr(q, 10, s->status ? s->status : "completed");
+    bstr(q, 11, s->error_code);
+    bstr(q, 12, s->error_message);
+    sqlite3_bind_int(q, 13, s->page_count);
+    bstr(q, 14, s->identity);
+    bint_opt(q, 15, s->from_day, s->from_day != PB_NO_DAY);
+    bint_opt(q, 16, s->to_day, s->to_day != PB_NO_DAY);
+    bint_opt(q, 17, s->opening_balance, s->has_opening);
+    bint_opt(q, 18, s->closing_balance, s->has_closing);
+    sqlite3_bind_int(q, 19, s->balances_ok);
+    sqlite3_bind_int(q, 20, s->totals_ok);
+    bstr(q, 21, s->facts);
+    bstr(q, 22, s->fraud);
+    bstr(q, 23, s->content_sha256);
+    sqlite3_bind_int64(q, 24, s->created_at);
+    int rc = run(db, q, "statement_insert");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int insert_txns(sqlite3 *db, const struct statement_commit *c)
+{
+    sqlite3_stmt *q = prep(db, "INSERT INTO transactions(statement_id, seq, account_id, day, value_day, "
+                               "type, amount, balance, note, chq_num, page, reconciled, hash) VALUES "
+                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    if (!q)
+        return STORE_ERROR;
+    int rc = STORE_OK;
+    for (size_t i = 0; i < c->ntxns && rc == STORE_OK; i++) {
+        const struct txn_rec *t = &c->txns[i];
+        sqlite3_reset(q);
+        bstr(q, 1, c->stmt->id);
+        sqlite3_bind_int(q, 2, t->seq);
+        bstr(q, 3, c->stmt->account_id);
+        sqlite3_bind_int(q, 4, t->day);
+        bint_opt(q, 5, t->value_day, t->value_day != PB_NO_DAY);
+        sqlite3_bind_int(q, 6, t->type);
+        sqlite3_bind_int64(q, 7, t->amount);
+        bint_opt(q, 8, t->balance, t->has_balance);
+        bstr(q, 9, t->note ? t->note : "");
+        bstr(q, 10, t->chq_num);
+        sqlite3_bind_int(q, 11, t->page);
+        sqlite3_bind_int(q, 12, t->reconciled);
+        bstr(q, 13, t->hash);
+        rc = run(db, q, "txn_insert");
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int apply_commit(sqlite3 *db, void *arg)
+{
+    struct commit_arg *a = arg;
+    const struct statement_commit *c = a->c;
+    int open = session_open(db, c->stmt->session_id);
+    if (open < 0)
+        return STORE_ERROR;
+    if (!open) {
+        a->result = COMMIT_SESSION_CLOSED;
+        return STORE_OK;
+    }
+    int dup = is_duplicate(db, c->stmt);
+    if (dup < 0)
+        return STORE_ERROR;
+    if (dup) {
+        a->result = COMMIT_DUPLICATE;
+        return STORE_OK;
+    }
+    int rc = insert_account(db, c->account, c->stmt->created_at);
+    if (rc == STORE_OK)
+        rc = insert_blob_ref(db, c->stmt);
+    if (rc == STORE_OK)
+        rc = insert_statement(db, c->stmt);
+    if (rc == STORE_OK)
+        rc = insert_txns(db, c);
+    a->result = COMMIT_OK;
+    return rc;
+}
+
+int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)
+{
+    struct commit_arg a = {c, COMMIT_OK};
+    int rc = write_op(st, apply_commit, &a);
+    *result = a.result;
+    return rc;
+}
+
+/* ---- reads ---- */
+
+#define ACCOUNT_COLS                                                                              \
+    "id, session_id, bank, account_number, name, ifsc, micr, address, account_category, "         \
+    "account_type, od_limit, credit_limit, status, error_code, error_message, insights, created_at, " \
+    "updated_at"
+
+static void account_from_row(sqlite3_stmt *q, struct account_rec *a)
+{
+    memset(a, 0, sizeof *a);
+    ccopy(q, 0, a->id, sizeof a->id);
+    ccopy(q, 1, a->session_id, sizeof a->session_id);
+    a->bank = cstr(q, 2);
+    a->account_number = cstr(q, 3);
+    a->name = cstr(q, 4);
+    a->ifsc = cstr(q, 5);
+    a->micr = cstr(q, 6);
+    a->address = cstr(q, 7);
+    a->account_category = cstr(q, 8);
+    a->account_type = cstr(q, 9);
+    a->od_limit = sqlite3_column_int64(q, 10);
+    a->credit_limit = sqlite3_column_int64(q, 11);
+    a->status = cstr(q, 12);
+    a->error_code = cstr(q, 13);
+    a->error_message = cstr(q, 14);
+    a->insights = cstr(q, 15);
+    a->created_at = sqlite3_column_int64(q, 16);
+    a->updated_at = sqlite3_column_int64(q, 17);
+}
+
+#define STATEMENT_COLS                                                                            \
+    "id, session_id, account_id, source, bank, blob_sha256, file_name, file_size, pdf_password_enc, " \
+    "status, error_code, error_message, page_count, identity, from_day, to_day, opening_balance, "   \
+    "closing_balance, balances_ok, totals_ok, facts, fraud, content_sha256, created_at, "            \
+    "pdf_deleted_at"
+
+static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
+{
+    memset(s, 0, sizeof *s);
+    ccopy(q, 0, s->id, sizeof s->id);
+    ccopy(q, 1, s->session_id, sizeof s->session_id);
+    ccopy(q, 2, s->account_id, sizeof s->account_id);
+    s->source = cstr(q, 3);
+    s->bank = cstr(q, 4);
+    s->blob_sha256 = cstr(q, 5);
+    s->file_name = cstr(q, 6);
+    s->file_size = sqlite3_column_int64(q, 7);
+    int n = sqlite3_column_bytes(q, 8);
+    const void *b = sqlite3_column_blob(q, 8);
+    if (b && n > 0 && (s->pdf_password_enc = malloc((size_t)n))) {
+        memcpy(s->pdf_password_enc, b, (size_t)n);
+        s->pdf_password_enc_len = (size_t)n;
+    }
+    s->status = cstr(q, 9);
+    s->error_code = cstr(q, 10);
+    s->error_message = cstr(q, 11);
+    s->page_count = sqlite3_column_int(q, 12);
+    s->identity = cstr(q, 13);
+    s->from_day = cday(q, 14);
+    s->to_day = cday(q, 15);
+    s->has_opening = sqlite3_column_type(q, 16) != SQLITE_NULL;
+    s->opening_balance = sqlite3_column_int64(q, 16);
+    s->has_closing = sqlite3_column_type(q, 17) != SQLITE_NULL;
+    s->closing_balance = sqlite3_column_int64(q, 17);
+    s->balances_ok = sqlite3_column_int(q, 18) != 0;
+    s->totals_ok = sqlite3_column_int(q, 19) != 0;
+    s->facts = cstr(q, 20);
+    s->fraud = cstr(q, 21);
+    s->content_sha256 = cstr(q, 22);
+    s->created_at = sqlite3_column_int64(q, 23);
+    s->pdf_deleted_at = sqlite3_column_int64(q, 24);
+}
+
+/* Collects rows of q into a malloc'd array of records of size sz. */
+static int collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out,
+                   size_t *n)
+{
+    size_t cap = 0, len = 0;
+    char *arr = NULL;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 8;
+            char *p = realloc(arr, cap * sz);
+            if (!p) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            arr = p;
+        }
+        from_row(q, arr + len * sz);
+        len++;
+    }
+    *out = arr;
+    *n = len;
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static void account_row_cb(sqlite3_stmt *q, void *p)
+{
+    account_from_row(q, p);
+}
+
+static void statement_row_cb(sqlite3_stmt *q, void *p)
+{
+    statement_from_row(q, p);
+}
+
+static void txn_row_cb(sqlite3_stmt *q, void *p)
+{
+    struct txn_rec *t = p;
+    memset(t, 0, sizeof *t);
+    t->seq = sqlite3_column_int(q, 0);
+    t->day = sqlite3_column_int(q, 1);
+    t->value_day = cday(q, 2);
+    t->type = sqlite3_column_int(q, 3);
+    t->amount = sqlite3_column_int64(q, 4);
+    t->has_balance = sqlite3_column_type(q, 5) != SQLITE_NULL;
+    t->balance = sqlite3_column_int64(q, 5);
+    t->note = cstr(q, 6);
+    t->chq_num = cstr(q, 7);
+    t->page = sqlite3_column_int(q, 8);
+    t->reconciled = sqlite3_column_int(q, 9) != 0;
+    ccopy(q, 10, t->hash, sizeof t->hash);
+}
+
+/* Runs a one-parameter listing query on this thread's read connection. */
+static int list_by(struct store *st, const char *sql, const char *key, size_t sz,
+                   void (*from_row)(sqlite3_stmt *, void *), void **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3 *db = sqlite_reader_db(st);
+    sqlite3_stmt *q = db ? prep(db, sql) : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, key);
+    int rc = collect(q, sz, from_row, out, n);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n)
+{
+    return list_by(st, "SELECT " ACCOUNT_COLS " FROM accounts WHERE session_id = ?1 ORDER BY created_at, rowid",
+                   session_id, sizeof **out, account_row_cb, (void **)out, n);
+}
+
+int sq_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n)
+{
+    return list_by(st, "SELECT " STATEMENT_COLS " FROM statements WHERE session_id = ?1 "
+                       "ORDER BY created_at, rowid",
+                   session_id, sizeof **out, statement_row_cb, (void **)out, n);
+}
+
+int sq_statement_get(struct store *st, const char *statement_id, struct statement_rec *out)
+{
+    struct statement_rec *arr = NULL;
+    size_t n = 0;
+    int rc = list_by(st, "SELECT " STATEMENT_COLS " FROM statements WHERE id = ?1", statement_id,
+                     sizeof *arr, statement_row_cb, (void **)&arr, &n);
+    if (rc == STORE_OK && n == 0)
+        rc = STORE_NOT_FOUND;
+    if (rc == STORE_OK)
+        *out = arr[0];
+    for (size_t i = rc == STORE_OK ? 1 : 0; i < n; i++)
+        statement_rec_clear(&arr[i]);
+    free(arr);
+    return rc;
+}
+
+int sq_txn_list(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n)
+{
+    return list_by(st, "SELECT seq, day, value_day, type, amount, balance, note, chq_num, page, "
+                       "reconciled, hash FROM transactions WHERE statement_id = ?1 ORDER BY seq",
+                   statement_id, sizeof **out, txn_row_cb, (void **)out, n);
+}
+
+int sq_session_completion_notified(struct store *st, const char *session_id, int64_t *at)
+{
+    *at = 0;
+    sqlite3 *db = sqlite_reader_db(st);
+    sqlite3_stmt *q = db ? prep(db, "SELECT completion_notified_at FROM sessions WHERE id = ?1") : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, session_id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        *at = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+}
+
+/* ---- lifecycle ---- */
+
+struct processing_arg {
+    const char *session_id, *org_id;
+    int64_t now;
+};
+
+static int apply_request_processing(sqlite3 *db, void *arg)
+{
+    struct processing_arg *a = arg;
+    sqlite3_stmt *q = prep(db, "UPDATE sessions SET state = 'processing', processing_requested_at = ?3 "
+                               "WHERE id = ?1 AND org_id = ?2 AND state = 'open' AND deleted_at IS NULL");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->session_id);
+    bstr(q, 2, a->org_id);
+    sqlite3_bind_int64(q, 3, a->now);
+    int rc = run(db, q, "session_request_processing");
+    sqlite3_finalize(q);
+    if (rc != STORE_OK)
+        return rc;
+    if (sqlite3_changes(db) == 0)
+        return STORE_CONFLICT;
+    char payload[160], key[80];
+    snprintf(payload, sizeof payload, "{\"session_id\":\"%s\",\"org_id\":\"%s\"}", a->session_id,
+             a->org_id);
+    snprintf(key, sizeof key, "process_session:%s", a->session_id);
+    q = prep(db, "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, "
+                 "updated_at) VALUES ('process_session', ?1, ?2, ?3, ?4, ?3, ?3) "
+                 "ON CONFLICT(dedupe_key) DO NOTHING");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, payload);
+    bstr(q, 2, a->session_id);
+    sqlite3_bind_int64(q, 3, a->now);
+    bstr(q, 4, key);
+    rc = run(db, q, "job_insert");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_session_request_processing(struct store *st, const char *session_id, const char *org_id,
+                                  int64_t now)
+{
+    struct processing_arg a = {session_id, org_id, now};
+    return write_op(st, apply_request_processing, &a);
+}
+
+struct finish_arg {
+    const char *session_id;
+    const char *state;
+    int64_t now;
+};
+
+static int apply_finish_processing(sqlite3 *db, void *arg)
+{
+    struct finish_arg *a = arg;
+    sqlite3_stmt *q = prep(db, "UPDATE sessions SET state = ?2, processing_completed_at = ?3 "
+                               "WHERE id = ?1 AND deleted_at IS NULL");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->session_id);
+    bstr(q, 2, a->state);
+    sqlite3_bind_int64(q, 3, a->now);
+    int rc = run(db, q, "session_finish_processing");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
+                                 int64_t now)
+{
+    struct finish_arg a = {session_id, session_state_name(state), now};
+    return write_op(st, apply_finish_processing, &a);
+}
+
+struct result_arg {
+    const char *account_id, *status, *code, *message, *insights;
+    int64_t now;
+};
+
+static int apply_account_result(sqlite3 *db, void *arg)
+{
+    struct result_arg *a = arg;
+    sqlite3_stmt *q = prep(db, "UPDATE accounts SET status = ?2, error_code = ?3, error_message = ?4, "
+                               "insights = ?5, updated_at = ?6 WHERE id = ?1");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->account_id);
+    bstr(q, 2, a->status);
+    bstr(q, 3, a->code);
+    bstr(q, 4, a->message);
+    bstr(q, 5, a->insights);
+    sqlite3_bind_int64(q, 6, a->now);
+    int rc = run(db, q, "account_set_result");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_account_set_result(struct store *st, const char *account_id, const char *status,
+                          const char *error_code, const char *error_message, const char *insights_json,
+                          int64_t now)
+{
+    struct result_arg a = {account_id, status, error_code, error_message, insights_json, now};
+    return write_op(st, apply_account_result, &a);
+}
+
+/* ---- deletion and retention ---- */
+
+struct orphan_arg {
+    const char *session_id, *org_id;
+    int64_t cutoff, now;
+    char **orphans;
+    size_t n;
+    bool found;
+};
+
+/* Blobs no statement with a live file references any more: marked
+ * deleted in the blobs table and listed for the caller. */
+static int collect_orphans(sqlite3 *db, struct orphan_arg *a)
+{
+    sqlite3_stmt *q = prep(db, "UPDATE blobs SET deleted_at = ?1 WHERE deleted_at IS NULL AND NOT EXISTS "
+                               "(SELECT 1 FROM statements s WHERE s.blob_sha256 = blobs.sha256 AND "
+                               "s.pdf_deleted_at IS NULL) RETURNING sha256");
+    if (!q)
+        return STORE_ERROR;
+    sqlite3_bind_int64(q, 1, a->now);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        char **p = realloc(a->orphans, (a->n + 1) * sizeof *p);
+        if (!p)
+            break;
+        a->orphans = p;
+        if ((a->orphans[a->n] = cstr(q, 0)))
+            a->n++;
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *s2, int64_t i3)
+{
+    sqlite3_stmt *q = prep(db, sql);
+    if (!q)
+        return STORE_ERROR;
+    if (s1)
+        bstr(q, 1, s1);
+    if (s2)
+        bstr(q, 2, s2);
+    sqlite3_bind_int64(q, 3, i3);
+    int rc = run(db, q, "exec");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int apply_session_delete(sqlite3 *db, void *arg)
+{
+    struct orphan_arg *a = arg;
+    int rc = exec_bound(db, "UPDATE sessions SET deleted_at = ?3 WHERE id = ?1 AND org_id = ?2 AND "
+                            "deleted_at IS NULL", a->session_id, a->org_id, a->now);
+    if (rc != STORE_OK)
+        return rc;
+    a->found = sqlite3_changes(db) > 0;
+    if (!a->found)
+        return STORE_OK;
+    /* Transactions and statements go with their rows (ON DELETE CASCADE
+     * needs foreign_keys, which the writer enables; delete explicitly
+     * anyway, children first). */
+    const char *const del[] = {
+        "DELETE FROM transactions WHERE statement_id IN (SELECT id FROM statements WHERE session_id = ?1)",
+        "DELETE FROM statements WHERE session_id = ?1",
+        "DELETE FROM accounts WHERE session_id = ?1",
+        "UPDATE jobs SET state = 'done', updated_at = ?3 WHERE session_id = ?1 AND state IN ('queued','running')",
+    };
+    for (size_t i = 0; i < sizeof del / sizeof del[0] && rc == STORE_OK; i++) {
+        sqlite3_stmt *q = prep(db, del[i]);
+        if (!q)
+            return STORE_ERROR;
+        bstr(q, 1, a->session_id);
+        if (sqlite3_bind_parameter_count(q) >= 3)
+            sqlite3_bind_int64(q, 3, a->now);
+        rc = run(db, q, "session_delete");
+        sqlite3_finalize(q);
+    }
+    return rc == STORE_OK ? collect_orphans(db, a) : rc;
+}
+
+static void free_orphans(struct orphan_arg *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        free(a->orphans[i]);
+    free(a->orphans);
+    a->orphans = NULL;
+    a->n = 0;
+}
+
+int sq_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now,
+                      char ***orphans, size_t *norphans)
+{
+    struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .now = now};
+    int rc = write_op(st, apply_session_delete, &a);
+    if (rc != STORE_OK || !a.found) {
+        free_orphans(&a);
+        *orphans = NULL;
+        *norphans = 0;
+        return rc != STORE_OK ? rc : STORE_NOT_FOUND;
+    }
+    *orphans = a.orphans;
+    *norphans = a.n;
+    return STORE_OK;
+}
+
+static int apply_pdf_expire(sqlite3 *db, void *arg)
+{
+    struct orphan_arg *a = arg;
+    sqlite3_stmt *q = prep(db, "UPDATE statements SET pdf_deleted_at = ?2, pdf_password_enc = NULL "
+                               "WHERE created_at < ?1 AND pdf_deleted_at IS NULL");
+    if (!q)
+        return STORE_ERROR;
+    sqlite3_bind_int64(q, 1, a->cutoff);
+    sqlite3_bind_int64(q, 2, a->now);
+    int rc = run(db, q, "pdf_expire");
+    sqlite3_finalize(q);
+    return rc == STORE_OK ? collect_orphans(db, a) : rc;
+}
+
+int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans)
+{
+    struct orphan_arg a = {.cutoff = cutoff, .now = now};
+    int rc = write_op(st, apply_pdf_expire, &a);
+    if (rc != STORE_OK)
+        free_orphans(&a);
+    *orphans = a.orphans;
+    *norphans = a.n;
+    return rc;
+}
+
+/* ---- jobs ---- */
+
+struct claim_arg {
+    const char *owner;
+    int64_t now;
+    int lease_s;
+    struct job_rec *out;
+    bool found;
+};
+
+static int apply_job_claim(sqlite3 *db, void *arg)
+{
+    struct claim_arg *a = arg;
+    sqlite3_stmt *q = prep(
+        db, "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
+            "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
+            "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
+            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->owner);
+    sqlite3_bind_int64(q, 2, a->now);
+    sqlite3_bind_int(q, 3, a->lease_s);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        memset(a->out, 0, sizeof *a->out);
+        a->out->id = sqlite3_column_int64(q, 0);
+        a->out->kind = cstr(q, 1);
+        a->out->payload = cstr(q, 2);
+        a->out->session_id = cstr(q, 3);
+        a->out->attempts = sqlite3_column_int(q, 4);
+        a->found = true;
+        rc = sqlite3_step(q);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}
+
+int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out)
+{
+    struct claim_arg a = {owner, now, lease_s, out, false};
+    int rc = write_op(st, apply_job_claim, &a);
+    if (rc == STORE_OK && !a.found)
+        return STORE_NOT_FOUND;
+    if (rc != STORE_OK && a.found)
+        job_rec_clear(out);
+    return rc;
+}
+
+struct job_finish_arg {
+    int64_t id;
+    bool ok;
+    const char *error;
+    int64_t retry_at, now;
+};
+
+static int apply_job_finish(sqlite3 *db, void *arg)
+{
+    struct job_finish_arg *a = arg;
+    sqlite3_stmt *q = prep(
+        db, a->ok ? "UPDATE jobs SET state = 'done', locked_until = NULL, last_error = NULL, "
+                    "updated_at = ?4 WHERE id = ?1"
+                  : "UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE "
+                    "'queued' END, run_after = ?3, locked_until = NULL, last_error = ?2, updated_at = ?4 "
+                    "WHERE id = ?1");
+    if (!q)
+        return STORE_ERROR;
+    sqlite3_bind_int64(q, 1, a->id);
+    if (!a->ok) {
+        bstr(q, 2, a->error);
+        sqlite3_bind_int64(q, 3, a->retry_at);
+    }
+    sqlite3_bind_int64(q, 4, a->now);
+    int rc = run(db, q, "job_finish");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
+                  int64_t now)
+{
+    struct job_finish_arg a = {job_id, ok, error, retry_at, now};
+    return write_op(st, apply_job_finish, &a);
+}
+
+struct acceptance_arg {
+    const char *org_id, *acceptance;
+    int tolerance;
+};
+
+static int apply_org_acceptance(sqlite3 *db, void *arg)
+{
+    struct acceptance_arg *a = arg;
+    sqlite3_stmt *q = prep(db, "UPDATE orgs SET acceptance = ?2, acceptance_tolerance_days = ?3 WHERE id = ?1");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, a->org_id);
+    bstr(q, 2, a->acceptance);
+    sqlite3_bind_int(q, 3, a->tolerance);
+    int rc = run(db, q, "org_set_acceptance");
+    sqlite3_finalize(q);
+    if (rc == STORE_OK && sqlite3_changes(db) == 0)
+        rc = STORE_NOT_FOUND;
+    return rc;
+}
+
+int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days)
+{
+    struct acceptance_arg a = {org_id, acceptance, tolerance_days};
+    return write_op(st, apply_org_acceptance, &a);
+}
+
+int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use)
+{
+    *in_use = true; /* on error, keep the file */
+    sqlite3 *db = sqlite_reader_db(st);
+    sqlite3_stmt *q = db ? prep(db, "SELECT 1 FROM statements WHERE blob_sha256 = ?1 LIMIT 1") : NULL;
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, sha256);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return STORE_ERROR;
+    *in_use = rc == SQLITE_ROW;
+    return STORE_OK;
+}
