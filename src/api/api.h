@@ -10,6 +10,8 @@
 #include "core/org.h"
 #include "http/http.h"
 #include "http/router.h"
+#include "ingest/ingest.h"
+#include "jobs/pool.h"
 #include "store/store.h"
 
 struct app {
@@ -19,6 +21,13 @@ struct app {
     char *token_secret;         /* signs v2 redirect tokens (settings table) */
     bool allow_private_urls;    /* file_url / webhooks may reach private addresses */
     size_t max_body;            /* JSON body limit */
+    /* Statements (issue 5): see ingest/ingest.h, api/upload.c, jobs/. */
+    struct ingest_env ingest;   /* store, blob store, password sealing key */
+    struct work_pool *ingest_pool; /* runs uploads off the HTTP threads */
+    size_t max_upload;          /* largest file as sent (BASE64 text included) */
+    int fetch_timeout_s;        /* file_url download limit */
+    char *link_secret;          /* signs get_pdfs/ and report links (settings table) */
+    int link_ttl_s;             /* how long a signed link works */
 };
 
 /* Registers every API route. Returns 0, or -1 on a bad route table. */
@@ -34,6 +43,19 @@ int api_auth_key(struct http_req *req, struct http_resp *resp, struct org *org);
 /* x-api-key and server-hash headers (session_data, catalogue): 403
  * ACCESS_DENIED when either is missing or wrong, as the reference lists. */
 int api_auth_key_and_hash(struct http_req *req, struct http_resp *resp, struct org *org);
+/* The organisation whose API key is key: 1 found (*org filled), 0 no such
+ * key, -1 store error. */
+int api_find_org(struct app *app, const char *key, struct org *org);
+
+/* The session named by the route's <id>, for the caller (x-api-key +
+ * server-hash): 0 with *s (session_clear) and, when org_out is not NULL,
+ * the caller's org (org_clear); or -1 with resp filled (403, 404
+ * SESSION_NOT_FOUND for unknown and foreign sessions alike, 410
+ * SESSION_DELETED). */
+int api_load_session(struct http_req *req, struct http_resp *resp, struct session *s, struct org *org_out);
+/* 0 once processing finished; else -1 with 400 PROCESSING_NOT_REQUESTED
+ * or PROCESSING_NOT_COMPLETED in resp. */
+int api_require_processed(const struct session *s, struct http_resp *resp);
 
 /* Route tables of the endpoint families. */
 extern const struct route HEALTH_ROUTES[];
@@ -48,5 +70,12 @@ extern const struct route JOURNEY_ROUTES[];   /* "/", assets, SDK, /journey/v1/ 
 extern const size_t JOURNEY_NROUTES;
 extern const struct route WEBHOOK_ROUTES[];
 extern const size_t WEBHOOK_NROUTES;
+/* The upload route's body limit follows --max-upload-bytes: set by
+ * api_upload_configure before api_register. */
+extern struct route UPLOAD_ROUTES[];
+extern const size_t UPLOAD_NROUTES;
+void api_upload_configure(size_t max_upload);
+extern const struct route SESSION_OUTPUT_ROUTES[];
+extern const size_t SESSION_OUTPUT_NROUTES;
 
 #endif

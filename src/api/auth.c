@@ -26,7 +26,7 @@ static int internal(struct http_resp *resp)
 }
 
 /* 1: found, 0: no such key, -1: store error. */
-static int find_org(struct app *app, const char *key, struct org *org)
+int api_find_org(struct app *app, const char *key, struct org *org)
 {
     char hash[PB_SHA256_HEX];
     if (!key || !*key || strlen(key) > 256)
@@ -57,7 +57,7 @@ int api_auth_key(struct http_req *req, struct http_resp *resp, struct org *org)
         return deny_401(resp); /* a key that is not a string cannot be right */
     if (!key)
         key = http_req_header(req, "x-api-key");
-    int found = find_org(app, key, org);
+    int found = api_find_org(app, key, org);
     return found < 0 ? internal(resp) : found ? 0 : deny_401(resp);
 }
 
@@ -65,7 +65,7 @@ int api_auth_key_and_hash(struct http_req *req, struct http_resp *resp, struct o
 {
     struct app *app = req->app;
     const char *sh = http_req_header(req, "server-hash");
-    int found = find_org(app, http_req_header(req, "x-api-key"), org);
+    int found = api_find_org(app, http_req_header(req, "x-api-key"), org);
     if (found < 0)
         return internal(resp);
     if (!found)

@@ -14,6 +14,8 @@ int api_register(struct router *r)
         {BANKS_ROUTES, &BANKS_NROUTES},
         {JOURNEY_ROUTES, &JOURNEY_NROUTES},
         {WEBHOOK_ROUTES, &WEBHOOK_NROUTES},
+        {UPLOAD_ROUTES, &UPLOAD_NROUTES},
+        {SESSION_OUTPUT_ROUTES, &SESSION_OUTPUT_NROUTES},
     };
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))

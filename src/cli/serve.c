@@ -10,6 +10,10 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "blob/blob.h"
+#include "extract/extract.h"
+#include "jobs/runner.h"
+#include "net/fetch.h"
 #include "cli/cli.h"
 #include "cli/flags.h"
 #include "http/server.h"
@@ -18,7 +22,8 @@
 #include "util/log.h"
 
 static const char USAGE[] =
-    "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]";
+    "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]\n"
+    "               [--max-upload-bytes N] [--workers N] [--pdf-retention-days N] [--allow-private-urls]";
 
 /* Splits "host:port" or "[v6]:port". Returns 0 or -1. */
 static int split_listen(const char *s, char *host, size_t hlen, int *port)
@@ -76,7 +81,55 @@ struct serve_opts {
     bool allow_private_urls;
     enum log_level level;
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
+    long max_upload, workers, retention_days, link_ttl, fetch_timeout;
 };
+
+/* A 32-byte server secret kept in the settings table (created once). */
+static int setting_secret(struct store *st, const char *key, char **hex)
+{
+    char fresh[65];
+    return secret_random_hex(fresh, 32) && STORE_CALL(st, setting_get_or_set, key, fresh, hex) == STORE_OK
+               ? 0
+               : -1;
+}
+
+static int hex_to_bytes(const char *hex, unsigned char *out, size_t n)
+{
+    if (!hex || strlen(hex) < 2 * n)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        if (sscanf(hex + 2 * i, "%2x", &v) != 1)
+            return -1;
+        out[i] = (unsigned char)v;
+    }
+    return 0;
+}
+
+/* Blob store, keys, extraction and the ingest pool. Returns 0 / -1. */
+static int statements_start(struct app *app, const struct serve_opts *o)
+{
+    char dir[4096], *seal_hex = NULL;
+    snprintf(dir, sizeof dir, "%s/blobs", o->data);
+    app->ingest.store = app->store;
+    app->ingest.blobs = blob_open(dir);
+    app->max_upload = (size_t)o->max_upload;
+    app->fetch_timeout_s = (int)o->fetch_timeout;
+    app->link_ttl_s = (int)o->link_ttl;
+    api_upload_configure(app->max_upload);
+    if (!app->ingest.blobs || setting_secret(app->store, "pdf_seal_key", &seal_hex) ||
+        setting_secret(app->store, "link_secret", &app->link_secret) ||
+        hex_to_bytes(seal_hex, app->ingest.seal_key, 32) || extract_init() || net_global_init()) {
+        free(seal_hex);
+        return -1;
+    }
+    explicit_bzero(seal_hex, strlen(seal_hex));
+    free(seal_hex);
+    app->ingest.have_seal_key = true;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    app->ingest_pool = work_pool_start(n < 1 ? 1 : (int)n, "ingest");
+    return app->ingest_pool ? 0 : -1;
+}
 
 static int serve_run(const struct serve_opts *o, const char *host, int port)
 {
@@ -98,6 +151,17 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         store_close(app.store);
         return 1;
     }
+    struct job_runner *jobs = NULL;
+    if (statements_start(&app, o)) {
+        fprintf(stderr, "passbook serve: cannot set up statement storage under %s\n", o->data);
+        free(app.token_secret);
+        free(app.link_secret);
+        blob_close(app.ingest.blobs);
+        store_close(app.store);
+        return 1;
+    }
+    struct runner_config rcfg = {&app.ingest, (int)o->workers, (int)o->retention_days};
+    jobs = job_runner_start(&rcfg);
     struct router router;
     router_init(&router);
     struct http_server *srv = NULL;
@@ -140,6 +204,11 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     notify_stop(notifier);
     rc = 0;
 out:
+    job_runner_stop(jobs);
+    work_pool_stop(app.ingest_pool);
+    blob_close(app.ingest.blobs);
+    free(app.link_secret);
+    extract_shutdown();
     router_free(&router);
     free(app.token_secret);
     store_close(app.store);
@@ -151,7 +220,7 @@ out:
 int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
-                           WEBHOOK_RETRY_BASE, 15};
+                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -163,6 +232,11 @@ int cli_serve(int argc, char **argv)
         {"log-level", FLAG_STRING, &o.log_level, "LEVEL", "debug, info, warn or error (default info)"},
         {"webhook-retry-base", FLAG_INT, &o.webhook_retry_base, "SECONDS", "first webhook retry delay, doubled after (default 15; tests lower it)"},
         {"expiry-scan-interval", FLAG_INT, &o.expiry_scan_interval, "SECONDS", "how often expired sessions are looked for (default 15)"},
+        {"max-upload-bytes", FLAG_INT, &o.max_upload, "N", "largest statement upload, as sent (default 26214400)"},
+        {"workers", FLAG_INT, &o.workers, "N", "background job workers (default 2)"},
+        {"pdf-retention-days", FLAG_INT, &o.retention_days, "N", "delete uploaded PDFs after N days (default 30)"},
+        {"link-ttl", FLAG_INT, &o.link_ttl, "SECONDS", "lifetime of signed PDF/report links (default 3600)"},
+        {"fetch-timeout", FLAG_INT, &o.fetch_timeout, "SECONDS", "file_url download time limit (default 30)"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
@@ -173,6 +247,8 @@ int cli_serve(int argc, char **argv)
     int port;
     enum log_level level;
     if (npos || split_listen(o.listen, host, sizeof host, &port) || o.max_body < 1024 ||
+        o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
+        o.link_ttl < 1 || o.fetch_timeout < 1 ||
         !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;

@@ -47,7 +47,7 @@ static int fail(struct api_error *err, int status, const char *code, const char 
 }
 
 /* Step 1: the session may take an upload now. */
-static int check_session(const struct session *s, struct api_error *err)
+int ingest_check_session(const struct session *s, struct api_error *err)
 {
     if (s->deleted_at)
         return fail(err, 410, "SESSION_DELETED", "The provided session ID has been deleted");
@@ -173,7 +173,7 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     *result = NULL;
     struct blob_writer *w = in->file;
     char want_bank[64];
-    if (check_session(s, err) || (w && wanted_bank(in, s, want_bank, sizeof want_bank, err))) {
+    if (ingest_check_session(s, err) || (w && wanted_bank(in, s, want_bank, sizeof want_bank, err))) {
         blob_writer_abort(w);
         return -1;
     }

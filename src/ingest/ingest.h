@@ -87,6 +87,11 @@ struct ingest_input {
 int ingest_statement(const struct ingest_env *env, const struct session *s,
                      const struct ingest_input *in, json_t **result, struct api_error *err);
 
+/* Step 1 alone, for callers that must answer session errors before
+ * looking at the file (the API reads file_url only after it): 0, or -1
+ * with err (SESSION_DELETED 410, SESSION_EXPIRED 400). */
+int ingest_check_session(const struct session *s, struct api_error *err);
+
 /* The account id of an account number within a session: a UUIDv4-shaped
  * digest of both, so the same number always lands in the same account. */
 void ingest_account_id(const char *session_id, const char *account_number, char out[PB_UUID_BUF]);

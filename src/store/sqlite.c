@@ -995,6 +995,7 @@ static const struct store_ops SQLITE_OPS = {
     .job_finish = sq_job_finish,
     .org_set_acceptance = sq_org_set_acceptance,
     .blob_in_use = sq_blob_in_use,
+    .job_release = sq_job_release,
 };
 
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)

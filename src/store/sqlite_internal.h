@@ -57,6 +57,7 @@ int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans
 int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out);
 int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
                   int64_t now);
+int sq_job_release(struct store *st, const char *owner_prefix);
 int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use);
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
 

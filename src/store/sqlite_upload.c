@@ -892,3 +892,20 @@ int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use)
     *in_use = rc == SQLITE_ROW;
     return STORE_OK;
 }
+
+static int apply_job_release(sqlite3 *db, void *arg)
+{
+    sqlite3_stmt *q = prep(db, "UPDATE jobs SET locked_until = 0 WHERE state = 'running' AND "
+                               "substr(locked_by, 1, length(?1)) = ?1");
+    if (!q)
+        return STORE_ERROR;
+    bstr(q, 1, arg);
+    int rc = run(db, q, "job_release");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_job_release(struct store *st, const char *owner_prefix)
+{
+    return write_op(st, apply_job_release, (void *)owner_prefix);
+}

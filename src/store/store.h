@@ -229,6 +229,9 @@ struct store_ops {
                       int64_t now);
     int (*org_set_acceptance)(struct store *st, const char *org_id, const char *acceptance,
                               int tolerance_days);
+    /* Makes the jobs leased by owners starting with owner_prefix runnable
+     * again (a restarted node releases what its dead predecessor held). */
+    int (*job_release)(struct store *st, const char *owner_prefix);
     /* Whether any statement keeps the file sha256. */
     int (*blob_in_use)(struct store *st, const char *sha256, bool *in_use);
 };

@@ -1,0 +1,249 @@
+#include "api/accounts_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/bank.h"
+#include "ingest/coverage.h"
+#include "ingest/ingest.h"
+
+const char *api_fmt_timestamp(int64_t t, char *buf, size_t len)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+const char *api_fmt_iso8601(int64_t t, char *buf, size_t len)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+const char *api_bank_full_name(const char *id)
+{
+    const struct bank_info *b = id ? bank_find(id) : NULL;
+    return b ? b->full_name : id;
+}
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *masked(const char *number)
+{
+    char buf[128];
+    return number ? json_string(ingest_mask_account(number, buf, sizeof buf)) : json_null();
+}
+
+/* The session's statements and accounts, loaded once per call. */
+struct loaded {
+    struct statement_rec *stmts;
+    size_t nstmts;
+    struct account_rec *accts;
+    size_t naccts;
+};
+
+static int load(struct store *st, const struct session *s, struct loaded *l)
+{
+    memset(l, 0, sizeof *l);
+    if (STORE_CALL(st, statement_list, s->id, &l->stmts, &l->nstmts) != STORE_OK)
+        return -1;
+    if (STORE_CALL(st, account_list, s->id, &l->accts, &l->naccts) != STORE_OK)
+        return -1;
+    return 0;
+}
+
+static void unload(struct loaded *l)
+{
+    for (size_t i = 0; i < l->nstmts; i++)
+        statement_rec_clear(&l->stmts[i]);
+    free(l->stmts);
+    for (size_t i = 0; i < l->naccts; i++)
+        account_rec_clear(&l->accts[i]);
+    free(l->accts);
+}
+
+/* Pointers to the statements of account a (array malloc'd). */
+static const struct statement_rec **account_stmts(const struct loaded *l, const struct account_rec *a, size_t *n)
+{
+    const struct statement_rec **sel = calloc(l->nstmts + 1, sizeof *sel);
+    *n = 0;
+    for (size_t i = 0; sel && i < l->nstmts; i++)
+        if (!strcmp(l->stmts[i].account_id, a->id))
+            sel[(*n)++] = &l->stmts[i];
+    return sel;
+}
+
+static json_t *range_dmy(pb_day from, pb_day to)
+{
+    char a[PB_DATE_BUF], b[PB_DATE_BUF];
+    return json_pack("{s:o,s:o}", "from_date", from == PB_NO_DAY ? json_null() : json_string(date_fmt_dmy(from, a)),
+                     "to_date", to == PB_NO_DAY ? json_null() : json_string(date_fmt_dmy(to, b)));
+}
+
+/* created_at of a statement as upload-status prints it:
+ * "YYYY-MM-DD HH:MM:SS.ffffff+00:00". */
+static json_t *created_upload_fmt(int64_t t)
+{
+    char buf[48], out[64];
+    api_fmt_timestamp(t, buf, sizeof buf);
+    snprintf(out, sizeof out, "%s.000000+00:00", buf);
+    return json_string(out);
+}
+
+static json_t *statement_json(const struct statement_rec *x, bool iso_created)
+{
+    char buf[48];
+    return json_pack("{s:s,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "statement_id", x->id, "statement_status",
+                     x->status ? x->status : "completed", "error_code", str_or_null(x->error_code),
+                     "error_message", str_or_null(x->error_message), "source", x->source ? x->source : "pdf",
+                     "upload_file_name", str_or_null(x->file_name), "statement_date_range",
+                     range_dmy(x->from_day, x->to_day), "created_at",
+                     iso_created ? json_string(api_fmt_iso8601(x->created_at, buf, sizeof buf))
+                                 : created_upload_fmt(x->created_at));
+}
+
+static json_t *months_iso(const pb_month *m, int n)
+{
+    json_t *a = json_array();
+    char buf[PB_DATE_BUF];
+    for (int i = 0; i < n; i++)
+        json_array_append_new(a, json_string(month_fmt_iso(m[i], buf)));
+    return a;
+}
+
+static json_t *gaps_json(const struct coverage *c)
+{
+    json_t *a = json_array();
+    char x[PB_DATE_BUF], y[PB_DATE_BUF];
+    for (int i = 0; i < c->ngaps; i++)
+        json_array_append_new(a, json_pack("{s:s,s:s}", "from_date", date_fmt_iso(c->gaps[i].from, x), "to_date",
+                                           date_fmt_iso(c->gaps[i].to, y)));
+    return a;
+}
+
+json_t *upload_status_accounts(struct store *st, const struct session *s, const struct org *org,
+                               bool *all_accepted, size_t *naccounts)
+{
+    struct loaded l;
+    *all_accepted = true;
+    *naccounts = 0;
+    struct coverage *cov = malloc(sizeof *cov);
+    if (!cov || load(st, s, &l)) {
+        free(cov);
+        return NULL;
+    }
+    json_t *arr = json_array();
+    char c1[48], c2[48];
+    for (size_t i = 0; i < l.naccts; i++) {
+        const struct account_rec *a = &l.accts[i];
+        size_t n;
+        const struct statement_rec **sel = account_stmts(&l, a, &n);
+        if (!sel || !n) {
+            free(sel);
+            continue;
+        }
+        coverage_compute(s, sel, n, cov);
+        bool ok = coverage_accepted(cov, org ? org->acceptance : NULL, org ? org->acceptance_tolerance_days : 0);
+        *all_accepted = *all_accepted && ok;
+        json_t *stmts = json_array();
+        for (size_t k = 0; k < n; k++)
+            json_array_append_new(stmts, statement_json(sel[k], false));
+        json_array_append_new(
+            arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id,
+                           "account_number", masked(a->account_number), "bank_name", str_or_null(a->bank),
+                           "created_at", api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
+                           api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
+                           "account_status", ok ? "COMPLETED" : "PARTIAL", "months",
+                           months_iso(cov->present, cov->npresent), "missing_data", gaps_json(cov), "name",
+                           str_or_null(a->name), "account_type", str_or_null(a->account_type),
+                           "full_bank_name", str_or_null(api_bank_full_name(a->bank))));
+        (*naccounts)++;
+        free(sel);
+    }
+    if (*naccounts == 0)
+        *all_accepted = false;
+    unload(&l);
+    free(cov);
+    return arr;
+}
+
+json_t *session_status_accounts(struct store *st, const struct session *s)
+{
+    struct loaded l;
+    if (load(st, s, &l))
+        return NULL;
+    json_t *arr = json_array();
+    char c1[48], c2[48];
+    for (size_t i = 0; i < l.naccts; i++) {
+        const struct account_rec *a = &l.accts[i];
+        size_t n;
+        const struct statement_rec **sel = account_stmts(&l, a, &n);
+        json_t *stmts = json_array();
+        for (size_t k = 0; sel && k < n; k++)
+            json_array_append_new(stmts, statement_json(sel[k], true));
+        free(sel);
+        bool failed = a->status && !strcmp(a->status, "failed");
+        json_array_append_new(
+            arr, json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:s,s:s,s:o,s:[s],s:o,s:o}", "name",
+                           str_or_null(a->name), "account_category", str_or_null(a->account_category),
+                           "account_id", a->id, "account_number", masked(a->account_number), "bank_name",
+                           str_or_null(a->bank), "error_code",
+                           a->error_code && a->error_code[0] ? json_string(a->error_code) : json_null(),
+                           "error_message",
+                           a->error_message && a->error_message[0] ? json_string(a->error_message) : json_null(),
+                           "account_status", failed ? "failed" : "completed", "created_at",
+                           api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
+                           api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
+                           "attempt_types", "PDF", "account_type", str_or_null(a->account_type),
+                           "full_bank_name", str_or_null(api_bank_full_name(a->bank))));
+    }
+    unload(&l);
+    return arr;
+}
+
+json_t *enrichment_accounts(struct store *st, const struct session *s)
+{
+    struct loaded l;
+    if (load(st, s, &l))
+        return NULL;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < l.naccts; i++) {
+        const struct account_rec *a = &l.accts[i];
+        bool failed = a->status && !strcmp(a->status, "failed");
+        json_array_append_new(
+            arr, json_pack("{s:o,s:o,s:s,s:o,s:s,s:s,s:s,s:[s]}", "name", str_or_null(a->name),
+                           "account_category", str_or_null(a->account_category), "account_id", a->id,
+                           "bank_name", str_or_null(a->bank), "error_code", a->error_code ? a->error_code : "",
+                           "error_message", a->error_message ? a->error_message : "", "account_status",
+                           failed ? "failed" : "completed", "attempt_types", "PDF"));
+    }
+    unload(&l);
+    return arr;
+}
+
+json_t *progress_entries(struct store *st, const struct session *s)
+{
+    struct loaded l;
+    if (load(st, s, &l))
+        return NULL;
+    bool done = s->state == SESSION_COMPLETED || s->state == SESSION_FAILED;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < l.nstmts; i++) {
+        const char *later = done ? "completed" : "processing";
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "statement_id", l.stmts[i].id,
+                                             "identity_status", "completed", "transaction_status", "completed",
+                                             "processing_status", later, "fraud_status", later, "message", "",
+                                             "source", l.stmts[i].source ? l.stmts[i].source : "pdf"));
+    }
+    unload(&l);
+    return arr;
+}

@@ -1,0 +1,373 @@
+/* /bank-connect/v1/session_data/<id>/...: a processed session's data
+ * (x-api-key + server-hash; before processing 400 PROCESSING_NOT_REQUESTED,
+ * while it runs 400 PROCESSING_NOT_COMPLETED, after delete 410).
+ *
+ *   identity/  transactions/  get_pdfs/
+ *   insights/  predictors/  eod_balances/  monthly_analysis_updated/  recurring_transactions/
+ *
+ * Everything after extraction comes from the per-account document the
+ * pipeline stored (accounts.insights); transactions/ falls back to the
+ * stored rows for an account whose analysis is missing.
+ *
+ * get_pdfs/ links point at GET /bank-connect/v1/files/pdf/<statement_id>
+ * ?expires=<unix time>&signature=<HMAC-SHA256 hex of "pdf\n<id>\n<expires>"
+ * under the server's link secret>, served here without an API key: the
+ * signature is the authority, and it expires (--link-ttl, 1 h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/accounts_json.h"
+#include "api/api.h"
+#include "ingest/coverage.h"
+#include "ingest/records.h"
+#include "ingest/seal.h"
+#include "util/log.h"
+#include "util/money.h"
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static void internal(struct http_resp *resp)
+{
+    http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+}
+
+/* A processed session with its accounts and statements. */
+struct output {
+    struct session s;
+    struct account_rec *accts;
+    size_t naccts;
+    struct statement_rec *stmts;
+    size_t nstmts;
+};
+
+static void output_free(struct output *o)
+{
+    for (size_t i = 0; i < o->naccts; i++)
+        account_rec_clear(&o->accts[i]);
+    free(o->accts);
+    for (size_t i = 0; i < o->nstmts; i++)
+        statement_rec_clear(&o->stmts[i]);
+    free(o->stmts);
+    session_clear(&o->s);
+}
+
+/* Returns 0, or -1 with resp filled. */
+static int output_load(struct http_req *req, struct http_resp *resp, struct output *o)
+{
+    struct app *app = req->app;
+    memset(o, 0, sizeof *o);
+    if (api_load_session(req, resp, &o->s, NULL))
+        return -1;
+    if (api_require_processed(&o->s, resp) ||
+        STORE_CALL(app->store, account_list, o->s.id, &o->accts, &o->naccts) != STORE_OK ||
+        STORE_CALL(app->store, statement_list, o->s.id, &o->stmts, &o->nstmts) != STORE_OK) {
+        if (resp->status == 0 || resp->status == 200)
+            internal(resp);
+        output_free(o);
+        return -1;
+    }
+    return 0;
+}
+
+/* The stored analysis of account a (new reference) or NULL. */
+static json_t *account_doc(const struct account_rec *a)
+{
+    return a->insights ? json_loads(a->insights, 0, NULL) : NULL;
+}
+
+static json_t *statement_ids(const struct output *o, const char *account_id)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < o->nstmts; i++)
+        if (!strcmp(o->stmts[i].account_id, account_id))
+            json_array_append_new(arr, json_string(o->stmts[i].id));
+    return arr;
+}
+
+/* The newest statement of an account (its identity is the freshest). */
+static const struct statement_rec *latest_statement(const struct output *o, const char *account_id)
+{
+    const struct statement_rec *best = NULL;
+    for (size_t i = 0; i < o->nstmts; i++)
+        if (!strcmp(o->stmts[i].account_id, account_id) && (!best || o->stmts[i].to_day > best->to_day))
+            best = &o->stmts[i];
+    return best;
+}
+
+static json_t *progress_json(const struct output *o)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < o->nstmts; i++)
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:s}", "statement_id", o->stmts[i].id, "status",
+                                             "completed", "transaction_status", "completed", "message", "",
+                                             "source", o->stmts[i].source ? o->stmts[i].source : "pdf"));
+    return arr;
+}
+
+/* The entity-style accounts block (reference §2.10 identity/, §3.3). */
+static json_t *accounts_json(const struct output *o)
+{
+    json_t *arr = json_array();
+    struct coverage *cov = malloc(sizeof *cov);
+    for (size_t i = 0; cov && i < o->naccts; i++) {
+        const struct account_rec *a = &o->accts[i];
+        const struct statement_rec **sel = calloc(o->nstmts + 1, sizeof *sel);
+        size_t n = 0;
+        for (size_t k = 0; sel && k < o->nstmts; k++)
+            if (!strcmp(o->stmts[k].account_id, a->id))
+                sel[n++] = &o->stmts[k];
+        coverage_compute(&o->s, sel, n, cov);
+        free(sel);
+        json_t *months = json_array(), *gaps = json_array();
+        char b1[PB_DATE_BUF], b2[PB_DATE_BUF], ts[48];
+        for (int m = 0; m < cov->npresent; m++)
+            json_array_append_new(months, json_string(month_fmt_iso(cov->present[m], b1)));
+        for (int g = 0; g < cov->ngaps; g++)
+            json_array_append_new(gaps, json_pack("{s:s,s:s}", "from_date", date_fmt_iso(cov->gaps[g].from, b1),
+                                                  "to_date", date_fmt_iso(cov->gaps[g].to, b2)));
+        json_array_append_new(
+            arr, json_pack("{s:o,s:s,s:o,s:n,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:s}",
+                           "account_category", str_or_null(a->account_category), "account_id", a->id,
+                           "account_number", str_or_null(a->account_number), "account_opening_date", "bank",
+                           str_or_null(a->bank), "credit_limit",
+                           a->credit_limit ? json_real(money_to_rupees(a->credit_limit)) : json_null(), "ifsc",
+                           str_or_null(a->ifsc), "micr", str_or_null(a->micr), "missing_data", gaps, "od_limit",
+                           a->od_limit ? json_real(money_to_rupees(a->od_limit)) : json_null(), "statements",
+                           statement_ids(o, a->id), "months", months, "account_type", str_or_null(a->account_type),
+                           "country_code", "IN", "currency_code", "INR", "last_updated",
+                           api_fmt_iso8601(a->updated_at, ts, sizeof ts)));
+    }
+    free(cov);
+    return arr;
+}
+
+static enum http_result identity_get(struct http_req *req, struct http_resp *resp)
+{
+    struct output o;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    json_t *ids = json_array();
+    for (size_t i = 0; i < o.naccts; i++) {
+        const struct statement_rec *x = latest_statement(&o, o.accts[i].id);
+        if (x)
+            json_array_append_new(ids, ingest_identity_json(x, o.accts[i].id));
+    }
+    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
+                                        "accounts", accounts_json(&o), "identity", ids));
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+/* An account's rows from the store, without enrichment (fallback). */
+static void raw_transactions(struct store *st, const struct output *o, const char *account_id, json_t *out)
+{
+    for (size_t i = 0; i < o->nstmts; i++) {
+        if (strcmp(o->stmts[i].account_id, account_id))
+            continue;
+        struct txn_rec *t = NULL;
+        size_t n = 0;
+        if (STORE_CALL(st, txn_list, o->stmts[i].id, &t, &n) != STORE_OK)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            char d[PB_DATE_BUF], date[48];
+            snprintf(date, sizeof date, "%s 00:00:00", date_fmt_iso(t[k].day, d));
+            json_array_append_new(
+                out, json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "transaction_type",
+                               t[k].type ? "credit" : "debit", "transaction_note", t[k].note ? t[k].note : "",
+                               "chq_num", t[k].chq_num ? t[k].chq_num : "", "date", date, "amount",
+                               json_real(money_to_rupees(t[k].amount)), "balance",
+                               t[k].has_balance ? json_real(money_to_rupees(t[k].balance)) : json_null(), "hash",
+                               t[k].hash, "category", "", "transaction_channel", "", "merchant_category", "",
+                               "description", "", "account_id", account_id, "statement_id", o->stmts[i].id));
+        }
+        txn_recs_free(t, n);
+    }
+}
+
+static enum http_result transactions_get(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct output o;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    const char *only = http_req_query(req, "account_id");
+    json_t *txns = json_array();
+    for (size_t i = 0; i < o.naccts; i++) {
+        if (only && *only && strcmp(only, o.accts[i].id))
+            continue;
+        json_t *doc = account_doc(&o.accts[i]);
+        json_t *rows = json_object_get(doc, "transactions");
+        if (json_is_array(rows))
+            json_array_extend(txns, rows);
+        else
+            raw_transactions(app->store, &o, o.accts[i].id, txns);
+        json_decref(doc);
+    }
+    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
+                                        "accounts", accounts_json(&o), "transactions", txns));
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+/* The signature of a file link. */
+static void link_signature(const char *secret, const char *kind, const char *id, long long expires,
+                           char out[PB_SHA256_HEX])
+{
+    char msg[160];
+    int n = snprintf(msg, sizeof msg, "%s\n%s\n%lld", kind, id, expires);
+    hmac_sha256_hex(secret, strlen(secret), msg, (size_t)n, out);
+}
+
+static char *pdf_url(const struct app *app, const char *statement_id)
+{
+    long long expires = (long long)time(NULL) + app->link_ttl_s;
+    char sig[PB_SHA256_HEX];
+    link_signature(app->link_secret, "pdf", statement_id, expires, sig);
+    size_t n = strlen(app->public_url);
+    while (n && app->public_url[n - 1] == '/')
+        n--;
+    char *url = NULL;
+    if (asprintf(&url, "%.*s/bank-connect/v1/files/pdf/%s?expires=%lld&signature=%s", (int)n, app->public_url,
+                 statement_id, expires, sig) < 0)
+        return NULL;
+    return url;
+}
+
+static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct output o;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < o.nstmts; i++) {
+        const struct statement_rec *x = &o.stmts[i];
+        bool kept = x->blob_sha256 && !x->pdf_deleted_at;
+        char *url = kept ? pdf_url(app, x->id) : NULL;
+        char *password = NULL;
+        if (kept && x->pdf_password_enc && app->ingest.have_seal_key)
+            seal_decrypt(app->ingest.seal_key, x->pdf_password_enc, x->pdf_password_enc_len, &password);
+        json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:s,s:s}", "statement_id", x->id, "bank_name",
+                                             str_or_null(x->bank), "pdf_password", str_or_null(password),
+                                             "pdf_url", url ? url : "", "account_id", x->account_id, "source",
+                                             "PDF", "message", "Success"));
+        if (password)
+            explicit_bzero(password, strlen(password));
+        free(password);
+        free(url);
+    }
+    http_resp_json(resp, 200, json_pack("{s:s,s:o}", "session_id", o.s.id, "statements", arr));
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    const char *id = req->params[0], *exp = http_req_query(req, "expires"),
+               *sig = http_req_query(req, "signature");
+    char want[PB_SHA256_HEX];
+    char *end = NULL;
+    long long expires = exp ? strtoll(exp, &end, 10) : 0;
+    if (!uuid_valid(id) || !exp || !sig || *end)
+        goto forbidden;
+    link_signature(app->link_secret, "pdf", id, expires, want);
+    if (!secret_equal(want, sig) || expires < (long long)time(NULL))
+        goto forbidden;
+    struct statement_rec x;
+    if (STORE_CALL(app->store, statement_get, id, &x) != STORE_OK) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
+        return HTTP_DONE;
+    }
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (!x.blob_sha256 || x.pdf_deleted_at || blob_get(app->ingest.blobs, x.blob_sha256, &data, &len)) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
+    } else {
+        http_resp_take(resp, 200, "application/pdf", (char *)data, len);
+        http_resp_header(resp, "Cache-Control", "private, no-store");
+    }
+    statement_rec_clear(&x);
+    return HTTP_DONE;
+forbidden:
+    http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
+    return HTTP_DONE;
+}
+
+/* One section of every account's stored document: {session_id,
+ * <name>: [{account_id, <key>: section}]}. */
+static enum http_result section_get(struct http_req *req, struct http_resp *resp, const char *key,
+                                    const char *name)
+{
+    struct output o;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < o.naccts; i++) {
+        json_t *doc = account_doc(&o.accts[i]);
+        json_t *sec = json_object_get(doc, key);
+        json_array_append_new(arr, json_pack("{s:s,s:O}", "account_id", o.accts[i].id, key, sec ? sec : json_null()));
+        json_decref(doc);
+    }
+    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
+                                        "accounts", accounts_json(&o), name, arr));
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+static enum http_result predictors_get(struct http_req *req, struct http_resp *resp)
+{
+    return section_get(req, resp, "predictors", "predictors");
+}
+
+static enum http_result eod_get(struct http_req *req, struct http_resp *resp)
+{
+    return section_get(req, resp, "eod_balances", "eod_balances");
+}
+
+static enum http_result monthly_get(struct http_req *req, struct http_resp *resp)
+{
+    return section_get(req, resp, "monthly_analysis", "monthly_analysis");
+}
+
+static enum http_result recurring_get(struct http_req *req, struct http_resp *resp)
+{
+    return section_get(req, resp, "recurring_transactions", "recurring_transactions");
+}
+
+static enum http_result insights_get(struct http_req *req, struct http_resp *resp)
+{
+    struct output o;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < o.naccts; i++) {
+        json_t *doc = account_doc(&o.accts[i]);
+        json_array_append_new(arr, json_pack("{s:s,s:o}", "account_id", o.accts[i].id, "data", doc ? doc : json_null()));
+    }
+    char from[PB_DATE_BUF], to[PB_DATE_BUF];
+    http_resp_json(resp, 200,
+                   json_pack("{s:s,s:o,s:{s:s,s:s},s:o}", "session_id", o.s.id, "link_id", str_or_null(o.s.req.link_id),
+                             "session_date_range", "from_date", date_fmt_iso(o.s.req.from_date, from), "to_date",
+                             date_fmt_iso(o.s.req.to_date, to), "accounts", arr));
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+const struct route SESSION_OUTPUT_ROUTES[] = {
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/identity/", identity_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/transactions/", transactions_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/get_pdfs/", get_pdfs),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/insights/", insights_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/predictors/", predictors_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/eod_balances/", eod_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/monthly_analysis_updated/", monthly_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/recurring_transactions/", recurring_get),
+    ROUTE_GET("/bank-connect/v1/files/pdf/<id>", pdf_file),
+};
+const size_t SESSION_OUTPUT_NROUTES = sizeof SESSION_OUTPUT_ROUTES / sizeof SESSION_OUTPUT_ROUTES[0];

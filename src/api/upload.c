@@ -1,0 +1,220 @@
+/* POST /bank-connect/v1/statement/upload_session/: a statement PDF into a
+ * session (reference §2.3).
+ *
+ * Order: (HTTP layer: route, method, content type, size by Content-Length)
+ * -> x-api-key (403, checked as soon as the headers are in, so nobody
+ * unauthenticated can make us spool a file) -> the form, streamed to a
+ * blob writer (413, malformed form 400) -> session (404 / 410 / 400
+ * SESSION_EXPIRED) -> file (MISSING_FILE_OBJECT, INVALID_BASE_64,
+ * INVALID_FILE_URL) -> ingest_statement (empty, not a PDF, password,
+ * format, bank, date range, duplicate).
+ *
+ * The slow part (file_url download, extraction, fsync, commit) runs on
+ * the ingest pool; the request is suspended meanwhile (HTTP_ASYNC) and
+ * resumed with the answer, so HTTP threads keep serving. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "api/upload_form.h"
+#include "net/fetch.h"
+#include "util/log.h"
+
+struct upload_task {
+    struct http_req *req;
+    struct http_resp *resp;
+    struct app *app;
+    struct session s;
+    struct upload_form *form;   /* borrowed: lives until the request ends */
+    bool want_progress;
+};
+
+static int upload_open(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct org org;
+    struct api_error e;
+    int found = api_find_org(app, http_req_header(req, "x-api-key"), &org);
+    if (found <= 0) {
+        api_error_set(&e, found < 0 ? 500 : 403, found < 0 ? "INTERNAL_ERROR" : "INVALID_API_KEY",
+                      found < 0 ? "Something went wrong" : "Authentication credentials were not provided.");
+        upload_resp_error(resp, &e);
+        return -1;
+    }
+    bool allowed = (org.modes & MODE_PDF) != 0;
+    char org_id[PB_UUID_BUF];
+    snprintf(org_id, sizeof org_id, "%s", org.id);
+    org_clear(&org);
+    if (!allowed) {
+        api_error_set(&e, 403, "INVALID_API_KEY", "Route not allowed");
+        upload_resp_error(resp, &e);
+        return -1;
+    }
+    if (upload_form_open(req, resp, app->ingest.blobs, app->max_upload))
+        return -1;
+    struct upload_form *f = req->stream_state;
+    snprintf(f->org_id, sizeof f->org_id, "%s", org_id);
+    return 0;
+}
+
+static void upload_close(struct http_req *req)
+{
+    upload_form_free(req->stream_state);
+    req->stream_state = NULL;
+}
+
+static const struct http_stream_ops UPLOAD_STREAM = {upload_open, upload_form_data, upload_close};
+
+/* The caller's session named by the form: 0, or -1 with err. */
+static int load_session(struct app *app, const char *raw, const char *org_id, struct session *s,
+                        struct api_error *err)
+{
+    char id[PB_UUID_BUF];
+    int rc = STORE_NOT_FOUND;
+    if (raw && uuid_valid(raw)) {
+        for (int i = 0; i < PB_UUID_BUF; i++)
+            id[i] = (char)tolower((unsigned char)raw[i]);
+        rc = STORE_CALL(app->store, session_get, id, org_id, s);
+    }
+    if (rc == STORE_NOT_FOUND)
+        return api_error_set(err, 404, "SESSION_NOT_FOUND", "The provided Session ID is invalid");
+    if (rc != STORE_OK)
+        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    return 0;
+}
+
+/* Downloads url into a new blob writer. Returns 0 or -1 with err. */
+static int fetch_file(struct app *app, const char *url, struct blob_writer **out, struct api_error *err)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s/blobs/tmp/url-XXXXXX", app->data_dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    unlink(tmp);
+    long status = 0;
+    int64_t bytes = 0;
+    struct net_error ne;
+    int rc = net_fetch_to_fd(url, fd, (int64_t)app->max_upload, app->fetch_timeout_s,
+                             app->allow_private_urls, &status, &bytes, &ne);
+    if (rc) {
+        close(fd);
+        log_info("upload msg=\"file_url refused\" reason=\"%s\"", ne.message);
+        if (ne.code == NET_TOO_LARGE)
+            return api_error_set(err, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
+        return api_error_set(err, 400, "INVALID_FILE_URL", "This file url is invalid");
+    }
+    struct blob_writer *w = blob_writer_new(app->ingest.blobs);
+    char buf[65536];
+    ssize_t n = 0;
+    lseek(fd, 0, SEEK_SET);
+    while (w && (n = read(fd, buf, sizeof buf)) > 0)
+        if (blob_writer_add(w, buf, (size_t)n))
+            break;
+    close(fd);
+    if (!w || n != 0) {
+        blob_writer_abort(w);
+        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    }
+    *out = w;
+    return 0;
+}
+
+/* On the ingest pool. */
+static void upload_run(void *arg)
+{
+    struct upload_task *t = arg;
+    struct upload_form *f = t->form;
+    struct api_error err;
+    struct blob_writer *file = f->file;
+    f->file = NULL;
+    int rc = 0;
+    if (!file && fetch_file(t->app, f->file_url, &file, &err))
+        rc = -1;
+    json_t *result = NULL;
+    if (rc == 0) {
+        struct ingest_input in = {.file = file, .file_name = f->file_name, .pdf_password = f->pdf_password,
+                                  .bank_name = f->bank_name, .source = "pdf",
+                                  .want_progress = t->want_progress};
+        rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
+    }
+    if (rc)
+        upload_resp_error(t->resp, &err);
+    else
+        http_resp_json(t->resp, 200, result);
+    struct http_req *req = t->req;
+    session_clear(&t->s);
+    free(t);
+    http_req_resume(req);
+}
+
+static bool query_true(const struct http_req *req, const char *name)
+{
+    const char *v = http_req_query(req, name);
+    return v && (!strcasecmp(v, "true") || !strcmp(v, "1"));
+}
+
+static enum http_result upload_post(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct upload_form *f = req->stream_state;
+    struct api_error err;
+    struct upload_task *t = calloc(1, sizeof *t);
+    if (!t) {
+        api_error_set(&err, 500, "INTERNAL_ERROR", "Something went wrong");
+        goto fail;
+    }
+    if (upload_form_finish(f, &err) || load_session(app, f->session_id, f->org_id, &t->s, &err))
+        goto fail;
+    if (ingest_check_session(&t->s, &err))
+        goto fail_session;
+    bool has_url = f->file_url && f->file_url[strspn(f->file_url, " \t\r\n")];
+    if (!f->file && !has_url) {
+        api_error_set(&err, 400, "MISSING_FILE_OBJECT", "This file object is required");
+        goto fail_session;
+    }
+    if (upload_form_check_file(f, &err))
+        goto fail_session;
+    if (!f->file) { /* a URL: checked now, fetched on the pool */
+        struct net_error ne;
+        if (net_url_check(f->file_url, app->allow_private_urls, &ne)) {
+            api_error_set(&err, 400, "INVALID_FILE_URL", "This file url is invalid");
+            goto fail_session;
+        }
+    }
+    t->req = req;
+    t->resp = resp;
+    t->app = app;
+    t->form = f;
+    t->want_progress = query_true(req, "progress");
+    if (work_pool_submit(app->ingest_pool, upload_run, t) == 0)
+        return HTTP_ASYNC;
+    api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
+fail_session:
+    session_clear(&t->s);
+fail:
+    free(t);
+    upload_resp_error(resp, &err);
+    return HTTP_DONE;
+}
+
+struct route UPLOAD_ROUTES[] = {
+    {HTTP_POST, "/bank-connect/v1/statement/upload_session/", upload_post, BODY_STREAM,
+     25u << 20, &UPLOAD_STREAM, UPLOAD_FORM_TYPES},
+};
+const size_t UPLOAD_NROUTES = sizeof UPLOAD_ROUTES / sizeof UPLOAD_ROUTES[0];
+
+void api_upload_configure(size_t max_upload)
+{
+    /* Room for the other fields, the multipart framing and percent-encoded
+     * BASE64 ('+' and '/' become three bytes each in a urlencoded body). */
+    size_t slack = max_upload / 8 + (256u << 10);
+    for (size_t i = 0; i < UPLOAD_NROUTES; i++)
+        UPLOAD_ROUTES[i].max_body = max_upload + slack;
+}

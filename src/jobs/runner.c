@@ -1,0 +1,142 @@
+#include "jobs/runner.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jobs/pipeline.h"
+#include "util/log.h"
+
+#define RETENTION_EVERY_S 3600
+
+struct job_runner {
+    struct runner_config cfg;
+    atomic_bool stopping;
+    pthread_t *threads;
+    int n;
+    char owner_prefix[64];
+};
+
+struct worker_arg {
+    struct job_runner *r;
+    int index;
+};
+
+static int64_t now_s(void)
+{
+    return (int64_t)time(NULL);
+}
+
+/* Sleeps ms milliseconds unless the runner is stopping. */
+static void nap(struct job_runner *r, int ms)
+{
+    for (int slept = 0; slept < ms && !atomic_load(&r->stopping); slept += 20)
+        usleep(20 * 1000);
+}
+
+/* Runs one job by kind. Returns 0 when done, -1 to retry later. */
+static int job_run(struct job_runner *r, const struct job_rec *j)
+{
+    if (!strcmp(j->kind, "process_session"))
+        return pipeline_run(r->cfg.env, j->payload);
+    log_warn("jobs msg=\"unknown job kind\" kind=%s id=%lld", j->kind, (long long)j->id);
+    return 0; /* nothing this node can do; do not spin on it */
+}
+
+int job_retention_sweep(const struct ingest_env *env, int retention_days)
+{
+    char **orphans = NULL;
+    size_t n = 0;
+    int64_t now = now_s();
+    if (STORE_CALL(env->store, pdf_expire, now - (int64_t)retention_days * 86400, now, &orphans, &n) !=
+        STORE_OK)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        blob_delete(env->blobs, orphans[i]);
+        free(orphans[i]);
+    }
+    free(orphans);
+    if (n)
+        log_info("jobs msg=\"retention\" deleted_files=%zu", n);
+    return (int)n;
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker_arg *wa = arg;
+    struct job_runner *r = wa->r;
+    char owner[96];
+    snprintf(owner, sizeof owner, "%s-%d", r->owner_prefix, wa->index);
+    int64_t next_sweep = 0;
+    while (!atomic_load(&r->stopping)) {
+        if (wa->index == 0 && now_s() >= next_sweep) {
+            job_retention_sweep(r->cfg.env, r->cfg.retention_days);
+            next_sweep = now_s() + RETENTION_EVERY_S;
+        }
+        struct job_rec j;
+        int rc = STORE_CALL(r->cfg.env->store, job_claim, owner, now_s(), JOB_LEASE_S, &j);
+        if (rc != STORE_OK) {
+            nap(r, rc == STORE_NOT_FOUND ? JOB_POLL_MS : 1000);
+            continue;
+        }
+        int ok = job_run(r, &j) == 0;
+        int64_t retry = now_s() + (j.attempts < 6 ? (1 << j.attempts) : 60);
+        STORE_CALL(r->cfg.env->store, job_finish, j.id, ok, ok ? NULL : "step failed", retry, now_s());
+        if (!ok)
+            log_warn("jobs msg=\"job failed\" id=%lld kind=%s attempt=%d", (long long)j.id, j.kind,
+                     j.attempts);
+        job_rec_clear(&j);
+    }
+    free(wa);
+    return NULL;
+}
+
+struct job_runner *job_runner_start(const struct runner_config *c)
+{
+    struct job_runner *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->cfg = *c;
+    atomic_init(&r->stopping, false);
+    char host[48] = "node";
+    gethostname(host, sizeof host - 1);
+    snprintf(r->owner_prefix, sizeof r->owner_prefix, "%.40s:%d", host, (int)getpid());
+    /* Jobs an earlier server on this host held died with it (crash,
+     * kill -9): run them now rather than after their lease. Were another
+     * live server on this host sharing the store, its job would run twice,
+     * which idempotent jobs allow. */
+    char mine[64];
+    snprintf(mine, sizeof mine, "%.40s:", host);
+    STORE_CALL(c->env->store, job_release, mine);
+    r->threads = calloc((size_t)(c->workers > 0 ? c->workers : 1), sizeof *r->threads);
+    for (int i = 0; r->threads && i < c->workers; i++) {
+        struct worker_arg *wa = malloc(sizeof *wa);
+        if (!wa)
+            break;
+        wa->r = r;
+        wa->index = i;
+        if (pthread_create(&r->threads[r->n], NULL, worker_main, wa)) {
+            free(wa);
+            break;
+        }
+        r->n++;
+    }
+    if (r->n < c->workers)
+        log_error("jobs msg=\"could not start every worker\" started=%d wanted=%d", r->n, c->workers);
+    return r;
+}
+
+void job_runner_stop(struct job_runner *r)
+{
+    if (!r)
+        return;
+    atomic_store(&r->stopping, true);
+    for (int i = 0; i < r->n; i++)
+        pthread_join(r->threads[i], NULL);
+    free(r->threads);
+    free(r);
+}

@@ -1,0 +1,276 @@
+"""The session lifecycle after uploads, against the real server: upload status, initiate
+processing, progress, session status, per-session data (identity, transactions against the
+generator's truth, get_pdfs with signed links), delete then 410, expiry, PDF retention, and a
+kill -9 right after acknowledged uploads and a processing request."""
+
+import os
+import re
+import sqlite3
+import time
+
+from harness import Server, check, eq, expect_error, suite
+import upload_fixtures as fx
+from upload_fixtures import upload, new_session, session_get, wait_processed
+
+ORGS = {}
+HASH = re.compile(r'^[0-9a-f]{32}$')
+
+
+def org(srv, name='Lifecycle Lender'):
+    if name not in ORGS:
+        ORGS[name] = srv.create_org(name)
+    return ORGS[name]
+
+
+def post(srv, o, sid, what):
+    return srv.request('POST', '/bank-connect/v1/session_data/%s/%s/' % (sid, what), headers=o.headers())
+
+
+def uploaded(srv, o, sid, name, **kw):
+    r = upload(srv, o, sid, fx.data(name), **kw)
+    eq(r.status, 200, 'upload %s: %s' % (name, r.text[:300]))
+    return r.json
+
+
+def same_txn(got, want, where):
+    eq(got['date'], want['date'] + ' 00:00:00', where + ' date')
+    eq(got['amount'], want['amount'], where + ' amount')
+    eq(got['transaction_type'], want['transaction_type'], where + ' type')
+    eq(got['balance'], want['balance'], where + ' balance')
+    # as the accuracy test compares narrations (tools/statements/compare.py): wrapped lines may
+    # join with or without a space
+    eq(''.join(got['transaction_note'].split()), ''.join(want['transaction_note'].split()), where + ' note')
+
+
+@suite.test
+def full_journey(srv):
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='31/03/2024')
+    st = srv.upload_status(o, sid).json
+    eq(st['upload_status'], 'NO_UPLOAD')
+    eq(st['accounts'], [])
+    expect_error(session_get(srv, o, sid, 'progress'), 400, 'PROCESSING_NOT_REQUESTED')
+    expect_error(session_get(srv, o, sid, 'session_status'), 400, 'PROCESSING_NOT_REQUESTED')
+    expect_error(session_get(srv, o, sid, 'transactions'), 400, 'PROCESSING_NOT_REQUESTED')
+    a = uploaded(srv, o, sid, 'hdfc_q1')
+    b = uploaded(srv, o, sid, 'sbi_q1')
+    st = srv.upload_status(o, sid).json
+    eq(st['upload_status'], 'COMPLETED', 'every expected month of every account')
+    eq(st['session_date_range'], {'from_date': '01/01/2024', 'to_date': '31/03/2024'})
+    eq(sorted(x['account_id'] for x in st['accounts']), sorted([a['account_id'], b['account_id']]))
+    for acct in st['accounts']:
+        eq(acct['account_status'], 'COMPLETED')
+        eq(acct['months'], ['2024-01', '2024-02', '2024-03'])
+        eq(len(acct['statements']), 1)
+        check(acct['account_number'].startswith('XX'), 'masked account number')
+        eq(acct['statements'][0]['statement_date_range'], {'from_date': '01/01/2024', 'to_date': '31/03/2024'})
+    r = post(srv, o, sid, 'initiate_processing')
+    eq(r.status, 202)
+    eq(r.json, {'session_id': sid, 'message': 'success'})
+    expect_error(post(srv, o, sid, 'initiate_processing'), 400, 'DUPLICATE_PROCESSING_REQUEST')
+    r = upload(srv, o, sid, fx.data('icici_jan'))
+    expect_error(r, 400, 'SESSION_EXPIRED', 'closed for uploads')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'COMPLETED')
+    p = wait_processed(srv, o, sid).json
+    eq(sorted(x['statement_id'] for x in p['progress']), sorted([a['statement_id'], b['statement_id']]))
+    for x in p['progress']:
+        eq(x['processing_status'], 'completed')
+    ss = session_get(srv, o, sid, 'session_status')
+    eq(ss.status, 200)
+    eq(ss.json['insights_available'], True)
+    for acct in ss.json['accounts']:
+        eq(acct['account_status'], 'completed', str(acct))
+        eq(acct['error_code'], None)
+        eq(acct['attempt_types'], ['PDF'])
+    # transactions against the truth, per account
+    tx = session_get(srv, o, sid, 'transactions')
+    eq(tx.status, 200)
+    rows = tx.json['transactions']
+    for name, up in (('hdfc_q1', a), ('sbi_q1', b)):
+        want = fx.truth(name)['transactions']
+        got = [t for t in rows if t['account_id'] == up['account_id']]
+        eq(len(got), len(want), name + ' row count')
+        for i, (g, w) in enumerate(zip(got, want)):
+            same_txn(g, w, '%s row %d' % (name, i))
+            check(g['transaction_channel'], 'enriched channel on %s row %d' % (name, i))
+    hashes = [t['hash'] for t in rows]
+    check(all(HASH.match(h) for h in hashes), 'hashes are 32 hex')
+    eq(len(set(hashes)), len(hashes), 'hashes are unique')
+    # processing again would give the same hashes: they are stored at upload
+    ident = session_get(srv, o, sid, 'identity').json
+    nums = sorted(i['account_number'] for i in ident['identity'])
+    eq(nums, sorted([fx.truth('hdfc_q1')['identity']['account_number'],
+                     fx.truth('sbi_q1')['identity']['account_number']]))
+    for what in ('insights', 'predictors', 'eod_balances', 'monthly_analysis_updated', 'recurring_transactions'):
+        r = session_get(srv, o, sid, what)
+        eq(r.status, 200, what)
+        eq(r.json['session_id'], sid)
+    # signed PDF links
+    pdfs = session_get(srv, o, sid, 'get_pdfs').json['statements']
+    eq(len(pdfs), 2)
+    for s in pdfs:
+        eq(s['source'], 'PDF')
+        path = s['pdf_url'].split('127.0.0.1:%d' % srv.port, 1)[1]
+        got = srv.get(path)
+        eq(got.status, 200)
+        check(got.body in (fx.data('hdfc_q1'), fx.data('sbi_q1')), 'the very bytes uploaded')
+        eq(srv.get(path.replace('signature=', 'signature=0')).status, 403, 'tampered signature')
+        eq(srv.get(re.sub(r'expires=\d+', 'expires=1', path)).status, 403, 'changed expiry')
+    # delete: 200, then 410 everywhere
+    r = srv.request('DELETE', '/bank-connect/v1/session_data/%s/delete/' % sid, headers=o.headers())
+    eq(r.status, 200)
+    check(isinstance(r.json.get('message'), str), 'a JSON message')
+    for what in ('session_upload_status', 'progress', 'session_status', 'transactions', 'identity', 'get_pdfs',
+                 'insights'):
+        expect_error(session_get(srv, o, sid, what), 410, 'SESSION_DELETED', what)
+    expect_error(post(srv, o, sid, 'initiate_processing'), 410, 'SESSION_DELETED')
+    expect_error(upload(srv, o, sid, fx.data('icici_jan')), 410, 'SESSION_DELETED', 'upload')
+    expect_error(srv.request('DELETE', '/bank-connect/v1/session_data/%s/delete/' % sid, headers=o.headers()),
+                 410, 'SESSION_DELETED', 'second delete')
+    eq(srv.get(path).status, 404, 'the file link dies with the session')
+
+
+@suite.test
+def passwords_come_back_from_get_pdfs(srv):
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+    uploaded(srv, o, sid, 'rc4', pdf_password=fx.SPECS['rc4']['password'])
+    uploaded(srv, o, sid, 'icici_jan')
+    eq(post(srv, o, sid, 'initiate_processing').status, 202)
+    wait_processed(srv, o, sid)
+    pdfs = {s['bank_name']: s for s in session_get(srv, o, sid, 'get_pdfs').json['statements']}
+    eq(pdfs['axis']['pdf_password'], fx.SPECS['rc4']['password'])
+    eq(pdfs['icici']['pdf_password'], None)
+    db = open(os.path.join(srv.data_dir, 'passbook.db'), 'rb').read()
+    check(fx.SPECS['rc4']['password'].encode() not in db, 'the password is not stored in clear')
+
+
+@suite.test
+def unreconciled_statement_is_accepted_and_reported(srv):
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='29/02/2024')
+    uploaded(srv, o, sid, 'tampered')
+    eq(post(srv, o, sid, 'initiate_processing').status, 202)
+    wait_processed(srv, o, sid)
+    acct = session_get(srv, o, sid, 'session_status').json['accounts'][0]
+    eq(acct['error_code'], 'BALANCE_MISMATCH')
+    eq(acct['error_message'], 'Calculated transaction balance does not match')
+    ins = session_get(srv, o, sid, 'insights').json['accounts'][0]['data']
+    kinds = [f['fraud_type'] for f in ins['fraud']['fraud_type']] if isinstance(ins['fraud'], dict) else \
+        [f['fraud_type'] for f in ins['fraud']]
+    check('inconsistent_transaction' in kinds, 'a fraud finding: %s' % kinds)
+
+
+@suite.test
+def incomplete_months_after_processing(srv):
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='30/04/2024')
+    uploaded(srv, o, sid, 'hdfc_q1')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'IN_PROGRESS')
+    eq(post(srv, o, sid, 'initiate_processing').status, 202)
+    wait_processed(srv, o, sid)
+    acct = session_get(srv, o, sid, 'session_status').json['accounts'][0]
+    eq(acct['error_code'], 'INCOMPLETE_MONTHS')
+    check('Apr 2024' in acct['error_message'], acct['error_message'])
+
+
+@suite.test
+def foreign_sessions_look_missing_everywhere(srv):
+    a, b = org(srv), org(srv, 'Other Lender')
+    sid = new_session(srv, a)
+    unknown = 'a1c1c4e2-2f7e-4a40-9c1e-5d0f0b1b2c3d'
+    for what in ('session_upload_status', 'progress', 'session_status', 'transactions', 'get_pdfs', 'identity'):
+        r1, r2 = session_get(srv, b, sid, what), session_get(srv, b, unknown, what)
+        expect_error(r1, 404, 'SESSION_NOT_FOUND', what)
+        eq(r1.text, r2.text, what)
+    r = post(srv, b, sid, 'initiate_processing')
+    expect_error(r, 404, 'SESSION_NOT_FOUND')
+    r = srv.request('DELETE', '/bank-connect/v1/session_data/%s/delete/' % sid, headers=b.headers())
+    expect_error(r, 404, 'SESSION_NOT_FOUND')
+    eq(srv.upload_status(a, sid).json['upload_status'], 'NO_UPLOAD', 'untouched')
+
+
+@suite.test
+def expiry_is_enforced(srv):
+    o = org(srv)
+    sid = new_session(srv, o)
+    uploaded(srv, o, sid, 'icici_jan')
+    db = sqlite3.connect(os.path.join(srv.data_dir, 'passbook.db'), timeout=30)
+    db.execute('UPDATE sessions SET expires_at = ? WHERE id = ?', (int(time.time()) - 1, sid))
+    db.commit()
+    db.close()
+    eq(srv.upload_status(o, sid).json['upload_status'], 'EXPIRED')
+    expect_error(upload(srv, o, sid, fx.data('hdfc_q1')), 400, 'SESSION_EXPIRED')
+    expect_error(post(srv, o, sid, 'initiate_processing'), 400, 'SESSION_EXPIRED')
+
+
+@suite.test(server=False)
+def kill9_after_acknowledged_uploads():
+    srv = Server()
+    try:
+        srv.start()
+        o = srv.create_org('Crash Lender')
+        s1 = new_session(srv, o)
+        s2 = new_session(srv, o)
+        a = uploaded(srv, o, s1, 'hdfc_q1')
+        b = uploaded(srv, o, s1, 'sbi_q1')
+        c = uploaded(srv, o, s2, 'icici_jan')
+        eq(post(srv, o, s2, 'initiate_processing').status, 202)
+        srv.kill9()
+        srv.start()
+        st = srv.upload_status(o, s1).json
+        eq(sorted(s['statement_id'] for acct in st['accounts'] for s in acct['statements']),
+           sorted([a['statement_id'], b['statement_id']]))
+        eq(srv.upload_status(o, s2).json['upload_status'], 'COMPLETED')
+        wait_processed(srv, o, s2, timeout=JOB_WAIT)
+        rows = session_get(srv, o, s2, 'transactions').json['transactions']
+        eq(len(rows), len(fx.truth('icici_jan')['transactions']))
+        eq({r['statement_id'] for r in rows}, {c['statement_id']})
+        # the files survived too
+        pdfs = session_get(srv, o, s2, 'get_pdfs').json['statements']
+        path = pdfs[0]['pdf_url'].split('127.0.0.1:%d' % srv.port, 1)[1]
+        eq(srv.get(path).body, fx.data('icici_jan'))
+        # and processing the first session still works after the restart
+        eq(post(srv, o, s1, 'initiate_processing').status, 202)
+        wait_processed(srv, o, s1)
+        srv.stop()
+        problems = [p for p in srv.problems if 'signal 9' not in p]
+        check(not problems, '; '.join(problems))
+    finally:
+        srv.cleanup()
+
+
+# A job the killed server held is released when the server restarts on the same host.
+JOB_WAIT = 60
+
+
+@suite.test(server=False)
+def pdf_retention_deletes_old_files():
+    with Server(args=['--pdf-retention-days', '1']) as srv:
+        o = srv.create_org('Retention Lender')
+        sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+        uploaded(srv, o, sid, 'icici_jan')
+        eq(post(srv, o, sid, 'initiate_processing').status, 202)
+        wait_processed(srv, o, sid)
+        db = sqlite3.connect(os.path.join(srv.data_dir, 'passbook.db'), timeout=30)
+        db.execute('UPDATE statements SET created_at = created_at - 2 * 86400 WHERE session_id = ?', (sid,))
+        db.commit()
+        db.close()
+        srv.restart()  # the sweep runs at start and then hourly
+        blobs = os.path.join(srv.data_dir, 'blobs')
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            pdfs = session_get(srv, o, sid, 'get_pdfs').json['statements']
+            files = [f for d in os.listdir(blobs) if d != 'tmp' for f in os.listdir(os.path.join(blobs, d))]
+            if pdfs[0]['pdf_url'] == '' and not files:
+                break
+            time.sleep(0.2)
+        eq(pdfs[0]['pdf_url'], '', 'no link once the file is gone')
+        eq(files, [], 'the file is deleted; log: ' + srv.log()[-3000:])
+        eq(len(session_get(srv, o, sid, 'transactions').json['transactions']),
+           len(fx.truth('icici_jan')['transactions']), 'the data stays')
+
+
+if __name__ == '__main__':
+    fx.ensure()
+    suite.main()
