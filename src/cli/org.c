@@ -22,10 +22,15 @@ static const char USAGE[] =
     "  list                                         list organisations (no secrets)\n"
     "  rotate-key ORG                               new api_key and server_hash for ORG (id or name);\n"
     "                                               the old ones stop working at once\n"
-    "  set-modes ORG --modes pdf,aa                 change the upload modes ORG may use";
+    "  set-modes ORG --modes pdf,aa                 change the upload modes ORG may use\n"
+    "  set-acceptance ORG --acceptance CRITERION [--tolerance-days N]\n"
+    "                                               when uploads are complete: missing_upload_months\n"
+    "                                               (default: every expected month) or\n"
+    "                                               missing_upload_date_range (gaps up to N days)";
 
 struct org_opts {
-    const char *data, *db, *name, *modes;
+    const char *data, *db, *name, *modes, *acceptance;
+    long tolerance;
 };
 
 static json_t *modes_json(int modes)
@@ -179,14 +184,40 @@ static int org_set_modes(struct store *st, const char *ref, const char *modes_s)
     return 0;
 }
 
+static int org_set_acceptance(struct store *st, const char *ref, const char *acceptance, long tolerance)
+{
+    if (!acceptance || (strcmp(acceptance, "missing_upload_months") &&
+                        strcmp(acceptance, "missing_upload_date_range")) ||
+        tolerance < 0 || tolerance > 366) {
+        fprintf(stderr, "passbook org set-acceptance: --acceptance takes missing_upload_months or "
+                        "missing_upload_date_range; --tolerance-days 0-366\n");
+        return 2;
+    }
+    struct org o;
+    int rc = find(st, "set-acceptance", ref, &o);
+    if (rc)
+        return rc;
+    if (STORE_CALL(st, org_set_acceptance, o.id, acceptance, (int)tolerance) != STORE_OK) {
+        fprintf(stderr, "passbook org set-acceptance: cannot store the criterion\n");
+        org_clear(&o);
+        return 1;
+    }
+    print_json(json_pack("{s:s,s:s,s:s,s:i}", "org_id", o.id, "name", o.name, "acceptance", acceptance,
+                         "tolerance_days", (int)tolerance));
+    org_clear(&o);
+    return 0;
+}
+
 int cli_org(int argc, char **argv)
 {
-    struct org_opts o = {"var", NULL, NULL, NULL};
+    struct org_opts o = {"var", NULL, NULL, NULL, NULL, 0};
     const struct flag flags[] = {
         {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
         {"name", FLAG_STRING, &o.name, "NAME", "organisation name (create)"},
         {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},
+        {"acceptance", FLAG_STRING, &o.acceptance, "CRITERION", "set-acceptance: the criterion"},
+        {"tolerance-days", FLAG_INT, &o.tolerance, "N", "set-acceptance: days of gaps tolerated"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
@@ -195,7 +226,7 @@ int cli_org(int argc, char **argv)
         return rc == 1 ? 0 : rc;
     const char *cmd = npos ? pos[0] : NULL;
     const char *ref = npos > 1 ? pos[1] : NULL;
-    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes"};
+    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance"};
     bool known = false;
     for (size_t i = 0; cmd && i < sizeof CMDS / sizeof CMDS[0]; i++)
         known |= !strcmp(cmd, CMDS[i]);
@@ -212,6 +243,8 @@ int cli_org(int argc, char **argv)
         rc = org_list(st);
     else if (!strcmp(cmd, "rotate-key"))
         rc = org_rotate(st, ref);
+    else if (!strcmp(cmd, "set-acceptance"))
+        rc = org_set_acceptance(st, ref, o.acceptance, o.tolerance);
     else
         rc = org_set_modes(st, ref, o.modes);
     store_close(st);

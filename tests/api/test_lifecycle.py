@@ -175,6 +175,22 @@ def incomplete_months_after_processing(srv):
 
 
 @suite.test
+def acceptance_criterion_per_organisation(srv):
+    o = org(srv, 'Tolerant Lender')
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='05/04/2024')  # 5 days into April
+    uploaded(srv, o, sid, 'hdfc_q1')
+    st = srv.upload_status(o, sid).json
+    eq(st['upload_status'], 'COMPLETED', 'first-week rule: April is not expected')
+    eq(st['accounts'][0]['missing_data'], [{'from_date': '2024-04-01', 'to_date': '2024-04-05'}])
+    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '3')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'IN_PROGRESS', '5 days missing > 3 tolerated')
+    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '5')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'COMPLETED')
+    p = srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'everything', check_rc=False)
+    eq(p.returncode, 2)
+
+
+@suite.test
 def foreign_sessions_look_missing_everywhere(srv):
     a, b = org(srv), org(srv, 'Other Lender')
     sid = new_session(srv, a)
