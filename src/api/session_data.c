@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "api/accounts_json.h"
+#include "ingest/accounts_json.h"
 #include "api/api.h"
 #include "core/session.h"
 #include "util/date.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "api/accounts_json.h"
+#include "ingest/accounts_json.h"
 #include "api/api.h"
 #include "ingest/coverage.h"
 #include "ingest/records.h"

@@ -9,6 +9,7 @@
 #include "ingest/coverage.h"
 #include "ingest/records.h"
 #include "insights/insights.h"
+#include "notify/notify.h"
 #include "util/log.h"
 
 /* ---- step: load ---- */
@@ -201,11 +202,24 @@ static int step_complete(struct pipeline_ctx *ctx)
                                                                                                          : -1;
 }
 
+/* ---- step: notify (ENRICHMENT_NOTIFICATION, queued once per session) ---- */
+
+static int step_notify(struct pipeline_ctx *ctx)
+{
+    struct session s;
+    if (STORE_CALL(ctx->env->store, session_get, ctx->s.id, ctx->s.org_id, &s) != STORE_OK)
+        return -1;
+    int rc = notify_enrichment(ctx->env->store, &s); /* sees the final state */
+    session_clear(&s);
+    return rc;
+}
+
 const struct pipeline_step PIPELINE_STEPS[] = {
     {"load", step_load},
     {"checks", step_checks},
     {"analyse", step_analyse},
     {"complete", step_complete},
+    {"notify", step_notify},
 };
 const size_t PIPELINE_NSTEPS = sizeof PIPELINE_STEPS / sizeof PIPELINE_STEPS[0];
 

@@ -987,7 +987,6 @@ static const struct store_ops SQLITE_OPS = {
     .txn_list = sq_txn_list,
     .session_request_processing = sq_session_request_processing,
     .session_finish_processing = sq_session_finish_processing,
-    .session_completion_notified = sq_session_completion_notified,
     .account_set_result = sq_account_set_result,
     .session_delete = sq_session_delete,
     .pdf_expire = sq_pdf_expire,

@@ -47,7 +47,6 @@ int sq_session_request_processing(struct store *st, const char *session_id, cons
                                   int64_t now);
 int sq_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
                                  int64_t now);
-int sq_session_completion_notified(struct store *st, const char *session_id, int64_t *at);
 int sq_account_set_result(struct store *st, const char *account_id, const char *status,
                           const char *error_code, const char *error_message, const char *insights_json,
                           int64_t now);

@@ -513,21 +513,6 @@ int sq_txn_list(struct store *st, const char *statement_id, struct txn_rec **out
                    statement_id, sizeof **out, txn_row_cb, (void **)out, n);
 }
 
-int sq_session_completion_notified(struct store *st, const char *session_id, int64_t *at)
-{
-    *at = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, "SELECT completion_notified_at FROM sessions WHERE id = ?1") : NULL;
-    if (!q)
-        return STORE_ERROR;
-    bstr(q, 1, session_id);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        *at = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-}
-
 /* ---- lifecycle ---- */
 
 struct processing_arg {

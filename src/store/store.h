@@ -205,8 +205,6 @@ struct store_ops {
     /* The final state of processing (SESSION_COMPLETED / SESSION_FAILED). */
     int (*session_finish_processing)(struct store *st, const char *session_id,
                                      enum session_state state, int64_t now);
-    /* completion_notified_at of a session (0 when unset). */
-    int (*session_completion_notified)(struct store *st, const char *session_id, int64_t *at);
     int (*account_set_result)(struct store *st, const char *account_id, const char *status,
                               const char *error_code, const char *error_message,
                               const char *insights_json, int64_t now);

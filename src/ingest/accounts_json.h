@@ -6,8 +6,8 @@
  *   enrichment_accounts     the ENRICHMENT_NOTIFICATION webhook (§4.1b)
  *   progress_entries        progress/ (§2.6)
  * Each returns a new reference, or NULL on a store error. */
-#ifndef PB_API_ACCOUNTS_JSON_H
-#define PB_API_ACCOUNTS_JSON_H
+#ifndef PB_INGEST_ACCOUNTS_JSON_H
+#define PB_INGEST_ACCOUNTS_JSON_H
 
 #include <jansson.h>
 #include <stdbool.h>

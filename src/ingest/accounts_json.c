@@ -1,4 +1,4 @@
-#include "api/accounts_json.h"
+#include "ingest/accounts_json.h"
 
 #include <stdlib.h>
 #include <string.h>
