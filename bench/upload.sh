@@ -1,0 +1,23 @@
+#!/bin/sh
+# Upload bench (issue 5): uploads/s and p50/p99 latency of 10-page statements
+# posted to upload_session/ by 8 concurrent clients (release build), and in
+# the same run `passbook parse` over the same files as the baseline, on the
+# same cores (one parse process per core, each over its share of the files).
+# Target: the API reaches >= 80% of the CLI's throughput.
+#   PB_BENCH_COUNT   statements (default 24; the bench set of the corpus generator)
+#   PB_BENCH_CLIENTS concurrent clients (default 8)
+#   PB_BENCH_ROUNDS  uploads of the whole set (default 3; each into fresh sessions)
+set -eu
+cd "$(dirname "$0")/.."
+make -s build/passbook
+PY=/usr/bin/python3
+COUNT=${PB_BENCH_COUNT:-24}
+DIR=build/bench/upload-corpus
+stamp="count=$COUNT generator=$($PY tools/statements/generate.py --print-hash)"
+if [ ! -f "$DIR/.stamp" ] || [ "$(cat "$DIR/.stamp")" != "$stamp" ]; then
+  rm -rf "$DIR"
+  $PY tools/statements/generate.py --out "$DIR" --set bench --count "$COUNT" --quiet
+  echo "$stamp" >"$DIR/.stamp"
+fi
+exec $PY bench/upload_load.py --bin build/passbook --corpus "$DIR" \
+  --clients "${PB_BENCH_CLIENTS:-8}" --rounds "${PB_BENCH_ROUNDS:-3}"

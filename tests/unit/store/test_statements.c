@@ -1,0 +1,221 @@
+/* The SQLite store's statement, lifecycle and job operations (issue 5):
+ * one-transaction commits with the duplicate and open-session checks,
+ * processing requests, deletion, retention and leased jobs. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "store/store.h"
+
+static char dir[] = "/tmp/pb-stmts-XXXXXX";
+static char url[256];
+static struct store *st;
+static struct org org;
+
+static void make_session(struct session *s)
+{
+    memset(s, 0, sizeof *s);
+    uuid_v4(s->id);
+    snprintf(s->org_id, sizeof s->org_id, "%s", org.id);
+    s->created_at = 1700000000;
+    s->expires_at = 4000000000;
+    s->req.version = 1;
+    s->req.link_id = strdup("customer");
+    s->req.session_expiry_min = 60;
+    date_from_ymd(2024, 1, 1, &s->req.from_date);
+    date_from_ymd(2024, 3, 31, &s->req.to_date);
+    s->req.max_from_date = s->req.max_to_date = PB_NO_DAY;
+    s->req.n_expected_months = session_expected_months(s->req.from_date, s->req.to_date,
+                                                       s->req.expected_months, SESSION_MAX_MONTHS);
+}
+
+/* A statement of account acct over [from, to] (days) with two rows. */
+struct fixture {
+    struct account_rec a;
+    struct statement_rec s;
+    struct txn_rec t[2];
+    struct statement_commit c;
+};
+
+static void make_statement(struct fixture *f, const struct session *s, const char *acct, pb_day from,
+                           pb_day to, const char *sha)
+{
+    memset(f, 0, sizeof *f);
+    uuid_v4(f->a.id);
+    snprintf(f->a.session_id, sizeof f->a.session_id, "%s", s->id);
+    f->a.account_number = (char *)acct;
+    uuid_v4(f->s.id);
+    snprintf(f->s.session_id, sizeof f->s.session_id, "%s", s->id);
+    snprintf(f->s.account_id, sizeof f->s.account_id, "%s", f->a.id);
+    f->s.blob_sha256 = f->s.content_sha256 = (char *)sha;
+    f->s.from_day = from;
+    f->s.to_day = to;
+    f->s.created_at = 1700000000;
+    for (int i = 0; i < 2; i++) {
+        f->t[i].seq = i;
+        f->t[i].day = from + i;
+        f->t[i].value_day = PB_NO_DAY;
+        f->t[i].amount = 1000 * (i + 1);
+        f->t[i].note = (char *)"UPI-TEST";
+        snprintf(f->t[i].hash, sizeof f->t[i].hash, "%032d", i);
+    }
+    f->c = (struct statement_commit){&f->a, &f->s, f->t, 2};
+}
+
+static pb_day D(int y, int m, int d)
+{
+    pb_day out;
+    date_from_ymd(y, m, d, &out);
+    return out;
+}
+
+static const char SHA1[] = "1111111111111111111111111111111111111111111111111111111111111111";
+static const char SHA2[] = "2222222222222222222222222222222222222222222222222222222222222222";
+static const char SHA3[] = "3333333333333333333333333333333333333333333333333333333333333333";
+
+TEST(commit_checks_duplicates_in_the_same_transaction)
+{
+    struct session s;
+    make_session(&s);
+    CHECK_INT(store_session_insert(st, &s), STORE_OK);
+    struct fixture f1, f2, f3, f4;
+    enum commit_result r;
+    make_statement(&f1, &s, "111", D(2024, 1, 1), D(2024, 1, 31), SHA1);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f1.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_OK);
+    /* same bytes again */
+    make_statement(&f2, &s, "222", D(2024, 2, 1), D(2024, 2, 29), SHA1);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f2.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_DUPLICATE);
+    /* same account, overlapping period */
+    make_statement(&f3, &s, "111", D(2024, 1, 31), D(2024, 2, 29), SHA2);
+    snprintf(f3.s.account_id, sizeof f3.s.account_id, "%s", f1.a.id);
+    snprintf(f3.a.id, sizeof f3.a.id, "%s", f1.a.id);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_DUPLICATE);
+    /* same account, next month: fine, and it joins the account */
+    f3.s.from_day = D(2024, 2, 1);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_OK);
+    struct account_rec *accts;
+    struct statement_rec *stmts;
+    size_t na, ns;
+    CHECK_INT(STORE_CALL(st, account_list, s.id, &accts, &na), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_list, s.id, &stmts, &ns), STORE_OK);
+    CHECK_INT(na, 1);
+    CHECK_INT(ns, 2);
+    for (size_t i = 0; i < na; i++)
+        account_rec_clear(&accts[i]);
+    for (size_t i = 0; i < ns; i++)
+        statement_rec_clear(&stmts[i]);
+    free(accts);
+    free(stmts);
+    struct txn_rec *t;
+    size_t nt;
+    CHECK_INT(STORE_CALL(st, txn_list, f1.s.id, &t, &nt), STORE_OK);
+    CHECK_INT(nt, 2);
+    CHECK_INT(t[1].amount, 2000);
+    CHECK_STR(t[1].note, "UPI-TEST");
+    txn_recs_free(t, nt);
+    /* processing closes the session: later commits are refused */
+    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000100), STORE_OK);
+    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000101), STORE_CONFLICT);
+    make_statement(&f4, &s, "333", D(2024, 3, 1), D(2024, 3, 31), SHA3);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f4.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_SESSION_CLOSED);
+    /* one job, leased, then leased again only after its lease ran out */
+    struct job_rec j, j2;
+    CHECK_INT(STORE_CALL(st, job_claim, "a", 1700000200, 60, &j), STORE_OK);
+    CHECK_STR(j.kind, "process_session");
+    CHECK_STR(j.session_id, s.id);
+    CHECK_INT(j.attempts, 1);
+    CHECK_INT(STORE_CALL(st, job_claim, "b", 1700000220, 60, &j2), STORE_NOT_FOUND);
+    CHECK_INT(STORE_CALL(st, job_claim, "b", 1700000261, 60, &j2), STORE_OK); /* "a" died */
+    CHECK_INT(j2.id, j.id);
+    CHECK_INT(j2.attempts, 2);
+    CHECK_INT(STORE_CALL(st, job_finish, j2.id, false, "boom", 1700000300, 1700000262), STORE_OK);
+    CHECK_INT(STORE_CALL(st, job_claim, "b", 1700000299, 60, &j2), STORE_NOT_FOUND); /* backoff */
+    job_rec_clear(&j2);
+    CHECK_INT(STORE_CALL(st, job_claim, "b", 1700000300, 60, &j2), STORE_OK);
+    CHECK_INT(STORE_CALL(st, job_finish, j2.id, true, NULL, 0, 1700000301), STORE_OK);
+    job_rec_clear(&j2);
+    CHECK_INT(STORE_CALL(st, job_claim, "b", 1800000000, 60, &j2), STORE_NOT_FOUND);
+    job_rec_clear(&j);
+    /* delete: the files no statement uses any more come back */
+    char **orphans;
+    size_t no;
+    CHECK_INT(STORE_CALL(st, session_delete, s.id, org.id, 1700000400, &orphans, &no), STORE_OK);
+    CHECK_INT(no, 2);
+    for (size_t i = 0; i < no; i++)
+        free(orphans[i]);
+    free(orphans);
+    CHECK_INT(STORE_CALL(st, session_delete, s.id, org.id, 1700000401, &orphans, &no), STORE_NOT_FOUND);
+    CHECK_INT(STORE_CALL(st, statement_list, s.id, &stmts, &ns), STORE_OK);
+    CHECK_INT(ns, 0);
+    free(stmts);
+    session_clear(&s);
+}
+
+TEST(retention_keeps_files_other_sessions_use)
+{
+    struct session s1, s2;
+    make_session(&s1);
+    make_session(&s2);
+    CHECK_INT(store_session_insert(st, &s1), STORE_OK);
+    CHECK_INT(store_session_insert(st, &s2), STORE_OK);
+    struct fixture a, b;
+    enum commit_result r;
+    make_statement(&a, &s1, "9", D(2024, 1, 1), D(2024, 1, 31), SHA1);
+    make_statement(&b, &s2, "9", D(2024, 1, 1), D(2024, 1, 31), SHA1);
+    b.s.created_at = 1800000000; /* the same file, uploaded later elsewhere */
+    CHECK_INT(STORE_CALL(st, statement_commit, &a.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &b.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_OK);
+    char **orphans;
+    size_t n;
+    CHECK_INT(STORE_CALL(st, pdf_expire, 1750000000, 1750000000, &orphans, &n), STORE_OK);
+    CHECK_INT(n, 0); /* s2's statement still needs the file */
+    free(orphans);
+    struct statement_rec x;
+    CHECK_INT(STORE_CALL(st, statement_get, a.s.id, &x), STORE_OK);
+    CHECK(x.pdf_deleted_at != 0);
+    statement_rec_clear(&x);
+    CHECK_INT(STORE_CALL(st, pdf_expire, 1900000000, 1900000000, &orphans, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    CHECK_STR(orphans[0], SHA1);
+    free(orphans[0]);
+    free(orphans);
+    bool used;
+    CHECK_INT(STORE_CALL(st, blob_in_use, SHA2, &used), STORE_OK);
+    CHECK(!used);
+    session_clear(&s1);
+    session_clear(&s2);
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(url, sizeof url, "sqlite:%s/p.db", dir);
+    char err[256];
+    if (store_open(url, &st, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    memset(&org, 0, sizeof org);
+    uuid_v4(org.id);
+    org.name = (char *)"Lender";
+    char key[ORG_SECRET_HEX];
+    org_new_secret(key, org.api_key_hash);
+    org_new_secret(key, org.server_hash_hash);
+    org.modes = 1;
+    STORE_CALL(st, org_insert, &org);
+    RUN(commit_checks_duplicates_in_the_same_transaction);
+    RUN(retention_keeps_files_other_sessions_use);
+    store_close(st);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd)) {
+    }
+    return check_summary();
+}
