@@ -203,6 +203,15 @@ json_t *insights_score_json(const struct account_insights *a); /* {score, factor
 /* Aggregate monthly analysis over several accounts (summed EOD, all rows). */
 json_t *insights_aggregate_monthly(const struct account_insights *const *a, size_t n);
 
+/* Bodies of the per-section session GETs (§2.10; shapes inferred from the
+ * entity flow): endpoint is "predictors" ({session_id, predictors:
+ * [{account_id, predictors}]}), "eod_balances", "recurring_transactions",
+ * "transactions" ({session_id, accounts: [{account_id, <section>}]}) or
+ * "monthly_analysis_updated" (accounts[].monthly_analysis plus
+ * aggregate_monthly_analysis). NULL for an unknown endpoint. New reference. */
+json_t *insights_endpoint_json(const char *endpoint, const char *session_id,
+                               const struct account_insights *const *a, size_t n);
+
 /* The whole insights document of §2.8. xlsx urls may be NULL. */
 json_t *insights_session_json(const char *session_id, const char *link_id, pb_day from,
                               pb_day to, const struct account_insights *const *a, size_t n);

@@ -429,3 +429,53 @@ json_t *insights_session_json(const char *session_id, const char *link_id, pb_da
     json_object_set_new(o, "aggregate_xml_report_url", json_null());
     return o;
 }
+
+/* {"session_id", "accounts": [{"account_id", key: section(a)}]} */
+static json_t *per_account(const char *session_id, const struct account_insights *const *a, size_t n,
+                           const char *list, const char *key, json_t *(*section)(const struct account_insights *))
+{
+    json_t *o = json_object(), *arr = json_array();
+    json_object_set_new(o, "session_id", str_or_null(session_id));
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "account_id", str_or_null(a[i]->e.v->account_id));
+        json_object_set_new(x, key, section(a[i]));
+        json_array_append_new(arr, x);
+    }
+    json_object_set_new(o, list, arr);
+    return o;
+}
+
+static json_t *sec_predictors(const struct account_insights *a)
+{
+    return json_incref(a->predictors);
+}
+
+static json_t *sec_monthly(const struct account_insights *a)
+{
+    return json_incref(a->monthly);
+}
+
+static json_t *sec_eod(const struct account_insights *a)
+{
+    return eod_json(&a->eod);
+}
+
+json_t *insights_endpoint_json(const char *endpoint, const char *session_id,
+                               const struct account_insights *const *a, size_t n)
+{
+    if (strcmp(endpoint, "predictors") == 0)
+        return per_account(session_id, a, n, "predictors", "predictors", sec_predictors);
+    if (strcmp(endpoint, "eod_balances") == 0)
+        return per_account(session_id, a, n, "accounts", "eod_balances", sec_eod);
+    if (strcmp(endpoint, "recurring_transactions") == 0)
+        return per_account(session_id, a, n, "accounts", "recurring_transactions", insights_recurring_json);
+    if (strcmp(endpoint, "transactions") == 0)
+        return per_account(session_id, a, n, "accounts", "transactions", insights_transactions_json);
+    if (strcmp(endpoint, "monthly_analysis_updated") == 0) {
+        json_t *o = per_account(session_id, a, n, "accounts", "monthly_analysis", sec_monthly);
+        json_object_set_new(o, "aggregate_monthly_analysis", insights_aggregate_monthly(a, n));
+        return o;
+    }
+    return NULL;
+}

@@ -222,6 +222,29 @@ TEST(sections)
     json_decref(d);
 }
 
+TEST(endpoint_bodies)
+{
+    const struct account_insights *a[1] = {&A};
+    json_t *p = insights_endpoint_json("predictors", "sess", a, 1);
+    CHECK_STR(json_string_value(json_object_get(p, "session_id")), "sess");
+    json_t *p0 = json_array_get(json_object_get(p, "predictors"), 0);
+    CHECK_STR(json_string_value(json_object_get(p0, "account_id")), "acc-1");
+    CHECK_STR(json_string_value(json_object_get(json_object_get(p0, "predictors"), "month_0")), "Apr-24");
+    json_decref(p);
+    json_t *m = insights_endpoint_json("monthly_analysis_updated", "sess", a, 1);
+    json_t *agg = json_object_get(json_object_get(m, "aggregate_monthly_analysis"), "amt_debit");
+    CHECK_INT(llround(json_number_value(json_object_get(agg, "Apr-2024"))), 112000);
+    json_decref(m);
+    static const char *EP[] = {"eod_balances", "recurring_transactions", "transactions", NULL};
+    for (const char **e = EP; *e; e++) {
+        json_t *o = insights_endpoint_json(*e, "sess", a, 1);
+        json_t *acc = json_array_get(json_object_get(o, "accounts"), 0);
+        CHECK(acc && json_object_get(acc, *e));
+        json_decref(o);
+    }
+    CHECK(insights_endpoint_json("nope", "sess", a, 1) == NULL);
+}
+
 int main(void)
 {
     build();
@@ -230,6 +253,7 @@ int main(void)
     RUN(eod_shape);
     RUN(predictors_month0_latest);
     RUN(sections);
+    RUN(endpoint_bodies);
     insights_free(&A);
     statement_free(&ST);
     return check_summary();
