@@ -81,7 +81,7 @@ struct serve_opts {
     bool allow_private_urls;
     enum log_level level;
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
-    long max_upload, workers, retention_days, link_ttl, fetch_timeout;
+    long max_upload, workers, retention_days, link_ttl, fetch_timeout, ingest_threads;
 };
 
 /* A 32-byte server secret kept in the settings table (created once). */
@@ -126,8 +126,10 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     explicit_bzero(seal_hex, strlen(seal_hex));
     free(seal_hex);
     app->ingest.have_seal_key = true;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    app->ingest_pool = work_pool_start(n < 1 ? 1 : (int)n, "ingest");
+    /* Twice the CPUs: an upload also waits on fsyncs and the store's
+     * commit, and another extraction can use the core meanwhile. */
+    long n = o->ingest_threads > 0 ? o->ingest_threads : 2 * sysconf(_SC_NPROCESSORS_ONLN);
+    app->ingest_pool = work_pool_start(n < 1 ? 1 : n > 256 ? 256 : (int)n, "ingest");
     return app->ingest_pool ? 0 : -1;
 }
 
@@ -220,7 +222,7 @@ out:
 int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
-                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30};
+                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -237,6 +239,7 @@ int cli_serve(int argc, char **argv)
         {"pdf-retention-days", FLAG_INT, &o.retention_days, "N", "delete uploaded PDFs after N days (default 30)"},
         {"link-ttl", FLAG_INT, &o.link_ttl, "SECONDS", "lifetime of signed PDF/report links (default 3600)"},
         {"fetch-timeout", FLAG_INT, &o.fetch_timeout, "SECONDS", "file_url download time limit (default 30)"},
+        {"ingest-threads", FLAG_INT, &o.ingest_threads, "N", "uploads read at once (default: twice the CPUs)"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
