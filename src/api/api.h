@@ -70,6 +70,9 @@ extern const struct route JOURNEY_ROUTES[];   /* "/", assets, SDK, /journey/v1/ 
 extern const size_t JOURNEY_NROUTES;
 extern const struct route WEBHOOK_ROUTES[];
 extern const size_t WEBHOOK_NROUTES;
+/* POST /journey/v1/upload: its limit follows --max-upload-bytes too. */
+extern struct route JOURNEY_UPLOAD_ROUTES[];
+extern const size_t JOURNEY_UPLOAD_NROUTES;
 /* The upload route's body limit follows --max-upload-bytes: set by
  * api_upload_configure before api_register. */
 extern struct route UPLOAD_ROUTES[];

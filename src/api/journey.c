@@ -12,10 +12,15 @@
 #include <strings.h>
 #include <time.h>
 
+#include "ingest/accounts_json.h"
 #include "api/api.h"
+#include "api/upload_form.h"
 #include "core/bank.h"
 #include "core/session.h"
+#include "ingest/ingest.h"
+#include "jobs/pool.h"
 #include "journey/banks.h"
+#include "journey/mu.h"
 #include "journey/ratelimit.h"
 #include "journey/token.h"
 #include "notify/notify.h"
@@ -142,20 +147,51 @@ static int journey_auth(struct http_req *req, struct http_resp *resp, struct ses
     return journey_session(app, sid, s, resp);
 }
 
-/* The statements accepted so far (the page's list) and the months still
- * missing. New references in *statements and *missing. Returns 0 or -1.
- * Until the store exposes a session's statements (the upload issue), no
- * statement and every expected month missing. */
+static bool has_string(const json_t *arr, const char *v)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return true;
+    return false;
+}
+
+/* The statements accepted so far (the page's list) and the expected months
+ * no account covers yet, from the same accounts array as
+ * session_upload_status/. New references in *statements and *missing.
+ * Returns 0 or -1 on a store error. */
 static int journey_uploaded(struct app *app, const struct session *s, json_t **statements,
                             json_t **missing)
 {
-    (void)app;
+    bool accepted = false;
+    size_t naccounts = 0;
+    json_t *accounts = upload_status_accounts(app->store, s, NULL, &accepted, &naccounts);
+    if (!accounts)
+        return -1;
+    json_t *covered = json_array();
     *statements = json_array();
-    *missing = json_array();
-    for (int i = 0; i < s->req.n_expected_months; i++) {
-        char m[16];
-        json_array_append_new(*missing, json_string(month_fmt_iso(s->req.expected_months[i], m)));
+    size_t i, k;
+    json_t *a, *st;
+    json_array_foreach(accounts, i, a) {
+        const char *bank = json_string_value(json_object_get(a, "bank_name"));
+        json_t *months = json_object_get(a, "months");
+        json_array_extend(covered, months);
+        json_array_foreach(json_object_get(a, "statements"), k, st) {
+            json_array_append_new(*statements, json_pack(
+                "{s:O?,s:O?,s:s?,s:s?,s:O?,s:O?}", "statement_id", json_object_get(st, "statement_id"),
+                "file_name", json_object_get(st, "upload_file_name"), "bank", bank, "bank_name",
+                bank ? api_bank_full_name(bank) : NULL, "masked_account_number",
+                json_object_get(a, "account_number"), "months", months));
+        }
     }
+    *missing = json_array();
+    for (int m = 0; m < s->req.n_expected_months; m++) {
+        char ym[16];
+        month_fmt_iso(s->req.expected_months[m], ym);
+        if (!has_string(covered, ym))
+            json_array_append_new(*missing, json_string(ym));
+    }
+    json_decref(covered);
+    json_decref(accounts);
     return 0;
 }
 
@@ -453,6 +489,146 @@ static enum http_result journey_exit(struct http_req *req, struct http_resp *res
     no_store(resp);
     return HTTP_DONE;
 }
+
+/* ---- POST /journey/v1/upload: the same ingestion as upload_session/ ---- */
+
+/* {"error": {"code", "message", "error_type"}}: FinBox's envelope plus the
+ * MU error type the page and the parent's error event use. */
+static void upload_error(struct http_resp *resp, const struct api_error *err)
+{
+    json_t *e = json_pack("{s:{s:s,s:s,s:s}}", "error", "code", err->code, "message", err->message,
+                          "error_type", journey_mu_type(err->code));
+    http_resp_json(resp, err->status, e);
+    resp->error_code = err->code;
+    no_store(resp);
+}
+
+/* The journey's answer to an accepted statement: what the page shows, the
+ * account number masked (never the full number in a browser). */
+static json_t *upload_answer(struct app *app, const struct session *s, json_t *result,
+                             const char *file_name)
+{
+    json_t *statements = NULL, *missing = NULL;
+    if (journey_uploaded(app, s, &statements, &missing)) {
+        statements = NULL;
+        missing = json_null();
+    }
+    const char *bank = json_string_value(json_object_get(result, "bank_name"));
+    json_t *months = json_object_get(result, "months");
+    json_t *range = json_object_get(result, "date_range");
+    json_t *body = json_pack("{s:{s:O?,s:s?,s:s?,s:s?,s:O?,s:O,s:O?},s:o}", "statement", "statement_id",
+                             json_object_get(result, "statement_id"), "file_name", file_name, "bank",
+                             bank, "bank_name", bank ? api_bank_full_name(bank) : NULL,
+                             "masked_account_number", json_object_get(result, "masked_account_number"),
+                             "months", months ? months : json_array(), "date_range", range,
+                             "missing_months", missing);
+    json_decref(statements);
+    return body;
+}
+
+struct jupload_task {
+    struct http_req *req;
+    struct http_resp *resp;
+    struct app *app;
+    struct session s;
+    struct upload_form *form;   /* borrowed: lives until the request ends */
+};
+
+/* Headers in: the journey token and limits first, so that nobody without
+ * a valid link can make us spool a file. The session id rides in req->user. */
+static int jupload_open(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct session s;
+    if (journey_auth(req, resp, &s, RL_SESSION_UPLOAD))
+        return -1;
+    req->user = strdup(s.id);
+    session_clear(&s);
+    if (!req->user) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return -1;
+    }
+    return upload_form_open(req, resp, app->ingest.blobs, app->max_upload);
+}
+
+static void jupload_close(struct http_req *req)
+{
+    upload_form_free(req->stream_state);
+    req->stream_state = NULL;
+    free(req->user);
+    req->user = NULL;
+}
+
+static const struct http_stream_ops JUPLOAD_STREAM = {jupload_open, upload_form_data, jupload_close};
+
+/* On the ingest pool. */
+static void jupload_run(void *arg)
+{
+    struct jupload_task *t = arg;
+    struct upload_form *f = t->form;
+    struct api_error err;
+    json_t *result = NULL;
+    struct ingest_input in = {.file = f->file, .file_name = f->file_name,
+                              .pdf_password = f->pdf_password, .bank_name = f->bank_name,
+                              .source = "pdf"};
+    f->file = NULL; /* ingest_statement owns it now */
+    if (ingest_statement(&t->app->ingest, &t->s, &in, &result, &err)) {
+        log_info("journey event=upload_failed session=%s code=%s", t->s.id, err.code);
+        upload_error(t->resp, &err);
+    } else {
+        log_info("journey event=upload session=%s", t->s.id);
+        http_resp_json(t->resp, 200, upload_answer(t->app, &t->s, result, f->file_name));
+        no_store(t->resp);
+        json_decref(result);
+    }
+    struct http_req *req = t->req;
+    session_clear(&t->s);
+    free(t);
+    http_req_resume(req);
+}
+
+static enum http_result journey_upload(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct upload_form *f = req->stream_state;
+    struct api_error err;
+    struct jupload_task *t = calloc(1, sizeof *t);
+    if (!t) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return HTTP_DONE;
+    }
+    if (upload_form_finish(f, &err)) {
+        free(t);
+        upload_error(resp, &err);
+        return HTTP_DONE;
+    }
+    /* The session again: it may have been submitted or expired meanwhile. */
+    if (journey_session(app, req->user, &t->s, resp)) {
+        free(t);
+        return HTTP_DONE;
+    }
+    if (!f->file)
+        api_error_set(&err, 400, "MISSING_FILE_OBJECT", "This file object is required");
+    else if (ingest_check_session(&t->s, &err) == 0 && upload_form_check_file(f, &err) == 0) {
+        t->req = req;
+        t->resp = resp;
+        t->app = app;
+        t->form = f;
+        if (work_pool_submit(app->ingest_pool, jupload_run, t) == 0)
+            return HTTP_ASYNC;
+        api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
+    }
+    session_clear(&t->s);
+    free(t);
+    upload_error(resp, &err);
+    return HTTP_DONE;
+}
+
+struct route JOURNEY_UPLOAD_ROUTES[] = {
+    {HTTP_POST, "/journey/v1/upload", journey_upload, BODY_STREAM, 25u << 20, &JUPLOAD_STREAM,
+     UPLOAD_FORM_TYPES},
+};
+const size_t JOURNEY_UPLOAD_NROUTES = sizeof JOURNEY_UPLOAD_ROUTES / sizeof JOURNEY_UPLOAD_ROUTES[0];
 
 const struct route JOURNEY_ROUTES[] = {
     ROUTE_GET("/", root_page),

@@ -217,4 +217,6 @@ void api_upload_configure(size_t max_upload)
     size_t slack = max_upload / 8 + (256u << 10);
     for (size_t i = 0; i < UPLOAD_NROUTES; i++)
         UPLOAD_ROUTES[i].max_body = max_upload + slack;
+    for (size_t i = 0; i < JOURNEY_UPLOAD_NROUTES; i++)
+        JOURNEY_UPLOAD_ROUTES[i].max_body = max_upload + slack;
 }
