@@ -51,6 +51,9 @@
 
   /* ---------- small helpers ---------- */
 
+  // The live region only carries short cues that are not on screen in the
+  // same words (the visible texts are announced through their own live
+  // regions: the file list and the months line), so nothing is said twice.
   function say(text) {
     const s = $('status');
     s.textContent = '';
@@ -181,7 +184,6 @@
     $('fatal-text').textContent = text;
     ['loading', 'intro', 'bank-step', 'file-step', 'footer'].forEach((id) => show(id, false));
     show('fatal', true);
-    say(title + '. ' + text);
     emitError(reason || title, code || 'ERROR');
     focusHeading($('fatal-title'));
   }
@@ -263,7 +265,7 @@
     if ($('bank-search').value !== q) return;   // a newer search is under way
     const list = $('bank-list');
     list.textContent = '';
-    if (!r.ok) { say(explain(r.error, {}).text); return; }
+    if (!r.ok) { $('bank-hint').textContent = explain(r.error, {}).text; return; }
     const banks = r.data.banks || [];
     for (const b of banks) {
       const li = el('li');
@@ -281,7 +283,6 @@
   function chooseBank(b) {
     state.bank = b;
     emitInfo('bank_selected', b.id);
-    say(b.name + ' selected.');
     openFiles(true);
   }
 
@@ -315,7 +316,7 @@
     let files = Array.from(fileList || []);
     if (!files.length) return;
     if (info.journey_mode !== 'multi_pdf' && files.length > 1) {
-      say('Only one file at a time here. Sending the first one.');
+      say('One file at a time here: only the first one is sent.');
       files = files.slice(0, 1);
     }
     for (const f of files) {
@@ -372,7 +373,7 @@
       row.state.textContent = 'Sending… 0%';
       row.bar.hidden = false;
       row.bar.value = 0;
-      say('Sending ' + entry.file.name + '.');
+      say('Sending the file.');
       const fd = new FormData();
       fd.append('file', entry.file, entry.file.name);
       if (entry.bank) fd.append('bank_name', entry.bank);
@@ -390,7 +391,7 @@
       xhr.upload.onload = () => {
         row.state.textContent = 'Reading your statement…';
         row.bar.removeAttribute('value');   // indeterminate while the server reads it
-        say('Reading ' + entry.file.name + '.');
+        say('Reading the file.');
       };
       xhr.onerror = () => {
         failEntry(entry, { code: 'NETWORK', message: 'No connection. Check your internet and try again.' });
@@ -426,7 +427,7 @@
     if (Array.isArray(data.missing_months)) state.info.missing_months = data.missing_months;
     state.info.statements = (state.info.statements || []).concat([st]);
     renderMonths();
-    say(entry.file.name + ' added. ' + $('months-label').textContent + '.');
+    say('File accepted.');
   }
 
   function addDoneEntry(st) {
@@ -445,7 +446,7 @@
     row.state.textContent = x.text;
     if (x.type) emitError(x.reason, x.type);
     if (err.code === 'PASSWORD_INCORRECT') askPassword(entry);
-    say(entry.file.name + ': ' + x.text);
+    say(err.code === 'PASSWORD_INCORRECT' && !entry.password ? 'The file needs its password.' : 'File refused; the reason is shown next to it.');
     if (err.code === 'SESSION_EXPIRED' || err.code === 'SESSION_COMPLETED' || err.code === 'SESSION_DELETED') fatalFromError(err, 410);
   }
 
@@ -508,13 +509,14 @@
   async function finish() {
     if ($('finish').disabled) return;
     $('finish').disabled = true;
-    say('Finishing…');
+    say('Finishing.');
     const r = await api('POST', '/journey/v1/submit', {});
     if (!r.ok) {
       const x = explain(r.error, {});
-      say(x.text);
+      say('Could not finish.');
       emitError(x.reason, x.type);
       updateFinish();
+      $('finish-note').textContent = x.text;
       return;
     }
     state.finished = true;
@@ -537,7 +539,6 @@
     $('done-text').textContent = text;
     show('done', true);
     focusHeading($('done-title'));
-    say(title + '.');
     if (url && !inFrame) window.setTimeout(() => { location.assign(url); }, 400);
   }
 

@@ -6,7 +6,10 @@ finished and foreign credentials, and rate limits."""
 import json
 import os
 import sys
+import tempfile
+import time
 import urllib.parse
+import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Server, suite, check, eq, expect_error, query_params  # noqa: E402
@@ -186,6 +189,78 @@ def rate_limits_answer_429_with_retry_after():
         eq(r.headers.get('retry-after'), '60')
         statuses = [srv.get('/journey/v1/banks?q=a', headers=bearer(jt)).status for _ in range(130)]
         check(statuses[0] == 200 and 429 in statuses, 'calls are limited per session')
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files {name: (filename, bytes)}."""
+    b = uuid.uuid4().hex
+    out = b''
+    for k, v in fields.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (b, k, v)).encode()
+    for k, (fn, data) in files.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                'Content-Type: application/pdf\r\n\r\n' % (b, k, fn)).encode() + data + b'\r\n'
+    return out + ('--%s--\r\n' % b).encode(), 'multipart/form-data; boundary=' + b
+
+
+def statement_pdf(**spec):
+    """A statement generated on the fly (tools/statements/fixtures.py): (bytes, truth)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), 'tools', 'statements'))
+    import fixtures
+    return fixtures.statement(**spec)
+
+
+def upload(srv, jt, data, name='statement.pdf', **fields):
+    body, ctype = multipart(fields, {'file': (name, data)})
+    return srv.request('POST', '/journey/v1/upload', body=body,
+                       headers=dict(bearer(jt), **{'Content-Type': ctype}))
+
+
+@suite.test(server=False)
+def upload_then_submit_queues_the_completion_webhook():
+    from receiver import Receiver
+    pdf, truth = statement_pdf(bank='hdfc', months=2, start='2026-06-01', seed=21)
+    with Receiver() as rx, Server(args=['--allow-private-urls', '--webhook-retry-base', '1']) as srv:
+        org = srv.create_org()
+        r = srv.post('/bank-connect/v1/session_data/update_webhook/', {'webhook_url': rx.url},
+                     headers=org.headers())
+        eq(r.status, 200)
+        sid, jt = journey(srv, org, redirect_url='https://lender.example/done')
+        body, ctype = multipart({}, {'file': ('x.pdf', pdf)})
+        expect_error(srv.request('POST', '/journey/v1/upload', body=body, headers={'Content-Type': ctype}),
+                     401, 'JOURNEY_UNAUTHORIZED', 'no token, no upload')
+        bad = upload(srv, jt, pdf, bank_name='sbi')
+        expect_error(bad, 400, 'BANK_NAME_MISMATCH', 'wrong bank')
+        eq(bad.json['error']['error_type'], 'MU004')
+        locked, _ = statement_pdf(bank='hdfc', months=1, start='2026-09-01', seed=22, password='pw-1')
+        eq(upload(srv, jt, locked).json['error']['error_type'], 'MU003')
+        ok = upload(srv, jt, pdf, name='june-july.pdf', bank_name='hdfc')
+        eq(ok.status, 200, ok.text[:300])
+        st = ok.json['statement']
+        eq((st['file_name'], st['bank'], st['bank_name']), ('june-july.pdf', 'hdfc', 'HDFC Bank'))
+        eq(st['months'], ['2026-06', '2026-07'])
+        eq(ok.json['missing_months'], ['2026-08', '2026-09'])
+        full = truth.get('account_number') or truth.get('identity', {}).get('account_number')
+        check(not full or full not in ok.text, 'the full account number never reaches the browser')
+        check(st['masked_account_number'].endswith(full[-4:]) if full else True, 'masked number')
+        info = srv.get('/journey/v1/session', headers=bearer(jt)).json
+        eq([x['statement_id'] for x in info['statements']], [st['statement_id']])
+        eq(info['missing_months'], ['2026-08', '2026-09'])
+        dup = upload(srv, jt, pdf)
+        expect_error(dup, 400, 'STATEMENT_DUPLICATE')
+        r = srv.post('/journey/v1/submit', {}, headers=bearer(jt))
+        eq(r.status, 200, r.text[:200])
+        eq(r.json['redirect_url'], 'https://lender.example/done')
+        expect_error(srv.post('/journey/v1/submit', {}, headers=bearer(jt)), 409, 'SESSION_COMPLETED')
+        expect_error(upload(srv, jt, locked), 409, 'SESSION_COMPLETED', 'no upload after submit')
+        hit = rx.wait(1, timeout=30)[-1].json
+        eq(hit['event_name'], 'SESSION_REQUIREMENT_COMPLETION_NOTIFICATION')
+        eq(hit['message'], 'Upload Completed')
+        eq(hit['session_id'], sid)
+        eq(len(hit['accounts']), 1)
+        eq(hit['accounts'][0]['months'], ['2026-06', '2026-07'])
+        eq(srv.upload_status(org, sid).json['upload_status'], 'COMPLETED')
 
 
 if __name__ == '__main__':

@@ -150,7 +150,7 @@ try {
   await pb.start();
   await lender.start(pb.url);
   browser = await launchBrowser();
-  failed = await run(tests);
+  failed = await run(tests, browser.ctx);
 } catch (e) {
   console.log('FAIL setup: ' + (e.stack || e));
   console.log('0 passed, 1 failed');

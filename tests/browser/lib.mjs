@@ -189,7 +189,9 @@ export function assert(cond, msg) {
 
 // Runs named async tests in order, prints one line per test and the closing
 // "N passed, N failed"; returns the number failed (the caller exits).
-export async function run(tests) {
+// ctx (optional): the browser context, whose open pages are saved as
+// failed-NN-P.png when a test fails, to see what the person would have seen.
+export async function run(tests, ctx) {
   let passed = 0, failed = 0;
   const only = process.env.PB_BROWSER_ONLY;
   for (const [name, fn] of tests) {
@@ -202,6 +204,14 @@ export async function run(tests) {
     } catch (e) {
       failed++;
       console.log('FAIL ' + name + ': ' + (e && e.stack || e));
+      if (ctx) {
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        const pages = ctx.pages();
+        for (let p = 0; p < pages.length; p++) {
+          const f = path.join(ARTIFACTS, 'failed-' + String(passed + failed).padStart(2, '0') + '-' + p + '.png');
+          await pages[p].screenshot({ path: f }).catch(() => {});
+        }
+      }
     }
   }
   console.log(passed + ' passed, ' + failed + ' failed');
