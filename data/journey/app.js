@@ -427,6 +427,7 @@
     if (Array.isArray(data.missing_months)) state.info.missing_months = data.missing_months;
     state.info.statements = (state.info.statements || []).concat([st]);
     renderMonths();
+    row.li.scrollIntoView({ block: 'nearest' });
     say('File accepted.');
   }
 
@@ -446,6 +447,7 @@
     row.state.textContent = x.text;
     if (x.type) emitError(x.reason, x.type);
     if (err.code === 'PASSWORD_INCORRECT') askPassword(entry);
+    else row.li.scrollIntoView({ block: 'nearest' });
     say(err.code === 'PASSWORD_INCORRECT' && !entry.password ? 'The file needs its password.' : 'File refused; the reason is shown next to it.');
     if (err.code === 'SESSION_EXPIRED' || err.code === 'SESSION_COMPLETED' || err.code === 'SESSION_DELETED') fatalFromError(err, 410);
   }
@@ -477,6 +479,7 @@
     row.form = form;
     row.li.appendChild(form);
     input.focus();
+    form.scrollIntoView({ block: 'nearest' });
   }
 
   /* ---------- finish and exit ---------- */
