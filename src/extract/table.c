@@ -859,7 +859,8 @@ static void drop_repeated_lines(struct ctx *c)
         }
     for (size_t i = 0; i < c->ndl; i++) {
         const struct line *ln = &l->lines[c->dl[i]];
-        if (c->info[i].kind != LK_CONT || ((int)i > first[ln->page] && (int)i < last[ln->page]))
+        if ((c->info[i].kind != LK_CONT && c->info[i].kind != LK_AMOUNT) ||
+            ((int)i > first[ln->page] && (int)i < last[ln->page]))
             continue;
         struct keyed k = {line_key(l, ln), -1, 0};
         /* the run of equal keys: is one on another page? */
@@ -985,7 +986,7 @@ static int attach_rows(struct ctx *c, bool centred, float pitch)
             if (cur >= 0 && !r->rows[cur].has_debit && !r->rows[cur].has_credit && !r->rows[cur].has_amount) {
                 merge_amounts(&r->rows[cur], li);
                 li->row = cur;
-            } else if (cur >= 0) {
+            } else if (cur >= 0 && li->has_balance) { /* date printed once a day: every row still has a balance */
                 li->date = r->rows[cur].date;
                 if ((cur = push_row(r, li, ln->page)) < 0)
                     return -1;
