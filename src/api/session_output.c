@@ -17,12 +17,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ingest/accounts_json.h"
 #include "api/api.h"
 #include "ingest/coverage.h"
 #include "ingest/records.h"
 #include "ingest/seal.h"
+#include "jobs/analysis.h"
+#include "report/xlsx.h"
 #include "util/log.h"
 #include "util/money.h"
 
@@ -299,63 +302,181 @@ forbidden:
     return HTTP_DONE;
 }
 
-/* One section of every account's stored document: {session_id,
- * <name>: [{account_id, <key>: section}]}. */
-static enum http_result section_get(struct http_req *req, struct http_resp *resp, const char *key,
-                                    const char *name)
+/* The session's accounts analysed afresh from the stored rows (the
+ * library is pure and fast; nothing is re-extracted). Returns 0, or -1
+ * with resp filled. */
+static int analysed(struct app *app, const struct output *o, struct analysis *an, struct http_resp *resp)
 {
+    if (analysis_load(app->store, &o->s, an) != STORE_OK || analysis_build(an)) {
+        analysis_free(an);
+        internal(resp);
+        return -1;
+    }
+    return 0;
+}
+
+/* predictors/, eod_balances/, monthly_analysis_updated/,
+ * recurring_transactions/: the enrichment library's bodies. */
+static enum http_result section_get(struct http_req *req, struct http_resp *resp, const char *endpoint)
+{
+    struct app *app = req->app;
     struct output o;
+    struct analysis an;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    json_t *arr = json_array();
-    for (size_t i = 0; i < o.naccts; i++) {
-        json_t *doc = account_doc(&o.accts[i]);
-        json_t *sec = json_object_get(doc, key);
-        json_array_append_new(arr, json_pack("{s:s,s:O}", "account_id", o.accts[i].id, key, sec ? sec : json_null()));
-        json_decref(doc);
+    if (analysed(app, &o, &an, resp) == 0) {
+        json_t *body = insights_endpoint_json(endpoint, o.s.id, an.ai, an.nai);
+        json_object_set_new(body, "progress", progress_json(&o));
+        http_resp_json(resp, 200, body);
+        analysis_free(&an);
     }
-    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", accounts_json(&o), name, arr));
     output_free(&o);
     return HTTP_DONE;
 }
 
 static enum http_result predictors_get(struct http_req *req, struct http_resp *resp)
 {
-    return section_get(req, resp, "predictors", "predictors");
+    return section_get(req, resp, "predictors");
 }
 
 static enum http_result eod_get(struct http_req *req, struct http_resp *resp)
 {
-    return section_get(req, resp, "eod_balances", "eod_balances");
+    return section_get(req, resp, "eod_balances");
 }
 
 static enum http_result monthly_get(struct http_req *req, struct http_resp *resp)
 {
-    return section_get(req, resp, "monthly_analysis", "monthly_analysis");
+    return section_get(req, resp, "monthly_analysis_updated");
 }
 
 static enum http_result recurring_get(struct http_req *req, struct http_resp *resp)
 {
-    return section_get(req, resp, "recurring_transactions", "recurring_transactions");
+    return section_get(req, resp, "recurring_transactions");
+}
+
+/* The signed link of the session's workbook. */
+static char *xlsx_url(const struct app *app, const struct session *s)
+{
+    long long expires = (long long)time(NULL) + app->link_ttl_s;
+    char id[2 * PB_UUID_BUF + 2], sig[PB_SHA256_HEX];
+    snprintf(id, sizeof id, "%s.%s", s->id, s->org_id);
+    link_signature(app->link_secret, "xlsx", id, expires, sig);
+    size_t n = strlen(app->public_url);
+    while (n && app->public_url[n - 1] == '/')
+        n--;
+    char *url = NULL;
+    if (asprintf(&url, "%.*s/bank-connect/v1/files/xlsx/%s?org=%s&expires=%lld&signature=%s", (int)n,
+                 app->public_url, s->id, s->org_id, expires, sig) < 0)
+        return NULL;
+    return url;
 }
 
 static enum http_result insights_get(struct http_req *req, struct http_resp *resp)
 {
+    struct app *app = req->app;
+    struct output o;
+    struct analysis an;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    if (analysed(app, &o, &an, resp) == 0) {
+        json_t *body = insights_session_json(o.s.id, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date,
+                                             an.ai, an.nai);
+        char *url = xlsx_url(app, &o.s);
+        json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
+        json_t *accs = json_object_get(body, "accounts"), *acc;
+        size_t i;
+        json_array_foreach(accs, i, acc)
+        {
+            json_t *data = json_object_get(acc, "data");
+            if (data && url)
+                json_object_set_new(data, "xlsx_report_url", json_string(url));
+        }
+        free(url);
+        http_resp_json(resp, 200, body);
+        analysis_free(&an);
+    }
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+/* xlsx_report/: one workbook per session (summary, per-account sheets,
+ * aggregate), so every account's entry links to it. */
+static enum http_result xlsx_report_get(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    json_t *arr = json_array();
-    for (size_t i = 0; i < o.naccts; i++) {
-        json_t *doc = account_doc(&o.accts[i]);
-        json_array_append_new(arr, json_pack("{s:s,s:o}", "account_id", o.accts[i].id, "data", doc ? doc : json_null()));
-    }
-    char from[PB_DATE_BUF], to[PB_DATE_BUF];
-    http_resp_json(resp, 200,
-                   json_pack("{s:s,s:o,s:{s:s,s:s},s:o}", "session_id", o.s.id, "link_id", str_or_null(o.s.req.link_id),
-                             "session_date_range", "from_date", date_fmt_iso(o.s.req.from_date, from), "to_date",
-                             date_fmt_iso(o.s.req.to_date, to), "accounts", arr));
+    char *url = xlsx_url(app, &o.s);
+    json_t *reports = json_array();
+    for (size_t i = 0; url && i < o.naccts; i++)
+        json_array_append_new(reports, json_pack("{s:s,s:s}", "link", url, "account_id", o.accts[i].id));
+    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o}", "session_id", o.s.id, "reports", reports,
+                                        "aggregate_report", url ? json_string(url) : json_null()));
+    free(url);
     output_free(&o);
+    return HTTP_DONE;
+}
+
+/* GET /bank-connect/v1/files/xlsx/<session_id>?org&expires&signature: the
+ * workbook, written afresh for each download. */
+static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    const char *sid = req->params[0], *org = http_req_query(req, "org"), *exp = http_req_query(req, "expires"),
+               *sig = http_req_query(req, "signature");
+    char *end = NULL, id[2 * PB_UUID_BUF + 2], want[PB_SHA256_HEX];
+    long long expires = exp ? strtoll(exp, &end, 10) : 0;
+    struct output o;
+    memset(&o, 0, sizeof o);
+    if (!uuid_valid(sid) || !org || !uuid_valid(org) || !exp || !sig || *end) {
+        http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
+        return HTTP_DONE;
+    }
+    snprintf(id, sizeof id, "%s.%s", sid, org);
+    link_signature(app->link_secret, "xlsx", id, expires, want);
+    if (!secret_equal(want, sig) || expires < (long long)time(NULL)) {
+        http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
+        return HTTP_DONE;
+    }
+    if (STORE_CALL(app->store, session_get, sid, org, &o.s) != STORE_OK || o.s.deleted_at ||
+        api_require_processed(&o.s, resp)) {
+        if (resp->status == 0 || resp->status == 200)
+            http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
+        session_clear(&o.s);
+        return HTTP_DONE;
+    }
+    struct analysis an;
+    if (analysed(app, &o, &an, resp) == 0) {
+        char path[4096], nonce[PB_UUID_BUF] = "x";
+        uuid_v4(nonce); /* concurrent downloads write files of their own */
+        snprintf(path, sizeof path, "%s/blobs/tmp/report-%s.xlsx", app->data_dir, nonce);
+        const char *err = NULL;
+        unsigned char *data = NULL;
+        size_t len = 0;
+        FILE *f = NULL;
+        if (xlsx_write_report(path, sid, an.ai, an.nai, &err) == 0 && (f = fopen(path, "rb"))) {
+            fseek(f, 0, SEEK_END);
+            long sz = ftell(f);
+            fseek(f, 0, SEEK_SET);
+            data = sz > 0 ? malloc((size_t)sz) : NULL;
+            len = data ? fread(data, 1, (size_t)sz, f) : 0;
+            fclose(f);
+        }
+        unlink(path);
+        if (data && len) {
+            http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           (char *)data, len);
+            http_resp_header(resp, "Cache-Control", "private, no-store");
+            http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
+        } else {
+            free(data);
+            log_error("report msg=\"xlsx failed\" session=%s err=\"%s\"", sid, err ? err : "-");
+            internal(resp);
+        }
+        analysis_free(&an);
+    }
+    session_clear(&o.s);
     return HTTP_DONE;
 }
 
@@ -368,6 +489,8 @@ const struct route SESSION_OUTPUT_ROUTES[] = {
     ROUTE_GET("/bank-connect/v1/session_data/<id>/eod_balances/", eod_get),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/monthly_analysis_updated/", monthly_get),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/recurring_transactions/", recurring_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/xlsx_report/", xlsx_report_get),
     ROUTE_GET("/bank-connect/v1/files/pdf/<id>", pdf_file),
+    ROUTE_GET("/bank-connect/v1/files/xlsx/<id>", xlsx_file),
 };
 const size_t SESSION_OUTPUT_NROUTES = sizeof SESSION_OUTPUT_ROUTES / sizeof SESSION_OUTPUT_ROUTES[0];

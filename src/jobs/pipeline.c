@@ -14,42 +14,13 @@
 
 /* ---- step: load ---- */
 
-/* Every statement of the session, grouped by account, with its rows. */
+/* Every account of the session with its statements and rows. */
 static int step_load(struct pipeline_ctx *ctx)
 {
-    struct store *st = ctx->env->store;
-    if (STORE_CALL(st, statement_list, ctx->s.id, &ctx->stmts, &ctx->nstmts) != STORE_OK)
+    if (analysis_load(ctx->env->store, &ctx->s, &ctx->an) != STORE_OK)
         return -1;
-    struct account_rec *accts = NULL;
-    size_t n = 0;
-    if (STORE_CALL(st, account_list, ctx->s.id, &accts, &n) != STORE_OK)
-        return -1;
-    ctx->accounts = calloc(n ? n : 1, sizeof *ctx->accounts);
-    if (!ctx->accounts) {
-        for (size_t i = 0; i < n; i++)
-            account_rec_clear(&accts[i]);
-        free(accts);
-        return -1;
-    }
-    ctx->naccounts = n;
-    for (size_t i = 0; i < n; i++)
-        ctx->accounts[i].rec = accts[i];
-    free(accts);
-    for (size_t i = 0; i < n; i++) {
-        struct pipeline_account *a = &ctx->accounts[i];
-        a->stmts = calloc(ctx->nstmts + 1, sizeof *a->stmts);
-        a->recs = calloc(ctx->nstmts + 1, sizeof *a->recs);
-        if (!a->stmts || !a->recs)
-            return -1;
-        for (size_t k = 0; k < ctx->nstmts; k++) {
-            if (strcmp(ctx->stmts[k].account_id, a->rec.id))
-                continue;
-            if (ingest_load_statement(st, &ctx->stmts[k], &a->stmts[a->nstmts]) != STORE_OK)
-                return -1;
-            a->recs[a->nstmts++] = &ctx->stmts[k];
-        }
-    }
-    return 0;
+    ctx->verdicts = calloc(ctx->an.n ? ctx->an.n : 1, sizeof *ctx->verdicts);
+    return ctx->verdicts ? 0 : -1;
 }
 
 /* ---- step: checks (account errors of reference §6.4) ---- */
@@ -65,7 +36,7 @@ static void months_list(const pb_month *m, int n, char *out, size_t cap)
 }
 
 /* Expected months without a single transaction of the account. */
-static int months_without_txns(const struct session *s, const struct pipeline_account *a, pb_month *out)
+static int months_without_txns(const struct session *s, const struct analysis_account *a, pb_month *out)
 {
     int n = 0;
     for (int i = 0; i < s->req.n_expected_months; i++) {
@@ -80,7 +51,7 @@ static int months_without_txns(const struct session *s, const struct pipeline_ac
     return n;
 }
 
-static void check_account(const struct session *s, struct pipeline_account *a)
+static void check_account(const struct session *s, const struct analysis_account *a, struct pipeline_verdict *v)
 {
     bool reconciled = true;
     for (size_t k = 0; k < a->nstmts; k++)
@@ -92,19 +63,19 @@ static void check_account(const struct session *s, struct pipeline_account *a)
         coverage_compute(s, a->recs, a->nstmts, cov);
     char months[200];
     if (!a->rec.account_number || !a->rec.account_number[0]) {
-        a->error_code = "NULL_ACCOUNT_NUMBER";
-        snprintf(a->error_message, sizeof a->error_message, "Account number is unavailable or unidentified");
+        v->error_code = "NULL_ACCOUNT_NUMBER";
+        snprintf(v->error_message, sizeof v->error_message, "Account number is unavailable or unidentified");
     } else if (!reconciled) {
-        a->error_code = "BALANCE_MISMATCH";
-        snprintf(a->error_message, sizeof a->error_message, "Calculated transaction balance does not match");
+        v->error_code = "BALANCE_MISMATCH";
+        snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
     } else if (nempty) {
         months_list(empty, nempty, months, sizeof months);
-        a->error_code = "INCOMPLETE_MONTHS";
-        snprintf(a->error_message, sizeof a->error_message,
+        v->error_code = "INCOMPLETE_MONTHS";
+        snprintf(v->error_message, sizeof v->error_message,
                  "Insufficient data to generate report. There are no transactions for %.180s", months);
     } else if (cov && cov->gap_days > 0) {
-        a->error_code = "MISSING_TRANSACTIONS";
-        snprintf(a->error_message, sizeof a->error_message,
+        v->error_code = "MISSING_TRANSACTIONS";
+        snprintf(v->error_message, sizeof v->error_message,
                  "One or more transactions are missing in the specified date range");
     }
     free(cov);
@@ -112,79 +83,31 @@ static void check_account(const struct session *s, struct pipeline_account *a)
 
 static int step_checks(struct pipeline_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->naccounts; i++)
-        check_account(&ctx->s, &ctx->accounts[i]);
+    for (size_t i = 0; i < ctx->an.n; i++)
+        check_account(&ctx->s, &ctx->an.acc[i], &ctx->verdicts[i]);
     return 0;
 }
 
 /* ---- step: enrich, fraud, insights (stored per account) ---- */
 
-/* Borrowed strings of a metadata list (pointers into the session's JSON). */
-static size_t meta_list(const json_t *md, const char *key, const char **out, size_t max)
-{
-    const json_t *arr = json_object_get(md, key);
-    size_t n = 0, i;
-    const json_t *v;
-    json_array_foreach(arr, i, v) if (n < max && json_is_string(v)) out[n++] = json_string_value(v);
-    return n;
-}
-
-static int analyse_account(struct pipeline_ctx *ctx, struct pipeline_account *a)
-{
-    const char *names[32], *employers[32], *companies[32];
-    const json_t *md = ctx->s.req.metadata;
-    const struct statement **sp = calloc(a->nstmts + 1, sizeof *sp);
-    const char **ids = calloc(a->nstmts + 1, sizeof *ids);
-    if (!sp || !ids) {
-        free(sp);
-        free(ids);
-        return -1;
-    }
-    for (size_t k = 0; k < a->nstmts; k++) {
-        sp[k] = &a->stmts[k];
-        ids[k] = a->recs[k]->id;
-    }
-    struct account_view v = {
-        .account_id = a->rec.id,
-        .link_id = ctx->s.req.link_id,
-        .stmts = sp,
-        .statement_ids = ids,
-        .nstmts = a->nstmts,
-        .meta = {names, meta_list(md, "names", names, 32), employers,
-                 meta_list(md, "employer_names", employers, 32), companies,
-                 meta_list(md, "companies_for_self_transfer", companies, 32)},
-        .session_from = ctx->s.req.from_date,
-        .session_to = ctx->s.req.to_date,
-    };
-    struct account_insights ai;
-    const char *err = NULL;
-    int rc = -1;
-    char *text = NULL;
-    if (insights_build(&v, &ai, &err) == 0) {
-        json_t *d = insights_data_json(&ai);
-        text = d ? json_dumps(d, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
-        json_decref(d);
-        insights_free(&ai);
-    } else {
-        log_error("pipeline msg=\"insights failed\" account=%s err=\"%s\"", a->rec.id, err ? err : "-");
-    }
-    if (text)
-        rc = STORE_CALL(ctx->env->store, account_set_result, a->rec.id, a->error_code ? "failed" : "completed",
-                        a->error_code ? a->error_code : "", a->error_code ? a->error_message : "", text,
-                        ctx->now) == STORE_OK
-                 ? 0
-                 : -1;
-    free(text);
-    free(sp);
-    free(ids);
-    return rc;
-}
-
 static int step_analyse(struct pipeline_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->naccounts; i++)
-        if (analyse_account(ctx, &ctx->accounts[i]))
+    if (analysis_build(&ctx->an))
+        return -1;
+    for (size_t i = 0; i < ctx->an.n; i++) {
+        const struct analysis_account *x = &ctx->an.acc[i];
+        const struct pipeline_verdict *v = &ctx->verdicts[i];
+        json_t *d = insights_data_json(&x->ai);
+        char *text = d ? json_dumps(d, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+        json_decref(d);
+        int rc = text ? STORE_CALL(ctx->env->store, account_set_result, x->rec.id,
+                                   v->error_code ? "failed" : "completed", v->error_code ? v->error_code : "",
+                                   v->error_code ? v->error_message : "", text, ctx->now)
+                      : STORE_ERROR;
+        free(text);
+        if (rc != STORE_OK)
             return -1;
+    }
     return 0;
 }
 
@@ -192,11 +115,12 @@ static int step_analyse(struct pipeline_ctx *ctx)
 
 static int step_complete(struct pipeline_ctx *ctx)
 {
+    /* The session failed only when no account has usable data. */
     bool any_ok = false;
-    for (size_t i = 0; i < ctx->naccounts; i++)
-        any_ok = any_ok || !ctx->accounts[i].error_code || !strcmp(ctx->accounts[i].error_code, "BALANCE_MISMATCH") ||
-                 !strcmp(ctx->accounts[i].error_code, "INCOMPLETE_MONTHS") ||
-                 !strcmp(ctx->accounts[i].error_code, "MISSING_TRANSACTIONS");
+    for (size_t i = 0; i < ctx->an.n; i++) {
+        const char *e = ctx->verdicts[i].error_code;
+        any_ok = any_ok || !e || strcmp(e, "NULL_ACCOUNT_NUMBER");
+    }
     enum session_state final = any_ok ? SESSION_COMPLETED : SESSION_FAILED;
     return STORE_CALL(ctx->env->store, session_finish_processing, ctx->s.id, final, ctx->now) == STORE_OK ? 0
                                                                                                          : -1;
@@ -225,18 +149,8 @@ const size_t PIPELINE_NSTEPS = sizeof PIPELINE_STEPS / sizeof PIPELINE_STEPS[0];
 
 static void ctx_free(struct pipeline_ctx *ctx)
 {
-    for (size_t i = 0; i < ctx->naccounts; i++) {
-        struct pipeline_account *a = &ctx->accounts[i];
-        for (size_t k = 0; k < a->nstmts; k++)
-            statement_free(&a->stmts[k]);
-        free(a->stmts);
-        free(a->recs);
-        account_rec_clear(&a->rec);
-    }
-    free(ctx->accounts);
-    for (size_t i = 0; i < ctx->nstmts; i++)
-        statement_rec_clear(&ctx->stmts[i]);
-    free(ctx->stmts);
+    analysis_free(&ctx->an);
+    free(ctx->verdicts);
     session_clear(&ctx->s);
 }
 
@@ -263,7 +177,7 @@ int pipeline_run(const struct ingest_env *env, const char *payload)
     }
     if (rc == 0)
         log_info("pipeline msg=\"processed\" session=%s accounts=%zu statements=%zu", ctx.s.id,
-                 ctx.naccounts, ctx.nstmts);
+                 ctx.an.n, ctx.an.nstmts);
     ctx_free(&ctx);
     return rc;
 }

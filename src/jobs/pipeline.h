@@ -11,14 +11,11 @@
 #include "core/session.h"
 #include "core/statement.h"
 #include "ingest/ingest.h"
+#include "jobs/analysis.h"
 #include "store/store.h"
 
-/* One account of the session while it is processed. */
-struct pipeline_account {
-    struct account_rec rec;
-    struct statement *stmts;          /* loaded with their transactions */
-    const struct statement_rec **recs; /* parallel to stmts */
-    size_t nstmts;
+/* Account errors of reference §6.4, parallel to analysis.acc. */
+struct pipeline_verdict {
     const char *error_code;           /* static; NULL when the account is fine */
     char error_message[256];
 };
@@ -26,10 +23,8 @@ struct pipeline_account {
 struct pipeline_ctx {
     const struct ingest_env *env;
     struct session s;
-    struct statement_rec *stmts;      /* every statement of the session */
-    size_t nstmts;
-    struct pipeline_account *accounts;
-    size_t naccounts;
+    struct analysis an;               /* accounts, statements and their insights */
+    struct pipeline_verdict *verdicts;
     int64_t now;
 };
 

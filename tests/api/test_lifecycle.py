@@ -105,6 +105,21 @@ def full_journey(srv):
         r = session_get(srv, o, sid, what)
         eq(r.status, 200, what)
         eq(r.json['session_id'], sid)
+    ins = session_get(srv, o, sid, 'insights').json
+    eq(sorted(x['account_id'] for x in ins['accounts']), sorted([a['account_id'], b['account_id']]))
+    for x in ins['accounts']:
+        eq(len(x['data']['transactions']), len(fx.truth('hdfc_q1' if x['account_id'] == a['account_id']
+                                                         else 'sbi_q1')['transactions']))
+    pred = session_get(srv, o, sid, 'predictors').json
+    eq(len(pred['predictors']), 2)
+    # the Excel report behind a signed link
+    rep = session_get(srv, o, sid, 'xlsx_report').json
+    eq(len(rep['reports']), 2)
+    xpath = rep['reports'][0]['link'].split('127.0.0.1:%d' % srv.port, 1)[1]
+    x = srv.get(xpath)
+    eq(x.status, 200)
+    check(x.body[:2] == b'PK', 'an XLSX (zip) file')
+    eq(srv.get(xpath.replace('signature=', 'signature=1')).status, 403)
     # signed PDF links
     pdfs = session_get(srv, o, sid, 'get_pdfs').json['statements']
     eq(len(pdfs), 2)
