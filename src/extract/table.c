@@ -257,7 +257,22 @@ int table_match_header(const struct layout *l, size_t i, size_t k, struct header
         }
         roles |= 1u << role;
         matched += len;
+        for (int q = p; q < p + len; q++)
+            t[q].word = -1; /* matched */
         p += len;
+    }
+    /* a stacked line must itself be header words (not the first row's text) */
+    for (size_t ln = 1; ln < k; ln++) {
+        int all = 0, hit = 0;
+        for (int a = 0; a < n; a++)
+            if (t[a].line == (int)ln) {
+                all++;
+                hit += t[a].word == -1;
+            }
+        if (all && hit * 2 < all) {
+            h->ncols = 0;
+            return 0;
+        }
     }
     int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER));
     bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
