@@ -231,5 +231,44 @@ def two_nodes_sharing_the_store_deliver_each_event_once():
         eq(len({h.headers['x-passbook-delivery'] for h in rx.hits}), 6)
 
 
+@suite.test(server=False)
+def processing_ends_with_one_enrichment_notification():
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), 'tools', 'statements'))
+    import fixtures
+    pdf, _ = fixtures.statement(bank='sbi', months=2, start='2026-06-01', seed=31)
+    with Receiver(fail_first=1) as rx, Server(args=FAST + ['--allow-private-urls']) as srv:
+        org = srv.create_org()
+        key = configure(srv, org, rx.url)
+        sid = short_session(srv, org, session_expiry=60)
+        b = 'pbtestboundary'
+        body = ('--%s\r\nContent-Disposition: form-data; name="session_id"\r\n\r\n%s\r\n'
+                '--%s\r\nContent-Disposition: form-data; name="file"; filename="s.pdf"\r\n'
+                'Content-Type: application/pdf\r\n\r\n' % (b, sid, b)).encode() + pdf + \
+            ('\r\n--%s--\r\n' % b).encode()
+        r = srv.request('POST', '/bank-connect/v1/statement/upload_session/', body=body,
+                        headers={'x-api-key': org.api_key,
+                                 'Content-Type': 'multipart/form-data; boundary=' + b})
+        eq(r.status, 200, 'upload (%s)' % r.text[:200])
+        r = srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, headers=org.headers())
+        eq(r.status, 202, r.text[:200])
+        hits = rx.wait(1, timeout=60)
+        eq([h.status for h in hits], [500, 200], 'retried after the receiver failed')
+        body = hits[-1].json
+        eq(body['event_name'], 'ENRICHMENT_NOTIFICATION')
+        eq(body['session_id'], sid)
+        check(isinstance(body['insights_available'], bool), 'insights_available')
+        eq(len(body['accounts']), 1)
+        acc = body['accounts'][0]
+        for k in ('name', 'account_category', 'account_id', 'bank_name', 'error_code', 'error_message',
+                  'account_status', 'attempt_types'):
+            check(k in acc, 'account field ' + k)
+        eq(acc['bank_name'], 'sbi')
+        check(acc['account_status'] in ('completed', 'failed'), 'account_status')
+        check(verify(key, hits[-1].headers['x-passbook-signature'], hits[-1].body), 'signed')
+        time.sleep(2)
+        eq(len(rx.hits), 2, 'one event, no duplicate')
+
+
 if __name__ == '__main__':
     suite.main(server_args=FAST)

@@ -143,6 +143,27 @@ const tests = [
     await page.close();
   }],
 
+  ['multi-banking journey: a statement from each of two banks', async () => {
+    const s = await pb.createSession({ ...PERIOD, journey_mode: 'multi_banking', redirect_url: lender.url + '/done' });
+    const page = await newPage();
+    const shot = shooter(page, 'multibank');
+    await page.goto(s.redirect_url);
+    await pickBank(page, 'hdfc', 'HDFC Bank');
+    await page.getByLabel('Choose PDF statement').setInputFiles(hdfcJunJul);
+    await expectAdded(page, 'hdfc-jun-jul.pdf');
+    await page.getByRole('button', { name: 'Add another bank' }).click();
+    await pickBank(page, 'state bank', 'State Bank of India');
+    await page.getByLabel('Choose PDF statement').setInputFiles(sbiJunSep);
+    await expectAdded(page, 'sbi-jun-sep.pdf');
+    await shot('two-banks');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/success=true/);
+    const st = await pb.uploadStatus(s.session_id);
+    const banks = (st.body.accounts || []).map((a) => a.bank_name).sort();
+    assert(JSON.stringify(banks) === JSON.stringify(['hdfc', 'sbi']), 'two accounts, two banks: ' + JSON.stringify(banks));
+    await page.close();
+  }],
+
   ['the SDK modal reports success and closes', async () => {
     const s = await pb.createSession({ ...PERIOD, bank: 'HDFC' }, 2);
     const page = await newPage();
