@@ -89,6 +89,9 @@ static void *worker_main(void *arg)
         if (!ok)
             log_warn("jobs msg=\"job failed\" id=%lld kind=%s attempt=%d", (long long)j.id, j.kind,
                      j.attempts);
+        if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, "process_session") && j.session_id)
+            /* given up: progress/ must end, as failed, rather than spin */
+            STORE_CALL(r->cfg.env->store, session_finish_processing, j.session_id, SESSION_FAILED, now_s());
         job_rec_clear(&j);
     }
     free(wa);

@@ -21,6 +21,7 @@ struct runner_config {
 
 #define JOB_LEASE_S 120
 #define JOB_POLL_MS 100
+#define JOB_MAX_ATTEMPTS 5 /* the jobs table's default max_attempts */
 
 struct job_runner;
 
