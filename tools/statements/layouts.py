@@ -248,9 +248,6 @@ class SBI(Layout):
         c["br"] = self.h.branch_code if e.kind in ("cash_dep", "chq_in", "chq_out", "atm") else "99955"
         return c
 
-    def header_on_page(self, n):
-        return True
-
     def page_header(self, R, n):
         st, h = self.st, self.h
         top = R.H - R.margin

@@ -251,29 +251,22 @@ class Renderer:
         self.pages = 0
         self.last_balance = self.st.opening
         self._new_page()
-        queue = list(self.rows)
-        i = 0
-        bottom = self.bottom
-        while i < len(queue):
-            r = queue[i]
-            start = getattr(r, "_from", 0)
-            n = r.lines - start
-            need = n * self.lead + self.row_gap
-            if self.y - need < bottom:
-                room = int((self.y - bottom) // self.lead)
-                if r.kind == "txn" and self.o.get("break_rows") and start == 0 and 1 <= room < n:
+        for r in self.rows:
+            need = r.lines * self.lead + self.row_gap
+            if self.y - need < self.bottom:
+                room = int((self.y - self.bottom) // self.lead)
+                if r.kind == "txn" and self.o.get("break_rows") and 1 <= room < r.lines:
+                    # The row starts here and its remaining lines continue under the next page's header.
                     self.y = self.draw_row_lines(r, self.y, 0, room)
                     self._account(r)
                     self._end_page()
                     self._new_page()
                     self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.row_gap
-                    i += 1
                     continue
                 self._end_page()
                 self._new_page()
-            self.y = self.draw_row_lines(r, self.y, start, r.lines) - self.row_gap
+            self.y = self.draw_row_lines(r, self.y, 0, r.lines) - self.row_gap
             self._account(r)
-            i += 1
         self.L.after_table(self)
         self._end_page(final=True)
         self.c.save()
