@@ -38,6 +38,7 @@ struct http_server {
     int port;
     struct metrics *metrics;
     atomic_int suspended; /* requests waiting for an async handler */
+    atomic_bool draining; /* shutting down: new requests get 503 */
 };
 
 struct http_conn {
@@ -384,6 +385,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
         c->req.app = c->srv->app;
         clock_gettime(CLOCK_MONOTONIC, &c->t0);
         *con_cls = c;
+        if (atomic_load(&c->srv->draining)) {
+            /* Answered on the first call on purpose: MHD then closes the
+             * connection, which is what a server going away wants. */
+            c->req.path = url;
+            c->req.method_str = method;
+            c->route_index = (size_t)-1;
+            http_resp_error(&c->resp, 503, "SHUTTING_DOWN", "The server is shutting down.");
+            return queue(c);
+        }
         begin(c, url, method);
         /* When Content-Length announces too much, the answer (413, or an
          * earlier error in the validation order) goes out before the body
@@ -538,9 +548,13 @@ void http_server_stop(struct http_server *s)
 {
     if (!s)
         return;
-    MHD_socket lfd = MHD_quiesce_daemon(s->daemon);
-    /* MHD must not be stopped with suspended connections: give async
-     * handlers (group commit) time to finish; they are milliseconds. */
+    /* Not MHD_quiesce_daemon: with a thread pool on epoll, libmicrohttpd
+     * 0.9.75 races a worker that took the listen socket out of its epoll
+     * set itself and panics ("Failed to remove listen FD from epoll set").
+     * New requests are refused with 503 instead while we drain.
+     * MHD must not be stopped with suspended connections: give async
+     * handlers (group commit, ingest) time to finish. */
+    atomic_store(&s->draining, true);
     for (int i = 0; i < 3000 && atomic_load(&s->suspended) > 0; i++) {
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
@@ -550,8 +564,6 @@ void http_server_stop(struct http_server *s)
         return;
     }
     MHD_stop_daemon(s->daemon);
-    if (lfd != MHD_INVALID_SOCKET)
-        close(lfd);
     metrics_free(s->metrics);
     free(s);
 }
