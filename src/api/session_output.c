@@ -25,6 +25,7 @@
 #include "ingest/records.h"
 #include "ingest/seal.h"
 #include "jobs/analysis.h"
+#include "notify/notify.h"
 #include "report/xlsx.h"
 #include "util/log.h"
 #include "util/money.h"
@@ -228,7 +229,7 @@ static void link_signature(const char *secret, const char *kind, const char *id,
 
 static char *pdf_url(const struct app *app, const char *statement_id)
 {
-    long long expires = (long long)time(NULL) + app->link_ttl_s;
+    long long expires = (long long)notify_now() + app->link_ttl_s;
     char sig[PB_SHA256_HEX];
     link_signature(app->link_secret, "pdf", statement_id, expires, sig);
     size_t n = strlen(app->public_url);
@@ -280,7 +281,7 @@ static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
     if (!uuid_valid(id) || !exp || !sig || *end)
         goto forbidden;
     link_signature(app->link_secret, "pdf", id, expires, want);
-    if (!secret_equal(want, sig) || expires < (long long)time(NULL))
+    if (!secret_equal(want, sig) || expires < (long long)notify_now())
         goto forbidden;
     struct statement_rec x;
     if (STORE_CALL(app->store, statement_get, id, &x) != STORE_OK) {
@@ -354,19 +355,21 @@ static enum http_result recurring_get(struct http_req *req, struct http_resp *re
     return section_get(req, resp, "recurring_transactions");
 }
 
-/* The signed link of the session's workbook. */
-static char *xlsx_url(const struct app *app, const struct session *s)
+/* The signed link of the session's workbook (account NULL: every account
+ * and the aggregate) or of one account's workbook. */
+static char *xlsx_url(const struct app *app, const struct session *s, const char *account)
 {
-    long long expires = (long long)time(NULL) + app->link_ttl_s;
-    char id[2 * PB_UUID_BUF + 2], sig[PB_SHA256_HEX];
-    snprintf(id, sizeof id, "%s.%s", s->id, s->org_id);
+    long long expires = (long long)notify_now() + app->link_ttl_s;
+    char id[3 * PB_UUID_BUF + 3], sig[PB_SHA256_HEX];
+    snprintf(id, sizeof id, "%s.%s%s%s", s->id, s->org_id, account ? "." : "", account ? account : "");
     link_signature(app->link_secret, "xlsx", id, expires, sig);
     size_t n = strlen(app->public_url);
     while (n && app->public_url[n - 1] == '/')
         n--;
     char *url = NULL;
-    if (asprintf(&url, "%.*s/bank-connect/v1/files/xlsx/%s?org=%s&expires=%lld&signature=%s", (int)n,
-                 app->public_url, s->id, s->org_id, expires, sig) < 0)
+    if (asprintf(&url, "%.*s/bank-connect/v1/files/xlsx/%s?org=%s%s%s&expires=%lld&signature=%s", (int)n,
+                 app->public_url, s->id, s->org_id, account ? "&account=" : "", account ? account : "", expires,
+                 sig) < 0)
         return NULL;
     return url;
 }
@@ -381,15 +384,17 @@ static enum http_result insights_get(struct http_req *req, struct http_resp *res
     if (analysed(app, &o, &an, resp) == 0) {
         json_t *body = insights_session_json(o.s.id, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date,
                                              an.ai, an.nai);
-        char *url = xlsx_url(app, &o.s);
+        char *url = xlsx_url(app, &o.s, NULL);
         json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
         json_t *accs = json_object_get(body, "accounts"), *acc;
         size_t i;
         json_array_foreach(accs, i, acc)
         {
             json_t *data = json_object_get(acc, "data");
-            if (data && url)
-                json_object_set_new(data, "xlsx_report_url", json_string(url));
+            char *one = xlsx_url(app, &o.s, json_string_value(json_object_get(acc, "account_id")));
+            if (data && one)
+                json_object_set_new(data, "xlsx_report_url", json_string(one));
+            free(one);
         }
         free(url);
         http_resp_json(resp, 200, body);
@@ -399,18 +404,21 @@ static enum http_result insights_get(struct http_req *req, struct http_resp *res
     return HTTP_DONE;
 }
 
-/* xlsx_report/: one workbook per session (summary, per-account sheets,
- * aggregate), so every account's entry links to it. */
+/* xlsx_report/: each account's workbook in reports[], and the session's
+ * (summary, every account's sheets, aggregate) as aggregate_report. */
 static enum http_result xlsx_report_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    char *url = xlsx_url(app, &o.s);
+    char *url = xlsx_url(app, &o.s, NULL);
     json_t *reports = json_array();
-    for (size_t i = 0; url && i < o.naccts; i++)
-        json_array_append_new(reports, json_pack("{s:s,s:s}", "link", url, "account_id", o.accts[i].id));
+    for (size_t i = 0; url && i < o.naccts; i++) {
+        char *one = xlsx_url(app, &o.s, o.accts[i].id);
+        json_array_append_new(reports, json_pack("{s:s,s:s}", "link", one ? one : "", "account_id", o.accts[i].id));
+        free(one);
+    }
     http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o}", "session_id", o.s.id, "reports", reports,
                                         "aggregate_report", url ? json_string(url) : json_null()));
     free(url);
@@ -424,18 +432,18 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     const char *sid = req->params[0], *org = http_req_query(req, "org"), *exp = http_req_query(req, "expires"),
-               *sig = http_req_query(req, "signature");
-    char *end = NULL, id[2 * PB_UUID_BUF + 2], want[PB_SHA256_HEX];
+               *sig = http_req_query(req, "signature"), *account = http_req_query(req, "account");
+    char *end = NULL, id[3 * PB_UUID_BUF + 3], want[PB_SHA256_HEX];
     long long expires = exp ? strtoll(exp, &end, 10) : 0;
     struct output o;
     memset(&o, 0, sizeof o);
-    if (!uuid_valid(sid) || !org || !uuid_valid(org) || !exp || !sig || *end) {
+    if (!uuid_valid(sid) || !org || !uuid_valid(org) || !exp || !sig || *end || (account && !uuid_valid(account))) {
         http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
         return HTTP_DONE;
     }
-    snprintf(id, sizeof id, "%s.%s", sid, org);
+    snprintf(id, sizeof id, "%s.%s%s%s", sid, org, account ? "." : "", account ? account : "");
     link_signature(app->link_secret, "xlsx", id, expires, want);
-    if (!secret_equal(want, sig) || expires < (long long)time(NULL)) {
+    if (!secret_equal(want, sig) || expires < (long long)notify_now()) {
         http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
         return HTTP_DONE;
     }
@@ -455,7 +463,18 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         unsigned char *data = NULL;
         size_t len = 0;
         FILE *f = NULL;
-        if (xlsx_write_report(path, sid, an.ai, an.nai, &err) == 0 && (f = fopen(path, "rb"))) {
+        /* one account's workbook, or the session's */
+        const struct account_insights *const *sel = an.ai;
+        size_t nsel = an.nai;
+        if (account) {
+            nsel = 0;
+            for (size_t i = 0; i < an.nai && !nsel; i++)
+                if (!strcmp(an.ai[i]->e.v->account_id, account)) {
+                    sel = &an.ai[i];
+                    nsel = 1;
+                }
+        }
+        if (nsel && xlsx_write_report(path, sid, sel, nsel, &err) == 0 && (f = fopen(path, "rb"))) {
             fseek(f, 0, SEEK_END);
             long sz = ftell(f);
             fseek(f, 0, SEEK_SET);
@@ -469,6 +488,8 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
                            (char *)data, len);
             http_resp_header(resp, "Cache-Control", "private, no-store");
             http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
+        } else if (!nsel) {
+            http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
         } else {
             free(data);
             log_error("report msg=\"xlsx failed\" session=%s err=\"%s\"", sid, err ? err : "-");

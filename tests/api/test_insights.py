@@ -234,7 +234,7 @@ def eod_balances_forward_filled(srv):
             mk = dt.datetime.strptime(mon, '%b-%y').strftime('%b-%Y')
             eq(paise(ma['max_eod_balance'][mk]), max(days.values()), '%s %s max EOD' % (name, mk))
             eq(paise(ma['min_eod_balance'][mk]), min(days.values()), '%s %s min EOD' % (name, mk))
-        sect = [a for a in r.json['eod_balances'] if a['account_id'] == st['uploads'][name]['account_id']]
+        sect = [a for a in r.json['accounts'] if a['account_id'] == st['uploads'][name]['account_id']]
         eq(sect[0]['eod_balances'], eod, 'eod_balances/ equals the insights section')
 
 
@@ -284,23 +284,29 @@ def xlsx_report_links(srv):
     eq(r.json['session_id'], st['sid'])
     reports = r.json['reports']
     ids = [x['account_id'] for x in reports]
-    eq(sorted(i for i in ids if i), sorted(u['account_id'] for u in st['uploads'].values()), 'one per account')
-    eq(ids.count(None), 1, 'one aggregate workbook (account_id null)')
+    eq(sorted(ids), sorted(u['account_id'] for u in st['uploads'].values()), 'one per account')
     hd = st['uploads']['hdfc']['account_id']
     link = [x['link'] for x in reports if x['account_id'] == hd][0]
     got = get_url(srv, link)
     eq(got.status, 200, got.text[:200])
-    _, shared, sheets = sheet_texts(got.body)
+    wb, shared, sheets = sheet_texts(got.body)
     # a figure of the sheet: the first truth amount appears as a number cell
     amt = st['fx']['hdfc'][1]['transactions'][0]['amount']
     check(re.search(r'<v>%s</v>' % re.escape(repr(float(amt)).rstrip('0').rstrip('.')), sheets),
           'amount %r in the sheets' % amt)
-    agg = [x['link'] for x in reports if x['account_id'] is None][0]
+    other_holder = st['fx']['sbi'][1]['identity']['name']
+    check(other_holder not in shared, "one account's workbook holds no other account")
+    agg = r.json['aggregate_report']
+    check('account=' not in agg, 'the aggregate link names no account: %s' % agg)
+    check(st['doc']['aggregate_xlsx_report_url'].split('&expires=')[0] == agg.split('&expires=')[0],
+          'insights/ aggregate_xlsx_report_url is the same workbook')
     got = get_url(srv, agg)
     eq(got.status, 200, got.text[:200])
-    wb, _, _ = sheet_texts(got.body)
-    check(wb.count('<sheet ') >= 2, 'aggregate workbook has several sheets')
-    check(st['doc']['aggregate_xlsx_report_url'], 'insights has the aggregate link')
+    wb, shared, _ = sheet_texts(got.body)
+    check(wb.count('<sheet ') > 9, 'aggregate workbook has every account\'s sheets')
+    check(other_holder in shared and st['fx']['hdfc'][1]['identity']['name'] in shared, 'both holders')
+    data = st['accounts']['hdfc']
+    check(urllib.parse.urlsplit(data['xlsx_report_url']).query.count('account=' + hd), 'insights account link')
     # tampered links
     q = urllib.parse.urlsplit(link)
     params = dict(urllib.parse.parse_qsl(q.query))
