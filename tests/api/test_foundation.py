@@ -36,12 +36,14 @@ def metrics_count_requests_by_route_and_status(srv):
     srv.get('/no/such/route')
     srv.post(SESSION, {'link_id': 'x'})      # 401
     # A request is counted when MHD reports it completed, just after its
-    # response went out: give the counter a moment rather than race it.
-    deadline = time.time() + 5
+    # response went out (possibly on another worker thread): wait for both
+    # counters rather than race them.
+    wanted = ('route="unmatched",method="any",status="404"',
+              'route="/bank-connect/v1/session/",method="POST",status="401"')
+    deadline = time.time() + 10
     while True:
         r = srv.get('/metrics')
-        if 'route="/bank-connect/v1/session/",method="POST",status="401"' in r.text or \
-                time.time() > deadline:
+        if all(w in r.text for w in wanted) or time.time() > deadline:
             break
         time.sleep(0.05)
     eq(r.status, 200)
