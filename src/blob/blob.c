@@ -1,5 +1,6 @@
 #include "blob/blob.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct blob_store {
@@ -228,4 +230,26 @@ int blob_delete(struct blob_store *bs, const char *sha256)
     if (unlink(blob_path(bs, sha256, path, sizeof path)) != 0 && errno != ENOENT)
         return -1;
     return 0;
+}
+
+int blob_sweep_tmp(struct blob_store *bs, long max_age_s)
+{
+    char dir[PATH_MAX], path[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/tmp", bs->root);
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int removed = 0;
+    time_t now = time(NULL);
+    for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+        struct stat st;
+        if (strncmp(e->d_name, "upload-", 7) != 0 ||
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+            lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || now - st.st_mtime <= max_age_s)
+            continue;
+        if (unlink(path) == 0)
+            removed++;
+    }
+    closedir(d);
+    return removed;
 }

@@ -44,4 +44,10 @@ bool blob_exists(struct blob_store *bs, const char *sha256);
 /* Removes a blob; missing is not an error. */
 int blob_delete(struct blob_store *bs, const char *sha256);
 
+/* Removes temporary files (uploads cut off by a crash or kill -9) last
+ * modified more than max_age_s seconds ago; younger ones may belong to a
+ * write in progress on another node sharing the directory. Returns the
+ * number removed. */
+int blob_sweep_tmp(struct blob_store *bs, long max_age_s);
+
 #endif

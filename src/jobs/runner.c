@@ -62,6 +62,11 @@ int job_retention_sweep(const struct ingest_env *env, int retention_days)
     free(orphans);
     if (n)
         log_info("jobs msg=\"retention\" deleted_files=%zu", n);
+    /* Uploads cut off by a crash leave temporary files; a day is far
+     * longer than any upload, so an older one is nobody's. */
+    int swept = blob_sweep_tmp(env->blobs, 86400);
+    if (swept)
+        log_info("jobs msg=\"swept unfinished uploads\" files=%d", swept);
     return (int)n;
 }
 

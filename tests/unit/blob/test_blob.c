@@ -67,6 +67,28 @@ TEST(rejects_names_that_are_not_hashes)
     blob_close(bs);
 }
 
+TEST(sweeps_only_old_leftover_temp_files)
+{
+    struct blob_store *bs = blob_open(root);
+    struct blob_writer *young = blob_writer_new(bs); /* a write in progress */
+    CHECK(young != NULL);
+    char old[512], cmd[600];
+    snprintf(old, sizeof old, "%s/tmp/upload-crashed", root);
+    FILE *f = fopen(old, "w");
+    CHECK(f != NULL);
+    if (f)
+        fclose(f);
+    snprintf(cmd, sizeof cmd, "touch -d '2 days ago' %s", old);
+    CHECK_INT(system(cmd), 0);
+    CHECK_INT(blob_sweep_tmp(bs, 86400), 1);
+    CHECK(access(old, F_OK) != 0);
+    CHECK_INT(blob_writer_add(young, "x", 1), 0); /* untouched */
+    char sha[PB_SHA256_HEX];
+    CHECK_INT(blob_writer_commit(young, sha), 0);
+    CHECK(blob_exists(bs, sha));
+    blob_close(bs);
+}
+
 int main(void)
 {
     if (!mkdtemp(root))
@@ -75,6 +97,7 @@ int main(void)
     RUN(streamed_writes_hash_like_one_buffer);
     RUN(enforces_size_limit_and_leaves_no_temp_file);
     RUN(rejects_names_that_are_not_hashes);
+    RUN(sweeps_only_old_leftover_temp_files);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", root);
     if (system(cmd) != 0)
