@@ -242,6 +242,17 @@ static char *pdf_url(const struct app *app, const char *statement_id)
     return url;
 }
 
+/* get_pdfs/ `message`, in FinBox's words: accepted statements are
+ * "Success" unless the upload's metadata check flagged them. */
+static const char *pdf_message(const struct statement_rec *x)
+{
+    if (x->fraud && strcmp(x->fraud, "author_fraud") == 0)
+        return "Author Fraud";
+    if (x->fraud && strcmp(x->fraud, "date_fraud") == 0)
+        return "Date Fraud";
+    return "Success";
+}
+
 static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
@@ -259,7 +270,7 @@ static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
         json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:s,s:s}", "statement_id", x->id, "bank_name",
                                              str_or_null(x->bank), "pdf_password", str_or_null(password),
                                              "pdf_url", url ? url : "", "account_id", x->account_id, "source",
-                                             "PDF", "message", "Success"));
+                                             "PDF", "message", pdf_message(x)));
         if (password)
             explicit_bzero(password, strlen(password));
         free(password);

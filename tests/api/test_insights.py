@@ -158,6 +158,12 @@ def tampering_flagged_clean_not(srv):
     eq(r.status, 200, r.text[:200])
     codes = {a['account_id']: a['error_code'] for a in r.json['accounts']}
     eq(codes[st['uploads']['balance']['account_id']], 'BALANCE_MISMATCH', 'unreconciled statement')
+    # get_pdfs/ speaks FinBox's words for a statement the metadata check flagged.
+    pdfs = uf.session_get(srv, st['org'], st['sid'], 'get_pdfs').json['statements']
+    messages = {p['statement_id']: p['message'] for p in pdfs}
+    eq(messages[st['uploads']['producer']['statement_id']], 'Author Fraud', 'get_pdfs message')
+    for name in CLEAN:
+        eq(messages[st['uploads'][name]['statement_id']], 'Success', '%s get_pdfs message' % name)
 
 
 def month_key(d):
