@@ -221,34 +221,6 @@ static struct conn *reader(struct sqlite_store *s)
 
 /* ---- column helpers ---- */
 
-static char *col_str(sqlite3_stmt *q, int i)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    return t ? strdup((const char *)t) : NULL;
-}
-
-static void col_copy(sqlite3_stmt *q, int i, char *out, size_t len)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    snprintf(out, len, "%s", t ? (const char *)t : "");
-}
-
-static void bind_str(sqlite3_stmt *q, int i, const char *v)
-{
-    if (v)
-        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-static void bind_int_or_null(sqlite3_stmt *q, int i, int64_t v, bool present)
-{
-    if (present)
-        sqlite3_bind_int64(q, i, v);
-    else
-        sqlite3_bind_null(q, i);
-}
-
 static int step_done(struct conn *c, sqlite3_stmt *q, const char *what)
 {
     int rc = sqlite3_step(q);
@@ -551,8 +523,8 @@ static int apply_setting_insert(struct conn *c, const void *arg)
     sqlite3_stmt *q = stmt(c, Q_SETTING_INSERT);
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, kv->key);
-    bind_str(q, 2, kv->value);
+    sq_bind_text(q, 1, kv->key);
+    sq_bind_text(q, 2, kv->value);
     return step_done(c, q, "setting_insert");
 }
 
@@ -562,10 +534,10 @@ static int setting_read(struct sqlite_store *s, const char *key, char **out)
     sqlite3_stmt *q = c ? stmt(c, Q_SETTING_GET) : NULL;
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, key);
+    sq_bind_text(q, 1, key);
     int rc = sqlite3_step(q);
     int res = rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_NOT_FOUND : STORE_ERROR;
-    if (res == STORE_OK && !(*out = col_str(q, 0)))
+    if (res == STORE_OK && !(*out = sq_col_dup(q, 0)))
         res = STORE_ERROR;
     sqlite3_reset(q);
     return res;
@@ -589,15 +561,15 @@ static int sq_setting_get_or_set(struct store *st, const char *key, const char *
 static void org_from_row(sqlite3_stmt *q, struct org *o)
 {
     memset(o, 0, sizeof *o);
-    col_copy(q, 0, o->id, sizeof o->id);
-    o->name = col_str(q, 1);
-    col_copy(q, 2, o->api_key_hash, sizeof o->api_key_hash);
-    col_copy(q, 3, o->server_hash_hash, sizeof o->server_hash_hash);
+    sq_col_copy(q, 0, o->id, sizeof o->id);
+    o->name = sq_col_dup(q, 1);
+    sq_col_copy(q, 2, o->api_key_hash, sizeof o->api_key_hash);
+    sq_col_copy(q, 3, o->server_hash_hash, sizeof o->server_hash_hash);
     o->modes = sqlite3_column_int(q, 4);
-    o->webhook_url = col_str(q, 5);
+    o->webhook_url = sq_col_dup(q, 5);
     o->webhook_mode = sqlite3_column_int(q, 6);
-    o->webhook_secret = col_str(q, 7);
-    o->acceptance = col_str(q, 8);
+    o->webhook_secret = sq_col_dup(q, 7);
+    o->acceptance = sq_col_dup(q, 8);
     o->acceptance_tolerance_days = sqlite3_column_int(q, 9);
     o->created_at = sqlite3_column_int64(q, 10);
 }
@@ -608,15 +580,15 @@ static int apply_org_insert(struct conn *c, const void *arg)
     sqlite3_stmt *q = stmt(c, Q_ORG_INSERT);
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, o->id);
-    bind_str(q, 2, o->name);
-    bind_str(q, 3, o->api_key_hash);
-    bind_str(q, 4, o->server_hash_hash);
+    sq_bind_text(q, 1, o->id);
+    sq_bind_text(q, 2, o->name);
+    sq_bind_text(q, 3, o->api_key_hash);
+    sq_bind_text(q, 4, o->server_hash_hash);
     sqlite3_bind_int(q, 5, o->modes);
-    bind_str(q, 6, o->webhook_url);
+    sq_bind_text(q, 6, o->webhook_url);
     sqlite3_bind_int(q, 7, o->webhook_mode);
-    bind_str(q, 8, o->webhook_secret);
-    bind_str(q, 9, o->acceptance ? o->acceptance : "missing_upload_months");
+    sq_bind_text(q, 8, o->webhook_secret);
+    sq_bind_text(q, 9, o->acceptance ? o->acceptance : "missing_upload_months");
     sqlite3_bind_int(q, 10, o->acceptance_tolerance_days);
     sqlite3_bind_int64(q, 11, o->created_at ? o->created_at : now_s());
     return step_done(c, q, "org_insert");
@@ -634,7 +606,7 @@ static int org_query(struct sqlite_store *s, enum query qid, const char *arg, st
     sqlite3_stmt *q = c ? stmt(c, qid) : NULL;
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, arg);
+    sq_bind_text(q, 1, arg);
     int rc = sqlite3_step(q), res;
     if (rc == SQLITE_ROW) {
         org_from_row(q, out);
@@ -702,9 +674,9 @@ static int apply_org_set_keys(struct conn *c, const void *arg)
     sqlite3_stmt *q = stmt(c, Q_ORG_SET_KEYS);
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, u->id);
-    bind_str(q, 2, u->a);
-    bind_str(q, 3, u->b);
+    sq_bind_text(q, 1, u->id);
+    sq_bind_text(q, 2, u->a);
+    sq_bind_text(q, 3, u->b);
     sqlite3_bind_int64(q, 4, now_s());
     return changed(c, step_done(c, q, "org_set_keys"));
 }
@@ -715,7 +687,7 @@ static int apply_org_set_modes(struct conn *c, const void *arg)
     sqlite3_stmt *q = stmt(c, Q_ORG_SET_MODES);
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, u->id);
+    sq_bind_text(q, 1, u->id);
     sqlite3_bind_int(q, 2, u->modes);
     sqlite3_bind_int64(q, 3, now_s());
     return changed(c, step_done(c, q, "org_set_modes"));
@@ -792,36 +764,36 @@ static int apply_session_insert(struct conn *c, const void *arg)
         return STORE_ERROR;
     char *months = months_format(r->expected_months, r->n_expected_months);
     char *consents = json_text(r->consents), *metadata = json_text(r->metadata);
-    bind_str(q, 1, s->id);
-    bind_str(q, 2, s->org_id);
+    sq_bind_text(q, 1, s->id);
+    sq_bind_text(q, 2, s->org_id);
     sqlite3_bind_int(q, 3, r->version);
-    bind_str(q, 4, r->link_id);
-    bind_str(q, 5, r->redirect_url);
-    bind_str(q, 6, r->logo_url);
-    bind_str(q, 7, r->bank);
+    sq_bind_text(q, 4, r->link_id);
+    sq_bind_text(q, 5, r->redirect_url);
+    sq_bind_text(q, 6, r->logo_url);
+    sq_bind_text(q, 7, r->bank);
     sqlite3_bind_int(q, 8, r->mode);
-    bind_str(q, 9, r->mobile_number);
-    bind_str(q, 10, r->journey_mode);
+    sq_bind_text(q, 9, r->mobile_number);
+    sq_bind_text(q, 10, r->journey_mode);
     sqlite3_bind_int(q, 11, r->accept_anything);
     sqlite3_bind_int(q, 12, r->is_mobile_field_editable);
     sqlite3_bind_int(q, 13, r->from_date);
     sqlite3_bind_int(q, 14, r->to_date);
-    bind_int_or_null(q, 15, r->max_from_date, r->max_from_date != PB_NO_DAY);
-    bind_int_or_null(q, 16, r->max_to_date, r->max_to_date != PB_NO_DAY);
-    bind_str(q, 17, months ? months : "");
+    sq_bind_int_opt(q, 15, r->max_from_date, r->max_from_date != PB_NO_DAY);
+    sq_bind_int_opt(q, 16, r->max_to_date, r->max_to_date != PB_NO_DAY);
+    sq_bind_text(q, 17, months ? months : "");
     sqlite3_bind_int(q, 18, r->session_expiry_min);
-    bind_str(q, 19, r->aa_journey_mode);
-    bind_int_or_null(q, 20, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
-    bind_str(q, 21, r->aa_recurring_frequency_unit);
-    bind_int_or_null(q, 22, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
-    bind_str(q, 23, r->aa_journey_code);
-    bind_str(q, 24, consents);
-    bind_str(q, 25, metadata);
+    sq_bind_text(q, 19, r->aa_journey_mode);
+    sq_bind_int_opt(q, 20, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
+    sq_bind_text(q, 21, r->aa_recurring_frequency_unit);
+    sq_bind_int_opt(q, 22, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
+    sq_bind_text(q, 23, r->aa_journey_code);
+    sq_bind_text(q, 24, consents);
+    sq_bind_text(q, 25, metadata);
     sqlite3_bind_int64(q, 26, s->created_at);
     sqlite3_bind_int64(q, 27, s->expires_at);
-    bind_str(q, 28, session_state_name(s->state));
-    bind_int_or_null(q, 29, s->processing_requested_at, s->processing_requested_at != 0);
-    bind_int_or_null(q, 30, s->deleted_at, s->deleted_at != 0);
+    sq_bind_text(q, 28, session_state_name(s->state));
+    sq_bind_int_opt(q, 29, s->processing_requested_at, s->processing_requested_at != 0);
+    sq_bind_int_opt(q, 30, s->deleted_at, s->deleted_at != 0);
     free(months);
     free(consents);
     free(metadata);
@@ -848,16 +820,16 @@ static void session_from_row(sqlite3_stmt *q, struct session *s)
 {
     struct session_req *r = &s->req;
     memset(s, 0, sizeof *s);
-    col_copy(q, 0, s->id, sizeof s->id);
-    col_copy(q, 1, s->org_id, sizeof s->org_id);
+    sq_col_copy(q, 0, s->id, sizeof s->id);
+    sq_col_copy(q, 1, s->org_id, sizeof s->org_id);
     r->version = sqlite3_column_int(q, 2);
-    r->link_id = col_str(q, 3);
-    r->redirect_url = col_str(q, 4);
-    r->logo_url = col_str(q, 5);
-    r->bank = col_str(q, 6);
+    r->link_id = sq_col_dup(q, 3);
+    r->redirect_url = sq_col_dup(q, 4);
+    r->logo_url = sq_col_dup(q, 5);
+    r->bank = sq_col_dup(q, 6);
     r->mode = sqlite3_column_int(q, 7);
-    r->mobile_number = col_str(q, 8);
-    r->journey_mode = col_str(q, 9);
+    r->mobile_number = sq_col_dup(q, 8);
+    r->journey_mode = sq_col_dup(q, 9);
     r->accept_anything = sqlite3_column_int(q, 10) != 0;
     r->is_mobile_field_editable = sqlite3_column_int(q, 11) != 0;
     r->from_date = sqlite3_column_int(q, 12);
@@ -867,11 +839,11 @@ static void session_from_row(sqlite3_stmt *q, struct session *s)
     r->n_expected_months = months_parse((const char *)sqlite3_column_text(q, 16), r->expected_months,
                                         SESSION_MAX_MONTHS);
     r->session_expiry_min = sqlite3_column_int(q, 17);
-    r->aa_journey_mode = col_str(q, 18);
+    r->aa_journey_mode = sq_col_dup(q, 18);
     r->aa_recurring_tenure_month_count = sqlite3_column_int(q, 19);
-    r->aa_recurring_frequency_unit = col_str(q, 20);
+    r->aa_recurring_frequency_unit = sq_col_dup(q, 20);
     r->aa_recurring_frequency_value = sqlite3_column_int(q, 21);
-    r->aa_journey_code = col_str(q, 22);
+    r->aa_journey_code = sq_col_dup(q, 22);
     r->consents = col_json(q, 23);
     r->metadata = col_json(q, 24);
     s->created_at = sqlite3_column_int64(q, 25);
@@ -892,8 +864,8 @@ static int sq_session_get(struct store *st, const char *id, const char *org_id, 
     sqlite3_stmt *q = c ? stmt(c, Q_SESSION_GET) : NULL;
     if (!q)
         return STORE_ERROR;
-    bind_str(q, 1, id);
-    bind_str(q, 2, org_id);
+    sq_bind_text(q, 1, id);
+    sq_bind_text(q, 2, org_id);
     int rc = sqlite3_step(q), res;
     if (rc == SQLITE_ROW) {
         session_from_row(q, out);

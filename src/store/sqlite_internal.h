@@ -3,10 +3,20 @@
 #define PB_STORE_SQLITE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "store/store.h"
 
 extern const char *const SQLITE_MIGRATIONS[];
+
+/* Binding and column helpers (sqlite_util.c). NULL binds as SQL NULL;
+ * sq_col_dup returns a malloc'd copy or NULL for SQL NULL; sq_col_copy
+ * writes "" for SQL NULL. */
+void sq_bind_text(sqlite3_stmt *q, int i, const char *v);
+void sq_bind_int_opt(sqlite3_stmt *q, int i, int64_t v, bool present);
+char *sq_col_dup(sqlite3_stmt *q, int i);
+void sq_col_copy(sqlite3_stmt *q, int i, char *out, size_t len);
 extern const int SQLITE_NMIGRATIONS;
 
 /* Opens the SQLite store in file path (created if missing). */

@@ -76,34 +76,6 @@ static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
     return q;
 }
 
-static void bstr(sqlite3_stmt *q, int i, const char *v)
-{
-    if (v)
-        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-static void bint_opt(sqlite3_stmt *q, int i, int64_t v, bool present)
-{
-    if (present)
-        sqlite3_bind_int64(q, i, v);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-static char *cstr(sqlite3_stmt *q, int i)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    return t ? strdup((const char *)t) : NULL;
-}
-
-static void ccopy(sqlite3_stmt *q, int i, char *out, size_t len)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    snprintf(out, len, "%s", t ? (const char *)t : "");
-}
-
 static pb_day cday(sqlite3_stmt *q, int i)
 {
     return sqlite3_column_type(q, i) == SQLITE_NULL ? PB_NO_DAY : sqlite3_column_int(q, i);
@@ -159,7 +131,7 @@ static int session_open(sqlite3 *db, const char *session_id)
     sqlite3_stmt *q = prep(db, "SELECT state = 'open' AND deleted_at IS NULL FROM sessions WHERE id = ?1");
     if (!q)
         return -1;
-    bstr(q, 1, session_id);
+    sq_bind_text(q, 1, session_id);
     int rc = sqlite3_step(q);
     int open = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : rc == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(q);
@@ -175,9 +147,9 @@ static int is_duplicate(sqlite3 *db, const struct statement_rec *s)
                                "AND to_day >= ?4)) LIMIT 1");
     if (!q)
         return -1;
-    bstr(q, 1, s->session_id);
-    bstr(q, 2, s->content_sha256);
-    bstr(q, 3, s->account_id);
+    sq_bind_text(q, 1, s->session_id);
+    sq_bind_text(q, 2, s->content_sha256);
+    sq_bind_text(q, 3, s->account_id);
     sqlite3_bind_int(q, 4, s->from_day);
     sqlite3_bind_int(q, 5, s->to_day);
     int rc = sqlite3_step(q);
@@ -194,18 +166,18 @@ static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
                                "updated_at = ?13");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->id);
-    bstr(q, 2, a->session_id);
-    bstr(q, 3, a->bank);
-    bstr(q, 4, a->account_number);
-    bstr(q, 5, a->name);
-    bstr(q, 6, a->ifsc);
-    bstr(q, 7, a->micr);
-    bstr(q, 8, a->address);
-    bstr(q, 9, a->account_category);
-    bstr(q, 10, a->account_type);
-    bint_opt(q, 11, a->od_limit, a->od_limit != 0);
-    bint_opt(q, 12, a->credit_limit, a->credit_limit != 0);
+    sq_bind_text(q, 1, a->id);
+    sq_bind_text(q, 2, a->session_id);
+    sq_bind_text(q, 3, a->bank);
+    sq_bind_text(q, 4, a->account_number);
+    sq_bind_text(q, 5, a->name);
+    sq_bind_text(q, 6, a->ifsc);
+    sq_bind_text(q, 7, a->micr);
+    sq_bind_text(q, 8, a->address);
+    sq_bind_text(q, 9, a->account_category);
+    sq_bind_text(q, 10, a->account_type);
+    sq_bind_int_opt(q, 11, a->od_limit, a->od_limit != 0);
+    sq_bind_int_opt(q, 12, a->credit_limit, a->credit_limit != 0);
     sqlite3_bind_int64(q, 13, now);
     int rc = run(db, q, "account_insert");
     sqlite3_finalize(q);
@@ -220,7 +192,7 @@ static int insert_blob_ref(sqlite3 *db, const struct statement_rec *s)
                                "ON CONFLICT(sha256) DO UPDATE SET deleted_at = NULL");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, s->blob_sha256);
+    sq_bind_text(q, 1, s->blob_sha256);
     sqlite3_bind_int64(q, 2, s->file_size);
     sqlite3_bind_int64(q, 3, s->created_at);
     int rc = run(db, q, "blob_insert");
@@ -238,30 +210,30 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
             "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, s->id);
-    bstr(q, 2, s->session_id);
-    bstr(q, 3, s->account_id);
-    bstr(q, 4, s->source ? s->source : "pdf");
-    bstr(q, 5, s->bank);
-    bstr(q, 6, s->blob_sha256);
-    bstr(q, 7, s->file_name);
+    sq_bind_text(q, 1, s->id);
+    sq_bind_text(q, 2, s->session_id);
+    sq_bind_text(q, 3, s->account_id);
+    sq_bind_text(q, 4, s->source ? s->source : "pdf");
+    sq_bind_text(q, 5, s->bank);
+    sq_bind_text(q, 6, s->blob_sha256);
+    sq_bind_text(q, 7, s->file_name);
     sqlite3_bind_int64(q, 8, s->file_size);
     if (s->pdf_password_enc)
         sqlite3_bind_blob(q, 9, s->pdf_password_enc, (int)s->pdf_password_enc_len, SQLITE_TRANSIENT);
-    bstr(q, 10, s->status ? s->status : "completed");
-    bstr(q, 11, s->error_code);
-    bstr(q, 12, s->error_message);
+    sq_bind_text(q, 10, s->status ? s->status : "completed");
+    sq_bind_text(q, 11, s->error_code);
+    sq_bind_text(q, 12, s->error_message);
     sqlite3_bind_int(q, 13, s->page_count);
-    bstr(q, 14, s->identity);
-    bint_opt(q, 15, s->from_day, s->from_day != PB_NO_DAY);
-    bint_opt(q, 16, s->to_day, s->to_day != PB_NO_DAY);
-    bint_opt(q, 17, s->opening_balance, s->has_opening);
-    bint_opt(q, 18, s->closing_balance, s->has_closing);
+    sq_bind_text(q, 14, s->identity);
+    sq_bind_int_opt(q, 15, s->from_day, s->from_day != PB_NO_DAY);
+    sq_bind_int_opt(q, 16, s->to_day, s->to_day != PB_NO_DAY);
+    sq_bind_int_opt(q, 17, s->opening_balance, s->has_opening);
+    sq_bind_int_opt(q, 18, s->closing_balance, s->has_closing);
     sqlite3_bind_int(q, 19, s->balances_ok);
     sqlite3_bind_int(q, 20, s->totals_ok);
-    bstr(q, 21, s->facts);
-    bstr(q, 22, s->fraud);
-    bstr(q, 23, s->content_sha256);
+    sq_bind_text(q, 21, s->facts);
+    sq_bind_text(q, 22, s->fraud);
+    sq_bind_text(q, 23, s->content_sha256);
     sqlite3_bind_int64(q, 24, s->created_at);
     int rc = run(db, q, "statement_insert");
     sqlite3_finalize(q);
@@ -279,19 +251,19 @@ static int insert_txns(sqlite3 *db, const struct statement_commit *c)
     for (size_t i = 0; i < c->ntxns && rc == STORE_OK; i++) {
         const struct txn_rec *t = &c->txns[i];
         sqlite3_reset(q);
-        bstr(q, 1, c->stmt->id);
+        sq_bind_text(q, 1, c->stmt->id);
         sqlite3_bind_int(q, 2, t->seq);
-        bstr(q, 3, c->stmt->account_id);
+        sq_bind_text(q, 3, c->stmt->account_id);
         sqlite3_bind_int(q, 4, t->day);
-        bint_opt(q, 5, t->value_day, t->value_day != PB_NO_DAY);
+        sq_bind_int_opt(q, 5, t->value_day, t->value_day != PB_NO_DAY);
         sqlite3_bind_int(q, 6, t->type);
         sqlite3_bind_int64(q, 7, t->amount);
-        bint_opt(q, 8, t->balance, t->has_balance);
-        bstr(q, 9, t->note ? t->note : "");
-        bstr(q, 10, t->chq_num);
+        sq_bind_int_opt(q, 8, t->balance, t->has_balance);
+        sq_bind_text(q, 9, t->note ? t->note : "");
+        sq_bind_text(q, 10, t->chq_num);
         sqlite3_bind_int(q, 11, t->page);
         sqlite3_bind_int(q, 12, t->reconciled);
-        bstr(q, 13, t->hash);
+        sq_bind_text(q, 13, t->hash);
         rc = run(db, q, "txn_insert");
     }
     sqlite3_finalize(q);
@@ -345,22 +317,22 @@ int sq_statement_commit(struct store *st, const struct statement_commit *c, enum
 static void account_from_row(sqlite3_stmt *q, struct account_rec *a)
 {
     memset(a, 0, sizeof *a);
-    ccopy(q, 0, a->id, sizeof a->id);
-    ccopy(q, 1, a->session_id, sizeof a->session_id);
-    a->bank = cstr(q, 2);
-    a->account_number = cstr(q, 3);
-    a->name = cstr(q, 4);
-    a->ifsc = cstr(q, 5);
-    a->micr = cstr(q, 6);
-    a->address = cstr(q, 7);
-    a->account_category = cstr(q, 8);
-    a->account_type = cstr(q, 9);
+    sq_col_copy(q, 0, a->id, sizeof a->id);
+    sq_col_copy(q, 1, a->session_id, sizeof a->session_id);
+    a->bank = sq_col_dup(q, 2);
+    a->account_number = sq_col_dup(q, 3);
+    a->name = sq_col_dup(q, 4);
+    a->ifsc = sq_col_dup(q, 5);
+    a->micr = sq_col_dup(q, 6);
+    a->address = sq_col_dup(q, 7);
+    a->account_category = sq_col_dup(q, 8);
+    a->account_type = sq_col_dup(q, 9);
     a->od_limit = sqlite3_column_int64(q, 10);
     a->credit_limit = sqlite3_column_int64(q, 11);
-    a->status = cstr(q, 12);
-    a->error_code = cstr(q, 13);
-    a->error_message = cstr(q, 14);
-    a->insights = cstr(q, 15);
+    a->status = sq_col_dup(q, 12);
+    a->error_code = sq_col_dup(q, 13);
+    a->error_message = sq_col_dup(q, 14);
+    a->insights = sq_col_dup(q, 15);
     a->created_at = sqlite3_column_int64(q, 16);
     a->updated_at = sqlite3_column_int64(q, 17);
 }
@@ -374,13 +346,13 @@ static void account_from_row(sqlite3_stmt *q, struct account_rec *a)
 static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
 {
     memset(s, 0, sizeof *s);
-    ccopy(q, 0, s->id, sizeof s->id);
-    ccopy(q, 1, s->session_id, sizeof s->session_id);
-    ccopy(q, 2, s->account_id, sizeof s->account_id);
-    s->source = cstr(q, 3);
-    s->bank = cstr(q, 4);
-    s->blob_sha256 = cstr(q, 5);
-    s->file_name = cstr(q, 6);
+    sq_col_copy(q, 0, s->id, sizeof s->id);
+    sq_col_copy(q, 1, s->session_id, sizeof s->session_id);
+    sq_col_copy(q, 2, s->account_id, sizeof s->account_id);
+    s->source = sq_col_dup(q, 3);
+    s->bank = sq_col_dup(q, 4);
+    s->blob_sha256 = sq_col_dup(q, 5);
+    s->file_name = sq_col_dup(q, 6);
     s->file_size = sqlite3_column_int64(q, 7);
     int n = sqlite3_column_bytes(q, 8);
     const void *b = sqlite3_column_blob(q, 8);
@@ -388,11 +360,11 @@ static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
         memcpy(s->pdf_password_enc, b, (size_t)n);
         s->pdf_password_enc_len = (size_t)n;
     }
-    s->status = cstr(q, 9);
-    s->error_code = cstr(q, 10);
-    s->error_message = cstr(q, 11);
+    s->status = sq_col_dup(q, 9);
+    s->error_code = sq_col_dup(q, 10);
+    s->error_message = sq_col_dup(q, 11);
     s->page_count = sqlite3_column_int(q, 12);
-    s->identity = cstr(q, 13);
+    s->identity = sq_col_dup(q, 13);
     s->from_day = cday(q, 14);
     s->to_day = cday(q, 15);
     s->has_opening = sqlite3_column_type(q, 16) != SQLITE_NULL;
@@ -401,9 +373,9 @@ static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
     s->closing_balance = sqlite3_column_int64(q, 17);
     s->balances_ok = sqlite3_column_int(q, 18) != 0;
     s->totals_ok = sqlite3_column_int(q, 19) != 0;
-    s->facts = cstr(q, 20);
-    s->fraud = cstr(q, 21);
-    s->content_sha256 = cstr(q, 22);
+    s->facts = sq_col_dup(q, 20);
+    s->fraud = sq_col_dup(q, 21);
+    s->content_sha256 = sq_col_dup(q, 22);
     s->created_at = sqlite3_column_int64(q, 23);
     s->pdf_deleted_at = sqlite3_column_int64(q, 24);
 }
@@ -454,11 +426,11 @@ static void txn_row_cb(sqlite3_stmt *q, void *p)
     t->amount = sqlite3_column_int64(q, 4);
     t->has_balance = sqlite3_column_type(q, 5) != SQLITE_NULL;
     t->balance = sqlite3_column_int64(q, 5);
-    t->note = cstr(q, 6);
-    t->chq_num = cstr(q, 7);
+    t->note = sq_col_dup(q, 6);
+    t->chq_num = sq_col_dup(q, 7);
     t->page = sqlite3_column_int(q, 8);
     t->reconciled = sqlite3_column_int(q, 9) != 0;
-    ccopy(q, 10, t->hash, sizeof t->hash);
+    sq_col_copy(q, 10, t->hash, sizeof t->hash);
 }
 
 /* Runs a one-parameter listing query on this thread's read connection. */
@@ -471,7 +443,7 @@ static int list_by(struct store *st, const char *sql, const char *key, size_t sz
     sqlite3_stmt *q = db ? prep(db, sql) : NULL;
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, key);
+    sq_bind_text(q, 1, key);
     int rc = collect(q, sz, from_row, out, n);
     sqlite3_finalize(q);
     return rc;
@@ -527,8 +499,8 @@ static int apply_request_processing(sqlite3 *db, void *arg)
                                "WHERE id = ?1 AND org_id = ?2 AND state = 'open' AND deleted_at IS NULL");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->session_id);
-    bstr(q, 2, a->org_id);
+    sq_bind_text(q, 1, a->session_id);
+    sq_bind_text(q, 2, a->org_id);
     sqlite3_bind_int64(q, 3, a->now);
     int rc = run(db, q, "session_request_processing");
     sqlite3_finalize(q);
@@ -545,10 +517,10 @@ static int apply_request_processing(sqlite3 *db, void *arg)
                  "ON CONFLICT(dedupe_key) DO NOTHING");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, payload);
-    bstr(q, 2, a->session_id);
+    sq_bind_text(q, 1, payload);
+    sq_bind_text(q, 2, a->session_id);
     sqlite3_bind_int64(q, 3, a->now);
-    bstr(q, 4, key);
+    sq_bind_text(q, 4, key);
     rc = run(db, q, "job_insert");
     sqlite3_finalize(q);
     return rc;
@@ -574,8 +546,8 @@ static int apply_finish_processing(sqlite3 *db, void *arg)
                                "WHERE id = ?1 AND deleted_at IS NULL");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->session_id);
-    bstr(q, 2, a->state);
+    sq_bind_text(q, 1, a->session_id);
+    sq_bind_text(q, 2, a->state);
     sqlite3_bind_int64(q, 3, a->now);
     int rc = run(db, q, "session_finish_processing");
     sqlite3_finalize(q);
@@ -601,11 +573,11 @@ static int apply_account_result(sqlite3 *db, void *arg)
                                "insights = ?5, updated_at = ?6 WHERE id = ?1");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->account_id);
-    bstr(q, 2, a->status);
-    bstr(q, 3, a->code);
-    bstr(q, 4, a->message);
-    bstr(q, 5, a->insights);
+    sq_bind_text(q, 1, a->account_id);
+    sq_bind_text(q, 2, a->status);
+    sq_bind_text(q, 3, a->code);
+    sq_bind_text(q, 4, a->message);
+    sq_bind_text(q, 5, a->insights);
     sqlite3_bind_int64(q, 6, a->now);
     int rc = run(db, q, "account_set_result");
     sqlite3_finalize(q);
@@ -646,7 +618,7 @@ static int collect_orphans(sqlite3 *db, struct orphan_arg *a)
         if (!p)
             break;
         a->orphans = p;
-        if ((a->orphans[a->n] = cstr(q, 0)))
+        if ((a->orphans[a->n] = sq_col_dup(q, 0)))
             a->n++;
     }
     sqlite3_finalize(q);
@@ -659,9 +631,9 @@ static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *
     if (!q)
         return STORE_ERROR;
     if (s1)
-        bstr(q, 1, s1);
+        sq_bind_text(q, 1, s1);
     if (s2)
-        bstr(q, 2, s2);
+        sq_bind_text(q, 2, s2);
     sqlite3_bind_int64(q, 3, i3);
     int rc = run(db, q, "exec");
     sqlite3_finalize(q);
@@ -691,7 +663,7 @@ static int apply_session_delete(sqlite3 *db, void *arg)
         sqlite3_stmt *q = prep(db, del[i]);
         if (!q)
             return STORE_ERROR;
-        bstr(q, 1, a->session_id);
+        sq_bind_text(q, 1, a->session_id);
         if (sqlite3_bind_parameter_count(q) >= 3)
             sqlite3_bind_int64(q, 3, a->now);
         rc = run(db, q, "session_delete");
@@ -770,16 +742,16 @@ static int apply_job_claim(sqlite3 *db, void *arg)
             "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->owner);
+    sq_bind_text(q, 1, a->owner);
     sqlite3_bind_int64(q, 2, a->now);
     sqlite3_bind_int(q, 3, a->lease_s);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         memset(a->out, 0, sizeof *a->out);
         a->out->id = sqlite3_column_int64(q, 0);
-        a->out->kind = cstr(q, 1);
-        a->out->payload = cstr(q, 2);
-        a->out->session_id = cstr(q, 3);
+        a->out->kind = sq_col_dup(q, 1);
+        a->out->payload = sq_col_dup(q, 2);
+        a->out->session_id = sq_col_dup(q, 3);
         a->out->attempts = sqlite3_column_int(q, 4);
         a->found = true;
         rc = sqlite3_step(q);
@@ -819,7 +791,7 @@ static int apply_job_finish(sqlite3 *db, void *arg)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, a->id);
     if (!a->ok) {
-        bstr(q, 2, a->error);
+        sq_bind_text(q, 2, a->error);
         sqlite3_bind_int64(q, 3, a->retry_at);
     }
     sqlite3_bind_int64(q, 4, a->now);
@@ -846,8 +818,8 @@ static int apply_org_acceptance(sqlite3 *db, void *arg)
     sqlite3_stmt *q = prep(db, "UPDATE orgs SET acceptance = ?2, acceptance_tolerance_days = ?3 WHERE id = ?1");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, a->org_id);
-    bstr(q, 2, a->acceptance);
+    sq_bind_text(q, 1, a->org_id);
+    sq_bind_text(q, 2, a->acceptance);
     sqlite3_bind_int(q, 3, a->tolerance);
     int rc = run(db, q, "org_set_acceptance");
     sqlite3_finalize(q);
@@ -869,7 +841,7 @@ int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use)
     sqlite3_stmt *q = db ? prep(db, "SELECT 1 FROM statements WHERE blob_sha256 = ?1 LIMIT 1") : NULL;
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, sha256);
+    sq_bind_text(q, 1, sha256);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -884,7 +856,7 @@ static int apply_job_release(sqlite3 *db, void *arg)
                                "substr(locked_by, 1, length(?1)) = ?1");
     if (!q)
         return STORE_ERROR;
-    bstr(q, 1, arg);
+    sq_bind_text(q, 1, arg);
     int rc = run(db, q, "job_release");
     sqlite3_finalize(q);
     return rc;

@@ -47,12 +47,6 @@ static int run_done(sqlite3 *db, sqlite3_stmt *q, const char *what)
     return STORE_ERROR;
 }
 
-static void copy_col(sqlite3_stmt *q, int i, char *out, size_t len)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    snprintf(out, len, "%s", t ? (const char *)t : "");
-}
-
 static char *dup_col(sqlite3_stmt *q, int i)
 {
     const unsigned char *t = sqlite3_column_text(q, i);
@@ -63,10 +57,10 @@ static char *dup_col(sqlite3_stmt *q, int i)
 static int delivery_from_row(sqlite3_stmt *q, struct webhook_delivery *d)
 {
     memset(d, 0, sizeof *d);
-    copy_col(q, 0, d->id, sizeof d->id);
-    copy_col(q, 1, d->org_id, sizeof d->org_id);
-    copy_col(q, 2, d->session_id, sizeof d->session_id);
-    copy_col(q, 3, d->event, sizeof d->event);
+    sq_col_copy(q, 0, d->id, sizeof d->id);
+    sq_col_copy(q, 1, d->org_id, sizeof d->org_id);
+    sq_col_copy(q, 2, d->session_id, sizeof d->session_id);
+    sq_col_copy(q, 3, d->event, sizeof d->event);
     d->url = dup_col(q, 4);
     d->payload = dup_col(q, 5);
     webhook_status_parse((const char *)sqlite3_column_text(q, 6), &d->status);
@@ -74,11 +68,11 @@ static int delivery_from_row(sqlite3_stmt *q, struct webhook_delivery *d)
     d->next_attempt_at = sqlite3_column_int64(q, 8);
     d->last_attempt_at = sqlite3_column_int64(q, 9);
     d->response_code = sqlite3_column_int(q, 10);
-    copy_col(q, 11, d->last_error, sizeof d->last_error);
-    copy_col(q, 12, d->dedupe_key, sizeof d->dedupe_key);
+    sq_col_copy(q, 11, d->last_error, sizeof d->last_error);
+    sq_col_copy(q, 12, d->dedupe_key, sizeof d->dedupe_key);
     d->created_at = sqlite3_column_int64(q, 13);
     d->delivered_at = sqlite3_column_int64(q, 14);
-    copy_col(q, 15, d->replay_of, sizeof d->replay_of);
+    sq_col_copy(q, 15, d->replay_of, sizeof d->replay_of);
     if (!d->url || !d->payload) {
         webhook_delivery_clear(d);
         return -1;
@@ -230,7 +224,7 @@ int sqlite_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UU
     sqlite3_bind_int64(q, 2, (sqlite3_int64)max);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
-        copy_col(q, 0, ids[(*n)++], PB_UUID_BUF);
+        sq_col_copy(q, 0, ids[(*n)++], PB_UUID_BUF);
     sqlite3_finalize(q);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : STORE_ERROR;
 }
