@@ -23,8 +23,10 @@ if [ -n "$missing" ]; then
   echo "install-deps: installing$missing" >&2
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  # Wait for another apt/dpkg run (a parallel build) instead of failing on its lock.
+  $SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
+    --no-install-recommends $missing >/dev/null
 fi
 
 # Browser tests: playwright-core from npm, pinned by tests/browser/package-lock.json.
