@@ -19,11 +19,12 @@ void upload_resp_error(struct http_resp *resp, const struct api_error *err)
     resp->error_code = err->code;
 }
 
-static int answer(struct http_resp *resp, int status, const char *code, const char *msg)
+static int answer(const struct upload_form *f, struct http_resp *resp, int status, const char *code,
+                  const char *msg)
 {
     struct api_error e;
     api_error_set(&e, status, code, "%s", msg);
-    upload_resp_error(resp, &e);
+    (f && f->on_error ? f->on_error : upload_resp_error)(resp, &e);
     return -1;
 }
 
@@ -195,6 +196,9 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
                   : !strcmp(key, "pdf_password") ? &f->pdf_password
                   : !strcmp(key, "upload_type")  ? &f->upload_type
                   : !strcmp(key, "file_url")     ? &f->file_url
+                  : !strcmp(key, "bank")         ? &f->bank
+                  : !strcmp(key, "entity_id")    ? &f->entity_id
+                  : !strcmp(key, "link_id")      ? &f->link_id
                                                  : NULL;
     if (slot)
         field_chunk(f, slot, data, off, size);
@@ -206,7 +210,7 @@ int upload_form_open(struct http_req *req, struct http_resp *resp, struct blob_s
 {
     struct upload_form *f = req->stream_state;
     if (!f && !(f = calloc(1, sizeof *f)))
-        return answer(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        return answer(NULL, resp, 500, "INTERNAL_ERROR", "Something went wrong");
     req->stream_state = f;
     f->blobs = blobs;
     f->max_bytes = max_bytes;
@@ -214,7 +218,7 @@ int upload_form_open(struct http_req *req, struct http_resp *resp, struct blob_s
     f->urlencoded = ct && !strncasecmp(ct, "application/x-www-form-urlencoded", 33);
     f->pp = MHD_create_post_processor(http_req_mhd_connection(req), 32 * 1024, on_field, f);
     if (!f->pp)
-        return answer(resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
+        return answer(f, resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
     return 0;
 }
 
@@ -224,12 +228,12 @@ int upload_form_data(struct http_req *req, struct http_resp *resp, const char *b
     if (MHD_post_process(f->pp, buf, len) == MHD_YES)
         return 0;
     if (f->too_large)
-        return answer(resp, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
+        return answer(f, resp, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
     if (f->too_many_parts)
-        return answer(resp, 400, "INVALID_FILE_OBJECT", "Too many form fields");
+        return answer(f, resp, 400, "INVALID_FILE_OBJECT", "Too many form fields");
     if (f->field_too_long)
-        return answer(resp, 400, "INVALID_FILE_OBJECT", "A form field is too long");
-    return answer(resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
+        return answer(f, resp, 400, "INVALID_FILE_OBJECT", "A form field is too long");
+    return answer(f, resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
 }
 
 int upload_form_finish(struct upload_form *f, struct api_error *err)
@@ -273,5 +277,8 @@ void upload_form_free(struct upload_form *f)
     free(f->pdf_password);
     free(f->upload_type);
     free(f->file_url);
+    free(f->bank);
+    free(f->entity_id);
+    free(f->link_id);
     free(f);
 }

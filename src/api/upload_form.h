@@ -9,8 +9,9 @@
  * '+' turned into ' ' by form encoding are all accepted). The size limit
  * counts the bytes as sent (the BASE64 text, not the decoded bytes). The
  * small fields (session_id, bank_name, pdf_password, upload_type,
- * file_url) are kept up to UPLOAD_FIELD_MAX bytes each; other fields are
- * ignored. At most UPLOAD_MAX_PARTS fields are accepted.
+ * file_url; the entity flow's bank, entity_id, link_id) are kept up to
+ * UPLOAD_FIELD_MAX bytes each; other fields are ignored. At most
+ * UPLOAD_MAX_PARTS fields are accepted.
  *
  * Use: a route with BODY_STREAM, the content types UPLOAD_FORM_TYPES and
  * stream ops whose open authenticates, then calls upload_form_open; data
@@ -38,7 +39,11 @@ struct upload_form {
     bool file_base64;           /* the field was BASE64 text */
     bool file_bad_base64;
     char *session_id, *bank_name, *pdf_password, *upload_type, *file_url;
+    char *bank, *entity_id, *link_id;  /* the entity flow's fields (bank = bank_name) */
     char org_id[PB_UUID_BUF];   /* free for the route (the caller's org) */
+    /* How open/data answer a bad form; NULL: upload_resp_error. Set it on
+     * a form allocated before upload_form_open (req->stream_state). */
+    void (*on_error)(struct http_resp *resp, const struct api_error *err);
     /* internal */
     struct MHD_PostProcessor *pp;
     struct blob_store *blobs;

@@ -41,6 +41,13 @@ enum http_body { BODY_NONE, BODY_JSON, BODY_RAW, BODY_STREAM };
 
 enum http_result { HTTP_DONE = 0, HTTP_ASYNC = 1 };
 
+/* How http_resp_error shapes an error body: the session flow's envelope
+ * {"error": {"code", "message"}} (default), or Django REST Framework's
+ * {"detail": "<message>"}, which FinBox's legacy entity flow answers. The
+ * server picks the style by path (router_error_style) before anything is
+ * answered, so its own 404/405/413/415 follow it too. */
+enum http_error_style { HTTP_ERRORS_ENVELOPE = 0, HTTP_ERRORS_DRF = 1 };
+
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
 
@@ -74,6 +81,7 @@ struct http_resp {
     } headers[HTTP_MAX_HEADERS];
     int nheaders;
     const char *error_code;           /* set by http_resp_error; shown in the access log */
+    enum http_error_style error_style; /* kept by http_resp_reset */
 };
 
 typedef enum http_result (*http_handler)(struct http_req *req, struct http_resp *resp);
@@ -119,7 +127,7 @@ void http_req_resume(struct http_req *req);
 /* Responses. Each replaces what resp held before. */
 /* Dumps obj (reference stolen) compactly with JSON_REAL_PRECISION(15). */
 void http_resp_json(struct http_resp *resp, int status, json_t *obj);
-/* {"error": {"code", "message"}} */
+/* {"error": {"code", "message"}}, or {"detail": message} in the DRF style. */
 void http_resp_error(struct http_resp *resp, int status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Copies text. */

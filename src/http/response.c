@@ -12,7 +12,9 @@ void http_resp_reset(struct http_resp *resp)
         free(resp->body);
     for (int i = 0; i < resp->nheaders; i++)
         free(resp->headers[i].value);
+    enum http_error_style style = resp->error_style;
     memset(resp, 0, sizeof *resp);
+    resp->error_style = style;
 }
 
 /* Replaces the body only; headers added earlier are kept. */
@@ -70,12 +72,15 @@ void http_resp_error(struct http_resp *resp, int status, const char *code, const
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    json_t *o = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
+    bool drf = resp->error_style == HTTP_ERRORS_DRF;
+    json_t *o = drf ? json_pack("{s:s}", "detail", msg)
+                    : json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
     if (!o) { /* the message quoted invalid UTF-8 from the client: keep ASCII only */
         for (char *p = msg; *p; p++)
             if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
                 *p = '?';
-        o = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
+        o = drf ? json_pack("{s:s}", "detail", msg)
+                : json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
     }
     http_resp_json(resp, status, o);
     resp->error_code = code;

@@ -47,6 +47,24 @@ int router_add(struct router *r, const struct route *routes, size_t n)
     return 0;
 }
 
+int router_add_error_style(struct router *r, const char *prefix, enum http_error_style style)
+{
+    if (r->nstyles >= ROUTER_MAX_STYLES)
+        return -1;
+    r->styles[r->nstyles].prefix = prefix;
+    r->styles[r->nstyles].style = style;
+    r->nstyles++;
+    return 0;
+}
+
+enum http_error_style router_error_style(const struct router *r, const char *path)
+{
+    for (size_t i = 0; i < r->nstyles; i++)
+        if (!strncmp(path, r->styles[i].prefix, strlen(r->styles[i].prefix)))
+            return r->styles[i].style;
+    return HTTP_ERRORS_ENVELOPE;
+}
+
 /* Length of s without one trailing slash (but "/" stays "/"). */
 static size_t trimmed_len(const char *s)
 {

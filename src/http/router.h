@@ -9,9 +9,16 @@
 
 #include "http/http.h"
 
+#define ROUTER_MAX_STYLES 8
+
 struct router {
     const struct route **routes; /* pointers into the callers' static tables */
     size_t n, cap;
+    struct {
+        const char *prefix;      /* static string */
+        enum http_error_style style;
+    } styles[ROUTER_MAX_STYLES];
+    size_t nstyles;
 };
 
 enum router_result { ROUTER_MATCH, ROUTER_NOT_FOUND, ROUTER_BAD_METHOD };
@@ -28,6 +35,12 @@ void router_free(struct router *r);
 /* Adds n routes (the table must outlive the router). Returns 0, or -1 on
  * a malformed pattern or out of memory. */
 int router_add(struct router *r, const struct route *routes, size_t n);
+
+/* Paths starting with prefix answer errors in style (matched or not, so
+ * the server's own 404/405 follow it). Returns 0, or -1 when full. */
+int router_add_error_style(struct router *r, const char *prefix, enum http_error_style style);
+/* The error style of path: the first matching prefix's, else the envelope. */
+enum http_error_style router_error_style(const struct router *r, const char *path);
 
 /* Finds the route for method + path. On ROUTER_MATCH sets *out and params
  * (and *index, the route's position, used by metrics). On

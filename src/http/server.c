@@ -204,6 +204,7 @@ static void begin(struct http_conn *c, const char *url, const char *method)
     req->method = parse_method(method);
     req->method_str = method;
     req->path = url;
+    c->resp.error_style = router_error_style(c->srv->router, url);
     c->route_index = (size_t)-1;
     c->limit = c->srv->max_body;
     const char *cl = http_req_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);

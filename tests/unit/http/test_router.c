@@ -131,6 +131,29 @@ TEST(metrics_render_counts_by_route_and_status)
     metrics_free(m);
 }
 
+TEST(error_style_by_prefix)
+{
+    struct router r;
+    router_init(&r);
+    CHECK_INT(router_error_style(&r, "/bank-connect/v1/entity/x/"), HTTP_ERRORS_ENVELOPE);
+    CHECK_INT(router_add_error_style(&r, "/bank-connect/v1/entity/", HTTP_ERRORS_DRF), 0);
+    CHECK_INT(router_error_style(&r, "/bank-connect/v1/entity/x/"), HTTP_ERRORS_DRF);
+    CHECK_INT(router_error_style(&r, "/bank-connect/v1/entity/"), HTTP_ERRORS_DRF);
+    CHECK_INT(router_error_style(&r, "/bank-connect/v1/session/"), HTTP_ERRORS_ENVELOPE);
+    struct http_resp resp = {0};
+    resp.error_style = HTTP_ERRORS_DRF;
+    http_resp_error(&resp, 404, "NOT_FOUND", "Not %s.", "found");
+    CHECK_STR(resp.body, "{\"detail\":\"Not found.\"}");
+    CHECK_STR(resp.error_code, "NOT_FOUND");
+    http_resp_reset(&resp);
+    CHECK_INT(resp.error_style, HTTP_ERRORS_DRF); /* the style outlives a reset */
+    resp.error_style = HTTP_ERRORS_ENVELOPE;
+    http_resp_error(&resp, 404, "NOT_FOUND", "Not found.");
+    CHECK_STR(resp.body, "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Not found.\"}}");
+    http_resp_reset(&resp);
+    router_free(&r);
+}
+
 int main(void)
 {
     router_init(&R);
@@ -142,6 +165,7 @@ int main(void)
     RUN(bad_patterns_rejected);
     RUN(long_param_does_not_overflow);
     RUN(metrics_render_counts_by_route_and_status);
+    RUN(error_style_by_prefix);
     router_free(&R);
     return check_summary();
 }
