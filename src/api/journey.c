@@ -569,8 +569,7 @@ static void jupload_run(void *arg)
     struct api_error err;
     json_t *result = NULL;
     struct ingest_input in = {.file = f->file, .file_name = f->file_name,
-                              .pdf_password = f->pdf_password, .bank_name = f->bank_name,
-                              .source = "pdf"};
+                              .pdf_password = f->pdf_password, .bank_name = f->bank_name};
     f->file = NULL; /* ingest_statement owns it now */
     if (ingest_statement(&t->app->ingest, &t->s, &in, &result, &err)) {
         log_info("journey event=upload_failed session=%s code=%s", t->s.id, err.code);

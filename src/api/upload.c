@@ -140,7 +140,7 @@ static void upload_run(void *arg)
     json_t *result = NULL;
     if (rc == 0) {
         struct ingest_input in = {.file = file, .file_name = f->file_name, .pdf_password = f->pdf_password,
-                                  .bank_name = f->bank_name, .source = "pdf",
+                                  .bank_name = f->bank_name,
                                   .want_progress = t->want_progress};
         rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
     }

@@ -80,33 +80,13 @@ static int extract_fail(const struct extract_error *e, struct api_error *err)
     }
 }
 
-/* Step 4. want is the bank asked for (canonical lower case) or NULL. */
-static int check_bank(const struct statement *st, const char *want, bool accept_anything,
-                      struct api_error *err)
-{
-    if (want && (!st->bank || strcasecmp(want, st->bank)))
-        return api_error_set(err, 400, "BANK_NAME_MISMATCH", "Not %s bank statement", want);
-    if (!want && !st->bank && !accept_anything)
-        return fail(err, 400, "BANK_NAME_UNDETECTED", "Unable to detect bank. Please provide BANK NAME.");
-    return 0;
-}
-
-/* Step 5: at least one transaction inside the session's dates. */
-static int check_range(const struct statement *st, const struct session *s, struct api_error *err)
-{
-    for (size_t i = 0; i < st->ntxns; i++)
-        if (st->txns[i].date >= s->req.from_date && st->txns[i].date <= s->req.to_date)
-            return 0;
-    return fail(err, 400, "OUT_OF_DATE_RANGE", "No transactions in expected date range");
-}
-
 /* The canonical identifier of the bank asked for: the upload's, else the
  * session's. Returns 0, or -1 for a name the bank table does not know. */
-static int wanted_bank(const struct ingest_input *in, const struct session *s, char *out, size_t cap,
+int ingest_wanted_bank(const char *asked, const struct session *s, char *out, size_t cap,
                        struct api_error *err)
 {
     out[0] = '\0';
-    const char *name = in->bank_name && in->bank_name[0] ? in->bank_name : s->req.bank;
+    const char *name = asked && asked[0] ? asked : s->req.bank;
     if (!name || !name[0])
         return 0;
     const struct bank_info *b = bank_find(name);
@@ -117,10 +97,9 @@ static int wanted_bank(const struct ingest_input *in, const struct session *s, c
     return 0;
 }
 
-/* Reads the committed file and runs steps 2-5 on it. */
-static int read_and_check(const struct ingest_env *env, const struct session *s,
-                          const struct ingest_input *in, const char *sha, const char *want_bank,
-                          struct statement *st, struct api_error *err)
+/* The PDF source: reads the committed file into *st (steps 2-3). */
+static int read_pdf(const struct ingest_env *env, const struct ingest_input *in, const char *sha,
+                    struct statement *st, struct api_error *err)
 {
     unsigned char *data = NULL;
     size_t len = 0;
@@ -135,36 +114,7 @@ static int read_and_check(const struct ingest_env *env, const struct session *s,
     struct extract_error xe;
     int rc = extract_pdf(data, len, &opts, st, &xe);
     free(data);
-    if (rc)
-        return extract_fail(&xe, err);
-    if (check_bank(st, want_bank[0] ? want_bank : NULL, s->req.accept_anything, err) ||
-        check_range(st, s, err)) {
-        statement_free(st);
-        return -1;
-    }
-    return 0;
-}
-
-/* Builds the records and commits them. Returns 0 or -1 with err. */
-static int store_statement(const struct ingest_env *env, const struct session *s,
-                           const struct ingest_input *in, struct statement *st, const char *sha,
-                           size_t size, struct ingest_records *r, struct api_error *err)
-{
-    if (ingest_records_build(s, st, sha, size, in->file_name, r))
-        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    if (st->facts.encrypted && in->pdf_password && in->pdf_password[0] && env->have_seal_key &&
-        seal_encrypt(env->seal_key, in->pdf_password, &r->stmt.pdf_password_enc,
-                     &r->stmt.pdf_password_enc_len))
-        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    struct statement_commit c = {&r->account, &r->stmt, r->txns, r->ntxns};
-    enum commit_result res;
-    if (STORE_CALL(env->store, statement_commit, &c, &res) != STORE_OK)
-        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    if (res == COMMIT_DUPLICATE)
-        return fail(err, 400, "STATEMENT_DUPLICATE", "A duplicate statement has been detected");
-    if (res == COMMIT_SESSION_CLOSED)
-        return fail(err, 400, "SESSION_EXPIRED", "This session has expired");
-    return 0;
+    return rc ? extract_fail(&xe, err) : 0;
 }
 
 int ingest_statement(const struct ingest_env *env, const struct session *s,
@@ -173,7 +123,8 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     *result = NULL;
     struct blob_writer *w = in->file;
     char want_bank[64];
-    if (ingest_check_session(s, err) || (w && wanted_bank(in, s, want_bank, sizeof want_bank, err))) {
+    if (ingest_check_session(s, err) ||
+        (w && ingest_wanted_bank(in->bank_name, s, want_bank, sizeof want_bank, err))) {
         blob_writer_abort(w);
         return -1;
     }
@@ -191,20 +142,20 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     if (blob_writer_commit(w, sha))
         return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
     struct statement st;
-    struct ingest_records rec = {0};
-    int rc = read_and_check(env, s, in, sha, want_bank, &st, err);
+    char stmt_id[PB_UUID_BUF] = "-";
+    int rc = read_pdf(env, in, sha, &st, err);
     if (rc == 0) {
-        rc = store_statement(env, s, in, &st, sha, size, &rec, err);
-        if (rc == 0)
-            *result = ingest_response(env->store, s, &st, &rec, in->want_progress);
+        struct ingest_candidate c = {.st = &st, .content_sha256 = sha, .blob_sha256 = sha,
+                                     .size = (int64_t)size, .file_name = in->file_name,
+                                     .pdf_password = in->pdf_password,
+                                     .want_bank = want_bank[0] ? want_bank : NULL,
+                                     .want_progress = in->want_progress};
+        rc = ingest_admit(env, s, &c, result, stmt_id, err);
         statement_free(&st);
     }
     if (rc)
         ingest_forget_blob(env, sha);
-    else if (!*result)
-        rc = fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    log_info("ingest session=%s statement=%s result=%s bytes=%zu", s->id, rc ? "-" : rec.stmt.id,
+    log_info("ingest session=%s statement=%s result=%s bytes=%zu", s->id, stmt_id,
              rc ? err->code : "ok", size);
-    ingest_records_free(&rec);
     return rc;
 }

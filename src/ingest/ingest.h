@@ -1,8 +1,10 @@
-/* Statement ingestion: one uploaded file into a session, independent of
- * HTTP. Both the lender API (POST /bank-connect/v1/statement/upload_session/,
- * src/api/upload.c) and the hosted journey (POST /journey/v1/upload) call
- * ingest_statement(), so every check and every stored byte is the same
- * whichever way a statement arrives.
+/* Statement ingestion, independent of HTTP, in two steps:
+ *   - a source turns its input into a struct statement: a PDF
+ *     (ingest_statement, for POST /bank-connect/v1/statement/upload_session/
+ *     and the hosted journey's POST /journey/v1/upload) or Account
+ *     Aggregator FI data (src/aa/);
+ *   - ingest_admit (admit.c) admits and commits it: the same checks, the
+ *     same records, one store transaction, whatever the source.
  *
  * Checks, in this order (the first that fails answers):
  *   1. session: deleted (410 SESSION_DELETED), expired or closed for
@@ -48,10 +50,12 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "blob/blob.h"
 #include "core/api_error.h"
 #include "core/session.h"
+#include "core/statement.h"
 #include "store/store.h"
 
 /* What ingestion needs from the server; set up once at start. */
@@ -72,9 +76,33 @@ struct ingest_input {
     const char *file_name;        /* as the client named it; may be NULL */
     const char *pdf_password;     /* NULL or "" when none */
     const char *bank_name;        /* bank identifier asked for (any case), or NULL */
-    const char *source;           /* "pdf" (default) */
     bool want_progress;           /* add the statement's "progress" entry */
 };
+
+/* A statement read from its source, ready for ingest_admit. */
+struct ingest_candidate {
+    const struct statement *st;   /* borrowed; st->source tells pdf / aa */
+    const char *content_sha256;   /* digest of the exact content read (duplicate key) */
+    const char *blob_sha256;      /* the original file kept in the blob store, or NULL */
+    int64_t size;                 /* bytes of that content */
+    const char *file_name;        /* as the client named it; NULL for AA data */
+    const char *pdf_password;     /* sealed and kept when the PDF is encrypted */
+    const char *want_bank;        /* canonical bank asked for, or NULL */
+    bool want_progress;           /* add the statement's "progress" entry */
+};
+
+/* Steps 4-6 for a candidate of session s: bank, date range, duplicate and
+ * the commit (account, statement, transactions in one transaction). On
+ * success returns 0 with *result as ingest_statement's and the new
+ * statement's id in stmt_id (when not NULL); else -1 with err. */
+int ingest_admit(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
+                 json_t **result, char stmt_id[PB_UUID_BUF], struct api_error *err);
+
+/* The canonical lower-case identifier of the bank asked for (asked, else
+ * the session's) into out ("" when none). -1 with err (400
+ * INVALID_BANK_NAME) for a name the bank table does not know. */
+int ingest_wanted_bank(const char *asked, const struct session *s, char *out, size_t cap,
+                       struct api_error *err);
 
 /* Ingests in->file into session s (already loaded by the caller, who has
  * checked that it belongs to the caller's organisation). On success

@@ -111,9 +111,10 @@ static int build_txns(const struct statement *st, const char *account_id, struct
     return rc;
 }
 
-int ingest_records_build(const struct session *s, const struct statement *st, const char *sha,
-                         size_t size, const char *file_name, struct ingest_records *r)
+int ingest_records_build(const struct session *s, const struct ingest_candidate *c, struct ingest_records *r)
 {
+    const struct statement *st = c->st;
+    bool pdf = st->source != SOURCE_AA;
     memset(r, 0, sizeof *r);
     struct statement_rec *x = &r->stmt;
     if (build_account(s, st, &r->account) || !uuid_v4(x->id))
@@ -122,10 +123,10 @@ int ingest_records_build(const struct session *s, const struct statement *st, co
     snprintf(x->account_id, sizeof x->account_id, "%s", r->account.id);
     x->source = strdup(st->source == SOURCE_AA ? "aa" : "pdf");
     x->bank = dup_or_null(st->bank);
-    x->blob_sha256 = dup_or_null(sha);
-    x->content_sha256 = dup_or_null(sha);
-    x->file_name = dup_or_null(file_name && file_name[0] ? file_name : "statement.pdf");
-    x->file_size = (int64_t)size;
+    x->blob_sha256 = dup_or_null(c->blob_sha256);
+    x->content_sha256 = dup_or_null(c->content_sha256);
+    x->file_name = dup_or_null(c->file_name && c->file_name[0] ? c->file_name : pdf ? "statement.pdf" : NULL);
+    x->file_size = c->size;
     x->status = strdup("completed");
     x->page_count = st->page_count;
     x->identity = identity_text(&st->id);
@@ -210,7 +211,7 @@ static json_t *progress_json(const struct statement_rec *x)
 {
     return json_pack("[{s:s,s:s,s:s,s:s,s:s,s:s,s:s}]", "statement_id", x->id, "identity_status",
                      "completed", "transaction_status", "completed", "processing_status", "completed",
-                     "fraud_status", "completed", "message", "", "source", "pdf");
+                     "fraud_status", "completed", "message", "", "source", x->source ? x->source : "pdf");
 }
 
 json_t *ingest_response(struct store *store, const struct session *s, const struct statement *st,

@@ -18,9 +18,8 @@ struct ingest_records {
     size_t ntxns;
 };
 
-/* Fills r from st (borrowed; r copies what it keeps). Returns 0 / -1. */
-int ingest_records_build(const struct session *s, const struct statement *st, const char *sha,
-                         size_t size, const char *file_name, struct ingest_records *r);
+/* Fills r from c (borrowed; r copies what it keeps). Returns 0 / -1. */
+int ingest_records_build(const struct session *s, const struct ingest_candidate *c, struct ingest_records *r);
 void ingest_records_free(struct ingest_records *r);
 
 /* The upload response (new reference, NULL when out of memory). */
