@@ -53,6 +53,26 @@ int api_find_org(struct app *app, const char *key, struct org *org);
  * SESSION_NOT_FOUND for unknown and foreign sessions alike, 410
  * SESSION_DELETED). */
 int api_load_session(struct http_req *req, struct http_resp *resp, struct session *s, struct org *org_out);
+/* The session whose id a client sent (any case) and, when org_id is not
+ * NULL, that org_id owns: a store_rc; STORE_NOT_FOUND also for a
+ * malformed id. Clear *s with session_clear. */
+int api_session_lookup(struct app *app, const char *raw_id, const char *org_id, struct session *s);
+
+/* One upload on the ingest pool, shared by upload_session/ and the
+ * journey's upload: after the session's and the file's checks, ingests
+ * the form's file (or downloads its file_url) off the HTTP threads and
+ * answers through a (the two routes answer differently). Takes *s (cleared
+ * in every case). Returns HTTP_ASYNC, or HTTP_DONE with a refusal. */
+struct upload_form;
+struct upload_answer {
+    /* An accepted statement; takes result (the upload response). */
+    void (*ok)(struct http_resp *resp, struct app *app, const struct session *s,
+               const struct upload_form *f, json_t *result);
+    void (*fail)(struct http_resp *resp, const struct session *s, const struct api_error *err);
+};
+enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, struct session *s,
+                                  struct upload_form *f, bool want_progress, const struct upload_answer *a);
+
 /* 0 once processing finished; else -1 with 400 PROCESSING_NOT_REQUESTED
  * or PROCESSING_NOT_COMPLETED in resp. */
 int api_require_processed(const struct session *s, struct http_resp *resp);

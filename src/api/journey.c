@@ -4,7 +4,6 @@
  * plus the signed token for v2 sessions) through a short-lived journey
  * token, never by an organisation's API key; rate-limited per client IP
  * and per session. */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,12 +89,7 @@ static void no_store(struct http_resp *resp)
 static int journey_session(struct app *app, const char *id, struct session *s,
                            struct http_resp *resp)
 {
-    char lower[PB_UUID_BUF];
-    if (!id || !uuid_valid(id))
-        goto unauthorised;
-    for (int i = 0; i < PB_UUID_BUF; i++)
-        lower[i] = (char)tolower((unsigned char)id[i]);
-    int rc = STORE_CALL(app->store, session_get, lower, NULL, s);
+    int rc = api_session_lookup(app, id, NULL, s);
     if (rc == STORE_NOT_FOUND)
         goto unauthorised;
     if (rc != STORE_OK) {
@@ -262,21 +256,15 @@ static enum http_result root_page(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     const char *id = http_req_query(req, "session_id");
-    if (id && uuid_valid(id)) {
-        char lower[PB_UUID_BUF];
-        for (int i = 0; i < PB_UUID_BUF; i++)
-            lower[i] = (char)tolower((unsigned char)id[i]);
-        struct session s;
-        if (STORE_CALL(app->store, session_get, lower, NULL, &s) == STORE_OK) {
-            bool bad = s.req.version == 2 &&
-                       !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
-            session_clear(&s);
-            if (bad) {
-                http_resp_static(resp, 403, "text/html; charset=utf-8", BAD_LINK_PAGE,
-                                 sizeof BAD_LINK_PAGE - 1);
-                no_store(resp);
-                return HTTP_DONE;
-            }
+    struct session s;
+    if (id && api_session_lookup(app, id, NULL, &s) == STORE_OK) {
+        bool bad = s.req.version == 2 &&
+                   !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
+        session_clear(&s);
+        if (bad) {
+            http_resp_static(resp, 403, "text/html; charset=utf-8", BAD_LINK_PAGE, sizeof BAD_LINK_PAGE - 1);
+            no_store(resp);
+            return HTTP_DONE;
         }
     }
     serve_asset(resp, "journey/index.html", 200);
@@ -526,14 +514,6 @@ static json_t *upload_answer(struct app *app, const struct session *s, json_t *r
     return body;
 }
 
-struct jupload_task {
-    struct http_req *req;
-    struct http_resp *resp;
-    struct app *app;
-    struct session s;
-    struct upload_form *form;   /* borrowed: lives until the request ends */
-};
-
 /* Headers in: the journey token and limits first, so that nobody without
  * a valid link can make us spool a file. The session id rides in req->user. */
 static int jupload_open(struct http_req *req, struct http_resp *resp)
@@ -561,66 +541,38 @@ static void jupload_close(struct http_req *req)
 
 static const struct http_stream_ops JUPLOAD_STREAM = {jupload_open, upload_form_data, jupload_close};
 
-/* On the ingest pool. */
-static void jupload_run(void *arg)
+static void jupload_ok(struct http_resp *resp, struct app *app, const struct session *s,
+                       const struct upload_form *f, json_t *result)
 {
-    struct jupload_task *t = arg;
-    struct upload_form *f = t->form;
-    struct api_error err;
-    json_t *result = NULL;
-    struct ingest_input in = {.file = f->file, .file_name = f->file_name,
-                              .pdf_password = f->pdf_password, .bank_name = f->bank_name};
-    f->file = NULL; /* ingest_statement owns it now */
-    if (ingest_statement(&t->app->ingest, &t->s, &in, &result, &err)) {
-        log_info("journey event=upload_failed session=%s code=%s", t->s.id, err.code);
-        upload_error(t->resp, &err);
-    } else {
-        log_info("journey event=upload session=%s", t->s.id);
-        http_resp_json(t->resp, 200, upload_answer(t->app, &t->s, result, f->file_name));
-        no_store(t->resp);
-        json_decref(result);
-    }
-    struct http_req *req = t->req;
-    session_clear(&t->s);
-    free(t);
-    http_req_resume(req);
+    log_info("journey event=upload session=%s", s->id);
+    http_resp_json(resp, 200, upload_answer(app, s, result, f->file_name));
+    no_store(resp);
+    json_decref(result);
 }
+
+static void jupload_fail(struct http_resp *resp, const struct session *s, const struct api_error *err)
+{
+    log_info("journey event=upload_failed session=%s code=%s", s->id, err->code);
+    upload_error(resp, err);
+}
+
+static const struct upload_answer JOURNEY_ANSWER = {jupload_ok, jupload_fail};
 
 static enum http_result journey_upload(struct http_req *req, struct http_resp *resp)
 {
-    struct app *app = req->app;
     struct upload_form *f = req->stream_state;
     struct api_error err;
-    struct jupload_task *t = calloc(1, sizeof *t);
-    if (!t) {
-        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-        return HTTP_DONE;
-    }
+    struct session s;
     if (upload_form_finish(f, &err)) {
-        free(t);
         upload_error(resp, &err);
         return HTTP_DONE;
     }
     /* The session again: it may have been submitted or expired meanwhile. */
-    if (journey_session(app, req->user, &t->s, resp)) {
-        free(t);
+    if (journey_session(req->app, req->user, &s, resp))
         return HTTP_DONE;
-    }
-    if (!f->file)
-        api_error_set(&err, 400, "MISSING_FILE_OBJECT", "This file object is required");
-    else if (ingest_check_session(&t->s, &err) == 0 && upload_form_check_file(f, &err) == 0) {
-        t->req = req;
-        t->resp = resp;
-        t->app = app;
-        t->form = f;
-        if (work_pool_submit(app->ingest_pool, jupload_run, t) == 0)
-            return HTTP_ASYNC;
-        api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
-    }
-    session_clear(&t->s);
-    free(t);
-    upload_error(resp, &err);
-    return HTTP_DONE;
+    free(f->file_url); /* the page sends files only, never a URL to download */
+    f->file_url = NULL;
+    return api_upload_start(req, resp, &s, f, false, &JOURNEY_ANSWER);
 }
 
 struct route JOURNEY_UPLOAD_ROUTES[] = {

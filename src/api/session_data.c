@@ -26,14 +26,7 @@ int api_load_session(struct http_req *req, struct http_resp *resp, struct sessio
     struct org org;
     if (api_auth_key_and_hash(req, resp, &org))
         return -1;
-    char id[PB_UUID_BUF];
-    const char *raw = req->params[0];
-    int rc = STORE_NOT_FOUND;
-    if (uuid_valid(raw)) {
-        for (int i = 0; i < PB_UUID_BUF; i++)
-            id[i] = (char)tolower((unsigned char)raw[i]);
-        rc = STORE_CALL(app->store, session_get, id, org.id, s);
-    }
+    int rc = api_session_lookup(app, req->params[0], org.id, s);
     if (org_out && rc == STORE_OK)
         *org_out = org;
     else

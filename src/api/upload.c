@@ -12,7 +12,6 @@
  * The slow part (file_url download, extraction, fsync, commit) runs on
  * the ingest pool; the request is suspended meanwhile (HTTP_ASYNC) and
  * resumed with the answer, so HTTP threads keep serving. */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -25,15 +24,6 @@
 #include "api/upload_form.h"
 #include "net/fetch.h"
 #include "util/log.h"
-
-struct upload_task {
-    struct http_req *req;
-    struct http_resp *resp;
-    struct app *app;
-    struct session s;
-    struct upload_form *form;   /* borrowed: lives until the request ends */
-    bool want_progress;
-};
 
 static int upload_open(struct http_req *req, struct http_resp *resp)
 {
@@ -75,13 +65,7 @@ static const struct http_stream_ops UPLOAD_STREAM = {upload_open, upload_form_da
 static int load_session(struct app *app, const char *raw, const char *org_id, struct session *s,
                         struct api_error *err)
 {
-    char id[PB_UUID_BUF];
-    int rc = STORE_NOT_FOUND;
-    if (raw && uuid_valid(raw)) {
-        for (int i = 0; i < PB_UUID_BUF; i++)
-            id[i] = (char)tolower((unsigned char)raw[i]);
-        rc = STORE_CALL(app->store, session_get, id, org_id, s);
-    }
+    int rc = api_session_lookup(app, raw, org_id, s);
     if (rc == STORE_NOT_FOUND)
         return api_error_set(err, 404, "SESSION_NOT_FOUND", "The provided Session ID is invalid");
     if (rc != STORE_OK)
@@ -126,32 +110,78 @@ static int fetch_file(struct app *app, const char *url, struct blob_writer **out
     return 0;
 }
 
-/* On the ingest pool. */
+/* ---- one upload on the ingest pool, for upload_session/ and the journey ---- */
+
+struct upload_task {
+    struct http_req *req;
+    struct http_resp *resp;
+    struct app *app;
+    struct session s;
+    struct upload_form *form;   /* borrowed: lives until the request ends */
+    bool want_progress;
+    const struct upload_answer *answer;
+};
+
+/* On the ingest pool: download (file_url), ingest, answer, resume. */
 static void upload_run(void *arg)
 {
     struct upload_task *t = arg;
     struct upload_form *f = t->form;
     struct api_error err;
     struct blob_writer *file = f->file;
-    f->file = NULL;
-    int rc = 0;
-    if (!file && fetch_file(t->app, f->file_url, &file, &err))
-        rc = -1;
+    f->file = NULL; /* ingest_statement owns it now */
     json_t *result = NULL;
+    int rc = !file && fetch_file(t->app, f->file_url, &file, &err) ? -1 : 0;
     if (rc == 0) {
         struct ingest_input in = {.file = file, .file_name = f->file_name, .pdf_password = f->pdf_password,
-                                  .bank_name = f->bank_name,
-                                  .want_progress = t->want_progress};
+                                  .bank_name = f->bank_name, .want_progress = t->want_progress};
         rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
     }
     if (rc)
-        upload_resp_error(t->resp, &err);
+        t->answer->fail(t->resp, &t->s, &err);
     else
-        http_resp_json(t->resp, 200, result);
+        t->answer->ok(t->resp, t->app, &t->s, f, result);
     struct http_req *req = t->req;
     session_clear(&t->s);
     free(t);
     http_req_resume(req);
+}
+
+enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, struct session *s,
+                                  struct upload_form *f, bool want_progress, const struct upload_answer *a)
+{
+    struct app *app = req->app;
+    struct api_error err;
+    struct upload_task *t = NULL;
+    bool has_url = f->file_url && f->file_url[strspn(f->file_url, " \t\r\n")];
+    if (ingest_check_session(s, &err))
+        goto fail;
+    if (!f->file && !has_url) {
+        api_error_set(&err, 400, "MISSING_FILE_OBJECT", "This file object is required");
+        goto fail;
+    }
+    if (upload_form_check_file(f, &err))
+        goto fail;
+    struct net_error ne;
+    if (!f->file && net_url_check(f->file_url, app->allow_private_urls, &ne)) {
+        /* a URL: checked now, fetched on the pool */
+        api_error_set(&err, 400, "INVALID_FILE_URL", "This file url is invalid");
+        goto fail;
+    }
+    t = calloc(1, sizeof *t);
+    if (!t) {
+        api_error_set(&err, 500, "INTERNAL_ERROR", "Something went wrong");
+        goto fail;
+    }
+    *t = (struct upload_task){req, resp, app, *s, f, want_progress, a};
+    if (work_pool_submit(app->ingest_pool, upload_run, t) == 0)
+        return HTTP_ASYNC;
+    free(t);
+    api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
+fail:
+    a->fail(resp, s, &err);
+    session_clear(s);
+    return HTTP_DONE;
 }
 
 static bool query_true(const struct http_req *req, const char *name)
@@ -160,48 +190,30 @@ static bool query_true(const struct http_req *req, const char *name)
     return v && (!strcasecmp(v, "true") || !strcmp(v, "1"));
 }
 
+static void api_ok(struct http_resp *resp, struct app *app, const struct session *s,
+                   const struct upload_form *f, json_t *result)
+{
+    http_resp_json(resp, 200, result);
+}
+
+static void api_fail(struct http_resp *resp, const struct session *s, const struct api_error *err)
+{
+    upload_resp_error(resp, err);
+}
+
+static const struct upload_answer API_ANSWER = {api_ok, api_fail};
+
 static enum http_result upload_post(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     struct upload_form *f = req->stream_state;
     struct api_error err;
-    struct upload_task *t = calloc(1, sizeof *t);
-    if (!t) {
-        api_error_set(&err, 500, "INTERNAL_ERROR", "Something went wrong");
-        goto fail;
+    struct session s;
+    if (upload_form_finish(f, &err) || load_session(app, f->session_id, f->org_id, &s, &err)) {
+        upload_resp_error(resp, &err);
+        return HTTP_DONE;
     }
-    if (upload_form_finish(f, &err) || load_session(app, f->session_id, f->org_id, &t->s, &err))
-        goto fail;
-    if (ingest_check_session(&t->s, &err))
-        goto fail_session;
-    bool has_url = f->file_url && f->file_url[strspn(f->file_url, " \t\r\n")];
-    if (!f->file && !has_url) {
-        api_error_set(&err, 400, "MISSING_FILE_OBJECT", "This file object is required");
-        goto fail_session;
-    }
-    if (upload_form_check_file(f, &err))
-        goto fail_session;
-    if (!f->file) { /* a URL: checked now, fetched on the pool */
-        struct net_error ne;
-        if (net_url_check(f->file_url, app->allow_private_urls, &ne)) {
-            api_error_set(&err, 400, "INVALID_FILE_URL", "This file url is invalid");
-            goto fail_session;
-        }
-    }
-    t->req = req;
-    t->resp = resp;
-    t->app = app;
-    t->form = f;
-    t->want_progress = query_true(req, "progress");
-    if (work_pool_submit(app->ingest_pool, upload_run, t) == 0)
-        return HTTP_ASYNC;
-    api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
-fail_session:
-    session_clear(&t->s);
-fail:
-    free(t);
-    upload_resp_error(resp, &err);
-    return HTTP_DONE;
+    return api_upload_start(req, resp, &s, f, query_true(req, "progress"), &API_ANSWER);
 }
 
 struct route UPLOAD_ROUTES[] = {
