@@ -26,6 +26,7 @@
 #include "util/date.h"
 #include "util/embedded.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 /* Requests per minute (docs/journey.md, "Rate limits"). */
 #define RL_IP_ALL 600
@@ -59,18 +60,13 @@ static struct ratelimit *journey_state(struct app *app, const char **key)
     return jstate_key ? jstate_rl : NULL;
 }
 
-static int64_t journey_now(void)
-{
-    return notify_now(); /* the same clock as the expiry scanner, test offset included */
-}
-
 /* Counts the request under key; fills a 429 and returns -1 over limit. */
 static int limit(struct http_resp *resp, struct ratelimit *rl, const char *kind, const char *who,
                  int per_minute)
 {
     char key[96];
     snprintf(key, sizeof key, "%s:%s", kind, who);
-    if (ratelimit_allow(rl, key, per_minute, journey_now()))
+    if (ratelimit_allow(rl, key, per_minute, pb_now()))
         return 0;
     http_resp_error(resp, 429, "RATE_LIMITED", "Too many requests; try again in a minute");
     http_resp_header(resp, "Retry-After", "60");
@@ -100,7 +96,7 @@ static int journey_session(struct app *app, const char *id, struct session *s,
         http_resp_error(resp, 410, "SESSION_DELETED", "The provided session ID has been deleted");
     } else if (s->state != SESSION_OPEN || s->completion_notified_at) {
         http_resp_error(resp, 409, "SESSION_COMPLETED", "This session has already been submitted");
-    } else if (session_expired(s, journey_now())) {
+    } else if (session_expired(s, pb_now())) {
         http_resp_error(resp, 410, "SESSION_EXPIRED", "This session has expired");
     } else {
         return 0;
@@ -130,7 +126,7 @@ static int journey_auth(struct http_req *req, struct http_resp *resp, struct ses
     const char *auth = http_req_header(req, "authorization");
     char sid[PB_UUID_BUF];
     if (!auth || strncasecmp(auth, "Bearer ", 7) ||
-        !journey_token_check(key, auth + 7, journey_now(), sid)) {
+        !journey_token_check(key, auth + 7, pb_now(), sid)) {
         http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
         return -1;
     }
@@ -325,7 +321,7 @@ static enum http_result token_create(struct http_req *req, struct http_resp *res
         http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
         return HTTP_DONE;
     }
-    int64_t now = journey_now();
+    int64_t now = pb_now();
     int64_t exp = now + JOURNEY_TOKEN_TTL;
     if (exp > s.expires_at)
         exp = s.expires_at;
@@ -448,7 +444,7 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
     } else if (n == 0) {
         http_resp_error(resp, 400, "NO_STATEMENTS", "Add at least one statement before submitting");
     } else {
-        rc = journey_complete(app, &s, journey_now());
+        rc = journey_complete(app, &s, pb_now());
         if (rc == STORE_OK) {
             log_info("journey event=submit session=%s statements=%zu", s.id, n);
             http_resp_json(resp, 200, json_pack("{s:s,s:s?}", "session_id", s.id, "redirect_url",

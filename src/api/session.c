@@ -13,6 +13,7 @@
 #include "api/api.h"
 #include "core/session.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 struct pending_create {
     struct http_req *req;
@@ -47,7 +48,7 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
-    if (session_req_parse(req->json, version, session_req_today(), org.modes, &pc->s.req, &err)) {
+    if (session_req_parse(req->json, version, pb_today_ist(), org.modes, &pc->s.req, &err)) {
         http_resp_error(resp, err.status, err.code, "%s", err.message);
         org_clear(&org);
         free(pc);
@@ -63,7 +64,7 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
     }
     snprintf(s->org_id, sizeof s->org_id, "%s", org.id);
     org_clear(&org);
-    s->created_at = (int64_t)time(NULL);
+    s->created_at = pb_now();
     s->expires_at = s->created_at + (int64_t)s->req.session_expiry_min * 60;
     s->state = SESSION_OPEN;
     /* The answer is built here, on a server thread, so the writer thread

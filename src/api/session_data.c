@@ -19,6 +19,7 @@
 #include "core/session.h"
 #include "util/date.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 int api_load_session(struct http_req *req, struct http_resp *resp, struct session *s, struct org *org_out)
 {
@@ -103,7 +104,7 @@ static enum http_result upload_status_get(struct http_req *req, struct http_resp
         json_t *body = json_pack(
             "{s:s,s:{s:s,s:s},s:s,s:s,s:o,s:{}}", "session_id", s.id, "session_date_range", "from_date",
             date_fmt_dmy(s.req.from_date, from), "to_date", date_fmt_dmy(s.req.to_date, to), "upload_status",
-            upload_status(&s, (int64_t)time(NULL), naccounts, accepted), "session_expiry_timestamp",
+            upload_status(&s, pb_now(), naccounts, accepted), "session_expiry_timestamp",
             api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", accounts, "error");
         http_resp_json(resp, 200, body);
     }
@@ -118,7 +119,7 @@ static enum http_result initiate_processing(struct http_req *req, struct http_re
     struct session s;
     if (api_load_session(req, resp, &s, NULL))
         return HTTP_DONE;
-    int64_t now = (int64_t)time(NULL);
+    int64_t now = pb_now();
     if (s.state != SESSION_OPEN) {
         http_resp_error(resp, 400, "DUPLICATE_PROCESSING_REQUEST", "Request for processing have already been initiated");
     } else if (session_expired(&s, now)) {
@@ -187,7 +188,7 @@ static enum http_result delete_session(struct http_req *req, struct http_resp *r
         return HTTP_DONE;
     char **orphans = NULL;
     size_t n = 0;
-    int rc = STORE_CALL(app->store, session_delete, s.id, s.org_id, (int64_t)time(NULL), &orphans, &n);
+    int rc = STORE_CALL(app->store, session_delete, s.id, s.org_id, pb_now(), &orphans, &n);
     if (rc == STORE_OK) {
         for (size_t i = 0; i < n; i++)
             blob_delete(app->ingest.blobs, orphans[i]);

@@ -29,6 +29,7 @@
 #include "report/xlsx.h"
 #include "util/log.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -229,7 +230,7 @@ static void link_signature(const char *secret, const char *kind, const char *id,
 
 static char *pdf_url(const struct app *app, const char *statement_id)
 {
-    long long expires = (long long)notify_now() + app->link_ttl_s;
+    long long expires = (long long)pb_now() + app->link_ttl_s;
     char sig[PB_SHA256_HEX];
     link_signature(app->link_secret, "pdf", statement_id, expires, sig);
     size_t n = strlen(app->public_url);
@@ -292,7 +293,7 @@ static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
     if (!uuid_valid(id) || !exp || !sig || *end)
         goto forbidden;
     link_signature(app->link_secret, "pdf", id, expires, want);
-    if (!secret_equal(want, sig) || expires < (long long)notify_now())
+    if (!secret_equal(want, sig) || expires < (long long)pb_now())
         goto forbidden;
     struct statement_rec x;
     if (STORE_CALL(app->store, statement_get, id, &x) != STORE_OK) {
@@ -370,7 +371,7 @@ static enum http_result recurring_get(struct http_req *req, struct http_resp *re
  * and the aggregate) or of one account's workbook. */
 static char *xlsx_url(const struct app *app, const struct session *s, const char *account)
 {
-    long long expires = (long long)notify_now() + app->link_ttl_s;
+    long long expires = (long long)pb_now() + app->link_ttl_s;
     char id[3 * PB_UUID_BUF + 3], sig[PB_SHA256_HEX];
     snprintf(id, sizeof id, "%s.%s%s%s", s->id, s->org_id, account ? "." : "", account ? account : "");
     link_signature(app->link_secret, "xlsx", id, expires, sig);
@@ -454,7 +455,7 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
     }
     snprintf(id, sizeof id, "%s.%s%s%s", sid, org, account ? "." : "", account ? account : "");
     link_signature(app->link_secret, "xlsx", id, expires, want);
-    if (!secret_equal(want, sig) || expires < (long long)notify_now()) {
+    if (!secret_equal(want, sig) || expires < (long long)pb_now()) {
         http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
         return HTTP_DONE;
     }

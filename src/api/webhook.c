@@ -14,6 +14,7 @@
 #include "net/fetch.h"
 #include "net/url.h"
 #include "notify/notify.h"
+#include "util/clock.h"
 
 #define DELIVERIES_MAX 100
 
@@ -168,7 +169,7 @@ static enum http_result replay_delivery(struct http_req *req, struct http_resp *
     }
     json_t *payload = json_loads(old.payload, 0, NULL);
     int prep = notify_prepare(&org, old.session_id[0] ? old.session_id : NULL, old.event, payload,
-                              notify_now(), &d);
+                              pb_now(), &d);
     if (prep == 0) {
         d.dedupe_key[0] = '\0';  /* a replay is deliberately a second delivery */
         snprintf(d.replay_of, sizeof d.replay_of, "%s", old.id);

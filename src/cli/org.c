@@ -12,6 +12,7 @@
 #include "core/org.h"
 #include "core/session_req.h"
 #include "store/store.h"
+#include "util/clock.h"
 
 static const char USAGE[] =
     "passbook org <command> [options]\n"
@@ -89,7 +90,7 @@ static int org_create(struct store *st, const struct org_opts *opts)
         fprintf(stderr, "passbook org create: --modes takes a list of pdf, aa, online\n");
         return 2;
     }
-    struct org o = {.modes = modes, .webhook_mode = 1, .created_at = (int64_t)time(NULL)};
+    struct org o = {.modes = modes, .webhook_mode = 1, .created_at = pb_now()};
     char key[ORG_SECRET_HEX], sh[ORG_SECRET_HEX];
     json_t *name = json_string(opts->name);
     if (!name) {

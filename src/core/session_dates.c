@@ -3,11 +3,8 @@
  * customer may pick within), their defaults, and the months the journey
  * expects. docs/session-create.md explains every rule here. */
 #include <string.h>
-#include <time.h>
 
 #include "core/session_req_int.h"
-
-#define IST_OFFSET_S (5 * 3600 + 30 * 60)
 
 /* Messages copied verbatim from the seed's error table (its leading
  * apostrophes are missing there too; clients match on the code). */
@@ -16,11 +13,6 @@
 #define MSG_MISSING "from_date' and 'to_date' are required."
 #define MSG_MAX_FORMAT "Invalid 'max_from_date' or 'max_to_date' format. Use 'DD/MM/YYYY'."
 #define MSG_MAX_RANGE "max_from_date' can't be greater or equal to 'max_to_date'."
-
-pb_day session_req_today(void)
-{
-    return (pb_day)((time(NULL) + IST_OFFSET_S) / 86400);
-}
 
 int session_expected_months(pb_day from, pb_day to, pb_month *out, int max)
 {

@@ -61,9 +61,4 @@ void session_req_free(struct session_req *r);
  * max), or 0 when to < from. */
 int session_expected_months(pb_day from, pb_day to, pb_month *out, int max);
 
-/* "Today" as a session request understands it: the current date in India
- * (UTC+05:30), since FinBox's clients and their customers live there and
- * a to_date of "today" sent at 02:00 IST must not be "in the future". */
-pb_day session_req_today(void);
-
 #endif

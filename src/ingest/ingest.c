@@ -16,6 +16,7 @@
 #include "ingest/seal.h"
 #include "util/log.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 void ingest_account_id(const char *session_id, const char *account_number, char out[PB_UUID_BUF])
 {
@@ -51,7 +52,7 @@ int ingest_check_session(const struct session *s, struct api_error *err)
 {
     if (s->deleted_at)
         return fail(err, 410, "SESSION_DELETED", "The provided session ID has been deleted");
-    if (s->state != SESSION_OPEN || session_expired(s, (int64_t)time(NULL)))
+    if (s->state != SESSION_OPEN || session_expired(s, pb_now()))
         return fail(err, 400, "SESSION_EXPIRED", "This session has expired");
     return 0;
 }

@@ -8,6 +8,7 @@
 #include "fraud/fraud.h"
 #include "ingest/coverage.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -142,7 +143,7 @@ int ingest_records_build(const struct session *s, const struct ingest_candidate 
     const char *ft = NULL;
     fraud_metadata_check(&st->facts, &ft);
     x->fraud = ft ? strdup(ft) : NULL;
-    x->created_at = (int64_t)time(NULL);
+    x->created_at = pb_now();
     return build_txns(st, r->account.id, r);
 }
 

@@ -11,6 +11,7 @@
 #include "insights/insights.h"
 #include "notify/notify.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 /* ---- step: load ---- */
 
@@ -159,7 +160,7 @@ int pipeline_run(const struct ingest_env *env, const char *payload)
     json_t *p = payload ? json_loads(payload, 0, NULL) : NULL;
     const char *sid = json_string_value(json_object_get(p, "session_id"));
     const char *org = json_string_value(json_object_get(p, "org_id"));
-    struct pipeline_ctx ctx = {.env = env, .now = (int64_t)time(NULL)};
+    struct pipeline_ctx ctx = {.env = env, .now = pb_now()};
     int rc = sid && org ? STORE_CALL(env->store, session_get, sid, org, &ctx.s) : STORE_NOT_FOUND;
     if (rc != STORE_OK || ctx.s.deleted_at) {
         /* Nothing to do for a session that is gone: done, not retried. */

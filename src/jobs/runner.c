@@ -10,6 +10,7 @@
 
 #include "jobs/pipeline.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 #define RETENTION_EVERY_S 3600
 
@@ -25,11 +26,6 @@ struct worker_arg {
     struct job_runner *r;
     int index;
 };
-
-static int64_t now_s(void)
-{
-    return (int64_t)time(NULL);
-}
 
 /* Sleeps ms milliseconds unless the runner is stopping. */
 static void nap(struct job_runner *r, int ms)
@@ -51,7 +47,7 @@ int job_retention_sweep(const struct ingest_env *env, int retention_days)
 {
     char **orphans = NULL;
     size_t n = 0;
-    int64_t now = now_s();
+    int64_t now = pb_now();
     if (STORE_CALL(env->store, pdf_expire, now - (int64_t)retention_days * 86400, now, &orphans, &n) !=
         STORE_OK)
         return -1;
@@ -78,25 +74,25 @@ static void *worker_main(void *arg)
     snprintf(owner, sizeof owner, "%s-%d", r->owner_prefix, wa->index);
     int64_t next_sweep = 0;
     while (!atomic_load(&r->stopping)) {
-        if (wa->index == 0 && now_s() >= next_sweep) {
+        if (wa->index == 0 && pb_now() >= next_sweep) {
             job_retention_sweep(r->cfg.env, r->cfg.retention_days);
-            next_sweep = now_s() + RETENTION_EVERY_S;
+            next_sweep = pb_now() + RETENTION_EVERY_S;
         }
         struct job_rec j;
-        int rc = STORE_CALL(r->cfg.env->store, job_claim, owner, now_s(), JOB_LEASE_S, &j);
+        int rc = STORE_CALL(r->cfg.env->store, job_claim, owner, pb_now(), JOB_LEASE_S, &j);
         if (rc != STORE_OK) {
             nap(r, rc == STORE_NOT_FOUND ? JOB_POLL_MS : 1000);
             continue;
         }
         int ok = job_run(r, &j) == 0;
-        int64_t retry = now_s() + (j.attempts < 6 ? (1 << j.attempts) : 60);
-        STORE_CALL(r->cfg.env->store, job_finish, j.id, ok, ok ? NULL : "step failed", retry, now_s());
+        int64_t retry = pb_now() + (j.attempts < 6 ? (1 << j.attempts) : 60);
+        STORE_CALL(r->cfg.env->store, job_finish, j.id, ok, ok ? NULL : "step failed", retry, pb_now());
         if (!ok)
             log_warn("jobs msg=\"job failed\" id=%lld kind=%s attempt=%d", (long long)j.id, j.kind,
                      j.attempts);
         if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, "process_session") && j.session_id)
             /* given up: progress/ must end, as failed, rather than spin */
-            STORE_CALL(r->cfg.env->store, session_finish_processing, j.session_id, SESSION_FAILED, now_s());
+            STORE_CALL(r->cfg.env->store, session_finish_processing, j.session_id, SESSION_FAILED, pb_now());
         job_rec_clear(&j);
     }
     free(wa);

@@ -13,6 +13,7 @@
 #include "notify/sign.h"
 #include "util/log.h"
 #include "util/secret.h"
+#include "util/clock.h"
 
 #define CLAIM_BATCH 8
 #define EXPIRY_BATCH 64
@@ -30,17 +31,6 @@ struct notify {
 static pthread_mutex_t kick_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t kick_cv = PTHREAD_COND_INITIALIZER;
 static int kicks;
-
-int64_t notify_now(void)
-{
-    static int64_t offset = -1;
-    if (offset < 0) {
-        const char *e = getenv("PASSBOOK_TEST_CLOCK_OFFSET");
-        long long v = e ? strtoll(e, NULL, 10) : 0;
-        offset = v > 0 ? v : 0;
-    }
-    return (int64_t)time(NULL) + offset;
-}
 
 void notify_kick(void)
 {
@@ -119,7 +109,7 @@ char *notify_signing_key(struct store *st, const char *org_id)
 /* Makes one attempt at d and records the outcome in d (not yet stored). */
 static void attempt(struct notify *n, struct webhook_delivery *d)
 {
-    int64_t now = notify_now();
+    int64_t now = pb_now();
     struct org org;
     bool have_org = STORE_CALL(n->st, org_get, d->org_id, &org) == STORE_OK;
     char *key = notify_signing_key(n->st, d->org_id);
@@ -172,7 +162,7 @@ static void *dispatcher_main(void *arg)
     struct webhook_delivery batch[CLAIM_BATCH];
     while (!atomic_load(&n->stopping)) {
         size_t got = 0;
-        int64_t now = notify_now();
+        int64_t now = pb_now();
         int rc = STORE_CALL(n->st, webhook_claim, now, n->owner, now + NOTIFY_LEASE, batch,
                             CLAIM_BATCH, &got);
         if (rc != STORE_OK)
@@ -223,7 +213,7 @@ static void *scanner_main(void *arg)
     while (!atomic_load(&n->stopping)) {
         char ids[EXPIRY_BATCH][PB_UUID_BUF];
         size_t got = 0;
-        int64_t now = notify_now();
+        int64_t now = pb_now();
         if (STORE_CALL(n->st, session_expired_list, now, ids, EXPIRY_BATCH, &got) == STORE_OK) {
             for (size_t i = 0; i < got && !atomic_load(&n->stopping); i++)
                 expire_one(n, ids[i], now);

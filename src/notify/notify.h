@@ -42,10 +42,6 @@ void notify_stop(struct notify *n);
  * to call when no dispatcher runs. */
 void notify_kick(void);
 
-/* The current time as the notifier and the journey see it: wall clock plus
- * PASSBOOK_TEST_CLOCK_OFFSET seconds (test only; see docs/webhooks.md). */
-int64_t notify_now(void);
-
 /* The secret deliveries to org_id are signed with: created on first use,
  * kept in the store's settings so every node signs alike. malloc'd, or
  * NULL on a store failure. */

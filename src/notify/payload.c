@@ -3,6 +3,7 @@
 
 #include "notify/notify.h"
 #include "util/date.h"
+#include "util/clock.h"
 
 json_t *notify_upload_payload(struct store *st, const struct session *s, const char *event)
 {
@@ -33,7 +34,7 @@ int notify_enrichment(struct store *st, const struct session *s)
     if (STORE_CALL(st, org_get, s->org_id, &org) != STORE_OK)
         return -1;
     struct webhook_delivery d;
-    int64_t now = notify_now();
+    int64_t now = pb_now();
     int prep = notify_prepare(&org, s->id, WEBHOOK_EVENT_ENRICHMENT,
                               notify_enrichment_payload(st, s), now, &d);
     org_clear(&org);

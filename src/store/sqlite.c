@@ -38,6 +38,7 @@
 
 #include "store/sqlite_internal.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 enum query {
     Q_SETTING_GET,
@@ -127,11 +128,6 @@ struct sqlite_store {
     pthread_mutex_t readers_mu;
     struct conn *readers;
 };
-
-static int64_t now_s(void)
-{
-    return (int64_t)time(NULL);
-}
 
 /* ---- connections ---- */
 
@@ -590,7 +586,7 @@ static int apply_org_insert(struct conn *c, const void *arg)
     sq_bind_text(q, 8, o->webhook_secret);
     sq_bind_text(q, 9, o->acceptance ? o->acceptance : "missing_upload_months");
     sqlite3_bind_int(q, 10, o->acceptance_tolerance_days);
-    sqlite3_bind_int64(q, 11, o->created_at ? o->created_at : now_s());
+    sqlite3_bind_int64(q, 11, o->created_at ? o->created_at : pb_now());
     return step_done(c, q, "org_insert");
 }
 
@@ -677,7 +673,7 @@ static int apply_org_set_keys(struct conn *c, const void *arg)
     sq_bind_text(q, 1, u->id);
     sq_bind_text(q, 2, u->a);
     sq_bind_text(q, 3, u->b);
-    sqlite3_bind_int64(q, 4, now_s());
+    sqlite3_bind_int64(q, 4, pb_now());
     return changed(c, step_done(c, q, "org_set_keys"));
 }
 
@@ -689,7 +685,7 @@ static int apply_org_set_modes(struct conn *c, const void *arg)
         return STORE_ERROR;
     sq_bind_text(q, 1, u->id);
     sqlite3_bind_int(q, 2, u->modes);
-    sqlite3_bind_int64(q, 3, now_s());
+    sqlite3_bind_int64(q, 3, pb_now());
     return changed(c, step_done(c, q, "org_set_modes"));
 }
 

@@ -9,6 +9,7 @@
 
 #include "store/sqlite_internal.h"
 #include "util/log.h"
+#include "util/clock.h"
 
 #define DELIVERY_COLS                                                                         \
     "id, org_id, session_id, event, url, payload, status, attempts, next_attempt_at, "       \
@@ -156,7 +157,7 @@ static int apply_set_webhook(sqlite3 *db, const void *arg)
 int sqlite_org_set_webhook(struct store *st, const char *org_id, const char *url, int mode,
                            const char *secret)
 {
-    struct set_webhook a = {org_id, url, secret, mode, (int64_t)time(NULL)};
+    struct set_webhook a = {org_id, url, secret, mode, pb_now()};
     return sqlite_write(st, apply_set_webhook, &a);
 }
 

@@ -60,11 +60,6 @@ int date_weekday(pb_day d)
     return w < 0 ? w + 7 : w;
 }
 
-pb_day date_today_utc(void)
-{
-    return (pb_day)(time(NULL) / 86400);
-}
-
 pb_day date_add_months(pb_day d, int months)
 {
     int y, m, day;

@@ -19,7 +19,6 @@ int date_days_in_month(int year, int month);
 bool date_from_ymd(int year, int month, int day, pb_day *out);
 void date_to_ymd(pb_day d, int *year, int *month, int *day);
 int date_weekday(pb_day d); /* 0 = Monday .. 6 = Sunday */
-pb_day date_today_utc(void);
 pb_day date_add_months(pb_day d, int months); /* clamps the day to the month's end */
 
 pb_month date_month(pb_day d);

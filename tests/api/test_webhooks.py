@@ -147,6 +147,7 @@ def a_restart_in_the_middle_of_retries_loses_nothing():
         rx.set_failing(1000)
         sid2 = short_session(srv, org)
         srv.kill9()                                # a crash: the new session's event must not be lost
+        srv.env['PASSBOOK_TEST_CLOCK_OFFSET'] = '1200'   # sid2 was created on the moved clock
         srv.start()
         n_before = len(rx.hits)
         rx.wait(n_any=n_before + 1, timeout=30)    # expiry of sid2 attempted after the crash

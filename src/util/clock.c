@@ -1,0 +1,28 @@
+#include "util/clock.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+
+#define IST_OFFSET_S (5 * 3600 + 30 * 60)
+
+static int64_t offset;
+static pthread_once_t offset_once = PTHREAD_ONCE_INIT;
+
+static void read_offset(void)
+{
+    const char *e = getenv("PASSBOOK_TEST_CLOCK_OFFSET");
+    long long v = e ? strtoll(e, NULL, 10) : 0;
+    offset = v > 0 ? v : 0;
+}
+
+int64_t pb_now(void)
+{
+    pthread_once(&offset_once, read_offset);
+    return (int64_t)time(NULL) + offset;
+}
+
+pb_day pb_today_ist(void)
+{
+    return (pb_day)((pb_now() + IST_OFFSET_S) / 86400);
+}
