@@ -9,24 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "extract/header.h"
 #include "extract/layout.h"
-#include "extract/profile.h"
 #include "util/date.h"
 #include "util/money.h"
-
-#define TABLE_MAX_COLS 16
-
-struct column {
-    enum col_role role;
-    float x0, x1;     /* header label extent */
-    float left, right; /* cell boundaries derived from the data */
-};
-
-struct header {
-    int ncols;
-    struct column cols[TABLE_MAX_COLS];
-    size_t first_line, last_line; /* layout line indices */
-};
 
 /* One printed row. Amount fields are as printed (unsigned); marks are the
  * Dr/Cr markers (-1 / 0 / +1). */
@@ -57,9 +43,5 @@ struct table_result {
  * with no recognisable header gives 0 rows and has_header false. */
 int table_extract(const struct layout *l, struct table_result *out);
 void table_result_free(struct table_result *r);
-
-/* Header detection on lines [i, i+k) alone (exposed for tests): returns
- * the number of columns found (0 if these lines are not a header). */
-int table_match_header(const struct layout *l, size_t i, size_t k, struct header *h);
 
 #endif

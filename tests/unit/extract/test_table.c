@@ -4,6 +4,7 @@
 #include "check.h"
 #include "extract/extract.h"
 #include "extract/layout.h"
+#include "extract/header.h"
 #include "extract/table.h"
 
 static int run(const char *text, struct statement *st, struct extract_error *err)
@@ -237,12 +238,12 @@ TEST(header_detection_needs_date_and_money_columns)
     struct header h;
     const char *s = "Date   Narration   Balance\nName   Address   City\nAccount No : 123   Date : 01/01/2024\n";
     CHECK_INT(layout_from_text(&l, s, strlen(s)), 0);
-    CHECK_INT(table_match_header(&l, 0, 1, &h), 3);
+    CHECK_INT(header_match(&l, 0, 1, &h), 3);
     CHECK_INT(h.cols[0].role, COL_DATE);
     CHECK_INT(h.cols[1].role, COL_NARRATION);
     CHECK_INT(h.cols[2].role, COL_BALANCE);
-    CHECK_INT(table_match_header(&l, 1, 1, &h), 0);
-    CHECK_INT(table_match_header(&l, 2, 1, &h), 0);
+    CHECK_INT(header_match(&l, 1, 1, &h), 0);
+    CHECK_INT(header_match(&l, 2, 1, &h), 0);
     layout_free(&l);
 }
 

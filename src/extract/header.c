@@ -1,0 +1,335 @@
+/* Header rows. See header.h. Words are cut into lower-case alphanumeric
+ * tokens; a label on a lower header line joins the label above it that it
+ * overlaps most; phrases are matched greedily, longest first, across small
+ * gaps only; adjacent pieces with the same role merge. */
+#include "extract/header.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HDR_TOKENS 96
+
+static bool isalnum_ascii(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+struct htok {
+    char t[24];
+    float x0, x1, size;
+    int line, word, cluster;
+};
+
+static int uf_find(int *p, int i)
+{
+    while (p[i] != i)
+        i = p[i] = p[p[i]];
+    return i;
+}
+
+static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct htok *t)
+{
+    int n = 0;
+    for (size_t li = i; li < i + k; li++) {
+        const struct line *ln = &l->lines[li];
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const struct word *wd = &l->words[w];
+            const char *s = word_text(l, wd);
+            size_t L = strlen(s), a = 0;
+            int before = n;
+            while (a < L && n < MAX_HDR_TOKENS) {
+                while (a < L && !isalnum_ascii(s[a]))
+                    a++;
+                size_t b = a;
+                while (b < L && isalnum_ascii(s[b]))
+                    b++;
+                if (b > a) {
+                    struct htok *h = &t[n++];
+                    size_t m = b - a < 23 ? b - a : 23;
+                    for (size_t c = 0; c < m; c++)
+                        h->t[c] = (char)((s[a + c] >= 'A' && s[a + c] <= 'Z') ? s[a + c] + 32 : s[a + c]);
+                    h->t[m] = 0;
+                    float wdth = wd->x1 - wd->x0;
+                    h->x0 = wd->x0 + wdth * (float)a / (float)L;
+                    h->x1 = wd->x0 + wdth * (float)b / (float)L;
+                    h->size = wd->size > 0 ? wd->size : 8;
+                    h->line = (int)(li - i);
+                    h->word = (int)w;
+                }
+                a = b;
+            }
+            if (n == before && n < MAX_HDR_TOKENS && !strcmp(s, "#")) { /* "#" heads serial numbers */
+                t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0};
+                n++;
+            }
+            /* a word's punctuation ("Sl." "(Dr)") belongs to its outer tokens */
+            if (n > before) {
+                t[before].x0 = wd->x0;
+                t[n - 1].x1 = wd->x1;
+            }
+            /* punctuation between words ("Dr / Cr") bridges its neighbours */
+            if (n == before && n > 0 && t[n - 1].line == (int)(li - i))
+                t[n - 1].x1 = fmaxf(t[n - 1].x1, wd->x1);
+        }
+    }
+    return n;
+}
+
+/* Tokens of one word form one cluster. A label on a lower header line
+ * ("Amount (INR )" under "Deposit") joins the label above it that it
+ * overlaps most, at the token nearest its centre; its own words stay
+ * together. Clusters are then read left to right. */
+static void cluster_tokens(struct htok *t, int n)
+{
+    int p[MAX_HDR_TOKENS], phrase[MAX_HDR_TOKENS];
+    float px0[MAX_HDR_TOKENS], px1[MAX_HDR_TOKENS];
+    for (int a = 0; a < n; a++)
+        p[a] = a;
+    /* phrases: runs of words on one line separated by about a space */
+    int np = 0;
+    for (int a = 0; a < n; a++) {
+        bool cont = a > 0 && t[a].line == t[a - 1].line &&
+                    (t[a].word == t[a - 1].word || t[a].x0 - t[a - 1].x1 < 0.6f * t[a].size);
+        if (!cont) {
+            px0[np] = t[a].x0;
+            px1[np] = t[a].x1;
+            np++;
+        }
+        phrase[a] = np - 1;
+        px1[np - 1] = fmaxf(px1[np - 1], t[a].x1);
+        if (a > 0 && t[a].word == t[a - 1].word)
+            p[uf_find(p, a)] = uf_find(p, a - 1);
+    }
+    for (int a = 0; a < n; a++) {
+        if (t[a].line == 0 || (a > 0 && phrase[a - 1] == phrase[a]))
+            continue; /* first token of each lower-line phrase */
+        int P = phrase[a], bestq = -1;
+        float best = 0;
+        for (int b = 0; b < n; b++) {
+            if (t[b].line >= t[a].line || (b > 0 && phrase[b - 1] == phrase[b]))
+                continue;
+            int Q = phrase[b];
+            float ov = fminf(px1[P], px1[Q]) - fmaxf(px0[P], px0[Q]);
+            if (ov > best && ov > 0.2f * fminf(px1[P] - px0[P], px1[Q] - px0[Q])) {
+                best = ov;
+                bestq = Q;
+            }
+        }
+        if (bestq < 0)
+            continue;
+        float mid = (px0[P] + px1[P]) / 2, dist = INFINITY;
+        int near = -1;
+        for (int b = 0; b < n; b++) {
+            if (phrase[b] != bestq)
+                continue;
+            float d = mid < t[b].x0 ? t[b].x0 - mid : mid > t[b].x1 ? mid - t[b].x1 : 0;
+            if (d < dist)
+                dist = d, near = b;
+        }
+        for (int b = a; b < n && phrase[b] == P; b++)
+            p[uf_find(p, b)] = uf_find(p, a);
+        if (near >= 0)
+            p[uf_find(p, a)] = uf_find(p, near);
+    }
+    for (int a = 0; a < n; a++)
+        t[a].cluster = uf_find(p, a);
+}
+
+struct clus {
+    float x0, x1;
+};
+
+static int cmp_htok(const void *a, const void *b, void *arg)
+{
+    const struct htok *x = a, *y = b;
+    const struct clus *c = arg;
+    if (x->cluster != y->cluster) {
+        float ax = c[x->cluster].x0, bx = c[y->cluster].x0;
+        if (ax != bx)
+            return ax < bx ? -1 : 1;
+        return x->cluster < y->cluster ? -1 : 1;
+    }
+    if (x->line != y->line)
+        return x->line - y->line;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* Can a phrase run from token a into token b (the next in order)? Only
+ * within a cluster or across a small gap on the page. */
+static bool tokens_adjacent(const struct htok *a, const struct htok *b, const struct clus *c)
+{
+    if (a->cluster == b->cluster)
+        return true;
+    float gap = c[b->cluster].x0 - c[a->cluster].x1;
+    return gap < 1.2f * a->size;
+}
+
+static int match_at(const struct htok *t, int n, int p, const struct clus *c, int *len)
+{
+    size_t np;
+    const struct phrase *ph = profile_phrases(PHRASE_HEADER, &np);
+    int best = 0, role = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (ph[i].ntok <= best || p + ph[i].ntok > n)
+            continue;
+        int k = 0;
+        while (k < ph[i].ntok && !strcmp(ph[i].tok[k], t[p + k].t) &&
+               (k == 0 || tokens_adjacent(&t[p + k - 1], &t[p + k], c)))
+            k++;
+        if (k == ph[i].ntok) {
+            best = k;
+            role = ph[i].role;
+        }
+    }
+    *len = best;
+    return role;
+}
+
+bool header_line_has_value(const struct layout *l, size_t li)
+{
+    const struct line *ln = &l->lines[li];
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const char *s = word_text(l, &l->words[w]);
+        int digits = 0;
+        for (const char *q = s; *q; q++)
+            digits += *q >= '0' && *q <= '9';
+        if (digits >= 2)
+            return true;
+    }
+    return false;
+}
+
+int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
+{
+    struct htok t[MAX_HDR_TOKENS];
+    struct clus c[MAX_HDR_TOKENS];
+    int n = tokens_of_lines(l, i, k, t);
+    if (n < 3)
+        return 0;
+    cluster_tokens(t, n);
+    for (int a = 0; a < n; a++)
+        c[a] = (struct clus){INFINITY, -INFINITY};
+    for (int a = 0; a < n; a++) {
+        c[t[a].cluster].x0 = fminf(c[t[a].cluster].x0, t[a].x0);
+        c[t[a].cluster].x1 = fmaxf(c[t[a].cluster].x1, t[a].x1);
+    }
+    qsort_r(t, (size_t)n, sizeof *t, cmp_htok, c);
+    if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
+        fprintf(stderr, "header? lines %zu+%zu:", i, k);
+        for (int a = 0; a < n; a++)
+            fprintf(stderr, " %s(%d,%.0f-%.0f)", t[a].t, t[a].cluster, t[a].x0, t[a].x1);
+        fprintf(stderr, "\n");
+    }
+    memset(h, 0, sizeof *h);
+    int matched = 0;
+    unsigned roles = 0;
+    for (int p = 0; p < n;) {
+        int len;
+        int role = match_at(t, n, p, c, &len);
+        if (!len) {
+            p++;
+            continue;
+        }
+        if (h->ncols < TABLE_MAX_COLS) {
+            struct column *col = &h->cols[h->ncols++];
+            col->role = (enum col_role)role;
+            col->x0 = INFINITY;
+            col->x1 = -INFINITY;
+            for (int q = p; q < p + len; q++) {
+                col->x0 = fminf(col->x0, t[q].x0);
+                col->x1 = fmaxf(col->x1, t[q].x1);
+            }
+        }
+        roles |= 1u << role;
+        matched += len;
+        for (int q = p; q < p + len; q++)
+            t[q].word = -1; /* matched */
+        p += len;
+    }
+    /* a stacked line must itself be header words (not the first row's text) */
+    for (size_t ln = 1; ln < k; ln++) {
+        int all = 0, hit = 0;
+        for (int a = 0; a < n; a++)
+            if (t[a].line == (int)ln) {
+                all++;
+                hit += t[a].word == -1;
+            }
+        if (all && hit * 2 < all) {
+            h->ncols = 0;
+            return 0;
+        }
+    }
+    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER));
+    bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
+    bool has_money = roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT | 1u << COL_BALANCE);
+    if (distinct < 3 || !has_date || !has_money || matched * 10 < n * 6) {
+        h->ncols = 0;
+        return 0;
+    }
+    /* left to right */
+    for (int a = 1; a < h->ncols; a++)
+        for (int b = a; b > 0 && h->cols[b].x0 < h->cols[b - 1].x0; b--) {
+            struct column tmp = h->cols[b];
+            h->cols[b] = h->cols[b - 1];
+            h->cols[b - 1] = tmp;
+        }
+    /* pieces of one stacked label ("Ref No./Cheque" over "No.") that
+     * matched separately are one column */
+    for (int a = 1; a < h->ncols;) {
+        struct column *p = &h->cols[a - 1], *q = &h->cols[a];
+        if (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size) {
+            p->x1 = fmaxf(p->x1, q->x1);
+            memmove(q, q + 1, (size_t)(h->ncols - a - 1) * sizeof *q);
+            h->ncols--;
+        } else {
+            a++;
+        }
+    }
+    h->first_line = i;
+    h->last_line = i + k - 1;
+    return distinct;
+}
+
+/* The best header starting at line i (stacked over up to 3 close lines). */
+int header_find_at(const struct layout *l, size_t i, size_t page_end, struct header *best)
+{
+    int bestscore = 0;
+    for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
+        if (k > 1) {
+            const struct line *a = &l->lines[i + k - 2], *b = &l->lines[i + k - 1];
+            float sz = fmaxf(fminf(a->size, b->size), 4);
+            /* header lines are close and in one font size: a letterhead
+             * above the header is not part of it */
+            if (b->base - a->base > 1.8f * sz || fabsf(a->size - b->size) > 0.3f * sz || header_line_has_value(l, i + k - 1))
+                break;
+        }
+        struct header h;
+        int s = header_match(l, i, k, &h);
+        if (s > bestscore || (s == bestscore && s && h.ncols > best->ncols)) {
+            bestscore = s;
+            *best = h;
+        }
+    }
+    return bestscore;
+}
+
+bool header_same_layout(const struct header *a, const struct header *b)
+{
+    if (a->ncols != b->ncols)
+        return false;
+    for (int i = 0; i < a->ncols; i++)
+        if (a->cols[i].role != b->cols[i].role || fabsf(a->cols[i].x0 - b->cols[i].x0) > 4)
+            return false;
+    return true;
+}
+
+int header_col(const struct header *h, enum col_role r)
+{
+    for (int i = 0; i < h->ncols; i++)
+        if (h->cols[i].role == r)
+            return i;
+    return -1;
+}

@@ -1,0 +1,39 @@
+/* The transaction table's header row: column labels found by their words
+ * (phrases of data/banks/profiles.tsv), stacked over up to three lines. */
+#ifndef PB_EXTRACT_HEADER_H
+#define PB_EXTRACT_HEADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/layout.h"
+#include "extract/profile.h"
+
+#define TABLE_MAX_COLS 16
+
+struct column {
+    enum col_role role;
+    float x0, x1;      /* header label extent */
+    float left, right; /* cell boundaries derived from the data */
+};
+
+struct header {
+    int ncols;
+    struct column cols[TABLE_MAX_COLS];
+    size_t first_line, last_line; /* layout line indices */
+};
+
+/* Header detection on lines [i, i+k) alone: returns the number of distinct
+ * roles found (0 if these lines are not a header) and fills *h. */
+int header_match(const struct layout *l, size_t i, size_t k, struct header *h);
+/* The best header starting at line i, stacked over up to three close lines
+ * before page_end. Returns its score (0: none) and fills *best. */
+int header_find_at(const struct layout *l, size_t i, size_t page_end, struct header *best);
+/* Same roles at the same places: the same table continued. */
+bool header_same_layout(const struct header *a, const struct header *b);
+/* A word on line li holds two or more digits (data, not a label). */
+bool header_line_has_value(const struct layout *l, size_t li);
+/* Index of the first column with role r, or -1. */
+int header_col(const struct header *h, enum col_role r);
+
+#endif

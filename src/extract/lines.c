@@ -1,0 +1,152 @@
+/* Line classes. See lines.h. */
+#include "extract/lines.h"
+
+#include <string.h>
+
+#include "extract/profile.h"
+#include "extract/token.h"
+
+/* Row keyword at the start of text (normalised tokens): ROWK_* or 0. */
+static int row_keyword(const char *text)
+{
+    char tok[24][24];
+    int n = profile_tokenize(text, tok, 24);
+    size_t np;
+    const struct phrase *ph = profile_phrases(PHRASE_ROW, &np);
+    int best = 0, bestlen = 0;
+    for (size_t i = 0; i < np; i++) {
+        if (ph[i].ntok > n || ph[i].ntok <= bestlen)
+            continue;
+        /* end-of-table phrases ("computer generated") may sit anywhere in
+         * the line; the others must start it */
+        int from = 0, last = ph[i].role == ROWK_END && ph[i].ntok > 1 ? n - ph[i].ntok : 0, k = 0;
+        for (from = 0; from <= last; from++) {
+            k = 0;
+            while (k < ph[i].ntok && !strcmp(ph[i].tok[k], tok[from + k]))
+                k++;
+            if (k == ph[i].ntok)
+                break;
+        }
+        /* "b f" must be the whole text, else "B F" starting a name would match */
+        if (k == ph[i].ntok && (ph[i].ntok > 1 || n == 1 || ph[i].role == ROWK_SKIP)) {
+            best = ph[i].role;
+            bestlen = k;
+        }
+    }
+    return best;
+}
+
+static bool parse_money_cell(const char *s, pb_paise *v, int *mark)
+{
+    if (!s[0])
+        return false;
+    return token_parse_amount(s, strlen(s), v, mark);
+}
+
+
+struct colmap lines_map_columns(const struct header *h)
+{
+    struct colmap m = {header_col(h, COL_DATE), header_col(h, COL_VALUE_DATE), header_col(h, COL_NARRATION),
+                       header_col(h, COL_REF), header_col(h, COL_DEBIT), header_col(h, COL_CREDIT),
+                       header_col(h, COL_AMOUNT), -1, header_col(h, COL_BALANCE), -1};
+    for (int i = 0; i < h->ncols; i++)
+        if (h->cols[i].role == COL_DRCR) {
+            if (i > 0 && h->cols[i - 1].role == COL_BALANCE)
+                m.balance_mark = i;
+            else if (m.amount_mark < 0)
+                m.amount_mark = i;
+        }
+    if (m.date < 0) {
+        m.date = m.vdate;
+        m.vdate = -1;
+    }
+    return m;
+}
+
+static bool is_money_col(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+void lines_classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li)
+{
+    memset(li, 0, sizeof *li);
+    li->row = -1;
+    li->date = li->value_date = PB_NO_DAY;
+    bool junk = false, text = false, stray = cs->straddle;
+    char all[CELL_MAX * 2] = "";
+    for (int i = 0; i < h->ncols; i++) {
+        const char *c = cs->c[i];
+        if (!c[0])
+            continue;
+        if (!is_money_col(h->cols[i].role) && h->cols[i].role != COL_DRCR) {
+            text = true;
+            /* wrapped rows continue in the narration and reference columns;
+             * text under a date column is a footer (or a wrapped date's year) */
+            if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4)
+                stray = true;
+            if (strlen(all) + strlen(c) + 2 < sizeof all) {
+                if (all[0])
+                    strcat(all, " ");
+                strcat(all, c);
+            }
+        }
+    }
+    int mark = 0;
+    if (m->debit >= 0 && parse_money_cell(cs->c[m->debit], &li->debit, &mark))
+        li->has_debit = li->debit != 0;
+    else if (m->debit >= 0 && cs->c[m->debit][0] && strcmp(cs->c[m->debit], "-"))
+        junk = true;
+    if (m->credit >= 0 && parse_money_cell(cs->c[m->credit], &li->credit, &mark))
+        li->has_credit = li->credit != 0;
+    else if (m->credit >= 0 && cs->c[m->credit][0] && strcmp(cs->c[m->credit], "-"))
+        junk = true;
+    if (m->amount >= 0 && parse_money_cell(cs->c[m->amount], &li->amount, &li->amount_mark)) {
+        li->has_amount = li->amount != 0;
+        if (li->amount < 0) {
+            li->amount = -li->amount;
+            li->amount_mark = -1;
+        }
+        if (m->amount_mark >= 0 && cs->c[m->amount_mark][0])
+            li->amount_mark = token_drcr(cs->c[m->amount_mark], strlen(cs->c[m->amount_mark]));
+    } else if (m->amount >= 0 && cs->c[m->amount][0] && strcmp(cs->c[m->amount], "-")) {
+        junk = true;
+    }
+    li->debit = li->debit < 0 ? -li->debit : li->debit;
+    li->credit = li->credit < 0 ? -li->credit : li->credit;
+    if (m->balance >= 0 && parse_money_cell(cs->c[m->balance], &li->balance, &mark)) {
+        li->has_balance = true;
+        if (m->balance_mark >= 0 && cs->c[m->balance_mark][0])
+            mark = token_drcr(cs->c[m->balance_mark], strlen(cs->c[m->balance_mark]));
+        if (mark < 0 && li->balance > 0)
+            li->balance = -li->balance;
+    } else if (m->balance >= 0 && cs->c[m->balance][0]) {
+        junk = true;
+    }
+    bool txn_amount = li->has_debit || li->has_credit || li->has_amount;
+    if (m->date >= 0 && cs->c[m->date][0])
+        token_parse_date(cs->c[m->date], strlen(cs->c[m->date]), &li->date);
+    if (m->vdate >= 0 && cs->c[m->vdate][0])
+        token_parse_date(cs->c[m->vdate], strlen(cs->c[m->vdate]), &li->value_date);
+    /* keyword text: the narration cell, else all the text cells */
+    const char *kw = m->narr >= 0 && cs->c[m->narr][0] ? cs->c[m->narr] : all;
+    int rk = row_keyword(kw);
+    if (!rk && kw != all)
+        rk = row_keyword(all);
+    if (rk == ROWK_END && li->date == PB_NO_DAY) {
+        li->kind = LK_END;
+    } else if ((rk == ROWK_OPENING || rk == ROWK_CLOSING) && !li->has_debit && !li->has_credit &&
+               !(li->has_amount && li->has_balance)) {
+        li->kind = rk == ROWK_OPENING ? LK_OPEN : LK_CLOSE;
+    } else if (rk == ROWK_SKIP && li->date == PB_NO_DAY) {
+        li->kind = LK_SKIP;
+    } else if (li->date != PB_NO_DAY) {
+        li->kind = LK_DATED;
+    } else if (txn_amount && !junk && !stray) {
+        li->kind = LK_AMOUNT;
+    } else if (text && !junk && !stray && !txn_amount && !li->has_balance) {
+        li->kind = LK_CONT;
+    } else {
+        li->kind = LK_NOISE;
+    }
+}

@@ -1,0 +1,34 @@
+/* Line classes: what one line of the table is, from its cells (a dated
+ * transaction line, an amount-only line, an opening/closing balance line, a
+ * total, the end of the table, a wrapped narration, or noise). */
+#ifndef PB_EXTRACT_LINES_H
+#define PB_EXTRACT_LINES_H
+
+#include <stdbool.h>
+
+#include "extract/cells.h"
+#include "extract/header.h"
+#include "util/date.h"
+#include "util/money.h"
+
+enum lkind { LK_NOISE, LK_DATED, LK_AMOUNT, LK_CONT, LK_OPEN, LK_CLOSE, LK_SKIP, LK_END };
+
+struct lineinfo {
+    enum lkind kind;
+    int row;
+    pb_day date, value_date;
+    pb_paise debit, credit, amount, balance;
+    bool has_debit, has_credit, has_amount, has_balance;
+    int amount_mark;
+};
+
+/* Column indices of a header by meaning (-1: absent). */
+struct colmap {
+    int date, vdate, narr, ref, debit, credit, amount, amount_mark, balance, balance_mark;
+};
+
+struct colmap lines_map_columns(const struct header *h);
+/* Classifies one table line from its cells. */
+void lines_classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li);
+
+#endif
