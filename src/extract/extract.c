@@ -10,6 +10,7 @@
 #include "extract/profile.h"
 #include "extract/reconcile.h"
 #include "extract/table.h"
+#include "extract/token.h"
 
 static const struct {
     const char *code, *message;
@@ -52,6 +53,28 @@ static int fail(struct extract_error *err, enum extract_code c)
     return -1;
 }
 
+/* The latest full date printed outside the table on the first page (the
+ * date a statement was made, for dates printed without a year when no
+ * period is printed), or PB_NO_DAY. */
+static pb_day latest_date_outside(const struct layout *l, const unsigned char *use)
+{
+    pb_day best = PB_NO_DAY;
+    for (size_t li = 0; li < l->nlines && l->lines[li].page == 0; li++) {
+        if (use[li])
+            continue;
+        const struct line *ln = &l->lines[li];
+        char text[512];
+        size_t o = 0, end;
+        for (uint32_t w = ln->first; w < ln->first + ln->n && o + 64 < sizeof text; w++)
+            o += (size_t)snprintf(text + o, sizeof text - o, "%.60s ", word_text(l, &l->words[w]));
+        pb_day d;
+        for (size_t from = 0; from < o && token_find_date(text, o, from, &d, &end); from = end)
+            if (best == PB_NO_DAY || d > best)
+                best = d;
+    }
+    return best;
+}
+
 /* Statement from the layout: table, identity, reconciliation. */
 static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
                     struct extract_error *err)
@@ -66,11 +89,9 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     }
     st->id = idr.id;
     memset(&idr.id, 0, sizeof idr.id);
-    st->has_opening = t.has_opening || idr.has_opening;
-    st->opening_balance = t.has_opening ? t.opening : idr.opening;
-    st->has_closing = t.has_closing || idr.has_closing;
-    st->closing_balance = t.has_closing ? t.closing : idr.closing;
-    int rc = reconcile_rows(&t, st);
+    struct reconcile_hints hints = {idr.has_opening, idr.has_closing, idr.opening, idr.closing,
+                                    idr.from, idr.to, latest_date_outside(l, t.line_use)};
+    int rc = reconcile_rows(&t, &hints, st);
     table_result_free(&t);
     if (rc < 0)
         return fail(err, EXTRACT_UNPARSABLE);

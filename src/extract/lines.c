@@ -63,6 +63,46 @@ struct colmap lines_map_columns(const struct header *h)
     return m;
 }
 
+/* "10:22", "10:22:31", "10:22 AM": a transaction's time printed under its
+ * date, not a footer. */
+static bool is_time(const char *s)
+{
+    int colons = 0, digits = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ':')
+            colons++;
+        else if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (!strchr(" .APMapm", *p))
+            return false;
+    }
+    return colons >= 1 && colons <= 2 && digits >= 3;
+}
+
+/* A date cell: one date, with or without a time; a date without a year
+ * (*yearless; year 2000 stands in until the period decides it); or a date
+ * followed by a second one in brackets, the value date ("01-Apr-24
+ * (02-Apr-24)"). */
+static void date_cell(const char *c, pb_day *date, pb_day *second, bool *yearless)
+{
+    size_t len = strlen(c);
+    int mo, d;
+    if (token_parse_date(c, len, date))
+        return;
+    if (token_parse_day_month(c, len, &mo, &d)) {
+        date_from_ymd(2000, mo, d, date);
+        *yearless = true;
+        return;
+    }
+    const char *open = strchr(c, '('), *close = open ? strchr(open, ')') : NULL;
+    pb_day a, b;
+    if (close && !close[1] && token_parse_date(c, (size_t)(open - c), &a) &&
+        token_parse_date(open + 1, (size_t)(close - open - 1), &b)) {
+        *date = a;
+        *second = b;
+    }
+}
+
 static bool is_money_col(enum col_role r)
 {
     return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
@@ -83,7 +123,8 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
             text = true;
             /* wrapped rows continue in the narration and reference columns;
              * text under a date column is a footer (or a wrapped date's year) */
-            if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4)
+            if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4 &&
+                !is_time(c))
                 stray = true;
             if (strlen(all) + strlen(c) + 2 < sizeof all) {
                 if (all[0])
@@ -106,6 +147,7 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         if (li->amount < 0) {
             li->amount = -li->amount;
             li->amount_mark = -1;
+            li->amount_negative = true;
         }
         if (m->amount_mark >= 0 && cs->c[m->amount_mark][0])
             li->amount_mark = token_drcr(cs->c[m->amount_mark], strlen(cs->c[m->amount_mark]));
@@ -125,9 +167,14 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
     }
     bool txn_amount = li->has_debit || li->has_credit || li->has_amount;
     if (m->date >= 0 && cs->c[m->date][0])
-        token_parse_date(cs->c[m->date], strlen(cs->c[m->date]), &li->date);
-    if (m->vdate >= 0 && cs->c[m->vdate][0])
-        token_parse_date(cs->c[m->vdate], strlen(cs->c[m->vdate]), &li->value_date);
+        date_cell(cs->c[m->date], &li->date, &li->value_date, &li->yearless);
+    if (m->vdate >= 0 && cs->c[m->vdate][0]) {
+        bool vyearless = false;
+        pb_day unused;
+        date_cell(cs->c[m->vdate], &li->value_date, &unused, &vyearless);
+        if (vyearless && !li->yearless && li->date != PB_NO_DAY)
+            li->value_date = PB_NO_DAY; /* one yearless, one not: no sound year for it */
+    }
     /* keyword text: the narration cell, else all the text cells */
     const char *kw = m->narr >= 0 && cs->c[m->narr][0] ? cs->c[m->narr] : all;
     int rk = row_keyword(kw);
@@ -135,8 +182,10 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         rk = row_keyword(all);
     if (rk == ROWK_END && li->date == PB_NO_DAY) {
         li->kind = LK_END;
-    } else if ((rk == ROWK_OPENING || rk == ROWK_CLOSING) && !li->has_debit && !li->has_credit &&
-               !(li->has_amount && li->has_balance)) {
+    } else if ((rk == ROWK_OPENING || rk == ROWK_CLOSING) &&
+               (li->date == PB_NO_DAY || (!li->has_debit && !li->has_credit && !(li->has_amount && li->has_balance)))) {
+        /* "Balance B/F" reprinted with its amount in a money column, or a
+         * closing line with the period's totals beside the balance */
         li->kind = rk == ROWK_OPENING ? LK_OPEN : LK_CLOSE;
     } else if (rk == ROWK_SKIP && li->date == PB_NO_DAY) {
         li->kind = LK_SKIP;

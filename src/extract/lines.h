@@ -20,6 +20,8 @@ struct lineinfo {
     pb_paise debit, credit, amount, balance;
     bool has_debit, has_credit, has_amount, has_balance;
     int amount_mark;
+    bool amount_negative; /* the amount printed with a minus */
+    bool yearless; /* date printed without a year (year 2000 stands in) */
 };
 
 /* Column indices of a header by meaning (-1: absent). */

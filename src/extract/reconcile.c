@@ -1,98 +1,458 @@
+/* Printed rows to transactions. See reconcile.h. The steps:
+ *  1. dates printed without a year get the year the statement period
+ *     allows;
+ *  2. each transaction row becomes a "leg": its amount with the direction
+ *     the print gives, or both directions where the print leaves it open;
+ *  3. the order (printed, reversed, or days reversed with the printed order
+ *     kept inside each day) whose running balance reconciles most links
+ *     wins; ties go to the order the dates show;
+ *  4. rows without a date of their own that break the chain are dropped
+ *     where skipping them mends it;
+ *  5. the opening balance (a printed one that fits the first row, else the
+ *     first printed one, else derived), every row's direction and balance,
+ *     the closing balance; the checks. */
 #include "extract/reconcile.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Direction of a row from what is printed: +1 credit, -1 debit, 0 open.
- * Sets *amount. */
-static int printed_direction(const struct table_row *r, pb_paise *amount)
+#include "extract/profile.h"
+
+/* One transaction row as the chain sees it. */
+struct leg {
+    size_t row;      /* index in t->rows */
+    pb_paise amt[2]; /* amount of each possible reading */
+    int dir[2];      /* its direction: -1 debit, +1 credit */
+    int nopt;        /* 1: the print decides; 2: open (the balance decides) */
+    bool has_balance;
+    pb_paise balance;
+    bool weak; /* no date of its own: perhaps not a row at all */
+    pb_day date;
+};
+
+enum order { ORDER_PRINTED, ORDER_REVERSED, ORDER_DAYS_REVERSED };
+
+/* ---------- 1. years of dates printed without one ---------- */
+
+static pb_day with_year(pb_day d2000, int year)
 {
-    if (r->has_debit && !r->has_credit) {
-        *amount = r->debit;
-        return -1;
-    }
-    if (r->has_credit && !r->has_debit) {
-        *amount = r->credit;
-        return 1;
-    }
-    if (r->has_amount) {
-        *amount = r->amount;
-        return r->amount_mark;
-    }
-    *amount = r->has_debit ? r->debit : 0;
-    return 0;
+    int y, m, d;
+    pb_day out;
+    date_to_ymd(d2000, &y, &m, &d);
+    return date_from_ymd(year, m, d, &out) ? out : PB_NO_DAY;
 }
 
-/* Where the print leaves the direction open (single amount column without
- * marker, or both columns filled), the balance decides. */
-static int decide(const struct table_row *r, pb_paise prev, bool has_prev, pb_paise *amount)
+static pb_day dist(pb_day a, pb_day b)
 {
-    int dir = printed_direction(r, amount);
-    if (r->has_debit && r->has_credit && has_prev && r->has_balance) {
-        if (prev - r->debit == r->balance)
-            return *amount = r->debit, -1;
-        if (prev + r->credit == r->balance)
-            return *amount = r->credit, 1;
+    return a > b ? a - b : b - a;
+}
+
+/* The year that puts d inside [lo, hi] (a little slack either side); where
+ * several do (a period over a year), the one nearest to near. */
+static pb_day place_in_window(pb_day d2000, pb_day lo, pb_day hi, pb_day near)
+{
+    int ylo, yhi, m, d;
+    date_to_ymd(lo, &ylo, &m, &d);
+    date_to_ymd(hi, &yhi, &m, &d);
+    pb_day best = PB_NO_DAY, bestcost = 0;
+    for (int y = ylo - 1; y <= yhi + 1; y++) {
+        pb_day c = with_year(d2000, y);
+        if (c == PB_NO_DAY)
+            continue;
+        pb_day outside = c < lo - 7 ? lo - c : c > hi + 7 ? c - hi : 0;
+        pb_day cost = outside * 1000 + (near != PB_NO_DAY ? dist(c, near) : 0);
+        if (best == PB_NO_DAY || cost < bestcost)
+            best = c, bestcost = cost;
     }
-    if (dir)
-        return dir;
-    if (has_prev && r->has_balance) {
-        if (prev - *amount == r->balance)
-            return -1;
-        if (prev + *amount == r->balance)
-            return 1;
-        return r->balance < prev ? -1 : 1;
+    return best;
+}
+
+static void resolve_years(struct table_result *t, const struct reconcile_hints *h)
+{
+    pb_day lo = h->from, hi = h->to;
+    if (lo == PB_NO_DAY || hi == PB_NO_DAY || hi < lo) {
+        hi = h->ref_date != PB_NO_DAY ? h->ref_date : date_today_utc();
+        lo = hi - 365;
     }
+    pb_day near = PB_NO_DAY;
+    for (size_t i = 0; i < t->nrows; i++) {
+        struct table_row *r = &t->rows[i];
+        if (!r->yearless || r->date == PB_NO_DAY) {
+            if (r->date != PB_NO_DAY)
+                near = r->date;
+            continue;
+        }
+        pb_day d = place_in_window(r->date, lo, hi, near);
+        if (r->value_date != PB_NO_DAY)
+            r->value_date = place_in_window(r->value_date, d - 200, d + 200, d);
+        r->date = d;
+        r->yearless = false;
+        near = d;
+    }
+}
+
+/* ---------- 2. legs ---------- */
+
+/* signed: the table prints withdrawals with a minus, so an unmarked amount
+ * is more likely a deposit (the balance still decides where it can). */
+static void set_opts(struct leg *g, const struct table_row *r, bool signed_col)
+{
+    g->nopt = 0;
+    if (r->has_debit) {
+        g->amt[g->nopt] = r->debit;
+        g->dir[g->nopt++] = -1;
+    }
+    if (r->has_credit) {
+        g->amt[g->nopt] = r->credit;
+        g->dir[g->nopt++] = 1;
+    }
+    if (!g->nopt && r->has_amount) {
+        g->amt[0] = g->amt[1] = r->amount;
+        g->dir[0] = r->amount_mark ? r->amount_mark : signed_col ? 1 : -1;
+        g->dir[1] = -g->dir[0];
+        g->nopt = r->amount_mark ? 1 : 2;
+    }
+}
+
+/* Transaction rows as legs, in printed order. Rows without an amount or a
+ * date are not transactions. */
+static struct leg *make_legs(const struct table_result *t, size_t *n)
+{
+    struct leg *g = calloc(t->nrows + 1, sizeof *g);
+    *n = 0;
+    if (!g)
+        return NULL;
+    bool signed_col = false;
+    for (size_t i = 0; i < t->nrows; i++)
+        signed_col = signed_col || t->rows[i].amount_negative;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_row *r = &t->rows[i];
+        struct leg *x = &g[*n];
+        if (r->marker || r->date == PB_NO_DAY)
+            continue;
+        set_opts(x, r, signed_col);
+        if (!x->nopt)
+            continue;
+        x->row = i;
+        x->has_balance = r->has_balance;
+        x->balance = r->balance;
+        x->weak = r->date_inherited;
+        x->date = r->date;
+        (*n)++;
+    }
+    return g;
+}
+
+/* Does leg x, applied to the balance before it, give its printed balance?
+ * Returns the reading that does (0/1), or -1. */
+static int fit(const struct leg *x, pb_paise prev)
+{
+    for (int k = 0; k < x->nopt; k++)
+        if (prev + x->dir[k] * x->amt[k] == x->balance)
+            return k;
     return -1;
 }
 
-int reconcile_rows(struct table_result *t, struct statement *st)
+/* ---------- 3. order ---------- */
+
+static void make_order(const struct leg *g, size_t n, enum order o, size_t *perm)
 {
-    st->txns = calloc(t->nrows + 1, sizeof *st->txns);
-    if (!st->txns)
-        return -1;
-    bool has_prev = st->has_opening;
-    pb_paise prev = st->opening_balance;
-    size_t n = 0;
-    for (size_t i = 0; i < t->nrows; i++) {
-        struct table_row *r = &t->rows[i];
-        pb_paise amount = 0;
-        int dir = decide(r, prev, has_prev, &amount);
-        if (amount <= 0 || r->date == PB_NO_DAY) {
-            if (!has_prev && r->has_balance && n == 0) { /* a dated opening row */
-                st->opening_balance = prev = r->balance;
-                st->has_opening = has_prev = true;
+    for (size_t i = 0; i < n; i++)
+        perm[i] = o == ORDER_PRINTED ? i : n - 1 - i;
+    if (o != ORDER_DAYS_REVERSED)
+        return;
+    /* blocks of one date, last block first, each in printed order */
+    size_t k = 0, end = n;
+    while (end > 0) {
+        size_t start = end - 1;
+        while (start > 0 && g[start - 1].date == g[end - 1].date)
+            start--;
+        for (size_t i = start; i < end; i++)
+            perm[k++] = i;
+        end = start;
+    }
+}
+
+/* Links of the chain that reconcile in this order (a link: two rows with
+ * printed balances and only decided rows between them). */
+static size_t chain_score(const struct leg *g, const size_t *perm, size_t n)
+{
+    bool have = false;
+    pb_paise prev = 0;
+    size_t ok = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct leg *x = &g[perm[k]];
+        if (have && x->has_balance && fit(x, prev) >= 0)
+            ok++;
+        if (x->has_balance)
+            prev = x->balance, have = true;
+        else if (have && x->nopt == 1)
+            prev += x->dir[0] * x->amt[0];
+        else
+            have = false;
+    }
+    return ok;
+}
+
+/* Do the printed dates run backwards (newest first)? */
+static bool dates_descend(const struct leg *g, size_t n)
+{
+    size_t up = 0, down = 0;
+    for (size_t i = 1; i < n; i++) {
+        up += g[i].date > g[i - 1].date;
+        down += g[i].date < g[i - 1].date;
+    }
+    return down > up;
+}
+
+static enum order choose_order(const struct leg *g, size_t n, size_t *perm)
+{
+    static const enum order ALL[] = {ORDER_PRINTED, ORDER_REVERSED, ORDER_DAYS_REVERSED};
+    size_t score[3];
+    for (int o = 0; o < 3; o++) {
+        make_order(g, n, ALL[o], perm);
+        score[o] = chain_score(g, perm, n);
+    }
+    size_t best = score[0] > score[1] ? score[0] : score[1];
+    best = best > score[2] ? best : score[2];
+    enum order pick;
+    if (score[0] == best && !(dates_descend(g, n) && (score[1] == best || score[2] == best)))
+        pick = ORDER_PRINTED;
+    else if (score[1] == best)
+        pick = ORDER_REVERSED;
+    else
+        pick = ORDER_DAYS_REVERSED;
+    make_order(g, n, pick, perm);
+    return pick;
+}
+
+/* ---------- 4. rows that are not rows ---------- */
+
+/* Drops (from perm) weak legs that break the chain where skipping them
+ * mends it: a summary grid or a reprinted total read as a row. Returns the
+ * new length. */
+static size_t drop_phantoms(const struct leg *g, size_t *perm, size_t n)
+{
+    size_t out = 0;
+    bool have = false;
+    pb_paise prev = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct leg *x = &g[perm[k]];
+        if (x->weak && have && x->has_balance && fit(x, prev) < 0) {
+            size_t j = k + 1;
+            while (j < n && !g[perm[j]].has_balance)
+                j++;
+            bool mends = j == n || (j == k + 1 && fit(&g[perm[j]], prev) >= 0);
+            if (mends)
+                continue;
+        }
+        perm[out++] = perm[k];
+        if (x->has_balance)
+            prev = x->balance, have = true;
+        else if (have && x->nopt == 1)
+            prev += x->dir[0] * x->amt[0];
+        else
+            have = false;
+    }
+    return out;
+}
+
+/* ---------- 5. balances and directions ---------- */
+
+/* Printed balance lines of one kind (ROWK_OPENING / ROWK_CLOSING) at the
+ * ends of the table, those at the chronological end the kind belongs to
+ * first (before the first leg printed, or after the last one when the
+ * statement runs newest first), then those at the other end. A dated row
+ * with a balance and no amount before the first transaction is an opening
+ * too. first_row/last_row: the first and last legs' rows as printed. */
+static int marker_candidates(const struct table_result *t, size_t first_row, size_t last_row, bool reversed, int kind,
+                             pb_paise *out, int max)
+{
+    int k = 0;
+    bool want_head = (kind == ROWK_OPENING) != reversed;
+    for (int pass = 0; pass < 2; pass++) {
+        bool head = pass == 0 ? want_head : !want_head;
+        for (size_t i = 0; i < t->nrows && k < max; i++) {
+            const struct table_row *r = &t->rows[i];
+            bool at = head ? i < first_row : i > last_row;
+            bool dated_opening = kind == ROWK_OPENING && !r->marker && r->date != PB_NO_DAY && !r->has_amount &&
+                                 !r->has_debit && !r->has_credit;
+            if (at && r->has_balance && (r->marker == kind || dated_opening))
+                out[k++] = r->balance;
+        }
+    }
+    return k;
+}
+
+/* Candidates for the opening or closing balance in order of trust: the
+ * table's own line at the right end, the labelled value, lines at the
+ * other end. */
+static int balance_candidates(const struct table_result *t, const struct leg *g, size_t nlegs, bool reversed, int kind,
+                              bool has_label, pb_paise label, pb_paise *cand)
+{
+    pb_paise m[6];
+    size_t first = nlegs ? g[0].row : t->nrows, last = nlegs ? g[nlegs - 1].row : t->nrows;
+    int nm = marker_candidates(t, first, last, reversed, kind, m, 6), k = 0;
+    if (nm)
+        cand[k++] = m[0];
+    if (has_label)
+        cand[k++] = label;
+    for (int i = 1; i < nm; i++)
+        cand[k++] = m[i];
+    return k;
+}
+
+/* Directions of the legs between a balance and the next printed one that
+ * the print leaves open: the combination that reaches the printed balance
+ * (runs of up to 12 open legs), else debits. */
+static void settle_run(const struct leg *g, const size_t *perm, size_t a, size_t b, pb_paise prev, int *choice)
+{
+    size_t open[12], nopen = 0;
+    pb_paise fixed = prev;
+    for (size_t k = a; k < b; k++) {
+        const struct leg *x = &g[perm[k]];
+        choice[k] = 0;
+        if (x->nopt == 2 && nopen < 12)
+            open[nopen++] = k;
+        else
+            fixed += x->dir[0] * x->amt[0];
+    }
+    const struct leg *end = b > a ? &g[perm[b - 1]] : NULL;
+    if (!end || !end->has_balance || !nopen)
+        return;
+    for (unsigned mask = 0; mask < (1u << nopen); mask++) {
+        pb_paise v = fixed;
+        for (size_t i = 0; i < nopen; i++)
+            v += g[perm[open[i]]].dir[mask >> i & 1] * g[perm[open[i]]].amt[mask >> i & 1];
+        if (v == end->balance) {
+            for (size_t i = 0; i < nopen; i++)
+                choice[open[i]] = (int)(mask >> i & 1);
+            return;
+        }
+    }
+}
+
+/* The reading of each leg in chronological order, given the opening. */
+static void choose_directions(const struct leg *g, const size_t *perm, size_t n, bool has_open, pb_paise open,
+                              int *choice)
+{
+    bool have = has_open;
+    pb_paise prev = open;
+    for (size_t k = 0; k < n;) {
+        const struct leg *x = &g[perm[k]];
+        if (!x->has_balance && x->nopt == 2 && have) {
+            size_t j = k;
+            while (j < n && !g[perm[j]].has_balance)
+                j++;
+            size_t b = j < n ? j + 1 : n;
+            settle_run(g, perm, k, b, prev, choice);
+            for (; k < b; k++) {
+                const struct leg *y = &g[perm[k]];
+                prev = y->has_balance ? y->balance : prev + y->dir[choice[k]] * y->amt[choice[k]];
             }
             continue;
         }
-        if (!has_prev && r->has_balance) { /* opening not printed: derive it */
-            prev = dir < 0 ? r->balance + amount : r->balance - amount;
-            st->opening_balance = prev;
-            has_prev = true;
+        int c = have && x->has_balance ? fit(x, prev) : -1;
+        if (c < 0 && x->nopt == 2 && have && x->has_balance) /* nothing fits: the way the balance moved */
+            c = (x->balance > prev ? 1 : -1) == x->dir[0] ? 0 : 1;
+        if (c < 0)
+            c = 0;
+        choice[k] = c;
+        if (x->has_balance)
+            prev = x->balance;
+        else
+            prev = have ? prev + x->dir[c] * x->amt[c] : prev;
+        have = have || x->has_balance;
+        k++;
+    }
+}
+
+/* The opening balance: a printed one that the first row reconciles with,
+ * else the first printed one, else derived from the first row. */
+static bool pick_opening(const struct leg *first, const pb_paise *cand, int ncand, pb_paise *open)
+{
+    for (int i = 0; i < ncand; i++)
+        if (first && first->has_balance && fit(first, cand[i]) >= 0) {
+            *open = cand[i];
+            return true;
         }
-        struct txn *x = &st->txns[n++];
-        x->date = r->date;
-        x->value_date = r->value_date;
-        x->type = dir < 0 ? TXN_DEBIT : TXN_CREDIT;
-        x->amount = amount;
-        x->has_balance = r->has_balance;
-        x->balance = r->has_balance ? r->balance : (dir < 0 ? prev - amount : prev + amount);
-        x->note = r->note;
-        x->chq_num = r->ref;
-        x->page = r->page + 1;
+    if (ncand) {
+        *open = cand[0];
+        return true;
+    }
+    if (first && first->has_balance) {
+        /* unprinted: the first row's own reading decides (a debit where open) */
+        *open = first->balance - first->dir[0] * first->amt[0];
+    }
+    return false;
+}
+
+static int emit(struct table_result *t, const struct leg *g, const size_t *perm, size_t n, const int *choice,
+                struct statement *st)
+{
+    st->txns = calloc(n + 1, sizeof *st->txns);
+    if (!st->txns)
+        return -1;
+    pb_paise prev = st->opening_balance;
+    for (size_t k = 0; k < n; k++) {
+        const struct leg *x = &g[perm[k]];
+        struct table_row *r = &t->rows[x->row];
+        struct txn *y = &st->txns[k];
+        int c = choice[k];
+        y->date = r->date;
+        y->value_date = r->value_date;
+        y->type = x->dir[c] < 0 ? TXN_DEBIT : TXN_CREDIT;
+        y->amount = x->amt[c];
+        y->has_balance = x->has_balance;
+        y->balance = x->has_balance ? x->balance : prev + x->dir[c] * x->amt[c];
+        y->note = r->note;
+        y->chq_num = r->ref;
+        y->page = r->page + 1;
         r->note = r->ref = NULL;
-        prev = x->balance;
-        has_prev = true;
+        prev = y->balance;
     }
     st->ntxns = n;
-    if (!st->has_opening && n) {
-        const struct txn *x = &st->txns[0];
-        st->opening_balance = x->type == TXN_DEBIT ? x->balance + x->amount : x->balance - x->amount;
-    }
-    if (!st->has_closing && n)
-        st->closing_balance = st->txns[n - 1].balance;
-    reconcile_check(st);
     return 0;
+}
+
+int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, struct statement *st)
+{
+    resolve_years(t, h);
+    size_t nlegs;
+    struct leg *g = make_legs(t, &nlegs);
+    size_t *perm = calloc(nlegs + 1, sizeof *perm);
+    int *choice = calloc(nlegs + 1, sizeof *choice);
+    int rc = -1;
+    if (!g || !perm || !choice)
+        goto out;
+    bool reversed = choose_order(g, nlegs, perm) != ORDER_PRINTED;
+    size_t n = drop_phantoms(g, perm, nlegs);
+    const struct leg *first = n ? &g[perm[0]] : NULL;
+
+    pb_paise cand[8];
+    int nc = balance_candidates(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, cand);
+    st->has_opening = pick_opening(first, cand, nc, &st->opening_balance);
+    bool known = st->has_opening || (first && first->has_balance);
+    choose_directions(g, perm, n, known, st->opening_balance, choice);
+    if (emit(t, g, perm, n, choice, st) < 0)
+        goto out;
+
+    /* the closing balance: a printed one equal to the last row's, else the
+     * first printed one, else the last row's */
+    pb_paise last = n ? st->txns[n - 1].balance : st->opening_balance;
+    nc = balance_candidates(t, g, nlegs, reversed, ROWK_CLOSING, h->has_closing, h->closing, cand);
+    st->has_closing = nc > 0;
+    st->closing_balance = nc ? cand[0] : last;
+    for (int i = 0; i < nc; i++)
+        if (cand[i] == last)
+            st->closing_balance = last;
+    reconcile_check(st);
+    rc = 0;
+out:
+    free(g);
+    free(perm);
+    free(choice);
+    return rc;
 }
 
 void reconcile_check(struct statement *st)

@@ -52,8 +52,25 @@ static int push_row(struct table_result *r, const struct lineinfo *li, int page)
     row->credit = li->credit, row->has_credit = li->has_credit;
     row->amount = li->amount, row->has_amount = li->has_amount;
     row->amount_mark = li->amount_mark;
+    row->amount_negative = li->amount_negative;
     row->balance = li->balance, row->has_balance = li->has_balance;
+    row->yearless = li->yearless;
     return (int)r->nrows++;
+}
+
+/* An opening or closing balance line, kept in sequence (see table.h). */
+static int push_marker(struct table_result *r, const struct lineinfo *li, int page)
+{
+    if (!li->has_balance && !li->has_amount && !li->has_credit && !li->has_debit)
+        return 0;
+    struct lineinfo m = *li;
+    m.balance = li->has_balance ? li->balance : li->has_amount ? li->amount : li->has_credit ? li->credit : -li->debit;
+    m.has_balance = true;
+    m.has_amount = m.has_debit = m.has_credit = false;
+    int k = push_row(r, &m, page);
+    if (k >= 0)
+        r->rows[k].marker = li->kind == LK_OPEN ? ROWK_OPENING : ROWK_CLOSING;
+    return k;
 }
 
 static void merge_amounts(struct table_row *row, const struct lineinfo *li)
@@ -346,6 +363,7 @@ static int attach_rows(struct ctx *c, bool centred, float pitch)
                 li->row = cur;
             } else if (cur >= 0 && li->has_balance) { /* date printed once a day: every row still has a balance */
                 li->date = r->rows[cur].date;
+                li->yearless = r->rows[cur].yearless;
                 if ((cur = push_row(r, li, ln->page)) < 0)
                     return -1;
                 r->rows[cur].date_inherited = true;
@@ -353,16 +371,9 @@ static int attach_rows(struct ctx *c, bool centred, float pitch)
             }
             break;
         case LK_OPEN:
-            if (r->nrows == 0 && !r->has_opening && (li->has_balance || li->has_amount)) {
-                r->opening = li->has_balance ? li->balance : li->amount;
-                r->has_opening = true;
-            }
-            break;
         case LK_CLOSE:
-            if (li->has_balance || li->has_amount) {
-                r->closing = li->has_balance ? li->balance : li->amount;
-                r->has_closing = true;
-            }
+            if (push_marker(r, li, ln->page) < 0)
+                return -1;
             break;
         case LK_CONT:
             li->row = -2; /* resolved below, from the gaps around it */

@@ -15,16 +15,23 @@
 #include "util/money.h"
 
 /* One printed row. Amount fields are as printed (unsigned); marks are the
- * Dr/Cr markers (-1 / 0 / +1). */
+ * Dr/Cr markers (-1 / 0 / +1). An opening or closing balance line ("Opening
+ * Balance", "B/F", "Closing Balance", "C/F") is kept in sequence as a row
+ * with marker ROWK_OPENING / ROWK_CLOSING and its value in balance:
+ * reconciliation decides from its place (and the chronological order)
+ * whether it opens or closes the statement. */
 struct table_row {
     int page;
+    int marker; /* 0: a transaction; ROWK_OPENING / ROWK_CLOSING: a balance line */
     pb_day date, value_date;
     char *note; /* owned */
     char *ref;  /* owned, NULL when empty */
     pb_paise debit, credit, amount, balance;
     bool has_debit, has_credit, has_amount, has_balance;
-    int amount_mark;  /* marker next to the single amount column, or its sign */
+    int amount_mark;     /* marker next to the single amount column, or its sign */
+    bool amount_negative; /* the single amount printed with a minus */
     bool date_inherited; /* printed without a date: the previous row's date */
+    bool yearless;       /* date (and value date) printed without a year: year 2000 until resolved */
 };
 
 enum line_use { LINE_FREE = 0, LINE_HEADER, LINE_TABLE };
@@ -32,9 +39,7 @@ enum line_use { LINE_FREE = 0, LINE_HEADER, LINE_TABLE };
 struct table_result {
     struct table_row *rows;
     size_t nrows, caprows;
-    pb_paise opening, closing; /* from opening/closing rows inside the table */
-    bool has_opening, has_closing;
-    int ntables;          /* distinct header layouts found */
+    int ntables;             /* distinct header layouts found */
     unsigned char *line_use; /* per layout line: enum line_use (owned) */
     bool has_header;
 };

@@ -52,16 +52,19 @@ static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
     int a, m = 0, y, nd;
     if (p < len && isalpha((unsigned char)s[p])) { /* Mon dd, yyyy */
         m = read_month_name(s, len, &p);
-        if (!m || p >= len || s[p] != ' ')
+        if (!m || p >= len)
             return false;
-        p++;
+        if (s[p] == ' ')
+            p++; /* "Jun 30, 2025"; Bandhan prints "June30, 2025" */
         if (!read_num(s, len, &p, 2, &a))
             return false;
-        if (p < len && s[p] == ',')
+        bool comma = p < len && s[p] == ',';
+        if (comma)
             p++;
-        if (p >= len || s[p] != ' ')
+        if (p < len && s[p] == ' ')
+            p++;
+        else if (!comma)
             return false;
-        p++;
         if (read_num(s, len, &p, 4, &y) != 4 || !finish(y, m, a, out))
             return false;
         *i = p;
@@ -120,16 +123,102 @@ static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
     return true;
 }
 
+/* A time of day at s[*i] ("10:22", "10:22:31", "10:22:31.123", " 10:22 AM",
+ * "T10:22:31+05:30", " 10:22 IST"): banks' and aggregators' exports print
+ * one after the date. Advances *i past it. */
+static bool skip_time(const char *s, size_t len, size_t *i)
+{
+    size_t p = *i;
+    int v;
+    if (p < len && (s[p] == ' ' || s[p] == 'T'))
+        p++;
+    while (p < len && s[p] == ' ')
+        p++;
+    if (!read_num(s, len, &p, 2, &v) || v > 23 || p >= len || s[p] != ':')
+        return false;
+    for (int k = 0; k < 2 && p < len && s[p] == ':'; k++) {
+        p++;
+        if (read_num(s, len, &p, 2, &v) != 2 || v > 59)
+            return false;
+    }
+    if (p < len && s[p] == '.') {
+        p++;
+        if (!read_num(s, len, &p, 6, &v))
+            return false;
+    }
+    while (p < len && s[p] == ' ')
+        p++;
+    if (p + 2 <= len && (!strncasecmp(s + p, "AM", 2) || !strncasecmp(s + p, "PM", 2)))
+        p += 2;
+    else if (p + 3 <= len && !strncasecmp(s + p, "IST", 3))
+        p += 3;
+    else if (p < len && (s[p] == 'Z' || s[p] == 'z'))
+        p++;
+    else if (p < len && (s[p] == '+' || s[p] == '-') && p + 1 < len && isdigit((unsigned char)s[p + 1])) {
+        p++;
+        if (!read_num(s, len, &p, 2, &v) || (p < len && s[p] == ':' && (p++, !read_num(s, len, &p, 2, &v))))
+            return false;
+    }
+    *i = p;
+    return true;
+}
+
+static void trim_span(const char **s, size_t *len)
+{
+    while (*len && isspace((unsigned char)**s))
+        (*s)++, (*len)--;
+    while (*len && isspace((unsigned char)(*s)[*len - 1]))
+        (*len)--;
+}
+
 bool token_parse_date(const char *s, size_t len, pb_day *out)
 {
-    while (len && isspace((unsigned char)*s))
-        s++, len--;
-    while (len && isspace((unsigned char)s[len - 1]))
-        len--;
-    if (len < 6 || len > 20)
+    trim_span(&s, &len);
+    if (len < 6 || len > 40)
         return false;
     size_t i = 0;
-    return parse_at(s, len, &i, out) && i == len;
+    if (!parse_at(s, len, &i, out))
+        return false;
+    return i == len || (skip_time(s, len, &i) && i == len);
+}
+
+bool token_parse_day_month(const char *s, size_t len, int *month, int *day)
+{
+    trim_span(&s, &len);
+    if (len < 3 || len > 30)
+        return false;
+    size_t p = 0;
+    int d = 0, m = 0;
+    if (isalpha((unsigned char)s[0])) { /* "Apr 05" */
+        m = read_month_name(s, len, &p);
+        if (!m || p >= len || (s[p] != ' ' && s[p] != '-'))
+            return false;
+        p++;
+        if (!read_num(s, len, &p, 2, &d))
+            return false;
+    } else {
+        if (!read_num(s, len, &p, 2, &d) || p >= len)
+            return false;
+        char sep = s[p];
+        if (sep == '/' || sep == '-' || sep == ' ' || sep == '.')
+            p++;
+        else if (!isalpha((unsigned char)sep))
+            return false;
+        if (p < len && isalpha((unsigned char)s[p]))
+            m = read_month_name(s, len, &p);
+        else if (sep == '/' || sep == '-')
+            read_num(s, len, &p, 2, &m);
+        if (!m)
+            return false;
+    }
+    if (p != len && !(skip_time(s, len, &p) && p == len))
+        return false;
+    pb_day probe; /* 29 Feb is a day of leap years */
+    if (!date_from_ymd(2000, m, d, &probe))
+        return false;
+    *month = m;
+    *day = d;
+    return true;
 }
 
 bool token_find_date(const char *s, size_t len, size_t from, pb_day *out, size_t *end)
@@ -193,24 +282,72 @@ static int strip_marker(const char **s, size_t *len)
     return 0;
 }
 
+/* A sign printed apart from the number: "(-)" / "(+)" before or after it,
+ * or a minus after it (ledger reports: "1,234.00-"). Returns -1 / +1 / 0. */
+static int strip_sign(const char **s, size_t *len)
+{
+    if (*len > 3 && ((*s)[0] == '(' && ((*s)[1] == '-' || (*s)[1] == '+') && (*s)[2] == ')')) {
+        int r = (*s)[1] == '-' ? -1 : 1;
+        *s += 3, *len -= 3;
+        trim_span(s, len);
+        return r;
+    }
+    if (*len > 3 && (*s)[*len - 1] == ')' && ((*s)[*len - 2] == '-' || (*s)[*len - 2] == '+') &&
+        (*s)[*len - 3] == '(') {
+        int r = (*s)[*len - 2] == '-' ? -1 : 1;
+        *len -= 3;
+        trim_span(s, len);
+        return r;
+    }
+    if (*len > 1 && ((*s)[*len - 1] == '-' || (*s)[*len - 1] == '+') && isdigit((unsigned char)(*s)[*len - 2])) {
+        int r = (*s)[*len - 1] == '-' ? -1 : 1;
+        *len -= 1;
+        return r;
+    }
+    return 0;
+}
+
+/* A currency printed after the number ("1,234.00 INR"). */
+static void strip_currency_suffix(const char **s, size_t *len)
+{
+    static const char *const CUR[] = {"INR", "Rs.", "Rs", "\xe2\x82\xb9"};
+    for (size_t k = 0; k < sizeof CUR / sizeof *CUR; k++) {
+        size_t n = strlen(CUR[k]);
+        if (*len > n && !strncasecmp(*s + *len - n, CUR[k], n) && !isalpha((unsigned char)(*s)[*len - n - 1])) {
+            *len -= n;
+            trim_span(s, len);
+            return;
+        }
+    }
+}
+
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
 {
-    while (len && isspace((unsigned char)*s))
-        s++, len--;
-    while (len && isspace((unsigned char)s[len - 1]))
-        len--;
+    trim_span(&s, &len);
     if (!len || len > 40)
         return false;
     int m = strip_marker(&s, &len);
-    if (drcr)
-        *drcr = m;
+    trim_span(&s, &len);
+    strip_currency_suffix(&s, &len);
+    if (!m)
+        m = strip_marker(&s, &len); /* "1,234.00 Dr INR" / "INR 1,234.00 Cr" */
+    trim_span(&s, &len);
+    int sign = strip_sign(&s, &len);
     if (!len || memchr(s, '/', len) || memchr(s, ':', len))
         return false;
     /* at least one digit, and no letters except a currency prefix */
     bool digit = false;
     for (size_t i = 0; i < len; i++)
         digit = digit || isdigit((unsigned char)s[i]);
-    return digit && money_parse(s, len, out);
+    if (!digit || !money_parse(s, len, out))
+        return false;
+    if (sign < 0 && *out > 0)
+        *out = -*out;
+    if (!m && (sign > 0 || s[0] == '+'))
+        m = 1; /* an explicit plus: a credit */
+    if (drcr)
+        *drcr = m;
+    return true;
 }
 
 size_t token_squash(char *s)

@@ -12,8 +12,14 @@
 /* One date, the whole of s: dd/mm/yy, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy,
  * dd-Mon-yy, dd-Mon-yyyy, dd Mon yyyy, dd/Mon/yyyy, ddMonyyyy, Mon dd, yyyy,
  * yyyy-mm-dd, yyyy/mm/dd (day and month may have one digit; two-digit years
- * are 20yy). Day-first always: Indian banks never print mm/dd. */
+ * are 20yy), optionally followed by a time of day ("10:22:31", "10:22 AM",
+ * "T10:22:31+05:30"). Day-first always: Indian banks never print mm/dd. */
 bool token_parse_date(const char *s, size_t len, pb_day *out);
+
+/* A date printed without its year, the whole of s: dd/mm, dd-mm, dd Mon,
+ * dd-Mon, ddMon, Mon dd (a time may follow). The year comes from the
+ * statement's period later. Sets *month, *day (a day of some year). */
+bool token_parse_day_month(const char *s, size_t len, int *month, int *day);
 
 /* Finds the first date inside s (a date embedded in text such as
  * "Statement From : 01/04/2023 To : 30/06/2023"). On success sets *out and
@@ -24,8 +30,10 @@ bool token_find_date(const char *s, size_t len, size_t from, pb_day *out, size_t
 int token_drcr(const char *s, size_t len);
 
 /* One amount, the whole of s, with an optional Dr/Cr marker before or after
- * ("1,23,456.78", "1,234.00 Dr", "(Cr) 5.00", "-12.5"). *drcr gets the
- * marker (-1/0/+1). "-" or "" are not amounts. */
+ * ("1,23,456.78", "1,234.00 Dr", "(Cr) 5.00", "-12.5", "₹ -1,234.00",
+ * "1,234.00-", "(-) 1,234.00", "1,234.00 INR"). A sign makes *out negative;
+ * *drcr gets the marker (-1/0/+1; an explicit "+" is +1). "-" or "" are
+ * not amounts. */
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr);
 
 /* Removes runs of whitespace in place (single spaces, trimmed); returns the length. */

@@ -247,6 +247,165 @@ TEST(header_detection_needs_date_and_money_columns)
     layout_free(&l);
 }
 
+/* Newest first, the latest transaction of a day printed first: the whole
+ * document is reversed; opening, closing and the range come out right. */
+TEST(newest_first_reversed_as_a_whole)
+{
+    const char *s =
+        "Date         Description              Debit        Credit         Balance\n"
+        "05/09/2024   ATM WDL                 500.00                      9,700.00\n"
+        "05/09/2024   UPI SHOP                300.00                     10,200.00\n"
+        "03/09/2024   SALARY                             10,000.00       10,500.00\n"
+        "02/09/2024   RENT                  5,000.00                        500.00\n"
+        "01/09/2024   OPENING BALANCE                                     5,500.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[0].note, "RENT");
+        CHECK_STR(st.txns[1].note, "SALARY");
+        CHECK_STR(st.txns[2].note, "UPI SHOP");
+        CHECK_STR(st.txns[3].note, "ATM WDL");
+        CHECK_INT(st.txns[3].balance, 970000);
+    }
+    CHECK_INT(st.opening_balance, 550000);
+    CHECK_INT(st.closing_balance, 970000);
+    CHECK_INT(st.from_date, D(2024, 9, 2));
+    CHECK_INT(st.to_date, D(2024, 9, 5));
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
+/* Newest day first, but each day's rows in the order they happened: the
+ * days are reversed, the printed order inside a day kept. */
+TEST(newest_first_days_keep_their_printed_order)
+{
+    const char *s =
+        "Date         Description              Debit        Credit         Balance\n"
+        "05/09/2024   UPI SHOP                300.00                     10,200.00\n"
+        "05/09/2024   ATM WDL                 500.00                      9,700.00\n"
+        "03/09/2024   SALARY                             10,000.00       10,500.00\n"
+        "02/09/2024   RENT                  5,000.00                        500.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[0].note, "RENT");
+        CHECK_STR(st.txns[2].note, "UPI SHOP");
+        CHECK_STR(st.txns[3].note, "ATM WDL");
+    }
+    CHECK_INT(st.opening_balance, 550000);
+    CHECK_INT(st.closing_balance, 970000);
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
+/* Dates printed without a year take it from the statement period, across
+ * a new year. */
+TEST(yearless_dates_from_the_period)
+{
+    const char *s =
+        "Statement period : 15/12/2023 to 14/01/2024\n"
+        "\n"
+        "Date      Narration                 Withdrawal      Deposit        Balance\n"
+        "20 Dec    UPI GROCER                    200.00                     800.00\n"
+        "31 Dec    INTEREST                                   10.00         810.00\n"
+        "05 Jan    NEFT SALARY                             5,000.00       5,810.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 3);
+    if (st.ntxns == 3) {
+        CHECK_INT(st.txns[0].date, D(2023, 12, 20));
+        CHECK_INT(st.txns[1].date, D(2023, 12, 31));
+        CHECK_INT(st.txns[2].date, D(2024, 1, 5));
+    }
+    CHECK(st.balances_ok);
+    statement_free(&st);
+}
+
+/* A row printed without a balance carries the running balance; where
+ * neither column nor marker gives the direction, the next printed balance
+ * decides. */
+TEST(rows_without_balance_carry_the_running_balance)
+{
+    const char *s =
+        "Date         Particulars                 Amount          Balance\n"
+        "01/05/2024   OPENING BALANCE                             1,000.00\n"
+        "02/05/2024   ATM WDL                     100.00\n"
+        "02/05/2024   UPI REFUND                   50.00            950.00\n"
+        "03/05/2024   POS STORE                    25.00            925.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 3);
+    if (st.ntxns == 3) {
+        CHECK_INT(st.txns[0].type, TXN_DEBIT);
+        CHECK_INT(st.txns[0].balance, 90000);
+        CHECK(!st.txns[0].has_balance);
+        CHECK_INT(st.txns[1].type, TXN_CREDIT);
+        CHECK_INT(st.txns[2].type, TXN_DEBIT);
+    }
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
+/* Signed amounts in one column: a minus is a withdrawal, whatever the
+ * currency sign or where the minus stands. */
+TEST(signed_amounts_with_currency)
+{
+    const char *s =
+        "Txn Date     Description                  Amount (INR)        Balance (INR)\n"
+        "01-06-2024   NEFT SALARY                   Rs.25,000.00         30,000.00\n"
+        "02-06-2024   RENT                         -Rs.12,000.00         18,000.00\n"
+        "03-06-2024   ATM                            -2,000.00           16,000.00\n"
+        "04-06-2024   POS SHOP                        1,000.00-          15,000.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_INT(st.txns[0].type, TXN_CREDIT);
+        CHECK_INT(st.txns[1].type, TXN_DEBIT);
+        CHECK_INT(st.txns[1].amount, 1200000);
+        CHECK_INT(st.txns[2].type, TXN_DEBIT);
+        CHECK_INT(st.txns[3].type, TXN_DEBIT);
+        CHECK_INT(st.txns[3].amount, 100000);
+    }
+    CHECK_INT(st.opening_balance, 500000);
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
+/* A "Balance B/F" line reprinted at the top of a page with its amount in a
+ * money column, and a summary grid alone on the last page: neither is a
+ * transaction. */
+TEST(brought_forward_reprint_and_summary_grid_are_not_rows)
+{
+    const char *s =
+        "Date         Description              Debit        Credit         Balance\n"
+        "01/09/2024   OPENING BALANCE                                     5,500.00\n"
+        "02/09/2024   RENT                  5,000.00                        500.00\n"
+        "03/09/2024   SALARY                             10,000.00       10,500.00\n"
+        "\f"
+        "Date         Description              Debit        Credit         Balance\n"
+        "             BALANCE B/F                        10,500.00       10,500.00\n"
+        "05/09/2024   UPI SHOP                300.00                     10,200.00\n"
+        "\f"
+        "             Opening Balance    Debits         Credits      Closing Balance\n"
+        "             5,500.00           5,300.00       10,000.00    10,200.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 3);
+    CHECK_INT(st.opening_balance, 550000);
+    CHECK_INT(st.closing_balance, 1020000);
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(hdfc_like_rows_and_identity);
@@ -258,5 +417,11 @@ int main(void)
     RUN(centred_cells_narration_above_and_below);
     RUN(no_table_means_no_transactions);
     RUN(header_detection_needs_date_and_money_columns);
+    RUN(newest_first_reversed_as_a_whole);
+    RUN(newest_first_days_keep_their_printed_order);
+    RUN(yearless_dates_from_the_period);
+    RUN(rows_without_balance_carry_the_running_balance);
+    RUN(signed_amounts_with_currency);
+    RUN(brought_forward_reprint_and_summary_grid_are_not_rows);
     return check_summary();
 }
