@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "extract/profile.h"
+#include "util/clock.h"
 
 /* One transaction row as the chain sees it. */
 struct leg {
@@ -71,7 +72,7 @@ static void resolve_years(struct table_result *t, const struct reconcile_hints *
 {
     pb_day lo = h->from, hi = h->to;
     if (lo == PB_NO_DAY || hi == PB_NO_DAY || hi < lo) {
-        hi = h->ref_date != PB_NO_DAY ? h->ref_date : date_today_utc();
+        hi = h->ref_date != PB_NO_DAY ? h->ref_date : pb_today_ist();
         lo = hi - 365;
     }
     pb_day near = PB_NO_DAY;
