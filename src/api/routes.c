@@ -21,5 +21,19 @@ int api_register(struct router *r)
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))
             return -1;
-    return 0;
+    /* The shape of errors by family (http.h), the server's own included:
+     * the entity flow's legacy API answers as Django REST Framework did,
+     * the session upload with its empty ids, everything else the envelope. */
+    static const char *const LEGACY[] = {
+        "/bank-connect/v1/entity/",
+        "/bank-connect/v1/statement/upload/",
+        "/bank-connect/v1/statement/bankless_upload/",
+        "/bank-connect/v1/statement/upload_base64/",
+        "/bank-connect/v1/statement/bankless_upload_base64/",
+    };
+    for (size_t i = 0; i < sizeof LEGACY / sizeof LEGACY[0]; i++)
+        if (router_add_error_style(r, LEGACY[i], HTTP_ERRORS_DRF))
+            return -1;
+    return router_add_error_style(r, "/bank-connect/v1/statement/upload_session/", HTTP_ERRORS_UPLOAD);
 }
+

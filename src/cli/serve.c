@@ -13,6 +13,7 @@
 #include "blob/blob.h"
 #include "extract/extract.h"
 #include "jobs/runner.h"
+#include "net/cidr.h"
 #include "net/fetch.h"
 #include "cli/cli.h"
 #include "cli/flags.h"
@@ -23,7 +24,8 @@
 
 static const char USAGE[] =
     "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]\n"
-    "               [--max-upload-bytes N] [--workers N] [--pdf-retention-days N] [--allow-private-urls]";
+    "               [--max-upload-bytes N] [--workers N] [--pdf-retention-days N] [--allow-private-urls]\n"
+    "               [--max-connections N] [--max-connections-per-ip N] [--trusted-proxies CIDRS] ...";
 
 /* Splits "host:port" or "[v6]:port". Returns 0 or -1. */
 static int split_listen(const char *s, char *host, size_t hlen, int *port)
@@ -82,6 +84,9 @@ struct serve_opts {
     enum log_level level;
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
     long max_upload, workers, retention_days, link_ttl, fetch_timeout, ingest_threads;
+    long max_conns, max_conns_ip, header_timeout, idle_timeout, body_timeout, min_rate;
+    const char *trusted_proxies;
+    struct net_cidrs trusted;
 };
 
 /* A 32-byte server secret kept in the settings table (created once). */
@@ -168,7 +173,11 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     router_init(&router);
     struct http_server *srv = NULL;
     struct notify *notifier = NULL;
-    struct http_config cfg = {host, port, (unsigned)o->threads, (size_t)o->max_body, 60};
+    struct http_config cfg = {
+        .host = host, .port = port, .threads = (unsigned)o->threads, .max_body = (size_t)o->max_body,
+        .limits = {(unsigned)o->max_conns, (unsigned)o->max_conns_ip, (unsigned)o->idle_timeout,
+                   (unsigned)o->header_timeout, (unsigned)o->body_timeout, (unsigned)o->min_rate},
+        .trusted_proxies = &o->trusted};
     int rc = 1;
     char public_url[512];
     if (api_register(&router)) {
@@ -222,7 +231,8 @@ out:
 int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
-                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0};
+                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
+                           4096, 256, 10, 60, 20, 1024, "", {{{0}}, 0}};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -240,6 +250,13 @@ int cli_serve(int argc, char **argv)
         {"link-ttl", FLAG_INT, &o.link_ttl, "SECONDS", "lifetime of signed PDF/report links (default 3600)"},
         {"fetch-timeout", FLAG_INT, &o.fetch_timeout, "SECONDS", "file_url download time limit (default 30)"},
         {"ingest-threads", FLAG_INT, &o.ingest_threads, "N", "uploads read at once (default: twice the CPUs)"},
+        {"max-connections", FLAG_INT, &o.max_conns, "N", "connections open at once (default 4096)"},
+        {"max-connections-per-ip", FLAG_INT, &o.max_conns_ip, "N", "connections from one IPv4 address or IPv6 /64 (default 256)"},
+        {"header-timeout", FLAG_INT, &o.header_timeout, "SECONDS", "request line to end of headers (default 10)"},
+        {"idle-timeout", FLAG_INT, &o.idle_timeout, "SECONDS", "an idle or kept-alive connection waits this long for a request (default 60)"},
+        {"body-timeout", FLAG_INT, &o.body_timeout, "SECONDS", "grace for a body or an answer, on top of --min-rate (default 20)"},
+        {"min-rate", FLAG_INT, &o.min_rate, "BYTES", "bytes per second a body or an answer must keep up after the grace (default 1024)"},
+        {"trusted-proxies", FLAG_STRING, &o.trusted_proxies, "CIDRS", "proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,::1 (default none)"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
@@ -251,9 +268,15 @@ int cli_serve(int argc, char **argv)
     enum log_level level;
     if (npos || split_listen(o.listen, host, sizeof host, &port) || o.max_body < 1024 ||
         o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
-        o.link_ttl < 1 || o.fetch_timeout < 1 ||
-        !parse_level(o.log_level, &level)) {
+        o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
+        o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
+        o.min_rate < 1 || !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
+        return 2;
+    }
+    char cidr_err[160];
+    if (net_cidrs_parse(o.trusted_proxies, &o.trusted, cidr_err, sizeof cidr_err)) {
+        fprintf(stderr, "passbook serve: --trusted-proxies: %s\n", cidr_err);
         return 2;
     }
     o.level = level; /* applied once the listening line is out */

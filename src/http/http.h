@@ -42,11 +42,13 @@ enum http_body { BODY_NONE, BODY_JSON, BODY_RAW, BODY_STREAM };
 enum http_result { HTTP_DONE = 0, HTTP_ASYNC = 1 };
 
 /* How http_resp_error shapes an error body: the session flow's envelope
- * {"error": {"code", "message"}} (default), or Django REST Framework's
- * {"detail": "<message>"}, which FinBox's legacy entity flow answers. The
- * server picks the style by path (router_error_style) before anything is
- * answered, so its own 404/405/413/415 follow it too. */
-enum http_error_style { HTTP_ERRORS_ENVELOPE = 0, HTTP_ERRORS_DRF = 1 };
+ * {"error": {"code", "message"}} (default), Django REST Framework's
+ * {"detail": "<message>"}, which FinBox's legacy entity flow answers, or
+ * the session upload's envelope with empty ids {"session_id": "",
+ * "statement_id": "", "error": {...}}. The server picks the style by path
+ * (router_error_style) before anything is answered, so its own
+ * 404/405/408/413/415/431/400 follow it too. */
+enum http_error_style { HTTP_ERRORS_ENVELOPE = 0, HTTP_ERRORS_DRF = 1, HTTP_ERRORS_UPLOAD = 2 };
 
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
@@ -130,6 +132,8 @@ void http_resp_json(struct http_resp *resp, int status, json_t *obj);
 /* {"error": {"code", "message"}}, or {"detail": message} in the DRF style. */
 void http_resp_error(struct http_resp *resp, int status, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The body of an error in a style (malloc'd JSON text; NULL on out of memory). */
+char *http_error_body(enum http_error_style style, const char *code, const char *message);
 /* Copies text. */
 void http_resp_text(struct http_resp *resp, int status, const char *content_type, const char *text);
 /* Takes ownership of a malloc'd body. */

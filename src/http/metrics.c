@@ -16,7 +16,8 @@ static const double BUCKETS[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
 static const int STATUSES[] = {200, 201, 202, 204, 206, 301, 302, 304, 400, 401, 402, 403,
                                404, 405, 409, 410, 413, 415, 422, 429, 500, 502, 503, 504};
 #define NSTATUS (sizeof STATUSES / sizeof STATUSES[0])
-#define NSLOTS (NSTATUS + 5) /* + 1xx..5xx "other" */
+#define NSLOTS (NSTATUS + 6) /* + 1xx..5xx "other", + aborted */
+#define ABORTED_SLOT (NSTATUS + 5)
 
 struct cell {
     atomic_ullong count;
@@ -53,8 +54,12 @@ void metrics_free(struct metrics *m)
     free(m);
 }
 
+/* Status 0: the client went away before an answer was queued. That is
+ * the client's doing, not a server error, so it is not counted as 5xx. */
 static size_t status_slot(int status)
 {
+    if (status == 0)
+        return ABORTED_SLOT;
     for (size_t i = 0; i < NSTATUS; i++)
         if (STATUSES[i] == status)
             return i;
@@ -128,9 +133,12 @@ static void render_row(struct buf *b, int pass, const char *route, const char *m
         int st = slot_status(s);
         const char *suffix = s < NSTATUS ? "" : "xx";
         int stv = s < NSTATUS ? st : st / 100;
-        char labels[512];
-        snprintf(labels, sizeof labels, "route=\"%s\",method=\"%s\",status=\"%d%s\"", route, method,
-                 stv, suffix);
+        char labels[512], status[16];
+        if (s == ABORTED_SLOT)
+            snprintf(status, sizeof status, "aborted");
+        else
+            snprintf(status, sizeof status, "%d%s", stv, suffix);
+        snprintf(labels, sizeof labels, "route=\"%s\",method=\"%s\",status=\"%s\"", route, method, status);
         if (pass == 0) {
             buf_printf(b, "passbook_http_requests_total{%s} %llu\n", labels, count);
             continue;

@@ -65,6 +65,25 @@ void http_resp_json(struct http_resp *resp, int status, json_t *obj)
     set_body(resp, status, "application/json", s, strlen(s), false);
 }
 
+/* The error body in a style. The message must be valid UTF-8 for JSON: a
+ * message quoting a client's invalid bytes keeps printable ASCII only. */
+static json_t *error_json(enum http_error_style style, const char *code, char *msg)
+{
+    for (int attempt = 0; attempt < 2; attempt++) {
+        json_t *o = style == HTTP_ERRORS_DRF ? json_pack("{s:s}", "detail", msg)
+                    : style == HTTP_ERRORS_UPLOAD
+                        ? json_pack("{s:s,s:s,s:{s:s,s:s}}", "session_id", "", "statement_id", "", "error",
+                                    "code", code, "message", msg)
+                        : json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
+        if (o)
+            return o;
+        for (char *p = msg; *p; p++)
+            if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+                *p = '?';
+    }
+    return NULL;
+}
+
 void http_resp_error(struct http_resp *resp, int status, const char *code, const char *fmt, ...)
 {
     char msg[512];
@@ -72,18 +91,18 @@ void http_resp_error(struct http_resp *resp, int status, const char *code, const
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    bool drf = resp->error_style == HTTP_ERRORS_DRF;
-    json_t *o = drf ? json_pack("{s:s}", "detail", msg)
-                    : json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
-    if (!o) { /* the message quoted invalid UTF-8 from the client: keep ASCII only */
-        for (char *p = msg; *p; p++)
-            if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-                *p = '?';
-        o = drf ? json_pack("{s:s}", "detail", msg)
-                : json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg);
-    }
-    http_resp_json(resp, status, o);
+    http_resp_json(resp, status, error_json(resp->error_style, code, msg));
     resp->error_code = code;
+}
+
+char *http_error_body(enum http_error_style style, const char *code, const char *message)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", message);
+    json_t *o = error_json(style, code, msg);
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return s;
 }
 
 void http_resp_header(struct http_resp *resp, const char *name, const char *value)

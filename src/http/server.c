@@ -21,11 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "http/metrics.h"
+#include "net/cidr.h"
 #include "util/log.h"
 
 enum async_state { ASYNC_NONE, ASYNC_RUNNING, ASYNC_SUSPENDED, ASYNC_DONE };
@@ -36,6 +38,11 @@ struct http_server {
     void *app;
     size_t max_body;
     int port;
+    int listen_fd;
+    struct guard *guard;
+    struct net_cidrs trusted;          /* proxies whose X-Forwarded-For is believed */
+    char *timeout_answer[3];           /* the canned 408 per shape */
+    size_t timeout_answer_len[3];
     struct metrics *metrics;
     atomic_int suspended; /* requests waiting for an async handler */
     atomic_bool draining; /* shutting down: new requests get 503 */
@@ -57,6 +64,8 @@ struct http_conn {
     bool queued;      /* a response was queued */
     bool stream_open; /* stream->close is owed */
     bool counted;     /* counted in srv->suspended */
+    bool close_now;   /* answer on the first call and close (request smuggling, framing) */
+    struct guard_conn *gc;
     atomic_int async;
 };
 
@@ -103,6 +112,37 @@ struct http_server *http_req_server(const struct http_req *req)
     return req->conn->srv;
 }
 
+/* The rightmost X-Forwarded-For entry that is not a trusted proxy (the
+ * entries left of it could be forged by the client). NULL when there is
+ * none usable. Only called when the peer itself is a trusted proxy. */
+static const char *forwarded_client(const struct http_req *req, char *buf, size_t len)
+{
+    const char *xff = http_req_header(req, "x-forwarded-for");
+    const struct net_cidrs *trusted = &req->conn->srv->trusted;
+    if (!xff)
+        return NULL;
+    size_t end = strlen(xff);
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && xff[start - 1] != ',')
+            start--;
+        char item[64];
+        size_t a = start, b = end;
+        while (a < b && (xff[a] == ' ' || xff[a] == '\t'))
+            a++;
+        while (b > a && (xff[b - 1] == ' ' || xff[b - 1] == '\t'))
+            b--;
+        if (b - a < sizeof item) {
+            memcpy(item, xff + a, b - a);
+            item[b - a] = '\0';
+            if (!net_cidrs_match_text(trusted, item))
+                return net_client_key_text(item, buf, len);
+        }
+        end = start ? start - 1 : 0;
+    }
+    return NULL;
+}
+
 const char *http_req_client_ip(const struct http_req *req, char *buf, size_t len)
 {
     const union MHD_ConnectionInfo *ci =
@@ -110,17 +150,35 @@ const char *http_req_client_ip(const struct http_req *req, char *buf, size_t len
     buf[0] = '\0';
     if (!ci || !ci->client_addr)
         return buf;
-    const struct sockaddr *sa = ci->client_addr;
-    if (sa->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, (socklen_t)len);
-    else if (sa->sa_family == AF_INET6)
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, (socklen_t)len);
-    return buf;
+    if (net_cidrs_match(&req->conn->srv->trusted, ci->client_addr) && forwarded_client(req, buf, len))
+        return buf;
+    return net_client_key(ci->client_addr, buf, len);
 }
 
 char *http_server_metrics(const struct http_server *s, size_t *len)
 {
-    return metrics_render(s->metrics, len);
+    size_t n = 0;
+    char *http = metrics_render(s->metrics, &n), *out = NULL;
+    unsigned open;
+    uint64_t timed_out, refused;
+    guard_stats(s->guard, &open, &timed_out, &refused);
+    if (!http || asprintf(&out,
+                          "%s# HELP passbook_http_connections Connections open now.\n"
+                          "# TYPE passbook_http_connections gauge\npassbook_http_connections %u\n"
+                          "# HELP passbook_http_connections_refused_total Connections closed at once: a "
+                          "per-client or total limit was reached.\n"
+                          "# TYPE passbook_http_connections_refused_total counter\n"
+                          "passbook_http_connections_refused_total %llu\n"
+                          "# HELP passbook_http_connections_timed_out_total Connections closed by a header, "
+                          "body, idle or send deadline.\n"
+                          "# TYPE passbook_http_connections_timed_out_total counter\n"
+                          "passbook_http_connections_timed_out_total %llu\n",
+                          http, open, (unsigned long long)refused, (unsigned long long)timed_out) < 0)
+        out = NULL;
+    free(http);
+    if (len)
+        *len = out ? strlen(out) : 0;
+    return out;
 }
 
 int http_server_port(const struct http_server *s)
@@ -143,6 +201,9 @@ static enum MHD_Result queue(struct http_conn *c)
         MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
     for (int i = 0; i < r->nheaders; i++)
         MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
+    if (c->close_now)
+        MHD_add_response_header(mr, MHD_HTTP_HEADER_CONNECTION, "close");
+    guard_phase(c->gc, GUARD_SEND, r->body_len);
     enum MHD_Result ok = MHD_queue_response(c->mhd, (unsigned)r->status, mr);
     MHD_destroy_response(mr);
     c->queued = ok == MHD_YES;
@@ -177,9 +238,49 @@ static bool content_type_ok(const struct route *rt, const char *mt)
 static void set_too_large(struct http_conn *c)
 {
     http_resp_reset(&c->resp);
-    http_resp_error(&c->resp, 413, "REQUEST_TOO_LARGE", "Request body is larger than %zu bytes.",
-                    c->limit);
+    http_resp_error(&c->resp, 413, "REQUEST_TOO_LARGE", "Request body is larger than %zu bytes.", c->limit);
     c->failed = true;
+}
+
+struct header_count {
+    int content_length, transfer_encoding;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    struct header_count *n = cls;
+    (void)kind;
+    (void)value;
+    if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH))
+        n->content_length++;
+    else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING))
+        n->transfer_encoding++;
+    return MHD_YES;
+}
+
+/* Message framing that a proxy in front could read differently from us
+ * (request smuggling): several Content-Length headers, Content-Length
+ * with Transfer-Encoding, or a transfer coding other than "chunked".
+ * Answered at once, and the connection closed. Returns true if refused. */
+static bool framing_refused(struct http_conn *c)
+{
+    struct header_count n = {0, 0};
+    MHD_get_connection_values(c->mhd, MHD_HEADER_KIND, count_header, &n);
+    const char *te = http_req_header(&c->req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    if (n.content_length > 1)
+        http_resp_error(&c->resp, 400, "INVALID_REQUEST",
+                               "More than one Content-Length header.");
+    else if (n.transfer_encoding && n.content_length)
+        http_resp_error(&c->resp, 400, "INVALID_REQUEST",
+                               "Content-Length together with Transfer-Encoding.");
+    else if (n.transfer_encoding > 1 || (te && strcasecmp(te, "chunked")))
+        http_resp_error(&c->resp, 501, "NOT_IMPLEMENTED",
+                               "Only the chunked transfer coding is supported.");
+    else
+        return false;
+    c->failed = true;
+    c->close_now = true;
+    return true;
 }
 
 static void allow_header(struct http_resp *resp, unsigned mask)
@@ -207,6 +308,8 @@ static void begin(struct http_conn *c, const char *url, const char *method)
     c->resp.error_style = router_error_style(c->srv->router, url);
     c->route_index = (size_t)-1;
     c->limit = c->srv->max_body;
+    if (framing_refused(c))
+        return;
     const char *cl = http_req_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
         char *end;
@@ -220,7 +323,8 @@ static void begin(struct http_conn *c, const char *url, const char *method)
         c->failed = true;
         return;
     case ROUTER_BAD_METHOD:
-        http_resp_error(&c->resp, 405, "METHOD_NOT_ALLOWED", "Method %s not allowed.", method);
+        http_resp_error(&c->resp, 405, "METHOD_NOT_ALLOWED", "Method %s not allowed.",
+                               method);
         allow_header(&c->resp, allowed);
         c->failed = true;
         return;
@@ -241,8 +345,8 @@ static void begin(struct http_conn *c, const char *url, const char *method)
     char mt[128];
     media_type(ct, mt, sizeof mt);
     if (!content_type_ok(rt, mt)) {
-        http_resp_error(&c->resp, 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type \"%s\" in request.",
-                        mt);
+        http_resp_error(&c->resp, 415, "UNSUPPORTED_MEDIA_TYPE",
+                               "Unsupported media type \"%s\" in request.", mt);
         c->failed = true;
         return;
     }
@@ -333,6 +437,7 @@ static enum MHD_Result finish(struct http_conn *c)
         return queue(c);
     req->body = c->buf ? c->buf : "";
     req->body_len = c->len;
+    guard_phase(c->gc, GUARD_WORK, 0);
     if (req->route->body == BODY_JSON && !parse_json(c))
         return queue(c);
     atomic_store(&c->async, ASYNC_RUNNING);
@@ -384,8 +489,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
         c->mhd = mhd;
         c->req.conn = c;
         c->req.app = c->srv->app;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mhd, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        c->gc = ci ? ci->socket_context : NULL;
         clock_gettime(CLOCK_MONOTONIC, &c->t0);
         *con_cls = c;
+        guard_phase(c->gc, GUARD_BODY, 0);
         if (atomic_load(&c->srv->draining)) {
             /* Answered on the first call on purpose: MHD then closes the
              * connection, which is what a server going away wants. */
@@ -398,8 +506,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
         begin(c, url, method);
         /* When Content-Length announces too much, the answer (413, or an
          * earlier error in the validation order) goes out before the body
-         * is read, and MHD closes the connection instead of reading it. */
-        if (c->failed && c->too_big)
+         * is read, and MHD closes the connection instead of reading it.
+         * So does a refused framing. */
+        if (c->failed && (c->too_big || c->close_now))
             return queue(c);
         return MHD_YES;
     }
@@ -416,6 +525,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
         size_t n = *upload_data_size;
         *upload_data_size = 0;
         c->received += n;
+        guard_phase(c->gc, GUARD_BODY, c->received);
         if (c->received > c->limit) {
             /* libmicrohttpd 0.9.75 cannot queue a response in the middle
              * of a body, so a body without (or beyond) its Content-Length
@@ -432,11 +542,36 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mhd, const c
     return finish(c);
 }
 
-/* Keeps attacker-controlled paths on one log line and bounded. */
+static bool is_hex(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+/* Whether p starts a UUID (8-4-4-4-12 hex digits). */
+static bool uuid_at(const char *p)
+{
+    for (int i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? p[i] != '-' : !is_hex(p[i]))
+            return false;
+    }
+    return true;
+}
+
+/* Keeps attacker-controlled paths on one log line and bounded, and keeps
+ * credentials out of the log: a session id is the journey's credential,
+ * so every UUID in a path is cut to its first 8 digits ("1b2c3d4e-…"). */
 static void log_safe(const char *in, char *out, size_t len)
 {
     size_t n = 0;
     for (; in && *in && n + 5 < len; in++) {
+        if (uuid_at(in) && n + 14 < len) {
+            memcpy(out + n, in, 8);
+            memcpy(out + n + 8, "-...", 4);
+            n += 12;
+            in += 35;
+            continue;
+        }
         unsigned char ch = (unsigned char)*in;
         if (ch > 0x20 && ch < 0x7f && ch != '"' && ch != '\\')
             out[n++] = (char)ch;
@@ -465,6 +600,7 @@ static void on_completed(void *cls, struct MHD_Connection *mhd, void **con_cls,
              c->resp.error_code ? c->resp.error_code : "",
              toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
     uncount(c);
+    guard_phase(c->gc, GUARD_IDLE, 0);
     if (c->stream_open && c->req.route->stream && c->req.route->stream->close)
         c->req.route->stream->close(&c->req);
     json_decref(c->req.json);
@@ -505,42 +641,166 @@ static int resolve(const char *host, int port, struct sockaddr_storage *ss, sock
     return 0;
 }
 
-int http_server_start(const struct http_config *cfg, const struct router *router, void *app,
-                      struct http_server **out, char *err, size_t errlen)
+/* The listening socket, ours rather than MHD's so that the options are
+ * exactly these: SO_REUSEADDR (a restart after kill -9 binds at once,
+ * past connections in TIME_WAIT) and never SO_REUSEPORT (a second server
+ * on the same port must fail, not share the connections). */
+static int listen_on(const struct http_config *cfg, int *port_out, char *err, size_t errlen)
 {
     struct sockaddr_storage ss;
     socklen_t sslen;
     if (resolve(cfg->host, cfg->port, &ss, &sslen, err, errlen))
         return -1;
+    int fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    int on = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) ||
+        bind(fd, (struct sockaddr *)&ss, sslen) || listen(fd, SOMAXCONN)) {
+        int e = errno;
+        bool v6 = ss.ss_family == AF_INET6;
+        snprintf(err, errlen, "cannot listen on %s%s%s:%d: %s", v6 ? "[" : "", cfg->host, v6 ? "]" : "",
+                 cfg->port, strerror(e));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    getsockname(fd, (struct sockaddr *)&ss, &sslen);
+    *port_out = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                               : ((struct sockaddr_in *)&ss)->sin_port);
+    return fd;
+}
+
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+    struct http_server *s = cls;
+    (void)addrlen;
+    return guard_may_accept(s->guard, addr) ? MHD_YES : MHD_NO;
+}
+
+/* Every connection is in the guard from its start to its end; the guard's
+ * entry rides in MHD's socket context. CLOSED comes before MHD closes the
+ * socket, so the guard never touches a reused descriptor. */
+static void on_connection(void *cls, struct MHD_Connection *mhd, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct http_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(mhd, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ca = MHD_get_connection_info(mhd, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket_context = fd ? guard_add(s->guard, fd->connect_fd, ca ? ca->client_addr : NULL) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_remove(s->guard, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* The request line is in: the headers' deadline starts. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mhd)
+{
+    (void)cls;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(mhd, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    if (ci && ci->socket_context)
+        guard_head(ci->socket_context, uri);
+    return NULL;
+}
+
+/* The canned 408s, one per shape (sent by the guard's reaper). */
+static int build_timeout_answers(struct http_server *s)
+{
+    for (int sh = 0; sh < 3; sh++) {
+        char *body = http_error_body((enum http_error_style)sh, "REQUEST_TIMEOUT",
+                                     "The request did not arrive in time.");
+        if (!body || asprintf(&s->timeout_answer[sh],
+                              "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\n"
+                              "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                              strlen(body), body) < 0) {
+            free(body);
+            s->timeout_answer[sh] = NULL;
+            return -1;
+        }
+        free(body);
+        s->timeout_answer_len[sh] = strlen(s->timeout_answer[sh]);
+    }
+    return 0;
+}
+
+static const char *timeout_answer(void *cls, const char *path, size_t *len)
+{
+    struct http_server *s = cls;
+    int sh = path ? (int)router_error_style(s->router, path) : HTTP_ERRORS_ENVELOPE;
+    *len = s->timeout_answer_len[sh];
+    return s->timeout_answer[sh];
+}
+
+static void server_free(struct http_server *s)
+{
+    guard_free(s->guard);
+    metrics_free(s->metrics);
+    for (int i = 0; i < 3; i++)
+        free(s->timeout_answer[i]);
+    if (s->listen_fd >= 0)
+        close(s->listen_fd);
+    free(s);
+}
+
+/* Room for every allowed connection, plus the store, blobs and fetches. */
+static void raise_fd_limit(unsigned connections)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl))
+        return;
+    rlim_t want = (rlim_t)connections + 512;
+    if (rl.rlim_cur < want) {
+        rl.rlim_cur = want < rl.rlim_max ? want : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        if (rl.rlim_cur < want)
+            log_warn("http msg=\"open-file limit below the connection limit\" nofile=%llu connections=%u",
+                     (unsigned long long)rl.rlim_cur, connections);
+    }
+}
+
+int http_server_start(const struct http_config *cfg, const struct router *router, void *app,
+                      struct http_server **out, char *err, size_t errlen)
+{
     struct http_server *s = calloc(1, sizeof *s);
-    if (!s || !(s->metrics = metrics_new(router))) {
-        free(s);
+    if (!s) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
+    s->listen_fd = -1;
     s->router = router;
     s->app = app;
     s->max_body = cfg->max_body;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-                     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
-    if (ss.ss_family == AF_INET6)
-        flags |= MHD_USE_IPv6;
-    s->daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s ? cfg->timeout_s : 60u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
-        MHD_OPTION_END);
-    if (!s->daemon) {
-        snprintf(err, errlen, "cannot listen on %s:%d (address in use or not available?)", cfg->host,
-                 cfg->port);
-        metrics_free(s->metrics);
-        free(s);
+    if (cfg->trusted_proxies)
+        s->trusted = *cfg->trusted_proxies;
+    struct guard_limits lim = cfg->limits;
+    if (!lim.max_total)
+        lim = (struct guard_limits){4096, 256, 60, 10, 20, 1024};
+    raise_fd_limit(lim.max_total);
+    if (!(s->metrics = metrics_new(router)) || build_timeout_answers(s) ||
+        !(s->guard = guard_new(&lim, &s->trusted, timeout_answer, s))) {
+        snprintf(err, errlen, "out of memory");
+        server_free(s);
         return -1;
     }
-    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
-    s->port = di ? di->port : cfg->port;
+    if ((s->listen_fd = listen_on(cfg, &s->port, err, errlen)) < 0) {
+        server_free(s);
+        return -1;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
+    s->daemon = MHD_start_daemon(
+        flags, 0, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+        MHD_OPTION_LISTEN_SOCKET, s->listen_fd, MHD_OPTION_THREAD_POOL_SIZE,
+        cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
+        MHD_OPTION_CONNECTION_TIMEOUT, lim.idle_s ? lim.idle_s : 60u, MHD_OPTION_CONNECTION_LIMIT,
+        2 * lim.max_total, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_END);
+    if (!s->daemon) {
+        snprintf(err, errlen, "cannot start the HTTP server on %s:%d", cfg->host, s->port);
+        server_free(s);
+        return -1;
+    }
+    s->listen_fd = -1; /* MHD closes it at stop */
     *out = s;
     return 0;
 }
@@ -565,6 +825,5 @@ void http_server_stop(struct http_server *s)
         return;
     }
     MHD_stop_daemon(s->daemon);
-    metrics_free(s->metrics);
-    free(s);
+    server_free(s);
 }

@@ -6,21 +6,25 @@
 
 #include <stddef.h>
 
+#include "http/guard.h"
 #include "http/http.h"
 #include "http/router.h"
+#include "net/cidr.h"
 
 struct http_config {
     const char *host;   /* numeric address or name: "127.0.0.1", "0.0.0.0", "::1", "localhost" */
     int port;           /* 0 picks a free port; see http_server_port */
     unsigned threads;   /* worker threads (>= 1) */
     size_t max_body;    /* body limit of routes that do not set their own */
-    unsigned timeout_s; /* idle connection timeout */
+    struct guard_limits limits;     /* connections and deadlines (guard.h); idle_s also MHD's timeout */
+    const struct net_cidrs *trusted_proxies; /* may set X-Forwarded-For; NULL: none */
 };
 
 struct http_server;
 
 /* Starts serving. The router and app must outlive the server. Returns 0
- * and sets *out, or -1 with a reason in err. Call with SIGTERM/SIGINT
+ * and sets *out, or -1 with a reason in err (a taken address is named:
+ * "cannot listen on 127.0.0.1:8080: Address already in use"). Call with SIGTERM/SIGINT
  * blocked so that the server threads inherit the mask. */
 int http_server_start(const struct http_config *cfg, const struct router *router, void *app,
                       struct http_server **out, char *err, size_t errlen);

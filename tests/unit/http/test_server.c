@@ -427,7 +427,7 @@ int main(void)
     struct router r;
     router_init(&r);
     router_add(&r, ROUTES, sizeof ROUTES / sizeof ROUTES[0]);
-    struct http_config cfg = {"127.0.0.1", 0, 2, 1024 * 1024, 10};
+    struct http_config cfg = {.host = "127.0.0.1", .port = 0, .threads = 2, .max_body = 1024 * 1024};
     struct http_server *srv;
     char err[256];
     if (http_server_start(&cfg, &r, NULL, &srv, err, sizeof err)) {
