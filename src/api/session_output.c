@@ -504,7 +504,7 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
             http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
         } else {
             free(data);
-            log_error("report msg=\"xlsx failed\" session=%s err=\"%s\"", sid, err ? err : "-");
+            log_error("report msg=\"xlsx failed\" session=%.8s err=\"%s\"", sid, err ? err : "-");
             internal(resp);
         }
         analysis_free(&an);

@@ -156,7 +156,7 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     }
     if (rc)
         ingest_forget_blob(env, sha);
-    log_info("ingest session=%s statement=%s result=%s bytes=%zu", s->id, stmt_id,
+    log_info("ingest session=%.8s statement=%s result=%s bytes=%zu", s->id, stmt_id,
              rc ? err->code : "ok", size);
     return rc;
 }
