@@ -228,7 +228,8 @@ void guard_head(struct guard_conn *c, const char *path)
     const char *a = c->g->answer ? c->g->answer(c->g->answer_cls, path, &len) : NULL;
     atomic_store(&c->answer_len, len);
     atomic_store(&c->answer, a);
-    guard_phase(c, GUARD_HEAD, 0);
+    if (atomic_load(&c->phase) != GUARD_HEAD) /* the deadline runs from the first byte seen */
+        guard_phase(c, GUARD_HEAD, 0);
 }
 
 void guard_phase(struct guard_conn *c, enum guard_phase p, uint64_t bytes)

@@ -57,6 +57,8 @@ void guard_remove(struct guard *g, struct guard_conn *c);
  * so far (GUARD_BODY) or the answer's size (GUARD_SEND). path: the request
  * path once known (GUARD_HEAD), for the 408's shape. */
 void guard_phase(struct guard_conn *c, enum guard_phase p, uint64_t bytes);
+/* The request line is in: names the 408's style and enters GUARD_HEAD
+ * unless already there (the deadline is not moved). */
 void guard_head(struct guard_conn *c, const char *path);
 
 /* Connections open now, and closed by a deadline or refused by a limit

@@ -26,6 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/gate.h"
+#include "http/head.h"
 #include "http/metrics.h"
 #include "net/cidr.h"
 #include "util/log.h"
@@ -39,6 +41,7 @@ struct http_server {
     size_t max_body;
     int port;
     int listen_fd;
+    struct gate *gate;   /* accepts, checks first heads, hands connections to MHD */
     struct guard *guard;
     struct net_cidrs trusted;          /* proxies whose X-Forwarded-For is believed */
     char *timeout_answer[3];           /* the canned 408 per shape */
@@ -244,13 +247,14 @@ static void set_too_large(struct http_conn *c)
 
 struct header_count {
     int content_length, transfer_encoding;
+    size_t bytes;
 };
 
 static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     struct header_count *n = cls;
     (void)kind;
-    (void)value;
+    n->bytes += strlen(key) + (value ? strlen(value) : 0) + 4;
     if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH))
         n->content_length++;
     else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING))
@@ -258,16 +262,20 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
-/* Message framing that a proxy in front could read differently from us
- * (request smuggling): several Content-Length headers, Content-Length
- * with Transfer-Encoding, or a transfer coding other than "chunked".
- * Answered at once, and the connection closed. Returns true if refused. */
-static bool framing_refused(struct http_conn *c)
+/* What the gate (http_head_check) refuses in a connection's first request,
+ * checked again for later ones that MHD parsed alone: a head over
+ * HTTP_HEAD_MAX, and framing that a proxy in front could read differently
+ * from us (request smuggling): several Content-Length headers,
+ * Content-Length with Transfer-Encoding, a transfer coding other than
+ * "chunked". Answered at once, and the connection closed. */
+static bool head_refused(struct http_conn *c)
 {
-    struct header_count n = {0, 0};
+    struct header_count n = {0, 0, strlen(c->req.path) + 32};
     MHD_get_connection_values(c->mhd, MHD_HEADER_KIND, count_header, &n);
     const char *te = http_req_header(&c->req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-    if (n.content_length > 1)
+    if (n.bytes > HTTP_HEAD_MAX) /* the gate checked the first request; this is a later one */
+        http_resp_error(&c->resp, 431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "The request's headers are too large.");
+    else if (n.content_length > 1)
         http_resp_error(&c->resp, 400, "INVALID_REQUEST",
                                "More than one Content-Length header.");
     else if (n.transfer_encoding && n.content_length)
@@ -308,7 +316,7 @@ static void begin(struct http_conn *c, const char *url, const char *method)
     c->resp.error_style = router_error_style(c->srv->router, url);
     c->route_index = (size_t)-1;
     c->limit = c->srv->max_body;
-    if (framing_refused(c))
+    if (head_refused(c))
         return;
     const char *cl = http_req_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (cl) {
@@ -669,13 +677,6 @@ static int listen_on(const struct http_config *cfg, int *port_out, char *err, si
     return fd;
 }
 
-static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
-{
-    struct http_server *s = cls;
-    (void)addrlen;
-    return guard_may_accept(s->guard, addr) ? MHD_YES : MHD_NO;
-}
-
 /* Every connection is in the guard from its start to its end; the guard's
  * entry rides in MHD's socket context. CLOSED comes before MHD closes the
  * socket, so the guard never touches a reused descriptor. */
@@ -786,21 +787,27 @@ int http_server_start(const struct http_config *cfg, const struct router *router
         server_free(s);
         return -1;
     }
+    /* No listening socket of MHD's own: the gate accepts (gate.h). */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-                     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
+                     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET;
     s->daemon = MHD_start_daemon(
-        flags, 0, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
-        MHD_OPTION_LISTEN_SOCKET, s->listen_fd, MHD_OPTION_THREAD_POOL_SIZE,
-        cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+        flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+        MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
         MHD_OPTION_CONNECTION_TIMEOUT, lim.idle_s ? lim.idle_s : 60u, MHD_OPTION_CONNECTION_LIMIT,
-        2 * lim.max_total, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_END);
+        2 * lim.max_total, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errlen, "cannot start the HTTP server on %s:%d", cfg->host, s->port);
         server_free(s);
         return -1;
     }
-    s->listen_fd = -1; /* MHD closes it at stop */
+    if (!(s->gate = gate_start(s->listen_fd, s->daemon, s->guard, router))) {
+        snprintf(err, errlen, "cannot start the HTTP server on %s:%d", cfg->host, s->port);
+        MHD_stop_daemon(s->daemon);
+        server_free(s);
+        return -1;
+    }
+    s->listen_fd = -1; /* the gate's now */
     *out = s;
     return 0;
 }
@@ -824,6 +831,7 @@ void http_server_stop(struct http_server *s)
         log_error("http msg=\"requests still suspended at shutdown; exiting without closing\"");
         return;
     }
+    gate_stop(s->gate);
     MHD_stop_daemon(s->daemon);
     server_free(s);
 }

@@ -318,5 +318,68 @@ def session_ids_are_not_written_to_the_access_log(srv):
     check('8d5ea22b-' in log, 'a short prefix is kept for correlation')
 
 
+# ---- what libmicrohttpd would have answered in HTML ----
+
+HOSTILE_HEADS = [
+    # (what, bytes, status)
+    ('100 KB header', b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'b' * 100000 + b'\r\n\r\n', 431),
+    ('1 MB header', b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'b' * 1000000 + b'\r\n\r\n', 431),
+    ('many headers', b'GET /healthz HTTP/1.1\r\n' + b'X-A: 1\r\n' * 5000 + b'\r\n', 431),
+    ('100 KB path', b'GET /' + b'a' * 100000 + b' HTTP/1.1\r\nHost: x\r\n\r\n', 414),
+    ('header without colon', b'GET /healthz HTTP/1.1\r\nHost: x\r\nNoColonHere\r\n\r\n', 400),
+    ('space before colon', b'GET /healthz HTTP/1.1\r\nHost : x\r\n\r\n', 400),
+    ('folded header', b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  continued\r\n\r\n', 400),
+    ('garbage request line', b'GARBAGE\r\n\r\n', 400),
+    ('binary', b'\x00\x01\x02' * 100 + b'\r\n\r\n', 400),
+    ('HTTP/2.0', b'GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n', 505),
+    ('HTTP/9.9', b'GET / HTTP/9.9\r\n\r\n', 505),
+    ('bad version', b'GET /healthz HTTX/1.1\r\nHost: x\r\n\r\n', 400),
+    ('Content-Length: abc', b'POST /bank-connect/v1/session/ HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400),
+    ('Content-Length: -5', b'POST /bank-connect/v1/session/ HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n', 400),
+    ('huge Content-Length', b'POST /bank-connect/v1/session/ HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n', 400),
+    ('Content-Length list', b'POST /bank-connect/v1/session/ HTTP/1.1\r\nHost: x\r\nContent-Length: 2, 2\r\n\r\n{}', 400),
+    ('control character', b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\x01b\r\n\r\n', 400),
+]
+
+
+@suite.test
+def malformed_and_oversized_heads_get_json_errors(srv):
+    for what, data, want in HOSTILE_HEADS:
+        r = srv.raw(data, timeout=15)
+        eq(r.status, want, what + ' (%r)' % r.text[:200])
+        check(r.headers.get('content-type', '').startswith('application/json'), what + ': not JSON')
+        check(isinstance(r.json, dict) and isinstance(r.json.get('error'), dict) and r.json['error'].get('code'),
+              what + ': envelope %r' % r.text[:200])
+    eq(srv.get('/healthz').status, 200)
+
+
+@suite.test
+def malformed_heads_in_the_entity_flow_get_its_legacy_shape(srv):
+    r = srv.raw(b'GET /bank-connect/v1/entity/ HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'b' * 100000 + b'\r\n\r\n')
+    eq(r.status, 431)
+    eq(set(r.json), {'detail'})
+    r = srv.raw(b'GET /bank-connect/v1/statement/upload_session/ HTTP/1.1\r\nHost : x\r\n\r\n')
+    eq(r.status, 400)
+    eq(r.json['session_id'], '')
+    eq(r.json['error']['code'], 'INVALID_REQUEST')
+
+
+@suite.test
+def later_requests_on_a_kept_alive_connection_are_held_to_the_same_rules(srv):
+    s = connect_from(srv, '127.0.0.1')
+    try:
+        s.sendall(b'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n')
+        first = b''
+        while b'{"status":"ok"}' not in first:
+            first += s.recv(65536)
+        s.sendall(b'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'b' * 30000 + b'\r\n\r\n')
+        raw = read_all(s)
+    finally:
+        s.close()
+    status, headers, doc = parse(raw)
+    eq(status, 431, raw[:200])
+    eq(doc['error']['code'], 'REQUEST_HEADER_FIELDS_TOO_LARGE')
+
+
 if __name__ == '__main__':
     suite.main()
