@@ -7,7 +7,7 @@ BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev \
  libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev"
-TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab fonts-dejavu-core curl unzip \
+TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab fonts-dejavu-core fonts-dejavu-extra curl unzip \
  clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"

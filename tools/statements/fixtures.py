@@ -7,7 +7,8 @@
     files = fixtures.special("duplicate", "/tmp/x", seed=3)   # names of the files written
 
 bank: hdfc, sbi, icici, axis, kotak, coop (unknown bank), coop_drcr (one amount column + Dr/Cr),
-coop_od (overdraft, balances with a Dr/Cr suffix). Any key of statement.DEFAULTS may be passed
+coop_od (overdraft, balances with a Dr/Cr suffix), or any family of README.md (pnb, canara, dbs,
+paytm, foreign_uk, ...; the HTML ones need chromium). Any key of statement.DEFAULTS may be passed
 (bounces=True, od_limit=..., start="2024-01-01", tamper="producer"|"moddate"|"incremental"|
 "balance", font=..., page="A4-landscape", enc="rc4"|"aes256"). truth is the X.truth.json dict
 (parse's field names plus labels per transaction and tampered/expect_error per statement).

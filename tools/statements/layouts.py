@@ -41,13 +41,19 @@ def fmt_date(d, fmt):
 
 class Layout:
     bank = None
-    valign = "top"
+    valign = "top"          # single-line cells of a wrapped row: top (narration runs below the
+    #                         date line), middle (centred: narration above and below), bottom (above)
+    order = "oldest"        # "newest": the latest transaction printed first
+    balance_rows = "all"    # "day_end": a balance printed only on the last transaction of each day
+    detail_small = False    # detail lines under a row (after a newline in the narration) in a smaller font
     page_totals = False
     carry_forward = False
     producer = "ReportLab PDF Library - www.reportlab.com"
     creator = None
     date_fmt = "%d/%m/%Y"
     group = "indian"
+    prints = ("name", "account_number", "ifsc", "micr", "address")  # identity fields the page shows
+    patterns = ()           # the issue-10 patterns this layout exercises (truth generator.patterns)
 
     def __init__(self, st):
         self.st, self.h, self.o = st, st.holder, st.style
@@ -56,9 +62,37 @@ class Layout:
     # ----- printed identity (ground truth) -----
     def identity(self):
         h = self.h
-        return {"name": h.name, "account_number": self.st.acct, "ifsc": self.st.ifsc, "micr": self.st.micr,
-                "address": ", ".join(h.address_lines),
-                "account_category": "corporate" if h.corporate else "individual"}
+        full = {"name": h.name, "account_number": self.st.acct, "ifsc": self.st.ifsc, "micr": self.st.micr,
+                "address": ", ".join(h.address_lines)}
+        out = {k: (v if k in self.prints else None) for k, v in full.items()}
+        out["account_category"] = "corporate" if h.corporate else "individual"
+        return out
+
+    def pattern_tags(self):
+        """The patterns this statement exercises (truth generator.patterns, compare.py per pattern)."""
+        tags = set(self.patterns) | set(self.variant_patterns())
+        spec = self.st.spec
+        for cond, tag in ((self.order == "newest", "newest_first"),
+                          (self.valign == "middle", "narration_centred_vertically"),
+                          (self.valign == "bottom", "narration_above"),
+                          (self.balance_rows == "day_end", "rows_without_balance"),
+                          (self.carry_forward, "bf_reprint"),
+                          (spec.get("second_account"), "multi_account"),
+                          (spec.get("summary_new_page"), "summary_new_page"),
+                          (getattr(self.st, "split_rows", 0), "page_break_split"),
+                          (spec.get("post") == "cairo", "producer_cairo"),
+                          (spec.get("post") == "mutool", "producer_mutool"),
+                          ("ifsc" not in self.prints, "no_ifsc_printed")):
+            if cond:
+                tags.add(tag)
+        return sorted(tags)
+
+    def variant_patterns(self):
+        return ()
+
+    def other_accounts(self):
+        """Other accounts printed in the same PDF (truth other_accounts): none by default."""
+        return []
 
     def printed_name(self):
         return self.h.title + " " + self.h.name if self.h.title else self.h.name
@@ -75,8 +109,23 @@ class Layout:
 
     # ----- rows -----
     def rows(self):
-        return self.opening_rows() + [self.txn_row(e, i) for i, e in enumerate(self.st.events)] \
+        return self.opening_rows() + [self.txn_row(e, i) for i, e in enumerate(self.printed_events())] \
             + self.closing_rows()
+
+    def printed_events(self):
+        """The events in the order the statement prints them."""
+        return self.st.events[::-1] if self.order == "newest" else list(self.st.events)
+
+    def shows_balance(self, e):
+        """Whether e's row prints its balance (day_end: only the day's last transaction)."""
+        if self.balance_rows != "day_end":
+            return True
+        if not hasattr(self, "_day_end"):
+            last = {}
+            for x in self.st.events:
+                last[x.date] = x
+            self._day_end = {id(x) for x in last.values()}
+        return id(e) in self._day_end
 
     def opening_rows(self):
         return []
@@ -86,12 +135,17 @@ class Layout:
 
     def txn_cells(self, e, i):
         return {"date": self.d(e.date), "vdate": self.d(e.value_date), "narr": e.narration,
-                "chq": e.chq or "", "dr": "" if e.credit else self.amt(e.amount),
-                "cr": self.amt(e.amount) if e.credit else "", "bal": self.bal(e.balance),
+                "chq": self.printed_chq(e) or "", "dr": "" if e.credit else self.amt(e.amount),
+                "cr": self.amt(e.amount) if e.credit else "",
+                "bal": self.bal(e.balance) if self.shows_balance(e) else "",
                 "sno": str(i + 1)}
 
     def txn_row(self, e, i):
         return Row(self.txn_cells(e, i), event=e)
+
+    def printed_chq(self, e):
+        """What the Chq/Ref column prints for e (None: blank)."""
+        return e.chq
 
     def prints_chq(self):
         return any(c.key == "chq" for c in self.columns())
@@ -230,6 +284,7 @@ class HDFC(Layout):
 class SBI(Layout):
     bank = "sbi"
     producer = "Oracle BI Publisher 11.1.1.9.0"
+    patterns = ("printed_opening",)
 
     def __init__(self, st):
         super().__init__(st)
@@ -467,6 +522,9 @@ class Kotak(Layout):
     bank = "kotak"
     producer = "Crystal Reports"
 
+    def variant_patterns(self):
+        return ("balance_suffix",) if self.classic else ()
+
     def __init__(self, st):
         super().__init__(st)
         self.classic = self.v % 2 == 0
@@ -546,6 +604,7 @@ class Coop(Layout):
     page_totals = True
     carry_forward = True
     producer = "Finacle Report Writer"
+    patterns = ("page_totals",)
 
     def __init__(self, st):
         super().__init__(st)
@@ -627,6 +686,10 @@ class Coop(Layout):
 
 class CoopDrCr(Coop):
     """One amount column plus a Dr/Cr marker (variant 0: its own column; 1: suffix in the cell)."""
+    patterns = ()
+
+    def variant_patterns(self):
+        return ("drcr_column",) if self.v % 2 == 0 else ("amount_drcr_suffix",)
 
     def columns(self):
         cols = [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Cheque No"]),
@@ -652,6 +715,7 @@ class CoopDrCr(Coop):
 class CoopOD(Coop):
     """A current account with an overdraft limit: balances carry a Dr/Cr suffix and go below zero."""
     page_totals = False
+    patterns = ("balance_suffix", "overdraft")
 
     def __init__(self, st):
         super().__init__(st)
@@ -682,6 +746,7 @@ class SmallFinance(Coop):
     page_totals = False
     carry_forward = False
     producer = "Apache FOP Version 2.6"
+    patterns = ()
 
     def __init__(self, st):
         super().__init__(st)
@@ -733,3 +798,19 @@ SFB_BANKS = [("SAHYADRI SMALL FINANCE BANK LIMITED", "Registered Office: 4th Flo
 LAYOUTS = {"hdfc": HDFC, "sbi": SBI, "icici": ICICI, "axis": Axis, "kotak": Kotak, "coop": Coop,
            "coop_drcr": CoopDrCr, "coop_od": CoopOD,
            "sfb": SmallFinance}
+LEGACY = tuple(LAYOUTS)  # the layouts of issue 4 (their statements stay byte for byte the same)
+
+
+def _register_families():
+    """The families of issue 10 live in modules of their own (they import this one)."""
+    import fam_eras
+    import fam_foreign
+    import fam_html
+    import fam_private
+    import fam_public
+    import fam_small
+    for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html):
+        LAYOUTS.update(mod.LAYOUTS)
+
+
+_register_families()

@@ -419,3 +419,178 @@ def coop(e, h, rng):
 
 
 STYLES = {"hdfc": hdfc, "sbi": sbi, "icici": icici, "axis": axis, "kotak": kotak, "coop": coop}
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles of the banks added for issue 10. One table per style: event kind -> (narration, chq/ref)
+# templates over the fields below. A newline in a narration starts a detail line printed under
+# the row (who sent a UPI payment, their VPA); the truth joins the lines with a space.
+
+def _fields(e, h, rng):
+    p = e.params
+    cp = _other(rng)
+    name = p.get("name") or ""
+    f = {"ref": _ref12(rng), "utr": _utr(rng), "utr_r": _utr(rng, "R"), "cp_ifsc": _ifsc(cp, rng),
+         "cp_bank": cp[0], "cp_code": cp[2], "cp_pfx": cp[1], "d4": rand_digits(rng, 4),
+         "d6": rand_digits(rng, 6), "d9": rand_digits(rng, 9), "d10": rand_digits(rng, 10),
+         "atm": "S1A" + rand_digits(rng, 5), "city": h.city, "branch": h.branch, "card4": h.card[-4:],
+         "card": h.card, "name": name, "name12": name[:12], "date6": e.date.strftime("%d%m%y"),
+         "vpa": (name.split()[0].lower() + rand_digits(rng, 2) + "@" + rng.choice(
+             ["oksbi", "okaxis", "ybl", "paytm", "okhdfcbank", "ibl"])) if name else "",
+         "remark": (p.get("remark") or "").upper(), "own4": h.other_account[-4:]}
+    f.update({k: v for k, v in p.items() if isinstance(v, (str, int))})
+    f["chq"] = str(p.get("chq", ""))
+    if e.kind == "salary":
+        f["saltag"] = ("SALARY " + p["month"] + " 20" + p["yy"]) if p["word"] else (p["month"] + p["yy"])
+    if e.kind in ("salary", "reimb"):
+        f["emp_ifsc"] = p["ifsc"]
+    if e.kind in ("chq_out", "chq_in", "chq_in_return", "self_out", "self_in"):
+        f["cp_bank"], f["cp_code"] = p["bank"][0], p["bank"][2]
+    if e.kind in ("interest",):
+        f["q1"] = e.date.replace(day=1).strftime("%d-%m-%Y")
+        f["q2"] = e.date.strftime("%d-%m-%Y")
+    return f
+
+
+def _style(table):
+    def style(e, h, rng):
+        if e.kind not in table:  # a kind added after these tables: the co-operative wording
+            return coop(e, h, rng)
+        f = _fields(e, h, rng)
+        narr, chq = table[e.kind]
+        return narr.format(**f), (chq.format(**f) if chq else None)
+    return style
+
+
+PSU = {  # public sector banks on Finacle: slash-separated, counterparty IFSC in NEFT rows
+    "salary": ("NEFT/{utr}/{employer}/{saltag}/{emp_ifsc}", None),
+    "reimb": ("NEFT/{utr}/{employer}/REIMB {month}{yy}/{emp_ifsc}", None),
+    "upi_out": ("UPI/DR/{ref}/{name12}/{cp_pfx}/{vpa}/{remark}", "{ref}"),
+    "upi_in": ("UPI/CR/{ref}/{name12}/{cp_pfx}/{vpa}/{remark}", "{ref}"),
+    "upi_merchant": ("UPI/DR/{ref}/{name12}/{cp_pfx}/merchant{d4}@{cp_code}/Pay to merchant", "{ref}"),
+    "neft_out": ("NEFT/{utr}/{cp_ifsc}/{name}/{remark}", None),
+    "neft_in": ("NEFT/{utr}/{cp_ifsc}/{name}/{remark}", None),
+    "imps_out": ("IMPS/P2A/{ref}/{name}/XX{d4}/{remark}", "{ref}"),
+    "imps_in": ("IMPS/P2A/{ref}/{name}/{cp_code}/{remark}", "{ref}"),
+    "rtgs_in": ("RTGS/{utr_r}/{cp_ifsc}/{name}", None),
+    "emi": ("ACH DR/{lender}/{umrn}", None),
+    "ach_bounce_chg": ("ACH RTN CHGS/{lender}", None),
+    "atm": ("ATM WDL/{atm}/{branch} {city}", None),
+    "pos": ("POS/{name}/{city}/{d6}", None),
+    "pg": ("ECOM/{pg}*{name}/{d10}", None),
+    "bill": ("BBPS/{name}/{d9}", None),
+    "refund": ("REFUND/{name}/{d10}", None),
+    "cash_dep": ("BY CASH/{branch}", None),
+    "self_out": ("TRF TO OWN A/C XX{own4}/{cp_code}", None),
+    "self_in": ("TRF FROM OWN A/C XX{own4}/{cp_code}", None),
+    "chq_out": ("TO CLG/{name}", "{chq}"),
+    "chq_in": ("BY CLG/{cp_bank}/{name}", "{chq}"),
+    "chq_in_return": ("CLG RETURN/{reason}/{name}", "{chq}"),
+    "chq_out_return": ("INWARD CHQ RETURN/{reason}", "{chq}"),
+    "chq_ret_chg": ("CHQ RETURN CHGS/{chq}", None),
+    "interest": ("SB INT CREDIT {q1} TO {q2}", None),
+    "sms_charge": ("SMS CHGS {period}", None),
+    "fd_open": ("TRF TO TD A/C {fd}", None),
+    "fd_close": ("TD CLOSURE PROCEEDS {fd}", None),
+    "minbal_charge": ("MIN BAL CHGS {period}", None),
+    "gst": ("GST ON {what}", None),
+}
+
+PRIVATE = {  # new-generation private and foreign banks: mode first, then references
+    "salary": ("NEFT-{utr}-{employer}-{saltag}", "{utr}"),
+    "reimb": ("NEFT-{utr}-{employer}-EXPENSE REIMB", "{utr}"),
+    "upi_out": ("UPI/{ref}/DR/{name}/{cp_code}/{vpa}", "{ref}"),
+    "upi_in": ("UPI/{ref}/CR/{name}/{cp_code}/{vpa}", "{ref}"),
+    "upi_merchant": ("UPI/{ref}/DR/{name}/{cp_code}/Pay to merchant", "{ref}"),
+    "neft_out": ("NEFT-{utr}-{name}-{cp_ifsc}-{remark}", "{utr}"),
+    "neft_in": ("NEFT-{utr}-{name}-{cp_ifsc}-{remark}", "{utr}"),
+    "imps_out": ("IMPS-{ref}-{name}-{cp_code}-{remark}", "{ref}"),
+    "imps_in": ("IMPS-{ref}-{name}-{cp_code}-{remark}", "{ref}"),
+    "rtgs_in": ("RTGS-{utr_r}-{name}-{cp_ifsc}", "{utr_r}"),
+    "emi": ("NACH-DR-{lender}-{umrn}", None),
+    "ach_bounce_chg": ("NACH RETURN CHARGES {lender}", None),
+    "atm": ("ATM-WDL-{atm}-{city}", None),
+    "pos": ("POS-{card4}-{name}-{city}", None),
+    "pg": ("ECOM-{card4}-{pg} {name}", None),
+    "bill": ("BILLPAY-{name}-{d9}", None),
+    "refund": ("REFUND-{name}-{d10}", None),
+    "cash_dep": ("CASH DEPOSIT-{branch}", None),
+    "self_out": ("IMPS-{ref}-SELF-{cp_code} XX{own4}", "{ref}"),
+    "self_in": ("IMPS-{ref}-SELF-{cp_code} XX{own4}", "{ref}"),
+    "chq_out": ("CHQ PAID-{name}", "{chq}"),
+    "chq_in": ("CHQ DEP-{cp_code}-{name}", "{chq}"),
+    "chq_in_return": ("CHQ DEP RETURN-{reason}", "{chq}"),
+    "chq_out_return": ("CHQ ISSUED RETURN-{reason}", "{chq}"),
+    "chq_ret_chg": ("CHQ RETURN CHARGES {way}", None),
+    "interest": ("INTEREST CREDIT {q1} TO {q2}", None),
+    "sms_charge": ("SMS ALERT CHARGES {period}", None),
+    "fd_open": ("TRANSFER TO FD {fd}", None),
+    "fd_close": ("FD CLOSURE {fd}", None),
+    "minbal_charge": ("AMB CHARGES {period}", None),
+    "gst": ("GST ON {what}", None),
+}
+
+DETAIL = dict(PRIVATE, **{  # app statements: a short first line, who and which VPA printed under it
+    "upi_out": ("UPI/DR/{ref}/{name12}\nTo: {name}\nVPA: {vpa}", "{ref}"),
+    "upi_in": ("UPI/CR/{ref}/{name12}\nFrom: {name}\nVPA: {vpa}", "{ref}"),
+    "upi_merchant": ("UPI/DR/{ref}/{name12}\nTo: {name}\nPay to merchant", "{ref}"),
+    "imps_in": ("IMPS/CR/{ref}\nFrom: {name}\n{cp_bank}", "{ref}"),
+    "neft_in": ("NEFT/CR/{utr}\nFrom: {name}\nIFSC: {cp_ifsc}", "{utr}"),
+    "salary": ("NEFT/CR/{utr}\nFrom: {employer}\n{saltag}", "{utr}"),
+})
+
+WALLET = {  # payments banks' app statements: what happened, then references in detail lines
+    "salary": ("Received from {employer}\nNEFT Ref No: {utr}\n{saltag}", None),
+    "reimb": ("Received from {employer}\nNEFT Ref No: {utr}", None),
+    "upi_out": ("Paid to {name}\nUPI Ref No: {ref}\nTo: {vpa}", None),
+    "upi_in": ("Received from {name}\nUPI Ref No: {ref}\nFrom: {vpa}", None),
+    "upi_merchant": ("Paid to {name}\nUPI Ref No: {ref}", None),
+    "neft_out": ("Money sent to {name}\nIMPS/NEFT Ref No: {utr}\nIFSC: {cp_ifsc}", None),
+    "neft_in": ("Money received from {name}\nNEFT Ref No: {utr}\nIFSC: {cp_ifsc}", None),
+    "imps_out": ("Money sent to {name}\nIMPS Ref No: {ref}", None),
+    "imps_in": ("Money received from {name}\nIMPS Ref No: {ref}", None),
+    "rtgs_in": ("Money received from {name}\nRTGS Ref No: {utr_r}", None),
+    "emi": ("Auto debit to {lender}\nNACH UMRN: {umrn}", None),
+    "ach_bounce_chg": ("NACH return charges\n{lender}", None),
+    "atm": ("Cash withdrawal at ATM\nATM ID: {atm}", None),
+    "pos": ("Paid at {name}\nDebit card XX{card4}", None),
+    "pg": ("Paid to {name} via {pg}\nOrder ID: {d10}", None),
+    "bill": ("Bill payment {name}\nBBPS Ref No: {d9}", None),
+    "refund": ("Refund from {name}\nRef No: {d10}", None),
+    "cash_dep": ("Cash added at {branch}\nBanking point: {d6}", None),
+    "self_out": ("Money sent to self\n{cp_bank} XX{own4}", None),
+    "self_in": ("Money received from self\n{cp_bank} XX{own4}", None),
+    "chq_out": ("Cheque paid to {name}\nCheque No: {chq}", None),
+    "chq_in": ("Cheque deposit {cp_bank}\nCheque No: {chq}", None),
+    "chq_in_return": ("Cheque returned {reason}\nCheque No: {chq}", None),
+    "chq_out_return": ("Issued cheque returned {reason}\nCheque No: {chq}", None),
+    "chq_ret_chg": ("Cheque return charges\nCheque No: {chq}", None),
+    "interest": ("Interest credited\n{q1} to {q2}", None),
+    "sms_charge": ("SMS charges {period}", None),
+    "fd_open": ("Fixed deposit booked\nFD No: {fd}", None),
+    "fd_close": ("Fixed deposit redeemed\nFD No: {fd}", None),
+    "minbal_charge": ("Minimum balance charges {period}", None),
+    "gst": ("GST on {what}", None),
+}
+
+UK = {  # a bank outside India: its own payment words (the amounts are the same events)
+    "salary": ("BGC {employer} SALARY", None), "reimb": ("BGC {employer} EXPENSES", None),
+    "upi_out": ("FPO {name} {ref}", None), "upi_in": ("FPI {name} {ref}", None),
+    "upi_merchant": ("CARD PAYMENT TO {name}", None), "neft_out": ("FPO {name} {remark}", None),
+    "neft_in": ("FPI {name} {remark}", None), "imps_out": ("TFR TO {name}", None),
+    "imps_in": ("TFR FROM {name}", None), "rtgs_in": ("CHAPS IN {name}", None),
+    "emi": ("DD {lender}", None), "ach_bounce_chg": ("UNPAID DD FEE {lender}", None),
+    "atm": ("CASH WITHDRAWAL {atm} {city}", None), "pos": ("CARD PAYMENT TO {name}", None),
+    "pg": ("ONLINE PAYMENT {pg} {name}", None), "bill": ("DD {name}", None),
+    "refund": ("CARD REFUND {name}", None), "cash_dep": ("CASH PAID IN {branch}", None),
+    "self_out": ("TFR TO SAVINGS XX{own4}", None), "self_in": ("TFR FROM SAVINGS XX{own4}", None),
+    "chq_out": ("CHEQUE {chq}", None), "chq_in": ("CHEQUE PAID IN {chq}", None),
+    "chq_in_return": ("RETURNED CHEQUE {chq}", None), "chq_out_return": ("CHEQUE {chq} RETURNED", None),
+    "chq_ret_chg": ("RETURNED ITEM FEE", None), "interest": ("INTEREST PAID", None),
+    "sms_charge": ("TEXT ALERT FEE", None), "fd_open": ("TFR TO FIXED SAVER {fd}", None),
+    "fd_close": ("FIXED SAVER MATURITY {fd}", None), "minbal_charge": ("ACCOUNT FEE", None),
+    "gst": ("FEE {what}", None),
+}
+
+STYLES.update({"psu": _style(PSU), "private": _style(PRIVATE), "detail": _style(DETAIL),
+               "wallet": _style(WALLET), "uk": _style(UK)})

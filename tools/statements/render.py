@@ -44,11 +44,14 @@ def page_size(name):
 
 
 class Col:
-    def __init__(self, key, header, align="l", wrap=False, head_align=None, wrap_w=None):
+    def __init__(self, key, header, align="l", wrap=False, head_align=None, wrap_w=None, overflow=False):
         """wrap: the cell wraps over several lines; wrap_w fixes a wrapped column's width
-        (otherwise wrapped columns share what the others leave)."""
+        (otherwise wrapped columns share what the others leave); overflow: a wrapped cell's text
+        runs on into the next column when that row leaves it empty (as spreadsheet-like report
+        writers print)."""
         self.key, self.header, self.align, self.wrap, self.wrap_w = key, header, align, wrap, wrap_w
         self.head_align = head_align or align
+        self.overflow = overflow
         self.x = self.w = 0
 
 
@@ -81,6 +84,17 @@ def wrap_text(text, font, size, width):
     if cur:
         lines.append(cur)
     return lines or [""]
+
+
+def wrap_cell(text, font, size, width, detail_size=None):
+    """Wrapped lines of a cell and how many belong to its first paragraph: a newline in the text
+    starts a detail line (printed under the row, e.g. a UPI sender and VPA), in detail_size."""
+    paras = text.split("\n")
+    lines = wrap_text(paras[0], font, size, width)
+    first = len(lines)
+    for p in paras[1:]:
+        lines += wrap_text(p, font, detail_size or size, width)
+    return lines, first
 
 
 def _cut_point(w, font, size, width):
@@ -135,11 +149,13 @@ class Renderer:
         return y
 
     # -- table geometry --
-    def layout_columns(self):
+    def layout_columns(self, cols=None, rows=None):
         """Fixed columns get their widest content plus padding and a random slack; wrapped columns
         share the rest but never less than 32% of the line (banks give narrations the room), so
-        the slack shrinks when space is short. Columns never overlap."""
-        cols = self.L.columns()
+        the slack shrinks when space is short. Columns never overlap. Without arguments: the
+        layout's transaction table."""
+        cols = cols or self.L.columns()
+        rows = self.rows if rows is None else rows
         pad = self.o.get("pad", 3)
         avail = self.W - 2 * self.margin
         need, slack = {}, {}
@@ -148,7 +164,7 @@ class Renderer:
                 need[col.key] = max(col.wrap_w, max(self.width(h, bold=True) for h in col.header) + 2 * pad)
                 slack[col.key] = 0
             elif not col.wrap:
-                vals = [r.cells.get(col.key) or "" for r in self.rows]
+                vals = [r.cells.get(col.key) or "" for r in rows]
                 need[col.key] = max([self.width(v, bold=True) for v in vals] +
                                     [self.width(h, bold=True) for h in col.header]) + 2 * pad
                 slack[col.key] = self.o.get("slack", 6) * self.o["jitter"].get(col.key, 1.0)
@@ -171,25 +187,32 @@ class Renderer:
             col.x = x
             x += col.w
         self.cols = cols
-        for r in self.rows:
-            r.wl = {}
-            for col in cols:
+        for r in rows:
+            r.wl, r.first = {}, {}
+            for i, col in enumerate(cols):
                 if col.wrap:
-                    r.wl[col.key] = wrap_text(r.cells.get(col.key) or "", self.bold if r.bold else self.reg,
-                                              self.size, col.w - 2 * pad)
+                    w = col.w - 2 * pad
+                    if col.overflow and i + 1 < len(cols) and not r.cells.get(cols[i + 1].key):
+                        w += cols[i + 1].w
+                    r.wl[col.key], r.first[col.key] = wrap_cell(r.cells.get(col.key) or "",
+                                                                self.bold if r.bold else self.reg,
+                                                                self.size, w, self.detail_size())
             r.lines = max([len(v) for v in r.wl.values()] + [1])
         self.pad = pad
 
-    def draw_cell(self, col, y, s, bold=False, header=False):
+    def detail_size(self):
+        return self.size - 1 if getattr(self.L, "detail_small", False) else self.size
+
+    def draw_cell(self, col, y, s, bold=False, header=False, size=None):
         if not s:
             return
         align = col.head_align if header else col.align
         if align == "r":
-            self.text(col.x + col.w - self.pad, y, s, bold=bold, align="r")
+            self.text(col.x + col.w - self.pad, y, s, bold=bold, align="r", size=size)
         elif align == "c":
-            self.text(col.x + col.w / 2, y, s, bold=bold, align="c")
+            self.text(col.x + col.w / 2, y, s, bold=bold, align="c", size=size)
         else:
-            self.text(col.x + self.pad, y, s, bold=bold)
+            self.text(col.x + self.pad, y, s, bold=bold, size=size)
 
     def draw_table_header(self, y):
         n = max(len(c.header) for c in self.cols)
@@ -212,7 +235,7 @@ class Renderer:
         the row's lines on this page (between two lines when their number is even)."""
         if first == 0:
             n = min(r.lines, last)
-            shift = (n - 1) / 2.0 * self.lead if self.L.valign == "middle" else 0
+            shift = {"middle": (n - 1) / 2.0, "bottom": n - 1}.get(self.L.valign, 0) * self.lead
             for col in self.cols:
                 if not col.wrap:
                     self.draw_cell(col, y - shift, r.cells.get(col.key) or "", bold=r.bold)
@@ -221,7 +244,9 @@ class Renderer:
                 if col.wrap:
                     lines = r.wl[col.key]
                     if i < len(lines):
-                        self.draw_cell(col, y, lines[i], bold=r.bold)
+                        detail = i >= r.first[col.key]
+                        self.draw_cell(col, y, lines[i], bold=r.bold and not detail,
+                                       size=self.detail_size() if detail else None)
             y -= self.lead
         return y
 
@@ -237,6 +262,7 @@ class Renderer:
                     raise
                 self.size -= 0.5
                 self.lead = self.size * self.o.get("leading", 1.25)
+        self.main_cols = self.cols
         self.total_pages = 0
         buf = self._draw(count_only=True)
         self.total_pages = self.pages
@@ -250,13 +276,25 @@ class Renderer:
         self.L.doc_info(self.c)
         self.pages = 0
         self.last_balance = self.st.opening
+        self.last_date = None
+        self.split_rows = 0
+        self.in_section = self.summary_broken = False
+        self.cols = self.main_cols
         self._new_page()
-        for r in self.rows:
+        self._table(self.rows, self.o.get("break_rows"))
+        self.L.after_table(self)
+        self._end_page(final=True)
+        self.c.save()
+        return out.getvalue()
+
+    def _table(self, rows, break_rows):
+        for r in rows:
             need = r.lines * self.lead + self.row_gap
             if self.y - need < self.bottom:
                 room = int((self.y - self.bottom) // self.lead)
-                if r.kind == "txn" and self.o.get("break_rows") and 1 <= room < r.lines:
+                if r.kind == "txn" and break_rows and 1 <= room < r.lines:
                     # The row starts here and its remaining lines continue under the next page's header.
+                    self.split_rows += 1
                     self.y = self.draw_row_lines(r, self.y, 0, room)
                     self._account(r)
                     self._end_page()
@@ -267,11 +305,22 @@ class Renderer:
                 self._new_page()
             self.y = self.draw_row_lines(r, self.y, 0, r.lines) - self.row_gap
             self._account(r)
-        self.L.after_table(self)
-        self._end_page(final=True)
-        self.c.save()
-        return out.getvalue()
 
+    def section(self, lines, cols, rows):
+        """Another account's table after the main one (a loan or deposit account printed in the
+        same PDF): its title lines, its own column header (repeated on new pages), its rows."""
+        main = self.cols
+        self.ensure_space((len(lines) + 4) * self.lead)
+        self.layout_columns(cols, rows)
+        self.y -= self.lead
+        for i, line in enumerate(lines):
+            self.text(self.margin, self.y, line, bold=(i == 0))
+            self.y -= self.lead
+        self.in_section = True
+        self.y = self.draw_table_header(self.y)
+        self._table(rows, False)
+        self.in_section = False
+        self.cols = main
     def _account(self, r):
         if r.kind == "txn" and r.event is not None:
             self.page_rows += 1
@@ -281,6 +330,7 @@ class Renderer:
             else:
                 self.page_dr += e.amount
             self.last_balance = e.balance
+            self.last_date = e.date
 
     def _new_page(self):
         self.pages += 1
@@ -291,20 +341,24 @@ class Renderer:
             reserve += 2 * self.lead
         self.bottom = self.margin + reserve
         y = self.L.page_header(self, self.pages)
-        self.y = self.draw_table_header(y) if self.L.header_on_page(self.pages) else y
-        if self.pages > 1 and self.L.carry_forward:
+        self.y = self.draw_table_header(y) if self.L.header_on_page(self.pages) or self.in_section else y
+        if self.pages > 1 and self.L.carry_forward and not self.in_section:
             self.y = self.L.carry_row(self, self.y, "bf")
 
     def _end_page(self, final=False):
-        if self.L.page_totals:
+        if self.L.page_totals and not self.in_section:
             self.L.page_total_row(self, self.y)
-        if not final and self.L.carry_forward:
+        if not final and self.L.carry_forward and not self.in_section:
             self.L.carry_row(self, self.y - (self.lead if self.L.page_totals else 0), "cf")
         self.L.footer(self, self.pages, self.total_pages)
         self.c.showPage()
 
     def ensure_space(self, h):
-        """Start a new page when less than h points remain (for summaries after the table)."""
-        if self.y - h < self.bottom:
+        """Start a new page when less than h points remain (for summaries after the table). With
+        the spec's summary_new_page, the first summary after the table always starts a new page
+        (a summary grid falling on a page of its own, under a repeated letterhead and header)."""
+        force = self.st.spec.get("summary_new_page") and not self.summary_broken
+        self.summary_broken = True
+        if force or self.y - h < self.bottom:
             self._end_page(final=True)
             self._new_page()

@@ -1,8 +1,10 @@
 """The corpus sets: lists of statement specs (see statement.DEFAULTS for the keys).
 
-smoke: small, every layout family and special file once, fast enough for `make test` under ASan.
-full:  ~100 statements with the variations of each bank (fonts, page sizes, months, passwords).
-bench: N 10-page statements plus one 100-page statement.
+smoke:   small, every layout family and special file once, fast enough for `make test` under ASan.
+full:    the variations of each family (fonts, page sizes, months, passwords, producers, patterns).
+heldout: every family with held-out mutations (heldout.py) and seeds no other set uses: the
+         estimate of accuracy on layouts never seen. Never tune a reader on it.
+bench:   N 10-page statements plus one 100-page statement.
 """
 import random
 
@@ -15,6 +17,63 @@ PAGES = ["A4", "Letter", "A4-landscape", "Letter-landscape"]
 def available(bank):
     import layouts
     return bank in layouts.LAYOUTS
+
+
+def families():
+    """The layout families added for issue 10, in a stable order."""
+    import layouts
+    return [k for k in layouts.LAYOUTS if k not in layouts.LEGACY]
+
+
+# Per family, what its smoke statement adds to the defaults: a period across a new year for
+# yearless dates, a second account, a summary on a page of its own, another producer, a password.
+SMOKE_EXTRA = {
+    "hdfc_old": {"summary_new_page": True, "months": 2},
+    "hdfc_new": {"password": "auto", "enc": "rc4"},
+    "sbi_yono": {"font": "DejaVuSerif"},
+    "icici_ca": {"corporate": True, "page": "A4-landscape"},
+    "kotak_drcr": {"od_limit": 20000000, "opening": -1500000},
+    "pnb": {"months": 2},
+    "canara": {"post": "cairo"},
+    "canara_epass": {"second_account": "loan"},
+    "bob": {"months": 2},
+    "union": {"post": "mutool"},
+    "boi": {"font": "Times"},
+    "idfc": {"second_account": "fd"},
+    "federal": {"page": "A4-landscape"},
+    "au": {"summary_new_page": True},
+    "ujjivan": {"months": 2},
+    "saraswat": {"months": 2, "font": "Courier"},
+    "paytm": {"months": 2},
+    "hsbc": {"start": "2023-12-01", "months": 2},
+    "citi": {"start": "2024-11-01", "months": 3, "density": 15},
+    "foreign_uk": {"start": "2023-12-01", "months": 2},
+    "aa_export": {"months": 2},
+}
+
+
+def family_smoke(seed):
+    out = []
+    for i, fam in enumerate(families()):
+        spec = {"name": "%s_smoke" % fam, "bank": fam, "family": fam, "months": 1, "seed": seed, "density": 25,
+                "variant": 0, "font": FONTS[i % len(FONTS)], "size": [7.5, 8, 8.5][i % 3]}
+        spec.update(SMOKE_EXTRA.get(fam, {}))
+        out.append(spec)
+    return out
+
+
+def pattern_smoke(seed):
+    """The patterns of issue 10 on the first five layouts too."""
+    return [
+        {"name": "hdfc_summary_newpage", "bank": "hdfc", "family": "hdfc", "months": 1, "density": 22,
+         "seed": seed, "summary_new_page": True},
+        {"name": "kotak_cairo", "bank": "kotak", "family": "kotak", "months": 1, "density": 20, "seed": seed,
+         "variant": 1, "post": "cairo"},
+        {"name": "axis_mutool", "bank": "axis", "family": "axis", "months": 1, "density": 20, "seed": seed,
+         "post": "mutool"},
+        {"name": "pnb_loan_section", "bank": "pnb", "family": "pnb", "months": 1, "density": 18, "seed": seed,
+         "second_account": "loan", "variant": 1},
+    ]
 
 
 def smoke(seed, count=None):
@@ -43,6 +102,7 @@ def smoke(seed, count=None):
         out.append({"name": "sbi_6m_aes", "bank": "sbi", "family": "sbi", "months": 6, "density": 20, "seed": seed,
                     "font": "DejaVuSans", "password": "sbi%d" % seed, "enc": "aes256", "page": "A4-landscape",
                     "variant": 2})
+    out += family_smoke(seed) + pattern_smoke(seed)
     out += specials(seed)
     return out
 
@@ -82,6 +142,10 @@ def specials(seed):
         dict(base, name="tamper_balance", family="special", seed=seed, tamper="balance"),
         {"name": "dup", "special": "duplicate", "family": "special", "seed": seed,
          "base": dict(base, density=15)},
+        {"name": "special_garbage_font", "special": "garbage_font", "family": "special", "seed": seed,
+         "base": dict(base, bank="union", months=1)},
+        {"name": "special_garbage_cmap", "special": "garbage_cmap", "family": "special", "seed": seed,
+         "base": dict(base, bank="pnb", months=1)},
     ]
 
 
@@ -110,7 +174,61 @@ def full(seed, count=None):
             if i == n - 1:
                 spec.update(months=12, density=76, pages_target=rng.choice([40, 44, 52]))  # 40+ pages
             out.append(spec)
+    out += family_full(seed)
     out += specials(seed)
+    return out
+
+
+def _knobs(rng, fam, i):
+    """Random variation of one family statement (full and heldout sets)."""
+    spec = {"months": rng.choice([1, 1, 2, 3, 3, 6, 12]), "variant": i % 4, "font": rng.choice(FONTS),
+            "size": rng.choice([7, 7.5, 8, 8, 8.5, 9]), "page": rng.choice(PAGES),
+            "density": rng.choice([12, 20, 30, 45]), "bounces": rng.random() < 0.4,
+            "break_rows": rng.random() < 0.8, "leading": rng.choice([1.15, 1.25, 1.25, 1.4]),
+            "margin": rng.choice([20, 28, 28, 40]), "pad": rng.choice([2.5, 3, 3, 4])}
+    r = rng.random()
+    if r < 0.15:
+        spec["second_account"] = rng.choice(["loan", "fd"])
+    elif r < 0.3:
+        spec["summary_new_page"] = True
+    if rng.random() < 0.2:
+        spec["post"] = rng.choice(["cairo", "mutool"])
+    if rng.random() < 0.2:
+        spec["password"] = "pw%d" % rng.randint(1000, 9999)
+        spec["enc"] = rng.choice(["rc4", "aes256"])
+    if rng.random() < 0.25:
+        spec["start"] = "%d-%02d-01" % (rng.choice([2022, 2023, 2024]), rng.choice([10, 11, 12]))
+    if fam in HTML_FAMILIES:
+        spec["months"] = min(spec["months"], 3)  # Chromium is slow to start: keep them short
+        spec.pop("post", None)
+    return spec
+
+
+HTML_FAMILIES = ("sbi_print", "airtel", "dbs", "aa_export")
+
+
+def family_full(seed):
+    rng = random.Random("families/%d" % seed)
+    out = []
+    for fam in families():
+        for i in range(6):
+            spec = {"name": "%s_%02d" % (fam, i), "bank": fam, "family": fam, "seed": seed * 1000 + 500 + i}
+            spec.update(_knobs(rng, fam, i))
+            out.append(spec)
+    return out
+
+
+def heldout(seed, count=None):
+    """Held-out mutations of every family (the first five too), seeds from their own range."""
+    import layouts
+    rng = random.Random("heldout/%d" % seed)
+    out = []
+    for fam in list(layouts.LEGACY[:5]) + families():
+        for i in range(count or 3):
+            spec = {"name": "%s_held%02d" % (fam, i), "bank": fam, "family": fam, "heldout": True,
+                    "seed": 900000 + seed * 100 + i}
+            spec.update(_knobs(rng, fam, i))
+            out.append(spec)
     return out
 
 
@@ -127,7 +245,7 @@ def bench(seed, count=None):
     return out
 
 
-SETS = {"smoke": smoke, "full": full, "bench": bench}
+SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench}
 
 
 def specs(name, seed, count=None):

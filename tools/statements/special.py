@@ -12,8 +12,11 @@ import tempfile
 
 from reportlab.pdfgen import canvas
 
+import producers
 import statement
 
+# A text layer that cannot be read (fonts without a usable ToUnicode map) is refused with this code.
+GARBAGE_TEXT_CODE = "EXTRACTION_FAILED"
 
 
 def _truth_error(t, code):
@@ -65,6 +68,12 @@ def make(spec, out):
         return [_write_raw(out, name, pdf, t)]
     if kind == "duplicate":
         return duplicates(base, out, name)
+    if kind in ("garbage_font", "garbage_cmap"):
+        pdf, t, _ = statement.make(base)
+        bad = producers.garbage_text(pdf, "none" if kind == "garbage_font" else "identity")
+        t = _truth_error(t, GARBAGE_TEXT_CODE)
+        t["generator"]["patterns"] = ["garbage_text_layer"]
+        return [_write_raw(out, name, bad, t)]
     raise ValueError(kind)
 
 

@@ -10,9 +10,12 @@ import random
 import subprocess
 import tempfile
 
+import banks
+import chromium
 import layouts
 import model
 import narrations
+import producers
 from render import Renderer, dejavu_available
 
 from reportlab.lib import pdfencrypt
@@ -20,7 +23,8 @@ from reportlab.lib import pdfencrypt
 DEFAULTS = {"bank": "hdfc", "variant": 0, "months": 1, "density": 30, "seed": 1, "font": "Helvetica",
             "size": 8, "page": "A4", "password": None, "enc": None, "od_limit": 0, "bounces": False,
             "break_rows": True, "grid": False, "start": None, "zero_txn": False, "corporate": False,
-            "end_day": None, "opening": None, "author": ""}
+            "end_day": None, "opening": None, "author": "", "summary_new_page": False, "post": None,
+            "heldout": False, "second_account": None}
 
 BANK_CODES = {  # IFSC prefix, MICR bank code, account number shape
     "hdfc": ("HDFC", "240"), "sbi": ("SBIN", "002"), "icici": ("ICIC", "229"), "axis": ("UTIB", "211"),
@@ -76,7 +80,8 @@ def build(spec):
         k = len(events) // 2
         events[k].balance += rng.choice([100000, 500000, -20000, 1000000])
     st.closing = events[-1].balance if events else opening
-    style_fn = narrations.STYLES[_narr_style(s["bank"])]
+    family = layouts.LAYOUTS[s["bank"]]
+    style_fn = narrations.STYLES[getattr(family, "narr_style", None) or _narr_style(s["bank"])]
     for e in events:
         e.narration, e.chq = style_fn(e, h, rng)
     st.coop_index = rng.randrange(3)
@@ -99,11 +104,33 @@ def build(spec):
         if k in s:
             st.style[k] = s[k]
     st.password = bank_password(s["bank"], h) if s["password"] == "auto" else s["password"]
+    if s["post"] == "cairo" and not st.style["font"].startswith("DejaVu"):
+        st.style["font"] = "DejaVuSans"  # cairo redraws with the embedded fonts only
+    if s["bank"] not in layouts.LEGACY:
+        _family_account(st, family, random.Random("%s/%s/family" % (s["seed"], s.get("name", ""))))
     return st
+
+
+def _family_account(st, family, rng):
+    """Account numbers and codes of the banks added for issue 10, from a random stream of their own
+    (so the statements of the first five layouts stay byte for byte what they were)."""
+    st.rng = rng
+    need = getattr(family, "needs_font", None)  # a rupee sign, a typewriter look
+    if need and not st.style["font"].startswith(need):
+        st.style["font"] = "DejaVuSans" if need == "DejaVu" else need
+    key = family.bank_key
+    if key in banks.BANKS:
+        b = banks.BANKS[key]
+        st.acct = st.holder.phone if key == "airtel" else b.account_number(rng)
+        st.ifsc = banks.ifsc(key, rng)
+        st.micr = st.holder.micr_city + b.micr + model.rand_digits(rng, 3)
+    if hasattr(family, "prepare"):
+        family.prepare(st, rng)
 
 
 def bank_password(bank, h):
     """The password each bank puts on e-mailed statements, from the holder's details."""
+    bank = getattr(layouts.LAYOUTS.get(bank), "bank_key", None) or bank  # a family: its bank's rule
     first4 = h.name.replace(" ", "")[:4]
     return {"hdfc": h.cust_id, "sbi": h.phone[-5:] + h.dob.strftime("%d%m%y"),
             "icici": first4.lower() + h.dob.strftime("%d%m"), "axis": first4.upper() + h.dob.strftime("%d%m"),
@@ -118,22 +145,30 @@ def render(st):
     """PDF bytes (encrypted when the spec asks) and the page count."""
     lay = layouts.LAYOUTS[st.layout_id](st)
     st.layout = lay
-    enc = st.spec["enc"]
-    R = Renderer(lay, st)
-    if st.password and enc == "rc4":
-        R.encrypt = pdfencrypt.StandardEncryption(st.password, st.password + "-owner", strength=128)
-    pdf = R.render()
-    if st.password and enc == "aes256":
-        pdf = qpdf_encrypt(pdf, st.password)
-    return pdf, R.pages
+    enc = st.spec["enc"] if st.password else None
+    post = st.spec.get("post")
+    if hasattr(lay, "html"):  # printed by Chromium
+        pdf, pages = chromium.render(lay, st)
+    else:
+        R = Renderer(lay, st)
+        if enc == "rc4" and not post:
+            R.encrypt = pdfencrypt.StandardEncryption(st.password, st.password + "-owner", strength=128)
+        pdf, pages = R.render(), R.pages
+        st.split_rows = R.split_rows
+    if post:
+        pdf = producers.rerender(pdf, post, st)
+    if enc == "aes256" or (enc == "rc4" and (post or hasattr(lay, "html"))):
+        pdf = qpdf_encrypt(pdf, st.password, enc)
+    return pdf, pages
 
 
-def qpdf_encrypt(pdf, password):
+def qpdf_encrypt(pdf, password, enc="aes256"):
     with tempfile.TemporaryDirectory() as d:
         src, dst = os.path.join(d, "in.pdf"), os.path.join(d, "out.pdf")
         with open(src, "wb") as f:
             f.write(pdf)
-        subprocess.run(["qpdf", "--encrypt", password, password + "-owner", "256", "--", src, dst],
+        bits = ["256"] if enc == "aes256" else ["128", "--use-aes=n"]
+        subprocess.run(["qpdf", "--encrypt", password, password + "-owner"] + bits + ["--", src, dst],
                        check=True)
         with open(dst, "rb") as f:
             return f.read()
@@ -143,6 +178,10 @@ def rupees(paise):
     return None if paise is None else paise / 100
 
 
+def _chq_truth(chq):
+    return " ".join(chq.split()) if chq else None
+
+
 def truth(st, pages):
     lay = st.layout
     has_vdate = lay.prints_value_date()
@@ -150,14 +189,16 @@ def truth(st, pages):
     for e in st.events:
         txns.append({"date": e.date.isoformat(), "value_date": e.value_date.isoformat() if has_vdate else None,
                      "transaction_note": " ".join(e.narration.split()),
-                     "chq_num": (" ".join(e.chq.split()) if e.chq else None) if lay.prints_chq() else None,
+                     "chq_num": _chq_truth(lay.printed_chq(e)) if lay.prints_chq() else None,
                      "amount": rupees(e.amount), "transaction_type": "credit" if e.credit else "debit",
                      "balance": rupees(e.balance), "labels": dict(e.labels)})
     return {"bank_name": lay.bank, "page_count": pages, "identity": lay.identity(),
+            "other_accounts": lay.other_accounts(),
             "date_range": {"from_date": st.start.isoformat(), "to_date": st.end.isoformat()},
             "opening_bal": rupees(st.opening), "closing_bal": rupees(st.closing),
             "transactions": txns, "password": st.password, "expect_error": None, "tampered": None,
-            "generator": {"layout": st.layout_id, "variant": st.variant, "font": st.style["font"],
+            "generator": {"layout": st.layout_id, "patterns": lay.pattern_tags(), "variant": st.variant,
+                          "font": st.style["font"],
                           "page": st.style["page"], "months": st.spec["months"], "encryption": st.spec["enc"]
                           if st.password else None}}
 

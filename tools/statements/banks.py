@@ -1,0 +1,60 @@
+"""The banks the corpus draws statements of: one row of facts per bank.
+
+`catalogue` is the bank's FinBox identifier in lower case (data/banks.tsv), which is what
+`passbook parse` reports as `bank_name`; `ifsc` its real IFSC prefix (so bank naming can be
+tested); the rest only shapes made-up numbers. Account holders, account numbers and IFSC branch
+parts are always made up.
+"""
+import model
+
+
+class Bank:
+    def __init__(self, key, catalogue, ifsc, micr, name, acct, kind):
+        self.key, self.catalogue, self.ifsc, self.micr, self.name = key, catalogue, ifsc, micr, name
+        self.acct_shape, self.kind = acct, kind
+
+    def account_number(self, rng):
+        """Digits for '9' in the shape, the other characters as they are."""
+        return "".join(model.rand_digits(rng, 1) if c == "9" else c for c in self.acct_shape)
+
+
+# key, catalogue id, IFSC prefix, MICR bank code, name as letterheads print it, account shape, kind
+BANKS = {b.key: b for b in [
+    Bank("hdfc", "hdfc", "HDFC", "240", "HDFC BANK", "50100999999999", "private"),
+    Bank("sbi", "sbi", "SBIN", "002", "State Bank of India", "00000399999999999", "public"),
+    Bank("icici", "icici", "ICIC", "229", "ICICI Bank", "099999999999", "private"),
+    Bank("axis", "axis", "UTIB", "211", "AXIS BANK", "919999999999999", "private"),
+    Bank("kotak", "kotak", "KKBK", "485", "Kotak Mahindra Bank", "9999999999", "private"),
+    Bank("pnb", "pnbbnk", "PUNB", "024", "Punjab National Bank", "9999000100999999", "public"),
+    Bank("canara", "canara", "CNRB", "015", "Canara Bank", "9999101999999", "public"),
+    Bank("bob", "baroda", "BARB", "012", "Bank of Baroda", "99990100999999", "public"),
+    Bank("union", "ubi", "UBIN", "026", "Union Bank of India", "999999010099999", "public"),
+    Bank("boi", "boi", "BKID", "013", "Bank of India", "999910110099999", "public"),
+    Bank("indian", "indbnk", "IDIB", "019", "Indian Bank", "7999999999", "public"),
+    Bank("idfc", "idfc", "IDFB", "751", "IDFC FIRST Bank", "10099999999", "private"),
+    Bank("indusind", "indusind", "INDB", "234", "IndusInd Bank", "159999999999", "private"),
+    Bank("yes", "yesbnk", "YESB", "532", "YES BANK", "099999900009999", "private"),
+    Bank("federal", "federal", "FDRL", "049", "The Federal Bank Ltd", "99990100999999", "private"),
+    Bank("rbl", "rbl", "RATN", "176", "RBL Bank", "309999999999", "private"),
+    Bank("au", "ausfbnk", "AUBL", "323", "AU Small Finance Bank", "1999299999999999", "small_finance"),
+    Bank("equitas", "equitas", "ESFB", "650", "Equitas Small Finance Bank", "200009999999", "small_finance"),
+    Bank("ujjivan", "ujjivan", "UJVN", "761", "Ujjivan Small Finance Bank", "1999110099999999", "small_finance"),
+    Bank("saraswat", "saraswat", "SRCB", "088", "SARASWAT CO-OPERATIVE BANK LTD.", "999200100099999",
+         "cooperative"),
+    Bank("cosmos", "cosmos", "COSB", "164", "THE COSMOS CO-OPERATIVE BANK LTD.", "0999501099999",
+         "cooperative"),
+    Bank("paytm", "paytm", "PYTM", "766", "Paytm Payments Bank", "919999999999", "payments"),
+    Bank("airtel", "airtel", "AIRP", "990", "Airtel Payments Bank", "9999999999", "payments"),
+    Bank("dbs", "dbsbnk", "DBSS", "065", "DBS Bank India Limited", "8819999999999", "foreign"),
+    Bank("hsbc", "hsbc", "HSBC", "039", "HSBC", "999-999999-001", "foreign"),
+    Bank("scb", "stanchar", "SCBL", "036", "Standard Chartered", "99999999999", "foreign"),
+    Bank("citi", "citi", "CITI", "037", "Citibank N.A.", "59999999999", "foreign"),
+]}
+
+
+def ifsc(bank, rng):
+    """A made-up IFSC of the bank: its prefix, 0, six branch characters."""
+    b = BANKS[bank]
+    if bank == "dbs":
+        return b.ifsc + "0IN0" + model.rand_digits(rng, 3)
+    return b.ifsc + "0" + model.rand_digits(rng, 6)

@@ -1,0 +1,165 @@
+"""Foreign banks in India (HSBC, Standard Chartered, Citibank; DBS is printed from HTML, fam_html.py)
+and a statement of a bank outside India (bank_name null)."""
+import model
+from family import Family
+from layouts import fmt_date, money
+from render import Col, Row
+
+
+class HSBC(Family):
+    """Dates without a year (the year comes from the statement period, which may cross a new
+    year), deposits before withdrawals, a balance only on each day's last transaction, the
+    opening balance printed as BALANCE BROUGHT FORWARD."""
+    bank_key = "hsbc"
+    narr_style = "private"
+    balance_rows = "day_end"
+    date_fmts = ("%d %b", "%d%b")
+    producer = "HSBC Statement Service"
+    patterns = ("yearless_date", "printed_opening")
+
+    def date_cell(self, day):
+        return fmt_date(day, self.date_fmt).upper() if self.v % 2 else fmt_date(day, self.date_fmt)
+
+    def d(self, day):
+        return self.date_cell(day) if day else ""
+
+    def table(self):
+        return [Col("date", ["Date"]), Col("narr", ["Transaction Details"], wrap=True),
+                Col("cr", ["Deposits"], "r"), Col("dr", ["Withdrawals"], "r"), Col("bal", ["Balance"], "r")]
+
+    def opening_rows(self):
+        return [Row({"date": self.d(self.st.start), "narr": "BALANCE BROUGHT FORWARD",
+                     "bal": self.bal(self.st.opening)}, kind="opening")]
+
+    def closing_rows(self):
+        return [Row({"date": self.d(self.st.end), "narr": "BALANCE CARRIED FORWARD",
+                     "bal": self.bal(self.st.closing)}, kind="closing")]
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["HSBC", "The Hongkong and Shanghai Banking Corporation Limited"])
+        R.text(R.W - R.margin, R.H - R.margin - 10, "Statement period: %s" % self.period("%d %b %Y"),
+               align="r")
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
+        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("Account Type", "Savings Account"),
+                                          ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.city)])
+        return min(yl, yr) - R.lead
+
+
+class StandardChartered(Family):
+    """Deposit before Withdrawal, dd Mon yy dates, a Cheque column, summary after the table."""
+    bank_key = "scb"
+    narr_style = "private"
+    date_fmts = ("%d %b %y", "%d/%m/%y")
+    producer = "Standard Chartered eStatement"
+
+    def table(self):
+        return [Col("date", ["Date"]), Col("vdate", ["Value", "Date"]), Col("narr", ["Description"], wrap=True),
+                Col("chq", ["Cheque"]), Col("cr", ["Deposit"], "r"), Col("dr", ["Withdrawal"], "r"),
+                Col("bal", ["Balance"], "r")]
+
+    def printed_chq(self, e):
+        return e.chq if e.kind.startswith("chq") else None
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["Standard Chartered", "Statement of Account"])
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
+        yr = self.kv(R, R.W / 2 + 40, y, [("Account No.", st.acct), ("Currency", "INR"), ("IFSC", st.ifsc),
+                                          ("MICR", st.micr), ("Period", self.period("%d %b %Y"))])
+        return min(yl, yr) - R.lead
+
+    def summary(self, R):
+        self.summary_grid(R, "Account Summary")
+
+
+class Citi(Family):
+    """BALANCE BROUGHT FORWARD / CARRIED FORWARD with the date at every page boundary."""
+    bank_key = "citi"
+    narr_style = "private"
+    bf_label = "BALANCE BROUGHT FORWARD"
+    cf_label = "BALANCE CARRIED FORWARD"
+    date_fmts = ("%d/%m/%Y", "%d-%b-%Y")
+    producer = "Citibank e-Statement"
+
+    def table(self):
+        return [Col("date", ["Date"]), Col("narr", ["Transaction Details"], wrap=True),
+                Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Balance"], "r")]
+
+    def opening_rows(self):
+        return [Row({"date": self.d(self.st.start), "narr": "OPENING BALANCE", "bal": self.bal(self.st.opening)},
+                    kind="opening")]
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["citibank", "Citibank N.A. - Statement of Account"])
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
+        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                          ("Statement Period", self.period("%d/%m/%Y"))])
+        return min(yl, yr) - R.lead
+
+
+UK_TOWNS = [("LEICESTER", "LE1"), ("BRADFORD", "BD7"), ("SLOUGH", "SL1"), ("CROYDON", "CR0"), ("LUTON", "LU2")]
+
+
+class ForeignUK(Family):
+    """A bank outside India (made up): sort code and account number, no IFSC, pounds; bank_name
+    must be null. Dates dd Mon yy, balances only at the end of a day."""
+    bank_key = None
+    narr_style = "uk"
+    balance_rows = "day_end"
+    date_fmts = ("%d %b %y",)
+    producer = "Northbridge Statements"
+    prints = ("name", "account_number", "address")
+    patterns = ("foreign_bank", "printed_opening")
+
+    @staticmethod
+    def prepare(st, rng):
+        town, pc = rng.choice(UK_TOWNS)
+        st.acct = model.rand_digits(rng, 8)
+        st.sort_code = "%s-%s-%s" % (model.rand_digits(rng, 2), model.rand_digits(rng, 2), model.rand_digits(rng, 2))
+        st.ifsc = st.micr = None
+        st.holder.address_lines = ["FLAT %d, %d %s" % (rng.randint(1, 40), rng.randint(2, 200),
+                                                        rng.choice(["HIGH STREET", "STATION ROAD", "CHURCH LANE"])),
+                                   town, "%s %d%s" % (pc, rng.randint(1, 9), rng.choice(["AB", "DQ", "HT", "XN"]))]
+
+    def table(self):
+        return [Col("date", ["Date"]), Col("narr", ["Payment type and details"], wrap=True),
+                Col("dr", ["Paid out"], "r"), Col("cr", ["Paid in"], "r"), Col("bal", ["Balance"], "r")]
+
+    def opening_rows(self):
+        return [Row({"date": self.d(self.st.start), "narr": "BALANCE BROUGHT FORWARD",
+                     "bal": self.bal(self.st.opening)}, kind="opening")]
+
+    def closing_rows(self):
+        return [Row({"date": self.d(self.st.end), "narr": "BALANCE CARRIED FORWARD",
+                     "bal": self.bal(self.st.closing)}, kind="closing")]
+
+    def amt(self, paise):
+        return money(paise, "western")
+
+    def bal(self, paise):
+        return money(abs(paise), "western") + (" D" if paise < 0 else "")
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["Northbridge Bank plc", "Your Current Account statement"])
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, [h.name] + h.address_lines, bold_first=True)
+        yr = self.kv(R, R.W / 2 + 40, y, [("Sort code", st.sort_code), ("Account number", st.acct),
+                                          ("Statement date", fmt_date(st.end, "%d %B %Y")),
+                                          ("Period", self.period("%d %B %Y"))])
+        return min(yl, yr) - R.lead
+
+    def footer_lines(self):
+        return ["Northbridge Bank plc is authorised by the Prudential Regulation Authority. Page {n} of {N}"]
+
+
+LAYOUTS = {"hsbc": HSBC, "scb": StandardChartered, "citi": Citi, "foreign_uk": ForeignUK}

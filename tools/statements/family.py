@@ -1,0 +1,212 @@
+"""The base of the layout families added for issue 10 (many banks, eras and patterns).
+
+A family is a Layout (layouts.py) that names its bank (banks.py), its narration style
+(narrations.py) and its table, and composes its page from the header blocks here. Patterns that
+many families share live here too: Balance B/F reprints at the top of a page, a second account
+(loan or fixed deposit) printed after the savings table, amounts with signs, currency symbols
+or Dr/Cr suffixes, and the held-out mutations (sets.py `heldout`).
+"""
+import datetime as dt
+import random
+
+import banks
+import heldout
+import model
+from layouts import Layout, fmt_date, money
+from render import Col, Row
+
+
+class Family(Layout):
+    bank_key = None          # banks.BANKS key; None: a bank outside India (bank_name null)
+    narr_style = "psu"
+    date_fmts = ("%d-%m-%Y",)
+    bf_label = None          # "BALANCE B/F": reprinted with the last date at the top of each later page
+    cf_label = None          # "BALANCE C/F": at the bottom of each page but the last
+    prints = ("name", "account_number", "ifsc", "micr", "address")
+    producer = "JasperReports Library version 6.20.0"
+
+    def __init__(self, st):
+        super().__init__(st)
+        b = banks.BANKS.get(self.bank_key)
+        self.bank = b.catalogue if b else None
+        self.bname = b.name if b else ""
+        self.date_fmt = self.date_fmts[self.v % len(self.date_fmts)]
+        self.carry_forward = bool(self.bf_label or self.cf_label)
+        self.mut = heldout.Mutation(st) if st.spec.get("heldout") else None
+        if self.mut:
+            self.date_fmt = self.mut.date_fmt(self.date_fmt)
+            self.valign = self.mut.valign(self.valign)
+
+    # ----- the table -----
+    def table(self):
+        """The column set (Col list) of this family and variant."""
+        raise NotImplementedError
+
+    def columns(self):
+        cols = self.table()
+        return self.mut.columns(cols) if self.mut else cols
+
+    def variant_patterns(self):
+        return ("heldout",) if self.mut else ()
+
+    # ----- formats -----
+    def drcr(self, paise, marks=(" Dr", " Cr")):
+        """1,234.50 Dr / 1,234.50 Cr: the sign as a suffix."""
+        return money(abs(paise), self.group) + (marks[0] if paise < 0 else marks[1])
+
+    def signed(self, paise, cur="", plus=""):
+        """-1,234.50 / +1,234.50 (plus="+"), with a currency symbol before the number."""
+        sign = "-" if paise < 0 else plus
+        return sign + cur + money(abs(paise), self.group)
+
+    def d_long(self, day, fmt="%d %b %Y"):
+        return fmt_date(day, fmt)
+
+    def period(self, fmt="%d-%m-%Y", sep=" to "):
+        return fmt_date(self.st.start, fmt) + sep + fmt_date(self.st.end, fmt)
+
+    # ----- header blocks -----
+    def letterhead(self, R, lines, align="l", size_add=7):
+        """Bank name (large) and its office lines at the top; returns the y below them."""
+        top = R.H - R.margin
+        x = {"l": R.margin, "c": R.W / 2, "r": R.W - R.margin}[align]
+        y = top - 10
+        for i, line in enumerate(lines):
+            R.text(x, y, line, bold=(i == 0), size=R.size + size_add if i == 0 else R.size, align=align)
+            y -= (R.size + size_add) * 0.9 if i == 0 else R.lead
+        return y - R.lead * 0.6
+
+    def lines_at(self, R, x, y, lines, bold_first=False):
+        for i, line in enumerate(lines):
+            R.text(x, y, line, bold=bold_first and i == 0)
+            y -= R.lead
+        return y
+
+    def kv(self, R, x, y, pairs, sep=" : "):
+        """Label : value lines (label column as wide as its widest label)."""
+        return R.kv_block(x, y, pairs, sep=sep)
+
+    def grid(self, R, y, heads, vals, x0=None, x1=None):
+        """A row of labels with their values printed under them (a summary grid)."""
+        x0 = R.margin if x0 is None else x0
+        x1 = R.W - R.margin if x1 is None else x1
+        step = (x1 - x0) / len(heads)
+        for i, (hd, v) in enumerate(zip(heads, vals)):
+            R.text(x0 + step * i, y, hd, bold=True)
+            R.text(x0 + step * i, y - R.lead, v)
+        return y - 2.4 * R.lead
+
+    def holder_lines(self, title=True):
+        return [self.printed_name() if title else self.h.name] + self.h.address_lines
+
+    def footer_lines(self):
+        return ["This is a computer generated statement and does not require a signature.  Page {n} of {N}"]
+
+    # ----- special rows -----
+    def carry_row(self, R, y, kind):
+        label = self.bf_label if kind == "bf" else self.cf_label
+        if not label:
+            return y
+        cells = {"narr": label, "bal": self.bal(R.last_balance)}
+        if kind == "bf" and R.last_date:
+            cells["date"] = self.d(R.last_date)
+        for col in R.cols:
+            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
+        return y - R.lead
+
+    # ----- after the table -----
+    def after_table(self, R):
+        self.summary(R)
+        if self.st.spec.get("second_account"):
+            self.second_section(R)
+
+    def summary(self, R):
+        pass
+
+    def summary_grid(self, R, title="Statement Summary"):
+        """Opening balance, debits, credits, closing balance: a grid after the table."""
+        dr, cr, ndr, ncr = self.totals()
+        R.ensure_space(5 * R.lead)
+        y = R.y - R.lead
+        R.text(R.margin, y, title, bold=True)
+        y = self.grid(R, y - 1.4 * R.lead, ["Opening Balance", "Total Debits", "Total Credits", "Closing Balance"],
+                      [self.bal(self.st.opening), self.amt(dr), self.amt(cr), self.bal(self.st.closing)])
+        R.y = y
+
+    # ----- a second account in the same PDF -----
+    def second(self):
+        if not hasattr(self, "_second"):
+            self._second = SecondAccount(self.st, self.st.spec["second_account"])
+        return self._second
+
+    def second_section(self, R):
+        s = self.second()
+        R.section(s.title_lines(self), s.columns(), s.rows(self))
+
+    def other_accounts(self):
+        if not self.st.spec.get("second_account"):
+            return []
+        s = self.second()
+        return [{"account_number": s.acct, "account_type": s.type_name, "rows": len(s.entries)}]
+
+
+class SecondAccount:
+    """A loan or fixed-deposit account of the same customer, printed after the savings table. Its
+    balances are not the statement's: a reader must keep the accounts apart."""
+
+    def __init__(self, st, kind):
+        rng = random.Random("%s/%s/second" % (st.spec["seed"], st.spec.get("name", "")))
+        self.kind = kind
+        self.acct = model.rand_digits(rng, len(st.acct)) if len(st.acct) > 8 else model.rand_digits(rng, 12)
+        self.type_name = "LOAN" if kind == "loan" else "FIXED DEPOSIT"
+        self.entries = []
+        if kind == "loan":
+            out = model.rupees(rng, 200000, 900000, 1000)
+            emi = model.rupees(rng, 5000, 20000, 1)
+            self.sanctioned = out + model.rupees(rng, 10000, 100000, 1000)
+            d = dt.date(st.start.year, st.start.month, 5)
+            self.opening = out
+            while d <= st.end:
+                if d >= st.start:
+                    interest = out * 9 // 1200
+                    out += interest
+                    self.entries.append((d, "INTEREST DEBITED", interest, True, out))
+                    out -= emi
+                    self.entries.append((d, "EMI RECOVERED FROM SB A/C %s" % st.acct[-4:], emi, False, out))
+                d = model.month_add(d, 1)
+        else:
+            for _ in range(rng.randint(1, 3)):
+                opened = st.start - dt.timedelta(days=rng.randint(30, 700))
+                principal = model.rupees(rng, 10000, 300000, 1000)
+                rate = rng.choice([650, 700, 725, 750, 775])
+                days = rng.choice([365, 444, 730, 1095])
+                mat = principal + principal * rate * days // (100 * 100 * 365)
+                self.entries.append((opened, model.rand_digits(rng, 12), principal, rate, opened +
+                                     dt.timedelta(days=days), mat))
+
+    def title_lines(self, lay):
+        if self.kind == "loan":
+            return ["LOAN ACCOUNT DETAILS", "Loan Account No : %s    Sanctioned Amount : %s    Type : HOME LOAN" % (
+                self.acct, money(self.sanctioned)),
+                "Outstanding at the start of the period : %s Dr" % money(self.opening)]
+        return ["FIXED DEPOSIT DETAILS", "Customer's deposits linked to this account (Deposit A/c No. %s)" % self.acct]
+
+    def columns(self):
+        if self.kind == "loan":
+            return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("dr", ["Debit"], "r"),
+                    Col("cr", ["Credit"], "r"), Col("bal", ["Outstanding"], "r")]
+        return [Col("fdno", ["Deposit No"]), Col("open", ["Open Date"]), Col("prin", ["Principal"], "r"),
+                Col("rate", ["ROI %"], "r"), Col("mat", ["Maturity Date"]), Col("matamt", ["Maturity Amount"], "r")]
+
+    def rows(self, lay):
+        out = []
+        if self.kind == "loan":
+            for d, text, amt, debit, bal in self.entries:
+                out.append(Row({"date": lay.d(d), "narr": text, "dr": money(amt) if debit else "",
+                                "cr": "" if debit else money(amt), "bal": money(bal) + " Dr"}, kind="other"))
+            return out
+        for opened, no, principal, rate, mat, matamt in self.entries:
+            out.append(Row({"fdno": no, "open": lay.d(opened), "prin": money(principal),
+                            "rate": "%.2f" % (rate / 100), "mat": lay.d(mat), "matamt": money(matamt)},
+                           kind="other"))
+        return out

@@ -1,0 +1,83 @@
+"""Other PDF producers than reportlab, applied to a drawn statement (spec `post`):
+
+- `cairo`: poppler's `pdftocairo -pdf` redraws the pages through cairo: glyph-by-glyph text
+  positioning, re-subset fonts, other content streams (fonts must be embedded: base-14 fonts
+  would be replaced by other metrics, so statement.build picks an embedded DejaVu font).
+- `mutool`: MuPDF's `mutool convert` rewrites the pages through its PDF device: CID fonts with
+  Identity-H encoding and a ToUnicode map, no Info dictionary.
+
+And the garbage text layers (special files): a font without usable ToUnicode, so the text a
+reader extracts is U+FFFD (`no_tounicode`) or glyph ids taken for characters (`identity_cmap`,
+text like "LPUBL ,PUBL" for "kotak Kotak"), while the page looks perfect.
+
+All outputs are pinned to the statement's generation time, so the bytes are deterministic.
+"""
+import os
+import re
+import subprocess
+import tempfile
+
+IDENTITY_CMAP = (
+    "/CIDInit /ProcSet findresource begin\\n12 dict begin\\nbegincmap\\n/CIDSystemInfo << /Registry "
+    "(Adobe) /Ordering (UCS) /Supplement 0 >> def\\n/CMapName /Adobe-Identity-UCS def\\n/CMapType 2 def\\n"
+    "1 begincodespacerange\\n<0000> <FFFF>\\nendcodespacerange\\n1 beginbfrange\\n<0000> <FFFF> <0000>\\n"
+    "endbfrange\\nendcmap\\nCMapName currentdict /CMap defineresource pop\\nend\\nend\\n")
+
+# mutool run: every font's ToUnicode stream replaced (identity) or removed (none).
+TOUNICODE_JS = """
+var pdf = new PDFDocument(scriptArgs[0]);
+var mode = scriptArgs[2];
+var n = pdf.countObjects();
+for (var i = 1; i < n; i++) {
+  var o = pdf.newIndirect(i, 0);
+  if (!o.isDictionary()) continue;
+  var t = o.get("ToUnicode");
+  if (!(t && t.isStream && t.isStream())) continue;
+  if (mode == "identity") t.writeStream("%s"); else o.delete("ToUnicode");
+}
+pdf.save(scriptArgs[1], "compress");
+""" % IDENTITY_CMAP
+
+
+def _run(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    if r.returncode != 0:
+        raise RuntimeError("%s failed: %s" % (cmd[0], r.stderr[-600:]))
+
+
+def _through(pdf, fn):
+    with tempfile.TemporaryDirectory(prefix="pb-post-") as d:
+        src, dst = os.path.join(d, "in.pdf"), os.path.join(d, "out.pdf")
+        with open(src, "wb") as f:
+            f.write(pdf)
+        fn(src, dst, d)
+        with open(dst, "rb") as f:
+            return f.read()
+
+
+def pin_dates(pdf, when):
+    """Every PDF date set to `when` (same length, so offsets stay valid)."""
+    return re.sub(rb"D:\d{14}", b"D:" + when.strftime("%Y%m%d%H%M%S").encode(), pdf)
+
+
+def rerender(pdf, how, st):
+    if how == "cairo":
+        out = _through(pdf, lambda s, d, _: _run(["pdftocairo", "-pdf", s, d]))
+    elif how == "mutool":
+        out = _through(pdf, lambda s, d, _: _run(["mutool", "convert", "-F", "pdf", "-o", d, s]))
+    else:
+        raise ValueError("unknown producer %r" % how)
+    return pin_dates(out, st.generated)
+
+
+def garbage_text(pdf, mode):
+    """Rewrite through MuPDF (CID fonts), then break every ToUnicode map: mode 'none' removes
+    them, 'identity' maps glyph ids to themselves."""
+    def fn(src, dst, d):
+        mid = os.path.join(d, "mid.pdf")
+        js = os.path.join(d, "tounicode.js")
+        with open(js, "w") as f:
+            f.write(TOUNICODE_JS)
+        _run(["mutool", "convert", "-F", "pdf", "-o", mid, src])
+        _run(["mutool", "run", js, mid, dst, "identity" if mode == "identity" else "none"])
+    return _through(pdf, fn)
