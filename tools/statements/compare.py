@@ -203,7 +203,8 @@ def summarise(probs):
         m = re.match(r"transactions: (\d+) expected, (\d+) got, (\d+) match exactly", p)
         if m:
             same = m.group(1) == m.group(2) == m.group(3)
-            out.append("rows in another order" if same else "rows %s/%s" % (m.group(3), m.group(1)))
+            extra = "" if m.group(1) == m.group(2) else " (%s read)" % m.group(2)
+            out.append("rows in another order" if same else "rows %s/%s exact%s" % (m.group(3), m.group(1), extra))
         elif p.startswith("parse failed:"):
             out.append(p.split()[2])
         elif p.startswith("expected error"):

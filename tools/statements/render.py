@@ -259,7 +259,15 @@ class Renderer:
                 break
             except ValueError:
                 if self.size <= 6:
-                    raise
+                    if self.o["page"].endswith("-landscape"):
+                        raise
+                    # Too many columns for a portrait page even in a small font: the bank prints
+                    # it landscape (only families of issue 10 get here; see statement.build).
+                    self.o["page"] += "-landscape"
+                    self.W, self.H = page_size(self.o["page"])
+                    self.size = self.o["size"]
+                    self.lead = self.size * self.o.get("leading", 1.25)
+                    continue
                 self.size -= 0.5
                 self.lead = self.size * self.o.get("leading", 1.25)
         self.main_cols = self.cols

@@ -167,8 +167,9 @@ def qpdf_encrypt(pdf, password, enc="aes256"):
         src, dst = os.path.join(d, "in.pdf"), os.path.join(d, "out.pdf")
         with open(src, "wb") as f:
             f.write(pdf)
+        weak = [] if enc == "aes256" else ["--allow-weak-crypto"]  # RC4-128, as many banks still use
         bits = ["256"] if enc == "aes256" else ["128", "--use-aes=n"]
-        subprocess.run(["qpdf", "--encrypt", password, password + "-owner"] + bits + ["--", src, dst],
+        subprocess.run(["qpdf"] + weak + ["--encrypt", password, password + "-owner"] + bits + ["--", src, dst],
                        check=True)
         with open(dst, "rb") as f:
             return f.read()
