@@ -8,21 +8,6 @@ void txn_free(struct txn *t)
     free(t->chq_num);
 }
 
-static void identity_free(struct identity *id)
-{
-    free(id->name);
-    free(id->account_number);
-    free(id->ifsc);
-    free(id->micr);
-    free(id->address);
-    free(id->account_category);
-    free(id->account_type);
-    free(id->raw_account_category);
-    free(id->email);
-    free(id->phone);
-    free(id->pan);
-}
-
 static void facts_free(struct doc_facts *f)
 {
     free(f->producer);

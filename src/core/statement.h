@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/identity.h"
 #include "util/date.h"
 #include "util/money.h"
 
@@ -27,20 +28,6 @@ struct txn {
     char *chq_num;          /* NULL when not printed */
     int page;               /* 1-based page the row starts on */
     bool reconciled;        /* previous balance +/- amount == balance */
-};
-
-struct identity {
-    char *name;
-    char *account_number;
-    char *ifsc;
-    char *micr;
-    char *address;
-    char *account_category; /* "individual" / "corporate" or NULL */
-    char *account_type;     /* "SAVINGS" / "CURRENT" / "OVERDRAFT" ... or NULL */
-    char *raw_account_category;
-    pb_paise od_limit;      /* 0 when none printed */
-    pb_paise credit_limit;
-    char *email, *phone, *pan;
 };
 
 /* Facts about the document itself, for the metadata fraud checks. */

@@ -18,16 +18,6 @@ static json_t *rupees(pb_paise p)
     return json_real(money_to_rupees(p));
 }
 
-static json_t *identity_json(const struct identity *id)
-{
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name", str_or_null(id->name),
-                     "account_number", str_or_null(id->account_number), "ifsc", str_or_null(id->ifsc),
-                     "micr", str_or_null(id->micr), "address", str_or_null(id->address), "account_category",
-                     str_or_null(id->account_category), "account_type", str_or_null(id->account_type),
-                     "od_limit", id->od_limit ? rupees(id->od_limit) : json_null(), "credit_limit",
-                     id->credit_limit ? rupees(id->credit_limit) : json_null());
-}
-
 static json_t *txn_json(const struct txn *t)
 {
     return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "date", day_or_null(t->date), "value_date",
@@ -71,7 +61,7 @@ json_t *statement_to_json(const struct statement *st)
     for (size_t i = 0; i < st->ntxns; i++)
         json_array_append_new(txns, txn_json(&st->txns[i]));
     return json_pack("{s:o, s:i, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name", str_or_null(st->bank),
-                     "page_count", st->page_count, "identity", identity_json(&st->id), "date_range", "from_date",
+                     "page_count", st->page_count, "identity", identity_api_json(&st->id, false), "date_range", "from_date",
                      day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
                      rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,
                      "reconciliation", reconciliation_json(st), "metadata", metadata_json(&st->facts));

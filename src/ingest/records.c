@@ -31,19 +31,20 @@ static json_t *day_or_null(pb_day d)
     return d == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(d, buf));
 }
 
-/* Identity as stored: the extracted fields, limits in paise. */
-static char *identity_text(const struct identity *id)
+/* Identity as stored: every field of the identity table, limits in paise. */
+static char *identity_stored(const struct identity *id)
 {
-    json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:I}", "name", str_or_null(id->name),
-                          "account_number", str_or_null(id->account_number), "ifsc",
-                          str_or_null(id->ifsc), "micr", str_or_null(id->micr), "address",
-                          str_or_null(id->address), "account_category", str_or_null(id->account_category),
-                          "account_type", str_or_null(id->account_type), "raw_account_category",
-                          str_or_null(id->raw_account_category), "od_limit", (json_int_t)id->od_limit,
-                          "credit_limit", (json_int_t)id->credit_limit);
+    json_t *j = identity_to_json(id);
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     return t;
+}
+
+static void identity_load(const char *text, struct identity *id)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+    identity_from_json(j, id);
+    json_decref(j);
 }
 
 static char *facts_text(const struct doc_facts *f)
@@ -130,7 +131,7 @@ int ingest_records_build(const struct session *s, const struct ingest_candidate 
     x->file_size = c->size;
     x->status = strdup("completed");
     x->page_count = st->page_count;
-    x->identity = identity_text(&st->id);
+    x->identity = identity_stored(&st->id);
     x->from_day = st->from_date;
     x->to_day = st->to_date;
     x->opening_balance = st->opening_balance;
@@ -164,13 +165,10 @@ void ingest_forget_blob(const struct ingest_env *env, const char *sha)
 
 json_t *ingest_identity_json(const struct statement_rec *rec, const char *account_id)
 {
-    json_t *id = rec->identity ? json_loads(rec->identity, 0, NULL) : NULL;
-    if (!id)
-        id = json_object();
-    json_int_t od = json_integer_value(json_object_get(id, "od_limit"));
-    json_int_t cl = json_integer_value(json_object_get(id, "credit_limit"));
-    json_object_set_new(id, "od_limit", rupees_or_null(od, od != 0));
-    json_object_set_new(id, "credit_limit", rupees_or_null(cl, cl != 0));
+    struct identity ident;
+    identity_load(rec->identity, &ident);
+    json_t *id = identity_api_json(&ident, false);
+    identity_free(&ident);
     json_object_set_new(id, "account_id", json_string(account_id));
     json_object_set_new(id, "bank_name", str_or_null(rec->bank));
     json_object_set_new(id, "metadata_analysis", json_pack("{s:[]}", "name_matches"));
@@ -272,24 +270,6 @@ static char *jstr(json_t *o, const char *k)
 {
     const char *v = json_string_value(json_object_get(o, k));
     return v ? strdup(v) : NULL;
-}
-
-static void identity_load(const char *text, struct identity *id)
-{
-    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
-    if (!j)
-        return;
-    id->name = jstr(j, "name");
-    id->account_number = jstr(j, "account_number");
-    id->ifsc = jstr(j, "ifsc");
-    id->micr = jstr(j, "micr");
-    id->address = jstr(j, "address");
-    id->account_category = jstr(j, "account_category");
-    id->account_type = jstr(j, "account_type");
-    id->raw_account_category = jstr(j, "raw_account_category");
-    id->od_limit = json_integer_value(json_object_get(j, "od_limit"));
-    id->credit_limit = json_integer_value(json_object_get(j, "credit_limit"));
-    json_decref(j);
 }
 
 static void facts_load(const char *text, struct doc_facts *f)

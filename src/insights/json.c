@@ -315,18 +315,16 @@ static json_t *account_details(const struct account_insights *a)
     for (size_t i = 0; i < v->meta.nnames && id; i++)
         json_array_append_new(matches, json_pack("{s:s, s:b}", "name", v->meta.names[i], "matched",
                                                  id->name && classify_name_matches(v->meta.names[i], id->name)));
-    json_object_set_new(o, "name", str_or_null(id ? id->name : NULL));
-    json_object_set_new(o, "address", str_or_null(id ? id->address : NULL));
+    /* every identity field under its FinBox name; limits are numbers (0 when none) */
+    for (size_t i = 0; i < IDENTITY_NFIELDS; i++) {
+        const struct identity_field *f = &IDENTITY_FIELDS[i];
+        json_object_set_new(o, f->finbox, f->kind == IDF_PAISE ? rupees(id ? identity_paise(id, f) : 0)
+                                                               : str_or_null(id ? identity_text(id, f) : NULL));
+    }
     json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", matches));
-    json_object_set_new(o, "account_category", str_or_null(id ? id->account_category : NULL));
-    json_object_set_new(o, "account_number", str_or_null(id ? id->account_number : NULL));
     json_object_set_new(o, "account_opening_date", json_null());
     json_object_set_new(o, "bank", str_or_null(st ? st->bank : NULL));
-    json_object_set_new(o, "credit_limit", rupees(id ? id->credit_limit : 0));
-    json_object_set_new(o, "ifsc", str_or_null(id ? id->ifsc : NULL));
-    json_object_set_new(o, "micr", str_or_null(id ? id->micr : NULL));
     json_object_set_new(o, "missing_data", missing_data(v));
-    json_object_set_new(o, "od_limit", rupees(id ? id->od_limit : 0));
     json_object_set_new(o, "salary_confidence", json_integer(a->e.salary_confidence));
     json_object_set_new(o, "statements", ids);
     json_object_set_new(o, "months", months_json(a));
@@ -334,9 +332,6 @@ static json_t *account_details(const struct account_insights *a)
     json_object_set_new(o, "country_code", json_string("IN"));
     json_object_set_new(o, "currency_code", json_string("INR"));
     json_object_set_new(o, "dob", json_null());
-    json_object_set_new(o, "email", str_or_null(id ? id->email : NULL));
-    json_object_set_new(o, "pan_number", str_or_null(id ? id->pan : NULL));
-    json_object_set_new(o, "phone_number", str_or_null(id ? id->phone : NULL));
     json_object_set_new(o, "account_status", json_string("completed"));
     json_object_set_new(o, "holder_type", str_or_null(id ? id->account_category : NULL));
     json_object_set_new(o, "account_date_range", range_json(from, to));

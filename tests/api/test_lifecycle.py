@@ -3,12 +3,14 @@ processing, progress, session status, per-session data (identity, transactions a
 generator's truth, get_pdfs with signed links), delete then 410, expiry, PDF retention, and a
 kill -9 right after acknowledged uploads and a processing request."""
 
+import json
 import os
 import re
 import sqlite3
+import subprocess
 import time
 
-from harness import Server, check, eq, expect_error, suite
+from harness import BINARY, Server, check, eq, expect_error, suite
 import upload_fixtures as fx
 from upload_fixtures import upload, new_session, session_get, wait_processed
 
@@ -101,6 +103,13 @@ def full_journey(srv):
     nums = sorted(i['account_number'] for i in ident['identity'])
     eq(nums, sorted([fx.truth('hdfc_q1')['identity']['account_number'],
                      fx.truth('sbi_q1')['identity']['account_number']]))
+    # the server keeps every identity field `passbook parse` reads (email, phone, PAN included)
+    for name in ('hdfc_q1', 'sbi_q1'):
+        p = subprocess.run([BINARY, 'parse', fx.path(name)], capture_output=True, text=True, timeout=120)
+        parsed = json.loads(p.stdout)['identity']
+        got = next(i for i in ident['identity'] if i['account_number'] == parsed['account_number'])
+        for k, v in parsed.items():
+            eq(got.get(k), v, '%s identity/%s as parsed' % (name, k))
     for what in ('insights', 'predictors', 'eod_balances', 'monthly_analysis_updated', 'recurring_transactions'):
         r = session_get(srv, o, sid, what)
         eq(r.status, 200, what)
