@@ -425,6 +425,7 @@
     row.state.textContent = describeStatement(st);
     if (st.bank && !state.banksUsed.includes(st.bank)) state.banksUsed.push(st.bank);
     if (Array.isArray(data.missing_months)) state.info.missing_months = data.missing_months;
+    if (typeof data.complete === 'boolean') state.info.complete = data.complete;
     state.info.statements = (state.info.statements || []).concat([st]);
     renderMonths();
     row.li.scrollIntoView({ block: 'nearest' });
@@ -490,11 +491,14 @@
     if (!state.info) return;
     const n = accepted();
     const missing = (state.info.missing_months || []).length;
+    /* the server's verdict (the lender's acceptance rule), else the months */
+    const complete = typeof state.info.complete === 'boolean' ? state.info.complete : !missing;
     $('finish').disabled = state.busy || n === 0 || state.finished;
     let note;
     if (n === 0) note = 'Add at least one statement to continue.';
     else if (state.busy) note = 'Please wait until your file is read.';
-    else if (missing) note = 'Some months are still missing. You can add more statements, or finish with what you have.';
+    else if (!complete && missing) note = 'Some months are still missing. You can add more statements, or finish with what you have.';
+    else if (!complete) note = 'Some days of the period are still missing. You can add more statements, or finish with what you have.';
     else note = 'All months are covered. You are ready to finish.';
     $('finish-note').textContent = note;
   }

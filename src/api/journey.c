@@ -137,34 +137,22 @@ static int journey_auth(struct http_req *req, struct http_resp *resp, struct ses
     return journey_session(app, sid, s, resp);
 }
 
-static bool has_string(const json_t *arr, const char *v)
-{
-    size_t i;
-    json_t *x;
-    json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return true;
-    return false;
-}
-
-/* The statements accepted so far (the page's list) and the expected months
- * no account covers yet, from the same accounts array as
- * session_upload_status/. New references in *statements and *missing.
- * Returns 0 or -1 on a store error. */
+/* The statements accepted so far (the page's list), the expected months
+ * some account still misses and whether the uploads meet the lender's
+ * criterion: the same upload_state as session_upload_status/. New
+ * references in *statements and *missing. Returns 0 or -1 on a store error. */
 static int journey_uploaded(struct app *app, const struct session *s, json_t **statements,
-                            json_t **missing)
+                            json_t **missing, bool *complete)
 {
-    bool accepted = false;
-    size_t naccounts = 0;
-    json_t *accounts = upload_status_accounts(app->store, s, NULL, &accepted, &naccounts);
-    if (!accounts)
+    struct upload_state u;
+    if (upload_state_load(app->store, s, &u))
         return -1;
-    json_t *covered = json_array();
     *statements = json_array();
     size_t i, k;
     json_t *a, *st;
-    json_array_foreach(accounts, i, a) {
+    json_array_foreach(u.accounts, i, a) {
         const char *bank = json_string_value(json_object_get(a, "bank_name"));
         json_t *months = json_object_get(a, "months");
-        json_array_extend(covered, months);
         json_array_foreach(json_object_get(a, "statements"), k, st) {
             json_array_append_new(*statements, json_pack(
                 "{s:O?,s:O?,s:s?,s:s?,s:O?,s:O?}", "statement_id", json_object_get(st, "statement_id"),
@@ -174,37 +162,14 @@ static int journey_uploaded(struct app *app, const struct session *s, json_t **s
         }
     }
     *missing = json_array();
-    for (int m = 0; m < s->req.n_expected_months; m++) {
+    for (int m = 0; m < u.nmissing; m++) {
         char ym[16];
-        month_fmt_iso(s->req.expected_months[m], ym);
-        if (!has_string(covered, ym))
-            json_array_append_new(*missing, json_string(ym));
+        json_array_append_new(*missing, json_string(month_fmt_iso(u.missing[m], ym)));
     }
-    json_decref(covered);
-    json_decref(accounts);
+    if (complete)
+        *complete = u.accepted;
+    upload_state_clear(&u);
     return 0;
-}
-
-/* Submit: marks the session completed and queues the completion webhook
- * in the same transaction. Returns a store_rc (CONFLICT: already done). */
-static int journey_complete(struct app *app, const struct session *s, int64_t now)
-{
-    struct org org;
-    int rc = STORE_CALL(app->store, org_get, s->org_id, &org);
-    if (rc != STORE_OK)
-        return STORE_ERROR;
-    struct webhook_delivery d;
-    int prep = notify_prepare(&org, s->id, WEBHOOK_EVENT_COMPLETION,
-                              notify_upload_payload(app->store, s, WEBHOOK_EVENT_COMPLETION), now, &d);
-    org_clear(&org);
-    if (prep < 0)
-        return STORE_ERROR;
-    rc = STORE_CALL(app->store, session_complete, s->id, now, prep == 0 ? &d : NULL);
-    if (prep == 0)
-        webhook_delivery_clear(&d);
-    if (rc == STORE_OK)
-        notify_kick();
-    return rc;
 }
 
 /* ---- the page and its assets ---- */
@@ -368,7 +333,8 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
         json_array_append_new(expected, json_string(month_fmt_iso(s.req.expected_months[i], m)));
     }
     json_t *statements = NULL, *missing = NULL;
-    if (journey_uploaded(app, &s, &statements, &missing)) {
+    bool complete = false;
+    if (journey_uploaded(app, &s, &statements, &missing, &complete)) {
         json_decref(expected);
         if (have_org)
             org_clear(&org);
@@ -381,10 +347,11 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
     gmtime_r(&t, &tm);
     strftime(exp, sizeof exp, "%Y-%m-%d %H:%M:%S", &tm);
     json_t *body = json_pack(
-        "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o}",
+        "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:b,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o}",
         "session_id", s.id, "link_id", s.req.link_id, "org_name", org_name, "logo_url",
         s.req.logo_url, "from_date", date_fmt_iso(s.req.from_date, from), "to_date",
         date_fmt_iso(s.req.to_date, to), "expected_months", expected, "missing_months", missing,
+        "complete", complete,
         "bank", bank_json(s.req.bank), "journey_mode", s.req.journey_mode, "mode",
         mode_name(s.req.mode), "modes", "pdf", 1, "aa", 0, "online", 0, "redirect_url",
         s.req.redirect_url, "expires_at", exp, "statements", statements);
@@ -435,7 +402,7 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
     if (journey_auth(req, resp, &s, 0))
         return HTTP_DONE;
     json_t *statements = NULL, *missing = NULL;
-    int rc = journey_uploaded(app, &s, &statements, &missing);
+    int rc = journey_uploaded(app, &s, &statements, &missing, NULL);
     size_t n = rc ? 0 : json_array_size(statements);
     json_decref(statements);
     json_decref(missing);
@@ -444,7 +411,7 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
     } else if (n == 0) {
         http_resp_error(resp, 400, "NO_STATEMENTS", "Add at least one statement before submitting");
     } else {
-        rc = journey_complete(app, &s, pb_now());
+        rc = notify_completion(app->store, &s, pb_now());
         if (rc == STORE_OK) {
             log_info("journey event=submit session=%.8s statements=%zu", s.id, n);
             http_resp_json(resp, 200, json_pack("{s:s,s:s?}", "session_id", s.id, "redirect_url",
@@ -493,19 +460,20 @@ static json_t *upload_answer(struct app *app, const struct session *s, json_t *r
                              const char *file_name)
 {
     json_t *statements = NULL, *missing = NULL;
-    if (journey_uploaded(app, s, &statements, &missing)) {
+    bool complete = false;
+    if (journey_uploaded(app, s, &statements, &missing, &complete)) {
         statements = NULL;
         missing = json_null();
     }
     const char *bank = json_string_value(json_object_get(result, "bank_name"));
     json_t *months = json_object_get(result, "months");
     json_t *range = json_object_get(result, "date_range");
-    json_t *body = json_pack("{s:{s:O?,s:s?,s:s?,s:s?,s:O?,s:O,s:O?},s:o}", "statement", "statement_id",
+    json_t *body = json_pack("{s:{s:O?,s:s?,s:s?,s:s?,s:O?,s:O,s:O?},s:o,s:b}", "statement", "statement_id",
                              json_object_get(result, "statement_id"), "file_name", file_name, "bank",
                              bank, "bank_name", bank ? api_bank_full_name(bank) : NULL,
                              "masked_account_number", json_object_get(result, "masked_account_number"),
                              "months", months ? months : json_array(), "date_range", range,
-                             "missing_months", missing);
+                             "missing_months", missing, "complete", complete);
     json_decref(statements);
     return body;
 }

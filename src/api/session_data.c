@@ -91,25 +91,22 @@ static enum http_result upload_status_get(struct http_req *req, struct http_resp
 {
     struct app *app = req->app;
     struct session s;
-    struct org org;
-    if (api_load_session(req, resp, &s, &org))
+    if (api_load_session(req, resp, &s, NULL))
         return HTTP_DONE;
-    bool accepted = false;
-    size_t naccounts = 0;
-    json_t *accounts = upload_status_accounts(app->store, &s, &org, &accepted, &naccounts);
-    if (!accounts) {
+    struct upload_state u;
+    if (upload_state_load(app->store, &s, &u)) {
         internal(resp);
     } else {
         char from[PB_DATE_BUF], to[PB_DATE_BUF], exp[32];
         json_t *body = json_pack(
             "{s:s,s:{s:s,s:s},s:s,s:s,s:o,s:{}}", "session_id", s.id, "session_date_range", "from_date",
             date_fmt_dmy(s.req.from_date, from), "to_date", date_fmt_dmy(s.req.to_date, to), "upload_status",
-            upload_status(&s, pb_now(), naccounts, accepted), "session_expiry_timestamp",
-            api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", accounts, "error");
+            upload_status(&s, pb_now(), u.naccounts, u.accepted), "session_expiry_timestamp",
+            api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", json_incref(u.accounts), "error");
         http_resp_json(resp, 200, body);
+        upload_state_clear(&u);
     }
     session_clear(&s);
-    org_clear(&org);
     return HTTP_DONE;
 }
 

@@ -23,6 +23,7 @@
 #include "api/api.h"
 #include "api/upload_form.h"
 #include "net/fetch.h"
+#include "notify/notify.h"
 #include "util/log.h"
 
 static int upload_open(struct http_req *req, struct http_resp *resp)
@@ -190,10 +191,14 @@ static bool query_true(const struct http_req *req, const char *name)
     return v && (!strcasecmp(v, "true") || !strcmp(v, "1"));
 }
 
+/* A backend upload that makes the session meet the lender's criterion ends
+ * the upload stage as the page's Submit does: the completion webhook. */
 static void api_ok(struct http_resp *resp, struct app *app, const struct session *s,
                    const struct upload_form *f, json_t *result)
 {
     http_resp_json(resp, 200, result);
+    if (notify_completion_if_accepted(app->store, s))
+        log_error("upload msg=\"completion check failed\" session=%.8s", s->id);
 }
 
 static void api_fail(struct http_resp *resp, const struct session *s, const struct api_error *err)

@@ -169,7 +169,7 @@ static enum http_result replay_delivery(struct http_req *req, struct http_resp *
     }
     json_t *payload = json_loads(old.payload, 0, NULL);
     int prep = notify_prepare(&org, old.session_id[0] ? old.session_id : NULL, old.event, payload,
-                              pb_now(), &d);
+                              NOTIFY_SRC_ALL, pb_now(), &d);
     if (prep == 0) {
         d.dedupe_key[0] = '\0';  /* a replay is deliberately a second delivery */
         snprintf(d.replay_of, sizeof d.replay_of, "%s", old.id);

@@ -29,6 +29,19 @@ int session_expected_months(pb_day from, pb_day to, pb_month *out, int max)
     return n;
 }
 
+void session_expected_range(const struct session_req *r, pb_day *from, pb_day *to)
+{
+    *from = r->from_date;
+    *to = r->to_date;
+    if (r->n_expected_months > 0) {
+        pb_day last = month_last_day(r->expected_months[r->n_expected_months - 1]);
+        if (last < *to)
+            *to = last;
+    }
+    if (*to >= r->to_date && r->to_date > *from)
+        *to = r->to_date - 1;
+}
+
 /* Reads one optional DD/MM/YYYY field. *day = PB_NO_DAY when absent
  * (missing, null or blank). Returns 1 for a bad format, -1 for a bad JSON
  * type (err filled), 0 otherwise. */

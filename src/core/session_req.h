@@ -61,4 +61,11 @@ void session_req_free(struct session_req *r);
  * max), or 0 when to < from. */
 int session_expected_months(pb_day from, pb_day to, pb_month *out, int max);
 
+/* The days a session asks statements to cover: from_date to the last day of
+ * the last expected month (so a first-week to_date drops its month's days
+ * too), but not after the day before to_date, since a statement printed on
+ * to_date runs to the day before. Upload status, session status, the hosted
+ * page and the webhooks all judge coverage over this range. */
+void session_expected_range(const struct session_req *r, pb_day *from, pb_day *to);
+
 #endif

@@ -130,50 +130,82 @@ static json_t *gaps_json(const struct coverage *c)
     return a;
 }
 
-json_t *upload_status_accounts(struct store *st, const struct session *s, const struct org *org,
-                               bool *all_accepted, size_t *naccounts)
+static void add_missing(struct upload_state *u, const struct coverage *c)
 {
-    struct loaded l;
-    *all_accepted = true;
-    *naccounts = 0;
-    struct coverage *cov = malloc(sizeof *cov);
-    if (!cov || load(st, s, &l)) {
-        free(cov);
-        return NULL;
-    }
-    json_t *arr = json_array();
-    char c1[48], c2[48];
-    for (size_t i = 0; i < l.naccts; i++) {
-        const struct account_rec *a = &l.accts[i];
-        size_t n;
-        const struct statement_rec **sel = account_stmts(&l, a, &n);
-        if (!sel || !n) {
-            free(sel);
+    for (int k = 0; k < c->nmissing; k++) {
+        int i = 0;
+        while (i < u->nmissing && u->missing[i] != c->missing[k])
+            i++;
+        if (i < u->nmissing)
             continue;
+        for (i = u->nmissing++; i > 0 && u->missing[i - 1] > c->missing[k]; i--)
+            u->missing[i] = u->missing[i - 1];
+        u->missing[i] = c->missing[k];
+    }
+}
+
+static json_t *upload_account_json(const struct account_rec *a, const struct statement_rec *const *sel, size_t n,
+                                   const struct coverage *cov, bool ok)
+{
+    char c1[48], c2[48];
+    json_t *stmts = json_array();
+    for (size_t k = 0; k < n; k++)
+        json_array_append_new(stmts, statement_json(sel[k], false));
+    return json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id, "account_number",
+                     masked(a->account_number), "bank_name", str_or_null(a->bank), "created_at",
+                     api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
+                     api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts, "account_status",
+                     ok ? "COMPLETED" : "PARTIAL", "months", months_iso(cov->present, cov->npresent),
+                     "missing_data", gaps_json(cov), "name", str_or_null(a->name), "account_type",
+                     str_or_null(a->account_type), "full_bank_name", str_or_null(api_bank_full_name(a->bank)));
+}
+
+int upload_state_load(struct store *st, const struct session *s, struct upload_state *u)
+{
+    memset(u, 0, sizeof *u);
+    struct org org;
+    int orc = STORE_CALL(st, org_get, s->org_id, &org);
+    struct loaded l;
+    struct coverage *cov = malloc(sizeof *cov);
+    if (orc == STORE_ERROR || !cov || load(st, s, &l)) {
+        if (orc == STORE_OK)
+            org_clear(&org);
+        free(cov);
+        return -1;
+    }
+    const char *criterion = orc == STORE_OK ? org.acceptance : NULL;
+    int tolerance = orc == STORE_OK ? org.acceptance_tolerance_days : 0;
+    u->accounts = json_array();
+    u->accepted = true;
+    for (size_t i = 0; i < l.naccts; i++) {
+        size_t n;
+        const struct statement_rec **sel = account_stmts(&l, &l.accts[i], &n);
+        if (sel && n) {
+            coverage_compute(s, sel, n, cov);
+            bool ok = coverage_accepted(cov, criterion, tolerance);
+            u->accepted = u->accepted && ok;
+            add_missing(u, cov);
+            json_array_append_new(u->accounts, upload_account_json(&l.accts[i], sel, n, cov, ok));
+            u->naccounts++;
         }
-        coverage_compute(s, sel, n, cov);
-        bool ok = coverage_accepted(cov, org ? org->acceptance : NULL, org ? org->acceptance_tolerance_days : 0);
-        *all_accepted = *all_accepted && ok;
-        json_t *stmts = json_array();
-        for (size_t k = 0; k < n; k++)
-            json_array_append_new(stmts, statement_json(sel[k], false));
-        json_array_append_new(
-            arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id,
-                           "account_number", masked(a->account_number), "bank_name", str_or_null(a->bank),
-                           "created_at", api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
-                           api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
-                           "account_status", ok ? "COMPLETED" : "PARTIAL", "months",
-                           months_iso(cov->present, cov->npresent), "missing_data", gaps_json(cov), "name",
-                           str_or_null(a->name), "account_type", str_or_null(a->account_type),
-                           "full_bank_name", str_or_null(api_bank_full_name(a->bank))));
-        (*naccounts)++;
         free(sel);
     }
-    if (*naccounts == 0)
-        *all_accepted = false;
+    if (u->naccounts == 0) {
+        u->accepted = false;
+        for (int k = 0; k < s->req.n_expected_months; k++)
+            u->missing[u->nmissing++] = s->req.expected_months[k];
+    }
     unload(&l);
     free(cov);
-    return arr;
+    if (orc == STORE_OK)
+        org_clear(&org);
+    return 0;
+}
+
+void upload_state_clear(struct upload_state *u)
+{
+    json_decref(u->accounts);
+    memset(u, 0, sizeof *u);
 }
 
 json_t *session_status_accounts(struct store *st, const struct session *s)

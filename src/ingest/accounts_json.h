@@ -1,7 +1,7 @@
 /* The per-account arrays the session endpoints and webhooks share, each
  * built in one place from the store:
- *   upload_status_accounts  session_upload_status/ and the completion /
- *                           expiry webhooks (reference §2.4, §4.1a)
+ *   upload_state_load       session_upload_status/, the completion / expiry
+ *                           webhooks and the hosted page (reference §2.4, §4.1a)
  *   session_status_accounts session_status/ (§2.7)
  *   enrichment_accounts     the ENRICHMENT_NOTIFICATION webhook (§4.1b)
  *   progress_entries        progress/ (§2.6)
@@ -16,10 +16,19 @@
 #include "core/session.h"
 #include "store/store.h"
 
-/* *all_accepted: every account meets the organisation's acceptance
- * criterion (org NULL = the default, every expected month). */
-json_t *upload_status_accounts(struct store *st, const struct session *s, const struct org *org,
-                               bool *all_accepted, size_t *naccounts);
+/* The session's uploads judged by the one acceptance rule (coverage.h)
+ * under the organisation's criterion: what session_upload_status/, the
+ * completion and expiry webhooks and the hosted page all report. */
+struct upload_state {
+    json_t *accounts;                      /* the accounts array of §2.4 / §4.1a, owned */
+    size_t naccounts;
+    bool accepted;                         /* there is an account and every account meets it */
+    pb_month missing[SESSION_MAX_MONTHS];  /* expected months some account does not cover */
+    int nmissing;
+};
+/* Returns 0, or -1 on a store error. Clear u with upload_state_clear. */
+int upload_state_load(struct store *st, const struct session *s, struct upload_state *u);
+void upload_state_clear(struct upload_state *u);
 json_t *session_status_accounts(struct store *st, const struct session *s);
 json_t *enrichment_accounts(struct store *st, const struct session *s);
 json_t *progress_entries(struct store *st, const struct session *s);

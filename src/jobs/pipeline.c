@@ -26,66 +26,62 @@ static int step_load(struct pipeline_ctx *ctx)
 
 /* ---- step: checks (account errors of reference §6.4) ---- */
 
-static void months_list(const pb_month *m, int n, char *out, size_t cap)
+/* Months in which the account has a transaction, oldest first. */
+static size_t txn_months(const struct analysis_account *a, pb_month *out, size_t max)
 {
-    size_t len = 0;
-    out[0] = '\0';
-    for (int i = 0; i < n && len + 16 < cap; i++) {
-        char buf[PB_DATE_BUF];
-        len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? ", " : "", month_fmt_human(m[i], buf));
-    }
-}
-
-/* Expected months without a single transaction of the account. */
-static int months_without_txns(const struct session *s, const struct analysis_account *a, pb_month *out)
-{
-    int n = 0;
-    for (int i = 0; i < s->req.n_expected_months; i++) {
-        pb_month m = s->req.expected_months[i];
-        bool any = false;
-        for (size_t k = 0; k < a->nstmts && !any; k++)
-            for (size_t j = 0; j < a->stmts[k].ntxns && !any; j++)
-                any = date_month(a->stmts[k].txns[j].date) == m;
-        if (!any)
-            out[n++] = m;
-    }
+    size_t n = 0;
+    for (size_t k = 0; k < a->nstmts; k++)
+        for (size_t j = 0; j < a->stmts[k].ntxns; j++) {
+            pb_month m = date_month(a->stmts[k].txns[j].date);
+            size_t i = 0;
+            while (i < n && out[i] != m)
+                i++;
+            if (i == n && n < max)
+                out[n++] = m;
+        }
     return n;
 }
 
-static void check_account(const struct session *s, const struct analysis_account *a, struct pipeline_verdict *v)
+static void check_account(const struct session *s, const struct org *org, const struct analysis_account *a,
+                          struct pipeline_verdict *v)
 {
     bool reconciled = true;
     for (size_t k = 0; k < a->nstmts; k++)
         reconciled = reconciled && a->stmts[k].balances_ok && a->stmts[k].totals_ok;
-    pb_month empty[SESSION_MAX_MONTHS];
-    int nempty = months_without_txns(s, a, empty);
-    struct coverage *cov = malloc(sizeof *cov);
-    if (cov)
-        coverage_compute(s, a->recs, a->nstmts, cov);
-    char months[200];
     if (!a->rec.account_number || !a->rec.account_number[0]) {
         v->error_code = "NULL_ACCOUNT_NUMBER";
         snprintf(v->error_message, sizeof v->error_message, "Account number is unavailable or unidentified");
-    } else if (!reconciled) {
+        return;
+    }
+    if (!reconciled) {
         v->error_code = "BALANCE_MISMATCH";
         snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
-    } else if (nempty) {
-        months_list(empty, nempty, months, sizeof months);
-        v->error_code = "INCOMPLETE_MONTHS";
-        snprintf(v->error_message, sizeof v->error_message,
-                 "Insufficient data to generate report. There are no transactions for %.180s", months);
-    } else if (cov && cov->gap_days > 0) {
-        v->error_code = "MISSING_TRANSACTIONS";
-        snprintf(v->error_message, sizeof v->error_message,
-                 "One or more transactions are missing in the specified date range");
+        return;
+    }
+    struct coverage *cov = malloc(sizeof *cov);
+    pb_month *months = malloc(SESSION_MAX_MONTHS * sizeof *months);
+    if (cov && months) {
+        coverage_compute(s, a->recs, a->nstmts, cov);
+        size_t n = txn_months(a, months, SESSION_MAX_MONTHS);
+        v->error_code = coverage_verdict(s, cov, org ? org->acceptance : NULL,
+                                         org ? org->acceptance_tolerance_days : 0, months, n,
+                                         v->error_message, sizeof v->error_message);
     }
     free(cov);
+    free(months);
 }
 
 static int step_checks(struct pipeline_ctx *ctx)
 {
+    struct org org;
+    int rc = STORE_CALL(ctx->env->store, org_get, ctx->s.org_id, &org);
+    if (rc == STORE_ERROR)
+        return -1;
+    bool have_org = rc == STORE_OK;
     for (size_t i = 0; i < ctx->an.n; i++)
-        check_account(&ctx->s, &ctx->an.acc[i], &ctx->verdicts[i]);
+        check_account(&ctx->s, have_org ? &org : NULL, &ctx->an.acc[i], &ctx->verdicts[i]);
+    if (have_org)
+        org_clear(&org);
     return 0;
 }
 

@@ -17,7 +17,7 @@
 /* Account errors of reference §6.4, parallel to analysis.acc. */
 struct pipeline_verdict {
     const char *error_code;           /* static; NULL when the account is fine */
-    char error_message[256];
+    char error_message[512];
 };
 
 struct pipeline_ctx {

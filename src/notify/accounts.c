@@ -7,13 +7,11 @@
 
 json_t *notify_upload_accounts(struct store *st, const struct session *s)
 {
-    struct org org;
-    bool have_org = STORE_CALL(st, org_get, s->org_id, &org) == STORE_OK;
-    bool accepted;
-    size_t n;
-    json_t *a = upload_status_accounts(st, s, have_org ? &org : NULL, &accepted, &n);
-    if (have_org)
-        org_clear(&org);
+    struct upload_state u;
+    if (upload_state_load(st, s, &u))
+        return NULL;
+    json_t *a = json_incref(u.accounts);
+    upload_state_clear(&u);
     return a;
 }
 

@@ -59,11 +59,18 @@ static void wait_kick(struct notify *n, int ms)
     pthread_mutex_unlock(&kick_mu);
 }
 
+bool notify_mode_allows(int webhook_mode, unsigned sources)
+{
+    if (sources & (NOTIFY_SRC_ONLINE | NOTIFY_SRC_AA))
+        return true;
+    return (sources & NOTIFY_SRC_PDF) && (webhook_mode & 1);
+}
+
 int notify_prepare(const struct org *org, const char *session_id, const char *event,
-                   json_t *payload, int64_t now, struct webhook_delivery *d)
+                   json_t *payload, unsigned sources, int64_t now, struct webhook_delivery *d)
 {
     memset(d, 0, sizeof *d);
-    if (!org->webhook_url || !*org->webhook_url) {
+    if (!org->webhook_url || !*org->webhook_url || !notify_mode_allows(org->webhook_mode, sources)) {
         json_decref(payload);
         return 1;
     }
@@ -193,7 +200,8 @@ static void expire_one(struct notify *n, const char *id, int64_t now)
     int prep = 1;
     if (STORE_CALL(n->st, org_get, s.org_id, &org) == STORE_OK) {
         prep = notify_prepare(&org, s.id, WEBHOOK_EVENT_EXPIRY,
-                              notify_upload_payload(n->st, &s, WEBHOOK_EVENT_EXPIRY), now, &d);
+                              notify_upload_payload(n->st, &s, WEBHOOK_EVENT_EXPIRY),
+                              notify_session_sources(n->st, &s), now, &d);
         org_clear(&org);
     }
     if (prep >= 0) {

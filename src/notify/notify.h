@@ -47,12 +47,25 @@ void notify_kick(void);
  * NULL on a store failure. */
 char *notify_signing_key(struct store *st, const char *org_id);
 
+/* Where a session's data came from, for webhook_mode. */
+enum { NOTIFY_SRC_PDF = 1, NOTIFY_SRC_AA = 2, NOTIFY_SRC_ONLINE = 4, NOTIFY_SRC_ALL = 7 };
+
+/* FinBox's webhook_mode (reference §2.13, §6.1), read as bits: events of
+ * sessions fed automatically (net banking, Account Aggregator) always;
+ * bit 1 adds manual PDF uploads; 3 = "all modes". So 0 sends nothing for a
+ * PDF-only session and 1 (the default) sends everything Passbook does. */
+bool notify_mode_allows(int webhook_mode, unsigned sources);
+/* NOTIFY_SRC_* bits of the session's statements; a session without any
+ * counts by its requested mode (PDF when none). 0 on a store error. */
+unsigned notify_session_sources(struct store *st, const struct session *s);
+
 /* Fills d for delivering event about session_id (may be NULL) to org's
- * webhook: payload is stolen and dumped compactly. Returns 1 when org has
- * no webhook_url (nothing to deliver; payload freed), 0 when d is ready
- * (clear it with webhook_delivery_clear), -1 on out of memory. */
+ * webhook: payload is stolen and dumped compactly. Returns 1 when there is
+ * nothing to deliver (org has no webhook_url, or its webhook_mode excludes
+ * `sources`; payload freed), 0 when d is ready (clear it with
+ * webhook_delivery_clear), -1 on out of memory. */
 int notify_prepare(const struct org *org, const char *session_id, const char *event,
-                   json_t *payload, int64_t now, struct webhook_delivery *d);
+                   json_t *payload, unsigned sources, int64_t now, struct webhook_delivery *d);
 
 /* The §4.1(a) body: SESSION_REQUIREMENT_COMPLETION_NOTIFICATION or
  * SESSION_EXPIRY_NOTIFICATION for session s. New reference, or NULL. */
@@ -67,6 +80,16 @@ json_t *notify_enrichment_payload(struct store *st, const struct session *s);
  * New references, or NULL on a store failure. */
 json_t *notify_upload_accounts(struct store *st, const struct session *s);
 json_t *notify_enrichment_accounts(struct store *st, const struct session *s, bool *insights_available);
+
+/* The customer (or the lender's backend) is done uploading: marks
+ * completion_notified_at and queues SESSION_REQUIREMENT_COMPLETION_NOTIFICATION
+ * in one transaction. Returns a store_rc; STORE_CONFLICT when the session
+ * was already completed, expired or closed. */
+int notify_completion(struct store *st, const struct session *s, int64_t now);
+/* After a backend upload: notify_completion once the uploads meet the
+ * organisation's acceptance criterion (ingest/coverage.h). Returns 0, or
+ * -1 on a store error. */
+int notify_completion_if_accepted(struct store *st, const struct session *s);
 
 /* Queues ENRICHMENT_NOTIFICATION for session s once (a second call for the
  * same session does nothing), for the processing pipeline to call when it

@@ -194,7 +194,7 @@ def incomplete_months_after_processing(srv):
     eq(post(srv, o, sid, 'initiate_processing').status, 202)
     wait_processed(srv, o, sid)
     acct = session_get(srv, o, sid, 'session_status').json['accounts'][0]
-    eq(acct['error_code'], 'INCOMPLETE_MONTHS')
+    eq(acct['error_code'], 'INCOMPLETE_MONTHS_UPLOAD', 'April was never uploaded')
     check('Apr 2024' in acct['error_message'], acct['error_message'])
 
 
@@ -205,10 +205,17 @@ def acceptance_criterion_per_organisation(srv):
     uploaded(srv, o, sid, 'hdfc_q1')
     st = srv.upload_status(o, sid).json
     eq(st['upload_status'], 'COMPLETED', 'first-week rule: April is not expected')
-    eq(st['accounts'][0]['missing_data'], [{'from_date': '2024-04-01', 'to_date': '2024-04-05'}])
-    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '3')
-    eq(srv.upload_status(o, sid).json['upload_status'], 'IN_PROGRESS', '5 days missing > 3 tolerated')
-    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '5')
+    eq(st['accounts'][0]['missing_data'], [], 'nor are its first days')
+    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '0')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'COMPLETED')
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='20/04/2024')     # April expected
+    uploaded(srv, o, sid, 'hdfc_q1')
+    st = srv.upload_status(o, sid).json
+    eq(st['accounts'][0]['missing_data'], [{'from_date': '2024-04-01', 'to_date': '2024-04-19'}],
+       'up to the day before to_date')
+    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '18')
+    eq(srv.upload_status(o, sid).json['upload_status'], 'IN_PROGRESS', '19 days missing > 18 tolerated')
+    srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'missing_upload_date_range', '--tolerance-days', '19')
     eq(srv.upload_status(o, sid).json['upload_status'], 'COMPLETED')
     p = srv.cli('org', 'set-acceptance', o.id, '--acceptance', 'everything', check_rc=False)
     eq(p.returncode, 2)

@@ -72,7 +72,7 @@ def missing_months_are_reported(srv):
     st = srv.upload_status(o, sid).json
     eq(st['upload_status'], 'IN_PROGRESS')
     eq(st['accounts'][0]['account_status'], 'PARTIAL')
-    eq(st['accounts'][0]['missing_data'], [{'from_date': '2024-04-01', 'to_date': '2024-04-30'}])
+    eq(st['accounts'][0]['missing_data'], [{'from_date': '2024-04-01', 'to_date': '2024-04-29'}], 'to the day before to_date')
 
 
 @suite.test

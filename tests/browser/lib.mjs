@@ -154,6 +154,7 @@ export function makeStatement(dir, fileName, spec) {
   const args = { dir: work, name: spec.name || 'statement', bank: spec.bank || 'hdfc', months: spec.months || 1,
     password: spec.password || null, seed: spec.seed || 1 };
   if (spec.start) args.start = spec.start;
+  if (spec.part) args.part = spec.part;
   const out = execFileSync('python3', ['-c', code, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const r = JSON.parse(out.trim().split('\n').pop());
   const dest = path.join(dir, fileName);

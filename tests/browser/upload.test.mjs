@@ -16,8 +16,10 @@ const PERIOD = { from_date: '01/06/2026', to_date: '30/09/2026' };
 let hdfcJunJul, hdfcAugSep, sbiJunSep, hdfcLocked;
 
 function statements() {
-  hdfcJunJul = makeStatement(tmp, 'hdfc-jun-jul.pdf', { bank: 'hdfc', start: '2026-06-01', months: 2, seed: 11, name: 'acct1' });
-  hdfcAugSep = makeStatement(tmp, 'hdfc-aug-sep.pdf', { bank: 'hdfc', start: '2026-08-01', months: 2, seed: 11, name: 'acct1' });
+  // two statements of one account: parts of one four-month period
+  const acct1 = { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 11, name: 'acct1' };
+  hdfcJunJul = makeStatement(tmp, 'hdfc-jun-jul.pdf', { ...acct1, part: ['2026-06-01', '2026-07-31'] });
+  hdfcAugSep = makeStatement(tmp, 'hdfc-aug-sep.pdf', { ...acct1, part: ['2026-08-01', '2026-09-30'] });
   sbiJunSep = makeStatement(tmp, 'sbi-jun-sep.pdf', { bank: 'sbi', start: '2026-06-01', months: 4, seed: 12, name: 'acct2' });
   hdfcLocked = makeStatement(tmp, 'hdfc-locked.pdf', { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 13, name: 'acct3', password: 'Kx7-sesame' });
 }

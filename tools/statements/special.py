@@ -1,7 +1,6 @@
 """Files that are not plain good statements: image-only, corrupt, not a PDF, empty, wrong
 password, tampered (editor producer, modified after creation, incremental update, altered
 balance) and duplicate/overlapping pairs for the duplicate-statement checks."""
-import copy
 import datetime as dt
 import glob
 import json
@@ -156,8 +155,8 @@ def duplicates(base, out, name):
     names = []
     m2 = _month_start(full.start, 1)
     m3 = _month_start(full.start, 3) - dt.timedelta(days=1)
-    a = _slice(full, full.start, m3)
-    b = _slice(full, m2, full.end)
+    a = statement.slice_period(full, full.start, m3)
+    b = statement.slice_period(full, m2, full.end)
     group = name
     for suffix, st in (("overlap_a", a), ("overlap_b", b)):
         pdf, pages = statement.render(st)
@@ -165,7 +164,7 @@ def duplicates(base, out, name):
         t["duplicate_group"] = group + "_overlap"
         names.append(_write_raw(out, "%s_%s" % (name, suffix), pdf, t))
     for suffix, hours in (("exact_a", 0), ("exact_b", 30)):
-        st = _slice(full, m2, full.end)
+        st = statement.slice_period(full, m2, full.end)
         st.generated = st.generated + dt.timedelta(hours=hours)
         pdf, pages = statement.render(st)
         t = statement.truth(st, pages)
@@ -177,15 +176,3 @@ def duplicates(base, out, name):
 def _month_start(d, n):
     y, m = d.year + (d.month - 1 + n) // 12, (d.month - 1 + n) % 12 + 1
     return dt.date(y, m, 1)
-
-
-def _slice(st, lo, hi):
-    s = copy.copy(st)
-    evs = [e for e in st.events if lo <= e.date <= hi]
-    first = st.events.index(evs[0])
-    s.opening = st.events[first - 1].balance if first else st.opening
-    s.events = evs
-    s.closing = evs[-1].balance
-    s.start, s.end = lo, hi
-    s.generated = dt.datetime.combine(hi + dt.timedelta(days=2), st.generated.time())
-    return s

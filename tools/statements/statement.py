@@ -3,6 +3,7 @@
 A spec is a plain dict (see DEFAULTS); everything random is drawn from random.Random(spec seed)
 so the same spec always gives the same statement, byte for byte.
 """
+import copy
 import datetime as dt
 import json
 import os
@@ -204,10 +205,29 @@ def truth(st, pages):
                           if st.password else None}}
 
 
+def slice_period(st, lo, hi):
+    """The statement of the same account over [lo, hi] (inside st's period): its rows, the
+    balance before them as the opening balance, printed two days after hi."""
+    s = copy.copy(st)
+    evs = [e for e in st.events if lo <= e.date <= hi]
+    first = st.events.index(evs[0])
+    s.opening = st.events[first - 1].balance if first else st.opening
+    s.events = evs
+    s.closing = evs[-1].balance
+    s.start, s.end = lo, hi
+    s.generated = dt.datetime.combine(hi + dt.timedelta(days=2), st.generated.time())
+    return s
+
+
 def make(spec):
     """Spec -> (pdf bytes, truth dict). With pages_target, the density is adjusted until the
-    statement has exactly that many pages (or the closest found)."""
+    statement has exactly that many pages (or the closest found). With part = [from, to]
+    (ISO dates), the statement covers only that part of the spec's period: statements with
+    the same spec and different parts belong to one account."""
     st = build(spec)
+    if spec.get("part"):
+        lo, hi = (dt.date.fromisoformat(x) for x in spec["part"])
+        st = slice_period(st, lo, hi)
     pdf, pages = render(st)
     target = spec.get("pages_target")
     if target and pages != target:

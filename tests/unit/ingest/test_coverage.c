@@ -24,6 +24,12 @@ static void session_over(struct session *s, pb_day from, pb_day to)
     s->req.n_expected_months = session_expected_months(from, to, s->req.expected_months, SESSION_MAX_MONTHS);
 }
 
+/* A session created without dates on `today` (the seed's default range). */
+static void session_dateless(struct session *s, pb_day today)
+{
+    session_over(s, date_add_months(today, -SESSION_DEFAULT_MONTHS), today);
+}
+
 static struct statement_rec stmt(pb_day from, pb_day to)
 {
     struct statement_rec r;
@@ -66,11 +72,11 @@ TEST(gaps_and_missing_months)
     CHECK_INT(c.gaps[0].from, D(2024, 3, 1));
     CHECK_INT(c.gaps[0].to, D(2024, 3, 31));
     CHECK_INT(c.gaps[1].from, D(2024, 5, 16));
-    CHECK_INT(c.gaps[1].to, D(2024, 6, 30));
-    CHECK_INT(c.gap_days, 31 + 46);
+    CHECK_INT(c.gaps[1].to, D(2024, 6, 29)); /* to_date itself need not be covered */
+    CHECK_INT(c.gap_days, 31 + 45);
     CHECK(!coverage_accepted(&c, "missing_upload_months", 0));
-    CHECK(!coverage_accepted(&c, "missing_upload_date_range", 76));
-    CHECK(coverage_accepted(&c, "missing_upload_date_range", 77));
+    CHECK(!coverage_accepted(&c, "missing_upload_date_range", 75));
+    CHECK(coverage_accepted(&c, "missing_upload_date_range", 76));
 }
 
 TEST(first_week_rule_and_statement_beyond_the_range)
@@ -84,9 +90,10 @@ TEST(first_week_rule_and_statement_beyond_the_range)
     coverage_compute(&s, v, 1, &c);
     CHECK_INT(c.npresent, 4); /* Dec counts as present, it was uploaded */
     CHECK_INT(c.nmissing, 0);
-    CHECK_INT(c.ngaps, 1);
-    CHECK_INT(c.gap_days, 5);
+    CHECK_INT(c.to, D(2024, 3, 31)); /* April's first days are not asked for either */
+    CHECK_INT(c.ngaps, 0);
     CHECK(coverage_accepted(&c, NULL, 0));
+    CHECK(coverage_accepted(&c, "missing_upload_date_range", 0));
 }
 
 TEST(no_statements)
@@ -96,8 +103,92 @@ TEST(no_statements)
     struct coverage c;
     coverage_compute(&s, NULL, 0, &c);
     CHECK_INT(c.nmissing, 2);
-    CHECK_INT(c.gap_days, 60);
+    CHECK_INT(c.gap_days, 59);
     CHECK(!coverage_accepted(&c, NULL, 0));
+}
+
+TEST(dateless_session_with_a_recent_statement_is_complete)
+{
+    /* Today 20 Dec: the range is 20 Jun - 19 Dec, seven months expected
+     * (June and December in part); a six-month statement printed three days
+     * ago covers them all. */
+    struct session s;
+    session_dateless(&s, D(2026, 12, 20));
+    CHECK_INT(s.req.n_expected_months, 7);
+    struct statement_rec a = stmt(D(2026, 6, 17), D(2026, 12, 17));
+    const struct statement_rec *v[] = {&a};
+    struct coverage c;
+    coverage_compute(&s, v, 1, &c);
+    CHECK_INT(c.nmissing, 0);
+    CHECK(coverage_accepted(&c, NULL, 0));
+    CHECK_INT(c.gap_days, 2); /* 18-19 Dec: within a tolerance of 2 */
+    CHECK(coverage_accepted(&c, "missing_upload_date_range", 2));
+    pb_month txm[] = {2026 * 12 + 5, 2026 * 12 + 6, 2026 * 12 + 7, 2026 * 12 + 8, 2026 * 12 + 9,
+                      2026 * 12 + 10, 2026 * 12 + 11};
+    char msg[512];
+    CHECK(coverage_verdict(&s, &c, NULL, 0, txm, 7, msg, sizeof msg) == NULL);
+    /* Today 3 Dec (first week): December is not asked for at all. */
+    session_dateless(&s, D(2026, 12, 3));
+    CHECK_INT(s.req.n_expected_months, 6);
+    struct statement_rec b = stmt(D(2026, 6, 1), D(2026, 11, 30));
+    const struct statement_rec *w[] = {&b};
+    coverage_compute(&s, w, 1, &c);
+    CHECK_INT(c.to, D(2026, 11, 30));
+    CHECK_INT(c.gap_days, 0);
+    CHECK(coverage_verdict(&s, &c, "missing_upload_date_range", 0, txm, 6, msg, sizeof msg) == NULL);
+}
+
+TEST(statement_to_the_day_before_to_date_is_complete)
+{
+    struct session s;
+    session_over(&s, D(2024, 1, 1), D(2024, 6, 30));
+    struct statement_rec a = stmt(D(2024, 1, 1), D(2024, 6, 29));
+    const struct statement_rec *v[] = {&a};
+    struct coverage c;
+    coverage_compute(&s, v, 1, &c);
+    CHECK_INT(c.gap_days, 0);
+    CHECK(coverage_accepted(&c, "missing_upload_date_range", 0));
+}
+
+TEST(partial_first_month_counts_by_its_days_inside_the_range)
+{
+    struct session s;
+    session_over(&s, D(2024, 1, 20), D(2024, 4, 10));
+    /* January: only days before the 20th are printed: not inside the range */
+    struct statement_rec a = stmt(D(2024, 1, 1), D(2024, 1, 15)), b = stmt(D(2024, 2, 1), D(2024, 4, 9));
+    const struct statement_rec *v[] = {&a, &b};
+    struct coverage c;
+    coverage_compute(&s, v, 2, &c);
+    CHECK_INT(c.nmissing, 1);
+    CHECK_INT(c.missing[0], 2024 * 12 + 0);
+    /* a statement with one day of January inside the range covers January */
+    struct statement_rec a2 = stmt(D(2024, 1, 1), D(2024, 1, 31));
+    const struct statement_rec *w[] = {&a2, &b};
+    coverage_compute(&s, w, 2, &c);
+    CHECK_INT(c.nmissing, 0);
+}
+
+TEST(verdicts_name_the_missing_months_and_days)
+{
+    struct session s;
+    session_over(&s, D(2024, 1, 1), D(2024, 4, 30));
+    struct statement_rec a = stmt(D(2024, 1, 1), D(2024, 3, 31)), b = stmt(D(2024, 4, 5), D(2024, 4, 29));
+    const struct statement_rec *v[] = {&a};
+    struct coverage c;
+    char msg[512];
+    pb_month txm[] = {2024 * 12, 2024 * 12 + 1, 2024 * 12 + 3};
+    coverage_compute(&s, v, 1, &c);
+    CHECK_STR(coverage_verdict(&s, &c, NULL, 0, txm, 3, msg, sizeof msg), "INCOMPLETE_MONTHS_UPLOAD");
+    CHECK_STR(msg, "Statement(s) uploaded contain incomplete months. Missing data present for Apr 2024");
+    const struct statement_rec *w[] = {&a, &b};
+    coverage_compute(&s, w, 2, &c);
+    CHECK_STR(coverage_verdict(&s, &c, "missing_upload_date_range", 3, txm, 3, msg, sizeof msg),
+              "INCOMPLETE_DATES_UPLOAD");
+    CHECK_STR(msg, "Statement(s) uploaded contain incomplete dates. Missing dates present for "
+                   "{\"Apr 2024\": [1, 2, 3, 4]}");
+    /* uploads accepted, but March has no transaction */
+    CHECK_STR(coverage_verdict(&s, &c, NULL, 0, txm, 3, msg, sizeof msg), "INCOMPLETE_MONTHS");
+    CHECK_STR(msg, "Insufficient data to generate report. There are no transactions for Mar 2024");
 }
 
 TEST(account_ids_are_stable_uuid4_per_session)
@@ -154,6 +245,10 @@ int main(void)
     RUN(gaps_and_missing_months);
     RUN(first_week_rule_and_statement_beyond_the_range);
     RUN(no_statements);
+    RUN(dateless_session_with_a_recent_statement_is_complete);
+    RUN(statement_to_the_day_before_to_date_is_complete);
+    RUN(partial_first_month_counts_by_its_days_inside_the_range);
+    RUN(verdicts_name_the_missing_months_and_days);
     RUN(account_ids_are_stable_uuid4_per_session);
     RUN(masking);
     RUN(sealed_passwords);
