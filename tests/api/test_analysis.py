@@ -1,7 +1,7 @@
 """Issue 12 over the API, with statements the corpus generator labels: statuses by the seed (a
 dateless session with a recent complete statement ends completed everywhere: upload status,
 the completion webhook sent for backend uploads alone, session_status/, the enrichment
-webhook, the hosted page; webhook_mode honoured), ..."""
+webhook, the hosted page; webhook_mode honoured)."""
 
 import datetime as dt
 import json
