@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "ingest/accounts_json.h"
+#include "ingest/files.h"
 #include "api/api.h"
 #include "core/session.h"
 #include "util/date.h"
@@ -187,8 +188,7 @@ static enum http_result delete_session(struct http_req *req, struct http_resp *r
     size_t n = 0;
     int rc = STORE_CALL(app->store, session_delete, s.id, s.org_id, pb_now(), &orphans, &n);
     if (rc == STORE_OK) {
-        for (size_t i = 0; i < n; i++)
-            blob_delete(app->ingest.blobs, orphans[i]);
+        files_remove_claimed(&app->ingest, orphans, n);
         http_resp_json(resp, 200, json_pack("{s:s,s:s}", "session_id", s.id, "message", "Session deleted"));
         log_info("session msg=\"deleted\" session=%.8s files=%zu", s.id, n);
     } else if (rc == STORE_NOT_FOUND) { /* deleted meanwhile */
@@ -196,9 +196,6 @@ static enum http_result delete_session(struct http_req *req, struct http_resp *r
     } else {
         internal(resp);
     }
-    for (size_t i = 0; i < n; i++)
-        free(orphans[i]);
-    free(orphans);
     session_clear(&s);
     return HTTP_DONE;
 }

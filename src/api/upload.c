@@ -24,6 +24,7 @@
 #include "api/upload_form.h"
 #include "net/fetch.h"
 #include "notify/notify.h"
+#include "util/fault.h"
 #include "util/log.h"
 
 static int upload_open(struct http_req *req, struct http_resp *resp)
@@ -131,6 +132,7 @@ static void upload_run(void *arg)
     struct api_error err;
     struct blob_writer *file = f->file;
     f->file = NULL; /* ingest_statement owns it now */
+    fault_point("upload.queued");
     json_t *result = NULL;
     int rc = !file && fetch_file(t->app, f->file_url, &file, &err) ? -1 : 0;
     if (rc == 0) {

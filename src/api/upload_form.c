@@ -1,10 +1,13 @@
 #include "api/upload_form.h"
 
+#include <errno.h>
 #include <microhttpd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "ingest/files.h"
 
 const char *const UPLOAD_FORM_TYPES[] = {"multipart/form-data", "application/x-www-form-urlencoded", NULL};
 
@@ -26,6 +29,13 @@ static int answer(const struct upload_form *f, struct http_resp *resp, int statu
     api_error_set(&e, status, code, "%s", msg);
     (f && f->on_error ? f->on_error : upload_resp_error)(resp, &e);
     return -1;
+}
+
+/* Why the file field could not be written so far: a full disk is 507, not
+ * 413 (clients retry a 507 later). */
+static enum blob_error write_error(const struct upload_form *f)
+{
+    return f->write_error ? f->write_error : f->file ? blob_writer_error(f->file) : BLOB_OK;
 }
 
 /* ---- streaming BASE64 ---- */
@@ -129,7 +139,7 @@ static void file_chunk(struct upload_form *f, const char *filename, const char *
     if (f->file_done)
         return; /* only the first file field counts */
     if (!f->file && !(f->file = blob_writer_new(f->blobs))) {
-        f->file_bad_base64 = true;
+        f->write_error = errno == ENOSPC || errno == EDQUOT ? BLOB_NO_SPACE : BLOB_IO;
         return;
     }
     size_t skip = 0;
@@ -143,8 +153,8 @@ static void file_chunk(struct upload_form *f, const char *filename, const char *
     }
     if (f->file_base64)
         b64_feed(f, data + skip, size - skip);
-    else if (size && blob_writer_add(f->file, data, size))
-        f->too_large = true;
+    else if (size)
+        blob_writer_add(f->file, data, size); /* a failure stays in write_error(f) */
 }
 
 /* Appends to a small field, bounded. */
@@ -184,7 +194,7 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
     }
     if (!strcmp(key, "file")) {
         file_chunk(f, filename, data, off, size);
-        return f->too_large ? MHD_NO : MHD_YES;
+        return f->too_large || write_error(f) ? MHD_NO : MHD_YES;
     }
     if (f->started_file && !f->file_done && f->file) {
         f->file_done = true;
@@ -227,6 +237,11 @@ int upload_form_data(struct http_req *req, struct http_resp *resp, const char *b
     struct upload_form *f = req->stream_state;
     if (MHD_post_process(f->pp, buf, len) == MHD_YES)
         return 0;
+    struct api_error e;
+    if (write_error(f) && files_write_error(write_error(f), &e)) {
+        upload_resp_error(resp, &e);
+        return -1;
+    }
     if (f->too_large)
         return answer(f, resp, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
     if (f->too_many_parts)
@@ -248,6 +263,8 @@ int upload_form_finish(struct upload_form *f, struct api_error *err)
         if (f->file_base64)
             b64_end(f);
     }
+    if (write_error(f))
+        return files_write_error(write_error(f), err);
     if (f->too_large)
         return api_error_set(err, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
     if (f->too_many_parts || f->field_too_long || complete != MHD_YES)

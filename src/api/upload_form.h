@@ -37,6 +37,7 @@ struct upload_form {
     struct blob_writer *file;   /* NULL when no file field came; taken by ingest */
     char *file_name;            /* the file part's name, or NULL */
     bool file_base64;           /* the field was BASE64 text */
+    enum blob_error write_error; /* the file could not be started (e.g. disk full) */
     bool file_bad_base64;
     char *session_id, *bank_name, *pdf_password, *upload_type, *file_url;
     char *bank, *entity_id, *link_id;  /* the entity flow's fields (bank = bank_name) */

@@ -1,5 +1,6 @@
 #include "blob/blob.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,8 +23,16 @@ struct blob_writer {
     char tmp[PATH_MAX];
     EVP_MD_CTX *md;
     size_t size, limit;
-    bool failed;
+    enum blob_error error;
+    bool sealed;
+    char sha256[PB_SHA256_HEX];
 };
+
+/* The kind of an I/O failure by errno: a full disk (or quota) or other. */
+static enum blob_error io_error(int e)
+{
+    return e == ENOSPC || e == EDQUOT ? BLOB_NO_SPACE : BLOB_IO;
+}
 
 static bool valid_name(const char *sha256)
 {
@@ -101,7 +110,9 @@ struct blob_writer *blob_writer_new(struct blob_store *bs)
     w->fd = mkstemp(w->tmp);
     w->md = EVP_MD_CTX_new();
     if (w->fd < 0 || !w->md || EVP_DigestInit_ex(w->md, EVP_sha256(), NULL) != 1) {
+        int e = w->fd < 0 ? errno : ENOMEM;
         blob_writer_abort(w);
+        errno = e; /* ENOSPC tells the caller the disk is full */
         return NULL;
     }
     return w;
@@ -114,10 +125,10 @@ void blob_writer_set_limit(struct blob_writer *w, size_t max_bytes)
 
 int blob_writer_add(struct blob_writer *w, const void *data, size_t len)
 {
-    if (w->failed)
+    if (w->error || w->sealed)
         return -1;
     if (w->limit && (len > w->limit || w->size > w->limit - len)) {
-        w->failed = true;
+        w->error = BLOB_TOO_LARGE;
         return -1;
     }
     const char *p = data;
@@ -127,7 +138,7 @@ int blob_writer_add(struct blob_writer *w, const void *data, size_t len)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            w->failed = true;
+            w->error = n < 0 ? io_error(errno) : BLOB_IO;
             return -1;
         }
         p += n;
@@ -143,6 +154,11 @@ size_t blob_writer_size(const struct blob_writer *w)
     return w->size;
 }
 
+enum blob_error blob_writer_error(const struct blob_writer *w)
+{
+    return w->error;
+}
+
 void blob_writer_abort(struct blob_writer *w)
 {
     if (!w)
@@ -155,27 +171,46 @@ void blob_writer_abort(struct blob_writer *w)
     free(w);
 }
 
-/* Durability order: data fsync, rename into place, fsync the directory. */
-int blob_writer_commit(struct blob_writer *w, char sha256[PB_SHA256_HEX])
+int blob_writer_seal(struct blob_writer *w, char sha256[PB_SHA256_HEX])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
+    if (!w->sealed && !w->error) {
+        if (EVP_DigestFinal_ex(w->md, md, &mdlen) != 1)
+            w->error = BLOB_IO;
+        else if (fsync(w->fd) != 0) /* never trust the file after a failed fsync */
+            w->error = io_error(errno);
+        else {
+            hex_encode(md, mdlen, w->sha256);
+            w->sealed = true;
+        }
+    }
+    if (w->error)
+        return -1;
+    memcpy(sha256, w->sha256, PB_SHA256_HEX);
+    return 0;
+}
+
+/* Durability order: data fsync, rename into place, fsync the directory. */
+int blob_writer_commit(struct blob_writer *w, char sha256[PB_SHA256_HEX])
+{
     char dir[PATH_MAX], path[PATH_MAX];
-    if (w->failed || EVP_DigestFinal_ex(w->md, md, &mdlen) != 1 || fsync(w->fd) != 0)
+    if (blob_writer_seal(w, sha256))
         goto fail;
-    hex_encode(md, mdlen, sha256);
     snprintf(dir, sizeof dir, "%s/%.2s", w->bs->root, sha256);
-    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-        goto fail;
     blob_path(w->bs, sha256, path, sizeof path);
-    if (rename(w->tmp, path) != 0 || fsync_dir(dir) != 0)
+    if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || rename(w->tmp, path) != 0 || fsync_dir(dir) != 0) {
+        w->error = io_error(errno);
         goto fail;
+    }
     close(w->fd);
     w->fd = -1;
     blob_writer_abort(w);
     return 0;
-fail:
+fail:;
+    int e = errno;
     blob_writer_abort(w);
+    errno = e;
     return -1;
 }
 
@@ -230,6 +265,36 @@ int blob_delete(struct blob_store *bs, const char *sha256)
     if (unlink(blob_path(bs, sha256, path, sizeof path)) != 0 && errno != ENOENT)
         return -1;
     return 0;
+}
+
+int blob_each(struct blob_store *bs, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg)
+{
+    char dir[PATH_MAX], path[PATH_MAX];
+    DIR *top = opendir(bs->root);
+    if (!top)
+        return -1;
+    int seen = 0;
+    time_t now = time(NULL);
+    for (struct dirent *d = readdir(top); d; d = readdir(top)) {
+        if (strlen(d->d_name) != 2 || !isxdigit((unsigned char)d->d_name[0]) ||
+            !isxdigit((unsigned char)d->d_name[1]) ||
+            snprintf(dir, sizeof dir, "%s/%s", bs->root, d->d_name) >= (int)sizeof dir)
+            continue;
+        DIR *sub = opendir(dir);
+        for (struct dirent *e = sub ? readdir(sub) : NULL; e; e = readdir(sub)) {
+            struct stat st;
+            if (!valid_name(e->d_name) || strncmp(e->d_name, d->d_name, 2) ||
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+                lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || now - st.st_mtime <= min_age_s)
+                continue;
+            fn(e->d_name, arg);
+            seen++;
+        }
+        if (sub)
+            closedir(sub);
+    }
+    closedir(top);
+    return seen;
 }
 
 int blob_sweep_tmp(struct blob_store *bs, long max_age_s)

@@ -18,6 +18,10 @@ struct blob_store;
 struct blob_store *blob_open(const char *dir);
 void blob_close(struct blob_store *bs);
 
+/* Why a write failed: callers answer differently (413 for a file over its
+ * limit, 507 for a full disk, 500 otherwise). */
+enum blob_error { BLOB_OK = 0, BLOB_TOO_LARGE, BLOB_NO_SPACE, BLOB_IO };
+
 /* A write in progress: bytes go to a temporary file while being hashed. */
 struct blob_writer;
 
@@ -26,8 +30,16 @@ struct blob_writer *blob_writer_new(struct blob_store *bs);
  * written in total (max_bytes 0 = unlimited). */
 int blob_writer_add(struct blob_writer *w, const void *data, size_t len);
 size_t blob_writer_size(const struct blob_writer *w);
-/* Makes the content durable under its hash; sha256 receives the hex name.
- * Frees the writer either way. */
+/* The first failure of this writer (BLOB_OK while none). */
+enum blob_error blob_writer_error(const struct blob_writer *w);
+/* Makes the temporary file durable (fsync) and names it: sha256 receives
+ * the hex hash. The file is not yet in place: the caller may record a
+ * reference to the hash first (ingest/files.h), then blob_writer_commit.
+ * Returns 0 or -1 (see blob_writer_error); the writer stays the caller's. */
+int blob_writer_seal(struct blob_writer *w, char sha256[PB_SHA256_HEX]);
+/* Seals (unless sealed) and moves the content into place under its hash,
+ * durably (rename, directory fsync); sha256 receives the hex name. Frees
+ * the writer either way; on failure errno tells why (ENOSPC: disk full). */
 int blob_writer_commit(struct blob_writer *w, char sha256[PB_SHA256_HEX]);
 /* Discards the temporary file and frees the writer. */
 void blob_writer_abort(struct blob_writer *w);
@@ -43,6 +55,11 @@ const char *blob_path(struct blob_store *bs, const char *sha256, char *buf, size
 bool blob_exists(struct blob_store *bs, const char *sha256);
 /* Removes a blob; missing is not an error. */
 int blob_delete(struct blob_store *bs, const char *sha256);
+
+/* Calls fn for each file in place whose last modification is more than
+ * min_age_s seconds ago (the orphan sweep checks each against the store).
+ * Returns the number visited, or -1 when the store cannot be read. */
+int blob_each(struct blob_store *bs, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg);
 
 /* Removes temporary files (uploads cut off by a crash or kill -9) last
  * modified more than max_age_s seconds ago; younger ones may belong to a

@@ -5,9 +5,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/files.h"
 #include "ingest/ingest.h"
 #include "ingest/records.h"
 #include "ingest/seal.h"
+#include "util/fault.h"
 
 static int fail(struct api_error *err, int status, const char *code, const char *msg)
 {
@@ -44,14 +46,18 @@ static int commit(const struct ingest_env *env, const struct session *s, const s
         seal_encrypt(env->seal_key, c->pdf_password, &r->stmt.pdf_password_enc,
                      &r->stmt.pdf_password_enc_len))
         return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    struct statement_commit sc = {&r->account, &r->stmt, r->txns, r->ntxns};
+    struct statement_commit sc = {&r->account, &r->stmt, r->txns, r->ntxns, c->pin_id};
     enum commit_result res;
-    if (STORE_CALL(env->store, statement_commit, &sc, &res) != STORE_OK)
+    int rc = STORE_CALL(env->store, statement_commit, &sc, &res);
+    if (rc == STORE_FULL)
+        return files_write_error(BLOB_NO_SPACE, err);
+    if (rc != STORE_OK || res == COMMIT_PIN_LOST)
         return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
     if (res == COMMIT_DUPLICATE)
         return fail(err, 400, "STATEMENT_DUPLICATE", "A duplicate statement has been detected");
     if (res == COMMIT_SESSION_CLOSED)
         return fail(err, 400, "SESSION_EXPIRED", "This session has expired");
+    fault_point("ingest.committed");
     return 0;
 }
 

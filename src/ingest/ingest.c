@@ -12,8 +12,10 @@
 #include "extract/extract.h"
 #include "fraud/fraud.h"
 #include "ingest/coverage.h"
+#include "ingest/files.h"
 #include "ingest/records.h"
 #include "ingest/seal.h"
+#include "util/fault.h"
 #include "util/log.h"
 #include "util/money.h"
 #include "util/clock.h"
@@ -136,26 +138,28 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
         blob_writer_abort(w);
         return fail(err, 400, "EMPTY_FILE", "File object is empty");
     }
-    /* Commit (fsync) before reading: the bytes we read are the bytes kept.
-     * A file that fails a check is removed again unless it was already
-     * there for another statement. */
-    char sha[PB_SHA256_HEX];
-    if (blob_writer_commit(w, sha))
-        return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
+    /* The file is durable, pinned and in place before it is read: the
+     * bytes read are the bytes kept, and no other upload's failure can
+     * delete them meanwhile (ingest/files.h). */
+    struct file_hold file;
+    if (files_keep(env, w, &file, err))
+        return -1;
     struct statement st;
     char stmt_id[PB_UUID_BUF] = "-";
-    int rc = read_pdf(env, in, sha, &st, err);
+    int rc = read_pdf(env, in, file.sha256, &st, err);
     if (rc == 0) {
-        struct ingest_candidate c = {.st = &st, .content_sha256 = sha, .blob_sha256 = sha,
-                                     .size = (int64_t)size, .file_name = in->file_name,
+        fault_point("ingest.extracted");
+        struct ingest_candidate c = {.st = &st, .content_sha256 = file.sha256, .blob_sha256 = file.sha256,
+                                     .pin_id = file.pin, .size = (int64_t)size, .file_name = in->file_name,
                                      .pdf_password = in->pdf_password,
                                      .want_bank = want_bank[0] ? want_bank : NULL,
                                      .want_progress = in->want_progress};
         rc = ingest_admit(env, s, &c, result, stmt_id, err);
         statement_free(&st);
     }
-    if (rc)
-        ingest_forget_blob(env, sha);
+    if (rc == 0)
+        file.pin = 0; /* the statement's reference now */
+    files_release(env, &file); /* a failed upload's file goes unless something else holds it */
     log_info("ingest session=%.8s statement=%s result=%s bytes=%zu", s->id, stmt_id,
              rc ? err->code : "ok", size);
     return rc;

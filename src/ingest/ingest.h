@@ -84,6 +84,7 @@ struct ingest_candidate {
     const struct statement *st;   /* borrowed; st->source tells pdf / aa */
     const char *content_sha256;   /* digest of the exact content read (duplicate key) */
     const char *blob_sha256;      /* the original file kept in the blob store, or NULL */
+    int64_t pin_id;               /* the upload's pin on that file (ingest/files.h), or 0 */
     int64_t size;                 /* bytes of that content */
     const char *file_name;        /* as the client named it; NULL for AA data */
     const char *pdf_password;     /* sealed and kept when the PDF is encrypted */

@@ -156,13 +156,6 @@ void ingest_records_free(struct ingest_records *r)
     memset(r, 0, sizeof *r);
 }
 
-void ingest_forget_blob(const struct ingest_env *env, const char *sha)
-{
-    bool used = true;
-    if (STORE_CALL(env->store, blob_in_use, sha, &used) == STORE_OK && !used)
-        blob_delete(env->blobs, sha);
-}
-
 json_t *ingest_identity_json(const struct statement_rec *rec, const char *account_id)
 {
     struct identity ident;

@@ -26,9 +26,6 @@ void ingest_records_free(struct ingest_records *r);
 json_t *ingest_response(struct store *store, const struct session *s, const struct statement *st,
                         const struct ingest_records *r, bool want_progress);
 
-/* Deletes a blob no statement uses (after a refused upload). */
-void ingest_forget_blob(const struct ingest_env *env, const char *sha);
-
 /* Rebuilds the statement of a stored record with its transactions: what
  * enrichment, fraud checks and insights read. out is freed with
  * statement_free. Returns a store_rc. */

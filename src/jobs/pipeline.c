@@ -10,6 +10,7 @@
 #include "ingest/records.h"
 #include "insights/insights.h"
 #include "notify/notify.h"
+#include "util/fault.h"
 #include "util/log.h"
 #include "util/clock.h"
 
@@ -168,6 +169,9 @@ int pipeline_run(const struct ingest_env *env, const char *payload)
     json_decref(p);
     rc = 0;
     for (size_t i = 0; i < PIPELINE_NSTEPS && rc == 0; i++) {
+        char point[64];
+        snprintf(point, sizeof point, "pipeline.%s", PIPELINE_STEPS[i].name);
+        fault_point(point);
         rc = PIPELINE_STEPS[i].run(&ctx);
         if (rc)
             log_error("pipeline msg=\"step failed\" session=%.8s step=%s", ctx.s.id, PIPELINE_STEPS[i].name);

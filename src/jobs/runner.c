@@ -8,9 +8,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ingest/files.h"
 #include "jobs/pipeline.h"
-#include "util/log.h"
 #include "util/clock.h"
+#include "util/log.h"
 
 #define RETENTION_EVERY_S 3600
 
@@ -45,24 +46,18 @@ static int job_run(struct job_runner *r, const struct job_rec *j)
 
 int job_retention_sweep(const struct ingest_env *env, int retention_days)
 {
-    char **orphans = NULL;
+    char **claimed = NULL;
     size_t n = 0;
     int64_t now = pb_now();
-    if (STORE_CALL(env->store, pdf_expire, now - (int64_t)retention_days * 86400, now, &orphans, &n) !=
+    if (STORE_CALL(env->store, pdf_expire, now - (int64_t)retention_days * 86400, now, &claimed, &n) !=
         STORE_OK)
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        blob_delete(env->blobs, orphans[i]);
-        free(orphans[i]);
-    }
-    free(orphans);
+    files_remove_claimed(env, claimed, n);
     if (n)
         log_info("jobs msg=\"retention\" deleted_files=%zu", n);
-    /* Uploads cut off by a crash leave temporary files; a day is far
-     * longer than any upload, so an older one is nobody's. */
-    int swept = blob_sweep_tmp(env->blobs, 86400);
-    if (swept)
-        log_info("jobs msg=\"swept unfinished uploads\" files=%d", swept);
+    /* Files nothing refers to any more: pins of uploads a crash cut off,
+     * deletions a dead node left half done, debris of older versions. */
+    files_sweep(env);
     return (int)n;
 }
 

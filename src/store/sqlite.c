@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "store/sqlite_internal.h"
+#include "util/fault.h"
 #include "util/log.h"
 #include "util/clock.h"
 
@@ -283,6 +284,8 @@ static void *syncer_main(void *arg)
             atomic_fetch_add(&s->sync_micros, (unsigned long long)((t1.tv_sec - t0.tv_sec) * 1000000 +
                                                                    (t1.tv_nsec - t0.tv_nsec) / 1000));
         }
+        if (rc == 0 && wrote)
+            fault_point("store.synced");
         if (rc != 0) {
             log_error("store op=wal_sync err=\"%s\"", strerror(errno));
             for (struct wop *w = batch; w; w = w->next)
@@ -387,6 +390,7 @@ static void *writer_main(void *arg)
                 if (w->rc == STORE_OK)
                     w->rc = STORE_ERROR;
         }
+        fault_point("store.committed");
         hand_to_syncer(s, batch);
     }
     return NULL;
@@ -961,8 +965,13 @@ static const struct store_ops SQLITE_OPS = {
     .job_claim = sq_job_claim,
     .job_finish = sq_job_finish,
     .org_set_acceptance = sq_org_set_acceptance,
-    .blob_in_use = sq_blob_in_use,
     .job_release = sq_job_release,
+    .blob_pin = sq_blob_pin,
+    .blob_unpin = sq_blob_unpin,
+    .blob_claim = sq_blob_claim,
+    .blob_forget = sq_blob_forget,
+    .blob_orphans = sq_blob_orphans,
+    .blob_known = sq_blob_known,
 };
 
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)

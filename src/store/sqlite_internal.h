@@ -17,6 +17,16 @@ void sq_bind_text(sqlite3_stmt *q, int i, const char *v);
 void sq_bind_int_opt(sqlite3_stmt *q, int i, int64_t v, bool present);
 char *sq_col_dup(sqlite3_stmt *q, int i);
 void sq_col_copy(sqlite3_stmt *q, int i, char *out, size_t len);
+/* A prepared statement (logged and NULL on error), finalized by the caller. */
+sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql);
+/* A SQLite result as a store_rc: STORE_CONFLICT for a constraint,
+ * STORE_FULL for a full disk, STORE_ERROR (logged) otherwise. */
+int sq_rc(sqlite3 *db, int rc, const char *what);
+/* Steps q once (to completion for a write) and maps the result. */
+int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what);
+/* Runs fn through the group commit inside a savepoint, so that a failing
+ * multi-statement op leaves nothing behind and keeps its batch. */
+int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);
 extern const int SQLITE_NMIGRATIONS;
 
 /* Opens the SQLite store in file path (created if missing). */
@@ -67,7 +77,20 @@ int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
 int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
                   int64_t now);
 int sq_job_release(struct store *st, const char *owner_prefix);
-int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use);
+
+/* Statement files: pins and deletion claims (sqlite_blob.c). */
+int sq_blob_pin(struct store *st, const char *sha256, int64_t size, int64_t now, int64_t expires_at,
+                int64_t stale_before, int64_t *pin_id);
+int sq_blob_unpin(struct store *st, int64_t pin_id);
+int sq_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+int sq_blob_forget(struct store *st, const char *sha256);
+int sq_blob_known(struct store *st, const char *sha256, bool *known);
+int sq_blob_orphans(struct store *st, int64_t now, int64_t stale_before, size_t max, char ***out,
+                    size_t *n);
+/* Inside a write: blob_claim's check and claim; a store_rc. */
+int sq_blob_claim_in(sqlite3 *db, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+/* Inside a write: drops pin_id; *existed says whether it was still there. */
+int sq_blob_unpin_in(sqlite3 *db, int64_t pin_id, bool *existed);
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
 
 #endif

@@ -218,8 +218,26 @@ static const char M2_WEBHOOK_LEASES[] =
     "ALTER TABLE webhook_deliveries ADD COLUMN replay_of TEXT;"
     "CREATE INDEX webhook_session ON webhook_deliveries(session_id);";
 
+/* Statement files by reference (issue 11, src/ingest/files.h): a pin is an
+ * upload's pending reference to its file, taken before the file is put in
+ * place and dropped by the commit of its statement (or on failure).
+ * blobs.deleted_at now means "deletion claimed at": the row goes once the
+ * file is gone. Files of statements past retention are no longer
+ * referenced (blob_sha256 NULL; content_sha256 still finds duplicates), so
+ * their rows can go too; old claims are stale and the sweep finishes them. */
+static const char M3_BLOB_PINS[] =
+    "CREATE TABLE blob_pins ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  sha256     TEXT NOT NULL REFERENCES blobs(sha256),"
+    "  created_at INTEGER NOT NULL,"
+    "  expires_at INTEGER NOT NULL);"
+    "CREATE INDEX blob_pins_sha ON blob_pins(sha256, expires_at);"
+    "UPDATE statements SET blob_sha256 = NULL WHERE pdf_deleted_at IS NOT NULL;"
+    "UPDATE blobs SET deleted_at = 0 WHERE deleted_at IS NOT NULL;";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
+    M3_BLOB_PINS,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

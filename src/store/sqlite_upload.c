@@ -65,57 +65,9 @@ void job_rec_clear(struct job_rec *j)
     memset(j, 0, sizeof *j);
 }
 
-static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        log_error("store op=prepare err=\"%s\"", sqlite3_errmsg(db));
-        sqlite3_finalize(q);
-        return NULL;
-    }
-    return q;
-}
-
 static pb_day cday(sqlite3_stmt *q, int i)
 {
     return sqlite3_column_type(q, i) == SQLITE_NULL ? PB_NO_DAY : sqlite3_column_int(q, i);
-}
-
-/* Runs a statement to completion; STORE_CONFLICT on a constraint. */
-static int run(sqlite3 *db, sqlite3_stmt *q, const char *what)
-{
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-        return STORE_OK;
-    if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        return STORE_CONFLICT;
-    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(db));
-    return STORE_ERROR;
-}
-
-/* sqlite_write with fn inside a savepoint: a failing multi-statement op
- * leaves nothing behind and does not take its batch down. */
-struct savepoint_op {
-    int (*fn)(sqlite3 *db, void *arg);
-    void *arg;
-};
-
-static int apply_in_savepoint(sqlite3 *db, const void *arg)
-{
-    const struct savepoint_op *op = arg;
-    if (sqlite3_exec(db, "SAVEPOINT op", NULL, NULL, NULL) != SQLITE_OK)
-        return STORE_ERROR;
-    int rc = op->fn(db, op->arg);
-    if (rc != STORE_OK)
-        sqlite3_exec(db, "ROLLBACK TO op", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE op", NULL, NULL, NULL);
-    return rc;
-}
-
-static int write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg)
-{
-    struct savepoint_op op = {fn, arg};
-    return sqlite_write(st, apply_in_savepoint, &op);
 }
 
 /* ---- statement commit ---- */
@@ -128,7 +80,7 @@ struct commit_arg {
 /* 1 when the session is open for uploads, 0 when not, -1 on error. */
 static int session_open(sqlite3 *db, const char *session_id)
 {
-    sqlite3_stmt *q = prep(db, "SELECT state = 'open' AND deleted_at IS NULL FROM sessions WHERE id = ?1");
+    sqlite3_stmt *q = sq_prep(db, "SELECT state = 'open' AND deleted_at IS NULL FROM sessions WHERE id = ?1");
     if (!q)
         return -1;
     sq_bind_text(q, 1, session_id);
@@ -142,7 +94,7 @@ static int session_open(sqlite3 *db, const char *session_id)
  * same account with an overlapping period. */
 static int is_duplicate(sqlite3 *db, const struct statement_rec *s)
 {
-    sqlite3_stmt *q = prep(db, "SELECT 1 FROM statements WHERE session_id = ?1 AND status = 'completed' "
+    sqlite3_stmt *q = sq_prep(db, "SELECT 1 FROM statements WHERE session_id = ?1 AND status = 'completed' "
                                "AND (content_sha256 = ?2 OR (account_id = ?3 AND from_day <= ?5 "
                                "AND to_day >= ?4)) LIMIT 1");
     if (!q)
@@ -159,7 +111,7 @@ static int is_duplicate(sqlite3 *db, const struct statement_rec *s)
 
 static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
 {
-    sqlite3_stmt *q = prep(db, "INSERT INTO accounts(id, session_id, bank, account_number, name, ifsc, "
+    sqlite3_stmt *q = sq_prep(db, "INSERT INTO accounts(id, session_id, bank, account_number, name, ifsc, "
                                "micr, address, account_category, account_type, od_limit, credit_limit, "
                                "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
                                "?9, ?10, ?11, ?12, NULL, ?13, ?13) ON CONFLICT(id) DO UPDATE SET "
@@ -179,30 +131,38 @@ static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
     sq_bind_int_opt(q, 11, a->od_limit, a->od_limit != 0);
     sq_bind_int_opt(q, 12, a->credit_limit, a->credit_limit != 0);
     sqlite3_bind_int64(q, 13, now);
-    int rc = run(db, q, "account_insert");
+    int rc = sq_run(db, q, "account_insert");
     sqlite3_finalize(q);
     return rc;
 }
 
-static int insert_blob_ref(sqlite3 *db, const struct statement_rec *s)
+/* The statement's file row: created if missing (a caller without a pin),
+ * never revived once its deletion was claimed (someone is removing the
+ * file). 1 when the file may be referenced, 0 when not, -1 on error. */
+static int blob_ref_ok(sqlite3 *db, const struct statement_rec *s)
 {
     if (!s->blob_sha256)
-        return STORE_OK;
-    sqlite3_stmt *q = prep(db, "INSERT INTO blobs(sha256, size, created_at) VALUES (?1, ?2, ?3) "
-                               "ON CONFLICT(sha256) DO UPDATE SET deleted_at = NULL");
+        return 1;
+    sqlite3_stmt *q = sq_prep(db, "INSERT INTO blobs(sha256, size, created_at) VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT(sha256) DO NOTHING");
     if (!q)
-        return STORE_ERROR;
+        return -1;
     sq_bind_text(q, 1, s->blob_sha256);
     sqlite3_bind_int64(q, 2, s->file_size);
     sqlite3_bind_int64(q, 3, s->created_at);
-    int rc = run(db, q, "blob_insert");
+    int rc = sq_run(db, q, "blob_insert");
     sqlite3_finalize(q);
-    return rc;
+    if (rc != STORE_OK || !(q = sq_prep(db, "SELECT deleted_at IS NULL FROM blobs WHERE sha256 = ?1")))
+        return -1;
+    sq_bind_text(q, 1, s->blob_sha256);
+    int live = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+    sqlite3_finalize(q);
+    return live;
 }
 
 static int insert_statement(sqlite3 *db, const struct statement_rec *s)
 {
-    sqlite3_stmt *q = prep(
+    sqlite3_stmt *q = sq_prep(
         db, "INSERT INTO statements(id, session_id, account_id, source, bank, blob_sha256, file_name, "
             "file_size, pdf_password_enc, status, error_code, error_message, page_count, identity, "
             "from_day, to_day, opening_balance, closing_balance, balances_ok, totals_ok, facts, fraud, "
@@ -235,14 +195,14 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
     sq_bind_text(q, 22, s->fraud);
     sq_bind_text(q, 23, s->content_sha256);
     sqlite3_bind_int64(q, 24, s->created_at);
-    int rc = run(db, q, "statement_insert");
+    int rc = sq_run(db, q, "statement_insert");
     sqlite3_finalize(q);
     return rc;
 }
 
 static int insert_txns(sqlite3 *db, const struct statement_commit *c)
 {
-    sqlite3_stmt *q = prep(db, "INSERT INTO transactions(statement_id, seq, account_id, day, value_day, "
+    sqlite3_stmt *q = sq_prep(db, "INSERT INTO transactions(statement_id, seq, account_id, day, value_day, "
                                "type, amount, balance, note, chq_num, page, reconciled, hash) VALUES "
                                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     if (!q)
@@ -264,7 +224,7 @@ static int insert_txns(sqlite3 *db, const struct statement_commit *c)
         sqlite3_bind_int(q, 11, t->page);
         sqlite3_bind_int(q, 12, t->reconciled);
         sq_bind_text(q, 13, t->hash);
-        rc = run(db, q, "txn_insert");
+        rc = sq_run(db, q, "txn_insert");
     }
     sqlite3_finalize(q);
     return rc;
@@ -288,9 +248,20 @@ static int apply_commit(sqlite3 *db, void *arg)
         a->result = COMMIT_DUPLICATE;
         return STORE_OK;
     }
+    if (c->pin_id) { /* the pin becomes the statement's reference */
+        bool held = false;
+        int rc = sq_blob_unpin_in(db, c->pin_id, &held);
+        if (rc != STORE_OK || !held) {
+            a->result = COMMIT_PIN_LOST;
+            return rc;
+        }
+    }
+    int ref = blob_ref_ok(db, c->stmt);
+    if (ref <= 0) {
+        a->result = COMMIT_PIN_LOST;
+        return ref < 0 ? STORE_ERROR : STORE_OK;
+    }
     int rc = insert_account(db, c->account, c->stmt->created_at);
-    if (rc == STORE_OK)
-        rc = insert_blob_ref(db, c->stmt);
     if (rc == STORE_OK)
         rc = insert_statement(db, c->stmt);
     if (rc == STORE_OK)
@@ -302,7 +273,7 @@ static int apply_commit(sqlite3 *db, void *arg)
 int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)
 {
     struct commit_arg a = {c, COMMIT_OK};
-    int rc = write_op(st, apply_commit, &a);
+    int rc = sq_write_op(st, apply_commit, &a);
     *result = a.result;
     return rc;
 }
@@ -440,7 +411,7 @@ static int list_by(struct store *st, const char *sql, const char *key, size_t sz
     *out = NULL;
     *n = 0;
     sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, sql) : NULL;
+    sqlite3_stmt *q = db ? sq_prep(db, sql) : NULL;
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, key);
@@ -495,14 +466,14 @@ struct processing_arg {
 static int apply_request_processing(sqlite3 *db, void *arg)
 {
     struct processing_arg *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE sessions SET state = 'processing', processing_requested_at = ?3 "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE sessions SET state = 'processing', processing_requested_at = ?3 "
                                "WHERE id = ?1 AND org_id = ?2 AND state = 'open' AND deleted_at IS NULL");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->session_id);
     sq_bind_text(q, 2, a->org_id);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = run(db, q, "session_request_processing");
+    int rc = sq_run(db, q, "session_request_processing");
     sqlite3_finalize(q);
     if (rc != STORE_OK)
         return rc;
@@ -512,7 +483,7 @@ static int apply_request_processing(sqlite3 *db, void *arg)
     snprintf(payload, sizeof payload, "{\"session_id\":\"%s\",\"org_id\":\"%s\"}", a->session_id,
              a->org_id);
     snprintf(key, sizeof key, "process_session:%s", a->session_id);
-    q = prep(db, "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, "
+    q = sq_prep(db, "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, "
                  "updated_at) VALUES ('process_session', ?1, ?2, ?3, ?4, ?3, ?3) "
                  "ON CONFLICT(dedupe_key) DO NOTHING");
     if (!q)
@@ -521,7 +492,7 @@ static int apply_request_processing(sqlite3 *db, void *arg)
     sq_bind_text(q, 2, a->session_id);
     sqlite3_bind_int64(q, 3, a->now);
     sq_bind_text(q, 4, key);
-    rc = run(db, q, "job_insert");
+    rc = sq_run(db, q, "job_insert");
     sqlite3_finalize(q);
     return rc;
 }
@@ -530,7 +501,7 @@ int sq_session_request_processing(struct store *st, const char *session_id, cons
                                   int64_t now)
 {
     struct processing_arg a = {session_id, org_id, now};
-    return write_op(st, apply_request_processing, &a);
+    return sq_write_op(st, apply_request_processing, &a);
 }
 
 struct finish_arg {
@@ -542,14 +513,14 @@ struct finish_arg {
 static int apply_finish_processing(sqlite3 *db, void *arg)
 {
     struct finish_arg *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE sessions SET state = ?2, processing_completed_at = ?3 "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE sessions SET state = ?2, processing_completed_at = ?3 "
                                "WHERE id = ?1 AND deleted_at IS NULL");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->session_id);
     sq_bind_text(q, 2, a->state);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = run(db, q, "session_finish_processing");
+    int rc = sq_run(db, q, "session_finish_processing");
     sqlite3_finalize(q);
     return rc;
 }
@@ -558,7 +529,7 @@ int sq_session_finish_processing(struct store *st, const char *session_id, enum 
                                  int64_t now)
 {
     struct finish_arg a = {session_id, session_state_name(state), now};
-    return write_op(st, apply_finish_processing, &a);
+    return sq_write_op(st, apply_finish_processing, &a);
 }
 
 struct result_arg {
@@ -569,7 +540,7 @@ struct result_arg {
 static int apply_account_result(sqlite3 *db, void *arg)
 {
     struct result_arg *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE accounts SET status = ?2, error_code = ?3, error_message = ?4, "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE accounts SET status = ?2, error_code = ?3, error_message = ?4, "
                                "insights = ?5, updated_at = ?6 WHERE id = ?1");
     if (!q)
         return STORE_ERROR;
@@ -579,7 +550,7 @@ static int apply_account_result(sqlite3 *db, void *arg)
     sq_bind_text(q, 4, a->message);
     sq_bind_text(q, 5, a->insights);
     sqlite3_bind_int64(q, 6, a->now);
-    int rc = run(db, q, "account_set_result");
+    int rc = sq_run(db, q, "account_set_result");
     sqlite3_finalize(q);
     return rc;
 }
@@ -589,7 +560,7 @@ int sq_account_set_result(struct store *st, const char *account_id, const char *
                           int64_t now)
 {
     struct result_arg a = {account_id, status, error_code, error_message, insights_json, now};
-    return write_op(st, apply_account_result, &a);
+    return sq_write_op(st, apply_account_result, &a);
 }
 
 /* ---- deletion and retention ---- */
@@ -597,37 +568,52 @@ int sq_account_set_result(struct store *st, const char *account_id, const char *
 struct orphan_arg {
     const char *session_id, *org_id;
     int64_t cutoff, now;
-    char **orphans;
+    char **files;       /* files of the statements concerned, then those claimed */
     size_t n;
     bool found;
 };
 
-/* Blobs no statement with a live file references any more: marked
- * deleted in the blobs table and listed for the caller. */
-static int collect_orphans(sqlite3 *db, struct orphan_arg *a)
+/* Lists the distinct files q (bound by the caller) returns into a->files. */
+static int list_files(sqlite3 *db, sqlite3_stmt *q, struct orphan_arg *a)
 {
-    sqlite3_stmt *q = prep(db, "UPDATE blobs SET deleted_at = ?1 WHERE deleted_at IS NULL AND NOT EXISTS "
-                               "(SELECT 1 FROM statements s WHERE s.blob_sha256 = blobs.sha256 AND "
-                               "s.pdf_deleted_at IS NULL) RETURNING sha256");
-    if (!q)
-        return STORE_ERROR;
-    sqlite3_bind_int64(q, 1, a->now);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        char **p = realloc(a->orphans, (a->n + 1) * sizeof *p);
-        if (!p)
+        char **p = realloc(a->files, (a->n + 1) * sizeof *p);
+        if (!p) {
+            rc = SQLITE_NOMEM;
             break;
-        a->orphans = p;
-        if ((a->orphans[a->n] = sq_col_dup(q, 0)))
+        }
+        a->files = p;
+        if ((a->files[a->n] = sq_col_dup(q, 0)))
             a->n++;
     }
     sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+    return sq_rc(db, rc, "list_files");
+}
+
+/* Keeps in a->files those nothing refers to any more, claimed for
+ * deletion in this transaction (never a file another node is already
+ * deleting: its claim is left to it and to the sweep). */
+static int claim_files(sqlite3 *db, struct orphan_arg *a)
+{
+    size_t kept = 0;
+    int rc = STORE_OK;
+    for (size_t i = 0; i < a->n; i++) {
+        bool claimed = false;
+        if (rc == STORE_OK)
+            rc = sq_blob_claim_in(db, a->files[i], a->now, INT64_MIN, &claimed);
+        if (claimed)
+            a->files[kept++] = a->files[i];
+        else
+            free(a->files[i]);
+    }
+    a->n = kept;
+    return rc;
 }
 
 static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *s2, int64_t i3)
 {
-    sqlite3_stmt *q = prep(db, sql);
+    sqlite3_stmt *q = sq_prep(db, sql);
     if (!q)
         return STORE_ERROR;
     if (s1)
@@ -635,7 +621,7 @@ static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *
     if (s2)
         sq_bind_text(q, 2, s2);
     sqlite3_bind_int64(q, 3, i3);
-    int rc = run(db, q, "exec");
+    int rc = sq_run(db, q, "exec");
     sqlite3_finalize(q);
     return rc;
 }
@@ -650,6 +636,13 @@ static int apply_session_delete(sqlite3 *db, void *arg)
     a->found = sqlite3_changes(db) > 0;
     if (!a->found)
         return STORE_OK;
+    sqlite3_stmt *q = sq_prep(db, "SELECT DISTINCT blob_sha256 FROM statements WHERE session_id = ?1 "
+                                  "AND blob_sha256 IS NOT NULL");
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, a->session_id);
+    if ((rc = list_files(db, q, a)) != STORE_OK)
+        return rc;
     /* Transactions and statements go with their rows (ON DELETE CASCADE
      * needs foreign_keys, which the writer enables; delete explicitly
      * anyway, children first). */
@@ -660,24 +653,23 @@ static int apply_session_delete(sqlite3 *db, void *arg)
         "UPDATE jobs SET state = 'done', updated_at = ?3 WHERE session_id = ?1 AND state IN ('queued','running')",
     };
     for (size_t i = 0; i < sizeof del / sizeof del[0] && rc == STORE_OK; i++) {
-        sqlite3_stmt *q = prep(db, del[i]);
-        if (!q)
+        if (!(q = sq_prep(db, del[i])))
             return STORE_ERROR;
         sq_bind_text(q, 1, a->session_id);
         if (sqlite3_bind_parameter_count(q) >= 3)
             sqlite3_bind_int64(q, 3, a->now);
-        rc = run(db, q, "session_delete");
+        rc = sq_run(db, q, "session_delete");
         sqlite3_finalize(q);
     }
-    return rc == STORE_OK ? collect_orphans(db, a) : rc;
+    return rc == STORE_OK ? claim_files(db, a) : rc;
 }
 
-static void free_orphans(struct orphan_arg *a)
+static void free_files(struct orphan_arg *a)
 {
     for (size_t i = 0; i < a->n; i++)
-        free(a->orphans[i]);
-    free(a->orphans);
-    a->orphans = NULL;
+        free(a->files[i]);
+    free(a->files);
+    a->files = NULL;
     a->n = 0;
 }
 
@@ -685,14 +677,14 @@ int sq_session_delete(struct store *st, const char *session_id, const char *org_
                       char ***orphans, size_t *norphans)
 {
     struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .now = now};
-    int rc = write_op(st, apply_session_delete, &a);
+    int rc = sq_write_op(st, apply_session_delete, &a);
     if (rc != STORE_OK || !a.found) {
-        free_orphans(&a);
+        free_files(&a);
         *orphans = NULL;
         *norphans = 0;
         return rc != STORE_OK ? rc : STORE_NOT_FOUND;
     }
-    *orphans = a.orphans;
+    *orphans = a.files;
     *norphans = a.n;
     return STORE_OK;
 }
@@ -700,24 +692,30 @@ int sq_session_delete(struct store *st, const char *session_id, const char *org_
 static int apply_pdf_expire(sqlite3 *db, void *arg)
 {
     struct orphan_arg *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE statements SET pdf_deleted_at = ?2, pdf_password_enc = NULL "
-                               "WHERE created_at < ?1 AND pdf_deleted_at IS NULL");
+    sqlite3_stmt *q = sq_prep(db, "SELECT DISTINCT blob_sha256 FROM statements WHERE created_at < ?1 "
+                                  "AND pdf_deleted_at IS NULL AND blob_sha256 IS NOT NULL");
     if (!q)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, a->cutoff);
+    int rc = list_files(db, q, a);
+    if (rc != STORE_OK || !(q = sq_prep(db, "UPDATE statements SET pdf_deleted_at = ?2, pdf_password_enc = "
+                                            "NULL, blob_sha256 = NULL WHERE created_at < ?1 AND "
+                                            "pdf_deleted_at IS NULL")))
+        return rc != STORE_OK ? rc : STORE_ERROR;
+    sqlite3_bind_int64(q, 1, a->cutoff);
     sqlite3_bind_int64(q, 2, a->now);
-    int rc = run(db, q, "pdf_expire");
+    rc = sq_run(db, q, "pdf_expire");
     sqlite3_finalize(q);
-    return rc == STORE_OK ? collect_orphans(db, a) : rc;
+    return rc == STORE_OK ? claim_files(db, a) : rc;
 }
 
 int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans)
 {
     struct orphan_arg a = {.cutoff = cutoff, .now = now};
-    int rc = write_op(st, apply_pdf_expire, &a);
+    int rc = sq_write_op(st, apply_pdf_expire, &a);
     if (rc != STORE_OK)
-        free_orphans(&a);
-    *orphans = a.orphans;
+        free_files(&a);
+    *orphans = a.files;
     *norphans = a.n;
     return rc;
 }
@@ -735,7 +733,7 @@ struct claim_arg {
 static int apply_job_claim(sqlite3 *db, void *arg)
 {
     struct claim_arg *a = arg;
-    sqlite3_stmt *q = prep(
+    sqlite3_stmt *q = sq_prep(
         db, "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
             "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
             "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
@@ -763,7 +761,7 @@ static int apply_job_claim(sqlite3 *db, void *arg)
 int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out)
 {
     struct claim_arg a = {owner, now, lease_s, out, false};
-    int rc = write_op(st, apply_job_claim, &a);
+    int rc = sq_write_op(st, apply_job_claim, &a);
     if (rc == STORE_OK && !a.found)
         return STORE_NOT_FOUND;
     if (rc != STORE_OK && a.found)
@@ -781,7 +779,7 @@ struct job_finish_arg {
 static int apply_job_finish(sqlite3 *db, void *arg)
 {
     struct job_finish_arg *a = arg;
-    sqlite3_stmt *q = prep(
+    sqlite3_stmt *q = sq_prep(
         db, a->ok ? "UPDATE jobs SET state = 'done', locked_until = NULL, last_error = NULL, "
                     "updated_at = ?4 WHERE id = ?1"
                   : "UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE "
@@ -795,7 +793,7 @@ static int apply_job_finish(sqlite3 *db, void *arg)
         sqlite3_bind_int64(q, 3, a->retry_at);
     }
     sqlite3_bind_int64(q, 4, a->now);
-    int rc = run(db, q, "job_finish");
+    int rc = sq_run(db, q, "job_finish");
     sqlite3_finalize(q);
     return rc;
 }
@@ -804,7 +802,7 @@ int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, 
                   int64_t now)
 {
     struct job_finish_arg a = {job_id, ok, error, retry_at, now};
-    return write_op(st, apply_job_finish, &a);
+    return sq_write_op(st, apply_job_finish, &a);
 }
 
 struct acceptance_arg {
@@ -815,13 +813,13 @@ struct acceptance_arg {
 static int apply_org_acceptance(sqlite3 *db, void *arg)
 {
     struct acceptance_arg *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE orgs SET acceptance = ?2, acceptance_tolerance_days = ?3 WHERE id = ?1");
+    sqlite3_stmt *q = sq_prep(db, "UPDATE orgs SET acceptance = ?2, acceptance_tolerance_days = ?3 WHERE id = ?1");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->org_id);
     sq_bind_text(q, 2, a->acceptance);
     sqlite3_bind_int(q, 3, a->tolerance);
-    int rc = run(db, q, "org_set_acceptance");
+    int rc = sq_run(db, q, "org_set_acceptance");
     sqlite3_finalize(q);
     if (rc == STORE_OK && sqlite3_changes(db) == 0)
         rc = STORE_NOT_FOUND;
@@ -831,38 +829,22 @@ static int apply_org_acceptance(sqlite3 *db, void *arg)
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days)
 {
     struct acceptance_arg a = {org_id, acceptance, tolerance_days};
-    return write_op(st, apply_org_acceptance, &a);
-}
-
-int sq_blob_in_use(struct store *st, const char *sha256, bool *in_use)
-{
-    *in_use = true; /* on error, keep the file */
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, "SELECT 1 FROM statements WHERE blob_sha256 = ?1 LIMIT 1") : NULL;
-    if (!q)
-        return STORE_ERROR;
-    sq_bind_text(q, 1, sha256);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return STORE_ERROR;
-    *in_use = rc == SQLITE_ROW;
-    return STORE_OK;
+    return sq_write_op(st, apply_org_acceptance, &a);
 }
 
 static int apply_job_release(sqlite3 *db, void *arg)
 {
-    sqlite3_stmt *q = prep(db, "UPDATE jobs SET locked_until = 0 WHERE state = 'running' AND "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE jobs SET locked_until = 0 WHERE state = 'running' AND "
                                "substr(locked_by, 1, length(?1)) = ?1");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, arg);
-    int rc = run(db, q, "job_release");
+    int rc = sq_run(db, q, "job_release");
     sqlite3_finalize(q);
     return rc;
 }
 
 int sq_job_release(struct store *st, const char *owner_prefix)
 {
-    return write_op(st, apply_job_release, (void *)owner_prefix);
+    return sq_write_op(st, apply_job_release, (void *)owner_prefix);
 }

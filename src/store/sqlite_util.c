@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
+#include "util/log.h"
 
 void sq_bind_text(sqlite3_stmt *q, int i, const char *v)
 {
@@ -31,4 +32,56 @@ void sq_col_copy(sqlite3_stmt *q, int i, char *out, size_t len)
 {
     const unsigned char *t = sqlite3_column_text(q, i);
     snprintf(out, len, "%s", t ? (const char *)t : "");
+}
+
+sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+        log_error("store op=prepare err=\"%s\"", sqlite3_errmsg(db));
+        sqlite3_finalize(q);
+        return NULL;
+    }
+    return q;
+}
+
+int sq_rc(sqlite3 *db, int rc, const char *what)
+{
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK)
+        return STORE_OK;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return STORE_CONFLICT;
+    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(db));
+    return (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_ERROR;
+}
+
+int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what)
+{
+    return sq_rc(db, sqlite3_step(q), what);
+}
+
+/* sqlite_write with fn inside a savepoint: a failing multi-statement op
+ * leaves nothing behind and does not take its batch down. */
+struct savepoint_op {
+    int (*fn)(sqlite3 *db, void *arg);
+    void *arg;
+};
+
+static int apply_in_savepoint(sqlite3 *db, const void *arg)
+{
+    const struct savepoint_op *op = arg;
+    int rc = sqlite3_exec(db, "SAVEPOINT op", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return sq_rc(db, rc, "savepoint");
+    rc = op->fn(db, op->arg);
+    if (rc != STORE_OK)
+        sqlite3_exec(db, "ROLLBACK TO op", NULL, NULL, NULL);
+    sqlite3_exec(db, "RELEASE op", NULL, NULL, NULL);
+    return rc;
+}
+
+int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg)
+{
+    struct savepoint_op op = {fn, arg};
+    return sqlite_write(st, apply_in_savepoint, &op);
 }

@@ -12,7 +12,8 @@
  * Thread safety: every function may be called from any thread.
  *
  * Return codes: STORE_OK, STORE_NOT_FOUND, STORE_CONFLICT (a uniqueness
- * rule), STORE_ERROR (I/O, corruption, out of memory: logged). */
+ * rule), STORE_FULL (no space left: nothing was written), STORE_ERROR (I/O,
+ * corruption, out of memory: logged). */
 #ifndef PB_STORE_STORE_H
 #define PB_STORE_STORE_H
 
@@ -25,7 +26,13 @@
 #include "util/date.h"
 #include "util/money.h"
 
-enum store_rc { STORE_OK = 0, STORE_NOT_FOUND = 1, STORE_CONFLICT = 2, STORE_ERROR = -1 };
+enum store_rc {
+    STORE_OK = 0,
+    STORE_NOT_FOUND = 1,
+    STORE_CONFLICT = 2,
+    STORE_FULL = 3,              /* the disk (or quota) is full: retry once space returns */
+    STORE_ERROR = -1,
+};
 
 struct store;
 
@@ -104,12 +111,14 @@ struct statement_commit {
     const struct statement_rec *stmt;
     const struct txn_rec *txns;
     size_t ntxns;
+    int64_t pin_id;                      /* the upload's pin on its file (blob_pin), 0 = none */
 };
 
 enum commit_result {
     COMMIT_OK = 0,
     COMMIT_DUPLICATE,            /* same bytes, or same account with an overlapping period */
     COMMIT_SESSION_CLOSED,       /* processing requested, or deleted, meanwhile */
+    COMMIT_PIN_LOST,             /* the pin expired and was swept: the file may be gone */
 };
 
 struct job_rec {
@@ -210,11 +219,14 @@ struct store_ops {
                               const char *insights_json, int64_t now);
     /* Marks the session deleted and removes its accounts, statements and
      * transactions. *orphans (malloc'd array of malloc'd strings) receives
-     * the blobs no remaining statement uses, for the caller to delete. */
+     * the files of those statements that nothing refers to any more,
+     * claimed for deletion (see blob_claim) in the same transaction: the
+     * caller removes each, then calls blob_forget. */
     int (*session_delete)(struct store *st, const char *session_id, const char *org_id, int64_t now,
                           char ***orphans, size_t *norphans);
-    /* Retention: forgets the files (and sealed passwords) of statements
-     * created before cutoff; *orphans as for session_delete. */
+    /* Retention: forgets the files (blob_sha256 becomes NULL) and sealed
+     * passwords of statements created before cutoff; *orphans as for
+     * session_delete. */
     int (*pdf_expire)(struct store *st, int64_t cutoff, int64_t now, char ***orphans,
                       size_t *norphans);
     /* Leases the oldest runnable job (queued and due, or running with an
@@ -230,8 +242,35 @@ struct store_ops {
     /* Makes the jobs leased by owners starting with owner_prefix runnable
      * again (a restarted node releases what its dead predecessor held). */
     int (*job_release)(struct store *st, const char *owner_prefix);
-    /* Whether any statement keeps the file sha256. */
-    int (*blob_in_use)(struct store *st, const char *sha256, bool *in_use);
+
+    /* ---- statement files: references (protocol in src/ingest/files.h) ----
+     * A file of the blob store is kept while a statement refers to it
+     * (statements.blob_sha256) or an upload holds an unexpired pin on it.
+     * Deleting a file is claimed (blobs.deleted_at = the claim's time) in
+     * the transaction that proves nothing refers to it; while the claim is
+     * fresh (made at or after stale_before) no pin can be taken, so no
+     * upload puts the file back while the claimer removes it. */
+    /* Records a pending reference to sha256 (creating its row) until
+     * expires_at; *pin_id names it. STORE_CONFLICT: a fresh deletion claim
+     * holds the file (retry shortly). */
+    int (*blob_pin)(struct store *st, const char *sha256, int64_t size, int64_t now, int64_t expires_at,
+                    int64_t stale_before, int64_t *pin_id);
+    int (*blob_unpin)(struct store *st, int64_t pin_id);
+    /* Claims sha256 for deletion when no statement and no unexpired pin
+     * refers to it and no fresh claim exists (expired pins are dropped; a
+     * file with no row at all, debris of an older version, gets a claimed
+     * row). *claimed says whether the caller may now remove the file. */
+    int (*blob_claim)(struct store *st, const char *sha256, int64_t now, int64_t stale_before,
+                      bool *claimed);
+    /* The claimed file is gone: drops its row (kept if anything refers to
+     * it again, which a fresh claim prevents). */
+    int (*blob_forget)(struct store *st, const char *sha256);
+    /* Up to max files nothing refers to (no statement, no unexpired pin)
+     * and no fresh claim holds: candidates for blob_claim (a read). */
+    int (*blob_orphans)(struct store *st, int64_t now, int64_t stale_before, size_t max, char ***out,
+                        size_t *n);
+    /* Whether sha256 has a row at all (a read). */
+    int (*blob_known)(struct store *st, const char *sha256, bool *known);
 };
 
 struct store {

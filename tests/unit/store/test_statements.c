@@ -59,7 +59,7 @@ static void make_statement(struct fixture *f, const struct session *s, const cha
         f->t[i].note = (char *)"UPI-TEST";
         snprintf(f->t[i].hash, sizeof f->t[i].hash, "%032d", i);
     }
-    f->c = (struct statement_commit){&f->a, &f->s, f->t, 2};
+    f->c = (struct statement_commit){&f->a, &f->s, f->t, 2, 0};
 }
 
 static pb_day D(int y, int m, int d)
@@ -158,6 +158,8 @@ TEST(commit_checks_duplicates_in_the_same_transaction)
 
 TEST(retention_keeps_files_other_sessions_use)
 {
+    /* SHA1 was claimed by the deletion above: a fresh file here */
+    static const char SHA8[] = "8888888888888888888888888888888888888888888888888888888888888888";
     struct session s1, s2;
     make_session(&s1);
     make_session(&s2);
@@ -165,8 +167,8 @@ TEST(retention_keeps_files_other_sessions_use)
     CHECK_INT(store_session_insert(st, &s2), STORE_OK);
     struct fixture a, b;
     enum commit_result r;
-    make_statement(&a, &s1, "9", D(2024, 1, 1), D(2024, 1, 31), SHA1);
-    make_statement(&b, &s2, "9", D(2024, 1, 1), D(2024, 1, 31), SHA1);
+    make_statement(&a, &s1, "9", D(2024, 1, 1), D(2024, 1, 31), SHA8);
+    make_statement(&b, &s2, "9", D(2024, 1, 1), D(2024, 1, 31), SHA8);
     b.s.created_at = 1800000000; /* the same file, uploaded later elsewhere */
     CHECK_INT(STORE_CALL(st, statement_commit, &a.c, &r), STORE_OK);
     CHECK_INT(STORE_CALL(st, statement_commit, &b.c, &r), STORE_OK);
@@ -182,12 +184,143 @@ TEST(retention_keeps_files_other_sessions_use)
     statement_rec_clear(&x);
     CHECK_INT(STORE_CALL(st, pdf_expire, 1900000000, 1900000000, &orphans, &n), STORE_OK);
     CHECK_INT(n, 1);
-    CHECK_STR(orphans[0], SHA1);
+    CHECK_STR(orphans[0], SHA8);
     free(orphans[0]);
     free(orphans);
-    bool used;
-    CHECK_INT(STORE_CALL(st, blob_in_use, SHA2, &used), STORE_OK);
-    CHECK(!used);
+    /* the claimer removed the file: the row goes */
+    bool known;
+    CHECK_INT(STORE_CALL(st, blob_forget, SHA8), STORE_OK);
+    CHECK_INT(STORE_CALL(st, blob_known, SHA8, &known), STORE_OK);
+    CHECK(!known);
+    struct statement_rec x2;
+    CHECK_INT(STORE_CALL(st, statement_get, b.s.id, &x2), STORE_OK);
+    CHECK(x2.blob_sha256 == NULL); /* past retention: no file */
+    CHECK_STR(x2.content_sha256, SHA8); /* still a duplicate of the same bytes */
+    statement_rec_clear(&x2);
+    session_clear(&s1);
+    session_clear(&s2);
+}
+
+static const char SHA4[] = "4444444444444444444444444444444444444444444444444444444444444444";
+static const char SHA5[] = "5555555555555555555555555555555555555555555555555555555555555555";
+static const char SHA6[] = "6666666666666666666666666666666666666666666666666666666666666666";
+
+static bool claim(const char *sha, int64_t now)
+{
+    bool claimed = false;
+    CHECK_INT(STORE_CALL(st, blob_claim, sha, now, now - 120, &claimed), STORE_OK);
+    return claimed;
+}
+
+static bool listed_as_orphan(const char *sha, int64_t now)
+{
+    char **list;
+    size_t n;
+    bool found = false;
+    CHECK_INT(STORE_CALL(st, blob_orphans, now, now - 120, 1000, &list, &n), STORE_OK);
+    for (size_t i = 0; i < n; i++) {
+        found |= !strcmp(list[i], sha);
+        free(list[i]);
+    }
+    free(list);
+    return found;
+}
+
+TEST(a_pin_keeps_a_file_until_its_statement_takes_over)
+{
+    struct session s;
+    make_session(&s);
+    CHECK_INT(store_session_insert(st, &s), STORE_OK);
+    int64_t now = 1700001000, pin1, pin2;
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA4, 10, now, now + 3600, now - 120, &pin1), STORE_OK);
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA4, 10, now, now + 3600, now - 120, &pin2), STORE_OK);
+    CHECK(pin1 != pin2 && pin1 > 0);
+    CHECK(!claim(SHA4, now));                 /* pinned twice */
+    CHECK(!listed_as_orphan(SHA4, now));
+    CHECK_INT(STORE_CALL(st, blob_unpin, pin2), STORE_OK);  /* one upload failed */
+    CHECK(!claim(SHA4, now));                 /* the other still holds it */
+    struct fixture f;
+    enum commit_result r;
+    make_statement(&f, &s, "444", D(2024, 1, 1), D(2024, 1, 31), SHA4);
+    f.c.pin_id = pin1;
+    CHECK_INT(STORE_CALL(st, statement_commit, &f.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_OK);
+    CHECK_INT(STORE_CALL(st, blob_unpin, pin1), STORE_OK); /* gone with the commit: harmless */
+    CHECK(!claim(SHA4, now));                 /* the statement holds it */
+    /* a commit whose pin was swept meanwhile is refused: its file may be gone */
+    struct fixture g;
+    make_statement(&g, &s, "445", D(2024, 2, 1), D(2024, 2, 28), SHA5);
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA5, 10, now, now + 10, now - 120, &g.c.pin_id), STORE_OK);
+    CHECK(claim(SHA5, now + 11));             /* expired: claimed, pin dropped */
+    CHECK_INT(STORE_CALL(st, statement_commit, &g.c, &r), STORE_OK);
+    CHECK_INT(r, COMMIT_PIN_LOST);
+    session_clear(&s);
+}
+
+TEST(a_deletion_claim_keeps_new_pins_away_until_it_is_stale)
+{
+    int64_t now = 1700002000, pin;
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA6, 10, now, now + 3600, now - 120, &pin), STORE_OK);
+    CHECK_INT(STORE_CALL(st, blob_unpin, pin), STORE_OK);
+    CHECK(listed_as_orphan(SHA6, now));
+    CHECK(claim(SHA6, now));
+    CHECK(!claim(SHA6, now + 1));             /* one claimer at a time */
+    CHECK(!listed_as_orphan(SHA6, now + 1));
+    /* an upload of the same bytes waits while the file is being removed */
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA6, 10, now + 1, now + 3600, now + 1 - 120, &pin), STORE_CONFLICT);
+    /* a claim whose node died goes stale: an upload takes the file over */
+    CHECK_INT(STORE_CALL(st, blob_pin, SHA6, 10, now + 200, now + 3600, now + 200 - 120, &pin), STORE_OK);
+    CHECK(!claim(SHA6, now + 201));
+    CHECK_INT(STORE_CALL(st, blob_forget, SHA6), STORE_OK); /* the dead claimer's late forget: refused */
+    bool known;
+    CHECK_INT(STORE_CALL(st, blob_known, SHA6, &known), STORE_OK);
+    CHECK(known);
+    CHECK_INT(STORE_CALL(st, blob_unpin, pin), STORE_OK);
+    CHECK(claim(SHA6, now + 300));
+    CHECK_INT(STORE_CALL(st, blob_forget, SHA6), STORE_OK);
+    CHECK_INT(STORE_CALL(st, blob_known, SHA6, &known), STORE_OK);
+    CHECK(!known);
+    /* a file the store never knew (an older version's debris) */
+    static const char SHA7[] = "7777777777777777777777777777777777777777777777777777777777777777";
+    CHECK(claim(SHA7, now));
+    CHECK(!claim(SHA7, now + 1));
+}
+
+TEST(deleting_a_session_claims_only_files_nothing_else_holds)
+{
+    struct session s1, s2;
+    make_session(&s1);
+    make_session(&s2);
+    CHECK_INT(store_session_insert(st, &s1), STORE_OK);
+    CHECK_INT(store_session_insert(st, &s2), STORE_OK);
+    static const char A[] = "aaaa000000000000000000000000000000000000000000000000000000000000";
+    static const char B[] = "bbbb000000000000000000000000000000000000000000000000000000000000";
+    static const char C[] = "cccc000000000000000000000000000000000000000000000000000000000000";
+    struct fixture fa, fb, fc, fa2;
+    enum commit_result r;
+    make_statement(&fa, &s1, "1", D(2024, 1, 1), D(2024, 1, 31), A);
+    make_statement(&fb, &s1, "2", D(2024, 1, 1), D(2024, 1, 31), B);
+    make_statement(&fc, &s1, "3", D(2024, 1, 1), D(2024, 1, 31), C);
+    make_statement(&fa2, &s2, "1", D(2024, 1, 1), D(2024, 1, 31), A); /* A again, elsewhere */
+    CHECK_INT(STORE_CALL(st, statement_commit, &fa.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fb.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fc.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fa2.c, &r), STORE_OK);
+    int64_t now = 1700003000, pin;
+    /* an upload of C's bytes is still being read somewhere */
+    CHECK_INT(STORE_CALL(st, blob_pin, C, 10, now, now + 3600, now - 120, &pin), STORE_OK);
+    char **claimed;
+    size_t n;
+    CHECK_INT(STORE_CALL(st, session_delete, s1.id, org.id, now, &claimed, &n), STORE_OK);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK_STR(claimed[0], B);
+    for (size_t i = 0; i < n; i++)
+        free(claimed[i]);
+    free(claimed);
+    CHECK_INT(STORE_CALL(st, blob_unpin, pin), STORE_OK);
+    CHECK(listed_as_orphan(C, now));          /* the sweep finds it later */
+    CHECK(!listed_as_orphan(A, now));
     session_clear(&s1);
     session_clear(&s2);
 }
@@ -212,6 +345,9 @@ int main(void)
     STORE_CALL(st, org_insert, &org);
     RUN(commit_checks_duplicates_in_the_same_transaction);
     RUN(retention_keeps_files_other_sessions_use);
+    RUN(a_pin_keeps_a_file_until_its_statement_takes_over);
+    RUN(a_deletion_claim_keeps_new_pins_away_until_it_is_stale);
+    RUN(deleting_a_session_claims_only_files_nothing_else_holds);
     store_close(st);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
