@@ -158,8 +158,8 @@ def an_upload_killed_mid_extraction_is_swept():
         while blob_files(srv) and time.time() < deadline:
             time.sleep(0.1)
         eq(blob_files(srv), [], 'swept; log: ' + srv.log()[-2000:])
-        # and the same bytes upload fine afterwards
-        eq(upload(srv, o, sid, fx.data('icici_jan')).status, 200)
+        # and the same bytes upload fine afterwards (a new session: the clock moved past the old one's expiry)
+        eq(upload(srv, o, new_session(srv, o), fx.data('icici_jan')).status, 200)
         eq(len(blob_files(srv)), 1)
         srv.stop()
         problems = [p for p in srv.problems if 'signal 9' not in p]
