@@ -86,7 +86,9 @@ int main(int argc, char **argv)
             ap[i] = &a[i];
             txns += st[i].ntxns;
         }
-        json_t *doc = insights_session_json("bench", "bench", PB_NO_DAY, PB_NO_DAY, ap, (size_t)n);
+        struct session_insights si;
+        session_insights_build(ap, (size_t)n, &si);
+        json_t *doc = insights_session_json("bench", "bench", PB_NO_DAY, PB_NO_DAY, &si);
         char *text = json_dumps(doc, JSON_REAL_PRECISION(15) | JSON_COMPACT);
         double t2 = now();
         if (t1 - t0 < t_extract)
@@ -97,6 +99,7 @@ int main(int argc, char **argv)
             printf("insights document: %zu bytes\n", strlen(text));
         free(text);
         json_decref(doc);
+        session_insights_free(&si);
         for (int i = 0; i < n; i++)
             insights_free(&a[i]);
         free(a), free(ap), free(sp), free(v), free(ids), free(idp);

@@ -153,17 +153,30 @@ static json_t *accounts_json(const struct output *o)
 
 static enum http_result identity_get(struct http_req *req, struct http_resp *resp)
 {
+    struct app *app = req->app;
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    json_t *ids = json_array();
+    json_t *ids = json_array(), *matches = NULL;
+    json_t *holders = session_holders_json(app->store, &o.s, &matches);
+    if (!holders) {
+        json_decref(ids);
+        internal(resp);
+        output_free(&o);
+        return HTTP_DONE;
+    }
     for (size_t i = 0; i < o.naccts; i++) {
         const struct statement_rec *x = latest_statement(&o, o.accts[i].id);
-        if (x)
-            json_array_append_new(ids, ingest_identity_json(x, o.accts[i].id));
+        if (!x)
+            continue;
+        json_t *id = ingest_identity_json(x, o.accts[i].id);
+        json_object_set(json_object_get(id, "metadata_analysis"), "name_matches",
+                        json_object_get(matches, o.accts[i].id));
+        json_array_append_new(ids, id);
     }
-    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", accounts_json(&o), "identity", ids));
+    json_decref(matches);
+    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
+                                        "accounts", accounts_json(&o), "identity", ids, "holders", holders));
     output_free(&o);
     return HTTP_DONE;
 }
@@ -338,7 +351,7 @@ static enum http_result section_get(struct http_req *req, struct http_resp *resp
     if (output_load(req, resp, &o))
         return HTTP_DONE;
     if (analysed(app, &o, &an, resp) == 0) {
-        json_t *body = insights_endpoint_json(endpoint, o.s.id, an.ai, an.nai);
+        json_t *body = insights_endpoint_json(endpoint, o.s.id, &an.si);
         json_object_set_new(body, "progress", progress_json(&o));
         http_resp_json(resp, 200, body);
         analysis_free(&an);
@@ -395,7 +408,7 @@ static enum http_result insights_get(struct http_req *req, struct http_resp *res
         return HTTP_DONE;
     if (analysed(app, &o, &an, resp) == 0) {
         json_t *body = insights_session_json(o.s.id, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date,
-                                             an.ai, an.nai);
+                                             &an.si);
         char *url = xlsx_url(app, &o.s, NULL);
         json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
         json_t *accs = json_object_get(body, "accounts"), *acc;
@@ -476,17 +489,10 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         size_t len = 0;
         FILE *f = NULL;
         /* one account's workbook, or the session's */
-        const struct account_insights *const *sel = an.ai;
-        size_t nsel = an.nai;
-        if (account) {
-            nsel = 0;
-            for (size_t i = 0; i < an.nai && !nsel; i++)
-                if (!strcmp(an.ai[i]->e.v->account_id, account)) {
-                    sel = &an.ai[i];
-                    nsel = 1;
-                }
-        }
-        if (nsel && xlsx_write_report(path, sid, sel, nsel, &err) == 0 && (f = fopen(path, "rb"))) {
+        size_t nsel = account ? 0 : an.nai;
+        for (size_t i = 0; account && i < an.nai; i++)
+            nsel += !strcmp(an.ai[i]->e.v->account_id, account);
+        if (nsel && xlsx_write_report(path, sid, &an.si, account, &err) == 0 && (f = fopen(path, "rb"))) {
             fseek(f, 0, SEEK_END);
             long sz = ftell(f);
             fseek(f, 0, SEEK_SET);

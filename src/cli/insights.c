@@ -150,17 +150,20 @@ int cli_insights(int argc, char **argv)
         }
         ap[acc] = &a[acc];
     }
-    json_t *doc = insights_session_json("local", NULL, PB_NO_DAY, PB_NO_DAY, ap, (size_t)nacc);
+    struct session_insights si;
+    session_insights_build(ap, (size_t)nacc, &si);
+    json_t *doc = insights_session_json("local", NULL, PB_NO_DAY, PB_NO_DAY, &si);
     json_dumpf(doc, stdout, JSON_REAL_PRECISION(15) | JSON_INDENT(1));
     putchar('\n');
     json_decref(doc);
     if (xlsx) {
         const char *err;
-        if (xlsx_write_report(xlsx, "local", ap, (size_t)nacc, &err) != 0) {
+        if (xlsx_write_report(xlsx, "local", &si, NULL, &err) != 0) {
             fprintf(stderr, "insights: %s: %s\n", xlsx, err);
             status = 1;
         }
     }
+    session_insights_free(&si);
     for (int acc = 0; acc < nacc; acc++)
         insights_free(&a[acc]);
     for (int i = 0; i < ok; i++)

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/bank.h"
+#include "enrich/holders.h"
 #include "ingest/coverage.h"
 #include "ingest/ingest.h"
 
@@ -278,4 +279,49 @@ json_t *progress_entries(struct store *st, const struct session *s)
     }
     unload(&l);
     return arr;
+}
+
+/* The name account a's latest statement prints (malloc'd), or NULL. */
+static char *latest_holder_name(const struct loaded *l, const struct account_rec *a)
+{
+    const struct statement_rec *best = NULL;
+    for (size_t i = 0; i < l->nstmts; i++)
+        if (!strcmp(l->stmts[i].account_id, a->id) && (!best || l->stmts[i].to_day > best->to_day))
+            best = &l->stmts[i];
+    json_t *id = best && best->identity ? json_loads(best->identity, 0, NULL) : NULL;
+    const char *name = json_string_value(json_object_get(id, "name"));
+    char *out = name ? strdup(name) : NULL;
+    json_decref(id);
+    return out;
+}
+
+json_t *session_holders_json(struct store *st, const struct session *s, json_t **name_matches)
+{
+    struct loaded l;
+    if (load(st, s, &l))
+        return NULL;
+    size_t n = l.naccts < HOLDERS_MAX ? l.naccts : HOLDERS_MAX, nmeta = 0, i;
+    char *names[HOLDERS_MAX];
+    const char *ids[HOLDERS_MAX], *meta[HOLDERS_MAX];
+    json_t *v;
+    json_array_foreach(json_object_get(s->req.metadata, "names"), i, v) if (nmeta < HOLDERS_MAX &&
+                                                                          json_is_string(v)) meta[nmeta++] =
+        json_string_value(v);
+    for (size_t k = 0; k < n; k++) {
+        names[k] = latest_holder_name(&l, &l.accts[k]);
+        ids[k] = l.accts[k].id;
+    }
+    struct holders h;
+    holders_group((const char *const *)names, n, meta, nmeta, &h);
+    json_t *out = holders_json(&h);
+    if (name_matches) {
+        *name_matches = json_object();
+        for (size_t k = 0; k < n; k++)
+            json_object_set_new(*name_matches, ids[k],
+                                holders_name_matches(&h, k, (const char *const *)names, ids, meta, nmeta));
+    }
+    for (size_t k = 0; k < n; k++)
+        free(names[k]);
+    unload(&l);
+    return out;
 }

@@ -33,6 +33,13 @@ json_t *session_status_accounts(struct store *st, const struct session *s);
 json_t *enrichment_accounts(struct store *st, const struct session *s);
 json_t *progress_entries(struct store *st, const struct session *s);
 
+/* Whose accounts these are (enrich/holders.h), from the holder name of each
+ * account's latest statement and the session's metadata.names: the same
+ * inputs and function as the insights document. Returns {"count", "names",
+ * "mismatch"} and, when name_matches is not NULL, sets it to
+ * {account_id: metadata_analysis.name_matches}; NULL on a store error. */
+json_t *session_holders_json(struct store *st, const struct session *s, json_t **name_matches);
+
 /* Shared formatting. */
 const char *api_fmt_timestamp(int64_t t, char *buf, size_t len);   /* "YYYY-MM-DD HH:MM:SS" UTC */
 const char *api_fmt_iso8601(int64_t t, char *buf, size_t len);     /* "YYYY-MM-DDTHH:MM:SSZ" */

@@ -6,6 +6,7 @@
 
 #include "enrich/txn_hash.h"
 #include "fraud/fraud.h"
+#include "ingest/accounts_json.h"
 #include "ingest/coverage.h"
 #include "util/money.h"
 #include "util/clock.h"
@@ -240,7 +241,11 @@ json_t *ingest_response(struct store *store, const struct session *s, const stru
     json_object_set_new(o, "closing_bal", rupees_or_null(st->closing_balance, st->has_closing));
     json_object_set_new(o, "is_fraud", json_boolean(x->fraud != NULL));
     json_object_set_new(o, "fraud_type", str_or_null(x->fraud));
-    json_object_set_new(o, "metadata_analysis", json_pack("{s:[]}", "name_matches"));
+    json_t *matches = NULL, *holders = session_holders_json(store, s, &matches);
+    json_t *mine = json_object_get(matches, r->account.id);
+    json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", mine ? json_incref(mine) : json_array()));
+    json_decref(matches);
+    json_decref(holders);
     json_object_set_new(o, "country_code", json_string("IN"));
     json_object_set_new(o, "currency_code", json_string("INR"));
     json_object_set_new(o, "extracted_date_range",

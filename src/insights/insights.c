@@ -61,10 +61,9 @@ int insights_build(const struct account_view *v, struct account_insights *a, con
     if (enrich_account(v, &a->e, err) != 0)
         return -1;
     eod_build(&a->e, &a->eod);
-    pb_day from, to;
-    period(v, &from, &to);
+    period(v, &a->period_from, &a->period_to);
     const struct etxn **p = pointers(&a->e);
-    month_table_build(p, a->e.n, &a->eod, from, to, &a->months);
+    month_table_build(p, a->e.n, &a->eod, a->period_from, a->period_to, &a->months);
     free(p);
     recurring_find(&a->e, &a->rec);
     fraud_check_account(&a->e, &a->fraud);
@@ -86,47 +85,4 @@ void insights_free(struct account_insights *a)
     eod_free(&a->eod);
     enrich_account_free(&a->e);
     memset(a, 0, sizeof *a);
-}
-
-static int ptr_date_cmp(const void *x, const void *y)
-{
-    const struct etxn *a = *(const struct etxn *const *)x, *b = *(const struct etxn *const *)y;
-    if (a->t->date != b->t->date)
-        return a->t->date < b->t->date ? -1 : 1;
-    return (a > b) - (a < b);
-}
-
-json_t *insights_aggregate_monthly(const struct account_insights *const *a, size_t n)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += a[i]->e.n;
-    const struct etxn **p = malloc((total ? total : 1) * sizeof *p);
-    const struct eod_series **s = malloc((n ? n : 1) * sizeof *s);
-    if (!p || !s)
-        abort();
-    size_t k = 0;
-    pb_day from = PB_NO_DAY, to = PB_NO_DAY;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < a[i]->e.n; j++)
-            p[k++] = &a[i]->e.tx[j];
-        s[i] = &a[i]->eod;
-        pb_day f, t;
-        period(a[i]->e.v, &f, &t);
-        if (f != PB_NO_DAY && (from == PB_NO_DAY || f < from))
-            from = f;
-        if (t != PB_NO_DAY && (to == PB_NO_DAY || t > to))
-            to = t;
-    }
-    qsort(p, total, sizeof *p, ptr_date_cmp);
-    struct eod_series sum;
-    eod_sum(s, n, &sum);
-    struct month_table t;
-    month_table_build(p, total, &sum, from, to, &t);
-    json_t *j = monthly_json(&t);
-    month_table_free(&t);
-    eod_free(&sum);
-    free(p);
-    free(s);
-    return j;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "enrich/enrich.h"
+#include "enrich/holders.h"
 #include "fraud/fraud.h"
 
 /* ---- EOD balances (eod.c) ---------------------------------------------------
@@ -167,6 +168,7 @@ void score_compute(const struct score_inputs *in, struct score *out);
 /* ---- the account and the session -------------------------------------------- */
 struct account_insights {
     struct account_enriched e;
+    pb_day period_from, period_to;  /* the statements' periods together */
     struct eod_series eod;
     struct month_table months;
     struct recurring rec;
@@ -184,11 +186,30 @@ void insights_free(struct account_insights *a);
 
 json_t *predictors_json(const struct account_insights *a);
 
+/* ---- the session (session.c) ------------------------------------------------
+ * Whose accounts these are, and the aggregate of one holder's accounts. */
+struct session_insights {
+    const struct account_insights *const *a; /* borrowed; must outlive this */
+    size_t n;
+    struct holders holders;
+    bool *in_aggregate;          /* per account: its holder is the one the aggregate sums */
+    struct eod_series eod;       /* the aggregate's accounts, day by day */
+    struct month_table months;   /* their rows together; balances summed per account */
+    json_t *aggregate;           /* aggregate_monthly_analysis */
+};
+void session_insights_build(const struct account_insights *const *a, size_t n, struct session_insights *out);
+void session_insights_free(struct session_insights *s);
+/* The holder name account a prints (its latest statement's), or NULL. */
+const char *insights_holder_name(const struct account_insights *a);
+/* {"holder", "account_ids", "excluded_account_ids", "rule"}: whose money the
+ * aggregate sums. New reference. */
+json_t *insights_aggregate_scope_json(const struct session_insights *s);
+
 /* One transaction as FinBox prints it; dmon_dates: "DD-Mon-YY" dates (top
  * credits/debits) instead of "YYYY-MM-DD HH:MM:SS". New reference. */
 json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dmon_dates);
-/* The per-account "data" object of the insights document (§2.8). */
-json_t *insights_data_json(const struct account_insights *a);
+/* The "data" object of account i of the session (§2.8). */
+json_t *insights_data_json(const struct session_insights *s, size_t i);
 /* Sections on their own, for the per-section endpoints. */
 json_t *insights_transactions_json(const struct account_insights *a);
 json_t *insights_salary_json(const struct account_insights *a);
@@ -200,8 +221,6 @@ json_t *insights_top_json(const struct account_insights *a);
 json_t *insights_expense_json(const struct account_insights *a);
 json_t *insights_fraud_json(const struct account_insights *a);
 json_t *insights_score_json(const struct account_insights *a); /* {score, factors[]} */
-/* Aggregate monthly analysis over several accounts (summed EOD, all rows). */
-json_t *insights_aggregate_monthly(const struct account_insights *const *a, size_t n);
 
 /* Bodies of the per-section session GETs (§2.10; shapes inferred from the
  * entity flow): endpoint is "predictors" ({session_id, predictors:
@@ -210,10 +229,11 @@ json_t *insights_aggregate_monthly(const struct account_insights *const *a, size
  * "monthly_analysis_updated" (accounts[].monthly_analysis plus
  * aggregate_monthly_analysis). NULL for an unknown endpoint. New reference. */
 json_t *insights_endpoint_json(const char *endpoint, const char *session_id,
-                               const struct account_insights *const *a, size_t n);
+                               const struct session_insights *s);
 
-/* The whole insights document of §2.8. xlsx urls may be NULL. */
+/* The whole insights document of §2.8 (xlsx urls null; the endpoint sets them),
+ * with the session's holders and the aggregate's scope. */
 json_t *insights_session_json(const char *session_id, const char *link_id, pb_day from,
-                              pb_day to, const struct account_insights *const *a, size_t n);
+                              pb_day to, const struct session_insights *s);
 
 #endif

@@ -291,37 +291,44 @@ static json_t *months_json(const struct account_insights *a)
     return arr;
 }
 
-static json_t *account_details(const struct account_insights *a)
+/* metadata_analysis.name_matches of account i: against metadata.names and
+ * the other accounts' holders (enrich/holders.h). */
+static json_t *name_matches(const struct session_insights *s, size_t i)
 {
+    const char *names[HOLDERS_MAX], *ids[HOLDERS_MAX];
+    size_t n = s->n < HOLDERS_MAX ? s->n : HOLDERS_MAX;
+    for (size_t k = 0; k < n; k++) {
+        names[k] = insights_holder_name(s->a[k]);
+        ids[k] = s->a[k]->e.v->account_id;
+    }
+    const struct enrich_meta *m = &s->a[i]->e.v->meta;
+    return holders_name_matches(&s->holders, i, names, ids, m->names, m->nnames);
+}
+
+static json_t *account_details(const struct session_insights *s, size_t k)
+{
+    const struct account_insights *a = s->a[k];
     const struct account_view *v = a->e.v;
     const struct statement *st = v->nstmts ? v->stmts[v->nstmts - 1] : NULL;
     const struct identity *id = st ? &st->id : NULL;
-    json_t *o = json_object(), *ids = json_array(), *matches = json_array();
-    pb_day from = PB_NO_DAY, to = PB_NO_DAY, tf = PB_NO_DAY, tt = PB_NO_DAY;
-    for (size_t s = 0; s < v->nstmts; s++) {
-        if (statement_id(a, s))
-            json_array_append_new(ids, json_string(statement_id(a, s)));
-        if (v->stmts[s]->from_date != PB_NO_DAY && (from == PB_NO_DAY || v->stmts[s]->from_date < from))
-            from = v->stmts[s]->from_date;
-        if (v->stmts[s]->to_date != PB_NO_DAY && (to == PB_NO_DAY || v->stmts[s]->to_date > to))
-            to = v->stmts[s]->to_date;
-    }
+    json_t *o = json_object(), *ids = json_array();
+    pb_day tf = PB_NO_DAY, tt = PB_NO_DAY;
+    for (size_t j = 0; j < v->nstmts; j++)
+        if (statement_id(a, j))
+            json_array_append_new(ids, json_string(statement_id(a, j)));
     for (size_t i = 0; i < a->e.n; i++)
         if (!a->e.tx[i].skip) {
             if (tf == PB_NO_DAY)
                 tf = a->e.tx[i].t->date;
             tt = a->e.tx[i].t->date;
         }
-    for (size_t i = 0; i < v->meta.nnames && id; i++)
-        json_array_append_new(matches, json_pack("{s:s, s:b}", "name", v->meta.names[i], "matched",
-                                                 id->name && classify_name_matches(v->meta.names[i], id->name)));
     /* every identity field under its FinBox name; limits are numbers (0 when none) */
     for (size_t i = 0; i < IDENTITY_NFIELDS; i++) {
         const struct identity_field *f = &IDENTITY_FIELDS[i];
         json_object_set_new(o, f->finbox, f->kind == IDF_PAISE ? rupees(id ? identity_paise(id, f) : 0)
                                                                : str_or_null(id ? identity_text(id, f) : NULL));
     }
-    json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", matches));
+    json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", name_matches(s, k)));
     json_object_set_new(o, "account_opening_date", json_null());
     json_object_set_new(o, "bank", str_or_null(st ? st->bank : NULL));
     json_object_set_new(o, "missing_data", missing_data(v));
@@ -334,7 +341,7 @@ static json_t *account_details(const struct account_insights *a)
     json_object_set_new(o, "dob", json_null());
     json_object_set_new(o, "account_status", json_string("completed"));
     json_object_set_new(o, "holder_type", str_or_null(id ? id->account_category : NULL));
-    json_object_set_new(o, "account_date_range", range_json(from, to));
+    json_object_set_new(o, "account_date_range", range_json(a->period_from, a->period_to));
     json_object_set_new(o, "transaction_date_range", range_json(tf, tt));
     return o;
 }
@@ -374,10 +381,11 @@ static json_t *statement_stats(const struct account_insights *a)
     return arr;
 }
 
-json_t *insights_data_json(const struct account_insights *a)
+json_t *insights_data_json(const struct session_insights *s, size_t k)
 {
+    const struct account_insights *a = s->a[k];
     json_t *d = json_object();
-    json_object_set_new(d, "account_details", account_details(a));
+    json_object_set_new(d, "account_details", account_details(s, k));
     json_object_set_new(d, "fraud", insights_fraud_json(a));
     json_object_set_new(d, "fraud_details", json_pack("{s:[], s:[]}", "statement", "account"));
     json_object_set_new(d, "authenticity", authenticity_json(a));
@@ -403,38 +411,40 @@ json_t *insights_data_json(const struct account_insights *a)
 }
 
 json_t *insights_session_json(const char *session_id, const char *link_id, pb_day from, pb_day to,
-                              const struct account_insights *const *a, size_t n)
+                              const struct session_insights *s)
 {
     json_t *o = json_object(), *accs = json_array();
     json_object_set_new(o, "session_id", str_or_null(session_id));
     json_object_set_new(o, "link_id", str_or_null(link_id));
     json_object_set_new(o, "session_date_range", range_json(from, to));
-    for (size_t i = 0; i < n; i++) {
-        json_t *d = insights_data_json(a[i]);
+    for (size_t i = 0; i < s->n; i++) {
+        json_t *d = insights_data_json(s, i);
         json_t *stats = json_object_get(d, "statement_stats");
         size_t k;
-        json_t *s;
-        json_array_foreach(stats, k, s) json_object_set_new(s, "session_id", str_or_null(session_id));
-        json_array_append_new(accs, json_pack("{s:o, s:o}", "account_id", str_or_null(a[i]->e.v->account_id),
+        json_t *st;
+        json_array_foreach(stats, k, st) json_object_set_new(st, "session_id", str_or_null(session_id));
+        json_array_append_new(accs, json_pack("{s:o, s:o}", "account_id", str_or_null(s->a[i]->e.v->account_id),
                                               "data", d));
     }
     json_object_set_new(o, "accounts", accs);
-    json_object_set_new(o, "aggregate_monthly_analysis", insights_aggregate_monthly(a, n));
+    json_object_set_new(o, "holders", holders_json(&s->holders));
+    json_object_set(o, "aggregate_monthly_analysis", s->aggregate);
+    json_object_set_new(o, "aggregate_scope", insights_aggregate_scope_json(s));
     json_object_set_new(o, "aggregate_xlsx_report_url", json_null());
     json_object_set_new(o, "aggregate_xml_report_url", json_null());
     return o;
 }
 
 /* {"session_id", "accounts": [{"account_id", key: section(a)}]} */
-static json_t *per_account(const char *session_id, const struct account_insights *const *a, size_t n,
-                           const char *list, const char *key, json_t *(*section)(const struct account_insights *))
+static json_t *per_account(const char *session_id, const struct session_insights *s, const char *list,
+                           const char *key, json_t *(*section)(const struct account_insights *))
 {
     json_t *o = json_object(), *arr = json_array();
     json_object_set_new(o, "session_id", str_or_null(session_id));
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < s->n; i++) {
         json_t *x = json_object();
-        json_object_set_new(x, "account_id", str_or_null(a[i]->e.v->account_id));
-        json_object_set_new(x, key, section(a[i]));
+        json_object_set_new(x, "account_id", str_or_null(s->a[i]->e.v->account_id));
+        json_object_set_new(x, key, section(s->a[i]));
         json_array_append_new(arr, x);
     }
     json_object_set_new(o, list, arr);
@@ -457,19 +467,20 @@ static json_t *sec_eod(const struct account_insights *a)
 }
 
 json_t *insights_endpoint_json(const char *endpoint, const char *session_id,
-                               const struct account_insights *const *a, size_t n)
+                               const struct session_insights *s)
 {
     if (strcmp(endpoint, "predictors") == 0)
-        return per_account(session_id, a, n, "predictors", "predictors", sec_predictors);
+        return per_account(session_id, s, "predictors", "predictors", sec_predictors);
     if (strcmp(endpoint, "eod_balances") == 0)
-        return per_account(session_id, a, n, "accounts", "eod_balances", sec_eod);
+        return per_account(session_id, s, "accounts", "eod_balances", sec_eod);
     if (strcmp(endpoint, "recurring_transactions") == 0)
-        return per_account(session_id, a, n, "accounts", "recurring_transactions", insights_recurring_json);
+        return per_account(session_id, s, "accounts", "recurring_transactions", insights_recurring_json);
     if (strcmp(endpoint, "transactions") == 0)
-        return per_account(session_id, a, n, "accounts", "transactions", insights_transactions_json);
+        return per_account(session_id, s, "accounts", "transactions", insights_transactions_json);
     if (strcmp(endpoint, "monthly_analysis_updated") == 0) {
-        json_t *o = per_account(session_id, a, n, "accounts", "monthly_analysis", sec_monthly);
-        json_object_set_new(o, "aggregate_monthly_analysis", insights_aggregate_monthly(a, n));
+        json_t *o = per_account(session_id, s, "accounts", "monthly_analysis", sec_monthly);
+        json_object_set(o, "aggregate_monthly_analysis", s->aggregate);
+        json_object_set_new(o, "aggregate_scope", insights_aggregate_scope_json(s));
         return o;
     }
     return NULL;

@@ -92,11 +92,15 @@ int analysis_build(struct analysis *a)
         x->built = true;
         a->ai[a->nai++] = &x->ai;
     }
+    session_insights_build(a->ai, a->nai, &a->si);
+    a->si_built = true;
     return 0;
 }
 
 void analysis_free(struct analysis *a)
 {
+    if (a->si_built)
+        session_insights_free(&a->si);
     for (size_t i = 0; a->acc && i < a->n; i++) {
         struct analysis_account *x = &a->acc[i];
         if (x->built)

@@ -34,6 +34,8 @@ struct analysis {
     size_t n;
     const struct account_insights **ai; /* the built accounts, for the JSON builders */
     size_t nai;
+    struct session_insights si;         /* holders and the aggregate, over ai */
+    bool si_built;
 };
 
 /* Loads every account of session s (borrowed; must outlive a) with its

@@ -95,7 +95,7 @@ static int step_analyse(struct pipeline_ctx *ctx)
     for (size_t i = 0; i < ctx->an.n; i++) {
         const struct analysis_account *x = &ctx->an.acc[i];
         const struct pipeline_verdict *v = &ctx->verdicts[i];
-        json_t *d = insights_data_json(&x->ai);
+        json_t *d = insights_data_json(&ctx->an.si, i);
         char *text = d ? json_dumps(d, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
         json_decref(d);
         int rc = text ? STORE_CALL(ctx->env->store, account_set_result, x->rec.id,

@@ -14,21 +14,29 @@ json_t *notify_upload_payload(struct store *st, const struct session *s, const c
     json_t *accounts = notify_upload_accounts(st, s);
     if (!accounts)
         return NULL;
+    json_t *holders = session_holders_json(st, s, NULL);
+    if (!holders) {
+        json_decref(accounts);
+        return NULL;
+    }
     bool expiry = !strcmp(event, WEBHOOK_EVENT_EXPIRY);
-    return json_pack("{s:s,s:s,s:s,s:o,s:{s:s,s:s}}", "session_id", s->id, "event_name", event,
+    return json_pack("{s:s,s:s,s:s,s:o,s:{s:s,s:s},s:o}", "session_id", s->id, "event_name", event,
                      "message", expiry ? "Session expired" : "Upload Completed", "accounts", accounts,
                      "session_date_range", "from_date", date_fmt_dmy(s->req.from_date, from),
-                     "to_date", date_fmt_dmy(s->req.to_date, to));
+                     "to_date", date_fmt_dmy(s->req.to_date, to), "holders", holders);
 }
 
 json_t *notify_enrichment_payload(struct store *st, const struct session *s)
 {
     bool insights = true;
     json_t *accounts = notify_enrichment_accounts(st, s, &insights);
-    if (!accounts)
+    json_t *holders = accounts ? session_holders_json(st, s, NULL) : NULL;
+    if (!holders) {
+        json_decref(accounts);
         return NULL;
-    return json_pack("{s:s,s:b,s:s,s:o}", "session_id", s->id, "insights_available", insights,
-                     "event_name", WEBHOOK_EVENT_ENRICHMENT, "accounts", accounts);
+    }
+    return json_pack("{s:s,s:b,s:s,s:o,s:o}", "session_id", s->id, "insights_available", insights,
+                     "event_name", WEBHOOK_EVENT_ENRICHMENT, "accounts", accounts, "holders", holders);
 }
 
 int notify_enrichment(struct store *st, const struct session *s)

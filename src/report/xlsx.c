@@ -237,9 +237,18 @@ static void summary_sheet(struct book *b, const char *session_id, const struct a
     }
 }
 
-int xlsx_write_report(const char *path, const char *session_id, const struct account_insights *const *a,
-                      size_t n, const char **err)
+int xlsx_write_report(const char *path, const char *session_id, const struct session_insights *s,
+                      const char *account_id, const char **err)
 {
+    const struct account_insights *one[1];
+    const struct account_insights *const *a = s->a;
+    size_t n = s->n;
+    for (size_t i = 0; account_id && i < s->n; i++)
+        if (!strcmp(s->a[i]->e.v->account_id, account_id)) {
+            one[0] = s->a[i];
+            a = one;
+            n = 1;
+        }
     struct book b = {0};
     b.wb = workbook_new(path);
     if (!b.wb) {
@@ -264,9 +273,8 @@ int xlsx_write_report(const char *path, const char *session_id, const struct acc
         txn_sheet(&b, "Bounces", a[k], k, n, pick_bounce);
         fraud_sheet(&b, a[k], k, n);
     }
-    json_t *agg = insights_aggregate_monthly(a, n);
-    monthly_sheet(&b, workbook_add_worksheet(b.wb, "Aggregate Monthly"), agg);
-    json_decref(agg);
+    if (!account_id)
+        monthly_sheet(&b, workbook_add_worksheet(b.wb, "Aggregate Monthly"), s->aggregate);
     lxw_error rc = workbook_close(b.wb);
     if (rc != LXW_NO_ERROR) {
         *err = lxw_strerror(rc);

@@ -10,9 +10,10 @@
 
 #include "insights/insights.h"
 
-/* Writes the workbook to path (replacing it). a[i] are borrowed.
+/* Writes the workbook of session s to path (replacing it): every account
+ * and the aggregate, or only account_id's sheets when it is not NULL.
  * Returns 0, or -1 with *err set. */
-int xlsx_write_report(const char *path, const char *session_id,
-                      const struct account_insights *const *a, size_t n, const char **err);
+int xlsx_write_report(const char *path, const char *session_id, const struct session_insights *s,
+                      const char *account_id, const char **err);
 
 #endif

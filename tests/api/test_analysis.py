@@ -1,7 +1,9 @@
 """Issue 12 over the API, with statements the corpus generator labels: statuses by the seed (a
 dateless session with a recent complete statement ends completed everywhere: upload status,
 the completion webhook sent for backend uploads alone, session_status/, the enrichment
-webhook, the hosted page; webhook_mode honoured)."""
+webhook, the hosted page; webhook_mode honoured); holders (name_matches per account, the
+holders object in identity/, insights and the webhooks, an aggregate that sums one holder's money
+and says whose; opening balances summed)."""
 
 import datetime as dt
 import json
@@ -151,6 +153,92 @@ def webhook_mode_zero_sends_nothing_for_pdf_sessions():
         sid2 = srv.create_session(org, link_id='cust-3').json['session_id']
         eq(uf.upload(srv, org, sid2, pdf).status, 200)
         wait_event(rx, sid2, 'SESSION_REQUIREMENT_COMPLETION_NOTIFICATION')
+
+
+def statement(name, **spec):
+    path, truth = uf.fixtures.write_statement(TMP, name, **spec)
+    with open(path, 'rb') as f:
+        return f.read(), truth
+
+
+def process(srv, org, sid):
+    eq(srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, headers=org.headers()).status, 202)
+    uf.wait_processed(srv, org, sid, timeout=180)
+
+
+def by_month(truth, pick):
+    """{Mon-YYYY: rupees} of the truth rows pick() selects."""
+    out = {}
+    for t in truth['transactions']:
+        if pick(t):
+            k = dt.date.fromisoformat(t['date']).strftime('%b-%Y')
+            out[k] = round(out.get(k, 0) + t['amount'], 2)
+    return out
+
+
+@suite.test(server=False)
+def two_holders_are_flagged_and_the_aggregate_sums_one():
+    a_pdf, a = statement('holder_a', bank='hdfc', months=3, seed=81, start='2024-01-01', density=15)
+    b_pdf, b = statement('holder_b', bank='sbi', months=3, seed=82, start='2024-01-01', density=15)
+    a_name, b_name = a['identity']['name'], b['identity']['name']
+    check(a_name != b_name, 'two people')
+    with Receiver() as rx, Server(args=['--allow-private-urls']) as srv:
+        org = srv.create_org('Holder Lender')
+        configure(srv, org, rx.url)
+        sid = srv.create_session(org, link_id='cust-two', from_date='01/01/2024', to_date='31/03/2024',
+                                 metadata={'names': [a_name.title()]}).json['session_id']
+        up_a = uf.upload(srv, org, sid, a_pdf).json
+        up_b = uf.upload(srv, org, sid, b_pdf).json
+        eq(up_a['metadata_analysis']['name_matches'][0], {'name': a_name.title(), 'source': 'metadata',
+                                                          'matched': True})
+        eq(up_b['metadata_analysis']['name_matches'][0]['matched'], False, 'the other holder does not match')
+        process(srv, org, sid)
+        ident = uf.session_get(srv, org, sid, 'identity').json
+        eq(ident['holders']['count'], 2)
+        eq(ident['holders']['mismatch'], True)
+        eq(sorted(ident['holders']['names']), sorted([a_name, b_name]))
+        per = {i['account_id']: i['metadata_analysis']['name_matches'] for i in ident['identity']}
+        ma, mb = per[up_a['account_id']], per[up_b['account_id']]
+        eq([m['matched'] for m in ma], [True, False], 'A: the lender\'s name yes, B\'s account no')
+        eq(ma[1]['account_id'], up_b['account_id'])
+        eq([m['matched'] for m in mb], [False, False])
+        ins = uf.session_get(srv, org, sid, 'insights').json
+        eq(ins['holders'], ident['holders'], 'insights and identity/ agree')
+        scope = ins['aggregate_scope']
+        eq((scope['holder'], scope['account_ids'], scope['excluded_account_ids']),
+           (a_name, [up_a['account_id']], [up_b['account_id']]), 'the aggregate sums the customer only')
+        want = by_month(a, lambda t: t['labels']['is_salary'])
+        got = {k: v for k, v in ins['aggregate_monthly_analysis']['total_amount_of_salary'].items() if v}
+        eq(got, want, "aggregate salary is the customer's salary alone")
+        enr = wait_event(rx, sid, 'ENRICHMENT_NOTIFICATION')
+        eq(enr['holders'], ident['holders'], 'the webhook says it too')
+        done = uf.session_get(srv, org, sid, 'session_status').json
+        eq(len(done['accounts']), 2)
+
+
+@suite.test(server=False)
+def aggregate_opening_balance_is_the_sum():
+    """Two accounts of one holder: each month's aggregate opening and closing balances are the
+    accounts' own balances added (not one account's)."""
+    a_pdf, a = statement('same_a', bank='hdfc', months=3, seed=91, start='2024-01-01', density=15)
+    b_pdf, b = statement('same_a', bank='axis', months=3, seed=91, start='2024-01-01', density=15)
+    eq(a['identity']['name'], b['identity']['name'], 'one holder')
+    with Server() as srv:
+        org = srv.create_org('Aggregate Lender')
+        sid = srv.create_session(org, link_id='cust-agg', from_date='01/01/2024',
+                                 to_date='31/03/2024').json['session_id']
+        for pdf in (a_pdf, b_pdf):
+            eq(uf.upload(srv, org, sid, pdf).status, 200)
+        process(srv, org, sid)
+        ins = uf.session_get(srv, org, sid, 'insights').json
+        agg = ins['aggregate_monthly_analysis']
+        eq(agg['opening_balance']['Jan-2024'], round(a['opening_bal'] + b['opening_bal'], 2), 'opening')
+        eq(agg['closing_balance']['Mar-2024'], round(a['closing_bal'] + b['closing_bal'], 2), 'closing')
+        for m in ('Jan-2024', 'Feb-2024', 'Mar-2024'):
+            want = sum(x['data']['monthly_analysis']['opening_balance'][m] for x in ins['accounts'])
+            eq(agg['opening_balance'][m], round(want, 2), m)
+        eq(len(ins['aggregate_scope']['account_ids']), 2)
+        eq(ins['holders'], {'count': 1, 'names': [a['identity']['name']], 'mismatch': False})
 
 
 if __name__ == '__main__':

@@ -195,11 +195,19 @@ def monthly_figures_recomputed_from_truth(srv):
 
 @suite.test
 def aggregate_monthly_sums_the_accounts(srv):
+    """Five people's statements: the aggregate sums one holder's accounts (the one with the most,
+    the first uploaded on a tie) and says so in aggregate_scope (docs/insights.md)."""
     st = setup(srv)
     agg = st['doc']['aggregate_monthly_analysis']
+    scope = st['doc']['aggregate_scope']
+    first = next(iter(st['uploads']))
+    eq(scope['account_ids'], [st['uploads'][first]['account_id']], 'one holder: the first uploaded')
+    eq(len(scope['excluded_account_ids']), len(st['uploads']) - 1)
+    eq(st['doc']['holders']['count'], len(st['uploads']))
+    summed = [d for n, d in st['accounts'].items() if st['uploads'][n]['account_id'] in scope['account_ids']]
     for metric in ('amt_credit', 'amt_debit', 'cnt_credit', 'cnt_debit'):
         for mk in ('Jan-2024', 'Feb-2024', 'Mar-2024'):
-            want = sum(paise(d['monthly_analysis'][metric].get(mk) or 0) for d in st['accounts'].values())
+            want = sum(paise(d['monthly_analysis'][metric].get(mk) or 0) for d in summed)
             eq(paise(agg[metric][mk]), want, 'aggregate %s %s' % (metric, mk))
     r = uf.session_get(srv, st['org'], st['sid'], 'monthly_analysis_updated')
     eq(r.status, 200, r.text[:200])

@@ -13,7 +13,7 @@ import statement  # noqa: E402
 
 
 def specs(seed, count):
-    banks = ["hdfc", "sbi", "icici", "axis", "kotak", "coop", "coop_drcr", "coop_od"]
+    banks = os.environ.get("PB_CORPUS_BANKS", "hdfc sbi icici axis kotak coop coop_drcr coop_od").split()
     out = []
     for i in range(count):
         bank = banks[i % len(banks)]

@@ -19,7 +19,7 @@ struct count {
 
 static struct count per[CH_COUNT], channel_all, salary_rec, salary_emp, salary_fp, emi_rec, emi_lender,
     emi_fp, bounce_rec, bounce_fp;
-static char misses[4096];
+static char misses[65536];
 
 static void note_miss(const char *fmt, const char *a, const char *b, const char *c)
 {

@@ -187,7 +187,10 @@ TEST(predictors_month0_latest)
 
 TEST(sections)
 {
-    json_t *d = insights_data_json(&A);
+    const struct account_insights *one[1] = {&A};
+    struct session_insights si;
+    session_insights_build(one, 1, &si);
+    json_t *d = insights_data_json(&si, 0);
     CHECK_INT(json_array_size(json_object_get(d, "transactions")), 9);
     json_t *sal = json_object_get(d, "salary_transactions");
     CHECK_INT(json_array_size(sal), 2);
@@ -220,29 +223,33 @@ TEST(sections)
     CHECK(score >= 300 && score <= 900);
     CHECK(json_array_size(json_object_get(d, "score_factors")) >= 5);
     json_decref(d);
+    session_insights_free(&si);
 }
 
 TEST(endpoint_bodies)
 {
     const struct account_insights *a[1] = {&A};
-    json_t *p = insights_endpoint_json("predictors", "sess", a, 1);
+    struct session_insights si;
+    session_insights_build(a, 1, &si);
+    json_t *p = insights_endpoint_json("predictors", "sess", &si);
     CHECK_STR(json_string_value(json_object_get(p, "session_id")), "sess");
     json_t *p0 = json_array_get(json_object_get(p, "predictors"), 0);
     CHECK_STR(json_string_value(json_object_get(p0, "account_id")), "acc-1");
     CHECK_STR(json_string_value(json_object_get(json_object_get(p0, "predictors"), "month_0")), "Apr-24");
     json_decref(p);
-    json_t *m = insights_endpoint_json("monthly_analysis_updated", "sess", a, 1);
+    json_t *m = insights_endpoint_json("monthly_analysis_updated", "sess", &si);
     json_t *agg = json_object_get(json_object_get(m, "aggregate_monthly_analysis"), "amt_debit");
     CHECK_INT(llround(json_number_value(json_object_get(agg, "Apr-2024"))), 112000);
     json_decref(m);
     static const char *EP[] = {"eod_balances", "recurring_transactions", "transactions", NULL};
     for (const char **e = EP; *e; e++) {
-        json_t *o = insights_endpoint_json(*e, "sess", a, 1);
+        json_t *o = insights_endpoint_json(*e, "sess", &si);
         json_t *acc = json_array_get(json_object_get(o, "accounts"), 0);
         CHECK(acc && json_object_get(acc, *e));
         json_decref(o);
     }
-    CHECK(insights_endpoint_json("nope", "sess", a, 1) == NULL);
+    CHECK(insights_endpoint_json("nope", "sess", &si) == NULL);
+    session_insights_free(&si);
 }
 
 int main(void)

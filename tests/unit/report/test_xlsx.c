@@ -157,9 +157,12 @@ TEST(eod_and_transactions)
 TEST(unwritable_path_fails_cleanly)
 {
     const struct account_insights *a[1] = {&A};
+    struct session_insights si;
+    session_insights_build(a, 1, &si);
     const char *err = NULL;
-    CHECK_INT(xlsx_write_report("/nonexistent-dir/x/report.xlsx", "s", a, 1, &err), -1);
+    CHECK_INT(xlsx_write_report("/nonexistent-dir/x/report.xlsx", "s", &si, NULL, &err), -1);
     CHECK(err != NULL);
+    session_insights_free(&si);
 }
 
 int main(void)
@@ -167,8 +170,11 @@ int main(void)
     build();
     snprintf(PATH, sizeof PATH, "/tmp/pb-xlsx-%d.xlsx", (int)getpid());
     const struct account_insights *a[1] = {&A};
+    struct session_insights si;
+    session_insights_build(a, 1, &si);
     const char *err = NULL;
-    CHECK_INT(xlsx_write_report(PATH, "session-1", a, 1, &err), 0);
+    CHECK_INT(xlsx_write_report(PATH, "session-1", &si, NULL, &err), 0);
+    session_insights_free(&si);
     RUN(workbook_sheets);
     RUN(monthly_figures);
     RUN(eod_and_transactions);
