@@ -189,5 +189,39 @@ class KotakDrCr(Family):
         return ["Kotak Mahindra Bank Ltd.  This is a computer generated statement.  Page {n} of {N}"]
 
 
+class AxisNew(Family):
+    """A newer Axis statement: S.No, one Amount column with a Debit/Credit column, and the cheque
+    number and branch name printed after the balance."""
+    bank_key = "axis"
+    narr_style = "axis"
+    date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
+    producer = "JasperReports Library version 6.20.0"
+    patterns = ("drcr_column", "text_after_balance")
+
+    def table(self):
+        return [Col("sno", ["S.No"], "c"), Col("date", ["Transaction Date"]), Col("vdate", ["Value Date"]),
+                Col("narr", ["Particulars"], wrap=True), Col("amt", ["Amount"], "r"),
+                Col("drcr", ["Debit/Credit"], "c"), Col("bal", ["Balance"], "r"), Col("chq", ["Cheque Number"]),
+                Col("brname", ["Branch Name"])]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["amt"] = money(e.amount)
+        c["drcr"] = "Credit" if e.credit else "Debit"
+        c["brname"] = self.h.branch if e.kind in ("cash_dep", "chq_in", "chq_out", "atm") else "CPC MUMBAI"
+        return c
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["AXIS BANK", "Account Statement"], align="r")
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, [h.name] + h.address_lines, bold_first=True)
+        yr = self.kv(R, R.W / 2 + 30, y, [("Customer ID", h.cust_id), ("Account Number", st.acct),
+                                          ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
+                                          ("Period", self.period("%d/%m/%Y"))])
+        return min(yl, yr) - R.lead
+
+
 LAYOUTS = {"hdfc_old": HDFCOld, "hdfc_new": HDFCNew, "sbi_yono": SBIYono, "icici_ca": ICICICurrent,
-           "kotak_drcr": KotakDrCr}
+           "kotak_drcr": KotakDrCr, "axis_new": AxisNew}

@@ -196,4 +196,40 @@ class RBL(Family):
         self.summary_grid(R)
 
 
-LAYOUTS = {"idfc": IDFC, "indusind": IndusInd, "yes": Yes, "federal": Federal, "rbl": RBL}
+class Bandhan(Family):
+    """Bandhan Bank: dates like June30, 2025 (no space after the month), amounts and balances
+    with INR stuck to the number, one Amount column with a Dr / Cr column."""
+    bank_key = "bandhan"
+    narr_style = "private"
+    date_fmts = ("%B%d, %Y",)
+    producer = "Bandhan Bank Statement"
+    patterns = ("drcr_column", "currency_symbol", "odd_date_format")
+
+    def amt(self, paise):
+        return "INR" + money(paise)
+
+    def bal(self, paise):
+        return self.signed(paise, "INR")
+
+    def table(self):
+        return [Col("date", ["Transaction Date"]), Col("vdate", ["Value Date"]), Col("narr", ["Description"], wrap=True),
+                Col("amt", ["Amount"], "r"), Col("drcr", ["Dr / Cr"], "c"), Col("bal", ["Balance"], "r")]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["amt"] = self.amt(e.amount)
+        c["drcr"] = "Cr" if e.credit else "Dr"
+        return c
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["Bandhan Bank", "Account Statement"])
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
+        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
+                                          ("Statement Period", self.period("%d/%m/%Y"))])
+        return min(yl, yr) - R.lead
+
+
+LAYOUTS = {"idfc": IDFC, "indusind": IndusInd, "yes": Yes, "federal": Federal, "rbl": RBL, "bandhan": Bandhan}

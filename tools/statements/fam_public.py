@@ -253,10 +253,10 @@ class BankOfIndia(Family):
 
 class IndianBank(Family):
     """Post date before value date, a balance printed only on each day's last transaction, and the
-    opening balance printed above the table."""
+    opening balance printed above the table. Variant 2 prints dates without the year (dd/mm)."""
     bank_key = "indian"
     balance_rows = "day_end"
-    date_fmts = ("%d/%m/%y", "%d/%m/%Y")
+    date_fmts = ("%d/%m/%y", "%d/%m/%Y", "%d/%m")
     producer = "Indian Bank - IB Statement"
     patterns = ("printed_opening",)
 
@@ -280,5 +280,43 @@ class IndianBank(Family):
         return y - 2 * R.lead
 
 
+class IOB(Family):
+    """Indian Overseas Bank: the value date in brackets under the transaction date in one column,
+    a Transaction Type column, (Rs) in the amount column words."""
+    bank_key = "iob"
+    date_fmts = ("%d-%b-%y", "%d-%m-%Y")
+    producer = "IOB Statement Generator"
+    patterns = ("value_date_under_date", "extra_columns")
+
+    def prints_value_date(self):
+        return True
+
+    def table(self):
+        return [Col("date", ["Date", "(Value Date)"], wrap=True, wrap_w=58), Col("narr", ["Particulars"], wrap=True),
+                Col("chq", ["Ref No./Cheque No."]), Col("ttype", ["Transaction", "Type"], "c"),
+                Col("dr", ["Debit(Rs)"], "r"), Col("cr", ["Credit(Rs)"], "r"), Col("bal", ["Balance(Rs)"], "r")]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["date"] = self.d(e.date) + " (" + self.d(e.value_date) + ")" if self.v % 2 else \
+            self.d(e.date) + "\n(" + self.d(e.value_date) + ")"
+        c["ttype"] = {"cash_dep": "CASH", "atm": "CASH", "chq_in": "CLG", "chq_out": "CLG"}.get(e.kind, "TRF")
+        return c
+
+    def printed_chq(self, e):
+        return e.chq if e.kind.startswith("chq") else None
+
+    def page_header(self, R, n):
+        st, h = self.st, self.h
+        y = self.letterhead(R, ["Indian Overseas Bank", "%s Branch" % h.branch])
+        if n > 1:
+            return y
+        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
+        yr = self.kv(R, R.W / 2 + 30, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                          ("Statement Period", self.period("%d-%b-%Y"))])
+        return min(yl, yr) - R.lead
+
+
 LAYOUTS = {"pnb": PNB, "pnb_one": PNBOne, "canara": Canara, "canara_epass": CanaraEPassbook,
-           "bob": BankOfBaroda, "union": Union, "boi": BankOfIndia, "indian": IndianBank}
+           "bob": BankOfBaroda, "union": Union, "boi": BankOfIndia, "indian": IndianBank,
+           "iob": IOB}

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Checks the corpus generator itself, so a wrong truth never blames the parser.
 
-  selfcheck.py [--seed N]
+  selfcheck.py [--seed N] [--reuse build/corpus/smoke]
 
-Generates the smoke set twice and checks: identical bytes for the same seed; every truth
+Generates the smoke set twice (or once more, next to the copy run_accuracy.sh made) and checks: identical bytes for the same seed; every truth
 reconciles (opening + credits - debits = closing, each printed balance follows from the
 previous one) except the statement tampered on purpose; the page count and encryption match
 what poppler reads; every transaction's amount and date appear in poppler's text of the PDF;
@@ -115,16 +115,34 @@ def _qpdf_rc4(t):
     return bool(set(g.get("patterns", [])) & {"html_chromium", "producer_cairo", "producer_mutool"})
 
 
+def reusable(d, seed):
+    """The smoke corpus run_accuracy.sh generated into d, when it is this seed and generator."""
+    try:
+        with open(os.path.join(d, ".stamp")) as f:
+            stamp = f.read().strip()
+        with open(os.path.join(d, "manifest.json")) as f:
+            names = json.load(f)["files"]
+    except (OSError, ValueError, KeyError):
+        return None
+    want = "set=smoke seed=%d generator=%s" % (seed, generate.generator_hash())
+    return names if stamp == want else None
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--reuse", help="the smoke corpus already generated with this seed (run_accuracy.sh's "
+                                    "build/corpus/smoke): check it and generate only the second copy")
     a = ap.parse_args(argv)
     check(layouts.money(12345678) == "1,23,456.78" and layouts.money(-5) == "-0.05" and
           layouts.money(150000, "none", strip=True) == "1500" and layouts.money(150050, "none", strip=True)
           == "1500.5", "money formatting")
     settle()
-    with tempfile.TemporaryDirectory() as d1, tempfile.TemporaryDirectory() as d2:
-        names = generate.generate(d1, a.seed, "smoke", quiet=True)
+    with tempfile.TemporaryDirectory() as tmp1, tempfile.TemporaryDirectory() as d2:
+        names = reusable(a.reuse, a.seed) if a.reuse else None
+        d1 = a.reuse if names else tmp1
+        if not names:
+            names = generate.generate(d1, a.seed, "smoke", quiet=True)
         generate.generate(d2, a.seed, "smoke", quiet=True)
         for n in names:
             with open(os.path.join(d1, n + ".pdf"), "rb") as f1, open(os.path.join(d2, n + ".pdf"), "rb") as f2:
