@@ -13,6 +13,12 @@
 #include "util/log.h"
 
 #define BANKS_TSV "banks.tsv"
+#define NAMES_TSV "banks/names.tsv"
+
+struct alias {
+    const struct bank_info *bank;
+    const char *phrase;
+};
 
 static struct {
     char *text;                   /* private copy of the TSV, split in place */
@@ -21,6 +27,9 @@ static struct {
     const struct bank_info **by_id;   /* sorted case-insensitively by id */
     const struct bank_info **by_ifsc; /* rows with an IFSC prefix, sorted */
     size_t n_ifsc;
+    char *names_text;             /* private copy of names.tsv, split in place */
+    struct alias *aliases;
+    size_t n_aliases;
 } T;
 
 static pthread_once_t T_once = PTHREAD_ONCE_INIT;
@@ -83,6 +92,60 @@ static void build_indexes(void)
     qsort(T.by_ifsc, T.n_ifsc, sizeof *T.by_ifsc, cmp_ifsc);
 }
 
+static const struct bank_info *find_loaded(const char *id);
+
+/* One "ID kind value" line of names.tsv; unknown kinds are ignored. */
+static void names_row(char *line)
+{
+    char *f[3];
+    if (line[0] == '#' || line[0] == '\0' || split_tabs(line, f, 3) != 3)
+        return;
+    /* the rows are ours to complete while loading */
+    struct bank_info *b = (struct bank_info *)find_loaded(f[0]);
+    if (!b) {
+        log_warn("event=bank_table msg=\"names.tsv names an unknown bank\"");
+        return;
+    }
+    if (!strcmp(f[1], "alias") && f[2][0])
+        T.aliases[T.n_aliases++] = (struct alias){b, f[2]};
+    else if (!strcmp(f[1], "merged"))
+        b->merged_into = find_loaded(f[2]);
+    else if (!strcmp(f[1], "abroad"))
+        b->abroad = true;
+}
+
+static size_t count_lines(const struct embedded_file *ef)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < ef->len; i++)
+        lines += ef->data[i] == '\n';
+    return lines;
+}
+
+/* A private copy of the file, split in place: row() sees every line (CR
+ * removed). The copy lives as long as the table, which points into it. */
+static char *split_lines(const struct embedded_file *ef, void (*row)(char *line))
+{
+    char *text = malloc(ef->len + 1);
+    if (!text)
+        abort(); /* start-up allocation of a few KiB: nothing sensible to do */
+    memcpy(text, ef->data, ef->len + 1);
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r')
+            line[len - 1] = '\0';
+        row(line);
+    }
+    return text;
+}
+
+static void bank_row(char *line)
+{
+    if (parse_row(line, &T.rows[T.n]))
+        T.n++;
+}
+
 /* Runs once per process. The table lives until exit (never freed). */
 static void load_table(void)
 {
@@ -92,23 +155,18 @@ static void load_table(void)
         build_indexes();
         return;
     }
-    size_t lines = 1;
-    for (size_t i = 0; i < ef->len; i++)
-        lines += ef->data[i] == '\n';
-    T.text = malloc(ef->len + 1);
-    T.rows = calloc(lines, sizeof *T.rows);
-    if (!T.text || !T.rows)
+    T.rows = calloc(count_lines(ef), sizeof *T.rows);
+    if (!T.rows)
         abort();
-    memcpy(T.text, ef->data, ef->len + 1);
-    char *save = NULL;
-    for (char *line = strtok_r(T.text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r')
-            line[len - 1] = '\0';
-        if (parse_row(line, &T.rows[T.n]))
-            T.n++;
-    }
+    T.text = split_lines(ef, bank_row);
     build_indexes();
+    const struct embedded_file *names = embedded_find(NAMES_TSV);
+    if (names) {
+        T.aliases = calloc(count_lines(names), sizeof *T.aliases);
+        if (!T.aliases)
+            abort();
+        T.names_text = split_lines(names, names_row);
+    }
 }
 
 static void ensure_loaded(void)
@@ -121,6 +179,11 @@ const struct bank_info *bank_find(const char *id)
     if (!id)
         return NULL;
     ensure_loaded();
+    return find_loaded(id);
+}
+
+static const struct bank_info *find_loaded(const char *id)
+{
     struct bank_info key = {.id = id};
     const struct bank_info *kp = &key;
     const struct bank_info **hit = bsearch(&kp, T.by_id, T.n, sizeof *T.by_id, cmp_id);
@@ -156,6 +219,21 @@ const struct bank_info *bank_at(size_t i)
 {
     ensure_loaded();
     return i < T.n ? &T.rows[i] : NULL;
+}
+
+bool bank_accepts(const struct bank_info *want, const struct bank_info *got)
+{
+    return want && got && (want == got || want->merged_into == got || got->merged_into == want);
+}
+
+const char *bank_alias_at(size_t i, const struct bank_info **bank)
+{
+    ensure_loaded();
+    if (i >= T.n_aliases)
+        return NULL;
+    if (bank)
+        *bank = T.aliases[i].bank;
+    return T.aliases[i].phrase;
 }
 
 const char *bank_id_lower(const struct bank_info *b, char *buf, size_t len)

@@ -12,10 +12,21 @@ struct bank_info {
     const char *npci_code; /* IFSC prefix such as "HDFC", or NULL */
     bool aa;               /* live on India's Account Aggregator network */
     bool net_banking;      /* FinBox lists a net-banking connector (we have none configured) */
+    const struct bank_info *merged_into; /* the bank it was merged into, or NULL (names.tsv) */
+    bool abroad;           /* not a bank in India (names.tsv) */
 };
 
-/* Case-insensitive lookup of an identifier ("hdfc", "HDFC"); NULL if unknown. */
+/* Case-insensitive lookup of an identifier ("hdfc", "HDFC"); NULL if unknown.
+ * The one normaliser of bank identifiers: session create, upload, the hosted
+ * page, the CLI and the extractor all go through it. */
 const struct bank_info *bank_find(const char *id);
+/* True when a statement of bank `got` is one of bank `want`: the same bank,
+ * or one merged into the other (an account of Vijaya Bank is now Bank of
+ * Baroda's). */
+bool bank_accepts(const struct bank_info *want, const struct bank_info *got);
+/* The other names statements print for the banks (data/banks/names.tsv):
+ * alias i's phrase and its bank; NULL past the end. */
+const char *bank_alias_at(size_t i, const struct bank_info **bank);
 /* Lookup by IFSC prefix (first four letters of an IFSC); NULL if unknown. */
 const struct bank_info *bank_find_by_ifsc(const char *ifsc);
 size_t bank_count(void);
