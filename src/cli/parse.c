@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/flags.h"
+#include "core/bank.h"
 #include "core/statement_json.h"
 #include "extract/extract.h"
 
@@ -127,7 +128,7 @@ int cli_parse(int argc, char **argv)
     bool require_bank = false;
     const struct flag flags[] = {
         {"password", FLAG_STRING, &password, "P", "password of a protected PDF"},
-        {"bank", FLAG_STRING, &bank, "ID", "bank the statement must be from (hdfc, sbi, ...)"},
+        {"bank", FLAG_STRING, &bank, "ID", "bank the statement must be from: a catalogue id (hdfc, pnbbnk, canara, ...)"},
         {"format", FLAG_STRING, &format, "json|csv", "output format (default json)"},
         {"max-pages", FLAG_INT, &max_pages, "N", "refuse statements with more pages (default 500)"},
         {"require-bank", FLAG_BOOL, &require_bank, NULL, "fail with BANK_NAME_UNDETECTED for unknown banks"},
@@ -145,6 +146,11 @@ int cli_parse(int argc, char **argv)
     bool csv = !strcmp(format, "csv");
     if ((!csv && strcmp(format, "json")) || nfiles == 0) {
         fprintf(stderr, "passbook parse: %s\n", nfiles ? "--format must be json or csv" : "no file given");
+        free(files);
+        return 2;
+    }
+    if (bank && bank[0] && !bank_find(bank)) {
+        fprintf(stderr, "passbook parse: --bank %s is not a catalogue bank identifier (data/banks.tsv)\n", bank);
         free(files);
         return 2;
     }

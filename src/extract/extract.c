@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/bank.h"
 #include "extract/identity.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"
@@ -75,33 +76,62 @@ static pb_day latest_date_outside(const struct layout *l, const unsigned char *u
     return best;
 }
 
+/* The table of the document's first account: a PDF holding several
+ * accounts (savings, then a loan or a deposit) is read up to where the
+ * second account's block starts, so no row, balance or identity of the
+ * other account leaks into the statement. *view is the layout read. */
+static int first_account_table(const struct layout *l, struct layout *view, struct table_result *t)
+{
+    *view = *l;
+    if (table_extract(l, t) < 0)
+        return -1;
+    size_t end = identity_account_end(l, t->line_use);
+    if (end >= l->nlines || end == 0)
+        return 0;
+    table_result_free(t);
+    view->nlines = end;
+    view->npages = l->lines[end - 1].page + 1;
+    return table_extract(view, t);
+}
+
+/* Whether the statement's bank is the one asked for (same catalogue bank,
+ * or one merged into the other). Unknown on either side: no mismatch. */
+static bool bank_mismatch(const char *asked, const char *found)
+{
+    if (!asked || !asked[0] || !found)
+        return false;
+    return !bank_accepts(bank_find(asked), bank_find(found));
+}
+
 /* Statement from the layout: table, identity, reconciliation. */
 static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
                     struct extract_error *err)
 {
     struct table_result t;
     struct id_result idr;
-    if (table_extract(l, &t) < 0)
+    struct layout view;
+    if (first_account_table(l, &view, &t) < 0)
         return fail(err, EXTRACT_UNPARSABLE);
-    if (identity_extract(l, t.line_use, &idr) < 0) {
+    if (identity_extract(&view, t.line_use, &idr) < 0) {
         table_result_free(&t);
         return fail(err, EXTRACT_UNPARSABLE);
     }
     st->id = idr.id;
     memset(&idr.id, 0, sizeof idr.id);
     struct reconcile_hints hints = {idr.has_opening, idr.has_closing, idr.opening, idr.closing,
-                                    idr.from, idr.to, latest_date_outside(l, t.line_use)};
+                                    idr.from, idr.to, latest_date_outside(&view, t.line_use)};
     int rc = reconcile_rows(&t, &hints, st);
     table_result_free(&t);
     if (rc < 0)
         return fail(err, EXTRACT_UNPARSABLE);
     st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);
     st->to_date = idr.to != PB_NO_DAY ? idr.to : (st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY);
-    if (idr.bank >= 0)
-        st->bank = strdup(profile_bank(idr.bank)->id);
+    char id[64];
+    if (idr.bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
+        return fail(err, EXTRACT_UNPARSABLE);
     if (!st->ntxns)
         return fail(err, EXTRACT_NO_TRANSACTIONS);
-    if (opts->bank && opts->bank[0] && st->bank && strcasecmp(opts->bank, st->bank))
+    if (bank_mismatch(opts->bank, st->bank))
         return fail(err, EXTRACT_BANK_MISMATCH);
     if (opts->require_bank && !st->bank)
         return fail(err, EXTRACT_BANK_UNDETECTED);

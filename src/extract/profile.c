@@ -14,8 +14,8 @@
 
 static struct bank_profile banks[MAX_BANKS];
 static size_t nbanks;
-static struct phrase phrases[4][MAX_PHRASES];
-static size_t nphrases[4];
+static struct phrase phrases[3][MAX_PHRASES];
+static size_t nphrases[3];
 static int load_status = -1;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -24,7 +24,7 @@ static const char *const COL_NAMES[COL__COUNT] = {
     "amount", "drcr", "balance", "slno", "other"};
 static const char *const IDF_NAMES[IDF__COUNT] = {
     "", "name", "account_number", "ifsc", "micr", "address", "account_type", "period",
-    "opening", "closing", "od_limit", "credit_limit", "email", "phone", "pan"};
+    "opening", "closing", "od_limit", "credit_limit", "email", "phone", "pan", "other_account", "ignore"};
 static const char *const ROW_NAMES[] = {"", "opening", "closing", "skip", "end"};
 
 int profile_tokenize(const char *s, char tok[][24], int max)
@@ -89,8 +89,6 @@ static void load_line(char *f[4])
             snprintf(banks[b].name, sizeof banks[b].name, "%s", f[3]);
         else if (!strcmp(f[2], "ifsc"))
             snprintf(banks[b].ifsc, sizeof banks[b].ifsc, "%s", f[3]);
-        else if (!strcmp(f[2], "detect"))
-            add_phrase(PHRASE_DETECT, b, f[3]);
         return;
     }
     int role;
@@ -102,14 +100,17 @@ static void load_line(char *f[4])
         add_phrase(PHRASE_ROW, role, f[3]);
 }
 
-static void load_once(void)
+/* Profiles and identity labels share one line format. */
+static const char *const FILES[] = {"banks/profiles.tsv", "banks/identity.tsv"};
+
+static int load_file(const char *path)
 {
-    const struct embedded_file *ef = embedded_find("banks/profiles.tsv");
+    const struct embedded_file *ef = embedded_find(path);
     if (!ef)
-        return;
+        return -1;
     char *buf = strndup((const char *)ef->data, ef->len);
     if (!buf)
-        return;
+        return -1;
     char *save = NULL;
     for (char *ln = strtok_r(buf, "\n", &save); ln; ln = strtok_r(NULL, "\n", &save)) {
         if (ln[0] == '#')
@@ -125,6 +126,14 @@ static void load_once(void)
             load_line(f);
     }
     free(buf);
+    return 0;
+}
+
+static void load_once(void)
+{
+    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++)
+        if (load_file(FILES[i]) < 0)
+            return;
     load_status = 0;
 }
 

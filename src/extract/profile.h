@@ -38,19 +38,21 @@ enum id_field {
     IDF_EMAIL,
     IDF_PHONE,
     IDF_PAN,
+    IDF_OTHER_ACCOUNT, /* another account's number (loan, deposit): not the statement's */
+    IDF_IGNORE,        /* a label whose value is no identity field ("Branch Name", "Nominee") */
     IDF__COUNT
 };
 
 enum row_kind { ROWK_NONE = 0, ROWK_OPENING, ROWK_CLOSING, ROWK_SKIP, ROWK_END };
 
-enum phrase_kind { PHRASE_HEADER, PHRASE_LABEL, PHRASE_ROW, PHRASE_DETECT };
+enum phrase_kind { PHRASE_HEADER, PHRASE_LABEL, PHRASE_ROW };
 
 #define PHRASE_MAX_TOKENS 6
 
 /* A phrase as normalised tokens ("chq ref no" -> 3 tokens). */
 struct phrase {
     enum phrase_kind kind;
-    int role;        /* enum col_role / id_field / row_kind, or bank index for DETECT */
+    int role;        /* enum col_role / id_field / row_kind */
     int ntok;
     char tok[PHRASE_MAX_TOKENS][24];
 };

@@ -3,8 +3,8 @@
  * by src/aa/): the bank and date checks, the records, sealing, the one
  * store transaction that also refuses duplicates, and the upload answer. */
 #include <string.h>
-#include <strings.h>
 
+#include "core/bank.h"
 #include "ingest/files.h"
 #include "ingest/ingest.h"
 #include "ingest/records.h"
@@ -16,11 +16,13 @@ static int fail(struct api_error *err, int status, const char *code, const char 
     return api_error_set(err, status, code, "%s", msg);
 }
 
-/* Step 4. want is the bank asked for (canonical lower case) or NULL. */
+/* Step 4. want is the bank asked for (canonical lower case) or NULL. The
+ * statement's bank is a catalogue id too; bank_find() reads both, and a
+ * bank merged into the other counts as the same (core/bank.h). */
 static int check_bank(const struct statement *st, const char *want, bool accept_anything,
                       struct api_error *err)
 {
-    if (want && (!st->bank || strcasecmp(want, st->bank)))
+    if (want && !bank_accepts(bank_find(want), bank_find(st->bank)))
         return api_error_set(err, 400, "BANK_NAME_MISMATCH", "Not %s bank statement", want);
     if (!want && !st->bank && !accept_anything)
         return fail(err, 400, "BANK_NAME_UNDETECTED", "Unable to detect bank. Please provide BANK NAME.");

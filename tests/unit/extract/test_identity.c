@@ -1,0 +1,474 @@
+/* Identity and bank naming on layouts built from monospaced text (6 pt a
+ * character, 12 pt a line, form feed = new page; three spaces or more make
+ * a gap between segments), run through the whole post-MuPDF pipeline. The
+ * table under each header block names counterparties (another bank's IFSC
+ * and name) in its narrations: they must never name the statement's bank. */
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "core/bank.h"
+#include "extract/bankname.h"
+#include "extract/extract.h"
+#include "extract/layout.h"
+
+static const char *TABLE =
+    "\n"
+    "Date         Particulars                                  Debit        Credit       Balance\n"
+    "01/04/2024   OPENING BALANCE                                                        10,000.00\n"
+    "02/04/2024   NEFT-HDFC0000123-ACME PVT LTD-HDFC BANK                   5,000.00     15,000.00\n"
+    "03/04/2024   UPI-ICICI BANK-SHOP@ICICI-ICIC0001234         500.00                   14,500.00\n"
+    "04/04/2024   IMPS-STATE BANK OF INDIA-SBIN0004567          250.00                   14,250.00\n";
+
+/* head, then the table; 0 or the extraction's error. */
+static int read_with(const char *head, const char *table, const struct extract_opts *o, struct statement *st)
+{
+    size_t n = strlen(head) + strlen(table) + 1;
+    char *text = malloc(n);
+    struct layout l = {0};
+    struct extract_error err;
+    struct extract_opts none = {0};
+    if (!text)
+        return -2;
+    snprintf(text, n, "%s%s", head, table);
+    int rc = layout_from_text(&l, text, strlen(text)) < 0 ? -2 : extract_layout(&l, o ? o : &none, st, &err);
+    layout_free(&l);
+    free(text);
+    return rc < 0 ? (rc == -2 ? -2 : (int)err.code) : 0;
+}
+
+static int read_head(const char *head, struct statement *st)
+{
+    return read_with(head, TABLE, NULL, st);
+}
+
+/* ---------- labels and validators ---------- */
+
+TEST(label_synonyms_name_each_field)
+{
+    static const char *const NAMES[] = {"Customer Name", "A/c Holder", "Account Name", "Name of Customer",
+                                        "Account Holder's Name", "Name of the Account Holder", "Cust. Name",
+                                        "A/C Holder Name", "Name"};
+    static const char *const ACCOUNTS[] = {"A/C No", "Account Number", "Acct No.", "Account No.", "A/c No.",
+                                           "Savings Account No", "SB A/c No", "Account #"};
+    static const char *const IFSCS[] = {"IFSC Code", "IFS Code", "IFSC", "RTGS/NEFT IFSC", "IFSC No."};
+    static const char *const MICRS[] = {"MICR Code", "MICR", "MICR No."};
+    static const char *const TYPES[] = {"Account Type", "Product", "Scheme", "A/c Type", "Type of Account"};
+    static const char *const ADDRS[] = {"Address", "Communication Address", "Customer Address",
+                                        "Correspondence Address"};
+    for (size_t i = 0; i < 9; i++) {
+        char head[1024];
+        snprintf(head, sizeof head,
+                 "PUNJAB NATIONAL BANK\n"
+                 "%s : SUNITA DEVI RAO\n"
+                 "%s : 0123004500678901\n"
+                 "%s : PUNB0123400\n"
+                 "%s : 110024003\n"
+                 "%s : SAVINGS FUND\n"
+                 "%s : 14 LAKE ROAD, PUNE 411001\n",
+                 NAMES[i % 9], ACCOUNTS[i % 8], IFSCS[i % 5], MICRS[i % 3], TYPES[i % 5], ADDRS[i % 4]);
+        struct statement st;
+        CHECK_INT(read_head(head, &st), 0);
+        CHECK_STR(st.id.name, "SUNITA DEVI RAO");
+        CHECK_STR(st.id.account_number, "0123004500678901");
+        CHECK_STR(st.id.ifsc, "PUNB0123400");
+        CHECK_STR(st.id.micr, "110024003");
+        CHECK_STR(st.id.account_type, "SAVINGS");
+        CHECK_STR(st.id.address, "14 LAKE ROAD, PUNE 411001");
+        CHECK_STR(st.bank, "pnbbnk");
+        if (check_cur_failed)
+            fprintf(stderr, "  with labels %s / %s / %s\n", NAMES[i % 9], ACCOUNTS[i % 8], IFSCS[i % 5]);
+        statement_free(&st);
+    }
+}
+
+TEST(values_after_a_gap_and_under_their_label_in_a_grid)
+{
+    const char *head =
+        "CANARA BANK\n"
+        "Customer Name        MEENA JOSHI\n"
+        "\n"
+        "Account Number       Account Type       IFSC Code        MICR Code\n"
+        "1234101056789        SAVINGS            CNRB0001234      560015002\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.name, "MEENA JOSHI");
+    CHECK_STR(st.id.account_number, "1234101056789");
+    CHECK_STR(st.id.ifsc, "CNRB0001234");
+    CHECK_STR(st.id.micr, "560015002");
+    CHECK_STR(st.id.account_type, "SAVINGS");
+    CHECK_STR(st.bank, "canara");
+    statement_free(&st);
+}
+
+TEST(validators_refuse_what_is_not_the_field)
+{
+    /* a date after "Account No", an IFSC in lower case or without its 0,
+     * an 8-digit MICR: each stays null rather than wrong */
+    const char *head =
+        "Statement of account\n"
+        "Account Holder : KIRAN PATIL\n"
+        "Account No : 01/04/2024\n"
+        "IFSC Code : punb0123400\n"
+        "MICR : 11002400\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.name, "KIRAN PATIL");
+    CHECK(st.id.account_number == NULL);
+    CHECK(st.id.ifsc == NULL);
+    CHECK(st.id.micr == NULL);
+    statement_free(&st);
+    head = "IFSC : SBIN1234567\nAccount No : 12345678901\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.id.ifsc == NULL);
+    CHECK_STR(st.id.account_number, "12345678901");
+    statement_free(&st);
+}
+
+TEST(name_never_from_a_branch_line_an_address_or_a_table_label)
+{
+    const char *head =
+        "BANK OF BARODA\n"
+        "Branch Name : MG ROAD BRANCH           Account No : 12340100012345\n"
+        "Nominee Name : ASHA KULKARNI           IFSC : BARB0MGROAD\n"
+        "Address : 12 STATION ROAD, NAGPUR 440001\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.id.name == NULL); /* no holder's name printed: none invented */
+    CHECK_STR(st.id.account_number, "12340100012345");
+    CHECK_STR(st.id.ifsc, "BARB0MGROAD");
+    CHECK_STR(st.bank, "baroda");
+    statement_free(&st);
+    /* a grid whose first row is labels: "Account Name" is not a name */
+    head =
+        "Account Name       Account Number     Branch\n"
+        "RAVI SHANKAR       50200012345678     ANDHERI\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.name, "RAVI SHANKAR");
+    CHECK_STR(st.id.account_number, "50200012345678");
+    statement_free(&st);
+}
+
+TEST(name_printed_only_after_the_account_number)
+{
+    const char *heads[] = {
+        "A/c No. : 0045001200345      SURESH BABU NAIR\n",
+        "Account No : 0045001200345 SURESH BABU NAIR\n",
+        "Account Number   0045001200345 ( INR ) - SURESH BABU NAIR\n",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        struct statement st;
+        CHECK_INT(read_head(heads[i], &st), 0);
+        CHECK_STR(st.id.account_number, "0045001200345");
+        CHECK_STR(st.id.name, "SURESH BABU NAIR");
+        statement_free(&st);
+    }
+    /* an account type after the number is not a name */
+    struct statement st;
+    CHECK_INT(read_head("Account No : 0045001200345   REGULAR SAVINGS\n", &st), 0);
+    CHECK(st.id.name == NULL);
+    statement_free(&st);
+}
+
+TEST(account_number_inside_a_sentence)
+{
+    struct statement st;
+    CHECK_INT(read_head("Here is your statement for account number 918020012345678 for the period "
+                        "01-04-2024 to 30-04-2024\n",
+                        &st),
+              0);
+    CHECK_STR(st.id.account_number, "918020012345678");
+    CHECK(st.from_date != PB_NO_DAY);
+    statement_free(&st);
+    /* a date in the same sentence is never taken for it */
+    CHECK_INT(read_head("Statement of account no. 01-04-2024 to 30-04-2024\n", &st), 0);
+    CHECK(st.id.account_number == NULL);
+    statement_free(&st);
+    CHECK_INT(read_head("Account No : XXXXXXXX4321\n", &st), 0);
+    CHECK_STR(st.id.account_number, "XXXXXXXX4321");
+    statement_free(&st);
+}
+
+TEST(fields_not_printed_stay_null)
+{
+    /* the only IFSCs and bank names are counterparties' in the rows */
+    struct statement st;
+    CHECK_INT(read_head("STATEMENT OF ACCOUNT\nAccount No : 7788990011\n", &st), 0);
+    CHECK(st.id.ifsc == NULL);
+    CHECK(st.id.micr == NULL);
+    CHECK(st.id.name == NULL);
+    CHECK(st.id.address == NULL);
+    CHECK(st.bank == NULL);
+    statement_free(&st);
+}
+
+/* ---------- bank naming ---------- */
+
+TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
+{
+    const char *head =
+        "Account Holder : VIJAY MENON\n"
+        "Beneficiary IFSC : HDFC0000999\n"
+        "Transfer to HDFC Bank A/c 50100012345678\n"
+        "Account No : 3344556677\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.bank == NULL);
+    CHECK(st.id.ifsc == NULL);
+    CHECK_STR(st.id.account_number, "3344556677");
+    statement_free(&st);
+    /* the letterhead's own name wins over a counterparty's in the rows */
+    CHECK_INT(read_head("Karur Vysya Bank\nAccount No : 1104135000012345\n", &st), 0);
+    CHECK_STR(st.bank, "karur");
+    statement_free(&st);
+    /* the customer's address naming a bank is not the letterhead */
+    head =
+        "MR AJAY SINGH                       Account No : 3344556677\n"
+        "FLAT 4, NEAR STATE BANK OF INDIA\n"
+        "LUCKNOW 226001\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.bank == NULL);
+    CHECK_STR(st.id.name, "AJAY SINGH");
+    statement_free(&st);
+}
+
+TEST(ifsc_prefix_comes_before_the_letterhead)
+{
+    /* an HDFC footer on a statement whose IFSC says Yes Bank */
+    const char *head =
+        "Pay your HDFC Bank credit card bill here\n"
+        "IFSC : YESB0000123        Account No : 012345678901\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.bank, "yesbnk");
+    statement_free(&st);
+}
+
+TEST(sponsor_bank_ifsc_of_a_cooperative_bank)
+{
+    /* co-operative banks without their own prefix print a sponsor's IFSC
+     * with letters in the branch part: the letterhead names the bank */
+    const char *head =
+        "THE COSMOS CO-OPERATIVE BANK LTD.\n"
+        "IFSC : HDFC0CCOSMO        Account No : 0010501234567\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.bank, "cosmos");
+    statement_free(&st);
+    /* a co-operative bank the catalogue does not know: no bank, not HDFC */
+    head =
+        "SHREE EXAMPLE URBAN CO-OP BANK LTD.\n"
+        "IFSC : HDFC0CSEUCB        Account No : 0010501234567\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.bank == NULL);
+    CHECK_STR(st.id.ifsc, "HDFC0CSEUCB"); /* printed, so reported as printed */
+    statement_free(&st);
+    /* a name inside a longer one is not that bank's */
+    CHECK_INT(read_head("SHREE SAMARTH SAHAKARI BANK LTD.\nAccount No : 0010501234567\n", &st), 0);
+    CHECK(st.bank == NULL);
+    statement_free(&st);
+}
+
+TEST(foreign_bank_is_null)
+{
+    const char *heads[] = {
+        "Barclays Bank UK PLC\nSort Code : 20-00-00      Account Number : 12345678\n",
+        "HSBC UK\nIBAN : GB29NWBK60161331926819\nAccount Number : 12345678\n",
+        "Citibank N.A.\nRouting Number : 021000089    Account Number : 4987654321\n",
+        "Chase\nAccount Number : 000000123456789\nCurrency : USD\n",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        struct statement st;
+        CHECK_INT(read_head(heads[i], &st), 0);
+        CHECK(st.bank == NULL);
+        if (st.bank)
+            fprintf(stderr, "  %s named %s\n", heads[i], st.bank);
+        statement_free(&st);
+    }
+    /* a catalogue bank abroad is named by its name */
+    struct statement st;
+    CHECK_INT(read_head("Al Rajhi Bank\nIBAN : SA0380000000608010167519\nAccount Number : 608010167519\n", &st),
+              0);
+    CHECK_STR(st.bank, "alrajhi");
+    statement_free(&st);
+}
+
+TEST(every_catalogue_ifsc_prefix_names_its_bank)
+{
+    int tried = 0;
+    for (size_t i = 0; i < bank_count(); i++) {
+        const struct bank_info *b = bank_at(i);
+        if (!b->npci_code)
+            continue;
+        char head[256], want[64];
+        snprintf(head, sizeof head, "STATEMENT OF ACCOUNT\nIFSC Code : %s0001234\nAccount No : 12345678901\n",
+                 b->npci_code);
+        struct statement st;
+        CHECK_INT(read_head(head, &st), 0);
+        CHECK_STR(st.bank, bank_id_lower(b, want, sizeof want));
+        statement_free(&st);
+        tried++;
+    }
+    CHECK(tried >= 80);
+}
+
+TEST(every_catalogue_bank_is_named_by_its_full_name)
+{
+    for (size_t i = 0; i < bank_count(); i++) {
+        const struct bank_info *b = bank_at(i);
+        char head[512], want[64];
+        snprintf(head, sizeof head, "%s\nAccount No : 12345678901\n", b->full_name);
+        struct statement st;
+        int rc = read_head(head, &st);
+        CHECK_INT(rc, 0);
+        bank_id_lower(b, want, sizeof want);
+        if (rc == 0 && (!st.bank || strcmp(st.bank, want))) {
+            fprintf(stderr, "  \"%s\" named %s, want %s\n", b->full_name, st.bank ? st.bank : "null", want);
+            check_cur_failed = 1;
+        }
+        if (rc == 0)
+            statement_free(&st);
+    }
+}
+
+TEST(names_as_banks_print_them)
+{
+    static const char *const CASES[][2] = {
+        {"Punjab National Bank", "pnbbnk"},
+        {"PUNJAB & SIND BANK", "punjab_sind"},
+        {"The Jammu & Kashmir Bank Ltd.", "jnkbnk"},
+        {"J&K Bank", "jnkbnk"},
+        {"STATE BANK OF INDIA", "sbi"},
+        {"Bank of India", "boi"},
+        {"Central Bank of India", "central"},
+        {"South Indian Bank", "sib"},
+        {"Indian Bank", "indbnk"},
+        {"IDFC FIRST Bank Limited", "idfc"},
+        {"Welcome to DBS Bank India Limited", "dbsbnk"},
+        {"THE SARASWAT CO-OPERATIVE BANK LTD", "saraswat"},
+        {"TJSB SAHAKARI BANK LTD", "tjsb_sahakari"},
+        {"Ahmednagar Merchants Co-op. Bank Ltd.", "ahmedabad_merchent"},
+        {"The Baramati Sahakari Bank Ltd.", "baramati"},
+        {"Registered Office: Kotak Mahindra Bank Ltd., Mumbai", "kotak"},
+        {"Dhanlaxmi Bank", "dhanlaxmi"},
+        {"CSB Bank Limited", "csbbnk"},
+        {"India Post Payments Bank", "india_post"},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char head[256];
+        snprintf(head, sizeof head, "%s\nAccount No : 12345678901\n", CASES[i][0]);
+        struct statement st;
+        CHECK_INT(read_head(head, &st), 0);
+        if (!st.bank || strcmp(st.bank, CASES[i][1])) {
+            fprintf(stderr, "  \"%s\" named %s, want %s\n", CASES[i][0], st.bank ? st.bank : "null", CASES[i][1]);
+            check_cur_failed = 1;
+        }
+        statement_free(&st);
+    }
+}
+
+TEST(bank_mismatch_uses_catalogue_ids)
+{
+    const char *head = "Canara Bank\nIFSC : CNRB0001234      Account No : 1234101056789\n";
+    struct statement st;
+    struct extract_opts o = {.bank = "CANARA"};
+    CHECK_INT(read_with(head, TABLE, &o, &st), 0);
+    statement_free(&st);
+    o.bank = "syndicate"; /* merged into Canara Bank */
+    CHECK_INT(read_with(head, TABLE, &o, &st), 0);
+    statement_free(&st);
+    o.bank = "pnbbnk";
+    CHECK_INT(read_with(head, TABLE, &o, &st), EXTRACT_BANK_MISMATCH);
+}
+
+/* ---------- several accounts in one PDF ---------- */
+
+TEST(second_account_in_the_pdf_is_kept_apart)
+{
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Customer Name : LATA IYER\n"
+        "Account No : 520101234567890       IFSC : UBIN0531234\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "01/04/2024   OPENING BALANCE                                                        10,000.00\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "Closing Balance : 14,500.00\n"
+        "\n"
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 520106000012345\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,92,000.00\n"
+        "Closing Balance : 4,92,000.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK_STR(st.id.account_number, "520101234567890");
+    CHECK_INT(st.closing_balance, 1450000);
+    CHECK(st.balances_ok && st.totals_ok);
+    CHECK_STR(st.bank, "ubi");
+    statement_free(&st);
+}
+
+TEST(closing_balance_not_from_the_loan_summary)
+{
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Account No : 520101234567890\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "\n"
+        "Your loan account 520106000012345\n"
+        "Account No : 520106000012345\n"
+        "Closing Balance : 4,92,000.00 Dr\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK(!st.has_closing || st.closing_balance == 1450000);
+    CHECK_STR(st.id.account_number, "520101234567890");
+    statement_free(&st);
+}
+
+/* ---------- the name matcher itself ---------- */
+
+TEST(name_words_are_normalised)
+{
+    struct bn_text a, b;
+    bankname_words("The Surat People's Co-op. Bank Ltd.", &a);
+    bankname_words("THE SURAT PEOPLES COOPERATIVE BANK LIMITED", &b);
+    CHECK_INT(a.n, b.n);
+    for (int i = 0; i < a.n && i < b.n; i++)
+        CHECK_STR(a.w[i], b.w[i]);
+    struct bn_match m;
+    CHECK(bankname_find(&b, &m));
+    CHECK(m.bank && !strcmp(m.bank->id, "SPCB"));
+    bankname_words("Opp. Bank of Maharashtra, FC Road", &a);
+    CHECK(!bankname_find(&a, &m));
+}
+
+int main(void)
+{
+    RUN(label_synonyms_name_each_field);
+    RUN(values_after_a_gap_and_under_their_label_in_a_grid);
+    RUN(validators_refuse_what_is_not_the_field);
+    RUN(name_never_from_a_branch_line_an_address_or_a_table_label);
+    RUN(name_printed_only_after_the_account_number);
+    RUN(account_number_inside_a_sentence);
+    RUN(fields_not_printed_stay_null);
+    RUN(counterparty_ifsc_and_bank_names_never_name_the_bank);
+    RUN(ifsc_prefix_comes_before_the_letterhead);
+    RUN(sponsor_bank_ifsc_of_a_cooperative_bank);
+    RUN(foreign_bank_is_null);
+    RUN(every_catalogue_ifsc_prefix_names_its_bank);
+    RUN(every_catalogue_bank_is_named_by_its_full_name);
+    RUN(names_as_banks_print_them);
+    RUN(bank_mismatch_uses_catalogue_ids);
+    RUN(second_account_in_the_pdf_is_kept_apart);
+    RUN(closing_balance_not_from_the_loan_summary);
+    RUN(name_words_are_normalised);
+    return check_summary();
+}
