@@ -376,6 +376,8 @@ struct state {
     size_t block_line;
     float block_x0, block_x1;
     bool addr_specific;          /* the labelled address is the customer's by its label */
+    size_t name_line;            /* where a labelled name was read */
+    float name_x0, name_x1;
     size_t addr_line;
     float addr_x0, addr_x1;
     size_t addr_lines[MAX_ADDR_LINES]; /* lines read into the address */
@@ -449,8 +451,8 @@ static void name_after_account(struct state *s, const char *rest)
         free(v);
 }
 
-static void take(struct state *s, int field, const char *label_text, const char *value, const struct seg *seg,
-                 const char *rest)
+static void take(struct state *s, int field, const char *label_text, const char *value, const struct seg *label_seg,
+                 const struct seg *seg, const char *rest)
 {
     struct id_result *r = s->r;
     struct identity *id = &r->id;
@@ -458,8 +460,12 @@ static void take(struct state *s, int field, const char *label_text, const char 
     pb_paise v;
     switch (field) {
     case IDF_NAME:
-        if (name_ok(value, false))
+        if (s->name_rank < NAME_LABEL && name_ok(value, false)) {
             set_name(s, dup_trim(value, strlen(value)), NAME_LABEL);
+            s->name_line = seg->line;
+            s->name_x0 = label_seg->x0;
+            s->name_x1 = label_seg->x1;
+        }
         break;
     case IDF_ACCOUNT_NUMBER: {
         size_t after = 0;
@@ -649,7 +655,7 @@ static void scan_segment(struct state *s, const struct seg *segs, int nsegs, int
         char *tv = dup_trim(value, strlen(value));
         if (!tv)
             return;
-        take(s, field, label_text, tv, where, rest);
+        take(s, field, label_text, tv, seg, where, rest);
         free(tv);
         p = q;
     }
@@ -745,52 +751,84 @@ static bool joint_holder(const char *text)
     return t.n >= 2 && !strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder");
 }
 
-/* Address: the labelled value plus the lines under it in the same place,
- * or the lines under an unlabelled name block, until a label or a gap. A
- * bare "Address" label beside a name block is the branch's. */
+/* A label of a field other than the address anywhere in text ("This is
+ * the statement of your Savings Account No. ..."): the address is over. */
+static bool names_a_field(const char *text)
+{
+    struct toks t;
+    tokenize_pos(text, &t);
+    for (int p = 0; p < t.n; p++) {
+        int len, field = label_at(&t, p, &len);
+        if (field != IDF_NONE && field != IDF_IGNORE && field != IDF_NAME && field != IDF_ACCOUNT_TYPE)
+            return true;
+    }
+    return false;
+}
+
+/* Where the address is read from: the lines under an unlabelled name block,
+ * under a labelled address, or under a labelled name printed without an
+ * address label ("CUSTOMER NAME : ..." over the address lines). */
+enum addr_anchor { ADDR_NONE, ADDR_BLOCK, ADDR_LABEL, ADDR_NAME };
+
+/* Address: the anchor's lines in the same place, until a label, a gap, a
+ * label column to their left, or a line naming another field. A bare
+ * "Address" label beside a name block is the branch's. */
 static void address_block(struct state *s, size_t end)
 {
     struct identity *id = &s->r->id;
-    bool from_block = s->have_block && !(id->address && s->addr_specific);
-    if (!from_block && !id->address)
+    enum addr_anchor from = ADDR_NONE;
+    if (s->have_block && !(id->address && s->addr_specific))
+        from = ADDR_BLOCK;
+    else if (id->address)
+        from = ADDR_LABEL;
+    else if (s->name_rank == NAME_LABEL)
+        from = ADDR_NAME;
+    if (from == ADDR_NONE)
         return;
-    size_t from = from_block ? s->block_line + 1 : s->addr_line + 1;
-    float x0 = from_block ? s->block_x0 : s->addr_x0;
-    float x1 = from_block ? s->block_x1 : s->addr_x1;
+    size_t first = from == ADDR_BLOCK ? s->block_line + 1 : from == ADDR_LABEL ? s->addr_line + 1 : s->name_line + 1;
+    float x0 = from == ADDR_BLOCK ? s->block_x0 : from == ADDR_LABEL ? s->addr_x0 : s->name_x0;
+    float x1 = from == ADDR_BLOCK ? s->block_x1 : from == ADDR_LABEL ? s->addr_x1 : s->name_x1;
     struct seg segs[MAX_SEGS];
     char buf[1024] = "";
-    if (!from_block) {
+    bool digit = false;
+    if (from == ADDR_LABEL) {
         snprintf(buf, sizeof buf, "%s", id->address);
         s->addr_lines[s->naddr_lines++] = s->addr_line;
     }
-    float prev = s->l->lines[from - 1].base;
-    for (size_t li = from; li < end && li < from + 6; li++) {
+    float prev = s->l->lines[first - 1].base;
+    for (size_t li = first; li < end && li < first + 6; li++) {
         const struct line *ln = &s->l->lines[li];
-        if (s->use[li] || ln->page != s->l->lines[from - 1].page || ln->base - prev > 2.2f * ln->size)
+        if (s->use[li] || ln->page != s->l->lines[first - 1].page || ln->base - prev > 2.2f * ln->size)
             break;
         int n = line_segments(s->l, li, segs, MAX_SEGS);
         int k = -1;
-        for (int i = 0; i < n; i++)
+        bool left = false; /* a label column: "Account Number :" left of the address */
+        for (int i = 0; i < n; i++) {
             if (segs[i].x0 > x0 - 4 && segs[i].x0 < fmaxf(x0 + 14, fminf(x0 + 80, x1)))
                 k = i;
+            left = left || segs[i].x1 < x0 - 4;
+        }
+        if (left && from != ADDR_BLOCK)
+            break;
         if ((k < 0 && n > 0 && joint_holder(segs[0].text)) || (k >= 0 && joint_holder(segs[k].text))) {
             prev = ln->base;
             continue;
         }
-        struct toks t;
-        int len;
-        if (k >= 0)
-            tokenize_pos(segs[k].text, &t);
-        if (k < 0 || strchr(segs[k].text, ':') || label_at(&t, 0, &len))
+        if (k < 0 || strchr(segs[k].text, ':') || starts_with_label(segs[k].text) || names_a_field(segs[k].text))
             break;
         if (strlen(buf) + strlen(segs[k].text) + 3 < sizeof buf) {
             if (buf[0])
                 strcat(buf, ", ");
             strcat(buf, segs[k].text);
         }
+        digit = digit || strpbrk(segs[k].text, "0123456789");
         if (s->naddr_lines < MAX_ADDR_LINES)
             s->addr_lines[s->naddr_lines++] = li;
         prev = ln->base;
+    }
+    if (from == ADDR_NAME && !digit) { /* lines under a name that are no address */
+        buf[0] = 0;
+        s->naddr_lines = 0;
     }
     free(id->address);
     id->address = buf[0] ? strdup(buf) : NULL;

@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "core/bank.h"
+#include "util/embedded.h"
 
 TEST(table_has_every_identifier_of_the_reference)
 {
@@ -132,6 +133,48 @@ TEST(lower_case_identifier)
     CHECK_STR(bank_id_lower(bank_find("KOTAK"), tiny, sizeof tiny), "kot");
 }
 
+TEST(merged_banks_are_accepted_for_each_other)
+{
+    static const char *const pairs[][2] = {{"VIJAYA", "BARODA"}, {"DENA", "BARODA"},   {"OBC", "PNBBNK"},
+                                           {"UNITED", "PNBBNK"}, {"SYNDICATE", "CANARA"}, {"ANDHRA", "UBI"},
+                                           {"CORPORATION", "UBI"}, {"ALLAHABAD", "INDBNK"}, {"VILAS", "DBSBNK"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const struct bank_info *old = bank_find(pairs[i][0]), *now = bank_find(pairs[i][1]);
+        CHECK(old && old->merged_into == now);
+        CHECK(bank_accepts(old, now) && bank_accepts(now, old));
+    }
+    CHECK(bank_accepts(bank_find("hdfc"), bank_find("HDFC")));
+    CHECK(!bank_accepts(bank_find("HDFC"), bank_find("ICICI")));
+    CHECK(!bank_accepts(bank_find("VIJAYA"), bank_find("CANARA")));
+    CHECK(!bank_accepts(NULL, bank_find("HDFC")));
+    CHECK(!bank_accepts(bank_find("HDFC"), NULL));
+    CHECK(bank_find("HDFC")->merged_into == NULL);
+}
+
+TEST(other_names_are_loaded_for_known_banks)
+{
+    size_t n = 0;
+    const struct bank_info *b;
+    bool pnb = false, ippb = false;
+    for (const char *ph; (ph = bank_alias_at(n, &b)); n++) {
+        CHECK(b != NULL && ph[0]);
+        pnb = pnb || (!strcmp(ph, "PNB") && b == bank_find("PNBBNK"));
+        ippb = ippb || (!strcmp(ph, "IPPB") && b == bank_find("INDIA_POST"));
+    }
+    CHECK(n >= 50);
+    CHECK(pnb && ippb);
+    /* every alias row of the file names a catalogue bank (none dropped) */
+    const struct embedded_file *ef = embedded_find("banks/names.tsv");
+    size_t rows = 0;
+    for (const char *p = ef ? (const char *)ef->data : ""; (p = strstr(p, "\talias\t")); p++)
+        rows++;
+    CHECK_INT(rows, n);
+    CHECK(bank_alias_at(n, &b) == NULL);
+    /* banks abroad are marked, Indian ones not */
+    CHECK(bank_find("ALRAJHI")->abroad && bank_find("NCB")->abroad);
+    CHECK(!bank_find("HSBC")->abroad && !bank_find("SBI")->abroad);
+}
+
 int main(void)
 {
     RUN(table_has_every_identifier_of_the_reference);
@@ -144,5 +187,7 @@ int main(void)
     RUN(aa_availability_covers_the_big_banks);
     RUN(net_banking_flags_follow_the_reference_list);
     RUN(lower_case_identifier);
+    RUN(merged_banks_are_accepted_for_each_other);
+    RUN(other_names_are_loaded_for_known_banks);
     return check_summary();
 }
