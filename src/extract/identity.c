@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/identity.h"
 #include "extract/bankname.h"
 #include "extract/profile.h"
 #include "extract/table.h" /* enum line_use */
@@ -1051,10 +1052,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
 
 void id_result_free(struct id_result *r)
 {
-    struct statement st = {0};
-    st.id = r->id;
-    statement_free(&st);
-    memset(&r->id, 0, sizeof r->id);
+    identity_free(&r->id);
 }
 
 /* ---------- several accounts in one document ---------- */
