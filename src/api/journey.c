@@ -20,7 +20,6 @@
 #include "jobs/pool.h"
 #include "journey/banks.h"
 #include "journey/mu.h"
-#include "journey/ratelimit.h"
 #include "journey/token.h"
 #include "notify/notify.h"
 #include "util/date.h"
@@ -28,48 +27,63 @@
 #include "util/log.h"
 #include "util/clock.h"
 
-/* Requests per minute (docs/journey.md, "Rate limits"). */
-#define RL_IP_ALL 600
+/* Events per minute (docs/journey.md, "Rate limits"). A request that
+ * proved its session counts against that session; a failed credential
+ * counts, once checked, against the client (and the session it named),
+ * and only failing requests are refused for failures: nobody's flood or
+ * bad guesses can refuse another customer's valid request, even when all
+ * arrive from one proxy address. Counters live in the store (rate_count),
+ * so several nodes share them. */
 #define RL_SESSION_ALL 120
 #define RL_SESSION_UPLOAD 30
-#define RL_IP_TOKEN 60
+#define RL_SESSION_TOKEN 30
+#define RL_FAILURES 60
 
 static const char PAGE_CSP[] =
     "default-src 'self'; img-src * data:; connect-src 'self'; style-src 'self'; "
     "script-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
-/* ---- process-wide journey state: limiter and token key ---- */
-
-static pthread_mutex_t jstate_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct ratelimit *jstate_rl;
-static char *jstate_key; /* from the store's settings, shared by every node */
-
-/* The limiter and key, created on first use. NULL when the store fails. */
-static struct ratelimit *journey_state(struct app *app, const char **key)
+static const char *journey_key(struct app *app)
 {
-    pthread_mutex_lock(&jstate_mu);
-    if (!jstate_key) {
-        char fresh[65];
-        if (secret_random_hex(fresh, 32))
-            STORE_CALL(app->store, setting_get_or_set, "journey_token_key", fresh, &jstate_key);
-    }
-    if (!jstate_rl)
-        jstate_rl = ratelimit_new(20000);
-    pthread_mutex_unlock(&jstate_mu);
-    *key = jstate_key;
-    return jstate_key ? jstate_rl : NULL;
+    return app->journey_key; /* the key file's, shared by every node that has it */
 }
 
-/* Counts the request under key; fills a 429 and returns -1 over limit. */
-static int limit(struct http_resp *resp, struct ratelimit *rl, const char *kind, const char *who,
-                 int per_minute)
+static void too_many(struct http_resp *resp)
 {
-    char key[96];
-    snprintf(key, sizeof key, "%s:%s", kind, who);
-    if (ratelimit_allow(rl, key, per_minute, pb_now()))
-        return 0;
     http_resp_error(resp, 429, "RATE_LIMITED", "Too many requests; try again in a minute");
     http_resp_header(resp, "Retry-After", "60");
+}
+
+/* Counts one event for kind:who this minute; true when that goes past
+ * per_minute (a store error counts as within: limits never lock out). */
+static bool over(struct app *app, const char *kind, const char *who, int per_minute)
+{
+    char key[96];
+    int n = 0;
+    snprintf(key, sizeof key, "%s:%s", kind, who);
+    return STORE_CALL(app->store, rate_count, key, 60, pb_now(), true, &n) == STORE_OK && n > per_minute;
+}
+
+/* A credential failed its check: counted against the client and, when one
+ * was named, the session; the answer is 401, or 429 while the client or
+ * the session is past RL_FAILURES. resp holds the 401 already. */
+static void failed(struct http_req *req, struct http_resp *resp, const char *session_id)
+{
+    struct app *app = req->app;
+    char client[64];
+    bool client_over = over(app, "f", http_req_client_ip(req, client, sizeof client), RL_FAILURES);
+    bool session_over = session_id && over(app, "fs", session_id, RL_FAILURES);
+    if (client_over || session_over)
+        too_many(resp);
+}
+
+/* Counts a request of a proven session; fills a 429 and returns -1 past the limit. */
+static int session_limit(struct http_req *req, struct http_resp *resp, const char *kind,
+                         const char *session_id, int per_minute)
+{
+    if (!over(req->app, kind, session_id, per_minute))
+        return 0;
+    too_many(resp);
     return -1;
 }
 
@@ -111,28 +125,25 @@ unauthorised:
 /* Authorises a journey API call: rate limits, then the bearer journey
  * token, then the session's state. Returns 0 with *s loaded, or -1. */
 static int journey_auth(struct http_req *req, struct http_resp *resp, struct session *s,
-                        int session_limit)
+                        int upload_limit)
 {
     struct app *app = req->app;
-    const char *key;
-    struct ratelimit *rl = journey_state(app, &key);
-    if (!rl) {
+    const char *key = journey_key(app);
+    if (!key) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return -1;
     }
-    char ip[64];
-    if (limit(resp, rl, "ip", http_req_client_ip(req, ip, sizeof ip), RL_IP_ALL))
-        return -1;
     const char *auth = http_req_header(req, "authorization");
     char sid[PB_UUID_BUF];
     if (!auth || strncasecmp(auth, "Bearer ", 7) ||
         !journey_token_check(key, auth + 7, pb_now(), sid)) {
         http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
+        failed(req, resp, NULL);
         return -1;
     }
-    if (limit(resp, rl, "s", sid, RL_SESSION_ALL))
+    if (session_limit(req, resp, "s", sid, RL_SESSION_ALL))
         return -1;
-    if (session_limit && limit(resp, rl, "su", sid, session_limit))
+    if (upload_limit && session_limit(req, resp, "su", sid, upload_limit))
         return -1;
     return journey_session(app, sid, s, resp);
 }
@@ -267,23 +278,27 @@ static enum http_result sdk_asset(struct http_req *req, struct http_resp *resp)
 static enum http_result token_create(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    const char *key;
-    struct ratelimit *rl = journey_state(app, &key);
-    char ip[64];
-    if (!rl) {
+    const char *key = journey_key(app);
+    if (!key) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
-    if (limit(resp, rl, "ipt", http_req_client_ip(req, ip, sizeof ip), RL_IP_TOKEN))
-        return HTTP_DONE;
     const char *id = json_string_value(json_object_get(req->json, "session_id"));
     const char *token = json_string_value(json_object_get(req->json, "token"));
     struct session s;
-    if (journey_session(app, id, &s, resp))
+    if (journey_session(app, id, &s, resp)) {
+        if (resp->status == 401) /* no such session */
+            failed(req, resp, NULL);
         return HTTP_DONE;
+    }
     if (s.req.version == 2 && !session_token_valid(app->token_secret, s.id, token)) {
-        session_clear(&s);
         http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
+        failed(req, resp, s.id);
+        session_clear(&s);
+        return HTTP_DONE;
+    }
+    if (session_limit(req, resp, "st", s.id, RL_SESSION_TOKEN)) {
+        session_clear(&s);
         return HTTP_DONE;
     }
     int64_t now = pb_now();

@@ -40,10 +40,13 @@
 #include "util/fault.h"
 #include "util/log.h"
 #include "util/clock.h"
+#include "util/ratelimit.h"
 
 enum query {
     Q_SETTING_GET,
     Q_SETTING_INSERT,
+    Q_SETTING_LIST,
+    Q_SETTING_DELETE,
     Q_ORG_INSERT,
     Q_ORG_BY_ID,
     Q_ORG_BY_NAME,
@@ -71,6 +74,8 @@ enum query {
 static const char *const SQL[NQUERIES] = {
     [Q_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
     [Q_SETTING_INSERT] = "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)",
+    [Q_SETTING_LIST] = "SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key",
+    [Q_SETTING_DELETE] = "DELETE FROM settings WHERE key = ?1",
     [Q_ORG_INSERT] = "INSERT INTO orgs(" ORG_COLS ", updated_at) VALUES "
                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
     [Q_ORG_BY_ID] = "SELECT " ORG_COLS " FROM orgs WHERE id = ?1",
@@ -128,6 +133,7 @@ struct sqlite_store {
     pthread_key_t reader_key;
     pthread_mutex_t readers_mu;
     struct conn *readers;
+    struct ratelimit *rates;    /* rate_count: one node, in memory */
 };
 
 /* ---- connections ---- */
@@ -556,6 +562,64 @@ static int sq_setting_get_or_set(struct store *st, const char *key, const char *
     return setting_read(s, key, out); /* another process may have won the race */
 }
 
+void settings_free(struct setting *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].key);
+        if (v[i].value) /* secrets: do not leave them in freed memory */
+            explicit_bzero(v[i].value, strlen(v[i].value));
+        free(v[i].value);
+    }
+    free(v);
+}
+
+static int sq_setting_list(struct store *st, const char *prefix, struct setting **out, size_t *n)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    struct conn *c = reader(s);
+    sqlite3_stmt *q = c ? stmt(c, Q_SETTING_LIST) : NULL;
+    *out = NULL;
+    *n = 0;
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, prefix);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap) {
+            struct setting *p = realloc(*out, (cap = cap ? 2 * cap : 8) * sizeof *p);
+            if (!p)
+                break;
+            *out = p;
+        }
+        (*out)[*n].key = sq_col_dup(q, 0);
+        (*out)[*n].value = sq_col_dup(q, 1);
+        (*n)++;
+    }
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE) {
+        settings_free(*out, *n);
+        *out = NULL;
+        *n = 0;
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+static int apply_setting_delete(struct conn *c, const void *arg)
+{
+    sqlite3_stmt *q = stmt(c, Q_SETTING_DELETE);
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, arg);
+    return step_done(c, q, "setting_delete");
+}
+
+static int sq_setting_delete(struct store *st, const char *key)
+{
+    return write_sync((struct sqlite_store *)st, apply_setting_delete, key);
+}
+
 /* ---- organisations ---- */
 
 static void org_from_row(sqlite3_stmt *q, struct org *o)
@@ -918,6 +982,7 @@ static void sq_close(struct store *st)
     pthread_mutex_destroy(&s->smu);
     pthread_cond_destroy(&s->scv);
     free(s->wal_path);
+    ratelimit_free(s->rates);
     free(s->path);
     free(s);
 }
@@ -931,10 +996,20 @@ static void sq_stats(struct store *st, struct store_stats *out)
     out->sync_seconds = (double)atomic_load(&s->sync_micros) / 1e6;
 }
 
+static int sq_rate_count(struct store *st, const char *key, int window_s, int64_t now, bool count_it,
+                         int *count)
+{
+    struct sqlite_store *s = (struct sqlite_store *)st;
+    *count = ratelimit_count(s->rates, key, window_s, now, count_it);
+    return STORE_OK;
+}
+
 static const struct store_ops SQLITE_OPS = {
     .close = sq_close,
     .stats = sq_stats,
     .setting_get_or_set = sq_setting_get_or_set,
+    .setting_list = sq_setting_list,
+    .setting_delete = sq_setting_delete,
     .org_insert = sq_org_insert,
     .org_get = sq_org_get,
     .org_find_by_key_hash = sq_org_find_by_key_hash,
@@ -972,7 +1047,28 @@ static const struct store_ops SQLITE_OPS = {
     .blob_forget = sq_blob_forget,
     .blob_orphans = sq_blob_orphans,
     .blob_known = sq_blob_known,
+    .rate_count = sq_rate_count,
 };
+
+/* The database holds customers' financial data: its files are the
+ * owner's only (0600), also when an older install created them 0644.
+ * SQLite gives the -wal and -shm files the database file's mode. */
+static void private_files(const char *path)
+{
+    if (path[0] == ':' || !strcmp(path, ""))
+        return;
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        fchmod(fd, 0600);
+        close(fd);
+    }
+    static const char *const SUFFIX[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < 3; i++) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s%s", path, SUFFIX[i]);
+        chmod(p, 0600);
+    }
+}
 
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen)
 {
@@ -998,7 +1094,9 @@ int sqlite_store_open(const char *path, struct store **out, char *err, size_t er
     /* Connections of exited threads are closed by sq_close, not by a key
      * destructor, so the list never holds a dangling pointer. */
     pthread_key_create(&s->reader_key, NULL);
-    s->writer = conn_open(path, true, err, errlen);
+    s->rates = ratelimit_new(65536);
+    private_files(path);
+    s->writer = s->rates ? conn_open(path, true, err, errlen) : NULL;
     if (!s->writer || migrate(s->writer, err, errlen)) {
         sq_close(&s->base);
         return -1;

@@ -130,6 +130,11 @@ struct job_rec {
 };
 void job_rec_clear(struct job_rec *j);
 
+struct setting {
+    char *key, *value;
+};
+void settings_free(struct setting *v, size_t n);
+
 struct store_ops {
     void (*close)(struct store *st);
     void (*stats)(struct store *st, struct store_stats *out);
@@ -138,6 +143,10 @@ struct store_ops {
      * *out is malloc'd. */
     int (*setting_get_or_set)(struct store *st, const char *key, const char *value_if_missing,
                               char **out);
+    /* Settings whose key starts with prefix ("" = all), in key order; *out
+     * is malloc'd, each key and value too: free with settings_free. */
+    int (*setting_list)(struct store *st, const char *prefix, struct setting **out, size_t *n);
+    int (*setting_delete)(struct store *st, const char *key);
 
     int (*org_insert)(struct store *st, const struct org *o);
     /* By id or, failing that, by exact name. Clear *out with org_clear. */
@@ -271,6 +280,14 @@ struct store_ops {
                         size_t *n);
     /* Whether sha256 has a row at all (a read). */
     int (*blob_known)(struct store *st, const char *sha256, bool *known);
+
+    /* Rate limits, shared by every node on the store: the events counted
+     * for key in the fixed window of window_s seconds holding now, after
+     * counting one more when count_it, in *count. The SQLite store (one
+     * node) keeps them in memory, bounded and evicting (util/ratelimit.h):
+     * no disk write on the hot path, and a restart forgets them. */
+    int (*rate_count)(struct store *st, const char *key, int window_s, int64_t now, bool count_it,
+                      int *count);
 };
 
 struct store {

@@ -182,13 +182,69 @@ def rate_limits_answer_429_with_retry_after():
         org = srv.create_org()
         sid, jt = journey(srv, org)
         statuses = [exchange(srv, sid).status for _ in range(70)]
-        check(429 in statuses, 'token exchanges are limited per client IP')
+        check(429 in statuses, 'token exchanges are limited per session')
         eq(statuses[0], 200)
         r = exchange(srv, sid)
         expect_error(r, 429, 'RATE_LIMITED')
         eq(r.headers.get('retry-after'), '60')
         statuses = [srv.get('/journey/v1/banks?q=a', headers=bearer(jt)).status for _ in range(130)]
         check(statuses[0] == 200 and 429 in statuses, 'calls are limited per session')
+
+
+def v1_and_v2_sessions(srv, org):
+    r1 = srv.create_session(org, **PERIOD)
+    r2 = srv.create_session(org, version=2, **PERIOD)
+    return link_of(r1), link_of(r2)
+
+
+@suite.test(server=False)
+def failed_guesses_cannot_lock_others_out():
+    """Everyone behind one proxy shares its address: 70 bad guesses from
+    it (unknown sessions, a wrong v2 token) are refused, 429 once past the
+    limit, but a customer with a valid link from the same address still
+    gets in, and so does the v2 session whose token was guessed at."""
+    with Server() as srv:
+        org = srv.create_org()
+        (v1, _), (v2, tok2) = v1_and_v2_sessions(srv, org)
+        guesses = [exchange(srv, str(uuid.uuid4())).status for _ in range(70)]
+        eq(guesses[0], 401)
+        eq(guesses[-1], 429, 'bad guesses past the limit')
+        wrong = [exchange(srv, v2, 'f' * 64).status for _ in range(5)]
+        eq(wrong[-1], 429, 'still failing')
+        eq(exchange(srv, v1).status, 200, 'a valid v1 link from the same address')
+        eq(exchange(srv, v2, tok2).status, 200, 'the right token of the session guessed at')
+
+
+@suite.test(server=False)
+def failures_are_counted_per_session_after_the_check():
+    with Server() as srv:
+        org = srv.create_org()
+        (v1, _), (v2, tok2) = v1_and_v2_sessions(srv, org)
+        # valid exchanges are not failures: a busy minute of them does not count against anyone
+        for _ in range(25):
+            eq(exchange(srv, v1).status, 200)
+        statuses = [exchange(srv, v2, 'e' * 64).status for _ in range(65)]
+        eq(statuses[0], 401)
+        eq(statuses[-1], 429, 'failures for one session are limited')
+        eq(exchange(srv, v2, tok2).status, 200, 'the session itself is not locked')
+
+
+@suite.test(server=False)
+def a_trusted_proxy_names_the_client():
+    with Server(args=['--trusted-proxies', '127.0.0.1/32']) as srv:
+        def guess(client):
+            return srv.post('/journey/v1/token', {'session_id': str(uuid.uuid4())},
+                            headers={'X-Forwarded-For': '203.0.113.9, ' + client}).status
+        statuses = [guess('198.51.100.7') for _ in range(65)]
+        eq(statuses[-1], 429, 'the client behind the proxy is limited')
+        eq(guess('198.51.100.8'), 401, 'another client behind the same proxy is not')
+        eq(guess('2001:db8:1:2::7'), 401)
+        statuses = [guess('2001:db8:1:2:%x::1' % i) for i in range(65)]
+        eq(statuses[-1], 429, 'IPv6 clients are counted by /64')
+    with Server() as srv:   # without the setting X-Forwarded-For is not believed
+        statuses = [srv.post('/journey/v1/token', {'session_id': str(uuid.uuid4())},
+                             headers={'X-Forwarded-For': '198.51.100.%d' % i}).status for i in range(65)]
+        eq(statuses[-1], 429, 'spoofed X-Forwarded-For does not escape the limit')
 
 
 def multipart(fields, files):
