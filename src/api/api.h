@@ -13,12 +13,15 @@
 #include "ingest/ingest.h"
 #include "jobs/pool.h"
 #include "store/store.h"
+#include "util/keyfile.h"
 
 struct app {
     struct store *store;
     const char *public_url;     /* base of redirect URLs, no trailing slash needed */
     const char *data_dir;
-    char *token_secret;         /* signs v2 redirect tokens (settings table) */
+    const struct keyfile *keys; /* the server keys (cli/keys.h), apart from the data */
+    const char *token_secret;   /* signs v2 redirect tokens (key file) */
+    const char *journey_key;    /* signs journey tokens (key file) */
     bool allow_private_urls;    /* file_url / webhooks may reach private addresses */
     size_t max_body;            /* JSON body limit */
     /* Statements (issue 5): see ingest/ingest.h, api/upload.c, jobs/. */
@@ -26,7 +29,7 @@ struct app {
     struct work_pool *ingest_pool; /* runs uploads off the HTTP threads */
     size_t max_upload;          /* largest file as sent (BASE64 text included) */
     int fetch_timeout_s;        /* file_url download limit */
-    char *link_secret;          /* signs get_pdfs/ and report links (settings table) */
+    const char *link_secret;    /* signs get_pdfs/ and report links (key file) */
     int link_ttl_s;             /* how long a signed link works */
 };
 

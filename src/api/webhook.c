@@ -70,7 +70,7 @@ static enum http_result update_webhook(struct http_req *req, struct http_resp *r
         org_clear(&org);
         return HTTP_DONE;
     }
-    char *key = notify_signing_key(app->store, org.id);
+    char *key = notify_signing_key(app->keys, org.id);
     int rc = key ? STORE_CALL(app->store, org_set_webhook, org.id, url, mode, secret) : STORE_ERROR;
     if (rc != STORE_OK)
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");

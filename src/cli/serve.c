@@ -17,6 +17,7 @@
 #include "net/fetch.h"
 #include "cli/cli.h"
 #include "cli/flags.h"
+#include "cli/keys.h"
 #include "http/server.h"
 #include "notify/backoff.h"
 #include "notify/notify.h"
@@ -89,15 +90,6 @@ struct serve_opts {
     struct net_cidrs trusted;
 };
 
-/* A 32-byte server secret kept in the settings table (created once). */
-static int setting_secret(struct store *st, const char *key, char **hex)
-{
-    char fresh[65];
-    return secret_random_hex(fresh, 32) && STORE_CALL(st, setting_get_or_set, key, fresh, hex) == STORE_OK
-               ? 0
-               : -1;
-}
-
 static int hex_to_bytes(const char *hex, unsigned char *out, size_t n)
 {
     if (!hex || strlen(hex) < 2 * n)
@@ -114,7 +106,7 @@ static int hex_to_bytes(const char *hex, unsigned char *out, size_t n)
 /* Blob store, keys, extraction and the ingest pool. Returns 0 / -1. */
 static int statements_start(struct app *app, const struct serve_opts *o)
 {
-    char dir[4096], *seal_hex = NULL;
+    char dir[4096];
     snprintf(dir, sizeof dir, "%s/blobs", o->data);
     app->ingest.store = app->store;
     app->ingest.blobs = blob_open(dir);
@@ -122,14 +114,9 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     app->fetch_timeout_s = (int)o->fetch_timeout;
     app->link_ttl_s = (int)o->link_ttl;
     api_upload_configure(app->max_upload);
-    if (!app->ingest.blobs || setting_secret(app->store, "pdf_seal_key", &seal_hex) ||
-        setting_secret(app->store, "link_secret", &app->link_secret) ||
-        hex_to_bytes(seal_hex, app->ingest.seal_key, 32) || extract_init() || net_global_init()) {
-        free(seal_hex);
+    if (!app->ingest.blobs || hex_to_bytes(keyfile_get(app->keys, "pdf_seal_key"), app->ingest.seal_key, 32) ||
+        extract_init() || net_global_init())
         return -1;
-    }
-    explicit_bzero(seal_hex, strlen(seal_hex));
-    free(seal_hex);
     app->ingest.have_seal_key = true;
     /* Twice the CPUs: an upload also waits on fsyncs and the store's
      * commit, and another extraction can use the core meanwhile. */
@@ -151,19 +138,21 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         return 1;
     }
     free(default_url);
-    char fresh[65];
-    if (!secret_random_hex(fresh, 32) ||
-        STORE_CALL(app.store, setting_get_or_set, "token_secret", fresh, &app.token_secret)) {
-        fprintf(stderr, "passbook serve: cannot read or create the token secret\n");
+    struct keyfile keys;
+    if (server_keys_open(o->data, app.store, &keys, err, sizeof err)) {
+        fprintf(stderr, "passbook serve: %s\n", err);
         store_close(app.store);
         return 1;
     }
+    app.keys = &keys;
+    app.token_secret = keyfile_get(&keys, "token_secret");
+    app.link_secret = keyfile_get(&keys, "link_secret");
+    app.journey_key = keyfile_get(&keys, "journey_token_key");
     struct job_runner *jobs = NULL;
     if (statements_start(&app, o)) {
         fprintf(stderr, "passbook serve: cannot set up statement storage under %s\n", o->data);
-        free(app.token_secret);
-        free(app.link_secret);
         blob_close(app.ingest.blobs);
+        keyfile_free(&keys);
         store_close(app.store);
         return 1;
     }
@@ -193,7 +182,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     if (!o->public_url) /* now that the port is known */
         snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
                  host, strchr(host, ':') ? "]" : "", http_server_port(srv));
-    struct notify_config ncfg = {(int)o->webhook_retry_base, (int)o->expiry_scan_interval,
+    struct notify_config ncfg = {&keys, (int)o->webhook_retry_base, (int)o->expiry_scan_interval,
                                  o->allow_private_urls};
     if (notify_start(app.store, &ncfg, &notifier)) {
         fprintf(stderr, "passbook serve: cannot start the webhook notifier\n");
@@ -218,10 +207,9 @@ out:
     job_runner_stop(jobs);
     work_pool_stop(app.ingest_pool);
     blob_close(app.ingest.blobs);
-    free(app.link_secret);
     extract_shutdown();
     router_free(&router);
-    free(app.token_secret);
+    keyfile_free(&keys);
     store_close(app.store);
     if (rc == 0)
         log_info("serve msg=\"stopped\"");
@@ -286,6 +274,7 @@ int cli_serve(int argc, char **argv)
     }
     if (o.threads > 256)
         o.threads = 256;
+    umask(077); /* statements, keys, database: the owner's only */
     if (cli_mkdirs(o.data)) {
         fprintf(stderr, "passbook serve: cannot create %s: %s\n", o.data, strerror(errno));
         return 1;

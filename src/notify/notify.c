@@ -11,6 +11,7 @@
 #include "net/fetch.h"
 #include "notify/backoff.h"
 #include "notify/sign.h"
+#include "util/keyfile.h"
 #include "util/log.h"
 #include "util/secret.h"
 #include "util/clock.h"
@@ -99,18 +100,20 @@ oom:
 
 /* ---- delivery ---- */
 
-/* The key deliveries to org are signed with (created on first use and
- * shared by every node through the store's settings). malloc'd or NULL. */
-char *notify_signing_key(struct store *st, const char *org_id)
+char *notify_signing_key(const struct keyfile *keys, const char *org_id)
 {
-    char name[80], fresh[65];
-    char *key = NULL;
+    char name[80];
     snprintf(name, sizeof name, "webhook_signing_key:%s", org_id);
-    if (!secret_random_hex(fresh, 32))
+    const char *kept = keys ? keyfile_get(keys, name) : NULL;
+    if (kept)
+        return strdup(kept);
+    const char *master = keys ? keyfile_get(keys, "webhook_key") : NULL;
+    if (!master)
         return NULL;
-    if (STORE_CALL(st, setting_get_or_set, name, fresh, &key) != STORE_OK)
-        return NULL;
-    return key;
+    char derived[PB_SHA256_HEX];
+    snprintf(name, sizeof name, "webhook-signing:%s", org_id);
+    hmac_sha256_hex(master, strlen(master), name, strlen(name), derived);
+    return strdup(derived);
 }
 
 /* Makes one attempt at d and records the outcome in d (not yet stored). */
@@ -119,7 +122,7 @@ static void attempt(struct notify *n, struct webhook_delivery *d)
     int64_t now = pb_now();
     struct org org;
     bool have_org = STORE_CALL(n->st, org_get, d->org_id, &org) == STORE_OK;
-    char *key = notify_signing_key(n->st, d->org_id);
+    char *key = notify_signing_key(n->cfg.keys, d->org_id);
     char sig[WEBHOOK_SIGNATURE_BUF], h_sig[WEBHOOK_SIGNATURE_BUF + 32], h_event[96], h_id[80];
     char *h_secret = NULL;
     /* The signed time is the real clock, never the test offset: receivers

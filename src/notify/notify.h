@@ -25,7 +25,10 @@
 #define NOTIFY_LEASE 60          /* seconds a claimed delivery is ours */
 #define NOTIFY_TIMEOUT 10        /* seconds per delivery attempt */
 
+struct keyfile;
+
 struct notify_config {
+    const struct keyfile *keys;  /* the server keys (webhook signing keys derive from them) */
     int retry_base;              /* first retry after this many seconds (default 15) */
     int expiry_scan_interval;    /* seconds between expiry scans (default 15) */
     bool allow_private_urls;     /* --allow-private-urls: deliver to private addresses */
@@ -42,10 +45,10 @@ void notify_stop(struct notify *n);
  * to call when no dispatcher runs. */
 void notify_kick(void);
 
-/* The secret deliveries to org_id are signed with: created on first use,
- * kept in the store's settings so every node signs alike. malloc'd, or
- * NULL on a store failure. */
-char *notify_signing_key(struct store *st, const char *org_id);
+/* The secret deliveries to org_id are signed with: derived from the key
+ * file's webhook_key (so every node with the key file signs alike), or the
+ * organisation's own key from an older install. malloc'd, or NULL. */
+char *notify_signing_key(const struct keyfile *keys, const char *org_id);
 
 /* Where a session's data came from, for webhook_mode. */
 enum { NOTIFY_SRC_PDF = 1, NOTIFY_SRC_AA = 2, NOTIFY_SRC_ONLINE = 4, NOTIFY_SRC_ALL = 7 };
