@@ -1,13 +1,14 @@
 #include "api/upload_form.h"
 
 #include <errno.h>
-#include <microhttpd.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ingest/files.h"
+#include "util/utf8.h"
 
 const char *const UPLOAD_FORM_TYPES[] = {"multipart/form-data", "application/x-www-form-urlencoded", NULL};
 
@@ -114,105 +115,167 @@ static void b64_end(struct upload_form *f)
     f->b64_n = 0;
 }
 
-/* The first bytes of the file field decide how it is read; a
- * "data:...;base64," prefix is skipped. Returns how many bytes of s were
- * consumed by the prefix handling. */
-static size_t file_start(struct upload_form *f, const char *filename, const char *s, size_t n)
+/* How the file field is read is decided on its first bytes, whatever the
+ * TCP split: up to SNIFF_MAX bytes are held while they could still be
+ * "%PDF" or a "data:...," prefix. */
+static bool sniff_undecided(const char *s, size_t n)
 {
-    f->started_file = true;
-    bool says_b64 = f->upload_type && !strcasecmp(f->upload_type, "BASE64");
-    bool pdf = n >= 4 && !memcmp(s, "%PDF", 4);
-    f->file_base64 = !pdf && (says_b64 || !filename);
-    if (filename)
-        f->file_name = strndup(filename, 255);
-    if (f->file_base64 && n >= 5 && !strncasecmp(s, "data:", 5)) {
-        const char *comma = memchr(s, ',', n < 256 ? n : 256);
-        if (comma)
-            return (size_t)(comma + 1 - s);
-    }
-    return 0;
+    if (n < 4 && !memcmp("%PDF", s, n))
+        return true;
+    if (n < 5 && !strncasecmp("data:", s, n))
+        return true;
+    return n >= 5 && !strncasecmp(s, "data:", 5) && !memchr(s, ',', n) && n < SNIFF_MAX;
 }
 
-static void file_chunk(struct upload_form *f, const char *filename, const char *data, uint64_t off,
-                       size_t size)
+static void file_write(struct upload_form *f, const char *data, size_t size)
+{
+    if (f->file_base64)
+        b64_feed(f, data, size);
+    else if (size)
+        blob_writer_add(f->file, data, size); /* a failure stays in write_error(f) */
+}
+
+/* Decides raw PDF or BASE64 on the held bytes, skips a "data:...;base64,"
+ * prefix, and writes what was held. */
+static void sniff_decide(struct upload_form *f)
+{
+    const char *s = f->sniff;
+    size_t n = f->sniff_len, skip = 0;
+    bool says_b64 = f->upload_type && !strcasecmp(f->upload_type, "BASE64");
+    bool pdf = n >= 4 && !memcmp(s, "%PDF", 4);
+    f->file_base64 = !pdf && (says_b64 || !f->file_part);
+    if (f->file_base64 && n >= 5 && !strncasecmp(s, "data:", 5)) {
+        const char *comma = memchr(s, ',', n);
+        if (comma)
+            skip = (size_t)(comma + 1 - s);
+    }
+    f->sniffed = true;
+    file_write(f, s + skip, n - skip);
+}
+
+static void file_chunk(struct upload_form *f, const char *data, size_t size)
 {
     if (f->file_done)
         return; /* only the first file field counts */
-    if (!f->file && !(f->file = blob_writer_new(f->blobs))) {
-        f->write_error = errno == ENOSPC || errno == EDQUOT ? BLOB_NO_SPACE : BLOB_IO;
-        return;
-    }
-    size_t skip = 0;
-    if (!f->started_file)
-        skip = file_start(f, filename, data, size);
-    (void)off;
     f->sent_bytes += size;
     if (f->max_bytes && f->sent_bytes > f->max_bytes) {
         f->too_large = true;
         return;
     }
-    if (f->file_base64)
-        b64_feed(f, data + skip, size - skip);
-    else if (size)
-        blob_writer_add(f->file, data, size); /* a failure stays in write_error(f) */
+    if (!f->sniffed) {
+        size_t take = SNIFF_MAX - f->sniff_len < size ? SNIFF_MAX - f->sniff_len : size;
+        memcpy(f->sniff + f->sniff_len, data, take);
+        f->sniff_len += take;
+        data += take;
+        size -= take;
+        if (sniff_undecided(f->sniff, f->sniff_len))
+            return;
+        sniff_decide(f);
+    }
+    file_write(f, data, size);
 }
 
-/* Appends to a small field, bounded. */
-static void field_chunk(struct upload_form *f, char **slot, const char *data, uint64_t off, size_t size)
+/* The file field ended (another field began, or the body did). */
+static void file_end(struct upload_form *f)
 {
-    if (off == 0 && *slot) { /* the field again: keep the first */
+    if (!f->started_file || f->file_done || !f->file)
         return;
+    if (!f->sniffed)
+        sniff_decide(f);
+    f->file_done = true;
+    if (f->file_base64)
+        b64_end(f);
+}
+
+/* The slot of a small field, or NULL for fields we ignore. */
+static char **slot_of(struct upload_form *f, const char *key)
+{
+    return !strcmp(key, "session_id")     ? &f->session_id
+           : !strcmp(key, "bank_name")    ? &f->bank_name
+           : !strcmp(key, "pdf_password") ? &f->pdf_password
+           : !strcmp(key, "upload_type")  ? &f->upload_type
+           : !strcmp(key, "file_url")     ? &f->file_url
+           : !strcmp(key, "bank")         ? &f->bank
+           : !strcmp(key, "entity_id")    ? &f->entity_id
+           : !strcmp(key, "link_id")      ? &f->link_id
+                                          : NULL;
+}
+
+/* A field begins: counted, the file field set up, a repeated small field
+ * ignored (the first one counts). */
+static int field_start(struct upload_form *f, const char *key, const char *filename)
+{
+    if (++f->nparts > UPLOAD_MAX_PARTS) {
+        f->too_many_parts = true;
+        return -1;
     }
-    size_t have = *slot ? strlen(*slot) : 0;
-    if (have != off && off != 0)
-        return;
+    file_end(f);
+    f->cur = NULL;
+    f->cur_is_file = false;
+    if (!strcmp(key, "file")) {
+        if (f->started_file)
+            return 0; /* a second file field: ignored */
+        if (!(f->file = blob_writer_new(f->blobs))) {
+            f->write_error = errno == ENOSPC || errno == EDQUOT ? BLOB_NO_SPACE : BLOB_IO;
+            return -1;
+        }
+        f->started_file = f->cur_is_file = true;
+        f->file_part = filename != NULL;
+        /* a name a browser or a client sends may be anything: kept as valid
+         * UTF-8, cut on a character boundary */
+        if (filename && !(f->file_name = utf8_clean(filename, UPLOAD_FILE_NAME_MAX)))
+            return -1;
+        return 0;
+    }
+    char **slot = slot_of(f, key);
+    if (slot && !*slot) {
+        if (!(*slot = strdup("")))
+            return -1;
+        f->cur = slot;
+    }
+    return 0;
+}
+
+/* Appends to the current small field, bounded. */
+static int field_chunk(struct upload_form *f, const char *data, size_t size)
+{
+    char **slot = f->cur;
+    size_t have = strlen(*slot);
     if (have + size > UPLOAD_FIELD_MAX) {
         f->field_too_long = true;
-        return;
+        return -1;
     }
     char *p = realloc(*slot, have + size + 1);
     if (!p)
-        return;
+        return -1;
     memcpy(p + have, data, size);
     p[have + size] = '\0';
     *slot = p;
+    return 0;
 }
 
-static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
-                                const char *content_type, const char *transfer_encoding, const char *data,
-                                uint64_t off, size_t size)
+static int on_data(void *cls, const char *key, const char *filename, const char *data, size_t size,
+                   uint64_t off)
 {
     struct upload_form *f = cls;
-    (void)kind;
-    (void)content_type;
-    (void)transfer_encoding;
-    if (!key)
-        return MHD_YES;
-    if (off == 0 && ++f->nparts > UPLOAD_MAX_PARTS) {
-        f->too_many_parts = true;
-        return MHD_NO;
+    if (size == 0 && off == 0)
+        return field_start(f, key, filename);
+    if (f->cur_is_file) {
+        file_chunk(f, data, size);
+        return f->too_large || write_error(f) ? -1 : 0;
     }
-    if (!strcmp(key, "file")) {
-        file_chunk(f, filename, data, off, size);
-        return f->too_large || write_error(f) ? MHD_NO : MHD_YES;
-    }
-    if (f->started_file && !f->file_done && f->file) {
-        f->file_done = true;
-        if (f->file_base64)
-            b64_end(f);
-    }
-    char **slot = !strcmp(key, "session_id")     ? &f->session_id
-                  : !strcmp(key, "bank_name")    ? &f->bank_name
-                  : !strcmp(key, "pdf_password") ? &f->pdf_password
-                  : !strcmp(key, "upload_type")  ? &f->upload_type
-                  : !strcmp(key, "file_url")     ? &f->file_url
-                  : !strcmp(key, "bank")         ? &f->bank
-                  : !strcmp(key, "entity_id")    ? &f->entity_id
-                  : !strcmp(key, "link_id")      ? &f->link_id
-                                                 : NULL;
-    if (slot)
-        field_chunk(f, slot, data, off, size);
-    return f->field_too_long ? MHD_NO : MHD_YES;
+    return f->cur ? field_chunk(f, data, size) : 0;
+}
+
+int upload_form_start(struct upload_form *f, const char *content_type, struct blob_store *blobs,
+                      size_t max_bytes)
+{
+    enum form_error fe;
+    f->blobs = blobs;
+    f->max_bytes = max_bytes;
+    f->urlencoded = content_type && !strncasecmp(content_type, "application/x-www-form-urlencoded", 33);
+    f->parser = form_parser_new(content_type, on_data, f, &fe);
+    return f->parser ? 0 : -1;
 }
 
 int upload_form_open(struct http_req *req, struct http_resp *resp, struct blob_store *blobs,
@@ -222,53 +285,57 @@ int upload_form_open(struct http_req *req, struct http_resp *resp, struct blob_s
     if (!f && !(f = calloc(1, sizeof *f)))
         return answer(NULL, resp, 500, "INTERNAL_ERROR", "Something went wrong");
     req->stream_state = f;
-    f->blobs = blobs;
-    f->max_bytes = max_bytes;
-    const char *ct = http_req_header(req, "content-type");
-    f->urlencoded = ct && !strncasecmp(ct, "application/x-www-form-urlencoded", 33);
-    f->pp = MHD_create_post_processor(http_req_mhd_connection(req), 32 * 1024, on_field, f);
-    if (!f->pp)
+    if (upload_form_start(f, http_req_header(req, "content-type"), blobs, max_bytes))
         return answer(f, resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
     return 0;
+}
+
+/* The error of a form the parser stopped or refused. */
+static int form_error(const struct upload_form *f, enum form_error fe, struct api_error *err)
+{
+    if (write_error(f))
+        return files_write_error(write_error(f), err);
+    if (f->too_large)
+        return api_error_set(err, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
+    if (f->too_many_parts)
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "Too many form fields");
+    if (f->field_too_long)
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "A form field is too long");
+    switch (fe) {
+    case FORM_NO_PARTS:
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT",
+                             "The multipart body does not contain the boundary its Content-Type declares");
+    case FORM_TRUNCATED:
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "The multipart body ends before its last boundary");
+    case FORM_BAD_PART:
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "A part of the multipart body is malformed");
+    default:
+        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "File object is invalid");
+    }
+}
+
+int upload_form_feed(struct upload_form *f, const char *buf, size_t len, struct api_error *err)
+{
+    enum form_error fe = form_parser_feed(f->parser, buf, len);
+    return fe == FORM_OK ? 0 : form_error(f, fe, err);
 }
 
 int upload_form_data(struct http_req *req, struct http_resp *resp, const char *buf, size_t len)
 {
     struct upload_form *f = req->stream_state;
-    if (MHD_post_process(f->pp, buf, len) == MHD_YES)
-        return 0;
     struct api_error e;
-    if (write_error(f) && files_write_error(write_error(f), &e)) {
-        upload_resp_error(resp, &e);
-        return -1;
-    }
-    if (f->too_large)
-        return answer(f, resp, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
-    if (f->too_many_parts)
-        return answer(f, resp, 400, "INVALID_FILE_OBJECT", "Too many form fields");
-    if (f->field_too_long)
-        return answer(f, resp, 400, "INVALID_FILE_OBJECT", "A form field is too long");
-    return answer(f, resp, 400, "INVALID_FILE_OBJECT", NOT_A_FORM);
+    if (upload_form_feed(f, buf, len, &e) == 0)
+        return 0;
+    (f->on_error ? f->on_error : upload_resp_error)(resp, &e);
+    return -1;
 }
 
 int upload_form_finish(struct upload_form *f, struct api_error *err)
 {
-    enum MHD_Result complete = MHD_YES;
-    if (f->pp) {
-        complete = MHD_destroy_post_processor(f->pp);
-        f->pp = NULL;
-    }
-    if (f->started_file && !f->file_done && f->file) {
-        f->file_done = true;
-        if (f->file_base64)
-            b64_end(f);
-    }
-    if (write_error(f))
-        return files_write_error(write_error(f), err);
-    if (f->too_large)
-        return api_error_set(err, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
-    if (f->too_many_parts || f->field_too_long || complete != MHD_YES)
-        return api_error_set(err, 400, "INVALID_FILE_OBJECT", "File object is invalid");
+    enum form_error fe = form_parser_finish(f->parser);
+    file_end(f);
+    if (fe != FORM_OK || write_error(f) || f->too_large || f->too_many_parts || f->field_too_long)
+        return form_error(f, fe, err);
     return 0;
 }
 
@@ -283,8 +350,7 @@ void upload_form_free(struct upload_form *f)
 {
     if (!f)
         return;
-    if (f->pp)
-        MHD_destroy_post_processor(f->pp);
+    form_parser_free(f->parser);
     blob_writer_abort(f->file);
     free(f->file_name);
     free(f->session_id);

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "api/form_parser.h"
 #include "blob/blob.h"
 #include "core/api_error.h"
 #include "http/http.h"
@@ -30,12 +31,14 @@
 
 #define UPLOAD_FIELD_MAX 4096
 #define UPLOAD_MAX_PARTS 64
+#define UPLOAD_FILE_NAME_MAX 255   /* bytes of UTF-8, cut on a character boundary */
+#define SNIFF_MAX 256
 
 extern const char *const UPLOAD_FORM_TYPES[]; /* multipart/form-data, x-www-form-urlencoded */
 
 struct upload_form {
     struct blob_writer *file;   /* NULL when no file field came; taken by ingest */
-    char *file_name;            /* the file part's name, or NULL */
+    char *file_name;            /* the file part's name (valid UTF-8, at most 255 bytes), or NULL */
     bool file_base64;           /* the field was BASE64 text */
     enum blob_error write_error; /* the file could not be started (e.g. disk full) */
     bool file_bad_base64;
@@ -46,16 +49,19 @@ struct upload_form {
      * a form allocated before upload_form_open (req->stream_state). */
     void (*on_error)(struct http_resp *resp, const struct api_error *err);
     /* internal */
-    struct MHD_PostProcessor *pp;
+    struct form_parser *parser;
     struct blob_store *blobs;
     size_t max_bytes, sent_bytes;
     bool urlencoded, too_large, field_too_long, too_many_parts, started_file, file_done;
+    bool file_part;             /* the file came as a file part (with a file name) */
     int nparts;
+    char **cur;                 /* the small field being read, or NULL */
+    bool cur_is_file;
+    char sniff[SNIFF_MAX];      /* the file's first bytes, until they decide raw or BASE64 */
+    size_t sniff_len;
+    bool sniffed;
     unsigned b64_quad[4];
     int b64_n, b64_pad;
-    bool b64_prefix_checked;
-    char b64_prefix[8];
-    size_t b64_prefix_len;
 };
 
 /* Starts reading req's body into a new form (req->stream_state). max_bytes
@@ -65,6 +71,12 @@ int upload_form_open(struct http_req *req, struct http_resp *resp, struct blob_s
                      size_t max_bytes);
 /* Feeds a chunk. Returns 0, or -1 with resp filled (413, malformed form). */
 int upload_form_data(struct http_req *req, struct http_resp *resp, const char *buf, size_t len);
+
+/* The same without HTTP (tests, fuzzing): start on a zeroed form with the
+ * body's content type (-1: not a form); feed returns 0 or -1 with err. */
+int upload_form_start(struct upload_form *f, const char *content_type, struct blob_store *blobs,
+                      size_t max_bytes);
+int upload_form_feed(struct upload_form *f, const char *buf, size_t len, struct api_error *err);
 /* Ends the body. Returns 0, or -1 with err filled (truncated or malformed
  * form, 413, a field too long, too many parts). */
 int upload_form_finish(struct upload_form *f, struct api_error *err);

@@ -35,7 +35,8 @@ struct doc_facts {
     char *producer, *creator, *author, *title;
     char *creation_date, *mod_date; /* as printed in the Info dictionary */
     int incremental_updates;        /* number of %%EOF sections beyond the first */
-    bool encrypted;
+    bool encrypted;                 /* any encryption, also permissions only */
+    bool needs_password;            /* it opens only with a user password */
     bool repaired;                  /* MuPDF had to repair the file */
     char **fonts;                   /* distinct font names, all pages */
     size_t nfonts;

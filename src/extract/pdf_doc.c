@@ -368,6 +368,7 @@ static int check_doc(struct reader *r)
         return -1;
     }
     r->facts->encrypted = needs;
+    r->facts->needs_password = needs;
     fz_try(ctx)
     {
         pdf_document *pdf = pdf_specifics(ctx, r->doc);

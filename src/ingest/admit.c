@@ -44,7 +44,10 @@ static int commit(const struct ingest_env *env, const struct session *s, const s
 {
     if (ingest_records_build(s, c, r))
         return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
-    if (c->st->facts.encrypted && c->pdf_password && c->pdf_password[0] && env->have_seal_key &&
+    /* The password is kept (sealed) only when the PDF needed it to open: a
+     * password sent with a PDF that opens without one (unencrypted, or
+     * protected by an owner password only) is ignored, not stored. */
+    if (c->st->facts.needs_password && c->pdf_password && c->pdf_password[0] && env->have_seal_key &&
         seal_encrypt(env->seal_key, c->pdf_password, &r->stmt.pdf_password_enc,
                      &r->stmt.pdf_password_enc_len))
         return fail(err, 500, "INTERNAL_ERROR", "Something went wrong");

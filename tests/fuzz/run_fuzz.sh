@@ -1,5 +1,5 @@
 #!/bin/sh
-# Short bounded libFuzzer runs of the extraction harnesses (part of make
+# Short bounded libFuzzer runs of the harnesses (extraction, upload form, HTTP front) (part of make
 # test): each harness runs for FUZZ_SECONDS (default 12) from the seed corpus
 # in tests/fuzz/corpus/<name>/; new inputs go to build/fuzz/work/, never into
 # the repository. A crash, leak or sanitizer report fails the harness.
@@ -14,7 +14,7 @@ if ! make -s -f tests/fuzz/Makefile >build/fuzz-build.log 2>&1; then
   tail -20 build/fuzz-build.log; echo "0 passed, 1 failed"; exit 1
 fi
 pass=0; fail=0
-for h in table pdf; do
+for h in table pdf upload_form http_front; do
   work=build/fuzz/work/$h
   mkdir -p "$work" build/fuzz/artifacts
   log=build/fuzz/$h.log
