@@ -27,11 +27,17 @@ struct app {
     /* Statements (issue 5): see ingest/ingest.h, api/upload.c, jobs/. */
     struct ingest_env ingest;   /* store, blob store, password sealing key */
     struct work_pool *ingest_pool; /* runs uploads off the HTTP threads */
+    struct work_pool *report_pool; /* runs heavy reads off the HTTP threads (api_offload) */
     size_t max_upload;          /* largest file as sent (BASE64 text included) */
     int fetch_timeout_s;        /* file_url download limit */
     const char *link_secret;    /* signs get_pdfs/ and report links (key file) */
     int link_ttl_s;             /* how long a signed link works */
 };
+
+/* Runs the synchronous handler fn on the report pool and answers when it
+ * is done (HTTP_ASYNC); inline when there is no pool. For handlers that
+ * compute or read much: insights, workbooks, transactions, PDF files. */
+enum http_result api_offload(struct http_req *req, struct http_resp *resp, http_handler fn);
 
 /* Registers every API route. Returns 0, or -1 on a bad route table. */
 int api_register(struct router *r);

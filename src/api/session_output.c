@@ -519,17 +519,32 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
     return HTTP_DONE;
 }
 
+/* The heavy ones run on the report pool (api_offload). */
+#define OFF_THREAD(fn)                                                                   \
+    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)     \
+    {                                                                                  \
+        return api_offload(req, resp, fn);                                             \
+    }
+OFF_THREAD(transactions_get)
+OFF_THREAD(insights_get)
+OFF_THREAD(predictors_get)
+OFF_THREAD(eod_get)
+OFF_THREAD(monthly_get)
+OFF_THREAD(recurring_get)
+OFF_THREAD(pdf_file)
+OFF_THREAD(xlsx_file)
+
 const struct route SESSION_OUTPUT_ROUTES[] = {
     ROUTE_GET("/bank-connect/v1/session_data/<id>/identity/", identity_get),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/transactions/", transactions_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/transactions/", transactions_get_off),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/get_pdfs/", get_pdfs),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/insights/", insights_get),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/predictors/", predictors_get),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/eod_balances/", eod_get),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/monthly_analysis_updated/", monthly_get),
-    ROUTE_GET("/bank-connect/v1/session_data/<id>/recurring_transactions/", recurring_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/insights/", insights_get_off),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/predictors/", predictors_get_off),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/eod_balances/", eod_get_off),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/monthly_analysis_updated/", monthly_get_off),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/recurring_transactions/", recurring_get_off),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/xlsx_report/", xlsx_report_get),
-    ROUTE_GET("/bank-connect/v1/files/pdf/<id>", pdf_file),
-    ROUTE_GET("/bank-connect/v1/files/xlsx/<id>", xlsx_file),
+    ROUTE_GET("/bank-connect/v1/files/pdf/<id>", pdf_file_off),
+    ROUTE_GET("/bank-connect/v1/files/xlsx/<id>", xlsx_file_off),
 };
 const size_t SESSION_OUTPUT_NROUTES = sizeof SESSION_OUTPUT_ROUTES / sizeof SESSION_OUTPUT_ROUTES[0];

@@ -122,7 +122,10 @@ static int statements_start(struct app *app, const struct serve_opts *o)
      * commit, and another extraction can use the core meanwhile. */
     long n = o->ingest_threads > 0 ? o->ingest_threads : 2 * sysconf(_SC_NPROCESSORS_ONLN);
     app->ingest_pool = work_pool_start(n < 1 ? 1 : n > 256 ? 256 : (int)n, "ingest");
-    return app->ingest_pool ? 0 : -1;
+    /* Reports (insights, workbooks, files) are CPU work: one thread per CPU. */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    app->report_pool = work_pool_start(cpus < 1 ? 1 : cpus > 16 ? 16 : (int)cpus, "report");
+    return app->ingest_pool && app->report_pool ? 0 : -1;
 }
 
 static int serve_run(const struct serve_opts *o, const char *host, int port)
@@ -206,6 +209,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
 out:
     job_runner_stop(jobs);
     work_pool_stop(app.ingest_pool);
+    work_pool_stop(app.report_pool);
     blob_close(app.ingest.blobs);
     extract_shutdown();
     router_free(&router);

@@ -159,5 +159,56 @@ def a_password_sent_with_a_pdf_that_needs_none_is_ignored(srv):
     check(rows and rows[0][0] and b'Secret#1' not in rows[0][0], 'sealed password kept: %r' % rows)
 
 
+def raw_get(port, path):
+    s = socket.create_connection(('127.0.0.1', port), timeout=120)
+    s.sendall(('GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' % path).encode())
+    return s
+
+
+@suite.test(server=False)
+def reports_are_built_off_the_http_threads():
+    """One HTTP thread: eight workbook downloads are asked for, then
+    /healthz. Built on the HTTP thread, the workbooks would hold it and
+    /healthz would be answered after all of them; built off it, /healthz
+    is answered while they are still being written."""
+    import selectors
+    import urllib.parse
+    with Server(args=['--threads', '1']) as srv:
+        o = srv.create_org('Reports')
+        sid = new_session(srv, o)
+        for name in ('hdfc_q1', 'sbi_q1'):
+            r = fx.upload(srv, o, sid, fx.data(name), name=name + '.pdf')
+            eq(r.status, 200, r.text[:300])
+        eq(srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, headers=o.headers()).status, 202)
+        fx.wait_processed(srv, o, sid, timeout=120)
+        r = fx.session_get(srv, o, sid, 'xlsx_report')
+        eq(r.status, 200, r.text[:300])
+        url = urllib.parse.urlsplit(r.json['aggregate_report'] if 'aggregate_report' in r.json
+                                    else r.json['reports'][0]['link'])
+        path = url.path + '?' + url.query
+        sel = selectors.DefaultSelector()
+        socks = [raw_get(srv.port, path) for _ in range(8)]
+        socks.append(raw_get(srv.port, '/healthz'))
+        for i, s in enumerate(socks):
+            sel.register(s, selectors.EVENT_READ, i)
+        done, bufs = [], {i: b'' for i in range(len(socks))}
+        deadline = time.time() + 120
+        while len(done) < len(socks) and time.time() < deadline:
+            for key, _ in sel.select(timeout=1):
+                chunk = key.fileobj.recv(1 << 20)
+                if chunk:
+                    bufs[key.data] += chunk
+                else:
+                    sel.unregister(key.fileobj)
+                    done.append(key.data)
+        for s in socks:
+            s.close()
+        eq(sorted(done), list(range(len(socks))), 'every request answered')
+        for i in range(8):
+            check(bufs[i].startswith(b'HTTP/1.1 200'), 'workbook %d: %r' % (i, bufs[i][:200]))
+        check(bufs[8].startswith(b'HTTP/1.1 200'), 'healthz: %r' % bufs[8][:200])
+        check(done.index(8) < 7, '/healthz waited for the workbooks: answer order %r' % done)
+
+
 if __name__ == '__main__':
     suite.main()
