@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "net/cidr.h"
+#include "util/hash.h"
 #include "util/log.h"
 
 #define REAP_MS 250
@@ -57,18 +58,10 @@ static int64_t now_ms(void)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static size_t key_hash(const char *s)
-{
-    size_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 /* The slot of key (found, or the free slot where it would go). */
 static struct key_slot *key_find(struct guard *g, const char *key)
 {
-    size_t i = key_hash(key) & (g->kcap - 1);
+    size_t i = hash_str(key) & (g->kcap - 1);
     while (g->keys[i].key[0] && strcmp(g->keys[i].key, key))
         i = (i + 1) & (g->kcap - 1);
     return &g->keys[i];
@@ -86,10 +79,8 @@ static void key_delete(struct guard *g, struct key_slot *s)
             j = (j + 1) & (g->kcap - 1);
             if (!g->keys[j].key[0])
                 return;
-            size_t home = key_hash(g->keys[j].key) & (g->kcap - 1);
-            /* j's entry may move to i unless its home lies in (i, j] */
-            bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-            if (!stays)
+            size_t home = hash_str(g->keys[j].key) & (g->kcap - 1);
+            if (!hash_entry_stays(i, j, home))
                 break;
         }
         g->keys[i] = g->keys[j];

@@ -2,6 +2,8 @@
  * power-of-two table at most half full, one mutex (calls are short). */
 #include "util/ratelimit.h"
 
+#include "util/hash.h"
+
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -51,14 +53,6 @@ void ratelimit_free(struct ratelimit *rl)
     free(rl);
 }
 
-static size_t rl_hash(const char *s)
-{
-    size_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 /* Empties slot i with backward-shift deletion: later entries of the same
  * probe run move up, so every probe sequence stays unbroken. */
 static void rl_delete(struct ratelimit *rl, size_t i)
@@ -72,9 +66,8 @@ static void rl_delete(struct ratelimit *rl, size_t i)
                 rl->used--;
                 return;
             }
-            size_t home = rl_hash(rl->slots[j].key) & (rl->cap - 1);
-            bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-            if (!stays)
+            size_t home = hash_str(rl->slots[j].key) & (rl->cap - 1);
+            if (!hash_entry_stays(i, j, home))
                 break;
         }
         rl->slots[i] = rl->slots[j];
@@ -97,7 +90,7 @@ static void rl_sweep(struct ratelimit *rl, int64_t window)
 /* The slot of key, NULL when it is absent; *free_slot is where it would go. */
 static struct rl_slot *rl_find(struct ratelimit *rl, const char *key, struct rl_slot **free_slot)
 {
-    size_t i = rl_hash(key) & (rl->cap - 1);
+    size_t i = hash_str(key) & (rl->cap - 1);
     for (;; i = (i + 1) & (rl->cap - 1)) {
         struct rl_slot *s = &rl->slots[i];
         if (!s->key[0]) {
@@ -117,7 +110,7 @@ static void rl_make_room(struct ratelimit *rl, const char *key, int64_t window)
         rl_sweep(rl, window);
     if (rl->used * 2 < rl->cap)
         return;
-    size_t i = rl_hash(key) & (rl->cap - 1), victim = rl->cap;
+    size_t i = hash_str(key) & (rl->cap - 1), victim = rl->cap;
     /* the first RL_EVICT_PROBE occupied slots from key's home on */
     for (size_t n = 0, seen = 0; n < rl->cap && seen < RL_EVICT_PROBE; n++, i = (i + 1) & (rl->cap - 1)) {
         if (!rl->slots[i].key[0])

@@ -67,6 +67,20 @@ def closed_by_server(s):
         s.setblocking(True)
 
 
+def trickle(s, piece, steps=40, interval=0.25):
+    """Sends piece(i) every interval seconds until the server closes s
+    (True) or steps pieces went out (False)."""
+    for i in range(steps):
+        try:
+            s.sendall(piece(i))
+        except OSError:
+            return True
+        time.sleep(interval)
+        if closed_by_server(s):
+            return True
+    return False
+
+
 def metric(srv, name):
     text = srv.get('/metrics').text
     total = 0.0
@@ -224,17 +238,7 @@ def trickled_headers_get_a_408_at_the_deadline():
         s = connect_from(srv, '127.0.0.3')
         s.sendall(b'GET /bank-connect/v1/entity/ HTTP/1.1\r\nHost: x\r\n')
         t0 = time.time()
-        closed = False
-        for i in range(40):    # a line every 0.25 s for up to 10 s
-            try:
-                s.sendall(b'X-Slow-%d: 1\r\n' % i)
-            except OSError:
-                closed = True
-                break
-            time.sleep(0.25)
-            if closed_by_server(s):
-                closed = True
-                break
+        closed = trickle(s, lambda i: b'X-Slow-%d: 1\r\n' % i)   # a line every 0.25 s for up to 10 s
         raw = read_all(s, 2)
         s.close()
         check(closed, 'still open after %.1fs of trickling' % (time.time() - t0))
@@ -249,17 +253,7 @@ def a_body_slower_than_the_minimum_rate_is_cut_off():
         s = connect_from(srv, '127.0.0.3')
         s.sendall(b'POST /bank-connect/v1/session/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n'
                   b'Content-Length: 100000\r\n\r\n{')
-        closed = False
-        for _ in range(40):
-            try:
-                s.sendall(b' ' * 10)
-            except OSError:
-                closed = True
-                break
-            time.sleep(0.25)
-            if closed_by_server(s):
-                closed = True
-                break
+        closed = trickle(s, lambda i: b' ' * 10)
         raw = read_all(s, 2)
         s.close()
         check(closed, 'a 40 B/s body was not cut off')
