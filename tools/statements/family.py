@@ -47,7 +47,10 @@ class Family(Layout):
         return self.mut.columns(cols) if self.mut else cols
 
     def variant_patterns(self):
-        return ("heldout",) if self.mut else ()
+        tags = ["heldout"] if self.mut else []
+        if "%Y" not in self.date_fmt and "%y" not in self.date_fmt:
+            tags.append("yearless_date")  # the year comes from the statement period
+        return tags
 
     # ----- formats -----
     def drcr(self, paise, marks=(" Dr", " Cr")):
