@@ -102,12 +102,7 @@ class SBIYono(Family):
                                                      ("MICR Code", st.micr), ("Branch", h.branch),
                                                      ("Balance as on " + fmt_date(st.start, "%d-%m-%y"),
                                                       money(st.opening))]
-        lw = max(R.width(k) for k, _ in pairs) + 8
-        for k, v in pairs:
-            if k:
-                R.text(R.margin, y, k + " :")
-            R.text(R.margin + lw + 6, y, v)
-            y -= R.lead
+        y = self.labelled(R, R.margin, y, pairs)
         R.text(R.margin, y - 0.5 * R.lead, "Account Statement from %s to %s" % (
             fmt_date(st.start, "%d-%m-%Y"), fmt_date(st.end, "%d-%m-%Y")), bold=True)
         return y - 2.5 * R.lead

@@ -3,7 +3,7 @@ and a statement of a bank outside India (bank_name null)."""
 import model
 from family import Family
 from layouts import fmt_date, money
-from render import Col, Row
+from render import Col
 
 
 class HSBC(Family):
@@ -14,6 +14,7 @@ class HSBC(Family):
     narr_style = "private"
     balance_rows = "day_end"
     date_fmts = ("%d %b", "%d%b")
+    opening_label, closing_label, label_rows_dated = "BALANCE BROUGHT FORWARD", "BALANCE CARRIED FORWARD", True
     producer = "HSBC Statement Service"
     patterns = ("yearless_date", "printed_opening")
 
@@ -26,14 +27,6 @@ class HSBC(Family):
     def table(self):
         return [Col("date", ["Date"]), Col("narr", ["Transaction Details"], wrap=True),
                 Col("cr", ["Deposits"], "r"), Col("dr", ["Withdrawals"], "r"), Col("bal", ["Balance"], "r")]
-
-    def opening_rows(self):
-        return [Row({"date": self.d(self.st.start), "narr": "BALANCE BROUGHT FORWARD",
-                     "bal": self.bal(self.st.opening)}, kind="opening")]
-
-    def closing_rows(self):
-        return [Row({"date": self.d(self.st.end), "narr": "BALANCE CARRIED FORWARD",
-                     "bal": self.bal(self.st.closing)}, kind="closing")]
 
     def page_header(self, R, n):
         st, h = self.st, self.h
@@ -64,7 +57,7 @@ class StandardChartered(Family):
         return e.chq if e.kind.startswith("chq") else None
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["Standard Chartered", "Statement of Account"])
         if n > 1:
             return y
@@ -83,6 +76,7 @@ class Citi(Family):
     narr_style = "private"
     bf_label = "BALANCE BROUGHT FORWARD"
     cf_label = "BALANCE CARRIED FORWARD"
+    opening_label, label_rows_dated = "OPENING BALANCE", True
     date_fmts = ("%d/%m/%Y", "%d-%b-%Y")
     producer = "Citibank e-Statement"
 
@@ -90,12 +84,8 @@ class Citi(Family):
         return [Col("date", ["Date"]), Col("narr", ["Transaction Details"], wrap=True),
                 Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Balance"], "r")]
 
-    def opening_rows(self):
-        return [Row({"date": self.d(self.st.start), "narr": "OPENING BALANCE", "bal": self.bal(self.st.opening)},
-                    kind="opening")]
-
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["citibank", "Citibank N.A. - Statement of Account"])
         if n > 1:
             return y
@@ -115,6 +105,7 @@ class ForeignUK(Family):
     narr_style = "uk"
     balance_rows = "day_end"
     date_fmts = ("%d %b %y",)
+    opening_label, closing_label, label_rows_dated = "BALANCE BROUGHT FORWARD", "BALANCE CARRIED FORWARD", True
     producer = "Northbridge Statements"
     prints = ("name", "account_number", "address")
     patterns = ("foreign_bank", "printed_opening")
@@ -132,14 +123,6 @@ class ForeignUK(Family):
     def table(self):
         return [Col("date", ["Date"]), Col("narr", ["Payment type and details"], wrap=True),
                 Col("dr", ["Paid out"], "r"), Col("cr", ["Paid in"], "r"), Col("bal", ["Balance"], "r")]
-
-    def opening_rows(self):
-        return [Row({"date": self.d(self.st.start), "narr": "BALANCE BROUGHT FORWARD",
-                     "bal": self.bal(self.st.opening)}, kind="opening")]
-
-    def closing_rows(self):
-        return [Row({"date": self.d(self.st.end), "narr": "BALANCE CARRIED FORWARD",
-                     "bal": self.bal(self.st.closing)}, kind="closing")]
 
     def amt(self, paise):
         return money(paise, "western")

@@ -6,7 +6,7 @@ import model
 from chromium import esc, table_html
 from family import Family
 from layouts import fmt_date, money
-from render import Col, Row
+from render import Col
 
 
 class HtmlFamily(Family):

@@ -1,7 +1,7 @@
 """Private sector banks: IDFC FIRST, IndusInd, YES, Federal, RBL."""
 from family import Family
 from layouts import fmt_date, money
-from render import Col, Row
+from render import Col
 
 
 class IDFC(Family):
@@ -14,9 +14,6 @@ class IDFC(Family):
     date_fmts = ("%d-%b-%Y", "%d %b %Y")
     producer = "Apache FOP Version 2.8"
     patterns = ("detail_block", "account_in_grid")
-
-    def __init__(self, st):
-        super().__init__(st)
 
     def table(self):
         return [Col("date", ["Transaction Date"]), Col("vdate", ["Value Date"]),
@@ -111,13 +108,7 @@ class Yes(Family):
             [("", a) for a in h.address_lines[1:]] + [("Customer ID", h.cust_id), ("Account Number", st.acct),
                                                      ("IFSC", st.ifsc), ("MICR", st.micr),
                                                      ("Period", self.period("%Y-%m-%d"))]
-        lw = max(R.width(k) for k, _ in pairs) + 12
-        for k, v in pairs:
-            if k:
-                R.text(R.margin, y, k + ":")
-            R.text(R.margin + lw, y, v)
-            y -= R.lead
-        return y - R.lead
+        return self.labelled(R, R.margin, y, pairs, mark=":", gap=6) - R.lead
 
     def summary(self, R):
         self.summary_grid(R, "Account Summary")
@@ -182,7 +173,7 @@ class RBL(Family):
         return c
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["RBL BANK", "Account Statement"])
         if n > 1:
             return y
@@ -222,7 +213,7 @@ class Bandhan(Family):
         return c
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["Bandhan Bank", "Account Statement"])
         if n > 1:
             return y

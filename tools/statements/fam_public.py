@@ -3,7 +3,7 @@ of Baroda, Union Bank of India, Bank of India, Indian Bank. Column words follow 
 parsers list for these banks; holders, numbers and branch codes are made up."""
 from family import Family
 from layouts import fmt_date, money
-from render import Col, Row
+from render import Col
 
 
 class PNB(Family):
@@ -29,18 +29,9 @@ class PNB(Family):
         left = [("Customer Name", h.name), ("Address", h.address_lines[0])] + [("", a) for a in h.address_lines[1:]]
         right = [("Account No", st.acct), ("Account Type", "SAVINGS FUND-GENERAL"), ("IFSC Code", st.ifsc),
                  ("MICR Code", st.micr), ("Statement Period", self.period("%d/%m/%Y"))]
-        yl = self._pairs(R, R.margin, y, left)
-        yr = self._pairs(R, R.W / 2 + 20, y, right)
+        yl = self.labelled(R, R.margin, y, left)
+        yr = self.labelled(R, R.W / 2 + 20, y, right)
         return min(yl, yr) - R.lead
-
-    def _pairs(self, R, x, y, pairs):
-        lw = max(R.width(k) for k, _ in pairs) + 6
-        for k, v in pairs:
-            if k:
-                R.text(x, y, k + " :")
-            R.text(x + lw + 8, y, v)
-            y -= R.lead
-        return y
 
     def summary(self, R):
         self.summary_grid(R, "Account Summary")
@@ -108,8 +99,8 @@ class Canara(Family):
             [("", a) for a in h.address_lines[1:]]
         right = [("Account Number", st.acct), ("Branch", h.branch), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
                  ("Searched By", "From %s To %s" % (self.d(st.start), self.d(st.end)))]
-        yl = PNB._pairs(self, R, R.margin, y, left)
-        yr = PNB._pairs(self, R, R.W / 2 + 20, y, right)
+        yl = self.labelled(R, R.margin, y, left)
+        yr = self.labelled(R, R.W / 2 + 20, y, right)
         y = min(yl, yr) - 0.5 * R.lead
         R.text(R.margin, y, "Opening Balance : %s" % money(st.opening), bold=True)
         R.text(R.W / 2 + 20, y, "Closing Balance : %s" % money(st.closing), bold=True)
@@ -131,10 +122,10 @@ class CanaraEPassbook(Family):
                 Col("dr", ["Withdrawals"], "r"), Col("bal", ["Balance"], "r")]
 
     def opening_rows(self):
-        return [Row({"narr": "Opening Balance", "bal": self.bal(self.st.opening)}, kind="opening", bold=True)]
+        return [self.balance_row("opening", "Opening Balance", self.st.start, self.st.opening, bold=True)]
 
     def closing_rows(self):
-        return [Row({"narr": "Closing Balance", "bal": self.bal(self.st.closing)}, kind="closing", bold=True)]
+        return [self.balance_row("closing", "Closing Balance", self.st.end, self.st.closing, bold=True)]
 
     def page_header(self, R, n):
         st, h = self.st, self.h
@@ -244,7 +235,7 @@ class BankOfIndia(Family):
             return y
         pairs = [("Name", self.printed_name()), ("Address", h.address_lines[0])] + \
             [("", a) for a in h.address_lines[1:]] + [("Account No", st.acct), ("Statement Period", self.period())]
-        y = PNB._pairs(self, R, R.margin, y, pairs)
+        y = self.labelled(R, R.margin, y, pairs)
         return y - R.lead
 
     def summary(self, R):

@@ -58,7 +58,7 @@ class Equitas(Family):
                 Col("bal", ["Closing Balance"], "r")]
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["Equitas Small Finance Bank", "Statement of Account"], align="c")
         if n > 1:
             return y

@@ -22,6 +22,9 @@ class Family(Layout):
     date_fmts = ("%d-%m-%Y",)
     bf_label = None          # "BALANCE B/F": reprinted with the last date at the top of each later page
     cf_label = None          # "BALANCE C/F": at the bottom of each page but the last
+    opening_label = None     # "Opening Balance": a row with the opening balance before the first
+    closing_label = None     # ... and one with the closing balance after the last transaction
+    label_rows_dated = False  # those rows carry the period's first/last date
     prints = ("name", "account_number", "ifsc", "micr", "address")
     producer = "JasperReports Library version 6.20.0"
 
@@ -89,6 +92,17 @@ class Family(Layout):
         """Label : value lines (label column as wide as its widest label)."""
         return R.kv_block(x, y, pairs, sep=sep)
 
+    def labelled(self, R, x, y, pairs, mark=" :", gap=8):
+        """'Label :' then the value in a column of its own; an empty label continues the value
+        above (an address over several lines)."""
+        lw = max(R.width(k) for k, _ in pairs) + 6
+        for k, v in pairs:
+            if k:
+                R.text(x, y, k + mark)
+            R.text(x + lw + gap, y, v)
+            y -= R.lead
+        return y
+
     def grid(self, R, y, heads, vals, x0=None, x1=None):
         """A row of labels with their values printed under them (a summary grid)."""
         x0 = R.margin if x0 is None else x0
@@ -106,6 +120,20 @@ class Family(Layout):
         return ["This is a computer generated statement and does not require a signature.  Page {n} of {N}"]
 
     # ----- special rows -----
+    def opening_rows(self):
+        return [self.balance_row("opening", self.opening_label, self.st.start, self.st.opening)] \
+            if self.opening_label else []
+
+    def closing_rows(self):
+        return [self.balance_row("closing", self.closing_label, self.st.end, self.st.closing)] \
+            if self.closing_label else []
+
+    def balance_row(self, kind, label, day, paise, bold=False):
+        cells = {"narr": label, "bal": self.bal(paise)}
+        if self.label_rows_dated:
+            cells["date"] = self.d(day)
+        return Row(cells, kind=kind, bold=bold)
+
     def carry_row(self, R, y, kind):
         label = self.bf_label if kind == "bf" else self.cf_label
         if not label:
