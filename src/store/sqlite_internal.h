@@ -27,6 +27,8 @@ int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what);
 /* Runs fn through the group commit inside a savepoint, so that a failing
  * multi-statement op leaves nothing behind and keeps its batch. */
 int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);
+/* Collects the rows of q into a malloc'd array of records of size sz. */
+int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out, size_t *n);
 extern const int SQLITE_NMIGRATIONS;
 
 /* Opens the SQLite store in file path (created if missing). */

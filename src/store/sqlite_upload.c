@@ -351,31 +351,6 @@ static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
     s->pdf_deleted_at = sqlite3_column_int64(q, 24);
 }
 
-/* Collects rows of q into a malloc'd array of records of size sz. */
-static int collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out,
-                   size_t *n)
-{
-    size_t cap = 0, len = 0;
-    char *arr = NULL;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 8;
-            char *p = realloc(arr, cap * sz);
-            if (!p) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            arr = p;
-        }
-        from_row(q, arr + len * sz);
-        len++;
-    }
-    *out = arr;
-    *n = len;
-    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
-}
-
 static void account_row_cb(sqlite3_stmt *q, void *p)
 {
     account_from_row(q, p);
@@ -415,7 +390,7 @@ static int list_by(struct store *st, const char *sql, const char *key, size_t sz
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, key);
-    int rc = collect(q, sz, from_row, out, n);
+    int rc = sq_collect(q, sz, from_row, out, n);
     sqlite3_finalize(q);
     return rc;
 }

@@ -85,3 +85,27 @@ int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg)
     struct savepoint_op op = {fn, arg};
     return sqlite_write(st, apply_in_savepoint, &op);
 }
+
+int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out,
+                   size_t *n)
+{
+    size_t cap = 0, len = 0;
+    char *arr = NULL;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 8;
+            char *p = realloc(arr, cap * sz);
+            if (!p) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            arr = p;
+        }
+        from_row(q, arr + len * sz);
+        len++;
+    }
+    *out = arr;
+    *n = len;
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}

@@ -15,16 +15,6 @@
     "id, org_id, session_id, event, url, payload, status, attempts, next_attempt_at, "       \
     "last_attempt_at, response_code, last_error, dedupe_key, created_at, delivered_at, replay_of"
 
-static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        log_error("store op=prepare err=\"%s\"", sqlite3_errmsg(db));
-        return NULL;
-    }
-    return q;
-}
-
 static void bind_text_or_null(sqlite3_stmt *q, int i, const char *v)
 {
     if (v && *v)
@@ -83,7 +73,7 @@ static int delivery_from_row(sqlite3_stmt *q, struct webhook_delivery *d)
 
 static int insert_delivery(sqlite3 *db, const struct webhook_delivery *d)
 {
-    sqlite3_stmt *q = prep(db, "INSERT INTO webhook_deliveries(id, org_id, session_id, event, url, "
+    sqlite3_stmt *q = sq_prep(db, "INSERT INTO webhook_deliveries(id, org_id, session_id, event, url, "
                                "payload, status, attempts, next_attempt_at, dedupe_key, created_at, "
                                "replay_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?8, ?9, ?10)");
     if (!q)
@@ -137,7 +127,7 @@ struct set_webhook {
 static int apply_set_webhook(sqlite3 *db, const void *arg)
 {
     const struct set_webhook *a = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE orgs SET webhook_url = ?2, webhook_mode = ?3, webhook_secret = "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE orgs SET webhook_url = ?2, webhook_mode = ?3, webhook_secret = "
                                "CASE WHEN ?4 IS NULL THEN webhook_secret WHEN ?4 = '' THEN NULL "
                                "ELSE ?4 END, updated_at = ?5 WHERE id = ?1");
     if (!q)
@@ -172,7 +162,7 @@ struct mark {
 static int apply_complete(sqlite3 *db, const void *arg)
 {
     const struct mark *m = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE sessions SET completion_notified_at = ?2 WHERE id = ?1 "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE sessions SET completion_notified_at = ?2 WHERE id = ?1 "
                                "AND completion_notified_at IS NULL AND expiry_notified_at IS NULL "
                                "AND state = 'open' AND deleted_at IS NULL");
     if (q) {
@@ -192,7 +182,7 @@ int sqlite_session_complete(struct store *st, const char *session_id, int64_t no
 static int apply_expire(sqlite3 *db, const void *arg)
 {
     const struct mark *m = arg;
-    sqlite3_stmt *q = prep(db, "UPDATE sessions SET expiry_notified_at = ?2 WHERE id = ?1 "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE sessions SET expiry_notified_at = ?2 WHERE id = ?1 "
                                "AND expiry_notified_at IS NULL AND completion_notified_at IS NULL "
                                "AND state = 'open' AND deleted_at IS NULL AND expires_at <= ?2");
     if (q) {
@@ -214,7 +204,7 @@ int sqlite_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UU
 {
     *n = 0;
     sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, "SELECT id FROM sessions WHERE expires_at <= ?1 "
+    sqlite3_stmt *q = db ? sq_prep(db, "SELECT id FROM sessions WHERE expires_at <= ?1 "
                                     "AND expiry_notified_at IS NULL AND deleted_at IS NULL "
                                     "AND completion_notified_at IS NULL AND state = 'open' "
                                     "ORDER BY expires_at LIMIT ?2")
@@ -252,7 +242,7 @@ struct claim {
 static int apply_claim(sqlite3 *db, const void *arg)
 {
     struct claim *c = (struct claim *)arg;
-    sqlite3_stmt *q = prep(db, "UPDATE webhook_deliveries SET lease_owner = ?2, lease_until = ?3 "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE webhook_deliveries SET lease_owner = ?2, lease_until = ?3 "
                                "WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' "
                                "AND next_attempt_at <= ?1 AND (lease_until IS NULL OR lease_until < ?1) "
                                "ORDER BY next_attempt_at LIMIT ?4) RETURNING " DELIVERY_COLS);
@@ -297,7 +287,7 @@ static int apply_finish(sqlite3 *db, const void *arg)
 {
     const struct finish *f = arg;
     const struct webhook_delivery *d = f->d;
-    sqlite3_stmt *q = prep(db, "UPDATE webhook_deliveries SET status = ?3, attempts = ?4, "
+    sqlite3_stmt *q = sq_prep(db, "UPDATE webhook_deliveries SET status = ?3, attempts = ?4, "
                                "next_attempt_at = ?5, last_attempt_at = ?6, response_code = ?7, "
                                "last_error = ?8, delivered_at = ?9, lease_owner = NULL, "
                                "lease_until = NULL WHERE id = ?1 AND lease_owner = ?2");
@@ -335,7 +325,7 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
 {
     *n = 0;
     sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries WHERE "
+    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries WHERE "
                                     "org_id = ?1 AND (?2 IS NULL OR session_id = ?2) "
                                     "ORDER BY created_at DESC, rowid DESC LIMIT ?3")
                          : NULL;
@@ -356,7 +346,7 @@ int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
                        struct webhook_delivery *out)
 {
     sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries "
+    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries "
                                     "WHERE org_id = ?1 AND id = ?2")
                          : NULL;
     if (!q)
