@@ -19,46 +19,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ingest/accounts_json.h"
 #include "api/api.h"
-#include "ingest/coverage.h"
-#include "ingest/records.h"
-#include "ingest/seal.h"
+#include "api/output.h"
+#include "ingest/accounts_json.h"
 #include "jobs/analysis.h"
 #include "notify/notify.h"
 #include "report/xlsx.h"
-#include "util/log.h"
-#include "util/money.h"
 #include "util/clock.h"
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
+#include "util/log.h"
 
 static void internal(struct http_resp *resp)
 {
     http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-}
-
-/* A processed session with its accounts and statements. */
-struct output {
-    struct session s;
-    struct account_rec *accts;
-    size_t naccts;
-    struct statement_rec *stmts;
-    size_t nstmts;
-};
-
-static void output_free(struct output *o)
-{
-    for (size_t i = 0; i < o->naccts; i++)
-        account_rec_clear(&o->accts[i]);
-    free(o->accts);
-    for (size_t i = 0; i < o->nstmts; i++)
-        statement_rec_clear(&o->stmts[i]);
-    free(o->stmts);
-    session_clear(&o->s);
 }
 
 /* Returns 0, or -1 with resp filled. */
@@ -68,40 +40,13 @@ static int output_load(struct http_req *req, struct http_resp *resp, struct outp
     memset(o, 0, sizeof *o);
     if (api_load_session(req, resp, &o->s, NULL))
         return -1;
-    if (api_require_processed(&o->s, resp) ||
-        STORE_CALL(app->store, account_list, o->s.id, &o->accts, &o->naccts) != STORE_OK ||
-        STORE_CALL(app->store, statement_list, o->s.id, &o->stmts, &o->nstmts) != STORE_OK) {
+    if (api_require_processed(&o->s, resp) || output_read(app, o) != STORE_OK) {
         if (resp->status == 0 || resp->status == 200)
             internal(resp);
         output_free(o);
         return -1;
     }
     return 0;
-}
-
-/* The stored analysis of account a (new reference) or NULL. */
-static json_t *account_doc(const struct account_rec *a)
-{
-    return a->insights ? json_loads(a->insights, 0, NULL) : NULL;
-}
-
-static json_t *statement_ids(const struct output *o, const char *account_id)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < o->nstmts; i++)
-        if (!strcmp(o->stmts[i].account_id, account_id))
-            json_array_append_new(arr, json_string(o->stmts[i].id));
-    return arr;
-}
-
-/* The newest statement of an account (its identity is the freshest). */
-static const struct statement_rec *latest_statement(const struct output *o, const char *account_id)
-{
-    const struct statement_rec *best = NULL;
-    for (size_t i = 0; i < o->nstmts; i++)
-        if (!strcmp(o->stmts[i].account_id, account_id) && (!best || o->stmts[i].to_day > best->to_day))
-            best = &o->stmts[i];
-    return best;
 }
 
 static json_t *progress_json(const struct output *o)
@@ -114,97 +59,31 @@ static json_t *progress_json(const struct output *o)
     return arr;
 }
 
-/* The entity-style accounts block (reference §2.10 identity/, §3.3). */
-static json_t *accounts_json(const struct output *o)
-{
-    json_t *arr = json_array();
-    struct coverage *cov = malloc(sizeof *cov);
-    for (size_t i = 0; cov && i < o->naccts; i++) {
-        const struct account_rec *a = &o->accts[i];
-        const struct statement_rec **sel = calloc(o->nstmts + 1, sizeof *sel);
-        size_t n = 0;
-        for (size_t k = 0; sel && k < o->nstmts; k++)
-            if (!strcmp(o->stmts[k].account_id, a->id))
-                sel[n++] = &o->stmts[k];
-        coverage_compute(&o->s, sel, n, cov);
-        free(sel);
-        json_t *months = json_array(), *gaps = json_array();
-        char b1[PB_DATE_BUF], b2[PB_DATE_BUF], ts[48];
-        for (int m = 0; m < cov->npresent; m++)
-            json_array_append_new(months, json_string(month_fmt_iso(cov->present[m], b1)));
-        for (int g = 0; g < cov->ngaps; g++)
-            json_array_append_new(gaps, json_pack("{s:s,s:s}", "from_date", date_fmt_iso(cov->gaps[g].from, b1),
-                                                  "to_date", date_fmt_iso(cov->gaps[g].to, b2)));
-        json_array_append_new(
-            arr, json_pack("{s:o,s:s,s:o,s:n,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:s}",
-                           "account_category", str_or_null(a->account_category), "account_id", a->id,
-                           "account_number", str_or_null(a->account_number), "account_opening_date", "bank",
-                           str_or_null(a->bank), "credit_limit",
-                           a->credit_limit ? json_real(money_to_rupees(a->credit_limit)) : json_null(), "ifsc",
-                           str_or_null(a->ifsc), "micr", str_or_null(a->micr), "missing_data", gaps, "od_limit",
-                           a->od_limit ? json_real(money_to_rupees(a->od_limit)) : json_null(), "statements",
-                           statement_ids(o, a->id), "months", months, "account_type", str_or_null(a->account_type),
-                           "country_code", "IN", "currency_code", "INR", "last_updated",
-                           api_fmt_iso8601(a->updated_at, ts, sizeof ts)));
-    }
-    free(cov);
-    return arr;
-}
-
 static enum http_result identity_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    json_t *ids = json_array(), *matches = NULL;
+    json_t *matches = NULL;
     json_t *holders = session_holders_json(app->store, &o.s, &matches);
     if (!holders) {
-        json_decref(ids);
         internal(resp);
         output_free(&o);
         return HTTP_DONE;
     }
-    for (size_t i = 0; i < o.naccts; i++) {
-        const struct statement_rec *x = latest_statement(&o, o.accts[i].id);
-        if (!x)
-            continue;
-        json_t *id = ingest_identity_json(x, o.accts[i].id);
+    json_t *ids = output_identities(&o), *id;
+    size_t i;
+    json_array_foreach(ids, i, id)
+    {
         json_object_set(json_object_get(id, "metadata_analysis"), "name_matches",
-                        json_object_get(matches, o.accts[i].id));
-        json_array_append_new(ids, id);
+                        json_object_get(matches, json_string_value(json_object_get(id, "account_id"))));
     }
     json_decref(matches);
     http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", accounts_json(&o), "identity", ids, "holders", holders));
+                                        "accounts", output_accounts_json(&o), "identity", ids, "holders", holders));
     output_free(&o);
     return HTTP_DONE;
-}
-
-/* An account's rows from the store, without enrichment (fallback). */
-static void raw_transactions(struct store *st, const struct output *o, const char *account_id, json_t *out)
-{
-    for (size_t i = 0; i < o->nstmts; i++) {
-        if (strcmp(o->stmts[i].account_id, account_id))
-            continue;
-        struct txn_rec *t = NULL;
-        size_t n = 0;
-        if (STORE_CALL(st, txn_list, o->stmts[i].id, &t, &n) != STORE_OK)
-            continue;
-        for (size_t k = 0; k < n; k++) {
-            char d[PB_DATE_BUF], date[48];
-            snprintf(date, sizeof date, "%s 00:00:00", date_fmt_iso(t[k].day, d));
-            json_array_append_new(
-                out, json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "transaction_type",
-                               t[k].type ? "credit" : "debit", "transaction_note", t[k].note ? t[k].note : "",
-                               "chq_num", t[k].chq_num ? t[k].chq_num : "", "date", date, "amount",
-                               json_real(money_to_rupees(t[k].amount)), "balance",
-                               t[k].has_balance ? json_real(money_to_rupees(t[k].balance)) : json_null(), "hash",
-                               t[k].hash, "category", "", "transaction_channel", "", "merchant_category", "",
-                               "description", "", "account_id", account_id, "statement_id", o->stmts[i].id));
-        }
-        txn_recs_free(t, n);
-    }
 }
 
 static enum http_result transactions_get(struct http_req *req, struct http_resp *resp)
@@ -213,58 +92,11 @@ static enum http_result transactions_get(struct http_req *req, struct http_resp 
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    const char *only = http_req_query(req, "account_id");
-    json_t *txns = json_array();
-    for (size_t i = 0; i < o.naccts; i++) {
-        if (only && *only && strcmp(only, o.accts[i].id))
-            continue;
-        json_t *doc = account_doc(&o.accts[i]);
-        json_t *rows = json_object_get(doc, "transactions");
-        if (json_is_array(rows))
-            json_array_extend(txns, rows);
-        else
-            raw_transactions(app->store, &o, o.accts[i].id, txns);
-        json_decref(doc);
-    }
+    json_t *txns = output_transactions(app->store, &o, http_req_query(req, "account_id"));
     http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", accounts_json(&o), "transactions", txns));
+                                        "accounts", output_accounts_json(&o), "transactions", txns));
     output_free(&o);
     return HTTP_DONE;
-}
-
-/* The signature of a file link. */
-static void link_signature(const char *secret, const char *kind, const char *id, long long expires,
-                           char out[PB_SHA256_HEX])
-{
-    char msg[160];
-    int n = snprintf(msg, sizeof msg, "%s\n%s\n%lld", kind, id, expires);
-    hmac_sha256_hex(secret, strlen(secret), msg, (size_t)n, out);
-}
-
-static char *pdf_url(const struct app *app, const char *statement_id)
-{
-    long long expires = (long long)pb_now() + app->link_ttl_s;
-    char sig[PB_SHA256_HEX];
-    link_signature(app->link_secret, "pdf", statement_id, expires, sig);
-    size_t n = strlen(app->public_url);
-    while (n && app->public_url[n - 1] == '/')
-        n--;
-    char *url = NULL;
-    if (asprintf(&url, "%.*s/bank-connect/v1/files/pdf/%s?expires=%lld&signature=%s", (int)n, app->public_url,
-                 statement_id, expires, sig) < 0)
-        return NULL;
-    return url;
-}
-
-/* get_pdfs/ `message`, in FinBox's words: accepted statements are
- * "Success" unless the upload's metadata check flagged them. */
-static const char *pdf_message(const struct statement_rec *x)
-{
-    if (x->fraud && strcmp(x->fraud, "author_fraud") == 0)
-        return "Author Fraud";
-    if (x->fraud && strcmp(x->fraud, "date_fraud") == 0)
-        return "Date Fraud";
-    return "Success";
 }
 
 static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
@@ -273,23 +105,7 @@ static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    json_t *arr = json_array();
-    for (size_t i = 0; i < o.nstmts; i++) {
-        const struct statement_rec *x = &o.stmts[i];
-        bool kept = x->blob_sha256 && !x->pdf_deleted_at;
-        char *url = kept ? pdf_url(app, x->id) : NULL;
-        char *password = NULL;
-        if (kept && x->pdf_password_enc && app->ingest.have_seal_key)
-            seal_decrypt(app->ingest.seal_key, x->pdf_password_enc, x->pdf_password_enc_len, &password);
-        json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:s,s:s}", "statement_id", x->id, "bank_name",
-                                             str_or_null(x->bank), "pdf_password", str_or_null(password),
-                                             "pdf_url", url ? url : "", "account_id", x->account_id, "source",
-                                             "PDF", "message", pdf_message(x)));
-        if (password)
-            explicit_bzero(password, strlen(password));
-        free(password);
-        free(url);
-    }
+    json_t *arr = output_pdfs(app, &o);
     http_resp_json(resp, 200, json_pack("{s:s,s:o}", "session_id", o.s.id, "statements", arr));
     output_free(&o);
     return HTTP_DONE;
@@ -305,7 +121,7 @@ static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
     long long expires = exp ? strtoll(exp, &end, 10) : 0;
     if (!uuid_valid(id) || !exp || !sig || *end)
         goto forbidden;
-    link_signature(app->link_secret, "pdf", id, expires, want);
+    output_link_signature(app->link_secret, "pdf", id, expires, want);
     if (!secret_equal(want, sig) || expires < (long long)pb_now())
         goto forbidden;
     struct statement_rec x;
@@ -333,8 +149,7 @@ forbidden:
  * with resp filled. */
 static int analysed(struct app *app, const struct output *o, struct analysis *an, struct http_resp *resp)
 {
-    if (analysis_load(app->store, &o->s, an) != STORE_OK || analysis_build(an)) {
-        analysis_free(an);
+    if (output_analyse(app, o, an)) {
         internal(resp);
         return -1;
     }
@@ -380,25 +195,6 @@ static enum http_result recurring_get(struct http_req *req, struct http_resp *re
     return section_get(req, resp, "recurring_transactions");
 }
 
-/* The signed link of the session's workbook (account NULL: every account
- * and the aggregate) or of one account's workbook. */
-static char *xlsx_url(const struct app *app, const struct session *s, const char *account)
-{
-    long long expires = (long long)pb_now() + app->link_ttl_s;
-    char id[3 * PB_UUID_BUF + 3], sig[PB_SHA256_HEX];
-    snprintf(id, sizeof id, "%s.%s%s%s", s->id, s->org_id, account ? "." : "", account ? account : "");
-    link_signature(app->link_secret, "xlsx", id, expires, sig);
-    size_t n = strlen(app->public_url);
-    while (n && app->public_url[n - 1] == '/')
-        n--;
-    char *url = NULL;
-    if (asprintf(&url, "%.*s/bank-connect/v1/files/xlsx/%s?org=%s%s%s&expires=%lld&signature=%s", (int)n,
-                 app->public_url, s->id, s->org_id, account ? "&account=" : "", account ? account : "", expires,
-                 sig) < 0)
-        return NULL;
-    return url;
-}
-
 static enum http_result insights_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
@@ -409,14 +205,14 @@ static enum http_result insights_get(struct http_req *req, struct http_resp *res
     if (analysed(app, &o, &an, resp) == 0) {
         json_t *body = insights_session_json(o.s.id, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date,
                                              &an.si);
-        char *url = xlsx_url(app, &o.s, NULL);
+        char *url = output_xlsx_url(app, &o.s, NULL);
         json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
         json_t *accs = json_object_get(body, "accounts"), *acc;
         size_t i;
         json_array_foreach(accs, i, acc)
         {
             json_t *data = json_object_get(acc, "data");
-            char *one = xlsx_url(app, &o.s, json_string_value(json_object_get(acc, "account_id")));
+            char *one = output_xlsx_url(app, &o.s, json_string_value(json_object_get(acc, "account_id")));
             if (data && one)
                 json_object_set_new(data, "xlsx_report_url", json_string(one));
             free(one);
@@ -437,13 +233,8 @@ static enum http_result xlsx_report_get(struct http_req *req, struct http_resp *
     struct output o;
     if (output_load(req, resp, &o))
         return HTTP_DONE;
-    char *url = xlsx_url(app, &o.s, NULL);
-    json_t *reports = json_array();
-    for (size_t i = 0; url && i < o.naccts; i++) {
-        char *one = xlsx_url(app, &o.s, o.accts[i].id);
-        json_array_append_new(reports, json_pack("{s:s,s:s}", "link", one ? one : "", "account_id", o.accts[i].id));
-        free(one);
-    }
+    char *url = output_xlsx_url(app, &o.s, NULL);
+    json_t *reports = url ? output_xlsx_reports(app, &o) : json_array();
     http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o}", "session_id", o.s.id, "reports", reports,
                                         "aggregate_report", url ? json_string(url) : json_null()));
     free(url);
@@ -467,7 +258,7 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         return HTTP_DONE;
     }
     snprintf(id, sizeof id, "%s.%s%s%s", sid, org, account ? "." : "", account ? account : "");
-    link_signature(app->link_secret, "xlsx", id, expires, want);
+    output_link_signature(app->link_secret, "xlsx", id, expires, want);
     if (!secret_equal(want, sig) || expires < (long long)pb_now()) {
         http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
         return HTTP_DONE;
