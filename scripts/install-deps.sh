@@ -7,7 +7,8 @@ BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev \
  libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev"
-TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab fonts-dejavu-core fonts-dejavu-extra curl unzip \
+TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-jsonschema python3-requests \
+ fonts-dejavu-core fonts-dejavu-extra curl unzip \
  clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
@@ -29,14 +30,17 @@ if [ -n "$missing" ]; then
     --no-install-recommends $missing >/dev/null
 fi
 
-# Browser tests: playwright-core from npm, pinned by tests/browser/package-lock.json.
-# Reinstalled only when node_modules is missing or older than the lock file.
-# Never downloads a browser: the tests drive Debian's /usr/bin/chromium.
-if [ "${1:-}" = "--test" ] && [ -f tests/browser/package-lock.json ]; then
-  stamp=tests/browser/node_modules/.passbook-lock
-  if ! cmp -s tests/browser/package-lock.json "$stamp" 2>/dev/null; then
-    echo "install-deps: npm ci --prefix tests/browser" >&2
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund >/dev/null
-    cp tests/browser/package-lock.json "$stamp"
-  fi
+# npm packages of the tests, pinned by each package-lock.json: playwright-core for the
+# browser tests (never downloads a browser: they drive Debian's /usr/bin/chromium) and
+# Redocly CLI for the OpenAPI lint. Reinstalled only when the lock file changed.
+if [ "${1:-}" = "--test" ]; then
+  for dir in tests/browser tests/openapi; do
+    [ -f "$dir/package-lock.json" ] || continue
+    stamp=$dir/node_modules/.passbook-lock
+    if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
+      echo "install-deps: npm ci --prefix $dir" >&2
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$dir" --no-audit --no-fund >/dev/null
+      cp "$dir/package-lock.json" "$stamp"
+    fi
+  done
 fi

@@ -1,10 +1,12 @@
-/* Liveness and metrics: GET /healthz, GET /metrics (Prometheus text). */
+/* Liveness, metrics and the API's description: GET /healthz, GET /metrics
+ * (Prometheus text), GET /openapi.json (data/openapi.json, embedded). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "http/server.h"
+#include "util/embedded.h"
 
 static enum http_result healthz(struct http_req *req, struct http_resp *resp)
 {
@@ -57,8 +59,21 @@ static enum http_result metrics(struct http_req *req, struct http_resp *resp)
     return HTTP_DONE;
 }
 
+/* The OpenAPI 3.1 document of every route (tests keep it true: tests/api/openapi_check.py). */
+static enum http_result openapi(struct http_req *req, struct http_resp *resp)
+{
+    const struct embedded_file *f = embedded_find("openapi.json");
+    if (!f) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
+        return HTTP_DONE;
+    }
+    http_resp_static(resp, 200, "application/json", f->data, f->len);
+    return HTTP_DONE;
+}
+
 const struct route HEALTH_ROUTES[] = {
     ROUTE_GET("/healthz", healthz),
     ROUTE_GET("/metrics", metrics),
+    ROUTE_GET("/openapi.json", openapi),
 };
 const size_t HEALTH_NROUTES = sizeof HEALTH_ROUTES / sizeof HEALTH_ROUTES[0];

@@ -37,6 +37,8 @@ import time
 import traceback
 import urllib.parse
 
+import openapi_check
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get('PASSBOOK_BIN', os.path.join(REPO, 'build', 'asan', 'passbook'))
 SANITIZER_MARKS = ('ERROR: AddressSanitizer', 'ERROR: LeakSanitizer', 'runtime error:',
@@ -266,10 +268,20 @@ class Server:
             c.request(method, path, body=body, headers=hdrs)
             r = c.getresponse()
             data = r.read()
-            return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, data)
+            resp = Response(r.status, {k.lower(): v for k, v in r.getheaders()}, data)
         finally:
             if conn is None:
                 c.close()
+        self.check_document(method, path, resp)
+        return resp
+
+    @staticmethod
+    def check_document(method, path, resp):
+        """Every response must be what data/openapi.json says (openapi_check.py)."""
+        try:
+            openapi_check.check(method, path, resp.status, resp.headers, resp.body)
+        except AssertionError as e:
+            raise CheckFailed(str(e)) from None
 
     def raw(self, data, timeout=10):
         """Sends raw bytes on a new connection, reads until the server
@@ -304,7 +316,11 @@ class Server:
         for line in lines[1:]:
             k, _, v = line.partition(':')
             headers[k.strip().lower()] = v.strip()
-        return Response(int(m.group(1)) if m else 0, headers, body)
+        resp = Response(int(m.group(1)) if m else 0, headers, body)
+        request_line = data.split(b'\r\n', 1)[0].decode('latin-1').split(' ')
+        if resp.status and len(request_line) == 3:
+            self.check_document(request_line[0], request_line[1], resp)
+        return resp
 
     def get(self, path, **kw):
         return self.request('GET', path, **kw)
