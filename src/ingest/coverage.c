@@ -167,3 +167,24 @@ const char *coverage_verdict(const struct session *s, const struct coverage *c, 
     snprintf(msg, cap, "Insufficient data to generate report. There are no transactions for %s", text);
     return "INCOMPLETE_MONTHS";
 }
+
+void coverage_narrow(struct session *s, const struct statement_rec *stmts, size_t n)
+{
+    pb_day from = PB_NO_DAY, to = PB_NO_DAY;
+    for (size_t i = 0; i < n; i++) {
+        if (stmts[i].from_day == PB_NO_DAY || stmts[i].to_day == PB_NO_DAY)
+            continue;
+        if (from == PB_NO_DAY || stmts[i].from_day < from)
+            from = stmts[i].from_day;
+        if (to == PB_NO_DAY || stmts[i].to_day > to)
+            to = stmts[i].to_day;
+    }
+    if (from == PB_NO_DAY) {
+        s->req.n_expected_months = 0;
+        return;
+    }
+    s->req.from_date = from;
+    s->req.to_date = to;
+    int m = session_expected_months(from, to, s->req.expected_months, SESSION_MAX_MONTHS);
+    s->req.n_expected_months = m < SESSION_MAX_MONTHS ? m : SESSION_MAX_MONTHS;
+}

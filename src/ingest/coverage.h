@@ -49,4 +49,12 @@ const char *coverage_verdict(const struct session *s, const struct coverage *c, 
                              int tolerance_days, const pb_month *txn_months, size_t n, char *msg,
                              size_t cap);
 
+/* s narrowed to the period its statements stmts[0..n) cover, [first
+ * statement day, last statement day], with that period's expected months:
+ * for an entity's session (core/entity.h), which takes statements of any
+ * period, so coverage and the account checks judge the statements against
+ * what they cover rather than against all time. n may be 0 (s unchanged
+ * but for no expected months). */
+void coverage_narrow(struct session *s, const struct statement_rec *stmts, size_t n);
+
 #endif

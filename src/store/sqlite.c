@@ -819,13 +819,12 @@ static char *json_text(const json_t *j)
     return j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
 }
 
-static int apply_session_insert(struct conn *c, const void *arg)
+static void session_from_row(sqlite3_stmt *q, struct session *s);
+
+/* Binds s to q (SQL[Q_SESSION_INSERT]) and runs it once (reset after). */
+static int session_insert_run(sqlite3 *db, sqlite3_stmt *q, const struct session *s)
 {
-    const struct session *s = arg;
     const struct session_req *r = &s->req;
-    sqlite3_stmt *q = stmt(c, Q_SESSION_INSERT);
-    if (!q)
-        return STORE_ERROR;
     char *months = months_format(r->expected_months, r->n_expected_months);
     char *consents = json_text(r->consents), *metadata = json_text(r->metadata);
     sq_bind_text(q, 1, s->id);
@@ -861,7 +860,30 @@ static int apply_session_insert(struct conn *c, const void *arg)
     free(months);
     free(consents);
     free(metadata);
-    return step_done(c, q, "session_insert");
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return STORE_CONFLICT;
+    log_error("store op=session_insert err=\"%s\"", sqlite3_errmsg(db));
+    return STORE_ERROR;
+}
+
+static int apply_session_insert(struct conn *c, const void *arg)
+{
+    sqlite3_stmt *q = stmt(c, Q_SESSION_INSERT);
+    return q ? session_insert_run(c->db, q, arg) : STORE_ERROR;
+}
+
+int sqlite_session_insert_db(sqlite3 *db, const struct session *s)
+{
+    sqlite3_stmt *q = sq_prep(db, SQL[Q_SESSION_INSERT]);
+    if (!q)
+        return STORE_ERROR;
+    int rc = session_insert_run(db, q, s);
+    sqlite3_finalize(q);
+    return rc;
 }
 
 static void sq_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
@@ -942,6 +964,57 @@ static int sq_session_get(struct store *st, const char *id, const char *org_id, 
     }
     sqlite3_reset(q);
     return res;
+}
+
+#define SESSION_LIST_WHERE                                                                     \
+    " FROM sessions s WHERE org_id = ?1 AND deleted_at IS NULL"                                \
+    " AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.session_id = s.id)"                     \
+    " AND (?2 IS NULL OR link_id = ?2) AND (?3 = 0 OR created_at >= ?3)"                       \
+    " AND (?4 = 0 OR created_at <= ?4) AND (?5 IS NULL"                                        \
+    "  OR (?5 = 'open' AND state = 'open' AND expires_at > ?6)"                                \
+    "  OR (?5 = 'expired' AND state = 'open' AND expires_at <= ?6)"                            \
+    "  OR (?5 IN ('processing', 'completed', 'failed') AND state = ?5))"
+
+static void session_list_bind(sqlite3_stmt *q, const struct session_filter *f)
+{
+    sq_bind_text(q, 1, f->org_id);
+    sq_bind_text(q, 2, f->link_id);
+    sqlite3_bind_int64(q, 3, f->created_from);
+    sqlite3_bind_int64(q, 4, f->created_to);
+    sq_bind_text(q, 5, f->status);
+    sqlite3_bind_int64(q, 6, f->now);
+}
+
+static void session_row_cb(sqlite3_stmt *q, void *p)
+{
+    session_from_row(q, p);
+}
+
+static int sq_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
+                           size_t *total)
+{
+    *out = NULL;
+    *n = *total = 0;
+    sqlite3 *db = sqlite_reader_db(st);
+    sqlite3_stmt *q = db ? sq_prep(db, "SELECT count(*)" SESSION_LIST_WHERE) : NULL;
+    if (!q)
+        return STORE_ERROR;
+    session_list_bind(q, f);
+    int rc = sqlite3_step(q) == SQLITE_ROW ? STORE_OK : STORE_ERROR;
+    *total = (size_t)sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    if (rc != STORE_OK)
+        return rc;
+    q = sq_prep(db, "SELECT " SESSION_COLS ", completion_notified_at, expiry_notified_at" SESSION_LIST_WHERE
+                    " ORDER BY created_at DESC, rowid DESC LIMIT ?7 OFFSET ?8");
+    if (!q)
+        return STORE_ERROR;
+    session_list_bind(q, f);
+    sqlite3_bind_int64(q, 7, (sqlite3_int64)f->limit);
+    sqlite3_bind_int64(q, 8, (sqlite3_int64)f->offset);
+    rc = sq_collect(q, sizeof **out, session_row_cb, (void **)out, n);
+    sqlite3_finalize(q);
+    return rc;
 }
 
 /* ---- open / close ---- */
@@ -1048,6 +1121,12 @@ static const struct store_ops SQLITE_OPS = {
     .blob_orphans = sq_blob_orphans,
     .blob_known = sq_blob_known,
     .rate_count = sq_rate_count,
+    .entity_insert = sq_entity_insert,
+    .entity_get = sq_entity_get,
+    .entity_list = sq_entity_list,
+    .job_insert = sq_job_insert,
+    .job_states = sq_job_states,
+    .session_list = sq_session_list,
 };
 
 /* The database holds customers' financial data: its files are the

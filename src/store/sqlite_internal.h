@@ -41,6 +41,19 @@ int sqlite_write(struct store *st, int (*fn)(sqlite3 *db, const void *arg), cons
 /* This thread's read connection, or NULL. */
 sqlite3 *sqlite_reader_db(struct store *st);
 
+/* Inserts a session row on the writer connection db (inside a batch). */
+int sqlite_session_insert_db(sqlite3 *db, const struct session *s);
+
+/* The entity flow and the job queue's readers (sqlite_entity.c). */
+int sq_entity_insert(struct store *st, const struct entity *e, const struct session *s);
+int sq_entity_get(struct store *st, const char *id, const char *org_id, struct entity *out);
+int sq_entity_list(struct store *st, const char *org_id, const char *link_id, size_t offset, size_t limit,
+                   struct entity **out, size_t *n, size_t *total);
+int sq_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
+                  const char *dedupe_key, int64_t now);
+int sq_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out,
+                  size_t *n);
+
 /* Webhook outbox and session notification marks (sqlite_webhook.c). */
 int sqlite_org_set_webhook(struct store *st, const char *org_id, const char *url, int mode,
                            const char *secret);

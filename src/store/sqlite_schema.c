@@ -235,9 +235,29 @@ static const char M3_BLOB_PINS[] =
     "UPDATE statements SET blob_sha256 = NULL WHERE pdf_deleted_at IS NOT NULL;"
     "UPDATE blobs SET deleted_at = 0 WHERE deleted_at IS NOT NULL;";
 
+/* The legacy entity flow (issue 14): an entity names the session that
+ * holds its statements. Sessions get the indexes their listing needs
+ * (GET /bank-connect/v1/sessions/: by organisation, newest first, or by
+ * link_id), and jobs one by session (an entity's statements' progress). */
+static const char M4_ENTITIES[] =
+    "CREATE TABLE entities ("
+    "  id               TEXT PRIMARY KEY,"
+    "  org_id           TEXT NOT NULL REFERENCES orgs(id),"
+    "  session_id       TEXT NOT NULL UNIQUE REFERENCES sessions(id),"
+    "  link_id          TEXT,"
+    "  meta_data        TEXT,"
+    "  is_single_account INTEGER NOT NULL DEFAULT 0,"
+    "  created_at       INTEGER NOT NULL);"
+    "CREATE INDEX entities_org_link ON entities(org_id, link_id, created_at);"
+    "CREATE INDEX entities_org ON entities(org_id, created_at);"
+    "CREATE INDEX sessions_org_created ON sessions(org_id, created_at);"
+    "CREATE INDEX sessions_org_link ON sessions(org_id, link_id, created_at);"
+    "CREATE INDEX jobs_session ON jobs(session_id, kind);";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
     M3_BLOB_PINS,
+    M4_ENTITIES,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

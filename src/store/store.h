@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/entity.h"
 #include "core/org.h"
 #include "core/session.h"
 #include "core/webhook.h"
@@ -134,6 +135,23 @@ struct setting {
     char *key, *value;
 };
 void settings_free(struct setting *v, size_t n);
+
+/* A job's progress as the entity flow reads it (jobs of one session). */
+struct job_state {
+    char dedupe_key[128];
+    char state[16];              /* queued / running / done / failed */
+    int64_t updated_at;
+};
+
+/* What GET /bank-connect/v1/sessions/ asks for (session_list). */
+struct session_filter {
+    const char *org_id;          /* required: a lender sees its own sessions only */
+    const char *link_id;         /* NULL: any */
+    const char *status;          /* NULL, or open / expired / processing / completed / failed */
+    int64_t created_from, created_to; /* unix seconds, inclusive; 0: unbounded */
+    int64_t now;                 /* tells open from expired */
+    size_t offset, limit;
+};
 
 struct store_ops {
     void (*close)(struct store *st);
@@ -288,6 +306,30 @@ struct store_ops {
      * no disk write on the hot path, and a restart forgets them. */
     int (*rate_count)(struct store *st, const char *key, int window_s, int64_t now, bool count_it,
                       int *count);
+
+    /* ---- the entity flow (core/entity.h) and lender conveniences (issue 14) ---- */
+    /* Inserts e and its backing session s in one transaction. */
+    int (*entity_insert)(struct store *st, const struct entity *e, const struct session *s);
+    /* org_id's entity id: STORE_NOT_FOUND for an unknown id and another
+     * organisation's alike. Clear with entity_clear. */
+    int (*entity_get)(struct store *st, const char *id, const char *org_id, struct entity *out);
+    /* org_id's entities (those of link_id when not NULL), oldest first,
+     * limit from offset, and *total of them all. *out is malloc'd; clear
+     * each, then free. */
+    int (*entity_list)(struct store *st, const char *org_id, const char *link_id, size_t offset,
+                       size_t limit, struct entity **out, size_t *n, size_t *total);
+    /* Queues a job of kind for session_id, runnable at now; STORE_CONFLICT
+     * when dedupe_key was queued before (then nothing changes). */
+    int (*job_insert)(struct store *st, const char *kind, const char *payload, const char *session_id,
+                      const char *dedupe_key, int64_t now);
+    /* The jobs of kind queued for session_id (*out malloc'd, plain array). */
+    int (*job_states)(struct store *st, const char *session_id, const char *kind, struct job_state **out,
+                      size_t *n);
+    /* A lender's sessions matching f, newest first (entities' backing
+     * sessions and deleted sessions excluded), and *total matching. *out
+     * is malloc'd; session_clear each, then free. */
+    int (*session_list)(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
+                        size_t *total);
 };
 
 struct store {
