@@ -77,14 +77,53 @@ struct upload_answer {
     /* An accepted statement; takes result (the upload response). */
     void (*ok)(struct http_resp *resp, struct app *app, const struct session *s,
                const struct upload_form *f, json_t *result);
-    void (*fail)(struct http_resp *resp, const struct session *s, const struct api_error *err);
+    void (*fail)(struct http_resp *resp, const struct session *s, const struct upload_form *f,
+                 const struct api_error *err);
 };
 enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, struct session *s,
                                   struct upload_form *f, bool want_progress, const struct upload_answer *a);
 
+/* 0 when url may be fetched (net_url_check_resolved: syntax, and no
+ * private, loopback or link-local address, literal or resolved now, unless
+ * the server runs with --allow-private-urls); else -1 with err: 400 code,
+ * message, and for a refused address the reason and the flag that allows
+ * it. For the URLs lenders give: file_url, webhook_url. */
+int api_url_refused(const struct app *app, const char *url, const char *code, const char *message,
+                    struct api_error *err);
+
+/* The fields of a small POST body sent as JSON, multipart/form-data or
+ * application/x-www-form-urlencoded (a route with BODY_RAW and
+ * API_FORM_TYPES): one JSON object (form values are strings), or NULL for
+ * a body that is none of these. */
+extern const char *const API_FORM_TYPES[];
+json_t *api_form_fields(struct http_req *req);
+
+/* update_webhook/ of both flows: sets org's webhook from body
+ * ({"webhook_url", "webhook_mode"?, "secret"?}) and answers 200 with the
+ * signing secret, or 400 (a refused address: api_url_refused) / 500.
+ * Returns 0 or -1. */
+int api_webhook_configure(struct app *app, const struct org *org, const json_t *body, struct http_resp *resp);
+
 /* 0 once processing finished; else -1 with 400 PROCESSING_NOT_REQUESTED
  * or PROCESSING_NOT_COMPLETED in resp. */
 int api_require_processed(const struct session *s, struct http_resp *resp);
+
+/* The legacy entity flow (entity.c, entity_upload.c; core/entity.h). */
+struct entity;
+/* x-api-key (and server-hash when sent): 0 with *org, or -1 with 401
+ * {"detail": "Authentication credentials were not provided."}. */
+int api_entity_auth(struct http_req *req, struct http_resp *resp, struct org *org);
+/* org_id's entity raw_id (any case): a store_rc (NOT_FOUND for malformed). */
+int api_entity_find(struct app *app, const char *raw_id, const char *org_id, struct entity *e);
+/* {entity_id, link_id, meta_data} */
+json_t *api_entity_json(const struct entity *e);
+/* Queues the analysis of e after statement_id's upload (once). 0 or -1. */
+int api_entity_queue(struct app *app, const struct entity *e, const char *statement_id);
+/* Every entity webhook payload of link_id's entities, newest first, with
+ * date_time; NULL on a store error. */
+json_t *api_entity_payloads(struct app *app, const char *org_id, const char *link_id);
+/* s percent-encoded for a query string (malloc'd). */
+char *api_query_escape(const char *s);
 
 /* Route tables of the endpoint families. */
 extern const struct route HEALTH_ROUTES[];
@@ -107,6 +146,12 @@ extern const size_t JOURNEY_UPLOAD_NROUTES;
 extern struct route UPLOAD_ROUTES[];
 extern const size_t UPLOAD_NROUTES;
 void api_upload_configure(size_t max_upload);
+extern const struct route SESSION_LIST_ROUTES[];
+extern const size_t SESSION_LIST_NROUTES;
+extern const struct route ENTITY_ROUTES[];
+extern const size_t ENTITY_NROUTES;
+extern struct route ENTITY_UPLOAD_ROUTES[];
+extern const size_t ENTITY_UPLOAD_NROUTES;
 extern const struct route SESSION_OUTPUT_ROUTES[];
 extern const size_t SESSION_OUTPUT_NROUTES;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "core/entity.h"
 #include "util/log.h"
 
 static int deny_401(struct http_resp *resp)
@@ -87,5 +88,10 @@ int api_session_lookup(struct app *app, const char *raw_id, const char *org_id, 
         return STORE_NOT_FOUND;
     for (int i = 0; i < PB_UUID_BUF; i++)
         id[i] = (char)tolower((unsigned char)raw_id[i]);
-    return STORE_CALL(app->store, session_get, id, org_id, s);
+    int rc = STORE_CALL(app->store, session_get, id, org_id, s);
+    if (rc == STORE_OK && entity_session(s)) { /* an entity's: reachable only as the entity */
+        session_clear(s);
+        rc = STORE_NOT_FOUND;
+    }
+    return rc;
 }

@@ -529,7 +529,8 @@ static void jupload_ok(struct http_resp *resp, struct app *app, const struct ses
     json_decref(result);
 }
 
-static void jupload_fail(struct http_resp *resp, const struct session *s, const struct api_error *err)
+static void jupload_fail(struct http_resp *resp, const struct session *s, const struct upload_form *f,
+                         const struct api_error *err)
 {
     log_info("journey event=upload_failed session=%.8s code=%s", s->id, err->code);
     upload_error(resp, err);

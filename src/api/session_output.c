@@ -21,6 +21,7 @@
 
 #include "api/api.h"
 #include "api/output.h"
+#include "core/entity.h"
 #include "ingest/accounts_json.h"
 #include "jobs/analysis.h"
 #include "notify/notify.h"
@@ -263,8 +264,9 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
         return HTTP_DONE;
     }
+    /* an entity's workbook is there after each upload's analysis */
     if (STORE_CALL(app->store, session_get, sid, org, &o.s) != STORE_OK || o.s.deleted_at ||
-        api_require_processed(&o.s, resp)) {
+        (!entity_session(&o.s) && api_require_processed(&o.s, resp))) {
         if (resp->status == 0 || resp->status == 200)
             http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
         session_clear(&o.s);

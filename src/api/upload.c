@@ -91,7 +91,7 @@ static int fetch_file(struct app *app, const char *url, struct blob_writer **out
                              app->allow_private_urls, &status, &bytes, &ne);
     if (rc) {
         close(fd);
-        log_info("upload msg=\"file_url refused\" reason=\"%s\"", ne.message);
+        log_warn("upload msg=\"file_url download failed\" reason=\"%s\"", ne.message);
         if (ne.code == NET_TOO_LARGE)
             return api_error_set(err, 413, "REQUEST_TOO_LARGE", "The file is larger than the upload limit");
         return api_error_set(err, 400, "INVALID_FILE_URL", "This file url is invalid");
@@ -110,6 +110,19 @@ static int fetch_file(struct app *app, const char *url, struct blob_writer **out
     }
     *out = w;
     return 0;
+}
+
+int api_url_refused(const struct app *app, const char *url, const char *code, const char *message,
+                    struct api_error *err)
+{
+    struct net_error ne;
+    if (!net_url_check_resolved(url, app->allow_private_urls, &ne))
+        return 0;
+    log_info("api msg=\"url refused\" code=%s reason=\"%s\"", code, ne.message);
+    if (ne.code == NET_BLOCKED)
+        return api_error_set(err, 400, code, "%s: %s; a server run with --allow-private-urls accepts it",
+                             message, ne.message);
+    return api_error_set(err, 400, code, "%s", message);
 }
 
 /* ---- one upload on the ingest pool, for upload_session/ and the journey ---- */
@@ -141,7 +154,7 @@ static void upload_run(void *arg)
         rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
     }
     if (rc)
-        t->answer->fail(t->resp, &t->s, &err);
+        t->answer->fail(t->resp, &t->s, f, &err);
     else
         t->answer->ok(t->resp, t->app, &t->s, f, result);
     struct http_req *req = t->req;
@@ -165,12 +178,8 @@ enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, 
     }
     if (upload_form_check_file(f, &err))
         goto fail;
-    struct net_error ne;
-    if (!f->file && net_url_check(f->file_url, app->allow_private_urls, &ne)) {
-        /* a URL: checked now, fetched on the pool */
-        api_error_set(&err, 400, "INVALID_FILE_URL", "This file url is invalid");
-        goto fail;
-    }
+    if (!f->file && api_url_refused(app, f->file_url, "INVALID_FILE_URL", "This file url is invalid", &err))
+        goto fail; /* a URL: checked now (its addresses too), fetched on the pool */
     t = calloc(1, sizeof *t);
     if (!t) {
         api_error_set(&err, 500, "INTERNAL_ERROR", "Something went wrong");
@@ -182,7 +191,7 @@ enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, 
     free(t);
     api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
 fail:
-    a->fail(resp, s, &err);
+    a->fail(resp, s, f, &err);
     session_clear(s);
     return HTTP_DONE;
 }
@@ -203,7 +212,8 @@ static void api_ok(struct http_resp *resp, struct app *app, const struct session
         log_error("upload msg=\"completion check failed\" session=%.8s", s->id);
 }
 
-static void api_fail(struct http_resp *resp, const struct session *s, const struct api_error *err)
+static void api_fail(struct http_resp *resp, const struct session *s, const struct upload_form *f,
+                     const struct api_error *err)
 {
     upload_resp_error(resp, err);
 }
@@ -238,4 +248,6 @@ void api_upload_configure(size_t max_upload)
         UPLOAD_ROUTES[i].max_body = max_upload + slack;
     for (size_t i = 0; i < JOURNEY_UPLOAD_NROUTES; i++)
         JOURNEY_UPLOAD_ROUTES[i].max_body = max_upload + slack;
+    for (size_t i = 0; i < ENTITY_UPLOAD_NROUTES; i++)
+        ENTITY_UPLOAD_ROUTES[i].max_body = max_upload + slack;
 }

@@ -45,6 +45,7 @@ struct upload_form {
     char *session_id, *bank_name, *pdf_password, *upload_type, *file_url;
     char *bank, *entity_id, *link_id;  /* the entity flow's fields (bank = bank_name) */
     char org_id[PB_UUID_BUF];   /* free for the route (the caller's org) */
+    unsigned route_flags;       /* free for the route */
     /* How open/data answer a bad form; NULL: upload_resp_error. Set it on
      * a form allocated before upload_form_open (req->stream_state). */
     void (*on_error)(struct http_resp *resp, const struct api_error *err);

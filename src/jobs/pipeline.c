@@ -145,11 +145,84 @@ const struct pipeline_step PIPELINE_STEPS[] = {
 };
 const size_t PIPELINE_NSTEPS = sizeof PIPELINE_STEPS / sizeof PIPELINE_STEPS[0];
 
+/* ---- the entity flow's steps ---- */
+
+/* Coverage and account checks over the period the statements cover. */
+static int step_narrow(struct pipeline_ctx *ctx)
+{
+    coverage_narrow(&ctx->s, ctx->an.stmts, ctx->an.nstmts);
+    return 0;
+}
+
+static int step_notify_entity(struct pipeline_ctx *ctx)
+{
+    return notify_entity(ctx->env->store, &ctx->entity, ctx->statement_id, "completed");
+}
+
+const struct pipeline_step ENTITY_PIPELINE_STEPS[] = {
+    {"load", step_load},
+    {"narrow", step_narrow},
+    {"checks", step_checks},
+    {"analyse", step_analyse},
+    {"notify_entity", step_notify_entity},
+};
+const size_t ENTITY_PIPELINE_NSTEPS = sizeof ENTITY_PIPELINE_STEPS / sizeof ENTITY_PIPELINE_STEPS[0];
+
 static void ctx_free(struct pipeline_ctx *ctx)
 {
     analysis_free(&ctx->an);
     free(ctx->verdicts);
     session_clear(&ctx->s);
+    entity_clear(&ctx->entity);
+}
+
+/* The entity and session of an entity job's payload: a store_rc. */
+static int entity_ctx(const struct ingest_env *env, json_t *p, struct pipeline_ctx *ctx)
+{
+    const char *eid = json_string_value(json_object_get(p, "entity_id"));
+    const char *org = json_string_value(json_object_get(p, "org_id"));
+    ctx->statement_id = json_string_value(json_object_get(p, "statement_id"));
+    if (!eid || !org || !ctx->statement_id)
+        return STORE_NOT_FOUND;
+    int rc = STORE_CALL(env->store, entity_get, eid, org, &ctx->entity);
+    if (rc == STORE_OK)
+        rc = STORE_CALL(env->store, session_get, ctx->entity.session_id, org, &ctx->s);
+    return rc;
+}
+
+int pipeline_run_entity(const struct ingest_env *env, const char *payload)
+{
+    json_t *p = payload ? json_loads(payload, 0, NULL) : NULL;
+    struct pipeline_ctx ctx = {.env = env, .now = pb_now()};
+    int rc = entity_ctx(env, p, &ctx);
+    if (rc != STORE_OK) { /* an entity that is gone: nothing to do */
+        ctx_free(&ctx);
+        json_decref(p);
+        return rc == STORE_ERROR ? -1 : 0;
+    }
+    for (size_t i = 0; i < ENTITY_PIPELINE_NSTEPS && rc == 0; i++) {
+        rc = ENTITY_PIPELINE_STEPS[i].run(&ctx);
+        if (rc)
+            log_error("pipeline msg=\"step failed\" entity=%s step=%s", ctx.entity.id, ENTITY_PIPELINE_STEPS[i].name);
+    }
+    if (rc == 0)
+        log_info("pipeline msg=\"processed\" entity=%s statement=%s accounts=%zu statements=%zu", ctx.entity.id,
+                 ctx.statement_id, ctx.an.n, ctx.an.nstmts);
+    ctx_free(&ctx);
+    json_decref(p);
+    return rc;
+}
+
+void pipeline_entity_failed(const struct ingest_env *env, const char *payload)
+{
+    json_t *p = payload ? json_loads(payload, 0, NULL) : NULL;
+    struct pipeline_ctx ctx = {.env = env};
+    if (entity_ctx(env, p, &ctx) == STORE_OK) {
+        log_warn("pipeline msg=\"analysis given up\" entity=%s statement=%s", ctx.entity.id, ctx.statement_id);
+        notify_entity(env->store, &ctx.entity, ctx.statement_id, "failed");
+    }
+    ctx_free(&ctx);
+    json_decref(p);
 }
 
 int pipeline_run(const struct ingest_env *env, const char *payload)

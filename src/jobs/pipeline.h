@@ -22,6 +22,8 @@ struct pipeline_verdict {
 
 struct pipeline_ctx {
     const struct ingest_env *env;
+    struct entity entity;             /* the entity flow: its entity (id "" otherwise) */
+    const char *statement_id;         /* the entity flow: the upload that queued the job */
     struct session s;
     struct analysis an;               /* accounts, statements and their insights */
     struct pipeline_verdict *verdicts;
@@ -40,5 +42,18 @@ extern const size_t PIPELINE_NSTEPS;
 /* Runs every step for the session named in a process_session job's JSON
  * payload ({"session_id", "org_id"}). Returns 0, or -1 to retry. */
 int pipeline_run(const struct ingest_env *env, const char *payload);
+
+/* The entity flow's analysis (core/entity.h), queued by each upload:
+ * ENTITY_PIPELINE_STEPS over the entity's session, narrowed to the period
+ * its statements cover, ending with the entity webhook of the statement
+ * named in the payload ({"entity_id", "org_id", "session_id",
+ * "statement_id"}). The session stays open for more uploads. Returns 0,
+ * or -1 to retry. */
+extern const struct pipeline_step ENTITY_PIPELINE_STEPS[];
+extern const size_t ENTITY_PIPELINE_NSTEPS;
+int pipeline_run_entity(const struct ingest_env *env, const char *payload);
+/* The job gave up after its last attempt: the entity webhook says
+ * "failed" (the job's state, failed, is the statement's progress). */
+void pipeline_entity_failed(const struct ingest_env *env, const char *payload);
 
 #endif

@@ -40,6 +40,8 @@ static int job_run(struct job_runner *r, const struct job_rec *j)
 {
     if (!strcmp(j->kind, "process_session"))
         return pipeline_run(r->cfg.env, j->payload);
+    if (!strcmp(j->kind, ENTITY_JOB_KIND))
+        return pipeline_run_entity(r->cfg.env, j->payload);
     log_warn("jobs msg=\"unknown job kind\" kind=%s id=%lld", j->kind, (long long)j->id);
     return 0; /* nothing this node can do; do not spin on it */
 }
@@ -88,6 +90,8 @@ static void *worker_main(void *arg)
         if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, "process_session") && j.session_id)
             /* given up: progress/ must end, as failed, rather than spin */
             STORE_CALL(r->cfg.env->store, session_finish_processing, j.session_id, SESSION_FAILED, pb_now());
+        if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, ENTITY_JOB_KIND))
+            pipeline_entity_failed(r->cfg.env, j.payload);
         job_rec_clear(&j);
     }
     free(wa);

@@ -161,9 +161,11 @@ static void attempt(struct notify *n, struct webhook_delivery *d)
         if (next >= 0)
             d->next_attempt_at = next;
     }
-    log_info("webhook delivery=%s event=%s session=%.8s attempt=%d status=%ld outcome=%s%s%s",
-             d->id, d->event, d->session_id, d->attempts, status, webhook_status_name(d->status),
-             d->last_error[0] ? " error=\"" : "", d->last_error[0] ? "\"" : "");
+    /* A failed attempt says why (refused address, DNS, timeout, HTTP status). */
+    log_msg(d->status == WEBHOOK_DELIVERED ? LOG_INFO : LOG_WARN,
+            "webhook delivery=%s event=%s session=%.8s attempt=%d status=%ld outcome=%s%s%s%s", d->id, d->event,
+            d->session_id, d->attempts, status, webhook_status_name(d->status),
+            d->last_error[0] ? " error=\"" : "", d->last_error, d->last_error[0] ? "\"" : "");
 }
 
 static void *dispatcher_main(void *arg)

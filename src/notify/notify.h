@@ -99,4 +99,10 @@ int notify_completion_if_accepted(struct store *st, const struct session *s);
  * finishes, successfully or not. Returns 0 or -1. */
 int notify_enrichment(struct store *st, const struct session *s);
 
+/* Queues the entity webhook (reference §4.2) of statement_id's analysis
+ * (progress "completed" or "failed") once, when e's organisation has a
+ * webhook_url and its webhook_mode takes PDF uploads (notify_mode_allows).
+ * Returns 0 or -1. */
+int notify_entity(struct store *st, const struct entity *e, const char *statement_id, const char *progress);
+
 #endif

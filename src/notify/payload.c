@@ -1,5 +1,6 @@
 /* Webhook bodies exactly as FinBox documents them (reference §4.1), and
  * the events that carry them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,5 +110,24 @@ int notify_completion_if_accepted(struct store *st, const struct session *s)
     if (!accepted)
         return 0;
     int rc = notify_completion(st, s, pb_now());
+    return rc == STORE_OK || rc == STORE_CONFLICT ? 0 : -1;
+}
+
+int notify_entity(struct store *st, const struct entity *e, const char *statement_id, const char *progress)
+{
+    struct org org;
+    if (STORE_CALL(st, org_get, e->org_id, &org) != STORE_OK)
+        return -1;
+    struct webhook_delivery d;
+    int prep = notify_prepare(&org, NULL, WEBHOOK_EVENT_ENTITY, entity_webhook_payload(e, statement_id, progress),
+                              NOTIFY_SRC_PDF, pb_now(), &d);
+    org_clear(&org);
+    if (prep)
+        return prep > 0 ? 0 : -1;
+    snprintf(d.dedupe_key, sizeof d.dedupe_key, "entity:%s:%s", statement_id, progress);
+    int rc = STORE_CALL(st, webhook_insert, &d);
+    webhook_delivery_clear(&d);
+    if (rc == STORE_OK)
+        notify_kick();
     return rc == STORE_OK || rc == STORE_CONFLICT ? 0 : -1;
 }
