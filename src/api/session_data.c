@@ -119,7 +119,7 @@ static enum http_result initiate_processing(struct http_req *req, struct http_re
         return HTTP_DONE;
     int64_t now = pb_now();
     if (s.state != SESSION_OPEN) {
-        http_resp_error(resp, 400, "DUPLICATE_PROCESSING_REQUEST", "Request for processing have already been initiated");
+        http_resp_error(resp, 409, "DUPLICATE_PROCESSING_REQUEST", "Request for processing have already been initiated");
     } else if (session_expired(&s, now)) {
         http_resp_error(resp, 400, "SESSION_EXPIRED", "This session has expired");
     } else {
@@ -127,7 +127,7 @@ static enum http_result initiate_processing(struct http_req *req, struct http_re
         if (rc == STORE_OK)
             http_resp_json(resp, 202, json_pack("{s:s,s:s}", "session_id", s.id, "message", "success"));
         else if (rc == STORE_CONFLICT) /* a concurrent request won */
-            http_resp_error(resp, 400, "DUPLICATE_PROCESSING_REQUEST",
+            http_resp_error(resp, 409, "DUPLICATE_PROCESSING_REQUEST",
                             "Request for processing have already been initiated");
         else
             internal(resp);

@@ -56,28 +56,36 @@ static int read_config(const json_t *body, const char **url, int *mode, const ch
     return 0;
 }
 
-/* POST update_webhook: {"webhook_url", "webhook_mode"?, "secret"?}. The
- * answer adds the key deliveries are signed with (docs/webhooks.md). */
-static enum http_result update_webhook(struct http_req *req, struct http_resp *resp)
+int api_webhook_configure(struct app *app, const struct org *org, const json_t *body, struct http_resp *resp)
 {
-    struct app *app = req->app;
-    struct org org;
-    if (api_auth_key_and_hash(req, resp, &org))
-        return HTTP_DONE;
     const char *url = NULL, *secret = NULL;
-    int mode = org.webhook_mode;
-    if (read_config(req->json, &url, &mode, &secret, resp)) {
-        org_clear(&org);
-        return HTTP_DONE;
+    int mode = org->webhook_mode;
+    struct api_error err;
+    if (read_config(body, &url, &mode, &secret, resp))
+        return -1;
+    if (url && api_url_refused(app, url, "INVALID_URL", "Enter a valid URL.", &err)) {
+        http_resp_error(resp, err.status, err.code, "%s", err.message);
+        return -1;
     }
-    char *key = notify_signing_key(app->keys, org.id);
-    int rc = key ? STORE_CALL(app->store, org_set_webhook, org.id, url, mode, secret) : STORE_ERROR;
+    char *key = notify_signing_key(app->keys, org->id);
+    int rc = key ? STORE_CALL(app->store, org_set_webhook, org->id, url, mode, secret) : STORE_ERROR;
     if (rc != STORE_OK)
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
     else
         http_resp_json(resp, 200, json_pack("{s:s,s:s?,s:i,s:s}", "message", "success", "webhook_url",
                                             url, "webhook_mode", mode, "signing_secret", key));
     free(key);
+    return rc == STORE_OK ? 0 : -1;
+}
+
+/* POST update_webhook: {"webhook_url", "webhook_mode"?, "secret"?}. The
+ * answer adds the key deliveries are signed with (docs/webhooks.md). */
+static enum http_result update_webhook(struct http_req *req, struct http_resp *resp)
+{
+    struct org org;
+    if (api_auth_key_and_hash(req, resp, &org))
+        return HTTP_DONE;
+    api_webhook_configure(req->app, &org, req->json, resp);
     org_clear(&org);
     return HTTP_DONE;
 }

@@ -1,6 +1,7 @@
 #include "net/fetch.h"
 
 #include <curl/curl.h>
+#include <netdb.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -78,6 +79,27 @@ int net_url_check(const char *url, bool allow_private, struct net_error *err)
     err->code = NET_OK;
     err->message[0] = '\0';
     return check_url(url, allow_private, &parts, err);
+}
+
+int net_url_check_resolved(const char *url, bool allow_private, struct net_error *err)
+{
+    struct url_parts parts;
+    err->code = NET_OK;
+    err->message[0] = '\0';
+    if (check_url(url, allow_private, &parts, err))
+        return -1;
+    if (parts.host_is_ip || allow_private)
+        return 0;
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res = NULL;
+    if (getaddrinfo(parts.host, NULL, &hints, &res) != 0)
+        return 0; /* not resolvable yet: checked again at every connection */
+    int rc = 0;
+    for (struct addrinfo *a = res; a && rc == 0; a = a->ai_next)
+        if (!net_addr_allowed(a->ai_addr, false))
+            rc = fail(err, NET_BLOCKED, "host %s resolves to a %s address", parts.host,
+                      net_addr_class_name(net_addr_classify(a->ai_addr)));
+    freeaddrinfo(res);
+    return rc;
 }
 
 /* Called by curl for every socket it is about to connect, whatever name,

@@ -45,6 +45,13 @@ int net_global_init(void);
  * is allowed. Host names are checked again at connect time. */
 int net_url_check(const char *url, bool allow_private, struct net_error *err);
 
+/* net_url_check, and, for a host name, its addresses now (getaddrinfo):
+ * NET_BLOCKED when any of them is not allowed. A name that does not
+ * resolve yet passes (every connection is checked again when it is made).
+ * For URLs a lender gives (file_url, webhook_url), so that a refused
+ * address is refused at once, with a reason, rather than at delivery. */
+int net_url_check_resolved(const char *url, bool allow_private, struct net_error *err);
+
 /* GETs url and streams the body into fd (the caller's; not closed, not
  * truncated: on failure it may hold a partial body the caller discards).
  * Aborts when the body exceeds max_bytes or Content-Length announces more,

@@ -69,7 +69,7 @@ def full_journey(srv):
     r = post(srv, o, sid, 'initiate_processing')
     eq(r.status, 202)
     eq(r.json, {'session_id': sid, 'message': 'success'})
-    expect_error(post(srv, o, sid, 'initiate_processing'), 400, 'DUPLICATE_PROCESSING_REQUEST')
+    expect_error(post(srv, o, sid, 'initiate_processing'), 409, 'DUPLICATE_PROCESSING_REQUEST')
     r = upload(srv, o, sid, fx.data('icici_jan'))
     expect_error(r, 400, 'SESSION_EXPIRED', 'closed for uploads')
     eq(srv.upload_status(o, sid).json['upload_status'], 'COMPLETED')

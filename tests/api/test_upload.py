@@ -107,10 +107,14 @@ def invalid_base64(srv):
 def file_url_refused_without_the_flag(srv):
     o = org(srv)
     sid = new_session(srv, o)
-    for url in ('http://127.0.0.1:1/x.pdf', 'ftp://example.com/x.pdf', 'not a url', 'http://10.0.0.1/a.pdf'):
+    for url in ('http://127.0.0.1:1/x.pdf', 'ftp://example.com/x.pdf', 'not a url', 'http://10.0.0.1/a.pdf',
+                'http://localhost:1/x.pdf'):
         body, ct = fx.multipart([('session_id', sid), ('file_url', url)])
         r = srv.request('POST', UPLOAD, body=body, headers={'Content-Type': ct, 'x-api-key': o.api_key})
         upload_error(r, 400, 'INVALID_FILE_URL', url)
+        # a private address (literal, or a name resolving to one) is refused saying how to allow it
+        private = url.startswith(('http://127.', 'http://10.', 'http://localhost'))
+        eq('--allow-private-urls' in r.json['error']['message'], private, r.json['error']['message'])
 
 
 class _PdfHandler(http.server.BaseHTTPRequestHandler):

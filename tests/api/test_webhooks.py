@@ -165,10 +165,18 @@ def a_restart_in_the_middle_of_retries_loses_nothing():
 def private_addresses_are_refused_without_the_flag():
     with Receiver() as rx, Server(args=FAST) as srv:
         org = srv.create_org()
-        configure(srv, org, rx.url)                 # syntax is fine; the guard acts at delivery
+        # refused when given, literal or a name that resolves to a private address, saying why
+        for url in (rx.url, rx.url.replace('127.0.0.1', 'localhost'), 'http://10.1.2.3/hook',
+                    'http://[::1]:9/hook'):
+            r = srv.post(UPDATE, {'webhook_url': url}, headers=org.headers())
+            expect_error(r, 400, 'INVALID_URL', url)
+            check('--allow-private-urls' in r.json['error']['message'], r.json['error']['message'])
+        check('url refused' in srv.log(), 'the refusal is logged')
+        # a name that does not resolve yet is accepted; delivery then fails, with its reason
+        configure(srv, org, 'http://hooks.passbook-test.invalid/passbook')
         sid = short_session(srv, org)
         jump_past_expiry(srv)
-        deadline = time.time() + 20
+        deadline = time.time() + 30
         d = None
         while time.time() < deadline:
             r = srv.get(DELIVERIES + '?session_id=' + sid, headers=org.headers())
@@ -177,8 +185,14 @@ def private_addresses_are_refused_without_the_flag():
                 break
             time.sleep(0.2)
         check(d is not None, 'delivery attempted')
-        eq(rx.hits, [], 'no request reached the loopback receiver')
-        check(d['status'] in ('pending', 'failed') and d['last_error'], 'blocked: %r' % d)
+        check(d['status'] in ('pending', 'failed') and d['last_error'], 'failed with a reason: %r' % d)
+        deadline = time.time() + 10
+        while 'outcome=' not in srv.log() and time.time() < deadline:
+            time.sleep(0.2)
+        line = [l for l in srv.log().splitlines() if 'webhook delivery=' in l][-1]
+        check('level=warn' in line and 'error="' in line and d['last_error'] in line,
+              'the failed attempt is logged with its reason: %s' % line)
+        eq(rx.hits, [], 'nothing reached the loopback receiver')
 
 
 @suite.test(server=False)
