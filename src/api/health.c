@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "http/server.h"
 #include "util/embedded.h"
+#include "util/stats.h"
 
 static enum http_result healthz(struct http_req *req, struct http_resp *resp)
 {
@@ -40,17 +41,37 @@ static char *store_metrics(struct store *st)
     return out;
 }
 
+/* The job queue as the store holds it (shared by every node). */
+static char *job_metrics(struct store *st)
+{
+    int64_t queued = 0, running = 0, failed = 0;
+    STORE_CALL(st, job_counts, &queued, &running, &failed);
+    char *out = NULL;
+    if (asprintf(&out,
+                 "# HELP passbook_jobs Background jobs in the store's queue, by state (failed: given up).\n"
+                 "# TYPE passbook_jobs gauge\n"
+                 "passbook_jobs{state=\"queued\"} %lld\npassbook_jobs{state=\"running\"} %lld\n"
+                 "passbook_jobs{state=\"failed\"} %lld\n",
+                 (long long)queued, (long long)running, (long long)failed) < 0)
+        return NULL;
+    return out;
+}
+
 static enum http_result metrics(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     size_t len = 0;
     char *http = http_server_metrics(http_req_server(req), &len);
     char *store = store_metrics(app->store);
+    char *jobs = job_metrics(app->store);
+    char *work = stats_render();
     char *text = NULL;
-    if (!http || !store || asprintf(&text, "%s%s", http, store) < 0)
+    if (!http || !store || !jobs || !work || asprintf(&text, "%s%s%s%s", http, store, jobs, work) < 0)
         text = NULL;
     free(http);
     free(store);
+    free(jobs);
+    free(work);
     if (!text) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;

@@ -16,6 +16,7 @@
 #include "ingest/seal.h"
 #include "util/fault.h"
 #include "util/log.h"
+#include "util/stats.h"
 #include "util/money.h"
 #include "util/clock.h"
 
@@ -114,9 +115,19 @@ static int read_pdf(const struct ingest_env *env, const struct ingest_input *in,
     struct extract_opts opts = {.password = in->pdf_password, .max_pages = env->max_pages,
                                 .max_seconds = env->max_seconds};
     struct extract_error xe;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = extract_pdf(data, len, &opts, st, &xe);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     free(data);
-    return rc ? extract_fail(&xe, err) : 0;
+    stats_observe(STATS_EXTRACT_SECONDS, NULL, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+    if (rc) {
+        extract_fail(&xe, err);
+        stats_add(STATS_EXTRACT_REFUSALS, err->code, NULL, 1);
+        return -1;
+    }
+    stats_add(STATS_EXTRACT_PAGES, NULL, NULL, st->page_count);
+    return 0;
 }
 
 int ingest_statement(const struct ingest_env *env, const struct session *s,
@@ -161,5 +172,6 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     files_release(env, &file); /* a failed upload's file goes unless something else holds it */
     log_info("ingest session=%.8s statement=%s result=%s bytes=%zu", s->id, stmt_id,
              rc ? err->code : "ok", size);
+    stats_add(STATS_UPLOADS, "pdf", rc ? err->code : "ok", 1);
     return rc;
 }

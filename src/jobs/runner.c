@@ -12,6 +12,7 @@
 #include "jobs/pipeline.h"
 #include "util/clock.h"
 #include "util/log.h"
+#include "util/stats.h"
 
 #define RETENTION_EVERY_S 3600
 
@@ -82,6 +83,9 @@ static void *worker_main(void *arg)
             continue;
         }
         int ok = job_run(r, &j) == 0;
+        stats_add(STATS_JOBS_FINISHED, j.kind, ok ? "ok" : "error", 1);
+        if (ok)
+            stats_observe(STATS_JOB_LATENCY, j.kind, (double)(pb_now() - j.queued_at));
         int64_t retry = pb_now() + (j.attempts < 6 ? (1 << j.attempts) : 60);
         STORE_CALL(r->cfg.env->store, job_finish, j.id, ok, ok ? NULL : "step failed", retry, pb_now());
         if (!ok)

@@ -13,6 +13,7 @@
 #include "notify/sign.h"
 #include "util/keyfile.h"
 #include "util/log.h"
+#include "util/stats.h"
 #include "util/secret.h"
 #include "util/clock.h"
 
@@ -160,6 +161,12 @@ static void attempt(struct notify *n, struct webhook_delivery *d)
         d->status = next < 0 ? WEBHOOK_FAILED : WEBHOOK_PENDING;
         if (next >= 0)
             d->next_attempt_at = next;
+    }
+    if (d->status == WEBHOOK_DELIVERED) {
+        stats_add(STATS_WEBHOOKS_DELIVERED, d->event, NULL, 1);
+        stats_observe(STATS_WEBHOOK_LAG, d->event, (double)(now - d->created_at));
+    } else {
+        stats_add(d->status == WEBHOOK_FAILED ? STATS_WEBHOOKS_FAILED : STATS_WEBHOOKS_RETRIED, d->event, NULL, 1);
     }
     /* A failed attempt says why (refused address, DNS, timeout, HTTP status). */
     log_msg(d->status == WEBHOOK_DELIVERED ? LOG_INFO : LOG_WARN,

@@ -1126,6 +1126,7 @@ static const struct store_ops SQLITE_OPS = {
     .entity_list = sq_entity_list,
     .job_insert = sq_job_insert,
     .job_states = sq_job_states,
+    .job_counts = sq_job_counts,
     .session_list = sq_session_list,
 };
 

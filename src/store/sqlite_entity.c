@@ -157,3 +157,27 @@ int sq_job_states(struct store *st, const char *session_id, const char *kind, st
     sqlite3_finalize(q);
     return rc;
 }
+
+int sq_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed)
+{
+    *queued = *running = *failed = 0;
+    sqlite3 *db = sqlite_reader_db(st);
+    sqlite3_stmt *q = db ? sq_prep(db, "SELECT state, count(*) FROM jobs WHERE state IN ('queued', 'running', "
+                                       "'failed') GROUP BY state")
+                         : NULL;
+    if (!q)
+        return STORE_ERROR;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *state = (const char *)sqlite3_column_text(q, 0);
+        int64_t n = sqlite3_column_int64(q, 1);
+        if (!strcmp(state, "queued"))
+            *queued = n;
+        else if (!strcmp(state, "running"))
+            *running = n;
+        else
+            *failed = n;
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
+}

@@ -51,6 +51,7 @@ int sq_entity_list(struct store *st, const char *org_id, const char *link_id, si
                    struct entity **out, size_t *n, size_t *total);
 int sq_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
                   const char *dedupe_key, int64_t now);
+int sq_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);
 int sq_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out,
                   size_t *n);
 

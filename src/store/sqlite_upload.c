@@ -712,7 +712,7 @@ static int apply_job_claim(sqlite3 *db, void *arg)
         db, "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
             "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
             "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
-            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts");
+            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts, created_at");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->owner);
@@ -726,6 +726,7 @@ static int apply_job_claim(sqlite3 *db, void *arg)
         a->out->payload = sq_col_dup(q, 2);
         a->out->session_id = sq_col_dup(q, 3);
         a->out->attempts = sqlite3_column_int(q, 4);
+        a->out->queued_at = sqlite3_column_int64(q, 5);
         a->found = true;
         rc = sqlite3_step(q);
     }

@@ -128,6 +128,7 @@ struct job_rec {
     char *payload;               /* JSON */
     char *session_id;
     int attempts;
+    int64_t queued_at;           /* when it was first queued */
 };
 void job_rec_clear(struct job_rec *j);
 
@@ -325,6 +326,8 @@ struct store_ops {
     /* The jobs of kind queued for session_id (*out malloc'd, plain array). */
     int (*job_states)(struct store *st, const char *session_id, const char *kind, struct job_state **out,
                       size_t *n);
+    /* How many jobs are queued, running and failed (given up), for /metrics. */
+    int (*job_counts)(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);
     /* A lender's sessions matching f, newest first (entities' backing
      * sessions and deleted sessions excluded), and *total matching. *out
      * is malloc'd; session_clear each, then free. */

@@ -507,6 +507,34 @@ def entity_webhooks_and_payloads():
         time.sleep(2)
         eq(len(rx.hits), 1)
         eq(len(srv.get('%s/entity/webhook_payloads/?link_id=hook-link' % BASE, headers=hdr).json['payloads']), 2)
+        # /metrics counts what happened: uploads, pages, refusals, jobs, webhooks
+        try:
+            c.upload(entity_id, ST['axis_pw'][0], pdf_password='wrong', bank_name='axis')
+        except ClientError as e:
+            eq(e.kind, 'PasswordIncorrectError')
+        m = metrics(srv)
+        eq(m.get('passbook_uploads_total{source="pdf",result="ok"}'), 2)
+        eq(m.get('passbook_uploads_total{source="pdf",result="PASSWORD_INCORRECT"}'), 1)
+        eq(m.get('passbook_extraction_refusals_total{code="PASSWORD_INCORRECT"}'), 1)
+        check(m.get('passbook_extraction_pages_total', 0) >= 2, 'pages counted')
+        eq(m.get('passbook_extraction_seconds_count'), 3)
+        eq(m.get('passbook_jobs_finished_total{kind="process_entity",outcome="ok"}'), 2)
+        eq(m.get('passbook_job_latency_seconds_count{kind="process_entity"}'), 2)
+        eq(m.get('passbook_webhooks_delivered_total{event="ENTITY_NOTIFICATION"}'), 1)
+        eq(m.get('passbook_webhook_lag_seconds_count{event="ENTITY_NOTIFICATION"}'), 1)
+        for k in ('passbook_jobs{state="queued"}', 'passbook_jobs{state="running"}', 'passbook_jobs{state="failed"}'):
+            check(k in m, k)
+        check('# TYPE passbook_aa_fetches_total counter' in srv.get('/metrics').text, 'the AA family is there')
+
+
+def metrics(srv):
+    """{series: value} of /metrics."""
+    out = {}
+    for line in srv.get('/metrics').text.splitlines():
+        if line and not line.startswith('#'):
+            k, _, v = line.rpartition(' ')
+            out[k] = float(v)
+    return out
 
 
 if __name__ == '__main__':
