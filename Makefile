@@ -27,7 +27,7 @@ REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o) $(REL_DIR)/obj/embedded_data.o
 ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o) $(ASAN_DIR)/obj/embedded_data.o
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 
-.PHONY: all deps test-deps run test unit fuzz bench clean format
+.PHONY: all deps test-deps run install uninstall test unit fuzz bench clean format deb
 all: deps $(REL_DIR)/passbook
 
 deps:
@@ -36,9 +36,11 @@ deps:
 test-deps:
 	@scripts/install-deps.sh --test
 
+# The release build also takes CPPFLAGS, CFLAGS and LDFLAGS from the caller (the Debian
+# package's hardening flags); the sanitizer build does not.
 $(REL_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(REL_FLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(REL_FLAGS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(ASAN_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -63,7 +65,7 @@ $(ASAN_DIR)/libpassbook.a: $(ASAN_OBJS)
 	@rm -f $@; ar rcs $@ $^
 
 $(REL_DIR)/passbook: $(REL_DIR)/obj/src/main.o $(REL_DIR)/libpassbook.a
-	$(CC) $(REL_FLAGS) -pthread $^ $(LDLIBS) -o $@
+	$(CC) $(REL_FLAGS) $(CFLAGS) $(LDFLAGS) -pthread $^ $(LDLIBS) -o $@
 
 $(ASAN_DIR)/passbook: $(ASAN_DIR)/obj/src/main.o $(ASAN_DIR)/libpassbook.a
 	$(CC) $(ASAN_FLAGS) -pthread $^ $(LDLIBS) -o $@
@@ -72,12 +74,35 @@ $(ASAN_DIR)/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_DIR)/libpassbook.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -Itests/unit $< $(ASAN_DIR)/libpassbook.a $(LDLIBS) -o $@
 
+# Flags come from the environment (PASSBOOK_LISTEN, PASSBOOK_DATA, ...; README,
+# "Configuration"); the defaults are 127.0.0.1:8080 and ./var.
 run: all
-	@mkdir -p var
 	@echo "Passbook: create an organisation in another terminal with"
-	@echo "  build/passbook org create --name 'My Lender' --data var"
-	@echo "then call http://127.0.0.1:8080/bank-connect/v1/session/ with its api_key."
-	$(REL_DIR)/passbook serve --listen 127.0.0.1:8080 --data var
+	@echo "  build/passbook org create --name 'My Lender' --data $${PASSBOOK_DATA:-var}"
+	@echo "then call http://$${PASSBOOK_LISTEN:-127.0.0.1:8080}/bank-connect/v1/session/ with its api_key."
+	$(REL_DIR)/passbook serve
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the systemd unit (sandboxed,
+# user passbook, data in /var/lib/passbook), its environment file and the docs.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+SYSCONFDIR ?= /etc
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+DOCDIR     ?= $(PREFIX)/share/doc/passbook
+
+install: $(REL_DIR)/passbook
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSCONFDIR)/default $(DESTDIR)$(DOCDIR)
+	install -m 0755 $(REL_DIR)/passbook $(DESTDIR)$(BINDIR)/passbook
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' packaging/passbook.service.in \
+	    >$(DESTDIR)$(UNITDIR)/passbook.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/passbook.service
+	[ -e $(DESTDIR)$(SYSCONFDIR)/default/passbook ] || \
+	    install -m 0644 packaging/passbook.default $(DESTDIR)$(SYSCONFDIR)/default/passbook
+	install -m 0644 README.md LICENSE docs/*.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/passbook $(DESTDIR)$(UNITDIR)/passbook.service
+	rm -rf $(DESTDIR)$(DOCDIR)
 
 unit: test-deps $(UNIT_BINS)
 

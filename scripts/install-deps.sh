@@ -9,7 +9,8 @@ BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev"
 TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-jsonschema python3-requests \
  fonts-dejavu-core fonts-dejavu-extra curl unzip \
- clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps"
+ clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps \
+ debhelper dpkg-dev fakeroot systemd"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
 
