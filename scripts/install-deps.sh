@@ -8,7 +8,7 @@ BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev"
 TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-jsonschema python3-requests \
- fonts-dejavu-core fonts-dejavu-extra curl unzip \
+ fonts-dejavu-core fonts-dejavu-extra curl unzip jq \
  clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps \
  debhelper dpkg-dev fakeroot systemd"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
