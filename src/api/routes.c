@@ -21,14 +21,6 @@ int api_register(struct router *r)
         {ENTITY_ROUTES, &ENTITY_NROUTES},
         {ENTITY_UPLOAD_ROUTES, &ENTITY_UPLOAD_NROUTES},
     };
-    /* The legacy entity flow answers errors as Django REST Framework did. */
-    static const char *const DRF_PREFIXES[] = {
-        "/bank-connect/v1/entity/", "/bank-connect/v1/statement/upload/",
-        "/bank-connect/v1/statement/bankless_upload/", "/bank-connect/v1/statement/upload_base64/",
-        "/bank-connect/v1/statement/bankless_upload_base64/"};
-    for (size_t i = 0; i < sizeof DRF_PREFIXES / sizeof DRF_PREFIXES[0]; i++)
-        if (router_add_error_style(r, DRF_PREFIXES[i], HTTP_ERRORS_DRF))
-            return -1;
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))
             return -1;

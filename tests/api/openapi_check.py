@@ -93,19 +93,26 @@ def problems(method, url, status, headers, body):
     path = urllib.parse.urlsplit(url).path or '/'
     template, item = find_path(path)
     method = method.upper()
+    server = document()['components']['x-server-errors']  # the front end's, on any path
     if template is None:
         if status in (404, 405):  # an unknown path: the server's own error
             item = {'get': document()['components']['x-unmatched']}
             template, method = '(unmatched)', 'GET'
+        elif str(status) in server['responses']:
+            item, template, method = {'get': server}, '(any path)', 'GET'
         else:
             return ['%s %s: path not in the document (status %d)' % (method, path, status)]
     op = item.get('get' if method == 'HEAD' else method.lower())
     if op is None:
         if status == 405:
             op = document()['components']['x-unmatched']
+        elif str(status) in server['responses']:
+            op = server
         else:
             return ['%s %s: method not in the document (status %d)' % (method, template, status)]
     key, resp = _response_for(op, status)
+    if resp is None and str(status) in server['responses']:
+        key, resp = _response_for(server, status)
     if resp is None:
         return ['%s %s: status %d not in the document' % (method, template, status)]
     content = resp.get('content')

@@ -175,7 +175,7 @@ def server_errors_take_the_shape_of_their_endpoint_family(srv):
     eq(r.status, 404)
     eq(set(r.json), {'error'})
     eq(r.json['error']['code'], 'NOT_FOUND')
-    r = srv.get('/bank-connect/v1/entity/nothing-here/')
+    r = srv.get('/bank-connect/v1/entity/nothing-here/at-all/')
     eq(r.status, 404)
     eq(set(r.json), {'detail'}, 'legacy entity flow: DRF shape')
     r = srv.get('/bank-connect/v1/statement/upload_session/')
