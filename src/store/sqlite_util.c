@@ -86,8 +86,7 @@ int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg)
     return sqlite_write(st, apply_in_savepoint, &op);
 }
 
-int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out,
-                   size_t *n)
+int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out, size_t *n)
 {
     size_t cap = 0, len = 0;
     char *arr = NULL;
