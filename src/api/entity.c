@@ -791,6 +791,26 @@ static enum http_result webhook_payloads(struct http_req *req, struct http_resp 
     return HTTP_DONE;
 }
 
+/* The analysis GETs read and rebuild stored documents: on the report pool (api_offload). */
+#define OFF_THREAD(fn)                                                                   \
+    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)     \
+    {                                                                                  \
+        return api_offload(req, resp, fn);                                             \
+    }
+OFF_THREAD(accounts_get)
+OFF_THREAD(identity_get)
+OFF_THREAD(transactions_get)
+OFF_THREAD(salary_get)
+OFF_THREAD(recurring_get)
+OFF_THREAD(lender_get)
+OFF_THREAD(categories_get)
+OFF_THREAD(top_get)
+OFF_THREAD(monthly_get)
+OFF_THREAD(predictors_get)
+OFF_THREAD(score_get)
+OFF_THREAD(xlsx_get)
+OFF_THREAD(pdfs_get)
+
 const struct route ENTITY_ROUTES[] = {
     /* literal paths before "<id>" */
     {HTTP_POST, "/bank-connect/v1/entity/update_webhook/", update_webhook, BODY_RAW, 0, NULL, API_FORM_TYPES},
@@ -798,19 +818,19 @@ const struct route ENTITY_ROUTES[] = {
     {HTTP_POST, "/bank-connect/v1/entity/", entity_create, BODY_RAW, 0, NULL, API_FORM_TYPES},
     ROUTE_GET("/bank-connect/v1/entity/", entity_list),
     ROUTE_GET("/bank-connect/v1/entity/<id>/", entity_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/accounts/", accounts_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/identity/", identity_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/transactions/", transactions_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/salary/", salary_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/recurring_transactions/", recurring_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/lender_transactions/", lender_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/get_expense_categories/", categories_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/top_credits_debits/", top_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/monthly_analysis_updated/", monthly_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/monthly_analysis/", monthly_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/predictors/", predictors_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/score/", score_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/xlsx_report/", xlsx_get),
-    ROUTE_GET("/bank-connect/v1/entity/<id>/get_pdfs/", pdfs_get),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/accounts/", accounts_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/identity/", identity_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/transactions/", transactions_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/salary/", salary_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/recurring_transactions/", recurring_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/lender_transactions/", lender_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/get_expense_categories/", categories_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/top_credits_debits/", top_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/monthly_analysis_updated/", monthly_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/monthly_analysis/", monthly_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/predictors/", predictors_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/score/", score_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/xlsx_report/", xlsx_get_off),
+    ROUTE_GET("/bank-connect/v1/entity/<id>/get_pdfs/", pdfs_get_off),
 };
 const size_t ENTITY_NROUTES = sizeof ENTITY_ROUTES / sizeof ENTITY_ROUTES[0];
