@@ -219,6 +219,38 @@ def bank_name_checks(srv):
 
 
 @suite.test
+def any_catalogue_bank_is_accepted_for_its_own_statement(srv):
+    """Banks outside the five profiled ones: bank_name is the catalogue id, an upload naming that
+    id (any case) is accepted, another bank's id is BANK_NAME_MISMATCH, on the upload's bank_name
+    and on the session's alike; a bank merged into the statement's bank is accepted."""
+    o = org(srv)
+    sid = new_session(srv, o)
+    pnb = fx.data('pnb_q1')
+    r = upload(srv, o, sid, pnb, bank_name='canara')
+    upload_error(r, 400, 'BANK_NAME_MISMATCH', 'PNB statement uploaded as Canara')
+    eq(r.json['error']['message'], 'Not canara bank statement')
+    body = ok(upload(srv, o, sid, pnb, bank_name='PNBBNK'), 'PNB statement, catalogue id upper case')
+    eq(body['bank_name'], 'pnbbnk')
+    t = fx.truth('pnb_q1')
+    eq(body['identity']['account_number'], t['identity']['account_number'])
+    eq(body['identity']['ifsc'], t['identity']['ifsc'])
+    eq(body['identity']['bank_name'], 'pnbbnk')
+    st = srv.upload_status(o, sid).json
+    eq([a['bank_name'] for a in st['accounts']], ['pnbbnk'], 'upload status names the account by catalogue id')
+    # without bank_name: the bank is detected, no BANK_NAME_UNDETECTED
+    s2 = new_session(srv, o, from_date='01/02/2024', to_date='29/02/2024')
+    eq(ok(upload(srv, o, s2, fx.data('canara_feb')), 'detected bank')['bank_name'], 'canara')
+    # the session's bank decides when the upload names none
+    s3 = new_session(srv, o, bank_name='canara', from_date='01/02/2024', to_date='29/02/2024')
+    ok(upload(srv, o, s3, fx.data('canara_feb')), "session's bank, lower case")
+    s4 = new_session(srv, o, bank_name='CANARA')
+    upload_error(upload(srv, o, s4, pnb), 400, 'BANK_NAME_MISMATCH', "session's bank, another statement")
+    # Oriental Bank of Commerce was merged into PNB: its customers' PNB statements are accepted
+    s5 = new_session(srv, o, bank_name='OBC')
+    eq(ok(upload(srv, o, s5, pnb), 'merged bank')['bank_name'], 'pnbbnk')
+
+
+@suite.test
 def unknown_bank_needs_accept_anything(srv):
     o = org(srv)
     sid = new_session(srv, o)

@@ -29,6 +29,9 @@ SPECS = {
     'aes': dict(bank='kotak', months=1, seed=16, start='2024-01-01', density=15, password='Pa55 w0rd',
                 enc='aes256'),
     'tampered': dict(bank='hdfc', months=2, seed=17, start='2024-01-01', density=15, tamper='balance'),
+    # banks outside the five profiled ones, named by the catalogue (pnbbnk, canara)
+    'pnb_q1': dict(bank='pnb', months=3, seed=21, start='2024-01-01', density=15),
+    'canara_feb': dict(bank='canara', months=1, seed=22, start='2024-02-01', density=15),
 }
 SPECIALS = ['image', 'truncated', 'garbage', 'not_pdf', 'empty', 'duplicate']
 
@@ -36,12 +39,12 @@ SPECIALS = ['image', 'truncated', 'garbage', 'not_pdf', 'empty', 'duplicate']
 def ensure():
     """Generates what is missing; returns the cache directory."""
     marker = os.path.join(CACHE, '.complete')
-    if os.path.exists(marker):
-        return CACHE
     os.makedirs(CACHE, exist_ok=True)
-    for name, spec in SPECS.items():
+    for name, spec in SPECS.items():  # a statement added to SPECS is made in an existing cache too
         if not os.path.exists(os.path.join(CACHE, name + '.pdf')):
             fixtures.write_statement(CACHE, name, **spec)
+    if os.path.exists(marker):
+        return CACHE
     for kind in SPECIALS:
         fixtures.special(kind, CACHE, seed=3, start='2024-01-01')
     with open(marker, 'w') as f:

@@ -1,8 +1,9 @@
 // Statement uploads on the hosted journey, in a real browser at a phone's
 // screen size, with statements generated on the fly (tools/statements): a
 // redirect journey ending on the lender's page, an iframe journey whose
-// parent checks the events, a password-protected statement, a statement
-// from the wrong bank, a multi-PDF journey, and the SDK modal's success.
+// parent checks the events, a bank outside the five profiled ones chosen in
+// the bank search, a password-protected statement, a statement from the
+// wrong bank, a multi-PDF journey, and the SDK modal's success.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const lender = new Lender();
 let browser;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-stmts-'));
 const PERIOD = { from_date: '01/06/2026', to_date: '30/09/2026' };
-let hdfcJunJul, hdfcAugSep, sbiJunSep, hdfcLocked;
+let hdfcJunJul, hdfcAugSep, sbiJunSep, hdfcLocked, pnbJunSep;
 
 function statements() {
   // two statements of one account: parts of one four-month period
@@ -22,6 +23,8 @@ function statements() {
   hdfcAugSep = makeStatement(tmp, 'hdfc-aug-sep.pdf', { ...acct1, part: ['2026-08-01', '2026-09-30'] });
   sbiJunSep = makeStatement(tmp, 'sbi-jun-sep.pdf', { bank: 'sbi', start: '2026-06-01', months: 4, seed: 12, name: 'acct2' });
   hdfcLocked = makeStatement(tmp, 'hdfc-locked.pdf', { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 13, name: 'acct3', password: 'Kx7-sesame' });
+  // a bank outside the five profiled ones (catalogue id PNBBNK)
+  pnbJunSep = makeStatement(tmp, 'pnb-jun-sep.pdf', { bank: 'pnb', start: '2026-06-01', months: 4, seed: 14, name: 'acct4' });
 }
 
 async function newPage() {
@@ -101,6 +104,32 @@ const tests = [
     assert(ok.sessionId === s.session_id && ok.linkId === 'browser-test-user', 'success ' + JSON.stringify(ok));
     assert(events.every((e) => e.origin === pb.url), 'events from the journey origin');
     assert(page.url().startsWith(lender.url + '/parent'), 'parent page not navigated');
+    await page.close();
+  }],
+
+  ['a bank outside the five: the wrong bank first (MU004), then Punjab National Bank from the search, its statement added, Submit succeeds', async () => {
+    const s = await pb.createSession({ ...PERIOD, redirect_url: lender.url + '/done' });
+    const page = await newPage();
+    const shot = shooter(page, 'pnb');
+    await page.goto(s.redirect_url);
+    await pickBank(page, 'canara', 'Canara Bank');
+    await page.getByLabel('Choose PDF statement').setInputFiles(pnbJunSep);
+    await page.getByText('This is not a Canara Bank statement').waitFor({ timeout: 60000 });
+    await shot('mu004');
+    await page.getByRole('button', { name: 'Change bank' }).click();
+    await pickBank(page, 'punjab nat', 'Punjab National Bank');
+    await page.getByRole('heading', { name: 'Add PDF statements' }).waitFor();
+    await page.getByLabel('Choose PDF statement').setInputFiles(pnbJunSep);
+    await expectAdded(page, 'pnb-jun-sep.pdf');
+    await page.getByRole('listitem').filter({ hasText: 'pnb-jun-sep.pdf' }).getByText(/Added: Punjab National Bank/).waitFor();
+    await page.getByText('Every month is covered').waitFor();
+    await shot('added');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/success=true/);
+    const st = await pb.uploadStatus(s.session_id);
+    const banks = (st.body.accounts || []).map((a) => a.bank_name);
+    assert(JSON.stringify(banks) === JSON.stringify(['pnbbnk']), 'one PNB account, named by its catalogue id: ' + JSON.stringify(banks));
+    assert(st.body.upload_status === 'COMPLETED', 'upload status COMPLETED: ' + JSON.stringify(st.body).slice(0, 300));
     await page.close();
   }],
 
