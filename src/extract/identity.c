@@ -811,6 +811,11 @@ static void address_block(struct state *s, size_t end)
         }
         if (left && from != ADDR_BLOCK)
             break;
+        bool other_column = n > 0;
+        for (int i = 0; i < n; i++)
+            other_column = other_column && segs[i].x0 > fmaxf(x1, x0 + 80) + 10;
+        if (k < 0 && other_column) /* a line of a column to the right, between two address lines */
+            continue;
         if ((k < 0 && n > 0 && joint_holder(segs[0].text)) || (k >= 0 && joint_holder(segs[k].text))) {
             prev = ln->base;
             continue;

@@ -202,6 +202,55 @@ TEST(fields_not_printed_stay_null)
     statement_free(&st);
 }
 
+/* Words of text at (x, y), 6 pt a character, 10 pt type. */
+static void add_text(struct layout *l, float x, float y, const char *text)
+{
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n) {
+            float x0 = x + 6.0f * (float)(p - text);
+            layout_add_word(l, 0, x0, y - 8, x0 + 6.0f * (float)n, y + 2, y, 10, p, n);
+        }
+        p += n;
+    }
+}
+
+TEST(address_lines_between_the_lines_of_another_column)
+{
+    /* the right-hand column's lines sit between the address lines (other baselines) */
+    struct layout l = {0};
+    add_text(&l, 20, 20, "IndusInd Bank");
+    add_text(&l, 20, 40, "Address");
+    add_text(&l, 110, 40, "NO 18, TEMPLE STREET");
+    add_text(&l, 400, 46, "Account Type : SAVINGS");
+    add_text(&l, 110, 52, "NEXT TO POST OFFICE, AMEERPET");
+    add_text(&l, 400, 58, "IFSC Code : INDB0154492");
+    add_text(&l, 110, 64, "HYDERABAD 500986");
+    add_text(&l, 20, 80, "Name of Customer : HARPREET PATEL");
+    add_text(&l, 20, 92, "Account No : 154703645264");
+    const char *rows[] = {
+        "Date         Particulars                                  Debit        Credit       Balance",
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
+    };
+    for (size_t i = 0; i < 3; i++)
+        add_text(&l, 0, 120 + 12 * (float)i, rows[i]);
+    l.npages = 1;
+    struct statement st;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    CHECK_INT(layout_build_lines(&l), 0);
+    CHECK_INT(extract_layout(&l, &none, &st, &err), 0);
+    CHECK_STR(st.id.address, "NO 18, TEMPLE STREET, NEXT TO POST OFFICE, AMEERPET, HYDERABAD 500986");
+    CHECK_STR(st.id.name, "HARPREET PATEL");
+    CHECK_STR(st.id.ifsc, "INDB0154492");
+    CHECK_STR(st.bank, "indusind");
+    statement_free(&st);
+    layout_free(&l);
+}
+
 /* ---------- bank naming ---------- */
 
 TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
@@ -459,6 +508,7 @@ int main(void)
     RUN(name_printed_only_after_the_account_number);
     RUN(account_number_inside_a_sentence);
     RUN(fields_not_printed_stay_null);
+    RUN(address_lines_between_the_lines_of_another_column);
     RUN(counterparty_ifsc_and_bank_names_never_name_the_bank);
     RUN(ifsc_prefix_comes_before_the_letterhead);
     RUN(sponsor_bank_ifsc_of_a_cooperative_bank);
