@@ -35,21 +35,64 @@ static bool is_row_like(const struct layout *l, const struct line *ln)
     return amounts >= 2;
 }
 
+/* A date or an amount somewhere on the line: a table row, not prose. */
+static bool has_value(const struct layout *l, const struct line *ln)
+{
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        pb_paise v;
+        pb_day d;
+        int mark;
+        if (token_parse_date(t, strlen(t), &d) || (strpbrk(t, ".,") && strpbrk(t, "0123456789") && token_parse_amount(t, strlen(t), &v, &mark)))
+            return true;
+    }
+    return false;
+}
+
+/* The left edge of a left-aligned column in [from, to]: the x where most
+ * cells start (three at least), with (nearly) nothing just before it.
+ * Words that merely run into the gap (a narration overflowing) start
+ * anywhere; a column's cells all start at its edge. -1 when none. */
+static int left_edge(const int *hist, const int *starts, int from, int to, int thr)
+{
+    int best = -1, bestn = 2;
+    for (int x = from > 2 ? from : 2; x <= to && x + 1 < HIST_MAX; x++) {
+        int n = starts[x] + starts[x + 1];
+        if (n > bestn && hist[x - 1] <= thr && hist[x - 2] <= thr) {
+            bestn = n;
+            best = starts[x + 1] > starts[x] ? x + 1 : x;
+        }
+    }
+    return best;
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
-    static __thread int hist[HIST_MAX];
+    static __thread int hist[HIST_MAX], starts[HIST_MAX];
     memset(hist, 0, sizeof hist);
+    memset(starts, 0, sizeof starts);
     size_t rowlike = 0;
     for (size_t d = 0; d < ndl && rowlike < 3; d++)
         rowlike += is_row_like(l, &l->lines[dl[d]]);
     for (size_t d = 0; d < ndl; d++) {
         const struct line *ln = &l->lines[dl[d]];
-        if (rowlike >= 3 && !is_row_like(l, ln))
-            continue;
+        bool counted = rowlike < 3 || is_row_like(l, ln), valued = counted || has_value(l, ln);
+        /* the narrowest gap between words on the line: a space in its font */
+        float space = INFINITY;
+        for (uint32_t w = ln->first + 1; w < ln->first + ln->n; w++) {
+            float g = l->words[w].x0 - l->words[w - 1].x1;
+            if (g > 0.5f && g < space)
+                space = g;
+        }
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
             int a = bin(l->words[w].x0), b = bin(ceilf(l->words[w].x1));
-            for (int x = a; x < b; x++)
+            for (int x = a; counted && x < b; x++)
                 hist[x]++;
+            /* a cell's first word: further from the word before than a space
+             * (on every line with a figure: sparse columns such as cheque
+             * numbers sit on rows with whole-rupee amounts) */
+            if (valued && (w == ln->first || l->words[w].x0 - l->words[w - 1].x1 > 1.6f * space))
+                starts[a]++;
         }
     }
     for (int i = 0; i < h->ncols; i++) {
@@ -95,9 +138,17 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
             }
             x = y;
         }
-        /* inside that strip, the middle of its longest emptiest run (a long
-         * narration reaching into the strip stays on its side) */
-        if (bestlen > 0) {
+        /* a left-aligned text column begins at its cells' common left edge
+         * (words in the gap before it, a narration overflowing its column,
+         * belong to the left); elsewhere, the middle of the strip's longest
+         * emptiest run (a long narration reaching into the strip stays on
+         * its side) */
+        bool left_aligned = b->role == COL_REF || b->role == COL_NARRATION;
+        int edge = left_aligned ? left_edge(hist, starts, bin(a->x1), hi, thr) : -1;
+        h->cols[i + 1].edge = edge >= 0;
+        if (edge >= 0) {
+            bestx = (float)edge - 0.5f;
+        } else if (bestlen > 0) {
             int smin = INT32_MAX, rl = 0;
             for (int x = sx; x < sy; x++)
                 smin = hist[x] < smin ? hist[x] : smin;
@@ -116,6 +167,12 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
                 x = y;
             }
         }
+        /* too few cells to show an edge: a left-aligned column's cells start
+         * no further left than its label */
+        if (edge < 0 && left_aligned && bestlen > 0 && b->x0 - 0.5f >= (float)sx && b->x0 - 0.5f < bestx) {
+            bestx = b->x0 - 0.5f;
+            h->cols[i + 1].edge = true;
+        }
         if (hi < lo)
             bestx = want;
         if (getenv("PB_TABLE_DEBUG"))
@@ -125,6 +182,49 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
     }
 }
 
+
+static int column_at(const struct header *h, float x)
+{
+    int col = 0;
+    while (col < h->ncols - 1 && x >= h->cols[col].right)
+        col++;
+    return col;
+}
+
+static bool money_role(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+static bool looks_money(const char *s)
+{
+    pb_paise v;
+    int mark;
+    return strpbrk(s, ".,") && strpbrk(s, "0123456789") && token_parse_amount(s, strlen(s), &v, &mark);
+}
+
+static bool text_role(enum col_role r)
+{
+    return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
+}
+
+/* The column a word belongs to. Text is left-aligned and amounts are
+ * right-aligned, so a word running over a boundary belongs where it
+ * starts (a narration overflowing into the next column) or, for an amount,
+ * where it ends (a wide figure reaching left); otherwise its centre
+ * decides. */
+static int word_column(const struct layout *l, const struct word *wd, const struct header *h)
+{
+    float w = wd->x1 - wd->x0, eps = fminf(1.0f, 0.1f * w);
+    int c0 = column_at(h, wd->x0 + eps), c1 = column_at(h, wd->x1 - eps);
+    if (c0 == c1)
+        return c0;
+    if (money_role(h->cols[c1].role) && looks_money(word_text(l, wd)))
+        return c1;
+    if (text_role(h->cols[c0].role))
+        return c0;
+    return column_at(h, (wd->x0 + wd->x1) / 2);
+}
 
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
@@ -137,12 +237,23 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
     }
     cs->straddle = false;
     unsigned crossed = 0;
+    int prev = -1;                 /* the previous word's column */
+    float space = INFINITY;        /* narrowest gap inside that cell so far */
     for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
         const struct word *wd = &l->words[w];
-        float cx = (wd->x0 + wd->x1) / 2;
-        int col = 0;
-        while (col < h->ncols - 1 && cx >= h->cols[col].right)
-            col++;
+        int col = word_column(l, wd, h);
+        float gap = w > ln->first ? wd->x0 - l->words[w - 1].x1 : INFINITY;
+        /* a word one space after a text cell's words continues that cell
+         * ("...Payment from Ph" running past the edge), unless it starts
+         * right at the next column's edge, where that column's cells begin */
+        if (prev >= 0 && col != prev && text_role(h->cols[prev].role) && text_role(h->cols[col].role) &&
+            isfinite(space) && gap <= 1.1f * space + 0.2f && !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
+            col = prev;
+        if (col != prev)
+            space = INFINITY;
+        else if (gap > 0.3f)
+            space = fminf(space, gap);
+        prev = col;
         /* a word well across a boundary into a column that has text of its
          * own on this line is prose (a footer); a long narration merely
          * running into an empty neighbour is not */

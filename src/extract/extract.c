@@ -11,6 +11,7 @@
 #include "extract/profile.h"
 #include "extract/reconcile.h"
 #include "extract/table.h"
+#include "extract/textcheck.h"
 #include "extract/token.h"
 
 static const struct {
@@ -25,6 +26,9 @@ static const struct {
                                  "No transactions were identified in the uploaded statement"},
     [EXTRACT_BANK_UNDETECTED] = {"BANK_NAME_UNDETECTED", "Bank name could not be identified"},
     [EXTRACT_BANK_MISMATCH] = {"BANK_NAME_MISMATCH", "The bank name in the statement doesn't match the selected bank"},
+    [EXTRACT_TEXT_UNREADABLE] = {"PDF_TEXT_UNREADABLE",
+                                 "The statement's text cannot be read (its fonts do not map to characters); "
+                                 "upload the statement as downloaded from the bank"},
 };
 
 const char *extract_code_name(enum extract_code c)
@@ -129,6 +133,8 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     char id[64];
     if (idr.bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
         return fail(err, EXTRACT_UNPARSABLE);
+    if (textcheck_mostly_unmapped(l) || (!st->ntxns && textcheck_unreadable(l)))
+        return fail(err, EXTRACT_TEXT_UNREADABLE);
     if (!st->ntxns)
         return fail(err, EXTRACT_NO_TRANSACTIONS);
     if (bank_mismatch(opts->bank, st->bank))

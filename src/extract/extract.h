@@ -25,6 +25,7 @@ enum extract_code {
     EXTRACT_NO_TRANSACTIONS,
     EXTRACT_BANK_UNDETECTED,     /* only when opts.require_bank */
     EXTRACT_BANK_MISMATCH,       /* opts.bank given and the document says another bank */
+    EXTRACT_TEXT_UNREADABLE,     /* our own code (not FinBox's): the text layer is garbage (broken font encodings) */
 };
 
 struct extract_opts {

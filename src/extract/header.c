@@ -188,6 +188,22 @@ static int match_at(const struct htok *t, int n, int p, const struct clus *c, in
     return role;
 }
 
+/* Words that only qualify a label: the currency of a money column
+ * ("Debit (INR)", "Balance (in Rs.)"), or its side ("Withdrawal (Dr)",
+ * "Amount (Dr/Cr)"). */
+static bool is_qualifier(const char *tok, int role)
+{
+    static const char *const CUR[] = {"inr", "rs", "in", "rupees", "amt", "amount"};
+    bool money = role == COL_DEBIT || role == COL_CREDIT || role == COL_AMOUNT || role == COL_BALANCE;
+    if (!money)
+        return false;
+    for (size_t i = 0; i < sizeof CUR / sizeof *CUR; i++)
+        if (!strcmp(tok, CUR[i]))
+            return true;
+    bool side = !strcmp(tok, "dr") || !strcmp(tok, "cr");
+    return side && role != COL_DEBIT && role != COL_CREDIT ? true : side && ((role == COL_DEBIT) == !strcmp(tok, "dr"));
+}
+
 bool header_line_has_value(const struct layout *l, size_t li)
 {
     const struct line *ln = &l->lines[li];
@@ -233,6 +249,8 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
             p++;
             continue;
         }
+        while (p + len < n && is_qualifier(t[p + len].t, role) && tokens_adjacent(&t[p + len - 1], &t[p + len], c))
+            len++;
         if (h->ncols < TABLE_MAX_COLS) {
             struct column *col = &h->cols[h->ncols++];
             col->role = (enum col_role)role;
@@ -276,6 +294,14 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
             h->cols[b] = h->cols[b - 1];
             h->cols[b - 1] = tmp;
         }
+    /* a "Dr/Cr" or "Debit/Credit" label over the only money column but the
+     * balance: the amounts carry their markers ("1,200.00 Dr") */
+    if (!(roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT)))
+        for (int a = 0; a < h->ncols; a++)
+            if (h->cols[a].role == COL_DRCR && !(a > 0 && h->cols[a - 1].role == COL_BALANCE)) {
+                h->cols[a].role = COL_AMOUNT;
+                break;
+            }
     /* pieces of one stacked label ("Ref No./Cheque" over "No.") that
      * matched separately are one column */
     for (int a = 1; a < h->ncols;) {

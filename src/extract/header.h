@@ -15,6 +15,7 @@ struct column {
     enum col_role role;
     float x0, x1;      /* header label extent */
     float left, right; /* cell boundaries derived from the data */
+    bool edge;         /* left is where this column's cells start (cells.c) */
 };
 
 struct header {

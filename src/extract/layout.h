@@ -30,6 +30,10 @@ struct layout {
     struct line *lines;
     size_t nlines;
     int npages;
+    /* characters the text layer maps to nothing readable (U+FFFD, control
+     * characters, the private use area), of all characters seen: a broken
+     * font encoding (pdf_doc.c counts them; see textcheck.h) */
+    size_t nchars, nunmapped;
 };
 
 /* Appends a word (text copied). Returns 0, or -1 when out of memory. */
@@ -43,6 +47,14 @@ int layout_build_lines(struct layout *l);
  * words. For tests and fuzzing. Returns 0 / -1. */
 int layout_from_text(struct layout *l, const char *s, size_t len);
 void layout_free(struct layout *l);
+
+/* A code point a broken font encoding leaves: U+FFFD, a control character
+ * other than white space, or the private use area. */
+static inline int layout_char_unmapped(int c)
+{
+    return c == 0xFFFD || (c < 32 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0) ||
+           (c >= 0xE000 && c <= 0xF8FF);
+}
 
 static inline const char *word_text(const struct layout *l, const struct word *w)
 {

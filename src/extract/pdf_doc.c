@@ -219,6 +219,8 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
     float prev_x1 = 0;
     for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
         note_font(ctx, fs, ch->font);
+        l->nchars++;
+        l->nunmapped += layout_char_unmapped(ch->c);
         fz_rect r = fz_rect_from_quad(ch->quad);
         bool space = ch->c == ' ' || ch->c == 0xa0 || ch->c == '\t' || ch->c < 32;
         float gap = r.x0 - prev_x1;

@@ -260,80 +260,138 @@ out:
 }
 
 /* Which row a text-only line continues. Rows are usually set apart by a
- * little extra space, so a continuation belongs with the neighbour it sits
- * closer to: the line above (cells aligned to the top) or the line below
- * (cells centred vertically, narration starting above the dated line).
- * Where the gaps are equal, the layout's general habit decides; at the top
- * of a page a top-aligned row continues from the previous page. */
+ * little extra space, so a run of text-only lines between two rows splits
+ * at its widest gap: the lines above it continue the row above (cells
+ * aligned to the top), those below it start the row below (cells centred
+ * vertically, narration starting above the dated line). Where no gap
+ * stands out, the layout's habit decides: top-aligned rows take the whole
+ * run, centred ones share it. A run at the top of a page continues the
+ * previous page's last row down to its widest gap (a row broken across
+ * the page, letterhead and header between); in a centred layout, a run at
+ * the bottom of a page may start the next page's first row. */
+struct run {
+    size_t s, e;       /* the run: c->dl[s..e) */
+    long above, below; /* anchor lines (same page), -1 when none */
+    int up_row, down_row; /* rows the two parts may join, -1 when none */
+};
+
+static bool is_anchor(const struct lineinfo *li)
+{
+    return (li->kind == LK_DATED || li->kind == LK_AMOUNT) && li->row >= 0;
+}
+
+static float base_of(const struct ctx *c, size_t i)
+{
+    return c->l->lines[c->dl[i]].base;
+}
+
+static int page_of(const struct ctx *c, size_t i)
+{
+    return c->l->lines[c->dl[i]].page;
+}
+
+/* Where the run splits: lines [s, s+j) go up, [s+j, e) down. thr: a gap
+ * wider than this parts two rows when no gap stands out. */
+static size_t split_run(const struct ctx *c, const struct run *r, bool centred, float thr)
+{
+    size_t len = r->e - r->s;
+    float g[64];
+    bool have[64];
+    if (len + 1 > 64)
+        return r->up_row >= 0 ? len : 0;
+    for (size_t k = 0; k <= len; k++) {
+        have[k] = k == 0 ? r->above >= 0 : k == len ? r->below >= 0 : true;
+        g[k] = k == 0 ? (r->above >= 0 ? base_of(c, r->s) - base_of(c, (size_t)r->above) : 0)
+               : k == len ? (r->below >= 0 ? base_of(c, (size_t)r->below) - base_of(c, r->e - 1) : 0)
+                          : base_of(c, r->s + k) - base_of(c, r->s + k - 1);
+    }
+    size_t best = len + 1;
+    float top = -1, second = -1;
+    for (size_t k = 0; k <= len; k++) {
+        if (!have[k])
+            continue;
+        if (g[k] > top) {
+            second = top;
+            top = g[k];
+            best = k;
+        } else if (g[k] > second) {
+            second = g[k];
+        }
+    }
+    size_t j;
+    if (best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr)
+        j = best; /* one gap stands out, as wide as a gap between rows */
+    else if (best <= len && second < 0 && centred) /* a single gap: wide parts rows, narrow joins */
+        j = (best == 0) == (top > thr) ? 0 : len;
+    else if (centred) /* a page's foot: up; its top: down; between rows: shared */
+        j = r->below < 0 ? len : r->above < 0 ? 0 : len / 2;
+    else
+        j = len;
+    /* at a page's foot only a centred layout starts the next row early */
+    if (r->below < 0 && !centred)
+        j = len;
+    if (r->up_row < 0)
+        j = 0;
+    if (r->down_row < 0)
+        j = len;
+    return j;
+}
+
 static void resolve_continuations(struct ctx *c, bool centred, float pitch)
 {
     size_t n = c->ndl;
-    signed char *down = calloc(n + 1, 1);
-    if (!down)
-        return;
-    /* spacing inside rows and between rows, learnt from the clear cases */
+    /* spacing inside rows and between rows, learnt from single lines
+     * between two anchors whose gaps differ clearly */
     double intra = 0, between = 0;
     int nsamples = 0;
-    for (int pass = 0; pass < 2; pass++)
-    for (size_t i = 0; i < n; i++) {
-        if (c->info[i].row != -2)
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (c->info[i].row != -2 || page_of(c, i - 1) != page_of(c, i) || page_of(c, i + 1) != page_of(c, i) ||
+            !is_anchor(&c->info[i - 1]) || !is_anchor(&c->info[i + 1]))
             continue;
-        const struct line *x = &c->l->lines[c->dl[i]];
-        bool has_prev = i > 0 && c->l->lines[c->dl[i - 1]].page == x->page;
-        bool has_next = i + 1 < n && c->l->lines[c->dl[i + 1]].page == x->page;
-        float up = has_prev ? x->base - c->l->lines[c->dl[i - 1]].base : INFINITY;
-        float dn = has_next ? c->l->lines[c->dl[i + 1]].base - x->base : INFINITY;
-        if (pass == 0) {
-            if (has_prev && has_next && (dn < 0.85f * up || up < 0.85f * dn)) {
-                intra += fminf(up, dn);
-                between += fmaxf(up, dn);
-                nsamples++;
+        float up = base_of(c, i) - base_of(c, i - 1), dn = base_of(c, i + 1) - base_of(c, i);
+        if (dn < 0.85f * up || up < 0.85f * dn) {
+            intra += fminf(up, dn);
+            between += fmaxf(up, dn);
+            nsamples++;
+        }
+    }
+    float thr = nsamples ? (float)(intra + between) / (2.0f * (float)nsamples) : 1.5f * pitch;
+    int last_row = -1; /* the last row seen, any page */
+    for (size_t i = 0; i < n;) {
+        if (c->info[i].row != -2) {
+            if (is_anchor(&c->info[i]))
+                last_row = c->info[i].row;
+            i++;
+            continue;
+        }
+        struct run r = {i, i, -1, -1, -1, -1};
+        while (r.e < n && c->info[r.e].row == -2 && page_of(c, r.e) == page_of(c, i))
+            r.e++;
+        for (long k = (long)i - 1; k >= 0 && page_of(c, (size_t)k) == page_of(c, i); k--)
+            if (is_anchor(&c->info[k])) {
+                r.above = k;
+                break;
             }
-            continue;
+        for (size_t k = r.e; k < n && page_of(c, k) == page_of(c, i); k++)
+            if (is_anchor(&c->info[k])) {
+                r.below = (long)k;
+                break;
+            }
+        r.up_row = r.above >= 0 ? c->info[r.above].row : last_row;
+        if (r.below >= 0) {
+            r.down_row = c->info[r.below].row;
+        } else { /* the next page's first row */
+            for (size_t k = r.e; k < n; k++)
+                if (is_anchor(&c->info[k])) {
+                    r.down_row = c->info[k].row;
+                    break;
+                }
         }
-        if (!has_prev && !has_next)
-            down[i] = 0;
-        else if (!has_prev) /* page top: a row's first line, or the rest of one from the page before */
-            down[i] = centred && dn < (nsamples ? (float)(intra + between) / (2.0f * (float)nsamples)
-                                                 : 1.5f * x->size);
-        else if (!has_next)
-            down[i] = 0;
-        else if (dn < 0.85f * up)
-            down[i] = 1;
-        else if (up < 0.85f * dn)
-            down[i] = 0;
-        else
-            down[i] = centred;
+        size_t j = split_run(c, &r, centred, thr);
+        for (size_t k = r.s; k < r.e; k++)
+            c->info[k].row = k < r.s + j ? r.up_row : r.down_row;
+        i = r.e;
     }
-    /* upward links resolve top-down, downward links bottom-up */
-    int last_row = -1;
-    for (size_t i = 0; i < n; i++) {
-        struct lineinfo *li = &c->info[i];
-        if (li->kind == LK_DATED || li->kind == LK_AMOUNT) {
-            if (li->row >= 0)
-                last_row = li->row;
-        } else if (li->row == -2 && !down[i]) {
-            bool same_page = i > 0 && c->l->lines[c->dl[i - 1]].page == c->l->lines[c->dl[i]].page;
-            enum lkind pk = i > 0 ? c->info[i - 1].kind : LK_NOISE;
-            /* brought/carried forward and total lines sit inside a row broken across pages */
-            bool passthrough = pk == LK_OPEN || pk == LK_CLOSE || pk == LK_SKIP;
-            if (!same_page || passthrough)
-                li->row = last_row;
-            else
-                li->row = c->info[i - 1].row >= 0 ? c->info[i - 1].row : -1;
-        }
-    }
-    for (size_t i = n; i-- > 0;) {
-        struct lineinfo *li = &c->info[i];
-        if (li->row == -2 && down[i]) {
-            bool same_page = i + 1 < n && c->l->lines[c->dl[i + 1]].page == c->l->lines[c->dl[i]].page;
-            li->row = same_page && c->info[i + 1].row >= 0 ? c->info[i + 1].row : -1;
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        if (c->info[i].row == -2)
-            c->info[i].row = -1;
-    free(down);
 }
 
 static int attach_rows(struct ctx *c, bool centred, float pitch)

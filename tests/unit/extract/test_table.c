@@ -406,6 +406,114 @@ TEST(brought_forward_reprint_and_summary_grid_are_not_rows)
     statement_free(&st);
 }
 
+/* A text layer of scrambled letters (a broken font encoding: what the
+ * page shows is not what its text says) is refused with its own code, not
+ * as "no transactions"; so is one whose characters map to nothing. */
+TEST(garbage_text_layer_refused_with_its_own_code)
+{
+    char s[4096] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(s, "Gdwh Qduudwlrq Ghelw Fuhglw Edodqfh Vwdwhphqw\n");
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), -1);
+    CHECK_INT(err.code, EXTRACT_TEXT_UNREADABLE);
+    CHECK_STR(extract_code_name(err.code), "PDF_TEXT_UNREADABLE");
+
+    struct layout l = {0};
+    struct extract_opts o = {0};
+    CHECK_INT(layout_from_text(&l, HDFC, strlen(HDFC)), 0);
+    l.nchars = 1000, l.nunmapped = 400; /* as pdf_doc.c counts them */
+    CHECK_INT(extract_layout(&l, &o, &st, &err), -1);
+    CHECK_INT(err.code, EXTRACT_TEXT_UNREADABLE);
+    l.nunmapped = 10; /* a few icon glyphs: readable */
+    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    statement_free(&st);
+    layout_free(&l);
+}
+
+/* A ledger report's header words (serial number, posted date, entry
+ * user, amounts qualified by their currency) and a narration overflowing
+ * into the reference column. */
+TEST(ledger_header_words_and_overflowing_narration)
+{
+    const char *s =
+        "Sl No  Txn Posted Date  Particulars                 Ref No      Entry User  Withdrawal Amt. (INR)  Deposit Amt. (INR)  Closing Balance (INR)\n"
+        "1      01/04/2024       NEFT CR-ACME LTD SALARIES FOR FEB-2024  RAJ01                               5,000.00            15,000.00\n"
+        "2      02/04/2024       ATM CASH                    ATM0001     SYS01                  2,000.00                         13,000.00\n"
+        "3      03/04/2024       POS SHOP                    POS1234     SYS01                    500.00                         12,500.00\n"
+        "4      04/04/2024       UPI PAY                     UPI4567     SYS01                    100.00                         12,400.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[0].note, "NEFT CR-ACME LTD SALARIES FOR FEB-2024");
+        CHECK(st.txns[0].chq_num == NULL);
+        CHECK_INT(st.txns[0].type, TXN_CREDIT);
+        CHECK_STR(st.txns[1].chq_num, "ATM0001");
+        CHECK_INT(st.txns[3].amount, 10000);
+    }
+    CHECK(st.balances_ok);
+    statement_free(&st);
+}
+
+/* One "Dr/Cr" label over the only amount column: the cells carry their
+ * markers. ISO dates. */
+TEST(drcr_label_over_the_amount_column)
+{
+    const char *s =
+        "Tran Date     Remarks                      Dr/Cr              Balance\n"
+        "2024-04-01    OPENING BALANCE                                1,000.00\n"
+        "2024-04-02    IMPS FROM FRIEND          2,000.00 Cr          3,000.00\n"
+        "2024-04-03    ATM WDL                     500.00 Dr          2,500.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 2);
+    if (st.ntxns == 2) {
+        CHECK_INT(st.txns[0].date, D(2024, 4, 2));
+        CHECK_INT(st.txns[0].type, TXN_CREDIT);
+        CHECK_INT(st.txns[1].type, TXN_DEBIT);
+    }
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
+/* A centred row broken by the page: the letterhead and header of the next
+ * page come between its lines; the lines above the next page's first row
+ * are split at the gap between rows. */
+TEST(row_split_across_pages_with_letterhead_between)
+{
+    const char *s =
+        "ACME CO-OPERATIVE BANK LTD\n"
+        "Date          Remarks                    Withdrawal       Deposit        Balance\n"
+        "\n"
+        "              UPI/123456789012/\n"
+        "01/08/2024    PAYMENT TO                    100.00                       900.00\n"
+        "              SHOP\n"
+        "\n"
+        "              NEFT/ACME/\n"
+        "02/08/2024    SALARY                                      1,000.00     1,900.00\n"
+        "\f"
+        "ACME CO-OPERATIVE BANK LTD\n"
+        "Date          Remarks                    Withdrawal       Deposit        Balance\n"
+        "              AUG 2024\n"
+        "\n"
+        "              IMPS/98765/\n"
+        "03/08/2024    RENT                          500.00                     1,400.00\n"
+        "              JULY\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 3);
+    if (st.ntxns == 3) {
+        CHECK_STR(st.txns[1].note, "NEFT/ACME/SALARY AUG 2024");
+        CHECK_STR(st.txns[2].note, "IMPS/98765/RENT JULY");
+    }
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(hdfc_like_rows_and_identity);
@@ -416,6 +524,7 @@ int main(void)
     RUN(tampered_balance_is_reported_not_fixed);
     RUN(centred_cells_narration_above_and_below);
     RUN(no_table_means_no_transactions);
+    RUN(garbage_text_layer_refused_with_its_own_code);
     RUN(header_detection_needs_date_and_money_columns);
     RUN(newest_first_reversed_as_a_whole);
     RUN(newest_first_days_keep_their_printed_order);
@@ -423,5 +532,8 @@ int main(void)
     RUN(rows_without_balance_carry_the_running_balance);
     RUN(signed_amounts_with_currency);
     RUN(brought_forward_reprint_and_summary_grid_are_not_rows);
+    RUN(ledger_header_words_and_overflowing_narration);
+    RUN(drcr_label_over_the_amount_column);
+    RUN(row_split_across_pages_with_letterhead_between);
     return check_summary();
 }

@@ -121,6 +121,59 @@ TEST(squash_whitespace)
     CHECK_STR(s, "UPI-ABC PAYMENT FROM");
 }
 
+TEST(dates_with_times_and_month_names)
+{
+    pb_day d = D(2025, 6, 30);
+    CHECK(date_is("June30, 2025", d));      /* Bandhan */
+    CHECK(date_is("Jun 30,2025", d));
+    CHECK(date_is("30/06/2025 10:22:31", d));
+    CHECK(date_is("30-06-2025 10:22 AM", d));
+    CHECK(date_is("2025-06-30T10:22:31+05:30", d)); /* account-aggregator timestamps */
+    CHECK(date_is("2025-06-30 10:22:31.123", d));
+    CHECK(date_is("30 Jun 2025 10:22 IST", d));
+    CHECK(not_date("30/06/2025 25:00"));
+    CHECK(not_date("30/06/2025 10:22 later"));
+}
+
+static bool day_month_is(const char *s, int m, int d)
+{
+    int gm = 0, gd = 0;
+    return token_parse_day_month(s, strlen(s), &gm, &gd) && gm == m && gd == d;
+}
+
+TEST(dates_without_a_year)
+{
+    CHECK(day_month_is("05/03", 3, 5));
+    CHECK(day_month_is("05-03", 3, 5));
+    CHECK(day_month_is("5 Mar", 3, 5));
+    CHECK(day_month_is("05-MAR", 3, 5));
+    CHECK(day_month_is("05Mar", 3, 5));
+    CHECK(day_month_is("Mar 05", 3, 5));
+    CHECK(day_month_is("29/02", 2, 29)); /* a day of leap years */
+    CHECK(day_month_is("05/03 14:02", 3, 5));
+    int m, d;
+    CHECK(!token_parse_day_month("31/02", 5, &m, &d));
+    CHECK(!token_parse_day_month("13/13", 5, &m, &d));
+    CHECK(!token_parse_day_month("12.50", 5, &m, &d)); /* an amount, not a date */
+    CHECK(!token_parse_day_month("05/03/2024", 10, &m, &d));
+    CHECK(!token_parse_day_month("UPI", 3, &m, &d));
+}
+
+TEST(signed_amounts_and_currencies)
+{
+    CHECK(amount_is("\xe2\x82\xb9 -1,234.00", -123400, 0));
+    CHECK(amount_is("-\xe2\x82\xb9" "1,234.00", -123400, 0));
+    CHECK(amount_is("-Rs.1,234.00", -123400, 0));
+    CHECK(amount_is("1,234.00-", -123400, 0));  /* ledger reports */
+    CHECK(amount_is("(-) 1,234.00", -123400, 0));
+    CHECK(amount_is("1,234.00 (+)", 123400, 1));
+    CHECK(amount_is("+1,234.00", 123400, 1));   /* an explicit plus: a credit */
+    CHECK(amount_is("1,234.00 INR", 123400, 0));
+    CHECK(amount_is("INR34,279.01", 3427901, 0));
+    CHECK(amount_is("1,234.00 Dr INR", 123400, -1));
+    CHECK(amount_is("1,234.00CR", 123400, 1));
+}
+
 int main(void)
 {
     RUN(dates_in_bank_formats);
@@ -130,5 +183,8 @@ int main(void)
     RUN(amounts_with_dr_cr_markers);
     RUN(non_amounts_rejected);
     RUN(squash_whitespace);
+    RUN(dates_with_times_and_month_names);
+    RUN(dates_without_a_year);
+    RUN(signed_amounts_and_currencies);
     return check_summary();
 }

@@ -1,0 +1,58 @@
+/* Readability of the text layer. See textcheck.h. */
+#include "extract/textcheck.h"
+
+#include <string.h>
+
+#include "extract/profile.h"
+#include "extract/token.h"
+
+#define MIN_CHARS 200 /* below this, too little text to judge */
+#define MIN_WORDS 60
+
+bool textcheck_mostly_unmapped(const struct layout *l)
+{
+    return l->nchars >= MIN_CHARS && l->nunmapped * 5 >= l->nchars;
+}
+
+/* Words every readable bank statement prints somewhere. */
+static bool common_word(const char *t)
+{
+    static const char *const W[] = {
+        "date",    "balance", "account",  "statement",  "bank",     "branch",  "amount", "debit",
+        "credit",  "withdrawal", "deposit", "narration", "particulars", "description", "transaction",
+        "total",   "opening", "closing",  "page",       "customer", "name",    "address", "ifsc",
+        "period",  "from",    "to",       "the",        "of",       "and",     "no",      "upi",
+        "neft",    "imps",    "rtgs",     "atm",        "cash",     "cheque",  "chq",     "ref",
+        "value",   "interest", "charges", "transfer",   "by",       "for",     "details", "remarks"};
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++)
+        if (!strcmp(t, W[i]))
+            return true;
+    return false;
+}
+
+bool textcheck_unreadable(const struct layout *l)
+{
+    if (textcheck_mostly_unmapped(l))
+        return true;
+    if (l->nwords < MIN_WORDS)
+        return false;
+    size_t known = 0, values = 0;
+    for (size_t i = 0; i < l->nwords && (known < 3 || !values); i++) {
+        const char *s = word_text(l, &l->words[i]);
+        size_t n = strlen(s);
+        pb_day d;
+        pb_paise v;
+        int mark;
+        if (token_parse_date(s, n, &d) || (strpbrk(s, ".,") && token_parse_amount(s, n, &v, &mark))) {
+            values++;
+            continue;
+        }
+        char tok[4][24];
+        int nt = profile_tokenize(s, tok, 4);
+        for (int k = 0; k < nt; k++)
+            known += common_word(tok[k]);
+    }
+    /* a readable statement has both words and figures; a scrambled layer
+     * keeps neither (its digits are as shifted as its letters) */
+    return known < 3 || values == 0;
+}

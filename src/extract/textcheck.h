@@ -1,0 +1,21 @@
+/* Is the text layer readable at all? A PDF whose fonts map their glyphs to
+ * nothing (U+FFFD, control characters, the private use area) or to the
+ * wrong letters (a shifted or scrambled encoding) shows a statement on
+ * screen while its text says nothing; it is refused with its own code
+ * (PDF_TEXT_UNREADABLE) rather than read as "no transactions" or, worse,
+ * as garbage rows. */
+#ifndef PB_EXTRACT_TEXTCHECK_H
+#define PB_EXTRACT_TEXTCHECK_H
+
+#include <stdbool.h>
+
+#include "extract/layout.h"
+
+/* Over a fifth of the characters unmapped: nothing read from it can be
+ * trusted, rows or not. */
+bool textcheck_mostly_unmapped(const struct layout *l);
+/* Many words, yet not one date, amount or common statement word: the
+ * letters are not what the page shows. */
+bool textcheck_unreadable(const struct layout *l);
+
+#endif
