@@ -170,7 +170,7 @@ static bool tokens_adjacent(const struct htok *a, const struct htok *b, const st
 static int match_at(const struct htok *t, int n, int p, const struct clus *c, int *len)
 {
     size_t np;
-    const struct phrase *ph = profile_phrases(PHRASE_HEADER, &np);
+    const struct phrase *ph = profile_phrases_from(PHRASE_HEADER, t[p].t, &np);
     int best = 0, role = 0;
     for (size_t i = 0; i < np; i++) {
         if (ph[i].ntok <= best || p + ph[i].ntok > n)
@@ -320,9 +320,29 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
 }
 
 /* The best header starting at line i (stacked over up to 3 close lines). */
+/* Could line i start a header? At least two of its words begin a column
+ * label (cheap: most lines of a statement are rows). */
+static bool may_start_header(const struct layout *l, size_t i)
+{
+    const struct line *ln = &l->lines[i];
+    int starts = 0;
+    for (uint32_t w = ln->first; w < ln->first + ln->n && starts < 2; w++) {
+        char tok[4][24];
+        int nt = profile_tokenize(word_text(l, &l->words[w]), tok, 4);
+        for (int k = 0; k < nt; k++) {
+            size_t np;
+            profile_phrases_from(PHRASE_HEADER, tok[k], &np);
+            starts += np > 0;
+        }
+    }
+    return starts >= 2;
+}
+
 int header_find_at(const struct layout *l, size_t i, size_t page_end, struct header *best)
 {
     int bestscore = 0;
+    if (!may_start_header(l, i))
+        return 0;
     for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
         if (k > 1) {
             const struct line *a = &l->lines[i + k - 2], *b = &l->lines[i + k - 1];

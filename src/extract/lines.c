@@ -11,26 +11,24 @@ static int row_keyword(const char *text)
 {
     char tok[24][24];
     int n = profile_tokenize(text, tok, 24);
-    size_t np;
-    const struct phrase *ph = profile_phrases(PHRASE_ROW, &np);
     int best = 0, bestlen = 0;
-    for (size_t i = 0; i < np; i++) {
-        if (ph[i].ntok > n || ph[i].ntok <= bestlen)
-            continue;
-        /* end-of-table phrases ("computer generated") may sit anywhere in
-         * the line; the others must start it */
-        int from = 0, last = ph[i].role == ROWK_END && ph[i].ntok > 1 ? n - ph[i].ntok : 0, k = 0;
-        for (from = 0; from <= last; from++) {
-            k = 0;
+    for (int from = 0; from < n; from++) {
+        size_t np;
+        const struct phrase *ph = profile_phrases_from(PHRASE_ROW, tok[from], &np);
+        for (size_t i = 0; i < np; i++) {
+            /* end-of-table phrases ("computer generated") may sit anywhere
+             * in the line; the others must start it */
+            bool anywhere = ph[i].role == ROWK_END && ph[i].ntok > 1;
+            if ((from > 0 && !anywhere) || ph[i].ntok > n - from || ph[i].ntok <= bestlen)
+                continue;
+            int k = 1;
             while (k < ph[i].ntok && !strcmp(ph[i].tok[k], tok[from + k]))
                 k++;
-            if (k == ph[i].ntok)
-                break;
-        }
-        /* "b f" must be the whole text, else "B F" starting a name would match */
-        if (k == ph[i].ntok && (ph[i].ntok > 1 || n == 1 || ph[i].role == ROWK_SKIP)) {
-            best = ph[i].role;
-            bestlen = k;
+            /* "b f" must be the whole text, else "B F" starting a name would match */
+            if (k == ph[i].ntok && (ph[i].ntok > 1 || n == 1 || ph[i].role == ROWK_SKIP)) {
+                best = ph[i].role;
+                bestlen = k;
+            }
         }
     }
     return best;

@@ -16,6 +16,9 @@ static struct bank_profile banks[MAX_BANKS];
 static size_t nbanks;
 static struct phrase phrases[3][MAX_PHRASES];
 static size_t nphrases[3];
+/* The same phrases sorted by first token (then file order), for lookups
+ * by the word a phrase starts with. */
+static struct phrase by_first[3][MAX_PHRASES];
 static int load_status = -1;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -73,6 +76,7 @@ static void add_phrase(enum phrase_kind kind, int role, const char *text)
     p->kind = kind;
     p->role = role;
     p->ntok = profile_tokenize(text, p->tok, PHRASE_MAX_TOKENS);
+    p->seq = (int)nphrases[kind];
     if (p->ntok > 0)
         nphrases[kind]++;
 }
@@ -98,6 +102,21 @@ static void load_line(char *f[4])
         add_phrase(PHRASE_LABEL, role, f[3]);
     else if (!strcmp(f[1], "row") && (role = name_index(ROW_NAMES, 5, f[2])) > 0)
         add_phrase(PHRASE_ROW, role, f[3]);
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+    const struct phrase *x = a, *y = b;
+    int c = strcmp(x->tok[0], y->tok[0]);
+    return c ? c : x->seq - y->seq;
+}
+
+static void index_phrases(void)
+{
+    for (int k = 0; k < 3; k++) {
+        memcpy(by_first[k], phrases[k], nphrases[k] * sizeof **phrases);
+        qsort(by_first[k], nphrases[k], sizeof **phrases, cmp_first);
+    }
 }
 
 /* Profiles and identity labels share one line format. */
@@ -134,6 +153,7 @@ static void load_once(void)
     for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++)
         if (load_file(FILES[i]) < 0)
             return;
+    index_phrases();
     load_status = 0;
 }
 
@@ -173,4 +193,22 @@ const struct phrase *profile_phrases(enum phrase_kind kind, size_t *n)
 {
     *n = nphrases[kind];
     return phrases[kind];
+}
+
+const struct phrase *profile_phrases_from(enum phrase_kind kind, const char *tok, size_t *n)
+{
+    const struct phrase *p = by_first[kind];
+    size_t lo = 0, hi = nphrases[kind];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(p[mid].tok[0], tok) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < nphrases[kind] && !strcmp(p[end].tok[0], tok))
+        end++;
+    *n = end - lo;
+    return p + lo;
 }

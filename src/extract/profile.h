@@ -55,6 +55,7 @@ struct phrase {
     int role;        /* enum col_role / id_field / row_kind */
     int ntok;
     char tok[PHRASE_MAX_TOKENS][24];
+    int seq; /* place in the file */
 };
 
 struct bank_profile {
@@ -75,6 +76,9 @@ int profile_bank_by_ifsc(const char *ifsc);
 
 /* Phrases of one kind, in file order. */
 const struct phrase *profile_phrases(enum phrase_kind kind, size_t *n);
+/* Phrases of one kind whose first token is tok (*n of them, possibly 0),
+ * in file order among themselves. */
+const struct phrase *profile_phrases_from(enum phrase_kind kind, const char *tok, size_t *n);
 
 /* Lower-cases and splits s into alphanumeric tokens (max n, each < 24
  * bytes). Returns the number of tokens. */
