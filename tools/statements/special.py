@@ -15,7 +15,7 @@ import producers
 import statement
 
 # A text layer that cannot be read (fonts without a usable ToUnicode map) is refused with this code.
-GARBAGE_TEXT_CODE = "EXTRACTION_FAILED"
+GARBAGE_TEXT_CODE = "PDF_TEXT_UNREADABLE"
 
 
 def _truth_error(t, code):
