@@ -246,8 +246,9 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         /* a word one space after a text cell's words continues that cell
          * ("...Payment from Ph" running past the edge), unless it starts
          * right at the next column's edge, where that column's cells begin */
+        float sp = isfinite(space) ? space : 0.3f * wd->size; /* one word so far: a space of a proportional font */
         if (prev >= 0 && col != prev && text_role(h->cols[prev].role) && text_role(h->cols[col].role) &&
-            isfinite(space) && gap <= 1.1f * space + 0.2f && !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
+            gap <= 1.1f * sp + 0.2f && !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
             col = prev;
         if (col != prev)
             space = INFINITY;

@@ -52,6 +52,7 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                     for (size_t c = 0; c < m; c++)
                         h->t[c] = (char)((s[a + c] >= 'A' && s[a + c] <= 'Z') ? s[a + c] + 32 : s[a + c]);
                     h->t[m] = 0;
+                    profile_header_stem(h->t);
                     float wdth = wd->x1 - wd->x0;
                     h->x0 = wd->x0 + wdth * (float)a / (float)L;
                     h->x1 = wd->x0 + wdth * (float)b / (float)L;
@@ -267,8 +268,9 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
             t[q].word = -1; /* matched */
         p += len;
     }
-    /* a stacked line must itself be header words (not the first row's text) */
-    for (size_t ln = 1; ln < k; ln++) {
+    /* each stacked line must itself be header words (not the first row's
+     * text below, nor a title above) */
+    for (size_t ln = 0; ln < k && k > 1; ln++) {
         int all = 0, hit = 0;
         for (int a = 0; a < n; a++)
             if (t[a].line == (int)ln) {
@@ -306,7 +308,10 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
      * matched separately are one column */
     for (int a = 1; a < h->ncols;) {
         struct column *p = &h->cols[a - 1], *q = &h->cols[a];
-        if (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size) {
+        /* "Date" over "(Value Date)": one column, the value date printed
+         * under the date in the same cell */
+        bool date_pair = p->role == COL_DATE && q->role == COL_VALUE_DATE && q->x0 < p->x1;
+        if (date_pair || (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size)) {
             p->x1 = fmaxf(p->x1, q->x1);
             memmove(q, q + 1, (size_t)(h->ncols - a - 1) * sizeof *q);
             h->ncols--;
@@ -319,7 +324,6 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     return distinct;
 }
 
-/* The best header starting at line i (stacked over up to 3 close lines). */
 /* Could line i start a header? At least two of its words begin a column
  * label (cheap: most lines of a statement are rows). */
 static bool may_start_header(const struct layout *l, size_t i)
@@ -331,6 +335,7 @@ static bool may_start_header(const struct layout *l, size_t i)
         int nt = profile_tokenize(word_text(l, &l->words[w]), tok, 4);
         for (int k = 0; k < nt; k++) {
             size_t np;
+            profile_header_stem(tok[k]);
             profile_phrases_from(PHRASE_HEADER, tok[k], &np);
             starts += np > 0;
         }
@@ -338,23 +343,40 @@ static bool may_start_header(const struct layout *l, size_t i)
     return starts >= 2;
 }
 
-int header_find_at(const struct layout *l, size_t i, size_t page_end, struct header *best)
+/* Header lines are close and in one font size: a letterhead above the
+ * header is not part of it. */
+static bool close_lines(const struct layout *l, size_t upper, size_t lower)
+{
+    const struct line *a = &l->lines[upper], *b = &l->lines[lower];
+    float sz = fmaxf(fminf(a->size, b->size), 4);
+    return a->page == b->page && b->base - a->base <= 1.8f * sz && fabsf(a->size - b->size) <= 0.3f * sz;
+}
+
+/* The best header starting at line i (stacked over up to 3 close lines; a
+ * lower line of label words belongs to it even when it adds no column:
+ * "Cheque" over "No."). */
+int header_find_at(const struct layout *l, size_t i, size_t page_start, size_t page_end, struct header *best)
 {
     int bestscore = 0;
     if (!may_start_header(l, i))
         return 0;
     for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
-        if (k > 1) {
-            const struct line *a = &l->lines[i + k - 2], *b = &l->lines[i + k - 1];
-            float sz = fmaxf(fminf(a->size, b->size), 4);
-            /* header lines are close and in one font size: a letterhead
-             * above the header is not part of it */
-            if (b->base - a->base > 1.8f * sz || fabsf(a->size - b->size) > 0.3f * sz || header_line_has_value(l, i + k - 1))
-                break;
-        }
+        if (k > 1 && (!close_lines(l, i + k - 2, i + k - 1) || header_line_has_value(l, i + k - 1)))
+            break;
         struct header h;
         int s = header_match(l, i, k, &h);
-        if (s > bestscore || (s == bestscore && s && h.ncols > best->ncols)) {
+        if (s > bestscore || (s == bestscore && s && h.ncols >= best->ncols)) {
+            bestscore = s;
+            *best = h;
+        }
+    }
+    /* a label printed above the others, centred in a two-line band
+     * ("Value" over the line holding "Date") */
+    if (bestscore && i > page_start && best->last_line - best->first_line < 2 && close_lines(l, i - 1, i) &&
+        !header_line_has_value(l, i - 1)) {
+        struct header h;
+        int s = header_match(l, i - 1, best->last_line - best->first_line + 2, &h);
+        if (s >= bestscore && h.ncols >= best->ncols) {
             bestscore = s;
             *best = h;
         }

@@ -28,8 +28,9 @@ struct header {
  * roles found (0 if these lines are not a header) and fills *h. */
 int header_match(const struct layout *l, size_t i, size_t k, struct header *h);
 /* The best header starting at line i, stacked over up to three close lines
- * before page_end. Returns its score (0: none) and fills *best. */
-int header_find_at(const struct layout *l, size_t i, size_t page_end, struct header *best);
+ * before page_end (or from the line above, a label over the others, not
+ * before page_start). Returns its score (0: none) and fills *best. */
+int header_find_at(const struct layout *l, size_t i, size_t page_start, size_t page_end, struct header *best);
 /* Same roles at the same places: the same table continued. */
 bool header_same_layout(const struct header *a, const struct header *b);
 /* A word on line li holds two or more digits (data, not a label). */

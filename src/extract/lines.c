@@ -77,6 +77,14 @@ static bool is_time(const char *s)
     return colons >= 1 && colons <= 2 && digits >= 3;
 }
 
+/* "(02-Sep-24)" under a date: the row's value date, printed in the same
+ * cell on the next line. */
+static bool bracketed_date(const char *c, pb_day *out)
+{
+    size_t n = strlen(c);
+    return n > 2 && c[0] == '(' && c[n - 1] == ')' && token_parse_date(c + 1, n - 2, out);
+}
+
 /* A date cell: one date, with or without a time; a date without a year
  * (*yearless; year 2000 stands in until the period decides it); or a date
  * followed by a second one in brackets, the value date ("01-Apr-24
@@ -122,7 +130,7 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
             /* wrapped rows continue in the narration and reference columns;
              * text under a date column is a footer (or a wrapped date's year) */
             if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4 &&
-                !is_time(c))
+                !is_time(c) && !bracketed_date(c, &li->value_date))
                 stray = true;
             if (strlen(all) + strlen(c) + 2 < sizeof all) {
                 if (all[0])

@@ -68,6 +68,23 @@ static int bank_slot(const char *id)
     return (int)nbanks++;
 }
 
+/* Column words by their stem: banks write "Withdrawal", "Withdrawals",
+ * "Withdraws", "Withdrawls"; one form stands for all. */
+void profile_header_stem(char *tok)
+{
+    static const struct {
+        const char *prefix, *stem;
+    } S[] = {{"withdr", "withdrawal"}, {"deposit", "deposit"}, {"debit", "debit"},       {"credit", "credit"},
+             {"balanc", "balance"},    {"narr", "narration"},   {"partic", "particulars"},   {"desc", "description"},
+             {"remark", "remarks"},    {"referen", "reference"}, {"instrum", "instrument"},  {"amount", "amount"},
+             {"lodg", "lodgement"},    {"transact", "transaction"}};
+    for (size_t i = 0; i < sizeof S / sizeof *S; i++)
+        if (!strncmp(tok, S[i].prefix, strlen(S[i].prefix))) {
+            snprintf(tok, 24, "%s", S[i].stem);
+            return;
+        }
+}
+
 static void add_phrase(enum phrase_kind kind, int role, const char *text)
 {
     if (nphrases[kind] == MAX_PHRASES)
@@ -77,6 +94,8 @@ static void add_phrase(enum phrase_kind kind, int role, const char *text)
     p->role = role;
     p->ntok = profile_tokenize(text, p->tok, PHRASE_MAX_TOKENS);
     p->seq = (int)nphrases[kind];
+    for (int i = 0; kind == PHRASE_HEADER && i < p->ntok; i++)
+        profile_header_stem(p->tok[i]);
     if (p->ntok > 0)
         nphrases[kind]++;
 }

@@ -80,6 +80,10 @@ const struct phrase *profile_phrases(enum phrase_kind kind, size_t *n);
  * in file order among themselves. */
 const struct phrase *profile_phrases_from(enum phrase_kind kind, const char *tok, size_t *n);
 
+/* A column word (lower case, < 24 bytes) reduced in place to the stem the
+ * header phrases use ("withdrawals" -> "withdrawal"). */
+void profile_header_stem(char *tok);
+
 /* Lower-cases and splits s into alphanumeric tokens (max n, each < 24
  * bytes). Returns the number of tokens. */
 int profile_tokenize(const char *s, char tok[][24], int max);

@@ -503,7 +503,7 @@ static const char *join_sep(const char *prev, const char *next, const struct wra
      * inside letters looks exactly like a wrap between two words ("UNION" /
      * "BANK"), which is far more common, so only cuts touching digits or
      * punctuation join without a space */
-    if (g && !g->prev_multi && g->prev_x1 >= g->col_right - 0.6f * g->size &&
+    if (g && g->prev_x1 >= g->col_right - 0.6f * g->size &&
         g->prev_lastw > 0.5f * (g->col_right - g->col_left) &&
         g->prev_lastw + g->next_firstw > g->col_right - g->col_left && !is_alnum_change(prev[n - 1], next[0]))
         return "";
@@ -525,7 +525,8 @@ static void narr_extent(struct ctx *c, const struct header *h, struct cells *cs,
         cells_split(c->l, &c->l->lines[c->dl[i]], h, cs);
         if (!cs->c[narr][0])
             continue;
-        *right = fmaxf(*right, cs->x1[narr]);
+        if (cs->x1[narr] <= h->cols[narr].right + 1) /* text overflowing the column is no guide to its width */
+            *right = fmaxf(*right, cs->x1[narr]);
         *left = fminf(*left, cs->x0[narr]);
     }
 }
@@ -541,6 +542,9 @@ static int collect_text(struct ctx *c)
         goto out;
     for (size_t i = 0; i < c->ndl; i++) {
         int row = c->info[i].row;
+        enum lkind kind = c->info[i].kind;
+        if (kind == LK_OPEN || kind == LK_CLOSE || kind == LK_SKIP) /* the table's own lines, not the page's */
+            c->out->line_use[c->dl[i]] = LINE_TABLE;
         if (row < 0)
             continue;
         const struct header *h = c->hdr[i];
@@ -567,6 +571,8 @@ static int collect_text(struct ctx *c)
         }
         if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL)) < 0)
             goto out;
+        if (c->info[i].kind == LK_CONT && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
+            tr->value_date = c->info[i].value_date; /* printed under the date */
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
     for (size_t i = 0; i < c->out->nrows; i++) {
@@ -634,7 +640,7 @@ static void find_headers(const struct layout *l, struct pagehdr *ph, const size_
         for (size_t i = pstart[p]; i < pstart[p + 1]; i++) {
             if (header_line_has_value(l, i))
                 continue;
-            if (header_find_at(l, i, pstart[p + 1], &ph[p].h)) {
+            if (header_find_at(l, i, pstart[p], pstart[p + 1], &ph[p].h)) {
                 ph[p].found = true;
                 break;
             }
