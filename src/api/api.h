@@ -125,6 +125,14 @@ json_t *api_entity_payloads(struct app *app, const char *org_id, const char *lin
 /* s percent-encoded for a query string (malloc'd). */
 char *api_query_escape(const char *s);
 
+/* Webhooks (api/webhook.c), shared with the console. */
+/* One delivery as webhook_deliveries/ lists it (new reference). */
+json_t *api_delivery_json(const struct webhook_delivery *d);
+/* Queues org's delivery id again to its current webhook_url: 0 (new_id
+ * set), STORE_NOT_FOUND (no such delivery of org), 1 (no webhook_url
+ * configured) or -1 (error). */
+int api_webhook_replay(struct app *app, const struct org *org, const char *id, char new_id[PB_UUID_BUF]);
+
 /* Route tables of the endpoint families. */
 extern const struct route HEALTH_ROUTES[];
 extern const size_t HEALTH_NROUTES;

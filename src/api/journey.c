@@ -185,24 +185,6 @@ static int journey_uploaded(struct app *app, const struct session *s, json_t **s
 
 /* ---- the page and its assets ---- */
 
-static const char *asset_type(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    if (!dot)
-        return "application/octet-stream";
-    if (!strcmp(dot, ".html"))
-        return "text/html; charset=utf-8";
-    if (!strcmp(dot, ".js"))
-        return "text/javascript; charset=utf-8";
-    if (!strcmp(dot, ".css"))
-        return "text/css; charset=utf-8";
-    if (!strcmp(dot, ".svg"))
-        return "image/svg+xml";
-    if (!strcmp(dot, ".png"))
-        return "image/png";
-    return "application/octet-stream";
-}
-
 static enum http_result serve_asset(struct http_resp *resp, const char *path, int status)
 {
     const struct embedded_file *f = embedded_find(path);
@@ -210,7 +192,7 @@ static enum http_result serve_asset(struct http_resp *resp, const char *path, in
         http_resp_error(resp, 404, "NOT_FOUND", "Not found");
         return HTTP_DONE;
     }
-    http_resp_static(resp, status, asset_type(path), f->data, f->len);
+    http_resp_static(resp, status, embedded_content_type(path), f->data, f->len);
     return HTTP_DONE;
 }
 

@@ -102,7 +102,7 @@ static json_t *ts_json(int64_t t)
     return json_string(buf);
 }
 
-static json_t *delivery_json(const struct webhook_delivery *d)
+json_t *api_delivery_json(const struct webhook_delivery *d)
 {
     json_t *payload = json_loads(d->payload, 0, NULL);
     return json_pack("{s:s,s:s,s:s?,s:s,s:s,s:i,s:o,s:s?,s:o,s:o,s:o,s:o,s:s?,s:o}", "id", d->id,
@@ -145,7 +145,7 @@ static enum http_result list_deliveries(struct http_req *req, struct http_resp *
     } else {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++)
-            json_array_append_new(arr, delivery_json(&ds[i]));
+            json_array_append_new(arr, api_delivery_json(&ds[i]));
         http_resp_json(resp, 200, json_pack("{s:I,s:o}", "count", (json_int_t)n, "deliveries", arr));
     }
     for (size_t i = 0; i < n; i++)
@@ -153,6 +153,32 @@ static enum http_result list_deliveries(struct http_req *req, struct http_resp *
     free(ds);
     org_clear(&org);
     return HTTP_DONE;
+}
+
+int api_webhook_replay(struct app *app, const struct org *org, const char *id, char new_id[PB_UUID_BUF])
+{
+    struct webhook_delivery old, d;
+    memset(&d, 0, sizeof d);
+    int rc = uuid_valid(id) ? STORE_CALL(app->store, webhook_get, org->id, id, &old) : STORE_NOT_FOUND;
+    if (rc != STORE_OK)
+        return rc == STORE_NOT_FOUND ? STORE_NOT_FOUND : -1;
+    json_t *payload = json_loads(old.payload, 0, NULL);
+    int prep = notify_prepare(org, old.session_id[0] ? old.session_id : NULL, old.event, payload, NOTIFY_SRC_ALL,
+                              pb_now(), &d);
+    if (prep == 0) {
+        d.dedupe_key[0] = '\0';  /* a replay is deliberately a second delivery */
+        snprintf(d.replay_of, sizeof d.replay_of, "%s", old.id);
+        rc = STORE_CALL(app->store, webhook_insert, &d);
+        snprintf(new_id, PB_UUID_BUF, "%s", d.id);
+    }
+    webhook_delivery_clear(&d);
+    webhook_delivery_clear(&old);
+    if (prep)
+        return prep > 0 ? 1 : -1;
+    if (rc != STORE_OK)
+        return -1;
+    notify_kick();
+    return 0;
 }
 
 /* POST webhook_deliveries/<id>/replay/: queues the same body again, as a
@@ -163,38 +189,17 @@ static enum http_result replay_delivery(struct http_req *req, struct http_resp *
     struct org org;
     if (api_auth_key_and_hash(req, resp, &org))
         return HTTP_DONE;
-    struct webhook_delivery old, d;
-    memset(&d, 0, sizeof d);
-    const char *id = req->params[0];
-    int rc = uuid_valid(id) ? STORE_CALL(app->store, webhook_get, org.id, id, &old) : STORE_NOT_FOUND;
-    if (rc == STORE_NOT_FOUND) {
+    char id[PB_UUID_BUF];
+    int rc = api_webhook_replay(app, &org, req->params[0], id);
+    if (rc == STORE_NOT_FOUND)
         http_resp_error(resp, 404, "DELIVERY_NOT_FOUND", "No such webhook delivery");
-        goto out;
-    }
-    if (rc != STORE_OK) {
-        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-        goto out;
-    }
-    json_t *payload = json_loads(old.payload, 0, NULL);
-    int prep = notify_prepare(&org, old.session_id[0] ? old.session_id : NULL, old.event, payload,
-                              NOTIFY_SRC_ALL, pb_now(), &d);
-    if (prep == 0) {
-        d.dedupe_key[0] = '\0';  /* a replay is deliberately a second delivery */
-        snprintf(d.replay_of, sizeof d.replay_of, "%s", old.id);
-        rc = STORE_CALL(app->store, webhook_insert, &d);
-    }
-    if (prep > 0)
+    else if (rc > 0)
         http_resp_error(resp, 400, "WEBHOOK_NOT_CONFIGURED", "Set a webhook_url with update_webhook first");
-    else if (prep < 0 || rc != STORE_OK)
+    else if (rc < 0)
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-    else {
-        notify_kick();
-        http_resp_json(resp, 202, json_pack("{s:s,s:s,s:s}", "message", "queued", "delivery_id", d.id,
-                                            "replay_of", old.id));
-    }
-    webhook_delivery_clear(&d);
-    webhook_delivery_clear(&old);
-out:
+    else
+        http_resp_json(resp, 202, json_pack("{s:s,s:s,s:s}", "message", "queued", "delivery_id", id, "replay_of",
+                                            req->params[0]));
     org_clear(&org);
     return HTTP_DONE;
 }

@@ -11,4 +11,10 @@ int cli_insights(int argc, char **argv);
 /* mkdir -p path (mode 0750). Returns 0 or -1 with errno. */
 int cli_mkdirs(const char *path);
 
+/* Opens the store of a command run beside the server: db's URL, else the
+ * data directory's database (created). Returns 0, or 1 with the reason
+ * printed as "passbook <cmd>: ...". */
+struct store;
+int cli_open_store(const char *cmd, const char *data, const char *db, struct store **st);
+
 #endif

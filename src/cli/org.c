@@ -1,7 +1,6 @@
 /* passbook org: manage organisations (lenders) and their credentials.
  * Works while a server runs on the same data directory: the server looks
  * keys up in the store on every request. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,23 +59,6 @@ static json_t *org_public_json(const struct org *o)
     return json_pack("{s:s,s:s,s:o,s:s?,s:I}", "org_id", o->id, "name", o->name, "modes",
                      modes_json(o->modes), "webhook_url", o->webhook_url, "created_at",
                      (json_int_t)o->created_at);
-}
-
-static int open_store(const struct org_opts *o, struct store **st)
-{
-    char err[512];
-    if (!o->db && cli_mkdirs(o->data)) {
-        fprintf(stderr, "passbook org: cannot create %s: %s\n", o->data, strerror(errno));
-        return 1;
-    }
-    char *url = o->db ? strdup(o->db) : store_default_url(o->data);
-    int rc = url ? store_open(url, st, err, sizeof err) : -1;
-    free(url);
-    if (rc) {
-        fprintf(stderr, "passbook org: %s\n", url ? err : "out of memory");
-        return 1;
-    }
-    return 0;
 }
 
 static int org_create(struct store *st, const struct org_opts *opts)
@@ -187,9 +169,7 @@ static int org_set_modes(struct store *st, const char *ref, const char *modes_s)
 
 static int org_set_acceptance(struct store *st, const char *ref, const char *acceptance, long tolerance)
 {
-    if (!acceptance || (strcmp(acceptance, "missing_upload_months") &&
-                        strcmp(acceptance, "missing_upload_date_range")) ||
-        tolerance < 0 || tolerance > 366) {
+    if (!org_acceptance_valid(acceptance, tolerance)) {
         fprintf(stderr, "passbook org set-acceptance: --acceptance takes missing_upload_months or "
                         "missing_upload_date_range; --tolerance-days 0-366\n");
         return 2;
@@ -236,7 +216,7 @@ int cli_org(int argc, char **argv)
         return 2;
     }
     struct store *st;
-    if (open_store(&o, &st))
+    if (cli_open_store("org", o.data, o.db, &st))
         return 1;
     if (!strcmp(cmd, "create"))
         rc = org_create(st, &o);

@@ -70,3 +70,10 @@ void org_hash_secret(const char *key, char hash[PB_SHA256_HEX])
 {
     sha256_hex(key, strlen(key), hash);
 }
+
+bool org_acceptance_valid(const char *acceptance, long tolerance_days)
+{
+    return acceptance &&
+           (!strcmp(acceptance, "missing_upload_months") || !strcmp(acceptance, "missing_upload_date_range")) &&
+           tolerance_days >= 0 && tolerance_days <= 366;
+}

@@ -36,6 +36,11 @@ bool org_modes_parse(const char *s, int *out);
 /* "pdf,aa" into buf (>= 32 bytes). */
 const char *org_modes_format(int modes, char *buf, size_t len);
 
+/* Whether acceptance is a criterion an organisation may choose
+ * ("missing_upload_months" or "missing_upload_date_range") with a
+ * tolerance of 0-366 days. */
+bool org_acceptance_valid(const char *acceptance, long tolerance_days);
+
 /* Fresh credentials: a random api key and server hash (hex, shown to the
  * operator once) and their hashes for storage. */
 bool org_new_secret(char key[ORG_SECRET_HEX], char hash[PB_SHA256_HEX]);

@@ -9,3 +9,19 @@ const struct embedded_file *embedded_find(const char *path)
             return f;
     return NULL;
 }
+
+const char *embedded_content_type(const char *path)
+{
+    static const struct {
+        const char *ext, *type;
+    } TYPES[] = {
+        {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+    };
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof TYPES / sizeof TYPES[0]; i++)
+        if (!strcmp(dot, TYPES[i].ext))
+            return TYPES[i].type;
+    return "application/octet-stream";
+}

@@ -15,5 +15,7 @@ extern const struct embedded_file EMBEDDED_FILES[]; /* ends with {NULL} */
 
 /* The embedded file at path, or NULL. */
 const struct embedded_file *embedded_find(const char *path);
+/* The media type of an asset by its name's extension (html, js, css, svg, png). */
+const char *embedded_content_type(const char *path);
 
 #endif
