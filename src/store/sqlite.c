@@ -1128,6 +1128,18 @@ static const struct store_ops SQLITE_OPS = {
     .job_states = sq_job_states,
     .job_counts = sq_job_counts,
     .session_list = sq_session_list,
+    .user_insert = sq_user_insert,
+    .user_get = sq_user_get,
+    .user_list = sq_user_list,
+    .user_delete = sq_user_delete,
+    .user_set_password = sq_user_set_password,
+    .login_insert = sq_login_insert,
+    .login_get = sq_login_get,
+    .login_touch = sq_login_touch,
+    .login_delete = sq_login_delete,
+    .audit_insert = sq_audit_insert,
+    .audit_list = sq_audit_list,
+    .account_briefs = sq_account_briefs,
 };
 
 /* The database holds customers' financial data: its files are the

@@ -107,6 +107,21 @@ int sq_blob_orphans(struct store *st, int64_t now, int64_t stale_before, size_t 
 int sq_blob_claim_in(sqlite3 *db, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
 /* Inside a write: drops pin_id; *existed says whether it was still there. */
 int sq_blob_unpin_in(sqlite3 *db, int64_t pin_id, bool *existed);
+/* The lender console: users, logins, audit log, list facts (sqlite_console.c). */
+int sq_user_insert(struct store *st, const struct user *u);
+int sq_user_get(struct store *st, const char *id_or_email, struct user *out);
+int sq_user_list(struct store *st, const char *org_id, struct user **out, size_t *n);
+int sq_user_delete(struct store *st, const char *org_id, const char *user_id);
+int sq_user_set_password(struct store *st, const char *user_id, const char *password_hash, int64_t now);
+int sq_login_insert(struct store *st, const struct console_login *l, int64_t now);
+int sq_login_get(struct store *st, const char *token_hash, int64_t now, struct console_login *out);
+int sq_login_touch(struct store *st, const char *token_hash, int64_t now, int64_t expires_at);
+int sq_login_delete(struct store *st, const char *token_hash);
+int sq_audit_insert(struct store *st, const struct audit_event *e);
+int sq_audit_list(struct store *st, const char *org_id, const char *session_id, size_t offset, size_t limit,
+                  struct audit_event **out, size_t *n);
+int sq_account_briefs(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n, struct account_brief **out,
+                      size_t *nout);
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
 
 #endif

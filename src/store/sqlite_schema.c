@@ -254,10 +254,56 @@ static const char M4_ENTITIES[] =
     "CREATE INDEX sessions_org_link ON sessions(org_id, link_id, created_at);"
     "CREATE INDEX jobs_session ON jobs(session_id, kind);";
 
+/* The lender console (issue 16, docs/console.md): its users (Argon2id
+ * password hashes), their logins (the SHA-256 of each cookie's token) and
+ * the audit log of who saw or changed what (kept when a session is
+ * deleted). accounts.score and accounts.fraud_count copy two figures of
+ * the stored analysis for the sessions list, kept up to date by a trigger
+ * whenever the analysis is written, so listing never parses the JSON. */
+static const char M5_CONSOLE[] =
+    "CREATE TABLE users ("
+    "  id                  TEXT PRIMARY KEY,"
+    "  org_id              TEXT NOT NULL REFERENCES orgs(id),"
+    "  email               TEXT NOT NULL UNIQUE,"
+    "  name                TEXT NOT NULL DEFAULT '',"
+    "  role                TEXT NOT NULL CHECK (role IN ('analyst','admin')),"
+    "  password_hash       TEXT NOT NULL,"
+    "  created_at          INTEGER NOT NULL,"
+    "  password_changed_at INTEGER NOT NULL);"
+    "CREATE INDEX users_org ON users(org_id, email);"
+    "CREATE TABLE console_logins ("
+    "  token_hash  TEXT PRIMARY KEY,"
+    "  user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  csrf        TEXT NOT NULL,"
+    "  created_at  INTEGER NOT NULL,"
+    "  seen_at     INTEGER NOT NULL,"
+    "  expires_at  INTEGER NOT NULL);"
+    "CREATE INDEX console_logins_user ON console_logins(user_id);"
+    "CREATE TABLE audit_log ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  org_id      TEXT NOT NULL,"
+    "  user_id     TEXT NOT NULL,"
+    "  email       TEXT NOT NULL,"
+    "  action      TEXT NOT NULL,"
+    "  session_id  TEXT,"
+    "  detail      TEXT,"
+    "  client      TEXT,"
+    "  at          INTEGER NOT NULL);"
+    "CREATE INDEX audit_org ON audit_log(org_id, id);"
+    "CREATE INDEX audit_session ON audit_log(session_id, id);"
+    "ALTER TABLE accounts ADD COLUMN score INTEGER;"
+    "ALTER TABLE accounts ADD COLUMN fraud_count INTEGER;"
+    "CREATE TRIGGER accounts_brief AFTER UPDATE OF insights ON accounts BEGIN"
+    "  UPDATE accounts SET score = CASE WHEN json_valid(NEW.insights) THEN json_extract(NEW.insights, '$.score') END,"
+    "    fraud_count = CASE WHEN json_valid(NEW.insights) THEN json_array_length(NEW.insights, '$.fraud') END WHERE id = NEW.id; END;"
+    "UPDATE accounts SET score = json_extract(insights, '$.score'),"
+    "  fraud_count = json_array_length(insights, '$.fraud') WHERE json_valid(insights);";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
     M3_BLOB_PINS,
     M4_ENTITIES,
+    M5_CONSOLE,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

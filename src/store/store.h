@@ -23,6 +23,7 @@
 #include "core/entity.h"
 #include "core/org.h"
 #include "core/session.h"
+#include "core/user.h"
 #include "core/webhook.h"
 #include "util/date.h"
 #include "util/money.h"
@@ -135,6 +136,17 @@ void job_rec_clear(struct job_rec *j);
 struct setting {
     char *key, *value;
 };
+
+/* What the console's sessions list shows of an account (account_briefs). */
+struct account_brief {
+    char session_id[PB_UUID_BUF];
+    char account_id[PB_UUID_BUF];
+    char *name, *bank, *status;  /* NULL when unknown */
+    int score;                   /* the analysis' score; valid when has_score */
+    bool has_score;
+    int fraud_count;             /* fraud findings of the analysis */
+};
+void account_briefs_free(struct account_brief *b, size_t n);
 void settings_free(struct setting *v, size_t n);
 
 /* A job's progress as the entity flow reads it (jobs of one session). */
@@ -333,6 +345,32 @@ struct store_ops {
      * is malloc'd; session_clear each, then free. */
     int (*session_list)(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
                         size_t *total);
+    /* ---- the lender console (issue 16, src/console/, docs/console.md) ---- */
+    /* STORE_CONFLICT when the e-mail address is taken (in any organisation). */
+    int (*user_insert)(struct store *st, const struct user *u);
+    /* By id, or by e-mail address (lower case). */
+    int (*user_get)(struct store *st, const char *id_or_email, struct user *out);
+    /* The organisation's users by e-mail address (*out malloc'd; free it). */
+    int (*user_list)(struct store *st, const char *org_id, struct user **out, size_t *n);
+    /* Removes org_id's user and their logins; STORE_NOT_FOUND when org_id has no such user. */
+    int (*user_delete)(struct store *st, const char *org_id, const char *user_id);
+    /* A new password hash; ends every login of the user in the same transaction. */
+    int (*user_set_password)(struct store *st, const char *user_id, const char *password_hash, int64_t now);
+    /* Records a login (l->user.id names the user) and drops the user's expired ones. */
+    int (*login_insert)(struct store *st, const struct console_login *l, int64_t now);
+    /* The login whose token hashes to token_hash, unexpired at now, with its user as stored now. */
+    int (*login_get)(struct store *st, const char *token_hash, int64_t now, struct console_login *out);
+    /* The login was used: seen_at = now and a new expires_at. */
+    int (*login_touch)(struct store *st, const char *token_hash, int64_t now, int64_t expires_at);
+    int (*login_delete)(struct store *st, const char *token_hash);
+    int (*audit_insert)(struct store *st, const struct audit_event *e);
+    /* org_id's audit log, newest first (session_id NULL: every line); *out malloc'd. */
+    int (*audit_list)(struct store *st, const char *org_id, const char *session_id, size_t offset,
+                      size_t limit, struct audit_event **out, size_t *n);
+    /* The accounts of sessions ids[0..n), in session order then oldest
+     * first (*out malloc'd; account_briefs_free). */
+    int (*account_briefs)(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n,
+                          struct account_brief **out, size_t *nout);
 };
 
 struct store {
