@@ -17,6 +17,7 @@ static const struct command COMMANDS[] = {
     {"serve", cli_serve, "run the HTTP server"},
     {"org", cli_org, "manage organisations and their API keys"},
     {"parse", cli_parse, "read bank statement PDFs, print JSON or CSV"},
+    {"user", cli_user, "manage the people who sign in to the lender console"},
     {"insights", cli_insights, "statement PDFs to the insights document (and an Excel report)"},
     {NULL, NULL, NULL},
 };

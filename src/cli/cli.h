@@ -7,6 +7,7 @@ int cli_serve(int argc, char **argv);
 int cli_org(int argc, char **argv);
 int cli_parse(int argc, char **argv);
 int cli_insights(int argc, char **argv);
+int cli_user(int argc, char **argv);
 
 /* mkdir -p path (mode 0750). Returns 0 or -1 with errno. */
 int cli_mkdirs(const char *path);
