@@ -46,10 +46,18 @@ $(ASAN_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(ASAN_FLAGS) -c $< -o $@
 
-# Everything under data/ (tracked source: tables, journey assets) is compiled into the binary (scripts/embed.sh).
-$(REL_DIR)/gen/embedded_data.c: $(DATA) scripts/embed.sh
+# Everything under data/ (tracked source: tables, journey and console assets) is compiled into the
+# binary (scripts/embed.sh), and so is the console's chart library, taken at build time from
+# Debian's libjs-chart.js (installed by scripts/install-deps.sh; never copied into the repository).
+CHARTJS := /usr/share/javascript/chart.js/chart.min.js
+EMBED_EXTRA := console/chart.min.js=$(CHARTJS)
+
+$(CHARTJS):
+	@scripts/install-deps.sh
+
+$(REL_DIR)/gen/embedded_data.c: $(DATA) scripts/embed.sh $(CHARTJS)
 	@mkdir -p $(dir $@)
-	scripts/embed.sh $@
+	scripts/embed.sh $@ $(EMBED_EXTRA)
 
 $(REL_DIR)/obj/embedded_data.o: $(REL_DIR)/gen/embedded_data.c
 	$(CC) $(CFLAGS_BASE) -O0 -c $< -o $@

@@ -160,6 +160,13 @@ extern const struct route ENTITY_ROUTES[];
 extern const size_t ENTITY_NROUTES;
 extern struct route ENTITY_UPLOAD_ROUTES[];
 extern const size_t ENTITY_UPLOAD_NROUTES;
+/* The lender console (api/console*.c): its page, sign-in, session views, admin. */
+extern const struct route CONSOLE_ROUTES[];
+extern const size_t CONSOLE_NROUTES;
+extern const struct route CONSOLE_SESSION_ROUTES[];
+extern const size_t CONSOLE_SESSION_NROUTES;
+extern const struct route CONSOLE_ADMIN_ROUTES[];
+extern const size_t CONSOLE_ADMIN_NROUTES;
 extern const struct route SESSION_OUTPUT_ROUTES[];
 extern const size_t SESSION_OUTPUT_NROUTES;
 

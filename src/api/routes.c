@@ -20,6 +20,9 @@ int api_register(struct router *r)
         {SESSION_LIST_ROUTES, &SESSION_LIST_NROUTES},
         {ENTITY_ROUTES, &ENTITY_NROUTES},
         {ENTITY_UPLOAD_ROUTES, &ENTITY_UPLOAD_NROUTES},
+        {CONSOLE_ROUTES, &CONSOLE_NROUTES},
+        {CONSOLE_SESSION_ROUTES, &CONSOLE_SESSION_NROUTES},
+        {CONSOLE_ADMIN_ROUTES, &CONSOLE_ADMIN_NROUTES},
     };
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))

@@ -118,6 +118,7 @@ struct route {
 /* Request accessors. Returned strings live as long as the request. */
 const char *http_req_header(const struct http_req *req, const char *name); /* case-insensitive */
 const char *http_req_query(const struct http_req *req, const char *name);
+const char *http_req_cookie(const struct http_req *req, const char *name);
 /* The client's address as text ("127.0.0.1"), for rate limits; never logged with secrets. */
 const char *http_req_client_ip(const struct http_req *req, char *buf, size_t len);
 /* The underlying struct MHD_Connection *, for MHD_PostProcessor in streaming routes. */

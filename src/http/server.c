@@ -100,6 +100,11 @@ const char *http_req_header(const struct http_req *req, const char *name)
     return MHD_lookup_connection_value(req->conn->mhd, MHD_HEADER_KIND, name);
 }
 
+const char *http_req_cookie(const struct http_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn->mhd, MHD_COOKIE_KIND, name);
+}
+
 const char *http_req_query(const struct http_req *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn->mhd, MHD_GET_ARGUMENT_KIND, name);
