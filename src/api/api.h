@@ -165,6 +165,8 @@ extern const struct route CONSOLE_ROUTES[];
 extern const size_t CONSOLE_NROUTES;
 extern const struct route CONSOLE_SESSION_ROUTES[];
 extern const size_t CONSOLE_SESSION_NROUTES;
+extern const struct route CONSOLE_LIST_ROUTES[];
+extern const size_t CONSOLE_LIST_NROUTES;
 extern const struct route CONSOLE_ADMIN_ROUTES[];
 extern const size_t CONSOLE_ADMIN_NROUTES;
 extern const struct route SESSION_OUTPUT_ROUTES[];

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "api/console.h"
+#include "ingest/accounts_json.h"
 #include "util/clock.h"
 #include "util/embedded.h"
 #include "util/log.h"
@@ -41,9 +42,20 @@ static void page_headers(struct http_resp *resp)
     http_resp_header(resp, "Cache-Control", "no-store");
 }
 
-static void internal(struct http_resp *resp)
+void console_internal(struct http_resp *resp)
 {
     http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+}
+
+json_t *console_time_json(int64_t t)
+{
+    char b[48];
+    return t ? json_string(api_fmt_iso8601(t, b, sizeof b)) : json_null();
+}
+
+json_t *console_str(const char *s)
+{
+    return s && *s ? json_string(s) : json_null();
 }
 
 /* ---- logins ---- */
@@ -86,7 +98,7 @@ int console_auth(struct http_req *req, struct http_resp *resp, enum user_role ne
     bool err;
     if (current_login(req, l, &err)) {
         if (err)
-            internal(resp);
+            console_internal(resp);
         else
             http_resp_error(resp, 401, "CONSOLE_UNAUTHORIZED", "Sign in to the console first");
         return -1;
@@ -131,7 +143,7 @@ int console_session(struct http_req *req, struct http_resp *resp, const struct c
         return -1;
     }
     if (rc != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return -1;
     }
     if (s->deleted_at) {
@@ -263,7 +275,7 @@ static enum http_result login(struct http_req *req, struct http_resp *resp)
     struct console_login l = {.created_at = pb_now()};
     int rc = STORE_CALL(app->store, user_get, email, &l.user);
     if (rc != STORE_OK && rc != STORE_NOT_FOUND) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     if (!password_verify(rc == STORE_OK ? l.user.password_hash : NULL, pw)) {
@@ -278,11 +290,11 @@ static enum http_result login(struct http_req *req, struct http_resp *resp)
     l.seen_at = l.created_at;
     l.expires_at = l.created_at + IDLE_S;
     if (!secret_random_hex(token, 32) || !secret_random_hex(l.csrf, 32)) {
-        internal(resp);
+        console_internal(resp);
     } else {
         sha256_hex(token, 64, l.token_hash);
         if (STORE_CALL(app->store, login_insert, &l, l.created_at) != STORE_OK) {
-            internal(resp);
+            console_internal(resp);
         } else {
             console_audit(req, &l, "login", NULL, NULL);
             http_resp_json(resp, 200, me_json(&l, have_org ? org.name : org_name_buf));
@@ -308,7 +320,7 @@ static enum http_result logout(struct http_req *req, struct http_resp *resp)
         return HTTP_DONE;
     struct app *app = req->app;
     if (STORE_CALL(app->store, login_delete, l.token_hash) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     console_audit(req, &l, "logout", NULL, NULL);
@@ -326,7 +338,7 @@ static enum http_result me(struct http_req *req, struct http_resp *resp)
     struct app *app = req->app;
     struct org org;
     if (STORE_CALL(app->store, org_get, l.user.org_id, &org) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     http_resp_json(resp, 200, me_json(&l, org.name));

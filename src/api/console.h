@@ -28,6 +28,12 @@ int console_audit(struct http_req *req, const struct console_login *l, const cha
 int console_session(struct http_req *req, struct http_resp *resp, const struct console_login *l,
                     struct session *s);
 
+/* Small shared forms: an ISO 8601 UTC time (0: null), a string (NULL or
+ * "": null), and the 500 answer. */
+json_t *console_time_json(int64_t t);
+json_t *console_str(const char *s);
+void console_internal(struct http_resp *resp);
+
 /* "open", "expired", "processing", "completed" or "failed" at now. */
 const char *console_session_status(const struct session *s, int64_t now);
 

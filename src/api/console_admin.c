@@ -21,24 +21,13 @@
 #define DELIVERIES_MAX 100
 #define AUDIT_PAGE 50
 
-static void internal(struct http_resp *resp)
-{
-    http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-}
-
-static json_t *time_json(int64_t t)
-{
-    char b[48];
-    return t ? json_string(api_fmt_iso8601(t, b, sizeof b)) : json_null();
-}
-
 /* The signed-in user's organisation. 0, or -1 with resp filled. */
 static int load_org(struct http_req *req, struct http_resp *resp, const struct console_login *l, struct org *o)
 {
     struct app *app = req->app;
     if (STORE_CALL(app->store, org_get, l->user.org_id, o) == STORE_OK)
         return 0;
-    internal(resp);
+    console_internal(resp);
     return -1;
 }
 
@@ -53,7 +42,7 @@ static enum http_result session_webhooks(struct http_req *req, struct http_resp 
     struct webhook_delivery *ds = calloc(DELIVERIES_MAX, sizeof *ds);
     size_t n = 0;
     if (!ds || STORE_CALL(app->store, webhook_list, l.user.org_id, s.id, ds, DELIVERIES_MAX, &n) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
     } else {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++)
@@ -82,7 +71,7 @@ static enum http_result webhook_replay(struct http_req *req, struct http_resp *r
     else if (rc > 0)
         http_resp_error(resp, 400, "WEBHOOK_NOT_CONFIGURED", "Set a webhook URL in Settings first");
     else if (rc < 0)
-        internal(resp);
+        console_internal(resp);
     else {
         console_audit(req, &l, "webhook.replay", NULL, id);
         http_resp_json(resp, 202, json_pack("{s:s,s:s,s:s}", "message", "queued", "delivery_id", id, "replay_of",
@@ -125,27 +114,26 @@ static enum http_result settings_post(struct http_req *req, struct http_resp *re
         return HTTP_DONE;
     json_t *body = req->json;
     int rc = STORE_OK;
-    if (json_object_get(body, "webhook_url")) {
-        const char *url = NULL, *secret = NULL;
-        int mode = org.webhook_mode;
-        if (api_webhook_read_config(body, &url, &mode, &secret, resp))
-            goto out;
-        rc = STORE_CALL(app->store, org_set_webhook, org.id, url, mode, secret);
-    }
     json_t *ja = json_object_get(body, "acceptance"), *jt = json_object_get(body, "tolerance_days");
-    if (rc == STORE_OK && ja) {
-        long tol = json_is_integer(jt) ? (long)json_integer_value(jt) : jt ? -1 : 0;
-        if (!org_acceptance_valid(json_string_value(ja), tol)) {
-            http_resp_error(resp, 400, "INVALID_REQUEST",
-                            "acceptance is missing_upload_months or missing_upload_date_range, tolerance_days 0-366");
-            goto out;
-        }
-        rc = STORE_CALL(app->store, org_set_acceptance, org.id, json_string_value(ja), (int)tol);
+    long tol = json_is_integer(jt) ? (long)json_integer_value(jt) : jt ? -1 : 0;
+    if (ja && !org_acceptance_valid(json_string_value(ja), tol)) {
+        http_resp_error(resp, 400, "INVALID_REQUEST",
+                        "acceptance is missing_upload_months or missing_upload_date_range, tolerance_days 0-366");
+        goto out;
     }
+    /* The API's own update_webhook rules (address checks included); its
+     * answer is replaced by the settings below. */
+    if (json_object_get(body, "webhook_url")) {
+        if (api_webhook_configure(app, &org, body, resp))
+            goto out;
+        http_resp_reset(resp);
+    }
+    if (ja)
+        rc = STORE_CALL(app->store, org_set_acceptance, org.id, json_string_value(ja), (int)tol);
     org_clear(&org);
     if (rc != STORE_OK || load_org(req, resp, &l, &org)) {
         memset(&org, 0, sizeof org);
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     console_audit(req, &l, "settings.change", NULL, NULL);
@@ -165,7 +153,7 @@ static enum http_result keys_rotate(struct http_req *req, struct http_resp *resp
     char key[ORG_SECRET_HEX], sh[ORG_SECRET_HEX], kh[PB_SHA256_HEX], shh[PB_SHA256_HEX];
     if (!org_new_secret(key, kh) || !org_new_secret(sh, shh) ||
         STORE_CALL(app->store, org_set_keys, l.user.org_id, kh, shh) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     console_audit(req, &l, "keys.rotate", NULL, NULL);
@@ -196,7 +184,7 @@ static enum http_result audit_get(struct http_req *req, struct http_resp *resp)
     size_t n = 0;
     if (STORE_CALL(app->store, audit_list, l.user.org_id, sid && *sid ? sid : NULL, (size_t)(page - 1) * AUDIT_PAGE,
                    AUDIT_PAGE + 1, &ev, &n) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     json_t *arr = json_array();
@@ -206,7 +194,7 @@ static enum http_result audit_get(struct http_req *req, struct http_resp *resp)
                                              ev[i].session_id[0] ? json_string(ev[i].session_id) : json_null(),
                                              "detail", ev[i].detail[0] ? json_string(ev[i].detail) : json_null(),
                                              "client", ev[i].client[0] ? json_string(ev[i].client) : json_null(),
-                                             "at", time_json(ev[i].at)));
+                                             "at", console_time_json(ev[i].at)));
     http_resp_json(resp, 200, json_pack("{s:i,s:b,s:o}", "page", (int)page, "has_more", n > AUDIT_PAGE, "events", arr));
     free(ev);
     return HTTP_DONE;
@@ -222,13 +210,13 @@ static enum http_result users_get(struct http_req *req, struct http_resp *resp)
     struct user *us = NULL;
     size_t n = 0;
     if (STORE_CALL(app->store, user_list, l.user.org_id, &us, &n) != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
         return HTTP_DONE;
     }
     json_t *arr = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:o}", "email", us[i].email, "name", us[i].name, "role",
-                                             user_role_name(us[i].role), "created_at", time_json(us[i].created_at)));
+                                             user_role_name(us[i].role), "created_at", console_time_json(us[i].created_at)));
     free(us);
     http_resp_json(resp, 200, json_pack("{s:o}", "users", arr));
     return HTTP_DONE;

@@ -24,26 +24,10 @@
 #include "util/log.h"
 #include "util/money.h"
 
-static void internal(struct http_resp *resp)
-{
-    http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
 static json_t *day_json(pb_day d)
 {
     char b[PB_DATE_BUF];
     return d == PB_NO_DAY ? json_null() : json_string(date_fmt_iso(d, b));
-}
-
-static json_t *time_json(int64_t t)
-{
-    char b[48];
-    return t ? json_string(api_fmt_iso8601(t, b, sizeof b)) : json_null();
 }
 
 /* Loads the route's session for a signed-in user and audits the read. */
@@ -54,7 +38,7 @@ static int load(struct http_req *req, struct http_resp *resp, struct console_log
         return -1;
     if (console_audit(req, l, action, s->id, detail)) {
         session_clear(s);
-        internal(resp);
+        console_internal(resp);
         return -1;
     }
     return 0;
@@ -105,13 +89,13 @@ static json_t *statements_json(const struct analysis *an, const char *account_id
         json_t *identity = x->identity ? json_loads(x->identity, 0, NULL) : NULL;
         json_array_append_new(
             arr, json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:i,s:o,s:o,s:o,s:b,s:b,s:o,s:b,s:o,s:o}", "statement_id",
-                           x->id, "file_name", str_or_null(x->file_name), "source", str_or_null(x->source), "bank",
-                           str_or_null(x->bank), "from_date", day_json(x->from_day), "to_date", day_json(x->to_day),
-                           "pages", x->page_count, "status", str_or_null(x->status), "error_code",
-                           str_or_null(x->error_code), "error_message", str_or_null(x->error_message),
+                           x->id, "file_name", console_str(x->file_name), "source", console_str(x->source), "bank",
+                           console_str(x->bank), "from_date", day_json(x->from_day), "to_date", day_json(x->to_day),
+                           "pages", x->page_count, "status", console_str(x->status), "error_code",
+                           console_str(x->error_code), "error_message", console_str(x->error_message),
                            "balances_reconcile", x->balances_ok, "totals_reconcile", x->totals_ok, "metadata_fraud",
-                           str_or_null(x->fraud), "pdf_available", x->blob_sha256 && !x->pdf_deleted_at,
-                           "uploaded_at", time_json(x->created_at), "holder",
+                           console_str(x->fraud), "pdf_available", x->blob_sha256 && !x->pdf_deleted_at,
+                           "uploaded_at", console_time_json(x->created_at), "holder",
                            identity ? json_incref(json_object_get(identity, "name")) : json_null()));
         json_decref(identity);
     }
@@ -144,11 +128,11 @@ static json_t *account_json(const struct analysis *an, size_t k)
     const struct bank_info *b = a->bank ? bank_find(a->bank) : NULL;
     json_t *d = insights_data_json(&an->si, k);
     json_t *o = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id, "bank",
-                          str_or_null(a->bank), "bank_name", str_or_null(b ? b->full_name : NULL), "account_number",
-                          str_or_null(a->account_number), "name", str_or_null(a->name), "ifsc", str_or_null(a->ifsc),
-                          "account_type", str_or_null(a->account_type), "account_category",
-                          str_or_null(a->account_category), "status", str_or_null(a->status), "error_code",
-                          str_or_null(a->error_code), "error_message", str_or_null(a->error_message), "statements",
+                          console_str(a->bank), "bank_name", console_str(b ? b->full_name : NULL), "account_number",
+                          console_str(a->account_number), "name", console_str(a->name), "ifsc", console_str(a->ifsc),
+                          "account_type", console_str(a->account_type), "account_category",
+                          console_str(a->account_category), "status", console_str(a->status), "error_code",
+                          console_str(a->error_code), "error_message", console_str(a->error_message), "statements",
                           statements_json(an, a->id), "data", d ? figures_json(d) : json_object());
     json_decref(d);
     return o;
@@ -158,10 +142,10 @@ static json_t *session_json(const struct session *s)
 {
     const struct bank_info *b = s->req.bank ? bank_find(s->req.bank) : NULL;
     return json_pack("{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "session_id", s->id, "link_id",
-                     str_or_null(s->req.link_id), "status", console_session_status(s, pb_now()), "created_at",
-                     time_json(s->created_at), "expires_at", time_json(s->expires_at), "from_date",
+                     console_str(s->req.link_id), "status", console_session_status(s, pb_now()), "created_at",
+                     console_time_json(s->created_at), "expires_at", console_time_json(s->expires_at), "from_date",
                      day_json(s->req.from_date), "to_date", day_json(s->req.to_date), "bank",
-                     str_or_null(s->req.bank), "bank_name", str_or_null(b ? b->full_name : NULL), "metadata",
+                     console_str(s->req.bank), "bank_name", console_str(b ? b->full_name : NULL), "metadata",
                      s->req.metadata ? json_incref(s->req.metadata) : json_null());
 }
 
@@ -175,7 +159,7 @@ static enum http_result session_get(struct http_req *req, struct http_resp *resp
         return HTTP_DONE;
     struct analysis an;
     if (analysis_load(app->store, &s, &an) != STORE_OK || analysis_build(&an)) {
-        internal(resp);
+        console_internal(resp);
     } else {
         json_t *accounts = json_array();
         for (size_t k = 0; k < an.n; k++)
@@ -255,7 +239,7 @@ static enum http_result xlsx_get(struct http_req *req, struct http_resp *resp)
     if (account && (!uuid_valid(account) || !has_account(app, &s, account))) {
         http_resp_error(resp, 404, "ACCOUNT_NOT_FOUND", "No such account in this session");
     } else if (workbook(app, &s, account, &data, &len)) {
-        internal(resp);
+        console_internal(resp);
     } else {
         char cd[160];
         snprintf(cd, sizeof cd, "attachment; filename=\"passbook-%.8s%s%.8s.xlsx\"", s.id, account ? "-" : "",
@@ -290,7 +274,7 @@ static enum http_result pdf_get(struct http_req *req, struct http_resp *resp)
     if (rc == STORE_NOT_FOUND) {
         http_resp_error(resp, 404, "FILE_NOT_FOUND", "This statement's file is not kept (any more)");
     } else if (rc != STORE_OK) {
-        internal(resp);
+        console_internal(resp);
     } else {
         http_resp_take(resp, 200, "application/pdf", (char *)data, len);
         http_resp_header(resp, "Content-Disposition", "attachment; filename=\"statement.pdf\"");

@@ -973,7 +973,12 @@ static int sq_session_get(struct store *st, const char *id, const char *org_id, 
     " AND (?4 = 0 OR created_at <= ?4) AND (?5 IS NULL"                                        \
     "  OR (?5 = 'open' AND state = 'open' AND expires_at > ?6)"                                \
     "  OR (?5 = 'expired' AND state = 'open' AND expires_at <= ?6)"                            \
-    "  OR (?5 IN ('processing', 'completed', 'failed') AND state = ?5))"
+    "  OR (?5 IN ('processing', 'completed', 'failed') AND state = ?5))"                      \
+    " AND (?9 IS NULL OR link_id = ?9 OR substr(link_id, 1, length(?9)) = ?9"                  \
+    "  OR substr(s.id, 1, length(?9)) = lower(?9) OR EXISTS (SELECT 1 FROM accounts a"         \
+    "  WHERE a.session_id = s.id AND instr(lower(a.name), lower(?9)) > 0))"                   \
+    " AND (?10 = 0 OR EXISTS (SELECT 1 FROM accounts a WHERE a.session_id = s.id"              \
+    "  AND a.fraud_count > 0))"
 
 static void session_list_bind(sqlite3_stmt *q, const struct session_filter *f)
 {
@@ -983,6 +988,8 @@ static void session_list_bind(sqlite3_stmt *q, const struct session_filter *f)
     sqlite3_bind_int64(q, 4, f->created_to);
     sq_bind_text(q, 5, f->status);
     sqlite3_bind_int64(q, 6, f->now);
+    sq_bind_text(q, 9, f->q);
+    sqlite3_bind_int(q, 10, f->fraud_only);
 }
 
 static void session_row_cb(sqlite3_stmt *q, void *p)

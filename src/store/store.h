@@ -164,6 +164,11 @@ struct session_filter {
     int64_t created_from, created_to; /* unix seconds, inclusive; 0: unbounded */
     int64_t now;                 /* tells open from expired */
     size_t offset, limit;
+    /* The console's search (docs/console.md): NULL, or a link_id or
+     * session id (exact or a prefix) or any part of a holder's name (any
+     * case); fraud_only: sessions with an account with fraud findings. */
+    const char *q;
+    bool fraud_only;
 };
 
 struct store_ops {
