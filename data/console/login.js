@@ -16,7 +16,8 @@
         credentials: 'same-origin',
       });
       if (r.ok) {
-        location.href = '/console/';
+        // back to the page asked for before signing in (the redirect kept its #fragment)
+        location.href = '/console/' + (/^#\/[\w\-/?=&%.]*$/.test(location.hash) ? location.hash : '');
         return;
       }
       const body = await r.json().catch(() => ({}));
