@@ -1,6 +1,6 @@
 // Indian number and date formatting for the console: ₹1,23,456.78 and
-// 05 Mar 2026. Pure functions, also loaded by the unit test of the page
-// (tests/browser/console.test.mjs checks them in the browser).
+// 05 Mar 2026. Pure functions (tests/browser/console.test.mjs checks them
+// in the browser).
 'use strict';
 (function (global) {
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -118,6 +118,10 @@ const tests = [
     assert(/^₹\d{1,2}(,\d\d)*,\d{3}\.\d\d$/.test(income), 'income in Indian grouping: ' + income);
     const salary = await page.locator('[data-figure=salary]').innerText();
     assert(/credits/.test(salary), 'salary credits counted: ' + salary);
+    const fmt = await page.evaluate(() => [PBFormat.rupees(123456.78), PBFormat.rupees(-1234567.5), PBFormat.rupees(0.5),
+      PBFormat.rupees(999), PBFormat.date('2026-03-05 00:00:00'), PBFormat.monthKey('Mar-2026'), PBFormat.monthKey('Jan-24')]);
+    assert(JSON.stringify(fmt) === JSON.stringify(['₹1,23,456.78', '-₹12,34,567.50', '₹0.50', '₹999.00', '05 Mar 2026',
+      '2026-03', '2024-01']), 'Indian number and date formats: ' + fmt.join(' | '));
     await page.getByText('Fraud checks: nothing found').waitFor();
     await page.getByText('01 Jan 2024 – 31 Mar 2024').first().waitFor();
     await shot('session');
