@@ -11,6 +11,10 @@ are JSON Schema 2020-12). Paths are matched like the server's router: a
 trailing slash is optional, {param} is one path segment, and literal
 segments win over parameters.
 
+Webhook deliveries are checked the same way against the document's
+`webhooks` (receiver.Receiver calls webhook_problems for every POST it gets):
+the event named by x-passbook-event, its headers and its JSON body.
+
 PB_OPENAPI_RECORD=FILE appends every problem to FILE (JSON lines) instead of
 failing, and PB_OPENAPI_SAMPLES=FILE every response: tools for whoever extends
 the document.
@@ -138,6 +142,50 @@ def problems(method, url, status, headers, body):
     for err in sorted(v.iter_errors(value), key=lambda e: list(e.path))[:5]:
         where = '/'.join(str(p) for p in err.path) or '(root)'
         out.append('%s %s %d: %s: %s' % (method, template, status, where, err.message[:300]))
+    return out
+
+
+def _resolve(obj):
+    """A $ref'd parameter or schema holder, looked up in the document."""
+    while isinstance(obj, dict) and '$ref' in obj:
+        node = document()
+        for part in obj['$ref'].lstrip('#/').split('/'):
+            node = node[part]
+        obj = node
+    return obj
+
+
+def webhook_problems(headers, body):
+    """The ways a webhook delivery (lower-case headers, raw body) differs from
+    the document's webhooks (empty when it matches)."""
+    event = headers.get('x-passbook-event')
+    item = document().get('webhooks', {}).get(event or '')
+    if item is None:
+        return ['webhook %r: event not in the document' % event]
+    op = item['post']
+    out = []
+    for p in (_resolve(p) for p in op.get('parameters', [])):
+        if p['in'] != 'header':
+            continue
+        value = headers.get(p['name'].lower())
+        if value is None:
+            if p.get('required'):
+                out.append('webhook %s: header %s missing' % (event, p['name']))
+            continue
+        v = _validator(('webhook', event, p['name']), p['schema'])
+        out += ['webhook %s: header %s: %s' % (event, p['name'], e.message[:200]) for e in v.iter_errors(value)]
+    ctype = (headers.get('content-type') or '').split(';')[0].strip().lower()
+    media = op['requestBody']['content'].get(ctype)
+    if media is None:
+        return out + ['webhook %s: content type %r' % (event, ctype)]
+    try:
+        value = json.loads(body.decode('utf-8'))
+    except ValueError as e:
+        return out + ['webhook %s: body is not JSON: %s' % (event, e)]
+    v = _validator(('webhook', event, ctype), media['schema'])
+    for err in sorted(v.iter_errors(value), key=lambda e: list(e.path))[:5]:
+        where = '/'.join(str(p) for p in err.path) or '(root)'
+        out.append('webhook %s: %s: %s' % (event, where, err.message[:300]))
     return out
 
 

@@ -1,6 +1,8 @@
 """A lender's webhook receiver for tests: a python3 http.server on a free
 loopback port that records every POST and answers with the statuses it is
-told to (e.g. [500, 500] then 200 for ever).
+told to (e.g. [500, 500] then 200 for ever). Every delivery is checked
+against data/openapi.json's webhooks (openapi_check.webhook_problems): wait()
+and leaving the `with` block fail on the first one that does not match.
 
     with Receiver(fail_first=2) as rx:
         url = rx.url                  # give it to update_webhook
@@ -12,6 +14,8 @@ import json
 import threading
 import time
 
+import openapi_check
+
 
 class Hit:
     def __init__(self, path, headers, body, status):
@@ -21,6 +25,7 @@ class Hit:
         self.status = status        # what we answered
         self.json = json.loads(body.decode('utf-8')) if body else None
         self.at = time.time()
+        self.problems = openapi_check.webhook_problems(headers, body)
 
 
 class Receiver:
@@ -64,6 +69,15 @@ class Receiver:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+        if exc[0] is None:
+            self.check_documented()
+
+    def check_documented(self):
+        """Raises AssertionError when a delivery is not what data/openapi.json says."""
+        with self.lock:
+            bad = [p for h in self.hits for p in h.problems]
+        if bad:
+            raise AssertionError('webhook does not match data/openapi.json:\n  ' + '\n  '.join(bad[:10]))
 
     def set_failing(self, n):
         with self.lock:
@@ -83,10 +97,13 @@ class Receiver:
                 ok = [h for h in self.hits if 200 <= h.status < 300]
                 if (n_any is not None and len(self.hits) >= n_any) or \
                         (n_any is None and len(ok) >= n_ok):
-                    return list(self.hits)
+                    hits = list(self.hits)
+                    break
                 left = deadline - time.time()
                 if left <= 0:
                     raise AssertionError('receiver: waited %ss for %s deliveries, got %d hits (%d ok)'
                                          % (timeout, n_any if n_any is not None else n_ok,
                                             len(self.hits), len(ok)))
                 self.lock.wait(left)
+        self.check_documented()
+        return hits
