@@ -148,17 +148,6 @@ static void conn_close(struct conn *c)
     free(c);
 }
 
-static int exec(sqlite3 *db, const char *sql)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        log_error("store op=exec err=\"%s\"", msg ? msg : sqlite3_errmsg(db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
-}
-
 static struct conn *conn_open(const char *path, bool writer, char *err, size_t errlen)
 {
     struct conn *c = calloc(1, sizeof *c);
@@ -179,7 +168,7 @@ static struct conn *conn_open(const char *path, bool writer, char *err, size_t e
                                    "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
                                  : "PRAGMA foreign_keys=ON; PRAGMA query_only=1;"
                                    "PRAGMA mmap_size=268435456;";
-    if (exec(c->db, pragmas)) {
+    if (sq_exec(c->db, pragmas)) {
         snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(c->db));
         conn_close(c);
         return NULL;
@@ -226,14 +215,9 @@ static struct conn *reader(struct sqlite_store *s)
 
 static int step_done(struct conn *c, sqlite3_stmt *q, const char *what)
 {
-    int rc = sqlite3_step(q);
+    int rc = sq_rc(c->db, sqlite3_step(q), what);
     sqlite3_reset(q);
-    if (rc == SQLITE_DONE)
-        return STORE_OK;
-    if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        return STORE_CONFLICT;
-    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(c->db));
-    return STORE_ERROR;
+    return rc;
 }
 
 /* ---- the syncer thread ---- */
@@ -368,7 +352,7 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&s->mu);
         if (!batch)
             break; /* stopping, nothing left */
-        bool began = exec(s->writer->db, "BEGIN IMMEDIATE") == 0;
+        bool began = sq_exec(s->writer->db, "BEGIN IMMEDIATE") == STORE_OK;
         unsigned long long n = 0;
         struct wop *last = apply_all(s, batch, began, &n);
         /* While the syncer is still flushing the previous batch, nobody
@@ -390,8 +374,8 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&s->mu);
         atomic_fetch_add(&s->n_commits, 1);
         atomic_fetch_add(&s->n_writes, n);
-        if (began && exec(s->writer->db, "COMMIT") != 0) {
-            exec(s->writer->db, "ROLLBACK");
+        if (began && sq_exec(s->writer->db, "COMMIT") != STORE_OK) {
+            sq_exec(s->writer->db, "ROLLBACK");
             for (struct wop *w = batch; w; w = w->next)
                 if (w->rc == STORE_OK)
                     w->rc = STORE_ERROR;
@@ -481,9 +465,9 @@ sqlite3 *sqlite_reader_db(struct store *st)
 
 static int migrate(struct conn *c, char *err, size_t errlen)
 {
-    if (exec(c->db, "BEGIN IMMEDIATE"))
+    if (sq_exec(c->db, "BEGIN IMMEDIATE"))
         goto fail;
-    if (exec(c->db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
+    if (sq_exec(c->db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
         goto rollback;
     sqlite3_stmt *q = NULL;
     int version = 0;
@@ -495,22 +479,22 @@ static int migrate(struct conn *c, char *err, size_t errlen)
     if (version > SQLITE_NMIGRATIONS) {
         snprintf(err, errlen, "database schema version %d is newer than this passbook (%d)", version,
                  SQLITE_NMIGRATIONS);
-        exec(c->db, "ROLLBACK");
+        sq_exec(c->db, "ROLLBACK");
         return -1;
     }
     for (int v = version + 1; v <= SQLITE_NMIGRATIONS; v++) {
         char rec[96];
         snprintf(rec, sizeof rec, "INSERT INTO schema_version(version) VALUES (%d)", v);
-        if (exec(c->db, SQLITE_MIGRATIONS[v - 1]) || exec(c->db, rec))
+        if (sq_exec(c->db, SQLITE_MIGRATIONS[v - 1]) || sq_exec(c->db, rec))
             goto rollback;
         log_info("store msg=\"migrated\" version=%d", v);
     }
-    if (exec(c->db, "COMMIT"))
+    if (sq_exec(c->db, "COMMIT"))
         goto rollback;
     return 0;
 rollback:
     snprintf(err, errlen, "migration failed: %s", sqlite3_errmsg(c->db));
-    exec(c->db, "ROLLBACK");
+    sq_exec(c->db, "ROLLBACK");
     return -1;
 fail:
     snprintf(err, errlen, "cannot lock the database: %s", sqlite3_errmsg(c->db));
@@ -560,17 +544,6 @@ static int sq_setting_get_or_set(struct store *st, const char *key, const char *
     if ((rc = write_sync(s, apply_setting_insert, &kv)) != STORE_OK)
         return rc;
     return setting_read(s, key, out); /* another process may have won the race */
-}
-
-void settings_free(struct setting *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(v[i].key);
-        if (v[i].value) /* secrets: do not leave them in freed memory */
-            explicit_bzero(v[i].value, strlen(v[i].value));
-        free(v[i].value);
-    }
-    free(v);
 }
 
 static int sq_setting_list(struct store *st, const char *prefix, struct setting **out, size_t *n)
@@ -727,11 +700,6 @@ struct org_update {
     int modes;
 };
 
-static int changed(struct conn *c, int rc)
-{
-    return rc == STORE_OK && sqlite3_changes(c->db) == 0 ? STORE_NOT_FOUND : rc;
-}
-
 static int apply_org_set_keys(struct conn *c, const void *arg)
 {
     const struct org_update *u = arg;
@@ -742,7 +710,7 @@ static int apply_org_set_keys(struct conn *c, const void *arg)
     sq_bind_text(q, 2, u->a);
     sq_bind_text(q, 3, u->b);
     sqlite3_bind_int64(q, 4, pb_now());
-    return changed(c, step_done(c, q, "org_set_keys"));
+    return sq_changed(c->db, step_done(c, q, "org_set_keys"));
 }
 
 static int apply_org_set_modes(struct conn *c, const void *arg)
@@ -754,7 +722,7 @@ static int apply_org_set_modes(struct conn *c, const void *arg)
     sq_bind_text(q, 1, u->id);
     sqlite3_bind_int(q, 2, u->modes);
     sqlite3_bind_int64(q, 3, pb_now());
-    return changed(c, step_done(c, q, "org_set_modes"));
+    return sq_changed(c->db, step_done(c, q, "org_set_modes"));
 }
 
 static int sq_org_set_keys(struct store *st, const char *id, const char *key_hash, const char *sh_hash)

@@ -40,8 +40,7 @@ static int apply_pin(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->sha256);
     sqlite3_bind_int64(q, 2, a->size);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = sq_run(db, q, "blob_row");
-    sqlite3_finalize(q);
+    int rc = sq_run_final(db, q, "blob_row");
     if (rc != STORE_OK)
         return rc;
     q = sq_prep(db, "INSERT INTO blob_pins(sha256, created_at, expires_at) VALUES (?1, ?2, ?3)");
@@ -50,8 +49,7 @@ static int apply_pin(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->sha256);
     sqlite3_bind_int64(q, 2, a->now);
     sqlite3_bind_int64(q, 3, a->expires_at);
-    rc = sq_run(db, q, "blob_pin");
-    sqlite3_finalize(q);
+    rc = sq_run_final(db, q, "blob_pin");
     a->id = sqlite3_last_insert_rowid(db);
     return rc;
 }
@@ -71,8 +69,7 @@ int sq_blob_unpin_in(sqlite3 *db, int64_t pin_id, bool *existed)
     if (!q)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, pin_id);
-    int rc = sq_run(db, q, "blob_unpin");
-    sqlite3_finalize(q);
+    int rc = sq_run_final(db, q, "blob_unpin");
     *existed = rc == STORE_OK && sqlite3_changes(db) > 0;
     return rc;
 }
@@ -99,9 +96,7 @@ static int exec_sha(sqlite3 *db, const char *sql, const char *sha256, int64_t no
         sqlite3_bind_int64(q, 2, now);
     if (sqlite3_bind_parameter_count(q) >= 3)
         sqlite3_bind_int64(q, 3, stale_before);
-    int rc = sq_run(db, q, "blob_claim");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "blob_claim");
 }
 
 int sq_blob_claim_in(sqlite3 *db, const char *sha256, int64_t now, int64_t stale_before, bool *claimed)

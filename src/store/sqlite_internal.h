@@ -10,10 +10,12 @@
 
 extern const char *const SQLITE_MIGRATIONS[];
 
-/* Binding and column helpers (sqlite_util.c). NULL binds as SQL NULL;
- * sq_col_dup returns a malloc'd copy or NULL for SQL NULL; sq_col_copy
- * writes "" for SQL NULL. */
+/* The one set of SQLite helpers (sqlite_util.c), for every file of the
+ * store. NULL binds as SQL NULL (sq_bind_nonempty: "" too, for ids kept
+ * in fixed buffers); sq_col_dup returns a malloc'd copy or NULL for SQL
+ * NULL; sq_col_copy writes "" for SQL NULL. */
 void sq_bind_text(sqlite3_stmt *q, int i, const char *v);
+void sq_bind_nonempty(sqlite3_stmt *q, int i, const char *v);
 void sq_bind_int_opt(sqlite3_stmt *q, int i, int64_t v, bool present);
 char *sq_col_dup(sqlite3_stmt *q, int i);
 void sq_col_copy(sqlite3_stmt *q, int i, char *out, size_t len);
@@ -24,6 +26,13 @@ sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql);
 int sq_rc(sqlite3 *db, int rc, const char *what);
 /* Steps q once (to completion for a write) and maps the result. */
 int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what);
+/* sq_run, then finalizes q; a NULL q (sq_prep failed) is STORE_ERROR. */
+int sq_run_final(sqlite3 *db, sqlite3_stmt *q, const char *what);
+/* rc, or STORE_NOT_FOUND when it is STORE_OK but the last statement
+ * changed no row. */
+int sq_changed(sqlite3 *db, int rc);
+/* Runs SQL text without parameters (logged on failure); a store_rc. */
+int sq_exec(sqlite3 *db, const char *sql);
 /* Runs fn through the group commit inside a savepoint, so that a failing
  * multi-statement op leaves nothing behind and keeps its batch. */
 int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);

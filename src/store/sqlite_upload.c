@@ -12,59 +12,6 @@
 #include "store/sqlite_internal.h"
 #include "util/log.h"
 
-/* ---- record helpers ---- */
-
-void account_rec_clear(struct account_rec *a)
-{
-    free(a->bank);
-    free(a->account_number);
-    free(a->name);
-    free(a->ifsc);
-    free(a->micr);
-    free(a->address);
-    free(a->account_category);
-    free(a->account_type);
-    free(a->status);
-    free(a->error_code);
-    free(a->error_message);
-    free(a->insights);
-    memset(a, 0, sizeof *a);
-}
-
-void statement_rec_clear(struct statement_rec *s)
-{
-    free(s->source);
-    free(s->bank);
-    free(s->blob_sha256);
-    free(s->file_name);
-    free(s->pdf_password_enc);
-    free(s->status);
-    free(s->error_code);
-    free(s->error_message);
-    free(s->identity);
-    free(s->facts);
-    free(s->fraud);
-    free(s->content_sha256);
-    memset(s, 0, sizeof *s);
-}
-
-void txn_recs_free(struct txn_rec *t, size_t n)
-{
-    for (size_t i = 0; t && i < n; i++) {
-        free(t[i].note);
-        free(t[i].chq_num);
-    }
-    free(t);
-}
-
-void job_rec_clear(struct job_rec *j)
-{
-    free(j->kind);
-    free(j->payload);
-    free(j->session_id);
-    memset(j, 0, sizeof *j);
-}
-
 static pb_day cday(sqlite3_stmt *q, int i)
 {
     return sqlite3_column_type(q, i) == SQLITE_NULL ? PB_NO_DAY : sqlite3_column_int(q, i);
@@ -131,9 +78,7 @@ static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
     sq_bind_int_opt(q, 11, a->od_limit, a->od_limit != 0);
     sq_bind_int_opt(q, 12, a->credit_limit, a->credit_limit != 0);
     sqlite3_bind_int64(q, 13, now);
-    int rc = sq_run(db, q, "account_insert");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "account_insert");
 }
 
 /* The statement's file row: created if missing (a caller without a pin),
@@ -150,8 +95,7 @@ static int blob_ref_ok(sqlite3 *db, const struct statement_rec *s)
     sq_bind_text(q, 1, s->blob_sha256);
     sqlite3_bind_int64(q, 2, s->file_size);
     sqlite3_bind_int64(q, 3, s->created_at);
-    int rc = sq_run(db, q, "blob_insert");
-    sqlite3_finalize(q);
+    int rc = sq_run_final(db, q, "blob_insert");
     if (rc != STORE_OK || !(q = sq_prep(db, "SELECT deleted_at IS NULL FROM blobs WHERE sha256 = ?1")))
         return -1;
     sq_bind_text(q, 1, s->blob_sha256);
@@ -195,9 +139,7 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
     sq_bind_text(q, 22, s->fraud);
     sq_bind_text(q, 23, s->content_sha256);
     sqlite3_bind_int64(q, 24, s->created_at);
-    int rc = sq_run(db, q, "statement_insert");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "statement_insert");
 }
 
 static int insert_txns(sqlite3 *db, const struct statement_commit *c)
@@ -448,8 +390,7 @@ static int apply_request_processing(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->session_id);
     sq_bind_text(q, 2, a->org_id);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = sq_run(db, q, "session_request_processing");
-    sqlite3_finalize(q);
+    int rc = sq_run_final(db, q, "session_request_processing");
     if (rc != STORE_OK)
         return rc;
     if (sqlite3_changes(db) == 0)
@@ -467,8 +408,7 @@ static int apply_request_processing(sqlite3 *db, void *arg)
     sq_bind_text(q, 2, a->session_id);
     sqlite3_bind_int64(q, 3, a->now);
     sq_bind_text(q, 4, key);
-    rc = sq_run(db, q, "job_insert");
-    sqlite3_finalize(q);
+    rc = sq_run_final(db, q, "job_insert");
     return rc;
 }
 
@@ -495,9 +435,7 @@ static int apply_finish_processing(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->session_id);
     sq_bind_text(q, 2, a->state);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = sq_run(db, q, "session_finish_processing");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "session_finish_processing");
 }
 
 int sq_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
@@ -525,9 +463,7 @@ static int apply_account_result(sqlite3 *db, void *arg)
     sq_bind_text(q, 4, a->message);
     sq_bind_text(q, 5, a->insights);
     sqlite3_bind_int64(q, 6, a->now);
-    int rc = sq_run(db, q, "account_set_result");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "account_set_result");
 }
 
 int sq_account_set_result(struct store *st, const char *account_id, const char *status,
@@ -596,9 +532,7 @@ static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *
     if (s2)
         sq_bind_text(q, 2, s2);
     sqlite3_bind_int64(q, 3, i3);
-    int rc = sq_run(db, q, "exec");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "exec");
 }
 
 static int apply_session_delete(sqlite3 *db, void *arg)
@@ -679,8 +613,7 @@ static int apply_pdf_expire(sqlite3 *db, void *arg)
         return rc != STORE_OK ? rc : STORE_ERROR;
     sqlite3_bind_int64(q, 1, a->cutoff);
     sqlite3_bind_int64(q, 2, a->now);
-    rc = sq_run(db, q, "pdf_expire");
-    sqlite3_finalize(q);
+    rc = sq_run_final(db, q, "pdf_expire");
     return rc == STORE_OK ? claim_files(db, a) : rc;
 }
 
@@ -769,9 +702,7 @@ static int apply_job_finish(sqlite3 *db, void *arg)
         sqlite3_bind_int64(q, 3, a->retry_at);
     }
     sqlite3_bind_int64(q, 4, a->now);
-    int rc = sq_run(db, q, "job_finish");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "job_finish");
 }
 
 int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
@@ -795,11 +726,7 @@ static int apply_org_acceptance(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->org_id);
     sq_bind_text(q, 2, a->acceptance);
     sqlite3_bind_int(q, 3, a->tolerance);
-    int rc = sq_run(db, q, "org_set_acceptance");
-    sqlite3_finalize(q);
-    if (rc == STORE_OK && sqlite3_changes(db) == 0)
-        rc = STORE_NOT_FOUND;
-    return rc;
+    return sq_changed(db, sq_run_final(db, q, "org_set_acceptance"));
 }
 
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days)
@@ -815,9 +742,7 @@ static int apply_job_release(sqlite3 *db, void *arg)
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, arg);
-    int rc = sq_run(db, q, "job_release");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "job_release");
 }
 
 int sq_job_release(struct store *st, const char *owner_prefix)

@@ -22,6 +22,11 @@ void sq_bind_int_opt(sqlite3_stmt *q, int i, int64_t v, bool present)
         sqlite3_bind_null(q, i);
 }
 
+void sq_bind_nonempty(sqlite3_stmt *q, int i, const char *v)
+{
+    sq_bind_text(q, i, v && *v ? v : NULL);
+}
+
 char *sq_col_dup(sqlite3_stmt *q, int i)
 {
     const unsigned char *t = sqlite3_column_text(q, i);
@@ -60,6 +65,30 @@ int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what)
     return sq_rc(db, sqlite3_step(q), what);
 }
 
+int sq_run_final(sqlite3 *db, sqlite3_stmt *q, const char *what)
+{
+    if (!q)
+        return STORE_ERROR;
+    int rc = sq_run(db, q, what);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int sq_changed(sqlite3 *db, int rc)
+{
+    return rc == STORE_OK && sqlite3_changes(db) == 0 ? STORE_NOT_FOUND : rc;
+}
+
+int sq_exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        log_error("store op=exec err=\"%s\"", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? STORE_OK : (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_ERROR;
+}
+
 /* sqlite_write with fn inside a savepoint: a failing multi-statement op
  * leaves nothing behind and does not take its batch down. */
 struct savepoint_op {
@@ -70,13 +99,13 @@ struct savepoint_op {
 static int apply_in_savepoint(sqlite3 *db, const void *arg)
 {
     const struct savepoint_op *op = arg;
-    int rc = sqlite3_exec(db, "SAVEPOINT op", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return sq_rc(db, rc, "savepoint");
+    int rc = sq_exec(db, "SAVEPOINT op");
+    if (rc != STORE_OK)
+        return rc;
     rc = op->fn(db, op->arg);
     if (rc != STORE_OK)
-        sqlite3_exec(db, "ROLLBACK TO op", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE op", NULL, NULL, NULL);
+        sq_exec(db, "ROLLBACK TO op");
+    sq_exec(db, "RELEASE op");
     return rc;
 }
 

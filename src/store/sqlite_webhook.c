@@ -15,35 +15,6 @@
     "id, org_id, session_id, event, url, payload, status, attempts, next_attempt_at, "       \
     "last_attempt_at, response_code, last_error, dedupe_key, created_at, delivered_at, replay_of"
 
-static void bind_text_or_null(sqlite3_stmt *q, int i, const char *v)
-{
-    if (v && *v)
-        sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, i);
-}
-
-/* Steps a statement that returns no rows and finalizes it. */
-static int run_done(sqlite3 *db, sqlite3_stmt *q, const char *what)
-{
-    if (!q)
-        return STORE_ERROR;
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc == SQLITE_DONE)
-        return STORE_OK;
-    if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        return STORE_CONFLICT;
-    log_error("store op=%s err=\"%s\"", what, sqlite3_errmsg(db));
-    return STORE_ERROR;
-}
-
-static char *dup_col(sqlite3_stmt *q, int i)
-{
-    const unsigned char *t = sqlite3_column_text(q, i);
-    return strdup(t ? (const char *)t : "");
-}
-
 /* Fills d from a row of DELIVERY_COLS. Returns 0, or -1 on out of memory. */
 static int delivery_from_row(sqlite3_stmt *q, struct webhook_delivery *d)
 {
@@ -52,8 +23,8 @@ static int delivery_from_row(sqlite3_stmt *q, struct webhook_delivery *d)
     sq_col_copy(q, 1, d->org_id, sizeof d->org_id);
     sq_col_copy(q, 2, d->session_id, sizeof d->session_id);
     sq_col_copy(q, 3, d->event, sizeof d->event);
-    d->url = dup_col(q, 4);
-    d->payload = dup_col(q, 5);
+    d->url = sq_col_dup(q, 4);
+    d->payload = sq_col_dup(q, 5);
     webhook_status_parse((const char *)sqlite3_column_text(q, 6), &d->status);
     d->attempts = sqlite3_column_int(q, 7);
     d->next_attempt_at = sqlite3_column_int64(q, 8);
@@ -78,22 +49,17 @@ static int insert_delivery(sqlite3 *db, const struct webhook_delivery *d)
                                "replay_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, ?7, ?8, ?9, ?10)");
     if (!q)
         return STORE_ERROR;
-    sqlite3_bind_text(q, 1, d->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, d->org_id, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(q, 3, d->session_id);
-    sqlite3_bind_text(q, 4, d->event, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 5, d->url, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 6, d->payload, -1, SQLITE_TRANSIENT);
+    sq_bind_text(q, 1, d->id);
+    sq_bind_text(q, 2, d->org_id);
+    sq_bind_nonempty(q, 3, d->session_id);
+    sq_bind_text(q, 4, d->event);
+    sq_bind_text(q, 5, d->url);
+    sq_bind_text(q, 6, d->payload);
     sqlite3_bind_int64(q, 7, d->next_attempt_at);
-    bind_text_or_null(q, 8, d->dedupe_key);
+    sq_bind_nonempty(q, 8, d->dedupe_key);
     sqlite3_bind_int64(q, 9, d->created_at);
-    bind_text_or_null(q, 10, d->replay_of);
-    return run_done(db, q, "webhook_insert");
-}
-
-static int exec_sql(sqlite3 *db, const char *sql)
-{
-    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    sq_bind_nonempty(q, 10, d->replay_of);
+    return sq_run_final(db, q, "webhook_insert");
 }
 
 /* Runs a conditional session UPDATE (q, already bound) and, when it changed
@@ -101,18 +67,18 @@ static int exec_sql(sqlite3 *db, const char *sql)
 static int mark_and_queue(sqlite3 *db, sqlite3_stmt *q, const struct webhook_delivery *d,
                           const char *what)
 {
-    if (!q || exec_sql(db, "SAVEPOINT mark")) {
+    if (!q || sq_exec(db, "SAVEPOINT mark") != STORE_OK) {
         sqlite3_finalize(q);
         return STORE_ERROR;
     }
-    int rc = run_done(db, q, what);
+    int rc = sq_run_final(db, q, what);
     if (rc == STORE_OK && sqlite3_changes(db) == 0)
         rc = STORE_CONFLICT;
     if (rc == STORE_OK && d)
         rc = insert_delivery(db, d);
     if (rc != STORE_OK)
-        exec_sql(db, "ROLLBACK TO mark");
-    exec_sql(db, "RELEASE mark");
+        sq_exec(db, "ROLLBACK TO mark");
+    sq_exec(db, "RELEASE mark");
     return rc;
 }
 
@@ -132,15 +98,12 @@ static int apply_set_webhook(sqlite3 *db, const void *arg)
                                "ELSE ?4 END, updated_at = ?5 WHERE id = ?1");
     if (!q)
         return STORE_ERROR;
-    sqlite3_bind_text(q, 1, a->org_id, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(q, 2, a->url);
+    sq_bind_text(q, 1, a->org_id);
+    sq_bind_nonempty(q, 2, a->url);
     sqlite3_bind_int(q, 3, a->mode);
-    if (a->secret)
-        sqlite3_bind_text(q, 4, a->secret, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(q, 4);
+    sq_bind_text(q, 4, a->secret);
     sqlite3_bind_int64(q, 5, a->now);
-    int rc = run_done(db, q, "org_set_webhook");
+    int rc = sq_run_final(db, q, "org_set_webhook");
     return rc == STORE_OK && sqlite3_changes(db) == 0 ? STORE_NOT_FOUND : rc;
 }
 
@@ -166,7 +129,7 @@ static int apply_complete(sqlite3 *db, const void *arg)
                                "AND completion_notified_at IS NULL AND expiry_notified_at IS NULL "
                                "AND state = 'open' AND deleted_at IS NULL");
     if (q) {
-        sqlite3_bind_text(q, 1, m->session_id, -1, SQLITE_TRANSIENT);
+        sq_bind_text(q, 1, m->session_id);
         sqlite3_bind_int64(q, 2, m->now);
     }
     return mark_and_queue(db, q, m->d, "session_complete");
@@ -186,7 +149,7 @@ static int apply_expire(sqlite3 *db, const void *arg)
                                "AND expiry_notified_at IS NULL AND completion_notified_at IS NULL "
                                "AND state = 'open' AND deleted_at IS NULL AND expires_at <= ?2");
     if (q) {
-        sqlite3_bind_text(q, 1, m->session_id, -1, SQLITE_TRANSIENT);
+        sq_bind_text(q, 1, m->session_id);
         sqlite3_bind_int64(q, 2, m->now);
     }
     return mark_and_queue(db, q, m->d, "session_expire_mark");
@@ -249,7 +212,7 @@ static int apply_claim(sqlite3 *db, const void *arg)
     if (!q)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, c->now);
-    sqlite3_bind_text(q, 2, c->owner, -1, SQLITE_TRANSIENT);
+    sq_bind_text(q, 2, c->owner);
     sqlite3_bind_int64(q, 3, c->lease_until);
     sqlite3_bind_int64(q, 4, (sqlite3_int64)c->max);
     int rc;
@@ -293,25 +256,16 @@ static int apply_finish(sqlite3 *db, const void *arg)
                                "lease_until = NULL WHERE id = ?1 AND lease_owner = ?2");
     if (!q)
         return STORE_ERROR;
-    sqlite3_bind_text(q, 1, d->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, f->owner, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 3, webhook_status_name(d->status), -1, SQLITE_STATIC);
+    sq_bind_text(q, 1, d->id);
+    sq_bind_text(q, 2, f->owner);
+    sq_bind_text(q, 3, webhook_status_name(d->status));
     sqlite3_bind_int(q, 4, d->attempts);
     sqlite3_bind_int64(q, 5, d->next_attempt_at);
-    if (d->last_attempt_at)
-        sqlite3_bind_int64(q, 6, d->last_attempt_at);
-    else
-        sqlite3_bind_null(q, 6);
-    if (d->response_code)
-        sqlite3_bind_int(q, 7, d->response_code);
-    else
-        sqlite3_bind_null(q, 7);
-    bind_text_or_null(q, 8, d->last_error);
-    if (d->delivered_at)
-        sqlite3_bind_int64(q, 9, d->delivered_at);
-    else
-        sqlite3_bind_null(q, 9);
-    return run_done(db, q, "webhook_finish");
+    sq_bind_int_opt(q, 6, d->last_attempt_at, d->last_attempt_at != 0);
+    sq_bind_int_opt(q, 7, d->response_code, d->response_code != 0);
+    sq_bind_nonempty(q, 8, d->last_error);
+    sq_bind_int_opt(q, 9, d->delivered_at, d->delivered_at != 0);
+    return sq_run_final(db, q, "webhook_finish");
 }
 
 int sqlite_webhook_finish(struct store *st, const struct webhook_delivery *d, const char *owner)
@@ -331,8 +285,8 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
                          : NULL;
     if (!q)
         return STORE_ERROR;
-    sqlite3_bind_text(q, 1, org_id, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(q, 2, session_id);
+    sq_bind_text(q, 1, org_id);
+    sq_bind_nonempty(q, 2, session_id);
     sqlite3_bind_int64(q, 3, (sqlite3_int64)max);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < max)
@@ -351,8 +305,8 @@ int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
                          : NULL;
     if (!q)
         return STORE_ERROR;
-    sqlite3_bind_text(q, 1, org_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, id, -1, SQLITE_TRANSIENT);
+    sq_bind_text(q, 1, org_id);
+    sq_bind_text(q, 2, id);
     int rc = sqlite3_step(q), res;
     if (rc == SQLITE_ROW)
         res = delivery_from_row(q, out) == 0 ? STORE_OK : STORE_ERROR;
