@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/codec.h"
 #include "store/sqlite_internal.h"
 #include "util/fault.h"
 #include "util/log.h"
@@ -739,62 +740,14 @@ static int sq_org_set_modes(struct store *st, const char *id, int modes)
 
 /* ---- sessions ---- */
 
-/* "2024-01,2024-02" */
-static char *months_format(const pb_month *m, int n)
-{
-    if (n > SESSION_MAX_MONTHS)
-        n = SESSION_MAX_MONTHS;
-    if (n < 0)
-        n = 0;
-    char *out = malloc((size_t)n * 8 + 1);
-    if (!out)
-        return NULL;
-    /* by hand: this runs on the writer thread for every session */
-    char *p = out;
-    for (int i = 0; i < n; i++) {
-        int y = m[i] / 12, mo = m[i] % 12 + 1;
-        if (y < 0 || y > 9999)
-            y = 0;
-        if (i)
-            *p++ = ',';
-        *p++ = (char)('0' + y / 1000);
-        *p++ = (char)('0' + y / 100 % 10);
-        *p++ = (char)('0' + y / 10 % 10);
-        *p++ = (char)('0' + y % 10);
-        *p++ = '-';
-        *p++ = (char)('0' + mo / 10);
-        *p++ = (char)('0' + mo % 10);
-    }
-    *p = '\0';
-    return out;
-}
-
-static int months_parse(const char *s, pb_month *out, int max)
-{
-    int n = 0, y, mo, used;
-    while (s && n < max && sscanf(s, "%d-%d%n", &y, &mo, &used) == 2) {
-        out[n++] = y * 12 + (mo - 1);
-        s += used;
-        if (*s != ',')
-            break;
-        s++;
-    }
-    return n;
-}
-
-static char *json_text(const json_t *j)
-{
-    return j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
-}
-
 static void session_from_row(sqlite3_stmt *q, struct session *s);
 
 /* Binds s to q (SQL[Q_SESSION_INSERT]) and runs it once (reset after). */
 static int session_insert_run(sqlite3 *db, sqlite3_stmt *q, const struct session *s)
 {
     const struct session_req *r = &s->req;
-    char *months = months_format(r->expected_months, r->n_expected_months);
-    char *consents = json_text(r->consents), *metadata = json_text(r->metadata);
+    char *months = store_months_format(r->expected_months, r->n_expected_months);
+    char *consents = store_json_text(r->consents), *metadata = store_json_text(r->metadata);
     sq_bind_text(q, 1, s->id);
     sq_bind_text(q, 2, s->org_id);
     sqlite3_bind_int(q, 3, r->version);
@@ -890,7 +843,7 @@ static void session_from_row(sqlite3_stmt *q, struct session *s)
     r->to_date = sqlite3_column_int(q, 13);
     r->max_from_date = col_day(q, 14);
     r->max_to_date = col_day(q, 15);
-    r->n_expected_months = months_parse((const char *)sqlite3_column_text(q, 16), r->expected_months,
+    r->n_expected_months = store_months_parse((const char *)sqlite3_column_text(q, 16), r->expected_months,
                                         SESSION_MAX_MONTHS);
     r->session_expiry_min = sqlite3_column_int(q, 17);
     r->aa_journey_mode = sq_col_dup(q, 18);

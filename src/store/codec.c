@@ -1,0 +1,54 @@
+/* Column formats both stores share: how a session's expected months and
+ * JSON documents are kept as text. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/codec.h"
+
+/* "2024-01,2024-02" */
+char *store_months_format(const pb_month *m, int n)
+{
+    if (n > SESSION_MAX_MONTHS)
+        n = SESSION_MAX_MONTHS;
+    if (n < 0)
+        n = 0;
+    char *out = malloc((size_t)n * 8 + 1);
+    if (!out)
+        return NULL;
+    /* by hand: this runs on the writer thread for every session */
+    char *p = out;
+    for (int i = 0; i < n; i++) {
+        int y = m[i] / 12, mo = m[i] % 12 + 1;
+        if (y < 0 || y > 9999)
+            y = 0;
+        if (i)
+            *p++ = ',';
+        *p++ = (char)('0' + y / 1000);
+        *p++ = (char)('0' + y / 100 % 10);
+        *p++ = (char)('0' + y / 10 % 10);
+        *p++ = (char)('0' + y % 10);
+        *p++ = '-';
+        *p++ = (char)('0' + mo / 10);
+        *p++ = (char)('0' + mo % 10);
+    }
+    *p = '\0';
+    return out;
+}
+
+int store_months_parse(const char *s, pb_month *out, int max)
+{
+    int n = 0, y, mo, used;
+    while (s && n < max && sscanf(s, "%d-%d%n", &y, &mo, &used) == 2) {
+        out[n++] = y * 12 + (mo - 1);
+        s += used;
+        if (*s != ',')
+            break;
+        s++;
+    }
+    return n;
+}
+
+char *store_json_text(const json_t *j)
+{
+    return j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+}
