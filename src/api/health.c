@@ -1,4 +1,7 @@
-/* Liveness, metrics and the API's description: GET /healthz, GET /metrics
+/* Liveness, readiness, metrics and the API's description: GET /healthz
+ * (the process answers; it touches no database, so a load balancer's
+ * probe costs nothing and a slow database never makes a node look dead),
+ * GET /readyz (the store answers a read: send traffic here), GET /metrics
  * (Prometheus text), GET /openapi.json (data/openapi.json, embedded). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,18 @@
 static enum http_result healthz(struct http_req *req, struct http_resp *resp)
 {
     static const char OK[] = "{\"status\":\"ok\"}";
+    http_resp_static(resp, 200, "application/json", OK, sizeof OK - 1);
+    return HTTP_DONE;
+}
+
+static enum http_result readyz(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    if (app->store->ops->ping(app->store) != STORE_OK) {
+        http_resp_error(resp, 503, "NOT_READY", "The database does not answer");
+        return HTTP_DONE;
+    }
+    static const char OK[] = "{\"status\":\"ready\"}";
     http_resp_static(resp, 200, "application/json", OK, sizeof OK - 1);
     return HTTP_DONE;
 }
@@ -94,6 +109,7 @@ static enum http_result openapi(struct http_req *req, struct http_resp *resp)
 
 const struct route HEALTH_ROUTES[] = {
     ROUTE_GET("/healthz", healthz),
+    ROUTE_GET("/readyz", readyz),
     ROUTE_GET("/metrics", metrics),
     ROUTE_GET("/openapi.json", openapi),
 };

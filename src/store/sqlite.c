@@ -1005,6 +1005,18 @@ static int sq_rate_count(struct store *st, const char *key, int window_s, int64_
     return STORE_OK;
 }
 
+/* Readiness: this thread's read connection reads the database. */
+static int sq_ping(struct store *st)
+{
+    struct conn *c = reader((struct sqlite_store *)st);
+    sqlite3_stmt *q = c ? sq_prep(c->db, "SELECT max(version) FROM schema_version") : NULL;
+    if (!q)
+        return STORE_ERROR;
+    int rc = sq_rc(c->db, sqlite3_step(q), "ping");
+    sqlite3_finalize(q);
+    return rc;
+}
+
 static const struct store_ops SQLITE_OPS = {
     .close = sq_close,
     .stats = sq_stats,
@@ -1068,6 +1080,7 @@ static const struct store_ops SQLITE_OPS = {
     .audit_insert = sq_audit_insert,
     .audit_list = sq_audit_list,
     .account_briefs = sq_account_briefs,
+    .ping = sq_ping,
 };
 
 /* The database holds customers' financial data: its files are the

@@ -376,6 +376,9 @@ struct store_ops {
      * first (*out malloc'd; account_briefs_free). */
     int (*account_briefs)(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n,
                           struct account_brief **out, size_t *nout);
+
+    /* Readiness (/readyz): STORE_OK when the database answers a read. */
+    int (*ping)(struct store *st);
 };
 
 struct store {
