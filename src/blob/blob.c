@@ -15,6 +15,8 @@
 
 struct blob_store {
     char *root;
+    bool remote;                 /* committed files live in r, not under root */
+    struct blob_remote r;
 };
 
 struct blob_writer {
@@ -82,6 +84,16 @@ struct blob_store *blob_open(const char *dir)
     if (!bs->root) {
         free(bs);
         return NULL;
+    }
+    return bs;
+}
+
+struct blob_store *blob_open_remote(const char *dir, const struct blob_remote *remote)
+{
+    struct blob_store *bs = blob_open(dir);
+    if (bs) {
+        bs->remote = true;
+        bs->r = *remote;
     }
     return bs;
 }
@@ -191,12 +203,21 @@ int blob_writer_seal(struct blob_writer *w, char sha256[PB_SHA256_HEX])
     return 0;
 }
 
-/* Durability order: data fsync, rename into place, fsync the directory. */
+/* Durability order: data fsync, rename into place, fsync the directory;
+ * or, remote: the remote has it durably, then the temporary file goes. */
 int blob_writer_commit(struct blob_writer *w, char sha256[PB_SHA256_HEX])
 {
     char dir[PATH_MAX], path[PATH_MAX];
     if (blob_writer_seal(w, sha256))
         goto fail;
+    if (w->bs->remote) {
+        if (w->bs->r.put(w->bs->r.ctx, sha256, w->fd)) {
+            w->error = io_error(errno);
+            goto fail;
+        }
+        blob_writer_abort(w);
+        return 0;
+    }
     snprintf(dir, sizeof dir, "%s/%.2s", w->bs->root, sha256);
     blob_path(w->bs, sha256, path, sizeof path);
     if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || rename(w->tmp, path) != 0 || fsync_dir(dir) != 0) {
@@ -231,6 +252,8 @@ int blob_get(struct blob_store *bs, const char *sha256, unsigned char **data, si
     char path[PATH_MAX];
     if (!valid_name(sha256))
         return -1;
+    if (bs->remote)
+        return bs->r.get(bs->r.ctx, sha256, data, len);
     FILE *f = fopen(blob_path(bs, sha256, path, sizeof path), "rb");
     if (!f)
         return -1;
@@ -254,7 +277,15 @@ int blob_get(struct blob_store *bs, const char *sha256, unsigned char **data, si
 bool blob_exists(struct blob_store *bs, const char *sha256)
 {
     char path[PATH_MAX];
-    return valid_name(sha256) && access(blob_path(bs, sha256, path, sizeof path), F_OK) == 0;
+    if (!valid_name(sha256))
+        return false;
+    if (!bs->remote)
+        return access(blob_path(bs, sha256, path, sizeof path), F_OK) == 0;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    bool there = bs->r.get(bs->r.ctx, sha256, &data, &len) == 0;
+    free(data);
+    return there;
 }
 
 int blob_delete(struct blob_store *bs, const char *sha256)
@@ -262,6 +293,8 @@ int blob_delete(struct blob_store *bs, const char *sha256)
     char path[PATH_MAX];
     if (!valid_name(sha256))
         return -1;
+    if (bs->remote)
+        return bs->r.del(bs->r.ctx, sha256);
     if (unlink(blob_path(bs, sha256, path, sizeof path)) != 0 && errno != ENOENT)
         return -1;
     return 0;
@@ -270,6 +303,8 @@ int blob_delete(struct blob_store *bs, const char *sha256)
 int blob_each(struct blob_store *bs, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg)
 {
     char dir[PATH_MAX], path[PATH_MAX];
+    if (bs->remote)
+        return bs->r.each(bs->r.ctx, min_age_s, fn, arg);
     DIR *top = opendir(bs->root);
     if (!top)
         return -1;

@@ -1,8 +1,12 @@
 /* Content-addressed file storage for original statements: a file is kept
  * under <root>/<aa>/<sha256> and is durable (file and directory fsynced)
- * before blob_put returns. Several nodes may share <root> (a shared
- * filesystem); writes are atomic renames, so concurrent puts of the same
- * content are harmless. */
+ * before blob_put returns; writes are atomic renames, so concurrent puts
+ * of the same content are harmless.
+ *
+ * Several nodes keep their files elsewhere, where every node reads them
+ * (blob_open_remote: the PostgreSQL store): then <root> holds only the
+ * files being written (<root>/tmp), and a put is durable once the remote
+ * has it. */
 #ifndef PB_BLOB_BLOB_H
 #define PB_BLOB_BLOB_H
 
@@ -16,6 +20,20 @@ struct blob_store;
 
 /* Opens (creating if needed) a store rooted at dir. NULL on failure. */
 struct blob_store *blob_open(const char *dir);
+
+/* Where committed files live for a store shared by several nodes. Each
+ * returns 0, or -1 with errno (ENOSPC: full; ENOENT: no such file). */
+struct blob_remote {
+    void *ctx;
+    int (*put)(void *ctx, const char *sha256, int fd); /* fd's content, from offset 0 */
+    int (*get)(void *ctx, const char *sha256, unsigned char **data, size_t *len);
+    int (*del)(void *ctx, const char *sha256);         /* missing is not an error */
+    /* fn for each file stored more than min_age_s seconds ago; the count or -1 */
+    int (*each)(void *ctx, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg);
+};
+/* A store whose committed files go to remote (copied; ctx must outlive
+ * it); dir holds the temporary files of writes in progress. */
+struct blob_store *blob_open_remote(const char *dir, const struct blob_remote *remote);
 void blob_close(struct blob_store *bs);
 
 /* Why a write failed: callers answer differently (413 for a file over its
@@ -50,13 +68,14 @@ int blob_put(struct blob_store *bs, const void *data, size_t len, char sha256[PB
 
 /* Reads a blob whole; *data is malloc'd (caller frees). -1 if missing. */
 int blob_get(struct blob_store *bs, const char *sha256, unsigned char **data, size_t *len);
-/* The path of a blob (buf of at least PATH_MAX), whether or not it exists. */
+/* The path of a blob (buf of at least PATH_MAX), whether or not it exists
+ * (a local store's). */
 const char *blob_path(struct blob_store *bs, const char *sha256, char *buf, size_t len);
 bool blob_exists(struct blob_store *bs, const char *sha256);
 /* Removes a blob; missing is not an error. */
 int blob_delete(struct blob_store *bs, const char *sha256);
 
-/* Calls fn for each file in place whose last modification is more than
+/* Calls fn for each file in place (local or remote) whose last modification is more than
  * min_age_s seconds ago (the orphan sweep checks each against the store).
  * Returns the number visited, or -1 when the store cannot be read. */
 int blob_each(struct blob_store *bs, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg);

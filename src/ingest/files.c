@@ -160,3 +160,39 @@ int files_sweep(const struct ingest_env *env)
         log_info("files msg=\"swept\" unreferenced=%d unknown=%d temporary=%d", removed, d.removed, tmp);
     return removed + d.removed + tmp;
 }
+
+/* ---- files kept by the store (several nodes) ---- */
+
+static int remote_rc(int rc)
+{
+    errno = rc == STORE_OK ? 0 : rc == STORE_FULL ? ENOSPC : rc == STORE_NOT_FOUND ? ENOENT : EIO;
+    return rc == STORE_OK ? 0 : -1;
+}
+
+static int remote_put(void *ctx, const char *sha256, int fd)
+{
+    return remote_rc(STORE_CALL((struct store *)ctx, file_put, sha256, fd, pb_now()));
+}
+
+static int remote_get(void *ctx, const char *sha256, unsigned char **data, size_t *len)
+{
+    return remote_rc(STORE_CALL((struct store *)ctx, file_get, sha256, data, len));
+}
+
+static int remote_del(void *ctx, const char *sha256)
+{
+    return remote_rc(STORE_CALL((struct store *)ctx, file_delete, sha256));
+}
+
+static int remote_each(void *ctx, long min_age_s, void (*fn)(const char *sha256, void *arg), void *arg)
+{
+    return STORE_CALL((struct store *)ctx, file_list, pb_now() - min_age_s, fn, arg);
+}
+
+struct blob_store *files_open(const char *dir, struct store *st)
+{
+    if (!st->ops->file_put)
+        return blob_open(dir);
+    struct blob_remote r = {st, remote_put, remote_get, remote_del, remote_each};
+    return blob_open_remote(dir, &r);
+}

@@ -64,6 +64,11 @@ void files_remove_claimed(const struct ingest_env *env, char **sha256s, size_t n
  * when the store could not be read. */
 int files_sweep(const struct ingest_env *env);
 
+/* The blob store of a node: files under dir (one node, SQLite), or, when
+ * the store keeps files itself (PostgreSQL: every node reads every file),
+ * in the store, with dir holding only writes in progress. */
+struct blob_store *files_open(const char *dir, struct store *st);
+
 /* The JSON-envelope error for a blob write that failed with e. */
 int files_write_error(enum blob_error e, struct api_error *err);
 

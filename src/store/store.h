@@ -377,6 +377,20 @@ struct store_ops {
     int (*account_briefs)(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n,
                           struct account_brief **out, size_t *nout);
 
+    /* ---- statement files' bytes, for a store shared by several nodes
+     * (PostgreSQL keeps them, so every node reads every file). NULL in a
+     * store that leaves them to <data>/blobs/ (SQLite). ---- */
+    /* Stores the content of fd (read from offset 0 to its end) as sha256,
+     * durably; already there is fine. */
+    int (*file_put)(struct store *st, const char *sha256, int fd, int64_t now);
+    /* The content of sha256 (*data malloc'd); STORE_NOT_FOUND if none. */
+    int (*file_get)(struct store *st, const char *sha256, unsigned char **data, size_t *len);
+    int (*file_delete)(struct store *st, const char *sha256);
+    /* Calls fn for each file stored before created_before; returns how
+     * many, or -1. */
+    int (*file_list)(struct store *st, int64_t created_before, void (*fn)(const char *sha256, void *arg),
+                     void *arg);
+
     /* Readiness (/readyz): STORE_OK when the database answers a read. */
     int (*ping)(struct store *st);
 };
