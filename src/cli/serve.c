@@ -12,6 +12,7 @@
 #include "api/api.h"
 #include "blob/blob.h"
 #include "extract/extract.h"
+#include "ingest/files.h"
 #include "jobs/runner.h"
 #include "net/cidr.h"
 #include "net/fetch.h"
@@ -86,6 +87,7 @@ struct serve_opts {
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
     long max_upload, workers, retention_days, link_ttl, fetch_timeout, ingest_threads;
     long max_conns, max_conns_ip, header_timeout, idle_timeout, body_timeout, min_rate;
+    long db_connections;
     const char *trusted_proxies;
     struct net_cidrs trusted;
 };
@@ -109,7 +111,7 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/blobs", o->data);
     app->ingest.store = app->store;
-    app->ingest.blobs = blob_open(dir);
+    app->ingest.blobs = files_open(dir, app->store);
     app->max_upload = (size_t)o->max_upload;
     app->fetch_timeout_s = (int)o->fetch_timeout;
     app->link_ttl_s = (int)o->link_ttl;
@@ -135,7 +137,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     char err[512];
     char *default_url = o->db ? NULL : store_default_url(o->data);
     const char *db = o->db ? o->db : default_url;
-    if (!db || store_open(db, &app.store, err, sizeof err)) {
+    if (!db || store_open_pool(db, (int)o->db_connections, &app.store, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", db ? err : "out of memory");
         free(default_url);
         return 1;
@@ -224,11 +226,12 @@ int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
-                           4096, 256, 10, 60, 20, 1024, "", {{{0}}, 0}};
+                           4096, 256, 10, 60, 20, 1024, 8, "", {{{0}}, 0}};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
-        {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
+        {"db", FLAG_STRING, &o.db, "URL", "store URL: sqlite:PATH (default sqlite:<data>/passbook.db) or postgres://..."},
+        {"db-connections", FLAG_INT, &o.db_connections, "N", "PostgreSQL connections this node keeps open at most (default 8)"},
         {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
         {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
         {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
@@ -262,7 +265,7 @@ int cli_serve(int argc, char **argv)
         o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
         o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
         o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
-        o.min_rate < 1 || !parse_level(o.log_level, &level)) {
+        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;
     }

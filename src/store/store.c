@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/pg_internal.h"
 #include "store/sqlite_internal.h"
 
 char *store_default_url(const char *data_dir)
@@ -16,16 +17,19 @@ char *store_default_url(const char *data_dir)
     return url;
 }
 
-int store_open(const char *url, struct store **out, char *err, size_t errlen)
+int store_open_pool(const char *url, int connections, struct store **out, char *err, size_t errlen)
 {
     if (!strncmp(url, "sqlite:", 7) && url[7])
         return sqlite_store_open(url + 7, out, err, errlen);
-    if (!strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13)) {
-        snprintf(err, errlen, "PostgreSQL is not supported yet; use sqlite:PATH");
-        return -1;
-    }
-    snprintf(err, errlen, "unknown store URL (expected sqlite:PATH)");
+    if (!strncmp(url, "postgres://", 11) || !strncmp(url, "postgresql://", 13))
+        return pg_store_open(url, connections, out, err, errlen);
+    snprintf(err, errlen, "unknown store URL (expected sqlite:PATH or postgres://...)");
     return -1;
+}
+
+int store_open(const char *url, struct store **out, char *err, size_t errlen)
+{
+    return store_open_pool(url, 0, out, err, errlen);
 }
 
 struct sync_wait {

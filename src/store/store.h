@@ -1,7 +1,8 @@
 /* Storage behind one interface. The implementation is chosen by URL:
  *   sqlite:PATH        SQLite (WAL) in one file; the default is
  *                      sqlite:<data>/passbook.db
- *   postgres://...     (a later issue)
+ *   postgres://...     PostgreSQL (libpq URL; postgresql:// too): several
+ *                      nodes share one database (src/store/pg_store.c)
  * No SQL and no connection handling exist outside src/store/.
  *
  * Durability: a write function returns (or calls its callback) only after
@@ -402,6 +403,9 @@ struct store {
 /* Opens (creating and migrating as needed) the store at url. Returns 0 and
  * sets *out, or -1 with a reason in err. */
 int store_open(const char *url, struct store **out, char *err, size_t errlen);
+/* The same with a pool of `connections` database connections (PostgreSQL;
+ * 0 = the default, 8). */
+int store_open_pool(const char *url, int connections, struct store **out, char *err, size_t errlen);
 /* The default URL for a data directory: "sqlite:<dir>/passbook.db" (malloc'd). */
 char *store_default_url(const char *data_dir);
 

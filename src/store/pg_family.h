@@ -1,0 +1,76 @@
+/* The PostgreSQL store's operations, one file per table family (for
+ * pg_store.c's ops table); not for use outside src/store/. */
+#ifndef PB_STORE_PG_FAMILY_H
+#define PB_STORE_PG_FAMILY_H
+
+#include "store/pg_internal.h"
+
+/* settings and organisations (pg_org.c) */
+int pg_setting_get_or_set(struct store *st, const char *key, const char *value_if_missing, char **out);
+int pg_setting_list(struct store *st, const char *prefix, struct setting **out, size_t *n);
+int pg_setting_delete(struct store *st, const char *key);
+int pg_org_insert(struct store *st, const struct org *o);
+int pg_org_get(struct store *st, const char *id_or_name, struct org *out);
+int pg_org_find_by_key_hash(struct store *st, const char *hash, struct org *out);
+int pg_org_list(struct store *st, struct org **out, size_t *n);
+int pg_org_set_keys(struct store *st, const char *id, const char *key_hash, const char *sh_hash);
+int pg_org_set_modes(struct store *st, const char *id, int modes);
+int pg_org_set_webhook(struct store *st, const char *org_id, const char *url, int mode, const char *secret);
+int pg_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
+
+/* sessions (pg_session.c) */
+int pg_session_insert_run(struct pg_conn *c, const struct session *s);
+void pg_session_from_row(const PGresult *r, int row, void *out);
+void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);
+int pg_session_get(struct store *st, const char *id, const char *org_id, struct session *out);
+int pg_session_complete(struct store *st, const char *session_id, int64_t now, const struct webhook_delivery *d);
+int pg_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max, size_t *n);
+int pg_session_expire_mark(struct store *st, const char *session_id, int64_t now,
+                           const struct webhook_delivery *d);
+int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now);
+int pg_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
+                                 int64_t now);
+
+/* statements, accounts, deletion, retention (pg_statement.c) */
+int pg_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result);
+int pg_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
+int pg_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n);
+int pg_statement_get(struct store *st, const char *statement_id, struct statement_rec *out);
+int pg_txn_list(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n);
+int pg_account_set_result(struct store *st, const char *account_id, const char *status, const char *error_code,
+                          const char *error_message, const char *insights_json, int64_t now);
+int pg_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now, char ***orphans,
+                      size_t *norphans);
+int pg_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans);
+
+/* jobs (pg_job.c) */
+int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out);
+int pg_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at, int64_t now);
+int pg_job_release(struct store *st, const char *owner_prefix);
+
+/* the webhook outbox (pg_webhook.c) */
+int pg_delivery_insert(struct pg_conn *c, const struct webhook_delivery *d);
+int pg_webhook_insert(struct store *st, const struct webhook_delivery *d);
+int pg_webhook_claim(struct store *st, int64_t now, const char *owner, int64_t lease_until,
+                     struct webhook_delivery *out, size_t max, size_t *n);
+int pg_webhook_finish(struct store *st, const struct webhook_delivery *d, const char *owner);
+int pg_webhook_list(struct store *st, const char *org_id, const char *session_id, struct webhook_delivery *out,
+                    size_t max, size_t *n);
+int pg_webhook_get(struct store *st, const char *org_id, const char *id, struct webhook_delivery *out);
+
+/* statement files: references and bytes (pg_blob.c) */
+int pg_blob_pin(struct store *st, const char *sha256, int64_t size, int64_t now, int64_t expires_at,
+                int64_t stale_before, int64_t *pin_id);
+int pg_blob_unpin(struct store *st, int64_t pin_id);
+int pg_blob_unpin_in(struct pg_conn *c, int64_t pin_id, bool *existed);
+int pg_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+int pg_blob_forget(struct store *st, const char *sha256);
+int pg_blob_orphans(struct store *st, int64_t now, int64_t stale_before, size_t max, char ***out, size_t *n);
+int pg_blob_known(struct store *st, const char *sha256, bool *known);
+int pg_file_put(struct store *st, const char *sha256, int fd, int64_t now);
+int pg_file_get(struct store *st, const char *sha256, unsigned char **data, size_t *len);
+int pg_file_delete(struct store *st, const char *sha256);
+int pg_file_list(struct store *st, int64_t created_before, void (*fn)(const char *sha256, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,250 @@
+/* The PostgreSQL store's sessions: create (through the group commit),
+ * read, the notification marks, processing and deletion. A conditional
+ * UPDATE of the session row is what decides between nodes racing for the
+ * same change: PostgreSQL locks the row and re-checks the condition on the
+ * version the other node committed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/codec.h"
+#include "store/pg_family.h"
+
+#define SESSION_COLS                                                                           \
+    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
+    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
+    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
+    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
+    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
+    "deleted_at"
+
+static const char SESSION_INSERT[] =
+    "INSERT INTO sessions(" SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)";
+
+int pg_session_insert_run(struct pg_conn *c, const struct session *s)
+{
+    const struct session_req *r = &s->req;
+    char *months = store_months_format(r->expected_months, r->n_expected_months);
+    char *consents = store_json_text(r->consents), *metadata = store_json_text(r->metadata);
+    struct pg_params p = {0};
+    pgp_text(&p, s->id);
+    pgp_text(&p, s->org_id);
+    pgp_int(&p, r->version);
+    pgp_text(&p, r->link_id);
+    pgp_text(&p, r->redirect_url);
+    pgp_text(&p, r->logo_url);
+    pgp_text(&p, r->bank);
+    pgp_int(&p, r->mode);
+    pgp_text(&p, r->mobile_number);
+    pgp_text(&p, r->journey_mode);
+    pgp_int(&p, r->accept_anything);
+    pgp_int(&p, r->is_mobile_field_editable);
+    pgp_int(&p, r->from_date);
+    pgp_int(&p, r->to_date);
+    pgp_int_opt(&p, r->max_from_date, r->max_from_date != PB_NO_DAY);
+    pgp_int_opt(&p, r->max_to_date, r->max_to_date != PB_NO_DAY);
+    pgp_text(&p, months ? months : "");
+    pgp_int(&p, r->session_expiry_min);
+    pgp_text(&p, r->aa_journey_mode);
+    pgp_int_opt(&p, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
+    pgp_text(&p, r->aa_recurring_frequency_unit);
+    pgp_int_opt(&p, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
+    pgp_text(&p, r->aa_journey_code);
+    pgp_text(&p, consents);
+    pgp_text(&p, metadata);
+    pgp_int(&p, s->created_at);
+    pgp_int(&p, s->expires_at);
+    pgp_text(&p, session_state_name(s->state));
+    pgp_int_opt(&p, s->processing_requested_at, s->processing_requested_at != 0);
+    pgp_int_opt(&p, s->deleted_at, s->deleted_at != 0);
+    int rc = pg_exec(c, SESSION_INSERT, &p, "session_insert", NULL, NULL);
+    free(months);
+    free(consents);
+    free(metadata);
+    return rc;
+}
+
+static int apply_session_insert(struct pg_conn *c, const void *arg)
+{
+    return pg_session_insert_run(c, arg);
+}
+
+void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
+{
+    pg_submit((struct pg_store *)st, apply_session_insert, s, done, arg);
+}
+
+void pg_session_from_row(const PGresult *res, int i, void *out)
+{
+    struct session *s = out;
+    struct session_req *r = &s->req;
+    memset(s, 0, sizeof *s);
+    pgr_copy(res, i, 0, s->id, sizeof s->id);
+    pgr_copy(res, i, 1, s->org_id, sizeof s->org_id);
+    r->version = (int)pgr_int(res, i, 2);
+    r->link_id = pgr_dup(res, i, 3);
+    r->redirect_url = pgr_dup(res, i, 4);
+    r->logo_url = pgr_dup(res, i, 5);
+    r->bank = pgr_dup(res, i, 6);
+    r->mode = (int)pgr_int(res, i, 7);
+    r->mobile_number = pgr_dup(res, i, 8);
+    r->journey_mode = pgr_dup(res, i, 9);
+    r->accept_anything = pgr_int(res, i, 10) != 0;
+    r->is_mobile_field_editable = pgr_int(res, i, 11) != 0;
+    r->from_date = (pb_day)pgr_int(res, i, 12);
+    r->to_date = (pb_day)pgr_int(res, i, 13);
+    r->max_from_date = pgr_null(res, i, 14) ? PB_NO_DAY : (pb_day)pgr_int(res, i, 14);
+    r->max_to_date = pgr_null(res, i, 15) ? PB_NO_DAY : (pb_day)pgr_int(res, i, 15);
+    r->n_expected_months = store_months_parse(PQgetvalue(res, i, 16), r->expected_months, SESSION_MAX_MONTHS);
+    r->session_expiry_min = (int)pgr_int(res, i, 17);
+    r->aa_journey_mode = pgr_dup(res, i, 18);
+    r->aa_recurring_tenure_month_count = (int)pgr_int(res, i, 19);
+    r->aa_recurring_frequency_unit = pgr_dup(res, i, 20);
+    r->aa_recurring_frequency_value = (int)pgr_int(res, i, 21);
+    r->aa_journey_code = pgr_dup(res, i, 22);
+    r->consents = pgr_null(res, i, 23) ? NULL : json_loads(PQgetvalue(res, i, 23), 0, NULL);
+    r->metadata = pgr_null(res, i, 24) ? NULL : json_loads(PQgetvalue(res, i, 24), 0, NULL);
+    s->created_at = pgr_int(res, i, 25);
+    s->expires_at = pgr_int(res, i, 26);
+    session_state_parse(PQgetvalue(res, i, 27), &s->state);
+    s->processing_requested_at = pgr_int(res, i, 28);
+    s->deleted_at = pgr_int(res, i, 29);
+    if (PQnfields(res) > 31) {
+        s->completion_notified_at = pgr_int(res, i, 30);
+        s->expiry_notified_at = pgr_int(res, i, 31);
+    }
+}
+
+int pg_session_get(struct store *st, const char *id, const char *org_id, struct session *out)
+{
+    struct pg_params p = {0};
+    pgp_text(&p, id);
+    pgp_text(&p, org_id);
+    PGresult *r;
+    int rc = pg_exec1((struct pg_store *)st,
+                      "SELECT " SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
+                      "WHERE id = $1 AND ($2::text IS NULL OR org_id = $2::text)",
+                      &p, "session_get", &r, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    if (PQntuples(r) == 0)
+        rc = STORE_NOT_FOUND;
+    else
+        pg_session_from_row(r, 0, out);
+    PQclear(r);
+    return rc;
+}
+
+/* ---- notification marks: the mark and its webhook in one transaction ---- */
+
+struct mark {
+    const char *sql, *what;
+    const char *session_id;
+    int64_t now;
+    const struct webhook_delivery *d;
+};
+
+static int apply_mark(struct pg_conn *c, void *arg)
+{
+    const struct mark *m = arg;
+    struct pg_params p = {0};
+    pgp_text(&p, m->session_id);
+    pgp_int(&p, m->now);
+    int64_t changed = 0;
+    int rc = pg_exec(c, m->sql, &p, m->what, NULL, &changed);
+    if (rc == STORE_OK && changed == 0)
+        return STORE_CONFLICT;
+    return rc == STORE_OK && m->d ? pg_delivery_insert(c, m->d) : rc;
+}
+
+int pg_session_complete(struct store *st, const char *session_id, int64_t now, const struct webhook_delivery *d)
+{
+    struct mark m = {"UPDATE sessions SET completion_notified_at = $2 WHERE id = $1 "
+                     "AND completion_notified_at IS NULL AND expiry_notified_at IS NULL "
+                     "AND state = 'open' AND deleted_at IS NULL",
+                     "session_complete", session_id, now, d};
+    return pg_write((struct pg_store *)st, apply_mark, &m);
+}
+
+int pg_session_expire_mark(struct store *st, const char *session_id, int64_t now,
+                           const struct webhook_delivery *d)
+{
+    struct mark m = {"UPDATE sessions SET expiry_notified_at = $2 WHERE id = $1 "
+                     "AND expiry_notified_at IS NULL AND completion_notified_at IS NULL "
+                     "AND state = 'open' AND deleted_at IS NULL AND expires_at <= $2",
+                     "session_expire_mark", session_id, now, d};
+    return pg_write((struct pg_store *)st, apply_mark, &m);
+}
+
+int pg_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max, size_t *n)
+{
+    *n = 0;
+    struct pg_params p = {0};
+    pgp_int(&p, now);
+    pgp_int(&p, (int64_t)max);
+    PGresult *r;
+    int rc = pg_exec1((struct pg_store *)st,
+                      "SELECT id FROM sessions WHERE expires_at <= $1 AND expiry_notified_at IS NULL "
+                      "AND deleted_at IS NULL AND completion_notified_at IS NULL AND state = 'open' "
+                      "ORDER BY expires_at LIMIT $2",
+                      &p, "session_expired_list", &r, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    for (int i = 0; i < PQntuples(r) && *n < max; i++)
+        pgr_copy(r, i, 0, ids[(*n)++], PB_UUID_BUF);
+    PQclear(r);
+    return STORE_OK;
+}
+
+/* ---- processing ---- */
+
+struct processing_arg {
+    const char *session_id, *org_id;
+    int64_t now;
+};
+
+static int apply_request_processing(struct pg_conn *c, void *arg)
+{
+    const struct processing_arg *a = arg;
+    struct pg_params p = {0};
+    pgp_text(&p, a->session_id);
+    pgp_text(&p, a->org_id);
+    pgp_int(&p, a->now);
+    int64_t changed = 0;
+    int rc = pg_exec(c,
+                     "UPDATE sessions SET state = 'processing', processing_requested_at = $3 "
+                     "WHERE id = $1 AND org_id = $2 AND state = 'open' AND deleted_at IS NULL",
+                     &p, "session_request_processing", NULL, &changed);
+    if (rc != STORE_OK)
+        return rc;
+    if (changed == 0)
+        return STORE_CONFLICT;
+    struct pg_params j = {0};
+    pgp_text(&j, a->session_id);
+    pgp_text(&j, a->org_id);
+    pgp_int(&j, a->now);
+    return pg_exec(c,
+                   "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, updated_at) "
+                   "VALUES ('process_session', json_build_object('session_id', $1::text, 'org_id', $2::text)"
+                   "::text, $1, $3, 'process_session:' || $1, $3, $3) ON CONFLICT (dedupe_key) DO NOTHING",
+                   &j, "job_insert", NULL, NULL);
+}
+
+int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now)
+{
+    struct processing_arg a = {session_id, org_id, now};
+    return pg_write((struct pg_store *)st, apply_request_processing, &a);
+}
+
+int pg_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
+                                 int64_t now)
+{
+    struct pg_params p = {0};
+    pgp_text(&p, session_id);
+    pgp_text(&p, session_state_name(state));
+    pgp_int(&p, now);
+    return pg_exec1((struct pg_store *)st,
+                    "UPDATE sessions SET state = $2, processing_completed_at = $3 "
+                    "WHERE id = $1 AND deleted_at IS NULL",
+                    &p, "session_finish_processing", NULL, NULL);
+}
