@@ -14,6 +14,13 @@ organisations through the CLI, sends requests, and counts results.
     if __name__ == '__main__':
         suite.main()          # one server for the file; prints "N passed, N failed"
 
+With PB_TEST_PG set to a PostgreSQL server's URL (tests/run.sh starts a
+throwaway cluster and sets it for the PostgreSQL run of the suite), every
+Server gets a database of its own on that server (PASSBOOK_DB, also seen
+by the CLI); a Server started again on the same data directory finds the
+same database. srv.sql(), srv.blob_files() and srv.db_bytes() look into
+whichever store the server uses.
+
 Each test function receives the shared Server (started once per file) unless
 declared with @suite.test(server=False), in which case it gets nothing and
 manages its own Server(s) (restarts, kill -9, special flags). A test fails on
@@ -41,6 +48,7 @@ import openapi_check
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get('PASSBOOK_BIN', os.path.join(REPO, 'build', 'asan', 'passbook'))
+PG_SERVER = os.environ.get('PB_TEST_PG')   # a PostgreSQL server URL: run against PostgreSQL
 SANITIZER_MARKS = ('ERROR: AddressSanitizer', 'ERROR: LeakSanitizer', 'runtime error:',
                    'ThreadSanitizer', 'SUMMARY: UndefinedBehaviorSanitizer')
 
@@ -93,6 +101,56 @@ class Response:
         return '<Response %d %s>' % (self.status, self.text[:200])
 
 
+def pg_url(server, dbname):
+    """server's URL naming database dbname instead."""
+    u = urllib.parse.urlsplit(server)
+    return urllib.parse.urlunsplit((u.scheme, u.netloc, '/' + dbname, u.query, u.fragment))
+
+
+def pg_database(data_dir):
+    """The PostgreSQL database of a data directory: created on first use,
+    remembered in the directory (a restart on it finds the same data)."""
+    mark = os.path.join(data_dir, '.test-database')
+    if os.path.exists(mark):
+        return open(mark).read().strip()
+    name = 'pbt_%d_%d' % (os.getpid(), time.time_ns() % 10**12)
+    subprocess.run(['psql', PG_SERVER, '-qAtc', 'CREATE DATABASE %s' % name], check=True,
+                   capture_output=True, timeout=120)
+    url = pg_url(PG_SERVER, name)
+    with open(mark, 'w') as f:
+        f.write(url)
+    return url
+
+
+def sql_literal(v):
+    if v is None:
+        return 'NULL'
+    if isinstance(v, bool):
+        return '1' if v else '0'
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, bytes):
+        return "'\\x%s'::bytea" % v.hex()
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def copy_unescape(field):
+    if field == '\\N':
+        return None
+    out, i = [], 0
+    while i < len(field):
+        c = field[i]
+        if c == '\\' and i + 1 < len(field):
+            n = field[i + 1]
+            out.append({'n': '\n', 't': '\t', 'r': '\r', '\\': '\\'}.get(n, n))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    v = ''.join(out)
+    return int(v) if re.fullmatch(r'-?[0-9]{1,18}', v) else v
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -126,6 +184,11 @@ class Server:
         self.env.setdefault('ASAN_OPTIONS', 'detect_leaks=1:abort_on_error=1')
         self.env.setdefault('UBSAN_OPTIONS', 'print_stacktrace=1:halt_on_error=1')
         self.env.update(env or {})
+        self.test_db = (PG_SERVER and 'PASSBOOK_DB' not in (env or {}) and
+                        not any(a.startswith('--db') for a in self.args))
+        if self.test_db:    # a database of its own, dropped by cleanup() with the directory
+            os.makedirs(self.data_dir, exist_ok=True)
+            self.env['PASSBOOK_DB'] = pg_database(self.data_dir)
         self.public_url = public_url
         self.proc = None
         self.port = None
@@ -204,6 +267,10 @@ class Server:
     def cleanup(self):
         if self.proc:
             self.stop()
+        if self.own_dir and self.test_db:
+            name = urllib.parse.urlsplit(self.env['PASSBOOK_DB']).path.lstrip('/')
+            subprocess.run(['psql', PG_SERVER, '-qAtc', 'DROP DATABASE IF EXISTS %s WITH (FORCE)' % name],
+                           capture_output=True, timeout=120)
         if self.own_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
 
@@ -225,6 +292,57 @@ class Server:
         self.cleanup()
         if problems and exc_type is None:
             raise CheckFailed('; '.join(problems) + '\n' + log[-3000:])
+
+    # ---- the store, from outside ----
+
+    @property
+    def on_postgres(self):
+        return self.env.get('PASSBOOK_DB', '').startswith(('postgres://', 'postgresql://'))
+
+    def sql(self, query, *params):
+        """Runs one SQL statement on the server's store ('?' placeholders);
+        returns its rows as tuples (integers as int)."""
+        if not self.on_postgres:
+            import sqlite3
+            con = sqlite3.connect(os.path.join(self.data_dir, 'passbook.db'), timeout=30)
+            try:
+                rows = con.execute(query, params).fetchall()
+                con.commit()
+                return rows
+            finally:
+                con.close()
+        parts = query.split('?')
+        check(len(parts) == len(params) + 1, 'placeholders and parameters differ')
+        text = parts[0] + ''.join(sql_literal(p) + rest for p, rest in zip(params, parts[1:]))
+        returns = text.lstrip().upper().startswith(('SELECT', 'WITH')) or ' RETURNING ' in text.upper()
+        if returns:
+            text = 'COPY (%s) TO STDOUT' % text
+        p = subprocess.run(['psql', self.env['PASSBOOK_DB'], '-qX', '-v', 'ON_ERROR_STOP=1', '-c', text],
+                           capture_output=True, timeout=60)
+        if p.returncode != 0:
+            raise CheckFailed('psql: %s' % p.stderr.decode()[-500:])
+        if not returns:
+            return []
+        out = p.stdout.decode('utf-8')
+        return [tuple(copy_unescape(f) for f in line.split('\t')) for line in out.split('\n') if line]
+
+    def blob_files(self):
+        """The statement files the store holds, by hash, sorted."""
+        if self.on_postgres:
+            return sorted(r[0] for r in self.sql('SELECT DISTINCT sha256 FROM blob_chunks'))
+        root = os.path.join(self.data_dir, 'blobs')
+        if not os.path.isdir(root):
+            return []
+        return sorted(f for d in os.listdir(root) if d != 'tmp' and os.path.isdir(os.path.join(root, d))
+                      for f in os.listdir(os.path.join(root, d)))
+
+    def db_bytes(self):
+        """Everything the database holds, as bytes (to look for secrets)."""
+        if not self.on_postgres:
+            return open(os.path.join(self.data_dir, 'passbook.db'), 'rb').read()
+        p = subprocess.run(['pg_dump', '--data-only', self.env['PASSBOOK_DB']], capture_output=True, timeout=120)
+        check(p.returncode == 0, 'pg_dump: ' + p.stderr.decode()[-300:])
+        return p.stdout
 
     # ---- CLI ----
 
