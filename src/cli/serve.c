@@ -87,8 +87,8 @@ struct serve_opts {
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
     long max_upload, workers, retention_days, link_ttl, fetch_timeout, ingest_threads;
     long max_conns, max_conns_ip, header_timeout, idle_timeout, body_timeout, min_rate;
-    long db_connections;
-    const char *trusted_proxies;
+    long db_connections, job_lease;
+    const char *trusted_proxies, *node_name;
     struct net_cidrs trusted;
 };
 
@@ -161,7 +161,8 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         store_close(app.store);
         return 1;
     }
-    struct runner_config rcfg = {&app.ingest, (int)o->workers, (int)o->retention_days};
+    struct runner_config rcfg = {&app.ingest, (int)o->workers, (int)o->retention_days, o->node_name,
+                                 (int)o->job_lease};
     jobs = job_runner_start(&rcfg);
     struct router router;
     router_init(&router);
@@ -226,12 +227,14 @@ int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
-                           4096, 256, 10, 60, 20, 1024, 8, "", {{{0}}, 0}};
+                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL: sqlite:PATH (default sqlite:<data>/passbook.db) or postgres://..."},
         {"db-connections", FLAG_INT, &o.db_connections, "N", "PostgreSQL connections this node keeps open at most (default 8)"},
+        {"node-name", FLAG_STRING, &o.node_name, "NAME", "this node's name in job leases, unique among nodes sharing a database (default: the host name)"},
+        {"job-lease", FLAG_INT, &o.job_lease, "SECONDS", "a job a node claimed is its own this long; a dead node's jobs wait as long (default 120)"},
         {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
         {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
         {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
@@ -265,7 +268,7 @@ int cli_serve(int argc, char **argv)
         o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
         o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
         o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
-        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || !parse_level(o.log_level, &level)) {
+        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || o.job_lease < 1 || !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;
     }

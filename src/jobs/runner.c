@@ -77,7 +77,7 @@ static void *worker_main(void *arg)
             next_sweep = pb_now() + RETENTION_EVERY_S;
         }
         struct job_rec j;
-        int rc = STORE_CALL(r->cfg.env->store, job_claim, owner, pb_now(), JOB_LEASE_S, &j);
+        int rc = STORE_CALL(r->cfg.env->store, job_claim, owner, pb_now(), r->cfg.lease_s, &j);
         if (rc != STORE_OK) {
             nap(r, rc == STORE_NOT_FOUND ? JOB_POLL_MS : 1000);
             continue;
@@ -111,13 +111,17 @@ struct job_runner *job_runner_start(const struct runner_config *c)
     atomic_init(&r->stopping, false);
     char host[48] = "node";
     gethostname(host, sizeof host - 1);
-    snprintf(r->owner_prefix, sizeof r->owner_prefix, "%.40s:%d", host, (int)getpid());
-    /* Jobs an earlier server on this host held died with it (crash,
-     * kill -9): run them now rather than after their lease. Were another
-     * live server on this host sharing the store, its job would run twice,
-     * which idempotent jobs allow. */
+    const char *node = c->node && *c->node ? c->node : host;
+    if (r->cfg.lease_s <= 0)
+        r->cfg.lease_s = JOB_LEASE_S;
+    snprintf(r->owner_prefix, sizeof r->owner_prefix, "%.40s:%d", node, (int)getpid());
+    /* Jobs an earlier server of this node held died with it (crash,
+     * kill -9): run them now rather than after their lease. Nodes sharing
+     * a store need names of their own (--node-name; the host name by
+     * default), or a restarting node takes a live sibling's jobs, which
+     * then run twice (idempotent jobs allow it). */
     char mine[64];
-    snprintf(mine, sizeof mine, "%.40s:", host);
+    snprintf(mine, sizeof mine, "%.40s:", node);
     STORE_CALL(c->env->store, job_release, mine);
     r->threads = calloc((size_t)(c->workers > 0 ? c->workers : 1), sizeof *r->threads);
     for (int i = 0; r->threads && i < c->workers; i++) {

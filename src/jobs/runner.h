@@ -17,8 +17,13 @@ struct runner_config {
     const struct ingest_env *env;   /* store and blob store; must outlive the runner */
     int workers;                    /* job threads; 0 = no background work on this node */
     int retention_days;             /* PDFs older than this are deleted */
+    const char *node;               /* this node's name in job leases; NULL = the host name */
+    int lease_s;                    /* a claimed job stays this node's so long; 0 = JOB_LEASE_S */
 };
 
+/* A node that dies holds its jobs until their lease ends; then any node
+ * runs them. A job running longer than its lease may run twice (jobs are
+ * idempotent). */
 #define JOB_LEASE_S 120
 #define JOB_POLL_MS 100
 #define JOB_MAX_ATTEMPTS 5 /* the jobs table's default max_attempts */
