@@ -148,6 +148,8 @@ def copy_unescape(field):
             out.append(c)
             i += 1
     v = ''.join(out)
+    if re.fullmatch(r'\\x(?:[0-9a-f]{2})*', v):   # bytea, as SQLite's sqlite3 gives BLOBs
+        return bytes.fromhex(v[2:])
     return int(v) if re.fullmatch(r'-?[0-9]{1,18}', v) else v
 
 

@@ -6,7 +6,6 @@ kill -9 right after acknowledged uploads and a processing request."""
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import time
 
@@ -165,8 +164,7 @@ def passwords_come_back_from_get_pdfs(srv):
     pdfs = {s['bank_name']: s for s in session_get(srv, o, sid, 'get_pdfs').json['statements']}
     eq(pdfs['axis']['pdf_password'], fx.SPECS['rc4']['password'])
     eq(pdfs['icici']['pdf_password'], None)
-    db = open(os.path.join(srv.data_dir, 'passbook.db'), 'rb').read()
-    check(fx.SPECS['rc4']['password'].encode() not in db, 'the password is not stored in clear')
+    check(fx.SPECS['rc4']['password'].encode() not in srv.db_bytes(), 'the password is not stored in clear')
 
 
 @suite.test
@@ -242,10 +240,7 @@ def expiry_is_enforced(srv):
     o = org(srv)
     sid = new_session(srv, o)
     uploaded(srv, o, sid, 'icici_jan')
-    db = sqlite3.connect(os.path.join(srv.data_dir, 'passbook.db'), timeout=30)
-    db.execute('UPDATE sessions SET expires_at = ? WHERE id = ?', (int(time.time()) - 1, sid))
-    db.commit()
-    db.close()
+    srv.sql('UPDATE sessions SET expires_at = ? WHERE id = ?', int(time.time()) - 1, sid)
     eq(srv.upload_status(o, sid).json['upload_status'], 'EXPIRED')
     expect_error(upload(srv, o, sid, fx.data('hdfc_q1')), 400, 'SESSION_EXPIRED')
     expect_error(post(srv, o, sid, 'initiate_processing'), 400, 'SESSION_EXPIRED')
@@ -299,16 +294,12 @@ def pdf_retention_deletes_old_files():
         uploaded(srv, o, sid, 'icici_jan')
         eq(post(srv, o, sid, 'initiate_processing').status, 202)
         wait_processed(srv, o, sid)
-        db = sqlite3.connect(os.path.join(srv.data_dir, 'passbook.db'), timeout=30)
-        db.execute('UPDATE statements SET created_at = created_at - 2 * 86400 WHERE session_id = ?', (sid,))
-        db.commit()
-        db.close()
+        srv.sql('UPDATE statements SET created_at = created_at - 2 * 86400 WHERE session_id = ?', sid)
         srv.restart()  # the sweep runs at start and then hourly
-        blobs = os.path.join(srv.data_dir, 'blobs')
         deadline = time.time() + 30
         while time.time() < deadline:
             pdfs = session_get(srv, o, sid, 'get_pdfs').json['statements']
-            files = [f for d in os.listdir(blobs) if d != 'tmp' for f in os.listdir(os.path.join(blobs, d))]
+            files = srv.blob_files()
             if pdfs[0]['pdf_url'] == '' and not files:
                 break
             time.sleep(0.2)

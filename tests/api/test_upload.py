@@ -274,7 +274,7 @@ def unreadable_files(srv):
     upload_error(upload(srv, o, sid, None, file_url=''), 400, 'MISSING_FILE_OBJECT', 'empty file_url')
     eq(srv.upload_status(o, sid).json['upload_status'], 'NO_UPLOAD', 'refused files leave no trace')
     blobs = os.path.join(srv.data_dir, 'blobs')
-    kept = [f for d in os.listdir(blobs) if d != 'tmp' for f in os.listdir(os.path.join(blobs, d))]
+    kept = srv.blob_files()
     tmp = os.listdir(os.path.join(blobs, 'tmp'))
     eq(tmp, [], 'no temporary files left')
     check(len(kept) < 40, 'refused files are not kept')

@@ -7,7 +7,6 @@ none is ignored (not stored, not refused)."""
 import base64
 import os
 import socket
-import sqlite3
 import subprocess
 import time
 import uuid
@@ -127,11 +126,7 @@ def a_wrong_boundary_is_a_clear_400(srv):
 
 
 def stored_password(srv, sid):
-    con = sqlite3.connect(os.path.join(srv.data_dir, 'passbook.db'))
-    try:
-        return con.execute('SELECT pdf_password_enc FROM statements WHERE session_id = ?', (sid,)).fetchall()
-    finally:
-        con.close()
+    return srv.sql('SELECT pdf_password_enc FROM statements WHERE session_id = ?', sid)
 
 
 @suite.test
