@@ -27,7 +27,7 @@ REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o) $(REL_DIR)/obj/embedded_data.o
 ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o) $(ASAN_DIR)/obj/embedded_data.o
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 
-.PHONY: all deps test-deps run install uninstall test unit fuzz bench clean format deb
+.PHONY: all deps test-deps run install uninstall test test-pg unit fuzz bench clean format deb
 all: deps $(REL_DIR)/passbook
 
 deps:
@@ -116,6 +116,10 @@ unit: test-deps $(UNIT_BINS)
 
 test: test-deps $(ASAN_DIR)/passbook $(UNIT_BINS)
 	@tests/run.sh
+
+# Every API suite on PostgreSQL (make test runs a representative part).
+test-pg: test-deps $(ASAN_DIR)/passbook
+	@PB_TEST_PG_SUITES=all PB_TEST_FILTER=api-pg/ tests/run.sh
 
 fuzz: test-deps
 	@$(MAKE) -f tests/fuzz/Makefile

@@ -1,8 +1,12 @@
 #!/bin/sh
 # Runs every test suite and prints one closing line "N passed, N failed".
 # Each suite prints its own "N passed, N failed" as its last such line.
-# Suites: unit binaries (build/asan/tests/**), then tests/api, tests/browser.
+# Suites: unit binaries (build/asan/tests/**), then tests/api (on SQLite),
+# then api-pg/: API suites again on PostgreSQL (a throwaway cluster from
+# scripts/pg-cluster.sh, stopped at the end), then tests/browser.
 # Set PB_TEST_FILTER to a substring to run only matching suites.
+# api-pg/ runs PG_SUITES below and the PostgreSQL-only suites; with
+# PB_TEST_PG_SUITES=all (make test-pg) every API suite.
 set -u
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
@@ -35,9 +39,40 @@ run_suite() {
 for t in $(find build/asan/tests -type f -perm -u+x 2>/dev/null | sort); do
   run_suite "unit/${t#build/asan/tests/}" "$t"
 done
+# Suites that need PostgreSQL, and those make test also runs on it (the
+# store's every table family and the files; the rest: make test-pg).
+PG_ONLY="test_nodes"
+PG_SUITES="test_nodes test_foundation test_session_create test_lifecycle test_files test_webhooks test_keys"
 for t in $(ls tests/api/test_*.py 2>/dev/null); do
-  run_suite "api/$(basename "$t" .py)" python3 "$t"
+  n=$(basename "$t" .py)
+  case " $PG_ONLY " in *" $n "*) continue ;; esac
+  run_suite "api/$n" python3 "$t"
 done
+
+pg_wanted() {
+  case " $PG_SUITES " in *" $1 "*) ;; *) [ "${PB_TEST_PG_SUITES:-}" = all ] || return 1 ;; esac
+  case "api-pg/$1" in *"${PB_TEST_FILTER:-}"*) return 0 ;; esac
+  return 1
+}
+PG_LIST=""
+for t in $(ls tests/api/test_*.py 2>/dev/null); do
+  pg_wanted "$(basename "$t" .py)" && PG_LIST="$PG_LIST $t"
+done
+if [ -n "$PG_LIST" ]; then
+  PG_DIR=$(mktemp -d /tmp/pb-pg-XXXXXX)
+  trap 'scripts/pg-cluster.sh stop "$PG_DIR"' EXIT
+  if PG_URL=$(scripts/pg-cluster.sh start "$PG_DIR" 2>"$LOGDIR/pg-cluster.log"); then
+    for t in $PG_LIST; do
+      run_suite "api-pg/$(basename "$t" .py)" env PB_TEST_PG="$PG_URL" python3 "$t"
+    done
+  else
+    echo "FAIL api-pg: the PostgreSQL cluster did not start — log: $LOGDIR/pg-cluster.log"
+    sed 's/^/     /' "$LOGDIR/pg-cluster.log" | tail -20
+    FAILED=$((FAILED + 1))
+  fi
+  scripts/pg-cluster.sh stop "$PG_DIR"
+  trap - EXIT
+fi
 for t in $(ls tests/browser/*.test.mjs 2>/dev/null); do
   run_suite "browser/$(basename "$t" .test.mjs)" node "$t"
 done

@@ -1,0 +1,194 @@
+"""Several Passbook nodes on one PostgreSQL database (issue 15; docs/operations.md, "Several
+nodes on PostgreSQL"): what one node acknowledges every other node serves at once (organisations,
+sessions, uploads, their files behind signed links), processing asked on one node runs on any,
+and a node killed with kill -9 loses nothing: acknowledged uploads are there, the job it held is
+run by another node once its lease ends, the webhook is delivered once.
+
+Runs against PB_TEST_PG (tests/run.sh starts a throwaway cluster) or, run alone, against a
+cluster of its own (scripts/pg-cluster.sh)."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+from harness import REPO, Server, check, eq, suite  # noqa: E402
+from receiver import Receiver  # noqa: E402
+import upload_fixtures as fx  # noqa: E402
+from upload_fixtures import new_session, session_get, upload, wait_processed  # noqa: E402
+
+LEASE = 8   # --job-lease of every node: a dead node's job waits this long
+FAST = ['--job-lease', str(LEASE), '--webhook-retry-base', '1', '--allow-private-urls']
+INITIATE = '/bank-connect/v1/session_data/%s/initiate_processing/'
+
+
+class Nodes:
+    """Nodes named a, b, ... sharing one fresh database and one key file (as an operator
+    copies it to every node), each with a data directory of its own."""
+
+    def __init__(self, n, env_of=None):
+        self.home = tempfile.mkdtemp(prefix='pb-nodes-')
+        self.db = harness.pg_database(self.home)
+        self.nodes = []
+        for i in range(n):
+            name = chr(ord('a') + i)
+            env = {'PASSBOOK_DB': self.db}
+            env.update((env_of or {}).get(name, {}))
+            self.nodes.append(Server(data_dir=os.path.join(self.home, name), env=env,
+                                     args=FAST + ['--node-name', name]))
+
+    def start(self, node):
+        first = self.nodes[0]
+        os.makedirs(node.data_dir, exist_ok=True)
+        if node is not first:   # the key file the database knows (its fingerprint)
+            shutil.copy2(os.path.join(first.data_dir, 'passbook.keys'), node.data_dir)
+        return node.start()
+
+    def close(self):
+        problems = []
+        for node in self.nodes:
+            node.stop()
+            problems += [p for p in node.problems if 'signal 9' not in p]
+        if problems:
+            logs = '\n'.join(n.log()[-2000:] for n in self.nodes)
+        name = urllib.parse.urlsplit(self.db).path.lstrip('/')
+        subprocess.run(['psql', harness.PG_SERVER, '-qAtc', 'DROP DATABASE IF EXISTS %s WITH (FORCE)' % name],
+                       capture_output=True, timeout=120)
+        shutil.rmtree(self.home, ignore_errors=True)
+        check(not problems, '; '.join(problems) + '\n' + (logs if problems else ''))
+
+
+def statement_ids(srv, o, sid):
+    st = srv.upload_status(o, sid).json
+    return sorted(s['statement_id'] for acct in st['accounts'] for s in acct['statements'])
+
+
+def download(srv, url):
+    """A signed link's bytes, fetched from srv whichever node signed it."""
+    path = '/' + url.split('://', 1)[1].split('/', 1)[1]
+    r = srv.get(path)
+    eq(r.status, 200, 'download %s from another node' % path)
+    return r.body
+
+
+@suite.test(server=False)
+def what_one_node_acknowledges_every_node_serves():
+    nodes = Nodes(2)
+    try:
+        a, b = nodes.nodes
+        nodes.start(a)
+        nodes.start(b)
+        o = a.create_org('Two Node Lender')        # created while both serve: no restart, no cache
+        eq(b.get('/readyz').status, 200)
+        sid = new_session(b, o)
+        eq(a.upload_status(o, sid).json['upload_status'], 'NO_UPLOAD', 'created on b, read on a')
+        r1 = upload(a, o, sid, fx.data('hdfc_q1'))
+        r2 = upload(b, o, sid, fx.data('sbi_q1'))
+        eq((r1.status, r2.status), (200, 200), r1.text[:200] + r2.text[:200])
+        want = sorted([r1.json['statement_id'], r2.json['statement_id']])
+        eq(statement_ids(a, o, sid), want, 'both uploads on a')
+        eq(statement_ids(b, o, sid), want, 'both uploads on b')
+        eq(a.post(INITIATE % sid, headers=o.headers()).status, 202)
+        wait_processed(b, o, sid)
+        rows = session_get(b, o, sid, 'transactions').json['transactions']
+        eq(len(rows), len(fx.truth('hdfc_q1')['transactions']) + len(fx.truth('sbi_q1')['transactions']))
+        eq(session_get(a, o, sid, 'transactions').json, session_get(b, o, sid, 'transactions').json,
+           'both nodes answer the same')
+        # a link signed by one node opens on the other; the file is in the database, not on a's disk
+        pdfs = {s['statement_id']: s['pdf_url'] for s in session_get(b, o, sid, 'get_pdfs').json['statements']}
+        eq(download(a, pdfs[r2.json['statement_id']]), fx.data('sbi_q1'))
+        eq(download(b, pdfs[r1.json['statement_id']]), fx.data('hdfc_q1'))
+        check(not any(os.listdir(os.path.join(n.data_dir, 'blobs', 'tmp'))
+                      for n in (a, b)), 'no file left on a node')
+        # the job ran once, on one of the two
+        jobs = a.sql("SELECT state, attempts, locked_by FROM jobs WHERE kind = 'process_session'")
+        eq([(j[0], j[1]) for j in jobs], [('done', 1)])
+        check(jobs[0][2].split(':')[0] in ('a', 'b'), 'run by a named node: %r' % jobs)
+    finally:
+        nodes.close()
+
+
+@suite.test(server=False)
+def a_node_killed_holding_uploads_and_a_job_loses_nothing():
+    # a dies (SIGKILL, by itself) as soon as it starts processing: it holds the job
+    nodes = Nodes(2, env_of={'a': {'PASSBOOK_FAULT_KILL_AT': 'pipeline.checks'}})
+    try:
+        a, b = nodes.nodes
+        nodes.start(a)
+        with Receiver() as rx:
+            o = a.create_org('Crash Lender')
+            r = a.post('/bank-connect/v1/session_data/update_webhook/',
+                       {'webhook_url': rx.url, 'webhook_mode': 1}, headers=o.headers())
+            eq(r.status, 200, r.text[:200])
+            sid = new_session(a, o)
+            other = new_session(a, o)
+            acked = [upload(a, o, sid, fx.data(n)).json['statement_id'] for n in ('hdfc_q1', 'sbi_q1')]
+            # processing asked: a's worker takes the job and dies at its second step; meanwhile
+            # uploads to another session are in flight: every acknowledged one must survive
+            eq(a.post(INITIATE % sid, headers=o.headers()).status, 202)
+            answers, lock = [], threading.Lock()
+
+            def send(name):
+                try:
+                    r = upload(a, o, other, fx.data(name))
+                    with lock:
+                        answers.append(r)
+                except OSError:
+                    pass   # cut off by the kill: never acknowledged
+            threads = [threading.Thread(target=send, args=(n,)) for n in ('icici_jan', 'hdfc_q1')]
+            for t in threads:
+                t.start()
+            a.proc.wait(60)                         # the fault point killed it, job in hand
+            a.kill9()
+            for t in threads:
+                t.join(120)
+            held = a.sql("SELECT state, locked_by FROM jobs WHERE kind = 'process_session'")
+            eq([(h[0], h[1].split(':')[0]) for h in held], [('running', 'a')], 'a held the job when it died')
+            nodes.start(b)
+            eq(statement_ids(b, o, sid), sorted(acked), 'acknowledged uploads are on b')
+            ok = sorted(r.json['statement_id'] for r in answers if r.status == 200)
+            eq(statement_ids(b, o, other), ok, "every acknowledged in-flight upload is on b")
+            wait_processed(b, o, sid, timeout=LEASE + 90)
+            jobs = b.sql("SELECT state, attempts, locked_by FROM jobs WHERE kind = 'process_session'")
+            eq([(j[0], j[1], j[2].split(':')[0]) for j in jobs], [('done', 2, 'b')], 'b finished it')
+            eq(len(session_get(b, o, sid, 'transactions').json['transactions']),
+               len(fx.truth('hdfc_q1')['transactions']) + len(fx.truth('sbi_q1')['transactions']))
+            deadline = time.time() + 60
+            while time.time() < deadline and not any(
+                    h.json['event_name'] == 'ENRICHMENT_NOTIFICATION' for h in rx.hits):
+                time.sleep(0.1)
+            time.sleep(2)
+            events = sorted((h.json['event_name'], h.json['session_id']) for h in rx.hits)
+            check(('ENRICHMENT_NOTIFICATION', sid) in events, 'processing notified: %r' % events)
+            eq(len(events), len(set(events)), 'every event delivered once')
+    finally:
+        nodes.close()
+
+
+def main():
+    fx.ensure()
+    own = None
+    if not harness.PG_SERVER:   # run alone: a cluster of our own
+        own = tempfile.mkdtemp(prefix='pb-pg-')
+        p = subprocess.run([os.path.join(REPO, 'scripts', 'pg-cluster.sh'), 'start', own],
+                           capture_output=True, text=True, timeout=300)
+        if p.returncode != 0:
+            print('FAIL PostgreSQL cluster: ' + p.stderr[-2000:])
+            print('0 passed, 1 failed')
+            sys.exit(1)
+        harness.PG_SERVER = p.stdout.strip()
+    try:
+        suite.main()
+    finally:
+        if own:
+            subprocess.run([os.path.join(REPO, 'scripts', 'pg-cluster.sh'), 'stop', own], timeout=120)
+
+
+if __name__ == '__main__':
+    main()
