@@ -32,6 +32,13 @@ def healthz_and_root_answer(srv):
 
 
 @suite.test
+def readyz_answers_once_the_store_reads(srv):
+    r = srv.get('/readyz')
+    eq((r.status, r.json), (200, {'status': 'ready'}))
+    eq(srv.post('/readyz', {}).status, 405)
+
+
+@suite.test
 def metrics_count_requests_by_route_and_status(srv):
     srv.get('/no/such/route')
     srv.post(SESSION, {'link_id': 'x'})      # 401
