@@ -120,11 +120,14 @@ static struct pg_wop *take(struct pg_store *s)
 
 /* Runs the ops of batch not yet failed alone in one transaction. Returns
  * the op that aborted it (now failed alone; the others run again without
- * it), or NULL once the batch committed or failed as a whole. */
-static struct pg_wop *run_once(struct pg_store *s, struct pg_conn *c, struct pg_wop *batch)
+ * it), or NULL once the batch committed or failed as a whole; *stale when
+ * it failed at BEGIN on a lost connection (nothing ran: run it again on a
+ * new one). */
+static struct pg_wop *run_once(struct pg_store *s, struct pg_conn *c, struct pg_wop *batch, bool *stale)
 {
     unsigned long long n = 0;
     int rc = pg_simple(c, "BEGIN", "begin");
+    *stale = rc != STORE_OK && c->broken;
     for (struct pg_wop *w = batch; w && rc == STORE_OK; w = w->next) {
         if (w->alone)
             continue;
@@ -146,19 +149,24 @@ static struct pg_wop *run_once(struct pg_store *s, struct pg_conn *c, struct pg_
 
 static void run_batch(struct pg_store *s, struct pg_conn **cp, struct pg_wop *batch)
 {
-    if (*cp && (*cp)->broken) {
-        pg_conn_close(*cp);
-        *cp = NULL;
+    for (int attempt = 1;; attempt++) {
+        if (*cp && ((*cp)->broken || !pg_conn_alive(*cp))) {
+            pg_conn_close(*cp);
+            *cp = NULL;
+        }
+        char err[256];
+        if (!*cp && !(*cp = pg_conn_open(s->url, err, sizeof err))) {
+            log_error("store op=connect err=\"%s\"", err);
+            for (struct pg_wop *w = batch; w; w = w->next)
+                w->rc = STORE_ERROR;
+            return;
+        }
+        bool stale = false;
+        while (run_once(s, *cp, batch, &stale))
+            ; /* an op failed alone: the others run again without it */
+        if (!stale || attempt == 2)
+            return;
     }
-    char err[256];
-    if (!*cp && !(*cp = pg_conn_open(s->url, err, sizeof err))) {
-        log_error("store op=connect err=\"%s\"", err);
-        for (struct pg_wop *w = batch; w; w = w->next)
-            w->rc = STORE_ERROR;
-        return;
-    }
-    while (run_once(s, *cp, batch))
-        ; /* an op failed alone: the others run again without it */
 }
 
 static void *committer_main(void *arg)

@@ -59,6 +59,19 @@ static int conn_repair(struct pg_conn *c)
     return ok ? 0 : -1;
 }
 
+bool pg_conn_alive(struct pg_conn *c)
+{
+    /* Reads what arrived while the connection sat idle, without a round
+     * trip: a server that ended the session (a restart, a failover,
+     * pg_terminate_backend, an idle timeout) has closed the socket, and
+     * libpq notices it here rather than in the middle of someone's write. */
+    /* twice: one read may return the server's goodbye, the next its EOF */
+    for (int i = 0; i < 2; i++)
+        if (!PQconsumeInput(c->pg) || PQstatus(c->pg) != CONNECTION_OK)
+            return false;
+    return true;
+}
+
 struct pg_conn *pg_get(struct pg_store *s)
 {
     pthread_mutex_lock(&s->mu);
@@ -81,6 +94,8 @@ struct pg_conn *pg_get(struct pg_store *s)
             return NULL;
         }
     }
+    if (!c->broken && !pg_conn_alive(c))
+        c->broken = true;
     if (c->broken && conn_repair(c)) {
         log_error("store op=reconnect err=\"%s\"", PQerrorMessage(c->pg));
         pg_put(s, c); /* stays broken: the next user tries again */

@@ -76,6 +76,8 @@ struct pg_store {
 /* Opens and configures a connection to url; NULL with a reason in err. */
 struct pg_conn *pg_conn_open(const char *url, char *err, size_t errlen);
 void pg_conn_close(struct pg_conn *c);
+/* Whether an idle connection is still open (no round trip). */
+bool pg_conn_alive(struct pg_conn *c);
 /* A pooled connection (waits while all are busy); NULL when none can be
  * opened (logged). Give it back with pg_put. */
 struct pg_conn *pg_get(struct pg_store *s);
