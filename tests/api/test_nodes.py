@@ -171,6 +171,33 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
         nodes.close()
 
 
+@suite.test(server=False)
+def nodes_carry_on_when_the_database_drops_their_connections():
+    """A database restart or failover ends every node's connections: the next requests find out
+    before they use one, reconnect, and succeed."""
+    nodes = Nodes(2)
+    try:
+        a, b = nodes.nodes
+        nodes.start(a)
+        nodes.start(b)
+        o = a.create_org('Reconnect Lender')
+        for n in (a, b):
+            new_session(n, o)                      # every kind of connection in use once
+            eq(n.get('/readyz').status, 200)
+        for attempt in range(2):
+            ended = a.sql('SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity '
+                          'WHERE datname = current_database() AND pid <> pg_backend_pid()')[0][0]
+            check(ended >= 4, 'the nodes had connections to end: %r' % ended)
+            time.sleep(1)
+            sid = new_session(a, o)                # the commit thread's connection
+            eq(b.upload_status(o, sid).json['upload_status'], 'NO_UPLOAD')   # a pooled one
+            eq(upload(b, o, sid, fx.data('icici_jan')).status, 200)
+            for n in (a, b):
+                eq(n.get('/readyz').status, 200)
+    finally:
+        nodes.close()
+
+
 def main():
     fx.ensure()
     own = None
