@@ -4,7 +4,9 @@
 # directory, creates an organisation, runs wrk against /healthz (baseline)
 # and then against POST /bank-connect/v1/session/, and prints req/s, p99 and
 # the ratio. Every 200 is a session committed to disk (group commit).
-# Env: DURATION (default 10s), CONNS (64), WRK_THREADS (2), SERVER_THREADS (2).
+# Env: DURATION (default 10s), CONNS (64), WRK_THREADS (2), SERVER_THREADS (2),
+# STORE (sqlite, or postgres: a throwaway cluster from scripts/pg-cluster.sh
+# with fsync on, so that every COMMIT waits for the disk as SQLite's does).
 set -eu
 cd "$(dirname "$0")/.."
 BIN=build/passbook
@@ -15,10 +17,21 @@ SERVER_THREADS=${SERVER_THREADS:-2}
 [ -x "$BIN" ] || { echo "build first: make" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk missing: scripts/install-deps.sh --test" >&2; exit 1; }
 
+STORE=${STORE:-sqlite}
 DIR=$(mktemp -d /tmp/pb-bench-XXXXXX)
 PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$DIR"; }
+PGDIR=
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  [ -n "$PGDIR" ] && scripts/pg-cluster.sh stop "$PGDIR"
+  rm -rf "$DIR"
+}
 trap cleanup EXIT INT TERM
+if [ "$STORE" = postgres ]; then
+  PGDIR=$(mktemp -d /tmp/pb-bench-pg-XXXXXX)
+  PASSBOOK_DB=$(scripts/pg-cluster.sh start "$PGDIR" --durable)
+  export PASSBOOK_DB
+fi
 
 PB_API_KEY=$("$BIN" org create --name bench --data "$DIR" 2>/dev/null |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])')
@@ -45,10 +58,14 @@ HZ=$(getconf CLK_TCK)
 
 curl -s "$URL/metrics" >"$DIR/metrics.txt" || true
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
-STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
+if [ "$STORE" = postgres ]; then
+  STORED=$(psql "$PASSBOOK_DB" -qAtc 'SELECT count(*) FROM sessions')
+else
+  STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
+fi
 
 H=$(rps "$DIR/healthz.txt"); C=$(rps "$DIR/create.txt")
-echo "machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION; server --threads $SERVER_THREADS"
+echo "store: $STORE; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION; server --threads $SERVER_THREADS"
 cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
 echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz.txt")") us/req"
 echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create.txt")") us/req  non-2xx: $(non2xx "$DIR/create.txt")"
