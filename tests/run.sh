@@ -61,6 +61,7 @@ done
 if [ -n "$PG_LIST" ]; then
   PG_DIR=$(mktemp -d /tmp/pb-pg-XXXXXX)
   trap 'scripts/pg-cluster.sh stop "$PG_DIR"' EXIT
+  trap 'exit 130' INT TERM      # stopped: the EXIT trap still removes the cluster
   if PG_URL=$(scripts/pg-cluster.sh start "$PG_DIR" 2>"$LOGDIR/pg-cluster.log"); then
     for t in $PG_LIST; do
       run_suite "api-pg/$(basename "$t" .py)" env PB_TEST_PG="$PG_URL" python3 "$t"
@@ -71,7 +72,7 @@ if [ -n "$PG_LIST" ]; then
     FAILED=$((FAILED + 1))
   fi
   scripts/pg-cluster.sh stop "$PG_DIR"
-  trap - EXIT
+  trap - EXIT INT TERM
 fi
 for t in $(ls tests/browser/*.test.mjs 2>/dev/null); do
   run_suite "browser/$(basename "$t" .test.mjs)" node "$t"
