@@ -19,6 +19,14 @@ int pg_org_set_webhook(struct store *st, const char *org_id, const char *url, in
 int pg_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
 
 /* sessions (pg_session.c) */
+#define PG_SESSION_COLS                                                                           \
+    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
+    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
+    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
+    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
+    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
+    "deleted_at"
+
 int pg_session_insert_run(struct pg_conn *c, const struct session *s);
 void pg_session_from_row(const PGresult *r, int row, void *out);
 void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);
@@ -47,6 +55,18 @@ int pg_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans
 int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out);
 int pg_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at, int64_t now);
 int pg_job_release(struct store *st, const char *owner_prefix);
+
+/* entities, the job queue's readers, the sessions listing (pg_entity.c) */
+int pg_entity_insert(struct store *st, const struct entity *e, const struct session *s);
+int pg_entity_get(struct store *st, const char *id, const char *org_id, struct entity *out);
+int pg_entity_list(struct store *st, const char *org_id, const char *link_id, size_t offset, size_t limit,
+                   struct entity **out, size_t *n, size_t *total);
+int pg_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
+                  const char *dedupe_key, int64_t now);
+int pg_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out, size_t *n);
+int pg_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);
+int pg_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
+                    size_t *total);
 
 /* the webhook outbox (pg_webhook.c) */
 int pg_delivery_insert(struct pg_conn *c, const struct webhook_delivery *d);

@@ -18,7 +18,7 @@ int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
                       "attempts = attempts + 1, updated_at = $2 WHERE id = (SELECT id FROM jobs WHERE "
                       "(state = 'queued' AND run_after <= $2) OR (state = 'running' AND locked_until < $2) "
                       "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                      "RETURNING id, kind, payload, session_id, attempts",
+                      "RETURNING id, kind, payload, session_id, attempts, created_at",
                       &p, "job_claim", &r, NULL);
     if (rc != STORE_OK)
         return rc;
@@ -32,6 +32,7 @@ int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
     out->payload = pgr_dup(r, 0, 2);
     out->session_id = pgr_dup(r, 0, 3);
     out->attempts = (int)pgr_int(r, 0, 4);
+    out->queued_at = pgr_int(r, 0, 5);
     PQclear(r);
     return STORE_OK;
 }

@@ -231,6 +231,23 @@ static const char M1_FOUNDATION[] =
     "  PRIMARY KEY (sha256, part));"
     "ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL;"
 
+    /* The legacy entity flow (issue 14): an entity names the session that
+     * holds its statements; the indexes of the sessions listing. */
+    "CREATE TABLE entities ("
+    "  seq              bigint GENERATED ALWAYS AS IDENTITY,"
+    "  id               text PRIMARY KEY,"
+    "  org_id           text NOT NULL REFERENCES orgs(id),"
+    "  session_id       text NOT NULL UNIQUE REFERENCES sessions(id),"
+    "  link_id          text,"
+    "  meta_data        text,"
+    "  is_single_account integer NOT NULL DEFAULT 0,"
+    "  created_at       bigint NOT NULL);"
+    "CREATE INDEX entities_org_link ON entities(org_id, link_id, created_at);"
+    "CREATE INDEX entities_org ON entities(org_id, created_at);"
+    "CREATE INDEX sessions_org_created ON sessions(org_id, created_at);"
+    "CREATE INDEX sessions_org_link ON sessions(org_id, link_id, created_at);"
+    "CREATE INDEX jobs_session ON jobs(session_id, kind);"
+
     "CREATE UNLOGGED TABLE rate_counters ("
     "  key          text NOT NULL,"
     "  window_start bigint NOT NULL,"

@@ -9,16 +9,8 @@
 #include "store/codec.h"
 #include "store/pg_family.h"
 
-#define SESSION_COLS                                                                           \
-    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
-    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
-    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
-    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
-    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
-    "deleted_at"
-
 static const char SESSION_INSERT[] =
-    "INSERT INTO sessions(" SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "INSERT INTO sessions(" PG_SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
     "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)";
 
 int pg_session_insert_run(struct pg_conn *c, const struct session *s)
@@ -122,7 +114,7 @@ int pg_session_get(struct store *st, const char *id, const char *org_id, struct 
     pgp_text(&p, org_id);
     PGresult *r;
     int rc = pg_exec1((struct pg_store *)st,
-                      "SELECT " SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
+                      "SELECT " PG_SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
                       "WHERE id = $1 AND ($2::text IS NULL OR org_id = $2::text)",
                       &p, "session_get", &r, NULL);
     if (rc != STORE_OK)
