@@ -178,7 +178,12 @@ int pg_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *
     " AND ($4::bigint = 0 OR created_at <= $4::bigint) AND ($5::text IS NULL"                   \
     "  OR ($5::text = 'open' AND state = 'open' AND expires_at > $6::bigint)"                   \
     "  OR ($5::text = 'expired' AND state = 'open' AND expires_at <= $6::bigint)"               \
-    "  OR ($5::text IN ('processing', 'completed', 'failed') AND state = $5::text))"
+    "  OR ($5::text IN ('processing', 'completed', 'failed') AND state = $5::text))"            \
+    " AND ($7::text IS NULL OR link_id = $7::text OR left(link_id, length($7::text)) = $7::text" \
+    "  OR left(s.id, length($7::text)) = lower($7::text) OR EXISTS (SELECT 1 FROM accounts a"  \
+    "  WHERE a.session_id = s.id AND strpos(lower(a.name), lower($7::text)) > 0))"             \
+    " AND ($8::integer = 0 OR EXISTS (SELECT 1 FROM accounts a WHERE a.session_id = s.id"     \
+    "  AND a.fraud_count > 0))"
 
 int pg_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
                     size_t *total)
@@ -190,9 +195,11 @@ int pg_session_list(struct store *st, const struct session_filter *f, struct ses
     pgp_int(&p, f->created_to);
     pgp_text(&p, f->status);
     pgp_int(&p, f->now);
+    pgp_text(&p, f->q);
+    pgp_int(&p, f->fraud_only);
     return count_and_list((struct pg_store *)st, "SELECT count(*)" SESSION_LIST_WHERE,
                           "SELECT " PG_SESSION_COLS ", completion_notified_at, expiry_notified_at" SESSION_LIST_WHERE
-                          " ORDER BY created_at DESC, seq DESC LIMIT $7 OFFSET $8",
+                          " ORDER BY created_at DESC, seq DESC LIMIT $9 OFFSET $10",
                           &p, f->offset, f->limit, sizeof **out, pg_session_from_row, (void **)out, n, total,
                           "session_list");
 }

@@ -93,4 +93,20 @@ int pg_file_get(struct store *st, const char *sha256, unsigned char **data, size
 int pg_file_delete(struct store *st, const char *sha256);
 int pg_file_list(struct store *st, int64_t created_before, void (*fn)(const char *sha256, void *arg), void *arg);
 
+/* the lender console (pg_console.c) */
+int pg_user_insert(struct store *st, const struct user *u);
+int pg_user_get(struct store *st, const char *id_or_email, struct user *out);
+int pg_user_list(struct store *st, const char *org_id, struct user **out, size_t *n);
+int pg_user_delete(struct store *st, const char *org_id, const char *user_id);
+int pg_user_set_password(struct store *st, const char *user_id, const char *password_hash, int64_t now);
+int pg_login_insert(struct store *st, const struct console_login *l, int64_t now);
+int pg_login_get(struct store *st, const char *token_hash, int64_t now, struct console_login *out);
+int pg_login_touch(struct store *st, const char *token_hash, int64_t now, int64_t expires_at);
+int pg_login_delete(struct store *st, const char *token_hash);
+int pg_audit_insert(struct store *st, const struct audit_event *e);
+int pg_audit_list(struct store *st, const char *org_id, const char *session_id, size_t offset, size_t limit,
+                  struct audit_event **out, size_t *n);
+int pg_account_briefs(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n, struct account_brief **out,
+                      size_t *nout);
+
 #endif
