@@ -340,8 +340,9 @@ class Server:
 
     def db_bytes(self):
         """Everything the database holds, as bytes (to look for secrets)."""
-        if not self.on_postgres:
-            return open(os.path.join(self.data_dir, 'passbook.db'), 'rb').read()
+        if not self.on_postgres:   # the file and its write-ahead log (not yet checkpointed)
+            return b''.join(open(os.path.join(self.data_dir, f), 'rb').read() for f in sorted(os.listdir(self.data_dir))
+                            if f in ('passbook.db', 'passbook.db-wal'))
         p = subprocess.run(['pg_dump', '--data-only', self.env['PASSBOOK_DB']], capture_output=True, timeout=120)
         check(p.returncode == 0, 'pg_dump: ' + p.stderr.decode()[-300:])
         return p.stdout

@@ -125,8 +125,7 @@ def user_cli_refuses_weak_passwords_and_duplicates(srv):
     p = srv.cli('user', 'list', '--org', 'Cli Lending')
     out = p.stdout.decode()
     check('dup@cli.in' in out and 'argon2' not in out and 'password' not in out, out)
-    db = b''.join(open(os.path.join(srv.data_dir, f), 'rb').read() for f in os.listdir(srv.data_dir)
-                  if f.startswith('passbook.db'))
+    db = srv.db_bytes()
     check(PASSWORD.encode() not in db, 'no password in the database')
     check(b'$argon2id$' in db, 'Argon2id hashes stored')
 
