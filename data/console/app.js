@@ -532,6 +532,10 @@
     }
   }
 
+  // charts take the printed page's width (and back)
+  window.addEventListener('beforeprint', () => { for (const c of charts) c.resize(); });
+  window.addEventListener('afterprint', () => { for (const c of charts) c.resize(); });
+
   document.getElementById('logout').addEventListener('click', async () => {
     try { await api('logout', { method: 'POST' }); } catch (e) { /* signed out either way */ }
     location.href = '/console/login';

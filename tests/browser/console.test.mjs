@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, makeStatement, launchBrowser, shooter, assert, run, passbookBin, freePort } from './lib.mjs';
+import { Passbook, makeStatement, launchBrowser, shooter, assert, run, passbookBin, freePort, ARTIFACTS } from './lib.mjs';
 
 const LAPTOP = { width: 1280, height: 860 };
 const PASSWORD = 'correct horse battery';
@@ -161,6 +161,17 @@ const tests = [
       return r.status;
     });
     assert(refused === 403, 'replay refused for an analyst: ' + refused);
+
+    // the printable report: the print stylesheet hides the console's chrome, one page per account
+    await page.emulateMedia({ media: 'print' });
+    assert(!(await page.locator('header.top').isVisible()), 'no navigation in print');
+    assert(!(await page.locator('.txn-section').first().isVisible()), 'no transaction table in print');
+    assert(await page.locator('[data-figure=score]').isVisible(), 'the figures are printed');
+    const breakBefore = await page.locator('section.account').first().evaluate((e) => getComputedStyle(e).breakBefore);
+    assert(breakBefore === 'page', 'each account starts a page: ' + breakBefore);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.pdf({ path: path.join(ARTIFACTS, 'console-analyst-report.pdf'), format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // the workbook
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#xlsx-all').click()]);
