@@ -4,6 +4,8 @@
  * gaps only; adjacent pieces with the same role merge. */
 #include "extract/header.h"
 
+#include "extract/token.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@ struct htok {
     char t[24];
     float x0, x1, size;
     int line, word, cluster;
+    int col; /* the header column it labels, -1 none */
 };
 
 static int uf_find(int *p, int i)
@@ -59,11 +62,12 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                     h->size = wd->size > 0 ? wd->size : 8;
                     h->line = (int)(li - i);
                     h->word = (int)w;
+                    h->col = -1;
                 }
                 a = b;
             }
             if (n == before && n < MAX_HDR_TOKENS && !strcmp(s, "#")) { /* "#" heads serial numbers */
-                t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0};
+                t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0, -1};
                 n++;
             }
             /* a word's punctuation ("Sl." "(Dr)") belongs to its outer tokens */
@@ -219,6 +223,221 @@ bool header_line_has_value(const struct layout *l, size_t li)
     return false;
 }
 
+/* ---------- labels no phrase knows ---------- */
+
+static void widen(struct column *col, const struct htok *a)
+{
+    col->x0 = fminf(col->x0, a->x0);
+    col->x1 = fmaxf(col->x1, a->x1);
+}
+
+/* Words the phrases left unmatched. A run of them touching a matched
+ * label belongs to it ("Amount" "Debited"): its role is only a guess then,
+ * as far as money goes. A run apart is a column of its own, COL_UNKNOWN,
+ * its role read from its cells later; on a lower header line only under a
+ * label above ("Txn." over "Dt."). Returns whether anything was guessed. */
+static bool unknown_labels(struct htok *t, int n, const struct clus *c, struct header *h)
+{
+    bool guessed = false;
+    for (int p = 0; p < n;) {
+        if (t[p].col >= 0) {
+            p++;
+            continue;
+        }
+        int q = p + 1;
+        while (q < n && t[q].col < 0 && tokens_adjacent(&t[q - 1], &t[q], c))
+            q++;
+        int to = -1;
+        if (p > 0 && t[p - 1].col >= 0 && tokens_adjacent(&t[p - 1], &t[p], c))
+            to = t[p - 1].col;
+        else if (q < n && t[q].col >= 0 && tokens_adjacent(&t[q - 1], &t[q], c))
+            to = t[q].col;
+        bool upper = false;
+        for (int a = p; a < q; a++)
+            upper |= t[a].line == 0;
+        for (int a = 0; a < n && !upper; a++) /* stacked under a label above */
+            upper = t[a].line < t[p].line && t[a].cluster == t[p].cluster;
+        if (to < 0 && upper && h->ncols < TABLE_MAX_COLS) {
+            to = h->ncols++;
+            h->cols[to] = (struct column){.role = COL_UNKNOWN, .x0 = INFINITY, .x1 = -INFINITY};
+        }
+        if (to >= 0) {
+            h->cols[to].guess = true;
+            guessed = true;
+            for (int a = p; a < q; a++) {
+                t[a].col = to;
+                widen(&h->cols[to], &t[a]);
+            }
+        }
+        p = q;
+    }
+    return guessed;
+}
+
+enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK__COUNT };
+
+static enum cellkind cell_kind(const char *s)
+{
+    size_t len = strlen(s), sp = strcspn(s, " ");
+    pb_day d;
+    pb_paise v;
+    int mark, mo, dd;
+    if (!len)
+        return CK_EMPTY;
+    if (token_parse_date(s, len, &d) || token_parse_date(s, sp, &d) || token_parse_day_month(s, len, &mo, &dd))
+        return CK_DATE;
+    if (token_drcr(s, len))
+        return CK_DRCR;
+    if (strspn(s, "0123456789") == len && len <= 5)
+        return CK_INT;
+    if (strpbrk(s, ".,") && strpbrk(s, "0123456789") && token_parse_amount(s, len, &v, &mark))
+        return CK_MONEY;
+    return CK_TEXT;
+}
+
+static bool money(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+/* Money roles where a label left them open: the balance is the rightmost
+ * money column (unless a label names it), the one other money column an
+ * amount, two others debit then credit (unless a label names one side).
+ * The balance chain may choose otherwise (table.c). */
+static void money_roles(struct header *h)
+{
+    int mc[TABLE_MAX_COLS], nm = 0, bal = -1;
+    bool any = false;
+    for (int a = 0; a < h->ncols; a++)
+        if (money(h->cols[a].role)) {
+            mc[nm++] = a;
+            any |= h->cols[a].guess;
+            if (h->cols[a].role == COL_BALANCE && !h->cols[a].guess)
+                bal = a;
+        }
+    if (!any || nm < 2)
+        return;
+    if (bal < 0)
+        bal = mc[nm - 1];
+    h->cols[bal].role = COL_BALANCE;
+    int rest[TABLE_MAX_COLS], nr = 0;
+    for (int a = 0; a < nm; a++)
+        if (mc[a] != bal)
+            rest[nr++] = mc[a];
+    if (nr == 1 && h->cols[rest[0]].guess) {
+        h->cols[rest[0]].role = COL_AMOUNT;
+    } else if (nr == 2) {
+        struct column *x = &h->cols[rest[0]], *y = &h->cols[rest[1]];
+        if (!x->guess && (x->role == COL_DEBIT || x->role == COL_CREDIT))
+            y->role = x->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else if (!y->guess && (y->role == COL_DEBIT || y->role == COL_CREDIT))
+            x->role = y->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else
+            x->role = COL_DEBIT, y->role = COL_CREDIT;
+    }
+}
+
+/* Roles of the unknown columns from the cells of the lines below the
+ * header (from line `from`, on its page): dates, amounts, Dr/Cr markers,
+ * serial numbers or text. Returns false when too few lines show it. */
+static bool roles_from_cells(const struct layout *l, size_t from, struct header *h)
+{
+    static __thread char cell[TABLE_MAX_COLS][160];
+    int count[TABLE_MAX_COLS][CK__COUNT];
+    size_t textlen[TABLE_MAX_COLS];
+    memset(count, 0, sizeof count);
+    memset(textlen, 0, sizeof textlen);
+    int lines = 0, page = from < l->nlines ? l->lines[from].page : -1;
+    for (size_t j = from; j < l->nlines && l->lines[j].page == page && lines < 40; j++) {
+        const struct line *ln = &l->lines[j];
+        for (int a = 0; a < h->ncols; a++)
+            cell[a][0] = 0;
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const struct word *wd = &l->words[w];
+            float mid = (wd->x0 + wd->x1) / 2;
+            int a = 0;
+            while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
+                a++;
+            size_t m = strlen(cell[a]);
+            snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, wd));
+        }
+        int filled = 0;
+        for (int a = 0; a < h->ncols; a++)
+            filled += cell[a][0] != 0;
+        if (filled < 2)
+            continue;
+        lines++;
+        for (int a = 0; a < h->ncols; a++) {
+            enum cellkind kd = cell_kind(cell[a]);
+            count[a][kd]++;
+            if (kd == CK_TEXT)
+                textlen[a] += strlen(cell[a]);
+        }
+    }
+    if (lines < 3)
+        return false;
+    bool date = false, vdate = false, narr = false;
+    for (int a = 0; a < h->ncols; a++) {
+        date |= h->cols[a].role == COL_DATE;
+        vdate |= h->cols[a].role == COL_VALUE_DATE;
+        narr |= h->cols[a].role == COL_NARRATION;
+    }
+    int text_best = -1;
+    enum cellkind kinds[TABLE_MAX_COLS];
+    for (int a = 0; a < h->ncols; a++) {
+        struct column *col = &h->cols[a];
+        enum cellkind kd = CK_EMPTY;
+        for (int k2 = CK_DATE; k2 < CK__COUNT; k2++)
+            if (count[a][k2] > count[a][kd] || kd == CK_EMPTY)
+                kd = count[a][k2] ? (enum cellkind)k2 : kd;
+        kinds[a] = kd;
+        if (col->role != COL_UNKNOWN) {
+            if (col->guess && money(col->role) && kd != CK_MONEY)
+                col->guess = false; /* a partly known label over no amounts: keep its words' role */
+            continue;
+        }
+        switch (kd) {
+        case CK_DATE:
+            col->role = !date ? COL_DATE : !vdate ? COL_VALUE_DATE : COL_OTHER;
+            date = true;
+            vdate |= col->role == COL_VALUE_DATE;
+            break;
+        case CK_MONEY:
+            col->role = COL_AMOUNT;
+            break;
+        case CK_DRCR:
+            col->role = COL_DRCR;
+            break;
+        case CK_INT:
+            col->role = COL_SLNO;
+            break;
+        case CK_TEXT:
+            col->role = COL_OTHER;
+            if (!narr && (text_best < 0 || textlen[a] > textlen[text_best]))
+                text_best = a;
+            break;
+        default:
+            col->role = COL_OTHER;
+        }
+    }
+    if (text_best >= 0)
+        h->cols[text_best].role = COL_NARRATION;
+    money_roles(h);
+    /* what the cells show must be a table of transactions: its first date
+     * column holds dates, some money column amounts */
+    bool dates = false, amounts = false;
+    for (int a = 0; a < h->ncols; a++) {
+        enum col_role r = h->cols[a].role;
+        if (r == COL_DATE || r == COL_VALUE_DATE) {
+            dates = kinds[a] == CK_DATE;
+            break;
+        }
+    }
+    for (int a = 0; a < h->ncols; a++)
+        amounts |= money(h->cols[a].role) && kinds[a] == CK_MONEY;
+    return dates && amounts;
+}
+
 int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
 {
     struct htok t[MAX_HDR_TOKENS];
@@ -264,10 +483,13 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         }
         roles |= 1u << role;
         matched += len;
-        for (int q = p; q < p + len; q++)
+        for (int q = p; q < p + len; q++) {
             t[q].word = -1; /* matched */
+            t[q].col = h->ncols - 1;
+        }
         p += len;
     }
+    bool guessed = unknown_labels(t, n, c, h);
     /* each stacked line must itself be header words (not the first row's
      * text below, nor a title above) */
     for (size_t ln = 0; ln < k && k > 1; ln++) {
@@ -275,19 +497,12 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         for (int a = 0; a < n; a++)
             if (t[a].line == (int)ln) {
                 all++;
-                hit += t[a].word == -1;
+                hit += t[a].word == -1; /* named by a phrase */
             }
         if (all && hit * 2 < all) {
             h->ncols = 0;
             return 0;
         }
-    }
-    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER));
-    bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
-    bool has_money = roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT | 1u << COL_BALANCE);
-    if (distinct < 3 || !has_date || !has_money || matched * 10 < n * 6) {
-        h->ncols = 0;
-        return 0;
     }
     /* left to right */
     for (int a = 1; a < h->ncols; a++)
@@ -296,6 +511,24 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
             h->cols[b] = h->cols[b - 1];
             h->cols[b - 1] = tmp;
         }
+    if (guessed) {
+        /* a label no phrase knows: its role from the cells below, and the
+         * words that are known must still be a fair part of the line */
+        if (matched * 10 < n * 3 || !roles_from_cells(l, i + k, h)) {
+            h->ncols = 0;
+            return 0;
+        }
+        roles = 0;
+        for (int a = 0; a < h->ncols; a++)
+            roles |= 1u << h->cols[a].role;
+    }
+    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
+    bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
+    bool has_money = roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT | 1u << COL_BALANCE);
+    if (distinct < 3 || !has_date || !has_money || (!guessed && matched * 10 < n * 6)) {
+        h->ncols = 0;
+        return 0;
+    }
     /* a "Dr/Cr" or "Debit/Credit" label over the only money column but the
      * balance: the amounts carry their markers ("1,200.00 Dr") */
     if (!(roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT)))
@@ -321,7 +554,13 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     }
     h->first_line = i;
     h->last_line = i + k - 1;
-    return distinct;
+    /* the score counts roles the words name: a reading that guesses is
+     * never preferred to one that knows */
+    unsigned named = 0;
+    for (int a = 0; a < h->ncols; a++)
+        named |= h->cols[a].guess && h->cols[a].role != COL_DATE ? 0 : 1u << h->cols[a].role;
+    int score = __builtin_popcount(named & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
+    return score > 0 ? score : 1;
 }
 
 /* Could line i start a header? At least two of its words begin a column

@@ -16,6 +16,9 @@ struct column {
     float x0, x1;      /* header label extent */
     float left, right; /* cell boundaries derived from the data */
     bool edge;         /* left is where this column's cells start (cells.c) */
+    bool guess;        /* role not named by the label's words (read from the
+                        * cells below, or only part of the label known):
+                        * the balance chain may choose another */
 };
 
 struct header {

@@ -24,7 +24,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static const char *const COL_NAMES[COL__COUNT] = {
     "", "date", "value_date", "narration", "ref", "debit", "credit",
-    "amount", "drcr", "balance", "slno", "other"};
+    "amount", "drcr", "balance", "slno", "other", "unknown"};
 static const char *const IDF_NAMES[IDF__COUNT] = {
     "", "name", "account_number", "ifsc", "micr", "address", "account_type", "period",
     "opening", "closing", "od_limit", "credit_limit", "email", "phone", "pan", "other_account", "ignore"};

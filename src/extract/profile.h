@@ -19,6 +19,7 @@ enum col_role {
     COL_BALANCE,
     COL_SLNO,
     COL_OTHER,
+    COL_UNKNOWN, /* a label no phrase names (header.c reads its role from its cells) */
     COL__COUNT
 };
 

@@ -602,7 +602,7 @@ static void debug_dump(const struct ctx *c)
 {
     static const char *const K = "NDACOXSE";
     static const char *const R[] = {"", "date", "vdate", "narr", "ref", "debit", "credit",
-                                    "amount", "drcr", "bal", "slno", "other"};
+                                    "amount", "drcr", "bal", "slno", "other", "unknown"};
     const struct header *last = NULL;
     struct cells *cs = malloc(sizeof *cs);
     if (!cs)
@@ -696,37 +696,24 @@ static int build(struct ctx *c, struct pagehdr *ph, const size_t *pstart)
     return 0;
 }
 
-int table_extract(const struct layout *l, struct table_result *out)
+/* One reading of the table under the headers ph (their roles as they are). */
+static int read_table(const struct layout *l, struct pagehdr *ph, const size_t *pstart, struct table_result *out)
 {
     memset(out, 0, sizeof *out);
-    if (profile_load() < 0)
-        return -1;
     out->line_use = calloc(l->nlines + 1, 1);
-    size_t *pstart = calloc((size_t)l->npages + 2, sizeof *pstart);
-    struct pagehdr *ph = calloc((size_t)l->npages + 1, sizeof *ph);
     struct ctx c = {l, out, calloc(l->nlines + 1, sizeof(size_t)), calloc(l->nlines + 1, sizeof(struct lineinfo)),
                     calloc(l->nlines + 1, sizeof(struct header *)), 0};
+    struct cells *cs = malloc(sizeof *cs);
     int rc = -1;
-    if (!out->line_use || !pstart || !ph || !c.dl || !c.info || !c.hdr)
+    if (!out->line_use || !c.dl || !c.info || !c.hdr || !cs)
         goto out;
-    for (size_t i = 0, p = 0; p <= (size_t)l->npages; p++) {
-        while (i < l->nlines && l->lines[i].page < (int)p)
-            i++;
-        pstart[p] = i;
-    }
-    pstart[l->npages] = l->nlines;
-    find_headers(l, ph, pstart);
     build(&c, ph, pstart);
     out->has_header = out->ntables > 0;
-    struct cells *cs = malloc(sizeof *cs);
-    if (!cs)
-        goto out;
     for (size_t i = 0; i < c.ndl; i++) {
         struct colmap m = lines_map_columns(c.hdr[i]);
         cells_split(l, &l->lines[c.dl[i]], c.hdr[i], cs);
         lines_classify(c.hdr[i], &m, cs, &c.info[i]);
     }
-    free(cs);
     float pitch = median_pitch(&c);
     drop_far_lines(&c, pitch);
     drop_repeated_lines(&c);
@@ -741,11 +728,140 @@ int table_extract(const struct layout *l, struct table_result *out)
         goto out;
     rc = 0;
 out:
-    free(pstart);
-    free(ph);
+    free(cs);
     free(c.dl);
     free(c.info);
     free(c.hdr);
+    if (rc < 0)
+        table_result_free(out);
+    return rc;
+}
+
+/* A row's change of balance as printed: credit - debit, or the single
+ * amount with its marker; *either: no marker, the sign is open. */
+static pb_paise row_delta(const struct table_row *r, bool *either)
+{
+    *either = false;
+    if (r->has_debit || r->has_credit)
+        return (r->has_credit ? r->credit : 0) - (r->has_debit ? r->debit : 0);
+    if (!r->has_amount)
+        return 0;
+    *either = r->amount_mark == 0;
+    return r->amount_mark < 0 ? -r->amount : r->amount;
+}
+
+static bool delta_fits(const struct table_row *r, pb_paise diff)
+{
+    bool either;
+    pb_paise d = row_delta(r, &either);
+    return (r->has_debit || r->has_credit || r->has_amount) && (d == diff || (either && d == -diff));
+}
+
+/* How well the balances chain: the share of neighbouring transaction rows
+ * whose change of balance is the row's amount, in printed order or
+ * newest first, whichever fits better. */
+static double chain_score(const struct table_result *t)
+{
+    long fwd = 0, back = 0, pairs = 0;
+    const struct table_row *prev = NULL;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_row *r = &t->rows[i];
+        if (r->marker || !r->has_balance)
+            continue;
+        if (prev) {
+            pairs++;
+            fwd += delta_fits(r, r->balance - prev->balance);
+            back += delta_fits(prev, prev->balance - r->balance);
+        }
+        prev = r;
+    }
+    return pairs ? (double)(fwd > back ? fwd : back) / (double)pairs : 0;
+}
+
+/* The money columns whose roles the labels left open, in order. */
+static int guessed_money(const struct header *h, int *idx)
+{
+    int n = 0;
+    for (int a = 0; a < h->ncols && n < 4; a++) {
+        enum col_role r = h->cols[a].role;
+        if (h->cols[a].guess && (r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE))
+            idx[n++] = a;
+    }
+    return n;
+}
+
+/* The v-th permutation of the guessed money columns' roles (v < k!). */
+static void permute_roles(struct header *h, int v)
+{
+    int idx[4], n = guessed_money(h, idx);
+    enum col_role pool[4], out[4];
+    for (int a = 0; a < n; a++)
+        pool[a] = h->cols[idx[a]].role;
+    int left = n;
+    for (int a = 0; a < n; a++) {
+        int f = 1;
+        for (int b = 2; b < left; b++)
+            f *= b;
+        int pick = (v / f) % left;
+        v %= f;
+        out[a] = pool[pick];
+        memmove(&pool[pick], &pool[pick + 1], (size_t)(left - pick - 1) * sizeof *pool);
+        left--;
+    }
+    for (int a = 0; a < n; a++)
+        h->cols[idx[a]].role = out[a];
+}
+
+int table_extract(const struct layout *l, struct table_result *out)
+{
+    memset(out, 0, sizeof *out);
+    if (profile_load() < 0)
+        return -1;
+    size_t *pstart = calloc((size_t)l->npages + 2, sizeof *pstart);
+    struct pagehdr *ph = calloc((size_t)l->npages + 1, sizeof *ph), *alt = calloc((size_t)l->npages + 1, sizeof *ph);
+    int rc = -1;
+    if (!pstart || !ph || !alt)
+        goto out;
+    for (size_t i = 0, p = 0; p <= (size_t)l->npages; p++) {
+        while (i < l->nlines && l->lines[i].page < (int)p)
+            i++;
+        pstart[p] = i;
+    }
+    pstart[l->npages] = l->nlines;
+    find_headers(l, ph, pstart);
+    if (read_table(l, ph, pstart, out) < 0)
+        goto out;
+    /* money columns no label names: the reading whose balances chain wins */
+    int most = 0, idx[4];
+    for (int p = 0; p < l->npages; p++)
+        if (ph[p].found) {
+            int k = guessed_money(&ph[p].h, idx);
+            most = k > most ? k : most;
+        }
+    int nperm = most >= 4 ? 24 : most == 3 ? 6 : most == 2 ? 2 : 1;
+    double best = nperm > 1 ? chain_score(out) : 1;
+    for (int v = 1; v < nperm && best < 0.999; v++) {
+        memcpy(alt, ph, ((size_t)l->npages + 1) * sizeof *ph);
+        for (int p = 0; p < l->npages; p++)
+            if (alt[p].found)
+                permute_roles(&alt[p].h, v);
+        struct table_result t;
+        if (read_table(l, alt, pstart, &t) < 0)
+            goto out;
+        double s = chain_score(&t);
+        if (s > best + 1e-9) {
+            best = s;
+            struct table_result tmp = *out;
+            *out = t;
+            t = tmp;
+        }
+        table_result_free(&t);
+    }
+    rc = 0;
+out:
+    free(pstart);
+    free(ph);
+    free(alt);
     if (rc < 0)
         table_result_free(out);
     return rc;

@@ -514,6 +514,33 @@ TEST(row_split_across_pages_with_letterhead_between)
     statement_free(&st);
 }
 
+/* Column labels no phrase knows: the dates, the text and the amounts
+ * below them tell their roles, and the balance chain tells which money
+ * column is which. */
+TEST(unknown_labels_read_from_their_cells_and_the_chain)
+{
+    const char *s =
+        "Booked      Remarks               Chq No      Came In         Went Out          Balance\n"
+        "01/04/2024  SALARY ACME LTD       N12345    50,000.00                         60,000.00\n"
+        "02/04/2024  ATM CASH              A777                        2,000.00        58,000.00\n"
+        "03/04/2024  RENT APRIL                                       20,000.00        38,000.00\n"
+        "04/04/2024  REFUND SHOP                        500.00                         38,500.00\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_INT(st.txns[0].date, D(2024, 4, 1));
+        CHECK_STR(st.txns[0].note, "SALARY ACME LTD");
+        CHECK_INT(st.txns[0].type, TXN_CREDIT);
+        CHECK_INT(st.txns[1].type, TXN_DEBIT);
+        CHECK_INT(st.txns[2].amount, 2000000);
+        CHECK_INT(st.txns[3].type, TXN_CREDIT);
+    }
+    CHECK(st.balances_ok && st.totals_ok);
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(hdfc_like_rows_and_identity);
@@ -535,5 +562,6 @@ int main(void)
     RUN(ledger_header_words_and_overflowing_narration);
     RUN(drcr_label_over_the_amount_column);
     RUN(row_split_across_pages_with_letterhead_between);
+    RUN(unknown_labels_read_from_their_cells_and_the_chain);
     return check_summary();
 }
