@@ -236,7 +236,12 @@ static void widen(struct column *col, const struct htok *a)
  * as far as money goes. A run apart is a column of its own, COL_UNKNOWN,
  * its role read from its cells later; on a lower header line only under a
  * label above ("Txn." over "Dt."). Returns whether anything was guessed. */
-static bool unknown_labels(struct htok *t, int n, const struct clus *c, struct header *h)
+static bool one_label(const struct htok *a, const struct htok *b)
+{
+    return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.75f * a->size);
+}
+
+static bool unknown_labels(struct htok *t, int n, struct header *h)
 {
     bool guessed = false;
     for (int p = 0; p < n;) {
@@ -245,12 +250,12 @@ static bool unknown_labels(struct htok *t, int n, const struct clus *c, struct h
             continue;
         }
         int q = p + 1;
-        while (q < n && t[q].col < 0 && tokens_adjacent(&t[q - 1], &t[q], c))
+        while (q < n && t[q].col < 0 && one_label(&t[q - 1], &t[q]))
             q++;
         int to = -1;
-        if (p > 0 && t[p - 1].col >= 0 && tokens_adjacent(&t[p - 1], &t[p], c))
+        if (p > 0 && t[p - 1].col >= 0 && one_label(&t[p - 1], &t[p]))
             to = t[p - 1].col;
-        else if (q < n && t[q].col >= 0 && tokens_adjacent(&t[q - 1], &t[q], c))
+        else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q]))
             to = t[q].col;
         bool upper = false;
         for (int a = p; a < q; a++)
@@ -352,14 +357,25 @@ static bool roles_from_cells(const struct layout *l, size_t from, struct header 
         const struct line *ln = &l->lines[j];
         for (int a = 0; a < h->ncols; a++)
             cell[a][0] = 0;
-        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
-            const struct word *wd = &l->words[w];
-            float mid = (wd->x0 + wd->x1) / 2;
+        for (uint32_t w = ln->first; w < ln->first + ln->n;) {
+            /* a date printed as words ("01 October 2023") goes as one */
+            uint32_t e = w + 1;
+            char join[96] = "";
+            for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+                size_t m = strlen(join);
+                snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+                pb_day d;
+                if (v > w && token_parse_date(join, strlen(join), &d))
+                    e = v + 1;
+            }
+            float mid = (l->words[w].x0 + l->words[e - 1].x1) / 2;
             int a = 0;
             while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
                 a++;
-            size_t m = strlen(cell[a]);
-            snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, wd));
+            for (; w < e; w++) {
+                size_t m = strlen(cell[a]);
+                snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
+            }
         }
         int filled = 0;
         for (int a = 0; a < h->ncols; a++)
@@ -383,6 +399,7 @@ static bool roles_from_cells(const struct layout *l, size_t from, struct header 
         narr |= h->cols[a].role == COL_NARRATION;
     }
     int text_best = -1;
+    bool date_left = false;
     enum cellkind kinds[TABLE_MAX_COLS];
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
@@ -391,6 +408,13 @@ static bool roles_from_cells(const struct layout *l, size_t from, struct header 
             if (count[a][k2] > count[a][kd] || kd == CK_EMPTY)
                 kd = count[a][k2] ? (enum cellkind)k2 : kd;
         kinds[a] = kd;
+        /* a second date column whose label is only partly known ("Effective
+         * Date" beside "Txn Date") is the value date */
+        if (col->role == COL_DATE && col->guess && date_left && !vdate) {
+            col->role = COL_VALUE_DATE;
+            vdate = true;
+        }
+        date_left |= col->role == COL_DATE;
         if (col->role != COL_UNKNOWN) {
             if (col->guess && money(col->role) && kd != CK_MONEY)
                 col->guess = false; /* a partly known label over no amounts: keep its words' role */
@@ -471,25 +495,31 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         }
         while (p + len < n && is_qualifier(t[p + len].t, role) && tokens_adjacent(&t[p + len - 1], &t[p + len], c))
             len++;
-        if (h->ncols < TABLE_MAX_COLS) {
-            struct column *col = &h->cols[h->ncols++];
-            col->role = (enum col_role)role;
-            col->x0 = INFINITY;
-            col->x1 = -INFINITY;
-            for (int q = p; q < p + len; q++) {
-                col->x0 = fminf(col->x0, t[q].x0);
-                col->x1 = fmaxf(col->x1, t[q].x1);
-            }
+        /* "Amount" over "Credited": one stacked label, its side the role */
+        int into = -1;
+        if (p > 0 && t[p - 1].col >= 0 && t[p - 1].cluster == t[p].cluster &&
+            (role == COL_DEBIT || role == COL_CREDIT) && h->cols[t[p - 1].col].role == COL_AMOUNT) {
+            into = t[p - 1].col;
+            h->cols[into].role = (enum col_role)role;
+        } else if (h->ncols < TABLE_MAX_COLS) {
+            into = h->ncols++;
+            h->cols[into].role = (enum col_role)role;
+            h->cols[into].x0 = INFINITY;
+            h->cols[into].x1 = -INFINITY;
+        }
+        for (int q = p; q < p + len && into >= 0; q++) {
+            h->cols[into].x0 = fminf(h->cols[into].x0, t[q].x0);
+            h->cols[into].x1 = fmaxf(h->cols[into].x1, t[q].x1);
         }
         roles |= 1u << role;
         matched += len;
         for (int q = p; q < p + len; q++) {
             t[q].word = -1; /* matched */
-            t[q].col = h->ncols - 1;
+            t[q].col = into;
         }
         p += len;
     }
-    bool guessed = unknown_labels(t, n, c, h);
+    bool guessed = unknown_labels(t, n, h);
     /* each stacked line must itself be header words (not the first row's
      * text below, nor a title above) */
     for (size_t ln = 0; ln < k && k > 1; ln++) {
@@ -497,7 +527,9 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         for (int a = 0; a < n; a++)
             if (t[a].line == (int)ln) {
                 all++;
-                hit += t[a].word == -1; /* named by a phrase */
+                /* named by a phrase; on the top line also a word of a
+                 * label a phrase names in part ("Txn." over "Dt.") */
+                hit += t[a].word == -1 || (ln == 0 && t[a].col >= 0 && h->cols[t[a].col].role != COL_UNKNOWN);
             }
         if (all && hit * 2 < all) {
             h->ncols = 0;
