@@ -264,7 +264,7 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
             upper = t[a].line < t[p].line && t[a].cluster == t[p].cluster;
         if (to < 0 && upper && h->ncols < TABLE_MAX_COLS) {
             to = h->ncols++;
-            h->cols[to] = (struct column){.role = COL_UNKNOWN, .x0 = INFINITY, .x1 = -INFINITY};
+            h->cols[to] = (struct column){.role = COL_UNKNOWN, .x0 = INFINITY, .x1 = -INFINITY, .unnamed = true};
         }
         if (to >= 0) {
             h->cols[to].guess = true;
@@ -586,11 +586,11 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     }
     h->first_line = i;
     h->last_line = i + k - 1;
-    /* the score counts roles the words name: a reading that guesses is
-     * never preferred to one that knows */
+    /* the score counts roles of labels the phrases name (if only in part):
+     * a reading of unknown labels is never preferred to one that knows */
     unsigned named = 0;
     for (int a = 0; a < h->ncols; a++)
-        named |= h->cols[a].guess && h->cols[a].role != COL_DATE ? 0 : 1u << h->cols[a].role;
+        named |= h->cols[a].unnamed ? 0 : 1u << h->cols[a].role;
     int score = __builtin_popcount(named & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
     return score > 0 ? score : 1;
 }

@@ -19,6 +19,7 @@ struct column {
     bool guess;        /* role not named by the label's words (read from the
                         * cells below, or only part of the label known):
                         * the balance chain may choose another */
+    bool unnamed;      /* no phrase matched any of its words */
 };
 
 struct header {
