@@ -238,7 +238,7 @@ static void widen(struct column *col, const struct htok *a)
  * label above ("Txn." over "Dt."). Returns whether anything was guessed. */
 static bool one_label(const struct htok *a, const struct htok *b)
 {
-    return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.75f * a->size);
+    return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.6f * a->size);
 }
 
 static bool unknown_labels(struct htok *t, int n, struct header *h)
@@ -345,7 +345,55 @@ static void money_roles(struct header *h)
 /* Roles of the unknown columns from the cells of the lines below the
  * header (from line `from`, on its page): dates, amounts, Dr/Cr markers,
  * serial numbers or text. Returns false when too few lines show it. */
-static bool roles_from_cells(const struct layout *l, size_t from, struct header *h)
+/* Does a column's content suit a label's role? */
+static bool kind_suits(enum cellkind k, enum col_role r)
+{
+    switch (k) {
+    case CK_EMPTY:
+    case CK_TEXT:
+        return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
+    case CK_DATE:
+        return r == COL_DATE || r == COL_VALUE_DATE;
+    case CK_MONEY:
+        return money(r);
+    case CK_INT:
+        return r == COL_SLNO;
+    default:
+        return false;
+    }
+}
+
+/* Labels sit as close as the words inside them ("Txn Description",
+ * "Booking Date"): an unnamed run right beside a named label whose cells
+ * are of the label's kind is part of that label. */
+static void merge_unnamed(struct header *h, enum cellkind *kinds, float size)
+{
+    for (int a = 0; a < h->ncols;) {
+        int b = -1;
+        if (h->cols[a].unnamed) {
+            if (a + 1 < h->ncols && !h->cols[a + 1].unnamed && h->cols[a + 1].x0 - h->cols[a].x1 < size &&
+                kind_suits(kinds[a], h->cols[a + 1].role))
+                b = a + 1;
+            else if (a > 0 && !h->cols[a - 1].unnamed && h->cols[a].x0 - h->cols[a - 1].x1 < size &&
+                     kind_suits(kinds[a], h->cols[a - 1].role))
+                b = a - 1;
+        }
+        if (b < 0) {
+            a++;
+            continue;
+        }
+        h->cols[b].x0 = fminf(h->cols[b].x0, h->cols[a].x0);
+        h->cols[b].x1 = fmaxf(h->cols[b].x1, h->cols[a].x1);
+        h->cols[b].guess = true;
+        if (!kind_suits(kinds[b], h->cols[b].role) || kinds[b] == CK_EMPTY)
+            kinds[b] = kinds[a]; /* the cells fell under the unnamed part */
+        memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
+        memmove(&kinds[a], &kinds[a + 1], (size_t)(h->ncols - a - 1) * sizeof *kinds);
+        h->ncols--;
+    }
+}
+
+static bool roles_from_cells(const struct layout *l, size_t from, float size, struct header *h)
 {
     static __thread char cell[TABLE_MAX_COLS][160];
     int count[TABLE_MAX_COLS][CK__COUNT];
@@ -402,12 +450,16 @@ static bool roles_from_cells(const struct layout *l, size_t from, struct header 
     bool date_left = false;
     enum cellkind kinds[TABLE_MAX_COLS];
     for (int a = 0; a < h->ncols; a++) {
-        struct column *col = &h->cols[a];
         enum cellkind kd = CK_EMPTY;
         for (int k2 = CK_DATE; k2 < CK__COUNT; k2++)
             if (count[a][k2] > count[a][kd] || kd == CK_EMPTY)
                 kd = count[a][k2] ? (enum cellkind)k2 : kd;
         kinds[a] = kd;
+    }
+    merge_unnamed(h, kinds, size);
+    for (int a = 0; a < h->ncols; a++) {
+        struct column *col = &h->cols[a];
+        enum cellkind kd = kinds[a];
         /* a second date column whose label is only partly known ("Effective
          * Date" beside "Txn Date") is the value date */
         if (col->role == COL_DATE && col->guess && date_left && !vdate) {
@@ -459,6 +511,13 @@ static bool roles_from_cells(const struct layout *l, size_t from, struct header 
     }
     for (int a = 0; a < h->ncols; a++)
         amounts |= money(h->cols[a].role) && kinds[a] == CK_MONEY;
+    if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
+        fprintf(stderr, "cells below (%d lines):", lines);
+        for (int a = 0; a < h->ncols; a++)
+            fprintf(stderr, " [%d kind %d%s %.0f-%.0f]", h->cols[a].role, kinds[a], h->cols[a].guess ? "?" : "",
+                    h->cols[a].x0, h->cols[a].x1);
+        fprintf(stderr, " -> %s\n", dates && amounts ? "table" : "not a table");
+    }
     return dates && amounts;
 }
 
@@ -546,7 +605,7 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     if (guessed) {
         /* a label no phrase knows: its role from the cells below, and the
          * words that are known must still be a fair part of the line */
-        if (matched * 10 < n * 3 || !roles_from_cells(l, i + k, h)) {
+        if (matched * 10 < n * 3 || !roles_from_cells(l, i + k, t[0].size, h)) {
             h->ncols = 0;
             return 0;
         }
