@@ -349,7 +349,8 @@ static void money_roles(struct header *h)
 static bool kind_suits(enum cellkind k, enum col_role r)
 {
     switch (k) {
-    case CK_EMPTY:
+    case CK_EMPTY: /* a piece of a label with no cells of its own */
+        return true;
     case CK_TEXT:
         return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
     case CK_DATE:
@@ -366,16 +367,30 @@ static bool kind_suits(enum cellkind k, enum col_role r)
 /* Labels sit as close as the words inside them ("Txn Description",
  * "Booking Date"): an unnamed run right beside a named label whose cells
  * are of the label's kind is part of that label. */
+static bool textual(enum cellkind k)
+{
+    return k == CK_TEXT || k == CK_EMPTY;
+}
+
+/* May unnamed column a join its neighbour b? */
+static bool joins(const struct header *h, const enum cellkind *kinds, int a, int b, float size)
+{
+    const struct column *l = &h->cols[a < b ? a : b], *r = &h->cols[a < b ? b : a];
+    if (r->x0 - l->x1 >= size)
+        return false;
+    if (!h->cols[b].unnamed)
+        return kind_suits(kinds[a], h->cols[b].role);
+    return textual(kinds[a]) && textual(kinds[b]); /* "Nature of" + "Txn": one text label */
+}
+
 static void merge_unnamed(struct header *h, enum cellkind *kinds, float size)
 {
     for (int a = 0; a < h->ncols;) {
         int b = -1;
         if (h->cols[a].unnamed) {
-            if (a + 1 < h->ncols && !h->cols[a + 1].unnamed && h->cols[a + 1].x0 - h->cols[a].x1 < size &&
-                kind_suits(kinds[a], h->cols[a + 1].role))
+            if (a + 1 < h->ncols && joins(h, kinds, a, a + 1, size))
                 b = a + 1;
-            else if (a > 0 && !h->cols[a - 1].unnamed && h->cols[a].x0 - h->cols[a - 1].x1 < size &&
-                     kind_suits(kinds[a], h->cols[a - 1].role))
+            else if (a > 0 && joins(h, kinds, a, a - 1, size))
                 b = a - 1;
         }
         if (b < 0) {

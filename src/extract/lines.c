@@ -129,9 +129,14 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
             text = true;
             /* wrapped rows continue in the narration and reference columns;
              * text under a date column is a footer (or a wrapped date's year) */
-            if ((h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE) && strlen(c) > 4 &&
-                !is_time(c) && !bracketed_date(c, &li->value_date))
-                stray = true;
+            bool date_col = h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE;
+            size_t n = strlen(c);
+            if (date_col && n > 4 && !is_time(c) && !bracketed_date(c, &li->value_date)) {
+                if (n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')'))
+                    memcpy(li->datebit, c, n + 1);
+                else
+                    stray = true;
+            }
             if (strlen(all) + strlen(c) + 2 < sizeof all) {
                 if (all[0])
                     strcat(all, " ");

@@ -22,6 +22,7 @@ struct lineinfo {
     int amount_mark;
     bool amount_negative; /* the amount printed with a minus */
     bool yearless; /* date printed without a year (year 2000 stands in) */
+    char datebit[28]; /* a piece of a bracketed value date wrapped under the date ("(01 June" / "2024)") */
 };
 
 /* Column indices of a header by meaning (-1: absent). */

@@ -513,6 +513,7 @@ static const char *join_sep(const char *prev, const char *next, const struct wra
 struct rowtext {
     float last_x1, last_w; /* the row's previous narration line: right edge, last word width */
     bool last_multi;
+    char datebits[56]; /* pieces of a bracketed value date wrapped under the date */
 };
 
 /* Extent of the narration text over the rows of one table layout. */
@@ -573,10 +574,20 @@ static int collect_text(struct ctx *c)
             goto out;
         if (c->info[i].kind == LK_CONT && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
             tr->value_date = c->info[i].value_date; /* printed under the date */
+        if (c->info[i].kind == LK_CONT && c->info[i].datebit[0]) {
+            size_t used = strlen(rt[row].datebits);
+            snprintf(rt[row].datebits + used, sizeof rt[row].datebits - used, "%s%s", used ? " " : "",
+                     c->info[i].datebit);
+        }
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
     for (size_t i = 0; i < c->out->nrows; i++) {
         struct table_row *tr = &c->out->rows[i];
+        size_t n = strlen(rt[i].datebits);
+        pb_day vd;
+        if (tr->value_date == PB_NO_DAY && n > 2 && rt[i].datebits[0] == '(' && rt[i].datebits[n - 1] == ')' &&
+            token_parse_date(rt[i].datebits + 1, n - 2, &vd))
+            tr->value_date = vd; /* "(01 June" over "2024)" */
         if (!tr->note && !(tr->note = calloc(1, 1)))
             goto out;
         token_squash(tr->note);
