@@ -541,6 +541,31 @@ TEST(unknown_labels_read_from_their_cells_and_the_chain)
     statement_free(&st);
 }
 
+/* A value date in brackets under the date, wrapped over two lines: read,
+ * and the narration beside its first piece kept. */
+TEST(bracketed_value_date_wrapped_under_the_date)
+{
+    const char *s =
+        "Date            Particulars               Withdrawal       Deposit        Balance\n"
+        "01 June 2024    UPI/DR/123/KARTHIK            100.00                       900.00\n"
+        "(01 June        RANI/school fees\n"
+        "2024)\n"
+        "02 June 2024    SALARY                                     1,000.00      1,900.00\n"
+        "(03 June\n"
+        "2024)\n";
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(run(s, &st, &err), 0);
+    CHECK_INT(st.ntxns, 2);
+    if (st.ntxns == 2) {
+        CHECK_STR(st.txns[0].note, "UPI/DR/123/KARTHIK RANI/school fees");
+        CHECK_INT(st.txns[0].value_date, D(2024, 6, 1));
+        CHECK_INT(st.txns[1].value_date, D(2024, 6, 3));
+    }
+    CHECK(st.balances_ok);
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(hdfc_like_rows_and_identity);
@@ -563,5 +588,6 @@ int main(void)
     RUN(drcr_label_over_the_amount_column);
     RUN(row_split_across_pages_with_letterhead_between);
     RUN(unknown_labels_read_from_their_cells_and_the_chain);
+    RUN(bracketed_value_date_wrapped_under_the_date);
     return check_summary();
 }
