@@ -524,8 +524,11 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
             break;
         }
     }
-    for (int a = 0; a < h->ncols; a++)
+    for (int a = 0; a < h->ncols; a++) {
         amounts |= money(h->cols[a].role) && kinds[a] == CK_MONEY;
+        if (h->cols[a].role == COL_BALANCE && kinds[a] != CK_MONEY)
+            amounts = false; /* the balances fell elsewhere: columns misread, no table rather than a wrong one */
+    }
     if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
         fprintf(stderr, "cells below (%d lines):", lines);
         for (int a = 0; a < h->ncols; a++)
