@@ -279,6 +279,8 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
     return guessed;
 }
 
+static bool may_start_header(const struct layout *l, size_t i);
+
 enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK__COUNT };
 
 static enum cellkind cell_kind(const char *s)
@@ -418,9 +420,16 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
     int lines = 0, page = from < l->nlines ? l->lines[from].page : -1;
     for (size_t j = from; j < l->nlines && l->lines[j].page == page && lines < 40; j++) {
         const struct line *ln = &l->lines[j];
+        if (may_start_header(l, j) && !header_line_has_value(l, j))
+            break; /* another table's header: its cells are not these */
         for (int a = 0; a < h->ncols; a++)
             cell[a][0] = 0;
+        float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
         for (uint32_t w = ln->first; w < ln->first + ln->n;) {
+            if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
+                w++;
+                continue;
+            }
             /* a date printed as words ("01 October 2023") goes as one */
             uint32_t e = w + 1;
             char join[96] = "";
@@ -622,8 +631,12 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         }
     if (guessed) {
         /* a label no phrase knows: its role from the cells below, and the
-         * words that are known must still be a fair part of the line */
-        if (matched * 10 < n * 3 || !roles_from_cells(l, i + k, t[0].size, h)) {
+         * words that are known must still be a fair part of the line, in
+         * two labels at least ("Account Type : SAVINGS" is no header) */
+        int named = 0;
+        for (int a = 0; a < h->ncols; a++)
+            named += !h->cols[a].unnamed;
+        if (named < 2 || matched * 10 < n * 3 || !roles_from_cells(l, i + k, t[0].size, h)) {
             h->ncols = 0;
             return 0;
         }
