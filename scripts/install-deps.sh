@@ -9,7 +9,7 @@ BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libargon2-dev libjs-chart.js libpq-dev"
 TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-jsonschema python3-requests \
  fonts-dejavu-core fonts-dejavu-extra curl unzip jq \
- clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps postgresql \
+ clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps postgresql fonts-lohit-deva \
  debhelper dpkg-dev fakeroot systemd"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
@@ -31,8 +31,9 @@ if [ -n "$missing" ]; then
     --no-install-recommends $missing >/dev/null
 fi
 
-# npm packages of the tests, pinned by each package-lock.json: playwright-core for the
-# browser tests (never downloads a browser: they drive Debian's /usr/bin/chromium) and
+# npm packages of the tests, pinned by each package-lock.json: playwright-core and axe-core
+# (the accessibility audit) for the browser tests (never downloads a browser: they drive
+# Debian's /usr/bin/chromium; fonts-lohit-deva above lets it draw the Hindi pages) and
 # Redocly CLI for the OpenAPI lint. Reinstalled only when the lock file changed.
 if [ "${1:-}" = "--test" ]; then
   for dir in tests/browser tests/openapi; do

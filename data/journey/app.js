@@ -1,14 +1,18 @@
 /* Passbook hosted journey: the page a lender's customer opens from the
  * session's redirect_url. Talks only to the session-scoped journey API
  * (docs/journey.md); never sees the lender's API key. Plain modern JS, no
- * build step, no third-party code. */
+ * build step, no third-party code. Every word shown comes from the message
+ * catalogue through i18n.js (t); the texts here in English are protocol
+ * values for the embedding page (FinBox's event reasons), never shown. */
 'use strict';
 (function () {
   const params = new URLSearchParams(location.search);
   const sessionId = params.get('session_id') || '';
   const urlToken = params.get('token') || '';
+  const linkLang = params.get('lang') || '';
   const $ = (id) => document.getElementById(id);
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const I18n = window.PassbookI18n;
+  const t = I18n.t;
 
   const state = {
     jt: '',            // short-lived journey token from POST /journey/v1/token
@@ -19,6 +23,11 @@
     busy: false,       // a file is being sent or read
     finished: false,
     bankTimer: 0,
+    listQuery: null,   // the query the bank list on screen answers
+    search: null,      // the bank search under way: {q, promise}
+    rows: [],          // file rows, to re-render their words on a language switch
+    fatal: null,       // {title, text} keys of the dead end shown
+    done: null,        // {title, text} keys of the closing message
   };
 
   /* ---------- events to the embedding page (reference §5.2) ---------- */
@@ -66,13 +75,24 @@
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus({ preventScroll: false });
   }
-  function monthLabel(ym) {
-    const m = /^(\d{4})-(\d{2})$/.exec(ym || '');
-    return m ? MONTHS[Number(m[2]) - 1] + ' ' + m[1] : ym;
+  const monthLabel = (ym) => I18n.month(ym);
+  const dayLabel = (iso) => I18n.day(iso);
+  // "XXXXXXXX5914" -> "••5914": the masked part says nothing, the last digits do.
+  function maskedLabel(n) {
+    const m = /^[Xx*•#-]+\s*(\S+)$/.exec(n || '');
+    return m ? '••' + m[1] : (n || '');
   }
-  function dayLabel(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
-    return m ? Number(m[3]) + ' ' + MONTHS[Number(m[2]) - 1] + ' ' + m[1] : iso;
+  // The last day the journey asks for: to_date, but not past the last
+  // expected month (a to_date in a month's first week does not ask for that
+  // month: the seed's first-week rule, applied by the server to expected_months).
+  function periodEnd(info) {
+    const months = info.expected_months || [];
+    const last = months[months.length - 1];
+    const m = /^(\d{4})-(\d{2})$/.exec(last || '');
+    if (!m) return info.to_date;
+    const lastDay = new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate();
+    const end = m[1] + '-' + m[2] + '-' + String(lastDay).padStart(2, '0');
+    return info.to_date && info.to_date < end ? info.to_date : end;
   }
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -92,12 +112,12 @@
     try {
       res = await fetch(path, opts);
     } catch (e) {
-      return { ok: false, status: 0, error: { code: 'NETWORK', message: 'No connection. Check your internet and try again.' } };
+      return { ok: false, status: 0, error: { code: 'NETWORK', message: 'No connection' } };
     }
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
     if (res.ok) return { ok: true, status: res.status, data: data || {} };
-    const err = (data && data.error) || { code: 'HTTP_' + res.status, message: 'Something went wrong (' + res.status + ').' };
+    const err = (data && data.error) || { code: 'HTTP_' + res.status, message: 'HTTP ' + res.status, status: res.status };
     return { ok: false, status: res.status, error: err };
   }
 
@@ -105,87 +125,134 @@
 
   function bankNameOf(id) {
     if (state.bank && state.bank.id === id) return state.bank.name;
-    return id ? id.toUpperCase() : 'the chosen bank';
+    return id ? id.toUpperCase() : t('err.the_bank');
   }
 
-  // Turns an API error into {text, type, reason}: the message shown next to
-  // the file, the FinBox error_type, and the reason sent to the parent.
+  // Turns an API error into {text, type, reason}: text() the message shown
+  // next to the file (in the language of the moment), the FinBox error_type,
+  // and the reason sent to the parent.
   function explain(err, entry) {
     const type = err.error_type || err.code;
     const info = state.info || {};
+    const msg = (key, vars) => () => t(key, vars);
     switch (err.code) {
       case 'PASSWORD_INCORRECT':
         return entry.password
-          ? { text: 'That password is not right. Check it and try again.', type: 'MU003', reason: 'PDF password incorrect' }
-          : { text: 'This PDF is locked with a password. Enter the password to open it.', type: null, reason: null };
-      case 'BANK_NAME_MISMATCH':
-        return { text: 'This is not a ' + bankNameOf(entry.bank) + ' statement. Choose the matching bank or another file.',
-                 type: 'MU004', reason: 'Not ' + (entry.bank || '') + ' statement' };
-      case 'PDF_IS_IMAGE':
-        return { text: 'This PDF is a scanned image, which cannot be read. Download the statement from your bank as a PDF with text.',
-                 type: 'MU006', reason: err.message };
-      case 'INVALID_FILE_OBJECT': case 'EMPTY_FILE': case 'UNREADABLE_PDF':
-        return { text: 'This file could not be read. It may be damaged or not a PDF.', type: 'MU006', reason: err.message };
-      case 'STATEMENT_UNSUPPORTED_FORMAT': case 'BANK_NAME_UNDETECTED':
-        return { text: 'This does not look like a bank statement we can read, or the bank is not supported.',
-                 type: 'MU020', reason: 'Not a valid statement or bank is not supported' };
-      case 'OUT_OF_DATE_RANGE': {
-        const range = dayLabel(info.from_date) + ' to ' + dayLabel(info.to_date);
-        return { text: 'This statement has no transactions between ' + range + '. Choose a statement for that period.',
-                 type: 'MU021', reason: 'Please upload statements within the date range ' + info.from_date + ' to ' + info.to_date };
+          ? { text: msg('err.password_wrong'), type: 'MU003', reason: 'PDF password incorrect' }
+          : { text: msg('err.password_needed'), type: null, reason: null };
+      case 'BANK_NAME_MISMATCH': {
+        const bank = bankNameOf(entry.bank);
+        return { text: () => t('err.bank_mismatch', { bank: bank }), type: 'MU004', reason: 'Not ' + (entry.bank || '') + ' statement' };
       }
+      case 'PDF_IS_IMAGE':
+        return { text: msg('err.image'), type: 'MU006', reason: err.message };
+      case 'INVALID_FILE_OBJECT': case 'EMPTY_FILE': case 'UNREADABLE_PDF':
+        return { text: msg('err.unreadable'), type: 'MU006', reason: err.message };
+      case 'STATEMENT_UNSUPPORTED_FORMAT': case 'BANK_NAME_UNDETECTED':
+        return { text: msg('err.unsupported'), type: 'MU020', reason: 'Not a valid statement or bank is not supported' };
+      case 'OUT_OF_DATE_RANGE':
+        return { text: () => t('err.out_of_range', { from: dayLabel(info.from_date), to: dayLabel(periodEnd(info)) }),
+                 type: 'MU021', reason: 'Please upload statements within the date range ' + info.from_date + ' to ' + info.to_date };
       case 'STATEMENT_DUPLICATE':
-        return { text: 'You already added this statement.', type: 'STATEMENT_DUPLICATE', reason: err.message };
+        return { text: msg('err.duplicate'), type: 'STATEMENT_DUPLICATE', reason: err.message };
       case 'FILE_TOO_LARGE': case 'PAYLOAD_TOO_LARGE':
-        return { text: 'This file is too large.', type: err.code, reason: err.message };
+        return { text: msg('err.too_large'), type: err.code, reason: err.message };
       case 'RATE_LIMITED':
-        return { text: 'Too many attempts. Wait a minute, then try again.', type: 'RATE_LIMITED', reason: err.message };
+        return { text: msg('err.rate_limited'), type: 'RATE_LIMITED', reason: err.message };
       case 'SESSION_EXPIRED':
-        return { text: 'This link has expired.', type: 'SESSION_EXPIRED', reason: err.message };
+        return { text: msg('err.expired'), type: 'SESSION_EXPIRED', reason: err.message };
+      case 'NETWORK':
+        return { text: msg('err.network'), type: 'NETWORK', reason: err.message };
       default:
-        return { text: err.message || 'Something went wrong. Try again.', type: type || 'ERROR', reason: err.message || '' };
+        return { text: err.status ? msg('err.http', { status: String(err.status) }) : msg('err.generic'),
+                 type: type || 'ERROR', reason: err.message || '' };
     }
   }
 
   /* ---------- start: exchange the link for a journey token ---------- */
 
   async function start() {
-    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return fatal('This link is not valid', 'The link is missing its session. Open the link you were given again.', 'INVALID_SESSION');
-    const t = await api('POST', '/journey/v1/token', { session_id: sessionId, token: urlToken });
-    if (!t.ok) return fatalFromError(t.error, t.status);
-    state.jt = t.data.journey_token;
-    // Drop the token from the address bar so it is not shared by accident.
-    try { history.replaceState(null, '', location.pathname + '?session_id=' + encodeURIComponent(sessionId)); } catch (e) { /* ignore */ }
+    try {
+      await I18n.init(linkLang);
+    } catch (e) { /* the catalogue could not load: nothing sensible to show */ }
+    I18n.apply(document);
+    buildLanguages();
+    $('exit').hidden = false;
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return fatal('fatal.invalid.title', 'fatal.no_session.text', 'INVALID_SESSION', 'This link is not valid');
+    const t0 = await api('POST', '/journey/v1/token', { session_id: sessionId, token: urlToken });
+    if (!t0.ok) return fatalFromError(t0.error, t0.status);
+    state.jt = t0.data.journey_token;
+    // Drop the token from the address bar so it is not shared by accident
+    // (the language stays: a reload keeps it).
+    try {
+      history.replaceState(null, '', location.pathname + '?session_id=' + encodeURIComponent(sessionId) +
+        (linkLang ? '&lang=' + encodeURIComponent(linkLang) : ''));
+    } catch (e) { /* ignore */ }
     const s = await api('GET', '/journey/v1/session');
     if (!s.ok) return fatalFromError(s.error, s.status);
     state.info = s.data;
     render();
   }
 
+  // The language switcher: each language by its own name.
+  function buildLanguages() {
+    const sel = $('lang');
+    const langs = I18n.languages();
+    sel.textContent = '';
+    for (const l of langs) {
+      const o = el('option', null, l.name);
+      o.value = l.code;
+      o.lang = l.code;
+      sel.appendChild(o);
+    }
+    sel.value = I18n.code();
+    sel.hidden = langs.length < 2;
+  }
+
+  async function switchLanguage(code) {
+    try { await I18n.choose(code); } catch (e) { return; }
+    I18n.apply(document);
+    $('lang').value = I18n.code();
+    if (state.fatal) showFatal();
+    if (state.done) showDone();
+    if (state.info) {
+      renderHeader();
+      renderMonths();
+      renderModes();
+      if (!$('bank-step').hidden) showBankHint(state.listQuery || '', document.querySelectorAll('#bank-list .bank-option').length);
+      for (const row of state.rows) renderRow(row);
+      updateFinish();
+    }
+  }
+
   function fatalFromError(err, status) {
     switch (err.code) {
       case 'SESSION_EXPIRED':
-        return fatal('This link has expired', 'Ask for a new link to share your statements.', err.code, err.message);
+        return fatal('fatal.expired.title', 'fatal.ask_new', err.code, err.message);
       case 'SESSION_DELETED':
-        return fatal('This link is no longer valid', 'Ask for a new link to share your statements.', err.code, err.message);
+        return fatal('fatal.deleted.title', 'fatal.ask_new', err.code, err.message);
       case 'SESSION_COMPLETED':
-        return fatal('Already shared', 'Your statements for this link have already been shared. Nothing more is needed.', err.code, err.message);
+        return fatal('fatal.completed.title', 'fatal.completed.text', err.code, err.message);
       case 'RATE_LIMITED':
-        return fatal('Please wait a moment', 'Too many attempts. Wait a minute, then open the link again.', err.code, err.message);
+        return fatal('fatal.wait.title', 'fatal.wait.text', err.code, err.message);
       case 'NETWORK':
-        return fatal('No connection', err.message, err.code, err.message);
+        return fatal('fatal.network.title', 'err.network', err.code, err.message);
       default:
-        return fatal('This link is not valid', status >= 500 ? 'The service is not available right now. Try again later.' : 'Open the link you were given again, or ask for a new one.', err.code, err.message);
+        return fatal('fatal.invalid.title', status >= 500 ? 'fatal.unavailable' : 'fatal.invalid.text', err.code, err.message || 'This link is not valid');
     }
   }
 
   function fatal(title, text, code, reason) {
-    $('fatal-title').textContent = title;
-    $('fatal-text').textContent = text;
-    ['loading', 'intro', 'bank-step', 'file-step', 'footer'].forEach((id) => show(id, false));
+    state.fatal = { title: title, text: text };
+    showFatal();
+    ['loading', 'layout', 'footer'].forEach((id) => show(id, false));
     show('fatal', true);
-    emitError(reason || title, code || 'ERROR');
+    emitError(reason, code || 'ERROR');
     focusHeading($('fatal-title'));
+  }
+  function showFatal() {
+    $('fatal-title').textContent = t(state.fatal.title);
+    $('fatal-text').textContent = t(state.fatal.text);
   }
 
   /* ---------- rendering ---------- */
@@ -193,18 +260,10 @@
   function render() {
     const info = state.info;
     show('loading', false);
-    if (info.logo_url) {
-      const img = $('logo');
-      img.src = info.logo_url;
-      img.alt = (info.org_name || 'Lender') + ' logo';
-      img.hidden = false;
-      img.onerror = () => { img.hidden = true; };
-    }
-    $('brand').textContent = info.org_name || 'Passbook';
-    $('period').textContent = 'Statements from ' + dayLabel(info.from_date) + ' to ' + dayLabel(info.to_date);
+    renderHeader();
     renderMonths();
     renderModes();
-    show('intro', true);
+    show('layout', true);
     show('footer', true);
     for (const st of info.statements || []) addDoneEntry(st);
     if (info.journey_mode === 'multi_pdf') $('file-input').multiple = true;
@@ -221,30 +280,46 @@
     updateFinish();
   }
 
+  function renderHeader() {
+    const info = state.info;
+    if (info.logo_url) {
+      const img = $('logo');
+      img.onerror = () => { img.hidden = true; };
+      if (img.getAttribute('src') !== info.logo_url) img.src = info.logo_url;
+      img.alt = t('logo.alt', { org: info.org_name || '' });
+      img.hidden = false;
+    }
+    $('brand').textContent = info.org_name || '';
+    $('period').textContent = t('period', { from: dayLabel(info.from_date), to: dayLabel(periodEnd(info)) });
+  }
+
+  // Before anything is uploaded the months are what is asked for, not yet
+  // "missing"; after, each is received or missing.
   function renderMonths() {
     const info = state.info;
     const list = $('months');
     list.textContent = '';
+    const expected = info.expected_months || [];
+    const started = (info.statements || []).length > 0;
     const missing = new Set(info.missing_months || []);
-    for (const m of info.expected_months || []) {
-      const li = el('li', missing.has(m) ? 'miss' : 'have', monthLabel(m));
-      li.setAttribute('aria-label', monthLabel(m) + (missing.has(m) ? ' missing' : ' received'));
+    for (const m of expected) {
+      const cls = !started ? 'todo' : missing.has(m) ? 'miss' : 'have';
+      const li = el('li', cls, monthLabel(m));
+      li.setAttribute('aria-label', t(cls === 'todo' ? 'month.needed' : cls === 'miss' ? 'month.missing' : 'month.received', { month: monthLabel(m) }));
       list.appendChild(li);
     }
-    $('months-label').textContent = missing.size
-      ? 'Months still missing: ' + missing.size + ' of ' + (info.expected_months || []).length
-      : 'Every month is covered';
+    $('months-label').textContent = !started ? t('months.needed', { n: expected.length })
+      : missing.size ? t('months.missing', { n: missing.size, total: expected.length })
+      : t('months.all');
   }
 
   function renderModes() {
     const m = state.info.modes || {};
-    const off = [];
-    if (!m.aa) off.push('Account Aggregator');
-    if (!m.online) off.push('net banking login');
     const note = $('modes-note');
-    if (!off.length) { note.hidden = true; return; }
-    let text = 'This service accepts PDF statements only; ' + off.join(' and ') + ' ' + (off.length > 1 ? 'are' : 'is') + ' not available here.';
-    if (state.info.mode === 'aa' || state.info.mode === 'online') text = 'You were sent here to use ' + (state.info.mode === 'aa' ? 'Account Aggregator' : 'net banking') + ', which this service does not offer. ' + text;
+    const key = !m.aa && !m.online ? 'modes.pdf_only.both' : !m.aa ? 'modes.pdf_only.aa' : !m.online ? 'modes.pdf_only.online' : null;
+    if (!key) { note.hidden = true; return; }
+    let text = t(key);
+    if (state.info.mode === 'aa' || state.info.mode === 'online') text = t('modes.sent.' + state.info.mode) + ' ' + text;
     note.textContent = text;
     note.hidden = false;
   }
@@ -260,24 +335,51 @@
     if (announce !== false) focusHeading($('bank-title'));
   }
 
-  async function searchBanks(q) {
-    const r = await api('GET', '/journey/v1/banks?q=' + encodeURIComponent(q) + '&limit=30');
-    if ($('bank-search').value !== q) return;   // a newer search is under way
-    const list = $('bank-list');
-    list.textContent = '';
-    if (!r.ok) { $('bank-hint').textContent = explain(r.error, {}).text; return; }
-    const banks = r.data.banks || [];
-    for (const b of banks) {
-      const li = el('li');
-      const btn = el('button', 'bank-option', b.name);
-      btn.type = 'button';
-      btn.addEventListener('click', () => chooseBank({ id: b.id, name: b.name }));
-      li.appendChild(btn);
-      list.appendChild(li);
+  // Searches the catalogue for q and shows the answer unless the box has
+  // moved on meanwhile. Returns a promise of the list shown (or not).
+  function searchBanks(q) {
+    if (state.search && state.search.q === q) return state.search.promise;
+    const promise = (async () => {
+      const r = await api('GET', '/journey/v1/banks?q=' + encodeURIComponent(q) + '&limit=30');
+      if ($('bank-search').value !== q) return false;   // a newer search is under way
+      const list = $('bank-list');
+      list.textContent = '';
+      state.listQuery = q;
+      if (!r.ok) { $('bank-hint').textContent = explain(r.error, {}).text(); return true; }
+      const banks = r.data.banks || [];
+      for (const b of banks) {
+        const li = el('li');
+        const btn = el('button', 'bank-option', b.name);
+        btn.type = 'button';
+        btn.addEventListener('click', () => chooseBank({ id: b.id, name: b.name }));
+        li.appendChild(btn);
+        list.appendChild(li);
+      }
+      showBankHint(q, banks.length);
+      return true;
+    })();
+    state.search = { q: q, promise: promise };
+    promise.finally(() => { if (state.search && state.search.promise === promise) state.search = null; });
+    return promise;
+  }
+
+  function showBankHint(q, n) {
+    $('bank-hint').textContent = n ? (q ? t('bank.matches', { n: n }) : t('bank.hint')) : t('bank.none', { q: q });
+  }
+
+  // Enter picks the first bank of the list for what is in the box now:
+  // when the list on screen answers an older query (typing faster than the
+  // search), the search for the box's text runs first and Enter waits.
+  async function pickFirstBank() {
+    const q = $('bank-search').value;
+    if (state.listQuery !== q) {
+      window.clearTimeout(state.bankTimer);
+      $('bank-hint').textContent = t('bank.searching');
+      await searchBanks(q);
+      if ($('bank-search').value !== q || state.listQuery !== q) return;
     }
-    $('bank-hint').textContent = banks.length
-      ? (q ? banks.length + (banks.length === 1 ? ' bank matches.' : ' banks match.') + ' Choose yours.' : 'Type a few letters, then choose your bank.')
-      : 'No bank matches "' + q + '".';
+    const first = document.querySelector('#bank-list .bank-option');
+    if (first) first.click();
   }
 
   function chooseBank(b) {
@@ -289,40 +391,40 @@
   /* ---------- file step ---------- */
 
   function openFiles(announce) {
-    const info = state.info;
     show('bank-step', false);
     show('file-step', true);
     $('bank-name').textContent = state.bank ? state.bank.name : '';
-    const locked = !!info.bank || (state.banksUsed.length > 0 && info.journey_mode !== 'multi_banking');
-    $('change-bank').hidden = locked || state.busy;
-    updateDrop();
+    refreshControls();
     emitInfo('manual', 'Manual upload screen opened');
     if (announce) focusHeading($('file-title'));
   }
 
-  // One statement per bank unless the journey is multi_pdf.
-  function updateDrop() {
+  // The bank can change until a statement is accepted (or always, in a
+  // multi-banking journey); one statement per bank unless multi_pdf.
+  function refreshControls() {
     const info = state.info;
-    const accepted = document.querySelectorAll('#files .file.ok[data-bank="' + cssEscape(state.bank ? state.bank.id : '') + '"]').length;
+    const locked = !!info.bank || (state.banksUsed.length > 0 && info.journey_mode !== 'multi_banking');
+    $('change-bank').hidden = locked || state.busy;
+    const accepted = state.rows.filter((r) => r.kind === 'ok' && r.bank === (state.bank ? state.bank.id : '')).length;
     const more = info.journey_mode === 'multi_pdf' || accepted === 0;
     $('drop').hidden = !more;
     $('file-help').hidden = !more;
     $('add-bank').hidden = !(info.journey_mode === 'multi_banking' && !info.bank && state.banksUsed.length > 0);
+    $('files-box').hidden = state.rows.length === 0;
+    updateFinish();
   }
-  function cssEscape(s) { return (window.CSS && CSS.escape) ? CSS.escape(s) : s.replace(/"/g, '\\"'); }
 
   function addFiles(fileList) {
     const info = state.info;
     let files = Array.from(fileList || []);
     if (!files.length) return;
     if (info.journey_mode !== 'multi_pdf' && files.length > 1) {
-      say('One file at a time here: only the first one is sent.');
+      say(t('file.one_at_a_time'));
       files = files.slice(0, 1);
     }
     for (const f of files) {
       const entry = { file: f, bank: state.bank ? state.bank.id : '', password: '', row: null };
-      entry.row = fileRow(entry);
-      $('files').appendChild(entry.row.li);
+      entry.row = newRow(f.name, entry.bank);
       if (!/\.pdf$/i.test(f.name) && f.type !== 'application/pdf') {
         failEntry(entry, { code: 'INVALID_FILE_OBJECT', message: 'Not a PDF file' });
         continue;
@@ -332,48 +434,95 @@
     pump();
   }
 
-  function fileRow(entry) {
+  /* A row of the statement list: its file name, its state in words (text,
+   * a function, so a language switch can say it again), a progress bar, a
+   * dismiss button when it failed and a password form when one is asked. */
+  function newRow(fileName, bank) {
     const li = el('li', 'file');
-    li.dataset.bank = entry.bank;
-    const name = el('p', 'file-name', entry.file.name);
-    const st = el('p', 'file-state', 'Waiting…');
+    li.dataset.bank = bank || '';
+    const head = el('div', 'file-head');
+    const name = el('p', 'file-name', fileName);
+    head.appendChild(name);
+    const st = el('p', 'file-state');
     const bar = el('progress');
     bar.max = 100;
-    bar.setAttribute('aria-label', 'Progress for ' + entry.file.name);
     bar.hidden = true;
-    li.append(name, st, bar);
-    return { li: li, state: st, bar: bar, form: null };
+    li.append(head, st, bar);
+    const row = { li: li, head: head, state: st, bar: bar, form: null, dismiss: null, name: fileName, bank: bank || '',
+                  kind: 'wait', text: () => t('file.waiting') };
+    state.rows.push(row);
+    $('files').appendChild(li);
+    $('files-box').hidden = false;
+    renderRow(row);
+    return row;
+  }
+
+  function renderRow(row) {
+    row.li.className = 'file' + (row.kind === 'wait' ? '' : ' ' + row.kind);
+    row.state.textContent = row.text();
+    row.bar.setAttribute('aria-label', t('file.progress', { file: row.name }));
+    if (row.dismiss) {
+      row.dismiss.firstChild.textContent = t('file.dismiss');
+      row.dismiss.lastChild.textContent = ' ' + t('file.dismiss_for', { file: row.name });
+    }
+    if (row.form) {
+      row.form.querySelector('label').textContent = t('pw.label', { file: row.name });
+      row.form.querySelector('button[type=submit]').textContent = t('pw.upload');
+      const toggle = row.form.querySelector('.pw-toggle');
+      toggle.textContent = t('pw.show');
+    }
+  }
+
+  // kind: wait (sending, reading), ok (accepted), ask (its password is
+  // wanted), bad (refused), stale (refused before a later success).
+  function setRow(row, kind, text) {
+    row.kind = kind;
+    row.text = text;
+    const dismissible = kind === 'bad' || kind === 'stale' || kind === 'ask';
+    if (!dismissible && row.dismiss) { row.dismiss.remove(); row.dismiss = null; }
+    if (dismissible && !row.dismiss) addDismiss(row);
+    renderRow(row);
+  }
+
+  // A failed row can be dismissed: it leaves the list (its file was not kept).
+  function addDismiss(row) {
+    const b = el('button', 'link-button dismiss');
+    b.type = 'button';
+    b.append(document.createTextNode(''), el('span', 'visually-hidden'));
+    b.addEventListener('click', () => {
+      const i = state.rows.indexOf(row);
+      if (i >= 0) state.rows.splice(i, 1);
+      state.queue = state.queue.filter((e) => e.row !== row);
+      const next = row.li.nextElementSibling || row.li.previousElementSibling;
+      row.li.remove();
+      refreshControls();
+      const target = next ? next.querySelector('button, input') : null;
+      if (target) target.focus(); else focusHeading($('file-title'));
+    });
+    row.dismiss = b;
+    row.head.appendChild(b);
   }
 
   async function pump() {
     if (state.busy) return;
     const entry = state.queue.shift();
-    if (!entry) { updateFinish(); return; }
+    if (!entry) { refreshControls(); return; }
     state.busy = true;
-    $('change-bank').hidden = true;
-    updateFinish();
+    refreshControls();
     await send(entry);
     state.busy = false;
-    openFilesKeepFocus();
+    refreshControls();
     pump();
-  }
-  function openFilesKeepFocus() {
-    const info = state.info;
-    const locked = !!info.bank || (state.banksUsed.length > 0 && info.journey_mode !== 'multi_banking');
-    $('change-bank').hidden = locked || state.busy;
-    updateDrop();
-    updateFinish();
   }
 
   function send(entry) {
     return new Promise((resolve) => {
       const row = entry.row;
-      row.li.className = 'file';
       if (row.form) { row.form.remove(); row.form = null; }
-      row.state.textContent = 'Sending… 0%';
+      setRow(row, 'wait', () => t('file.sending', { pct: I18n.percent(0) }));
       row.bar.hidden = false;
       row.bar.value = 0;
-      say('Sending the file.');
+      say(t('cue.sending'));
       const fd = new FormData();
       fd.append('file', entry.file, entry.file.name);
       if (entry.bank) fd.append('bank_name', entry.bank);
@@ -386,22 +535,22 @@
         if (!e.lengthComputable) return;
         const pct = Math.round((e.loaded / e.total) * 100);
         row.bar.value = pct;
-        row.state.textContent = 'Sending… ' + pct + '%';
+        setRow(row, 'wait', () => t('file.sending', { pct: I18n.percent(pct) }));
       };
       xhr.upload.onload = () => {
-        row.state.textContent = 'Reading your statement…';
+        setRow(row, 'wait', () => t('file.reading'));
         row.bar.removeAttribute('value');   // indeterminate while the server reads it
-        say('Reading the file.');
+        say(t('cue.reading'));
       };
       xhr.onerror = () => {
-        failEntry(entry, { code: 'NETWORK', message: 'No connection. Check your internet and try again.' });
+        failEntry(entry, { code: 'NETWORK', message: 'No connection' });
         resolve();
       };
       xhr.onload = () => {
         let data = null;
         try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
         if (xhr.status >= 200 && xhr.status < 300 && data) acceptEntry(entry, data);
-        else failEntry(entry, (data && data.error) || { code: 'HTTP_' + xhr.status, message: 'Something went wrong (' + xhr.status + ').' });
+        else failEntry(entry, (data && data.error) || { code: 'HTTP_' + xhr.status, message: 'HTTP ' + xhr.status, status: xhr.status });
         resolve();
       };
       xhr.send(fd);
@@ -411,32 +560,37 @@
   function describeStatement(st) {
     const parts = [];
     if (st.bank_name) parts.push(st.bank_name);
-    if (st.masked_account_number) parts.push('account ' + st.masked_account_number);
+    if (st.masked_account_number) parts.push(t('file.account', { number: maskedLabel(st.masked_account_number) }));
     const months = st.months || [];
-    if (months.length) parts.push(monthLabel(months[0]) + (months.length > 1 ? ' to ' + monthLabel(months[months.length - 1]) : ''));
-    return 'Added: ' + parts.join(', ');
+    if (months.length) {
+      parts.push(months.length > 1
+        ? t('file.month_range', { from: monthLabel(months[0]), to: monthLabel(months[months.length - 1]) })
+        : monthLabel(months[0]));
+    }
+    return t('file.added', { details: parts.join(', ') });
   }
 
   function acceptEntry(entry, data) {
     const st = data.statement || {};
     const row = entry.row;
     row.bar.hidden = true;
-    row.li.className = 'file ok';
-    row.state.textContent = describeStatement(st);
+    row.bank = st.bank || row.bank;
+    row.li.dataset.bank = row.bank;
+    setRow(row, 'ok', () => describeStatement(st));
+    // Earlier failures are history now: no longer shown as alarms.
+    for (const r of state.rows) if (r.kind === 'bad' && !r.form) setRow(r, 'stale', r.text);
     if (st.bank && !state.banksUsed.includes(st.bank)) state.banksUsed.push(st.bank);
     if (Array.isArray(data.missing_months)) state.info.missing_months = data.missing_months;
     if (typeof data.complete === 'boolean') state.info.complete = data.complete;
     state.info.statements = (state.info.statements || []).concat([st]);
     renderMonths();
     row.li.scrollIntoView({ block: 'nearest' });
-    say('File accepted.');
+    say(t('cue.accepted'));
   }
 
   function addDoneEntry(st) {
-    const li = el('li', 'file ok');
-    li.dataset.bank = st.bank || '';
-    li.append(el('p', 'file-name', st.file_name || 'Statement'), el('p', 'file-state', describeStatement(st)));
-    $('files').appendChild(li);
+    const row = newRow(st.file_name || t('file.statement'), st.bank || '');
+    setRow(row, 'ok', () => describeStatement(st));
     if (st.bank && !state.banksUsed.includes(st.bank)) state.banksUsed.push(st.bank);
   }
 
@@ -444,12 +598,11 @@
     const row = entry.row;
     const x = explain(err, entry);
     row.bar.hidden = true;
-    row.li.className = 'file bad';
-    row.state.textContent = x.text;
+    setRow(row, x.type || err.code !== 'PASSWORD_INCORRECT' ? 'bad' : 'ask', x.text);
     if (x.type) emitError(x.reason, x.type);
     if (err.code === 'PASSWORD_INCORRECT') askPassword(entry);
     else row.li.scrollIntoView({ block: 'nearest' });
-    say(err.code === 'PASSWORD_INCORRECT' && !entry.password ? 'The file needs its password.' : 'File refused; the reason is shown next to it.');
+    say(t(err.code === 'PASSWORD_INCORRECT' && !entry.password ? 'cue.needs_password' : 'cue.refused'));
     if (err.code === 'SESSION_EXPIRED' || err.code === 'SESSION_COMPLETED' || err.code === 'SESSION_DELETED') fatalFromError(err, 410);
   }
 
@@ -457,18 +610,30 @@
     const row = entry.row;
     const form = el('form', 'pw-form');
     const id = 'pw-' + Math.random().toString(36).slice(2);
-    const label = el('label', 'field-label', 'Password for ' + entry.file.name);
+    const label = el('label', 'field-label');
     label.htmlFor = id;
     const line = el('div', 'pw-row');
+    const field = el('div', 'pw-field');
     const input = el('input');
     input.type = 'password';
     input.id = id;
     input.autocomplete = 'off';
     input.required = true;
-    const btn = el('button', 'button primary small', 'Upload');
+    // Show/hide: a toggle button (aria-pressed), so a long password can be checked.
+    const toggle = el('button', 'link-button pw-toggle');
+    toggle.type = 'button';
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.addEventListener('click', () => {
+      const showing = input.type === 'text';
+      input.type = showing ? 'password' : 'text';
+      toggle.setAttribute('aria-pressed', showing ? 'false' : 'true');
+      input.focus();
+    });
+    field.append(input, toggle);
+    const btn = el('button', 'button primary small');
     btn.type = 'submit';
     btn.style.width = 'auto';
-    line.append(input, btn);
+    line.append(field, btn);
     form.append(label, line);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -479,13 +644,14 @@
     });
     row.form = form;
     row.li.appendChild(form);
+    renderRow(row);
     input.focus();
     form.scrollIntoView({ block: 'nearest' });
   }
 
   /* ---------- finish and exit ---------- */
 
-  function accepted() { return document.querySelectorAll('#files .file.ok').length; }
+  function accepted() { return state.rows.filter((r) => r.kind === 'ok').length; }
 
   function updateFinish() {
     if (!state.info) return;
@@ -495,12 +661,12 @@
     const complete = typeof state.info.complete === 'boolean' ? state.info.complete : !missing;
     $('finish').disabled = state.busy || n === 0 || state.finished;
     let note;
-    if (n === 0) note = 'Add at least one statement to continue.';
-    else if (state.busy) note = 'Please wait until your file is read.';
-    else if (!complete && missing) note = 'Some months are still missing. You can add more statements, or finish with what you have.';
-    else if (!complete) note = 'Some days of the period are still missing. You can add more statements, or finish with what you have.';
-    else note = 'All months are covered. You are ready to finish.';
-    $('finish-note').textContent = note;
+    if (n === 0) note = 'finish.need_one';
+    else if (state.busy) note = 'finish.wait';
+    else if (!complete && missing) note = 'finish.months_missing';
+    else if (!complete) note = 'finish.days_missing';
+    else note = 'finish.ready';
+    $('finish-note').textContent = t(note);
   }
 
   function lenderUrl(success) {
@@ -516,19 +682,19 @@
   async function finish() {
     if ($('finish').disabled) return;
     $('finish').disabled = true;
-    say('Finishing.');
+    say(t('cue.finishing'));
     const r = await api('POST', '/journey/v1/submit', {});
     if (!r.ok) {
       const x = explain(r.error, {});
-      say('Could not finish.');
+      say(t('cue.not_finished'));
       emitError(x.reason, x.type);
       updateFinish();
-      $('finish-note').textContent = x.text;
+      $('finish-note').textContent = x.text();
       return;
     }
     state.finished = true;
     emit('success', { sessionId: sessionId, linkId: linkId() });
-    conclude('Thank you', 'Your statements were shared. You can close this window.', lenderUrl(true));
+    conclude('done.thanks.title', 'done.thanks.text', lenderUrl(true));
   }
 
   async function exit() {
@@ -536,17 +702,21 @@
     state.finished = true;
     if (state.jt) api('POST', '/journey/v1/exit', {});  // best effort; the exit itself needs no server
     emit('exit', { linkId: linkId(), message: 'User exited the journey' });
-    conclude('You left', 'Nothing more was shared. You can close this window.', lenderUrl(false));
+    conclude('done.left.title', 'done.left.text', lenderUrl(false));
   }
 
   function conclude(title, text, url) {
-    ['intro', 'bank-step', 'file-step', 'footer', 'fatal', 'loading'].forEach((id) => show(id, false));
+    ['layout', 'footer', 'fatal', 'loading'].forEach((id) => show(id, false));
     $('exit').hidden = true;
-    $('done-title').textContent = title;
-    $('done-text').textContent = text;
+    state.done = { title: title, text: text };
+    showDone();
     show('done', true);
     focusHeading($('done-title'));
     if (url && !inFrame) window.setTimeout(() => { location.assign(url); }, 400);
+  }
+  function showDone() {
+    $('done-title').textContent = t(state.done.title);
+    $('done-text').textContent = t(state.done.text);
   }
 
   /* ---------- wiring ---------- */
@@ -560,8 +730,7 @@
     $('bank-search').addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
-        const first = document.querySelector('#bank-list .bank-option');
-        if (first) first.click();
+        pickFirstBank();
       } else if (e.key === 'ArrowDown') {
         const first = document.querySelector('#bank-list .bank-option');
         if (first) { e.preventDefault(); first.focus(); }
@@ -599,6 +768,7 @@
     // A file dropped outside the drop zone must not navigate away from the journey.
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => e.preventDefault());
+    $('lang').addEventListener('change', (e) => switchLanguage(e.target.value));
     $('finish').addEventListener('click', finish);
     $('exit').addEventListener('click', exit);
   }

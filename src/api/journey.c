@@ -196,32 +196,23 @@ static enum http_result serve_asset(struct http_resp *resp, const char *path, in
     return HTTP_DONE;
 }
 
-static const char BAD_LINK_PAGE[] =
-    "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    "<title>This link is not valid</title></head><body style=\"font-family:system-ui,sans-serif;"
-    "margin:2rem 1rem\"><main><h1>This link is not valid</h1><p>Open the link you were given "
-    "again, or ask for a new one.</p></main></body></html>\n";
-
 /* GET /?session_id=...[&token=...]: the page. A v2 session's link must
- * carry its valid token; anything else about the session (expired, unknown)
- * is reported by the page itself through the journey API. */
+ * carry its valid token, else the same page comes with a 403 and says, in
+ * the customer's language and the page's style, that the link is not valid
+ * (its token exchange fails). Anything else about the session (expired,
+ * unknown) is reported by the page itself through the journey API. */
 static enum http_result root_page(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
     const char *id = http_req_query(req, "session_id");
     struct session s;
+    bool bad = false;
     if (id && api_session_lookup(app, id, NULL, &s) == STORE_OK) {
-        bool bad = s.req.version == 2 &&
-                   !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
+        bad = s.req.version == 2 &&
+              !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
         session_clear(&s);
-        if (bad) {
-            http_resp_static(resp, 403, "text/html; charset=utf-8", BAD_LINK_PAGE, sizeof BAD_LINK_PAGE - 1);
-            no_store(resp);
-            return HTTP_DONE;
-        }
     }
-    serve_asset(resp, "journey/index.html", 200);
+    serve_asset(resp, "journey/index.html", bad ? 403 : 200);
     http_resp_header(resp, "Content-Security-Policy", PAGE_CSP);
     http_resp_header(resp, "Referrer-Policy", "no-referrer");
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");

@@ -12,6 +12,7 @@
 
 #include "api/api.h"
 #include "core/session.h"
+#include "journey/lang.h"
 #include "util/log.h"
 #include "util/clock.h"
 
@@ -48,7 +49,9 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
-    if (session_req_parse(req->json, version, pb_today_ist(), org.modes, &pc->s.req, &err)) {
+    const char *lang = NULL; /* Passbook's own field: the hosted page's language */
+    if (journey_language_param(req->json, &lang, &err) ||
+        session_req_parse(req->json, version, pb_today_ist(), org.modes, &pc->s.req, &err)) {
         http_resp_error(resp, err.status, err.code, "%s", err.message);
         org_clear(&org);
         free(pc);
@@ -70,6 +73,13 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
     /* The answer is built here, on a server thread, so the writer thread
      * only commits; it replaces it with a 500 if the commit fails. */
     char *url = session_redirect_url(app->public_url, s, app->token_secret);
+    if (url && lang) {
+        char *with_lang = NULL;
+        if (asprintf(&with_lang, "%s&lang=%s", url, lang) < 0)
+            with_lang = NULL;
+        free(url);
+        url = with_lang;
+    }
     http_resp_json(resp, 200, url ? json_pack("{s:s,s:s}", "session_id", s->id, "redirect_url", url) : NULL);
     free(url);
     pc->req = req;

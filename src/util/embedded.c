@@ -17,7 +17,7 @@ const char *embedded_content_type(const char *path)
     } TYPES[] = {
         {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
         {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
-        {".png", "image/png"},
+        {".png", "image/png"},                 {".json", "application/json; charset=utf-8"},
     };
     const char *dot = strrchr(path, '.');
     for (size_t i = 0; dot && i < sizeof TYPES / sizeof TYPES[0]; i++)

@@ -25,7 +25,7 @@ const session = {
 };
 const banks = [['sbi', 'State Bank of India'], ['hdfc', 'HDFC Bank'], ['icici', 'ICICI Bank'], ['axis', 'Axis Bank'],
   ['kotak', 'Kotak Mahindra Bank'], ['baroda', 'Bank of Baroda']];
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 function json(res, status, obj) {
   res.writeHead(status, { 'Content-Type': 'application/json' });

@@ -23,7 +23,7 @@ const tests = [
     await page.goto(s.redirect_url);
     await page.getByRole('heading', { name: 'Choose your bank' }).waitFor();
     await page.getByText('Statements from 1 Jun 2026 to 30 Sep 2026').waitFor();
-    await page.getByText('Months still missing: 4 of 4').waitFor();
+    await page.getByText('4 months to cover').waitFor();   // nothing is "missing" before an upload
     for (const m of ['Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026']) await page.getByText(m, { exact: true }).waitFor();
     assert(await page.getByText(/Account Aggregator and net banking login are not available/).isVisible(), 'honest about modes');
     assert(await page.getByRole('img', { name: 'Acme Lending logo' }).isVisible(), 'lender logo shown');

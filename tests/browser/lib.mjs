@@ -163,11 +163,19 @@ export function makeStatement(dir, fileName, spec) {
   return dest;
 }
 
-export async function launchBrowser() {
+export const DESKTOP = { width: 1366, height: 860 };
+
+// Debian's chromium: a phone (360x740, touch) unless opts.desktop; the
+// browser's language opts.locale (default en-IN).
+export async function launchBrowser(opts = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-chromium-'));
+  const form = opts.desktop
+    ? { viewport: DESKTOP, isMobile: false, hasTouch: false, deviceScaleFactor: 1 }
+    : { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const locale = opts.locale || 'en-IN';
   const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: PHONE,
-    isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en-IN',
+    executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, '--lang=' + locale], ...form,
+    locale: locale,
   });
   ctx.setDefaultTimeout(20000);
   return { ctx, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
@@ -182,6 +190,19 @@ export function shooter(page, test) {
     const f = path.join(ARTIFACTS, test + '-' + String(n).padStart(2, '0') + '-' + step + '.png');
     await page.screenshot({ path: f });
   };
+}
+
+// An accessibility audit of the page as it stands, by axe-core (npm, run
+// inside the page): returns the violations of impact serious or critical
+// against WCAG 2.1 A/AA, each as "rule: target (summary)".
+const AXE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules/axe-core/axe.min.js'), 'utf8');
+export async function audit(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ') + ' (' + (n.failureSummary || '').replace(/\s+/g, ' ') + ')'));
 }
 
 export function assert(cond, msg) {
