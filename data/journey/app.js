@@ -26,6 +26,7 @@
     listQuery: null,   // the query the bank list on screen answers
     search: null,      // the bank search under way: {q, promise}
     rows: [],          // file rows, to re-render their words on a language switch
+    brand: null,       // {name, logo} of the lender shown in the header
     fatal: null,       // {title, text} keys of the dead end shown
     done: null,        // {title, text} keys of the closing message
   };
@@ -118,7 +119,7 @@
     try { data = await res.json(); } catch (e) { data = null; }
     if (res.ok) return { ok: true, status: res.status, data: data || {} };
     const err = (data && data.error) || { code: 'HTTP_' + res.status, message: 'HTTP ' + res.status, status: res.status };
-    return { ok: false, status: res.status, error: err };
+    return { ok: false, status: res.status, error: err, brand: data && data.brand };
   }
 
   /* ---------- failures the customer can act on (FinBox MU codes) ---------- */
@@ -180,7 +181,10 @@
     $('exit').hidden = false;
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return fatal('fatal.invalid.title', 'fatal.no_session.text', 'INVALID_SESSION', 'This link is not valid');
     const t0 = await api('POST', '/journey/v1/token', { session_id: sessionId, token: urlToken });
-    if (!t0.ok) return fatalFromError(t0.error, t0.status);
+    if (!t0.ok) {
+      if (t0.brand) applyBrand(t0.brand.name, t0.brand.logo_url, t0.brand.accent);
+      return fatalFromError(t0.error, t0.status);
+    }
     state.jt = t0.data.journey_token;
     // Drop the token from the address bar so it is not shared by accident
     // (the language stays: a reload keeps it).
@@ -213,6 +217,7 @@
     try { await I18n.choose(code); } catch (e) { return; }
     I18n.apply(document);
     $('lang').value = I18n.code();
+    if (state.brand && state.brand.logo) $('logo').alt = t('logo.alt', { org: state.brand.name });
     if (state.fatal) showFatal();
     if (state.done) showDone();
     if (state.info) {
@@ -282,15 +287,78 @@
 
   function renderHeader() {
     const info = state.info;
-    if (info.logo_url) {
-      const img = $('logo');
+    applyBrand(info.org_name, info.logo_url, (info.brand || {}).accent);
+    $('period').textContent = t('period', { from: dayLabel(info.from_date), to: dayLabel(periodEnd(info)) });
+    renderTrust();
+  }
+
+  // The lender's name, logo and accent colour (checked on the server for
+  // contrast with white), on every page including the dead ends.
+  function applyBrand(name, logo, accent) {
+    state.brand = { name: name || '', logo: logo || null };
+    const img = $('logo');
+    if (logo) {
       img.onerror = () => { img.hidden = true; };
-      if (img.getAttribute('src') !== info.logo_url) img.src = info.logo_url;
-      img.alt = t('logo.alt', { org: info.org_name || '' });
+      if (img.getAttribute('src') !== logo) img.src = logo;
+      img.alt = t('logo.alt', { org: name || '' });
       img.hidden = false;
     }
-    $('brand').textContent = info.org_name || '';
-    $('period').textContent = t('period', { from: dayLabel(info.from_date), to: dayLabel(periodEnd(info)) });
+    $('brand').textContent = name || '';
+    if (accent && /^#[0-9a-f]{6}$/i.test(accent)) {
+      const root = document.documentElement.style;
+      root.setProperty('--brand', accent);
+      root.setProperty('--brand-dark', darker(accent));
+    }
+  }
+  // The accent 20% towards black, for hover.
+  function darker(hex) {
+    const n = parseInt(hex.slice(1), 16);
+    const c = (shift) => Math.round(((n >> shift) & 255) * 0.8);
+    return '#' + [c(16), c(8), c(0)].map((v) => v.toString(16).padStart(2, '0')).join('');
+  }
+
+  // What happens to the statement, before a file is chosen: who sees it,
+  // read-only, how long it is kept, how to withdraw, the privacy policy;
+  // choosing a file is the consent, or ticking the box when the lender
+  // asks for one.
+  function renderTrust() {
+    const info = state.info;
+    const org = info.org_name || t('org.fallback');
+    const c = info.consent || {};
+    const b = info.brand || {};
+    $('trust-who').textContent = t('trust.who', { org: org });
+    $('trust-only').textContent = t('trust.only', { org: org });
+    $('trust-retention').textContent = t('trust.retention', { n: c.retention_days || 30, org: org });
+    $('trust-withdraw').textContent = t('trust.withdraw', { org: org });
+    const link = $('trust-privacy');
+    if (b.privacy_url && /^https?:\/\//i.test(b.privacy_url)) {
+      link.href = b.privacy_url;
+      link.textContent = t('trust.privacy', { org: org });
+      link.hidden = false;
+    }
+    $('trust-act').textContent = t('trust.act', { org: org });
+    $('trust-act').hidden = !!c.checkbox;
+    $('consent-label').textContent = t('trust.checkbox', { org: org });
+    $('consent-box').hidden = !c.checkbox;
+    if (c.checkbox && c.given) $('consent-check').checked = true;
+    updateGate();
+  }
+
+  // With the lender's checkbox, the file chooser waits for the tick.
+  function updateGate() {
+    const c = (state.info && state.info.consent) || {};
+    const open = !c.checkbox || $('consent-check').checked;
+    $('file-input').disabled = !open;
+    $('drop').classList.toggle('locked', !open);
+  }
+
+  // Records the consent once (the server keeps the first): the wording's
+  // version is the server's, the language the one shown now.
+  function consent() {
+    const c = state.info.consent || {};
+    if (c.given) return;
+    c.given = true;
+    api('POST', '/journey/v1/consent', { language: I18n.code() });
   }
 
   // Before anything is uploaded the months are what is asked for, not yet
@@ -417,7 +485,8 @@
   function addFiles(fileList) {
     const info = state.info;
     let files = Array.from(fileList || []);
-    if (!files.length) return;
+    if (!files.length || $('file-input').disabled) return;
+    consent();
     if (info.journey_mode !== 'multi_pdf' && files.length > 1) {
       say(t('file.one_at_a_time'));
       files = files.slice(0, 1);
@@ -470,6 +539,9 @@
       row.form.querySelector('button[type=submit]').textContent = t('pw.upload');
       const toggle = row.form.querySelector('.pw-toggle');
       toggle.textContent = t('pw.show');
+      const bankHint = 'pw.hint.' + row.bank;
+      row.form.querySelector('.pw-hint').textContent =
+        (I18n.has(bankHint) ? t(bankHint) + ' ' : '') + t('pw.hint.generic');
     }
   }
 
@@ -612,6 +684,9 @@
     const id = 'pw-' + Math.random().toString(36).slice(2);
     const label = el('label', 'field-label');
     label.htmlFor = id;
+    // The bank's own password pattern (message catalogue), then where to look.
+    const hint = el('p', 'hint pw-hint');
+    hint.id = id + '-hint';
     const line = el('div', 'pw-row');
     const field = el('div', 'pw-field');
     const input = el('input');
@@ -619,6 +694,7 @@
     input.id = id;
     input.autocomplete = 'off';
     input.required = true;
+    input.setAttribute('aria-describedby', hint.id);
     // Show/hide: a toggle button (aria-pressed), so a long password can be checked.
     const toggle = el('button', 'link-button pw-toggle');
     toggle.type = 'button';
@@ -634,7 +710,7 @@
     btn.type = 'submit';
     btn.style.width = 'auto';
     line.append(field, btn);
-    form.append(label, line);
+    form.append(label, hint, line);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       if (!input.value) { input.focus(); return; }
@@ -769,6 +845,10 @@
     window.addEventListener('dragover', (e) => e.preventDefault());
     window.addEventListener('drop', (e) => e.preventDefault());
     $('lang').addEventListener('change', (e) => switchLanguage(e.target.value));
+    $('consent-check').addEventListener('change', () => {
+      updateGate();
+      if ($('consent-check').checked) consent();
+    });
     $('finish').addEventListener('click', finish);
     $('exit').addEventListener('click', exit);
   }

@@ -104,8 +104,13 @@ window.PassbookI18n = (function () {
     return m ? date({}, +m[1], +m[2], 1) : (ym || '');
   }
 
+  // Whether the catalogue (this language's or the default's) has key.
+  function has(key) {
+    return Object.prototype.hasOwnProperty.call(messages, key) || Object.prototype.hasOwnProperty.call(fallback, key);
+  }
+
   return {
-    init, choose, t, apply, number, percent, day, month,
+    init, choose, t, has, apply, number, percent, day, month,
     languages: () => langs.languages.slice(),
     code: () => code,
   };

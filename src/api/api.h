@@ -32,6 +32,7 @@ struct app {
     int fetch_timeout_s;        /* file_url download limit */
     const char *link_secret;    /* signs get_pdfs/ and report links (key file) */
     int link_ttl_s;             /* how long a signed link works */
+    int pdf_retention_days;     /* uploaded PDFs are deleted after this (the page tells customers) */
 };
 
 /* Runs the synchronous handler fn on the report pool and answers when it

@@ -19,6 +19,9 @@
 #include "ingest/ingest.h"
 #include "jobs/pool.h"
 #include "journey/banks.h"
+#include "journey/branding.h"
+#include "journey/consent.h"
+#include "journey/lang.h"
 #include "journey/mu.h"
 #include "journey/token.h"
 #include "notify/notify.h"
@@ -26,6 +29,7 @@
 #include "util/embedded.h"
 #include "util/log.h"
 #include "util/clock.h"
+#include "net/url.h"
 
 /* Events per minute (docs/journey.md, "Rate limits"). A request that
  * proved its session counts against that session; a failed credential
@@ -39,9 +43,12 @@
 #define RL_SESSION_TOKEN 30
 #define RL_FAILURES 60
 
-static const char PAGE_CSP[] =
-    "default-src 'self'; img-src * data:; connect-src 'self'; style-src 'self'; "
-    "script-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+/* The page's policy; img-src gets the origins of the session's and the
+ * organisation's logo (the browser fetches the logo itself, from that
+ * origin only: docs/journey.md, "The lender's brand"). */
+#define PAGE_CSP_FMT                                                                              \
+    "default-src 'self'; img-src 'self' data:%s; connect-src 'self'; style-src 'self'; "       \
+    "script-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 
 static const char *journey_key(struct app *app)
 {
@@ -92,7 +99,69 @@ static void no_store(struct http_resp *resp)
     http_resp_header(resp, "Cache-Control", "no-store");
 }
 
+/* ---- the lender's brand ---- */
+
+/* The brand a session's pages show: the organisation's display name (else
+ * its name), the session's logo_url (else the organisation's), the accent
+ * colour. New reference; JSON null when the organisation is unknown. */
+static json_t *brand_json(struct app *app, const struct session *s, const struct branding *b)
+{
+    struct org org;
+    if (STORE_CALL(app->store, org_get, s->org_id, &org) != STORE_OK)
+        return json_null();
+    json_t *o = json_pack("{s:s,s:s?,s:s?}", "name", b->display_name ? b->display_name : org.name,
+                          "logo_url", s->req.logo_url ? s->req.logo_url : b->logo_url, "accent",
+                          b->accent);
+    org_clear(&org);
+    return o ? o : json_null();
+}
+
+/* The origin ("https://host:port") of an absolute http(s) URL into out, or
+ * "" when url is NULL or not one. */
+static void origin_of(const char *url, char *out, size_t len)
+{
+    struct url_parts p;
+    out[0] = '\0';
+    if (!url || !url_check(url, strlen(url), &p))
+        return;
+    bool v6 = strchr(p.host, ':') != NULL;
+    snprintf(out, len, "%s://%s%s%s:%d", p.https ? "https" : "http", v6 ? "[" : "", p.host,
+             v6 ? "]" : "", p.port);
+}
+
 /* ---- loading and checking the session ---- */
+
+/* Refuses what the journey may not touch: 410 SESSION_DELETED, 409
+ * SESSION_COMPLETED, 410 SESSION_EXPIRED. Returns true with resp filled
+ * (with the lender's brand when with_brand, so that even a dead end shows
+ * whose link it was), false when the session is usable. */
+static bool journey_refuse(struct app *app, const struct session *s, struct http_resp *resp,
+                           bool with_brand)
+{
+    int status;
+    const char *code, *msg;
+    if (s->deleted_at) {
+        status = 410, code = "SESSION_DELETED", msg = "The provided session ID has been deleted";
+    } else if (s->state != SESSION_OPEN || s->completion_notified_at) {
+        status = 409, code = "SESSION_COMPLETED", msg = "This session has already been submitted";
+    } else if (session_expired(s, pb_now())) {
+        status = 410, code = "SESSION_EXPIRED", msg = "This session has expired";
+    } else {
+        return false;
+    }
+    if (!with_brand) {
+        http_resp_error(resp, status, code, "%s", msg);
+        return true;
+    }
+    struct branding b;
+    if (branding_load(app->store, s->org_id, &b) != STORE_OK)
+        memset(&b, 0, sizeof b);
+    http_resp_json(resp, status, json_pack("{s:{s:s,s:s},s:o}", "error", "code", code, "message", msg,
+                                           "brand", brand_json(app, s, &b)));
+    branding_clear(&b);
+    resp->error_code = code;
+    return true;
+}
 
 /* Loads session id for the journey and refuses what the journey may not
  * touch. Returns 0, or -1 with resp filled. Clear *s with session_clear. */
@@ -106,15 +175,8 @@ static int journey_session(struct app *app, const char *id, struct session *s,
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return -1;
     }
-    if (s->deleted_at) {
-        http_resp_error(resp, 410, "SESSION_DELETED", "The provided session ID has been deleted");
-    } else if (s->state != SESSION_OPEN || s->completion_notified_at) {
-        http_resp_error(resp, 409, "SESSION_COMPLETED", "This session has already been submitted");
-    } else if (session_expired(s, pb_now())) {
-        http_resp_error(resp, 410, "SESSION_EXPIRED", "This session has expired");
-    } else {
+    if (!journey_refuse(app, s, resp, false))
         return 0;
-    }
     session_clear(s);
     return -1;
 unauthorised:
@@ -207,13 +269,24 @@ static enum http_result root_page(struct http_req *req, struct http_resp *resp)
     const char *id = http_req_query(req, "session_id");
     struct session s;
     bool bad = false;
+    char logos[2 * (URL_HOST_MAX + 34)] = "";
     if (id && api_session_lookup(app, id, NULL, &s) == STORE_OK) {
         bad = s.req.version == 2 &&
               !session_token_valid(app->token_secret, s.id, http_req_query(req, "token"));
+        struct branding b;
+        if (!bad && branding_load(app->store, s.org_id, &b) == STORE_OK) {
+            char o1[URL_HOST_MAX + 32], o2[URL_HOST_MAX + 32];
+            origin_of(s.req.logo_url, o1, sizeof o1);
+            origin_of(b.logo_url, o2, sizeof o2);
+            snprintf(logos, sizeof logos, "%s%s%s%s", o1[0] ? " " : "", o1, o2[0] ? " " : "", o2);
+            branding_clear(&b);
+        }
         session_clear(&s);
     }
+    char csp[sizeof PAGE_CSP_FMT + sizeof logos];
+    snprintf(csp, sizeof csp, PAGE_CSP_FMT, logos);
     serve_asset(resp, "journey/index.html", bad ? 403 : 200);
-    http_resp_header(resp, "Content-Security-Policy", PAGE_CSP);
+    http_resp_header(resp, "Content-Security-Policy", csp);
     http_resp_header(resp, "Referrer-Policy", "no-referrer");
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");
     no_store(resp);
@@ -259,14 +332,25 @@ static enum http_result token_create(struct http_req *req, struct http_resp *res
     const char *id = json_string_value(json_object_get(req->json, "session_id"));
     const char *token = json_string_value(json_object_get(req->json, "token"));
     struct session s;
-    if (journey_session(app, id, &s, resp)) {
-        if (resp->status == 401) /* no such session */
+    int rc = api_session_lookup(app, id, NULL, &s);
+    if (rc != STORE_OK) {
+        if (rc == STORE_NOT_FOUND) {
+            http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
             failed(req, resp, NULL);
+        } else {
+            http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+        }
         return HTTP_DONE;
     }
+    /* The link's credentials first: only their holder learns the session's
+     * state and whose link it is. */
     if (s.req.version == 2 && !session_token_valid(app->token_secret, s.id, token)) {
         http_resp_error(resp, 401, "JOURNEY_UNAUTHORIZED", "This link is not valid");
         failed(req, resp, s.id);
+        session_clear(&s);
+        return HTTP_DONE;
+    }
+    if (journey_refuse(app, &s, resp, true)) {
         session_clear(&s);
         return HTTP_DONE;
     }
@@ -314,6 +398,11 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
     bool have_org = STORE_CALL(app->store, org_get, s.org_id, &org) == STORE_OK;
     if (have_org)
         org_name = org.name;
+    struct branding b;
+    if (branding_load(app->store, s.org_id, &b) != STORE_OK)
+        memset(&b, 0, sizeof b);
+    if (b.display_name)
+        org_name = b.display_name;
     char from[PB_DATE_BUF], to[PB_DATE_BUF], exp[32];
     json_t *expected = json_array();
     for (int i = 0; i < s.req.n_expected_months; i++) {
@@ -326,6 +415,7 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
         json_decref(expected);
         if (have_org)
             org_clear(&org);
+        branding_clear(&b);
         session_clear(&s);
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
@@ -334,17 +424,24 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(exp, sizeof exp, "%Y-%m-%d %H:%M:%S", &tm);
+    json_t *consent = consent_json(app->store, s.id);
     json_t *body = json_pack(
-        "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:b,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o}",
+        "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:b,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o,"
+        "s:{s:s?,s:s?},s:{s:s,s:b,s:i,s:b}}",
         "session_id", s.id, "link_id", s.req.link_id, "org_name", org_name, "logo_url",
-        s.req.logo_url, "from_date", date_fmt_iso(s.req.from_date, from), "to_date",
+        s.req.logo_url ? s.req.logo_url : b.logo_url, "from_date", date_fmt_iso(s.req.from_date, from), "to_date",
         date_fmt_iso(s.req.to_date, to), "expected_months", expected, "missing_months", missing,
         "complete", complete,
         "bank", bank_json(s.req.bank), "journey_mode", s.req.journey_mode, "mode",
         mode_name(s.req.mode), "modes", "pdf", 1, "aa", 0, "online", 0, "redirect_url",
-        s.req.redirect_url, "expires_at", exp, "statements", statements);
+        s.req.redirect_url, "expires_at", exp, "statements", statements, "brand", "accent", b.accent,
+        "privacy_url", b.privacy_url, "consent", "version", consent_version(), "checkbox",
+        b.consent_checkbox, "retention_days", app->pdf_retention_days, "given",
+        !json_is_null(consent));
+    json_decref(consent);
     if (have_org)
         org_clear(&org);
+    branding_clear(&b);
     session_clear(&s);
     http_resp_json(resp, 200, body);
     no_store(resp);
@@ -409,6 +506,29 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
         } else {
             http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         }
+    }
+    session_clear(&s);
+    no_store(resp);
+    return HTTP_DONE;
+}
+
+/* POST /journey/v1/consent {language}: the customer chose a file (or
+ * ticked the box) after the trust text in that language: the consent
+ * record (journey/consent.h); the first one stands. */
+static enum http_result consent_give(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct session s;
+    if (journey_auth(req, resp, &s, 0))
+        return HTTP_DONE;
+    const char *lang = journey_language_find(json_string_value(json_object_get(req->json, "language")));
+    if (!lang) {
+        http_resp_error(resp, 400, "INVALID_REQUEST", "language, Not a language of this page.");
+    } else if (consent_record(app->store, s.id, lang, pb_now()) != STORE_OK) {
+        http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
+    } else {
+        log_info("journey event=consent session=%.8s", s.id);
+        http_resp_json(resp, 200, json_pack("{s:o}", "consent", consent_json(app->store, s.id)));
     }
     session_clear(&s);
     no_store(resp);
@@ -542,6 +662,7 @@ const struct route JOURNEY_ROUTES[] = {
     ROUTE_GET("/journey/v1/session", session_info),
     ROUTE_GET("/journey/v1/banks", banks_search),
     ROUTE_POST("/journey/v1/submit", submit),
+    ROUTE_POST_JSON("/journey/v1/consent", consent_give),
     ROUTE_POST("/journey/v1/exit", journey_exit),
 };
 const size_t JOURNEY_NROUTES = sizeof JOURNEY_ROUTES / sizeof JOURNEY_ROUTES[0];

@@ -14,8 +14,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "journey/consent.h"
 #include "ingest/accounts_json.h"
 #include "ingest/files.h"
+#include "journey/consent.h"
 #include "api/api.h"
 #include "core/session.h"
 #include "util/date.h"
@@ -100,10 +102,11 @@ static enum http_result upload_status_get(struct http_req *req, struct http_resp
     } else {
         char from[PB_DATE_BUF], to[PB_DATE_BUF], exp[32];
         json_t *body = json_pack(
-            "{s:s,s:{s:s,s:s},s:s,s:s,s:o,s:{}}", "session_id", s.id, "session_date_range", "from_date",
+            "{s:s,s:{s:s,s:s},s:s,s:s,s:o,s:{},s:o}", "session_id", s.id, "session_date_range", "from_date",
             date_fmt_dmy(s.req.from_date, from), "to_date", date_fmt_dmy(s.req.to_date, to), "upload_status",
             upload_status(&s, pb_now(), u.naccounts, u.accepted), "session_expiry_timestamp",
-            api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", json_incref(u.accounts), "error");
+            api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", json_incref(u.accounts), "error",
+            "consent", consent_json(app->store, s.id));
         http_resp_json(resp, 200, body);
         upload_state_clear(&u);
     }
@@ -189,6 +192,7 @@ static enum http_result delete_session(struct http_req *req, struct http_resp *r
     int rc = STORE_CALL(app->store, session_delete, s.id, s.org_id, pb_now(), &orphans, &n);
     if (rc == STORE_OK) {
         files_remove_claimed(&app->ingest, orphans, n);
+        consent_forget(app->store, s.id);
         http_resp_json(resp, 200, json_pack("{s:s,s:s}", "session_id", s.id, "message", "Session deleted"));
         log_info("session msg=\"deleted\" session=%.8s files=%zu", s.id, n);
     } else if (rc == STORE_NOT_FOUND) { /* deleted meanwhile */

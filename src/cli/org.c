@@ -10,6 +10,7 @@
 #include "cli/flags.h"
 #include "core/org.h"
 #include "core/session_req.h"
+#include "journey/branding.h"
 #include "store/store.h"
 #include "util/clock.h"
 
@@ -26,11 +27,16 @@ static const char USAGE[] =
     "  set-acceptance ORG --acceptance CRITERION [--tolerance-days N]\n"
     "                                               when uploads are complete: missing_upload_months\n"
     "                                               (default: every expected month) or\n"
-    "                                               missing_upload_date_range (gaps up to N days)";
+    "                                               missing_upload_date_range (gaps up to N days)\n"
+    "  set-branding ORG [--display-name NAME] [--logo-url URL] [--accent '#rrggbb']\n"
+    "               [--privacy-url URL] [--consent-checkbox on|off]\n"
+    "                                               the hosted page's brand for ORG's customers; only\n"
+    "                                               the options given change, an empty value clears";
 
 struct org_opts {
     const char *data, *db, *name, *modes, *acceptance;
     long tolerance;
+    const char *display_name, *logo_url, *accent, *privacy_url, *consent_checkbox;
 };
 
 static json_t *modes_json(int modes)
@@ -189,9 +195,59 @@ static int org_set_acceptance(struct store *st, const char *ref, const char *acc
     return 0;
 }
 
+/* An option given replaces *field ("" clears it); absent leaves it. */
+static void take(char **field, const char *given)
+{
+    if (!given)
+        return;
+    free(*field);
+    *field = *given ? strdup(given) : NULL;
+}
+
+static int org_set_branding(struct store *st, const char *ref, const struct org_opts *opts)
+{
+    const char *cb = opts->consent_checkbox;
+    if (cb && strcmp(cb, "on") && strcmp(cb, "off")) {
+        fprintf(stderr, "passbook org set-branding: --consent-checkbox takes on or off\n");
+        return 2;
+    }
+    struct org o;
+    int rc = find(st, "set-branding", ref, &o);
+    if (rc)
+        return rc;
+    struct branding b;
+    if (branding_load(st, o.id, &b) != STORE_OK) {
+        fprintf(stderr, "passbook org set-branding: cannot read the branding\n");
+        org_clear(&o);
+        return 1;
+    }
+    take(&b.display_name, opts->display_name);
+    take(&b.logo_url, opts->logo_url);
+    take(&b.accent, opts->accent);
+    take(&b.privacy_url, opts->privacy_url);
+    if (cb)
+        b.consent_checkbox = !strcmp(cb, "on");
+    const char *why = branding_check(&b);
+    if (why) {
+        fprintf(stderr, "passbook org set-branding: %s\n", why);
+        rc = 2;
+    } else if (branding_save(st, o.id, &b) != STORE_OK) {
+        fprintf(stderr, "passbook org set-branding: cannot store the branding\n");
+        rc = 1;
+    } else {
+        print_json(json_pack("{s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:b}", "org_id", o.id, "name", o.name,
+                             "display_name", b.display_name, "logo_url", b.logo_url, "accent",
+                             b.accent, "privacy_url", b.privacy_url, "consent_checkbox",
+                             b.consent_checkbox));
+    }
+    branding_clear(&b);
+    org_clear(&o);
+    return rc;
+}
+
 int cli_org(int argc, char **argv)
 {
-    struct org_opts o = {"var", NULL, NULL, NULL, NULL, 0};
+    struct org_opts o = {.data = "var"};
     const struct flag flags[] = {
         {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
@@ -199,6 +255,11 @@ int cli_org(int argc, char **argv)
         {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},
         {"acceptance", FLAG_STRING, &o.acceptance, "CRITERION", "set-acceptance: the criterion"},
         {"tolerance-days", FLAG_INT, &o.tolerance, "N", "set-acceptance: days of gaps tolerated"},
+        {"display-name", FLAG_STRING, &o.display_name, "NAME", "set-branding: the name customers know"},
+        {"logo-url", FLAG_STRING, &o.logo_url, "URL", "set-branding: the logo (http(s))"},
+        {"accent", FLAG_STRING, &o.accent, "#RRGGBB", "set-branding: buttons and links (contrast >= 4.5:1 on white)"},
+        {"privacy-url", FLAG_STRING, &o.privacy_url, "URL", "set-branding: the privacy policy"},
+        {"consent-checkbox", FLAG_STRING, &o.consent_checkbox, "on|off", "set-branding: a ticked box before a file"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
@@ -207,7 +268,8 @@ int cli_org(int argc, char **argv)
         return rc == 1 ? 0 : rc;
     const char *cmd = npos ? pos[0] : NULL;
     const char *ref = npos > 1 ? pos[1] : NULL;
-    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance"};
+    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance",
+                                       "set-branding"};
     bool known = false;
     for (size_t i = 0; cmd && i < sizeof CMDS / sizeof CMDS[0]; i++)
         known |= !strcmp(cmd, CMDS[i]);
@@ -226,6 +288,8 @@ int cli_org(int argc, char **argv)
         rc = org_rotate(st, ref);
     else if (!strcmp(cmd, "set-acceptance"))
         rc = org_set_acceptance(st, ref, o.acceptance, o.tolerance);
+    else if (!strcmp(cmd, "set-branding"))
+        rc = org_set_branding(st, ref, &o);
     else
         rc = org_set_modes(st, ref, o.modes);
     store_close(st);

@@ -180,6 +180,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         goto out;
     }
     app.public_url = public_url;
+    app.pdf_retention_days = (int)o->retention_days;
     snprintf(public_url, sizeof public_url, "%s", o->public_url ? o->public_url : "");
     if (http_server_start(&cfg, &router, &app, &srv, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", err);

@@ -11,6 +11,7 @@
 
 static char codes[LANG_MAX][8];
 static size_t ncodes;
+static char version[32] = "unknown";
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load(void)
@@ -24,7 +25,28 @@ static void load(void)
         if (c && ncodes < LANG_MAX && strlen(c) < sizeof codes[0])
             strcpy(codes[ncodes++], c);
     }
+    const char *v = json_string_value(json_object_get(root, "consent_version"));
+    if (v && strlen(v) < sizeof version)
+        strcpy(version, v);
     json_decref(root);
+}
+
+const char *journey_language_find(const char *lang)
+{
+    if (!lang)
+        return NULL;
+    size_t n = strcspn(lang, "-_"); /* "hi-IN" -> "hi" */
+    pthread_once(&once, load);
+    for (size_t i = 0; i < ncodes; i++)
+        if (n == strlen(codes[i]) && !strncasecmp(lang, codes[i], n))
+            return codes[i];
+    return NULL;
+}
+
+const char *journey_consent_version(void)
+{
+    pthread_once(&once, load);
+    return version;
 }
 
 int journey_language_param(const json_t *body, const char **code, struct api_error *err)
@@ -36,14 +58,9 @@ int journey_language_param(const json_t *body, const char **code, struct api_err
     if (!json_is_string(v))
         return api_error_set(err, 400, "INVALID_REQUEST", "language, Not a valid string.");
     const char *s = json_string_value(v);
-    size_t n = strcspn(s, "-_"); /* "hi-IN" -> "hi" */
     if (!s[strspn(s, " ")])
         return 0;
-    pthread_once(&once, load);
-    for (size_t i = 0; i < ncodes; i++)
-        if (n == strlen(codes[i]) && !strncasecmp(s, codes[i], n)) {
-            *code = codes[i];
-            return 0;
-        }
+    if ((*code = journey_language_find(s)))
+        return 0;
     return api_error_set(err, 400, "INVALID_REQUEST", "language, \"%.16s\" is not a valid choice.", s);
 }

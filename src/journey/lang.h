@@ -15,4 +15,11 @@
  * is not a string or not a language of the page. */
 int journey_language_param(const json_t *body, const char **code, struct api_error *err);
 
+/* The code of a language the page has for lang ("hi", "HI", "hi-IN"), or
+ * NULL. Static storage. */
+const char *journey_language_find(const char *lang);
+
+/* languages.json's "consent_version": the consent wording's version. */
+const char *journey_consent_version(void);
+
 #endif

@@ -163,6 +163,53 @@ def submit_needs_a_statement_and_exit_keeps_the_session_open(srv):
     eq(srv.get('/journey/v1/session', headers=bearer(jt)).status, 200, 'the customer may come back')
 
 
+@suite.test
+def branding_consent_and_language_reach_the_page_and_the_lender(srv):
+    org = srv.create_org('Brand Lender')
+    bad = srv.cli('org', 'set-branding', org.id, '--accent', '#ffdd55', check_rc=False)
+    eq(bad.returncode, 2, 'a light accent is refused')
+    check(b'4.5:1' in bad.stderr, 'and the operator is told why')
+    out = json.loads(srv.cli('org', 'set-branding', org.name, '--display-name', 'Acme Finance',
+                             '--accent', '#0a6b4a', '--logo-url', 'https://cdn.acme.example/l.svg',
+                             '--privacy-url', 'https://acme.example/privacy').stdout)
+    eq(out['display_name'], 'Acme Finance')
+    r = srv.create_session(org, language='hi-IN', **PERIOD)
+    eq(r.status, 200)
+    check(r.json['redirect_url'].endswith('&lang=hi'), 'the link carries the language')
+    expect_error(srv.create_session(org, language='klingon', **PERIOD), 400, 'INVALID_REQUEST')
+    sid, _ = link_of(r)
+    page = srv.get('/?session_id=' + sid)
+    check("img-src 'self' data: https://cdn.acme.example:443;" in page.headers['content-security-policy'],
+          'the logo origin, and only it: ' + page.headers['content-security-policy'])
+    jt = exchange(srv, sid).json['journey_token']
+    info = srv.get('/journey/v1/session', headers=bearer(jt)).json
+    eq(info['org_name'], 'Acme Finance')
+    eq(info['logo_url'], 'https://cdn.acme.example/l.svg')
+    eq(info['brand'], {'accent': '#0a6b4a', 'privacy_url': 'https://acme.example/privacy'})
+    eq(info['consent']['checkbox'], False)
+    eq(info['consent']['given'], False)
+    eq(srv.upload_status(org, sid).json['consent'], None, 'no consent before a file')
+    expect_error(srv.post('/journey/v1/consent', {'language': 'xx'}, headers=bearer(jt)), 400, 'INVALID_REQUEST')
+    c = srv.post('/journey/v1/consent', {'language': 'hi'}, headers=bearer(jt))
+    eq(c.status, 200)
+    eq(c.json['consent']['language'], 'hi')
+    eq(srv.post('/journey/v1/consent', {'language': 'en'}, headers=bearer(jt)).json['consent'],
+       c.json['consent'], 'the first record stands')
+    eq(srv.upload_status(org, sid).json['consent'], c.json['consent'], 'the lender sees it')
+    eq(srv.get('/journey/v1/session', headers=bearer(jt)).json['consent']['given'], True)
+    eq(srv.request('DELETE', '/bank-connect/v1/session_data/%s/delete/' % sid, headers=org.headers()).status, 200)
+    dead = exchange(srv, sid)
+    expect_error(dead, 410, 'SESSION_DELETED')
+    eq(dead.json['brand'], {'name': 'Acme Finance', 'logo_url': 'https://cdn.acme.example/l.svg',
+                            'accent': '#0a6b4a'}, 'a dead end still says whose link it was')
+    r2 = srv.create_session(org, version=2, **PERIOD)
+    sid2, _ = link_of(r2)
+    forged = exchange(srv, sid2, 'f' * 64)
+    expect_error(forged, 401, 'JOURNEY_UNAUTHORIZED')
+    check('brand' not in forged.json, 'no brand for a forged link')
+    eq(srv.get('/?session_id=%s&token=%s' % (sid2, 'f' * 64)).status, 403)
+
+
 @suite.test(server=False)
 def expired_sessions_are_refused():
     with Server(args=['--expiry-scan-interval', '3600']) as srv:

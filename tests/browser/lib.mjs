@@ -77,6 +77,19 @@ export class Passbook {
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+  // The passbook CLI on this server's data directory (e.g. org set-branding):
+  // its last line of output, parsed as JSON.
+  cli(args) {
+    const out = execFileSync(passbookBin(), [...args, '--data', this.dir],
+      { encoding: 'utf8', env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
+    return JSON.parse(out.trim().split('\n').pop());
+  }
+  async deleteSession(sessionId) {
+    const r = await fetch(this.url + '/bank-connect/v1/session_data/' + sessionId + '/delete/', {
+      method: 'DELETE', headers: { 'x-api-key': this.org.api_key, 'server-hash': this.org.server_hash },
+    });
+    return r.status;
+  }
   // POST /bank-connect/v1/session/ (or v2) as a lender's backend would.
   async createSession(fields, version = 1) {
     const r = await fetch(this.url + '/bank-connect/v' + version + '/session/', {

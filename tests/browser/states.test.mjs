@@ -6,13 +6,16 @@
 // password's show/hide, the statement list beside the months on a desktop,
 // the language from the session, the browser or the switcher. Every state
 // is audited by axe-core (no serious or critical violation) and saved as a
-// screenshot in build/test-artifacts/browser/states-*.
+// screenshot in build/test-artifacts/browser/states-*. Then the lender's
+// brand (org set-branding) on the page and its dead ends, the trust text,
+// the consent record and the lender's consent checkbox.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, launchBrowser, makeStatement, shooter, audit, assert, run } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, makeStatement, shooter, audit, assert, run } from './lib.mjs';
 
 const pb = new Passbook();
+const lender = new Lender();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-states-'));
 // to_date in the first week of October: October is not asked for.
 const PERIOD = { from_date: '06/06/2026', to_date: '06/10/2026' };
@@ -65,6 +68,8 @@ async function journey(page, shot, w, desktop) {
   await page.getByLabel(w.choosePdf).setInputFiles(locked);
   const pw = page.getByLabel(w.passwordFor('locked.pdf'));
   await pw.waitFor({ timeout: 60000 });
+  const hint = await page.locator('.pw-hint').innerText();
+  assert(hint.includes(w.hdfcHint), 'the bank\'s password hint: ' + hint);
   await pw.fill('Qz4-open');
   const toggle = page.getByRole('button', { name: w.show });
   await toggle.click();
@@ -104,14 +109,14 @@ const EN = {
   chips: ['Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026'], missingWord: /missing/i, searchBank: 'Search your bank',
   addPdf: 'Add PDF statements', choosePdf: 'Choose PDF statement', notHdfc: 'This is not a HDFC Bank statement',
   passwordFor: (f) => 'Password for ' + f, show: 'Show', upload: 'Upload', added: 'Added: HDFC Bank',
-  allCovered: 'Every month is covered', dismiss: 'Dismiss', submit: 'Submit',
+  allCovered: 'Every month is covered', dismiss: 'Dismiss', submit: 'Submit', hdfcHint: 'Customer ID',
 };
 const HI = {
   chooseBank: 'अपना बैंक चुनें', period: '6 जून 2026 से 30 सितंबर 2026 तक के स्टेटमेंट', toCover: '4 महीनों के स्टेटमेंट चाहिए',
   chips: ['जून 2026', 'जुलाई 2026', 'अगस्त 2026', 'सितंबर 2026'], missingWord: /बाकी/, searchBank: 'अपना बैंक खोजें',
   addPdf: 'PDF स्टेटमेंट जोड़ें', choosePdf: 'PDF स्टेटमेंट चुनें', notHdfc: 'यह HDFC Bank का स्टेटमेंट नहीं है',
   passwordFor: (f) => f + ' का पासवर्ड', show: 'दिखाएँ', upload: 'अपलोड करें', added: 'जोड़ा गया: HDFC Bank',
-  allCovered: 'सभी महीनों के स्टेटमेंट मिल गए हैं', dismiss: 'हटाएँ', submit: 'जमा करें',
+  allCovered: 'सभी महीनों के स्टेटमेंट मिल गए हैं', dismiss: 'हटाएँ', submit: 'जमा करें', hdfcHint: 'कस्टमर ID',
 };
 
 const tests = [
@@ -119,6 +124,10 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD });
     const page = await open('phone', s.redirect_url);
     await journey(page, shooter(page, 'states-phone-en'), EN, false);
+    const st = await pb.uploadStatus(s.session_id);
+    const c = st.body.consent;
+    assert(c && c.language === 'en' && /^\d{4}-\d{2}-\d{2}$/.test(c.version) && /Z$/.test(c.given_at),
+      'the consent is recorded for the lender: ' + JSON.stringify(c));
     await page.close();
   }],
 
@@ -128,6 +137,7 @@ const tests = [
     const page = await open('desktop', s.redirect_url);
     await journey(page, shooter(page, 'states-desktop-hi'), HI, true);
     assert(await page.evaluate(() => document.documentElement.lang) === 'hi', 'the page says it is Hindi');
+    assert((await pb.uploadStatus(s.session_id)).body.consent.language === 'hi', 'consent given in Hindi');
     await page.close();
   }],
 
@@ -163,6 +173,44 @@ const tests = [
     await page.close();
   }],
 
+  ["the lender's brand, trust text and consent checkbox; a dead end keeps the brand", async () => {
+    const b = pb.cli(['org', 'set-branding', pb.org.org_id, '--display-name', 'Acme Finance', '--accent', '#0a6b4a',
+      '--logo-url', lender.url + '/logo.svg', '--privacy-url', 'https://acme.example/privacy', '--consent-checkbox', 'on']);
+    assert(b.display_name === 'Acme Finance' && b.consent_checkbox === true, 'branding stored: ' + JSON.stringify(b));
+    const s = await pb.createSession({ ...PERIOD, bank_name: 'hdfc' });
+    const page = await browsers.phone.ctx.newPage();
+    const res = await page.goto(s.redirect_url);
+    const csp = res.headers()['content-security-policy'];
+    assert(csp.includes("img-src 'self' data: " + lender.url), 'the logo origin is allowed, and only it: ' + csp);
+    const shot = shooter(page, 'states-phone-en-brand');
+    await page.getByRole('heading', { name: EN.addPdf }).waitFor();
+    await page.getByText('Acme Finance', { exact: true }).waitFor();
+    assert(await page.getByRole('img', { name: 'Acme Finance logo' }).isVisible(), 'the logo');
+    await page.getByText('Only Acme Finance sees them').waitFor();
+    await page.getByText('deleted after 30 days').waitFor();
+    const policy = page.getByRole('link', { name: "Acme Finance's privacy policy" });
+    assert(await policy.getAttribute('href') === 'https://acme.example/privacy', 'privacy policy link');
+    const accent = await policy.evaluate((e) => getComputedStyle(e).color);
+    assert(accent === 'rgb(10, 107, 74)', 'the accent colour on links and buttons: ' + accent);
+    const file = page.getByLabel(EN.choosePdf);
+    assert(await file.isDisabled(), 'the checkbox gate: no file before the tick');
+    await clean(page, 'brand and gate');
+    await shot('gate');
+    await page.getByLabel('I agree to share my bank statements with Acme Finance for this purpose.').check();
+    assert(await file.isEnabled(), 'ticked: the chooser opens');
+    for (let i = 0; i < 50 && !(await pb.uploadStatus(s.session_id)).body.consent; i++) await new Promise((r) => setTimeout(r, 100));
+    assert((await pb.uploadStatus(s.session_id)).body.consent.language === 'en', 'the tick is the consent');
+    await shot('ticked');
+    assert(await pb.deleteSession(s.session_id) === 200, 'session deleted');
+    await page.reload();
+    await page.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
+    await page.getByText('Acme Finance', { exact: true }).waitFor();
+    await clean(page, 'branded dead end');
+    await shot('dead-end');
+    pb.cli(['org', 'set-branding', pb.org.org_id, '--consent-checkbox', 'off', '--display-name', '', '--accent', '', '--logo-url', '', '--privacy-url', '']);
+    await page.close();
+  }],
+
   ['a language the page does not have is refused at session create', async () => {
     const r = await fetch(pb.url + '/bank-connect/v1/session/', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -179,6 +227,7 @@ try {
   sbi = makeStatement(tmp, 'sbi.pdf', { bank: 'sbi', start: '2026-06-01', months: 4, seed: 22, name: 'acct2' });
   locked = makeStatement(tmp, 'locked.pdf', { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 23, name: 'acct3', password: 'Qz4-open' });
   await pb.start();
+  await lender.start(pb.url);
   browsers.phone = await launchBrowser();
   browsers.desktop = await launchBrowser({ desktop: true });
   browsers.phoneHi = await launchBrowser({ locale: 'hi-IN' });
@@ -188,6 +237,7 @@ try {
   console.log('0 passed, 1 failed');
 } finally {
   for (const b of Object.values(browsers)) await b.close().catch(() => {});
+  await lender.stop().catch(() => {});
   await pb.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
