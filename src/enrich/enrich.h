@@ -49,6 +49,7 @@ struct etxn {
     bool is_bounce;           /* the returned payment itself */
     bool is_bounce_charge;    /* charge for a bounce, or a penal charge */
     bool is_emi_bounce;       /* auto-debit bounce of a loan instalment */
+    unsigned char income;     /* how a credit counts as income (enum income_kind, insights/income.c) */
 };
 
 struct account_enriched {

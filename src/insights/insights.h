@@ -139,31 +139,98 @@ size_t expense_categories(const struct account_enriched *e, struct expense_share
 /* Largest remainder: whole percentages of parts summing to 100. */
 void percent_largest_remainder(const pb_paise *parts, size_t n, int *pct);
 
+/* ---- evidence and rules (rules.c) -------------------------------------------
+ * Every derived figure can say which rows it was computed from (evidence:
+ * indices into the account's rows, shown as transaction hashes) and which
+ * rule it follows (an id with a definition, shown in fields of their own). */
+struct evidence {
+    size_t *idx;
+    size_t n, cap;
+};
+void evidence_add(struct evidence *ev, size_t i);
+void evidence_free(struct evidence *ev);
+
+struct rule_def {
+    const char *id;
+    const char *text;
+};
+/* The rule with that id, or NULL. */
+const struct rule_def *rule_find(const char *id);
+/* {id: definition} of every rule. New reference. */
+json_t *rules_json(void);
+
+/* ---- income, obligations, flags (income.c) ------------------------------------ */
+enum income_kind {
+    INC_NONE,                                    /* a debit */
+    INC_SALARY, INC_RECURRING, INC_BUSINESS,     /* counted as income */
+    INC_X_ONE_OFF, INC_X_SELF, INC_X_LOAN, INC_X_REFUND, INC_X_REVERSAL, INC_X_INVESTMENT,
+    INC_X_BOUNCE, INC_X_CASH,                    /* excluded, with the reason */
+    INC_KINDS
+};
+static inline bool income_counted(int k)
+{
+    return k >= INC_SALARY && k <= INC_BUSINESS;
+}
+const char *income_kind_name(enum income_kind k); /* "salary", "one_off", ... */
+const char *income_kind_rule(enum income_kind k); /* "income.salary", "income.exclude.one_off", ... */
+
+struct obligation {
+    const char *kind;            /* "emi" | "rent" */
+    char payee[CLS_TEXT];        /* the lender's canonical name, or the landlord */
+    pb_paise monthly;
+    struct evidence rows;
+};
+#define OBLIGATIONS_MAX 16
+
+struct lending {
+    bool business;               /* a business account: every credit not excluded is income */
+    pb_paise income_monthly;     /* average monthly income (rule income.monthly_average) */
+    int income_months;           /* months it averages */
+    pb_paise obligations_monthly;
+    struct obligation ob[OBLIGATIONS_MAX];
+    size_t nob;
+    double foir;                 /* obligations / income */
+    bool has_foir;               /* false without income */
+    pb_paise large_floor;        /* the large-credit threshold */
+    struct evidence large;       /* large one-off credits */
+    struct evidence cash;        /* cash deposits */
+};
+
 /* ---- score (score.c) ------------------------------------------------------------ */
 struct score_factor {
     const char *name;
-    const char *explain;
-    double value;
+    const char *rule;            /* rule id ("score.bounces") */
+    int weight;                  /* the most points it can move */
+    double value;                /* the input it judged */
     int points;
+    struct evidence ev;          /* the rows behind it */
 };
-#define SCORE_FACTORS 8
+#define SCORE_FACTORS 10
 struct score {
     int value; /* 300-900 */
     struct score_factor f[SCORE_FACTORS];
     size_t n;
+    bool capped;                 /* a tampering finding capped it */
 };
 
 /* The inputs of the score (docs/score.md), also unit-testable alone. */
 struct score_inputs {
     double abb_to_debits;       /* avg daily balance / avg monthly debits */
-    double income_months_share; /* months with income credits / months */
-    int bounces;                /* bounced payments in the last 6 months */
+    bool has_income;
+    double income_months_share; /* months with income / months */
+    double income_cv;           /* coefficient of variation of monthly income */
+    double foir;                /* obligations / income (when has_income) */
+    pb_paise obligations;
+    bool has_trend;
+    double balance_trend;       /* slope of the monthly average balance per month / its mean */
+    int bounces;                /* bounced payments of the holder, last 6 months */
+    int penal_charges;          /* penal charges, last 6 months */
     int negative_days;          /* days with a negative EOD balance, last 6 months */
-    double expense_to_income;   /* debits / income, last 6 months; <0 = no income */
     int months;                 /* months of data */
-    bool tampered;              /* any tampering finding */
+    int fraud_findings;         /* tampering findings */
 };
 void score_compute(const struct score_inputs *in, struct score *out);
+void score_free(struct score *s);
 
 /* ---- the account and the session -------------------------------------------- */
 struct account_insights {
@@ -173,10 +240,17 @@ struct account_insights {
     struct month_table months;
     struct recurring rec;
     struct fraud_report fraud;
+    struct lending lending;
     struct score score;
     json_t *monthly;
     json_t *predictors;
 };
+
+/* Income of each credit (needs the salary finder and the recurring sets),
+ * then the lending figures (needs the month table). Run by insights_build. */
+void income_classify(struct account_insights *a);
+void lending_compute(struct account_insights *a);
+void lending_free(struct lending *l);
 
 /* Builds every insight of one account. Returns 0, or -1 with *err.
  * out owns everything; free with insights_free. v must outlive out. */
@@ -220,7 +294,11 @@ json_t *insights_self_json(const struct account_insights *a);
 json_t *insights_top_json(const struct account_insights *a);
 json_t *insights_expense_json(const struct account_insights *a);
 json_t *insights_fraud_json(const struct account_insights *a);
-json_t *insights_score_json(const struct account_insights *a); /* {score, factors[]} */
+json_t *insights_score_json(const struct account_insights *a); /* {score, factors[], capped} */
+/* The explained lending figures (docs/api.md, "Explanations"). */
+json_t *insights_income_json(const struct account_insights *a);
+json_t *insights_obligations_json(const struct account_insights *a);
+json_t *insights_foir_json(const struct account_insights *a);
 
 /* Bodies of the per-section session GETs (§2.10; shapes inferred from the
  * entity flow): endpoint is "predictors" ({session_id, predictors:

@@ -1,4 +1,5 @@
 /* FinBox JSON shapes of the insights sections (finbox-api.md §2.8, §6.6). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -213,16 +214,39 @@ json_t *insights_expense_json(const struct account_insights *a)
 json_t *insights_fraud_json(const struct account_insights *a)
 {
     json_t *arr = json_array();
+    char rule[64];
     for (size_t i = 0; i < a->fraud.n; i++) {
         const struct fraud_finding *f = &a->fraud.f[i];
-        json_t *o = json_object();
+        json_t *o = json_object(), *ev = json_array();
         json_object_set_new(o, "statement_id", str_or_null(statement_id(a, f->stmt)));
         json_object_set_new(o, "fraud_type", json_string(f->type));
         json_object_set_new(o, "transaction_hash", f->hash[0] ? json_string(f->hash) : json_null());
         json_object_set_new(o, "fraud_category", json_string(f->category));
+        snprintf(rule, sizeof rule, "fraud.%s", f->type);
+        json_object_set_new(o, "rule", json_string(rule));
+        if (f->hash[0])
+            json_array_append_new(ev, json_string(f->hash));
+        json_object_set_new(o, "evidence", ev);
         json_array_append_new(arr, o);
     }
     return arr;
+}
+
+/* ---- explanations: {rule, evidence} in fields of their own ---- */
+
+/* The rows of ev as transaction hashes. */
+static json_t *evidence_json(const struct account_insights *a, const struct evidence *ev)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < ev->n; i++)
+        json_array_append_new(arr, json_string(a->e.tx[ev->idx[i]].hash));
+    return arr;
+}
+
+static json_t *rule_text(const char *id)
+{
+    const struct rule_def *r = rule_find(id);
+    return r ? json_string(r->text) : json_null();
 }
 
 json_t *insights_score_json(const struct account_insights *a)
@@ -231,11 +255,107 @@ json_t *insights_score_json(const struct account_insights *a)
     json_object_set_new(o, "score", json_integer(a->score.value));
     for (size_t i = 0; i < a->score.n; i++) {
         const struct score_factor *f = &a->score.f[i];
-        json_array_append_new(fs, json_pack("{s:s, s:s, s:f, s:i}", "factor", f->name, "rule",
-                                            f->explain, "value", f->value, "points", f->points));
+        json_array_append_new(fs, json_pack("{s:s, s:s, s:o, s:i, s:f, s:i, s:o}", "factor", f->name, "rule",
+                                            f->rule, "definition", rule_text(f->rule), "weight", f->weight,
+                                            "value", round(f->value * 10000) / 10000, "points", f->points,
+                                            "evidence", evidence_json(a, &f->ev)));
     }
     json_object_set_new(o, "factors", fs);
+    json_object_set_new(o, "capped", json_boolean(a->score.capped));
     return o;
+}
+
+/* income: {monthly_average, months_averaged, rule, business, months, sources[], excluded[]} */
+json_t *insights_income_json(const struct account_insights *a)
+{
+    const struct lending *l = &a->lending;
+    struct evidence by[INC_KINDS];
+    pb_paise amt[INC_KINDS] = {0};
+    memset(by, 0, sizeof by);
+    for (size_t i = 0; i < a->e.n; i++) {
+        const struct etxn *x = &a->e.tx[i];
+        if (x->skip || x->income == INC_NONE || x->income >= INC_KINDS)
+            continue;
+        evidence_add(&by[x->income], i);
+        amt[x->income] += x->t->amount;
+    }
+    json_t *sources = json_array(), *excluded = json_array(), *months = json_object();
+    for (int k = INC_SALARY; k < INC_KINDS; k++) {
+        if (!by[k].n)
+            continue;
+        json_array_append_new(income_counted(k) ? sources : excluded,
+                              json_pack("{s:s, s:s, s:I, s:o, s:o}", income_counted(k) ? "kind" : "reason",
+                                        income_kind_name((enum income_kind)k), "rule",
+                                        income_kind_rule((enum income_kind)k), "count", (json_int_t)by[k].n,
+                                        "amount", rupees(amt[k]), "evidence", evidence_json(a, &by[k])));
+        evidence_free(&by[k]);
+    }
+    char buf[PB_DATE_BUF];
+    for (size_t k = 0; k < a->months.n; k++)
+        if (a->months.ms[k].has_data)
+            json_object_set_new(months, month_fmt_mon_yyyy(a->months.ms[k].m, buf),
+                                rupees(a->months.ms[k].f[F_INCOME].amt));
+    return json_pack("{s:o, s:i, s:s, s:b, s:o, s:o, s:o}", "monthly_average",
+                     l->income_months ? rupees(l->income_monthly) : json_null(), "months_averaged",
+                     l->income_months, "rule", "income.monthly_average", "business", l->business, "months", months,
+                     "sources", sources, "excluded", excluded);
+}
+
+/* obligations: {monthly_total, rule, items[{kind, payee, monthly, rule, evidence}]} */
+json_t *insights_obligations_json(const struct account_insights *a)
+{
+    const struct lending *l = &a->lending;
+    json_t *items = json_array();
+    for (size_t i = 0; i < l->nob; i++) {
+        const struct obligation *o = &l->ob[i];
+        json_array_append_new(items, json_pack("{s:s, s:s, s:o, s:s, s:o}", "kind", o->kind, "payee", o->payee,
+                                               "monthly", rupees(o->monthly), "rule",
+                                               !strcmp(o->kind, "emi") ? "obligations.emi" : "obligations.rent",
+                                               "evidence", evidence_json(a, &o->rows)));
+    }
+    return json_pack("{s:o, s:s, s:o}", "monthly_total", rupees(l->obligations_monthly), "rule",
+                     "obligations.total", "items", items);
+}
+
+json_t *insights_foir_json(const struct account_insights *a)
+{
+    const struct lending *l = &a->lending;
+    return json_pack("{s:o, s:s, s:o, s:o}", "value", l->has_foir ? json_real(round(l->foir * 10000) / 10000)
+                                                                 : json_null(),
+                     "rule", "foir", "obligations", rupees(l->obligations_monthly), "income",
+                     l->income_months ? rupees(l->income_monthly) : json_null());
+}
+
+/* One flagged row: {rule, date, amount, counterparty, evidence: [hash]}. */
+static json_t *flag_row(const struct account_insights *a, size_t i, const char *rule)
+{
+    const struct etxn *x = &a->e.tx[i];
+    char buf[PB_DATE_BUF];
+    json_t *ev = json_array();
+    json_array_append_new(ev, json_string(x->hash));
+    return json_pack("{s:s, s:s, s:o, s:s, s:o}", "rule", rule, "date", date_fmt_iso(x->t->date, buf), "amount",
+                     rupees(x->t->amount), "counterparty", x->cls.counterparty, "evidence", ev);
+}
+
+/* flags: lists of their own, never fraud: large_credits, cash_deposits,
+ * holder_mismatch (the account's holder is not the session's customer). */
+static json_t *flags_json(const struct session_insights *s, size_t k)
+{
+    const struct account_insights *a = s->a[k];
+    const struct lending *l = &a->lending;
+    json_t *large = json_array(), *cash = json_array();
+    for (size_t i = 0; i < l->large.n; i++)
+        json_array_append_new(large, flag_row(a, l->large.idx[i], "flag.large_credit"));
+    for (size_t i = 0; i < l->cash.n; i++)
+        json_array_append_new(cash, flag_row(a, l->cash.idx[i], "flag.cash_deposit"));
+    const struct holders *h = &s->holders;
+    int g = k < HOLDERS_MAX ? h->of[k] : -1;
+    bool mismatch = g >= 0 && ((size_t)g < h->n) && (!s->in_aggregate[k] || (s->a[0]->e.v->meta.nnames &&
+                                                                             !h->matches_meta[g]));
+    return json_pack("{s:o, s:o, s:o, s:{s:b, s:s, s:o}}", "large_credits", large, "large_credit_threshold",
+                     rupees(l->large_floor), "cash_deposits", cash, "holder_mismatch", "flagged", mismatch,
+                     "rule", "flag.holder_mismatch", "holder",
+                     g >= 0 ? json_string(h->name[g]) : json_null());
 }
 
 static json_t *authenticity_json(const struct account_insights *a)
@@ -406,6 +526,10 @@ json_t *insights_data_json(const struct session_insights *s, size_t k)
     json_object_set(d, "score", json_object_get(sc, "score"));
     json_object_set(d, "score_factors", json_object_get(sc, "factors"));
     json_decref(sc);
+    json_object_set_new(d, "income", insights_income_json(a));
+    json_object_set_new(d, "obligations", insights_obligations_json(a));
+    json_object_set_new(d, "foir", insights_foir_json(a));
+    json_object_set_new(d, "flags", flags_json(s, k));
     json_object_set_new(d, "xlsx_report_url", json_null());
     return d;
 }

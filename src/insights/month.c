@@ -63,12 +63,13 @@ static size_t fams_of(const struct etxn *x, int *f)
     enum channel ch = c->channel;
     f[n++] = cr ? F_CREDIT : F_DEBIT;
     f[n++] = F_FIXED_COUNT + (int)ch * 2 + (int)x->t->type;
+    if (cr && income_counted(x->income))
+        f[n++] = F_INCOME; /* salary and recurring income (insights/income.c) */
+    /* FinBox's business credits: credits but bounces, FX arbitrage, loans and
+     * self transfers, above Rs 500 */
     if (cr && ch != CH_INWARD_CHEQUE_BOUNCE && ch != CH_AUTO_DEBIT_PAYMENT_BOUNCE &&
-        ch != CH_INTERNATIONAL_TRANSACTION_ARBITRAGE && !x->is_loan_credit && !c->self) {
-        f[n++] = F_INCOME;
-        if (x->t->amount > 50000)
-            f[n++] = F_BUSINESS;
-    }
+        ch != CH_INTERNATIONAL_TRANSACTION_ARBITRAGE && !x->is_loan_credit && !c->self && x->t->amount > 50000)
+        f[n++] = F_BUSINESS;
     if (x->is_loan_credit)
         f[n++] = F_LOAN;
     if (x->is_emi)

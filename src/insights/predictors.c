@@ -250,7 +250,9 @@ static void totals(json_t *p, const struct account_insights *a)
     double days = (w.first != PB_NO_DAY) ? (double)(w.last - w.first + 1) : 0;
     json_object_set_new(p, "annualised_credit", days > 0 ? json_real(round(money_to_rupees(w.f[F_CREDIT].amt) / days * 365 * 100) / 100) : json_null());
     json_object_set_new(p, "avg_monthly_expense", avg_rupees(w.expense, w.months));
-    json_object_set_new(p, "avg_monthly_income", avg_rupees(w.f[F_INCOME].amt, w.months));
+    /* the income and obligations of income.c: one figure everywhere */
+    const struct lending *l = &a->lending;
+    json_object_set_new(p, "avg_monthly_income", l->income_months ? rupees(l->income_monthly) : json_null());
     json_object_set_new(p, "avg_monthly_credits", avg_rupees(w.f[F_CREDIT].amt, w.months));
     json_object_set_new(p, "avg_monthly_debits", avg_rupees(w.f[F_DEBIT].amt, w.months));
     json_object_set_new(p, "avg_expense_to_income_perc",
@@ -258,7 +260,9 @@ static void totals(json_t *p, const struct account_insights *a)
     json_object_set_new(p, "avg_daily_closing_balance", avg_rupees(w.eod_sum, w.eod_days));
     json_object_set_new(p, "avg_bank_balance", avg_rupees(w.eod_sum, w.eod_days));
     json_object_set_new(p, "avg_monthly_closing_balance", avg_rupees(w.closing_sum, w.closing_cnt));
-    json_object_set_new(p, "obligation", avg_rupees(w.f[F_EMI].amt, w.months));
+    json_object_set_new(p, "obligation", rupees(l->obligations_monthly));
+    json_object_set_new(p, "fixed_obligation_to_income_ratio",
+                        l->has_foir ? json_real(round(l->foir * 10000) / 10000) : json_null());
     json_object_set_new(p, "min_eod_balance", w.eod_days ? rupees(w.min_eod) : json_null());
     struct window w3;
     window_sum(a, 3, &w3);

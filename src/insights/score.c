@@ -1,46 +1,88 @@
-/* The score: 300-900, a sum of capped, monotone terms (docs/score.md). */
+/* The score: 300-900, a base plus capped, monotone terms, each explained
+ * by its weight, inputs and evidence rows; tampering caps it (docs/score.md). */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "insights/insights.h"
 
-#define SCORE_BASE 560
+#define SCORE_BASE 640
+#define SCORE_FRAUD_CAP 450
 
-static double clamp01(double x)
+static double clamp(double x, double lo, double hi)
 {
-    return x < 0 ? 0 : x > 1 ? 1 : x;
+    return x < lo ? lo : x > hi ? hi : x;
 }
 
-static void factor(struct score *s, const char *name, const char *explain, double value,
-                   int points)
+static void factor(struct score *s, const char *name, const char *rule, int weight, double value, int points)
 {
-    if (s->n < SCORE_FACTORS)
-        s->f[s->n++] = (struct score_factor){name, explain, value, points};
+    if (s->n == SCORE_FACTORS)
+        return;
+    struct score_factor *f = &s->f[s->n++];
+    f->name = name;
+    f->rule = rule;
+    f->weight = weight;
+    f->value = value;
+    f->points = points;
     s->value += points;
+}
+
+/* The factor's evidence is filled by the caller (insights.c) after this:
+ * score_compute only does arithmetic, so it can be tested alone. */
+
+static int capped(int count, int each, int cap)
+{
+    return -each * (count > cap ? cap : count < 0 ? 0 : count);
+}
+
+/* income stability: -40 without income; else round(100 * s) - 40 with s =
+ * share of months with income x (1 - coefficient of variation, capped at 1). */
+static int income_points(const struct score_inputs *in)
+{
+    if (!in->has_income)
+        return -40;
+    double s = in->income_months_share * (1 - clamp(in->income_cv, 0, 1));
+    return (int)lround(100 * clamp(s, 0, 1)) - 40;
+}
+
+/* FOIR: +50 up to 0.3, falling linearly to -100 at 0.9; no obligations +50;
+ * obligations without income -100; neither 0. */
+static int foir_points(const struct score_inputs *in)
+{
+    if (!in->has_income)
+        return in->obligations > 0 ? -100 : 0;
+    return (int)lround(50 - 150 * clamp((in->foir - 0.3) / 0.6, 0, 1));
+}
+
+void score_free(struct score *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        evidence_free(&s->f[i].ev);
+    memset(s, 0, sizeof *s);
 }
 
 void score_compute(const struct score_inputs *in, struct score *s)
 {
-    s->n = 0;
+    score_free(s);
     s->value = SCORE_BASE;
-    factor(s, "balance_cover", "average daily balance / average monthly debits, capped at 1: +120 x ratio",
-           in->abb_to_debits, (int)lround(120 * clamp01(in->abb_to_debits)));
-    factor(s, "income_regularity", "share of months with income credits: +100 x share",
-           in->income_months_share, (int)lround(100 * clamp01(in->income_months_share)));
-    int disc = in->expense_to_income < 0
-                   ? 0
-                   : (int)lround(60 * clamp01((1.2 - in->expense_to_income) / 0.5));
-    factor(s, "spending_discipline", "debits / income: +60 at <= 0.7, falling to 0 at >= 1.2",
-           in->expense_to_income, disc);
+    s->capped = false;
+    factor(s, "income_stability", "score.income_stability", 60, in->has_income ? in->income_months_share : 0,
+           income_points(in));
+    factor(s, "balance_cover", "score.balance_cover", 80, in->abb_to_debits,
+           (int)lround(80 * clamp(in->abb_to_debits, 0, 1)));
+    factor(s, "foir", "score.foir", 100, in->foir, foir_points(in));
+    factor(s, "balance_trend", "score.balance_trend", 40, in->balance_trend,
+           in->has_trend ? (int)lround(40 * clamp(in->balance_trend / 0.10, -1, 1)) : 0);
     int months = in->months > 6 ? 6 : in->months < 0 ? 0 : in->months;
-    factor(s, "history_length", "months of data: +10 each, up to 6", in->months, 10 * months);
-    int b = in->bounces > 5 ? 5 : in->bounces < 0 ? 0 : in->bounces;
-    factor(s, "bounces", "bounced payments in the last 6 months: -30 each, up to 5", in->bounces,
-           -30 * b);
-    int nd = in->negative_days > 30 ? 30 : in->negative_days < 0 ? 0 : in->negative_days;
-    factor(s, "negative_balance_days", "days with a negative EOD balance in the last 6 months: -2 each, up to 30",
-           in->negative_days, -2 * nd);
-    factor(s, "tampering", "a tampering finding on any statement: -150", in->tampered ? 1 : 0,
-           in->tampered ? -150 : 0);
+    factor(s, "history_length", "score.history_length", 30, in->months, 5 * months);
+    factor(s, "bounces", "score.bounces", 240, in->bounces, capped(in->bounces, 80, 3));
+    factor(s, "penal_charges", "score.penal_charges", 60, in->penal_charges, capped(in->penal_charges, 20, 3));
+    factor(s, "negative_balance_days", "score.negative_balance_days", 60, in->negative_days,
+           capped(in->negative_days, 2, 30));
+    int before = s->value < 300 ? 300 : s->value > 900 ? 900 : s->value;
+    int cut = in->fraud_findings > 0 && before > SCORE_FRAUD_CAP ? SCORE_FRAUD_CAP - before : 0;
+    factor(s, "fraud_cap", "score.fraud_cap", SCORE_FRAUD_CAP, in->fraud_findings, cut);
+    s->capped = cut < 0;
     if (s->value < 300)
         s->value = 300;
     if (s->value > 900)

@@ -63,6 +63,13 @@ MERCHANTS = ["AMAZON", "FLIPKART", "SWIGGY", "ZOMATO", "BIG BAZAAR", "DMART", "R
              "BOOKMYSHOW", "MAKEMYTRIP", "IRCTC", "UBER INDIA", "OLA CABS", "DOMINOS PIZZA",
              "MYNTRA", "NYKAA", "CROMA", "DECATHLON", "STAR BAZAAR", "CAFE COFFEE DAY"]
 PG = ["PAYU", "RAZORPAY", "CCAVENUE", "CASHFREE"]
+# Issue 12 (spec "extras"): insurers, fund platforms and card issuers as narrations print them.
+INSURERS = ["LIC OF INDIA", "HDFC LIFE INSURANCE", "ICICI PRUDENTIAL LIFE", "STAR HEALTH AND ALLIED",
+            "SBI LIFE INSURANCE CO", "MAX LIFE INSURANCE", "BAJAJ ALLIANZ GENERAL", "TATA AIA LIFE"]
+FUNDS = ["BSE STAR MF", "ICCL MUTUAL FUND", "ZERODHA BROKING", "GROWW INVEST TECH", "NSE CLEARING",
+         "CAMS MUTUAL FUND", "KFINTECH MF"]
+CARD_ISSUERS = ["HDFC BANK CREDIT CARD", "SBI CARD", "ICICI CREDIT CARD", "AXIS BANK CREDIT CARD",
+                "AMEX CARD", "CRED CLUB"]
 BILLERS = [("AIRTEL", "telco_bill"), ("JIO PREPAID", "telco_bill"), ("VODAFONE IDEA", "telco_bill"),
            ("TATA POWER", "electric_bill"), ("BESCOM", "electric_bill"), ("MSEDCL", "electric_bill"),
            ("ADANI ELECTRICITY", "electric_bill"), ("MAHANAGAR GAS", "bill"),
@@ -151,6 +158,7 @@ class Event:
         self.params = params
         self.labels = {"channel": "Others", "is_salary": False, "employer": None,
                        "is_emi": False, "lender": None, "is_bounce": False, "bounce_kind": None}
+        self.labels.update(category_labels(kind, credit, params))
         self.balance = None
         self.narration = None
         self.chq = None
@@ -158,6 +166,40 @@ class Event:
     def label(self, **kw):
         self.labels.update(kw)
         return self
+
+
+# What each kind of event is for a lender (issue 12): `category` (rent, utilities, insurance,
+# investment, credit_card, loan_emi, loan_disbursal, transfer_person, merchant, cash, salary,
+# self_transfer, refund, reversal, fd_closure, bank_charge, interest, bounce, reimbursement),
+# `counterparty` (the person or merchant, where there is one) and `income`: how the credit counts
+# ("salary", "recurring", or "excluded:<reason>" with reason one_off, self_transfer,
+# loan_disbursal, refund, reversal, fd_closure, bounce, cash). Derived from the kind alone (no
+# randomness), so adding them changes no statement.
+_CATEGORY = {"salary": "salary", "reimb": "reimbursement", "upi_merchant": "merchant", "pos": "merchant",
+             "pg": "merchant", "atm": "cash", "cash_dep": "cash", "refund": "refund", "self_out": "self_transfer",
+             "self_in": "self_transfer", "fd_open": "investment", "fd_close": "fd_closure", "emi": "loan_emi",
+             "interest": "interest", "sms_charge": "bank_charge", "minbal_charge": "bank_charge", "gst": "bank_charge",
+             "chq_ret_chg": "bank_charge", "ach_bounce_chg": "bank_charge", "chq_in_return": "bounce",
+             "chq_out_return": "bounce", "insurance": "insurance", "sip": "investment", "cc_bill": "credit_card",
+             "disbursal": "loan_disbursal", "reversal": "reversal", "family_in": "transfer_person"}
+_EXCLUDED = {"self_in": "self_transfer", "fd_close": "fd_closure", "refund": "refund", "reversal": "reversal",
+             "disbursal": "loan_disbursal", "chq_out_return": "bounce", "cash_dep": "cash"}
+
+
+def category_labels(kind, credit, p):
+    cat = _CATEGORY.get(kind)
+    person = kind in ("upi_out", "upi_in", "neft_out", "neft_in", "imps_out", "imps_in", "rtgs_in", "chq_out",
+                      "chq_in", "family_in")
+    if person:
+        cat = "rent" if "RENT" in (p.get("remark") or "").upper() and not credit else "transfer_person"
+    if kind == "bill":
+        cat = "credit_card" if "CREDIT CARD" in p.get("name", "") else "utilities"
+    out = {"category": cat or "other",
+           "counterparty": p.get("name") if person or kind in ("upi_merchant", "pos", "pg") else None}
+    if credit:
+        out["income"] = {"salary": "salary", "family_in": "recurring"}.get(kind) or \
+            "excluded:" + _EXCLUDED.get(kind, "one_off")
+    return out
 
 
 def rupees(rng, lo, hi, round_to=1):
@@ -181,6 +223,8 @@ class Plan:
         self.salary_word = rng.random() < 0.6        # narration carries "SALARY"/"SAL"
         self.employer_ifsc = rng.choice(BANKS)[1] + "0" + rand_digits(rng, 6)
         n_loans = rng.choice([0, 1, 1, 2]) if not opts.get("no_emi") else 0
+        if opts.get("loans") is not None:  # a profile asks for a number of loans
+            n_loans = opts["loans"]
         self.loans = []
         for _ in range(n_loans):
             lender = rng.choice(LENDERS)
@@ -313,6 +357,53 @@ def _random_event(rng, holder, plan, kind, d):
     raise ValueError(kind)
 
 
+def _extras(xr, holder, plan, start, end, ev):
+    """Issue 12's lender-relevant events (spec "extras"), from their own random source so the
+    rest of the statement is drawn as without them: rent by UPI every month, an insurance
+    premium and a SIP by NACH, a credit-card bill, a relative's monthly support, one loan
+    disbursal, one UPI payment reversed, one large RTGS from a person and one FD closure."""
+    insurer, fund, card = xr.choice(INSURERS), xr.choice(FUNDS), xr.choice(CARD_ISSUERS)
+    premium, sip = rupees(xr, 1500, 6000, 1), rupees(xr, 1000, 10000, 500)
+    relative, support = person_name(xr), rupees(xr, 5000, 20000, 500)
+    landlord, rent = plan.landlord, plan.rent or rupees(xr, 6000, 40000, 500)
+    umrn = lambda: xr.choice(["HDFC", "ICIC", "UTIB", "SBIN"]) + "70" + rand_digits(xr, 14)
+    u_ins, u_sip = umrn(), umrn()
+    for lo, hi in _month_spans(start, end):
+        if not plan.rent and lo.day <= 5 <= hi.day:
+            ev.append(Event(lo.replace(day=xr.randint(lo.day, 5)), "upi_out", rent, False, name=landlord,
+                            remark="rent").label(channel="upi"))
+        if lo.day <= 12 <= hi.day:
+            ev.append(Event(lo.replace(day=12), "insurance", premium, False, insurer=insurer, umrn=u_ins,
+                            name=insurer).label(channel="auto_debit_payment", counterparty=insurer))
+        if lo.day <= 10 <= hi.day:
+            ev.append(Event(lo.replace(day=10), "sip", sip, False, fund=fund, umrn=u_sip, name=fund).label(
+                channel="auto_debit_payment", counterparty=fund))
+        if lo.day <= 18 <= hi.day:
+            ev.append(Event(lo.replace(day=18), "cc_bill", odd_amount(xr, 3000, 40000), False, card=card,
+                            last4=holder.card[-4:], name=card).label(channel="bill_payment", counterparty=card))
+        if lo.day <= 3 <= hi.day:
+            ev.append(Event(lo.replace(day=3), "family_in", support, True, name=relative,
+                            remark="FAMILY").label(channel="upi", counterparty=relative))
+    span = (end - start).days
+    if span >= 20:
+        lender = xr.choice(LENDERS)
+        d = start + dt.timedelta(days=xr.randint(span // 3, 2 * span // 3))
+        ev.append(Event(d, "disbursal", rupees(xr, 50000, 500000, 1000), True, lender=lender[0], name=lender[0],
+                        ifsc=xr.choice(BANKS)[1] + "0" + rand_digits(xr, 6)).label(
+            channel="net_banking_transfer", lender=lender[1]))
+        d2 = start + dt.timedelta(days=xr.randint(1, span - 3))
+        m = xr.choice(MERCHANTS[:8])
+        amt = odd_amount(xr, 200, 4000)
+        ev.append(Event(d2, "upi_merchant", amt, False, name=m, remark="Pay to merchant").label(channel="upi"))
+        ev.append(Event(d2 + dt.timedelta(days=xr.randint(1, 2)), "reversal", amt, True, name=m).label(
+            channel="refund", counterparty=m))
+        ev.append(Event(start + dt.timedelta(days=xr.randint(0, span)), "rtgs_in", rupees(xr, 200000, 900000),
+                        True, name=person_name(xr), remark="TRANSFER").label(channel="net_banking_transfer"))
+        ev.append(Event(start + dt.timedelta(days=xr.randint(0, span)), "fd_close",
+                        odd_amount(xr, 50000, 300000), True, fd=rand_digits(xr, 13)).label(
+            channel="investment_cashin"))
+
+
 def build_events(rng, holder, plan, start, end, density, opts):
     """All events of the period, chronological, with balances; opening balance returned too.
 
@@ -321,6 +412,8 @@ def build_events(rng, holder, plan, start, end, density, opts):
     ev = []
     for lo, hi in _month_spans(start, end):
         _monthly(rng, holder, plan, lo, hi, density, ev)
+    if opts.get("extras"):
+        _extras(opts["extras"], holder, plan, start, end, ev)
     _add_bounces(rng, plan, start, end, ev, opts)
     for e in ev:
         e.seq = rng.random()

@@ -4,6 +4,8 @@ One function per bank; each maps an event kind to (narration, chq_ref). The shap
 what those banks print on net-banking statements (UPI-..., BY TRANSFER-UPI/CR/..., UPI/P2A/...,
 ACH D-, NWD-, ATM WDL-, Int.Pd:, ...). chq_ref is None when the bank leaves the column blank.
 """
+import copy
+
 from model import rand_digits, BANKS
 
 
@@ -421,6 +423,47 @@ def coop(e, h, rng):
 STYLES = {"hdfc": hdfc, "sbi": sbi, "icici": icici, "axis": axis, "kotak": kotak, "coop": coop}
 
 
+# Issue 12's kinds (model._extras) in the legacy styles: NACH debits to insurers and fund
+# platforms, credit-card bills, a relative's support (worded as the style's UPI credit), a loan
+# disbursal (as its NEFT credit) and a UPI reversal.
+_NACH = {"hdfc": "ACH D- {name}-{u10}", "sbi": "DEBIT-ACHDr {umrn} {name}", "icici": "ACH/{name}/{umrn}",
+         "axis": "ACH-DR-{name}-{u12}", "kotak": "NACH-DR-{name}-{u12}", "coop": "To ACH DR/{name}/{u8}"}
+_CARD = {"hdfc": "IB BILLPAY DR-{name}-XXXXXXXXXXXX{last4}", "sbi": "TO TRANSFER-INB BillPay {name} {d9}",
+         "icici": "BIL/ONL/{d9}/{name}/{d10}", "axis": "BRN-BILL PAY/{name}/{d10}",
+         "kotak": "CC PAYMENT {name} XX{last4}", "coop": "Bill Pay {name} XX{last4}"}
+_REV = {"hdfc": "REV-UPI-{name}-{ref}-REVERSAL", "sbi": "BY TRANSFER-UPI/REV/{ref}/{name}--",
+        "icici": "UPI/REV/{ref}/{name}/REVERSAL", "axis": "UPI/REV/{ref}/{name}/FAILED TXN",
+        "kotak": "UPI REVERSAL {ref} {name}", "coop": "By UPI Rev/{ref}/{name}"}
+
+
+def _shim(e, kind, **params):
+    """The same event worded as another kind (a relative's support as a UPI credit)."""
+    x = copy.copy(e)
+    x.kind = kind
+    x.params = dict(e.params, **params)
+    return x
+
+
+def _with_issue12(style, base):
+    def fn(e, h, rng):
+        k, p = e.kind, e.params
+        if k == "family_in":
+            return base(_shim(e, "upi_in"), h, rng)
+        if k == "disbursal":
+            return base(_shim(e, "neft_in", name=p["lender"], remark="LOAN DISBURSAL"), h, rng)
+        if k in ("insurance", "sip", "cc_bill", "reversal"):
+            f = {"name": p.get("name", ""), "umrn": p.get("umrn", ""), "u8": p.get("umrn", "")[-8:],
+                 "u10": p.get("umrn", "")[-10:], "u12": p.get("umrn", "")[-12:], "last4": p.get("last4", ""),
+                 "ref": _ref12(rng), "d9": rand_digits(rng, 9), "d10": rand_digits(rng, 10)}
+            table = _NACH if k in ("insurance", "sip") else _CARD if k == "cc_bill" else _REV
+            return table[style].format(**f), None
+        return base(e, h, rng)
+    return fn
+
+
+STYLES = {name: _with_issue12(name, fn) for name, fn in STYLES.items()}
+
+
 # ---------------------------------------------------------------------------------------------
 # Styles of the banks added for issue 10. One table per style: event kind -> (narration, chq/ref)
 # templates over the fields below. A newline in a narration starts a detail line printed under
@@ -439,6 +482,9 @@ def _fields(e, h, rng):
              ["oksbi", "okaxis", "ybl", "paytm", "okhdfcbank", "ibl"])) if name else "",
          "remark": (p.get("remark") or "").upper(), "own4": h.other_account[-4:]}
     f.update({k: v for k, v in p.items() if isinstance(v, (str, int))})
+    if e.kind == "disbursal":
+        f["name"], f["remark"] = p["lender"], "LOAN DISBURSAL"
+    f["u12"] = (p.get("umrn") or "")[-12:]
     f["chq"] = str(p.get("chq", ""))
     if e.kind == "salary":
         f["saltag"] = ("SALARY " + p["month"] + " 20" + p["yy"]) if p["word"] else (p["month"] + p["yy"])
@@ -450,6 +496,26 @@ def _fields(e, h, rng):
         f["q1"] = e.date.replace(day=1).strftime("%d-%m-%Y")
         f["q2"] = e.date.strftime("%d-%m-%Y")
     return f
+
+
+ISSUE12 = {  # model._extras kinds, per table style: NACH, card bills, support, disbursal, reversal
+    "PSU": {"insurance": ("ACH DR/{name}/{umrn}", None), "sip": ("ACH DR/{name}/{umrn}", None),
+            "cc_bill": ("BBPS/{name}/{d9}", None), "family_in": ("UPI/CR/{ref}/{name12}/{cp_pfx}/{vpa}/FAMILY", "{ref}"),
+            "disbursal": ("NEFT/{utr}/{cp_ifsc}/{name}/{remark}", None), "reversal": ("UPI/REV/{ref}/{name12}", "{ref}")},
+    "PRIVATE": {"insurance": ("NACH-DR-{name}-{umrn}", None), "sip": ("NACH-DR-{name}-{umrn}", None),
+                "cc_bill": ("CC PAYMENT-{name}-XX{card4}", None), "family_in": ("UPI/{ref}/CR/{name}/{cp_code}/{vpa}", "{ref}"),
+                "disbursal": ("NEFT-{utr}-{name}-{cp_ifsc}-{remark}", "{utr}"),
+                "reversal": ("UPI/{ref}/REV/{name}/{cp_code}", "{ref}")},
+    "WALLET": {"insurance": ("Auto debit to {name}\nNACH UMRN: {umrn}", None),
+               "sip": ("Auto debit to {name}\nNACH UMRN: {umrn}", None),
+               "cc_bill": ("Credit card bill paid {name}\nCard XX{card4}", None),
+               "family_in": ("Received from {name}\nUPI Ref No: {ref}\nFrom: {vpa}", None),
+               "disbursal": ("Money received from {name}\nNEFT Ref No: {utr}\n{remark}", None),
+               "reversal": ("Reversal of payment to {name}\nUPI Ref No: {ref}", None)},
+    "UK": {"insurance": ("DD {name}", None), "sip": ("DD {name}", None), "cc_bill": ("DD {name}", None),
+           "family_in": ("FPI {name} {ref}", None), "disbursal": ("FPI {name} LOAN", None),
+           "reversal": ("CARD REFUND {name}", None)},
+}
 
 
 def _style(table):
@@ -530,6 +596,9 @@ PRIVATE = {  # new-generation private and foreign banks: mode first, then refere
     "gst": ("GST ON {what}", None),
 }
 
+PSU.update(ISSUE12["PSU"])
+PRIVATE.update(ISSUE12["PRIVATE"])
+
 DETAIL = dict(PRIVATE, **{  # app statements: a short first line, who and which VPA printed under it
     "upi_out": ("UPI/DR/{ref}/{name12}\nTo: {name}\nVPA: {vpa}", "{ref}"),
     "upi_in": ("UPI/CR/{ref}/{name12}\nFrom: {name}\nVPA: {vpa}", "{ref}"),
@@ -591,6 +660,9 @@ UK = {  # a bank outside India: its own payment words (the amounts are the same 
     "fd_close": ("FIXED SAVER MATURITY {fd}", None), "minbal_charge": ("ACCOUNT FEE", None),
     "gst": ("FEE {what}", None),
 }
+
+WALLET.update(ISSUE12["WALLET"])
+UK.update(ISSUE12["UK"])
 
 STYLES.update({"psu": _style(PSU), "private": _style(PRIVATE), "detail": _style(DETAIL),
                "wallet": _style(WALLET), "uk": _style(UK)})

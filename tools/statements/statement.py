@@ -25,7 +25,7 @@ DEFAULTS = {"bank": "hdfc", "variant": 0, "months": 1, "density": 30, "seed": 1,
             "size": 8, "page": "A4", "password": None, "enc": None, "od_limit": 0, "bounces": False,
             "break_rows": True, "grid": False, "start": None, "zero_txn": False, "corporate": False,
             "end_day": None, "opening": None, "author": "", "summary_new_page": False, "post": None,
-            "heldout": False, "second_account": None}
+            "heldout": False, "second_account": None, "extras": False, "loans": None}
 
 BANK_CODES = {  # IFSC prefix, MICR bank code, account number shape
     "hdfc": ("HDFC", "240"), "sbi": ("SBIN", "002"), "icici": ("ICIC", "229"), "axis": ("UTIB", "211"),
@@ -59,7 +59,7 @@ def build(spec):
     st.layout_id = s["bank"]
     st.variant = s["variant"]
     st.holder = h = model.Holder(rng, corporate=s["corporate"])
-    st.plan = plan = model.Plan(rng, h, {"no_salary": s["corporate"]})
+    st.plan = plan = model.Plan(rng, h, {"no_salary": s["corporate"], "loans": s["loans"]})
     start = s["start"] or dt.date(rng.choice([2023, 2024]), rng.randint(1, 12), 1)
     if isinstance(start, str):
         start = dt.date.fromisoformat(start)
@@ -70,7 +70,9 @@ def build(spec):
     st.od_limit = s["od_limit"]
     opening, events = model.build_events(rng, h, plan, start, end, s["density"],
                                          {"od_limit": s["od_limit"], "bounces": s["bounces"],
-                                          "opening": s["opening"]})
+                                          "opening": s["opening"],
+                                          "extras": s["extras"] and random.Random("%s/%s/extras" % (
+                                              s["seed"], s.get("name", "")))})
     if s["zero_txn"]:
         events = []
     st.opening, st.events = opening, events

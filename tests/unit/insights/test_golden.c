@@ -109,7 +109,7 @@ TEST(monthly_march)
     CHECK_MONEY("eod_bal_on_10", "Mar-2024", 46500);
     CHECK_MONEY("eod_bal_on_30", "Mar-2024", 41500);
     CHECK_MONEY("eod_bal_on_01", "Mar-2024", 10000);
-    CHECK_MONEY("amt_income_credit", "Mar-2024", 50120);
+    CHECK_MONEY("amt_income_credit", "Mar-2024", 50000); /* salary; the interest is a one-off */
     CHECK_MONEY("amt_business_credit", "Mar-2024", 50000);
 }
 
@@ -129,6 +129,47 @@ TEST(monthly_april)
     CHECK_MONEY("amt_net_banking_transfer_debit", "Apr-2024", 100000);
     CHECK_MONEY("eod_bal_on_01", "Apr-2024", 41620);
     CHECK_MONEY("perc_salary_amt_debit_within5_days", "Apr-2024", 24);
+}
+
+TEST(income_obligations_flags)
+{
+    /* income: the two salaries; the cash deposit and the interest are excluded with reasons */
+    json_t *inc = insights_income_json(&A);
+    CHECK_INT(llround(json_number_value(json_object_get(inc, "monthly_average")) * 100), 5000000);
+    CHECK_INT(json_integer_value(json_object_get(inc, "months_averaged")), 2);
+    json_t *src = json_array_get(json_object_get(inc, "sources"), 0);
+    CHECK_STR(json_string_value(json_object_get(src, "kind")), "salary");
+    CHECK_INT(json_array_size(json_object_get(src, "evidence")), 2);
+    json_t *ex = json_object_get(inc, "excluded");
+    size_t i;
+    json_t *x;
+    bool cash = false, one_off = false;
+    json_array_foreach(ex, i, x) {
+        const char *why = json_string_value(json_object_get(x, "reason"));
+        cash |= !strcmp(why, "cash_deposit") && json_array_size(json_object_get(x, "evidence")) == 1;
+        one_off |= !strcmp(why, "one_off");
+    }
+    CHECK(cash && one_off);
+    json_decref(inc);
+    /* obligations: the Bajaj EMI, still paid */
+    json_t *ob = insights_obligations_json(&A);
+    CHECK_INT(llround(json_number_value(json_object_get(ob, "monthly_total")) * 100), 1200000);
+    json_t *it = json_array_get(json_object_get(ob, "items"), 0);
+    CHECK_STR(json_string_value(json_object_get(it, "payee")), "Bajaj Finance");
+    CHECK_STR(json_string_value(json_object_get(it, "rule")), "obligations.emi");
+    CHECK_INT(json_array_size(json_object_get(it, "evidence")), 2);
+    json_decref(ob);
+    json_t *fo = insights_foir_json(&A);
+    CHECK_INT(llround(json_number_value(json_object_get(fo, "value")) * 100), 24);
+    json_decref(fo);
+    /* every score factor names its rule, weight and evidence */
+    json_t *sc = insights_score_json(&A);
+    json_array_foreach(json_object_get(sc, "factors"), i, x) {
+        CHECK(json_string_value(json_object_get(x, "rule")) && rule_find(json_string_value(json_object_get(x, "rule"))));
+        CHECK(json_integer_value(json_object_get(x, "weight")) > 0);
+        CHECK(json_is_array(json_object_get(x, "evidence")));
+    }
+    json_decref(sc);
 }
 
 TEST(eod_shape)
@@ -158,7 +199,10 @@ TEST(predictors_month0_latest)
     CHECK(json_is_null(json_object_get(p, "month_2")));
     CHECK_INT(llround(json_number_value(json_object_get(p, "credits_0")) * 100), 8000000);
     CHECK_INT(llround(json_number_value(json_object_get(p, "expense_0")) * 100), 11200000);
-    CHECK_INT(llround(json_number_value(json_object_get(p, "expense_to_income_ratio_0")) * 100), 140);
+    CHECK_INT(llround(json_number_value(json_object_get(p, "expense_to_income_ratio_0")) * 100), 224);
+    CHECK_INT(llround(json_number_value(json_object_get(p, "avg_monthly_income")) * 100), 5000000);
+    CHECK_INT(llround(json_number_value(json_object_get(p, "obligation")) * 100), 1200000);
+    CHECK_INT(llround(json_number_value(json_object_get(p, "fixed_obligation_to_income_ratio")) * 100), 24);
     CHECK_INT(llround(json_number_value(json_object_get(p, "bal_last_1")) * 100), 4162000);
     CHECK_INT(llround(json_number_value(json_object_get(p, "total_emi_ecs_loan")) * 100), 2400000);
     CHECK(json_is_true(json_object_get(p, "negative_balance")));
@@ -257,6 +301,7 @@ int main(void)
     build();
     RUN(monthly_march);
     RUN(monthly_april);
+    RUN(income_obligations_flags);
     RUN(eod_shape);
     RUN(predictors_month0_latest);
     RUN(sections);

@@ -244,48 +244,52 @@ TEST(expense_percentages_sum_to_100)
     done(&b);
 }
 
+/* One input moved a step at a time, the score moves one way only. */
+#define MONOTONE(field, from, to, step, dir)                                                       \
+    for (double v_ = (from); v_ < (to); v_ += (step)) {                                            \
+        struct score_inputs a_ = base, c_ = base;                                                  \
+        a_.field = v_;                                                                             \
+        c_.field = v_ + (step);                                                                    \
+        score_compute(&a_, &s0);                                                                   \
+        score_compute(&c_, &s1);                                                                   \
+        if ((dir) > 0 ? s1.value < s0.value : s1.value > s0.value) {                               \
+            fprintf(stderr, "  %s %.2f -> %.2f: %d -> %d\n", #field, v_, v_ + (step), s0.value, s1.value); \
+            CHECK(0);                                                                              \
+        }                                                                                          \
+    }
+
 TEST(score_is_monotone)
 {
-    struct score_inputs base = {0.5, 0.5, 1, 3, 0.9, 4, false};
+    struct score_inputs base = {.abb_to_debits = 0.5, .has_income = true, .income_months_share = 0.8,
+                                .income_cv = 0.2, .foir = 0.4, .obligations = 1000000, .has_trend = true,
+                                .balance_trend = 0, .bounces = 1, .penal_charges = 1, .negative_days = 4,
+                                .months = 4};
     struct score s0, s1;
     score_compute(&base, &s0);
     CHECK(s0.value >= 300 && s0.value <= 900);
-    for (double r = 0; r <= 2.0; r += 0.05) { /* more balance cover never lowers the score */
-        struct score_inputs a = base, c = base;
-        a.abb_to_debits = r;
-        c.abb_to_debits = r + 0.05;
-        score_compute(&a, &s0);
-        score_compute(&c, &s1);
-        CHECK(s1.value >= s0.value);
-    }
-    for (int k = 0; k < 10; k++) { /* bounces and negative days never raise it */
-        struct score_inputs a = base, c = base;
-        a.bounces = k;
-        c.bounces = k + 1;
-        score_compute(&a, &s0);
-        score_compute(&c, &s1);
-        CHECK(s1.value <= s0.value);
-        a = c = base;
-        a.negative_days = k * 4;
-        c.negative_days = k * 4 + 4;
-        score_compute(&a, &s0);
-        score_compute(&c, &s1);
-        CHECK(s1.value <= s0.value);
-    }
-    for (double e = 0; e < 2; e += 0.05) { /* spending more of income never raises it */
-        struct score_inputs a = base, c = base;
-        a.expense_to_income = e;
-        c.expense_to_income = e + 0.05;
-        score_compute(&a, &s0);
-        score_compute(&c, &s1);
-        CHECK(s1.value <= s0.value);
-    }
-    struct score_inputs best = {5, 1, 0, 0, 0.1, 12, false}, worst = {0, 0, 20, 200, -1, 0, true};
+    MONOTONE(abb_to_debits, 0, 2, 0.05, +1);
+    MONOTONE(income_months_share, 0, 1, 0.05, +1);
+    MONOTONE(income_cv, 0, 2, 0.05, -1);
+    MONOTONE(foir, 0, 1.5, 0.02, -1);
+    MONOTONE(balance_trend, -0.3, 0.3, 0.01, +1);
+    MONOTONE(bounces, 0, 8, 1, -1);
+    MONOTONE(penal_charges, 0, 8, 1, -1);
+    MONOTONE(negative_days, 0, 60, 2, -1);
+    MONOTONE(months, 0, 12, 1, +1);
+    struct score_inputs best = {.abb_to_debits = 5, .has_income = true, .income_months_share = 1,
+                                .foir = 0.1, .has_trend = true, .balance_trend = 0.2, .months = 12},
+                        worst = {.bounces = 20, .penal_charges = 9, .negative_days = 200, .obligations = 1,
+                                 .has_trend = true, .balance_trend = -1, .fraud_findings = 1};
     score_compute(&best, &s0);
     score_compute(&worst, &s1);
     CHECK_INT(s0.value, 900);
     CHECK_INT(s1.value, 300);
-    CHECK(s0.n >= 5);
+    CHECK(s0.n >= 8);
+    /* a tampering finding caps even the best account */
+    best.fraud_findings = 2;
+    score_compute(&best, &s0);
+    CHECK_INT(s0.value, 450);
+    CHECK(s0.capped);
     /* and on a statement: a bounce lowers the account's score */
     struct built b, c;
     wage_statement(&b.st);
