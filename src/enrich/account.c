@@ -136,7 +136,10 @@ void enrich_account_free(struct account_enriched *e)
 
 void enrich_clean_note(const struct etxn *x, char *out, size_t cap)
 {
-    const char *src = x->cls.counterparty[0] ? x->cls.counterparty : (x->t->note ? x->t->note : "");
+    /* a lender by its canonical name, so that its instalments group however printed */
+    const char *src = x->cls.lender[0]         ? x->cls.lender
+                      : x->cls.counterparty[0] ? x->cls.counterparty
+                                               : (x->t->note ? x->t->note : "");
     size_t w = 0;
     bool space = false;
     /* Drop digits and reference-like tokens so that monthly rows group. */

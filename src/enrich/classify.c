@@ -65,13 +65,13 @@ struct kv_rule {
 };
 
 static struct {
-    struct tsv tch, tcp, tmer, tlen, tsal, tpdf, thol;
+    struct tsv tch, tcp, tmer, tlen, tsal, tpdf, thol, tpay;
     struct chan_rule *ch;
     size_t nch;
     struct cp_rule *cp;
     size_t ncp;
-    struct kv_rule *mer, *len, *pdf, *sal;
-    size_t nmer, nlen, npdf, nsal;
+    struct kv_rule *mer, *len, *pdf, *sal, *pay;
+    size_t nmer, nlen, npdf, nsal, npay;
     pb_day *hol;
     const char **holname;
     size_t nhol;
@@ -211,7 +211,8 @@ static void rules_load(void)
         load_kv("rules/merchants.tsv", &R.tmer, &R.mer, &R.nmer, 1, -1) || merchant_descriptions() ||
         load_kv("rules/lenders.tsv", &R.tlen, &R.len, &R.nlen, 1, 3) ||
         load_kv("rules/pdf_editors.tsv", &R.tpdf, &R.pdf, &R.npdf, 1, -1) ||
-        load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2, 3) || load_holidays())
+        load_kv("rules/salary.tsv", &R.tsal, &R.sal, &R.nsal, 2, 3) ||
+        load_kv("rules/payees.tsv", &R.tpay, &R.pay, &R.npay, 2, 3) || load_holidays())
         return;
     R.status = 0;
 }
@@ -251,11 +252,28 @@ static void tidy(char *s)
         *--w = '\0';
 }
 
+/* An IFSC or a UTR ("HDFC0001234", "SBINN52024031512345"): a reference. */
+static bool bank_reference(const char *s)
+{
+    size_t n = strlen(s), digits = 0;
+    if (n < 11 || strchr(s, ' '))
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (!isalpha((unsigned char)s[i]))
+            return false;
+    for (size_t i = 4; i < n; i++) {
+        if (!isalnum((unsigned char)s[i]))
+            return false;
+        digits += isdigit((unsigned char)s[i]) != 0;
+    }
+    return digits >= 5;
+}
+
 /* A parsed name is useless when it is a reference number or a VPA. */
 static bool plausible_name(const char *s)
 {
     size_t alpha = 0, n = strlen(s);
-    if (n < 2 || strchr(s, '@'))
+    if (n < 2 || strchr(s, '@') || bank_reference(s))
         return false;
     for (const char *p = s; *p; p++)
         alpha += isalpha((unsigned char)*p) && toupper((unsigned char)*p) != 'X';
@@ -280,7 +298,10 @@ static bool generic_remark(const char *s)
 {
     static const char *REMARKS[] = {"PAYMENT", "PAY TO MERCHANT", "PAYMENT FROM PH", "SENT USING PAYTM",
                                     "UPI", "NA", "PAY", "TRANSFER", "FUND TRANSFER", "UPIINTENT",
-                                    "COLLECT", "PAYMENT TO", "P2P", "P2M", NULL};
+                                    "COLLECT", "PAYMENT TO", "P2P", "P2M", "GIFT", "MILK", "DINNER", "LUNCH",
+                                    "GROCERIES", "GROCERY", "RENT", "LOAN REPAY", "LOAN", "REPAY", "SCHOOL FEES",
+                                    "FEES", "PETROL", "FAMILY", "FOOD", "MONEY", "OK", "THANKS", "SELF",
+                                    "PAY TO MER", "PAYMENT FR", "REPAYMENT", "DR", "CR", NULL};
     for (const char **r = REMARKS; *r; r++)
         if (strcasecmp(s, *r) == 0)
             return true;
@@ -292,7 +313,8 @@ static bool generic_remark(const char *s)
 static bool noise_token(const char *t, size_t n)
 {
     static const char *WORDS[] = {"SALARY", "SAL", "FOR", "PAY", "PAYROLL", "REIMB", "EXP",
-                                  "REIMBURSEMENT", "NA", "OF", NULL};
+                                  "REIMBURSEMENT", "NA", "OF", "VPA", "IFSC", "REF", "FAMILY", "LOAN",
+                                  "TRANSFER", "PAYMENT", "REPAY", "GIFT", NULL};
     char up[32];
     if (n == 0 || n >= sizeof up)
         return n == 0;
@@ -338,6 +360,58 @@ static void strip_noise(char *s)
     }
 }
 
+/* The letters of the first VPA's local part ("priya.s99@okaxis" -> "PRIYAS"),
+ * upper case, or "" when there is none worth a name. */
+static void vpa_name(const char *up, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *at = strchr(up, '@');
+    if (!at)
+        return;
+    const char *s = at;
+    while (s > up && (isalnum((unsigned char)s[-1]) || s[-1] == '.' || s[-1] == '_' || s[-1] == '-'))
+        s--;
+    size_t w = 0;
+    for (const char *p = s; p < at && w + 1 < cap; p++)
+        if (isalpha((unsigned char)*p))
+            out[w++] = *p;
+    out[w] = '\0';
+    static const char *AGGREGATORS[] = {"PAYTMQR", "BHARATPE", "PHONEPE", "GPAY", "PAYTM", "UPI", "YBL", NULL};
+    for (const char **a = AGGREGATORS; *a; a++)
+        if (!strncmp(out, *a, strlen(*a)))
+            out[0] = '\0';
+    if (w < 3)
+        out[0] = '\0';
+}
+
+/* "PRIYA SINGH HDFC BANK" -> "PRIYA SINGH": a bank's name printed after the
+ * payer's (detail lines of app statements). */
+static void cut_bank_name(char *s)
+{
+    static const char *BANKS[] = {" STATE BANK OF INDIA", " BANK OF BARODA", " UNION BANK OF INDIA",
+                                  " BANK OF INDIA", " BANK OF MAHARASHTRA", " PUNJAB NATIONAL BANK",
+                                  " KOTAK MAHINDRA BANK", " IDFC FIRST BANK", " HDFC BANK", " ICICI BANK",
+                                  " AXIS BANK", " CANARA BANK", " YES BANK", " INDUSIND BANK", " INDIAN BANK",
+                                  " FEDERAL BANK", " IDBI BANK", " RBL BANK", " UCO BANK", " CENTRAL BANK OF INDIA",
+                                  NULL};
+    if (!strstr(s, "BANK"))
+        return;
+    for (const char **b = BANKS; *b; b++) {
+        size_t n = strlen(*b);
+        char *at = strstr(s, *b);
+        if (at && at > s && at[n] == '\0') {
+            *at = '\0';
+            return;
+        }
+        /* or before a person's name: "STATE BANK OF INDIA MEERA KULKARNI" (not the
+         * bank itself: "IDFC FIRST BANK LTD") */
+        if (!strncmp(s, *b + 1, n - 1) && s[n - 1] == ' ' && strchr(s + n, ' ') && !classify_business_name(s + n)) {
+            memmove(s, s + n, strlen(s + n) + 1);
+            return;
+        }
+    }
+}
+
 void classify_counterparty(const char *note, char *out, size_t outlen)
 {
     out[0] = '\0';
@@ -364,10 +438,14 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
         out[len] = '\0';
         tidy(out);
         strip_noise(out);
+        cut_bank_name(out);
         if (plausible_name(out) && !generic_remark(out))
             break;
         out[0] = '\0';
     }
+    /* no name, or a remark where the name goes: the payee's VPA says who */
+    if (!out[0] || generic_remark(out))
+        vpa_name(up, out, outlen);
     free(up);
 }
 
@@ -428,6 +506,25 @@ bool classify_company_like(const char *text)
     bool found = false;
     for (size_t i = 0; i < R.nsal && !found; i++)
         found = strcmp(R.sal[i].a, "company") == 0 && matcher_test(&R.sal[i].m, up, text);
+    free(up);
+    return found;
+}
+
+/* The first payees.tsv row of `role` matching upper (raw), or NULL. */
+static const struct kv_rule *payee_rule(const char *role, const char *upper, const char *raw)
+{
+    for (size_t i = 0; i < R.npay; i++)
+        if (!strcmp(R.pay[i].a, role) && matcher_test(&R.pay[i].m, upper, raw))
+            return &R.pay[i];
+    return NULL;
+}
+
+bool classify_business_name(const char *text)
+{
+    if (classify_init(NULL) != 0 || !text || !*text)
+        return false;
+    char *up = str_upper_dup(text);
+    bool found = payee_rule("business", up, text) != NULL;
     free(up);
     return found;
 }
@@ -570,6 +667,8 @@ static void apply_merchant(struct classification *c, const char *up, const char 
     const struct kv_rule *m = kv_find(R.mer, R.nmer, text, raw);
     if (m && c->channel == CH_BILL_PAYMENT && !c->description[0])
         copy_str(c->description, sizeof c->description, mer_desc[m - R.mer]);
+    if (m && c->channel == CH_BILL_PAYMENT && !strcmp(m->a, "bills") && m->b[0])
+        copy_str(c->category, sizeof c->category, m->b); /* a card bill is not a utility */
     if (m && (c->merchant_category[0] == '\0' || strcmp(c->merchant_category, "shopping") == 0)) {
         copy_str(c->merchant_category, sizeof c->merchant_category, m->a);
         if (c->channel != CH_BILL_PAYMENT || strcmp(c->category, "Utilities") == 0)
@@ -580,6 +679,9 @@ static void apply_merchant(struct classification *c, const char *up, const char 
 
 static void apply_lender(struct classification *c, const char *up, enum txn_type t)
 {
+    if (!strcmp(c->merchant_category, "insurance") || !strcmp(c->merchant_category, "investments") ||
+        !strcmp(c->merchant_category, "trading"))
+        return; /* an insurer or a fund is paid, not a lender */
     if (c->channel == CH_AUTO_DEBIT_PAYMENT_BOUNCE) { /* whose instalment bounced */
         const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
         copy_str(c->lender, sizeof c->lender, l ? l : classify_lender(up));
@@ -614,12 +716,31 @@ static void apply_self(struct classification *c, const struct class_ctx *ctx)
     copy_str(c->category, sizeof c->category, "Self Transfer");
 }
 
-static void apply_transfer_category(struct classification *c, enum txn_type t)
+/* A transfer's purpose printed in its narration (payees.tsv purpose_*):
+ * rent, paid by UPI or NEFT to a landlord. */
+static void apply_purpose(struct classification *c, const char *up, const char *note, enum txn_type t)
+{
+    if (c->merchant_category[0] || c->self || c->lender[0] ||
+        !(c->channel == CH_UPI || c->channel == CH_NET_BANKING_TRANSFER || c->channel == CH_CHQ ||
+          c->channel == CH_OTHERS))
+        return;
+    const struct kv_rule *r = payee_rule(t == TXN_CREDIT ? "purpose_credit" : "purpose_debit", up, note);
+    if (r)
+        copy_str(c->category, sizeof c->category, r->b);
+}
+
+/* "Transfer to <NAME>" only for a person: not a shop or a company by its
+ * name, and not a payment the narration calls a merchant's. */
+static void apply_transfer_category(struct classification *c, const char *up, const char *note, enum txn_type t)
 {
     bool generic = strcmp(c->category, "Transfers") == 0 || strcmp(c->category, "Others") == 0;
     if (!generic || !c->counterparty[0] || c->merchant_category[0] ||
         !(c->channel == CH_UPI || c->channel == CH_NET_BANKING_TRANSFER || c->channel == CH_CHQ))
         return;
+    if (classify_business_name(c->counterparty) || payee_rule("merchant_marker", up, note)) {
+        copy_str(c->category, sizeof c->category, "Others");
+        return;
+    }
     snprintf(c->category, sizeof c->category, "Transfer %s %s",
              t == TXN_CREDIT ? "from" : "to", c->counterparty);
 }
@@ -660,7 +781,8 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
             copy_str(c->category, sizeof c->category, "Salary");
         }
     }
-    apply_transfer_category(c, type);
+    apply_purpose(c, up, note, type);
+    apply_transfer_category(c, up, note, type);
     free(up);
 }
 

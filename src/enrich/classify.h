@@ -97,6 +97,8 @@ bool classify_name_matches(const char *name, const char *text);
 bool classify_salary_words(const char *note, bool *excluded);
 /* True when text names a company or pay office (salary.tsv "company"). */
 bool classify_company_like(const char *text);
+/* True when text names a shop or a company, not a person (payees.tsv). */
+bool classify_business_name(const char *text);
 /* Lender named in text (upper or raw), or NULL. */
 const char *classify_lender(const char *text);
 /* Known PDF editor named in s, or NULL (data/rules/pdf_editors.tsv). */

@@ -70,8 +70,9 @@ void enrich_account_free(struct account_enriched *e);
  * regular wage credits. Exposed for tests. */
 void salary_detect(struct account_enriched *e);
 
-/* clean_transaction_note: the counterparty, else the narration with
- * reference numbers removed, upper case (writes out). */
+/* clean_transaction_note: the lender's canonical name, else the
+ * counterparty, else the narration with reference numbers removed, upper
+ * case (writes out). */
 void enrich_clean_note(const struct etxn *x, char *out, size_t cap);
 
 #endif

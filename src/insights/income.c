@@ -77,6 +77,36 @@ static enum income_kind never_income(const struct etxn *x, bool business)
     return INC_NONE;
 }
 
+/* A recurring credit set is income when it is the payer's habit, not a
+ * coincidence among their credits: at most one of its credits a month, in
+ * most months from its first to its last, and most of what that payer
+ * sends (a friend who sends varied amounts now and then is not an income). */
+static bool regular_income(const struct account_enriched *e, const struct recurring_set *set)
+{
+    size_t months = 0, payer_rows = 0;
+    pb_month last = -1;
+    for (size_t k = 0; k < set->n; k++) {
+        pb_month m = date_month(e->tx[set->idx[k]].t->date);
+        if (m == last)
+            return false;
+        months++;
+        last = m;
+    }
+    pb_month first = date_month(e->tx[set->idx[0]].t->date);
+    if (months * 10 < (size_t)(last - first + 1) * 6)
+        return false;
+    char key[CLS_TEXT], other[CLS_TEXT];
+    enrich_clean_note(&e->tx[set->idx[0]], key, sizeof key);
+    for (size_t i = 0; i < e->n; i++) {
+        const struct etxn *x = &e->tx[i];
+        if (x->skip || x->t->type != TXN_CREDIT || x->cls.channel != set->ch)
+            continue;
+        enrich_clean_note(x, other, sizeof other);
+        payer_rows += !strcmp(key, other);
+    }
+    return set->n * 10 >= payer_rows * 7;
+}
+
 void income_classify(struct account_insights *a)
 {
     struct account_enriched *e = &a->e;
@@ -93,7 +123,7 @@ void income_classify(struct account_insights *a)
     /* credits that recur: the same payer, a similar amount, month after month */
     for (size_t s = 0; s < a->rec.n; s++) {
         const struct recurring_set *set = &a->rec.sets[s];
-        if (set->type != TXN_CREDIT)
+        if (set->type != TXN_CREDIT || !regular_income(e, set))
             continue;
         for (size_t k = 0; k < set->n; k++) {
             struct etxn *x = &e->tx[set->idx[k]];

@@ -132,7 +132,7 @@ struct expense_share {
     pb_paise amount;
     int percentage;
 };
-#define EXPENSE_MAX 16
+#define EXPENSE_MAX 24
 /* Debits by category as whole percentages summing to exactly 100 (largest
  * remainder); returns the number of categories (0 without debits). */
 size_t expense_categories(const struct account_enriched *e, struct expense_share *out);

@@ -42,6 +42,8 @@ json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dm
     json_object_set_new(o, "merchant_category", json_string(x->cls.merchant_category));
     json_object_set_new(o, "description", json_string(x->cls.description));
     json_object_set_new(o, "unclean_merchant", json_string(x->cls.counterparty));
+    /* beyond FinBox: who the other side is, lenders by their canonical name */
+    json_object_set_new(o, "counterparty", json_string(x->cls.lender[0] ? x->cls.lender : x->cls.counterparty));
     json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
     json_object_set_new(o, "statement_id", str_or_null(statement_id(a, x->stmt)));
     return o;

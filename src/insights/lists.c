@@ -183,6 +183,10 @@ static const char *expense_category(const struct etxn *x)
     };
     if (x->is_emi)
         return "Loans";
+    if (!strcmp(c->category, "Rent"))
+        return "Rent";
+    if (!strcmp(c->description, "credit_card_bill"))
+        return "Credit Card";
     for (size_t i = 0; i < sizeof BY_MERCHANT / sizeof BY_MERCHANT[0]; i++)
         if (strcmp(c->merchant_category, BY_MERCHANT[i].mcat) == 0)
             return BY_MERCHANT[i].cat;
@@ -199,12 +203,14 @@ static const char *expense_category(const struct etxn *x)
     case CH_DEBIT_CARD:
     case CH_PAYMENT_GATEWAY_PURCHASE:
         return "Shopping";
+    case CH_SELF_TRANSFER:
+        return "Self Transfers";
     case CH_UPI:
     case CH_NET_BANKING_TRANSFER:
     case CH_CHQ:
-    case CH_SELF_TRANSFER:
     case CH_DEMAND_DRAFT:
-        return "Transfers";
+        /* "Transfers" are payments to people, each named on its row */
+        return !strncmp(c->category, "Transfer to ", 12) ? "Transfers" : "Others";
     default:
         return "Others";
     }

@@ -19,7 +19,7 @@ def specs(seed, count):
         bank = banks[i % len(banks)]
         out.append({"bank": bank, "variant": i % 4, "months": [1, 3, 6, 12][(i // len(banks)) % 4],
                     "density": 20 + (i * 7) % 40, "seed": seed * 1000 + i, "bounces": i % 3 == 0,
-                    "name": "lbl%d" % i})
+                    "name": "lbl%d" % i, "extras": i % 2 == 1})
     return out
 
 
@@ -36,6 +36,7 @@ def main(argv):
                  "amount": e.amount, "balance": e.balance, "note": " ".join(e.narration.split()),
                  "labels": e.labels} for e in st.events]
         docs.append({"bank": spec["bank"], "holder": st.holder.name, "corporate": st.holder.corporate,
+                     "months": spec["months"],
                      "opening": st.opening, "from": st.start.isoformat(), "to": st.end.isoformat(),
                      "txns": txns})
     json.dump({"statements": docs}, sys.stdout)

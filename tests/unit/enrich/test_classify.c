@@ -114,7 +114,14 @@ TEST(counterparty_lender_and_self)
     classify_txn("UPI-ANITA DESAI-anita@paytm-PYTM0123456-412377788899-RENT", TXN_DEBIT, &CTX,
                  &c);
     CHECK_STR(c.merchant_category, "");
+    CHECK_STR(c.category, "Rent"); /* the narration says what the transfer paid for */
+    CHECK_STR(c.counterparty, "ANITA DESAI");
+    classify_txn("UPI-ANITA DESAI-anita@paytm-PYTM0123456-412377788899-DINNER", TXN_DEBIT, &CTX, &c);
     CHECK_STR(c.category, "Transfer to ANITA DESAI");
+    /* a shop paid by UPI is not a transfer to a person */
+    classify_txn("UPI-SHREE GANESH KIRANA STORES-q123456789@ybl-YESB0YBLUPI-412345678901-PAY TO MERCHANT",
+                 TXN_DEBIT, &CTX, &c);
+    CHECK(strncmp(c.category, "Transfer", 8) != 0);
     /* The holder's name as beneficiary in an employer's NEFT is not a self transfer. */
     classify_txn("NEFT CR-ICIC0000104-ACME TECHNOLOGIES PVT LTD-RAHUL SHARMA-CITIN5202403",
                  TXN_CREDIT, &CTX, &c);
