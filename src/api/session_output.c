@@ -196,6 +196,43 @@ static enum http_result recurring_get(struct http_req *req, struct http_resp *re
     return section_get(req, resp, "recurring_transactions");
 }
 
+/* explain/?account_id=&figure=&month=: any figure with its rule and rows
+ * (docs/api.md, Explanations). 400 INVALID_REQUEST for an unknown figure. */
+static enum http_result explain_get(struct http_req *req, struct http_resp *resp)
+{
+    struct app *app = req->app;
+    struct output o;
+    struct analysis an;
+    if (output_load(req, resp, &o))
+        return HTTP_DONE;
+    if (analysed(app, &o, &an, resp) == 0) {
+        const char *acct = http_req_query(req, "account_id"), *figure = http_req_query(req, "figure");
+        json_t *body = insights_explain(&an.si, acct, figure, http_req_query(req, "month"));
+        if (body) {
+            json_object_set_new(body, "session_id", json_string(o.s.id));
+            http_resp_json(resp, 200, body);
+        } else {
+            http_resp_error(resp, 400, "INVALID_REQUEST",
+                            "account_id, figure (and month for a monthly metric) must name a figure of this "
+                            "session");
+        }
+        analysis_free(&an);
+    }
+    output_free(&o);
+    return HTTP_DONE;
+}
+
+/* rules/: every rule id with its definition. */
+static enum http_result rules_get(struct http_req *req, struct http_resp *resp)
+{
+    struct org org;
+    if (api_auth_key_and_hash(req, resp, &org))
+        return HTTP_DONE;
+    org_clear(&org);
+    http_resp_json(resp, 200, json_pack("{s:o}", "rules", rules_json()));
+    return HTTP_DONE;
+}
+
 static enum http_result insights_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
@@ -326,6 +363,7 @@ OFF_THREAD(monthly_get)
 OFF_THREAD(recurring_get)
 OFF_THREAD(pdf_file)
 OFF_THREAD(xlsx_file)
+OFF_THREAD(explain_get)
 
 const struct route SESSION_OUTPUT_ROUTES[] = {
     ROUTE_GET("/bank-connect/v1/session_data/<id>/identity/", identity_get),
@@ -337,6 +375,8 @@ const struct route SESSION_OUTPUT_ROUTES[] = {
     ROUTE_GET("/bank-connect/v1/session_data/<id>/monthly_analysis_updated/", monthly_get_off),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/recurring_transactions/", recurring_get_off),
     ROUTE_GET("/bank-connect/v1/session_data/<id>/xlsx_report/", xlsx_report_get),
+    ROUTE_GET("/bank-connect/v1/session_data/<id>/explain/", explain_get_off),
+    ROUTE_GET("/bank-connect/v1/rules/", rules_get),
     ROUTE_GET("/bank-connect/v1/files/pdf/<id>", pdf_file_off),
     ROUTE_GET("/bank-connect/v1/files/xlsx/<id>", xlsx_file_off),
 };

@@ -156,7 +156,8 @@ static void average_income(struct account_insights *a)
     }
     struct lending *l = &a->lending;
     l->income_months = nfull ? nfull : nall;
-    l->income_monthly = l->income_months ? (nfull ? full : all) / l->income_months : 0;
+    pb_paise sum = nfull ? full : all;
+    l->income_monthly = l->income_months ? (sum + l->income_months / 2) / l->income_months : 0;
 }
 
 /* ---- obligations ---- */

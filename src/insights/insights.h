@@ -98,6 +98,8 @@ struct month_table {
 void month_table_build(const struct etxn *const *tx, size_t n, const struct eod_series *eod,
                        pb_day period_from, pb_day period_to, struct month_table *out);
 void month_table_free(struct month_table *t);
+/* The families row x counts in (at most 64, into f); returns how many. */
+size_t month_row_families(const struct etxn *x, int *f);
 /* "upi_credit", "emi_debit", ...; buf (64 bytes) holds built names. */
 const char *fam_name(enum fam f, char *buf, size_t cap);
 static inline enum fam fam_channel(enum channel c, enum txn_type t)
@@ -308,6 +310,15 @@ json_t *insights_foir_json(const struct account_insights *a);
  * aggregate_monthly_analysis). NULL for an unknown endpoint. New reference. */
 json_t *insights_endpoint_json(const char *endpoint, const char *session_id,
                                const struct session_insights *s);
+
+/* One figure of account account_id explained (docs/api.md, Explanations):
+ * "monthly_analysis.<metric>" with month "Mon-YYYY", "predictors.<key>_<N>",
+ * "income", "obligations", "foir", "fraud" or "score.<factor>". Returns
+ * {account_id, figure, month, value, rule, definition, evidence[hash],
+ * transactions[Txn]} (the lending figures: their own explained shape), or
+ * NULL when the account, the figure or the month is unknown. */
+json_t *insights_explain(const struct session_insights *s, const char *account_id, const char *figure,
+                         const char *month);
 
 /* The whole insights document of §2.8 (xlsx urls null; the endpoint sets them),
  * with the session's holders and the aggregate's scope. */

@@ -55,7 +55,7 @@ static bool mcat(const struct etxn *x, const char *c)
 }
 
 /* The families one row counts in. */
-static size_t fams_of(const struct etxn *x, int *f)
+size_t month_row_families(const struct etxn *x, int *f)
 {
     size_t n = 0;
     const struct classification *c = &x->cls;
@@ -233,7 +233,7 @@ static void month_rows(struct mstat *ms, const struct etxn *const *tx, size_t n,
         if (x->skip)
             continue;
         int f[64];
-        size_t nf = fams_of(x, f);
+        size_t nf = month_row_families(x, f);
         for (size_t k = 0; k < nf; k++)
             acc_add(&ms->f[f[k]], x->t->amount);
         ms->ntx++;

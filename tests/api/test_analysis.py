@@ -3,7 +3,8 @@ dateless session with a recent complete statement ends completed everywhere: upl
 the completion webhook sent for backend uploads alone, session_status/, the enrichment
 webhook, the hosted page; webhook_mode honoured); holders (name_matches per account, the
 holders object in identity/, insights and the webhooks, an aggregate that sums one holder's money
-and says whose; opening balances summed)."""
+and says whose; opening balances summed); income and obligations by their definitions, flags
+apart from fraud, a score that reacts, and every figure explained (rule and evidence rows)."""
 
 import datetime as dt
 import json
@@ -239,6 +240,111 @@ def aggregate_opening_balance_is_the_sum():
             eq(agg['opening_balance'][m], round(want, 2), m)
         eq(len(ins['aggregate_scope']['account_ids']), 2)
         eq(ins['holders'], {'count': 1, 'names': [a['identity']['name']], 'mismatch': False})
+
+
+@suite.test
+def income_excludes_one_offs_and_every_figure_explains_itself(srv):
+    pdf, truth = statement('income', bank='hdfc', months=6, seed=101, start='2024-01-01', density=20,
+                           extras=True)
+    org = srv.create_org('Income Lender')
+    sid = srv.create_session(org, link_id='cust-income', from_date='01/01/2024',
+                             to_date='30/06/2024').json['session_id']
+    eq(uf.upload(srv, org, sid, pdf).status, 200)
+    process(srv, org, sid)
+    ins = uf.session_get(srv, org, sid, 'insights').json
+    d = ins['accounts'][0]['data']
+    rows = {t['hash']: t for t in d['transactions']}
+    by_note = {}
+    for t in truth['transactions']:
+        by_note.setdefault((t['date'], t['amount'], t['transaction_note']), t['labels'])
+    lab = {h: by_note[(t['date'][:10], t['amount'], t['transaction_note'])] for h, t in rows.items()}
+    # income: salary and the relative's monthly support, nothing else
+    counted = [h for s in d['income']['sources'] for h in s['evidence']]
+    want = [h for h, l in lab.items() if l.get('income') in ('salary', 'recurring')]
+    eq(sorted(counted), sorted(want), 'income rows are the salary and recurring credits')
+    months = {}
+    for h in want:
+        months.setdefault(rows[h]['date'][:7], 0)
+        months[rows[h]['date'][:7]] += rows[h]['amount']
+    avg = round(sum(months.values()) / 6, 2)
+    check(abs(d['income']['monthly_average'] - avg) < 0.01, 'average %r vs %r' % (d['income']['monthly_average'], avg))
+    eq(d['predictors']['avg_monthly_income'], d['income']['monthly_average'], 'one income figure')
+    reasons = {e['reason']: e for e in d['income']['excluded']}
+    for reason, label in (('loan_disbursal', 'excluded:loan_disbursal'), ('reversal', 'excluded:reversal'),
+                          ('investment_redemption', 'excluded:fd_closure'), ('self_transfer', 'excluded:self_transfer')):
+        want_rows = sorted(h for h, l in lab.items() if l.get('income') == label)
+        if want_rows:
+            eq(sorted(reasons[reason]['evidence']), want_rows, reason)
+    # the large RTGS from a person is flagged as a large credit, never as fraud
+    big = [h for h, l in lab.items() if l.get('income') == 'excluded:one_off' and rows[h]['amount'] >= 200000]
+    flagged = [h for f in d['flags']['large_credits'] for h in f['evidence']]
+    check(big and set(big) <= set(flagged), 'large credits flagged: %r vs %r' % (big, flagged))
+    eq(d['fraud'], [], 'flags are not fraud')
+    cash = sorted(h for h, t in rows.items() if t['transaction_channel'] == 'cash_deposit')
+    eq(sorted(h for f in d['flags']['cash_deposits'] for h in f['evidence']), cash)
+    # obligations: the loans' EMIs; FOIR = obligations / income
+    emis = {h for h, l in lab.items() if l.get('is_emi')}
+    check(emis <= {h for it in d['obligations']['items'] for h in it['evidence']}, 'EMIs are the evidence')
+    if d['foir']['value'] is not None:
+        check(abs(d['foir']['value'] - d['obligations']['monthly_total'] / d['income']['monthly_average']) < 1e-3,
+              'FOIR')
+    # every score factor names its rule, weight and rows
+    for f in d['score_factors']:
+        check(f['rule'].startswith('score.') and f['weight'] > 0 and isinstance(f['evidence'], list), f)
+        check(all(h in rows for h in f['evidence']), 'evidence rows exist')
+    # FinBox's fields keep their names and types
+    check(isinstance(d['score'], int) and all(isinstance(v, (int, float)) or v is None
+                                              for v in d['monthly_analysis']['amt_credit'].values()), 'types')
+    # any monthly figure explained on request: its rows add up to it
+    acct = ins['accounts'][0]['account_id']
+    ex = explain(srv, org, sid, account_id=acct, figure='monthly_analysis.amt_upi_debit', month='Mar-2024')
+    eq(ex.status, 200, ex.text[:300])
+    e = ex.json
+    eq(e['rule'], 'monthly.family')
+    eq(e['value'], d['monthly_analysis']['amt_upi_debit']['Mar-2024'])
+    check(all(t['transaction_channel'] == 'upi' and t['transaction_type'] == 'debit' and t['date'][:7] == '2024-03'
+              for t in e['transactions']), 'the rows are the month\'s UPI debits')
+    eq(round(sum(t['amount'] for t in e['transactions']), 2), e['value'], 'the rows add up to the figure')
+    eq(sorted(e['evidence']), sorted(t['hash'] for t in e['transactions']))
+    p = explain(srv, org, sid, account_id=acct, figure='predictors.credits_0').json
+    eq(p['value'], d['predictors']['credits_0'])
+    eq(round(sum(t['amount'] for t in p['transactions']), 2), p['value'])
+    bad = explain(srv, org, sid, account_id=acct, figure='nope')
+    eq(bad.status, 400)
+    r = srv.get('/bank-connect/v1/rules/', headers=org.headers())
+    eq(r.status, 200)
+    for f in d['score_factors']:
+        check(f['rule'] in r.json['rules'], f['rule'])
+
+
+@suite.test
+def the_score_reacts(srv):
+    """One holder, three statements of the same plan: clean, with bounces (an EMI return charge and
+    an inward cheque bounce), and edited by a PDF editor. The score falls with each."""
+    org = srv.create_org('Score Lender')
+    scores = {}
+    for name, extra in (('clean', {}), ('bounced', {'bounces': True}), ('edited', {'tamper': 'producer'})):
+        pdf, truth = statement('score_' + name, bank='icici', months=6, seed=111, start='2024-01-01', density=20,
+                               **extra)
+        sid = srv.create_session(org, link_id='cust-' + name, from_date='01/01/2024',
+                                 to_date='30/06/2024').json['session_id']
+        eq(uf.upload(srv, org, sid, pdf).status, 200)
+        process(srv, org, sid)
+        d = uf.session_get(srv, org, sid, 'insights').json['accounts'][0]['data']
+        scores[name] = d
+    c, b, t = scores['clean']['score'], scores['bounced']['score'], scores['edited']['score']
+    check(c - b >= 100, 'bounces cost at least 100 points: %d -> %d' % (c, b))
+    check(t <= 450, 'an edited statement is capped: %d' % t)
+    f = {x['factor']: x for x in scores['bounced']['score_factors']}
+    check(f['bounces']['points'] <= -80 and f['bounces']['evidence'], f['bounces'])
+    f = {x['factor']: x for x in scores['edited']['score_factors']}
+    check(f['fraud_cap']['points'] < 0, f['fraud_cap'])
+
+
+def explain(srv, org, sid, **q):
+    import urllib.parse
+    return srv.get('/bank-connect/v1/session_data/%s/explain/?%s' % (sid, urllib.parse.urlencode(q)),
+                   headers=org.headers())
 
 
 if __name__ == '__main__':
