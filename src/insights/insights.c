@@ -118,6 +118,16 @@ static void month_series(const struct account_insights *a, const struct window *
     in->balance_trend = in->has_trend ? sxy / sxx / mb : 0;
 }
 
+static pb_paise overdraft_limit(const struct account_insights *a)
+{
+    const struct account_view *v = a->e.v;
+    pb_paise lim = 0;
+    for (size_t s = 0; s < v->nstmts; s++)
+        if (v->stmts[s]->id.od_limit > lim)
+            lim = v->stmts[s]->id.od_limit;
+    return lim;
+}
+
 static void score_inputs(const struct account_insights *a, struct score_inputs *in)
 {
     memset(in, 0, sizeof *in);
@@ -134,8 +144,15 @@ static void score_inputs(const struct account_insights *a, struct score_inputs *
         eod_sum += ms->eod_sum;
         eod_days += ms->eod_days;
         debits += ms->f[F_DEBIT].amt;
-        in->negative_days += ms->days_negative;
     }
+    /* overdrawn: below zero, or below the limit of an overdraft account
+     * (drawing on its facility is what an OD account is for) */
+    pb_paise floor = -overdraft_limit(a);
+    if (w.months)
+        for (pb_day d = month_first_day(w.first); d <= month_last_day(w.last); d++) {
+            pb_paise b;
+            in->negative_days += eod_on(&a->eod, d, &b) && b < floor;
+        }
     double abb = eod_days ? (double)eod_sum / eod_days : 0;
     double avg_debits = w.months ? (double)debits / w.months : 0;
     in->abb_to_debits = avg_debits > 0 ? abb / avg_debits : (abb > 0 ? 1 : 0);
@@ -175,7 +192,7 @@ static void score_evidence(struct account_insights *a)
             evidence_add(&inc->ev, i);
         if (is_penal_row(x))
             evidence_add(&pen->ev, i);
-        if (x->t->has_balance && x->t->balance < 0)
+        if (x->t->has_balance && x->t->balance < -overdraft_limit(a))
             evidence_add(&neg->ev, i);
     }
     for (size_t k = 0; k < a->lending.nob; k++)
