@@ -322,7 +322,9 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         size_t nsel = account ? 0 : an.nai;
         for (size_t i = 0; account && i < an.nai; i++)
             nsel += !strcmp(an.ai[i]->e.v->account_id, account);
-        if (nsel && xlsx_write_report(path, sid, &an.si, account, &err) == 0 && (f = fopen(path, "rb"))) {
+        json_t *doc = nsel ? insights_session_json(sid, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date, &an.si)
+                           : NULL;
+        if (doc && xlsx_write_report(path, doc, account, &err) == 0 && (f = fopen(path, "rb"))) {
             fseek(f, 0, SEEK_END);
             long sz = ftell(f);
             fseek(f, 0, SEEK_SET);
@@ -331,6 +333,7 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
             fclose(f);
         }
         unlink(path);
+        json_decref(doc);
         if (data && len) {
             http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            (char *)data, len);

@@ -155,14 +155,14 @@ int cli_insights(int argc, char **argv)
     json_t *doc = insights_session_json("local", NULL, PB_NO_DAY, PB_NO_DAY, &si);
     json_dumpf(doc, stdout, JSON_REAL_PRECISION(15) | JSON_INDENT(1));
     putchar('\n');
-    json_decref(doc);
     if (xlsx) {
         const char *err;
-        if (xlsx_write_report(xlsx, "local", &si, NULL, &err) != 0) {
+        if (xlsx_write_report(xlsx, doc, NULL, &err) != 0) {
             fprintf(stderr, "insights: %s: %s\n", xlsx, err);
             status = 1;
         }
     }
+    json_decref(doc);
     session_insights_free(&si);
     for (int acc = 0; acc < nacc; acc++)
         insights_free(&a[acc]);

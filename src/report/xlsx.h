@@ -1,19 +1,18 @@
-/* The Excel report (xlsx_report/): one workbook per session with a
- * summary, per-account sheets (transactions, monthly analysis, EOD
- * balances, salary, recurring, lender, bounces, fraud) and the aggregate
- * monthly analysis. Written with libxlsxwriter; money cells are numbers
- * with a two-decimal format. */
+/* The Excel report (xlsx_report/): rendered from the insights document
+ * (insights_session_json, the JSON insights/ returns), so the workbook shows
+ * exactly the API's figures: a Summary sheet of key figures, one sheet per
+ * account (key figures, monthly overview, native charts of monthly inflow /
+ * outflow and of the EOD balance, score factors, flags, fraud, transactions),
+ * the aggregate, every monthly metric with a human label, and every derived
+ * figure's rule and evidence. Money in the Indian number format. */
 #ifndef PB_REPORT_XLSX_H
 #define PB_REPORT_XLSX_H
 
-#include <stddef.h>
+#include <jansson.h>
 
-#include "insights/insights.h"
-
-/* Writes the workbook of session s to path (replacing it): every account
- * and the aggregate, or only account_id's sheets when it is not NULL.
- * Returns 0, or -1 with *err set. */
-int xlsx_write_report(const char *path, const char *session_id, const struct session_insights *s,
-                      const char *account_id, const char **err);
+/* Writes the workbook of the insights document doc to path (replacing it):
+ * every account and the aggregate, or only account_id's when it is not
+ * NULL. Returns 0, or -1 with *err set. */
+int xlsx_write_report(const char *path, const json_t *doc, const char *account_id, const char **err);
 
 #endif

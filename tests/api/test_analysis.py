@@ -240,6 +240,25 @@ def aggregate_opening_balance_is_the_sum():
             eq(agg['opening_balance'][m], round(want, 2), m)
         eq(len(ins['aggregate_scope']['account_ids']), 2)
         eq(ins['holders'], {'count': 1, 'names': [a['identity']['name']], 'mismatch': False})
+        # the workbook shows the same figures: the analyst's Summary first, human labels,
+        # one sheet per account, the aggregate's opening balance the JSON's
+        url = ins['aggregate_xlsx_report_url']
+        import urllib.parse
+        u = urllib.parse.urlsplit(url)
+        r = srv.get(u.path + '?' + u.query)
+        eq(r.status, 200)
+        wb = workbook(r.body)
+        eq(list(wb)[0], 'Summary')
+        eq(len([n for n in wb if n[0].isdigit()]), 2, 'one sheet per account')
+        summary = wb['Summary']
+        for label in ('Average monthly income', 'Monthly obligations', 'FOIR', 'Score', 'Bounced payments'):
+            check(label in summary.values(), label)
+        score_row = row_of(summary, 'A', 'Score')
+        eq(sorted(summary['%s%d' % (c, score_row)] for c in 'BC'),
+           sorted(float(x['data']['score']) for x in ins['accounts']))
+        agg_sheet = wb['Aggregate']
+        jan = row_of(agg_sheet, 'A', 'Jan-2024')
+        eq(agg_sheet['B%d' % jan], agg['opening_balance']['Jan-2024'], 'the aggregate sheet shows the sum too')
 
 
 @suite.test
@@ -339,6 +358,33 @@ def the_score_reacts(srv):
     check(f['bounces']['points'] <= -80 and f['bounces']['evidence'], f['bounces'])
     f = {x['factor']: x for x in scores['edited']['score_factors']}
     check(f['fraud_cap']['points'] < 0, f['fraud_cap'])
+
+
+def workbook(body):
+    """{sheet name: {cell ref: value}} of an .xlsx (strings resolved, numbers as floats)."""
+    import io
+    import re
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(body))
+    shared = [re.sub(r'<[^>]+>', '', si) for si in
+              re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S)]
+    names = re.findall(r'<sheet name="([^"]+)"', z.read('xl/workbook.xml').decode())
+    out = {}
+    for i, name in enumerate(names):
+        cells = {}
+        for ref, attrs, v in re.findall(r'<c r="([A-Z]+[0-9]+)"([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>',
+                                        z.read('xl/worksheets/sheet%d.xml' % (i + 1)).decode()):
+            cells[ref] = shared[int(v)] if 't="s"' in attrs else float(v)
+        out[name] = cells
+    return out
+
+
+def row_of(cells, col, value):
+    """The row number whose column col holds value."""
+    for ref, v in cells.items():
+        if v == value and ref.rstrip('0123456789') == col:
+            return int(ref[len(col):])
+    raise AssertionError('%r not in column %s' % (value, col))
 
 
 def explain(srv, org, sid, **q):

@@ -34,7 +34,7 @@ if [ -n "$emp" ]; then
   check "salary from --employers" 'len(d["accounts"][0]["data"]["salary_transactions"]) >= 1 and all(s["employer_name"] == "'"$emp"'" for s in d["accounts"][0]["data"]["salary_transactions"])'
 fi
 check "bounces listed" 'len(d["accounts"][1]["data"]["bounced_or_penal_transactions"]) >= 1'
-if unzip -l "$D/r.xlsx" 2>/dev/null | grep -q "xl/worksheets/sheet2.xml" && unzip -p "$D/r.xlsx" xl/workbook.xml | grep -q 'name="Transactions 1"'; then
+if unzip -l "$D/r.xlsx" 2>/dev/null | grep -q "xl/worksheets/sheet2.xml" && unzip -p "$D/r.xlsx" xl/workbook.xml | grep -q 'name="Summary"'; then
   ok "xlsx with per-account sheets"
 else
   ko "xlsx with per-account sheets"

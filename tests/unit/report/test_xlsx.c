@@ -1,6 +1,8 @@
-/* The XLSX report: written, unzipped, and its sheet XML read back: sheet
- * names, the hand-worked monthly figures and EOD balances of the golden
- * statement (tests/unit/insights/test_golden.c), money as numbers. */
+/* The XLSX report, rendered from the insights document: written, unzipped
+ * and its XML read back: the Summary first with human labels and the JSON's
+ * figures, one sheet per account with the golden statement's monthly
+ * figures (tests/unit/insights/test_golden.c), native charts, the Indian
+ * number format, every metric labelled, the explanations. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +10,13 @@
 
 #include "check.h"
 #include "fixture_statement.h"
+#include "insights/insights.h"
 #include "report/xlsx.h"
 
 static struct statement ST;
 static struct account_insights A;
+static struct session_insights SI;
+static json_t *DOC;
 static char PATH[64];
 
 static void build(void)
@@ -100,69 +105,101 @@ TEST(workbook_sheets)
     CHECK(wb != NULL);
     if (!wb)
         return;
-    static const char *NAMES[] = {"Summary", "Transactions", "Monthly Analysis", "EOD Balances", "Salary",
-                                  "Recurring", "Lender", "Bounces", "Fraud", "Aggregate Monthly", NULL};
+    /* the Summary first, then one sheet per account, the aggregate, the metrics, the explanations */
+    static const char *NAMES[] = {"Summary", "1 HDFC 1234", "Aggregate", "All metrics", "Explanations", NULL};
+    const char *last = wb;
     for (const char **n = NAMES; *n; n++) {
         char key[64];
         snprintf(key, sizeof key, "name=\"%s\"", *n);
-        CHECK(strstr(wb, key) != NULL);
+        const char *at = strstr(wb, key);
+        CHECK(at != NULL && at >= last);
+        if (at)
+            last = at;
     }
     free(wb);
 }
 
-TEST(monthly_figures)
+TEST(summary_has_the_key_figures_of_the_json)
 {
-    char *shared = member("xl/sharedStrings.xml"), *sheet = member("xl/worksheets/sheet3.xml");
+    char *shared = member("xl/sharedStrings.xml"), *sheet = member("xl/worksheets/sheet1.xml");
     CHECK(shared && sheet);
     if (shared && sheet) {
         bool found;
-        double v = value_right_of(sheet, shared_index(shared, "avg_bal"), 'B', &found);
+        json_t *d = json_object_get(json_array_get(json_object_get(DOC, "accounts"), 0), "data");
+        double v = value_right_of(sheet, shared_index(shared, "Score"), 'B', &found);
         CHECK(found);
-        CHECK_INT(llround(v * 100), 4179419);
-        v = value_right_of(sheet, shared_index(shared, "closing_balance"), 'C', &found);
+        CHECK_INT(llround(v), json_integer_value(json_object_get(d, "score")));
+        v = value_right_of(sheet, shared_index(shared, "Average monthly income"), 'B', &found);
         CHECK(found);
-        CHECK_INT(llround(v * 100), 962000);
-        v = value_right_of(sheet, shared_index(shared, "cnt_debit"), 'B', &found);
+        CHECK_INT(llround(v * 100), 5000000);
+        v = value_right_of(sheet, shared_index(shared, "Monthly obligations"), 'B', &found);
         CHECK(found);
-        CHECK_INT(llround(v), 3);
-        CHECK(shared_index(shared, "Mar-2024") >= 0 && shared_index(shared, "Apr-2024") >= 0);
+        CHECK_INT(llround(v * 100), 1200000);
+        CHECK(shared_index(shared, "avg_bal") >= 0);     /* the raw key stays beside its label */
+        CHECK(shared_index(shared, "Avg bal") >= 0);     /* ...in All metrics */
     }
     free(shared);
     free(sheet);
 }
 
-TEST(eod_and_transactions)
+TEST(account_sheet_monthly_overview_and_charts)
 {
-    char *eod = member("xl/worksheets/sheet4.xml"), *tx = member("xl/worksheets/sheet2.xml");
-    CHECK(eod && tx);
-    if (eod && tx) {
-        const char *b6 = strstr(eod, "<c r=\"B6\"");
-        CHECK(b6 && atof(strstr(b6, "<v>") + 3) == 58500);
-        const char *c16 = strstr(eod, "<c r=\"C16\"");
-        CHECK(c16 && atof(strstr(c16, "<v>") + 3) == -20380);
-        const char *b2 = strstr(eod, "<c r=\"B2\""); /* 1-Mar: the opening balance */
-        CHECK(b2 && atof(strstr(b2, "<v>") + 3) == 10000);
-        CHECK(strstr(tx, "<row r=\"10\"") != NULL);
-        CHECK(strstr(tx, "<row r=\"11\"") == NULL);
-        const char *d9 = strstr(tx, "<c r=\"D9\"");
-        CHECK(d9 && atof(strstr(d9, "<v>") + 3) == 100000);
+    char *shared = member("xl/sharedStrings.xml"), *sheet = member("xl/worksheets/sheet2.xml");
+    CHECK(shared && sheet);
+    if (shared && sheet) {
+        bool found;
+        /* overview rows: Month | Opening | Credits | Debits | ... */
+        double v = value_right_of(sheet, shared_index(shared, "Apr-2024"), 'B', &found);
+        CHECK(found);
+        CHECK_INT(llround(v * 100), 4162000); /* April's opening balance */
+        v = value_right_of(sheet, shared_index(shared, "Apr-2024"), 'D', &found);
+        CHECK(found);
+        CHECK_INT(llround(v * 100), 11200000); /* April's debits */
+        v = value_right_of(sheet, shared_index(shared, "Mar-2024"), 'H', &found);
+        CHECK(found);
+        CHECK_INT(llround(v * 100), 4162000); /* March's closing balance */
     }
-    free(eod);
-    free(tx);
+    free(shared);
+    free(sheet);
+    char *bar = member("xl/charts/chart1.xml"), *line = member("xl/charts/chart2.xml");
+    CHECK(bar && strstr(bar, "<c:barChart>") && strstr(bar, "Monthly inflow and outflow"));
+    CHECK(line && strstr(line, "<c:lineChart>") && strstr(line, "End-of-day balance"));
+    free(bar);
+    free(line);
     char *styles = member("xl/styles.xml");
-    CHECK(styles && strstr(styles, "#,##0.00"));
+    CHECK(styles && strstr(styles, "##\\,##\\,##0.00")); /* lakh grouping */
     free(styles);
+}
+
+TEST(explanations_name_rules_and_rows)
+{
+    char *shared = member("xl/sharedStrings.xml");
+    CHECK(shared != NULL);
+    if (shared) {
+        CHECK(shared_index(shared, "income.salary") >= 0);
+        CHECK(shared_index(shared, "obligations.emi") >= 0);
+        CHECK(shared_index(shared, "score.bounces") >= 0);
+    }
+    free(shared);
+}
+
+TEST(one_account_workbook)
+{
+    char one[80];
+    snprintf(one, sizeof one, "%s.one.xlsx", PATH);
+    const char *err = NULL;
+    CHECK_INT(xlsx_write_report(one, DOC, "acc-1", &err), 0);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/workbook.xml | grep -c 'name=\"Aggregate\"' >/dev/null", one);
+    CHECK(system(cmd) != 0); /* no aggregate in an account's own workbook */
+    unlink(one);
 }
 
 TEST(unwritable_path_fails_cleanly)
 {
-    const struct account_insights *a[1] = {&A};
-    struct session_insights si;
-    session_insights_build(a, 1, &si);
     const char *err = NULL;
-    CHECK_INT(xlsx_write_report("/nonexistent-dir/x/report.xlsx", "s", &si, NULL, &err), -1);
+    CHECK_INT(xlsx_write_report("/nonexistent-dir/x/report.xlsx", DOC, NULL, &err), -1);
     CHECK(err != NULL);
-    session_insights_free(&si);
 }
 
 int main(void)
@@ -170,16 +207,22 @@ int main(void)
     build();
     snprintf(PATH, sizeof PATH, "/tmp/pb-xlsx-%d.xlsx", (int)getpid());
     const struct account_insights *a[1] = {&A};
-    struct session_insights si;
-    session_insights_build(a, 1, &si);
+    session_insights_build(a, 1, &SI);
+    DOC = insights_session_json("session-1", "link", PB_NO_DAY, PB_NO_DAY, &SI);
     const char *err = NULL;
-    CHECK_INT(xlsx_write_report(PATH, "session-1", &si, NULL, &err), 0);
-    session_insights_free(&si);
+    CHECK_INT(xlsx_write_report(PATH, DOC, NULL, &err), 0);
     RUN(workbook_sheets);
-    RUN(monthly_figures);
-    RUN(eod_and_transactions);
+    RUN(summary_has_the_key_figures_of_the_json);
+    RUN(account_sheet_monthly_overview_and_charts);
+    RUN(explanations_name_rules_and_rows);
+    RUN(one_account_workbook);
     RUN(unwritable_path_fails_cleanly);
-    unlink(PATH);
+    if (getenv("PB_KEEP_XLSX"))
+        printf("kept %s\n", PATH);
+    else
+        unlink(PATH);
+    json_decref(DOC);
+    session_insights_free(&SI);
     insights_free(&A);
     statement_free(&ST);
     return check_summary();
