@@ -16,7 +16,7 @@ for spec in hdfc:1 sbi:2 icici:3; do
   [ -f "$OUT/$bank.pdf" ] || /usr/bin/python3 tools/statements/fixtures.py statement "$OUT" \
     "{\"name\": \"$bank\", \"bank\": \"$bank\", \"months\": 12, \"seed\": $seed, \"density\": 60, \"bounces\": true}"
 done
-PKGS="libmicrohttpd jansson sqlite3 libcurl openssl xlsxwriter"
+PKGS="libmicrohttpd jansson sqlite3 libpq libcurl openssl xlsxwriter libargon2 libpcre2-8"
 MUPDF="-lmupdf -lmupdf-third -lharfbuzz -lfreetype -ljbig2dec -lopenjp2 -ljpeg -lgumbo -lmujs -lz -lm"
 cc -std=gnu11 -O2 -Isrc -D_GNU_SOURCE -pthread $(pkg-config --cflags $PKGS) bench/insights_bench.c \
   build/libpassbook.a $(pkg-config --libs $PKGS) $MUPDF -lpthread -o build/bench/insights_bench

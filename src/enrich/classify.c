@@ -2,7 +2,6 @@
 
 #include <ctype.h>
 #include <pthread.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +51,7 @@ struct chan_rule {
 };
 
 struct cp_rule {
-    regex_t re;
+    struct rx re;
     char anchor[24];
     struct matcher needs; /* only its prefilter is used */
     int group;
@@ -128,7 +127,7 @@ static int load_counterparty(void)
     for (size_t i = 0; i < R.tcp.nrows; i++) {
         struct cp_rule *r = &R.cp[R.ncp];
         char *up = str_upper_dup(tsv_field(&R.tcp, i, 0));
-        int rc = regcomp(&r->re, up, REG_EXTENDED);
+        int rc = rx_compile(&r->re, up);
         regex_anchor(up, r->anchor, sizeof r->anchor);
         free(up);
         if (rc != 0) {
@@ -303,7 +302,7 @@ static bool generic_remark(const char *s)
                                     "FEES", "PETROL", "FAMILY", "FOOD", "MONEY", "OK", "THANKS", "SELF",
                                     "PAY TO MER", "PAYMENT FR", "REPAYMENT", "DR", "CR", NULL};
     for (const char **r = REMARKS; *r; r++)
-        if (strcasecmp(s, *r) == 0)
+        if (s[0] == (*r)[0] && strcmp(s, *r) == 0) /* s is upper case */
             return true;
     return false;
 }
@@ -421,20 +420,21 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
      * spaces a line wrap leaves next to separators removed ("NEFT*X* Y"). */
     char *up = str_upper_dup(note);
     squeeze_separators(up);
-    regmatch_t m[10];
+    struct rtext ut;
+    rtext_init(&ut, up);
     for (size_t i = 0; i < R.ncp; i++) {
         const struct cp_rule *r = &R.cp[i];
-        if (r->needs.nneeds && !matcher_test(&r->needs, up, note))
+        if (r->needs.nneeds && !matcher_match(&r->needs, &ut))
             continue;
         if (r->anchor[0] && strncmp(up, r->anchor, strlen(r->anchor)) != 0)
             continue;
-        if (r->group < 1 || r->group > 9 || regexec(&r->re, up, 10, m, 0) != 0 ||
-            m[r->group].rm_so < 0)
+        long so, eo;
+        if (r->group < 1 || r->group > 9 || !rx_match(&r->re, up, r->group, &so, &eo) || so < 0)
             continue;
-        size_t len = (size_t)(m[r->group].rm_eo - m[r->group].rm_so);
+        size_t len = (size_t)(eo - so);
         if (len >= outlen)
             len = outlen - 1;
-        memcpy(out, up + m[r->group].rm_so, len);
+        memcpy(out, up + so, len);
         out[len] = '\0';
         tidy(out);
         strip_noise(out);
@@ -449,83 +449,100 @@ void classify_counterparty(const char *note, char *out, size_t outlen)
     free(up);
 }
 
-static const struct kv_rule *kv_find(const struct kv_rule *t, size_t n, const char *upper,
-                                     const char *raw)
+static const struct kv_rule *kv_find(const struct kv_rule *t, size_t n, const struct rtext *x)
 {
     for (size_t i = 0; i < n; i++)
-        if (matcher_test(&t[i].m, upper, raw))
+        if (matcher_match(&t[i].m, x))
             return &t[i];
     return NULL;
 }
 
+/* Runs fn over text upper-cased (the public entry points; classify_txn
+ * shares one upper-cased copy and signature between its steps). */
+#define WITH_RTEXT(text, x, body)                                                         \
+    do {                                                                                  \
+        char *up_ = str_upper_dup(text);                                                  \
+        struct rtext x;                                                                   \
+        rtext_init(&x, up_);                                                              \
+        body;                                                                             \
+        free(up_);                                                                        \
+    } while (0)
+
+static const char *lender_in(const struct rtext *x)
+{
+    const struct kv_rule *r = kv_find(R.len, R.nlen, x);
+    return r ? r->a : NULL;
+}
+
 const char *classify_lender(const char *text)
 {
+    const char *l = NULL;
     if (classify_init(NULL) != 0 || !text || !*text)
         return NULL;
-    char *up = str_upper_dup(text);
-    const struct kv_rule *r = kv_find(R.len, R.nlen, up, text);
-    free(up);
-    return r ? r->a : NULL;
+    WITH_RTEXT(text, x, l = lender_in(&x));
+    return l;
 }
 
 const char *classify_pdf_editor(const char *s)
 {
+    const struct kv_rule *r = NULL;
     if (classify_init(NULL) != 0 || !s || !*s)
         return NULL;
-    char *up = str_upper_dup(s);
-    const struct kv_rule *r = kv_find(R.pdf, R.npdf, up, s);
-    free(up);
+    WITH_RTEXT(s, x, r = kv_find(R.pdf, R.npdf, &x));
     return r ? r->a : NULL;
 }
 
-bool classify_salary_words(const char *note, bool *excluded)
+static bool salary_words_in(const struct rtext *x, bool *excluded)
 {
     bool inc = false, exc = false;
-    if (classify_init(NULL) == 0 && note) {
-        char *up = str_upper_dup(note);
-        for (size_t i = 0; i < R.nsal; i++) {
-            if (!matcher_test(&R.sal[i].m, up, note))
-                continue;
-            if (strcmp(R.sal[i].a, "exclude") == 0)
-                exc = true;
-            else if (strcmp(R.sal[i].a, "include") == 0)
-                inc = true;
-        }
-        free(up);
+    for (size_t i = 0; i < R.nsal; i++) {
+        if (!matcher_match(&R.sal[i].m, x))
+            continue;
+        if (strcmp(R.sal[i].a, "exclude") == 0)
+            exc = true;
+        else if (strcmp(R.sal[i].a, "include") == 0)
+            inc = true;
     }
     if (excluded)
         *excluded = exc;
     return inc && !exc;
 }
 
+bool classify_salary_words(const char *note, bool *excluded)
+{
+    bool yes = false;
+    if (excluded)
+        *excluded = false;
+    if (classify_init(NULL) == 0 && note)
+        WITH_RTEXT(note, x, yes = salary_words_in(&x, excluded));
+    return yes;
+}
+
 bool classify_company_like(const char *text)
 {
+    bool found = false;
     if (classify_init(NULL) != 0 || !text)
         return false;
-    char *up = str_upper_dup(text);
-    bool found = false;
-    for (size_t i = 0; i < R.nsal && !found; i++)
-        found = strcmp(R.sal[i].a, "company") == 0 && matcher_test(&R.sal[i].m, up, text);
-    free(up);
+    WITH_RTEXT(text, x, for (size_t i = 0; i < R.nsal && !found; i++) found =
+                            strcmp(R.sal[i].a, "company") == 0 && matcher_match(&R.sal[i].m, &x));
     return found;
 }
 
-/* The first payees.tsv row of `role` matching upper (raw), or NULL. */
-static const struct kv_rule *payee_rule(const char *role, const char *upper, const char *raw)
+/* The first payees.tsv row of `role` matching x, or NULL. */
+static const struct kv_rule *payee_rule(const char *role, const struct rtext *x)
 {
     for (size_t i = 0; i < R.npay; i++)
-        if (!strcmp(R.pay[i].a, role) && matcher_test(&R.pay[i].m, upper, raw))
+        if (!strcmp(R.pay[i].a, role) && matcher_match(&R.pay[i].m, x))
             return &R.pay[i];
     return NULL;
 }
 
 bool classify_business_name(const char *text)
 {
+    bool found = false;
     if (classify_init(NULL) != 0 || !text || !*text)
         return false;
-    char *up = str_upper_dup(text);
-    bool found = payee_rule("business", up, text) != NULL;
-    free(up);
+    WITH_RTEXT(text, x, found = payee_rule("business", &x) != NULL);
     return found;
 }
 
@@ -644,27 +661,27 @@ static bool lender_channel(enum channel c)
            c == CH_CHQ || c == CH_OTHERS || c == CH_AUTO_CREDIT || c == CH_DEMAND_DRAFT;
 }
 
-static const struct chan_rule *channel_rule(const char *up, const char *note, enum txn_type t)
+static const struct chan_rule *channel_rule(const struct rtext *x, enum txn_type t)
 {
     for (size_t i = 0; i < R.nch; i++) {
         const struct chan_rule *r = &R.ch[i];
         if (r->dir != DIR_ANY && r->dir != (int)t)
             continue;
-        if (matcher_test(&r->m, up, note))
+        if (matcher_match(&r->m, x))
             return r;
     }
     return NULL;
 }
 
-static void apply_merchant(struct classification *c, const char *up, const char *note)
+/* The texts one narration is matched as: the narration and its counterparty
+ * (upper case, with their signatures; cp.up is "" when there is none). */
+struct texts {
+    struct rtext note, cp;
+};
+
+static void apply_merchant(struct classification *c, const struct texts *tx)
 {
-    const char *text = up, *raw = note;
-    char *cup = NULL;
-    if (c->counterparty[0]) {
-        cup = str_upper_dup(c->counterparty);
-        text = raw = cup;
-    }
-    const struct kv_rule *m = kv_find(R.mer, R.nmer, text, raw);
+    const struct kv_rule *m = kv_find(R.mer, R.nmer, c->counterparty[0] ? &tx->cp : &tx->note);
     if (m && c->channel == CH_BILL_PAYMENT && !c->description[0])
         copy_str(c->description, sizeof c->description, mer_desc[m - R.mer]);
     if (m && c->channel == CH_BILL_PAYMENT && !strcmp(m->a, "bills") && m->b[0])
@@ -674,24 +691,23 @@ static void apply_merchant(struct classification *c, const char *up, const char 
         if (c->channel != CH_BILL_PAYMENT || strcmp(c->category, "Utilities") == 0)
             copy_str(c->category, sizeof c->category, m->b);
     }
-    free(cup);
 }
 
-static void apply_lender(struct classification *c, const char *up, enum txn_type t)
+static void apply_lender(struct classification *c, const struct texts *tx, enum txn_type t)
 {
     if (!strcmp(c->merchant_category, "insurance") || !strcmp(c->merchant_category, "investments") ||
         !strcmp(c->merchant_category, "trading"))
         return; /* an insurer or a fund is paid, not a lender */
     if (c->channel == CH_AUTO_DEBIT_PAYMENT_BOUNCE) { /* whose instalment bounced */
-        const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
-        copy_str(c->lender, sizeof c->lender, l ? l : classify_lender(up));
+        const char *l = c->counterparty[0] ? lender_in(&tx->cp) : NULL;
+        copy_str(c->lender, sizeof c->lender, l ? l : lender_in(&tx->note));
         return;
     }
     if (!lender_channel(c->channel))
         return;
-    const char *l = c->counterparty[0] ? classify_lender(c->counterparty) : NULL;
+    const char *l = c->counterparty[0] ? lender_in(&tx->cp) : NULL;
     if (!l && (c->channel == CH_AUTO_DEBIT_PAYMENT || !c->counterparty[0]))
-        l = classify_lender(up);
+        l = lender_in(&tx->note);
     if (!l)
         return;
     copy_str(c->lender, sizeof c->lender, l);
@@ -718,26 +734,26 @@ static void apply_self(struct classification *c, const struct class_ctx *ctx)
 
 /* A transfer's purpose printed in its narration (payees.tsv purpose_*):
  * rent, paid by UPI or NEFT to a landlord. */
-static void apply_purpose(struct classification *c, const char *up, const char *note, enum txn_type t)
+static void apply_purpose(struct classification *c, const struct texts *tx, enum txn_type t)
 {
     if (c->merchant_category[0] || c->self || c->lender[0] ||
         !(c->channel == CH_UPI || c->channel == CH_NET_BANKING_TRANSFER || c->channel == CH_CHQ ||
           c->channel == CH_OTHERS))
         return;
-    const struct kv_rule *r = payee_rule(t == TXN_CREDIT ? "purpose_credit" : "purpose_debit", up, note);
+    const struct kv_rule *r = payee_rule(t == TXN_CREDIT ? "purpose_credit" : "purpose_debit", &tx->note);
     if (r)
         copy_str(c->category, sizeof c->category, r->b);
 }
 
 /* "Transfer to <NAME>" only for a person: not a shop or a company by its
  * name, and not a payment the narration calls a merchant's. */
-static void apply_transfer_category(struct classification *c, const char *up, const char *note, enum txn_type t)
+static void apply_transfer_category(struct classification *c, const struct texts *tx, enum txn_type t)
 {
     bool generic = strcmp(c->category, "Transfers") == 0 || strcmp(c->category, "Others") == 0;
     if (!generic || !c->counterparty[0] || c->merchant_category[0] ||
         !(c->channel == CH_UPI || c->channel == CH_NET_BANKING_TRANSFER || c->channel == CH_CHQ))
         return;
-    if (classify_business_name(c->counterparty) || payee_rule("merchant_marker", up, note)) {
+    if (payee_rule("business", &tx->cp) || payee_rule("merchant_marker", &tx->note)) {
         copy_str(c->category, sizeof c->category, "Others");
         return;
     }
@@ -755,7 +771,9 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
     if (classify_init(NULL) != 0 || !note)
         return;
     char *up = str_upper_dup(note);
-    const struct chan_rule *r = channel_rule(up, note, type);
+    struct texts tx;
+    rtext_init(&tx.note, up);
+    const struct chan_rule *r = channel_rule(&tx.note, type);
     if (r) {
         c->channel = r->ch;
         c->rule = (int)(r - R.ch);
@@ -768,12 +786,13 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
             c->description[0] = '\0';
     }
     classify_counterparty(note, c->counterparty, sizeof c->counterparty);
-    apply_merchant(c, up, note);
-    apply_lender(c, up, type);
+    rtext_init(&tx.cp, c->counterparty); /* already upper case */
+    apply_merchant(c, &tx);
+    apply_lender(c, &tx, type);
     apply_self(c, ctx);
     c->base_channel = c->channel;
     if (type == TXN_CREDIT) {
-        c->salary_word = classify_salary_words(note, &c->salary_excluded);
+        c->salary_word = salary_words_in(&tx.note, &c->salary_excluded);
         c->base_channel = c->channel;
         if (c->salary_word && transfer_like(c->channel) && c->channel != CH_SELF_TRANSFER &&
             !c->lender[0]) {
@@ -781,8 +800,8 @@ void classify_txn(const char *note, enum txn_type type, const struct class_ctx *
             copy_str(c->category, sizeof c->category, "Salary");
         }
     }
-    apply_purpose(c, up, note, type);
-    apply_transfer_category(c, up, note, type);
+    apply_purpose(c, &tx, type);
+    apply_transfer_category(c, &tx, type);
     free(up);
 }
 

@@ -1,5 +1,9 @@
 #include "enrich/rules.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +68,91 @@ void regex_anchor(const char *re, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* ---- regexes (PCRE2) ---- */
+
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void md_free(void *p)
+{
+    pcre2_match_data_free(p);
+}
+
+static void md_key_make(void)
+{
+    pthread_key_create(&md_key, md_free);
+}
+
+/* This thread's match data (freed when the thread ends). */
+static pcre2_match_data *thread_match_data(void)
+{
+    pthread_once(&md_once, md_key_make);
+    pcre2_match_data *md = pthread_getspecific(md_key);
+    if (!md) {
+        md = pcre2_match_data_create(16, NULL);
+        if (!md)
+            abort();
+        pthread_setspecific(md_key, md);
+    }
+    return md;
+}
+
+int rx_compile(struct rx *r, const char *pattern)
+{
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+    r->code = code;
+    if (!code)
+        return -1;
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* interpreted when JIT is unavailable */
+    return 0;
+}
+
+void rx_free(struct rx *r)
+{
+    pcre2_code_free(r->code);
+    r->code = NULL;
+}
+
+bool rx_match(const struct rx *r, const char *s, int group, long *so, long *eo)
+{
+    pcre2_match_data *md = thread_match_data();
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+    if (rc < 0)
+        return false;
+    if (group > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        bool set = group < rc && ov[2 * group] != PCRE2_UNSET;
+        *so = set ? (long)ov[2 * group] : -1;
+        *eo = set ? (long)ov[2 * group + 1] : -1;
+    }
+    return true;
+}
+
+static void sig_add(uint64_t *sig, const char *s)
+{
+    for (; s[0] && s[1]; s++) {
+        unsigned bit = ((unsigned char)s[0] * 31u + (unsigned char)s[1]) & (SIG_WORDS * 64 - 1);
+        sig[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
+}
+
+static bool sig_has(const uint64_t *text, const uint64_t *pat)
+{
+    for (int i = 0; i < SIG_WORDS; i++)
+        if (pat[i] & ~text[i])
+            return false;
+    return true;
+}
+
+void rtext_init(struct rtext *t, const char *upper)
+{
+    t->up = upper;
+    memset(t->sig, 0, sizeof t->sig);
+    sig_add(t->sig, upper);
+}
+
 int matcher_init(struct matcher *m, const char *kind, const char *pattern)
 {
     memset(m, 0, sizeof *m);
@@ -78,14 +167,15 @@ int matcher_init(struct matcher *m, const char *kind, const char *pattern)
     else
         return -1;
     /* Every kind matches the upper-cased text, so regexes are compiled from
-     * the upper-cased pattern without REG_ICASE (glibc's case folding costs
-     * more than the rest of the classification). */
+     * the upper-cased pattern, without case folding. */
     m->pattern = str_upper_dup(pattern);
     if (m->kind == MATCH_REGEX) {
-        if (regcomp(&m->re, m->pattern, REG_EXTENDED | REG_NOSUB) != 0)
+        if (rx_compile(&m->re, m->pattern) != 0)
             return -1;
         m->compiled = true;
         regex_anchor(m->pattern, m->anchor, sizeof m->anchor);
+    } else {
+        sig_add(m->sig, m->pattern);
     }
     return 0;
 }
@@ -97,8 +187,11 @@ void matcher_set_needs(struct matcher *m, const char *list)
     char *up = str_upper_dup(list), *save = NULL;
     for (char *w = strtok_r(up, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
         m->needs = realloc(m->needs, (m->nneeds + 1) * sizeof *m->needs);
-        if (!m->needs)
+        m->need_sig = realloc(m->need_sig, (m->nneeds + 1) * sizeof *m->need_sig);
+        if (!m->needs || !m->need_sig)
             abort();
+        memset(m->need_sig[m->nneeds], 0, sizeof m->need_sig[0]);
+        sig_add(m->need_sig[m->nneeds], w);
         m->needs[m->nneeds++] = strdup(w);
     }
     free(up);
@@ -109,10 +202,35 @@ void matcher_free(struct matcher *m)
     for (size_t i = 0; i < m->nneeds; i++)
         free(m->needs[i]);
     free(m->needs);
+    free(m->need_sig);
     if (m->compiled)
-        regfree(&m->re);
+        rx_free(&m->re);
     free(m->pattern);
     memset(m, 0, sizeof *m);
+}
+
+bool matcher_match(const struct matcher *m, const struct rtext *t)
+{
+    if (m->nneeds) {
+        size_t i = 0;
+        while (i < m->nneeds && !(sig_has(t->sig, m->need_sig[i]) && strstr(t->up, m->needs[i])))
+            i++;
+        if (i == m->nneeds)
+            return false;
+    }
+    switch (m->kind) {
+    case MATCH_PREFIX:
+        return strncmp(t->up, m->pattern, strlen(m->pattern)) == 0;
+    case MATCH_CONTAINS:
+        return sig_has(t->sig, m->sig) && strstr(t->up, m->pattern) != NULL;
+    case MATCH_WORD:
+        return sig_has(t->sig, m->sig) && str_has_word(t->up, m->pattern);
+    case MATCH_REGEX:
+        if (m->anchor[0] && strncmp(t->up, m->anchor, strlen(m->anchor)) != 0)
+            return false;
+        return rx_match(&m->re, t->up, 0, NULL, NULL);
+    }
+    return false;
 }
 
 bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
@@ -135,7 +253,7 @@ bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
         (void)raw;
         if (m->anchor[0] && strncmp(upper, m->anchor, strlen(m->anchor)) != 0)
             return false;
-        return regexec(&m->re, upper, 0, NULL, 0) == 0;
+        return rx_match(&m->re, upper, 0, NULL, NULL);
     }
     return false;
 }

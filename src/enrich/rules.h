@@ -4,20 +4,46 @@
 #ifndef PB_ENRICH_RULES_H
 #define PB_ENRICH_RULES_H
 
-#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* A text's signature: one bit per (hashed) pair of adjacent characters. A
+ * pattern can only occur in a text whose signature has all its pairs' bits,
+ * so most rules are ruled out with four ANDs instead of a strstr. */
+#define SIG_WORDS 4
+struct rtext {
+    const char *up;              /* the text, upper case */
+    uint64_t sig[SIG_WORDS];
+};
+void rtext_init(struct rtext *t, const char *upper);
+
+/* A compiled rule regex: PCRE2, JIT-compiled where the platform allows
+ * (glibc's POSIX regexec was most of the classification's time). Patterns
+ * are matched against upper-case text; a regex means what it means in
+ * POSIX ERE, quantifiers greedy. */
+struct rx {
+    void *code; /* pcre2_code */
+};
+/* Returns 0, or -1 when the pattern does not compile. */
+int rx_compile(struct rx *r, const char *pattern);
+void rx_free(struct rx *r);
+/* True when r matches somewhere in s; when group > 0, *so and *eo are that
+ * group's offsets (-1 when it did not take part). Thread-safe. */
+bool rx_match(const struct rx *r, const char *s, int group, long *so, long *eo);
 
 enum match_kind { MATCH_PREFIX, MATCH_CONTAINS, MATCH_WORD, MATCH_REGEX };
 
 struct matcher {
     enum match_kind kind;
     char *pattern;   /* upper case */
-    regex_t re;      /* compiled once, for MATCH_REGEX */
+    struct rx re;    /* compiled once, for MATCH_REGEX */
     bool compiled;
     char anchor[24]; /* literal start of a ^-anchored regex without top-level | */
     char **needs;    /* optional prefilter: the text must contain one of these */
     size_t nneeds;
+    uint64_t sig[SIG_WORDS];      /* the pattern's pairs (not for regexes) */
+    uint64_t (*need_sig)[SIG_WORDS];
 };
 
 /* One TSV table: rows of fields, comments (#) and blank lines dropped. */
@@ -49,6 +75,8 @@ void regex_anchor(const char *re, char *out, size_t cap);
 /* upper is the text in upper case; every kind matches it (patterns are
  * upper-cased at load, so matching is case-insensitive). raw is unused. */
 bool matcher_test(const struct matcher *m, const char *upper, const char *raw);
+/* The same, with the text's signature ruling most patterns out cheaply. */
+bool matcher_match(const struct matcher *m, const struct rtext *t);
 
 /* Upper-cases s into a new string. Caller frees. */
 char *str_upper_dup(const char *s);

@@ -8,31 +8,45 @@
 #include "util/secret.h"
 
 /* The canonical text hashed: fields separated by a byte that cannot occur
- * in them (0x1f, unit separator; narrations are whitespace-normalised). */
-static char *hash_input(const char *account_id, const struct txn *t, int ordinal, size_t *len)
+ * in them (0x1f, unit separator; narrations are whitespace-normalised).
+ * Written into buf when it fits (most rows), else into a new block that
+ * *heap owns. */
+static const char *hash_input(const char *account_id, const struct txn *t, int ordinal, char *buf,
+                              size_t cap, char **heap, size_t *len)
 {
     const char *fmt = "%s\x1f%" PRId32 "\x1f%d\x1f%" PRId64 "\x1f%d\x1f%" PRId64 "\x1f%s\x1f%d";
     const char *acc = account_id ? account_id : "", *note = t->note ? t->note : "";
     pb_paise bal = t->has_balance ? t->balance : 0;
-    int n = snprintf(NULL, 0, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0, bal,
-                     note, ordinal);
-    char *buf = malloc((size_t)n + 1);
-    if (!buf || n < 0)
+    *heap = NULL;
+    int n = snprintf(buf, cap, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0, bal, note,
+                     ordinal);
+    if (n < 0)
         abort();
-    snprintf(buf, (size_t)n + 1, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0,
-             bal, note, ordinal);
+    if ((size_t)n >= cap) {
+        *heap = malloc((size_t)n + 1);
+        if (!*heap)
+            abort();
+        snprintf(*heap, (size_t)n + 1, fmt, acc, t->date, (int)t->type, t->amount, t->has_balance ? 1 : 0, bal,
+                 note, ordinal);
+    }
     *len = (size_t)n;
-    return buf;
+    return *heap ? *heap : buf;
+}
+
+static void hash_hex(const char *account_id, const struct txn *t, int ordinal, char hex[PB_SHA256_HEX])
+{
+    char buf[512], *heap;
+    size_t len;
+    const char *in = hash_input(account_id, t, ordinal, buf, sizeof buf, &heap, &len);
+    sha256_hex(in, len, hex);
+    free(heap);
 }
 
 void txn_hash(const char *account_id, const struct txn *t, int ordinal,
               char out[PB_TXN_HASH_BUF])
 {
-    size_t len;
-    char *in = hash_input(account_id, t, ordinal, &len);
     char hex[PB_SHA256_HEX];
-    sha256_hex(in, len, hex);
-    free(in);
+    hash_hex(account_id, t, ordinal, hex);
     memcpy(out, hex, 32);
     out[32] = '\0';
 }
@@ -60,10 +74,7 @@ void txn_hash_all(const char *account_id, const struct txn *const *txns, size_t 
     if (!k)
         abort();
     for (size_t i = 0; i < n; i++) {
-        size_t len;
-        char *in = hash_input(account_id, txns[i], 0, &len);
-        sha256_hex(in, len, k[i].base);
-        free(in);
+        hash_hex(account_id, txns[i], 0, k[i].base);
         k[i].idx = i;
     }
     qsort(k, n, sizeof *k, keyed_cmp);

@@ -1,6 +1,7 @@
 /* FinBox JSON shapes of the insights sections (finbox-api.md §2.8, §6.6). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "insights/insights.h"
@@ -51,14 +52,53 @@ json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dm
 
 typedef bool (*row_pick)(const struct etxn *);
 
-static json_t *rows(const struct account_insights *a, row_pick pick)
+/* A row's Txn object is built once and shared by every list of the document
+ * that shows it as is (transactions, recurring, lender, bounced, self). */
+struct txn_objs {
+    const struct account_insights *a;
+    json_t **obj; /* by row index, NULL until built */
+};
+
+static void objs_init(struct txn_objs *c, const struct account_insights *a)
+{
+    c->a = a;
+    c->obj = calloc(a->e.n ? a->e.n : 1, sizeof *c->obj);
+    if (!c->obj)
+        abort();
+}
+
+static void objs_free(struct txn_objs *c)
+{
+    for (size_t i = 0; i < c->a->e.n; i++)
+        json_decref(c->obj[i]);
+    free(c->obj);
+}
+
+/* Row i's Txn, a new reference. */
+static json_t *txn_obj(struct txn_objs *c, size_t i)
+{
+    if (!c->obj[i])
+        c->obj[i] = txn_json(c->a, &c->a->e.tx[i], false);
+    return json_incref(c->obj[i]);
+}
+
+static json_t *rows_of(struct txn_objs *c, row_pick pick)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; i < a->e.n; i++) {
-        const struct etxn *x = &a->e.tx[i];
+    for (size_t i = 0; i < c->a->e.n; i++) {
+        const struct etxn *x = &c->a->e.tx[i];
         if (!x->skip && (!pick || pick(x)))
-            json_array_append_new(arr, txn_json(a, x, false));
+            json_array_append_new(arr, txn_obj(c, i));
     }
+    return arr;
+}
+
+static json_t *rows(const struct account_insights *a, row_pick pick)
+{
+    struct txn_objs c;
+    objs_init(&c, a);
+    json_t *arr = rows_of(&c, pick);
+    objs_free(&c);
     return arr;
 }
 
@@ -119,12 +159,13 @@ json_t *insights_self_json(const struct account_insights *a)
     return rows(a, pick_self);
 }
 
-static json_t *recurring_set_json(const struct account_insights *a, const struct recurring_set *s)
+static json_t *recurring_set_json(struct txn_objs *c, const struct recurring_set *s)
 {
+    const struct account_insights *a = c->a;
     char up[64], buf[PB_DATE_BUF], date[48];
     snprintf(up, sizeof up, "%s", channel_name(s->ch));
-    for (char *c = up; *c; c++)
-        *c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+    for (char *p = up; *p; p++)
+        *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
     json_t *o = json_object(), *tx = json_array();
     json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
     json_object_set_new(o, "transaction_channel", json_string(up));
@@ -136,19 +177,29 @@ static json_t *recurring_set_json(const struct account_insights *a, const struct
     json_object_set_new(o, "end_date", json_string(date));
     json_object_set_new(o, "is_emi", json_boolean(s->emi));
     for (size_t i = 0; i < s->n; i++)
-        json_array_append_new(tx, txn_json(a, &a->e.tx[s->idx[i]], false));
+        json_array_append_new(tx, txn_obj(c, s->idx[i]));
     json_object_set_new(o, "transactions", tx);
+    return o;
+}
+
+static json_t *recurring_of(struct txn_objs *c)
+{
+    const struct account_insights *a = c->a;
+    json_t *o = json_object(), *deb = json_array(), *cred = json_array();
+    for (size_t i = 0; i < a->rec.n; i++)
+        json_array_append_new(a->rec.sets[i].type == TXN_CREDIT ? cred : deb,
+                              recurring_set_json(c, &a->rec.sets[i]));
+    json_object_set_new(o, "debit_transactions", deb);
+    json_object_set_new(o, "credit_transactions", cred);
     return o;
 }
 
 json_t *insights_recurring_json(const struct account_insights *a)
 {
-    json_t *o = json_object(), *deb = json_array(), *cred = json_array();
-    for (size_t i = 0; i < a->rec.n; i++)
-        json_array_append_new(a->rec.sets[i].type == TXN_CREDIT ? cred : deb,
-                              recurring_set_json(a, &a->rec.sets[i]));
-    json_object_set_new(o, "debit_transactions", deb);
-    json_object_set_new(o, "credit_transactions", cred);
+    struct txn_objs c;
+    objs_init(&c, a);
+    json_t *o = recurring_of(&c);
+    objs_free(&c);
     return o;
 }
 
@@ -511,15 +562,18 @@ json_t *insights_data_json(const struct session_insights *s, size_t k)
     json_object_set_new(d, "fraud", insights_fraud_json(a));
     json_object_set_new(d, "fraud_details", json_pack("{s:[], s:[]}", "statement", "account"));
     json_object_set_new(d, "authenticity", authenticity_json(a));
-    json_object_set_new(d, "transactions", insights_transactions_json(a));
+    struct txn_objs objs;
+    objs_init(&objs, a);
+    json_object_set_new(d, "transactions", rows_of(&objs, NULL));
     json_object_set_new(d, "salary_transactions", insights_salary_json(a));
-    json_object_set_new(d, "recurring_transactions", insights_recurring_json(a));
-    json_object_set_new(d, "lender_transactions", insights_lender_json(a));
+    json_object_set_new(d, "recurring_transactions", recurring_of(&objs));
+    json_object_set_new(d, "lender_transactions", rows_of(&objs, pick_lender));
     json_object_set_new(d, "top_credits_debits", insights_top_json(a));
     json_object_set_new(d, "statement_stats", statement_stats(a));
     json_object_set_new(d, "expense_categories", insights_expense_json(a));
-    json_object_set_new(d, "self_and_sister_transactions", insights_self_json(a));
-    json_object_set_new(d, "bounced_or_penal_transactions", insights_bounced_json(a));
+    json_object_set_new(d, "self_and_sister_transactions", rows_of(&objs, pick_self));
+    json_object_set_new(d, "bounced_or_penal_transactions", rows_of(&objs, pick_bounce));
+    objs_free(&objs);
     /* shared, not copied: these objects are never modified after the build */
     json_object_set(d, "monthly_analysis", a->monthly);
     json_object_set(d, "predictors", a->predictors);

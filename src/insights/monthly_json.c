@@ -1,6 +1,7 @@
 /* monthly_analysis: metric -> {"Mon-YYYY": value}, the §6.10 metrics and
  * the common ones of Appendix A, from the month table. */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,24 +27,52 @@ static json_t *pct(double num, double den)
     return json_real(round(num / den * 10000.0) / 100.0);
 }
 
+/* Every month puts the same metrics in the same order, so the first month
+ * creates each metric's object and later months find it by position
+ * (no key formatting, no lookup). */
 struct out {
     json_t *root;
     const char *month;
-    bool null; /* month without data: every value null */
+    bool null;      /* month without data: every value null */
+    json_t **slot;  /* the metric objects, in put order */
+    size_t nslot, cap, pos;
 };
 
-static void put(struct out *o, const char *metric, json_t *v)
+static void put_at(struct out *o, json_t *m, json_t *v)
+{
+    json_object_set_new(m, o->month, o->null ? (json_decref(v), json_null()) : v);
+}
+
+static json_t *new_slot(struct out *o, const char *metric)
 {
     json_t *m = json_object_get(o->root, metric);
     if (!m) {
         m = json_object();
         json_object_set_new(o->root, metric, m);
     }
-    json_object_set_new(m, o->month, o->null ? (json_decref(v), json_null()) : v);
+    if (o->nslot == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 512;
+        o->slot = realloc(o->slot, o->cap * sizeof *o->slot);
+        if (!o->slot)
+            abort();
+    }
+    o->slot[o->nslot++] = m;
+    return m;
+}
+
+static void put(struct out *o, const char *metric, json_t *v)
+{
+    json_t *m = o->pos < o->nslot ? o->slot[o->pos] : new_slot(o, metric);
+    o->pos++;
+    put_at(o, m, v);
 }
 
 static void putf(struct out *o, const char *fmt, const char *name, json_t *v)
 {
+    if (o->pos < o->nslot) {
+        put_at(o, o->slot[o->pos++], v);
+        return;
+    }
     char key[128];
     snprintf(key, sizeof key, fmt, name);
     put(o, key, v);
@@ -142,6 +171,23 @@ static void put_balances(struct out *o, const struct mstat *ms)
     put(o, "avg_of_negative_balance_amt", avg(ms->neg_total, ms->neg_cnt));
 }
 
+/* Channels that only ever move money one way have no family the other way
+ * ("salary_debit", "cash_withdrawl_credit" would always be 0). */
+static bool channel_direction_exists(enum channel c, enum txn_type t)
+{
+    static const enum channel CREDIT_ONLY[] = {CH_SALARY, CH_REFUND, CH_INWARD_CHEQUE_BOUNCE, CH_INVESTMENT_CASHIN,
+                                               CH_BANK_INTEREST, CH_CASH_DEPOSIT, CH_AUTO_CREDIT};
+    static const enum channel DEBIT_ONLY[] = {CH_PAYMENT_GATEWAY_PURCHASE, CH_OUTWARD_CHEQUE_BOUNCE, CH_DEBIT_CARD,
+                                              CH_CASH_WITHDRAWL, CH_BILL_PAYMENT, CH_BANK_CHARGE,
+                                              CH_AUTO_DEBIT_PAYMENT};
+    const enum channel *only = t == TXN_DEBIT ? CREDIT_ONLY : DEBIT_ONLY;
+    size_t n = t == TXN_DEBIT ? sizeof CREDIT_ONLY / sizeof CREDIT_ONLY[0] : sizeof DEBIT_ONLY / sizeof DEBIT_ONLY[0];
+    for (size_t i = 0; i < n; i++)
+        if (only[i] == c)
+            return false;
+    return true;
+}
+
 static void put_flows(struct out *o, const struct mstat *ms)
 {
     const struct fam_acc *f = ms->f;
@@ -157,7 +203,7 @@ static void put_flows(struct out *o, const struct mstat *ms)
     char buf[64];
     for (int c = 0; c < CH_COUNT; c++)
         for (int t = 0; t < 2; t++)
-            if (c != CH_OTHERS)
+            if (c != CH_OTHERS && channel_direction_exists((enum channel)c, (enum txn_type)t))
                 put_family(o, fam_name(fam_channel((enum channel)c, (enum txn_type)t), buf, sizeof buf),
                            &f[fam_channel((enum channel)c, (enum txn_type)t)]);
     static const enum fam SPECIAL[] = {
@@ -224,24 +270,28 @@ static void put_salary(struct out *o, const struct mstat *ms)
     put(o, "perc_salary_amt_debit_within5_days", pct((double)ms->salary_spent_5d, (double)s->amt));
 }
 
-static void put_month(json_t *root, const struct mstat *ms)
+/* One month's metrics; the same puts in the same order for every month. */
+static void put_month(struct out *o, const struct mstat *ms)
 {
     char mbuf[PB_DATE_BUF];
-    struct out o = {root, month_fmt_mon_yyyy(ms->m, mbuf), !ms->has_data};
-    put_balances(&o, ms);
-    put_flows(&o, ms);
-    put_salary(&o, ms);
-    put(&o, "start_date", date_or_null(ms->first_txn));
-    put(&o, "end_date", date_or_null(ms->last_txn));
-    put(&o, "transaction_start_date", date_or_null(ms->first_txn));
-    put(&o, "transaction_end_date", date_or_null(ms->last_txn));
-    put(&o, "is_complete_month", json_boolean(ms->complete));
+    o->month = month_fmt_mon_yyyy(ms->m, mbuf);
+    o->null = !ms->has_data;
+    o->pos = 0;
+    put_balances(o, ms);
+    put_flows(o, ms);
+    put_salary(o, ms);
+    put(o, "start_date", date_or_null(ms->first_txn));
+    put(o, "end_date", date_or_null(ms->last_txn));
+    put(o, "transaction_start_date", date_or_null(ms->first_txn));
+    put(o, "transaction_end_date", date_or_null(ms->last_txn));
+    put(o, "is_complete_month", json_boolean(ms->complete));
 }
 
 json_t *monthly_json(const struct month_table *t)
 {
-    json_t *root = json_object();
+    struct out o = {.root = json_object()};
     for (size_t k = 0; k < t->n; k++)
-        put_month(root, &t->ms[k]);
-    return root;
+        put_month(&o, &t->ms[k]);
+    free(o.slot);
+    return o.root;
 }
