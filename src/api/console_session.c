@@ -191,7 +191,8 @@ static int workbook(struct app *app, const struct session *s, const char *accoun
         snprintf(path, sizeof path, "%s/blobs/tmp/console-%s.xlsx", app->data_dir, nonce);
         const char *err = NULL;
         FILE *f = NULL;
-        if (xlsx_write_report(path, s->id, &an.si, account, &err) == 0 && (f = fopen(path, "rb"))) {
+        json_t *doc = insights_session_json(s->id, s->req.link_id, s->req.from_date, s->req.to_date, &an.si);
+        if (doc && xlsx_write_report(path, doc, account, &err) == 0 && (f = fopen(path, "rb"))) {
             fseek(f, 0, SEEK_END);
             long sz = ftell(f);
             fseek(f, 0, SEEK_SET);
@@ -203,6 +204,7 @@ static int workbook(struct app *app, const struct session *s, const char *accoun
             log_error("console msg=\"xlsx failed\" session=%.8s err=\"%s\"", s->id, err ? err : "-");
         }
         unlink(path);
+        json_decref(doc);
     }
     analysis_free(&an);
     return rc;
