@@ -8,6 +8,8 @@ missed or whose words it lost cannot be blamed on the analysis; those are counte
 - channels: the matched rows' transaction_channel against labels.channel (>= 99%);
 - salary: every labelled salary credit in salary_transactions with its employer;
 - EMIs: every labelled instalment in lender_transactions; bounces in bounced_or_penal_transactions;
+- statements of a bank outside India (no catalogue bank, no IFSC) are left out: FinBox's channels
+  describe Indian payments;
 - fraud: no finding on a genuine statement (truth `tampered` null) whose rows the reader got
   exactly; a tampered one (`tampered` set) carries that fraud_type. Genuine statements the reader
   misread are listed with what they were flagged with (a reader problem shown, not hidden).
@@ -145,6 +147,8 @@ def main(argv):
             truth = json.load(f)
         if truth.get('expect_error') or not truth['transactions']:
             continue
+        if truth['bank_name'] is None and not (truth['identity'] or {}).get('ifsc'):
+            continue  # a bank outside India: its payment words have no FinBox channel
         stem = name[:-len('.truth.json')]
         family = truth['generator']['layout']
         doc, err = run(binary, os.path.join(setdir, stem + '.pdf'), truth.get('password'))
