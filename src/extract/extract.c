@@ -29,6 +29,8 @@ static const struct {
     [EXTRACT_TEXT_UNREADABLE] = {"PDF_TEXT_UNREADABLE",
                                  "The statement's text cannot be read (its fonts do not map to characters); "
                                  "upload the statement as downloaded from the bank"},
+    [EXTRACT_TOO_COMPLEX] = {"STATEMENT_TOO_COMPLEX",
+                             "The statement could not be read within the processing limits"},
 };
 
 const char *extract_code_name(enum extract_code c)

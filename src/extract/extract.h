@@ -26,6 +26,7 @@ enum extract_code {
     EXTRACT_BANK_UNDETECTED,     /* only when opts.require_bank */
     EXTRACT_BANK_MISMATCH,       /* opts.bank given and the document says another bank */
     EXTRACT_TEXT_UNREADABLE,     /* our own code (not FinBox's): the text layer is garbage (broken font encodings) */
+    EXTRACT_TOO_COMPLEX,         /* stopped by a limit: deadline, work, nesting, inflated size, memory */
 };
 
 struct extract_opts {
@@ -34,14 +35,26 @@ struct extract_opts {
     bool require_bank;      /* fail with BANK_NAME_UNDETECTED when no bank is recognised */
     int max_pages;          /* 0 = default (500) */
     int max_objects;        /* 0 = default (2 000 000) */
-    size_t max_memory;      /* bytes MuPDF may hold for this call; 0 = default (512 MiB) */
-    double max_seconds;     /* wall-clock budget, checked between pages; 0 = default (60) */
+    size_t max_memory;      /* bytes this call may hold (MuPDF's and the words); 0 = default (512 MiB) */
+    double max_seconds;     /* wall-clock budget, enforced by a watchdog; 0 = default (60) */
+    long max_ops;           /* work: content-stream tokens of the pages plus drawing calls
+                               (every glyph run, path, image, form drawn); 0 = default (20 million) */
+    int max_form_depth;     /* forms (patterns, glyphs) drawing forms; 0 = default (12) */
+    size_t max_inflated;    /* content streams inflated, whole document; 0 = default (256 MiB,
+                               64 MiB per page) */
 };
 
 struct extract_error {
     enum extract_code code;
     char message[200];
 };
+
+/* The memory all extractions together may hold (MuPDF's allocations; the
+ * words each call reads count against its own max_memory). A call that
+ * would pass it fails with EXTRACT_TOO_COMPLEX. Default 1 GiB. */
+void extract_set_memory_budget(size_t bytes);
+/* Bytes MuPDF holds now, all calls together (for /metrics and tests). */
+size_t extract_memory_in_use(void);
 
 /* Once per process, before any thread calls extract_pdf. Returns 0 / -1. */
 int extract_init(void);

@@ -1,11 +1,22 @@
 /* MuPDF glue. Threading (reference c-libraries.md §5): one base context
- * with FZ_LOCK_MAX mutexes, fz_clone_context per call. Memory: every
- * MuPDF allocation goes through a counting allocator; the current call's
- * budget is thread-local, so a hostile PDF (decompression bomb, huge
- * object streams) fails its own call without starving the others. */
+ * with FZ_LOCK_MAX mutexes, fz_clone_context per call.
+ *
+ * Bounds (issue 11): a hostile PDF fails its own call, early, and never
+ * starves the others.
+ * - Memory: every MuPDF allocation goes through a counting allocator,
+ *   against the current call's budget (thread-local; the words read so far
+ *   count too) and against one budget shared by all calls
+ *   (extract_set_memory_budget): a call that would pass either fails, after
+ *   MuPDF has emptied its caches.
+ * - Work: a watchdog aborts MuPDF's interpreter through the page's cookie
+ *   at the deadline or past a number of content-stream tokens
+ *   (watchdog.h); before a page runs, pdf_bounds.h inflates what it can
+ *   reach once with a byte limit and measures form nesting.
+ * Any of these ends the call with EXTRACT_TOO_COMPLEX. */
 #include "extract/pdf_doc.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,38 +25,83 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
+#include "extract/pdf_bounds.h"
+#include "extract/watchdog.h"
 #include "util/log.h"
 
 #define DEFAULT_MAX_PAGES 500
 #define DEFAULT_MAX_OBJECTS 2000000
 #define DEFAULT_MAX_MEMORY ((size_t)512 << 20)
 #define DEFAULT_MAX_SECONDS 60.0
+#define DEFAULT_MAX_OPS 20000000L
+#define PAGE_OPS_SHARE 200 /* one page may do 1/200 of that (100,000 by default) */
+#define DEFAULT_MAX_DEPTH 12
+#define DEFAULT_MAX_INFLATED ((size_t)256 << 20)
+#define PAGE_MAX_INFLATED ((size_t)64 << 20)
 #define STORE_MAX ((size_t)64 << 20)
 #define ALLOC_HDR 16 /* keeps 16-byte alignment */
 #define MAX_FONTS 64
 
+/* One call's memory: MuPDF's blocks and the words read so far. */
 struct budget {
-    size_t used, cap;
+    size_t used, words, cap;
     bool exceeded;
 };
 
 static __thread struct budget *tl_budget;
 static fz_context *base_ctx;
 static pthread_mutex_t locks[FZ_LOCK_MAX];
+/* Every call's MuPDF memory together (the shared store included). */
+static atomic_size_t all_used;
+static size_t all_cap = (size_t)1 << 30;
+
+void extract_set_memory_budget(size_t bytes)
+{
+    all_cap = bytes;
+}
+
+size_t extract_memory_in_use(void)
+{
+    return atomic_load(&all_used);
+}
+
+/* Takes n more bytes from the call's and the shared budget; false (and
+ * nothing taken) when either would pass its cap. */
+static bool take(size_t n)
+{
+    struct budget *b = tl_budget;
+    if (b && (n > b->cap || b->used + b->words > b->cap - n)) {
+        b->exceeded = true;
+        return false;
+    }
+    if (atomic_fetch_add(&all_used, n) + n > all_cap && b) { /* only calls are held to it */
+        atomic_fetch_sub(&all_used, n);
+        b->exceeded = true;
+        return false;
+    }
+    if (b)
+        b->used += n;
+    return true;
+}
+
+static void give(size_t n)
+{
+    atomic_fetch_sub(&all_used, n);
+    struct budget *b = tl_budget;
+    if (b) /* a block made under another budget may be freed here: clamp */
+        b->used = b->used > n ? b->used - n : 0;
+}
 
 static void *pb_malloc(void *user, size_t n)
 {
-    struct budget *b = tl_budget;
-    if (b && (n > b->cap || b->used > b->cap - n)) {
-        b->exceeded = true;
+    if (!take(n))
+        return NULL;
+    unsigned char *p = malloc(n + ALLOC_HDR);
+    if (!p) {
+        give(n);
         return NULL;
     }
-    unsigned char *p = malloc(n + ALLOC_HDR);
-    if (!p)
-        return NULL;
     memcpy(p, &n, sizeof n);
-    if (b)
-        b->used += n;
     return p + ALLOC_HDR;
 }
 
@@ -56,9 +112,7 @@ static void pb_free(void *user, void *ptr)
     unsigned char *p = (unsigned char *)ptr - ALLOC_HDR;
     size_t n;
     memcpy(&n, p, sizeof n);
-    struct budget *b = tl_budget;
-    if (b) /* a block made under another budget may be freed here: clamp */
-        b->used = b->used > n ? b->used - n : 0;
+    give(n);
     free(p);
 }
 
@@ -73,17 +127,17 @@ static void *pb_realloc(void *user, void *ptr, size_t n)
     unsigned char *p = (unsigned char *)ptr - ALLOC_HDR;
     size_t old;
     memcpy(&old, p, sizeof old);
-    struct budget *b = tl_budget;
-    if (b && n > old && (n - old > b->cap || b->used > b->cap - (n - old))) {
-        b->exceeded = true;
+    if (n > old && !take(n - old))
+        return NULL;
+    unsigned char *q = realloc(p, n + ALLOC_HDR);
+    if (!q) {
+        if (n > old)
+            give(n - old);
         return NULL;
     }
-    unsigned char *q = realloc(p, n + ALLOC_HDR);
-    if (!q)
-        return NULL;
     memcpy(q, &n, sizeof n);
-    if (b)
-        b->used = n > old ? b->used + (n - old) : (b->used > old - n ? b->used - (old - n) : 0);
+    if (n < old)
+        give(old - n);
     return q + ALLOC_HDR;
 }
 
@@ -157,13 +211,6 @@ int pdf_doc_count_updates(const void *data, size_t len)
     bool linearized = memmem(s, head, "/Linearized", 11) != NULL;
     int n = eofs - 1 - (linearized && eofs > 1 ? 1 : 0);
     return n > 0 ? n : 0;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void set_err(struct extract_error *err, enum extract_code code, const char *msg)
@@ -248,21 +295,67 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
     return flush(l, page, &w);
 }
 
+/* A page's text, run under the limits: the page's reach is checked first
+ * (pdf_bounds.h), the interpreter runs with the watchdog's cookie. */
+static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_options *opts,
+                                struct watch *w, struct pdf_bounds *bounds, bool *limited)
+{
+    pdf_page *pp = pdf_page_from_fz_page(ctx, page);
+    if (pp && pdf_bounds_check_page(ctx, pp, bounds)) {
+        *limited = true;
+        fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+    }
+    fz_stext_page *st = fz_new_stext_page(ctx, fz_bound_page(ctx, page));
+    fz_device *text = NULL, *dev = NULL;
+    fz_var(text);
+    fz_var(dev);
+    fz_try(ctx)
+    {
+        text = fz_new_stext_device(ctx, st, opts);
+        dev = watch_device(ctx, text, w); /* owns text from here */
+        text = NULL;
+        fz_run_page(ctx, page, dev, fz_identity, &w->cookie);
+        fz_close_device(ctx, dev);
+    }
+    fz_always(ctx)
+    {
+        fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, text);
+    }
+    fz_catch(ctx)
+    {
+        fz_drop_stext_page(ctx, st);
+        if (watch_check(w))
+            *limited = true;
+        fz_rethrow(ctx);
+    }
+    /* an aborted run returns quietly with part of the page */
+    if (watch_check(w)) {
+        *limited = true;
+        fz_drop_stext_page(ctx, st);
+        fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+    }
+    return st;
+}
+
 /* One page's words into l. Returns the number of image blocks seen (with
- * want_images) or 0; -1 on a MuPDF error or out of memory. */
+ * want_images) or 0; -1 on a MuPDF error or out of memory, -2 when a
+ * limit stopped it. */
 static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct fontset *fs,
-                     bool want_images)
+                     bool want_images, struct watch *w, struct pdf_bounds *bounds)
 {
     fz_page *page = NULL;
     fz_stext_page *st = NULL;
     volatile int rc = 0;
+    bool limited = false;
     fz_var(page);
     fz_var(st);
     fz_try(ctx)
     {
         fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
         page = fz_load_page(ctx, doc, i);
-        st = fz_new_stext_page_from_page(ctx, page, &opts);
+        watch_page(w);
+        st = page_text(ctx, page, &opts, w, bounds, &limited);
         for (fz_stext_block *b = st->first_block; b; b = b->next) {
             if (b->type == FZ_STEXT_BLOCK_IMAGE) {
                 rc++;
@@ -284,7 +377,14 @@ static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l,
         fz_drop_stext_page(ctx, st);
         fz_drop_page(ctx, page);
     }
-    fz_catch(ctx) rc = -1;
+    fz_catch(ctx) rc = limited ? -2 : -1;
+    /* the words are this call's memory too */
+    if (tl_budget)
+        tl_budget->words = l->capwords * sizeof *l->words + l->textcap;
+    if (rc >= 0 && tl_budget && tl_budget->used + tl_budget->words > tl_budget->cap) {
+        tl_budget->exceeded = true;
+        rc = -1;
+    }
     return rc;
 }
 
@@ -320,8 +420,21 @@ struct reader {
     struct doc_facts *facts;
     struct extract_error *err;
     struct budget *budget;
+    struct watch watch;
+    struct pdf_bounds bounds;
     int npages;
 };
+
+/* The call was stopped by a limit: EXTRACT_TOO_COMPLEX with the reason. */
+static int limit_err(struct reader *r)
+{
+    const char *why = r->bounds.why[0] ? r->bounds.why
+                      : r->budget->exceeded ? "The statement needs more memory than allowed"
+                      : watch_check(&r->watch) == WATCH_WORK ? "The statement has too many drawing operations"
+                                                             : "The statement took too long to read";
+    set_err(r->err, EXTRACT_TOO_COMPLEX, why);
+    return -1;
+}
 
 static int open_doc(struct reader *r, const void *data, size_t len)
 {
@@ -345,9 +458,10 @@ static int open_doc(struct reader *r, const void *data, size_t len)
     }
     fz_catch(ctx) failed = 1;
     r->doc = doc;
+    if ((failed || !doc) && (r->budget->exceeded || watch_check(&r->watch)))
+        return limit_err(r);
     if (failed || !doc) {
-        set_err(r->err, EXTRACT_UNPARSABLE, r->budget->exceeded ? "The statement exceeds the memory limit"
-                                                                 : "The file is not a readable PDF");
+        set_err(r->err, EXTRACT_UNPARSABLE, "The file is not a readable PDF");
         return -1;
     }
     return 0;
@@ -371,18 +485,28 @@ static int check_doc(struct reader *r)
     }
     r->facts->encrypted = needs;
     r->facts->needs_password = needs;
+    pdf_document *pdf = pdf_specifics(ctx, r->doc);
+    fz_try(ctx) objs = pdf ? pdf_xref_len(ctx, pdf) : 0;
+    fz_catch(ctx) objs = -1;
+    int max_obj = r->opts->max_objects > 0 ? r->opts->max_objects : DEFAULT_MAX_OBJECTS;
+    if (objs < 0 || objs > max_obj) {
+        set_err(r->err, EXTRACT_UNPARSABLE, "The PDF has too many objects");
+        return -1;
+    }
+    /* objects read from here on may come from object streams: bound them first */
+    if (pdf && (pdf_bounds_open(ctx, pdf, &r->bounds) || pdf_bounds_check_objstms(ctx, pdf, &r->bounds)))
+        return limit_err(r);
     fz_try(ctx)
     {
-        pdf_document *pdf = pdf_specifics(ctx, r->doc);
-        objs = pdf ? pdf_xref_len(ctx, pdf) : 0;
         n = fz_count_pages(ctx, r->doc);
         repaired = pdf ? pdf_was_repaired(ctx, pdf) : 0;
     }
     fz_catch(ctx) n = -1;
-    int max_obj = r->opts->max_objects > 0 ? r->opts->max_objects : DEFAULT_MAX_OBJECTS;
     int max_pages = r->opts->max_pages > 0 ? r->opts->max_pages : DEFAULT_MAX_PAGES;
-    if (n <= 0 || objs > max_obj) {
-        set_err(r->err, EXTRACT_UNPARSABLE, n <= 0 ? "The PDF has no readable pages" : "The PDF has too many objects");
+    if (n <= 0 && (r->budget->exceeded || watch_check(&r->watch)))
+        return limit_err(r);
+    if (n <= 0) {
+        set_err(r->err, EXTRACT_UNPARSABLE, "The PDF has no readable pages");
         return -1;
     }
     if (n > max_pages) {
@@ -400,18 +524,15 @@ static int check_doc(struct reader *r)
 static int read_pages(struct reader *r)
 {
     struct fontset fs = {.n = 0};
-    double max_s = r->opts->max_seconds > 0 ? r->opts->max_seconds : DEFAULT_MAX_SECONDS;
-    double deadline = now_s() + max_s;
     int rc = 0;
     int empty = 0;
     for (int i = 0; i < r->npages && rc == 0; i++) {
         size_t before = r->l->nwords;
-        if (now_s() > deadline) {
-            set_err(r->err, EXTRACT_UNPARSABLE, "The statement took too long to read");
-            rc = -1;
-        } else if (read_page(r->ctx, r->doc, i, r->l, &fs, false) < 0) {
-            set_err(r->err, EXTRACT_UNPARSABLE, r->budget->exceeded ? "The statement exceeds the memory limit"
-                                                                    : "A page of the PDF could not be read");
+        int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds);
+        if (k == -2 || (k < 0 && r->budget->exceeded))
+            rc = limit_err(r);
+        else if (k < 0) {
+            set_err(r->err, EXTRACT_UNPARSABLE, "A page of the PDF could not be read");
             rc = -1;
         }
         empty += r->l->nwords == before;
@@ -435,14 +556,16 @@ static int read_pages(struct reader *r)
         int images = 0;
         struct layout scratch = {0};
         struct fontset fs2 = {.n = 0};
-        for (int i = 0; i < r->npages && i < 20 && images == 0; i++) {
-            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true);
+        for (int i = 0; i < r->npages && i < 20 && images == 0 && rc == 0; i++) {
+            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true, &r->watch, &r->bounds);
+            if (k == -2)
+                rc = limit_err(r);
             images += k > 0 ? k : 0;
         }
         for (size_t i = 0; i < fs2.n; i++)
             free(fs2.names[i]);
         layout_free(&scratch);
-        if (images) {
+        if (images && rc == 0) {
             set_err(r->err, EXTRACT_PDF_IS_IMAGE, NULL);
             rc = -1;
         }
@@ -458,9 +581,18 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
         return -1;
     }
     struct diag dg = {0, 0};
-    struct budget b = {0, opts->max_memory ? opts->max_memory : DEFAULT_MAX_MEMORY, false};
+    struct budget b = {0, 0, opts->max_memory ? opts->max_memory : DEFAULT_MAX_MEMORY, false};
     fz_context *ctx = fz_clone_context(base_ctx);
-    if (!ctx) {
+    struct reader r = {.ctx = ctx, .opts = opts, .l = l, .facts = facts, .err = err, .budget = &b};
+    size_t inflated = opts->max_inflated ? opts->max_inflated : DEFAULT_MAX_INFLATED;
+    r.bounds = (struct pdf_bounds){.max_page_bytes = inflated < PAGE_MAX_INFLATED ? inflated : PAGE_MAX_INFLATED,
+                                   .max_doc_bytes = inflated,
+                                   .max_depth = opts->max_form_depth > 0 ? opts->max_form_depth : DEFAULT_MAX_DEPTH,
+                                   .watch = &r.watch};
+    long max_ops = opts->max_ops > 0 ? opts->max_ops : DEFAULT_MAX_OPS;
+    if (!ctx || watch_start(&r.watch, opts->max_seconds > 0 ? opts->max_seconds : DEFAULT_MAX_SECONDS, max_ops,
+                            max_ops / PAGE_OPS_SHARE)) {
+        fz_drop_context(ctx);
         set_err(err, EXTRACT_UNPARSABLE, "PDF engine unavailable");
         return -1;
     }
@@ -468,7 +600,6 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     fz_set_error_callback(ctx, on_error, &dg);
     struct budget *saved = tl_budget;
     tl_budget = &b;
-    struct reader r = {ctx, NULL, opts, l, facts, err, &b, 0};
     facts->incremental_updates = pdf_doc_count_updates(data, len);
     int rc = -1;
     if (len >= 5 && open_doc(&r, data, len) == 0 && check_doc(&r) == 0 && read_pages(&r) == 0)
@@ -476,6 +607,8 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     else if (len < 5)
         set_err(err, EXTRACT_UNPARSABLE, "The file is not a readable PDF");
     *page_count = r.npages;
+    watch_stop(&r.watch);
+    pdf_bounds_close(ctx, &r.bounds);
     fz_drop_document(ctx, r.doc);
     fz_flush_warnings(ctx);
     tl_budget = saved;

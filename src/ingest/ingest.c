@@ -78,6 +78,8 @@ static int extract_fail(const struct extract_error *e, struct api_error *err)
         return fail(err, 400, "PDF_IS_IMAGE", "Scanned images are not supported");
     case EXTRACT_TOO_MANY_PAGES:
         return fail(err, 400, "STATEMENT_TOO_MANY_PAGES", "The statement exceeds the allowed page limit");
+    case EXTRACT_TOO_COMPLEX: /* a deadline or work limit stopped the reading; the reason is ours, not the file's text */
+        return api_error_set(err, 400, "STATEMENT_TOO_COMPLEX", "%s", e->message);
     default:
         return fail(err, 400, "STATEMENT_UNSUPPORTED_FORMAT", "The statement format is not supported");
     }

@@ -75,7 +75,7 @@ TEST(limits_refuse)
     CHECK_INT(code, EXTRACT_TOO_MANY_PAGES);
     struct extract_opts mem = {.max_memory = 64 * 1024};
     CHECK(parse_to_json(&mem, &code) == NULL);
-    CHECK_INT(code, EXTRACT_UNPARSABLE);
+    CHECK_INT(code, EXTRACT_TOO_COMPLEX);
     struct extract_opts need = {.require_bank = true, .bank = "hdfc"};
     CHECK(parse_to_json(&need, &code) == NULL);
     CHECK_INT(code, EXTRACT_BANK_MISMATCH);

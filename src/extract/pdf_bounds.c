@@ -1,0 +1,247 @@
+#include "extract/pdf_bounds.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#define HEIGHT_UNKNOWN 0
+#define HEIGHT_BUSY 1  /* on the current path: a cycle, which MuPDF does not follow */
+#define HEIGHT_BASE 2  /* stored heights are offset by this */
+
+static int refuse(struct pdf_bounds *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int refuse(struct pdf_bounds *b, const char *fmt, ...)
+{
+    if (!b->why[0]) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(b->why, sizeof b->why, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+int pdf_bounds_open(fz_context *ctx, pdf_document *doc, struct pdf_bounds *b)
+{
+    b->page_bytes = b->doc_bytes = 0;
+    b->why[0] = '\0';
+    b->height = NULL;
+    volatile int rc = 0;
+    fz_try(ctx)
+    {
+        b->nobjs = pdf_xref_len(ctx, doc);
+        b->height = fz_calloc(ctx, (size_t)(b->nobjs > 0 ? b->nobjs : 1), 1);
+    }
+    fz_catch(ctx) rc = -1;
+    return rc;
+}
+
+void pdf_bounds_close(fz_context *ctx, struct pdf_bounds *b)
+{
+    fz_free(ctx, b->height);
+    b->height = NULL;
+}
+
+/* Inflates one stream, counting its bytes against the limits. */
+static int inflate(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm)
+{
+    fz_stream *s = NULL;
+    volatile int rc = 0;
+    unsigned char buf[16384];
+    fz_var(s);
+    fz_try(ctx)
+    {
+        s = pdf_open_stream(ctx, stm);
+        size_t n;
+        while (rc == 0 && (n = fz_read(ctx, s, buf, sizeof buf)) > 0) {
+            b->page_bytes += n;
+            b->doc_bytes += n;
+            if (b->page_bytes > b->max_page_bytes)
+                rc = refuse(b, "A page's content inflates to more than %zu MiB", b->max_page_bytes >> 20);
+            else if (b->doc_bytes > b->max_doc_bytes)
+                rc = refuse(b, "The statement's content inflates to more than %zu MiB", b->max_doc_bytes >> 20);
+            else if (watch_check(b->watch))
+                rc = -1; /* the caller tells why */
+        }
+    }
+    fz_always(ctx) fz_drop_stream(ctx, s);
+    fz_catch(ctx)
+    {
+        /* a broken stream: MuPDF reports it (or not) when it runs the page */
+    }
+    return rc;
+}
+
+static int resources_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *res, int depth);
+
+/* The height of a content stream that may draw others (a form, a pattern,
+ * a glyph): 1 + the height of what its resources draw; inflated once. */
+static int node_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm, pdf_obj *res, int depth)
+{
+    if (!pdf_is_stream(ctx, stm))
+        return 0;
+    int num = pdf_to_num(ctx, stm);
+    bool tracked = num > 0 && num < b->nobjs;
+    if (tracked && b->height[num] == HEIGHT_BUSY)
+        return 0;
+    if (tracked && b->height[num] >= HEIGHT_BASE)
+        return b->height[num] - HEIGHT_BASE;
+    if (depth > b->max_depth)
+        return refuse(b, "Forms are nested more than %d levels deep", b->max_depth);
+    if (tracked)
+        b->height[num] = HEIGHT_BUSY;
+    if (inflate(ctx, b, stm))
+        return -1;
+    int h = resources_height(ctx, b, res ? res : pdf_dict_get(ctx, stm, PDF_NAME(Resources)), depth + 1);
+    if (h < 0)
+        return -1;
+    h += 1;
+    if (tracked)
+        b->height[num] = (unsigned char)(HEIGHT_BASE + (h < 250 ? h : 250));
+    return h;
+}
+
+static int max_of(int a, int b)
+{
+    return a < 0 || b < 0 ? -1 : a > b ? a : b;
+}
+
+/* Every stream value of dict as a node (or, for sub = a name, only those
+ * whose /Subtype is it). */
+static int dict_nodes(fz_context *ctx, struct pdf_bounds *b, pdf_obj *dict, pdf_obj *sub, int depth)
+{
+    int h = 0, n = pdf_dict_len(ctx, dict);
+    for (int i = 0; i < n && h >= 0; i++) {
+        pdf_obj *v = pdf_dict_get_val(ctx, dict, i);
+        if (!sub || pdf_name_eq(ctx, pdf_dict_get(ctx, v, PDF_NAME(Subtype)), sub))
+            h = max_of(h, node_height(ctx, b, v, NULL, depth));
+    }
+    return h;
+}
+
+/* Soft masks of graphics states draw a group form. */
+static int extgstate_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *gs, int depth)
+{
+    int h = 0, n = pdf_dict_len(ctx, gs);
+    for (int i = 0; i < n && h >= 0; i++) {
+        pdf_obj *mask = pdf_dict_get(ctx, pdf_dict_get_val(ctx, gs, i), PDF_NAME(SMask));
+        if (pdf_is_dict(ctx, mask))
+            h = max_of(h, node_height(ctx, b, pdf_dict_get(ctx, mask, PDF_NAME(G)), NULL, depth));
+    }
+    return h;
+}
+
+/* Type 3 glyphs are content streams run with the font's resources. */
+static int fonts_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *fonts, int depth)
+{
+    int h = 0, n = pdf_dict_len(ctx, fonts);
+    for (int i = 0; i < n && h >= 0; i++) {
+        pdf_obj *f = pdf_dict_get_val(ctx, fonts, i);
+        if (!pdf_name_eq(ctx, pdf_dict_get(ctx, f, PDF_NAME(Subtype)), PDF_NAME(Type3)))
+            continue;
+        pdf_obj *procs = pdf_dict_get(ctx, f, PDF_NAME(CharProcs));
+        pdf_obj *res = pdf_dict_get(ctx, f, PDF_NAME(Resources));
+        int m = pdf_dict_len(ctx, procs);
+        for (int k = 0; k < m && h >= 0; k++)
+            h = max_of(h, node_height(ctx, b, pdf_dict_get_val(ctx, procs, k), res, depth));
+    }
+    return h;
+}
+
+static int resources_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *res, int depth)
+{
+    if (!pdf_is_dict(ctx, res))
+        return 0;
+    int h = dict_nodes(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(XObject)), PDF_NAME(Form), depth);
+    h = max_of(h, dict_nodes(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(Pattern)), NULL, depth));
+    if (h >= 0)
+        h = max_of(h, extgstate_height(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(ExtGState)), depth));
+    if (h >= 0)
+        h = max_of(h, fonts_height(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(Font)), depth));
+    return h;
+}
+
+/* Appearance streams of the page's annotations: a stream, or one per state. */
+static int annots_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *annots)
+{
+    int h = 0, n = pdf_array_len(ctx, annots);
+    for (int i = 0; i < n && h >= 0; i++) {
+        pdf_obj *ap = pdf_dict_getp(ctx, pdf_array_get(ctx, annots, i), "AP/N");
+        h = max_of(h, pdf_is_stream(ctx, ap) ? node_height(ctx, b, ap, NULL, 1) : dict_nodes(ctx, b, ap, NULL, 1));
+    }
+    return h;
+}
+
+static int contents_bytes(fz_context *ctx, struct pdf_bounds *b, pdf_obj *contents)
+{
+    if (pdf_is_array(ctx, contents)) {
+        int n = pdf_array_len(ctx, contents);
+        for (int i = 0; i < n; i++)
+            if (inflate(ctx, b, pdf_array_get(ctx, contents, i)))
+                return -1;
+        return 0;
+    }
+    return pdf_is_stream(ctx, contents) ? inflate(ctx, b, contents) : 0;
+}
+
+static int why_stopped(struct pdf_bounds *b)
+{
+    if (b->why[0])
+        return -1;
+    enum watch_trip t = b->watch ? watch_check(b->watch) : WATCH_OK;
+    if (t == WATCH_DEADLINE)
+        return refuse(b, "The statement took too long to read");
+    if (t == WATCH_WORK)
+        return refuse(b, "The statement has too many drawing operations");
+    return refuse(b, "The statement exceeds a processing limit");
+}
+
+int pdf_bounds_check_page(fz_context *ctx, pdf_page *page, struct pdf_bounds *b)
+{
+    volatile int rc = 0;
+    b->page_bytes = 0;
+    fz_try(ctx)
+    {
+        int h = contents_bytes(ctx, b, pdf_page_contents(ctx, page));
+        if (h == 0)
+            h = resources_height(ctx, b, pdf_page_resources(ctx, page), 1);
+        if (h >= 0)
+            h = max_of(h, annots_height(ctx, b, pdf_dict_get(ctx, page->obj, PDF_NAME(Annots))));
+        if (h > b->max_depth)
+            h = refuse(b, "Forms are nested more than %d levels deep", b->max_depth);
+        rc = h < 0 ? why_stopped(b) : 0;
+    }
+    fz_catch(ctx)
+    {
+        rc = b->why[0] ? -1 : 0; /* broken objects: MuPDF's own handling applies */
+    }
+    return rc;
+}
+
+int pdf_bounds_check_objstms(fz_context *ctx, pdf_document *doc, struct pdf_bounds *b)
+{
+    volatile int rc = 0;
+    fz_try(ctx)
+    {
+        b->page_bytes = 0;
+        for (int i = 1; i < b->nobjs && rc == 0; i++) {
+            pdf_xref_entry *e = pdf_get_xref_entry(ctx, doc, i);
+            if (!e || e->type != 'o' || e->ofs <= 0 || e->ofs >= b->nobjs || b->height[e->ofs])
+                continue;
+            b->height[e->ofs] = HEIGHT_BUSY; /* reset below */
+            pdf_obj *stm = pdf_new_indirect(ctx, doc, (int)e->ofs, 0);
+            fz_try(ctx) rc = inflate(ctx, b, stm);
+            fz_always(ctx) pdf_drop_obj(ctx, stm);
+            fz_catch(ctx) {}
+            b->page_bytes = 0; /* object streams count against the document only */
+        }
+        for (int i = 1; i < b->nobjs; i++)
+            if (b->height[i] == HEIGHT_BUSY)
+                b->height[i] = HEIGHT_UNKNOWN;
+        if (rc)
+            rc = why_stopped(b);
+    }
+    fz_catch(ctx) rc = b->why[0] ? -1 : 0;
+    return rc;
+}
