@@ -27,7 +27,9 @@ static void create_committed(void *arg, int rc)
 {
     struct pending_create *pc = arg;
     struct http_req *req = pc->req;
-    if (rc != STORE_OK) {
+    if (rc == STORE_FULL) /* nothing stored; worth retrying once space returns */
+        http_resp_error(pc->resp, 507, "INSUFFICIENT_STORAGE", "The server is out of storage space; try again later");
+    else if (rc != STORE_OK) {
         log_error("session msg=\"insert failed\" rc=%d", rc);
         http_resp_error(pc->resp, 500, "INTERNAL_ERROR", "Something went wrong");
     }

@@ -131,6 +131,7 @@ struct sqlite_store {
     ino_t wal_ino;
     atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
     atomic_bool syncer_busy;    /* the syncer holds a batch (set under smu) */
+    atomic_bool failed;         /* a WAL sync failed: no write is acknowledged again */
     pthread_key_t reader_key;
     pthread_mutex_t readers_mu;
     struct conn *readers;
@@ -277,11 +278,18 @@ static void *syncer_main(void *arg)
         }
         if (rc == 0 && wrote)
             fault_point("store.synced");
-        if (rc != 0) {
-            log_error("store op=wal_sync err=\"%s\"", strerror(errno));
+        if (rc != 0 || atomic_load(&s->failed)) {
+            /* Not durable, and never again trustworthy: after a failed
+             * fsync the kernel may have dropped the dirty pages and a later
+             * fsync would succeed without them. Nothing more is acked. */
+            int e = errno;
             for (struct wop *w = batch; w; w = w->next)
                 if (w->rc == STORE_OK)
-                    w->rc = STORE_ERROR;
+                    w->rc = e == ENOSPC ? STORE_FULL : STORE_ERROR;
+            if (rc != 0 && !atomic_exchange(&s->failed, true)) {
+                log_error("store op=wal_sync err=\"%s\"", strerror(e));
+                store_report_failure("the write-ahead log could not be synced");
+            }
         }
         while (batch) {
             struct wop *next = batch->next;
@@ -376,10 +384,13 @@ static void *writer_main(void *arg)
         atomic_fetch_add(&s->n_commits, 1);
         atomic_fetch_add(&s->n_writes, n);
         if (began && sq_exec(s->writer->db, "COMMIT") != STORE_OK) {
+            /* nothing of the batch is stored; a full disk is said so, so
+             * that callers answer 507 and retry once space returns */
+            int failed = (sqlite3_extended_errcode(s->writer->db) & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_ERROR;
             sq_exec(s->writer->db, "ROLLBACK");
             for (struct wop *w = batch; w; w = w->next)
                 if (w->rc == STORE_OK)
-                    w->rc = STORE_ERROR;
+                    w->rc = failed;
         }
         fault_point("store.committed");
         hand_to_syncer(s, batch);
@@ -390,7 +401,7 @@ static void *writer_main(void *arg)
 static void submit(struct sqlite_store *s, int (*apply)(struct conn *, const void *), const void *arg,
                    store_done_fn done, void *done_arg)
 {
-    struct wop *w = calloc(1, sizeof *w);
+    struct wop *w = atomic_load(&s->failed) ? NULL : calloc(1, sizeof *w);
     if (!w) {
         done(done_arg, STORE_ERROR);
         return;
@@ -995,6 +1006,7 @@ static void sq_stats(struct store *st, struct store_stats *out)
     out->writes = atomic_load(&s->n_writes);
     out->syncs = atomic_load(&s->n_syncs);
     out->sync_seconds = (double)atomic_load(&s->sync_micros) / 1e6;
+    out->failed = atomic_load(&s->failed);
 }
 
 static int sq_rate_count(struct store *st, const char *key, int window_s, int64_t now, bool count_it,

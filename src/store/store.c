@@ -2,12 +2,32 @@
 #include "store/store.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/pg_internal.h"
 #include "store/sqlite_internal.h"
+#include "util/log.h"
+
+static _Atomic(store_failure_fn) failure_handler;
+static atomic_flag failure_reported = ATOMIC_FLAG_INIT;
+
+void store_set_failure_handler(store_failure_fn fn)
+{
+    atomic_store(&failure_handler, fn);
+}
+
+void store_report_failure(const char *why)
+{
+    if (atomic_flag_test_and_set(&failure_reported))
+        return;
+    log_error("store msg=\"durability lost: every later write fails; restart the server\" reason=\"%s\"", why);
+    store_failure_fn fn = atomic_load(&failure_handler);
+    if (fn)
+        fn();
+}
 
 char *store_default_url(const char *data_dir)
 {

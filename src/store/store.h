@@ -49,6 +49,7 @@ struct store_stats {
     uint64_t writes;        /* write operations in them */
     uint64_t syncs;         /* durability syncs */
     double sync_seconds;    /* time spent syncing */
+    bool failed;            /* a sync failed: no more writes (store_report_failure) */
 };
 
 /* ---- statements, accounts, jobs (issue 5) ----
@@ -414,6 +415,16 @@ static inline void store_close(struct store *st)
     if (st)
         st->ops->close(st);
 }
+
+/* A store that can no longer promise durability (its log failed to sync:
+ * after a failed fsync the kernel may have dropped the unsynced pages, so
+ * no later sync could vouch for them) fails every later write and calls
+ * the handler once, from its own thread. `serve` stops on it (exit status
+ * 75) so that a supervisor restarts it and recovery runs from the disk. */
+typedef void (*store_failure_fn)(void);
+void store_set_failure_handler(store_failure_fn fn);
+/* For implementations: reports the failure (logs; calls the handler once). */
+void store_report_failure(const char *why);
 
 /* Blocking insert: submits through the group commit and waits. */
 int store_session_insert(struct store *st, const struct session *s);
