@@ -26,7 +26,8 @@ struct app {
     size_t max_body;            /* JSON body limit */
     /* Statements (issue 5): see ingest/ingest.h, api/upload.c, jobs/. */
     struct ingest_env ingest;   /* store, blob store, password sealing key */
-    struct work_pool *ingest_pool; /* runs uploads off the HTTP threads */
+    struct work_pool *ingest_pool; /* extracts and stores uploads off the HTTP threads */
+    struct work_pool *fetch_pool;  /* downloads file_url bodies off the ingest pool */
     struct work_pool *report_pool; /* runs heavy reads off the HTTP threads (api_offload) */
     size_t max_upload;          /* largest file as sent (BASE64 text included) */
     int fetch_timeout_s;        /* file_url download limit */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "extract/extract.h"
 #include "http/server.h"
 #include "util/embedded.h"
 #include "util/stats.h"
@@ -72,6 +73,39 @@ static char *job_metrics(struct store *st)
     return out;
 }
 
+/* The upload pools and extraction memory (issue 11), malloc'd. */
+static char *upload_metrics(struct app *app)
+{
+    struct work_stats in = {0}, fe = {0};
+    if (app->ingest_pool)
+        work_pool_stats(app->ingest_pool, &in);
+    if (app->fetch_pool)
+        work_pool_stats(app->fetch_pool, &fe);
+    char *out = NULL;
+    if (asprintf(&out,
+                 "# HELP passbook_ingest_running Uploads being read (extraction, storage).\n"
+                 "# TYPE passbook_ingest_running gauge\n"
+                 "passbook_ingest_running %zu\n"
+                 "# HELP passbook_ingest_queued Uploads waiting for an extraction thread or their limits.\n"
+                 "# TYPE passbook_ingest_queued gauge\n"
+                 "passbook_ingest_queued %zu\n"
+                 "# HELP passbook_fetch_running file_url downloads running.\n"
+                 "# TYPE passbook_fetch_running gauge\n"
+                 "passbook_fetch_running %zu\n"
+                 "# HELP passbook_fetch_queued file_url downloads waiting.\n"
+                 "# TYPE passbook_fetch_queued gauge\n"
+                 "passbook_fetch_queued %zu\n"
+                 "# HELP passbook_uploads_refused_total Uploads answered 503 because a queue was full.\n"
+                 "# TYPE passbook_uploads_refused_total counter\n"
+                 "passbook_uploads_refused_total %llu\n"
+                 "# HELP passbook_extract_memory_bytes Memory all extractions hold now.\n"
+                 "# TYPE passbook_extract_memory_bytes gauge\n"
+                 "passbook_extract_memory_bytes %zu\n",
+                 in.running, in.queued, fe.running, fe.queued, in.refused + fe.refused, extract_memory_in_use()) < 0)
+        return NULL;
+    return out;
+}
+
 static enum http_result metrics(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
@@ -79,13 +113,16 @@ static enum http_result metrics(struct http_req *req, struct http_resp *resp)
     char *http = http_server_metrics(http_req_server(req), &len);
     char *store = store_metrics(app->store);
     char *jobs = job_metrics(app->store);
+    char *uploads = upload_metrics(app);
     char *work = stats_render();
     char *text = NULL;
-    if (!http || !store || !jobs || !work || asprintf(&text, "%s%s%s%s", http, store, jobs, work) < 0)
+    if (!http || !store || !jobs || !uploads || !work ||
+        asprintf(&text, "%s%s%s%s%s", http, store, jobs, uploads, work) < 0)
         text = NULL;
     free(http);
     free(store);
     free(jobs);
+    free(uploads);
     free(work);
     if (!text) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");

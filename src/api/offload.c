@@ -29,7 +29,7 @@ enum http_result api_offload(struct http_req *req, struct http_resp *resp, http_
     struct offload *o = malloc(sizeof *o);
     if (o) {
         *o = (struct offload){req, resp, fn};
-        if (work_pool_submit(app->report_pool, offload_run, o) == 0)
+        if (work_pool_submit(app->report_pool, NULL, NULL, offload_run, o) == WORK_QUEUED)
             return HTTP_ASYNC;
         free(o);
     }

@@ -9,9 +9,11 @@
  * INVALID_FILE_URL) -> ingest_statement (empty, not a PDF, password,
  * format, bank, date range, duplicate).
  *
- * The slow part (file_url download, extraction, fsync, commit) runs on
- * the ingest pool; the request is suspended meanwhile (HTTP_ASYNC) and
- * resumed with the answer, so HTTP threads keep serving. */
+ * The slow part runs on worker pools (jobs/pool.h) while the request is
+ * suspended (HTTP_ASYNC) and resumed with the answer, so HTTP threads keep
+ * serving: a file_url download on the fetch pool, then extraction, fsync
+ * and commit on the ingest pool, each within the per-organisation and
+ * per-session limits, waiting in a bounded queue (503 only when full). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 
 #include "api/api.h"
 #include "api/upload_form.h"
+#include "ingest/files.h"
 #include "net/fetch.h"
 #include "notify/notify.h"
 #include "util/fault.h"
@@ -82,7 +85,7 @@ static int fetch_file(struct app *app, const char *url, struct blob_writer **out
     snprintf(tmp, sizeof tmp, "%s/blobs/tmp/url-XXXXXX", app->data_dir);
     int fd = mkstemp(tmp);
     if (fd < 0)
-        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
+        return files_write_error(errno == ENOSPC || errno == EDQUOT ? BLOB_NO_SPACE : BLOB_IO, err);
     unlink(tmp);
     long status = 0;
     int64_t bytes = 0;
@@ -97,16 +100,19 @@ static int fetch_file(struct app *app, const char *url, struct blob_writer **out
         return api_error_set(err, 400, "INVALID_FILE_URL", "This file url is invalid");
     }
     struct blob_writer *w = blob_writer_new(app->ingest.blobs);
+    enum blob_error why = w ? BLOB_OK : errno == ENOSPC || errno == EDQUOT ? BLOB_NO_SPACE : BLOB_IO;
     char buf[65536];
     ssize_t n = 0;
     lseek(fd, 0, SEEK_SET);
     while (w && (n = read(fd, buf, sizeof buf)) > 0)
-        if (blob_writer_add(w, buf, (size_t)n))
+        if (blob_writer_add(w, buf, (size_t)n)) {
+            why = blob_writer_error(w);
             break;
+        }
     close(fd);
     if (!w || n != 0) {
         blob_writer_abort(w);
-        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
+        return files_write_error(why ? why : BLOB_IO, err);
     }
     *out = w;
     return 0;
@@ -137,7 +143,27 @@ struct upload_task {
     const struct upload_answer *answer;
 };
 
-/* On the ingest pool: download (file_url), ingest, answer, resume. */
+/* The end of a task: the answer, then the request resumes. */
+static void finish(struct upload_task *t, int rc, json_t *result, const struct api_error *err)
+{
+    if (rc)
+        t->answer->fail(t->resp, &t->s, t->form, err);
+    else
+        t->answer->ok(t->resp, t->app, &t->s, t->form, result);
+    struct http_req *req = t->req;
+    session_clear(&t->s);
+    free(t);
+    http_req_resume(req);
+}
+
+static int refused(struct api_error *err, int rc)
+{
+    return rc == WORK_FULL ? api_error_set(err, 503, "SERVICE_UNAVAILABLE",
+                                           "The server has too many uploads waiting; please retry shortly")
+                           : api_error_set(err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
+}
+
+/* On the ingest pool: ingest, answer, resume. */
 static void upload_run(void *arg)
 {
     struct upload_task *t = arg;
@@ -147,20 +173,27 @@ static void upload_run(void *arg)
     f->file = NULL; /* ingest_statement owns it now */
     fault_point("upload.queued");
     json_t *result = NULL;
-    int rc = !file && fetch_file(t->app, f->file_url, &file, &err) ? -1 : 0;
+    struct ingest_input in = {.file = file, .file_name = f->file_name, .pdf_password = f->pdf_password,
+                              .bank_name = f->bank_name, .want_progress = t->want_progress};
+    int rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
+    finish(t, rc, result, &err);
+}
+
+/* On the fetch pool: a file_url download never holds an extraction
+ * thread; the downloaded file then queues for one like any upload. */
+static void fetch_run(void *arg)
+{
+    struct upload_task *t = arg;
+    struct upload_form *f = t->form;
+    struct api_error err;
+    int rc = fetch_file(t->app, f->file_url, &f->file, &err);
     if (rc == 0) {
-        struct ingest_input in = {.file = file, .file_name = f->file_name, .pdf_password = f->pdf_password,
-                                  .bank_name = f->bank_name, .want_progress = t->want_progress};
-        rc = ingest_statement(&t->app->ingest, &t->s, &in, &result, &err);
+        rc = work_pool_submit(t->app->ingest_pool, t->s.org_id, t->s.id, upload_run, t);
+        if (rc == WORK_QUEUED)
+            return;
+        refused(&err, rc);
     }
-    if (rc)
-        t->answer->fail(t->resp, &t->s, f, &err);
-    else
-        t->answer->ok(t->resp, t->app, &t->s, f, result);
-    struct http_req *req = t->req;
-    session_clear(&t->s);
-    free(t);
-    http_req_resume(req);
+    finish(t, -1, NULL, &err);
 }
 
 enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, struct session *s,
@@ -186,10 +219,12 @@ enum http_result api_upload_start(struct http_req *req, struct http_resp *resp, 
         goto fail;
     }
     *t = (struct upload_task){req, resp, app, *s, f, want_progress, a};
-    if (work_pool_submit(app->ingest_pool, upload_run, t) == 0)
+    int rc = f->file ? work_pool_submit(app->ingest_pool, s->org_id, s->id, upload_run, t)
+                     : work_pool_submit(app->fetch_pool, s->org_id, s->id, fetch_run, t);
+    if (rc == WORK_QUEUED)
         return HTTP_ASYNC;
     free(t);
-    api_error_set(&err, 503, "SERVICE_UNAVAILABLE", "The server is shutting down");
+    refused(&err, rc);
 fail:
     a->fail(resp, s, f, &err);
     session_clear(s);

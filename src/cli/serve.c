@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,6 +91,8 @@ struct serve_opts {
     long db_connections, job_lease;
     const char *trusted_proxies, *node_name;
     struct net_cidrs trusted;
+    /* uploads' work (0 = the default; docs/operations.md) */
+    long ingest_per_org, ingest_per_session, ingest_queue, fetch_threads, extract_memory_mb;
 };
 
 static int hex_to_bytes(const char *hex, unsigned char *out, size_t n)
@@ -123,11 +126,32 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     /* Twice the CPUs: an upload also waits on fsyncs and the store's
      * commit, and another extraction can use the core meanwhile. */
     long n = o->ingest_threads > 0 ? o->ingest_threads : 2 * sysconf(_SC_NPROCESSORS_ONLN);
-    app->ingest_pool = work_pool_start(n < 1 ? 1 : n > 256 ? 256 : (int)n, "ingest");
+    n = n < 1 ? 1 : n > 256 ? 256 : n;
+    /* One organisation may use half the extraction threads, so another's
+     * upload always finds one free; a session two (the hosted page sends
+     * files one after the other, a lender may send a few at once). */
+    struct work_limits ingest = {o->ingest_per_org > 0 ? (int)o->ingest_per_org : (int)(n + 1) / 2,
+                                 o->ingest_per_session > 0 ? (int)o->ingest_per_session : 2,
+                                 o->ingest_queue > 0 ? (size_t)o->ingest_queue : 1024};
+    long f = o->fetch_threads > 0 ? o->fetch_threads : 8;
+    struct work_limits fetch = {(int)(f + 1) / 2, ingest.per_session, ingest.max_queued};
+    extract_set_memory_budget((size_t)(o->extract_memory_mb > 0 ? o->extract_memory_mb : 1024) << 20);
+    app->ingest_pool = work_pool_start((int)n, "ingest", &ingest);
+    app->fetch_pool = work_pool_start(f > 256 ? 256 : (int)f, "fetch", &fetch);
     /* Reports (insights, workbooks, files) are CPU work: one thread per CPU. */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    app->report_pool = work_pool_start(cpus < 1 ? 1 : cpus > 16 ? 16 : (int)cpus, "report");
-    return app->ingest_pool && app->report_pool ? 0 : -1;
+    app->report_pool = work_pool_start(cpus < 1 ? 1 : cpus > 16 ? 16 : (int)cpus, "report", NULL);
+    return app->ingest_pool && app->fetch_pool && app->report_pool ? 0 : -1;
+}
+
+/* The store lost durability (store.h): stop like on SIGTERM, exit 75. */
+#define EXIT_STORE_FAILED 75
+static atomic_bool store_failed;
+
+static void on_store_failure(void)
+{
+    atomic_store(&store_failed, true);
+    kill(getpid(), SIGTERM);
 }
 
 static int serve_run(const struct serve_opts *o, const char *host, int port)
@@ -143,6 +167,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         return 1;
     }
     free(default_url);
+    store_set_failure_handler(on_store_failure);
     struct keyfile keys;
     if (server_keys_open(o->data, app.store, &keys, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", err);
@@ -209,9 +234,10 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     log_info("serve msg=\"shutting down\" signal=%d", sig);
     http_server_stop(srv);
     notify_stop(notifier);
-    rc = 0;
+    rc = atomic_load(&store_failed) ? EXIT_STORE_FAILED : 0;
 out:
     job_runner_stop(jobs);
+    work_pool_stop(app.fetch_pool); /* first: it hands work to the ingest pool */
     work_pool_stop(app.ingest_pool);
     work_pool_stop(app.report_pool);
     blob_close(app.ingest.blobs);
@@ -228,7 +254,7 @@ int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
-                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}};
+                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -249,6 +275,11 @@ int cli_serve(int argc, char **argv)
         {"link-ttl", FLAG_INT, &o.link_ttl, "SECONDS", "lifetime of signed PDF/report links (default 3600)"},
         {"fetch-timeout", FLAG_INT, &o.fetch_timeout, "SECONDS", "file_url download time limit (default 30)"},
         {"ingest-threads", FLAG_INT, &o.ingest_threads, "N", "uploads read at once (default: twice the CPUs)"},
+        {"ingest-per-org", FLAG_INT, &o.ingest_per_org, "N", "uploads of one organisation read at once (default: half of --ingest-threads)"},
+        {"ingest-per-session", FLAG_INT, &o.ingest_per_session, "N", "uploads of one session read at once (default 2)"},
+        {"ingest-queue", FLAG_INT, &o.ingest_queue, "N", "uploads waiting for a thread before new ones get 503 (default 1024)"},
+        {"fetch-threads", FLAG_INT, &o.fetch_threads, "N", "file_url downloads at once (default 8)"},
+        {"extract-memory-mb", FLAG_INT, &o.extract_memory_mb, "MIB", "memory all extractions together may hold (default 1024)"},
         {"max-connections", FLAG_INT, &o.max_conns, "N", "connections open at once (default 4096)"},
         {"max-connections-per-ip", FLAG_INT, &o.max_conns_ip, "N", "connections from one IPv4 address or IPv6 /64 (default 256)"},
         {"header-timeout", FLAG_INT, &o.header_timeout, "SECONDS", "request line to end of headers (default 10)"},
