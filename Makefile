@@ -27,7 +27,7 @@ REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o) $(REL_DIR)/obj/embedded_data.o
 ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o) $(ASAN_DIR)/obj/embedded_data.o
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 
-.PHONY: all deps test-deps run install uninstall test test-pg unit fuzz bench clean format deb
+.PHONY: all deps test-deps run install uninstall test test-pg unit fuzz soak bench clean format deb
 all: deps $(REL_DIR)/passbook
 
 deps:
@@ -120,6 +120,10 @@ test: test-deps $(ASAN_DIR)/passbook $(UNIT_BINS)
 # Every API suite on PostgreSQL (make test runs a representative part).
 test-pg: test-deps $(ASAN_DIR)/passbook
 	@PB_TEST_PG_SUITES=all PB_TEST_FILTER=api-pg/ tests/run.sh
+
+# Ten minutes of mixed traffic with kill -9 every few seconds (make test runs 40 s of it).
+soak: test-deps $(ASAN_DIR)/passbook
+	@PB_SOAK_SECONDS=$${PB_SOAK_SECONDS:-600} python3 tests/api/test_soak.py
 
 fuzz: test-deps
 	@$(MAKE) -f tests/fuzz/Makefile
