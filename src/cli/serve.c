@@ -132,9 +132,10 @@ static int statements_start(struct app *app, const struct serve_opts *o)
      * files one after the other, a lender may send a few at once). */
     struct work_limits ingest = {o->ingest_per_org > 0 ? (int)o->ingest_per_org : (int)(n + 1) / 2,
                                  o->ingest_per_session > 0 ? (int)o->ingest_per_session : 2,
-                                 o->ingest_queue > 0 ? (size_t)o->ingest_queue : 1024};
+                                 o->ingest_queue > 0 ? (size_t)o->ingest_queue : 1024,
+                                 extract_memory_admits};
     long f = o->fetch_threads > 0 ? o->fetch_threads : 8;
-    struct work_limits fetch = {(int)(f + 1) / 2, ingest.per_session, ingest.max_queued};
+    struct work_limits fetch = {(int)(f + 1) / 2, ingest.per_session, ingest.max_queued, NULL};
     extract_set_memory_budget((size_t)(o->extract_memory_mb > 0 ? o->extract_memory_mb : 1024) << 20);
     app->ingest_pool = work_pool_start((int)n, "ingest", &ingest);
     app->fetch_pool = work_pool_start(f > 256 ? 256 : (int)f, "fetch", &fetch);

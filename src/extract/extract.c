@@ -31,6 +31,7 @@ static const struct {
                                  "upload the statement as downloaded from the bank"},
     [EXTRACT_TOO_COMPLEX] = {"STATEMENT_TOO_COMPLEX",
                              "The statement could not be read within the processing limits"},
+    [EXTRACT_BUSY] = {"SERVER_BUSY", "The server is busy reading other statements; please retry shortly"},
 };
 
 const char *extract_code_name(enum extract_code c)

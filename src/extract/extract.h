@@ -27,6 +27,7 @@ enum extract_code {
     EXTRACT_BANK_MISMATCH,       /* opts.bank given and the document says another bank */
     EXTRACT_TEXT_UNREADABLE,     /* our own code (not FinBox's): the text layer is garbage (broken font encodings) */
     EXTRACT_TOO_COMPLEX,         /* stopped by a limit: deadline, work, nesting, inflated size, memory */
+    EXTRACT_BUSY,                /* the memory all calls share is in use by others: retry once it frees */
 };
 
 struct extract_opts {
@@ -49,12 +50,16 @@ struct extract_error {
     char message[200];
 };
 
-/* The memory all extractions together may hold (MuPDF's allocations; the
- * words each call reads count against its own max_memory). A call that
- * would pass it fails with EXTRACT_TOO_COMPLEX. Default 1 GiB. */
+/* The memory all extractions together may hold (MuPDF's allocations and
+ * the words each call has read). A call that would pass it fails with
+ * EXTRACT_TOO_COMPLEX. Default 1 GiB. */
 void extract_set_memory_budget(size_t bytes);
-/* Bytes MuPDF holds now, all calls together (for /metrics and tests). */
+/* Bytes held now, all calls together (for /metrics and tests). */
 size_t extract_memory_in_use(void);
+/* Whether another call may start: a quarter of the budget is still free.
+ * (The ingest pool asks before starting an upload, so that uploads wait
+ * for memory rather than fail for it.) */
+bool extract_memory_admits(void);
 
 /* Once per process, before any thread calls extract_pdf. Returns 0 / -1. */
 int extract_init(void);

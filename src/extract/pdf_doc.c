@@ -4,10 +4,10 @@
  * Bounds (issue 11): a hostile PDF fails its own call, early, and never
  * starves the others.
  * - Memory: every MuPDF allocation goes through a counting allocator,
- *   against the current call's budget (thread-local; the words read so far
- *   count too) and against one budget shared by all calls
- *   (extract_set_memory_budget): a call that would pass either fails, after
- *   MuPDF has emptied its caches.
+ *   against the current call's budget (thread-local) and against one budget
+ *   shared by all calls (extract_set_memory_budget); the words read so far
+ *   are charged to both after each page. A call that would pass either
+ *   fails, after MuPDF has emptied its caches.
  * - Work: a watchdog aborts MuPDF's interpreter through the page's cookie
  *   at the deadline or past a number of content-stream tokens
  *   (watchdog.h); before a page runs, pdf_bounds.h inflates what it can
@@ -15,6 +15,7 @@
  * Any of these ends the call with EXTRACT_TOO_COMPLEX. */
 #include "extract/pdf_doc.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <pthread.h>
@@ -39,19 +40,26 @@
 #define DEFAULT_MAX_INFLATED ((size_t)256 << 20)
 #define PAGE_MAX_INFLATED ((size_t)64 << 20)
 #define STORE_MAX ((size_t)64 << 20)
+#define TRIM_AFTER ((size_t)32 << 20)
 #define ALLOC_HDR 16 /* keeps 16-byte alignment */
+/* What a block costs beyond its size: our header and malloc's own (PDF
+ * objects are many small blocks; counting only their sizes would let the
+ * process hold twice the budget). */
+#define BLOCK_COST (ALLOC_HDR + 16)
 #define MAX_FONTS 64
 
 /* One call's memory: MuPDF's blocks and the words read so far. */
 struct budget {
-    size_t used, words, cap;
+    size_t used, words, cap, peak;
     bool exceeded;
+    bool shared;      /* it was the shared budget: others' memory, not this statement's size */
 };
 
 static __thread struct budget *tl_budget;
 static fz_context *base_ctx;
 static pthread_mutex_t locks[FZ_LOCK_MAX];
-/* Every call's MuPDF memory together (the shared store included). */
+/* Every call's memory together: MuPDF's (the shared store included) and
+ * the words read. */
 static atomic_size_t all_used;
 static size_t all_cap = (size_t)1 << 30;
 
@@ -65,6 +73,11 @@ size_t extract_memory_in_use(void)
     return atomic_load(&all_used);
 }
 
+bool extract_memory_admits(void)
+{
+    return atomic_load(&all_used) <= all_cap - all_cap / 4;
+}
+
 /* Takes n more bytes from the call's and the shared budget; false (and
  * nothing taken) when either would pass its cap. */
 static bool take(size_t n)
@@ -76,11 +89,34 @@ static bool take(size_t n)
     }
     if (atomic_fetch_add(&all_used, n) + n > all_cap && b) { /* only calls are held to it */
         atomic_fetch_sub(&all_used, n);
+        b->exceeded = b->shared = true;
+        return false;
+    }
+    if (b) {
+        b->used += n;
+        if (b->used + b->words > b->peak)
+            b->peak = b->used + b->words;
+    }
+    return true;
+}
+
+/* The words read so far are the call's memory too, and all calls': charges
+ * their current size. false when that passes either cap. */
+static bool charge_words(size_t words)
+{
+    struct budget *b = tl_budget;
+    if (!b)
+        return true;
+    if (words > b->words)
+        atomic_fetch_add(&all_used, words - b->words);
+    else
+        atomic_fetch_sub(&all_used, b->words - words);
+    b->words = words;
+    if (b->used + b->words > b->cap || atomic_load(&all_used) > all_cap) {
+        b->shared = b->used + b->words <= b->cap;
         b->exceeded = true;
         return false;
     }
-    if (b)
-        b->used += n;
     return true;
 }
 
@@ -94,11 +130,11 @@ static void give(size_t n)
 
 static void *pb_malloc(void *user, size_t n)
 {
-    if (!take(n))
+    if (!take(n + BLOCK_COST))
         return NULL;
     unsigned char *p = malloc(n + ALLOC_HDR);
     if (!p) {
-        give(n);
+        give(n + BLOCK_COST);
         return NULL;
     }
     memcpy(p, &n, sizeof n);
@@ -112,7 +148,7 @@ static void pb_free(void *user, void *ptr)
     unsigned char *p = (unsigned char *)ptr - ALLOC_HDR;
     size_t n;
     memcpy(&n, p, sizeof n);
-    give(n);
+    give(n + BLOCK_COST);
     free(p);
 }
 
@@ -378,13 +414,9 @@ static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l,
         fz_drop_page(ctx, page);
     }
     fz_catch(ctx) rc = limited ? -2 : -1;
-    /* the words are this call's memory too */
-    if (tl_budget)
-        tl_budget->words = l->capwords * sizeof *l->words + l->textcap;
-    if (rc >= 0 && tl_budget && tl_budget->used + tl_budget->words > tl_budget->cap) {
-        tl_budget->exceeded = true;
+    bool fits = charge_words(l->capwords * sizeof *l->words + l->textcap);
+    if (rc >= 0 && !fits)
         rc = -1;
-    }
     return rc;
 }
 
@@ -428,6 +460,10 @@ struct reader {
 /* The call was stopped by a limit: EXTRACT_TOO_COMPLEX with the reason. */
 static int limit_err(struct reader *r)
 {
+    if (r->budget->exceeded && r->budget->shared && !r->bounds.why[0]) {
+        set_err(r->err, EXTRACT_BUSY, NULL);
+        return -1;
+    }
     const char *why = r->bounds.why[0] ? r->bounds.why
                       : r->budget->exceeded ? "The statement needs more memory than allowed"
                       : watch_check(&r->watch) == WATCH_WORK ? "The statement has too many drawing operations"
@@ -581,7 +617,7 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
         return -1;
     }
     struct diag dg = {0, 0};
-    struct budget b = {0, 0, opts->max_memory ? opts->max_memory : DEFAULT_MAX_MEMORY, false};
+    struct budget b = {.cap = opts->max_memory ? opts->max_memory : DEFAULT_MAX_MEMORY};
     fz_context *ctx = fz_clone_context(base_ctx);
     struct reader r = {.ctx = ctx, .opts = opts, .l = l, .facts = facts, .err = err, .budget = &b};
     size_t inflated = opts->max_inflated ? opts->max_inflated : DEFAULT_MAX_INFLATED;
@@ -608,11 +644,17 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
         set_err(err, EXTRACT_UNPARSABLE, "The file is not a readable PDF");
     *page_count = r.npages;
     watch_stop(&r.watch);
+    charge_words(0); /* the caller owns the words from here */
     pdf_bounds_close(ctx, &r.bounds);
     fz_drop_document(ctx, r.doc);
     fz_flush_warnings(ctx);
     tl_budget = saved;
     fz_drop_context(ctx);
+    /* A big read leaves its memory free in this thread's malloc arena,
+     * where no other thread's read can use it: give it back, so that what
+     * the budget counts is what the process holds. */
+    if (b.peak > TRIM_AFTER)
+        malloc_trim(0);
     if (rc == 0 && layout_build_lines(l) < 0) {
         set_err(err, EXTRACT_UNPARSABLE, "Out of memory");
         rc = -1;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/bank.h"
 #include "enrich/txn_hash.h"
@@ -69,6 +70,8 @@ static bool looks_like_pdf(const unsigned char *d, size_t n)
     return false;
 }
 
+#define BUSY_WAIT_MS 120000 /* then 503: the client retries */
+
 static int extract_fail(const struct extract_error *e, struct api_error *err)
 {
     switch (e->code) {
@@ -80,6 +83,8 @@ static int extract_fail(const struct extract_error *e, struct api_error *err)
         return fail(err, 400, "STATEMENT_TOO_MANY_PAGES", "The statement exceeds the allowed page limit");
     case EXTRACT_TOO_COMPLEX: /* a deadline or work limit stopped the reading; the reason is ours, not the file's text */
         return api_error_set(err, 400, "STATEMENT_TOO_COMPLEX", "%s", e->message);
+    case EXTRACT_BUSY:
+        return fail(err, 503, "SERVICE_UNAVAILABLE", "The server is busy reading other statements; please retry shortly");
     default:
         return fail(err, 400, "STATEMENT_UNSUPPORTED_FORMAT", "The statement format is not supported");
     }
@@ -120,6 +125,15 @@ static int read_pdf(const struct ingest_env *env, const struct ingest_input *in,
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = extract_pdf(data, len, &opts, st, &xe);
+    /* Stopped because other statements held the shared memory: wait for it
+     * and read again, rather than refuse a statement for others' sake. */
+    for (int waited = 0; rc && xe.code == EXTRACT_BUSY && waited < BUSY_WAIT_MS;) {
+        for (; !extract_memory_admits() && waited < BUSY_WAIT_MS; waited += 100)
+            usleep(100 * 1000);
+        waited += 100;
+        usleep(100 * 1000);
+        rc = extract_pdf(data, len, &opts, st, &xe);
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     free(data);
     stats_observe(STATS_EXTRACT_SECONDS, NULL, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);

@@ -44,6 +44,8 @@ static int running_with(const struct work_pool *p, const char *key, size_t off)
 
 static bool may_start(const struct work_pool *p, const struct task *t)
 {
+    if (p->lim.admit && p->nrunning > 0 && !p->lim.admit())
+        return false;
     if (p->lim.per_org && t->org[0] && running_with(p, t->org, offsetof(struct task, org)) >= p->lim.per_org)
         return false;
     if (p->lim.per_session && t->session[0] &&

@@ -8,11 +8,13 @@
  * than their limits; otherwise it waits, and tasks behind it that may run
  * go first (oldest first among those). So one organisation's four bomb
  * PDFs take at most `per_org` threads and another organisation's upload
- * starts at once. Tasks wait in one bounded queue: a task is refused only
- * when the queue is full. */
+ * starts at once. A pool may also hold tasks back while a shared resource
+ * is short (the ingest pool: extraction memory). Tasks wait in one bounded
+ * queue: a task is refused only when the queue is full. */
 #ifndef PB_JOBS_POOL_H
 #define PB_JOBS_POOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct work_pool;
@@ -23,6 +25,10 @@ struct work_limits {
     int per_org;          /* tasks of one organisation running at once; 0 = no limit */
     int per_session;      /* ... of one session; 0 = no limit */
     size_t max_queued;    /* tasks waiting, all together; 0 = no limit */
+    /* Whether a shared resource (extraction memory) has room for one more
+     * task; asked only while another task runs (whose end is the wake-up),
+     * so work always progresses. NULL = always. */
+    bool (*admit)(void);
 };
 
 /* Starts n threads (>= 1); limits may be NULL (none). NULL on failure. */

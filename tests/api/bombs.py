@@ -119,3 +119,19 @@ if __name__ == '__main__':
     import sys
     kind = sys.argv[1]
     sys.stdout.buffer.write({'forms': nested_forms, 'flate': flate_bomb, 'ops': operator_flood}[kind]())
+
+
+def heavy_pages(pages=500, numbers=20000):
+    """Not a bomb: `pages` pages of a line of text each, whose page dictionaries carry an array of
+    `numbers` numbers that a reader parses and keeps while the document is open. Memory grows
+    with every page read, as with statements whose pages carry large structures."""
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+            b'<< /Type /Pages /Kids [%s] /Count %d >>' % (b' '.join(b'%d 0 R' % (5 + 2 * i) for i in range(pages)),
+                                                          pages),
+            FONT, b'null']
+    junk = b'[' + b' '.join(b'%d' % (i * 7919 % 100000) for i in range(numbers)) + b']'
+    for i in range(pages):
+        objs.append(b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> '
+                    b'/Contents %d 0 R /PieceInfo << /Passbook << /Private %s >> >> >>' % (6 + 2 * i, junk))
+        objs.append(_stream(b'BT /F1 12 Tf 72 700 Td (Page %d of a heavy document) Tj ET' % (i + 1)))
+    return _pdf(objs)

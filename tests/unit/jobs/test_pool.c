@@ -3,6 +3,7 @@
  * likewise, a full queue refuses, stopping runs what is queued. Tasks
  * block on gates the test opens, so nothing here depends on timing. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <unistd.h>
 
@@ -123,7 +124,32 @@ TEST(a_full_queue_refuses_and_only_then)
     CHECK(q1.done && q2.done && !q3.started);
 }
 
-TEST(stopping_refuses_new_work)
+static atomic_bool room;
+
+static bool has_room(void)
+{
+    return atomic_load(&room);
+}
+
+TEST(work_waits_for_a_shared_resource_but_always_progresses)
+{
+    struct work_limits lim = {.admit = has_room};
+    struct work_pool *p = work_pool_start(2, "t", &lim);
+    struct gate first = GATE, second = GATE;
+    atomic_store(&room, false);
+    CHECK_INT(work_pool_submit(p, "a", "1", task, &first), WORK_QUEUED);
+    await(&first, &first.started); /* nothing ran: no one to wait for */
+    CHECK_INT(work_pool_submit(p, "b", "2", task, &second), WORK_QUEUED);
+    settle();
+    CHECK(!started(&second)); /* a free thread, but no room */
+    atomic_store(&room, true);
+    open_gate(&first); /* its end is the wake-up */
+    await(&second, &second.started);
+    open_gate(&second);
+    work_pool_stop(p);
+}
+
+TEST(stopping_runs_what_is_queued)
 {
     struct work_pool *p = work_pool_start(1, "t", NULL);
     struct gate g = GATE;
@@ -138,6 +164,7 @@ int main(void)
     RUN(an_organisation_over_its_limit_waits_while_others_start);
     RUN(a_session_over_its_limit_waits);
     RUN(a_full_queue_refuses_and_only_then);
-    RUN(stopping_refuses_new_work);
+    RUN(work_waits_for_a_shared_resource_but_always_progresses);
+    RUN(stopping_runs_what_is_queued);
     return check_summary();
 }
