@@ -1,5 +1,6 @@
 #include "extract/pdf_bounds.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -8,6 +9,9 @@
 #define HEIGHT_UNKNOWN 0
 #define HEIGHT_BUSY 1  /* on the current path: a cycle, which MuPDF does not follow */
 #define HEIGHT_BASE 2  /* stored heights are offset by this */
+#define WORK_BUSY 1    /* likewise for the work of Type 3 glyphs */
+#define WORK_BASE 2
+#define WORK_MAX (UINT_MAX - WORK_BASE)
 
 static int refuse(struct pdf_bounds *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -25,13 +29,17 @@ static int refuse(struct pdf_bounds *b, const char *fmt, ...)
 int pdf_bounds_open(fz_context *ctx, pdf_document *doc, struct pdf_bounds *b)
 {
     b->page_bytes = b->doc_bytes = 0;
+    b->glyph_work = 0;
     b->why[0] = '\0';
-    b->height = NULL;
+    b->height = b->inflated = NULL;
+    b->work = NULL;
     volatile int rc = 0;
     fz_try(ctx)
     {
         b->nobjs = pdf_xref_len(ctx, doc);
-        b->height = fz_calloc(ctx, (size_t)(b->nobjs > 0 ? b->nobjs : 1), 1);
+        size_t n = (size_t)(b->nobjs > 0 ? b->nobjs : 1);
+        b->height = fz_calloc(ctx, n, 1);
+        b->inflated = fz_calloc(ctx, n, 1);
     }
     fz_catch(ctx) rc = -1;
     return rc;
@@ -40,11 +48,15 @@ int pdf_bounds_open(fz_context *ctx, pdf_document *doc, struct pdf_bounds *b)
 void pdf_bounds_close(fz_context *ctx, struct pdf_bounds *b)
 {
     fz_free(ctx, b->height);
-    b->height = NULL;
+    fz_free(ctx, b->inflated);
+    fz_free(ctx, b->work);
+    b->height = b->inflated = NULL;
+    b->work = NULL;
 }
 
-/* Inflates one stream, counting its bytes against the limits. */
-static int inflate(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm)
+/* Inflates one stream, counting its bytes against the limits (the page's
+ * only with per_page). */
+static int inflate_as(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm, bool per_page)
 {
     fz_stream *s = NULL;
     volatile int rc = 0;
@@ -55,7 +67,7 @@ static int inflate(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm)
         s = pdf_open_stream(ctx, stm);
         size_t n;
         while (rc == 0 && (n = fz_read(ctx, s, buf, sizeof buf)) > 0) {
-            b->page_bytes += n;
+            b->page_bytes += per_page ? n : 0;
             b->doc_bytes += n;
             if (b->page_bytes > b->max_page_bytes)
                 rc = refuse(b, "A page's content inflates to more than %zu MiB", b->max_page_bytes >> 20);
@@ -71,6 +83,11 @@ static int inflate(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm)
         /* a broken stream: MuPDF reports it (or not) when it runs the page */
     }
     return rc;
+}
+
+static int inflate(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm)
+{
+    return inflate_as(ctx, b, stm, true);
 }
 
 static int resources_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *res, int depth);
@@ -132,19 +149,202 @@ static int extgstate_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *gs, 
     return h;
 }
 
-/* Type 3 glyphs are content streams run with the font's resources. */
-static int fonts_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *fonts, int depth)
+/* Data a font reads when it loads, once per document: per_page for what
+ * MuPDF parses token by token (CMaps), the document's count only for font
+ * programs (held in memory, where the memory budget bounds them too). */
+static int font_data(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm, bool per_page)
+{
+    if (!pdf_is_stream(ctx, stm))
+        return 0;
+    int num = pdf_to_num(ctx, stm);
+    bool tracked = num > 0 && num < b->nobjs;
+    if (tracked && b->inflated[num])
+        return 0;
+    if (tracked)
+        b->inflated[num] = 1;
+    if (inflate_as(ctx, b, stm, per_page))
+        return -1;
+    /* an embedded CMap may build on another */
+    return font_data(ctx, b, pdf_dict_get(ctx, stm, PDF_NAME(UseCMap)), per_page);
+}
+
+static int descriptor_data(fz_context *ctx, struct pdf_bounds *b, pdf_obj *desc)
+{
+    pdf_obj *files[] = {PDF_NAME(FontFile), PDF_NAME(FontFile2), PDF_NAME(FontFile3)};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        if (font_data(ctx, b, pdf_dict_get(ctx, desc, files[i]), false))
+            return -1;
+    return 0;
+}
+
+static int fonts_data(fz_context *ctx, struct pdf_bounds *b, pdf_obj *font)
+{
+    if (font_data(ctx, b, pdf_dict_get(ctx, font, PDF_NAME(ToUnicode)), true) ||
+        font_data(ctx, b, pdf_dict_get(ctx, font, PDF_NAME(Encoding)), true) ||
+        descriptor_data(ctx, b, pdf_dict_get(ctx, font, PDF_NAME(FontDescriptor))))
+        return -1;
+    pdf_obj *cid = pdf_array_get(ctx, pdf_dict_get(ctx, font, PDF_NAME(DescendantFonts)), 0);
+    if (!pdf_is_dict(ctx, cid))
+        return 0;
+    if (font_data(ctx, b, pdf_dict_get(ctx, cid, PDF_NAME(CIDToGIDMap)), false))
+        return -1;
+    return descriptor_data(ctx, b, pdf_dict_get(ctx, cid, PDF_NAME(FontDescriptor)));
+}
+
+/* What colour spaces, shadings, patterns and graphics states hold is read
+ * when first used: functions (a PostScript calculator function token by
+ * token), lookup tables, ICC profiles. Every stream reachable from them
+ * is inflated once, except content streams measured as nodes above. */
+static int held_data(fz_context *ctx, struct pdf_bounds *b, pdf_obj *obj, int depth)
+{
+    if (depth > 8)
+        return 0;
+    int num = pdf_to_num(ctx, obj);
+    if (num > 0 && num < b->nobjs) {
+        if (b->inflated[num] || b->height[num] >= HEIGHT_BASE)
+            return 0;
+        if (pdf_is_stream(ctx, obj)) { /* font_data marks it */
+            if (font_data(ctx, b, obj, true))
+                return -1;
+        } else
+            b->inflated[num] = 1;
+    } else if (pdf_is_stream(ctx, obj) && inflate(ctx, b, obj))
+        return -1;
+    int n = pdf_is_array(ctx, obj) ? pdf_array_len(ctx, obj) : pdf_dict_len(ctx, obj);
+    for (int i = 0; i < n; i++) {
+        pdf_obj *v = pdf_is_array(ctx, obj) ? pdf_array_get(ctx, obj, i) : pdf_dict_get_val(ctx, obj, i);
+        if (held_data(ctx, b, v, depth + 1))
+            return -1;
+    }
+    return 0;
+}
+
+static unsigned add_work(unsigned a, unsigned long b)
+{
+    return b > WORK_MAX - a ? WORK_MAX : a + (unsigned)b;
+}
+
+/* Skips an inline image's data (after ID) up to its EI. */
+static void skip_inline_image(fz_context *ctx, fz_stream *s)
+{
+    int prev = ' ', c;
+    while ((c = fz_read_byte(ctx, s)) != EOF) {
+        if (c == 'E' && (prev == ' ' || prev == '\n' || prev == '\r' || prev == '\t')) {
+            if (fz_peek_byte(ctx, s) == 'I') {
+                fz_read_byte(ctx, s);
+                return;
+            }
+        }
+        prev = c;
+    }
+}
+
+static unsigned stream_work(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm, pdf_obj *res, int depth);
+
+/* The work of `/name Do` under res: a form's own work, 1 for anything else. */
+static unsigned xobject_work(fz_context *ctx, struct pdf_bounds *b, pdf_obj *res, const char *name, int depth)
+{
+    pdf_obj *x = pdf_dict_gets(ctx, pdf_dict_get(ctx, res, PDF_NAME(XObject)), name);
+    if (!pdf_name_eq(ctx, pdf_dict_get(ctx, x, PDF_NAME(Subtype)), PDF_NAME(Form)))
+        return 1;
+    pdf_obj *own = pdf_dict_get(ctx, x, PDF_NAME(Resources));
+    return add_work(1, stream_work(ctx, b, x, own ? own : res, depth + 1));
+}
+
+/* The operators one content stream runs, each form it draws counted with
+ * the form's own; memoised per object, saturating. The nesting was
+ * measured before (depth stays within it); a cycle counts nothing more,
+ * as MuPDF does not follow it. */
+static unsigned stream_work(fz_context *ctx, struct pdf_bounds *b, pdf_obj *stm, pdf_obj *res, int depth)
+{
+    if (!pdf_is_stream(ctx, stm) || depth > b->max_depth + 1)
+        return 0;
+    int num = pdf_to_num(ctx, stm);
+    bool tracked = num > 0 && num < b->nobjs;
+    if (tracked && b->work[num] == WORK_BUSY)
+        return 0;
+    if (tracked && b->work[num] >= WORK_BASE)
+        return b->work[num] - WORK_BASE;
+    if (tracked)
+        b->work[num] = WORK_BUSY;
+    unsigned w = 0;
+    fz_stream *s = NULL;
+    pdf_lexbuf lb;
+    pdf_lexbuf_init(ctx, &lb, PDF_LEXBUF_SMALL);
+    char last[128] = "";
+    fz_var(s);
+    fz_try(ctx)
+    {
+        s = pdf_open_stream(ctx, stm);
+        for (pdf_token t; (t = pdf_lex(ctx, s, &lb)) != PDF_TOK_EOF && t != PDF_TOK_ERROR && w < WORK_MAX;) {
+            if (t == PDF_TOK_NAME) {
+                snprintf(last, sizeof last, "%s", lb.scratch);
+                continue;
+            }
+            if (t != PDF_TOK_KEYWORD)
+                continue;
+            w = add_work(w, 1);
+            if (!strcmp(lb.scratch, "Do") && last[0])
+                w = add_work(w, xobject_work(ctx, b, res, last, depth));
+            else if (!strcmp(lb.scratch, "ID"))
+                skip_inline_image(ctx, s);
+            last[0] = '\0';
+        }
+    }
+    fz_always(ctx)
+    {
+        fz_drop_stream(ctx, s);
+        pdf_lexbuf_fin(ctx, &lb);
+    }
+    fz_catch(ctx) {} /* a broken stream stops where MuPDF's run would */
+    if (tracked)
+        b->work[num] = w < WORK_MAX ? WORK_BASE + w : UINT_MAX;
+    return w;
+}
+
+/* A Type 3 font's glyphs are all recorded when it loads: their work counts
+ * against the document's once per font. */
+static int type3_work(fz_context *ctx, struct pdf_bounds *b, pdf_obj *font, pdf_obj *res)
+{
+    int num = pdf_to_num(ctx, font);
+    bool tracked = num > 0 && num < b->nobjs;
+    if (!b->work) {
+        size_t n = (size_t)(b->nobjs > 0 ? b->nobjs : 1);
+        b->work = fz_calloc(ctx, n, sizeof *b->work);
+    }
+    if (tracked && b->work[num])
+        return 0;
+    if (tracked)
+        b->work[num] = WORK_BASE;
+    pdf_obj *procs = pdf_dict_get(ctx, font, PDF_NAME(CharProcs));
+    pdf_obj *own = pdf_dict_get(ctx, font, PDF_NAME(Resources));
+    int n = pdf_dict_len(ctx, procs);
+    bool bounded = b->max_glyph_work > 0;
+    for (int k = 0; k < n && (!bounded || b->glyph_work <= b->max_glyph_work); k++)
+        b->glyph_work += stream_work(ctx, b, pdf_dict_get_val(ctx, procs, k), own ? own : res, 1);
+    if (bounded && b->glyph_work > b->max_glyph_work)
+        return refuse(b, "The statement has too many drawing operations");
+    return 0;
+}
+
+/* Type 3 glyphs are content streams run with the font's resources (or,
+ * lacking them, those the font was found in); other fonts read data. */
+static int fonts_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *fonts, pdf_obj *res, int depth)
 {
     int h = 0, n = pdf_dict_len(ctx, fonts);
     for (int i = 0; i < n && h >= 0; i++) {
         pdf_obj *f = pdf_dict_get_val(ctx, fonts, i);
-        if (!pdf_name_eq(ctx, pdf_dict_get(ctx, f, PDF_NAME(Subtype)), PDF_NAME(Type3)))
+        if (!pdf_name_eq(ctx, pdf_dict_get(ctx, f, PDF_NAME(Subtype)), PDF_NAME(Type3))) {
+            h = fonts_data(ctx, b, f) ? -1 : h;
             continue;
+        }
         pdf_obj *procs = pdf_dict_get(ctx, f, PDF_NAME(CharProcs));
-        pdf_obj *res = pdf_dict_get(ctx, f, PDF_NAME(Resources));
+        pdf_obj *own = pdf_dict_get(ctx, f, PDF_NAME(Resources));
         int m = pdf_dict_len(ctx, procs);
         for (int k = 0; k < m && h >= 0; k++)
-            h = max_of(h, node_height(ctx, b, pdf_dict_get_val(ctx, procs, k), res, depth));
+            h = max_of(h, node_height(ctx, b, pdf_dict_get_val(ctx, procs, k), own ? own : res, depth));
+        if (h >= 0 && type3_work(ctx, b, f, res))
+            h = -1;
     }
     return h;
 }
@@ -158,7 +358,11 @@ static int resources_height(fz_context *ctx, struct pdf_bounds *b, pdf_obj *res,
     if (h >= 0)
         h = max_of(h, extgstate_height(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(ExtGState)), depth));
     if (h >= 0)
-        h = max_of(h, fonts_height(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(Font)), depth));
+        h = max_of(h, fonts_height(ctx, b, pdf_dict_get(ctx, res, PDF_NAME(Font)), res, depth));
+    pdf_obj *held[] = {PDF_NAME(ColorSpace), PDF_NAME(Shading), PDF_NAME(Pattern), PDF_NAME(ExtGState)};
+    for (size_t i = 0; i < sizeof held / sizeof *held && h >= 0; i++)
+        if (held_data(ctx, b, pdf_dict_get(ctx, res, held[i]), 0))
+            h = -1;
     return h;
 }
 

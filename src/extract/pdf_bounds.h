@@ -6,9 +6,14 @@
  * page is run, every content stream it can reach (page contents, form
  * XObjects, tiling patterns, soft-mask groups, Type 3 glyphs, annotation
  * appearances) is inflated once with a byte count and the form nesting is
- * measured (the longest chain of forms, memoised per object). The work of
- * drawing itself (repetition) is left to the watchdog's token count
- * (watchdog.h). */
+ * measured (the longest chain of forms, memoised per object). The data
+ * a page's fonts read while they load (ToUnicode and encoding CMaps, which
+ * MuPDF parses token by token, and embedded font programs) is inflated and
+ * counted the same way. The work of drawing itself (repetition) is left to
+ * the watchdog's token count (watchdog.h), except for Type 3 glyphs: MuPDF
+ * records every glyph of a Type 3 font when the font loads, outside the
+ * page's cookie and device, so their work (operators, each form drawn
+ * counted as its own work) is counted here, once per font. */
 #ifndef PB_EXTRACT_PDF_BOUNDS_H
 #define PB_EXTRACT_PDF_BOUNDS_H
 
@@ -23,10 +28,14 @@ struct pdf_bounds {
     size_t max_page_bytes;       /* inflated content a page may reach */
     size_t max_doc_bytes;        /* ... the whole document */
     int max_depth;               /* nesting of forms, patterns, glyphs */
+    long max_glyph_work;         /* operators of all Type 3 glyphs of the document */
     struct watch *watch;         /* checked while inflating */
     /* state */
     size_t page_bytes, doc_bytes;
     unsigned char *height;       /* per object number: 0 unknown, 1 in progress, 2 + height */
+    unsigned char *inflated;     /* per object number: font data already counted */
+    unsigned *work;              /* per object number: 0 unknown, 1 in progress, 2 + work (Type 3 only) */
+    long glyph_work;
     int nobjs;
     char why[160];               /* what was exceeded */
 };

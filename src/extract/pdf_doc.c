@@ -36,6 +36,7 @@
 #define DEFAULT_MAX_SECONDS 60.0
 #define DEFAULT_MAX_OPS 20000000L
 #define PAGE_OPS_SHARE 200 /* one page may do 1/200 of that (100,000 by default) */
+#define GLYPH_OPS_SHARE 20 /* Type 3 glyphs, recorded when their font loads: 1/20 (1,000,000) */
 #define DEFAULT_MAX_DEPTH 12
 #define DEFAULT_MAX_INFLATED ((size_t)256 << 20)
 #define PAGE_MAX_INFLATED ((size_t)64 << 20)
@@ -53,6 +54,7 @@ struct budget {
     size_t used, words, cap, peak;
     bool exceeded;
     bool shared;      /* it was the shared budget: others' memory, not this statement's size */
+    struct watch *watch; /* once it trips, nothing more is allocated (see take) */
 };
 
 static __thread struct budget *tl_budget;
@@ -83,6 +85,11 @@ bool extract_memory_admits(void)
 static bool take(size_t n)
 {
     struct budget *b = tl_budget;
+    /* Past the deadline or the work limit, MuPDF's work outside the cookie
+     * and the device (a font loading its glyphs) fails at its next
+     * allocation; the caller reports the watch's reason. */
+    if (b && b->watch && atomic_load(&b->watch->tripped))
+        return false;
     if (b && (n > b->cap || b->used + b->words > b->cap - n)) {
         b->exceeded = true;
         return false;
@@ -626,6 +633,7 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
                                    .max_depth = opts->max_form_depth > 0 ? opts->max_form_depth : DEFAULT_MAX_DEPTH,
                                    .watch = &r.watch};
     long max_ops = opts->max_ops > 0 ? opts->max_ops : DEFAULT_MAX_OPS;
+    r.bounds.max_glyph_work = max_ops / GLYPH_OPS_SHARE;
     if (!ctx || watch_start(&r.watch, opts->max_seconds > 0 ? opts->max_seconds : DEFAULT_MAX_SECONDS, max_ops,
                             max_ops / PAGE_OPS_SHARE)) {
         fz_drop_context(ctx);
@@ -635,6 +643,7 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     fz_set_warning_callback(ctx, on_warning, &dg);
     fz_set_error_callback(ctx, on_error, &dg);
     struct budget *saved = tl_budget;
+    b.watch = &r.watch;
     tl_budget = &b;
     facts->incremental_updates = pdf_doc_count_updates(data, len);
     int rc = -1;
@@ -643,6 +652,7 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     else if (len < 5)
         set_err(err, EXTRACT_UNPARSABLE, "The file is not a readable PDF");
     *page_count = r.npages;
+    b.watch = NULL;
     watch_stop(&r.watch);
     charge_words(0); /* the caller owns the words from here */
     pdf_bounds_close(ctx, &r.bounds);

@@ -6,7 +6,11 @@
  *   nested forms   form XObjects each drawing the next `fanout` times
  *   flate bomb     Flate inside Flate inflating to gigabytes of spaces
  *   operator flood millions of tiny path operators in one content stream
- *   objstm bomb    an object stream inflating far beyond any statement */
+ *   objstm bomb    an object stream inflating far beyond any statement
+ *   data bombs     a ToUnicode CMap, a font program or a PostScript function
+ *                  (read when first used, token by token) inflating to gigabytes
+ *   Type 3 forms   a Type 3 glyph drawing nested forms: MuPDF records every
+ *                  glyph when the font loads, outside the page's cookie */
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -194,6 +198,105 @@ static struct buf operator_flood(long lines)
     return out;
 }
 
+/* One page (objects 1-5: catalog, pages, page, Helvetica, content) with
+ * the given resources and content, and extra objects numbered from 6. */
+static struct buf page_with(const char *resources, const char *content, struct buf *extra, int nextra)
+{
+    int n = 5 + nextra;
+    struct buf *o = calloc((size_t)n + 1, sizeof *o);
+    putf(&o[1], CATALOG);
+    putf(&o[2], PAGES);
+    putf(&o[3], "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents 5 0 R >>", resources);
+    putf(&o[4], FONT);
+    stream_obj(&o[5], "", content, strlen(content));
+    for (int i = 0; i < nextra; i++)
+        o[6 + i] = extra[i];
+    struct buf out = pdf_of(o, n);
+    for (int i = 0; i <= n; i++)
+        free(o[i].p);
+    free(o);
+    return out;
+}
+
+/* Flate inside Flate inflating to megabytes of byte c, as a stream object with dict. */
+static struct buf bomb_stream(const char *dict, int c, long megabytes)
+{
+    static unsigned char chunk[1 << 20];
+    memset(chunk, c, sizeof chunk);
+    struct buf inner = deflate_repeat(chunk, sizeof chunk, megabytes);
+    struct buf outer = deflate_once(&inner);
+    struct buf o = {0};
+    char d[512];
+    snprintf(d, sizeof d, "/Filter [/FlateDecode /FlateDecode] %s", dict);
+    stream_obj(&o, d, outer.p, outer.n);
+    free(inner.p);
+    free(outer.p);
+    return o;
+}
+
+#define TEXT "BT /F2 12 Tf 72 700 Td (01/01/2024 Opening balance 1,000.00) Tj ET"
+
+/* A font whose ToUnicode CMap (which MuPDF parses token by token when the
+ * font loads) inflates to gigabytes of spaces. */
+static struct buf tounicode_bomb(long megabytes)
+{
+    struct buf extra[2] = {bomb_stream("", ' ', megabytes), {0}};
+    putf(&extra[1], "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>");
+    return page_with("<< /Font << /F2 7 0 R >> >>", TEXT, extra, 2);
+}
+
+/* An embedded TrueType program inflating to gigabytes of zeros. */
+static struct buf fontfile_bomb(long megabytes)
+{
+    struct buf extra[3] = {bomb_stream("", 0, megabytes), {0}, {0}};
+    putf(&extra[1], "<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+                    "/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 6 0 R >>");
+    putf(&extra[2], "<< /Type /Font /Subtype /TrueType /BaseFont /Bomb /FirstChar 32 /LastChar 126 "
+                    "/FontDescriptor 7 0 R >>");
+    return page_with("<< /Font << /F2 8 0 R >> >>", TEXT, extra, 3);
+}
+
+/* A shading whose PostScript calculator function inflates to gigabytes of
+ * spaces: MuPDF parses it when the shading is first used. */
+static struct buf function_bomb(long megabytes)
+{
+    struct buf extra[2] = {bomb_stream("/FunctionType 4 /Domain [0 1 0 1] /Range [0 1 0 1 0 1]", ' ', megabytes),
+                           {0}};
+    putf(&extra[1], "<< /ShadingType 1 /ColorSpace /DeviceRGB /Function 6 0 R >>");
+    return page_with("<< /Shading << /Sh 7 0 R >> /Font << /F2 4 0 R >> >>", TEXT " /Sh sh", extra, 2);
+}
+
+/* A Type 3 font (object 6) whose one glyph (7) draws a tree of forms
+ * (8..) depth deep, each drawing the next fanout times. */
+static struct buf type3_forms(int depth, int fanout)
+{
+    struct buf *extra = calloc((size_t)depth + 2, sizeof *extra);
+    putf(&extra[0], "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+                    "/CharProcs << /a 7 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >> "
+                    "/FirstChar 97 /LastChar 97 /Widths [1000] /Resources << /XObject << /X 8 0 R >> >> >>");
+    const char *glyph = "1000 0 0 0 1000 1000 d1 /X Do";
+    stream_obj(&extra[1], "", glyph, strlen(glyph));
+    for (int i = 0; i < depth; i++) {
+        char body[512] = "", dict[256];
+        if (i + 1 < depth) {
+            for (int k = 0; k < fanout; k++)
+                strcat(body, "/X Do ");
+            snprintf(dict, sizeof dict, "/Type /XObject /Subtype /Form /BBox [0 0 1000 1000] "
+                                        "/Resources << /XObject << /X %d 0 R >> >>", 9 + i);
+        } else {
+            snprintf(body, sizeof body, "0 0 m 1 1 l S");
+            snprintf(dict, sizeof dict, "/Type /XObject /Subtype /Form /BBox [0 0 1000 1000]");
+        }
+        stream_obj(&extra[2 + i], dict, body, strlen(body));
+    }
+    struct buf out = page_with("<< /Font << /F1 4 0 R /F3 6 0 R >> >>",
+                               "BT /F1 12 Tf 72 700 Td (01/01/2024 Opening balance) Tj ET "
+                               "BT /F3 12 Tf 72 600 Td (aaaa) Tj ET",
+                               extra, depth + 2);
+    free(extra);
+    return out;
+}
+
 /* zlib data inflating to prefix, then chunk repeated times, then suffix. */
 static struct buf deflate_sandwich(const char *prefix, const unsigned char *chunk, size_t n, long times,
                                    const char *suffix)
@@ -330,6 +433,40 @@ TEST(operator_floods_are_refused_by_work)
     free(flood.p);
 }
 
+TEST(data_bombs_are_refused_by_inflated_size)
+{
+    char why[200];
+    struct buf cmap = tounicode_bomb(4096); /* 4 GiB of spaces in a CMap: was minutes of lexing */
+    CHECK(cmap.n < 64 * 1024);
+    CHECK_INT(read_pdf(&cmap, NULL, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "inflates to more than 64 MiB") != NULL);
+    free(cmap.p);
+    struct buf program = fontfile_bomb(4096);
+    CHECK_INT(read_pdf(&program, NULL, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "inflates to more than") != NULL);
+    free(program.p);
+    struct buf function = function_bomb(4096);
+    CHECK_INT(read_pdf(&function, NULL, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "inflates to more than 64 MiB") != NULL);
+    free(function.p);
+}
+
+TEST(type3_glyphs_count_their_work_before_the_font_loads)
+{
+    char why[200];
+    struct buf wide = type3_forms(11, 5); /* 5^10 forms recorded when the font loads */
+    CHECK_INT(read_pdf(&wide, NULL, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "too many drawing operations") != NULL);
+    struct buf mild = type3_forms(3, 2); /* a glyph drawing a small form: no limit applies */
+    CHECK(read_pdf(&mild, NULL, why, sizeof why) != EXTRACT_TOO_COMPLEX);
+    /* past the work estimate, the deadline stops the recording at its next allocation */
+    struct extract_opts o = {.max_seconds = 0.2, .max_ops = 4000000000L};
+    CHECK_INT(read_pdf(&wide, &o, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "took too long") != NULL);
+    free(wide.p);
+    free(mild.p);
+}
+
 TEST(deadline_stops_a_page_in_the_middle)
 {
     char why[200];
@@ -393,6 +530,8 @@ int main(void)
     RUN(nested_forms_are_refused_by_depth_and_by_work);
     RUN(flate_bombs_are_refused_by_inflated_size);
     RUN(operator_floods_are_refused_by_work);
+    RUN(data_bombs_are_refused_by_inflated_size);
+    RUN(type3_glyphs_count_their_work_before_the_font_loads);
     RUN(deadline_stops_a_page_in_the_middle);
     RUN(memory_limits_are_limits);
     RUN(ordinary_statements_read_while_bombs_are_read);
