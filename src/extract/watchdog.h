@@ -7,8 +7,10 @@
  * glyphs run without the cookie, but each draw of theirs passes the
  * device, which fails at once on a tripped watch, so the interpreter
  * unwinds within a draw. A single endless token (gigabytes of inflated
- * whitespace) is not interrupted this way: pdf_bounds.h limits inflated
- * bytes before a page runs. */
+ * whitespace) is not interrupted this way, nor is what MuPDF does when a
+ * resource loads (a font recording its Type 3 glyphs, parsing its CMaps):
+ * pdf_bounds.h limits inflated bytes and glyph work before a page runs, and
+ * a tripped watch fails the call's allocations (pdf_doc.c). */
 #ifndef PB_EXTRACT_WATCHDOG_H
 #define PB_EXTRACT_WATCHDOG_H
 
