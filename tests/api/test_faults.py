@@ -142,9 +142,9 @@ PIPELINE_STEPS = ['pipeline.load', 'pipeline.checks', 'pipeline.analyse', 'pipel
 
 
 def initiate(srv, o, sid):
-    """initiate_processing/: 202, or 400 when an earlier request already got through."""
+    """initiate_processing/: 202, or 409 (400 once expired) when an earlier request already got through."""
     r = srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, {}, headers=o.headers())
-    check(r.status == 202 or (r.status == 400 and r.json['error']['code'] in ('SESSION_EXPIRED', 'DUPLICATE_PROCESSING_REQUEST')),
+    check(r.status == 202 or (r.status in (400, 409) and r.json['error']['code'] in ('SESSION_EXPIRED', 'DUPLICATE_PROCESSING_REQUEST')),
           repr(r))
 
 
