@@ -1,6 +1,7 @@
 /* A tiny unit-test harness. Each test file defines test functions with
  * TEST(name), lists them in main with RUN(name), and ends with
- * return check_summary(); which prints "N passed, N failed". */
+ * return check_summary(); which prints "N passed, N failed". A table of
+ * cases runs each with check_cur_failed = 0, its checks, check_end(name). */
 #ifndef PB_TEST_CHECK_H
 #define PB_TEST_CHECK_H
 
@@ -40,17 +41,23 @@ static int check_passed, check_failed, check_cur_failed;
         }                                                                              \
     } while (0)
 
+/* Ends the test called name: counts it and prints its verdict. */
+static inline void check_end(const char *name)
+{
+    if (check_cur_failed) {
+        check_failed++;
+        printf("FAIL %s\n", name);
+    } else {
+        check_passed++;
+        printf("ok   %s\n", name);
+    }
+}
+
 #define RUN(name)                                                                      \
     do {                                                                               \
         check_cur_failed = 0;                                                          \
         name();                                                                        \
-        if (check_cur_failed) {                                                        \
-            check_failed++;                                                            \
-            printf("FAIL %s\n", #name);                                                \
-        } else {                                                                       \
-            check_passed++;                                                            \
-            printf("ok   %s\n", #name);                                                \
-        }                                                                              \
+        check_end(#name);                                                              \
     } while (0)
 
 static inline int check_summary(void)
