@@ -1,0 +1,119 @@
+/* Several accounts in one PDF (a savings account, then a loan or a deposit):
+ * where the second account's block starts. */
+#include "extract/identity.h"
+#include "extract/identity_parts.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/table.h" /* enum line_use */
+#include "extract/token.h"
+
+/* Two printings of one account number: equal digits, or a masked one whose
+ * visible digits end the other's. */
+static bool same_account(const char *a, const char *b)
+{
+    char da[32], db[32];
+    size_t na = 0, nb = 0;
+    bool masked = false;
+    for (const char *p = a; *p && na < sizeof da - 1; p++)
+        if (isdigit((unsigned char)*p))
+            da[na++] = *p;
+        else
+            masked = masked || strchr("Xx*", *p);
+    for (const char *p = b; *p && nb < sizeof db - 1; p++)
+        if (isdigit((unsigned char)*p))
+            db[nb++] = *p;
+        else
+            masked = masked || strchr("Xx*", *p);
+    da[na] = db[nb] = 0;
+    if (!strcmp(da, db))
+        return true;
+    size_t k = na < nb ? na : nb;
+    return masked && k >= 3 && !strcmp(da + na - k, db + nb - k);
+}
+
+/* The account number labelled on line li, if any (`other`: by a label of
+ * another account, such as "Loan A/c No"). */
+static char *labelled_account(const struct layout *l, size_t li, bool *other)
+{
+    struct seg segs[MAX_SEGS];
+    int n = id_segments(l, li, segs, MAX_SEGS);
+    for (int i = 0; i < n; i++) {
+        struct toks t;
+        id_tokenize(segs[i].text, &t);
+        for (int p = 0; p < t.n; p++) {
+            int len, field = id_label_at(&t, p, &len);
+            if (field != IDF_ACCOUNT_NUMBER && field != IDF_OTHER_ACCOUNT) {
+                p += len ? len - 1 : 0;
+                continue;
+            }
+            const char *after = segs[i].text + t.end[p + len - 1];
+            char *acct = id_account_in(after, NULL);
+            if (!acct && i + 1 < n && !after[strspn(after, " :-")])
+                acct = id_account_in(segs[i + 1].text, NULL);
+            if (acct) {
+                *other = field == IDF_OTHER_ACCOUNT;
+                return acct;
+            }
+        }
+    }
+    return NULL;
+}
+
+static bool table_between(const unsigned char *use, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b; i++)
+        if (use[i] == LINE_TABLE)
+            return true;
+    return false;
+}
+
+/* The first line of the block a line belongs to: the lines above it on its
+ * page, close together, that carry no amount (the first account's closing
+ * line or summary ends before). */
+static size_t block_start(const struct layout *l, size_t li, size_t floor)
+{
+    while (li > floor + 1) {
+        const struct line *a = &l->lines[li - 1], *b = &l->lines[li];
+        if (a->page != b->page || b->base - a->base > 2.5f * fmaxf(b->size, 4))
+            break;
+        bool amount = false;
+        for (uint32_t w = a->first; w < a->first + a->n && !amount; w++) {
+            const char *t = word_text(l, &l->words[w]);
+            pb_paise v;
+            int mark;
+            amount = strchr(t, '.') && token_parse_amount(t, strlen(t), &v, &mark);
+        }
+        if (amount)
+            break;
+        li--;
+    }
+    return li;
+}
+
+size_t identity_account_end(const struct layout *l, const unsigned char *line_use)
+{
+    if (id_labels_ready() < 0)
+        return l->nlines;
+    char *first = NULL;
+    size_t first_line = 0, end = l->nlines;
+    for (size_t li = 0; li < l->nlines && end == l->nlines; li++) {
+        bool other = false;
+        char *acct = line_use[li] ? NULL : labelled_account(l, li, &other);
+        if (!acct)
+            continue;
+        if (!first && !other) {
+            first = acct;
+            first_line = li;
+            continue;
+        }
+        if (first && !same_account(first, acct) && table_between(line_use, first_line, li))
+            end = block_start(l, li, first_line);
+        free(acct);
+    }
+    free(first);
+    return end;
+}

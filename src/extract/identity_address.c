@@ -1,0 +1,97 @@
+/* The customer's address: the lines under its anchor (an unlabelled name
+ * block, a labelled address, or a labelled name). */
+#include "extract/identity_parts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool joint_holder(const char *text)
+{
+    struct toks t;
+    id_tokenize(text, &t);
+    return t.n >= 2 && !strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder");
+}
+
+/* Where the address is read from: the lines under an unlabelled name block,
+ * under a labelled address, or under a labelled name printed without an
+ * address label ("CUSTOMER NAME : ..." over the address lines). */
+enum addr_anchor { ADDR_NONE, ADDR_BLOCK, ADDR_LABEL, ADDR_NAME };
+
+/* Address: the anchor's lines in the same place, until a label, a gap, a
+ * label column to their left, or a line naming another field. A bare
+ * "Address" label beside a name block is the branch's. */
+void id_address_block(struct id_scan *s, size_t end)
+{
+    struct identity *id = &s->r->id;
+    enum addr_anchor from = ADDR_NONE;
+    if (s->have_block && !(id->address && s->addr_specific))
+        from = ADDR_BLOCK;
+    else if (id->address)
+        from = ADDR_LABEL;
+    else if (s->name_rank == NAME_LABEL)
+        from = ADDR_NAME;
+    if (from == ADDR_NONE)
+        return;
+    size_t first = from == ADDR_BLOCK ? s->block_line + 1 : from == ADDR_LABEL ? s->addr_line + 1 : s->name_line + 1;
+    float x0 = from == ADDR_BLOCK ? s->block_x0 : from == ADDR_LABEL ? s->addr_x0 : s->name_x0;
+    float x1 = from == ADDR_BLOCK ? s->block_x1 : from == ADDR_LABEL ? s->addr_x1 : s->name_x1;
+    struct seg segs[MAX_SEGS];
+    char buf[1024] = "";
+    bool digit = false;
+    if (from == ADDR_LABEL) {
+        snprintf(buf, sizeof buf, "%s", id->address);
+        s->addr_lines[s->naddr_lines++] = s->addr_line;
+    }
+    float prev = s->l->lines[first - 1].base;
+    for (size_t li = first; li < end && li < first + 6; li++) {
+        const struct line *ln = &s->l->lines[li];
+        if (s->use[li] || ln->page != s->l->lines[first - 1].page || ln->base - prev > 2.2f * ln->size)
+            break;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        int k = -1;
+        bool left = false; /* a label column: "Account Number :" left of the address */
+        for (int i = 0; i < n; i++) {
+            if (segs[i].x0 > x0 - 4 && segs[i].x0 < fmaxf(x0 + 14, fminf(x0 + 80, x1)))
+                k = i;
+            left = left || segs[i].x1 < x0 - 4;
+        }
+        if (left && from != ADDR_BLOCK)
+            break;
+        bool other_column = n > 0;
+        for (int i = 0; i < n; i++)
+            other_column = other_column && segs[i].x0 > fmaxf(x1, x0 + 80) + 10;
+        if (k < 0 && other_column) /* a line of a column to the right, between two address lines */
+            continue;
+        if ((k < 0 && n > 0 && joint_holder(segs[0].text)) || (k >= 0 && joint_holder(segs[k].text))) {
+            prev = ln->base;
+            continue;
+        }
+        if (k < 0 || strchr(segs[k].text, ':') || id_starts_with_label(segs[k].text) || id_names_a_field(segs[k].text))
+            break;
+        if (strlen(buf) + strlen(segs[k].text) + 3 < sizeof buf) {
+            if (buf[0])
+                strcat(buf, ", ");
+            strcat(buf, segs[k].text);
+        }
+        digit = digit || strpbrk(segs[k].text, "0123456789");
+        if (s->naddr_lines < MAX_ADDR_LINES)
+            s->addr_lines[s->naddr_lines++] = li;
+        prev = ln->base;
+    }
+    if (from == ADDR_NAME && !digit) { /* lines under a name that are no address */
+        buf[0] = 0;
+        s->naddr_lines = 0;
+    }
+    free(id->address);
+    id->address = buf[0] ? strdup(buf) : NULL;
+}
+
+bool id_address_line(const struct id_scan *s, size_t li)
+{
+    for (int i = 0; i < s->naddr_lines; i++)
+        if (s->addr_lines[i] == li)
+            return true;
+    return false;
+}

@@ -1,0 +1,143 @@
+/* The holder's name when no label gives it: after the account number on its
+ * line, an unlabelled "MR NAME" block, or a plain name over an address. */
+#include "extract/identity_parts.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void id_set_name(struct id_scan *s, char *v, enum name_rank rank)
+{
+    if (!v || rank <= s->name_rank) {
+        free(v);
+        return;
+    }
+    free(s->r->id.name);
+    s->r->id.name = v;
+    s->name_rank = rank;
+}
+
+/* The name printed after the account number ("1234567890 ( INR ) - RAHUL
+ * SHARMA", "A/c No. 1234567890    RAHUL SHARMA"). */
+void id_name_after_account(struct id_scan *s, const char *rest)
+{
+    char buf[2 * SEG_MAX + 2];
+    snprintf(buf, sizeof buf, "%s", rest);
+    /* drop a currency in brackets and the separators before the name */
+    char *p = buf;
+    for (;;) {
+        while (*p && (isspace((unsigned char)*p) || strchr("-:|,()", *p)))
+            p++;
+        if (!strncasecmp(p, "INR", 3) && !isalnum((unsigned char)p[3]))
+            p += 3;
+        else
+            break;
+    }
+    char *v = id_dup_trim(p, strlen(p));
+    if (v && id_name_ok(v, true))
+        id_set_name(s, v, NAME_AFTER_ACCOUNT);
+    else
+        free(v);
+}
+
+static bool is_title(const char *tok)
+{
+    static const char *const T[] = {"mr", "mrs", "ms", "miss", "shri", "smt", "dr", "master", "kumari", "m", NULL};
+    return id_tok_in(tok, T);
+}
+
+static void set_block(struct id_scan *s, const struct seg *seg, enum name_rank rank)
+{
+    id_set_name(s, id_dup_trim(seg->text, strlen(seg->text)), rank);
+    s->have_block = true;
+    s->block_line = seg->line;
+    s->block_x0 = seg->x0;
+    s->block_x1 = seg->x1;
+}
+
+/* Unlabelled name block: "MR RAHUL SHARMA" at the top, address below it. */
+void id_title_block(struct id_scan *s, size_t end)
+{
+    struct seg segs[MAX_SEGS];
+    for (size_t li = 0; li < end && !s->have_block; li++) {
+        if (s->use[li] || s->l->lines[li].page != 0)
+            continue;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        if (!n)
+            continue;
+        struct toks t;
+        id_tokenize(segs[0].text, &t);
+        if (t.n >= 2 && is_title(t.t[0]) && !strpbrk(segs[0].text, "0123456789:,") &&
+            (strcmp(t.t[0], "m") || !strcmp(t.t[1], "s")) && id_name_ok(segs[0].text, false))
+            set_block(s, &segs[0], NAME_TITLE);
+    }
+}
+
+/* A name printed alone at the top left, without label or title (Axis,
+ * Kotak): 2-5 words in capitals or in title case, not the bank's name, over
+ * an address (a line with a digit a little below, at the same place). */
+static bool plain_name(const char *text)
+{
+    struct toks t;
+    id_tokenize(text, &t);
+    if (t.n < 2 || t.n > 5 || strpbrk(text, "0123456789:@/,") || !id_name_ok(text, true) || id_starts_with_label(text))
+        return false;
+    static const char *const NOT[] = {"statement", "account", "customer", "period", "limited", "ltd",
+                                      "summary",   "details", "office",   "of",     "welcome", "dear", NULL};
+    for (int i = 0; i < t.n; i++)
+        if (id_tok_in(t.t[i], NOT))
+            return false;
+    bool caps = true, title = true;
+    for (int i = 0; i < t.n; i++) {
+        const char *w = text + t.start[i];
+        title = title && isupper((unsigned char)w[0]);
+        for (size_t k = 0; k < t.end[i] - t.start[i]; k++)
+            caps = caps && !islower((unsigned char)w[k]);
+    }
+    return caps || title;
+}
+
+static bool address_follows(const struct id_scan *s, size_t li, float x0)
+{
+    struct seg segs[MAX_SEGS];
+    for (size_t k = li + 1; k < s->l->nlines && k <= li + 4; k++) {
+        if (s->use[k] || s->l->lines[k].page != s->l->lines[li].page)
+            return false;
+        int n = id_segments(s->l, k, segs, MAX_SEGS);
+        for (int i = 0; i < n; i++)
+            if (fabsf(segs[i].x0 - x0) < 14 && strpbrk(segs[i].text, "0123456789"))
+                return true;
+    }
+    return false;
+}
+
+void id_plain_block(struct id_scan *s, size_t end)
+{
+    struct seg segs[MAX_SEGS];
+    for (size_t li = 0; li < end && li < 40 && !s->have_block; li++) {
+        if (s->use[li] || s->l->lines[li].page != 0)
+            continue;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        if (n && segs[0].x0 < 120 && plain_name(segs[0].text) && address_follows(s, li, segs[0].x0))
+            set_block(s, &segs[0], NAME_PLAIN);
+    }
+}
+
+/* "MR. RAHUL SHARMA" -> "RAHUL SHARMA": titles are not part of the name. */
+void id_strip_title(char *name)
+{
+    struct toks t;
+    id_tokenize(name, &t);
+    if (t.n < 2 || !is_title(t.t[0]))
+        return;
+    size_t from = t.start[1];
+    if (!strcmp(t.t[0], "m")) { /* "M/S ACME TRADERS" */
+        if (strcmp(t.t[1], "s") || t.n < 3)
+            return;
+        from = t.start[2];
+    }
+    memmove(name, name + from, strlen(name + from) + 1);
+}
