@@ -42,6 +42,25 @@ static int read_head(const char *head, struct statement *st)
     return read_with(head, TABLE, NULL, st);
 }
 
+/* Fails the test unless head over TABLE names the bank `want` (a catalogue
+ * id, or "null" for none). */
+static void check_bank(const char *head, const char *want)
+{
+    struct statement st;
+    char got[64];
+    int rc = read_head(head, &st);
+    if (rc)
+        snprintf(got, sizeof got, "error %d", rc);
+    else
+        snprintf(got, sizeof got, "%s", st.bank ? st.bank : "null");
+    if (!rc)
+        statement_free(&st);
+    if (strcmp(got, want)) {
+        fprintf(stderr, "  \"%.*s\" named %s, want %s\n", (int)strcspn(head, "\n"), head, got, want);
+        check_cur_failed = 1;
+    }
+}
+
 /* ---------- labels and validators ---------- */
 
 TEST(label_synonyms_name_each_field)
@@ -267,9 +286,7 @@ TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
     CHECK_STR(st.id.account_number, "3344556677");
     statement_free(&st);
     /* the letterhead's own name wins over a counterparty's in the rows */
-    CHECK_INT(read_head("Karur Vysya Bank\nAccount No : 1104135000012345\n", &st), 0);
-    CHECK_STR(st.bank, "karur");
-    statement_free(&st);
+    check_bank("Karur Vysya Bank\nAccount No : 1104135000012345\n", "karur");
     /* the customer's address naming a bank is not the letterhead */
     head =
         "MR AJAY SINGH                       Account No : 3344556677\n"
@@ -284,38 +301,29 @@ TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
 TEST(ifsc_prefix_comes_before_the_letterhead)
 {
     /* an HDFC footer on a statement whose IFSC says Yes Bank */
-    const char *head =
-        "Pay your HDFC Bank credit card bill here\n"
-        "IFSC : YESB0000123        Account No : 012345678901\n";
-    struct statement st;
-    CHECK_INT(read_head(head, &st), 0);
-    CHECK_STR(st.bank, "yesbnk");
-    statement_free(&st);
+    check_bank("Pay your HDFC Bank credit card bill here\n"
+               "IFSC : YESB0000123        Account No : 012345678901\n",
+               "yesbnk");
 }
 
 TEST(sponsor_bank_ifsc_of_a_cooperative_bank)
 {
     /* co-operative banks without their own prefix print a sponsor's IFSC
      * with letters in the branch part: the letterhead names the bank */
-    const char *head =
-        "THE COSMOS CO-OPERATIVE BANK LTD.\n"
-        "IFSC : HDFC0CCOSMO        Account No : 0010501234567\n";
-    struct statement st;
-    CHECK_INT(read_head(head, &st), 0);
-    CHECK_STR(st.bank, "cosmos");
-    statement_free(&st);
+    check_bank("THE COSMOS CO-OPERATIVE BANK LTD.\n"
+               "IFSC : HDFC0CCOSMO        Account No : 0010501234567\n",
+               "cosmos");
     /* a co-operative bank the catalogue does not know: no bank, not HDFC */
-    head =
+    const char *head =
         "SHREE EXAMPLE URBAN CO-OP BANK LTD.\n"
         "IFSC : HDFC0CSEUCB        Account No : 0010501234567\n";
+    struct statement st;
     CHECK_INT(read_head(head, &st), 0);
     CHECK(st.bank == NULL);
     CHECK_STR(st.id.ifsc, "HDFC0CSEUCB"); /* printed, so reported as printed */
     statement_free(&st);
     /* a name inside a longer one is not that bank's */
-    CHECK_INT(read_head("SHREE SAMARTH SAHAKARI BANK LTD.\nAccount No : 0010501234567\n", &st), 0);
-    CHECK(st.bank == NULL);
-    statement_free(&st);
+    check_bank("SHREE SAMARTH SAHAKARI BANK LTD.\nAccount No : 0010501234567\n", "null");
 }
 
 TEST(foreign_bank_is_null)
@@ -326,20 +334,10 @@ TEST(foreign_bank_is_null)
         "Citibank N.A.\nRouting Number : 021000089    Account Number : 4987654321\n",
         "Chase\nAccount Number : 000000123456789\nCurrency : USD\n",
     };
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
-        struct statement st;
-        CHECK_INT(read_head(heads[i], &st), 0);
-        CHECK(st.bank == NULL);
-        if (st.bank)
-            fprintf(stderr, "  %s named %s\n", heads[i], st.bank);
-        statement_free(&st);
-    }
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        check_bank(heads[i], "null");
     /* a catalogue bank abroad is named by its name */
-    struct statement st;
-    CHECK_INT(read_head("Al Rajhi Bank\nIBAN : SA0380000000608010167519\nAccount Number : 608010167519\n", &st),
-              0);
-    CHECK_STR(st.bank, "alrajhi");
-    statement_free(&st);
+    check_bank("Al Rajhi Bank\nIBAN : SA0380000000608010167519\nAccount Number : 608010167519\n", "alrajhi");
 }
 
 TEST(every_catalogue_ifsc_prefix_names_its_bank)
@@ -352,10 +350,7 @@ TEST(every_catalogue_ifsc_prefix_names_its_bank)
         char head[256], want[64];
         snprintf(head, sizeof head, "STATEMENT OF ACCOUNT\nIFSC Code : %s0001234\nAccount No : 12345678901\n",
                  b->npci_code);
-        struct statement st;
-        CHECK_INT(read_head(head, &st), 0);
-        CHECK_STR(st.bank, bank_id_lower(b, want, sizeof want));
-        statement_free(&st);
+        check_bank(head, bank_id_lower(b, want, sizeof want));
         tried++;
     }
     CHECK(tried >= 80);
@@ -367,16 +362,7 @@ TEST(every_catalogue_bank_is_named_by_its_full_name)
         const struct bank_info *b = bank_at(i);
         char head[512], want[64];
         snprintf(head, sizeof head, "%s\nAccount No : 12345678901\n", b->full_name);
-        struct statement st;
-        int rc = read_head(head, &st);
-        CHECK_INT(rc, 0);
-        bank_id_lower(b, want, sizeof want);
-        if (rc == 0 && (!st.bank || strcmp(st.bank, want))) {
-            fprintf(stderr, "  \"%s\" named %s, want %s\n", b->full_name, st.bank ? st.bank : "null", want);
-            check_cur_failed = 1;
-        }
-        if (rc == 0)
-            statement_free(&st);
+        check_bank(head, bank_id_lower(b, want, sizeof want));
     }
 }
 
@@ -406,13 +392,7 @@ TEST(names_as_banks_print_them)
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         char head[256];
         snprintf(head, sizeof head, "%s\nAccount No : 12345678901\n", CASES[i][0]);
-        struct statement st;
-        CHECK_INT(read_head(head, &st), 0);
-        if (!st.bank || strcmp(st.bank, CASES[i][1])) {
-            fprintf(stderr, "  \"%s\" named %s, want %s\n", CASES[i][0], st.bank ? st.bank : "null", CASES[i][1]);
-            check_cur_failed = 1;
-        }
-        statement_free(&st);
+        check_bank(head, CASES[i][1]);
     }
 }
 
