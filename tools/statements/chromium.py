@@ -4,8 +4,9 @@ report. Chromium (Skia/PDF) lays text out glyph run by glyph run, repeats a tabl
 every page, centres cells vertically and may split a row across pages: other PDFs than
 reportlab's, read by the same truth.
 
-Deterministic: the HTML is; the PDF's dates are set to the statement's generation time (the only
-bytes Chromium varies run to run). Chromium's own layout decides the page count, read back
+Deterministic: the HTML is; the PDF's dates are set to the statement's generation time, and the
+PDF is printed untagged (a tagged PDF's structure elements carry DOM node ids, which vary run to
+run when the machine is loaded: the 'bytes differ' flake of airtel/dbs/sbi_print). Chromium's own layout decides the page count, read back
 from the PDF.
 """
 import html as H  # the standard library
@@ -81,6 +82,7 @@ def print_pdf(html_text, st):
             f.write(html_text)
         cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--mute-audio",
+               "--disable-pdf-tagging",  # tags carry DOM node ids that vary run to run
                "--user-data-dir=" + os.path.join(d, "profile"), "--no-pdf-header-footer",
                "--print-to-pdf=" + out, "file://" + src]
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
