@@ -27,7 +27,7 @@ REL_OBJS  := $(SRCS:%.c=$(REL_DIR)/obj/%.o) $(REL_DIR)/obj/embedded_data.o
 ASAN_OBJS := $(SRCS:%.c=$(ASAN_DIR)/obj/%.o) $(ASAN_DIR)/obj/embedded_data.o
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 
-.PHONY: all deps test-deps run install uninstall test test-pg unit fuzz soak bench clean format deb
+.PHONY: all deps test-deps run install uninstall test test-pg unit fuzz soak bench clean format deb scan-corpus
 all: deps $(REL_DIR)/passbook
 
 deps:
@@ -124,6 +124,11 @@ test-pg: test-deps $(ASAN_DIR)/passbook
 # Ten minutes of mixed traffic with kill -9 every few seconds (make test runs 40 s of it).
 soak: test-deps $(ASAN_DIR)/passbook
 	@PB_SOAK_SECONDS=$${PB_SOAK_SECONDS:-600} python3 tests/api/test_soak.py
+
+# The scanned corpora of issue 17 (tools/statements/scan.py) in build/corpus/scan-{smoke,full,heldout},
+# the folders tests/extract/run_accuracy.sh reads (PB_CORPUS_SET=scan-full ...); PB_CORPUS_SEED=N.
+scan-corpus: test-deps
+	@for s in scan-smoke scan-full scan-heldout; do sh tests/extract/corpus.sh $$s $${PB_CORPUS_SEED:-1} || exit 1; done
 
 fuzz: test-deps
 	@$(MAKE) -f tests/fuzz/Makefile

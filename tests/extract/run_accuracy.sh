@@ -1,12 +1,12 @@
 #!/bin/sh
 # Accuracy of `passbook parse` on the synthetic statement corpus (issue 4).
-# Generates the corpus into build/corpus/<set> (cached by seed + generator hash), parses every
+# Generates the corpus into build/corpus/<set> (tests/extract/corpus.sh: cached by seed + generator hash), parses every
 # file with its password under the ASan build, and compares with the ground truth: every
 # transaction, the identity and the error codes must be exact. Prints per family and per pattern
 # statements exact and rows exact, and ends with "N passed, N failed", one count per statement.
 # Statements listed in tests/extract/xfail-<set>.txt (the families and patterns the reader does
 # not handle yet) print XFAIL instead of failing; one that passes prints XPASS (remove it then).
-#   PB_CORPUS_SET=smoke|full|heldout   PB_CORPUS_SEED=N   PASSBOOK_BIN=build/asan/passbook
+#   PB_CORPUS_SET=smoke|full|heldout|scan-smoke|scan-full|scan-heldout   PB_CORPUS_SEED=N   PASSBOOK_BIN=build/asan/passbook
 #   PB_CORPUS_XFAIL=file (default tests/extract/xfail-<set>.txt; "none" to see every failure)
 set -u
 cd "$(dirname "$0")/../.."
@@ -17,15 +17,10 @@ SEED=${PB_CORPUS_SEED:-1}
 DIR=build/corpus/$SET
 OUT=build/corpus/$SET-out
 
-stamp="set=$SET seed=$SEED generator=$($PY tools/statements/generate.py --print-hash)"
-if [ ! -f "$DIR/.stamp" ] || [ "$(cat "$DIR/.stamp")" != "$stamp" ]; then
-    rm -rf "$DIR"
-    if ! $PY tools/statements/generate.py --out "$DIR" --seed "$SEED" --set "$SET" --quiet; then
-        echo "corpus generation failed"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
-    echo "$stamp" >"$DIR/.stamp"
+if ! sh tests/extract/corpus.sh "$SET" "$SEED" >/dev/null; then
+    echo "corpus generation failed"
+    echo "0 passed, 1 failed"
+    exit 1
 fi
 
 if [ ! -x "$BIN" ]; then

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generate the synthetic statement corpus: PDFs with X.truth.json beside each.
 
-  python3 tools/statements/generate.py --out DIR [--seed N] [--set smoke|full|bench]
+  python3 tools/statements/generate.py --out DIR [--seed N] [--set smoke|full|heldout|bench|scan-smoke|...]
                                        [--bank hdfc ...] [--count N]
 
 Deterministic: the same seed and generator give the same files. See README.md.
@@ -14,6 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import scan  # noqa: E402
 import sets  # noqa: E402
 import special  # noqa: E402
 import statement  # noqa: E402
@@ -40,6 +41,8 @@ def generate(out, seed, set_name, banks=None, count=None, quiet=False):
         name = spec["name"]
         if spec.get("special"):
             files = special.make(spec, out)
+        elif spec.get("scan") is not None:
+            files = [scanned(spec, out)]
         else:
             pdf, truth, _ = statement.make(spec)
             if spec.get("tamper"):
@@ -52,6 +55,20 @@ def generate(out, seed, set_name, banks=None, count=None, quiet=False):
     with open(os.path.join(out, "manifest.json"), "w") as f:
         json.dump({"set": set_name, "seed": seed, "generator": generator_hash(), "files": manifest}, f, indent=1)
     return manifest
+
+
+def scanned(spec, out):
+    """A statement drawn, then scanned (scan.py) or photographed (spec scan: "photo")."""
+    how = spec["scan"]
+    base = {k: v for k, v in spec.items() if k != "scan"}
+    pdf, truth, _ = statement.make(base)
+    seed = "%s/%s" % (spec["seed"], spec["name"])
+    if how == "photo":
+        pdf, truth = scan.photo(pdf, truth, seed, truth.get("password"))
+    else:
+        pdf, truth = scan.scan(pdf, truth, seed, how, truth.get("password"))
+    statement.write(out, spec["name"], pdf, truth)
+    return spec["name"]
 
 
 def main(argv=None):

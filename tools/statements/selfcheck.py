@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Checks the corpus generator itself, so a wrong truth never blames the parser.
 
-  selfcheck.py [--seed N] [--reuse build/corpus/smoke]
+  selfcheck.py [--seed N] [--set smoke|scan-smoke] [--reuse build/corpus/SET]
 
-Generates the smoke set twice (or once more, next to the copy run_accuracy.sh made) and checks: identical bytes for the same seed; every truth
+Generates the set twice (or once more, next to the copy run_accuracy.sh made) and checks: identical bytes for the same seed; every truth
 reconciles (opening + credits - debits = closing, each printed balance follows from the
 previous one) except the statement tampered on purpose; the page count and encryption match
 what poppler reads; every transaction's amount and date appear in poppler's text of the PDF;
-files that must be refused are what they claim. Last line: "N passed, N failed".
+files that must be refused are what they claim. Scans (scan-* sets): image-only (no text, no
+font, one JPEG image a page at the scan's resolution), the truth the unscanned statement's,
+the scanner's settings in the issue's ranges, the stamp on no amount. Last line: "N passed, N failed".
 """
 import argparse
 import json
@@ -22,6 +24,9 @@ sys.path.insert(0, HERE)
 
 import generate  # noqa: E402
 import layouts  # noqa: E402
+import scan  # noqa: E402
+import sets  # noqa: E402
+import statement  # noqa: E402
 
 PASSED = FAILED = 0
 PROBLEMS = []
@@ -109,13 +114,59 @@ def check_statement(d, name, t):
         check(t["identity"]["account_number"] in flat, "%s: the account number is not printed" % name)
 
 
+def _without_scan(t):
+    """A truth without what scanning changes (no password, the scanner's record)."""
+    t = json.loads(json.dumps(t))
+    t["password"] = None
+    g = t.get("generator") or {}
+    g["encryption"] = None
+    g.pop("scan", None)
+    g["patterns"] = [x for x in g.get("patterns", []) if x != "scanned"]
+    return t
+
+
+def check_scan(d, name, t, spec):
+    """A scanned (or photographed) statement: image-only, its truth the drawn statement's."""
+    path = os.path.join(d, name + ".pdf")
+    rc, info = poppler("pdfinfo", path, None)
+    check(rc == 0, "%s: poppler cannot open the scan" % name)
+    pages = re.search(r"Pages:\s+(\d+)", info)
+    check(pages and int(pages.group(1)) == t["page_count"], "%s: page_count %s, poppler says %s" % (
+        name, t["page_count"], pages and pages.group(1)))
+    _, text = poppler("pdftotext", path, None)
+    check(not text.strip(), "%s: the scan has a text layer: %r" % (name, text.strip()[:60]))
+    _, fonts = poppler("pdffonts", path, None)
+    check(len(fonts.strip().splitlines()) <= 2, "%s: the scan has fonts" % name)
+    _, images = poppler("pdfimages", path, None, "-list")
+    rows = [r.split() for r in images.strip().splitlines()[2:]]
+    check([int(r[0]) for r in rows] == list(range(1, t["page_count"] + 1)),
+          "%s: not one image a page: %s" % (name, [r[0] for r in rows]))
+    check(all(r[8] == "jpeg" for r in rows), "%s: pages not JPEG" % name)
+    base = {k: v for k, v in spec.items() if k != "scan"}
+    pdf, drawn, _ = statement.make(base)
+    if spec["scan"] == "photo":
+        check(t.get("expect_error") == "PDF_IS_IMAGE", "%s: a photo must be refused (PDF_IS_IMAGE)" % name)
+        return
+    check(_without_scan(t) == _without_scan(drawn), "%s: the truth is not the drawn statement's" % name)
+    check(t.get("expect_error") is None and t.get("password") is None, "%s: a scan to read has no error/password" % name)
+    p = t["generator"]["scan"]
+    check(150 <= p["dpi"] <= 300 and 0.3 <= abs(p["angle"]) <= 1.5 and 40 <= p["jpeg_quality"] <= 85,
+          "%s: scanner settings out of range: %s" % (name, p))
+    check(all(abs(float(r[12]) - p["dpi"]) <= 1 for r in rows), "%s: images not at %s dpi" % (name, p["dpi"]))
+    check("scanned" in t["generator"]["patterns"], "%s: no 'scanned' pattern" % name)
+    if p.get("stamp_box"):
+        words = scan.page_words(pdf, p["dpi"], drawn.get("password"))[p["stamp_page"] - 1]
+        hit = [w for w, b in words if scan.AMOUNT.match(w) and scan._overlap(b, p["stamp_box"])]
+        check(not hit, "%s: the stamp covers amounts %s" % (name, hit))
+
+
 def _qpdf_rc4(t):
     """RC4 statements encrypted by qpdf (HTML-printed or re-rendered ones) rather than reportlab."""
     g = t.get("generator") or {}
     return bool(set(g.get("patterns", [])) & {"html_chromium", "producer_cairo", "producer_mutool"})
 
 
-def reusable(d, seed):
+def reusable(d, seed, set_name="smoke"):
     """The smoke corpus run_accuracy.sh generated into d, when it is this seed and generator."""
     try:
         with open(os.path.join(d, ".stamp")) as f:
@@ -124,13 +175,14 @@ def reusable(d, seed):
             names = json.load(f)["files"]
     except (OSError, ValueError, KeyError):
         return None
-    want = "set=smoke seed=%d generator=%s" % (seed, generate.generator_hash())
+    want = "set=%s seed=%d generator=%s" % (set_name, seed, generate.generator_hash())
     return names if stamp == want else None
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument("--set", default="smoke", choices=["smoke", "scan-smoke"])
     ap.add_argument("--reuse", help="the smoke corpus already generated with this seed (run_accuracy.sh's "
                                     "build/corpus/smoke): check it and generate only the second copy")
     a = ap.parse_args(argv)
@@ -139,11 +191,12 @@ def main(argv=None):
           == "1500.5", "money formatting")
     settle()
     with tempfile.TemporaryDirectory() as tmp1, tempfile.TemporaryDirectory() as d2:
-        names = reusable(a.reuse, a.seed) if a.reuse else None
+        names = reusable(a.reuse, a.seed, a.set) if a.reuse else None
         d1 = a.reuse if names else tmp1
         if not names:
-            names = generate.generate(d1, a.seed, "smoke", quiet=True)
-        generate.generate(d2, a.seed, "smoke", quiet=True)
+            names = generate.generate(d1, a.seed, a.set, quiet=True)
+        generate.generate(d2, a.seed, a.set, quiet=True)
+        specs = {s["name"]: s for s in sets.specs(a.set, a.seed)}
         for n in names:
             with open(os.path.join(d1, n + ".pdf"), "rb") as f1, open(os.path.join(d2, n + ".pdf"), "rb") as f2:
                 same = f1.read() == f2.read()
@@ -156,8 +209,14 @@ def main(argv=None):
             if (t.get("generator") or {}).get("encryption") is None or \
                     ((t.get("generator") or {}).get("encryption") == "rc4" and not _qpdf_rc4(t)):
                 check(same, "%s: bytes differ between two runs with the same seed" % n)
-            check_statement(d1, n, t)
+            if n in specs and specs[n].get("scan") is not None:
+                check_scan(d1, n, t, specs[n])
+            else:
+                check_statement(d1, n, t)
             settle()
+        if a.set != "smoke":
+            print("%d passed, %d failed" % (PASSED, FAILED))
+            return 1 if FAILED else 0
         layouts_seen = {json.load(open(os.path.join(d1, n + ".truth.json"))).get("generator", {}).get("layout")
                         for n in names}
         for want in layouts.LAYOUTS:

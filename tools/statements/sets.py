@@ -5,6 +5,8 @@ full:    the variations of each family (fonts, page sizes, months, passwords, pr
 heldout: every family with held-out mutations (heldout.py) and seeds no other set uses: the
          estimate of accuracy on layouts never seen. Never tune a reader on it.
 bench:   N 10-page statements plus one 100-page statement.
+scan-smoke, scan-full, scan-heldout: statements of those kinds printed, stamped, marked by hand
+         and scanned into image-only PDFs (scan.py), plus phone photos that must be refused.
 """
 import random
 
@@ -248,7 +250,69 @@ def bench(seed, count=None):
     return out
 
 
-SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench}
+# ---------------------------------------------------------------- scans (issue 17)
+# scan-smoke: one short statement (1-3 pages) of ten families of different kinds, resolutions
+# spread over 150-300 dpi, and one phone photo; make test can afford to OCR it.
+SCAN_SMOKE = [("hdfc", {"density": 20}, 300), ("sbi", {"variant": 0}, 200), ("icici", {"variant": 1}, 240),
+              ("kotak", {"variant": 0}, 150), ("coop", {"family": "generic"}, 300), ("pnb", {}, 200),
+              ("canara", {}, 300), ("bob", {"months": 2, "density": 15}, 240), ("indian", {}, 200),
+              ("paytm", {}, 300)]
+
+
+def _scan_base(spec):
+    """A statement to scan: no password (a scan has none), drawn once (no other producer)."""
+    for k in ("password", "enc", "post"):
+        spec.pop(k, None)
+    spec["months"] = min(spec.get("months", 1), 2)
+    return spec
+
+
+def _photo(seed, bank, i):
+    return {"name": "scan_photo_%02d" % i, "bank": bank, "family": bank, "seed": seed * 10 + i, "months": 1,
+            "density": 20, "scan": "photo"}
+
+
+def scan_smoke(seed, count=None):
+    out = []
+    for i, (fam, extra, dpi) in enumerate(SCAN_SMOKE):
+        if not available(fam):
+            continue
+        spec = {"name": "scan_%s" % fam, "bank": fam, "family": fam, "seed": seed, "months": 1, "density": 22,
+                "font": FONTS[i % len(FONTS)], "size": [8, 8.5, 9][i % 3], "scan": {"dpi": dpi}}
+        spec.update(extra)
+        out.append(_scan_base(spec))
+    out.append(_photo(seed, "hdfc", 0))
+    return out
+
+
+def scan_full(seed, count=None):
+    """count (default 2) scans of every layout, random statements and scanner settings."""
+    import layouts
+    rng = random.Random("scan-full/%d" % seed)
+    out = []
+    for fam in list(layouts.LAYOUTS):
+        for i in range(count or 2):
+            spec = {"name": "scan_%s_%02d" % (fam, i), "bank": fam, "seed": seed * 1000 + 700 + i,
+                    "family": "generic" if fam in GENERIC else fam}
+            spec.update(_knobs(rng, fam, i))
+            spec["scan"] = {}
+            out.append(_scan_base(spec))
+    out += [_photo(seed, fam, i) for i, fam in enumerate(("hdfc", "sbi", "pnb"))]
+    return out
+
+
+def scan_heldout(seed, count=None):
+    """A scan of each held-out statement kind (heldout.py mutations), seeds of their own."""
+    out = []
+    for spec in heldout(seed, count or 1):
+        spec = dict(spec, name="scan_" + spec["name"], seed=spec["seed"] + 50, scan={})
+        out.append(_scan_base(spec))
+    out.append(_photo(seed + 500, "kotak", 0))
+    return out
+
+
+SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench,
+        "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 
 def specs(name, seed, count=None):
