@@ -5,6 +5,8 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 void hex_encode(const unsigned char *in, size_t n, char *out)
@@ -69,10 +71,23 @@ bool uuid_valid(const char *s)
     return true;
 }
 
+/* SHA256() looks the algorithm up on every call (EVP_Q_digest), which cost
+ * more than the hashing itself for short inputs such as transaction hashes:
+ * fetch it once. */
+static EVP_MD *sha256_md;
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+
+static void sha256_fetch(void)
+{
+    sha256_md = EVP_MD_fetch(NULL, "SHA256", NULL);
+}
+
 void sha256_hex(const void *data, size_t len, char out[PB_SHA256_HEX])
 {
     unsigned char md[SHA256_DIGEST_LENGTH];
-    SHA256(data, len, md);
+    pthread_once(&sha256_once, sha256_fetch);
+    if (!sha256_md || !EVP_Digest(data, len, md, NULL, sha256_md, NULL))
+        abort(); /* no SHA-256 in libcrypto: nothing sensible to return */
     hex_encode(md, sizeof md, out);
 }
 
