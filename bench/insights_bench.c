@@ -10,6 +10,7 @@
 
 #include "extract/extract.h"
 #include "insights/insights.h"
+#include "util/json_text.h"
 
 /* CPU seconds of this process, not wall time: on a machine shared with
  * other builds a phase's wall time mostly measures the neighbours. Both
@@ -92,7 +93,7 @@ int main(int argc, char **argv)
         struct session_insights si;
         session_insights_build(ap, (size_t)n, &si);
         json_t *doc = insights_session_json("bench", "bench", PB_NO_DAY, PB_NO_DAY, &si);
-        char *text = json_dumps(doc, JSON_REAL_PRECISION(15) | JSON_COMPACT);
+        char *text = json_text(doc, NULL); /* as the API and the stored insights */
         double t2 = now();
         if (t1 - t0 < t_extract)
             t_extract = t1 - t0;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "http/http.h"
+#include "util/json_text.h"
 
 void http_resp_reset(struct http_resp *resp)
 {
@@ -54,7 +55,8 @@ void http_resp_text(struct http_resp *resp, int status, const char *content_type
 
 void http_resp_json(struct http_resp *resp, int status, json_t *obj)
 {
-    char *s = obj ? json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+    size_t len = 0;
+    char *s = obj ? json_text(obj, &len) : NULL;
     json_decref(obj);
     if (!s) {
         static const char oom[] = "{\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"Something went wrong\"}}";
@@ -62,7 +64,7 @@ void http_resp_json(struct http_resp *resp, int status, json_t *obj)
         resp->error_code = "INTERNAL_ERROR";
         return;
     }
-    set_body(resp, status, "application/json", s, strlen(s), false);
+    set_body(resp, status, "application/json", s, len, false);
 }
 
 /* The error body in a style. The message must be valid UTF-8 for JSON: a

@@ -11,6 +11,7 @@
 #include "insights/insights.h"
 #include "notify/notify.h"
 #include "util/fault.h"
+#include "util/json_text.h"
 #include "util/log.h"
 #include "util/clock.h"
 
@@ -96,7 +97,7 @@ static int step_analyse(struct pipeline_ctx *ctx)
         const struct analysis_account *x = &ctx->an.acc[i];
         const struct pipeline_verdict *v = &ctx->verdicts[i];
         json_t *d = insights_data_json(&ctx->an.si, i);
-        char *text = d ? json_dumps(d, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+        char *text = d ? json_text(d, NULL) : NULL;
         json_decref(d);
         int rc = text ? STORE_CALL(ctx->env->store, account_set_result, x->rec.id,
                                    v->error_code ? "failed" : "completed", v->error_code ? v->error_code : "",
