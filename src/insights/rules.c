@@ -68,6 +68,8 @@ static const struct rule_def RULES[] = {
     {"score.penal_charges", "-20 per penal charge (minimum balance and other penalties), up to 3."},
     {"score.negative_balance_days", "-2 per day with a negative EOD balance, up to 30."},
     {"score.fraud_cap", "Any tampering finding caps the score at 450."},
+    {"fraud.tampering", "fraud lists tampering findings only (never behavioural flags), each with its own rule "
+                        "fraud.<fraud_type> and the rows it concerns; evidence gathers those rows."},
     {"fraud.author_fraud", "The PDF's producer, creator or author names a PDF editor."},
     {"fraud.date_fraud", "The PDF was modified after it was created, or has incremental updates appended."},
     {"fraud.inconsistent_transaction", "A row's balance is not the previous balance plus or minus its amount."},
@@ -78,7 +80,18 @@ static const struct rule_def RULES[] = {
                        "in that family (docs/insights.md)."},
     {"monthly.eod_balance", "monthly_analysis balance figures: from the EOD balance series (the balance after "
                             "each day's last row, carried forward)."},
+    {"monthly.derived", "monthly_analysis figures over the rows of one family less others: net_credit_/net_debit_ "
+                        "(without self transfers), turnover_excluding_loan_and_self_credit (credits less loan "
+                        "credits and self transfers), *_excluding_reversal (credits less refunds, debits less "
+                        "outward cheque bounces), amt_spent_on_<category>, the cash shares (over all credits / "
+                        "debits), transaction sizes, EMI and bounce/penal totals (docs/insights.md)."},
     {"monthly.salary", "monthly_analysis salary figures: the month's salary rows."},
+    {"monthly.salary_spend", "perc_salary_spend_<channel>: the month's salary credits and the debits of that channel "
+                             "in the 7 days after each (same-day rows after it included); "
+                             "sum_salary_spent_within_5_days_of_credit, perc_salary_amt_debit_within5_days: the "
+                             "salary credits and every debit in the 5 days after each."},
+    {"monthly.all_rows", "monthly_analysis figures over every row of the month: cnt_transactions, net_cash_inflow "
+                         "(credits - debits), start/end dates, is_complete_month."},
 };
 
 const struct rule_def *rule_find(const char *id)

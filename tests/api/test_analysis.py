@@ -360,6 +360,82 @@ def the_score_reacts(srv):
     check(f['fraud_cap']['points'] < 0, f['fraud_cap'])
 
 
+def expected_from_rows(metric, rows):
+    """The value a monthly metric must have, recomputed from the rows its explanation returns
+    (None: the metric is not a plain function of its rows, e.g. balances)."""
+    amt = [t['amount'] for t in rows]
+    cr = [t['amount'] for t in rows if t['transaction_type'] == 'credit']
+    db = [t['amount'] for t in rows if t['transaction_type'] == 'debit']
+    avg = lambda xs: round(sum(xs) / len(xs), 2) if xs else 0
+    pct = lambda a, b: round(a / b * 100, 2) if b else 0
+    sal = [t['amount'] for t in rows if t['transaction_channel'] == 'salary']
+    spend = lambda ch: sum(t['amount'] for t in rows if t['transaction_type'] == 'debit' and
+                           t['transaction_channel'] == ch)
+    if metric.startswith('perc_salary_spend_'):
+        return pct(spend(metric[len('perc_salary_spend_'):]), sum(sal))
+    fixed = {
+        'net_cash_inflow': round(sum(cr) - sum(db), 2), 'cnt_transactions': len(rows),
+        'max_debit': max(db, default=0), 'min_debit': min(db, default=0),
+        'avg_credit_transaction_size': avg(cr), 'avg_debit_transaction_size': avg(db),
+        'net_credit_amount': round(sum(amt), 2), 'net_credit_count': len(rows),
+        'net_debit_amount': round(sum(amt), 2), 'net_debit_count': len(rows),
+        'turnover_excluding_loan_and_self_credit': round(sum(amt), 2),
+        'total_amount_of_salary': round(sum(sal), 2), 'number_of_salary_transactions': len(sal),
+        'sum_salary_spent_within_5_days_of_credit': round(sum(db), 2),
+        'perc_salary_amt_debit_within5_days': pct(sum(db), sum(sal)),
+        'amt_perc_cash_deposit_to_total_credit':
+            pct(sum(t['amount'] for t in rows if t['transaction_channel'] == 'cash_deposit'), sum(cr)),
+        'perc_cash_deposit_to_total_credit':
+            pct(len([t for t in rows if t['transaction_channel'] == 'cash_deposit']), len(cr)),
+        'amt_perc_cash_withdrawal_to_total_debits':
+            pct(sum(t['amount'] for t in rows if t['transaction_channel'] == 'cash_withdrawl'), sum(db)),
+    }
+    if metric in fixed:
+        return fixed[metric]
+    for prefix, f in (('max_amt_', lambda: max(amt, default=0)), ('min_amt_', lambda: min(amt, default=0)),
+                      ('avg_amt_', lambda: avg(amt)), ('amt_', lambda: round(sum(amt), 2)),
+                      ('cnt_', lambda: len(rows))):
+        if metric.startswith(prefix) and not metric.startswith(('cnt_days', 'cnt_of_eod', 'cnt_negative')):
+            return f()
+    return None
+
+
+@suite.test
+def every_monthly_metric_and_lending_figure_explains_itself(srv):
+    """Every metric of monthly_analysis, explained for a month, returns the rows it was computed
+    from, and those rows give back its value (sums, counts, extremes, means, ratios; salary
+    spending: the salary credits and the debits after them); the lending figures (income,
+    obligations, FOIR, each score factor, fraud) answer with their rule and evidence."""
+    pdf, truth = statement('explain_all', bank='hdfc', months=3, seed=131, start='2024-01-01', density=20,
+                           extras=True, bounces=True)
+    org = srv.create_org('Explain Lender')
+    sid = srv.create_session(org, link_id='cust-explain', from_date='01/01/2024',
+                             to_date='31/03/2024').json['session_id']
+    eq(uf.upload(srv, org, sid, pdf).status, 200)
+    process(srv, org, sid)
+    ins = uf.session_get(srv, org, sid, 'insights').json
+    d, acct = ins['accounts'][0]['data'], ins['accounts'][0]['account_id']
+    month = 'Feb-2024'
+    wrong = []
+    for metric, by_month in d['monthly_analysis'].items():
+        r = explain(srv, org, sid, account_id=acct, figure='monthly_analysis.' + metric, month=month)
+        if r.status != 200:
+            wrong.append((metric, r.status))
+            continue
+        e = r.json
+        check(e['rule'].startswith('monthly.') and e['value'] == by_month[month], (metric, e['rule'], e['value']))
+        eq(sorted(e['evidence']), sorted(t['hash'] for t in e['transactions']), metric)
+        want = expected_from_rows(metric, e['transactions'])
+        if want is not None and (not isinstance(e['value'], (int, float)) or abs(e['value'] - want) > 0.011):
+            wrong.append((metric, e['value'], want, len(e['transactions'])))
+    eq(wrong, [], 'monthly metrics whose explanation does not give back the value')
+    for figure in ['income', 'obligations', 'foir', 'fraud'] + ['score.' + f['factor'] for f in d['score_factors']]:
+        r = explain(srv, org, sid, account_id=acct, figure=figure)
+        eq(r.status, 200, figure)
+        eq((r.json['account_id'], r.json['figure']), (acct, figure))
+        check(isinstance(r.json.get('evidence'), list) and r.json.get('rule'), (figure, r.text[:200]))
+
+
 def workbook(body):
     """{sheet name: {cell ref: value}} of an .xlsx (strings resolved, numbers as floats)."""
     import io
