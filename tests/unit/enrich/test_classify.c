@@ -131,6 +131,50 @@ TEST(counterparty_lender_and_self)
     CHECK(c.self && c.sister);
 }
 
+/* Lenders by their canonical name, banks' loans too (issue 12): an EMI to
+ * a bank's loan arm names the bank, as printed by the banks' own styles;
+ * the same bank named without a loan word (a transfer from an account
+ * there, a card bill) is no lender. */
+TEST(bank_lenders_by_canonical_name)
+{
+    static const struct {
+        const char *note;
+        enum txn_type t;
+        const char *lender;
+    } CASES[] = {
+        {"NACH DR HDFC BANK LTD PERSONAL LOAN EMI 45012345", TXN_DEBIT, "HDFC Bank"},
+        {"ACH D- HDFCBANK LOAN-PL45012345", TXN_DEBIT, "HDFC Bank"},
+        {"EMI 45012345 CHQ S45012345 0324 ICICI BANK LOAN", TXN_DEBIT, "ICICI Bank"},
+        {"BY TRANSFER-LOAN DISB-ICICI BANK LTD-LAN 7788", TXN_CREDIT, "ICICI Bank"},
+        {"DEBIT-ACHDr SBIN7021807230099 SBI PERSONAL LOAN", TXN_DEBIT, "State Bank of India"},
+        {"LOAN EMI RECOVERY STATE BANK OF INDIA 3345", TXN_DEBIT, "State Bank of India"},
+        {"NACH-DR- TP ACH AXIS BANK LOAN-87654321", TXN_DEBIT, "Axis Bank"},
+        {"NACH DR KOTAK MAHINDRA BANK LTD LOAN 40123", TXN_DEBIT, "Kotak Mahindra Bank"},
+        {"ECS DR BANK OF BARODA HOME LOAN 1234", TXN_DEBIT, "Bank of Baroda"},
+        {"ACH DEBIT PNB HOUSING LOAN 9988", TXN_DEBIT, "PNB Housing Finance"},
+        {"ACH DEBIT PUNJAB NATIONAL BANK LOAN EMI 9988", TXN_DEBIT, "Punjab National Bank"},
+        {"NACH DR INDUSIND BANK LTD LOAN 7788", TXN_DEBIT, "IndusInd Bank"},
+        {"NACH DR YES BANK LTD EMI 7788", TXN_DEBIT, "Yes Bank"},
+        {"NACH DR CANARA BANK VEHICLE LOAN 7788", TXN_DEBIT, "Canara Bank"},
+        {"NACH DR UNION BANK OF INDIA LOAN A/C 7788", TXN_DEBIT, "Union Bank of India"},
+        {"NACH DR FEDERAL BANK LOAN 7788", TXN_DEBIT, "Federal Bank"},
+        {"NACH DR IDBI BANK EMI 7788", TXN_DEBIT, "IDBI Bank"},
+        {"NACH DR RBL BANK LOAN 7788", TXN_DEBIT, "RBL Bank"},
+        {"LOAN EMI BANK OF INDIA 7788", TXN_DEBIT, "Bank of India"},
+        {"NACH DR TATA CAPITAL FINANCIAL SE", TXN_DEBIT, "Tata Capital"},
+        {"NEFT CR-HDFC0000001-HDFC BANK LTD-RAHUL SHARMA-REFUND", TXN_CREDIT, ""},
+        {"IB BILLPAY DR-HDFCC4-XXXXXXXX1234 CREDIT CARD", TXN_DEBIT, ""},
+        {"NEFT DR-SBIN0001234-RAHUL SHARMA-STATE BANK OF INDIA-SELF", TXN_DEBIT, ""},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        struct classification c;
+        classify_txn(CASES[i].note, CASES[i].t, &CTX, &c);
+        if (strcmp(c.lender, CASES[i].lender))
+            fprintf(stderr, "  %s -> lender \"%s\", want \"%s\"\n", CASES[i].note, c.lender, CASES[i].lender);
+        CHECK_STR(c.lender, CASES[i].lender);
+    }
+}
+
 TEST(descriptions)
 {
     struct classification c;
@@ -211,6 +255,7 @@ int main(void)
     RUN(every_counterparty_rule_parses_its_example);
     RUN(labelled_narrations_per_channel_accuracy);
     RUN(counterparty_lender_and_self);
+    RUN(bank_lenders_by_canonical_name);
     RUN(descriptions);
     RUN(name_matching);
     RUN(salary_words_and_exclusions);
