@@ -35,10 +35,11 @@ def month_add(d, n):
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def recent_statement(name, bank='hdfc', days_ago=3, months=6, seed=41):
-    """A statement of the last `months` months up to `days_ago` days ago, with a transaction in
-    every calendar month it touches (the seed is moved until the generator draws one)."""
-    end = today_ist() - dt.timedelta(days=days_ago)
+def recent_statement(name, bank='hdfc', days_ago=3, months=6, seed=41, today=None):
+    """A statement of the last `months` months up to `days_ago` days before `today` (the real
+    date in India by default), with a transaction in every calendar month it touches (the seed
+    is moved until the generator draws one)."""
+    end = (today or today_ist()) - dt.timedelta(days=days_ago)
     start = month_add(end, -months)
     for s in range(seed, seed + 20):
         path, truth = uf.fixtures.write_statement(TMP, name, bank=bank, months=months + 1, seed=s,
@@ -154,6 +155,50 @@ def webhook_mode_zero_sends_nothing_for_pdf_sessions():
         sid2 = srv.create_session(org, link_id='cust-3').json['session_id']
         eq(uf.upload(srv, org, sid2, pdf).status, 200)
         wait_event(rx, sid2, 'SESSION_REQUIREMENT_COMPLETION_NOTIFICATION')
+
+
+def upload_verdict(srv, org, sid):
+    """(upload_status, account_status, the page's complete and missing_months). A session the
+    backend uploads completed is closed to the page (409 SESSION_COMPLETED): complete."""
+    st = srv.upload_status(org, sid).json
+    t = srv.post('/journey/v1/token', {'session_id': sid})
+    if t.status == 409 and t.json['error']['code'] == 'SESSION_COMPLETED':
+        return st['upload_status'], st['accounts'][0]['account_status'], True, []
+    eq(t.status, 200, t.text)
+    page = srv.get('/journey/v1/session', headers={'Authorization': 'Bearer ' + t.json['journey_token']}).json
+    return st['upload_status'], st['accounts'][0]['account_status'], page['complete'], page['missing_months']
+
+
+@suite.test(server=False)
+def first_week_rule_on_both_sides_of_the_seventh():
+    """The server's clock moved to the 4th and then the 20th of a month (PASSBOOK_TEST_CLOCK_OFFSET),
+    a dateless session each time. On the 4th the current month is not asked for (the seed's
+    first-week rule), so a statement ending on the last day of the previous month is complete;
+    on the 20th the same statement leaves the current month missing, and one running to the day
+    before today is complete. Upload status, the page and session_status/ say the same."""
+    real = today_ist()
+    first = month_add(dt.date(real.year, real.month, 1), 2)
+    for day, cases in ((4, ((4, 'COMPLETED'),)), (20, ((20, 'IN_PROGRESS'), (1, 'COMPLETED')))):
+        today = first.replace(day=day)
+        offset = (today - real).days * 86400
+        with Server(env={'PASSBOOK_TEST_CLOCK_OFFSET': str(offset)}) as srv:
+            org = srv.create_org('Clock Lender %d' % day)
+            for days_ago, want in cases:
+                pdf, truth = recent_statement('fw_%d_%d' % (day, days_ago), days_ago=days_ago, seed=151,
+                                              today=today)
+                sid = srv.create_session(org, link_id='cust-fw-%d-%d' % (day, days_ago)).json['session_id']
+                eq(uf.upload(srv, org, sid, pdf).status, 200)
+                status, acct, complete, missing = upload_verdict(srv, org, sid)
+                this_month = today.isoformat()[:7]
+                ctx = 'today %s, statement to %s' % (today, today - dt.timedelta(days=days_ago))
+                eq(status, want, ctx)
+                eq(acct, 'COMPLETED' if want == 'COMPLETED' else 'PARTIAL', ctx)
+                eq(complete, want == 'COMPLETED', ctx)
+                eq(missing, [] if want == 'COMPLETED' else [this_month], ctx)
+                process(srv, org, sid)
+                a = uf.session_get(srv, org, sid, 'session_status').json['accounts'][0]
+                eq((a['account_status'], a['error_code']),
+                   ('completed', None) if want == 'COMPLETED' else ('failed', 'INCOMPLETE_MONTHS_UPLOAD'), ctx)
 
 
 def statement(name, **spec):
@@ -290,7 +335,9 @@ def income_excludes_one_offs_and_every_figure_explains_itself(srv):
     eq(d['predictors']['avg_monthly_income'], d['income']['monthly_average'], 'one income figure')
     reasons = {e['reason']: e for e in d['income']['excluded']}
     for reason, label in (('loan_disbursal', 'excluded:loan_disbursal'), ('reversal', 'excluded:reversal'),
-                          ('investment_redemption', 'excluded:fd_closure'), ('self_transfer', 'excluded:self_transfer')):
+                          ('investment_redemption', 'excluded:fd_closure'), ('self_transfer', 'excluded:self_transfer'),
+                          ('refund', 'excluded:refund'), ('bounce', 'excluded:bounce'),
+                          ('cash_deposit', 'excluded:cash'), ('one_off', 'excluded:one_off')):
         want_rows = sorted(h for h, l in lab.items() if l.get('income') == label)
         if want_rows:
             eq(sorted(reasons[reason]['evidence']), want_rows, reason)
