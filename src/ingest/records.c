@@ -11,6 +11,24 @@
 #include "util/money.h"
 #include "util/clock.h"
 
+/* The fields a statement and its stored record share as they are, as
+ * (statement field, record field): one list for storing and loading. */
+#define STATEMENT_COPIED(X)                                                       \
+    X(page_count, page_count) X(from_date, from_day) X(to_date, to_day)           \
+    X(opening_balance, opening_balance) X(closing_balance, closing_balance)       \
+    X(has_opening, has_opening) X(has_closing, has_closing)                       \
+    X(balances_ok, balances_ok) X(totals_ok, totals_ok)
+
+/* Likewise a transaction and its stored row (txn field, row field); the
+ * direction, note and cheque number are converted by hand. */
+#define TXN_COPIED(X)                                                             \
+    X(date, day) X(value_date, value_day) X(amount, amount) X(balance, balance)   \
+    X(has_balance, has_balance) X(page, page) X(reconciled, reconciled)
+
+/* The document facts kept as text (the others: incremental_updates,
+ * encrypted, repaired). */
+#define FACT_TEXTS(X) X(producer) X(creator) X(author) X(title) X(creation_date) X(mod_date)
+
 static char *dup_or_null(const char *s)
 {
     return s ? strdup(s) : NULL;
@@ -50,11 +68,13 @@ static void identity_load(const char *text, struct identity *id)
 
 static char *facts_text(const struct doc_facts *f)
 {
-    json_t *j = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:i,s:b,s:b}", "producer", str_or_null(f->producer),
-                          "creator", str_or_null(f->creator), "author", str_or_null(f->author), "title",
-                          str_or_null(f->title), "creation_date", str_or_null(f->creation_date),
-                          "mod_date", str_or_null(f->mod_date), "incremental_updates",
-                          f->incremental_updates, "encrypted", f->encrypted, "repaired", f->repaired);
+    json_t *j = json_object();
+#define FACT_SET(name) json_object_set_new(j, #name, str_or_null(f->name));
+    FACT_TEXTS(FACT_SET)
+#undef FACT_SET
+    json_object_set_new(j, "incremental_updates", json_integer(f->incremental_updates));
+    json_object_set_new(j, "encrypted", json_boolean(f->encrypted));
+    json_object_set_new(j, "repaired", json_boolean(f->repaired));
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     return t;
@@ -96,16 +116,12 @@ static int build_txns(const struct statement *st, const char *account_id, struct
         const struct txn *t = &st->txns[i];
         struct txn_rec *x = &r->txns[i];
         x->seq = (int)i;
-        x->day = t->date;
-        x->value_day = t->value_date;
+#define TO_ROW(field, column) x->column = t->field;
+        TXN_COPIED(TO_ROW)
+#undef TO_ROW
         x->type = t->type;
-        x->amount = t->amount;
-        x->balance = t->balance;
-        x->has_balance = t->has_balance;
         x->note = dup_or_null(t->note ? t->note : "");
         x->chq_num = dup_or_null(t->chq_num);
-        x->page = t->page;
-        x->reconciled = t->reconciled;
         memcpy(x->hash, hashes[i], sizeof x->hash);
         r->ntxns = i + 1;
     }
@@ -131,16 +147,10 @@ int ingest_records_build(const struct session *s, const struct ingest_candidate 
     x->file_name = dup_or_null(c->file_name && c->file_name[0] ? c->file_name : pdf ? "statement.pdf" : NULL);
     x->file_size = c->size;
     x->status = strdup("completed");
-    x->page_count = st->page_count;
+#define TO_REC(field, column) x->column = st->field;
+    STATEMENT_COPIED(TO_REC)
+#undef TO_REC
     x->identity = identity_stored(&st->id);
-    x->from_day = st->from_date;
-    x->to_day = st->to_date;
-    x->opening_balance = st->opening_balance;
-    x->closing_balance = st->closing_balance;
-    x->has_opening = st->has_opening;
-    x->has_closing = st->has_closing;
-    x->balances_ok = st->balances_ok;
-    x->totals_ok = st->totals_ok;
     x->facts = facts_text(&st->facts);
     const char *ft = NULL;
     fraud_metadata_check(&st->facts, &ft);
@@ -275,12 +285,9 @@ static void facts_load(const char *text, struct doc_facts *f)
     json_t *j = text ? json_loads(text, 0, NULL) : NULL;
     if (!j)
         return;
-    f->producer = jstr(j, "producer");
-    f->creator = jstr(j, "creator");
-    f->author = jstr(j, "author");
-    f->title = jstr(j, "title");
-    f->creation_date = jstr(j, "creation_date");
-    f->mod_date = jstr(j, "mod_date");
+#define FACT_GET(name) f->name = jstr(j, #name);
+    FACT_TEXTS(FACT_GET)
+#undef FACT_GET
     f->incremental_updates = (int)json_integer_value(json_object_get(j, "incremental_updates"));
     f->encrypted = json_is_true(json_object_get(j, "encrypted"));
     f->repaired = json_is_true(json_object_get(j, "repaired"));
@@ -297,16 +304,10 @@ int ingest_load_statement(struct store *store, const struct statement_rec *rec, 
         return rc;
     out->source = rec->source && !strcmp(rec->source, "aa") ? SOURCE_AA : SOURCE_PDF;
     out->bank = dup_or_null(rec->bank);
-    out->page_count = rec->page_count;
+#define FROM_REC(field, column) out->field = rec->column;
+    STATEMENT_COPIED(FROM_REC)
+#undef FROM_REC
     identity_load(rec->identity, &out->id);
-    out->from_date = rec->from_day;
-    out->to_date = rec->to_day;
-    out->opening_balance = rec->opening_balance;
-    out->closing_balance = rec->closing_balance;
-    out->has_opening = rec->has_opening;
-    out->has_closing = rec->has_closing;
-    out->balances_ok = rec->balances_ok;
-    out->totals_ok = rec->totals_ok;
     facts_load(rec->facts, &out->facts);
     out->txns = calloc(n ? n : 1, sizeof *out->txns);
     if (!out->txns) {
@@ -315,17 +316,13 @@ int ingest_load_statement(struct store *store, const struct statement_rec *rec, 
     }
     for (size_t i = 0; i < n; i++) {
         struct txn *x = &out->txns[i];
-        x->date = t[i].day;
-        x->value_date = t[i].value_day;
+#define FROM_ROW(field, column) x->field = t[i].column;
+        TXN_COPIED(FROM_ROW)
+#undef FROM_ROW
         x->type = t[i].type ? TXN_CREDIT : TXN_DEBIT;
-        x->amount = t[i].amount;
-        x->balance = t[i].balance;
-        x->has_balance = t[i].has_balance;
         x->note = t[i].note;
         x->chq_num = t[i].chq_num;
         t[i].note = t[i].chq_num = NULL;
-        x->page = t[i].page;
-        x->reconciled = t[i].reconciled;
     }
     out->ntxns = n;
     txn_recs_free(t, n);
