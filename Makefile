@@ -142,4 +142,4 @@ format:
 clean:
 	rm -rf build
 
--include $(REL_OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(REL_DIR)/obj/src/main.d $(ASAN_DIR)/obj/src/main.d
+-include $(REL_OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(REL_DIR)/obj/src/main.d $(ASAN_DIR)/obj/src/main.d $(UNIT_BINS:=.d)

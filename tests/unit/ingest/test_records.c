@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "ingest/records.h"
 #include "store/store.h"
 
@@ -17,21 +18,6 @@ static pb_day D(int y, int m, int d)
     pb_day out = PB_NO_DAY;
     date_from_ymd(y, m, d, &out);
     return out;
-}
-
-static void make_session(struct session *s, const char *org_id)
-{
-    memset(s, 0, sizeof *s);
-    uuid_v4(s->id);
-    snprintf(s->org_id, sizeof s->org_id, "%s", org_id);
-    s->created_at = 1700000000;
-    s->expires_at = 4000000000;
-    s->req.version = 1;
-    s->req.link_id = strdup("customer");
-    s->req.session_expiry_min = 60;
-    s->req.from_date = D(2024, 1, 1);
-    s->req.to_date = D(2024, 3, 31);
-    s->req.max_from_date = s->req.max_to_date = PB_NO_DAY;
 }
 
 static struct txn TXNS[] = {
@@ -74,14 +60,11 @@ static void make_statement(struct statement *st)
 
 TEST(a_stored_statement_loads_back_the_same)
 {
-    struct org org = {.name = (char *)"Lender", .modes = 1};
-    uuid_v4(org.id);
-    char key[ORG_SECRET_HEX];
-    org_new_secret(key, org.api_key_hash);
-    org_new_secret(key, org.server_hash_hash);
+    struct org org;
+    fixture_org(&org, "Lender", 1);
     CHECK_INT(STORE_CALL(store, org_insert, &org), STORE_OK);
     struct session s;
-    make_session(&s, org.id);
+    fixture_session(&s, org.id);
     CHECK_INT(store_session_insert(store, &s), STORE_OK);
 
     struct statement in;

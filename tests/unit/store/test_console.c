@@ -4,24 +4,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-console-XXXXXX";
 static char url[256];
 static struct store *st;
-
-static void make_org(struct org *o, const char *name)
-{
-    memset(o, 0, sizeof *o);
-    uuid_v4(o->id);
-    o->name = (char *)name;
-    char key[ORG_SECRET_HEX];
-    org_new_secret(key, o->api_key_hash);
-    org_new_secret(key, o->server_hash_hash);
-    o->modes = 1;
-    o->webhook_mode = 1;
-    o->created_at = 1700000000;
-}
 
 static void make_user(struct user *u, const char *org_id, const char *email, enum user_role role)
 {
@@ -175,8 +163,8 @@ int main(void)
         fprintf(stderr, "store_open: %s\n", err);
         return 1;
     }
-    make_org(&acme, "Acme");
-    make_org(&other, "Other");
+    fixture_org(&acme, "Acme", 1);
+    fixture_org(&other, "Other", 1);
     STORE_CALL(st, org_insert, &acme);
     STORE_CALL(st, org_insert, &other);
     make_user(&alice, acme.id, "alice@acme.in", ROLE_ADMIN);

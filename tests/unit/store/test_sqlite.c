@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-store-XXXXXX";
@@ -16,19 +17,6 @@ static struct store *open_store(void)
     if (store_open(url, &st, err, sizeof err) != 0)
         fprintf(stderr, "store_open: %s\n", err);
     return st;
-}
-
-static void make_org(struct org *o, const char *name, int modes)
-{
-    memset(o, 0, sizeof *o);
-    uuid_v4(o->id);
-    o->name = (char *)name;
-    char key[ORG_SECRET_HEX];
-    org_new_secret(key, o->api_key_hash);
-    org_new_secret(key, o->server_hash_hash);
-    o->modes = modes;
-    o->webhook_mode = 1;
-    o->created_at = 1700000000;
 }
 
 static void make_session(struct session *s, const char *org_id)
@@ -62,8 +50,8 @@ TEST(orgs_insert_find_list_update)
     if (!st)
         return;
     struct org a, b, got;
-    make_org(&a, "Acme Finance", 1 | 2);
-    make_org(&b, "Beta Loans", 1);
+    fixture_org(&a, "Acme Finance", 1 | 2);
+    fixture_org(&b, "Beta Loans", 1);
     CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
     CHECK_INT(STORE_CALL(st, org_insert, &b), STORE_OK);
     CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_CONFLICT); /* same id and key hash */
@@ -125,8 +113,8 @@ TEST(sessions_round_trip_and_isolation)
 {
     struct store *st = open_store();
     struct org a, b;
-    make_org(&a, "A", 1);
-    make_org(&b, "B", 1);
+    fixture_org(&a, "A", 1);
+    fixture_org(&b, "B", 1);
     CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
     CHECK_INT(STORE_CALL(st, org_insert, &b), STORE_OK);
     struct session s, got;
@@ -191,7 +179,7 @@ TEST(concurrent_inserts_are_all_acknowledged_and_readable)
 {
     struct store *st = open_store();
     struct org a;
-    make_org(&a, "Concurrent", 1);
+    fixture_org(&a, "Concurrent", 1);
     CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
     pthread_t t[8];
     struct worker w[8];
@@ -212,7 +200,7 @@ TEST(data_survives_reopen_and_migrations_run_once)
 {
     struct store *st = open_store();
     struct org a, got;
-    make_org(&a, "Persistent", 1);
+    fixture_org(&a, "Persistent", 1);
     CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
     store_close(st);
     st = open_store();

@@ -5,29 +5,13 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-stmts-XXXXXX";
 static char url[256];
 static struct store *st;
 static struct org org;
-
-static void make_session(struct session *s)
-{
-    memset(s, 0, sizeof *s);
-    uuid_v4(s->id);
-    snprintf(s->org_id, sizeof s->org_id, "%s", org.id);
-    s->created_at = 1700000000;
-    s->expires_at = 4000000000;
-    s->req.version = 1;
-    s->req.link_id = strdup("customer");
-    s->req.session_expiry_min = 60;
-    date_from_ymd(2024, 1, 1, &s->req.from_date);
-    date_from_ymd(2024, 3, 31, &s->req.to_date);
-    s->req.max_from_date = s->req.max_to_date = PB_NO_DAY;
-    s->req.n_expected_months = session_expected_months(s->req.from_date, s->req.to_date,
-                                                       s->req.expected_months, SESSION_MAX_MONTHS);
-}
 
 /* A statement of account acct over [from, to] (days) with two rows. */
 struct fixture {
@@ -76,7 +60,7 @@ static const char SHA3[] = "3333333333333333333333333333333333333333333333333333
 TEST(commit_checks_duplicates_in_the_same_transaction)
 {
     struct session s;
-    make_session(&s);
+    fixture_session(&s, org.id);
     CHECK_INT(store_session_insert(st, &s), STORE_OK);
     struct fixture f1, f2, f3, f4;
     enum commit_result r;
@@ -161,8 +145,8 @@ TEST(retention_keeps_files_other_sessions_use)
     /* SHA1 was claimed by the deletion above: a fresh file here */
     static const char SHA8[] = "8888888888888888888888888888888888888888888888888888888888888888";
     struct session s1, s2;
-    make_session(&s1);
-    make_session(&s2);
+    fixture_session(&s1, org.id);
+    fixture_session(&s2, org.id);
     CHECK_INT(store_session_insert(st, &s1), STORE_OK);
     CHECK_INT(store_session_insert(st, &s2), STORE_OK);
     struct fixture a, b;
@@ -229,7 +213,7 @@ static bool listed_as_orphan(const char *sha, int64_t now)
 TEST(a_pin_keeps_a_file_until_its_statement_takes_over)
 {
     struct session s;
-    make_session(&s);
+    fixture_session(&s, org.id);
     CHECK_INT(store_session_insert(st, &s), STORE_OK);
     int64_t now = 1700001000, pin1, pin2;
     CHECK_INT(STORE_CALL(st, blob_pin, SHA4, 10, now, now + 3600, now - 120, &pin1), STORE_OK);
@@ -289,8 +273,8 @@ TEST(a_deletion_claim_keeps_new_pins_away_until_it_is_stale)
 TEST(deleting_a_session_claims_only_files_nothing_else_holds)
 {
     struct session s1, s2;
-    make_session(&s1);
-    make_session(&s2);
+    fixture_session(&s1, org.id);
+    fixture_session(&s2, org.id);
     CHECK_INT(store_session_insert(st, &s1), STORE_OK);
     CHECK_INT(store_session_insert(st, &s2), STORE_OK);
     static const char A[] = "aaaa000000000000000000000000000000000000000000000000000000000000";
@@ -335,13 +319,7 @@ int main(void)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    memset(&org, 0, sizeof org);
-    uuid_v4(org.id);
-    org.name = (char *)"Lender";
-    char key[ORG_SECRET_HEX];
-    org_new_secret(key, org.api_key_hash);
-    org_new_secret(key, org.server_hash_hash);
-    org.modes = 1;
+    fixture_org(&org, "Lender", 1);
     STORE_CALL(st, org_insert, &org);
     RUN(commit_checks_duplicates_in_the_same_transaction);
     RUN(retention_keeps_files_other_sessions_use);

@@ -1,0 +1,45 @@
+/* Records the store tests start from: an organisation and an open
+ * session, with the fields every store op needs. */
+#ifndef PB_TEST_FIXTURE_H
+#define PB_TEST_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+
+/* An organisation with fresh secrets (o->name borrowed). */
+static inline void fixture_org(struct org *o, const char *name, int modes)
+{
+    memset(o, 0, sizeof *o);
+    uuid_v4(o->id);
+    o->name = (char *)name;
+    char key[ORG_SECRET_HEX];
+    org_new_secret(key, o->api_key_hash);
+    org_new_secret(key, o->server_hash_hash);
+    o->modes = modes;
+    o->webhook_mode = 1;
+    o->created_at = 1700000000;
+}
+
+/* An open session of org_id asking for January to March 2024 (free with
+ * session_clear). */
+static inline void fixture_session(struct session *s, const char *org_id)
+{
+    memset(s, 0, sizeof *s);
+    uuid_v4(s->id);
+    snprintf(s->org_id, sizeof s->org_id, "%s", org_id);
+    s->created_at = 1700000000;
+    s->expires_at = 4000000000;
+    s->req.version = 1;
+    s->req.link_id = strdup("customer");
+    s->req.session_expiry_min = 60;
+    date_from_ymd(2024, 1, 1, &s->req.from_date);
+    date_from_ymd(2024, 3, 31, &s->req.to_date);
+    s->req.max_from_date = s->req.max_to_date = PB_NO_DAY;
+    s->req.n_expected_months = session_expected_months(s->req.from_date, s->req.to_date,
+                                                       s->req.expected_months, SESSION_MAX_MONTHS);
+}
+
+#endif
