@@ -1,13 +1,40 @@
-/* Records the store tests start from: an organisation and an open
- * session, with the fields every store op needs. */
+/* What the store tests start from: a store in a scratch directory, an
+ * organisation and an open session with the fields every store op needs. */
 #ifndef PB_TEST_FIXTURE_H
 #define PB_TEST_FIXTURE_H
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/store.h"
+
+/* A new SQLite store in a new directory made from dir_template (which
+ * receives its name). Returns 0, or -1 after saying why. */
+static inline int fixture_store_open(char *dir_template, struct store **st)
+{
+    char url[512], err[256] = "";
+    if (!mkdtemp(dir_template))
+        return -1;
+    snprintf(url, sizeof url, "sqlite:%s/passbook.db", dir_template);
+    if (store_open(url, st, err, sizeof err) == 0)
+        return 0;
+    fprintf(stderr, "store_open: %s\n", err);
+    return -1;
+}
+
+/* Removes a directory the tests made, with all it holds. Returns 0, or
+ * -1 after saying it could not. */
+static inline int fixture_remove_dir(const char *dir)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) == 0)
+        return 0;
+    fprintf(stderr, "could not remove %s\n", dir);
+    return -1;
+}
 
 /* An organisation with fresh secrets (o->name borrowed). */
 static inline void fixture_org(struct org *o, const char *name, int modes)

@@ -131,19 +131,10 @@ TEST(a_stored_statement_loads_back_the_same)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
+    if (fixture_store_open(dir, &store))
         return 1;
-    char url[256], err[256];
-    snprintf(url, sizeof url, "sqlite:%s/p.db", dir);
-    if (store_open(url, &store, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
     RUN(a_stored_statement_loads_back_the_same);
     store_close(store);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    fixture_remove_dir(dir);
     return check_summary();
 }

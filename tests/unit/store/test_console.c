@@ -8,7 +8,6 @@
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-console-XXXXXX";
-static char url[256];
 static struct store *st;
 
 static void make_user(struct user *u, const char *org_id, const char *email, enum user_role role)
@@ -155,14 +154,8 @@ TEST(audit_log_is_per_organisation_newest_first)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
+    if (fixture_store_open(dir, &st))
         return 1;
-    snprintf(url, sizeof url, "sqlite:%s/passbook.db", dir);
-    char err[256] = "";
-    if (store_open(url, &st, err, sizeof err)) {
-        fprintf(stderr, "store_open: %s\n", err);
-        return 1;
-    }
     fixture_org(&acme, "Acme", 1);
     fixture_org(&other, "Other", 1);
     STORE_CALL(st, org_insert, &acme);
@@ -175,7 +168,5 @@ int main(void)
     RUN(logins_expire_and_end_with_a_new_password_or_removal);
     RUN(audit_log_is_per_organisation_newest_first);
     store_close(st);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd) == 0 ? check_summary() : 1;
+    return fixture_remove_dir(dir) == 0 ? check_summary() : 1;
 }

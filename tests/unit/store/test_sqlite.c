@@ -231,9 +231,6 @@ int main(void)
     RUN(concurrent_inserts_are_all_acknowledged_and_readable);
     RUN(data_survives_reopen_and_migrations_run_once);
     RUN(bad_urls_are_refused);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    fixture_remove_dir(dir);
     return check_summary();
 }

@@ -9,7 +9,6 @@
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-stmts-XXXXXX";
-static char url[256];
 static struct store *st;
 static struct org org;
 
@@ -311,14 +310,8 @@ TEST(deleting_a_session_claims_only_files_nothing_else_holds)
 
 int main(void)
 {
-    if (!mkdtemp(dir))
+    if (fixture_store_open(dir, &st))
         return 1;
-    snprintf(url, sizeof url, "sqlite:%s/p.db", dir);
-    char err[256];
-    if (store_open(url, &st, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
     fixture_org(&org, "Lender", 1);
     STORE_CALL(st, org_insert, &org);
     RUN(commit_checks_duplicates_in_the_same_transaction);
@@ -327,9 +320,6 @@ int main(void)
     RUN(a_deletion_claim_keeps_new_pins_away_until_it_is_stale);
     RUN(deleting_a_session_claims_only_files_nothing_else_holds);
     store_close(st);
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd)) {
-    }
+    fixture_remove_dir(dir);
     return check_summary();
 }
