@@ -4,11 +4,13 @@
  * Usage: insights_bench STATEMENT.pdf... (each PDF is one account).
  * Built and run by bench/insights.sh; prints one line per phase. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "extract/extract.h"
+#include "util/file.h"
 #include "insights/insights.h"
 #include "util/json_text.h"
 
@@ -22,25 +24,6 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     int n = argc - 1, rounds = getenv("PB_BENCH_ROUNDS") ? atoi(getenv("PB_BENCH_ROUNDS")) : 3;
@@ -52,7 +35,7 @@ int main(int argc, char **argv)
     char **pdf = calloc((size_t)n, sizeof *pdf);
     size_t *len = calloc((size_t)n, sizeof *len), txns = 0;
     for (int i = 0; i < n; i++)
-        if (!(pdf[i] = slurp(argv[i + 1], &len[i]))) {
+        if (!(pdf[i] = file_read(argv[i + 1], SIZE_MAX, &len[i]))) {
             fprintf(stderr, "cannot read %s\n", argv[i + 1]);
             return 1;
         }

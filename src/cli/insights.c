@@ -16,8 +16,10 @@
 #include "extract/extract.h"
 #include "insights/insights.h"
 #include "report/xlsx.h"
+#include "util/file.h"
 
 #define MAX_FILES 64
+#define INSIGHTS_MAX_FILE ((size_t)200 << 20) /* bytes of one PDF */
 
 struct list {
     char *buf;
@@ -35,32 +37,6 @@ static void split(const char *s, struct list *l)
     char *save = NULL;
     for (char *t = strtok_r(l->buf, ",", &save); t && l->n < 32; t = strtok_r(NULL, ",", &save))
         l->item[l->n++] = t;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1 << 16;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0 && n < ((size_t)200 << 20));
-    fclose(f);
-    *len = n;
-    return buf;
 }
 
 static bool same_account(const struct statement *a, const struct statement *b)
@@ -97,7 +73,7 @@ int cli_insights(int argc, char **argv)
     int ok = 0, status = 0;
     for (int i = 0; i < nfiles; i++) {
         size_t len;
-        char *pdf = slurp(files[i], &len);
+        char *pdf = file_read(files[i], INSIGHTS_MAX_FILE, &len);
         struct extract_error xe;
         memset(&st[ok], 0, sizeof st[ok]);
         if (!pdf || extract_pdf(pdf, len, &(struct extract_opts){.password = password}, &st[ok], &xe) != 0) {

@@ -13,42 +13,9 @@
 #include "core/bank.h"
 #include "core/statement_json.h"
 #include "extract/extract.h"
+#include "util/file.h"
 
 #define PARSE_MAX_FILE ((size_t)200 << 20)
-
-/* Whole file into a malloc'd buffer (caller frees); NULL on failure. */
-static unsigned char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0 || n > PARSE_MAX_FILE)
-            break;
-        if (n == cap) {
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    bool bad = ferror(f) || n > PARSE_MAX_FILE;
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
 
 static void csv_field(const char *s)
 {
@@ -93,7 +60,7 @@ static void print_json(json_t *j)
 static int parse_one(const char *path, const struct extract_opts *opts, bool csv)
 {
     size_t len = 0;
-    unsigned char *data = read_file(path, &len);
+    char *data = file_read(path, PARSE_MAX_FILE, &len);
     struct statement st;
     struct extract_error err = {EXTRACT_OK, ""};
     json_t *out;

@@ -6,6 +6,7 @@
  * truth text cannot. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include "check.h"
 #include "enrich/enrich.h"
 #include "extract/extract.h"
+#include "util/file.h"
 
 static char DIR_[64];
 static const char *LAYOUTS[] = {"hdfc", "sbi", "icici", "axis", "kotak", "coop", "coop_drcr", "coop_od", NULL};
@@ -20,24 +22,6 @@ static const char *LAYOUTS[] = {"hdfc", "sbi", "icici", "axis", "kotak", "coop",
 struct tally {
     int total, right;
 } channel, salary, emi, bounce;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n);
-    if (fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
 
 static void score(const char *name)
 {
@@ -47,7 +31,7 @@ static void score(const char *name)
     json_t *truth = json_load_file(path, 0, &je), *tx = json_object_get(truth, "transactions");
     snprintf(path, sizeof path, "%s/%s.pdf", DIR_, name);
     size_t len;
-    char *pdf = slurp(path, &len);
+    char *pdf = file_read(path, SIZE_MAX, &len);
     CHECK(truth && pdf);
     struct statement st = {0};
     struct extract_error xe;

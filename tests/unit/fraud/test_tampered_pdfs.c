@@ -4,11 +4,13 @@
  * each is extracted (extract_pdf) and checked: every tampered statement
  * flagged with the expected fraud_type, no clean one flagged. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "extract/extract.h"
+#include "util/file.h"
 #include "insights/insights.h"
 
 static char DIR_[64];
@@ -41,24 +43,6 @@ static int generate(const struct sample *s, int seed)
     return system(cmd);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n);
-    if (fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    *len = (size_t)n;
-    return b;
-}
-
 static bool has_type(const struct fraud_report *r, const char *type)
 {
     for (size_t i = 0; i < r->n; i++)
@@ -73,7 +57,7 @@ TEST(tampered_flagged_clean_not)
         char path[128];
         snprintf(path, sizeof path, "%s/%s.pdf", DIR_, s->name);
         size_t len;
-        char *pdf = slurp(path, &len);
+        char *pdf = file_read(path, SIZE_MAX, &len);
         CHECK(pdf != NULL);
         if (!pdf)
             continue;
