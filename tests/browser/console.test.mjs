@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, makeStatement, launchBrowser, shooter, assert, run, passbookBin, freePort, ARTIFACTS } from './lib.mjs';
+import { Passbook, makeStatement, launchBrowser, shooter, assert, runSuite, passbookBin, freePort, ARTIFACTS } from './lib.mjs';
 
 const LAPTOP = { width: 1280, height: 860 };
 const PASSWORD = 'correct horse battery';
@@ -229,8 +229,7 @@ const tests = [
   }],
 ];
 
-let failed = 1;
-try {
+await runSuite(tests, async () => {
   await pb.start();
   execFileSync(passbookBin(), ['org', 'create', '--name', 'Other Lending', '--data', pb.dir],
     { env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' } });
@@ -239,14 +238,10 @@ try {
   userAdd('Other Lending', 'analyst@other.in', 'analyst');
   await seed();
   browser = await launchBrowser();
-  failed = await run(tests, browser.ctx);
-} catch (e) {
-  console.log('FAIL setup: ' + (e && e.stack || e));
-  console.log('0 passed, 1 failed');
-} finally {
+  return browser.ctx;
+}, async () => {
   if (browser) await browser.close();
   if (hook) hook.close();
   await pb.stop();
   fs.rmSync(work, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});

@@ -2,23 +2,17 @@
 // a person would: by visible labels and button words. Screenshots of each
 // step land in build/test-artifacts/browser/. (Statement uploads are in
 // upload.test.mjs.)
-import { Passbook, Lender, launchBrowser, shooter, assert, run } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, newPage, shooter, assert, runSuite } from './lib.mjs';
 
 const pb = new Passbook();
 const lender = new Lender();
 let browser;
 const PERIOD = { from_date: '01/06/2026', to_date: '30/09/2026' };
 
-async function newPage() {
-  const page = await browser.ctx.newPage();
-  page.on('pageerror', (e) => console.log('  page error: ' + e.message));
-  return page;
-}
-
 const tests = [
   ['the page shows the lender, the period, the months and what is not offered', async () => {
     const s = await pb.createSession({ ...PERIOD, redirect_url: lender.url + '/done', logo_url: lender.url + '/logo.svg' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'landing');
     await page.goto(s.redirect_url);
     await page.getByRole('heading', { name: 'Choose your bank' }).waitFor();
@@ -38,7 +32,7 @@ const tests = [
 
   ['bank search by keyboard, change of bank, and the events an iframe parent receives', async () => {
     const s = await pb.createSession({ ...PERIOD });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'iframe-bank');
     await page.goto(lender.url + '/parent?src=' + encodeURIComponent(s.redirect_url));
     const f = page.frameLocator('iframe');
@@ -74,7 +68,7 @@ const tests = [
 
   ['exit in redirect mode returns to the lender with success=false', async () => {
     const s = await pb.createSession({ ...PERIOD, redirect_url: lender.url + '/done?ref=abc' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'exit');
     await page.goto(s.redirect_url);
     await page.getByRole('heading', { name: 'Choose your bank' }).waitFor();
@@ -90,7 +84,7 @@ const tests = [
 
   ['a session that names a bank skips the bank list', async () => {
     const s = await pb.createSession({ ...PERIOD, bank_name: 'kotak' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'fixed-bank');
     await page.goto(s.redirect_url);
     await page.getByRole('heading', { name: 'Add PDF statements' }).waitFor();
@@ -103,7 +97,7 @@ const tests = [
 
   ['a forged v2 link is refused; a broken link says so and reports an error', async () => {
     const s = await pb.createSession({ ...PERIOD, bank: 'HDFC' }, 2);
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'bad-link');
     const u = new URL(s.redirect_url);
     assert(u.searchParams.get('token'), 'v2 link has a token');
@@ -127,7 +121,7 @@ const tests = [
 
   ['the SDK opens the journey in a modal and reports the exit', async () => {
     const s = await pb.createSession({ ...PERIOD });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'sdk-modal');
     await page.goto(lender.url + '/sdk?src=' + encodeURIComponent(s.redirect_url));
     const f = page.frameLocator('iframe');
@@ -145,18 +139,13 @@ const tests = [
   }],
 ];
 
-let failed = 1;
-try {
+await runSuite(tests, async () => {
   await pb.start();
   await lender.start(pb.url);
   browser = await launchBrowser();
-  failed = await run(tests, browser.ctx);
-} catch (e) {
-  console.log('FAIL setup: ' + (e.stack || e));
-  console.log('0 passed, 1 failed');
-} finally {
+  return browser.ctx;
+}, async () => {
   if (browser) await browser.close();
   await lender.stop().catch(() => {});
   await pb.stop();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -218,6 +218,14 @@ export async function audit(page) {
     .flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ') + ' (' + (n.failureSummary || '').replace(/\s+/g, ' ') + ')'));
 }
 
+// A new page in the browser context ctx; its script errors are printed
+// (a test that cares checks for them itself).
+export async function newPage(ctx) {
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.log('  page error: ' + e.message));
+  return page;
+}
+
 export function assert(cond, msg) {
   if (!cond) throw new Error('assertion failed: ' + msg);
 }
@@ -251,4 +259,21 @@ export async function run(tests, ctx) {
   }
   console.log(passed + ' passed, ' + failed + ' failed');
   return failed;
+}
+
+// A test script's whole run: setup() (servers, browsers, data; it returns
+// the browser context whose pages a failure saves), the tests, then
+// teardown() whatever happened. A failed setup counts as one failed test.
+// Exits the process: 0 when every test passed.
+export async function runSuite(tests, setup, teardown) {
+  let failed = 1;
+  try {
+    failed = await run(tests, await setup());
+  } catch (e) {
+    console.log('FAIL setup: ' + (e && e.stack || e));
+    console.log('0 passed, 1 failed');
+  } finally {
+    await teardown();
+  }
+  process.exit(failed ? 1 : 0);
 }

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, Lender, launchBrowser, makeStatement, shooter, audit, assert, run } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, makeStatement, newPage, shooter, audit, assert, runSuite } from './lib.mjs';
 
 const pb = new Passbook();
 const lender = new Lender();
@@ -23,8 +23,7 @@ let hdfc, sbi, locked;
 const browsers = {};
 
 async function open(kind, url) {
-  const page = await browsers[kind].ctx.newPage();
-  page.on('pageerror', (e) => console.log('  page error: ' + e.message));
+  const page = await newPage(browsers[kind].ctx);
   await page.goto(url);
   return page;
 }
@@ -221,8 +220,7 @@ const tests = [
   }],
 ];
 
-let failed = 1;
-try {
+await runSuite(tests, async () => {
   hdfc = makeStatement(tmp, 'hdfc.pdf', { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 21, name: 'acct1' });
   sbi = makeStatement(tmp, 'sbi.pdf', { bank: 'sbi', start: '2026-06-01', months: 4, seed: 22, name: 'acct2' });
   locked = makeStatement(tmp, 'locked.pdf', { bank: 'hdfc', start: '2026-06-01', months: 4, seed: 23, name: 'acct3', password: 'Qz4-open' });
@@ -231,14 +229,10 @@ try {
   browsers.phone = await launchBrowser();
   browsers.desktop = await launchBrowser({ desktop: true });
   browsers.phoneHi = await launchBrowser({ locale: 'hi-IN' });
-  failed = await run(tests, browsers.phone.ctx);
-} catch (e) {
-  console.log('FAIL setup: ' + (e.stack || e));
-  console.log('0 passed, 1 failed');
-} finally {
+  return browsers.phone.ctx;
+}, async () => {
   for (const b of Object.values(browsers)) await b.close().catch(() => {});
   await lender.stop().catch(() => {});
   await pb.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, Lender, launchBrowser, makeStatement, shooter, assert, run } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, makeStatement, newPage, shooter, assert, runSuite } from './lib.mjs';
 
 const pb = new Passbook();
 const lender = new Lender();
@@ -27,12 +27,6 @@ function statements() {
   pnbJunSep = makeStatement(tmp, 'pnb-jun-sep.pdf', { bank: 'pnb', start: '2026-06-01', months: 4, seed: 14, name: 'acct4' });
 }
 
-async function newPage() {
-  const page = await browser.ctx.newPage();
-  page.on('pageerror', (e) => console.log('  page error: ' + e.message));
-  return page;
-}
-
 async function pickBank(root, query, name) {
   await root.getByLabel('Search your bank').fill(query);
   await root.getByRole('button', { name: name, exact: true }).click();
@@ -50,7 +44,7 @@ async function statementCount(sid) {
 const tests = [
   ['redirect journey: choose the bank, add a statement, Submit lands on the lender with success', async () => {
     const s = await pb.createSession({ ...PERIOD, redirect_url: lender.url + '/done?ref=abc', logo_url: lender.url + '/logo.svg' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'redirect');
     await page.goto(s.redirect_url);
     await pickBank(page, 'hdfc', 'HDFC Bank');
@@ -79,7 +73,7 @@ const tests = [
 
   ['iframe journey: wrong bank (MU004), then the right statement; the parent sees the events in order', async () => {
     const s = await pb.createSession({ ...PERIOD });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'iframe');
     await page.goto(lender.url + '/parent?src=' + encodeURIComponent(s.redirect_url));
     const f = page.frameLocator('iframe');
@@ -109,7 +103,7 @@ const tests = [
 
   ['a bank outside the five: the wrong bank first (MU004), then Punjab National Bank from the search, its statement added, Submit succeeds', async () => {
     const s = await pb.createSession({ ...PERIOD, redirect_url: lender.url + '/done' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'pnb');
     await page.goto(s.redirect_url);
     await pickBank(page, 'canara', 'Canara Bank');
@@ -135,7 +129,7 @@ const tests = [
 
   ['password-protected statement: the prompt, a wrong password, then the right one', async () => {
     const s = await pb.createSession({ ...PERIOD, bank_name: 'hdfc', redirect_url: lender.url + '/done' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'password');
     await page.goto(s.redirect_url);
     await page.getByRole('heading', { name: 'Add PDF statements' }).waitFor();
@@ -159,7 +153,7 @@ const tests = [
 
   ['multi-PDF journey: two statements at once cover every month', async () => {
     const s = await pb.createSession({ ...PERIOD, bank_name: 'hdfc', journey_mode: 'multi_pdf', redirect_url: lender.url + '/done' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'multipdf');
     await page.goto(s.redirect_url);
     await page.getByText('4 months to cover').waitFor();   // nothing is "missing" before an upload
@@ -176,7 +170,7 @@ const tests = [
 
   ['multi-banking journey: a statement from each of two banks', async () => {
     const s = await pb.createSession({ ...PERIOD, journey_mode: 'multi_banking', redirect_url: lender.url + '/done' });
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'multibank');
     await page.goto(s.redirect_url);
     await pickBank(page, 'hdfc', 'HDFC Bank');
@@ -197,7 +191,7 @@ const tests = [
 
   ['the SDK modal reports success and closes', async () => {
     const s = await pb.createSession({ ...PERIOD, bank: 'HDFC' }, 2);
-    const page = await newPage();
+    const page = await newPage(browser.ctx);
     const shot = shooter(page, 'sdk-success');
     await page.goto(lender.url + '/sdk?src=' + encodeURIComponent(s.redirect_url));
     const f = page.frameLocator('iframe');
@@ -214,20 +208,15 @@ const tests = [
   }],
 ];
 
-let failed = 1;
-try {
+await runSuite(tests, async () => {
   statements();
   await pb.start();
   await lender.start(pb.url);
   browser = await launchBrowser();
-  failed = await run(tests, browser.ctx);
-} catch (e) {
-  console.log('FAIL setup: ' + (e.stack || e));
-  console.log('0 passed, 1 failed');
-} finally {
+  return browser.ctx;
+}, async () => {
   if (browser) await browser.close();
   await lender.stop().catch(() => {});
   await pb.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
-}
-process.exit(failed ? 1 : 0);
+});
