@@ -40,6 +40,12 @@ struct app {
  * is done (HTTP_ASYNC); inline when there is no pool. For handlers that
  * compute or read much: insights, workbooks, transactions, PDF files. */
 enum http_result api_offload(struct http_req *req, struct http_resp *resp, http_handler fn);
+/* Defines fn_off, the handler a route names to run fn by api_offload. */
+#define API_OFFLOADED(fn)                                                                  \
+    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)       \
+    {                                                                                    \
+        return api_offload(req, resp, fn);                                               \
+    }
 
 /* Registers every API route. Returns 0, or -1 on a bad route table. */
 int api_register(struct router *r);

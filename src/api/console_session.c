@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "api/console.h"
-#include "blob/blob.h"
+#include "api/output.h"
 #include "core/bank.h"
 #include "ingest/accounts_json.h"
 #include "jobs/analysis.h"
@@ -94,7 +94,7 @@ static json_t *statements_json(const struct analysis *an, const char *account_id
                            "pages", x->page_count, "status", console_str(x->status), "error_code",
                            console_str(x->error_code), "error_message", console_str(x->error_message),
                            "balances_reconcile", x->balances_ok, "totals_reconcile", x->totals_ok, "metadata_fraud",
-                           console_str(x->fraud), "pdf_available", x->blob_sha256 && !x->pdf_deleted_at,
+                           console_str(x->fraud), "pdf_available", output_pdf_kept(x),
                            "uploaded_at", console_time_json(x->created_at), "holder",
                            identity ? json_incref(json_object_get(identity, "name")) : json_null()));
         json_decref(identity);
@@ -266,35 +266,25 @@ static enum http_result pdf_get(struct http_req *req, struct http_resp *resp)
         return HTTP_DONE;
     struct statement_rec x;
     memset(&x, 0, sizeof x);
-    unsigned char *data = NULL;
-    size_t len = 0;
     int rc = uuid_valid(sid) ? STORE_CALL(app->store, statement_get, sid, &x) : STORE_NOT_FOUND;
     if (rc == STORE_OK && strcmp(x.session_id, s.id))
         rc = STORE_NOT_FOUND; /* another session's statement: not through this one */
-    if (rc == STORE_OK && (!x.blob_sha256 || x.pdf_deleted_at || blob_get(app->ingest.blobs, x.blob_sha256, &data, &len)))
+    if (rc == STORE_OK && output_pdf_answer(app, &x, resp))
         rc = STORE_NOT_FOUND;
-    if (rc == STORE_NOT_FOUND) {
+    if (rc == STORE_NOT_FOUND)
         http_resp_error(resp, 404, "FILE_NOT_FOUND", "This statement's file is not kept (any more)");
-    } else if (rc != STORE_OK) {
+    else if (rc != STORE_OK)
         console_internal(resp);
-    } else {
-        http_resp_take(resp, 200, "application/pdf", (char *)data, len);
+    else
         http_resp_header(resp, "Content-Disposition", "attachment; filename=\"statement.pdf\"");
-        http_resp_header(resp, "Cache-Control", "private, no-store");
-    }
     statement_rec_clear(&x);
     session_clear(&s);
     return HTTP_DONE;
 }
 
-#define OFF_THREAD(fn)                                                                   \
-    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)     \
-    {                                                                                  \
-        return api_offload(req, resp, fn);                                             \
-    }
-OFF_THREAD(session_get)
-OFF_THREAD(xlsx_get)
-OFF_THREAD(pdf_get)
+API_OFFLOADED(session_get)
+API_OFFLOADED(xlsx_get)
+API_OFFLOADED(pdf_get)
 
 const struct route CONSOLE_SESSION_ROUTES[] = {
     ROUTE_GET("/console/api/sessions/<id>", session_get_off),

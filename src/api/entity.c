@@ -792,24 +792,19 @@ static enum http_result webhook_payloads(struct http_req *req, struct http_resp 
 }
 
 /* The analysis GETs read and rebuild stored documents: on the report pool (api_offload). */
-#define OFF_THREAD(fn)                                                                   \
-    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)     \
-    {                                                                                  \
-        return api_offload(req, resp, fn);                                             \
-    }
-OFF_THREAD(accounts_get)
-OFF_THREAD(identity_get)
-OFF_THREAD(transactions_get)
-OFF_THREAD(salary_get)
-OFF_THREAD(recurring_get)
-OFF_THREAD(lender_get)
-OFF_THREAD(categories_get)
-OFF_THREAD(top_get)
-OFF_THREAD(monthly_get)
-OFF_THREAD(predictors_get)
-OFF_THREAD(score_get)
-OFF_THREAD(xlsx_get)
-OFF_THREAD(pdfs_get)
+API_OFFLOADED(accounts_get)
+API_OFFLOADED(identity_get)
+API_OFFLOADED(transactions_get)
+API_OFFLOADED(salary_get)
+API_OFFLOADED(recurring_get)
+API_OFFLOADED(lender_get)
+API_OFFLOADED(categories_get)
+API_OFFLOADED(top_get)
+API_OFFLOADED(monthly_get)
+API_OFFLOADED(predictors_get)
+API_OFFLOADED(score_get)
+API_OFFLOADED(xlsx_get)
+API_OFFLOADED(pdfs_get)
 
 const struct route ENTITY_ROUTES[] = {
     /* literal paths before "<id>" */

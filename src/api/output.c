@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blob/blob.h"
 #include "ingest/accounts_json.h"
 #include "ingest/coverage.h"
 #include "ingest/records.h"
@@ -192,12 +193,28 @@ static const char *pdf_message(const struct statement_rec *x)
     return "Success";
 }
 
+bool output_pdf_kept(const struct statement_rec *x)
+{
+    return x->blob_sha256 && !x->pdf_deleted_at;
+}
+
+int output_pdf_answer(const struct app *app, const struct statement_rec *x, struct http_resp *resp)
+{
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (!output_pdf_kept(x) || blob_get(app->ingest.blobs, x->blob_sha256, &data, &len))
+        return -1;
+    http_resp_take(resp, 200, "application/pdf", (char *)data, len);
+    http_resp_header(resp, "Cache-Control", "private, no-store");
+    return 0;
+}
+
 json_t *output_pdfs(const struct app *app, const struct output *o)
 {
     json_t *arr = json_array();
     for (size_t i = 0; i < o->nstmts; i++) {
         const struct statement_rec *x = &o->stmts[i];
-        bool kept = x->blob_sha256 && !x->pdf_deleted_at;
+        bool kept = output_pdf_kept(x);
         char *url = kept ? pdf_url(app, x->id) : NULL;
         char *password = NULL;
         if (kept && x->pdf_password_enc && app->ingest.have_seal_key)

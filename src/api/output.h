@@ -48,5 +48,10 @@ void output_link_signature(const char *secret, const char *kind, const char *id,
 /* The session's accounts analysed afresh from the stored rows. Returns 0,
  * or -1 (nothing to free). */
 int output_analyse(struct app *app, const struct output *o, struct analysis *an);
+/* Whether statement x's PDF is still kept (retention deletes it). */
+bool output_pdf_kept(const struct statement_rec *x);
+/* Answers 200 with statement x's PDF, private and not cached. Returns 0,
+ * or -1 with nothing answered when the file is not kept. */
+int output_pdf_answer(const struct app *app, const struct statement_rec *x, struct http_resp *resp);
 
 #endif

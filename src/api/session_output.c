@@ -130,14 +130,8 @@ static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
         http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
         return HTTP_DONE;
     }
-    unsigned char *data = NULL;
-    size_t len = 0;
-    if (!x.blob_sha256 || x.pdf_deleted_at || blob_get(app->ingest.blobs, x.blob_sha256, &data, &len)) {
+    if (output_pdf_answer(app, &x, resp))
         http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
-    } else {
-        http_resp_take(resp, 200, "application/pdf", (char *)data, len);
-        http_resp_header(resp, "Cache-Control", "private, no-store");
-    }
     statement_rec_clear(&x);
     return HTTP_DONE;
 forbidden:
@@ -352,21 +346,16 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
     return HTTP_DONE;
 }
 
-/* The heavy ones run on the report pool (api_offload). */
-#define OFF_THREAD(fn)                                                                   \
-    static enum http_result fn##_off(struct http_req *req, struct http_resp *resp)     \
-    {                                                                                  \
-        return api_offload(req, resp, fn);                                             \
-    }
-OFF_THREAD(transactions_get)
-OFF_THREAD(insights_get)
-OFF_THREAD(predictors_get)
-OFF_THREAD(eod_get)
-OFF_THREAD(monthly_get)
-OFF_THREAD(recurring_get)
-OFF_THREAD(pdf_file)
-OFF_THREAD(xlsx_file)
-OFF_THREAD(explain_get)
+/* The heavy ones run on the report pool. */
+API_OFFLOADED(transactions_get)
+API_OFFLOADED(insights_get)
+API_OFFLOADED(predictors_get)
+API_OFFLOADED(eod_get)
+API_OFFLOADED(monthly_get)
+API_OFFLOADED(recurring_get)
+API_OFFLOADED(pdf_file)
+API_OFFLOADED(xlsx_file)
+API_OFFLOADED(explain_get)
 
 const struct route SESSION_OUTPUT_ROUTES[] = {
     ROUTE_GET("/bank-connect/v1/session_data/<id>/identity/", identity_get),
