@@ -9,15 +9,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 make -s build/passbook
-PY=/usr/bin/python3
+. bench/lib.sh
 COUNT=${PB_BENCH_COUNT:-20}
 DIR=build/bench/extract-corpus
-stamp="count=$COUNT generator=$($PY tools/statements/generate.py --print-hash)"
-if [ ! -f "$DIR/.stamp" ] || [ "$(cat "$DIR/.stamp")" != "$stamp" ]; then
-  rm -rf "$DIR"
-  $PY tools/statements/generate.py --out "$DIR" --set bench --count "$COUNT" --quiet
-  echo "$stamp" >"$DIR/.stamp"
-fi
+bench_corpus "$DIR" "$COUNT"
 files=$(ls "$DIR"/*.pdf)
 pages=0
 for f in $files; do

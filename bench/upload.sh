@@ -10,14 +10,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 make -s build/passbook
-PY=/usr/bin/python3
+. bench/lib.sh
 COUNT=${PB_BENCH_COUNT:-24}
 DIR=build/bench/upload-corpus
-stamp="count=$COUNT generator=$($PY tools/statements/generate.py --print-hash)"
-if [ ! -f "$DIR/.stamp" ] || [ "$(cat "$DIR/.stamp")" != "$stamp" ]; then
-  rm -rf "$DIR"
-  $PY tools/statements/generate.py --out "$DIR" --set bench --count "$COUNT" --quiet
-  echo "$stamp" >"$DIR/.stamp"
-fi
+bench_corpus "$DIR" "$COUNT"
 exec $PY bench/upload_load.py --bin build/passbook --corpus "$DIR" \
   --clients "${PB_BENCH_CLIENTS:-8}" --rounds "${PB_BENCH_ROUNDS:-3}"
