@@ -26,4 +26,10 @@ int flags_parse(int argc, char **argv, const struct flag *flags, size_t nflags,
 
 void flags_usage(const char *usage, const struct flag *flags, size_t nflags);
 
+/* The rows of --data and --db for a command that opens the store
+ * (cli_open_store): data and db point to its const char * options. */
+#define FLAGS_STORE(data, db)                                                              \
+    {"data", FLAG_STRING, (data), "DIR", "data directory (default ./var)"},                \
+    {"db", FLAG_STRING, (db), "URL", "store URL (default sqlite:<data>/passbook.db)"}
+
 #endif

@@ -249,8 +249,7 @@ int cli_org(int argc, char **argv)
 {
     struct org_opts o = {.data = "var"};
     const struct flag flags[] = {
-        {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./var)"},
-        {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
+        FLAGS_STORE(&o.data, &o.db),
         {"name", FLAG_STRING, &o.name, "NAME", "organisation name (create)"},
         {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},
         {"acceptance", FLAG_STRING, &o.acceptance, "CRITERION", "set-acceptance: the criterion"},

@@ -233,8 +233,7 @@ int cli_user(int argc, char **argv)
 {
     struct user_opts o = {"var", NULL, NULL, NULL, NULL, NULL};
     const struct flag flags[] = {
-        {"data", FLAG_STRING, &o.data, "DIR", "data directory (default ./var)"},
-        {"db", FLAG_STRING, &o.db, "URL", "store URL (default sqlite:<data>/passbook.db)"},
+        FLAGS_STORE(&o.data, &o.db),
         {"org", FLAG_STRING, &o.org, "ORG", "the organisation (id or name)"},
         {"email", FLAG_STRING, &o.email, "EMAIL", "add: the user's e-mail address (their login)"},
         {"name", FLAG_STRING, &o.name, "NAME", "add: the user's name as the console shows it"},
