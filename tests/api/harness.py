@@ -262,6 +262,16 @@ class Server:
         """SIGKILL: no cleanup, no flush; what a crash looks like."""
         return self.stop(signal.SIGKILL)
 
+    def problems_beyond_kill9(self):
+        """self.problems but the exits by the kill -9s a test made on purpose."""
+        return [p for p in self.problems if 'signal 9' not in p]
+
+    def stop_checked(self):
+        """Stops the server; fails on any problem beyond the test's own kill -9s."""
+        self.stop()
+        problems = self.problems_beyond_kill9()
+        check(not problems, '; '.join(problems))
+
     def restart(self, sig=signal.SIGTERM):
         self.stop(sig)
         return self.start()

@@ -128,9 +128,7 @@ def a_failed_database_sync_stops_the_server_and_loses_nothing_acknowledged():
         srv.start()
         ids = statement_ids(srv, o, sid)
         check(first.json['statement_id'] in ids, 'the acknowledged upload survived')
-        srv.stop()
-        problems = [p for p in srv.problems if 'signal 9' not in p]
-        check(not problems, '; '.join(problems))
+        srv.stop_checked()
     finally:
         srv.cleanup()
 
@@ -187,9 +185,7 @@ def crash_at(point, pipeline):
         wait_processed(srv, o, sid, timeout=180)   # a job the dead server held resumes
         got = download(srv, o, sid)
         eq(sorted(got), sorted([fx.data('icici_jan'), fx.data('hdfc_apr')]), '%s: every PDF is there' % point)
-        srv.stop()
-        problems = [p for p in srv.problems if 'signal 9' not in p]
-        check(not problems, '; '.join(problems))
+        srv.stop_checked()
     finally:
         srv.cleanup()
 

@@ -275,9 +275,7 @@ def kill9_after_acknowledged_uploads():
         # and processing the first session still works after the restart
         eq(post(srv, o, s1, 'initiate_processing').status, 202)
         wait_processed(srv, o, s1)
-        srv.stop()
-        problems = [p for p in srv.problems if 'signal 9' not in p]
-        check(not problems, '; '.join(problems))
+        srv.stop_checked()
     finally:
         srv.cleanup()
 

@@ -54,7 +54,7 @@ class Nodes:
         problems = []
         for node in self.nodes:
             node.stop()
-            problems += [p for p in node.problems if 'signal 9' not in p]
+            problems += node.problems_beyond_kill9()
         if problems:
             logs = '\n'.join(n.log()[-2000:] for n in self.nodes)
         name = urllib.parse.urlsplit(self.db).path.lstrip('/')
