@@ -1,5 +1,5 @@
-/* What the store tests start from: a store in a scratch directory, an
- * organisation and an open session with the fields every store op needs. */
+/* What the unit tests start from: a scratch directory (and a store in it),
+ * an organisation and an open session with the fields every store op needs. */
 #ifndef PB_TEST_FIXTURE_H
 #define PB_TEST_FIXTURE_H
 

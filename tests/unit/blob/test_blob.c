@@ -3,6 +3,7 @@
 
 #include "blob/blob.h"
 #include "check.h"
+#include "fixture.h"
 
 static char root[] = "/tmp/pb-blob-XXXXXX";
 
@@ -98,9 +99,7 @@ int main(void)
     RUN(enforces_size_limit_and_leaves_no_temp_file);
     RUN(rejects_names_that_are_not_hashes);
     RUN(sweeps_only_old_leftover_temp_files);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-    if (system(cmd) != 0)
+    if (fixture_remove_dir(root))
         return 1;
     return check_summary();
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "enrich/enrich.h"
 #include "extract/extract.h"
 #include "util/file.h"
@@ -121,9 +122,6 @@ int main(void)
     CHECK_INT(extract_init(), 0);
     RUN(extracted_statements_against_labels);
     extract_shutdown();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", DIR_);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", DIR_);
+    fixture_remove_dir(DIR_);
     return check_summary();
 }

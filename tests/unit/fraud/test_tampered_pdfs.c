@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fixture.h"
 #include "extract/extract.h"
 #include "util/file.h"
 #include "insights/insights.h"
@@ -113,9 +114,6 @@ int main(void)
     CHECK_INT(extract_init(), 0);
     RUN(tampered_flagged_clean_not);
     extract_shutdown();
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", DIR_);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", DIR_);
+    fixture_remove_dir(DIR_);
     return check_summary();
 }
