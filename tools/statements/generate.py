@@ -60,11 +60,11 @@ def generate(out, seed, set_name, banks=None, count=None, quiet=False):
 def scanned(spec, out):
     """A statement drawn, then scanned (scan.py) or photographed (spec scan: "photo")."""
     how = spec["scan"]
-    base = {k: v for k, v in spec.items() if k != "scan"}
+    base = {k: v for k, v in spec.items() if k not in ("scan", "photo")}
     pdf, truth, _ = statement.make(base)
     seed = "%s/%s" % (spec["seed"], spec["name"])
     if how == "photo":
-        pdf, truth = scan.photo(pdf, truth, seed, truth.get("password"))
+        pdf, truth = scan.photo(pdf, truth, seed, truth.get("password"), spec.get("photo"))
     else:
         pdf, truth = scan.scan(pdf, truth, seed, how, truth.get("password"))
     statement.write(out, spec["name"], pdf, truth)

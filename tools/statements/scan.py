@@ -10,8 +10,8 @@ page slightly rotated on the glass, JPEG compression. The pages are wrapped as a
 unchanged (the same rows, identity and period), plus `generator.scan` (what was done) and the
 `scanned` pattern; a scan has no password.
 
-`photo()` is a phone photograph that cannot be read (perspective, motion blur, low resolution,
-shadows): it must be refused (PDF_IS_IMAGE).
+`photo()` is a phone photograph that cannot be read (perspective, blur wider than a stroke, a
+shadow; 72-200 dpi): it must be refused (PDF_IS_IMAGE).
 
 Deterministic: every choice and every noise pixel comes from random.Random(seed); MuPDF, Pillow
 and libjpeg give the same bytes for the same input. Needs python3-pil and mupdf-tools.
@@ -375,28 +375,34 @@ def scan(pdf, truth, seed, over=None, password=None):
     return data, t
 
 
-def photo(pdf, truth, seed, password=None):
-    """A phone photo of the printed statement that cannot be read: low resolution, perspective,
-    motion blur, a shadow across it, on a desk. Its truth expects PDF_IS_IMAGE."""
+def photo(pdf, truth, seed, password=None, over=None):
+    """A phone photo of the printed statement that cannot be read: perspective, motion blur that
+    spans more than a letter's stroke at any resolution (a sharp-pixelled photo is as unreadable
+    as a coarse one: refusing it must not hinge on the dpi), a shadow across it, on a desk. Its
+    truth expects PDF_IS_IMAGE; `generator.photo` says how it was taken."""
     rng = random.Random("photo/%s" % seed)
-    pages, _ = render_pages(pdf, rng.choice([72, 90]), True, password)
+    p = {"dpi": rng.choice([72, 90, 150, 200]), "blur": round(rng.uniform(0.028, 0.04), 3),
+         "tilt": round(rng.uniform(0.10, 0.18), 3), "jpeg_quality": rng.randint(30, 45)}
+    p.update(over or {})
+    pages, _ = render_pages(pdf, p["dpi"], True, password)
     out = []
     for img in pages:
         w, h = img.size
         desk = Image.new("RGB", (int(w * 1.25), int(h * 1.2)), (rng.randint(90, 140), rng.randint(70, 110), 60))
         desk.paste(img, ((desk.width - w) // 2, (desk.height - h) // 2))
         W, H = desk.size
-        k = rng.uniform(0.10, 0.18)  # the top of the page farther from the lens: narrower
+        k = p["tilt"]  # the top of the page farther from the lens: narrower
         quad = (-W * k, 0, 0, H, W, H, W * (1 + k), 0)  # where the output's corners come from
         img = desk.transform((W, H), Image.QUAD, quad, Image.BICUBIC)
-        img = img.filter(ImageFilter.BoxBlur(rng.uniform(2.0, 3.0)))
+        img = img.filter(ImageFilter.BoxBlur(p["blur"] * p["dpi"]))
         img = ImageChops.multiply(img, Image.merge("RGB", [_illumination(rng, img.size, 0.45)] * 3))
         out.append(img)
-    data = wrap(out, 72, rng.randint(30, 45), "Android Camera", dt.datetime(2024, 7, 1, 18, 5, 0))
+    data = wrap(out, p["dpi"], p["jpeg_quality"], "Android Camera", dt.datetime(2024, 7, 1, 18, 5, 0))
     t = copy.deepcopy(truth)
     t["password"] = None
     t["expect_error"] = "PDF_IS_IMAGE"
     g = t.setdefault("generator", {})
     g["encryption"] = None
     g["patterns"] = ["phone_photo"]
+    g["photo"] = p
     return data, t

@@ -142,10 +142,13 @@ def check_scan(d, name, t, spec):
     check([int(r[0]) for r in rows] == list(range(1, t["page_count"] + 1)),
           "%s: not one image a page: %s" % (name, [r[0] for r in rows]))
     check(all(r[8] == "jpeg" for r in rows), "%s: pages not JPEG" % name)
-    base = {k: v for k, v in spec.items() if k != "scan"}
+    base = {k: v for k, v in spec.items() if k not in ("scan", "photo")}
     pdf, drawn, _ = statement.make(base)
     if spec["scan"] == "photo":
         check(t.get("expect_error") == "PDF_IS_IMAGE", "%s: a photo must be refused (PDF_IS_IMAGE)" % name)
+        p = t["generator"]["photo"]
+        check(all(abs(float(r[12]) - p["dpi"]) <= 1 for r in rows), "%s: images not at %s dpi" % (name, p["dpi"]))
+        check(p["blur"] * p["dpi"] >= 2, "%s: a photo blurred less than 2 pixels may be readable" % name)
         return
     check(_without_scan(t) == _without_scan(drawn), "%s: the truth is not the drawn statement's" % name)
     check(t.get("expect_error") is None and t.get("password") is None, "%s: a scan to read has no error/password" % name)

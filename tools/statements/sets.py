@@ -267,9 +267,10 @@ def _scan_base(spec):
     return spec
 
 
-def _photo(seed, bank, i):
+def _photo(seed, bank, i, dpi=None):
+    """A phone photo that cannot be read (scan.photo), at dpi (default: drawn from the seed)."""
     return {"name": "scan_photo_%02d" % i, "bank": bank, "family": bank, "seed": seed * 10 + i, "months": 1,
-            "density": 20, "scan": "photo"}
+            "density": 20, "scan": "photo", "photo": {"dpi": dpi} if dpi else {}}
 
 
 def scan_smoke(seed, count=None):
@@ -281,7 +282,7 @@ def scan_smoke(seed, count=None):
                 "font": FONTS[i % len(FONTS)], "size": [8, 8.5, 9][i % 3], "scan": {"dpi": dpi}}
         spec.update(extra)
         out.append(_scan_base(spec))
-    out.append(_photo(seed, "hdfc", 0))
+    out += [_photo(seed, "hdfc", 0, 72), _photo(seed, "sbi", 1, 200)]
     return out
 
 
@@ -297,7 +298,7 @@ def scan_full(seed, count=None):
             spec.update(_knobs(rng, fam, i))
             spec["scan"] = {}
             out.append(_scan_base(spec))
-    out += [_photo(seed, fam, i) for i, fam in enumerate(("hdfc", "sbi", "pnb"))]
+    out += [_photo(seed, fam, i, dpi) for i, (fam, dpi) in enumerate((("hdfc", 72), ("sbi", 150), ("pnb", 200)))]
     return out
 
 
