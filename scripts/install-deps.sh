@@ -6,11 +6,11 @@ set -eu
 BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev \
  libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
- libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libargon2-dev libjs-chart.js libpq-dev libpcre2-dev"
+ libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libargon2-dev libjs-chart.js libpq-dev libpcre2-dev libxml2-dev"
 TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-pil python3-jsonschema python3-requests \
  fonts-dejavu-core fonts-dejavu-extra curl unzip jq \
  clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps postgresql fonts-lohit-deva \
- debhelper dpkg-dev fakeroot systemd"
+ debhelper dpkg-dev fakeroot systemd python3-cryptography"
 # Node.js comes from the machine image where present; Debian's nodejs otherwise.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
 

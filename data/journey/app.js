@@ -29,6 +29,9 @@
     brand: null,       // {name, logo} of the lender shown in the header
     fatal: null,       // {title, text} keys of the dead end shown
     done: null,        // {title, text} keys of the closing message
+    aaReturn: '',      // the consent the customer just came back from (URL fragment)
+    aaTimer: 0,
+    aa: null,          // what the AA step shows: {phase: ask|wait|outcome, ...}, re-rendered on a language switch
   };
 
   /* ---------- events to the embedding page (reference §5.2) ---------- */
@@ -180,14 +183,22 @@
     buildLanguages();
     $('exit').hidden = false;
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return fatal('fatal.invalid.title', 'fatal.no_session.text', 'INVALID_SESSION', 'This link is not valid');
-    const t0 = await api('POST', '/journey/v1/token', { session_id: sessionId, token: urlToken });
-    if (!t0.ok) {
-      if (t0.brand) applyBrand(t0.brand.name, t0.brand.logo_url, t0.brand.accent);
-      return fatalFromError(t0.error, t0.status);
+    // Back from the Account Aggregator's page: Passbook put a fresh journey
+    // token in the fragment (never sent to any server).
+    const frag = new URLSearchParams(location.hash.slice(1));
+    if (frag.get('jt')) {
+      state.jt = frag.get('jt');
+      state.aaReturn = frag.get('aa') || '';
+    } else {
+      const t0 = await api('POST', '/journey/v1/token', { session_id: sessionId, token: urlToken });
+      if (!t0.ok) {
+        if (t0.brand) applyBrand(t0.brand.name, t0.brand.logo_url, t0.brand.accent);
+        return fatalFromError(t0.error, t0.status);
+      }
+      state.jt = t0.data.journey_token;
     }
-    state.jt = t0.data.journey_token;
-    // Drop the token from the address bar so it is not shared by accident
-    // (the language stays: a reload keeps it).
+    // Drop the token and the fragment from the address bar so they are not
+    // shared by accident (the language stays: a reload keeps it).
     try {
       history.replaceState(null, '', location.pathname + '?session_id=' + encodeURIComponent(sessionId) +
         (linkLang ? '&lang=' + encodeURIComponent(linkLang) : ''));
@@ -226,6 +237,8 @@
       renderModes();
       if (!$('bank-step').hidden) showBankHint(state.listQuery || '', document.querySelectorAll('#bank-list .bank-option').length);
       for (const row of state.rows) renderRow(row);
+      if (!$('method-step').hidden) renderMethod();
+      if (state.aa && !$('aa-step').hidden) renderAA();
       updateFinish();
     }
   }
@@ -270,11 +283,17 @@
     renderModes();
     show('layout', true);
     show('footer', true);
-    for (const st of info.statements || []) addDoneEntry(st);
+    for (const st of info.statements || []) if (st.source !== 'aa') addDoneEntry(st);
     if (info.journey_mode === 'multi_pdf') $('file-input').multiple = true;
-    if (info.bank) {
-      state.bank = info.bank;
-      openFiles(false);
+    if (info.bank) state.bank = info.bank;
+    const aa = info.aa;
+    if (aa && (state.aaReturn || aa.state === 'waiting' || aa.state === 'fetching' || aa.state === 'done')) {
+      if (!state.bank) state.bank = { id: aa.bank, name: aa.bank_name || bankNameOf(aa.bank), aa: true };
+      openAA(false);
+      if (aa.state === 'done') showAAOutcome(aa, info.statements || []);
+      else followAA();
+    } else if (info.bank) {
+      chooseMethod(false);
     } else if ((info.statements || []).length) {
       const last = info.statements[info.statements.length - 1];
       state.bank = { id: last.bank, name: last.bank_name || last.bank };
@@ -384,10 +403,12 @@
   function renderModes() {
     const m = state.info.modes || {};
     const note = $('modes-note');
-    const key = !m.aa && !m.online ? 'modes.pdf_only.both' : !m.aa ? 'modes.pdf_only.aa' : !m.online ? 'modes.pdf_only.online' : null;
+    const mode = state.info.mode;
+    // With an AA, only a session sent for net banking hears what is missing.
+    const key = !m.aa && !m.online ? 'modes.pdf_only.both' : !m.aa ? 'modes.pdf_only.aa' : mode === 'online' ? 'modes.no_online' : null;
     if (!key) { note.hidden = true; return; }
     let text = t(key);
-    if (state.info.mode === 'aa' || state.info.mode === 'online') text = t('modes.sent.' + state.info.mode) + ' ' + text;
+    if ((mode === 'aa' && !m.aa) || mode === 'online') text = t('modes.sent.' + mode) + ' ' + text;
     note.textContent = text;
     note.hidden = false;
   }
@@ -395,8 +416,7 @@
   /* ---------- bank step ---------- */
 
   function openBanks(announce) {
-    show('file-step', false);
-    show('bank-step', true);
+    showOnly('bank-step');
     const input = $('bank-search');
     input.value = '';
     searchBanks('');
@@ -419,7 +439,7 @@
         const li = el('li');
         const btn = el('button', 'bank-option', b.name);
         btn.type = 'button';
-        btn.addEventListener('click', () => chooseBank({ id: b.id, name: b.name }));
+        btn.addEventListener('click', () => chooseBank({ id: b.id, name: b.name, aa: !!b.aa }));
         li.appendChild(btn);
         list.appendChild(li);
       }
@@ -453,14 +473,34 @@
   function chooseBank(b) {
     state.bank = b;
     emitInfo('bank_selected', b.id);
-    openFiles(true);
+    chooseMethod(true);
+  }
+
+  /* ---------- PDF or Account Aggregator ---------- */
+
+  // The session's mode decides when it can; else the customer chooses,
+  // where an AA is configured and the bank shares through one.
+  function chooseMethod(announce) {
+    const info = state.info;
+    const aaOk = !!(info.modes && info.modes.aa && state.bank && state.bank.aa);
+    if (!aaOk || info.mode === 'pdf' || (state.banksUsed.length && info.mode !== 'aa')) return openFiles(announce);
+    if (info.mode === 'aa') return openAA(announce);
+    showOnly('method-step');
+    renderMethod();
+    if (announce) focusHeading($('method-title'));
+  }
+  function renderMethod() {
+    $('method-bank').textContent = state.bank ? state.bank.name : '';
+  }
+
+  function showOnly(id) {
+    ['bank-step', 'method-step', 'aa-step', 'file-step'].forEach((x) => show(x, x === id));
   }
 
   /* ---------- file step ---------- */
 
   function openFiles(announce) {
-    show('bank-step', false);
-    show('file-step', true);
+    showOnly('file-step');
     $('bank-name').textContent = state.bank ? state.bank.name : '';
     refreshControls();
     emitInfo('manual', 'Manual upload screen opened');
@@ -725,9 +765,146 @@
     form.scrollIntoView({ block: 'nearest' });
   }
 
+  /* ---------- the Account Aggregator path ---------- */
+
+  // What the AA step shows lives in state.aa, so a language switch can say
+  // it again (renderAA); every word comes from the catalogue's aa.* keys.
+  const AA_FAILED = ['AA_CONSENT_REJECTED', 'AA_CONSENT_EXPIRED', 'AA_CONSENT_REVOKED', 'AA_CONSENT_PAUSED',
+    'AA_FI_DENIED', 'AA_FI_TIMEOUT', 'NO_TRANSACTIONS_FROM_AA', 'AA_UNAVAILABLE', 'AA_SIGNATURE_INVALID'];
+
+  function openAA(announce) {
+    const info = state.info;
+    showOnly('aa-step');
+    state.aa = { phase: 'ask', bad: false };
+    const m = $('aa-mobile');
+    m.value = info.mobile_number || '';
+    m.readOnly = !info.mobile_editable;
+    m.removeAttribute('aria-invalid');
+    $('aa-continue').disabled = false;
+    renderAA();
+    if (announce) focusHeading($('aa-title'));
+  }
+
+  function renderAA() {
+    const info = state.info;
+    const a = state.aa;
+    const org = info.org_name || t('org.fallback');
+    $('aa-bank').textContent = state.bank ? state.bank.name : '';
+    $('aa-what').textContent = t('aa.what', { org: org });
+    $('aa-shared-txns').textContent = t('aa.shared.txns', { from: dayLabel(info.from_date), to: dayLabel(info.to_date) });
+    $('aa-why').textContent = t('aa.why', { org: org });
+    $('aa-mobile-hint').textContent = t(a.bad ? 'aa.mobile.bad' : info.mobile_editable ? 'aa.mobile.hint_edit' : 'aa.mobile.hint_fixed');
+    show('aa-ask', a.phase === 'ask');
+    show('aa-wait', a.phase === 'wait');
+    show('aa-outcome', a.phase === 'outcome');
+    let toPdf = 'aa.to_pdf';
+    if (a.phase === 'wait') $('aa-wait-text').textContent = t(a.key, { bank: bankLabel(a.status) });
+    if (a.phase === 'outcome') {
+      const text = $('aa-outcome-text');
+      const ok = a.status.state === 'done' && a.shared.length > 0;
+      text.className = 'aa-outcome ' + (ok ? 'ok' : 'bad');
+      const code = AA_FAILED.includes(a.status.code) ? a.status.code : 'other';
+      text.textContent = ok ? t('aa.done', { bank: bankLabel(a.status) })
+        : t('aa.failed.' + code) + ' ' + t('aa.fallback');
+      const list = $('aa-accounts');
+      list.textContent = '';
+      for (const st of a.shared) {
+        const li = el('li', 'file ok');
+        li.dataset.bank = st.bank || '';
+        li.appendChild(el('p', 'file-state', describeStatement(st)));
+        list.appendChild(li);
+      }
+      show('aa-retry', !ok);
+      if (ok) toPdf = 'aa.add_pdf';
+      // more files after a success only in multi_pdf / multi_banking journeys
+      show('aa-to-pdf', !ok || !!info.journey_mode);
+    } else {
+      show('aa-to-pdf', true);
+    }
+    $('aa-to-pdf').textContent = t(toPdf);
+  }
+
+  function aaWait(key, status) {
+    state.aa = { phase: 'wait', key: key, status: status || null };
+    renderAA();
+  }
+
+  // 98765 43210, +91 98765-43210, 098765 43210: the ten digits, else ''.
+  function mobileDigits(v) {
+    const d = v.replace(/[\s()+-]/g, '').replace(/^91(?=\d{10}$)/, '').replace(/^0(?=\d{10}$)/, '');
+    return /^[6-9]\d{9}$/.test(d) ? d : '';
+  }
+
+  function mobileRefused() {
+    state.aa = { phase: 'ask', bad: true };
+    $('aa-continue').disabled = false;
+    renderAA();
+    const m = $('aa-mobile');
+    m.setAttribute('aria-invalid', 'true');
+    m.focus();
+  }
+
+  async function continueAA() {
+    const digits = mobileDigits($('aa-mobile').value);
+    if (!digits) return mobileRefused();
+    $('aa-mobile').removeAttribute('aria-invalid');
+    $('aa-continue').disabled = true;
+    aaWait('aa.opening');
+    say(t('aa.opening'));
+    const r = await api('POST', '/journey/v1/aa/start', { mobile_number: digits, bank: state.bank ? state.bank.id : null });
+    if (!r.ok) {
+      if (r.error.code === 'INVALID_MOBILE_NUMBER') return mobileRefused();
+      return showAAOutcome({ state: 'failed', code: r.error.code, message: r.error.message }, []);
+    }
+    location.assign(r.data.url); // the AA's page; it sends the customer back to Passbook
+  }
+
+  // Polls the consent's progress until it ends.
+  async function followAA() {
+    window.clearTimeout(state.aaTimer);
+    const r = await api('GET', '/journey/v1/aa/status');
+    if (!r.ok) {
+      if (r.status === 410 || r.status === 409 || r.status === 401) return fatalFromError(r.error, r.status);
+      state.aaTimer = window.setTimeout(followAA, 3000);
+      return;
+    }
+    const aa = r.data.aa;
+    if (Array.isArray(r.data.missing_months)) state.info.missing_months = r.data.missing_months;
+    if (!aa || aa.state === 'waiting' || aa.state === 'fetching') {
+      aaWait(aa && aa.state === 'fetching' ? 'aa.fetching' : 'aa.waiting', aa);
+      state.aaTimer = window.setTimeout(followAA, 2000);
+      return;
+    }
+    state.info.statements = r.data.statements || [];
+    renderMonths();
+    showAAOutcome(aa, state.info.statements);
+  }
+
+  function bankLabel(aa) {
+    return (aa && aa.bank_name) || (state.bank && state.bank.name) || bankNameOf(aa && aa.bank);
+  }
+
+  function showAAOutcome(aa, statements) {
+    const shared = statements.filter((s) => s.source === 'aa');
+    state.aa = { phase: 'outcome', status: aa, shared: shared };
+    renderAA();
+    if (aa.state === 'done' && shared.length) {
+      for (const st of shared) if (st.bank && !state.banksUsed.includes(st.bank)) state.banksUsed.push(st.bank);
+      say(t('cue.aa_shared'));
+    } else {
+      emitError(aa.message || aa.code || 'AA_FAILED', aa.code || 'AA_FAILED');
+      say(t('cue.aa_failed'));
+    }
+    updateFinish();
+    focusHeading($('aa-title'));
+  }
+
   /* ---------- finish and exit ---------- */
 
-  function accepted() { return state.rows.filter((r) => r.kind === 'ok').length; }
+  function accepted() {
+    const aa = state.aa && state.aa.phase === 'outcome' ? state.aa.shared.length : 0;
+    return state.rows.filter((r) => r.kind === 'ok').length + aa;
+  }
 
   function updateFinish() {
     if (!state.info) return;
@@ -851,6 +1028,15 @@
     });
     $('finish').addEventListener('click', finish);
     $('exit').addEventListener('click', exit);
+    $('choose-aa').addEventListener('click', () => openAA(true));
+    $('choose-pdf').addEventListener('click', () => openFiles(true));
+    $('aa-continue').addEventListener('click', continueAA);
+    $('aa-mobile').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); continueAA(); } });
+    $('aa-retry').addEventListener('click', () => openAA(true));
+    $('aa-to-pdf').addEventListener('click', () => {
+      window.clearTimeout(state.aaTimer);
+      openFiles(true);
+    });
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "aa/aa.h"
 #include "core/org.h"
 #include "http/http.h"
 #include "http/router.h"
@@ -34,6 +35,7 @@ struct app {
     const char *link_secret;    /* signs get_pdfs/ and report links (key file) */
     int link_ttl_s;             /* how long a signed link works */
     int pdf_retention_days;     /* uploaded PDFs are deleted after this (the page tells customers) */
+    const struct aa_config *aa; /* Account Aggregator (src/aa/aa.h); off unless --aa-url */
 };
 
 /* Runs the synchronous handler fn on the report pool and answers when it
@@ -177,6 +179,10 @@ extern const struct route CONSOLE_LIST_ROUTES[];
 extern const size_t CONSOLE_LIST_NROUTES;
 extern const struct route CONSOLE_ADMIN_ROUTES[];
 extern const size_t CONSOLE_ADMIN_NROUTES;
+extern const struct route AA_ROUTES[];          /* the FIU callbacks (aa.c) */
+extern const size_t AA_NROUTES;
+extern const struct route JOURNEY_AA_ROUTES[];  /* the page's AA path (journey_aa.c) */
+extern const size_t JOURNEY_AA_NROUTES;
 extern const struct route SESSION_OUTPUT_ROUTES[];
 extern const size_t SESSION_OUTPUT_NROUTES;
 

@@ -13,6 +13,7 @@
 
 #include "ingest/accounts_json.h"
 #include "api/api.h"
+#include "api/journey_int.h"
 #include "api/upload_form.h"
 #include "core/bank.h"
 #include "core/session.h"
@@ -94,7 +95,7 @@ static int session_limit(struct http_req *req, struct http_resp *resp, const cha
     return -1;
 }
 
-static void no_store(struct http_resp *resp)
+void journey_no_store(struct http_resp *resp)
 {
     http_resp_header(resp, "Cache-Control", "no-store");
 }
@@ -186,8 +187,7 @@ unauthorised:
 
 /* Authorises a journey API call: rate limits, then the bearer journey
  * token, then the session's state. Returns 0 with *s loaded, or -1. */
-static int journey_auth(struct http_req *req, struct http_resp *resp, struct session *s,
-                        int upload_limit)
+int journey_auth(struct http_req *req, struct http_resp *resp, struct session *s, int upload_limit)
 {
     struct app *app = req->app;
     const char *key = journey_key(app);
@@ -214,8 +214,8 @@ static int journey_auth(struct http_req *req, struct http_resp *resp, struct ses
  * some account still misses and whether the uploads meet the lender's
  * criterion: the same upload_state as session_upload_status/. New
  * references in *statements and *missing. Returns 0 or -1 on a store error. */
-static int journey_uploaded(struct app *app, const struct session *s, json_t **statements,
-                            json_t **missing, bool *complete)
+int journey_uploaded(struct app *app, const struct session *s, json_t **statements, json_t **missing,
+                     bool *complete)
 {
     struct upload_state u;
     if (upload_state_load(app->store, s, &u))
@@ -227,11 +227,14 @@ static int journey_uploaded(struct app *app, const struct session *s, json_t **s
         const char *bank = json_string_value(json_object_get(a, "bank_name"));
         json_t *months = json_object_get(a, "months");
         json_array_foreach(json_object_get(a, "statements"), k, st) {
+            const char *status = json_string_value(json_object_get(st, "statement_status"));
+            if (status && strcmp(status, "completed")) /* an AA account that could not be fetched */
+                continue;
             json_array_append_new(*statements, json_pack(
-                "{s:O?,s:O?,s:s?,s:s?,s:O?,s:O?}", "statement_id", json_object_get(st, "statement_id"),
+                "{s:O?,s:O?,s:s?,s:s?,s:O?,s:O?,s:O?}", "statement_id", json_object_get(st, "statement_id"),
                 "file_name", json_object_get(st, "upload_file_name"), "bank", bank, "bank_name",
                 bank ? api_bank_full_name(bank) : NULL, "masked_account_number",
-                json_object_get(a, "account_number"), "months", months));
+                json_object_get(a, "account_number"), "months", months, "source", json_object_get(st, "source")));
         }
     }
     *missing = json_array();
@@ -289,7 +292,7 @@ static enum http_result root_page(struct http_req *req, struct http_resp *resp)
     http_resp_header(resp, "Content-Security-Policy", csp);
     http_resp_header(resp, "Referrer-Policy", "no-referrer");
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -318,6 +321,21 @@ static enum http_result sdk_asset(struct http_req *req, struct http_resp *resp)
 }
 
 /* ---- the journey API ---- */
+
+int64_t journey_mint(const char *key, const struct session *s, char out[JOURNEY_TOKEN_BUF])
+{
+    int64_t now = pb_now();
+    int64_t exp = now + JOURNEY_TOKEN_TTL;
+    if (exp > s->expires_at)
+        exp = s->expires_at;
+    journey_token_mint(key, s->id, exp, out);
+    return exp - now;
+}
+
+const char *journey_token_key(struct app *app)
+{
+    return journey_key(app);
+}
 
 /* POST /journey/v1/token {session_id, token}: the link's credentials for a
  * journey token valid for JOURNEY_TOKEN_TTL, never past the session's expiry. */
@@ -358,27 +376,27 @@ static enum http_result token_create(struct http_req *req, struct http_resp *res
         session_clear(&s);
         return HTTP_DONE;
     }
-    int64_t now = pb_now();
-    int64_t exp = now + JOURNEY_TOKEN_TTL;
-    if (exp > s.expires_at)
-        exp = s.expires_at;
     char jt[JOURNEY_TOKEN_BUF];
-    journey_token_mint(key, s.id, exp, jt);
+    int64_t ttl = journey_mint(key, &s, jt);
     log_info("journey event=token session=%.8s", s.id);
     session_clear(&s);
-    http_resp_json(resp, 200, json_pack("{s:s,s:I}", "journey_token", jt, "expires_in",
-                                        (json_int_t)(exp - now)));
-    no_store(resp);
+    http_resp_json(resp, 200, json_pack("{s:s,s:I}", "journey_token", jt, "expires_in", (json_int_t)ttl));
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
-static json_t *bank_json(const char *id)
+/* {id, name, aa}: aa when the bank shares through the configured AA. */
+static json_t *bank_entry(const struct app *app, const struct bank_info *b)
+{
+    char lower[64];
+    return json_pack("{s:s,s:s,s:b}", "id", bank_id_lower(b, lower, sizeof lower), "name", b->full_name, "aa",
+                     b->aa && aa_enabled(app->aa));
+}
+
+static json_t *bank_json(const struct app *app, const char *id)
 {
     const struct bank_info *b = id ? bank_find(id) : NULL;
-    if (!b)
-        return json_null();
-    char lower[64];
-    return json_pack("{s:s,s:s}", "id", bank_id_lower(b, lower, sizeof lower), "name", b->full_name);
+    return b ? bank_entry(app, b) : json_null();
 }
 
 static const char *mode_name(int mode)
@@ -425,26 +443,29 @@ static enum http_result session_info(struct http_req *req, struct http_resp *res
     gmtime_r(&t, &tm);
     strftime(exp, sizeof exp, "%Y-%m-%d %H:%M:%S", &tm);
     json_t *consent = consent_json(app->store, s.id);
+    bool aa = aa_enabled(app->aa);
     json_t *body = json_pack(
         "{s:s,s:s,s:s?,s:s?,s:s,s:s,s:o,s:o,s:b,s:o,s:s?,s:s?,s:{s:b,s:b,s:b},s:s?,s:s,s:o,"
-        "s:{s:s?,s:s?},s:{s:s,s:b,s:i,s:b}}",
+        "s:{s:s?,s:s?},s:{s:s,s:b,s:i,s:b},s:s?,s:b,s:o?}",
         "session_id", s.id, "link_id", s.req.link_id, "org_name", org_name, "logo_url",
         s.req.logo_url ? s.req.logo_url : b.logo_url, "from_date", date_fmt_iso(s.req.from_date, from), "to_date",
         date_fmt_iso(s.req.to_date, to), "expected_months", expected, "missing_months", missing,
         "complete", complete,
-        "bank", bank_json(s.req.bank), "journey_mode", s.req.journey_mode, "mode",
-        mode_name(s.req.mode), "modes", "pdf", 1, "aa", 0, "online", 0, "redirect_url",
+        "bank", bank_json(app, s.req.bank), "journey_mode", s.req.journey_mode, "mode",
+        mode_name(s.req.mode), "modes", "pdf", 1, "aa", aa, "online", 0, "redirect_url",
         s.req.redirect_url, "expires_at", exp, "statements", statements, "brand", "accent", b.accent,
         "privacy_url", b.privacy_url, "consent", "version", consent_version(), "checkbox",
         b.consent_checkbox, "retention_days", app->pdf_retention_days, "given",
-        !json_is_null(consent));
+        !json_is_null(consent), "mobile_number", aa ? s.req.mobile_number : NULL, "mobile_editable",
+        !s.req.mobile_number || s.req.is_mobile_field_editable, "aa",
+        aa ? aa_session_status(app->store, s.id) : NULL);
     json_decref(consent);
     if (have_org)
         org_clear(&org);
     branding_clear(&b);
     session_clear(&s);
     http_resp_json(resp, 200, body);
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -467,14 +488,10 @@ static enum http_result banks_search(struct http_req *req, struct http_resp *res
     const struct bank_info *found[JOURNEY_BANKS_MAX];
     size_t n = journey_bank_search(q, found, (size_t)max);
     json_t *banks = json_array();
-    for (size_t i = 0; i < n; i++) {
-        char lower[64];
-        json_array_append_new(banks, json_pack("{s:s,s:s}", "id",
-                                               bank_id_lower(found[i], lower, sizeof lower), "name",
-                                               found[i]->full_name));
-    }
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(banks, bank_entry(req->app, found[i]));
     http_resp_json(resp, 200, json_pack("{s:o}", "banks", banks));
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -508,7 +525,7 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
         }
     }
     session_clear(&s);
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -531,7 +548,7 @@ static enum http_result consent_give(struct http_req *req, struct http_resp *res
         http_resp_json(resp, 200, json_pack("{s:o}", "consent", consent_json(app->store, s.id)));
     }
     session_clear(&s);
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -545,7 +562,7 @@ static enum http_result journey_exit(struct http_req *req, struct http_resp *res
     log_info("journey event=exit session=%.8s", s.id);
     http_resp_json(resp, 200, json_pack("{s:s?}", "redirect_url", s.req.redirect_url));
     session_clear(&s);
-    no_store(resp);
+    journey_no_store(resp);
     return HTTP_DONE;
 }
 
@@ -559,7 +576,7 @@ static void upload_error(struct http_resp *resp, const struct api_error *err)
                           "error_type", journey_mu_type(err->code));
     http_resp_json(resp, err->status, e);
     resp->error_code = err->code;
-    no_store(resp);
+    journey_no_store(resp);
 }
 
 /* The journey's answer to an accepted statement: what the page shows, the
@@ -618,7 +635,7 @@ static void jupload_ok(struct http_resp *resp, struct app *app, const struct ses
 {
     log_info("journey event=upload session=%.8s", s->id);
     http_resp_json(resp, 200, upload_answer(app, s, result, f->file_name));
-    no_store(resp);
+    journey_no_store(resp);
     json_decref(result);
 }
 

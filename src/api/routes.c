@@ -24,6 +24,8 @@ int api_register(struct router *r)
         {CONSOLE_LIST_ROUTES, &CONSOLE_LIST_NROUTES},
         {CONSOLE_SESSION_ROUTES, &CONSOLE_SESSION_NROUTES},
         {CONSOLE_ADMIN_ROUTES, &CONSOLE_ADMIN_NROUTES},
+        {AA_ROUTES, &AA_NROUTES},
+        {JOURNEY_AA_ROUTES, &JOURNEY_AA_NROUTES},
     };
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
         if (router_add(r, families[i].routes, *families[i].n))

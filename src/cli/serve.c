@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aa/aa.h"
 #include "api/api.h"
 #include "blob/blob.h"
 #include "extract/extract.h"
@@ -28,7 +29,9 @@
 static const char USAGE[] =
     "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]\n"
     "               [--max-upload-bytes N] [--workers N] [--pdf-retention-days N] [--allow-private-urls]\n"
-    "               [--max-connections N] [--max-connections-per-ip N] [--trusted-proxies CIDRS] ...";
+    "               [--max-connections N] [--max-connections-per-ip N] [--trusted-proxies CIDRS] ...\n"
+    "               [--aa-url URL --aa-webview-url URL --aa-fiu-id ID --aa-api-key KEY --aa-redirect-secret S\n"
+    "                --aa-signing-key FILE --aa-peer-key FILE --aa-handle-suffix S]";
 
 /* Splits "host:port" or "[v6]:port". Returns 0 or -1. */
 static int split_listen(const char *s, char *host, size_t hlen, int *port)
@@ -93,7 +96,27 @@ struct serve_opts {
     struct net_cidrs trusted;
     /* uploads' work (0 = the default; docs/operations.md) */
     long ingest_per_org, ingest_per_session, ingest_queue, fetch_threads, extract_memory_mb;
+    /* Account Aggregator (docs/aa.md) */
+    const char *aa_url, *aa_webview, *aa_fiu_id, *aa_api_key, *aa_secret, *aa_signing_key, *aa_peer_key,
+        *aa_suffix, *aa_kid;
+    long aa_poll, aa_timeout, aa_data_life_days;
 };
+
+/* The AA configuration from the flags: off without --aa-url. 0 / -1. */
+static int aa_setup(const struct serve_opts *o, struct aa_config *c)
+{
+    *c = (struct aa_config){o->aa_url && o->aa_url[0] ? o->aa_url : NULL, o->aa_webview, o->aa_fiu_id,
+                            o->aa_api_key, o->aa_secret, o->aa_suffix, o->aa_kid, NULL, NULL,
+                            (int)o->aa_timeout, (int)o->aa_poll, (int)o->aa_data_life_days};
+    if (!c->url)
+        return 0;
+    char err[256];
+    if (aa_config_load(c, o->aa_signing_key, o->aa_peer_key, err, sizeof err)) {
+        fprintf(stderr, "passbook serve: %s\n", err);
+        return -1;
+    }
+    return 0;
+}
 
 static int hex_to_bytes(const char *hex, unsigned char *out, size_t n)
 {
@@ -180,14 +203,22 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     app.link_secret = keyfile_get(&keys, "link_secret");
     app.journey_key = keyfile_get(&keys, "journey_token_key");
     struct job_runner *jobs = NULL;
-    if (statements_start(&app, o)) {
-        fprintf(stderr, "passbook serve: cannot set up statement storage under %s\n", o->data);
-        blob_close(app.ingest.blobs);
+    struct aa_config aa;
+    if (aa_setup(o, &aa)) {
         keyfile_free(&keys);
         store_close(app.store);
         return 1;
     }
-    struct runner_config rcfg = {&app.ingest, (int)o->workers, (int)o->retention_days, o->node_name,
+    app.aa = &aa;
+    if (statements_start(&app, o)) {
+        fprintf(stderr, "passbook serve: cannot set up statement storage under %s\n", o->data);
+        blob_close(app.ingest.blobs);
+        aa_config_free(&aa);
+        keyfile_free(&keys);
+        store_close(app.store);
+        return 1;
+    }
+    struct runner_config rcfg = {&app.ingest, &aa, (int)o->workers, (int)o->retention_days, o->node_name,
                                  (int)o->job_lease};
     jobs = job_runner_start(&rcfg);
     struct router router;
@@ -223,8 +254,8 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         goto out;
     }
     /* Always printed, whatever --log-level says: it tells the port. */
-    log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s", host,
-             http_server_port(srv), public_url, o->threads, o->data);
+    log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s aa=%s", host,
+             http_server_port(srv), public_url, o->threads, o->data, aa_enabled(&aa) ? "on" : "off");
     log_set_level(o->level);
     sigset_t set;
     sigemptyset(&set);
@@ -246,6 +277,7 @@ out:
     router_free(&router);
     keyfile_free(&keys);
     store_close(app.store);
+    aa_config_free(&aa);
     if (rc == 0)
         log_info("serve msg=\"stopped\"");
     return rc;
@@ -255,7 +287,8 @@ int cli_serve(int argc, char **argv)
 {
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
-                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0};
+                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0,
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -288,6 +321,18 @@ int cli_serve(int argc, char **argv)
         {"body-timeout", FLAG_INT, &o.body_timeout, "SECONDS", "grace for a body or an answer, on top of --min-rate (default 20)"},
         {"min-rate", FLAG_INT, &o.min_rate, "BYTES", "bytes per second a body or an answer must keep up after the grace (default 1024)"},
         {"trusted-proxies", FLAG_STRING, &o.trusted_proxies, "CIDRS", "proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,::1 (default none)"},
+        {"aa-url", FLAG_STRING, &o.aa_url, "URL", "the Account Aggregator's API base (ReBIT 2.0.0); AA mode is on when set"},
+        {"aa-webview-url", FLAG_STRING, &o.aa_webview, "URL", "the AA's consent page (Sahamati redirection)"},
+        {"aa-fiu-id", FLAG_STRING, &o.aa_fiu_id, "ID", "this FIU's entity id at the AA"},
+        {"aa-api-key", FLAG_STRING, &o.aa_api_key, "KEY", "client_api_key sent to the AA; aa_api_key expected from it"},
+        {"aa-redirect-secret", FLAG_STRING, &o.aa_secret, "S", "passphrase shared with the AA for ecreq/ecres"},
+        {"aa-signing-key", FLAG_STRING, &o.aa_signing_key, "FILE", "PEM RSA private key: signs every request (x-jws-signature)"},
+        {"aa-peer-key", FLAG_STRING, &o.aa_peer_key, "FILE", "PEM RSA public key (or certificate) of the AA: verifies its answers and notifications"},
+        {"aa-handle-suffix", FLAG_STRING, &o.aa_suffix, "S", "the AA's handle: customers are <mobile>@S"},
+        {"aa-key-id", FLAG_STRING, &o.aa_kid, "KID", "kid of Passbook's JWS header (default: the FIU id)"},
+        {"aa-poll-interval", FLAG_INT, &o.aa_poll, "SECONDS", "first fallback poll of a consent or FI request without notification (default 5)"},
+        {"aa-timeout", FLAG_INT, &o.aa_timeout, "SECONDS", "time limit of each call to the AA (default 30)"},
+        {"aa-data-life-days", FLAG_INT, &o.aa_data_life_days, "DAYS", "AA data is deleted at most this long after its fetch, earlier when the consent's DataLife says so (default 30)"},
     };
     char *pos[argc > 0 ? argc : 1];
     int npos = 0;
@@ -301,7 +346,8 @@ int cli_serve(int argc, char **argv)
         o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
         o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
         o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
-        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || o.job_lease < 1 || !parse_level(o.log_level, &level)) {
+        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || o.job_lease < 1 ||
+        o.aa_poll < 1 || o.aa_timeout < 1 || o.aa_data_life_days < 1 || !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;
     }

@@ -83,6 +83,33 @@ static const struct statement_rec **account_stmts(const struct loaded *l, const 
     return sel;
 }
 
+/* An account none of whose statements was accepted (an Account Aggregator
+ * consent rejected, FI denied...): its latest failure, else NULL. */
+static const struct statement_rec *account_failure(const struct statement_rec *const *sel, size_t n)
+{
+    const struct statement_rec *failed = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (!sel[k]->status || !strcmp(sel[k]->status, "completed"))
+            return NULL;
+        failed = sel[k];
+    }
+    return failed;
+}
+
+/* ["PDF"], ["AA"] or both: where the account's statements came from. */
+static json_t *attempt_types(const struct statement_rec *const *sel, size_t n)
+{
+    bool pdf = false, aa = false;
+    for (size_t k = 0; k < n; k++)
+        *(sel[k]->source && !strcmp(sel[k]->source, "aa") ? &aa : &pdf) = true;
+    json_t *a = json_array();
+    if (pdf || !aa)
+        json_array_append_new(a, json_string("PDF"));
+    if (aa)
+        json_array_append_new(a, json_string("AA"));
+    return a;
+}
+
 static json_t *range_dmy(pb_day from, pb_day to)
 {
     char a[PB_DATE_BUF], b[PB_DATE_BUF];
@@ -152,13 +179,16 @@ static json_t *upload_account_json(const struct account_rec *a, const struct sta
     json_t *stmts = json_array();
     for (size_t k = 0; k < n; k++)
         json_array_append_new(stmts, statement_json(sel[k], false));
-    return json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id, "account_number",
-                     masked(a->account_number), "bank_name", str_or_null(a->bank), "created_at",
+    const struct statement_rec *failed = account_failure(sel, n);
+    return json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id,
+                     "account_number", masked(a->account_number), "bank_name", str_or_null(a->bank), "created_at",
                      api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
                      api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts, "account_status",
                      ok ? "COMPLETED" : "PARTIAL", "months", months_iso(cov->present, cov->npresent),
                      "missing_data", gaps_json(cov), "name", str_or_null(a->name), "account_type",
-                     str_or_null(a->account_type), "full_bank_name", str_or_null(api_bank_full_name(a->bank)));
+                     str_or_null(a->account_type), "full_bank_name", str_or_null(api_bank_full_name(a->bank)),
+                     "error_code", str_or_null(failed ? failed->error_code : NULL), "error_message",
+                     str_or_null(failed ? failed->error_message : NULL));
 }
 
 int upload_state_load(struct store *st, const struct session *s, struct upload_state *u)
@@ -223,10 +253,11 @@ json_t *session_status_accounts(struct store *st, const struct session *s)
         json_t *stmts = json_array();
         for (size_t k = 0; sel && k < n; k++)
             json_array_append_new(stmts, statement_json(sel[k], true));
+        json_t *types = sel ? attempt_types(sel, n) : json_pack("[s]", "PDF");
         free(sel);
         bool failed = a->status && !strcmp(a->status, "failed");
         json_array_append_new(
-            arr, json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:s,s:s,s:o,s:[s],s:o,s:o}", "name",
+            arr, json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "name",
                            str_or_null(a->name), "account_category", str_or_null(a->account_category),
                            "account_id", a->id, "account_number", masked(a->account_number), "bank_name",
                            str_or_null(a->bank), "error_code",
@@ -236,7 +267,7 @@ json_t *session_status_accounts(struct store *st, const struct session *s)
                            "account_status", failed ? "failed" : "completed", "created_at",
                            api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
                            api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
-                           "attempt_types", "PDF", "account_type", str_or_null(a->account_type),
+                           "attempt_types", types, "account_type", str_or_null(a->account_type),
                            "full_bank_name", str_or_null(api_bank_full_name(a->bank))));
     }
     unload(&l);
@@ -252,12 +283,16 @@ json_t *enrichment_accounts(struct store *st, const struct session *s)
     for (size_t i = 0; i < l.naccts; i++) {
         const struct account_rec *a = &l.accts[i];
         bool failed = a->status && !strcmp(a->status, "failed");
+        size_t n;
+        const struct statement_rec **sel = account_stmts(&l, a, &n);
+        json_t *types = sel ? attempt_types(sel, n) : json_pack("[s]", "PDF");
+        free(sel);
         json_array_append_new(
-            arr, json_pack("{s:o,s:o,s:s,s:o,s:s,s:s,s:s,s:[s]}", "name", str_or_null(a->name),
+            arr, json_pack("{s:o,s:o,s:s,s:o,s:s,s:s,s:s,s:o}", "name", str_or_null(a->name),
                            "account_category", str_or_null(a->account_category), "account_id", a->id,
                            "bank_name", str_or_null(a->bank), "error_code", a->error_code ? a->error_code : "",
                            "error_message", a->error_message ? a->error_message : "", "account_status",
-                           failed ? "failed" : "completed", "attempt_types", "PDF"));
+                           failed ? "failed" : "completed", "attempt_types", types));
     }
     unload(&l);
     return arr;
@@ -271,11 +306,14 @@ json_t *progress_entries(struct store *st, const struct session *s)
     bool done = s->state == SESSION_COMPLETED || s->state == SESSION_FAILED;
     json_t *arr = json_array();
     for (size_t i = 0; i < l.nstmts; i++) {
-        const char *later = done ? "completed" : "processing";
-        json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "statement_id", l.stmts[i].id,
-                                             "identity_status", "completed", "transaction_status", "completed",
-                                             "processing_status", later, "fraud_status", later, "message", "",
-                                             "source", l.stmts[i].source ? l.stmts[i].source : "pdf"));
+        const struct statement_rec *x = &l.stmts[i];
+        bool failed = x->status && !strcmp(x->status, "failed"); /* an AA account not delivered */
+        const char *read = failed ? "failed" : "completed", *later = failed ? "failed" : done ? "completed" : "processing";
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "statement_id", x->id,
+                                             "identity_status", read, "transaction_status", read,
+                                             "processing_status", later, "fraud_status", later, "message",
+                                             failed && x->error_message ? x->error_message : "", "source",
+                                             x->source ? x->source : "pdf"));
     }
     unload(&l);
     return arr;

@@ -2,6 +2,7 @@
  * source (a PDF read by ingest_statement, Account Aggregator FI data read
  * by src/aa/): the bank and date checks, the records, sealing, the one
  * store transaction that also refuses duplicates, and the upload answer. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/bank.h"
@@ -80,6 +81,30 @@ int ingest_admit(const struct ingest_env *env, const struct session *s, const st
             rc = fail(err, 500, "INTERNAL_ERROR", "Something went wrong");
         else if (stmt_id)
             memcpy(stmt_id, rec.stmt.id, PB_UUID_BUF);
+    }
+    ingest_records_free(&rec);
+    return rc;
+}
+
+int ingest_record_failure(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
+                          const char *code, const char *message)
+{
+    struct ingest_records rec = {0};
+    int rc = -1;
+    if (ingest_records_build(s, c, &rec) == 0) {
+        struct statement_rec *x = &rec.stmt;
+        free(x->status);
+        x->status = strdup("failed");
+        x->error_code = strdup(code);
+        x->error_message = strdup(message);
+        x->from_day = x->to_day = PB_NO_DAY;
+        x->has_opening = x->has_closing = false;
+        struct statement_commit sc = {&rec.account, x, NULL, 0, 0}; /* no file: no pin */
+        enum commit_result res;
+        rc = x->status && x->error_code && x->error_message &&
+                     STORE_CALL(env->store, statement_commit, &sc, &res) == STORE_OK && res == COMMIT_OK
+                 ? 0
+                 : -1;
     }
     ingest_records_free(&rec);
     return rc;

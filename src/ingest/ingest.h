@@ -89,6 +89,7 @@ struct ingest_candidate {
     const char *file_name;        /* as the client named it; NULL for AA data */
     const char *pdf_password;     /* sealed and kept when the PDF is encrypted */
     const char *want_bank;        /* canonical bank asked for, or NULL */
+    const char *aa_consent_id;    /* AA data: the consent it came with (DataLife), else NULL */
     bool want_progress;           /* add the statement's "progress" entry */
 };
 
@@ -98,6 +99,15 @@ struct ingest_candidate {
  * statement's id in stmt_id (when not NULL); else -1 with err. */
 int ingest_admit(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
                  json_t **result, char stmt_id[PB_UUID_BUF], struct api_error *err);
+
+/* Records that a source could not deliver a statement (an Account
+ * Aggregator consent rejected, FI denied, data undecryptable...): a
+ * statement of c's account with status "failed", code and message, and no
+ * rows, so session_upload_status/ and session_status/ show it. c->st
+ * gives the account (its number may be NULL) and bank. 0, or -1 (store;
+ * COMMIT_SESSION_CLOSED is -1 too). */
+int ingest_record_failure(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
+                          const char *code, const char *message);
 
 /* The canonical lower-case identifier of the bank asked for (asked, else
  * the session's) into out ("" when none). -1 with err (400

@@ -144,6 +144,7 @@ int ingest_records_build(const struct session *s, const struct ingest_candidate 
     x->bank = dup_or_null(st->bank);
     x->blob_sha256 = dup_or_null(c->blob_sha256);
     x->content_sha256 = dup_or_null(c->content_sha256);
+    x->aa_consent_id = dup_or_null(c->aa_consent_id);
     x->file_name = dup_or_null(c->file_name && c->file_name[0] ? c->file_name : pdf ? "statement.pdf" : NULL);
     x->file_size = c->size;
     x->status = strdup("completed");

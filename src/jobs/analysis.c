@@ -27,8 +27,9 @@ static int load_account(struct store *st, const struct session *s, struct analys
     if (!x->stmts || !x->recs || !x->sp || !x->ids)
         return STORE_ERROR;
     for (size_t k = 0; k < a->nstmts; k++) {
-        if (strcmp(a->stmts[k].account_id, x->rec.id))
-            continue;
+        if (strcmp(a->stmts[k].account_id, x->rec.id) ||
+            (a->stmts[k].status && strcmp(a->stmts[k].status, "completed")))
+            continue; /* a failed statement (an AA account not delivered) has no rows */
         int rc = ingest_load_statement(st, &a->stmts[k], &x->stmts[x->nstmts]);
         if (rc != STORE_OK)
             return rc;
@@ -85,6 +86,8 @@ int analysis_build(struct analysis *a)
     for (size_t i = 0; i < a->n; i++) {
         struct analysis_account *x = &a->acc[i];
         const char *err = NULL;
+        if (x->nstmts == 0)
+            continue; /* nothing was delivered: no insights (its failure is the account's error) */
         if (insights_build(&x->view, &x->ai, &err)) {
             log_error("analysis msg=\"insights failed\" account=%s err=\"%s\"", x->rec.id, err ? err : "-");
             return -1;

@@ -41,7 +41,9 @@ struct analysis {
 /* Loads every account of session s (borrowed; must outlive a) with its
  * statements and rows. Returns a store_rc; free with analysis_free either way. */
 int analysis_load(struct store *st, const struct session *s, struct analysis *a);
-/* Builds the insights of every loaded account. Returns 0, or -1 (logged). */
+/* Builds the insights of every loaded account with a statement (an
+ * account whose every statement failed, e.g. an AA consent rejected, is
+ * left unbuilt). Returns 0, or -1 (logged). */
 int analysis_build(struct analysis *a);
 void analysis_free(struct analysis *a);
 

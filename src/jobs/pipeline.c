@@ -44,6 +44,17 @@ static size_t txn_months(const struct analysis_account *a, pb_month *out, size_t
     return n;
 }
 
+/* The failure of an account nothing was delivered for (an AA consent
+ * rejected, FI denied, no transactions...): its latest failed statement. */
+static const struct statement_rec *undelivered(const struct analysis *an, const struct analysis_account *a)
+{
+    const struct statement_rec *failed = NULL;
+    for (size_t k = 0; a->nstmts == 0 && k < an->nstmts; k++)
+        if (!strcmp(an->stmts[k].account_id, a->rec.id) && an->stmts[k].error_code)
+            failed = &an->stmts[k];
+    return failed;
+}
+
 static void check_account(const struct session *s, const struct org *org, const struct analysis_account *a,
                           struct pipeline_verdict *v)
 {
@@ -80,8 +91,18 @@ static int step_checks(struct pipeline_ctx *ctx)
     if (rc == STORE_ERROR)
         return -1;
     bool have_org = rc == STORE_OK;
-    for (size_t i = 0; i < ctx->an.n; i++)
-        check_account(&ctx->s, have_org ? &org : NULL, &ctx->an.acc[i], &ctx->verdicts[i]);
+    for (size_t i = 0; i < ctx->an.n; i++) {
+        const struct statement_rec *failed = undelivered(&ctx->an, &ctx->an.acc[i]);
+        struct pipeline_verdict *v = &ctx->verdicts[i];
+        if (failed) {
+            v->error_code = failed->error_code; /* borrowed from the loaded statements */
+            v->undelivered = true;
+            snprintf(v->error_message, sizeof v->error_message, "%s",
+                     failed->error_message ? failed->error_message : "");
+        } else {
+            check_account(&ctx->s, have_org ? &org : NULL, &ctx->an.acc[i], v);
+        }
+    }
     if (have_org)
         org_clear(&org);
     return 0;
@@ -93,10 +114,12 @@ static int step_analyse(struct pipeline_ctx *ctx)
 {
     if (analysis_build(&ctx->an))
         return -1;
+    size_t built = 0;
     for (size_t i = 0; i < ctx->an.n; i++) {
         const struct analysis_account *x = &ctx->an.acc[i];
         const struct pipeline_verdict *v = &ctx->verdicts[i];
-        json_t *d = insights_data_json(&ctx->an.si, i);
+        /* unbuilt accounts (nothing delivered) have no place in the session's insights */
+        json_t *d = x->built ? insights_data_json(&ctx->an.si, built++) : json_object();
         char *text = d ? json_text(d, NULL) : NULL;
         json_decref(d);
         int rc = text ? STORE_CALL(ctx->env->store, account_set_result, x->rec.id,
@@ -118,7 +141,7 @@ static int step_complete(struct pipeline_ctx *ctx)
     bool any_ok = false;
     for (size_t i = 0; i < ctx->an.n; i++) {
         const char *e = ctx->verdicts[i].error_code;
-        any_ok = any_ok || !e || strcmp(e, "NULL_ACCOUNT_NUMBER");
+        any_ok = any_ok || !e || (strcmp(e, "NULL_ACCOUNT_NUMBER") && !ctx->verdicts[i].undelivered);
     }
     enum session_state final = any_ok ? SESSION_COMPLETED : SESSION_FAILED;
     return STORE_CALL(ctx->env->store, session_finish_processing, ctx->s.id, final, ctx->now) == STORE_OK ? 0

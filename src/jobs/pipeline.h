@@ -16,8 +16,9 @@
 
 /* Account errors of reference §6.4, parallel to analysis.acc. */
 struct pipeline_verdict {
-    const char *error_code;           /* static; NULL when the account is fine */
+    const char *error_code;           /* static or the failed statement's; NULL when the account is fine */
     char error_message[512];
+    bool undelivered;                 /* no statement of the account was accepted (an AA failure) */
 };
 
 struct pipeline_ctx {

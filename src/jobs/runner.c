@@ -36,13 +36,16 @@ static void nap(struct job_runner *r, int ms)
         usleep(20 * 1000);
 }
 
-/* Runs one job by kind. Returns 0 when done, -1 to retry later. */
-static int job_run(struct job_runner *r, const struct job_rec *j)
+/* Runs one job by kind. Returns 0 when done, -1 to retry later, 1 when
+ * the job has more to do at *run_after (not a failure: no attempt used). */
+static int job_run(struct job_runner *r, const struct job_rec *j, int64_t *run_after)
 {
     if (!strcmp(j->kind, "process_session"))
         return pipeline_run(r->cfg.env, j->payload);
     if (!strcmp(j->kind, ENTITY_JOB_KIND))
         return pipeline_run_entity(r->cfg.env, j->payload);
+    if (!strcmp(j->kind, "aa_fetch"))
+        return aa_job_run(r->cfg.aa, r->cfg.env, j->payload, j->attempts >= JOB_MAX_ATTEMPTS, run_after);
     log_warn("jobs msg=\"unknown job kind\" kind=%s id=%lld", j->kind, (long long)j->id);
     return 0; /* nothing this node can do; do not spin on it */
 }
@@ -61,6 +64,9 @@ int job_retention_sweep(const struct ingest_env *env, int retention_days)
     /* Files nothing refers to any more: pins of uploads a crash cut off,
      * deletions a dead node left half done, debris of older versions. */
     files_sweep(env);
+    size_t aa = 0;
+    if (STORE_CALL(env->store, aa_expire_data, pb_now(), &aa) == STORE_OK && aa)
+        log_info("jobs msg=\"AA data life ended\" deleted_statements=%zu", aa);
     return (int)n;
 }
 
@@ -82,7 +88,14 @@ static void *worker_main(void *arg)
             nap(r, rc == STORE_NOT_FOUND ? JOB_POLL_MS : 1000);
             continue;
         }
-        int ok = job_run(r, &j) == 0;
+        int64_t later = 0;
+        int res = job_run(r, &j, &later);
+        if (res == 1) { /* more to do later: not a failure */
+            STORE_CALL(r->cfg.env->store, job_snooze, j.id, later, pb_now());
+            job_rec_clear(&j);
+            continue;
+        }
+        int ok = res == 0;
         stats_add(STATS_JOBS_FINISHED, j.kind, ok ? "ok" : "error", 1);
         if (ok)
             stats_observe(STATS_JOB_LATENCY, j.kind, (double)(pb_now() - j.queued_at));

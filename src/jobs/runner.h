@@ -11,10 +11,12 @@
 #ifndef PB_JOBS_RUNNER_H
 #define PB_JOBS_RUNNER_H
 
+#include "aa/aa.h"
 #include "ingest/ingest.h"
 
 struct runner_config {
     const struct ingest_env *env;   /* store and blob store; must outlive the runner */
+    const struct aa_config *aa;     /* the Account Aggregator (aa_fetch jobs); may be off */
     int workers;                    /* job threads; 0 = no background work on this node */
     int retention_days;             /* PDFs older than this are deleted */
     const char *node;               /* this node's name in job leases; NULL = the host name */
@@ -35,9 +37,10 @@ struct job_runner *job_runner_start(const struct runner_config *c);
 /* Lets running jobs finish, then joins the threads. */
 void job_runner_stop(struct job_runner *r);
 
-/* One sweep of PDF retention (also run periodically by the runner):
- * forgets statements' files older than retention_days and deletes blobs
- * no statement keeps. Returns the number of files deleted, or -1. */
+/* One sweep of retention (also run periodically by the runner): forgets
+ * statements' files older than retention_days and deletes blobs no
+ * statement keeps; deletes Account Aggregator data whose consent's
+ * DataLife ended. Returns the number of files deleted, or -1. */
 int job_retention_sweep(const struct ingest_env *env, int retention_days);
 
 #endif

@@ -6,7 +6,9 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "net/addr.h"
@@ -22,6 +24,10 @@ struct fetch_ctx {
     bool blocked;                      /* a connection was refused by the guard */
     enum net_addr_class blocked_class;
     int fd;                            /* download target, or -1 for a discarded body */
+    char *mem;                         /* or the body kept in memory (net_post_exchange) */
+    bool keep;
+    const char *want_header;           /* a response header to keep, or NULL */
+    char *header;
     int64_t max_bytes;
     int64_t bytes;
     bool too_large;
@@ -157,6 +163,16 @@ static size_t sink(char *p, size_t size, size_t n, void *clientp)
     if (c->fd >= 0 && write_all(c->fd, p, len) != 0) {
         c->io_errno = errno ? errno : EIO;
         return 0;
+    }
+    if (c->keep) {
+        char *m = realloc(c->mem, (size_t)c->bytes + len + 1);
+        if (!m) {
+            c->io_errno = ENOMEM;
+            return 0;
+        }
+        memcpy(m + c->bytes, p, len);
+        m[c->bytes + (int64_t)len] = '\0';
+        c->mem = m;
     }
     c->bytes += (int64_t)len;
     return len;
@@ -326,4 +342,67 @@ int net_post_json(const char *url, const char *const *headers, const char *body,
     if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && c.too_large && *http_status))
         return 0;
     return map_result(rc, &c, err);
+}
+
+/* Keeps the value of c->want_header (the last one seen, trimmed). */
+static size_t header_sink(char *p, size_t size, size_t n, void *clientp)
+{
+    struct fetch_ctx *c = clientp;
+    size_t len = size * n, name = strlen(c->want_header);
+    if (len > name + 1 && p[name] == ':' && !strncasecmp(p, c->want_header, name)) {
+        const char *v = p + name + 1;
+        size_t vl = len - name - 1;
+        while (vl && (*v == ' ' || *v == '\t'))
+            v++, vl--;
+        while (vl && (v[vl - 1] == '\r' || v[vl - 1] == '\n' || v[vl - 1] == ' '))
+            vl--;
+        free(c->header);
+        c->header = strndup(v, vl);
+    }
+    return len;
+}
+
+int net_post_exchange(const char *url, const char *const *headers, const char *body, size_t len, int timeout_s,
+                      bool allow_private, int64_t max_bytes, const char *want_header, struct net_reply *reply,
+                      struct net_error *err)
+{
+    struct fetch_ctx c = {.fd = -1, .max_bytes = max_bytes > 0 ? max_bytes : NET_POST_RESPONSE_MAX,
+                          .keep = true, .want_header = want_header};
+    memset(reply, 0, sizeof *reply);
+    if (prepare(url, allow_private, &c, &reply->status, err))
+        return -1;
+    struct curl_slist *list = post_headers(headers, err);
+    CURL *h = list ? guarded_handle(url, &c, timeout_s) : NULL;
+    if (!h) {
+        curl_slist_free_all(list);
+        return list ? fail(err, NET_INTERNAL, "curl_easy_init failed") : -1;
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body ? body : "");
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(body ? len : 0));
+    if (want_header) {
+        curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_sink);
+        curl_easy_setopt(h, CURLOPT_HEADERDATA, &c);
+    }
+    CURLcode rc = curl_easy_perform(h);
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply->status);
+    curl_easy_cleanup(h);
+    curl_slist_free_all(list);
+    if (rc != CURLE_OK) {
+        free(c.mem);
+        free(c.header);
+        reply->status = 0;
+        return map_result(rc, &c, err);
+    }
+    reply->body = c.mem ? c.mem : strdup("");
+    reply->len = (size_t)c.bytes;
+    reply->header = c.header;
+    return reply->body ? 0 : fail(err, NET_INTERNAL, "out of memory");
+}
+
+void net_reply_free(struct net_reply *r)
+{
+    free(r->body);
+    free(r->header);
+    memset(r, 0, sizeof *r);
 }

@@ -10,6 +10,7 @@
 #define PB_NET_FETCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define NET_URL_MAX 2048
@@ -69,5 +70,22 @@ int net_fetch_to_fd(const char *url, int fd, int64_t max_bytes, int timeout_s, b
  * in *http_status (the caller decides what counts as delivered), else -1. */
 int net_post_json(const char *url, const char *const *headers, const char *body, int timeout_s,
                   bool allow_private, long *http_status, struct net_error *err);
+
+/* A POST whose answer matters (the Account Aggregator's API): body
+ * (len bytes, application/json) with extra headers; the response body is
+ * kept in memory (more than max_bytes is NET_TOO_LARGE) with the value of
+ * one response header (want_header, any case; NULL: none). No redirects.
+ * 0 when any HTTP response arrived (its status in reply->status; free
+ * with net_reply_free), else -1 with err. */
+struct net_reply {
+    long status;
+    char *body;          /* NUL-terminated; len bytes */
+    size_t len;
+    char *header;        /* want_header's value, or NULL */
+};
+int net_post_exchange(const char *url, const char *const *headers, const char *body, size_t len, int timeout_s,
+                      bool allow_private, int64_t max_bytes, const char *want_header, struct net_reply *reply,
+                      struct net_error *err);
+void net_reply_free(struct net_reply *r);
 
 #endif

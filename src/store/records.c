@@ -36,6 +36,7 @@ void statement_rec_clear(struct statement_rec *s)
     free(s->facts);
     free(s->fraud);
     free(s->content_sha256);
+    free(s->aa_consent_id);
     memset(s, 0, sizeof *s);
 }
 

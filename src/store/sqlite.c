@@ -1093,6 +1093,14 @@ static const struct store_ops SQLITE_OPS = {
     .audit_list = sq_audit_list,
     .account_briefs = sq_account_briefs,
     .ping = sq_ping,
+    .aa_consent_insert = sq_aa_consent_insert,
+    .aa_consent_get = sq_aa_consent_get,
+    .aa_consent_latest = sq_aa_consent_latest,
+    .aa_consent_update = sq_aa_consent_update,
+    .aa_consent_note = sq_aa_consent_note,
+    .aa_event_record = sq_aa_event_record,
+    .aa_expire_data = sq_aa_expire_data,
+    .job_snooze = sq_job_snooze,
 };
 
 /* The database holds customers' financial data: its files are the

@@ -39,6 +39,12 @@ int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);
 /* Collects the rows of q into a malloc'd array of records of size sz. */
 int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out, size_t *n);
 extern const int SQLITE_NMIGRATIONS;
+/* Prepares sql (logged on failure: NULL); runs q to completion
+ * (STORE_CONFLICT on a constraint); runs fn inside a savepoint of the next
+ * group-commit batch and waits for the commit. */
+sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql);
+int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what);
+int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);
 
 /* Opens the SQLite store in file path (created if missing). */
 int sqlite_store_open(const char *path, struct store **out, char *err, size_t errlen);
@@ -132,5 +138,15 @@ int sq_audit_list(struct store *st, const char *org_id, const char *session_id, 
 int sq_account_briefs(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n, struct account_brief **out,
                       size_t *nout);
 int sq_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
+
+/* Account Aggregator consents, events and data life (sqlite_aa.c). */
+int sq_aa_consent_insert(struct store *st, const struct aa_consent_rec *c);
+int sq_aa_consent_get(struct store *st, enum aa_lookup by, const char *value, struct aa_consent_rec *out);
+int sq_aa_consent_latest(struct store *st, const char *session_id, struct aa_consent_rec *out);
+int sq_aa_consent_update(struct store *st, const struct aa_consent_rec *c, int64_t now);
+int sq_aa_consent_note(struct store *st, const char *id, enum aa_note which, const char *value, int64_t now);
+int sq_aa_event_record(struct store *st, const struct aa_event *e);
+int sq_aa_expire_data(struct store *st, int64_t now, size_t *deleted);
+int sq_job_snooze(struct store *st, int64_t job_id, int64_t run_after, int64_t now);
 
 #endif

@@ -299,11 +299,54 @@ static const char M5_CONSOLE[] =
     "UPDATE accounts SET score = json_extract(insights, '$.score'),"
     "  fraud_count = json_array_length(insights, '$.fraud') WHERE json_valid(insights);";
 
+/* Account Aggregator (issue 13, migration 6): the consent request's whole life, the
+ * FI session and its key pair (private key sealed), data life; an audit
+ * trail of callbacks that also refuses replays; each AA statement names
+ * its consent, so DataLife can delete exactly its data. */
+static const char M6_ACCOUNT_AGGREGATOR[] =
+    "ALTER TABLE aa_consents ADD COLUMN consent_id TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN txnid TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN state_token TEXT;"   /* the opaque sessionid of ecreq */
+    "ALTER TABLE aa_consents ADD COLUMN customer_id TEXT;"   /* <mobile>@<handle suffix> */
+    "ALTER TABLE aa_consents ADD COLUMN artefact TEXT;"      /* signedConsent */
+    "ALTER TABLE aa_consents ADD COLUMN fi_session_id TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN key_sealed BLOB;"
+    "ALTER TABLE aa_consents ADD COLUMN key_public TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN nonce TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN notified_status TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN fi_notified TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN redirect_status TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN error_code TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN error_message TEXT;"
+    "ALTER TABLE aa_consents ADD COLUMN expires_at INTEGER;"
+    "ALTER TABLE aa_consents ADD COLUMN data_life_until INTEGER;"
+    "ALTER TABLE aa_consents ADD COLUMN data_deleted_at INTEGER;"
+    "CREATE INDEX aa_consents_session ON aa_consents(session_id, created_at);"
+    "CREATE UNIQUE INDEX aa_consents_handle ON aa_consents(consent_handle);"
+    "CREATE INDEX aa_consents_consent ON aa_consents(consent_id);"
+    "CREATE INDEX aa_consents_fi ON aa_consents(fi_session_id);"
+    "CREATE UNIQUE INDEX aa_consents_state ON aa_consents(state_token);"
+    "CREATE INDEX aa_consents_life ON aa_consents(data_life_until) WHERE data_deleted_at IS NULL;"
+    "CREATE TABLE aa_events ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  consent          TEXT,"                   /* aa_consents.id, when known */
+    "  kind             TEXT NOT NULL,"
+    "  txnid            TEXT,"
+    "  status           TEXT,"
+    "  accepted         INTEGER NOT NULL,"
+    "  detail           TEXT,"                   /* why refused; never the body */
+    "  created_at       INTEGER NOT NULL);"
+    "CREATE UNIQUE INDEX aa_events_replay ON aa_events(kind, txnid) WHERE accepted = 1;"
+    "CREATE INDEX aa_events_time ON aa_events(created_at);"
+    "ALTER TABLE statements ADD COLUMN aa_consent_id TEXT;"
+    "CREATE INDEX statements_aa ON statements(aa_consent_id) WHERE aa_consent_id IS NOT NULL;";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
     M3_BLOB_PINS,
     M4_ENTITIES,
     M5_CONSOLE,
+    M6_ACCOUNT_AGGREGATOR,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

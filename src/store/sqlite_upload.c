@@ -110,8 +110,8 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
         db, "INSERT INTO statements(id, session_id, account_id, source, bank, blob_sha256, file_name, "
             "file_size, pdf_password_enc, status, error_code, error_message, page_count, identity, "
             "from_day, to_day, opening_balance, closing_balance, balances_ok, totals_ok, facts, fraud, "
-            "content_sha256, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-            "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)");
+            "content_sha256, created_at, updated_at, aa_consent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+            "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, s->id);
@@ -139,6 +139,7 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
     sq_bind_text(q, 22, s->fraud);
     sq_bind_text(q, 23, s->content_sha256);
     sqlite3_bind_int64(q, 24, s->created_at);
+    sq_bind_text(q, 25, s->aa_consent_id);
     return sq_run_final(db, q, "statement_insert");
 }
 
@@ -254,7 +255,7 @@ static void account_from_row(sqlite3_stmt *q, struct account_rec *a)
     "id, session_id, account_id, source, bank, blob_sha256, file_name, file_size, pdf_password_enc, " \
     "status, error_code, error_message, page_count, identity, from_day, to_day, opening_balance, "   \
     "closing_balance, balances_ok, totals_ok, facts, fraud, content_sha256, created_at, "            \
-    "pdf_deleted_at"
+    "pdf_deleted_at, aa_consent_id"
 
 static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
 {
@@ -291,6 +292,7 @@ static void statement_from_row(sqlite3_stmt *q, struct statement_rec *s)
     s->content_sha256 = sq_col_dup(q, 22);
     s->created_at = sqlite3_column_int64(q, 23);
     s->pdf_deleted_at = sqlite3_column_int64(q, 24);
+    s->aa_consent_id = sq_col_dup(q, 25);
 }
 
 static void account_row_cb(sqlite3_stmt *q, void *p)
@@ -559,6 +561,7 @@ static int apply_session_delete(sqlite3 *db, void *arg)
         "DELETE FROM transactions WHERE statement_id IN (SELECT id FROM statements WHERE session_id = ?1)",
         "DELETE FROM statements WHERE session_id = ?1",
         "DELETE FROM accounts WHERE session_id = ?1",
+        "DELETE FROM aa_consents WHERE session_id = ?1", /* keys and artefacts too */
         "UPDATE jobs SET state = 'done', updated_at = ?3 WHERE session_id = ?1 AND state IN ('queued','running')",
     };
     for (size_t i = 0; i < sizeof del / sizeof del[0] && rc == STORE_OK; i++) {

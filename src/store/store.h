@@ -91,6 +91,7 @@ struct statement_rec {
     char *facts;                 /* JSON: document facts */
     char *fraud;                 /* JSON: metadata fraud type or null */
     char *content_sha256;
+    char *aa_consent_id;         /* source "aa": the consent it came with */
     int64_t created_at, pdf_deleted_at;
 };
 void statement_rec_clear(struct statement_rec *s);
@@ -171,6 +172,50 @@ struct session_filter {
      * case); fraud_only: sessions with an account with fraud findings. */
     const char *q;
     bool fraud_only;
+};
+
+/* ---- Account Aggregator (src/aa/) ----
+ * One row per consent request: what Passbook asked, what the AA answered,
+ * the FI session and its key pair (the private key sealed, see
+ * ingest/seal.h), and where the fetch stands. Notifications and the
+ * customer's return write only the notified_* / redirect_status columns;
+ * every other column belongs to the aa_fetch job (one worker at a time,
+ * by its lease). */
+struct aa_consent_rec {
+    char id[PB_UUID_BUF];
+    char session_id[PB_UUID_BUF];
+    char *state;                 /* requested, approved, fi_requested, done, failed (the job's) */
+    char *consent_handle, *consent_id, *txnid, *state_token, *customer_id, *bank;
+    char *artefact;              /* signedConsent as received */
+    char *fi_session_id;
+    unsigned char *key_sealed;   /* X25519 private key (PEM), sealed */
+    size_t key_sealed_len;
+    char *key_public, *nonce;    /* what Passbook sent as KeyMaterial */
+    char *notified_status;       /* last ConsentStatusNotification status */
+    char *fi_notified;           /* last FIStatusNotification (JSON) */
+    char *redirect_status;       /* the AA's redirect answer: "S" or "F:<errorcode>" */
+    char *error_code, *error_message;
+    char *details;               /* JSON: the consent request's facts (range, expiry, mobile) */
+    int64_t expires_at;          /* consentExpiry */
+    int64_t data_life_until;     /* FI data of this consent is deleted then (0: not fetched yet) */
+    int64_t data_deleted_at;
+    int64_t created_at, updated_at;
+};
+void aa_consent_rec_clear(struct aa_consent_rec *c);
+
+enum aa_lookup { AA_BY_ID, AA_BY_HANDLE, AA_BY_CONSENT_ID, AA_BY_FI_SESSION, AA_BY_STATE_TOKEN };
+enum aa_note { AA_NOTE_CONSENT, AA_NOTE_FI, AA_NOTE_REDIRECT };
+
+/* A callback or redirect as received, accepted or refused (an audit
+ * trail; txnid de-duplicates accepted notifications). */
+struct aa_event {
+    const char *consent_id;      /* the aa_consents row, or NULL when unknown */
+    const char *kind;            /* "consent_notification", "fi_notification", "redirect", "response" */
+    const char *txnid;
+    const char *status;          /* the status carried, or NULL */
+    bool accepted;
+    const char *detail;          /* why refused, or NULL */
+    int64_t at;
 };
 
 struct store_ops {
@@ -395,6 +440,31 @@ struct store_ops {
 
     /* Readiness (/readyz): STORE_OK when the database answers a read. */
     int (*ping)(struct store *st);
+
+    /* ---- Account Aggregator ---- */
+    /* Inserts c and, in the same transaction, its "aa_fetch" job (dedupe
+     * key "aa:<id>", payload {"consent": id}) due at once. */
+    int (*aa_consent_insert)(struct store *st, const struct aa_consent_rec *c);
+    int (*aa_consent_get)(struct store *st, enum aa_lookup by, const char *value, struct aa_consent_rec *out);
+    /* The session's newest consent request. */
+    int (*aa_consent_latest)(struct store *st, const char *session_id, struct aa_consent_rec *out);
+    /* Writes the job-owned columns of c (state, ids, artefact, keys,
+     * error, data life). */
+    int (*aa_consent_update)(struct store *st, const struct aa_consent_rec *c, int64_t now);
+    /* Records what a notification or the redirect said, and makes the
+     * consent's aa_fetch job due now. */
+    int (*aa_consent_note)(struct store *st, const char *id, enum aa_note which, const char *value,
+                           int64_t now);
+    /* Appends e; STORE_CONFLICT when an accepted event of the same kind and
+     * txnid exists (a replay). */
+    int (*aa_event_record)(struct store *st, const struct aa_event *e);
+    /* DataLife: deletes the statements and transactions of consents whose
+     * data life ended by now (accounts left empty go too), marks them, and
+     * forgets events older than a day. *deleted = statements removed. */
+    int (*aa_expire_data)(struct store *st, int64_t now, size_t *deleted);
+    /* A job that finished a step but has more to do later: queued again
+     * at run_after without using up an attempt. */
+    int (*job_snooze)(struct store *st, int64_t job_id, int64_t run_after, int64_t now);
 };
 
 struct store {

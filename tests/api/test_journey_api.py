@@ -92,7 +92,7 @@ def fixed_bank_and_journey_mode_reach_the_page(srv):
     org = srv.create_org('Bank Lender')
     _, jt = journey(srv, org, bank_name='HDFC', journey_mode='multi_pdf')
     j = srv.get('/journey/v1/session', headers=bearer(jt)).json
-    eq(j['bank'], {'id': 'hdfc', 'name': 'HDFC Bank'})
+    eq(j['bank'], {'id': 'hdfc', 'name': 'HDFC Bank', 'aa': False})
     eq(j['journey_mode'], 'multi_pdf')
 
 
@@ -143,7 +143,7 @@ def bank_search_finds_by_name_or_identifier(srv):
     org = srv.create_org('Search Lender')
     _, jt = journey(srv, org)
     banks = srv.get('/journey/v1/banks?q=state%20bank', headers=bearer(jt)).json['banks']
-    eq(banks[0], {'id': 'sbi', 'name': 'State Bank of India'})
+    eq(banks[0], {'id': 'sbi', 'name': 'State Bank of India', 'aa': False})
     banks = srv.get('/journey/v1/banks?q=HDFC', headers=bearer(jt)).json['banks']
     eq(banks[0]['id'], 'hdfc')
     eq(srv.get('/journey/v1/banks?q=zzzz-no-bank', headers=bearer(jt)).json['banks'], [])

@@ -14,7 +14,7 @@ if ! make -s -f tests/fuzz/Makefile >build/fuzz-build.log 2>&1; then
   tail -20 build/fuzz-build.log; echo "0 passed, 1 failed"; exit 1
 fi
 pass=0; fail=0
-for h in table pdf upload_form http_front; do
+for h in table pdf upload_form http_front fi aa_notify; do
   work=build/fuzz/work/$h
   mkdir -p "$work" build/fuzz/artifacts
   log=build/fuzz/$h.log
