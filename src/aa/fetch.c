@@ -32,6 +32,7 @@
 #include "util/clock.h"
 #include "util/log.h"
 #include "util/secret.h"
+#include "util/stats.h"
 
 #define FI_WAIT_MAX_S (30 * 60)   /* after FI/request, how long data may take */
 #define FI_FIRST_POLL_S 20        /* without a notification, the first /FI/fetch attempt */
@@ -462,6 +463,7 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
     if (!enc || rahasya_decrypt(own_priv, j->r.nonce, peer, peer_nonce, enc, strlen(enc), &plain, &plen, &why)) {
         log_warn("aa msg=\"FI not decrypted\" consent=%s reason=\"%s\"", j->r.id, enc ? why : "no encryptedFI");
         record_failure(j, label, "AA_DECRYPTION_FAILED", "The account's data could not be decrypted");
+        stats_add(STATS_UPLOADS, "aa", "AA_DECRYPTION_FAILED", 1);
         return false;
     }
     struct fi_account a;
@@ -474,6 +476,7 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
     if (rc) {
         log_warn("aa msg=\"FI not readable\" consent=%s reason=\"%s\"", j->r.id, reason);
         record_failure(j, label, "UNPARSABLE", "The account's data could not be read");
+        stats_add(STATS_UPLOADS, "aa", "UNPARSABLE", 1);
         return false;
     }
     if (!a.st.bank && j->r.bank)
@@ -484,14 +487,17 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
     if (a.st.ntxns == 0) {
         record_failure(j, a.st.id.account_number, "NO_TRANSACTIONS_FROM_AA",
                        "Not able to fetch transactions from Account Aggregator");
+        stats_add(STATS_UPLOADS, "aa", "NO_TRANSACTIONS_FROM_AA", 1);
     } else {
         struct ingest_candidate c = {.st = &a.st, .content_sha256 = sha, .size = (int64_t)plen,
                                      .want_bank = j->r.bank, .aa_consent_id = j->r.id};
         json_t *result = NULL;
         struct api_error err;
         char stmt[PB_UUID_BUF];
-        ok = ingest_admit(j->env, &j->s, &c, &result, stmt, &err) == 0 || !strcmp(err.code, "STATEMENT_DUPLICATE");
+        int admitted = ingest_admit(j->env, &j->s, &c, &result, stmt, &err);
+        ok = admitted == 0 || !strcmp(err.code, "STATEMENT_DUPLICATE");
         json_decref(result);
+        stats_add(STATS_UPLOADS, "aa", admitted ? err.code : "ok", 1);
         if (!ok && strcmp(err.code, "SESSION_EXPIRED"))
             record_failure(j, a.st.id.account_number, err.code, err.message);
         log_info("aa msg=\"account %s\" session=%.8s consent=%s rows=%zu%s%s", ok ? "added" : "refused", j->s.id,
@@ -597,13 +603,18 @@ int aa_job_run(const struct aa_config *c, const struct ingest_env *env, const ch
         aa_consent_rec_clear(&j.r);
         return rc == STORE_ERROR ? -1 : 0;
     }
-    const char *state = j.r.state ? j.r.state : "";
+    char state[16]; /* a copy: the step replaces j.r.state */
+    snprintf(state, sizeof state, "%s", j.r.state ? j.r.state : "");
     int out = !strcmp(state, "requested")      ? step_requested(&j)
               : !strcmp(state, "approved")     ? step_approved(&j)
               : !strcmp(state, "fi_requested") ? step_fi_requested(&j)
                                                : 0;
     if (out < 0 && last_attempt) /* the AA kept failing: end it rather than leave the customer waiting */
         out = fail_consent(&j, "AA_UNAVAILABLE", "The Account Aggregator could not be reached");
+    const char *end = j.r.state ? j.r.state : "";
+    bool fetching = !strcmp(state, "approved") || !strcmp(state, "fi_requested");
+    if (out == 0 && fetching && (!strcmp(end, "done") || !strcmp(end, "failed"))) /* one FI fetch ended */
+        stats_add(STATS_AA_FETCHES, !strcmp(end, "done") ? "ok" : j.r.error_code ? j.r.error_code : "error", NULL, 1);
     session_clear(&j.s);
     aa_consent_rec_clear(&j.r);
     return out;

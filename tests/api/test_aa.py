@@ -148,6 +148,9 @@ def happy_path_transactions_equal_the_fi_data(srv):
     r = session_get(srv, org, sid, 'session_status')
     eq(r.json['accounts'][0]['attempt_types'], ['AA'])
     eq(r.json['accounts'][0]['error_code'], None)
+    m = srv.get('/metrics').text
+    check(re.search(r'^passbook_aa_fetches_total\{result="ok"\} [1-9]', m, re.M), 'the fetch is counted')
+    check(re.search(r'^passbook_uploads_total\{source="aa",result="ok"\} [1-9]', m, re.M), 'the statement too')
 
 
 def failed_account(srv, org, sid, code):
@@ -203,6 +206,8 @@ def expiry_fi_denied_and_fi_timeout_end_with_their_codes(srv):
         if scenario != 'expire':  # the account the bank refused is named
             eq(a['account_number'], 'XXXXXXXX2222')
         after_processing(srv, org, sid, auth, code)
+    m = srv.get('/metrics').text
+    check(re.search(r'^passbook_aa_fetches_total\{result="AA_FI_DENIED"\} [1-9]', m, re.M), 'a denied fetch counted')
 
 
 @suite.test
