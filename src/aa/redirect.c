@@ -144,13 +144,16 @@ char *aa_redirect_decrypt(const char *passphrase, const char *salt, const char *
     return (char *)pt;
 }
 
-/* Appends name=value (value percent-encoded) to buf. */
+/* Appends name=value to buf, percent-encoding only what would change the
+ * form's meaning (&, =, +, %, #, ?, space, controls, non-ASCII): the
+ * guidelines' sample writes "userid=acme@perfios-aa&redirect=https://...",
+ * so an AA that splits the form without decoding it reads ours alike. */
 static void form_add(char *buf, size_t cap, const char *name, const char *value)
 {
     size_t o = strlen(buf);
     o += (size_t)snprintf(buf + o, o < cap ? cap - o : 0, "%s%s=", o ? "&" : "", name);
     for (const unsigned char *p = (const unsigned char *)(value ? value : ""); *p && o + 4 < cap; p++) {
-        if (isalnum(*p) || strchr("-_.~", *p))
+        if (isalnum(*p) || strchr("-_.~:/@!$'()*,;", *p))
             buf[o++] = (char)*p;
         else
             o += (size_t)snprintf(buf + o, cap - o, "%%%02X", *p);

@@ -255,6 +255,14 @@ TEST(redirect_params)
     struct aa_redirect_req r = {"t-1", "state&x", "9876543210@aa", "https://pb.example/journey/aa/return", "h-1"};
     char *url = aa_redirect_url("https://aa.example/webview", "FIU-1", "secret", &r, ms);
     CHECK(url && !strncmp(url, "https://aa.example/webview?fi=", 30) && strstr(url, "&reqdate=060420210510075&ecreq="));
+    /* ecreq as the guidelines' sample writes it: the AA id and the return
+     * URL as they are, only the form's own characters escaped */
+    char *ecreq = url ? aa_form_get(strchr(url, '?') + 1, "ecreq") : NULL;
+    char *req = ecreq ? aa_redirect_decrypt("secret", "060420210510075", ecreq) : NULL;
+    CHECK_STR(req, "txnid=t-1&sessionid=state%26x&userid=9876543210@aa"
+                   "&redirect=https://pb.example/journey/aa/return&srcref=h-1");
+    free(req);
+    free(ecreq);
     free(url);
     char *res = aa_redirect_encrypt("secret", "060420210510075",
                                     "txnid=t-1&sessionid=state%26x&userid=9876543210%40aa&status=F&errorcode=1");
