@@ -89,8 +89,10 @@ static int insert_row(struct store *st, const struct session *s, const struct aa
     if (!uuid_v4(rec.id) || !secret_random_hex(state_token, 32))
         return -1;
     snprintf(rec.session_id, sizeof rec.session_id, "%s", s->id);
-    json_t *details = json_pack("{s:s,s:s,s:s}", "from", date_fmt_iso(from, f), "to", date_fmt_iso(to, t),
-                                "consent_code", "CC0001");
+    char fi_from[32], fi_to[32]; /* the FIDataRange asked for, for an artefact that omits it */
+    json_t *details = json_pack("{s:s,s:s,s:s,s:s,s:s}", "from", date_fmt_iso(from, f), "to", date_fmt_iso(to, t),
+                                "consent_code", "CC0001", "fi_from", aa_timestamp(ist_midnight(from), fi_from),
+                                "fi_to", aa_timestamp(ist_midnight(to + 1) - 1, fi_to));
     rec.details = details ? json_dumps(details, JSON_COMPACT) : NULL;
     json_decref(details);
     rec.state = "requested";

@@ -245,6 +245,19 @@ static int64_t data_life_seconds(const json_t *detail, int max_days)
     return s > 0 && s < cap ? s : cap;
 }
 
+/* The consent detail of an artefact's payload (a new reference; d is
+ * taken): the payload itself, as ReBIT's examples have it, or the object
+ * under "ConsentDetail" where an AA wraps it. */
+static json_t *consent_detail(json_t *d)
+{
+    json_t *inner = json_object_get(d, "ConsentDetail");
+    if (!json_is_object(inner))
+        return d;
+    json_incref(inner);
+    json_decref(d);
+    return inner;
+}
+
 /* POST /Consent/fetch: the artefact's status, signature part and detail. */
 static int fetch_artefact(struct job *j, json_t **detail, char **signature)
 {
@@ -280,7 +293,7 @@ static int fetch_artefact(struct job *j, json_t **detail, char **signature)
         if (jws_open_attached(j->c->peer_key, signed_consent, &p2, &l2, &s2, &sl2, &bad2))
             log_warn("aa msg=\"consent artefact signature not verified\" consent=%s reason=\"%s\"", j->r.id, bad2);
         free(p2);
-        *detail = json_loadb(payload, plen, 0, NULL);
+        *detail = consent_detail(json_loadb(payload, plen, 0, NULL));
         *signature = strndup(sig, slen);
         set_str(&j->r.artefact, signed_consent);
         out = *detail && *signature ? 0 : -1;
@@ -338,9 +351,15 @@ static int step_approved(struct job *j)
         return -1;
     }
     int out = -1;
+    /* the range consented to; else the one asked for (an artefact without it) */
+    json_t *asked = j->r.details ? json_loads(j->r.details, 0, NULL) : NULL;
     json_t *range = json_object_get(detail, "FIDataRange");
     const char *from = json_string_value(json_object_get(range, "from"));
     const char *to = json_string_value(json_object_get(range, "to"));
+    if (!from || !to) {
+        from = json_string_value(json_object_get(asked, "fi_from"));
+        to = json_string_value(json_object_get(asked, "fi_to"));
+    }
     json_t *req = NULL, *reply = NULL;
     j->r.data_life_until = j->now + data_life_seconds(detail, j->c->data_life_max_days);
     if (!from || !to || new_keys(j))
@@ -370,6 +389,7 @@ out:
     json_decref(req);
     json_decref(reply);
     json_decref(detail);
+    json_decref(asked);
     free(signature);
     return out;
 }
@@ -400,7 +420,7 @@ static char *masked_of(const struct job *j, const char *link_ref)
     if (!j->r.artefact || !link_ref ||
         jws_open_attached(NULL, j->r.artefact, &payload, &plen, &sig, &slen, &bad))
         return NULL;
-    json_t *d = json_loadb(payload, plen, 0, NULL), *a;
+    json_t *d = consent_detail(json_loadb(payload, plen, 0, NULL)), *a;
     size_t i;
     json_array_foreach(json_object_get(d, "Accounts"), i, a) {
         const char *ref = json_string_value(json_object_get(a, "linkRefNumber"));

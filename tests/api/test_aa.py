@@ -226,7 +226,8 @@ def two_accounts_at_one_bank_in_every_document_form(srv):
     org = srv.create_org('AA Two')
     a1, w1 = make_account('XXXXXXXX5001', 'l5a', FROM, TO, rows=15, seed=11, fmt='xml-2.0.0')
     a2, w2 = make_account('XXXXXXXX5002', 'l5b', FROM, TO, rows=9, seed=12, fmt='json-lower', opening=1200.5)
-    sid, auth, st = run_journey(srv, org, [a1, a2])
+    # the signed consent in RFC 7797 form (b64:false, the JSON between the dots)
+    sid, auth, st = run_journey(srv, org, [a1, a2], artefact_form='raw')
     eq(st['aa']['state'], 'done')
     eq(sorted(s['masked_account_number'] for s in st['statements']), ['XXXXXXXX5001', 'XXXXXXXX5002'])
     process(srv, org, sid, auth)
@@ -241,7 +242,7 @@ def two_accounts_at_one_bank_in_every_document_form(srv):
     org = srv.create_org('AA Forms')
     a3, w3 = make_account('XXXXXXXX5003', 'l5c', FROM, TO, rows=7, seed=13, fmt='xml-1.1')
     a4, w4 = make_account('XXXXXXXX5004', 'l5d', FROM, TO, rows=6, seed=14, fmt='json-capital')
-    sid, auth, st = run_journey(srv, org, [a3, a4], key_form='oneline')
+    sid, auth, st = run_journey(srv, org, [a3, a4], key_form='oneline', artefact_form='jws')
     eq(st['aa']['state'], 'done')
     process(srv, org, sid, auth)
     same_rows(lender_rows(srv, org, sid), w3 + w4)
@@ -256,10 +257,13 @@ def slow_data_and_silent_aa_are_waited_for(srv):
     # no notification at all: consent and data found by polling
     org = srv.create_org('AA Silent')
     acc, want = make_account('XXXXXXXX6002', 'l6b', FROM, TO, rows=5, seed=22)
-    sid, auth, st = run_journey(srv, org, [acc], 'no_notify', approved_form='APPROVED')
+    # and a signed consent that wraps its detail and omits FIDataRange: the range asked for is used
+    sid, auth, st = run_journey(srv, org, [acc], 'no_notify', approved_form='APPROVED', artefact_form='wrapped')
     eq(st['aa']['state'], 'done')
     process(srv, org, sid, auth)
     same_rows(lender_rows(srv, org, sid), want)
+    asked = ENV.requests('/Consent')[-1]['ConsentDetail']['FIDataRange']
+    eq(ENV.requests('/FI/request')[-1]['FIDataRange'], asked)
 
 
 @suite.test

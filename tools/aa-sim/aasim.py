@@ -28,7 +28,10 @@ Scenarios (per customer): happy, reject, expire, fi_denied, fi_timeout,
 slow (data ready after "delay" seconds), bad_signature (answers to
 /FI/fetch signed with a wrong key), tampered (one account's ciphertext
 altered), no_notify (never notifies: the FIU must poll), approved_form
-("READY" or "APPROVED" in /Consent/handle).
+("READY" or "APPROVED" in /Consent/handle), artefact_form (the signed
+consent as "mixed": b64:false header over a base64url payload, the
+default; "jws": RFC 7515; "raw": RFC 7797, the JSON between the dots;
+"wrapped": the detail under "ConsentDetail" without FIDataRange).
 
 Run: python3 tools/aa-sim/aasim.py --port 0 --state DIR [options]
 It writes DIR/aa-public.pem (its signing key) and DIR/port once ready.
@@ -521,11 +524,21 @@ class Handler(BaseHTTPRequestHandler):
         d['Accounts'] = [{'fiType': 'DEPOSIT', 'fipId': a.get('fip', 'SIM-FIP'), 'accType': 'SAVINGS',
                           'linkRefNumber': a['link_ref'], 'maskedAccNumber': a['masked']}
                          for a in c['customer']['accounts']]
+        form = c['customer'].get('artefact_form', 'mixed')
+        if form == 'wrapped':  # the detail under "ConsentDetail", without FIDataRange
+            d = {'ConsentDetail': {k: v for k, v in d.items() if k != 'FIDataRange'}}
         payload = json.dumps(d).encode()
-        header = b64url(json.dumps({'alg': 'RS256', 'kid': SIM.args.aa_id, 'b64': False, 'crit': ['b64']}).encode())
-        p64 = b64url(payload)
-        sig = SIM.key.sign((header + '.' + p64).encode(), rsa_padding.PKCS1v15(), hashes.SHA256())
-        return header + '.' + p64 + '.' + b64url(sig)
+        if form == 'jws':  # RFC 7515 compact: payload base64url, no b64 header
+            header = b64url(json.dumps({'alg': 'RS256', 'kid': SIM.args.aa_id}).encode())
+            body = b64url(payload)
+        elif form == 'raw':  # RFC 7797: b64:false, the JSON itself between the dots
+            header = b64url(json.dumps({'alg': 'RS256', 'kid': SIM.args.aa_id, 'b64': False, 'crit': ['b64']}).encode())
+            body = payload.decode()
+        else:  # the YAML's example: b64:false in the header, yet the payload base64url
+            header = b64url(json.dumps({'alg': 'RS256', 'kid': SIM.args.aa_id, 'b64': False, 'crit': ['b64']}).encode())
+            body = b64url(payload)
+        sig = SIM.key.sign((header + '.' + body).encode(), rsa_padding.PKCS1v15(), hashes.SHA256())
+        return header + '.' + body + '.' + b64url(sig)
 
     # POST /Consent/handle
     def consent_handle(self):
@@ -569,7 +582,7 @@ class Handler(BaseHTTPRequestHandler):
         self.customer = c['customer']
         if c['status'] != 'ACTIVE':
             return self.error(403, 'ConsentNotActive', c['status'], body.get('txnid'))
-        if consent.get('digitalSignature') != c['artefact'].split('.')[2]:
+        if consent.get('digitalSignature') != c['artefact'].rsplit('.', 1)[1]:
             return self.error(400, 'InvalidRequest', 'digitalSignature', body.get('txnid'))
         km = body.get('KeyMaterial') or {}
         try:
