@@ -43,7 +43,7 @@ static int mobile_clean(const char *in, char out[11])
 
 static void journey_error(struct http_resp *resp, int status, const char *code, const char *message)
 {
-    http_resp_error(resp, status, code, message);
+    http_resp_error(resp, status, code, "%s", message);
     journey_no_store(resp);
 }
 
@@ -64,7 +64,7 @@ static void start_run(void *arg)
     snprintf(ret, sizeof ret, "%s/journey/aa/return", t->app->public_url);
     struct aa_start_req r = {t->bank, t->mobile, ret};
     if (aa_start(t->app->aa, t->app->store, &t->s, &r, &url, consent, &err)) {
-        http_resp_error(t->resp, err.status, err.code, err.message);
+        http_resp_error(t->resp, err.status, err.code, "%s", err.message);
     } else {
         log_info("journey event=aa_start session=%.8s consent=%s", t->s.id, consent);
         http_resp_json(t->resp, 200, json_pack("{s:s,s:s}", "url", url, "consent", consent));
