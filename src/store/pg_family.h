@@ -109,4 +109,14 @@ int pg_audit_list(struct store *st, const char *org_id, const char *session_id, 
 int pg_account_briefs(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n, struct account_brief **out,
                       size_t *nout);
 
+/* pg_aa.c: the Account Aggregator's consents, callback events, data life. */
+int pg_aa_consent_insert(struct store *st, const struct aa_consent_rec *c);
+int pg_aa_consent_get(struct store *st, enum aa_lookup by, const char *value, struct aa_consent_rec *out);
+int pg_aa_consent_latest(struct store *st, const char *session_id, struct aa_consent_rec *out);
+int pg_aa_consent_update(struct store *st, const struct aa_consent_rec *c, int64_t now);
+int pg_aa_consent_note(struct store *st, const char *id, enum aa_note which, const char *value, int64_t now);
+int pg_aa_event_record(struct store *st, const struct aa_event *e);
+int pg_aa_expire_data(struct store *st, int64_t now, size_t *deleted);
+int pg_job_snooze(struct store *st, int64_t job_id, int64_t run_after, int64_t now);
+
 #endif

@@ -300,8 +300,43 @@ static const char M1_FOUNDATION[] =
     "  count        integer NOT NULL,"
     "  PRIMARY KEY (key, window_start));";
 
+
+/* Migration 2: the Account Aggregator (issue 13). */
+static const char M2_AA[] =
+    /* Account Aggregator (issue 13): the consent request's whole life, the
+     * FI session and its key pair (private key sealed), data life; an audit
+     * trail of callbacks that also refuses replays; each AA statement names
+     * its consent, so DataLife can delete exactly its data. */
+    "ALTER TABLE aa_consents ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY,"
+    "  ADD COLUMN consent_id text, ADD COLUMN txnid text, ADD COLUMN state_token text,"
+    "  ADD COLUMN customer_id text, ADD COLUMN artefact text, ADD COLUMN fi_session_id text,"
+    "  ADD COLUMN key_sealed bytea, ADD COLUMN key_public text, ADD COLUMN nonce text,"
+    "  ADD COLUMN notified_status text, ADD COLUMN fi_notified text, ADD COLUMN redirect_status text,"
+    "  ADD COLUMN error_code text, ADD COLUMN error_message text, ADD COLUMN expires_at bigint,"
+    "  ADD COLUMN data_life_until bigint, ADD COLUMN data_deleted_at bigint;"
+    "CREATE INDEX aa_consents_session ON aa_consents(session_id, created_at);"
+    "CREATE UNIQUE INDEX aa_consents_handle ON aa_consents(consent_handle);"
+    "CREATE INDEX aa_consents_consent ON aa_consents(consent_id);"
+    "CREATE INDEX aa_consents_fi ON aa_consents(fi_session_id);"
+    "CREATE UNIQUE INDEX aa_consents_state ON aa_consents(state_token);"
+    "CREATE INDEX aa_consents_life ON aa_consents(data_life_until) WHERE data_deleted_at IS NULL;"
+    "CREATE TABLE aa_events ("
+    "  id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+    "  consent          text,"
+    "  kind             text NOT NULL,"
+    "  txnid            text,"
+    "  status           text,"
+    "  accepted         integer NOT NULL,"
+    "  detail           text,"
+    "  created_at       bigint NOT NULL);"
+    "CREATE UNIQUE INDEX aa_events_replay ON aa_events(kind, txnid) WHERE accepted = 1;"
+    "CREATE INDEX aa_events_time ON aa_events(created_at);"
+    "ALTER TABLE statements ADD COLUMN aa_consent_id text;"
+    "CREATE INDEX statements_aa ON statements(aa_consent_id) WHERE aa_consent_id IS NOT NULL;";
+
 static const char *const PG_MIGRATIONS[] = {
     M1_FOUNDATION,
+    M2_AA,
 };
 static const int PG_NMIGRATIONS = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];
 

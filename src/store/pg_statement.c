@@ -131,12 +131,13 @@ static int insert_statement(struct pg_conn *c, const struct statement_rec *s)
     pgp_text(&p, s->fraud);
     pgp_text(&p, s->content_sha256);
     pgp_int(&p, s->created_at);
+    pgp_text(&p, s->aa_consent_id);
     return pg_exec(c,
                    "INSERT INTO statements(id, session_id, account_id, source, bank, blob_sha256, file_name, "
                    "file_size, pdf_password_enc, status, error_code, error_message, page_count, identity, "
                    "from_day, to_day, opening_balance, closing_balance, balances_ok, totals_ok, facts, fraud, "
-                   "content_sha256, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                   "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)",
+                   "content_sha256, created_at, updated_at, aa_consent_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                   "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24, $25)",
                    &p, "statement_insert", NULL, NULL);
 }
 
@@ -304,7 +305,7 @@ static void account_from_row(const PGresult *r, int i, void *out)
     "id, session_id, account_id, source, bank, blob_sha256, file_name, file_size, pdf_password_enc, " \
     "status, error_code, error_message, page_count, identity, from_day, to_day, opening_balance, "   \
     "closing_balance, balances_ok, totals_ok, facts, fraud, content_sha256, created_at, "            \
-    "pdf_deleted_at"
+    "pdf_deleted_at, aa_consent_id"
 
 static void statement_from_row(const PGresult *r, int i, void *out)
 {
@@ -345,6 +346,7 @@ static void statement_from_row(const PGresult *r, int i, void *out)
     s->content_sha256 = pgr_dup(r, i, 22);
     s->created_at = pgr_int(r, i, 23);
     s->pdf_deleted_at = pgr_int(r, i, 24);
+    s->aa_consent_id = pgr_dup(r, i, 25);
 }
 
 static void txn_from_row(const PGresult *r, int i, void *out)
@@ -510,6 +512,7 @@ static int apply_session_delete(struct pg_conn *c, void *arg)
         "DELETE FROM transactions WHERE statement_id IN (SELECT id FROM statements WHERE session_id = $1)",
         "DELETE FROM statements WHERE session_id = $1",
         "DELETE FROM accounts WHERE session_id = $1",
+        "DELETE FROM aa_consents WHERE session_id = $1", /* keys and artefacts too */
     };
     for (size_t i = 0; i < sizeof DELETES / sizeof DELETES[0] && rc == STORE_OK; i++)
         rc = pg_exec(c, DELETES[i], &q, "session_delete", NULL, NULL);

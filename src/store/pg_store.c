@@ -159,6 +159,14 @@ static const struct store_ops PG_OPS = {
     .file_delete = pg_file_delete,
     .file_list = pg_file_list,
     .ping = pgs_ping,
+    .aa_consent_insert = pg_aa_consent_insert,
+    .aa_consent_get = pg_aa_consent_get,
+    .aa_consent_latest = pg_aa_consent_latest,
+    .aa_consent_update = pg_aa_consent_update,
+    .aa_consent_note = pg_aa_consent_note,
+    .aa_event_record = pg_aa_event_record,
+    .aa_expire_data = pg_aa_expire_data,
+    .job_snooze = pg_job_snooze,
 };
 
 int pg_store_open(const char *url, int pool_size, struct store **out, char *err, size_t errlen)
