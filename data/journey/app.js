@@ -856,6 +856,7 @@
       if (r.error.code === 'INVALID_MOBILE_NUMBER') return mobileRefused();
       return showAAOutcome({ state: 'failed', code: r.error.code, message: r.error.message }, []);
     }
+    I18n.remember(); // the page the AA sends the customer back to speaks the same language
     location.assign(r.data.url); // the AA's page; it sends the customer back to Passbook
   }
 

@@ -55,6 +55,12 @@ window.PassbookI18n = (function () {
 
   async function choose(c) {
     await load(c);
+    remember();
+  }
+
+  // Keeps the language of the moment for this tab, so a page the customer
+  // comes back to (from the Account Aggregator's) speaks it too.
+  function remember() {
     try { window.sessionStorage.setItem('passbook.lang', code); } catch (e) { /* storage blocked */ }
   }
 
@@ -110,7 +116,7 @@ window.PassbookI18n = (function () {
   }
 
   return {
-    init, choose, t, has, apply, number, percent, day, month,
+    init, choose, remember, t, has, apply, number, percent, day, month,
     languages: () => langs.languages.slice(),
     code: () => code,
   };

@@ -11,6 +11,7 @@ import urllib.request
 
 from aa_env import AAEnv, FIU_ID, IST, SECRET, make_account
 from harness import Server, check, eq, expect_error, suite
+from receiver import Receiver
 from upload_fixtures import session_get, wait_processed
 
 ENV = AAEnv()
@@ -436,6 +437,46 @@ def the_return_refuses_stale_tampered_and_unknown_answers(srv):
     eq(back(now, aasim.redirect_encrypt('another passphrase', now, plain % 'abc')).status, 400, 'wrong passphrase')
     check('redirect refused' in srv.log(), 'refusals logged')
     check(state, 'the consent is known to the simulator')
+
+
+@suite.test(server=False)
+def webhooks_name_the_aa_accounts_and_their_codes():
+    """The lender's webhooks for AA accounts: the upload event lists the
+    shared account, the processing event says attempt_types ["AA"] and,
+    for a rejected consent, the code; every body matches data/openapi.json
+    (the receiver checks each against it)."""
+    with Receiver() as rx, Server(args=ENV.server_args() + ['--allow-private-urls']) as srv:
+        org = srv.create_org('AA Hooks')
+        r = srv.post('/bank-connect/v1/session_data/update_webhook/', {'webhook_url': rx.url, 'webhook_mode': 1},
+                     headers=org.headers())
+        eq(r.status, 200, r.text)
+        acc, _ = make_account('XXXXXXXX7070', 'l-hook', FROM, TO, rows=8, seed=61)
+        sid, auth, st = run_journey(srv, org, [acc])
+        eq(st['aa']['state'], 'done', json.dumps(st))
+        process(srv, org, sid, auth)
+        bad, _ = make_account('XXXXXXXX7171', 'l-hook2', FROM, TO, rows=4, seed=62)
+        sid2, auth2, st2 = run_journey(srv, org, [bad], decision='reject')
+        eq(st2['aa']['code'], 'AA_CONSENT_REJECTED')
+        process(srv, org, sid2, auth2)
+        deadline = time.time() + 60
+        def events():
+            return [(h.json.get('session_id'), h.json.get('event_name'), h.json) for h in rx.delivered()]
+        while time.time() < deadline and len([e for e in events() if e[1] == 'ENRICHMENT_NOTIFICATION']) < 2:
+            time.sleep(0.3)
+        rx.check_documented()
+        got = {(e[0], e[1]): e[2] for e in events()}
+        up = got.get((sid, 'SESSION_REQUIREMENT_COMPLETION_NOTIFICATION'))
+        check(up, 'the upload event came: %s' % sorted(got))
+        eq(up['accounts'][0]['statements'][0]['source'], 'aa')
+        ok = got.get((sid, 'ENRICHMENT_NOTIFICATION'))
+        check(ok, 'the processing event came: %s' % sorted(got))
+        eq(ok['accounts'][0]['attempt_types'], ['AA'])
+        eq(ok['accounts'][0]['error_code'], '')
+        failed = got.get((sid2, 'ENRICHMENT_NOTIFICATION'))
+        check(failed, 'the processing event of the rejected session came: %s' % sorted(got))
+        eq(failed['accounts'][0]['attempt_types'], ['AA'])
+        eq(failed['accounts'][0]['error_code'], 'AA_CONSENT_REJECTED')
+        eq(failed['accounts'][0]['account_status'], 'failed')
 
 
 @suite.test(server=False)

@@ -4,6 +4,7 @@ signed token), what the page is told, bank search, refusing expired,
 finished and foreign credentials, and rate limits."""
 
 import json
+import re
 import os
 import sys
 import tempfile
@@ -364,6 +365,38 @@ def upload_then_submit_queues_the_completion_webhook():
         eq(len(hit['accounts']), 1)
         eq(hit['accounts'][0]['months'], ['2026-06', '2026-07'])
         eq(srv.upload_status(org, sid).json['upload_status'], 'COMPLETED')
+
+
+@suite.test(server=False)
+def every_word_of_the_page_is_in_every_catalogue():
+    """The page's code holds no words (issue 18): every catalogue key that
+    app.js and index.html name exists in the catalogue of every language in
+    languages.json, and the catalogues hold the same keys, so no language
+    falls back to English in a corner (the AA path's included)."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data', 'journey')
+    read = lambda name: open(os.path.join(root, name), encoding='utf-8').read()
+    langs = json.loads(read('languages.json'))['languages']
+    cats = {l['code']: json.loads(read('messages.%s.json' % l['code'])) for l in langs}
+    check(len(cats) >= 2, 'two languages or more')
+    app, html = read('app.js'), read('index.html')
+    prefixes = {k.split('.')[0] for c in cats.values() for k in c}
+    named = set(re.findall(r'data-i18n(?:-[a-z-]+)?="([^"]+)"', html))
+    for lit in re.findall(r"'([a-z_]+(?:\.[A-Za-z0-9_]+)+)'", app):
+        if lit.split('.')[0] in prefixes:
+            named.add(lit)
+    # keys built from a code: the AA outcomes the page knows
+    failed = re.search(r'const AA_FAILED = \[([^\]]*)\]', app)
+    check(failed, 'app.js lists the AA outcomes it words')
+    named |= {'aa.failed.' + c for c in re.findall(r"'([A-Z_]+)'", failed.group(1))} | {'aa.failed.other'}
+    check('aa.title' in named and 'method.aa' in named, 'the AA path is worded from the catalogue')
+    for code, cat in cats.items():
+        missing = sorted(k for k in named if k not in cat)
+        eq(missing, [], 'keys missing from messages.%s.json' % code)
+    optional = {'format.month_names'}   # a language may use its locale's own month names
+    keys = {code: set(cat) - optional for code, cat in cats.items()}
+    first = langs[0]['code']
+    for code, k in keys.items():
+        eq(sorted(k ^ keys[first]), [], 'messages.%s.json and messages.%s.json differ' % (code, first))
 
 
 if __name__ == '__main__':

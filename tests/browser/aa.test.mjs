@@ -3,19 +3,22 @@
 // shared, continues to the AA's page, approves or rejects there, comes back
 // to Passbook and sees the outcome; the lender's transactions/ equal the FI
 // data exactly. Failures end with a clear outcome, the iframe parent gets
-// the error event, and the PDF path is offered.
+// the error event, and the PDF path is offered. Every state of the AA path
+// is audited by axe-core, in English and in Hindi (its words come from the
+// message catalogue, like the rest of the page), at a phone's and a
+// desktop's size; the language survives the trip to the AA's page.
 import { spawn, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, Lender, ROOT, launchBrowser, shooter, assert, run } from './lib.mjs';
+import { Passbook, Lender, ROOT, launchBrowser, shooter, audit, assert, run } from './lib.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-aa-'));
 const FIU_ID = 'PASSBOOK-FIU', API_KEY = 'browser-aa-key', SECRET = 'browser-redirect-secret-0123456789', SUFFIX = 'simaa';
 const PERIOD = { from_date: '01/06/2026', to_date: '31/08/2026' };
-let sim, simUrl, pb, lender, browser;
+let sim, simUrl, pb, lender, browser, desktop;
 let mobileSeq = 9700000000;
 
 // The simulator, with the FIU's public key; its own key for Passbook.
@@ -93,8 +96,14 @@ async function aaButtonsSayNoPdfWords(root) {
   }
 }
 
-async function newPage() {
-  const page = await browser.ctx.newPage();
+// Audits the page now; fails with the violations.
+async function clean(page, where) {
+  const v = await audit(page);
+  assert(v.length === 0, 'accessibility (' + where + '):\n  ' + v.join('\n  '));
+}
+
+async function newPage(b = browser) {
+  const page = await b.ctx.newPage();
   page.on('pageerror', (e) => console.log('  page error: ' + e.message));
   return page;
 }
@@ -115,6 +124,7 @@ const tests = [
     assert(await field.inputValue() === mobile, 'mobile prefilled');
     assert(await field.getAttribute('readonly') !== null, 'not editable unless the lender allows it');
     await aaButtonsSayNoPdfWords(page);
+    await clean(page, 'what is shared');
     await shot('what-is-shared');
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.waitForURL(simUrl + '/webview?**');
@@ -124,7 +134,8 @@ const tests = [
     await page.waitForURL(pb.url + '/?session_id=' + s.session_id);
     assert(!page.url().includes('jt='), 'the token left the address bar');
     await page.getByText('Shared from HDFC Bank').waitFor({ timeout: 90000 });
-    await page.getByText(/Added: HDFC Bank, account XXXXXXXX4321/).waitFor();
+    await page.getByText(/Added: HDFC Bank, account ••4321/).waitFor();
+    await clean(page, 'shared');
     await shot('shared');
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/done\?/);
@@ -186,9 +197,79 @@ const tests = [
     await page.getByText('Your bank declined to share the data.').waitFor({ timeout: 90000 });
     assert(await page.getByRole('button', { name: 'Try again' }).isVisible(), 'Try again offered');
     assert(await page.getByRole('button', { name: 'Upload a PDF statement instead' }).isVisible(), 'PDF offered');
+    await clean(page, 'denied');
     await shot('denied');
     const up = await pb.uploadStatus(s.session_id);
     assert(up.body.accounts[0].error_code === 'AA_FI_DENIED', 'lender sees AA_FI_DENIED');
+    await page.close();
+  }],
+
+  ['Hindi at a desktop size, from the session parameter: every AA state in Hindi, audited; the language survives the AA page; the switcher re-renders it in English', async () => {
+    const a = account('XXXXXXXX7654', 6, 'json-capital');
+    const mobile = await customer('happy', [a.account]);
+    const s = await pb.createSession({ ...PERIOD, mode: 'aa', bank_name: 'hdfc', mobile_number: mobile,
+      is_mobile_field_editable: true, language: 'hi' });
+    const page = await newPage(desktop);
+    const shot = shooter(page, 'aa-desktop-hi');
+    await page.goto(s.redirect_url);
+    await page.getByRole('heading', { name: 'अकाउंट एग्रीगेटर के ज़रिए साझा करें' }).waitFor();
+    await page.getByText('1 जून 2026 से 31 अगस्त 2026 तक के आपके लेन-देन').waitFor();
+    const field = page.getByLabel('आपके बैंक में रजिस्टर्ड मोबाइल नंबर');
+    assert(await field.inputValue() === mobile, 'mobile prefilled');
+    assert(await field.getAttribute('readonly') === null, 'editable when the lender allows it');
+    await page.getByText('अकाउंट एग्रीगेटर इसी नंबर से आपके खाते ढूँढता है।').waitFor();
+    await clean(page, 'hi: what is shared');
+    await shot('what-is-shared');
+    await field.fill('123');
+    await page.getByRole('button', { name: 'आगे बढ़ें', exact: true }).click();
+    await page.getByText('अपना 10 अंकों का मोबाइल नंबर डालें।').waitFor();
+    assert(await field.getAttribute('aria-invalid') === 'true', 'the field is marked invalid');
+    await clean(page, 'hi: bad mobile');
+    await field.fill(mobile);
+    await page.getByRole('button', { name: 'आगे बढ़ें', exact: true }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(pb.url + '/?session_id=' + s.session_id);
+    await page.getByText('HDFC Bank से जानकारी साझा हो गई। तैयार हों तो जमा करें।').waitFor({ timeout: 90000 });
+    assert(await page.evaluate(() => document.documentElement.lang) === 'hi', 'still Hindi after the AA page');
+    await page.getByText(/जोड़ा गया: HDFC Bank, खाता ••7654/).waitFor();
+    await clean(page, 'hi: shared');
+    await shot('shared');
+    await page.selectOption('#lang', 'en');
+    await page.getByText('Shared from HDFC Bank. Submit when you are ready.').waitFor();
+    await page.getByRole('heading', { name: 'Share through an Account Aggregator' }).waitFor();
+    await page.getByText(/Added: HDFC Bank, account ••7654/).waitFor();
+    assert(await page.getByRole('button', { name: 'Submit', exact: true }).isEnabled(), 'Submit ready');
+    await clean(page, 'en after switch: shared');
+    await shot('shared-en');
+    await page.close();
+  }],
+
+  ['Hindi on a phone: the choice between AA and PDF, a rejection and the PDF fallback, in Hindi, audited', async () => {
+    const a = account('XXXXXXXX8765', 7, 'xml-1.1');
+    const mobile = await customer('happy', [a.account]);
+    const s = await pb.createSession({ ...PERIOD, language: 'hi' });
+    const page = await newPage();
+    const shot = shooter(page, 'aa-phone-hi');
+    await page.goto(s.redirect_url);
+    await page.getByLabel('अपना बैंक खोजें').fill('hdfc');
+    await page.getByRole('button', { name: 'HDFC Bank', exact: true }).click();
+    await page.getByRole('heading', { name: 'आप कैसे साझा करना चाहेंगे?' }).waitFor();
+    await aaButtonsSayNoPdfWords(page);
+    await clean(page, 'hi: method');
+    await shot('method');
+    await page.getByRole('button', { name: 'अकाउंट एग्रीगेटर के साथ आगे बढ़ें' }).click();
+    await page.getByLabel('आपके बैंक में रजिस्टर्ड मोबाइल नंबर').fill(mobile);
+    await page.getByRole('button', { name: 'आगे बढ़ें', exact: true }).click();
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByText('आपने अनुरोध अस्वीकार कर दिया, इसलिए कुछ भी साझा नहीं हुआ।', { exact: false }).waitFor({ timeout: 90000 });
+    assert(await page.getByRole('button', { name: 'फिर से कोशिश करें' }).isVisible(), 'Try again offered');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(width <= 360, 'no sideways scrolling on a phone, width ' + width);
+    await clean(page, 'hi: rejected');
+    await shot('rejected');
+    await page.getByRole('button', { name: 'इसके बजाय PDF स्टेटमेंट अपलोड करें' }).click();
+    await page.getByRole('heading', { name: 'PDF स्टेटमेंट जोड़ें' }).waitFor();
+    await clean(page, 'hi: pdf fallback');
     await page.close();
   }],
 ];
@@ -202,12 +283,14 @@ try {
   lender = new Lender();
   await lender.start(pb.url);
   browser = await launchBrowser();
+  desktop = await launchBrowser({ desktop: true });
   failed = await run(tests, browser.ctx);
 } catch (e) {
   console.log('FAIL setup: ' + (e.stack || e));
   console.log('0 passed, 1 failed');
 } finally {
   if (browser) await browser.close();
+  if (desktop) await desktop.close();
   if (lender) await lender.stop().catch(() => {});
   if (pb) {
     if (failed) console.log(pb.log.split('\n').filter((l) => / aa |journey|warn|error/.test(l)).slice(-40).join('\n'));
