@@ -12,7 +12,10 @@
  *                 POST /FI/request;
  *   fi_requested  wait for FI/Notification (or poll /FI/fetch), then
  *                 POST /FI/fetch, decrypt, parse and admit every account;
- *                 the private key is erased once the data is in;
+ *                 accounts of the artefact still to come (FIPs answer at
+ *                 their own pace) are fetched again later, until the FI
+ *                 session is over or no word came for FI_WAIT_MAX_S; the
+ *                 private key is erased once the data is in;
  *   done/failed   nothing more.
  *
  * A step that fails half-way is retried from the stored state; admitting
@@ -36,6 +39,7 @@
 
 #define FI_WAIT_MAX_S (30 * 60)   /* after FI/request, how long data may take */
 #define FI_FIRST_POLL_S 20        /* without a notification, the first /FI/fetch attempt */
+#define FI_SILENT_WAIT_S (5 * 60) /* accounts still to come, and no notification ever said so */
 
 struct job {
     const struct aa_config *c;
@@ -67,8 +71,9 @@ static bool same_failure(const struct statement_rec *rec, const struct job *j, c
 }
 
 /* A failed AA statement for the account (masked number, or NULL for the
- * consent as a whole), once: a re-run step finds it recorded. */
-static void record_failure(struct job *j, const char *masked, const char *code, const char *message)
+ * consent as a whole), once: a re-run step finds it recorded. True when
+ * it was not recorded before. */
+static bool record_failure(struct job *j, const char *masked, const char *code, const char *message)
 {
     struct statement st = {.source = SOURCE_AA, .bank = j->r.bank, .id.account_number = (char *)masked};
     struct ingest_candidate cand = {.st = &st, .aa_consent_id = j->r.id};
@@ -88,9 +93,12 @@ static void record_failure(struct job *j, const char *masked, const char *code, 
         snprintf(j->first_code, sizeof j->first_code, "%s", code);
         snprintf(j->first_message, sizeof j->first_message, "%s", message);
     }
-    if (!seen && ingest_record_failure(j->env, &j->s, &cand, code, message))
+    if (seen)
+        return false;
+    if (ingest_record_failure(j->env, &j->s, &cand, code, message))
         log_warn("aa msg=\"failure not recorded\" consent=%s code=%s", j->r.id, code);
     log_info("aa msg=\"account failed\" session=%.8s consent=%s code=%s", j->s.id, j->r.id, code);
+    return true;
 }
 
 static int save(struct job *j)
@@ -411,25 +419,38 @@ static const struct status_map *fi_end(const char *status)
     return NULL;
 }
 
+/* The artefact's Accounts (a new reference; NULL when it names none). */
+static json_t *artefact_accounts(const struct job *j)
+{
+    char *payload = NULL;
+    size_t plen, slen;
+    const char *sig, *bad;
+    if (!j->r.artefact || jws_open_attached(NULL, j->r.artefact, &payload, &plen, &sig, &slen, &bad))
+        return NULL;
+    json_t *d = consent_detail(json_loadb(payload, plen, 0, NULL));
+    json_t *accounts = json_object_get(d, "Accounts");
+    if (json_is_array(accounts))
+        json_incref(accounts);
+    else
+        accounts = NULL;
+    json_decref(d);
+    free(payload);
+    return accounts;
+}
+
 /* The masked number of a linked account, from the artefact's Accounts. */
 static char *masked_of(const struct job *j, const char *link_ref)
 {
-    char *payload = NULL, *out = NULL;
-    size_t plen, slen;
-    const char *sig, *bad;
-    if (!j->r.artefact || !link_ref ||
-        jws_open_attached(NULL, j->r.artefact, &payload, &plen, &sig, &slen, &bad))
-        return NULL;
-    json_t *d = consent_detail(json_loadb(payload, plen, 0, NULL)), *a;
+    json_t *accounts = link_ref ? artefact_accounts(j) : NULL, *a;
+    char *out = NULL;
     size_t i;
-    json_array_foreach(json_object_get(d, "Accounts"), i, a) {
+    json_array_foreach(accounts, i, a) {
         const char *ref = json_string_value(json_object_get(a, "linkRefNumber"));
         const char *m = json_string_value(json_object_get(a, "maskedAccNumber"));
         if (ref && m && !strcmp(ref, link_ref) && !out)
             out = strdup(m);
     }
-    json_decref(d);
-    free(payload);
+    json_decref(accounts);
     return out;
 }
 
@@ -482,8 +503,8 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
     const char *why;
     if (!enc || rahasya_decrypt(own_priv, j->r.nonce, peer, peer_nonce, enc, strlen(enc), &plain, &plen, &why)) {
         log_warn("aa msg=\"FI not decrypted\" consent=%s reason=\"%s\"", j->r.id, enc ? why : "no encryptedFI");
-        record_failure(j, label, "AA_DECRYPTION_FAILED", "The account's data could not be decrypted");
-        stats_add(STATS_UPLOADS, "aa", "AA_DECRYPTION_FAILED", 1);
+        if (record_failure(j, label, "AA_DECRYPTION_FAILED", "The account's data could not be decrypted"))
+            stats_add(STATS_UPLOADS, "aa", "AA_DECRYPTION_FAILED", 1);
         return false;
     }
     struct fi_account a;
@@ -495,8 +516,8 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
     free(plain);
     if (rc) {
         log_warn("aa msg=\"FI not readable\" consent=%s reason=\"%s\"", j->r.id, reason);
-        record_failure(j, label, "UNPARSABLE", "The account's data could not be read");
-        stats_add(STATS_UPLOADS, "aa", "UNPARSABLE", 1);
+        if (record_failure(j, label, "UNPARSABLE", "The account's data could not be read"))
+            stats_add(STATS_UPLOADS, "aa", "UNPARSABLE", 1);
         return false;
     }
     if (!a.st.bank && j->r.bank)
@@ -505,9 +526,9 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
         a.st.id.account_number = strdup(label);
     bool ok = false;
     if (a.st.ntxns == 0) {
-        record_failure(j, a.st.id.account_number, "NO_TRANSACTIONS_FROM_AA",
-                       "Not able to fetch transactions from Account Aggregator");
-        stats_add(STATS_UPLOADS, "aa", "NO_TRANSACTIONS_FROM_AA", 1);
+        if (record_failure(j, a.st.id.account_number, "NO_TRANSACTIONS_FROM_AA",
+                           "Not able to fetch transactions from Account Aggregator"))
+            stats_add(STATS_UPLOADS, "aa", "NO_TRANSACTIONS_FROM_AA", 1);
     } else {
         struct ingest_candidate c = {.st = &a.st, .content_sha256 = sha, .size = (int64_t)plen,
                                      .want_bank = j->r.bank, .aa_consent_id = j->r.id};
@@ -515,9 +536,11 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
         struct api_error err;
         char stmt[PB_UUID_BUF];
         int admitted = ingest_admit(j->env, &j->s, &c, &result, stmt, &err);
-        ok = admitted == 0 || !strcmp(err.code, "STATEMENT_DUPLICATE");
+        bool again = admitted && !strcmp(err.code, "STATEMENT_DUPLICATE"); /* fetched before */
+        ok = admitted == 0 || again;
         json_decref(result);
-        stats_add(STATS_UPLOADS, "aa", admitted ? err.code : "ok", 1);
+        if (!again)
+            stats_add(STATS_UPLOADS, "aa", admitted ? err.code : "ok", 1);
         if (!ok && strcmp(err.code, "SESSION_EXPIRED"))
             record_failure(j, a.st.id.account_number, err.code, err.message);
         log_info("aa msg=\"account %s\" session=%.8s consent=%s rows=%zu%s%s", ok ? "added" : "refused", j->s.id,
@@ -546,6 +569,64 @@ static int finish(struct job *j, size_t added, size_t total)
     return save(j) ? -1 : 0;
 }
 
+/* Whether the notification says the FI session is over: no more data
+ * will come. */
+static bool fi_session_over(const struct job *j)
+{
+    json_t *n = j->r.fi_notified ? json_loads(j->r.fi_notified, 0, NULL) : NULL;
+    const char *st = json_string_value(json_object_get(n, "sessionStatus"));
+    bool over = st && (!strcasecmp(st, "COMPLETED") || !strcasecmp(st, "PARTIAL") || fi_end(st));
+    json_decref(n);
+    return over;
+}
+
+/* The status the notification gave the linked account, or NULL. */
+static const char *notified_fi_status(const json_t *n, const char *ref)
+{
+    const json_t *f, *acc;
+    size_t i, k;
+    json_array_foreach(json_object_get(n, "FIStatusResponse"), i, f) {
+        json_array_foreach(json_object_get(f, "Accounts"), k, acc) {
+            const char *r = json_string_value(json_object_get(acc, "linkRefNumber"));
+            if (r && !strcmp(r, ref))
+                return json_string_value(json_object_get(acc, "FIStatus"));
+        }
+    }
+    return NULL;
+}
+
+/* After a fetch: whether accounts of the artefact are still to come (not
+ * delivered, not denied or timed out), so the job waits for them with the
+ * key kept. Once the FI session is over, or no word came for
+ * FI_WAIT_MAX_S (FI_SILENT_WAIT_S after the FI request when the AA never
+ * notified), the missing ones are recorded as failed and nothing is to
+ * come. An artefact naming no accounts has nothing to wait for. */
+static bool to_come(struct job *j, const json_t *delivered)
+{
+    json_t *accounts = artefact_accounts(j), *a;
+    json_t *n = j->r.fi_notified ? json_loads(j->r.fi_notified, 0, NULL) : NULL;
+    bool over = fi_session_over(j), waiting = false;
+    bool late = j->now - j->r.updated_at > (n ? FI_WAIT_MAX_S : FI_SILENT_WAIT_S);
+    size_t i;
+    json_array_foreach(accounts, i, a) {
+        const char *ref = json_string_value(json_object_get(a, "linkRefNumber"));
+        if (!ref || json_object_get(delivered, ref) || fi_end(notified_fi_status(n, ref)))
+            continue;
+        if (!over && !late) {
+            waiting = true;
+            continue;
+        }
+        const char *m = json_string_value(json_object_get(a, "maskedAccNumber"));
+        const struct status_map *why = over ? &FI_ENDS[2] : &FI_ENDS[1]; /* never sent / not in time */
+        record_failure(j, m ? m : ref, why->code, why->message);
+    }
+    json_decref(n);
+    json_decref(accounts);
+    if (waiting)
+        log_info("aa msg=\"waiting for more accounts\" consent=%s", j->r.id);
+    return waiting;
+}
+
 static int fetch_data(struct job *j)
 {
     char *priv = NULL;
@@ -569,14 +650,18 @@ static int fetch_data(struct job *j)
                   : snooze(j, poll_interval(j));
     } else {
         size_t i, k, added = 0, total = 0;
-        json_t *fi, *d;
+        json_t *fi, *d, *delivered = json_object();
         json_array_foreach(fis, i, fi) {
             json_array_foreach(json_object_get(fi, "data"), k, d) {
                 total++;
                 added += take_account(j, json_object_get(fi, "KeyMaterial"), d, priv);
+                const char *ref = json_string_value(json_object_get(d, "linkRefNumber"));
+                if (ref)
+                    json_object_set_new(delivered, ref, json_true());
             }
         }
-        out = finish(j, added, total);
+        out = to_come(j, delivered) ? snooze(j, poll_interval(j)) : finish(j, added, total);
+        json_decref(delivered);
     }
     explicit_bzero(priv, strlen(priv));
     free(priv);

@@ -250,6 +250,26 @@ def two_accounts_at_one_bank_in_every_document_form(srv):
 
 
 @suite.test
+def accounts_ready_at_different_times_all_arrive(srv):
+    """Two accounts whose FIPs answer 6 s apart: the first is fetched when
+    it is ready, the second later (notified, and with a silent AA by
+    polling); both end in the lender's data, each counted once."""
+    for scenario, tag in (('happy', '1'), ('no_notify', '2')):
+        org = srv.create_org('AA Staggered ' + scenario)
+        a1, w1 = make_account('XXXXXXXX71%s1' % tag, 'l7%sa' % tag, FROM, TO, rows=8, seed=71, fip='SIM-FIP')
+        a2, w2 = make_account('XXXXXXXX72%s2' % tag, 'l7%sb' % tag, FROM, TO, rows=5, seed=72, fip='SIM-FIP-2')
+        sid, auth, st = run_journey(srv, org, [a1, a2], scenario, stagger=6)
+        eq(st['aa']['state'], 'done', json.dumps(st))
+        eq(sorted(s['masked_account_number'] for s in st['statements']),
+           sorted([a1['masked'], a2['masked']]), 'both accounts arrived (%s)' % scenario)
+        process(srv, org, sid, auth)
+        same_rows(lender_rows(srv, org, sid), w1 + w2)
+    m = srv.get('/metrics').text
+    check('result="STATEMENT_DUPLICATE"' not in m, 'an account fetched again is not counted again')
+    check('waiting for more accounts' in srv.log(), 'the wait is logged')
+
+
+@suite.test
 def slow_data_and_silent_aa_are_waited_for(srv):
     org = srv.create_org('AA Slow')
     acc, want = make_account('XXXXXXXX6001', 'l6', FROM, TO, rows=5, seed=21)

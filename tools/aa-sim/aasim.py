@@ -32,6 +32,10 @@ altered), no_notify (never notifies: the FIU must poll), approved_form
 consent as "mixed": b64:false header over a base64url payload, the
 default; "jws": RFC 7515; "raw": RFC 7797, the JSON between the dots;
 "wrapped": the detail under "ConsentDetail" without FIDataRange).
+A customer's "stagger" (seconds) makes account i ready that much after
+account i-1: /FI/fetch answers only the accounts ready so far, and each
+account's readiness is notified (sessionStatus ACTIVE with the others
+PENDING, COMPLETED with the last), as FIPs answering at different times do.
 
 Run: python3 tools/aa-sim/aasim.py --port 0 --state DIR [options]
 It writes DIR/aa-public.pem (its signing key) and DIR/port once ready.
@@ -607,17 +611,30 @@ class Handler(BaseHTTPRequestHandler):
         threading.Thread(target=self.later_ready, args=(s,), daemon=True).start()
 
     @staticmethod
+    def ready_at(s, i):
+        """When account i of the session is ready (a staggered customer's
+        accounts one after another)."""
+        return s['ready_at'] + i * float(s['customer'].get('stagger', 0))
+
+    @staticmethod
     def later_ready(s):
-        time.sleep(max(0.0, s['ready_at'] - time.time()))
         cust = s['customer']
         scenario = cust.get('scenario')
         per = {'fi_denied': 'DENIED', 'fi_timeout': 'TIMEOUT'}.get(scenario, 'READY')
-        accounts = {}
-        for a in cust['accounts']:
-            accounts.setdefault(a.get('fip', 'SIM-FIP'), []).append((a['link_ref'], a.get('fi_status', per)))
-        s['status'] = 'FAILED' if scenario == 'fi_failed' else 'COMPLETED'
-        if scenario != 'no_notify':
-            SIM.fi_notification(s, s['status'], accounts)
+        n = len(cust['accounts'])
+        # one notification per moment an account becomes ready (one in all
+        # unless staggered): the ready ones READY, the others PENDING
+        moments = sorted({Handler.ready_at(s, i) for i in range(n)})
+        for k, moment in enumerate(moments):
+            time.sleep(max(0.0, moment - time.time()))
+            last = k == len(moments) - 1
+            accounts = {}
+            for i, a in enumerate(cust['accounts']):
+                st = a.get('fi_status', per) if Handler.ready_at(s, i) <= moment else 'PENDING'
+                accounts.setdefault(a.get('fip', 'SIM-FIP'), []).append((a['link_ref'], st))
+            s['status'] = ('FAILED' if scenario == 'fi_failed' else 'COMPLETED') if last else 'ACTIVE'
+            if scenario != 'no_notify':
+                SIM.fi_notification(s, s['status'], accounts)
 
     # POST /FI/fetch
     def fi_fetch(self):
@@ -637,7 +654,7 @@ class Handler(BaseHTTPRequestHandler):
         s['fetches'] += 1
         by_fip = {}
         for i, a in enumerate(cust['accounts']):
-            if a.get('fi_status', 'READY') != 'READY':
+            if a.get('fi_status', 'READY') != 'READY' or time.time() < self.ready_at(s, i):
                 continue
             fip = a.get('fip', 'SIM-FIP')
             if fip not in by_fip:
