@@ -40,6 +40,7 @@
 #define FI_WAIT_MAX_S (30 * 60)   /* after FI/request, how long data may take */
 #define FI_FIRST_POLL_S 20        /* without a notification, the first /FI/fetch attempt */
 #define FI_SILENT_WAIT_S (5 * 60) /* accounts still to come, and no notification ever said so */
+#define FI_MAX_ACCOUNTS 64        /* accounts read from one /FI/fetch answer; more are ignored */
 
 struct job {
     const struct aa_config *c;
@@ -627,6 +628,34 @@ static bool to_come(struct job *j, const json_t *delivered)
     return waiting;
 }
 
+/* Whether the consent covers the account data d names: its linkRefNumber
+ * (else its masked number) is one of the artefact's Accounts. An artefact
+ * naming no accounts cannot tell, and covers all. */
+static bool consented(const json_t *accounts, const json_t *d)
+{
+    const char *ref = json_string_value(json_object_get(d, "linkRefNumber"));
+    const char *masked = json_string_value(json_object_get(d, "maskedAccNumber"));
+    const json_t *a;
+    size_t i;
+    if (!json_array_size(accounts))
+        return true;
+    json_array_foreach(accounts, i, a) {
+        const char *r = json_string_value(json_object_get(a, "linkRefNumber"));
+        const char *m = json_string_value(json_object_get(a, "maskedAccNumber"));
+        if (ref ? r && !strcmp(r, ref) : masked && m && !strcmp(m, masked))
+            return true;
+    }
+    return false;
+}
+
+/* Data the AA should not have sent: never read, recorded and logged. */
+static void refuse_account(struct job *j, const char *why)
+{
+    struct aa_event e = {j->r.id, "response", NULL, NULL, false, why, pb_now()};
+    STORE_CALL(j->env->store, aa_event_record, &e);
+    log_warn("aa msg=\"FI refused\" consent=%s reason=\"%s\"", j->r.id, why);
+}
+
 static int fetch_data(struct job *j)
 {
     char *priv = NULL;
@@ -649,10 +678,19 @@ static int fetch_data(struct job *j)
                   ? fail_consent(j, FI_ENDS[1].code, FI_ENDS[1].message)
                   : snooze(j, poll_interval(j));
     } else {
-        size_t i, k, added = 0, total = 0;
-        json_t *fi, *d, *delivered = json_object();
+        size_t i, k, added = 0, total = 0, seen = 0;
+        json_t *fi, *d, *delivered = json_object(), *accounts = artefact_accounts(j);
         json_array_foreach(fis, i, fi) {
             json_array_foreach(json_object_get(fi, "data"), k, d) {
+                if (++seen > FI_MAX_ACCOUNTS) {
+                    if (seen == FI_MAX_ACCOUNTS + 1)
+                        refuse_account(j, "more accounts than one answer may carry");
+                    continue;
+                }
+                if (!consented(accounts, d)) {
+                    refuse_account(j, "an account the consent does not name");
+                    continue;
+                }
                 total++;
                 added += take_account(j, json_object_get(fi, "KeyMaterial"), d, priv);
                 const char *ref = json_string_value(json_object_get(d, "linkRefNumber"));
@@ -662,6 +700,7 @@ static int fetch_data(struct job *j)
         }
         out = to_come(j, delivered) ? snooze(j, poll_interval(j)) : finish(j, added, total);
         json_decref(delivered);
+        json_decref(accounts);
     }
     explicit_bzero(priv, strlen(priv));
     free(priv);

@@ -270,6 +270,27 @@ def accounts_ready_at_different_times_all_arrive(srv):
 
 
 @suite.test
+def data_for_an_account_outside_the_consent_is_refused(srv):
+    """An AA at fault sends, beside the consented account, one the consent
+    does not name: it is never read nor admitted, and the refusal is
+    recorded (aa_events) and logged; the consented account arrives."""
+    org = srv.create_org('AA Unconsented')
+    a1, w1 = make_account('XXXXXXXX7301', 'l73a', FROM, TO, rows=6, seed=73)
+    a2, _ = make_account('XXXXXXXX7302', 'l73b', FROM, TO, rows=6, seed=74)
+    sid, auth, st = run_journey(srv, org, [a1], unconsented=[a2])
+    eq(st['aa']['state'], 'done', json.dumps(st))
+    eq([s['masked_account_number'] for s in st['statements']], ['XXXXXXXX7301'])
+    up = srv.upload_status(org, sid).json
+    eq([a['account_number'] for a in up['accounts']], ['XXXXXXXX7301'], 'no account for the unconsented data')
+    process(srv, org, sid, auth)
+    same_rows(lender_rows(srv, org, sid), w1)
+    rows = srv.sql("SELECT count(*) FROM aa_events WHERE kind = 'response' AND accepted = 0 AND detail = ?",
+                   'an account the consent does not name')
+    eq(rows[0][0], 1, 'the refusal is recorded')
+    check('an account the consent does not name' in srv.log(), 'and logged')
+
+
+@suite.test
 def slow_data_and_silent_aa_are_waited_for(srv):
     org = srv.create_org('AA Slow')
     acc, want = make_account('XXXXXXXX6001', 'l6', FROM, TO, rows=5, seed=21)

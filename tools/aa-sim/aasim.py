@@ -32,7 +32,8 @@ altered), no_notify (never notifies: the FIU must poll), approved_form
 consent as "mixed": b64:false header over a base64url payload, the
 default; "jws": RFC 7515; "raw": RFC 7797, the JSON between the dots;
 "wrapped": the detail under "ConsentDetail" without FIDataRange).
-A customer's "stagger" (seconds) makes account i ready that much after
+A customer's "unconsented" accounts are sent by /FI/fetch without being in
+the consent (an AA at fault). A customer's "stagger" (seconds) makes account i ready that much after
 account i-1: /FI/fetch answers only the accounts ready so far, and each
 account's readiness is notified (sessionStatus ACTIVE with the others
 PENDING, COMPLETED with the last), as FIPs answering at different times do.
@@ -653,7 +654,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.error(404, 'NoDataFound', 'no FI for this session', body.get('txnid'))
         s['fetches'] += 1
         by_fip = {}
-        for i, a in enumerate(cust['accounts']):
+        for i, a in enumerate(cust['accounts'] + cust.get('unconsented', [])):
             if a.get('fi_status', 'READY') != 'READY' or time.time() < self.ready_at(s, i):
                 continue
             fip = a.get('fip', 'SIM-FIP')
