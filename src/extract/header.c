@@ -385,7 +385,7 @@ static bool joins(const struct header *h, const enum cellkind *kinds, int a, int
     return textual(kinds[a]) && textual(kinds[b]); /* "Nature of" + "Txn": one text label */
 }
 
-static void merge_unnamed(struct header *h, enum cellkind *kinds, float size)
+static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, float size)
 {
     for (int a = 0; a < h->ncols;) {
         int b = -1;
@@ -404,18 +404,43 @@ static void merge_unnamed(struct header *h, enum cellkind *kinds, float size)
         h->cols[b].guess = true;
         if (!kind_suits(kinds[b], h->cols[b].role) || kinds[b] == CK_EMPTY)
             kinds[b] = kinds[a]; /* the cells fell under the unnamed part */
+        timed[b] = timed[a] > timed[b] ? timed[a] : timed[b];
         memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
         memmove(&kinds[a], &kinds[a + 1], (size_t)(h->ncols - a - 1) * sizeof *kinds);
+        memmove(&timed[a], &timed[a + 1], (size_t)(h->ncols - a - 1) * sizeof *timed);
         h->ncols--;
+    }
+}
+
+/* A date cell that also prints a time of day ("03.06.2024 04:59:22 PM"). */
+static bool timed_date(const char *s)
+{
+    const char *c = strchr(s, ':');
+    return c && c > s && c[-1] >= '0' && c[-1] <= '9' && c[1] >= '0' && c[1] <= '9';
+}
+
+/* Two date columns whose labels leave open which is which: the one
+ * printing the time of day is the transaction's (a posting is stamped
+ * with its time; a value date is a day for interest); failing that, the
+ * first. */
+static void order_dates(struct header *h, const enum cellkind *kinds, const int *timed, int lines)
+{
+    int d = header_col(h, COL_DATE), v = header_col(h, COL_VALUE_DATE);
+    if (d < 0 || v < 0 || !h->cols[d].guess || !h->cols[v].guess || kinds[d] != CK_DATE || kinds[v] != CK_DATE)
+        return;
+    if (timed[v] * 2 > lines && timed[d] * 5 < lines) {
+        h->cols[d].role = COL_VALUE_DATE;
+        h->cols[v].role = COL_DATE;
     }
 }
 
 static bool roles_from_cells(const struct layout *l, size_t from, float size, struct header *h)
 {
     static __thread char cell[TABLE_MAX_COLS][160];
-    int count[TABLE_MAX_COLS][CK__COUNT];
+    int count[TABLE_MAX_COLS][CK__COUNT], timed[TABLE_MAX_COLS];
     size_t textlen[TABLE_MAX_COLS];
     memset(count, 0, sizeof count);
+    memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
     int lines = 0, page = from < l->nlines ? l->lines[from].page : -1;
     for (size_t j = from; j < l->nlines && l->lines[j].page == page && lines < 40; j++) {
@@ -458,6 +483,7 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
         for (int a = 0; a < h->ncols; a++) {
             enum cellkind kd = cell_kind(cell[a]);
             count[a][kd]++;
+            timed[a] += kd == CK_DATE && timed_date(cell[a]);
             if (kd == CK_TEXT)
                 textlen[a] += strlen(cell[a]);
         }
@@ -480,7 +506,7 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
                 kd = count[a][k2] ? (enum cellkind)k2 : kd;
         kinds[a] = kd;
     }
-    merge_unnamed(h, kinds, size);
+    merge_unnamed(h, kinds, timed, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
         enum cellkind kd = kinds[a];
@@ -523,6 +549,7 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
     if (text_best >= 0)
         h->cols[text_best].role = COL_NARRATION;
     money_roles(h);
+    order_dates(h, kinds, timed, lines);
     /* what the cells show must be a table of transactions: its first date
      * column holds dates, some money column amounts */
     bool dates = false, amounts = false;

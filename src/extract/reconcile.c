@@ -456,6 +456,28 @@ out:
     return rc;
 }
 
+/* A row printed without a balance carries a running balance the reader
+ * computed: it is checked only by the next printed balance (its row must
+ * reconcile), or, after the last one, by a printed closing balance that the
+ * totals reach from a known opening. Rows nothing checks are not
+ * reconciled: a statement printing no balances never "reconciles" from an
+ * opening of zero. */
+static void mark_unverified(struct statement *st)
+{
+    bool any_printed = st->has_opening;
+    for (size_t i = 0; i < st->ntxns; i++)
+        any_printed = any_printed || st->txns[i].has_balance;
+    bool checked = st->has_closing && st->totals_ok && any_printed;
+    for (size_t i = st->ntxns; i-- > 0;) {
+        struct txn *x = &st->txns[i];
+        if (x->has_balance)
+            checked = x->reconciled;
+        else
+            x->reconciled = x->reconciled && checked;
+        st->balances_ok = st->balances_ok && x->reconciled;
+    }
+}
+
 void reconcile_check(struct statement *st)
 {
     pb_paise prev = st->opening_balance, credits = 0, debits = 0;
@@ -472,4 +494,5 @@ void reconcile_check(struct statement *st)
         prev = x->balance;
     }
     st->totals_ok = st->opening_balance + credits - debits == st->closing_balance;
+    mark_unverified(st);
 }

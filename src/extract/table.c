@@ -292,7 +292,7 @@ static int page_of(const struct ctx *c, size_t i)
 
 /* Where the run splits: lines [s, s+j) go up, [s+j, e) down. thr: a gap
  * wider than this parts two rows when no gap stands out. */
-static size_t split_run(const struct ctx *c, const struct run *r, bool centred, float thr)
+static size_t split_run(const struct ctx *c, const struct run *r, bool centred, float thr, float rowgap)
 {
     size_t len = r->e - r->s;
     float g[64];
@@ -318,8 +318,17 @@ static size_t split_run(const struct ctx *c, const struct run *r, bool centred, 
             second = g[k];
         }
     }
+    /* the gap between two one-line rows, where the document shows it: the
+     * only gap of the run that wide parts the rows, however slight the
+     * difference from the lines inside a row */
+    size_t nwide = 0, wide = 0;
+    for (size_t k = 0; k <= len && rowgap > 0; k++)
+        if (have[k] && g[k] > rowgap - fmaxf(0.4f, 0.03f * rowgap))
+            nwide++, wide = k;
     size_t j;
-    if (best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr)
+    if (nwide == 1 && top < 1.5f * rowgap)
+        j = wide;
+    else if (best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr)
         j = best; /* one gap stands out, as wide as a gap between rows */
     else if (best <= len && second < 0 && centred) /* a single gap: wide parts rows, narrow joins */
         j = (best == 0) == (top > thr) ? 0 : len;
@@ -335,6 +344,30 @@ static size_t split_run(const struct ctx *c, const struct run *r, bool centred, 
     if (r->down_row < 0)
         j = len;
     return j;
+}
+
+/* The usual gap between two rows of one line each (neighbouring dated
+ * lines on a page), or 0 when the document shows too few, or when the
+ * rows' gaps vary too much to tell. */
+static float row_gap(const struct ctx *c)
+{
+    float *d = malloc((c->ndl + 1) * sizeof *d);
+    size_t n = 0;
+    if (!d)
+        return 0;
+    for (size_t i = 1; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED && c->info[i - 1].kind == LK_DATED && page_of(c, i) == page_of(c, i - 1) &&
+            base_of(c, i) > base_of(c, i - 1))
+            d[n++] = base_of(c, i) - base_of(c, i - 1);
+    float gap = 0;
+    if (n >= 5) {
+        qsort(d, n, sizeof *d, cmp_float);
+        float lo = d[n / 4], hi = d[3 * n / 4], mid = d[n / 2];
+        if (hi - lo < fmaxf(0.4f, 0.03f * mid))
+            gap = mid;
+    }
+    free(d);
+    return gap;
 }
 
 static void resolve_continuations(struct ctx *c, bool centred, float pitch)
@@ -356,6 +389,7 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
         }
     }
     float thr = nsamples ? (float)(intra + between) / (2.0f * (float)nsamples) : 1.5f * pitch;
+    float rowgap = row_gap(c);
     int last_row = -1; /* the last row seen, any page */
     for (size_t i = 0; i < n;) {
         if (c->info[i].row != -2) {
@@ -387,7 +421,7 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
                     break;
                 }
         }
-        size_t j = split_run(c, &r, centred, thr);
+        size_t j = split_run(c, &r, centred, thr, rowgap);
         for (size_t k = r.s; k < r.e; k++)
             c->info[k].row = k < r.s + j ? r.up_row : r.down_row;
         i = r.e;

@@ -376,6 +376,60 @@ static const struct table_case CASES[] = {
                   {.i = 1, .value_date = 20240603}},
          .balances_ok = YES,
      }},
+
+    /* A statement printing no balances at all cannot be checked row by row:
+     * it is never "reconciled" from a balance of zero. */
+    {"no_balance_column_is_not_reconciled_from_zero",
+     "Date         Particulars                 Debit          Credit\n"
+     "01/05/2024   ATM WDL                     100.00\n"
+     "02/05/2024   SALARY                                     500.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .reconciled = NO}, {.i = 1, .reconciled = NO}, {.i = 2, .reconciled = NO}},
+         .balances_ok = NO,
+     }},
+
+    /* ... but a printed opening and closing balance check the whole. */
+    {"no_balance_column_checked_by_printed_opening_and_closing",
+     "Opening Balance : 1,000.00          Closing Balance : 1,375.00\n"
+     "\n"
+     "Date         Particulars                 Debit          Credit\n"
+     "01/05/2024   ATM WDL                     100.00\n"
+     "02/05/2024   SALARY                                     500.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3, .opening = 100000,
+         .txns = {{.i = 2, .balance = 137500, .reconciled = YES}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* Rows after the last printed balance are checked only by a printed
+     * closing balance: without one they are not reconciled. */
+    {"rows_after_the_last_printed_balance_need_a_closing_balance",
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "01/05/2024   ATM WDL                     100.00                        900.00\n"
+     "02/05/2024   SALARY                                     500.00       1,400.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .reconciled = YES}, {.i = 2, .reconciled = NO}},
+         .balances_ok = NO,
+     }},
+
+    /* Two date columns whose labels do not say which is the value date: the
+     * one stamped with a time of day is the transaction's. */
+    {"timed_date_column_is_the_transaction_date",
+     "Sl   Interest Date   Posted                  Remarks            Amount      Balance\n"
+     "1    02/04/2024      01/04/2024 10:22 AM     SALARY           5,000.00    15,000.00\n"
+     "2    02/04/2024      02/04/2024 09:15 PM     ATM                100.00    14,900.00\n"
+     "3    05/04/2024      04/04/2024 11:00 AM     SHOP               200.00    14,700.00\n"
+     "4    06/04/2024      06/04/2024 01:30 PM     RENT             4,000.00    10,700.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240401, .value_date = 20240402},
+                  {.i = 2, .date = 20240404, .value_date = 20240405}},
+     }},
 };
 
 static int run(const char *text, struct statement *st, struct extract_error *err)
@@ -533,6 +587,63 @@ TEST(error_codes_have_their_api_names)
     CHECK_STR(extract_code_name(EXTRACT_TEXT_UNREADABLE), "PDF_TEXT_UNREADABLE");
 }
 
+/* Adds one line of monospaced text at baseline y (6 pt a character). */
+static void text_at(struct layout *l, int page, float y, const char *s)
+{
+    for (size_t i = 0; s[i];) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (s[j] && s[j] != ' ')
+            j++;
+        layout_add_word(l, page, 6.0f * (float)i, y - 8, 6.0f * (float)j, y + 2, y, 10, s + i, j - i);
+        i = j;
+    }
+}
+
+/* Cells centred vertically whose rows are set apart only a little more
+ * than the lines inside a row (13.9 pt against 11.9): a narration line
+ * above its date line belongs to that row, not to the row above. */
+TEST(slightly_wider_gaps_between_rows_part_them)
+{
+    static const struct {
+        float y;
+        const char *s;
+    } L[] = {
+        {100.0f, "Date          Remarks                        Amount    Dr/Cr       Balance"},
+        {113.9f, "01/08/2024    ATM WDL                        100.00    DR           900.00"},
+        {127.8f, "02/08/2024    SMS CHARGES                     10.00    DR           890.00"},
+        {141.7f, "              UPI/DR/123456/KAVITA"},
+        {153.6f, "03/08/2024    AGARW/SBIN/kavita@ok            90.00    DR           800.00"},
+        {167.5f, "04/08/2024    INTEREST                        20.00    CR           820.00"},
+        {181.4f, "              NEFT/ACME PVT LTD/"},
+        {193.3f, "05/08/2024    SALARY AUG                   1,000.00    CR         1,820.00"},
+        {207.2f, "06/08/2024    POS SHOP                        20.00    DR         1,800.00"},
+        {221.1f, "07/08/2024    POS SHOP                        50.00    DR         1,750.00"},
+        {235.0f, "08/08/2024    POS SHOP                        50.00    DR         1,700.00"},
+    };
+    struct layout l = {0};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++)
+        text_at(&l, 0, L[i].y, L[i].s);
+    l.npages = 1;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    layout_free(&l);
+    CHECK_INT(st.ntxns, 8);
+    if (st.ntxns == 8) {
+        CHECK_STR(st.txns[1].note, "SMS CHARGES");
+        CHECK_STR(st.txns[2].note, "UPI/DR/123456/KAVITA AGARW/SBIN/kavita@ok");
+        CHECK_STR(st.txns[3].note, "INTEREST");
+        CHECK_STR(st.txns[4].note, "NEFT/ACME PVT LTD/SALARY AUG");
+    }
+    statement_free(&st);
+}
+
 int main(void)
 {
     for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
@@ -543,5 +654,6 @@ int main(void)
     RUN(header_detection_needs_date_and_money_columns);
     RUN(garbage_text_layer_refused_with_its_own_code);
     RUN(error_codes_have_their_api_names);
+    RUN(slightly_wider_gaps_between_rows_part_them);
     return check_summary();
 }
