@@ -526,20 +526,119 @@ static bool is_alnum_change(char a, char b)
     return (is_alpha(a) || is_digit(a)) && (is_alpha(b) || is_digit(b)) && !(is_digit(a) && is_digit(b));
 }
 
-static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g)
+/* ---------- the document's words ---------- */
+
+/* Every alphanumeric run of the layout's words, lower case, as a set of
+ * hashes: a token cut at a column's edge is told from two words wrapped
+ * by the whole token appearing elsewhere in the document (a name or a
+ * reference printed uncut in another row or column). Built on first use. */
+struct vocab {
+    uint64_t *slot; /* open addressing, 0 = empty */
+    size_t cap;
+    bool built, failed;
+};
+
+static uint64_t run_hash(const char *a, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)a[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static bool is_alnum(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+static void vocab_add(struct vocab *v, uint64_t h)
+{
+    size_t i = h & (v->cap - 1);
+    while (v->slot[i] && v->slot[i] != h)
+        i = (i + 1) & (v->cap - 1);
+    v->slot[i] = h;
+}
+
+static bool vocab_has(const struct vocab *v, uint64_t h)
+{
+    for (size_t i = h & (v->cap - 1); v->slot[i]; i = (i + 1) & (v->cap - 1))
+        if (v->slot[i] == h)
+            return true;
+    return false;
+}
+
+static bool vocab_build(struct vocab *v, const struct layout *l)
+{
+    if (v->built || v->failed)
+        return v->built;
+    v->cap = 64;
+    while (v->cap < 4 * l->nwords + 64)
+        v->cap *= 2;
+    if (!(v->slot = calloc(v->cap, sizeof *v->slot))) {
+        v->failed = true;
+        return false;
+    }
+    for (size_t w = 0; w < l->nwords; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        for (size_t a = 0; t[a];) {
+            size_t b = a;
+            while (is_alnum(t[b]))
+                b++;
+            if (b - a >= 3)
+                vocab_add(v, run_hash(t + a, b - a));
+            a = b > a ? b : a + 1;
+        }
+    }
+    return v->built = true;
+}
+
+/* The alphanumeric run across the break, prev's end + next's start, is a
+ * word of the document. */
+static bool cut_word_seen(struct vocab *v, const struct layout *l, const char *prev, const char *next)
+{
+    size_t n = strlen(prev), a = n, b = 0;
+    while (a > 0 && is_alnum(prev[a - 1]))
+        a--;
+    while (is_alnum(next[b]))
+        b++;
+    if (a == n || !b || n - a + b > 60 || !vocab_build(v, l))
+        return false;
+    char joined[64];
+    memcpy(joined, prev + a, n - a);
+    memcpy(joined + n - a, next, b);
+    return vocab_has(v, run_hash(joined, n - a + b));
+}
+
+static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
+                            const struct layout *l)
 {
     size_t n = prev ? strlen(prev) : 0;
     if (!n)
         return "";
     if (strchr("-/@_*", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
         return "";
-    /* a token longer than the column is cut where it meets the edge; a cut
-     * inside letters looks exactly like a wrap between two words ("UNION" /
-     * "BANK"), which is far more common, so only cuts touching digits or
-     * punctuation join without a space */
-    if (g && g->prev_x1 >= g->col_right - 0.6f * g->size &&
-        g->prev_lastw > 0.5f * (g->col_right - g->col_left) &&
-        g->prev_lastw + g->next_firstw > g->col_right - g->col_left && !is_alnum_change(prev[n - 1], next[0]))
+    if (!g)
+        return " ";
+    /* a token longer than the column is cut where it meets the edge: the
+     * line above ends near the edge with a long token that, with the next
+     * line's first one, would not fit the column */
+    float width = g->col_right - g->col_left;
+    bool long_token = g->prev_lastw > 0.5f * width && g->prev_lastw + g->next_firstw > width;
+    if (!long_token || g->prev_x1 < g->col_right - 1.5f * g->size)
+        return " ";
+    /* the whole token is printed elsewhere in the document ("ZENI" / "TH"
+     * where "ZENITH" appears in other rows), or the break falls inside a
+     * number, or the line continues with punctuation no narration puts
+     * after a space */
+    bool digits = is_digit(prev[n - 1]) && is_digit(next[0]);
+    if (digits || cut_word_seen(v, l, prev, next) || (strchr("@/_*", next[0]) && is_alnum(prev[n - 1])))
+        return "";
+    /* otherwise a cut inside letters looks exactly like a wrap between two
+     * words ("UNION" / "BANK"), which is far more common: only cuts right at
+     * the edge touching digits or punctuation join without a space */
+    if (g->prev_x1 >= g->col_right - 0.6f * g->size && !is_alnum_change(prev[n - 1], next[0]))
         return "";
     return " ";
 }
@@ -573,6 +672,7 @@ static int collect_text(struct ctx *c)
     const struct header *seen[8] = {0};
     float right[8] = {0}, left[8] = {0};
     int nseen = 0, rc = -1;
+    struct vocab voc = {0};
     if (!cs || !rt)
         goto out;
     for (size_t i = 0; i < c->ndl; i++) {
@@ -598,13 +698,13 @@ static int collect_text(struct ctx *c)
         if (m.narr >= 0 && cs->c[m.narr][0]) {
             struct wrapgeo g = {rt[row].last_x1, rt[row].last_w, rt[row].last_multi, cs->firstw[m.narr],
                                 k < nseen ? left[k] : 0, k < nseen ? right[k] : INFINITY, ln->size};
-            if (append_text(&tr->note, cs->c[m.narr], join_sep(tr->note, cs->c[m.narr], &g)) < 0)
+            if (append_text(&tr->note, cs->c[m.narr], join_sep(tr->note, cs->c[m.narr], &g, &voc, c->l)) < 0)
                 goto out;
             rt[row].last_x1 = cs->x1[m.narr];
             rt[row].last_w = cs->lastw[m.narr];
             rt[row].last_multi = cs->multi[m.narr];
         }
-        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL)) < 0)
+        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL, &voc, c->l)) < 0)
             goto out;
         if (c->info[i].kind == LK_CONT && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
             tr->value_date = c->info[i].value_date; /* printed under the date */
@@ -635,6 +735,7 @@ static int collect_text(struct ctx *c)
     }
     rc = 0;
 out:
+    free(voc.slot);
     free(cs);
     free(rt);
     return rc;
