@@ -511,8 +511,9 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
         struct column *col = &h->cols[a];
         enum cellkind kd = kinds[a];
         /* a second date column whose label is only partly known ("Effective
-         * Date" beside "Txn Date") is the value date */
-        if (col->role == COL_DATE && col->guess && date_left && !vdate) {
+         * Date" beside "Txn Date"), or a second one labelled only "Date", is
+         * the value date */
+        if (col->role == COL_DATE && (col->guess || kd == CK_DATE) && date_left && !vdate) {
             col->role = COL_VALUE_DATE;
             vdate = true;
         }

@@ -706,11 +706,15 @@ static int collect_text(struct ctx *c)
         }
         if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL, &voc, c->l)) < 0)
             goto out;
-        if (c->info[i].kind == LK_CONT && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
-            tr->value_date = c->info[i].value_date; /* printed under the date */
-        if (c->info[i].kind == LK_CONT && c->info[i].datebit[0]) {
+        /* a value date printed under the date, on a wrapped line or on the
+         * line holding the amounts */
+        bool under = kind == LK_CONT || kind == LK_AMOUNT;
+        if (under && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
+            tr->value_date = c->info[i].value_date;
+        if (under && c->info[i].datebit[0]) {
             size_t used = strlen(rt[row].datebits);
-            snprintf(rt[row].datebits + used, sizeof rt[row].datebits - used, "%s%s", used ? " " : "",
+            bool glued = used && strchr("/-.", rt[row].datebits[used - 1]); /* "(01/10/" over "2024)" */
+            snprintf(rt[row].datebits + used, sizeof rt[row].datebits - used, "%s%s", used && !glued ? " " : "",
                      c->info[i].datebit);
         }
         c->out->line_use[c->dl[i]] = LINE_TABLE;

@@ -377,6 +377,35 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* The value date in brackets under the date on the line holding the
+     * amounts, or cut after a separator ("(01/10/" over "2024)"). */
+    {"bracketed_value_date_on_the_amounts_line_or_cut_at_a_slash",
+     "Date            Particulars               Withdrawal       Deposit        Balance\n"
+     "01/10/2024      UPI/DR/123/KARTHIK\n"
+     "(02/10/2024)    RANI/school fees              100.00                       900.00\n"
+     "03/10/2024      SALARY                                     1,000.00      1,900.00\n"
+     "(04/10/\n"
+     "2024)\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/DR/123/KARTHIK RANI/school fees", .value_date = 20241002},
+                  {.i = 1, .value_date = 20241004}},
+         .balances_ok = YES,
+     }},
+
+    /* Two columns labelled "Date" among labels no phrase knows: the second
+     * is the value date. */
+    {"second_date_column_is_the_value_date",
+     "Sl   Date of Txn     Date           Remarks            Amount     Cr/Dr      Balance\n"
+     "1    01/04/2024      02/04/2024     SALARY           5,000.00     CR       15,000.00\n"
+     "2    02/04/2024      02/04/2024     ATM                100.00     DR       14,900.00\n"
+     "3    04/04/2024      05/04/2024     SHOP               200.00     DR       14,700.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .date = 20240401, .value_date = 20240402},
+                  {.i = 2, .date = 20240404, .value_date = 20240405}},
+     }},
+
     /* A statement printing no balances at all cannot be checked row by row:
      * it is never "reconciled" from a balance of zero. */
     {"no_balance_column_is_not_reconciled_from_zero",
