@@ -247,8 +247,13 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
          * ("...Payment from Ph" running past the edge), unless it starts
          * right at the next column's edge, where that column's cells begin */
         float sp = isfinite(space) ? space : 0.3f * wd->size; /* one word so far: a space of a proportional font */
-        if (prev >= 0 && col != prev && text_role(h->cols[prev].role) && text_role(h->cols[col].role) &&
-            gap <= 1.1f * sp + 0.2f && !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
+        bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
+        if (one_space && text_role(h->cols[col].role) &&
+            !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
+            col = prev;
+        /* the same into an empty amount column: words that are no amount */
+        if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&
+            !looks_money(word_text(l, wd)))
             col = prev;
         if (col != prev)
             space = INFINITY;

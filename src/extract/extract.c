@@ -83,6 +83,30 @@ static pb_day latest_date_outside(const struct layout *l, const unsigned char *u
     return best;
 }
 
+/* A statement period printed in words no label names ("Between 01-Nov-2022
+ * and 30-Nov-2022"): a line outside the table holding two dates, in order,
+ * that enclose every transaction and lie within two months of them. */
+static bool period_around(const struct layout *l, const unsigned char *use, pb_day first, pb_day last,
+                          pb_day *from, pb_day *to)
+{
+    for (size_t li = 0; li < l->nlines; li++) {
+        if (use[li])
+            continue;
+        const struct line *ln = &l->lines[li];
+        char text[512];
+        size_t o = 0, e1, e2;
+        for (uint32_t w = ln->first; w < ln->first + ln->n && o + 64 < sizeof text; w++)
+            o += (size_t)snprintf(text + o, sizeof text - o, "%.60s ", word_text(l, &l->words[w]));
+        pb_day a, b, c;
+        if (token_find_date(text, o, 0, &a, &e1) && token_find_date(text, o, e1, &b, &e2) &&
+            !token_find_date(text, o, e2, &c, &e2) && a <= first && b >= last && first - a <= 62 && b - last <= 62) {
+            *from = a, *to = b;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The table of the document's first account: a PDF holding several
  * accounts (savings, then a loan or a deposit) is read up to where the
  * second account's block starts, so no row, balance or identity of the
@@ -128,6 +152,8 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     struct reconcile_hints hints = {idr.has_opening, idr.has_closing, idr.opening, idr.closing,
                                     idr.from, idr.to, latest_date_outside(&view, t.line_use)};
     int rc = reconcile_rows(&t, &hints, st);
+    if (rc == 0 && idr.from == PB_NO_DAY && st->ntxns)
+        period_around(&view, t.line_use, st->txns[0].date, st->txns[st->ntxns - 1].date, &idr.from, &idr.to);
     table_result_free(&t);
     if (rc < 0)
         return fail(err, EXTRACT_UNPARSABLE);

@@ -406,6 +406,31 @@ static const struct table_case CASES[] = {
                   {.i = 2, .date = 20240404, .value_date = 20240405}},
      }},
 
+    /* A narration running one space on into an empty amount column: its
+     * words are no amount, so they stay the narration's. */
+    {"narration_overflowing_into_an_empty_amount_column",
+     "Date         Particulars                          Debit        Credit       Balance\n"
+     "01/05/2024   ATM WDL                             100.00                    5,900.00\n"
+     "02/05/2024   NEFT TO ACME CORP LTD SALARY OCT 2023/UB0590       5,000.00     10,900.00\n"
+     "03/05/2024   POS STORE                           900.00                   10,000.00\n"
+     "04/05/2024   UPI/DR/1234/SHOP                  1,000.00                    9,000.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 1, .note = "NEFT TO ACME CORP LTD SALARY OCT 2023/UB0590", .type = CR,
+                   .amount = 500000}},
+         .balances_ok = YES,
+     }},
+
+    /* A period printed in words no label knows: two dates on a line outside
+     * the table that enclose every transaction. */
+    {"period_in_unknown_words_from_two_dates_around_the_rows",
+     "Account activity 01/05/2024 ~ 31/05/2024\n"
+     "\n"
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "02/05/2024   ATM WDL                     100.00                        900.00\n"
+     "30/05/2024   SALARY                                     500.00       1,400.00\n",
+     {.ntxns = 2, .from = 20240501, .to = 20240531}},
+
     /* A statement printing no balances at all cannot be checked row by row:
      * it is never "reconciled" from a balance of zero. */
     {"no_balance_column_is_not_reconciled_from_zero",
