@@ -247,6 +247,12 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
          * ("...Payment from Ph" running past the edge), unless it starts
          * right at the next column's edge, where that column's cells begin */
         float sp = isfinite(space) ? space : 0.3f * wd->size; /* one word so far: a space of a proportional font */
+        /* a word reaching back over a boundary from far after the text
+         * before it is no overflow: a cell centred in its column, wider than
+         * it; its centre decides */
+        int mid = column_at(h, (wd->x0 + wd->x1) / 2);
+        if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 3 * sp + 1)
+            col = mid;
         bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
         if (one_space && text_role(h->cols[col].role) &&
             !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))

@@ -773,6 +773,9 @@ static void debug_dump(const struct ctx *c)
         for (int k = 0; k < h->ncols; k++)
             fprintf(stderr, " |%s", cs->c[k]);
         fprintf(stderr, "\n");
+        if (!strcmp(getenv("PB_TABLE_DEBUG"), "3"))
+            for (uint32_t w = ln->first; w < ln->first + ln->n; w++)
+                fprintf(stderr, "    %.1f-%.1f %s\n", c->l->words[w].x0, c->l->words[w].x1, word_text(c->l, &c->l->words[w]));
     }
     free(cs);
 }

@@ -431,6 +431,41 @@ static const struct table_case CASES[] = {
      "30/05/2024   SALARY                                     500.00       1,400.00\n",
      {.ntxns = 2, .from = 20240501, .to = 20240531}},
 
+    /* A reference centred in its column and wider than it reaches back over
+     * the boundary from far after the narration: it is the reference. */
+    {"centred_cell_wider_than_its_column_stays_in_it",
+     "Date         Particulars                 Ref No       Debit        Credit       Balance\n"
+     "01/05/2024   ATM WDL                   123456       10,000.00                   90,000.00\n"
+     "02/05/2024   UPI SHOP                  234567        5,000.00                   85,000.00\n"
+     "03/05/2024   POS STORE                 345678        2,500.00                   82,500.00\n"
+     "04/05/2024   UPI CAB                   456789        1,000.00                   81,500.00\n"
+     "05/05/2024   NEFT SALARY          ICICN22630938469                50,000.00    131,500.00\n"
+     "06/05/2024   UPI ITEM 0                567890          100.00                  131,400.00\n"
+     "07/05/2024   UPI ITEM 1                567891          101.00                  131,299.00\n"
+     "08/05/2024   UPI ITEM 2                567892          102.00                  131,197.00\n"
+     "09/05/2024   UPI ITEM 3                567893          103.00                  131,094.00\n"
+     "10/05/2024   UPI ITEM 4                567894          104.00                  130,990.00\n"
+     "11/05/2024   UPI ITEM 5                567895          105.00                  130,885.00\n"
+     "12/05/2024   UPI ITEM 6                567896          106.00                  130,779.00\n"
+     "13/05/2024   UPI ITEM 7                567897          107.00                  130,672.00\n"
+     "14/05/2024   UPI ITEM 8                567898          108.00                  130,564.00\n"
+     "15/05/2024   UPI ITEM 9                567899          109.00                  130,455.00\n"
+     "16/05/2024   UPI ITEM 10               567900          110.00                  130,345.00\n"
+     "17/05/2024   UPI ITEM 11               567901          111.00                  130,234.00\n"
+     "18/05/2024   UPI ITEM 12               567902          112.00                  130,122.00\n"
+     "19/05/2024   UPI ITEM 13               567903          113.00                  130,009.00\n"
+     "20/05/2024   UPI ITEM 14               567904          114.00                  129,895.00\n"
+     "21/05/2024   UPI ITEM 15               567905          115.00                  129,780.00\n"
+     "22/05/2024   UPI ITEM 16               567906          116.00                  129,664.00\n"
+     "23/05/2024   UPI ITEM 17               567907          117.00                  129,547.00\n"
+     "24/05/2024   UPI ITEM 18               567908          118.00                  129,429.00\n"
+     "25/05/2024   UPI ITEM 19               567909          119.00                  129,310.00\n",
+     {
+         .ntxns = 25,
+         .txns = {{.i = 4, .note = "NEFT SALARY", .chq_num = "ICICN22630938469"}, {.i = 3, .chq_num = "456789"}},
+         .balances_ok = YES,
+     }},
+
     /* A statement printing no balances at all cannot be checked row by row:
      * it is never "reconciled" from a balance of zero. */
     {"no_balance_column_is_not_reconciled_from_zero",
