@@ -2,7 +2,7 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer and runs every test.
 
 CC      ?= gcc
-PKGS    := libmicrohttpd jansson sqlite3 libpq libcurl openssl xlsxwriter libargon2 libpcre2-8 libxml-2.0
+PKGS    := libmicrohttpd jansson sqlite3 libpq libcurl openssl xlsxwriter libargon2 libpcre2-8 libxml-2.0 tesseract lept
 MUPDF   := -lmupdf -lmupdf-third -lharfbuzz -lfreetype -ljbig2dec -lopenjp2 \
            -ljpeg -lgumbo -lmujs -lz -lm
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-clobbered -Wshadow \

@@ -6,7 +6,8 @@ set -eu
 BUILD="pkg-config make gcc libmicrohttpd-dev libjansson-dev libsqlite3-dev \
  libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev \
  libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
- libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libargon2-dev libjs-chart.js libpq-dev libpcre2-dev libxml2-dev"
+ libcurl4-openssl-dev libssl-dev libxlsxwriter-dev libargon2-dev libjs-chart.js libpq-dev libpcre2-dev libxml2-dev \
+ libtesseract-dev libleptonica-dev tesseract-ocr-eng"
 TEST="sqlite3 qpdf poppler-utils mupdf-tools python3 python3-reportlab python3-pil python3-jsonschema python3-requests \
  fonts-dejavu-core fonts-dejavu-extra curl unzip jq \
  clang-14 libfuzzer-14-dev libclang-rt-14-dev wrk chromium procps postgresql fonts-lohit-deva \

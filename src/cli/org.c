@@ -10,6 +10,7 @@
 #include "cli/flags.h"
 #include "core/org.h"
 #include "core/session_req.h"
+#include "ingest/ocr_policy.h"
 #include "journey/branding.h"
 #include "store/store.h"
 #include "util/clock.h"
@@ -31,7 +32,9 @@ static const char USAGE[] =
     "  set-branding ORG [--display-name NAME] [--logo-url URL] [--accent '#rrggbb']\n"
     "               [--privacy-url URL] [--consent-checkbox on|off]\n"
     "                                               the hosted page's brand for ORG's customers; only\n"
-    "                                               the options given change, an empty value clears";
+    "                                               the options given change, an empty value clears\n"
+    "  set-ocr ORG on|off                           scanned statements of ORG: read by OCR (on, the\n"
+    "                                               default) or refused PDF_IS_IMAGE as FinBox does";
 
 struct org_opts {
     const char *data, *db, *name, *modes, *acceptance;
@@ -245,6 +248,27 @@ static int org_set_branding(struct store *st, const char *ref, const struct org_
     return rc;
 }
 
+static int org_set_ocr(struct store *st, const char *ref, const char *onoff)
+{
+    if (!onoff || (strcmp(onoff, "on") && strcmp(onoff, "off"))) {
+        fprintf(stderr, "passbook org set-ocr: give ORG on|off\n");
+        return 2;
+    }
+    struct org o;
+    int rc = find(st, "set-ocr", ref, &o);
+    if (rc)
+        return rc;
+    bool on = !strcmp(onoff, "on");
+    if (ocr_policy_set(st, o.id, on) != STORE_OK) {
+        fprintf(stderr, "passbook org set-ocr: cannot store the setting\n");
+        rc = 1;
+    } else {
+        print_json(json_pack("{s:s,s:s,s:b}", "org_id", o.id, "name", o.name, "ocr", on));
+    }
+    org_clear(&o);
+    return rc;
+}
+
 int cli_org(int argc, char **argv)
 {
     struct org_opts o = {.data = "var"};
@@ -268,11 +292,12 @@ int cli_org(int argc, char **argv)
     const char *cmd = npos ? pos[0] : NULL;
     const char *ref = npos > 1 ? pos[1] : NULL;
     static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance",
-                                       "set-branding"};
+                                       "set-branding", "set-ocr"};
     bool known = false;
     for (size_t i = 0; cmd && i < sizeof CMDS / sizeof CMDS[0]; i++)
         known |= !strcmp(cmd, CMDS[i]);
-    if (!known || npos > 2) {
+    bool set_ocr = cmd && !strcmp(cmd, "set-ocr");
+    if (!known || npos > (set_ocr ? 3 : 2)) {
         flags_usage(USAGE, flags, sizeof flags / sizeof flags[0]);
         return 2;
     }
@@ -289,6 +314,8 @@ int cli_org(int argc, char **argv)
         rc = org_set_acceptance(st, ref, o.acceptance, o.tolerance);
     else if (!strcmp(cmd, "set-branding"))
         rc = org_set_branding(st, ref, &o);
+    else if (set_ocr)
+        rc = org_set_ocr(st, ref, npos > 2 ? pos[2] : NULL);
     else
         rc = org_set_modes(st, ref, o.modes);
     store_close(st);

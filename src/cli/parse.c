@@ -92,13 +92,17 @@ int cli_parse(int argc, char **argv)
 {
     const char *password = NULL, *bank = NULL, *format = "json";
     long max_pages = 0;
-    bool require_bank = false;
+    bool require_bank = false, no_ocr = false;
+    long ocr_max_pages = 0, ocr_page_seconds = 0;
     const struct flag flags[] = {
         {"password", FLAG_STRING, &password, "P", "password of a protected PDF"},
         {"bank", FLAG_STRING, &bank, "ID", "bank the statement must be from: a catalogue id (hdfc, pnbbnk, canara, ...)"},
         {"format", FLAG_STRING, &format, "json|csv", "output format (default json)"},
         {"max-pages", FLAG_INT, &max_pages, "N", "refuse statements with more pages (default 500)"},
         {"require-bank", FLAG_BOOL, &require_bank, NULL, "fail with BANK_NAME_UNDETECTED for unknown banks"},
+        {"no-ocr", FLAG_BOOL, &no_ocr, NULL, "refuse scanned statements with PDF_IS_IMAGE instead of reading them"},
+        {"ocr-max-pages", FLAG_INT, &ocr_max_pages, "N", "refuse scanned statements with more pages (default 50)"},
+        {"ocr-page-seconds", FLAG_INT, &ocr_page_seconds, "SECONDS", "OCR work one scanned page may take, CPU time (default 20)"},
     };
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
@@ -127,7 +131,8 @@ int cli_parse(int argc, char **argv)
         return 1;
     }
     struct extract_opts opts = {.password = password, .bank = bank, .require_bank = require_bank,
-                                .max_pages = (int)max_pages};
+                                .max_pages = (int)max_pages, .no_ocr = no_ocr, .ocr_max_pages = (int)ocr_max_pages,
+                                .ocr_page_seconds = (double)ocr_page_seconds};
     if (csv)
         puts("date,value_date,transaction_note,chq_num,amount,transaction_type,balance");
     int failed = 0;

@@ -100,6 +100,7 @@ struct serve_opts {
     const char *aa_url, *aa_webview, *aa_fiu_id, *aa_api_key, *aa_secret, *aa_signing_key, *aa_peer_key,
         *aa_suffix, *aa_kid;
     long aa_poll, aa_timeout, aa_data_life_days;
+    long ocr_max_pages, ocr_page_seconds;
 };
 
 /* The AA configuration from the flags: off without --aa-url. 0 / -1. */
@@ -146,6 +147,8 @@ static int statements_start(struct app *app, const struct serve_opts *o)
         extract_init() || net_global_init())
         return -1;
     app->ingest.have_seal_key = true;
+    app->ingest.ocr_max_pages = (int)o->ocr_max_pages;
+    app->ingest.ocr_page_seconds = (double)o->ocr_page_seconds;
     /* Twice the CPUs: an upload also waits on fsyncs and the store's
      * commit, and another extraction can use the core meanwhile. */
     long n = o->ingest_threads > 0 ? o->ingest_threads : 2 * sysconf(_SC_NPROCESSORS_ONLN);
@@ -288,7 +291,7 @@ int cli_serve(int argc, char **argv)
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
                            4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0,
-                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30};
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30, 0, 0};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
@@ -314,6 +317,8 @@ int cli_serve(int argc, char **argv)
         {"ingest-queue", FLAG_INT, &o.ingest_queue, "N", "uploads waiting for a thread before new ones get 503 (default 1024)"},
         {"fetch-threads", FLAG_INT, &o.fetch_threads, "N", "file_url downloads at once (default 8)"},
         {"extract-memory-mb", FLAG_INT, &o.extract_memory_mb, "MIB", "memory all extractions together may hold (default 1024)"},
+        {"ocr-max-pages", FLAG_INT, &o.ocr_max_pages, "N", "scanned statements with more pages are refused (default 50)"},
+        {"ocr-page-seconds", FLAG_INT, &o.ocr_page_seconds, "SECONDS", "OCR work one scanned page may take, CPU time (default 20)"},
         {"max-connections", FLAG_INT, &o.max_conns, "N", "connections open at once (default 4096)"},
         {"max-connections-per-ip", FLAG_INT, &o.max_conns_ip, "N", "connections from one IPv4 address or IPv6 /64 (default 256)"},
         {"header-timeout", FLAG_INT, &o.header_timeout, "SECONDS", "request line to end of headers (default 10)"},

@@ -28,6 +28,8 @@ struct txn {
     char *chq_num;          /* NULL when not printed */
     int page;               /* 1-based page the row starts on */
     bool reconciled;        /* previous balance +/- amount == balance */
+    bool ocr;               /* read by OCR from a scanned page (else from the text layer) */
+    float confidence;       /* with ocr: the lowest word confidence in the row, 0..1 */
 };
 
 /* Facts about the document itself, for the metadata fraud checks. */
@@ -40,6 +42,7 @@ struct doc_facts {
     bool repaired;                  /* MuPDF had to repair the file */
     char **fonts;                   /* distinct font names, all pages */
     size_t nfonts;
+    int ocr_pages;                  /* pages read by OCR: a scan (no text layer of its own) */
 };
 
 struct statement {

@@ -1,5 +1,6 @@
 #include "core/statement_json.h"
 
+#include <math.h>
 #include <stdio.h>
 
 static json_t *str_or_null(const char *s)
@@ -18,12 +19,20 @@ static json_t *rupees(pb_paise p)
     return json_real(money_to_rupees(p));
 }
 
+/* How a row was read (Passbook's own, not FinBox's): "text" from the
+ * PDF's text layer, "ocr" from a scanned page, with OCR's confidence. */
+static json_t *confidence(const struct txn *t)
+{
+    return json_real(t->ocr ? (double)lroundf(t->confidence * 1000) / 1000 : 1.0);
+}
+
 static json_t *txn_json(const struct txn *t)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "date", day_or_null(t->date), "value_date",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s, s:o}", "date", day_or_null(t->date), "value_date",
                      day_or_null(t->value_date), "transaction_note", json_string(t->note ? t->note : ""),
                      "chq_num", str_or_null(t->chq_num), "amount", rupees(t->amount), "transaction_type",
-                     t->type == TXN_DEBIT ? "debit" : "credit", "balance", rupees(t->balance));
+                     t->type == TXN_DEBIT ? "debit" : "credit", "balance", rupees(t->balance), "extraction",
+                     t->ocr ? "ocr" : "text", "confidence", confidence(t));
 }
 
 static json_t *reconciliation_json(const struct statement *st)
@@ -48,11 +57,11 @@ static json_t *metadata_json(const struct doc_facts *f)
     json_t *fonts = json_array();
     for (size_t i = 0; i < f->nfonts; i++)
         json_array_append_new(fonts, json_string(f->fonts[i]));
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:b, s:b}", "producer", str_or_null(f->producer),
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:b, s:b, s:i}", "producer", str_or_null(f->producer),
                      "creator", str_or_null(f->creator), "author", str_or_null(f->author), "title",
                      str_or_null(f->title), "creation_date", str_or_null(f->creation_date), "mod_date",
                      str_or_null(f->mod_date), "incremental_updates", f->incremental_updates, "fonts", fonts,
-                     "encrypted", f->encrypted, "repaired", f->repaired);
+                     "encrypted", f->encrypted, "repaired", f->repaired, "ocr_pages", f->ocr_pages);
 }
 
 json_t *statement_to_json(const struct statement *st)
@@ -60,8 +69,9 @@ json_t *statement_to_json(const struct statement *st)
     json_t *txns = json_array();
     for (size_t i = 0; i < st->ntxns; i++)
         json_array_append_new(txns, txn_json(&st->txns[i]));
-    return json_pack("{s:o, s:i, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name", str_or_null(st->bank),
-                     "page_count", st->page_count, "identity", identity_api_json(&st->id, false), "date_range", "from_date",
+    return json_pack("{s:o, s:i, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name",
+                     str_or_null(st->bank), "page_count", st->page_count, "extraction",
+                     st->facts.ocr_pages ? "ocr" : "text", "identity", identity_api_json(&st->id, false), "date_range", "from_date",
                      day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
                      rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,
                      "reconciliation", reconciliation_json(st), "metadata", metadata_json(&st->facts));

@@ -7,6 +7,7 @@
 
 #include "core/bank.h"
 #include "extract/identity.h"
+#include "extract/ocr_fix.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"
 #include "extract/reconcile.h"
@@ -134,6 +135,37 @@ static bool bank_mismatch(const char *asked, const char *found)
     return !bank_accepts(bank_find(asked), bank_find(found));
 }
 
+/* A scan's rows that do not reconcile: the readings of a misread digit
+ * that make the chain reconcile (ocr_fix.h). Rows without a printed
+ * balance have nothing to check against: left alone. */
+static void correct_scan(struct statement *st)
+{
+    struct chain_row *rows = calloc(st->ntxns + 1, sizeof *rows);
+    if (!rows)
+        return;
+    for (size_t i = 0; i < st->ntxns; i++) {
+        const struct txn *t = &st->txns[i];
+        if (!t->has_balance || !t->ocr) {
+            free(rows);
+            return;
+        }
+        rows[i] = (struct chain_row){t->amount, t->balance, t->type == TXN_DEBIT ? -1 : 1, false, false};
+    }
+    pb_paise last = st->ntxns ? st->txns[st->ntxns - 1].balance : 0;
+    if (ocr_fix_chain(st->opening_balance, rows, st->ntxns)) {
+        for (size_t i = 0; i < st->ntxns; i++) {
+            struct txn *t = &st->txns[i];
+            t->amount = rows[i].amount;
+            t->balance = rows[i].balance;
+            t->type = rows[i].dir < 0 ? TXN_DEBIT : TXN_CREDIT;
+        }
+        if (st->closing_balance == last && st->ntxns)
+            st->closing_balance = st->txns[st->ntxns - 1].balance;
+        reconcile_check(st);
+    }
+    free(rows);
+}
+
 /* Statement from the layout: table, identity, reconciliation. */
 static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
                     struct extract_error *err)
@@ -157,6 +189,8 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     table_result_free(&t);
     if (rc < 0)
         return fail(err, EXTRACT_UNPARSABLE);
+    if (l->ocr_pages)
+        correct_scan(st);
     st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);
     st->to_date = idr.to != PB_NO_DAY ? idr.to : (st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY);
     char id[64];
@@ -164,8 +198,8 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
         return fail(err, EXTRACT_UNPARSABLE);
     if (textcheck_mostly_unmapped(l) || (!st->ntxns && textcheck_unreadable(l)))
         return fail(err, EXTRACT_TEXT_UNREADABLE);
-    if (!st->ntxns)
-        return fail(err, EXTRACT_NO_TRANSACTIONS);
+    if (!st->ntxns) /* a scan OCR could not make a table of: a photo, a blur */
+        return fail(err, l->ocr_pages ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);
     if (bank_mismatch(opts->bank, st->bank))
         return fail(err, EXTRACT_BANK_MISMATCH);
     if (opts->require_bank && !st->bank)

@@ -43,6 +43,10 @@ struct extract_opts {
     int max_form_depth;     /* forms (patterns, glyphs) drawing forms; 0 = default (12) */
     size_t max_inflated;    /* content streams inflated, whole document; 0 = default (256 MiB,
                                64 MiB per page) */
+    bool no_ocr;            /* scanned pages: PDF_IS_IMAGE (FinBox's answer) instead of OCR */
+    int ocr_max_pages;      /* a scan with more pages is refused; 0 = default (50) */
+    double ocr_page_seconds; /* OCR work one page may take (CPU seconds; 4x on the wall clock);
+                               0 = default (20); the call's deadline grows with each scanned page */
 };
 
 struct extract_error {

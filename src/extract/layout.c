@@ -38,7 +38,7 @@ int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, fl
     }
     memcpy(l->text + l->textlen, text, len);
     l->text[l->textlen + len] = 0;
-    l->words[l->nwords++] = (struct word){x0, y0, x1, y1, base, size, page, (uint32_t)l->textlen};
+    l->words[l->nwords++] = (struct word){x0, y0, x1, y1, base, size, page, (uint32_t)l->textlen, -1};
     l->textlen += len + 1;
     if (page + 1 > l->npages)
         l->npages = page + 1;
@@ -93,10 +93,12 @@ int layout_build_lines(struct layout *l)
             l->lines = nl;
         }
         struct line *ln = &l->lines[l->nlines++];
-        *ln = (struct line){w0->page, 0, INFINITY, -INFINITY, 0, (uint32_t)i, (uint32_t)(j - i)};
+        *ln = (struct line){w0->page, 0, INFINITY, -INFINITY, 0, (uint32_t)i, (uint32_t)(j - i), -1};
         float sb = 0, ss = 0;
         for (size_t k = i; k < j; k++) {
             const struct word *w = &l->words[k];
+            if (w->conf >= 0 && (ln->conf < 0 || w->conf < ln->conf))
+                ln->conf = w->conf;
             sb += w->base;
             ss += w->size;
             ln->y0 = fminf(ln->y0, w->y0);

@@ -14,12 +14,14 @@ struct word {
     float size;           /* font size */
     int page;             /* 0-based */
     uint32_t text;        /* offset of the NUL-terminated UTF-8 text in layout.text */
+    float conf;           /* OCR's confidence 0..100; -1 for a word of the text layer */
 };
 
 struct line {
     int page;
     float base, y0, y1, size;
     uint32_t first, n; /* words[first .. first+n), sorted by x0 */
+    float conf;        /* the lowest OCR confidence of its words; -1 when none was OCR'd */
 };
 
 struct layout {
@@ -34,6 +36,7 @@ struct layout {
      * characters, the private use area), of all characters seen: a broken
      * font encoding (pdf_doc.c counts them; see textcheck.h) */
     size_t nchars, nunmapped;
+    int ocr_pages; /* pages read by OCR (ocr.h) rather than from the text layer */
 };
 
 /* Appends a word (text copied). Returns 0, or -1 when out of memory. */

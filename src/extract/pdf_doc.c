@@ -26,6 +26,7 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
+#include "extract/ocr.h"
 #include "extract/pdf_bounds.h"
 #include "extract/watchdog.h"
 #include "util/log.h"
@@ -48,6 +49,10 @@
  * process hold twice the budget). */
 #define BLOCK_COST (ALLOC_HDR + 16)
 #define MAX_FONTS 64
+#define OCR_DPI 300             /* statement fonts (7-9 pt) come out ~25-35 px high: what Tesseract reads best */
+#define OCR_MAX_PIXELS 40000000 /* a page bigger than A3 at 300 dpi is drawn at a lower resolution */
+#define DEFAULT_OCR_PAGES 50
+#define DEFAULT_OCR_SECONDS 20.0
 
 /* One call's memory: MuPDF's blocks and the words read so far. */
 struct budget {
@@ -564,6 +569,103 @@ static int check_doc(struct reader *r)
     return 0;
 }
 
+static int image_err(struct reader *r)
+{
+    set_err(r->err, EXTRACT_PDF_IS_IMAGE, NULL);
+    return -1;
+}
+
+/* The resolution page i is drawn at for OCR: OCR_DPI, lower for a page so
+ * big that it would pass OCR_MAX_PIXELS. */
+static float ocr_dpi(fz_rect box)
+{
+    float w = (box.x1 - box.x0) / 72.0f, h = (box.y1 - box.y0) / 72.0f;
+    float dpi = OCR_DPI;
+    if (w > 0 && h > 0 && w * h * dpi * dpi > OCR_MAX_PIXELS)
+        dpi = sqrtf(OCR_MAX_PIXELS / (w * h));
+    return dpi < 1 ? 1 : dpi;
+}
+
+/* Draws page i in grey (under the watch, like the text pass) and reads its
+ * words by OCR. Returns an ocr_result, or -3 when a limit stopped the
+ * drawing. */
+static int ocr_page(struct reader *r, int i, double seconds)
+{
+    fz_context *ctx = r->ctx;
+    fz_page *page = NULL;
+    fz_pixmap *pix = NULL;
+    fz_device *draw = NULL, *dev = NULL;
+    volatile int rc = OCR_FAILED;
+    fz_var(page);
+    fz_var(pix);
+    fz_var(draw);
+    fz_var(dev);
+    fz_try(ctx)
+    {
+        page = fz_load_page(ctx, r->doc, i);
+        watch_page(&r->watch);
+        fz_rect box = fz_bound_page(ctx, page);
+        float dpi = ocr_dpi(box);
+        fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
+        pix = fz_new_pixmap_with_bbox(ctx, fz_device_gray(ctx), fz_round_rect(fz_transform_rect(box, ctm)), NULL, 0);
+        fz_clear_pixmap_with_value(ctx, pix, 255);
+        draw = fz_new_draw_device(ctx, fz_identity, pix);
+        dev = watch_device(ctx, draw, &r->watch); /* owns draw from here */
+        draw = NULL;
+        fz_run_page(ctx, page, dev, ctm, &r->watch.cookie);
+        fz_close_device(ctx, dev);
+        if (watch_check(&r->watch))
+            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+        struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix), fz_pixmap_height(ctx, pix),
+                                (int)fz_pixmap_stride(ctx, pix), (int)lroundf(dpi), i};
+        rc = ocr_read_page(&img, seconds, r->l);
+    }
+    fz_always(ctx)
+    {
+        fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, draw);
+        fz_drop_pixmap(ctx, pix);
+        fz_drop_page(ctx, page);
+    }
+    fz_catch(ctx) rc = watch_check(&r->watch) || r->budget->exceeded ? -3 : OCR_FAILED;
+    return rc;
+}
+
+/* Every page of a scan, by OCR, within the page cap and a time limit per
+ * page (the call's deadline moves on with each page). Too little text
+ * read (a photo, a blank page) stays PDF_IS_IMAGE. */
+static int ocr_pages(struct reader *r)
+{
+    int cap = r->opts->ocr_max_pages > 0 ? r->opts->ocr_max_pages : DEFAULT_OCR_PAGES;
+    double secs = r->opts->ocr_page_seconds > 0 ? r->opts->ocr_page_seconds : DEFAULT_OCR_SECONDS;
+    if (r->npages > cap) {
+        set_err(r->err, EXTRACT_TOO_MANY_PAGES, "The scanned statement has more pages than OCR reads");
+        return -1;
+    }
+    if (!ocr_available())
+        return image_err(r);
+    r->l->nwords = r->l->textlen = 0; /* a scanner's stray words would mix with the OCR's */
+    for (int i = 0; i < r->npages; i++) {
+        double until = watch_now() + 4 * secs + 1;
+        if (r->watch.deadline < until)
+            r->watch.deadline = until;
+        int k = ocr_page(r, i, secs);
+        if (k == -3)
+            return limit_err(r);
+        if (k == OCR_TIMED_OUT) {
+            set_err(r->err, EXTRACT_TOO_COMPLEX, "A scanned page took too long to read");
+            return -1;
+        }
+        if (k != OCR_DONE)
+            return image_err(r);
+        if (!charge_words(r->l->capwords * sizeof *r->l->words + r->l->textcap))
+            return limit_err(r);
+    }
+    r->l->ocr_pages = r->npages;
+    r->facts->ocr_pages = r->npages;
+    return r->l->nwords < 30 ? image_err(r) : 0;
+}
+
 static int read_pages(struct reader *r)
 {
     struct fontset fs = {.n = 0};
@@ -595,7 +697,8 @@ static int read_pages(struct reader *r)
             free(fs.names[i]);
     }
     if (rc == 0 && r->l->nwords < 30) {
-        /* little or no text: scanned pages carry images instead */
+        /* little or no text: scanned pages carry images instead (read by
+         * OCR unless the caller turned it off) */
         int images = 0;
         struct layout scratch = {0};
         struct fontset fs2 = {.n = 0};
@@ -608,10 +711,8 @@ static int read_pages(struct reader *r)
         for (size_t i = 0; i < fs2.n; i++)
             free(fs2.names[i]);
         layout_free(&scratch);
-        if (images && rc == 0) {
-            set_err(r->err, EXTRACT_PDF_IS_IMAGE, NULL);
-            rc = -1;
-        }
+        if (images && rc == 0)
+            rc = r->opts->no_ocr ? image_err(r) : ocr_pages(r);
     }
     return rc;
 }

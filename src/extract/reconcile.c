@@ -409,6 +409,8 @@ static int emit(struct table_result *t, const struct leg *g, const size_t *perm,
         y->note = r->note;
         y->chq_num = r->ref;
         y->page = r->page + 1;
+        y->ocr = r->conf >= 0;
+        y->confidence = y->ocr ? r->conf / 100 : 1;
         r->note = r->ref = NULL;
         prev = y->balance;
     }

@@ -55,6 +55,7 @@ static int push_row(struct table_result *r, const struct lineinfo *li, int page)
     row->amount_negative = li->amount_negative;
     row->balance = li->balance, row->has_balance = li->has_balance;
     row->yearless = li->yearless;
+    row->conf = -1;
     return (int)r->nrows++;
 }
 
@@ -428,6 +429,20 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
     }
 }
 
+/* A row read by OCR is as sure as its least sure line. */
+static void row_confidence(struct ctx *c)
+{
+    for (size_t i = 0; i < c->ndl; i++) {
+        float conf = c->l->lines[c->dl[i]].conf;
+        int row = c->info[i].row;
+        if (row < 0 || (size_t)row >= c->out->nrows || conf < 0)
+            continue;
+        struct table_row *r = &c->out->rows[row];
+        if (r->conf < 0 || conf < r->conf)
+            r->conf = conf;
+    }
+}
+
 static int attach_rows(struct ctx *c, bool centred, float pitch)
 {
     struct table_result *r = c->out;
@@ -475,6 +490,7 @@ static int attach_rows(struct ctx *c, bool centred, float pitch)
         }
     }
     resolve_continuations(c, centred, pitch);
+    row_confidence(c);
     return 0;
 }
 

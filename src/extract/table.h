@@ -32,6 +32,7 @@ struct table_row {
     bool amount_negative; /* the single amount printed with a minus */
     bool date_inherited; /* printed without a date: the previous row's date */
     bool yearless;       /* date (and value date) printed without a year: year 2000 until resolved */
+    float conf;          /* lowest OCR confidence of the row's words (0..100); -1: text layer */
 };
 
 enum line_use { LINE_FREE = 0, LINE_HEADER, LINE_TABLE };

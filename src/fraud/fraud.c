@@ -75,6 +75,8 @@ static bool modified_after_creation(const struct doc_facts *f)
 bool fraud_metadata_check(const struct doc_facts *f, const char **fraud_type)
 {
     *fraud_type = NULL;
+    if (f->ocr_pages) /* a scan's metadata is the scanner's (check_metadata) */
+        return false;
     if (editor_in(f))
         *fraud_type = "author_fraud";
     else if (modified_after_creation(f) || f->incremental_updates > 0)
@@ -200,6 +202,13 @@ static void check_metadata(const struct account_enriched *e, size_t s, struct fr
                            size_t *cap)
 {
     const struct doc_facts *f = &e->v->stmts[s]->facts;
+    /* A scan's metadata is the scanner's or the scanning app's: an editor,
+     * dates and updates tell nothing of the bank's document, and its text
+     * was read by OCR. Only the accounting checks judge it. */
+    if (f->ocr_pages) {
+        reason(r, 10, "statement %zu is a scan (read by OCR): its document metadata checks do not apply", s + 1);
+        return;
+    }
     const char *ed = editor_in(f);
     if (ed) {
         add(r, cap, s, "author_fraud", "metadata", NULL);

@@ -1,4 +1,5 @@
 #include "ingest/ingest.h"
+#include "ingest/ocr_policy.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -108,8 +109,8 @@ int ingest_wanted_bank(const char *asked, const struct session *s, char *out, si
 }
 
 /* The PDF source: reads the committed file into *st (steps 2-3). */
-static int read_pdf(const struct ingest_env *env, const struct ingest_input *in, const char *sha,
-                    struct statement *st, struct api_error *err)
+static int read_pdf(const struct ingest_env *env, const struct session *s, const struct ingest_input *in,
+                    const char *sha, struct statement *st, struct api_error *err)
 {
     unsigned char *data = NULL;
     size_t len = 0;
@@ -120,7 +121,8 @@ static int read_pdf(const struct ingest_env *env, const struct ingest_input *in,
         return fail(err, 400, "INVALID_FILE_OBJECT", "File object is invalid");
     }
     struct extract_opts opts = {.password = in->pdf_password, .max_pages = env->max_pages,
-                                .max_seconds = env->max_seconds};
+                                .max_seconds = env->max_seconds, .no_ocr = ocr_policy_off(env->store, s->org_id),
+                                .ocr_max_pages = env->ocr_max_pages, .ocr_page_seconds = env->ocr_page_seconds};
     struct extract_error xe;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -172,7 +174,7 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
         return -1;
     struct statement st;
     char stmt_id[PB_UUID_BUF] = "-";
-    int rc = read_pdf(env, in, file.sha256, &st, err);
+    int rc = read_pdf(env, s, in, file.sha256, &st, err);
     if (rc == 0) {
         fault_point("ingest.extracted");
         struct ingest_candidate c = {.st = &st, .content_sha256 = file.sha256, .blob_sha256 = file.sha256,

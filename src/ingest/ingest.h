@@ -66,6 +66,8 @@ struct ingest_env {
     bool have_seal_key;           /* false: passwords are not kept at all */
     int max_pages;                /* 0 = extraction's default */
     double max_seconds;           /* 0 = extraction's default */
+    int ocr_max_pages;            /* scanned statements: page cap; 0 = extraction's default */
+    double ocr_page_seconds;      /* scanned statements: OCR work per page; 0 = default */
 };
 
 struct ingest_input {

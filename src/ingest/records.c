@@ -66,8 +66,11 @@ static void identity_load(const char *text, struct identity *id)
     json_decref(j);
 }
 
-static char *facts_text(const struct doc_facts *f)
+/* The document facts, and for a scan how sure OCR was of each row (kept
+ * here, beside the pages it read, rather than in a column of every row). */
+static char *facts_text(const struct statement *st)
 {
+    const struct doc_facts *f = &st->facts;
     json_t *j = json_object();
 #define FACT_SET(name) json_object_set_new(j, #name, str_or_null(f->name));
     FACT_TEXTS(FACT_SET)
@@ -75,6 +78,13 @@ static char *facts_text(const struct doc_facts *f)
     json_object_set_new(j, "incremental_updates", json_integer(f->incremental_updates));
     json_object_set_new(j, "encrypted", json_boolean(f->encrypted));
     json_object_set_new(j, "repaired", json_boolean(f->repaired));
+    if (f->ocr_pages) {
+        json_t *conf = json_array();
+        for (size_t i = 0; i < st->ntxns; i++)
+            json_array_append_new(conf, json_real(st->txns[i].ocr ? st->txns[i].confidence : 1.0));
+        json_object_set_new(j, "ocr_pages", json_integer(f->ocr_pages));
+        json_object_set_new(j, "row_confidence", conf);
+    }
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     return t;
@@ -152,7 +162,7 @@ int ingest_records_build(const struct session *s, const struct ingest_candidate 
     STATEMENT_COPIED(TO_REC)
 #undef TO_REC
     x->identity = identity_stored(&st->id);
-    x->facts = facts_text(&st->facts);
+    x->facts = facts_text(st);
     const char *ft = NULL;
     fraud_metadata_check(&st->facts, &ft);
     x->fraud = ft ? strdup(ft) : NULL;
@@ -292,6 +302,21 @@ static void facts_load(const char *text, struct doc_facts *f)
     f->incremental_updates = (int)json_integer_value(json_object_get(j, "incremental_updates"));
     f->encrypted = json_is_true(json_object_get(j, "encrypted"));
     f->repaired = json_is_true(json_object_get(j, "repaired"));
+    f->ocr_pages = (int)json_integer_value(json_object_get(j, "ocr_pages"));
+    json_decref(j);
+}
+
+/* A scan's rows: read by OCR, with the confidence stored in the facts. */
+static void ocr_rows_load(const char *text, struct statement *st)
+{
+    if (!st->facts.ocr_pages)
+        return;
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+    json_t *conf = json_object_get(j, "row_confidence");
+    for (size_t i = 0; i < st->ntxns; i++) {
+        st->txns[i].ocr = true;
+        st->txns[i].confidence = (float)json_number_value(json_array_get(conf, i));
+    }
     json_decref(j);
 }
 
@@ -326,6 +351,7 @@ int ingest_load_statement(struct store *store, const struct statement_rec *rec, 
         t[i].note = t[i].chq_num = NULL;
     }
     out->ntxns = n;
+    ocr_rows_load(rec->facts, out);
     txn_recs_free(t, n);
     return STORE_OK;
 }

@@ -47,6 +47,11 @@ json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dm
     json_object_set_new(o, "counterparty", json_string(x->cls.lender[0] ? x->cls.lender : x->cls.counterparty));
     json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
     json_object_set_new(o, "statement_id", str_or_null(statement_id(a, x->stmt)));
+    /* beyond FinBox: how the row was read (a scan's by OCR, with its confidence) */
+    const struct account_view *v = a->e.v;
+    bool aa = x->stmt < v->nstmts && v->stmts[x->stmt]->source == SOURCE_AA;
+    json_object_set_new(o, "extraction", json_string(aa ? "aa" : t->ocr ? "ocr" : "text"));
+    json_object_set_new(o, "confidence", json_real(t->ocr ? round(t->confidence * 1000) / 1000 : 1.0));
     return o;
 }
 

@@ -1,0 +1,264 @@
+/* Tesseract glue. See ocr.h. */
+#include "extract/ocr.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+#include "extract/ocr_fix.h"
+#include "util/log.h"
+
+/* One handle per thread: Tesseract's handles are not shared between
+ * threads, and loading the model (~0.3 s) is done once per thread. */
+static pthread_key_t api_key;
+static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+static __thread TessBaseAPI *tl_api;
+static __thread bool tl_failed;
+
+static void api_delete(void *p)
+{
+    TessBaseAPIEnd(p);
+    TessBaseAPIDelete(p);
+}
+
+static void make_key(void)
+{
+    pthread_key_create(&api_key, api_delete);
+}
+
+/* Statements are tables of dates, amounts and names, not prose: the
+ * dictionaries would "correct" digits into words and cost time. */
+static TessBaseAPI *thread_api(void)
+{
+    if (tl_api || tl_failed)
+        return tl_api;
+    pthread_once(&api_once, make_key);
+    TessBaseAPI *api = TessBaseAPICreate();
+    char *names[] = {"load_system_dawg", "load_freq_dawg", "debug_file"};
+    char *values[] = {"0", "0", "/dev/null"};
+    if (!api || TessBaseAPIInit4(api, NULL, "eng", OEM_LSTM_ONLY, NULL, 0, names, values, 3, 0) != 0) {
+        log_error("event=ocr_init_failed hint=\"install tesseract-ocr-eng\"");
+        if (api)
+            TessBaseAPIDelete(api);
+        tl_failed = true;
+        return NULL;
+    }
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
+    tl_api = api;
+    pthread_setspecific(api_key, api);
+    return api;
+}
+
+void ocr_one_thread_per_page(char **argv)
+{
+    if (getenv("OMP_THREAD_LIMIT"))
+        return;
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+    execv("/proc/self/exe", argv);
+    /* no exec: OpenMP's defaults, slower on a busy machine but right */
+}
+
+bool ocr_available(void)
+{
+    return thread_api() != NULL;
+}
+
+static PIX *to_pix(const struct ocr_image *img)
+{
+    PIX *p = pixCreate(img->width, img->height, 8);
+    if (!p)
+        return NULL;
+    l_uint32 *data = pixGetData(p);
+    int wpl = pixGetWpl(p);
+    for (int y = 0; y < img->height; y++) {
+        const unsigned char *src = img->gray + (size_t)y * (size_t)img->stride;
+        l_uint32 *line = data + (size_t)y * (size_t)wpl;
+        for (int x = 0; x < img->width; x++)
+            SET_DATA_BYTE(line, x, src[x]);
+    }
+    pixSetResolution(p, img->dpi, img->dpi);
+    return p;
+}
+
+/* A slant of a fraction of a degree moves the right end of a table row
+ * by a line's height: straighten the page when the skew is clear. */
+static PIX *straighten(PIX *p)
+{
+    l_float32 angle = 0, conf = 0;
+    PIX *bin = pixConvertTo1(p, 160);
+    int rc = bin ? pixFindSkew(bin, &angle, &conf) : 1;
+    pixDestroy(&bin);
+    if (rc != 0 || conf < 2.5f || fabsf(angle) < 0.05f)
+        return NULL;
+    return pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0); /* as pixDeskew does */
+}
+
+/* A mark with no letter or digit read at low confidence: a speck, a
+ * stamp's edge or a table rule, not text. */
+static bool speck(const char *w, float conf)
+{
+    for (const char *p = w; *p; p++)
+        if (isalnum((unsigned char)*p))
+            return false;
+    return conf < 75 || !strcmp(w, "|");
+}
+
+/* A word Tesseract ended too early: the next one starts closer than a
+ * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
+ * with wide side bearings). */
+struct pending {
+    char text[256];
+    size_t len;
+    float x0, x1, base, size, conf;
+    bool set;
+};
+
+static int flush_pending(struct pending *p, const struct ocr_image *img, struct layout *l)
+{
+    if (!p->set)
+        return 0;
+    p->set = false;
+    if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
+                        p->size, p->text, p->len) < 0)
+        return -1;
+    if (l->nwords)
+        l->words[l->nwords - 1].conf = p->conf;
+    return 0;
+}
+
+static int add_word(struct pending *p, const struct ocr_image *img, struct layout *l, const char *w, size_t n,
+                    float x0, float x1, float base, float size, float conf)
+{
+    if (p->set && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < 0.2f * size && x0 > p->x0 &&
+        p->len + n < sizeof p->text) {
+        memcpy(p->text + p->len, w, n + 1);
+        p->len += n;
+        p->x1 = x1;
+        p->conf = fminf(p->conf, conf);
+        return 0;
+    }
+    if (flush_pending(p, img, l) < 0)
+        return -1;
+    memcpy(p->text, w, n + 1);
+    *p = (struct pending){.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf, .set = true};
+    memcpy(p->text, w, n + 1);
+    return 0;
+}
+
+/* Words of the recognised page into l, in points. The baseline of each
+ * word is its line's baseline at the word's middle, so the words of one
+ * printed line share it; the font size is estimated from the line's
+ * height above its baseline (capitals reach ~0.72 em). */
+static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct layout *l)
+{
+    TessResultIterator *ri = TessBaseAPIGetIterator(api);
+    if (!ri)
+        return 0;
+    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    const float pt = 72.0f / (float)img->dpi;
+    int rc = 0;
+    struct pending pend = {.set = false};
+    float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
+    do {
+        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+            int bx1, by1, bx2, by2, a, t, c, d;
+            if (TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
+                TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
+                lx1 = (float)bx1, ly1 = (float)by1, lx2 = (float)(bx2 > bx1 ? bx2 : bx1 + 1), ly2 = (float)by2;
+                top = (float)t;
+            }
+        }
+        int x0, y0, x1, y1;
+        if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1))
+            continue;
+        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        if (!text)
+            continue;
+        char word[256];
+        size_t n = ocr_fix_word(text, word, sizeof word);
+        TessDeleteText(text);
+        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        if (!n || speck(word, conf))
+            continue;
+        float mid = 0.5f * (float)(x0 + x1);
+        float base = ly1 + (ly2 - ly1) * (mid - lx1) / (lx2 - lx1);
+        float size = (base - top) / 0.72f;
+        if (!(size > 4 && size < 4 * (float)(y1 - y0 + 1)))
+            size = (float)(y1 - y0) / 0.72f;
+        if (add_word(&pend, img, l, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
+            rc = -1;
+            break;
+        }
+    } while (TessPageIteratorNext(pi, RIL_WORD));
+    TessResultIteratorDelete(ri);
+    if (rc == 0)
+        rc = flush_pending(&pend, img, l);
+    return rc;
+}
+
+static double thread_cpu(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double wall(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The page's time limit counts the work done (this thread's CPU time), so
+ * that a busy machine does not fail good scans; the wall clock gets four
+ * times as long. Tesseract asks after each word. */
+struct limit {
+    double cpu_end, wall_end;
+    bool hit;
+};
+
+static bool over_limit(void *arg, int words)
+{
+    struct limit *lim = arg;
+    if (thread_cpu() > lim->cpu_end || wall() > lim->wall_end)
+        lim->hit = true;
+    return lim->hit;
+}
+
+int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
+{
+    TessBaseAPI *api = thread_api();
+    if (!api || img->width <= 0 || img->height <= 0)
+        return OCR_FAILED;
+    PIX *pix = to_pix(img);
+    if (!pix)
+        return OCR_FAILED;
+    PIX *straight = straighten(pix);
+    TessBaseAPISetImage2(api, straight ? straight : pix);
+    TessBaseAPISetSourceResolution(api, img->dpi);
+    ETEXT_DESC *mon = TessMonitorCreate();
+    struct limit lim = {thread_cpu() + seconds, wall() + 4 * seconds, false};
+    TessMonitorSetCancelFunc(mon, over_limit);
+    TessMonitorSetCancelThis(mon, &lim);
+    size_t before = l->nwords;
+    int rc = TessBaseAPIRecognize(api, mon) == 0 && !lim.hit ? OCR_DONE : lim.hit ? OCR_TIMED_OUT : OCR_FAILED;
+    if (rc == OCR_DONE && collect_words(api, img, l) < 0)
+        rc = OCR_FAILED;
+    if (rc != OCR_DONE) /* half a page would read as a shorter statement */
+        l->nwords = before;
+    TessMonitorDelete(mon);
+    TessBaseAPIClear(api);
+    pixDestroy(&straight);
+    pixDestroy(&pix);
+    return rc;
+}

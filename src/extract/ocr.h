@@ -1,0 +1,46 @@
+/* Tesseract behind a small interface: a rendered page image in, positioned
+ * words (with Tesseract's confidence) out, in the same layout the text
+ * path fills, so scanned pages feed the same table and identity readers.
+ * Knows nothing of MuPDF: pdf_doc.c renders the page and calls this.
+ *
+ * One Tesseract handle per thread, initialised on first use and deleted
+ * when the thread ends; the language data comes from Debian's
+ * tesseract-ocr-eng (Tesseract's compiled-in path, or TESSDATA_PREFIX). */
+#ifndef PB_EXTRACT_OCR_H
+#define PB_EXTRACT_OCR_H
+
+#include <stdbool.h>
+
+#include "extract/layout.h"
+
+/* An 8-bit grey page image and how it maps to the page: a pixel is
+ * 72 / dpi points. */
+struct ocr_image {
+    const unsigned char *gray;
+    int width, height, stride;
+    int dpi;
+    int page; /* 0-based page the words go to */
+};
+
+enum ocr_result { OCR_DONE = 0, OCR_FAILED = -1, OCR_TIMED_OUT = -2 };
+
+/* Tesseract runs its network on OpenMP threads that spin while they wait:
+ * on a busy machine a page took 20 s of wall time for 4 s of work. Passbook
+ * reads statements in parallel itself (the ingest pool), so each page is
+ * read on one thread. libgomp reads its thread limit from the environment
+ * only when it loads, so this sets OMP_THREAD_LIMIT=1 and re-executes the
+ * program (once; a limit already set is kept). Call first thing in main. */
+void ocr_one_thread_per_page(char **argv);
+
+/* Whether the engine and its English data load (once per thread). */
+bool ocr_available(void);
+
+/* Reads the page's words into l (each with its confidence, 0..100),
+ * giving up after `seconds` of recognition work (this thread's CPU time;
+ * four times as long on the wall clock). Deskews the image first (a
+ * scan fed at a slant would put one table row on several lines). Words
+ * already normalised for the reader (ocr_fix.h). Returns an ocr_result;
+ * the words read before a timeout are dropped. */
+int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l);
+
+#endif

@@ -1,0 +1,264 @@
+/* OCR corrections. See ocr_fix.h. */
+#include "extract/ocr_fix.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* ---------- words ---------- */
+
+/* The digit a letter stands for in a number, or 0. */
+static char digit_for(char c)
+{
+    switch (c) {
+    case 'O': case 'o': case 'Q': case 'D': return '0';
+    case 'l': case 'I': case '|': case 'i': case '!': return '1';
+    case 'S': case 's': return '5';
+    case 'B': return '8';
+    case 'Z': case 'z': return '2';
+    case 'G': return '6';
+    default: return 0;
+    }
+}
+
+static bool is_sep(char c)
+{
+    return c == ',' || c == '.' || c == '/' || c == '-' || c == ':';
+}
+
+/* Length of a Dr/Cr marker at the end of s[0..n), or 0. */
+static size_t drcr_suffix(const char *s, size_t n)
+{
+    if (n < 3)
+        return 0;
+    const char *t = s + n - 2;
+    bool dr = (t[0] == 'D' || t[0] == 'd') && (t[1] == 'r' || t[1] == 'R');
+    bool cr = (t[0] == 'C' || t[0] == 'c') && (t[1] == 'r' || t[1] == 'R');
+    if (!dr && !cr)
+        return 0;
+    return (n > 3 && t[-1] == '.') ? 0 : 2;
+}
+
+/* dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy ... */
+static bool date_shape(const char *s, size_t n)
+{
+    size_t i = 0, groups = 0, len[3] = {0};
+    char sep = 0;
+    while (i < n && groups < 3) {
+        while (i < n && isdigit((unsigned char)s[i]))
+            len[groups]++, i++;
+        groups++;
+        if (i < n) {
+            if (groups == 3 || !(s[i] == '/' || s[i] == '-' || s[i] == '.') || (sep && s[i] != sep))
+                return false;
+            sep = s[i++];
+        }
+    }
+    return i == n && groups == 3 && len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 &&
+           (len[2] == 2 || len[2] == 4);
+}
+
+/* Writes an amount's digits with its separators set right: the last one
+ * followed by one or two digits is the decimal point, the others group.
+ * False when s is no amount (other separators, empty groups). */
+static bool amount_shape(const char *s, size_t n, char *out)
+{
+    size_t last = n;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',' || s[i] == '.') {
+            if (i == 0 || i + 1 == n || !isdigit((unsigned char)s[i - 1]) || !isdigit((unsigned char)s[i + 1]))
+                return false;
+            last = i;
+        } else if (!isdigit((unsigned char)s[i]))
+            return false;
+    }
+    size_t tail = last < n ? n - last - 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (s[i] == ',' || s[i] == '.') ? (i == last && tail <= 2 ? '.' : ',') : s[i];
+    return true;
+}
+
+/* A word in capitals read with a lower-case l for an I ("SAl", "lNDIA"). */
+static void capital_i(char *s, size_t n)
+{
+    size_t upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (islower((unsigned char)s[i]) && s[i] != 'l')
+            return;
+        upper += isupper((unsigned char)s[i]) != 0;
+    }
+    if (upper >= 2)
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == 'l')
+                s[i] = 'I';
+}
+
+/* An IFSC (four letters, a zero, six letters or digits) read with an O for
+ * its zero. */
+static void ifsc_zero(char *s, size_t n)
+{
+    if (n != 11 || s[4] != 'O')
+        return;
+    for (size_t i = 0; i < 4; i++)
+        if (!isupper((unsigned char)s[i]))
+            return;
+    for (size_t i = 5; i < 11; i++)
+        if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
+            return;
+    s[4] = '0';
+}
+
+size_t ocr_fix_word(const char *in, char *out, size_t cap)
+{
+    size_t n = strlen(in);
+    if (!cap)
+        return 0;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, in, n);
+    out[n] = 0;
+    capital_i(out, n);
+    ifsc_zero(out, n);
+    /* the core: after a sign, bracket or currency, before a Dr/Cr marker */
+    size_t a = 0, b = n;
+    if (a < b && (out[a] == '-' || out[a] == '(' || out[a] == '+'))
+        a++;
+    if (b - a > 2 && !strncmp(out + a, "Rs", 2))
+        a += out[a + 2] == '.' ? 3 : 2;
+    b -= drcr_suffix(out + a, b - a);
+    if (b > a && out[b - 1] == ')')
+        b--;
+    size_t digits = 0, letters = 0;
+    char core[256];
+    for (size_t i = a; i < b; i++) {
+        char c = out[i];
+        if (isdigit((unsigned char)c))
+            digits++, core[i - a] = c;
+        else if (is_sep(c))
+            core[i - a] = c;
+        else if (digit_for(c))
+            letters++, core[i - a] = digit_for(c);
+        else
+            return n; /* a word, not a number */
+    }
+    size_t m = b - a;
+    if (digits < 2 || letters * 2 > digits || m >= sizeof core)
+        return n;
+    char fixed[256];
+    if (date_shape(core, m))
+        memcpy(fixed, core, m);
+    else if (!amount_shape(core, m, fixed))
+        return n;
+    memcpy(out + a, fixed, m);
+    return n;
+}
+
+/* ---------- the balance chain ---------- */
+
+/* What OCR reads a printed digit as: the usual confusions of Tesseract on
+ * statement fonts. */
+static const char *const CONFUSED[10] = {
+    "869", "74", "7", "85", "1", "638", "580", "12", "0365", "0",
+};
+
+static pb_paise iabs(pb_paise v)
+{
+    return v < 0 ? -v : v;
+}
+
+static size_t add_unique(pb_paise *out, size_t n, size_t cap, pb_paise v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (out[i] == v)
+            return n;
+    if (n < cap)
+        out[n++] = v;
+    return n;
+}
+
+size_t ocr_digit_variants(pb_paise v, pb_paise *out, size_t cap)
+{
+    pb_paise a = iabs(v), sign = v < 0 ? -1 : 1;
+    size_t n = 0;
+    pb_paise place = 1;
+    for (pb_paise rest = a; rest > 0 || place <= 100; rest /= 10, place *= 10) {
+        int d = (int)(rest % 10);
+        bool leading = rest < 10 && place > 100;
+        for (const char *c = CONFUSED[d]; *c; c++) {
+            int e = *c - '0';
+            if (leading && e == 0)
+                continue; /* no leading zeros are printed */
+            pb_paise w = a + (pb_paise)(e - d) * place;
+            if (w > 0 && w != a)
+                n = add_unique(out, n, cap, sign * w);
+        }
+        if (place > PB_MONEY_MAX / 10)
+            break;
+    }
+    if (a && a % 100 == 0) /* "1234.56" read as "123456" */
+        n = add_unique(out, n, cap, sign * (a / 100));
+    return n;
+}
+
+/* Whether the next row reconciles when this one ends at balance. */
+static bool next_fits(const struct chain_row *next, pb_paise balance)
+{
+    if (!next)
+        return true;
+    if (balance + next->dir * next->amount == next->balance)
+        return true;
+    return !next->dir_fixed && balance - next->dir * next->amount == next->balance;
+}
+
+struct reading {
+    pb_paise amount, balance;
+    int dir;
+};
+
+/* The readings of row r (one token changed, the direction kept or, when
+ * not printed, flipped) that reconcile from prev and let the next row
+ * reconcile. Returns how many distinct ones (up to 2 counted). */
+static int readings(pb_paise prev, const struct chain_row *r, const struct chain_row *next, struct reading *found)
+{
+    pb_paise var[64];
+    int nfound = 0;
+    for (int flip = 0; flip < (r->dir_fixed ? 1 : 2); flip++) {
+        int dir = flip ? -r->dir : r->dir;
+        size_t nv = ocr_digit_variants(r->amount, var, 64);
+        for (size_t k = 0; k <= nv; k++) {
+            pb_paise amt = k < nv ? var[k] : r->amount;
+            if (amt <= 0 || prev + dir * amt != r->balance || !next_fits(next, r->balance))
+                continue;
+            if (!nfound || found->amount != amt || found->balance != r->balance || found->dir != dir)
+                *found = (struct reading){amt, r->balance, dir}, nfound++;
+        }
+        nv = ocr_digit_variants(r->balance, var, 64);
+        for (size_t k = 0; k < nv; k++) {
+            if (prev + dir * r->amount != var[k] || !next_fits(next, var[k]))
+                continue;
+            if (!nfound || found->amount != r->amount || found->balance != var[k] || found->dir != dir)
+                *found = (struct reading){r->amount, var[k], dir}, nfound++;
+        }
+        if (nfound)
+            break; /* the printed direction first: a flip only when nothing else fits */
+    }
+    return nfound;
+}
+
+size_t ocr_fix_chain(pb_paise opening, struct chain_row *rows, size_t n)
+{
+    pb_paise prev = opening;
+    size_t fixed = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct chain_row *r = &rows[i];
+        if (prev + r->dir * r->amount != r->balance) {
+            struct reading f;
+            if (readings(prev, r, i + 1 < n ? &rows[i + 1] : NULL, &f) == 1) {
+                r->amount = f.amount, r->balance = f.balance, r->dir = f.dir;
+                r->corrected = true;
+                fixed++;
+            }
+        }
+        prev = r->balance;
+    }
+    return fixed;
+}

@@ -1,0 +1,169 @@
+/* OCR corrections (extract/ocr_fix.h): pure functions, no Tesseract. */
+#include "check.h"
+#include "extract/ocr_fix.h"
+
+static const char *fix(const char *in)
+{
+    static char out[256];
+    ocr_fix_word(in, out, sizeof out);
+    return out;
+}
+
+TEST(numbers_read_with_letters_become_numbers)
+{
+    CHECK_STR(fix("1O,234.S6"), "10,234.56");
+    CHECK_STR(fix("l2,345.00"), "12,345.00");
+    CHECK_STR(fix("3B,120.00"), "38,120.00");
+    CHECK_STR(fix("O1/O4/2024"), "01/04/2024");
+    CHECK_STR(fix("1,234.56Dr"), "1,234.56Dr");
+    CHECK_STR(fix("1,2O4.56Cr"), "1,204.56Cr");
+    CHECK_STR(fix("-5O0.00"), "-500.00");
+    CHECK_STR(fix("(1,2S0.00)"), "(1,250.00)");
+}
+
+TEST(separators_of_amounts_set_right)
+{
+    CHECK_STR(fix("1.234.56"), "1,234.56");
+    CHECK_STR(fix("1,234,56"), "1,234.56");
+    CHECK_STR(fix("12,34,567,89"), "12,34,567.89");
+    CHECK_STR(fix("1234,56"), "1234.56");
+    CHECK_STR(fix("1,23,456"), "1,23,456"); /* grouping, no paise: unchanged */
+    CHECK_STR(fix("12.03.2024"), "12.03.2024"); /* a date stays a date */
+}
+
+TEST(words_stay_words)
+{
+    CHECK_STR(fix("SALARY"), "SALARY");
+    CHECK_STR(fix("BOSS"), "BOSS");
+    CHECK_STR(fix("UPI/P2A/5273/Sal"), "UPI/P2A/5273/Sal");
+    CHECK_STR(fix("IO"), "IO");
+    CHECK_STR(fix("S1"), "S1");           /* too few digits to tell */
+    CHECK_STR(fix("NEFT-SBIN012345"), "NEFT-SBIN012345");
+    CHECK_STR(fix("Dr"), "Dr");
+    CHECK_STR(fix(""), "");
+}
+
+TEST(capitals_and_ifsc)
+{
+    CHECK_STR(fix("SAl"), "SAI");
+    CHECK_STR(fix("lNDIA"), "INDIA");
+    CHECK_STR(fix("Sal"), "Sal");         /* a word in lower case keeps its l */
+    CHECK_STR(fix("UTIBO799474"), "UTIB0799474");
+    CHECK_STR(fix("HDFCO00O123"), "HDFC000O123"); /* only the fifth character is sure to be 0 */
+}
+
+TEST(long_words_are_cut_not_overrun)
+{
+    char out[8];
+    CHECK_INT(ocr_fix_word("ABCDEFGHIJKLMN", out, sizeof out), 7);
+    CHECK_STR(out, "ABCDEFG");
+}
+
+static bool has(const pb_paise *v, size_t n, pb_paise x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return true;
+    return false;
+}
+
+TEST(digit_variants)
+{
+    pb_paise v[64];
+    size_t n = ocr_digit_variants(123456, v, 64); /* 1,234.56 */
+    CHECK(has(v, n, 723456));  /* 1 read for 7 */
+    CHECK(has(v, n, 128456));  /* 3 -> 8 */
+    CHECK(has(v, n, 123466));  /* 5 -> 6 */
+    CHECK(!has(v, n, 123456)); /* itself is no variant */
+    CHECK(!has(v, n, 23456));  /* no leading zero */
+    n = ocr_digit_variants(12345600, v, 64); /* "1234.56" read as "123456" */
+    CHECK(has(v, n, 123456));
+    n = ocr_digit_variants(-80000, v, 64); /* an overdrawn balance keeps its sign */
+    CHECK(has(v, n, -30000));
+    CHECK(has(v, n, -800));
+    n = ocr_digit_variants(5, v, 64); /* 0.05 */
+    CHECK(has(v, n, 6));
+    CHECK(has(v, n, 805)); /* the zeros before it are digits too */
+}
+
+TEST(chain_corrects_a_misread_amount)
+{
+    /* opening 10,000.00; debit 1,700.00 read as 1,100.00 (7 -> 1) */
+    struct chain_row r[] = {
+        {110000, 830000, -1, true, false},
+        {50000, 880000, 1, true, false},
+    };
+    CHECK_INT(ocr_fix_chain(1000000, r, 2), 1);
+    CHECK_INT(r[0].amount, 170000);
+    CHECK(r[0].corrected);
+    CHECK(!r[1].corrected);
+}
+
+TEST(chain_corrects_a_misread_balance)
+{
+    /* 10,000 + 500 = 10,500 read as 10,600 (5 -> 6): the next row confirms 10,500 */
+    struct chain_row r[] = {
+        {50000, 1060000, 1, true, false},
+        {20000, 1030000, -1, true, false},
+    };
+    CHECK_INT(ocr_fix_chain(1000000, r, 2), 1);
+    CHECK_INT(r[0].balance, 1050000);
+    CHECK_INT(r[1].balance, 1030000);
+}
+
+TEST(chain_corrects_a_lost_decimal_point)
+{
+    struct chain_row r[] = {
+        {12345600, 1123456, 1, true, false}, /* 1,234.56 read as 123456 */
+        {23456, 1100000, -1, true, false},
+    };
+    CHECK_INT(ocr_fix_chain(1000000, r, 2), 1);
+    CHECK_INT(r[0].amount, 123456);
+}
+
+TEST(chain_never_guesses)
+{
+    /* a balance off by an amount no single confusion explains: left as printed */
+    struct chain_row r[] = {
+        {50000, 1234500, 1, true, false},
+        {20000, 1214500, -1, true, false},
+    };
+    CHECK_INT(ocr_fix_chain(1000000, r, 2), 0);
+    CHECK_INT(r[0].balance, 1234500);
+    CHECK(!r[0].corrected);
+    /* two readings fit equally (amount 0 -> 8 or balance 8 -> 0 both reconcile this
+     * last row): ambiguous, so nothing is changed */
+    struct chain_row s[] = {{10000, 1018000, 1, true, false}};
+    CHECK_INT(ocr_fix_chain(1000000, s, 1), 0);
+    CHECK_INT(s[0].amount, 10000);
+    CHECK_INT(s[0].balance, 1018000);
+    /* a reconciled chain is not touched */
+    struct chain_row t[] = {{50000, 1050000, 1, true, false}, {50000, 1000000, -1, true, false}};
+    CHECK_INT(ocr_fix_chain(1000000, t, 2), 0);
+}
+
+TEST(chain_flips_a_direction_only_when_not_printed)
+{
+    struct chain_row r[] = {{50000, 950000, 1, false, false}, {10000, 960000, 1, false, false}};
+    CHECK_INT(ocr_fix_chain(1000000, r, 2), 1);
+    CHECK_INT(r[0].dir, -1);
+    struct chain_row s[] = {{50000, 950000, 1, true, false}, {10000, 960000, 1, true, false}};
+    CHECK_INT(ocr_fix_chain(1000000, s, 2), 0);
+    CHECK_INT(s[0].dir, 1);
+}
+
+int main(void)
+{
+    RUN(numbers_read_with_letters_become_numbers);
+    RUN(separators_of_amounts_set_right);
+    RUN(words_stay_words);
+    RUN(capitals_and_ifsc);
+    RUN(long_words_are_cut_not_overrun);
+    RUN(digit_variants);
+    RUN(chain_corrects_a_misread_amount);
+    RUN(chain_corrects_a_misread_balance);
+    RUN(chain_corrects_a_lost_decimal_point);
+    RUN(chain_never_guesses);
+    RUN(chain_flips_a_direction_only_when_not_printed);
+    return check_summary();
+}
