@@ -51,6 +51,7 @@
 #define MAX_FONTS 64
 #define OCR_DPI 300             /* statement fonts (7-9 pt) come out ~25-35 px high: what Tesseract reads best */
 #define OCR_MAX_PIXELS 40000000 /* a page bigger than A3 at 300 dpi is drawn at a lower resolution */
+#define OCR_MIN_SCAN_DPI 100   /* a coarser scan is refused unread */
 #define DEFAULT_OCR_PAGES 50
 #define DEFAULT_OCR_SECONDS 20.0
 
@@ -390,7 +391,7 @@ static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_o
  * want_images) or 0; -1 on a MuPDF error or out of memory, -2 when a
  * limit stopped it. */
 static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct fontset *fs,
-                     bool want_images, struct watch *w, struct pdf_bounds *bounds)
+                     bool want_images, struct watch *w, struct pdf_bounds *bounds, float *image_dpi)
 {
     fz_page *page = NULL;
     fz_stext_page *st = NULL;
@@ -407,6 +408,10 @@ static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l,
         for (fz_stext_block *b = st->first_block; b; b = b->next) {
             if (b->type == FZ_STEXT_BLOCK_IMAGE) {
                 rc++;
+                /* the resolution the image was scanned at, as placed on the page */
+                float wpt = b->bbox.x1 - b->bbox.x0;
+                if (image_dpi && b->u.i.image && wpt > 144 && b->u.i.image->w * 72.0f / wpt > *image_dpi)
+                    *image_dpi = (float)b->u.i.image->w * 72.0f / wpt;
                 continue;
             }
             if (want_images || b->type != FZ_STEXT_BLOCK_TEXT)
@@ -631,6 +636,17 @@ static int ocr_page(struct reader *r, int i, double seconds)
     return rc;
 }
 
+/* Whether what OCR read of a scan's first page is text: at least 20 words
+ * it is fairly sure of (a photo at an angle, a blur or a picture read as
+ * specks is not worth the other pages' time). */
+static bool legible(const struct layout *l)
+{
+    size_t sure = 0;
+    for (size_t i = 0; i < l->nwords; i++)
+        sure += l->words[i].conf >= 60;
+    return sure >= 20;
+}
+
 /* Every page of a scan, by OCR, within the page cap and a time limit per
  * page (the call's deadline moves on with each page). Too little text
  * read (a photo, a blank page) stays PDF_IS_IMAGE. */
@@ -656,7 +672,7 @@ static int ocr_pages(struct reader *r)
             set_err(r->err, EXTRACT_TOO_COMPLEX, "A scanned page took too long to read");
             return -1;
         }
-        if (k != OCR_DONE)
+        if (k != OCR_DONE || (i == 0 && !legible(r->l)))
             return image_err(r);
         if (!charge_words(r->l->capwords * sizeof *r->l->words + r->l->textcap))
             return limit_err(r);
@@ -673,7 +689,7 @@ static int read_pages(struct reader *r)
     int empty = 0;
     for (int i = 0; i < r->npages && rc == 0; i++) {
         size_t before = r->l->nwords;
-        int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds);
+        int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds, NULL);
         if (k == -2 || (k < 0 && r->budget->exceeded))
             rc = limit_err(r);
         else if (k < 0) {
@@ -700,10 +716,11 @@ static int read_pages(struct reader *r)
         /* little or no text: scanned pages carry images instead (read by
          * OCR unless the caller turned it off) */
         int images = 0;
+        float dpi = 0;
         struct layout scratch = {0};
         struct fontset fs2 = {.n = 0};
         for (int i = 0; i < r->npages && i < 20 && images == 0 && rc == 0; i++) {
-            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true, &r->watch, &r->bounds);
+            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true, &r->watch, &r->bounds, &dpi);
             if (k == -2)
                 rc = limit_err(r);
             images += k > 0 ? k : 0;
@@ -711,8 +728,10 @@ static int read_pages(struct reader *r)
         for (size_t i = 0; i < fs2.n; i++)
             free(fs2.names[i]);
         layout_free(&scratch);
+        /* below ~100 dpi the digits of a statement are a few pixels high:
+         * no reading of them could be trusted */
         if (images && rc == 0)
-            rc = r->opts->no_ocr ? image_err(r) : ocr_pages(r);
+            rc = r->opts->no_ocr || dpi < OCR_MIN_SCAN_DPI ? image_err(r) : ocr_pages(r);
     }
     return rc;
 }

@@ -1,0 +1,109 @@
+"""Scanned statements through the API (issue 17): an image-only PDF is read by OCR into rows
+marked extraction "ocr" with a confidence, the balance chain judges them, the fraud checks treat
+the scan as a scan, and `passbook org set-ocr ORG off` keeps FinBox's PDF_IS_IMAGE.
+
+The scan is the upload fixture icici_jan drawn to a 200 dpi grey image (mutool draw) and wrapped
+as an image-only PDF (mutool convert): no text layer left, the truth carried over."""
+
+import glob
+import os
+import subprocess
+import tempfile
+
+from harness import check, eq, expect_error, suite
+import upload_fixtures as fx
+from upload_fixtures import upload, new_session, session_get, wait_processed
+
+ORGS = {}
+SCAN = {}
+
+
+def org(srv, name):
+    if name not in ORGS:
+        ORGS[name] = srv.create_org(name)
+    return ORGS[name]
+
+
+def scan(name='icici_jan'):
+    if name not in SCAN:
+        with tempfile.TemporaryDirectory() as d:
+            subprocess.run(['mutool', 'draw', '-q', '-r', '200', '-c', 'gray', '-o', os.path.join(d, 'p-%d.png'),
+                            fx.path(name)], check=True, capture_output=True)
+            pages = sorted(glob.glob(os.path.join(d, 'p-*.png')), key=lambda p: int(p.rsplit('-', 1)[1][:-4]))
+            out = os.path.join(d, 'scan.pdf')
+            subprocess.run(['mutool', 'convert', '-O', 'compress', '-o', out] + pages, check=True,
+                           capture_output=True)
+            text = subprocess.run(['mutool', 'draw', '-F', 'txt', '-o', '-', out], capture_output=True).stdout
+            check(not text.strip(), 'the scan has no text layer')
+            with open(out, 'rb') as f:
+                SCAN[name] = f.read()
+    return SCAN[name]
+
+
+def paise(x):
+    return int(round(float(x) * 100))
+
+
+@suite.test
+def a_scan_is_read_by_ocr(srv):
+    o = org(srv, 'Scan Lender')
+    t = fx.truth('icici_jan')
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+    r = upload(srv, o, sid, scan(), name='scan.pdf')
+    eq(r.status, 200, 'upload of a scan: %s' % r.text[:300])
+    body = r.json
+    eq(body['bank_name'], 'icici')
+    eq(body['identity']['account_number'], t['identity']['account_number'], 'identity read from the scan')
+    eq(body['is_fraud'], False, 'the scanner\'s metadata is no fraud')
+    r = srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, headers=o.headers())
+    eq(r.status, 202, r.text)
+    wait_processed(srv, o, sid, timeout=300)
+    r = session_get(srv, o, sid, 'transactions')
+    eq(r.status, 200, r.text[:300])
+    rows = r.json['transactions']
+    eq(len(rows), len(t['transactions']), 'every row of the scan')
+    for row in rows:
+        eq(row['extraction'], 'ocr', 'how the row was read')
+        check(0 <= row['confidence'] <= 1, 'confidence %r in 0..1' % row['confidence'])
+    # amounts and balances either match the truth or the chain says the row does not reconcile
+    wrong = [(g, w) for g, w in zip(rows, t['transactions'])
+             if paise(g['amount']) != paise(w['amount']) or paise(g['balance']) != paise(w['balance'])]
+    eq(wrong, [], 'amounts and balances of the scan')
+    r = session_get(srv, o, sid, 'insights')
+    eq(r.status, 200, r.text[:300])
+    data = r.json['accounts'][0]['data']
+    metadata = [f for f in data['fraud'] if f['fraud_category'] == 'metadata']
+    eq(metadata, [], 'no metadata finding on a scan')
+    reasons = ' '.join(data['authenticity']['reasons'])
+    check('scan' in reasons and 'OCR' in reasons, 'the authenticity says it judged a scan: %s' % reasons)
+
+
+@suite.test
+def org_set_ocr_off_keeps_pdf_is_image(srv):
+    o = org(srv, 'FinBox Faithful')
+    out = srv.cli('org', 'set-ocr', o.id, 'off').stdout.decode()
+    check('"ocr": false' in out or '"ocr":false' in out, out)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+    r = upload(srv, o, sid, scan(), name='scan.pdf')
+    expect_error(r, 400, 'PDF_IS_IMAGE', 'OCR turned off')
+    # another organisation still has OCR
+    other = org(srv, 'Scan Lender')
+    sid2 = new_session(srv, other, from_date='01/01/2024', to_date='31/01/2024')
+    eq(upload(srv, other, sid2, scan(), name='scan.pdf').status, 200, 'the setting is per organisation')
+    srv.cli('org', 'set-ocr', o.id, 'on')
+    sid3 = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+    eq(upload(srv, o, sid3, scan(), name='scan.pdf').status, 200, 'turned on again')
+    bad = srv.cli('org', 'set-ocr', o.id, 'maybe', check_rc=False)
+    eq(bad.returncode, 2, 'set-ocr takes on or off')
+
+
+@suite.test
+def an_image_with_no_statement_stays_pdf_is_image(srv):
+    o = org(srv, 'Scan Lender')
+    sid = new_session(srv, o)
+    expect_error(upload(srv, o, sid, fx.data('image')), 400, 'PDF_IS_IMAGE')
+
+
+if __name__ == '__main__':
+    fx.ensure()
+    suite.main()
