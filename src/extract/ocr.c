@@ -114,7 +114,7 @@ static bool speck(const char *w, float conf)
 
 /* A word Tesseract ended too early: the next one starts closer than a
  * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
- * with wide side bearings). */
+ * with wide side bearings), or either side of an @. */
 struct pending {
     char text[256];
     size_t len;
@@ -138,7 +138,9 @@ static int flush_pending(struct pending *p, const struct ocr_image *img, struct 
 static int add_word(struct pending *p, const struct ocr_image *img, struct layout *l, const char *w, size_t n,
                     float x0, float x1, float base, float size, float conf)
 {
-    if (p->set && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < 0.2f * size && x0 > p->x0 &&
+    /* an address has no space around its @ ("rahul41 @ ybl") */
+    bool at = (p->set && p->len && p->text[p->len - 1] == '@') || w[0] == '@';
+    if (p->set && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
         p->len + n < sizeof p->text) {
         memcpy(p->text + p->len, w, n + 1);
         p->len += n;
@@ -205,6 +207,37 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
     return rc;
 }
 
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The font size OCR gives each line is an estimate from its ink, a point
+ * or so off either way: the rows of a statement share one size, and the
+ * table reader reads row gaps in it. Sizes near the page's median become
+ * the median (headings keep theirs). */
+static void even_sizes(struct layout *l, size_t from)
+{
+    size_t n = l->nwords - from;
+    float *v = n ? malloc(n * sizeof *v) : NULL;
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        v[i] = l->words[from + i].size;
+    qsort(v, n, sizeof *v, cmp_float);
+    float med = v[n / 2];
+    free(v);
+    for (size_t i = from; i < l->nwords; i++) {
+        struct word *w = &l->words[i];
+        if (w->size > 0.7f * med && w->size < 1.4f * med) {
+            w->size = med;
+            w->y0 = w->base - 0.8f * med;
+            w->y1 = w->base + 0.2f * med;
+        }
+    }
+}
+
 static double thread_cpu(void)
 {
     struct timespec t;
@@ -254,6 +287,8 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
     int rc = TessBaseAPIRecognize(api, mon) == 0 && !lim.hit ? OCR_DONE : lim.hit ? OCR_TIMED_OUT : OCR_FAILED;
     if (rc == OCR_DONE && collect_words(api, img, l) < 0)
         rc = OCR_FAILED;
+    if (rc == OCR_DONE)
+        even_sizes(l, before);
     if (rc != OCR_DONE) /* half a page would read as a shorter statement */
         l->nwords = before;
     TessMonitorDelete(mon);

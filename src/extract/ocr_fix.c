@@ -77,34 +77,56 @@ static bool amount_shape(const char *s, size_t n, char *out)
     return true;
 }
 
-/* A word in capitals read with a lower-case l for an I ("SAl", "lNDIA"). */
-static void capital_i(char *s, size_t n)
+/* Runs of letters read with l and I swapped: a run in capitals with an l
+ * ("SAl", "OlL", "lNDIA") has an I; a run in lower case with an I ("ybI",
+ * "paytIm") has an l. Other mixes are left as read. */
+static void fix_l_and_i(char *s, size_t n)
 {
-    size_t upper = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (islower((unsigned char)s[i]) && s[i] != 'l')
-            return;
-        upper += isupper((unsigned char)s[i]) != 0;
+    size_t i = 0;
+    while (i < n) {
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i, upper = 0, lower = 0, ls = 0, is = 0;
+        for (; j < n && isalpha((unsigned char)s[j]); j++) {
+            if (s[j] == 'l')
+                ls++;
+            else if (s[j] == 'I')
+                is++;
+            else if (isupper((unsigned char)s[j]))
+                upper++;
+            else
+                lower++;
+        }
+        if (ls && !lower && upper + is >= 2)
+            for (size_t k = i; k < j; k++)
+                s[k] = s[k] == 'l' ? 'I' : s[k];
+        if (is && !upper && lower >= 2 && j - i >= 3)
+            for (size_t k = i; k < j; k++)
+                s[k] = s[k] == 'I' ? 'l' : s[k];
+        i = j;
     }
-    if (upper >= 2)
-        for (size_t i = 0; i < n; i++)
-            if (s[i] == 'l')
-                s[i] = 'I';
 }
 
-/* An IFSC (four letters, a zero, six letters or digits) read with an O for
- * its zero. */
+/* An IFSC (four capitals, a zero, six capitals or digits) read with an O
+ * for its zero, alone or inside a narration ("...-SBINO710690-..."). */
 static void ifsc_zero(char *s, size_t n)
 {
-    if (n != 11 || s[4] != 'O')
-        return;
-    for (size_t i = 0; i < 4; i++)
-        if (!isupper((unsigned char)s[i]))
-            return;
-    for (size_t i = 5; i < 11; i++)
-        if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
-            return;
-    s[4] = '0';
+    for (size_t i = 0; i + 11 <= n; i++) {
+        if ((i > 0 && isalnum((unsigned char)s[i - 1])) || (i + 11 < n && isalnum((unsigned char)s[i + 11])))
+            continue;
+        bool ok = s[i + 4] == 'O';
+        for (size_t k = 0; ok && k < 4; k++)
+            ok = isupper((unsigned char)s[i + k]);
+        size_t digits = 0;
+        for (size_t k = 5; ok && k < 11; k++) {
+            ok = isupper((unsigned char)s[i + k]) || isdigit((unsigned char)s[i + k]);
+            digits += isdigit((unsigned char)s[i + k]) != 0;
+        }
+        if (ok && digits)
+            s[i + 4] = '0';
+    }
 }
 
 size_t ocr_fix_word(const char *in, char *out, size_t cap)
@@ -116,7 +138,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
         n = cap - 1;
     memcpy(out, in, n);
     out[n] = 0;
-    capital_i(out, n);
+    fix_l_and_i(out, n);
     ifsc_zero(out, n);
     /* the core: after a sign, bracket or currency, before a Dr/Cr marker */
     size_t a = 0, b = n;

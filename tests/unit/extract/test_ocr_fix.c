@@ -49,6 +49,11 @@ TEST(capitals_and_ifsc)
     CHECK_STR(fix("lNDIA"), "INDIA");
     CHECK_STR(fix("Sal"), "Sal");         /* a word in lower case keeps its l */
     CHECK_STR(fix("UTIBO799474"), "UTIB0799474");
+    CHECK_STR(fix("OlL"), "OIL");
+    CHECK_STR(fix("sunita37@ybI-CNRB0060048"), "sunita37@ybl-CNRB0060048");
+    CHECK_STR(fix("paytm-SBINO710690-470067"), "paytm-SBIN0710690-470067");
+    CHECK_STR(fix("McIntosh"), "McIntosh"); /* mixed case: as read */
+    CHECK_STR(fix("BOOKINGOFFICE"), "BOOKINGOFFICE"); /* no digit after the O: no IFSC */
     CHECK_STR(fix("HDFCO00O123"), "HDFC000O123"); /* only the fifth character is sure to be 0 */
 }
 
