@@ -1,0 +1,47 @@
+#!/bin/sh
+# OCR bench (issue 17): CPU time per scanned page of `passbook parse` (release build) over the
+# scanned corpus (tools/statements scan sets: image-only PDFs at 150-300 dpi), one process per
+# file pinned to one core (taskset -c 0), user+sys CPU so a busy machine does not count; in the
+# same run the baseline: MuPDF drawing the same pages at 300 dpi grey (`mutool draw`), the part
+# of the work that is not OCR. Then where the time goes: `perf record` over one statement, by
+# library and by symbol. Goal: <= 1 s per page on one core.
+#   PB_BENCH_SET (default scan-smoke)
+set -eu
+cd "$(dirname "$0")/.."
+make -s build/passbook
+PY=/usr/bin/python3
+SET=${PB_BENCH_SET:-scan-smoke}
+DIR=build/bench/$SET
+stamp="set=$SET generator=$($PY tools/statements/generate.py --print-hash)"
+if [ ! -f "$DIR/.stamp" ] || [ "$(cat "$DIR/.stamp")" != "$stamp" ]; then
+  rm -rf "$DIR"
+  $PY tools/statements/generate.py --out "$DIR" --set "$SET" --seed 1 --quiet
+  echo "$stamp" >"$DIR/.stamp"
+fi
+files=$(ls "$DIR"/scan_*.pdf | grep -v photo)
+pages=0
+for f in $files; do
+  n=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+  pages=$((pages + ${n:-0}))
+done
+cpu() { # CPU seconds (user+sys) of one command, pinned
+  /usr/bin/time -f '%U %S' taskset -c 0 "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'
+}
+t_ocr=0; t_draw=0
+for f in $files; do
+  a=$(cpu build/passbook parse "$f"); t_ocr=$(echo "$t_ocr + $a" | bc -l)
+  b=$(cpu mutool draw -q -r 300 -c gray -o /dev/null -F pgm "$f"); t_draw=$(echo "$t_draw + $b" | bc -l)
+done
+nfiles=$(echo "$files" | wc -w)
+echo "$SET: files $nfiles, pages $pages (one process per file, taskset -c 0, CPU time)"
+awk -v p="$pages" -v a="$t_ocr" -v m="$t_draw" 'BEGIN {
+  printf "passbook parse (OCR): %.1f s CPU  %.2f s/page  %.2f pages/s per core\n", a, a / p, p / a;
+  printf "mutool draw 300 dpi grey (baseline): %.1f s CPU  %.2f s/page\n", m, m / p;
+  printf "ratio parse/draw: %.1fx\n", a / m }'
+one=$(echo "$files" | head -1)
+if command -v perf >/dev/null 2>&1 && perf record -q -o build/bench/ocr.perf -g taskset -c 0 build/passbook parse "$one" >/dev/null 2>&1; then
+  echo "where the time goes ($(basename "$one")), by library:"
+  perf report -q -i build/bench/ocr.perf --no-children --sort dso 2>/dev/null | head -6
+  echo "top symbols:"
+  perf report -q -i build/bench/ocr.perf --no-children --sort dso,symbol 2>/dev/null | grep -v '^$' | head -12
+fi
