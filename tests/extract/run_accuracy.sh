@@ -7,6 +7,7 @@
 # Statements listed in tests/extract/xfail-<set>.txt (the families and patterns the reader does
 # not handle yet) print XFAIL instead of failing; one that passes prints XPASS (remove it then).
 #   PB_CORPUS_SET=smoke|full|heldout|scan-smoke|scan-full|scan-heldout   PB_CORPUS_SEED=N   PASSBOOK_BIN=build/asan/passbook
+#   PB_PARSE_TIMEOUT=seconds per statement (default 120)
 #   PB_CORPUS_XFAIL=file (default tests/extract/xfail-<set>.txt; "none" to see every failure)
 set -u
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,7 @@ PY=/usr/bin/python3
 BIN=${PASSBOOK_BIN:-build/asan/passbook}
 SET=${PB_CORPUS_SET:-smoke}
 SEED=${PB_CORPUS_SEED:-1}
+TIMEOUT=${PB_PARSE_TIMEOUT:-120}   # seconds per statement (scans under ASan take longer)
 DIR=build/corpus/$SET
 OUT=build/corpus/$SET-out
 
@@ -41,9 +43,9 @@ tab=$(printf '\t')
 while IFS="$tab" read -r name pw; do
     f="$DIR/$name.pdf"
     if [ -n "$pw" ]; then
-        timeout 120 "$BIN" parse "$f" --password "$pw" >"$OUT/$name.json" 2>"$OUT/$name.err"
+        timeout "$TIMEOUT" "$BIN" parse "$f" --password "$pw" >"$OUT/$name.json" 2>"$OUT/$name.err"
     else
-        timeout 120 "$BIN" parse "$f" >"$OUT/$name.json" 2>"$OUT/$name.err"
+        timeout "$TIMEOUT" "$BIN" parse "$f" >"$OUT/$name.json" 2>"$OUT/$name.err"
     fi
     rc=$?
     # A crash, sanitizer report or timeout is never an acceptable answer, whatever the file.

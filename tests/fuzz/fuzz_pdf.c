@@ -16,7 +16,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct extract_opts o = {.password = "secret1", .max_pages = 20, .max_memory = 64u << 20, .max_seconds = 5};
+    struct extract_opts o = {.password = "secret1", .max_pages = 20, .max_memory = 64u << 20, .max_seconds = 5,
+                             .ocr_max_pages = 2, .ocr_page_seconds = 1};
     struct statement st;
     struct extract_error err;
     if (extract_pdf(data, size, &o, &st, &err) == 0)
