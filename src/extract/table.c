@@ -623,7 +623,7 @@ static bool cut_word_seen(struct vocab *v, const struct layout *l, const char *p
         return false;
     char joined[64];
     memcpy(joined, prev + a, n - a);
-    memcpy(joined + n - a, next, b);
+    memcpy(joined + (n - a), next, b);
     return vocab_has(v, run_hash(joined, n - a + b));
 }
 
