@@ -68,7 +68,7 @@ static void take(struct id_scan *s, int field, const char *label_text, const cha
         if (acct && !id->account_number) {
             char more[2 * SEG_MAX + 2];
             snprintf(more, sizeof more, "%s %s", value + after, rest ? rest : "");
-            id_name_after_account(s, more);
+            id_name_after_account(s, more, seg->line);
         }
         set_str(&id->account_number, acct);
         break;
@@ -310,6 +310,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     unlabelled_period(&s);
     if (s.name_rank < NAME_LABEL) {
         id_title_block(&s, first_table);
+        id_number_block(&s, first_table);
         id_plain_block(&s, first_table);
     }
     id_address_block(&s, first_table);

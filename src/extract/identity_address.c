@@ -2,16 +2,105 @@
  * block, a labelled address, or a labelled name). */
 #include "extract/identity_parts.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "extract/bankname.h"
 
 static bool joint_holder(const char *text)
 {
     struct toks t;
     id_tokenize(text, &t);
     return t.n >= 2 && !strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder");
+}
+
+/* A PIN code in text: six digits standing alone, the first not 0 ("PUNE
+ * 411001", "MUMBAI - 400 001"). */
+static bool has_pin(const char *t)
+{
+    for (size_t i = 0; t[i]; i++) {
+        if (i && isalnum((unsigned char)t[i - 1]))
+            continue;
+        size_t k = 0, digits = 0;
+        while (t[i + k] && digits < 6 && (isdigit((unsigned char)t[i + k]) || (digits == 3 && t[i + k] == ' ')))
+            digits += isdigit((unsigned char)t[i + k++]) != 0;
+        if (digits == 6 && t[i] != '0' && !isalnum((unsigned char)t[i + k]))
+            return true;
+    }
+    return false;
+}
+
+/* A line that belongs to no customer's address: a label, a field, the
+ * branch, a bank's name, a counterparty. */
+static bool not_address(const char *text)
+{
+    static const char *const BRANCH[] = {"branch", NULL};
+    struct toks t;
+    struct bn_text words;
+    struct bn_match m;
+    id_tokenize(text, &t);
+    for (int i = 0; i < t.n; i++)
+        if (id_tok_in(t.t[i], BRANCH))
+            return true;
+    bankname_words(text, &words);
+    return strpbrk(text, ":@") || id_starts_with_label(text) || id_names_a_field(text) || bankname_find(&words, &m) ||
+           id_counterparty_line(text);
+}
+
+/* The address of a name printed away from it (after the account number in
+ * a sentence): the first block of lines at the page's left margin below
+ * the name's line, ending with a PIN code, read upwards to a line that is
+ * not at the margin (or the name's). A block under a branch's or a bank's
+ * line, or naming one, is not the customer's. */
+static void address_by_pin(struct id_scan *s, size_t end)
+{
+    const struct layout *l = s->l;
+    size_t top = s->name_line;
+    int page = l->lines[top].page;
+    float margin = INFINITY;
+    for (size_t li = 0; li < end; li++)
+        if (l->lines[li].page == page && !s->use[li] && s->zone[li] == ZONE_TOP && l->lines[li].n)
+            margin = fminf(margin, l->words[l->lines[li].first].x0);
+    struct seg segs[MAX_SEGS];
+    size_t pin = 0;
+    for (size_t li = top + 1; li < end && li <= top + 10 && !pin; li++) {
+        if (l->lines[li].page != page || s->use[li] || s->zone[li] != ZONE_TOP)
+            return;
+        int n = id_segments(l, li, segs, MAX_SEGS);
+        if (n && fabsf(segs[0].x0 - margin) < 4 && has_pin(segs[0].text))
+            pin = li;
+    }
+    if (!pin)
+        return;
+    size_t first = pin + 1;
+    for (size_t li = pin; li > top; li--) {
+        int n = id_segments(l, li, segs, MAX_SEGS);
+        bool gap = li < pin && l->lines[li + 1].base - l->lines[li].base > 2.2f * l->lines[li + 1].size;
+        if (!n || fabsf(segs[0].x0 - margin) >= 4 || gap)
+            break;
+        if (not_address(segs[0].text))
+            return; /* the branch's or the bank's block */
+        first = li;
+    }
+    if (first > pin || pin - first < 1)
+        return;
+    char buf[1024] = "";
+    s->naddr_lines = 0;
+    for (size_t li = first; li <= pin; li++) {
+        id_segments(l, li, segs, MAX_SEGS);
+        if (strlen(buf) + strlen(segs[0].text) + 3 < sizeof buf) {
+            if (buf[0])
+                strcat(buf, ", ");
+            strcat(buf, segs[0].text);
+        }
+        if (s->naddr_lines < MAX_ADDR_LINES)
+            s->addr_lines[s->naddr_lines++] = li;
+    }
+    free(s->r->id.address);
+    s->r->id.address = strdup(buf);
 }
 
 /* Where the address is read from: the lines under an unlabelled name block,
@@ -32,8 +121,10 @@ void id_address_block(struct id_scan *s, size_t end)
         from = ADDR_LABEL;
     else if (s->name_rank == NAME_LABEL)
         from = ADDR_NAME;
-    if (from == ADDR_NONE)
+    if (from == ADDR_NONE) {
+        address_by_pin(s, end);
         return;
+    }
     size_t first = from == ADDR_BLOCK ? s->block_line + 1 : from == ADDR_LABEL ? s->addr_line + 1 : s->name_line + 1;
     float x0 = from == ADDR_BLOCK ? s->block_x0 : from == ADDR_LABEL ? s->addr_x0 : s->name_x0;
     float x1 = from == ADDR_BLOCK ? s->block_x1 : from == ADDR_LABEL ? s->addr_x1 : s->name_x1;
@@ -86,6 +177,8 @@ void id_address_block(struct id_scan *s, size_t end)
     }
     free(id->address);
     id->address = buf[0] ? strdup(buf) : NULL;
+    if (!id->address && from == ADDR_NAME)
+        address_by_pin(s, end);
 }
 
 bool id_address_line(const struct id_scan *s, size_t li)

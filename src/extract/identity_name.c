@@ -20,13 +20,12 @@ void id_set_name(struct id_scan *s, char *v, enum name_rank rank)
     s->name_rank = rank;
 }
 
-/* The name printed after the account number ("1234567890 ( INR ) - RAHUL
- * SHARMA", "A/c No. 1234567890    RAHUL SHARMA"). */
-void id_name_after_account(struct id_scan *s, const char *rest)
+/* The words after an account number with the separators and a bracketed
+ * currency before them dropped ("( INR ) - RAHUL SHARMA"); NULL if none. */
+static char *text_after_number(const char *rest)
 {
     char buf[2 * SEG_MAX + 2];
     snprintf(buf, sizeof buf, "%s", rest);
-    /* drop a currency in brackets and the separators before the name */
     char *p = buf;
     for (;;) {
         while (*p && (isspace((unsigned char)*p) || strchr("-:|,()", *p)))
@@ -36,11 +35,20 @@ void id_name_after_account(struct id_scan *s, const char *rest)
         else
             break;
     }
-    char *v = id_dup_trim(p, strlen(p));
-    if (v && id_name_ok(v, true))
+    return id_dup_trim(p, strlen(p));
+}
+
+/* The name printed after the account number ("1234567890 ( INR ) - RAHUL
+ * SHARMA", "A/c No. 1234567890    RAHUL SHARMA"). */
+void id_name_after_account(struct id_scan *s, const char *rest, size_t line)
+{
+    char *v = text_after_number(rest);
+    if (v && id_name_ok(v, true) && s->name_rank < NAME_AFTER_ACCOUNT) {
         id_set_name(s, v, NAME_AFTER_ACCOUNT);
-    else
+        s->name_line = line;
+    } else {
         free(v);
+    }
 }
 
 static bool is_title(const char *tok)
@@ -49,9 +57,27 @@ static bool is_title(const char *tok)
     return id_tok_in(tok, T);
 }
 
+/* An unlabelled name block. When a better source already gave the name,
+ * the block anchors the address only if it prints that same name ("MS
+ * LAKSHMI MEHTA" over the address, "LAKSHMI MEHTA" after the account
+ * number), not another ("WEST BENGAL" over a PIN line). */
 static void set_block(struct id_scan *s, const struct seg *seg, enum name_rank rank)
 {
-    id_set_name(s, id_dup_trim(seg->text, strlen(seg->text)), rank);
+    char *v = id_dup_trim(seg->text, strlen(seg->text));
+    if (v && rank <= s->name_rank) {
+        char *had = strdup(s->r->id.name ? s->r->id.name : "");
+        if (had) {
+            id_strip_title(v);
+            id_strip_title(had);
+        }
+        bool same = had && had[0] && !strcasecmp(v, had);
+        free(had);
+        free(v);
+        if (!same)
+            return;
+    } else {
+        id_set_name(s, v, rank);
+    }
     s->have_block = true;
     s->block_line = seg->line;
     s->block_x0 = seg->x0;
@@ -112,6 +138,42 @@ static bool address_follows(const struct id_scan *s, size_t li, float x0)
                 return true;
     }
     return false;
+}
+
+/* No label at all: the account number and the name after it open the
+ * address block at the top left ("708003010021426 LAKSHMI KUMAR PATEL"
+ * over the address lines). The number is taken only when no label gave
+ * one; 9 characters at least, so that a PIN code before a city is none. */
+void id_number_block(struct id_scan *s, size_t end)
+{
+    struct seg segs[MAX_SEGS];
+    for (size_t li = 0; li < end && li < 40 && !s->have_block && !s->r->id.account_number; li++) {
+        if (s->use[li] || s->l->lines[li].page != 0)
+            continue;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        if (!n || segs[0].x0 >= 120)
+            continue;
+        size_t after = 0;
+        char *acct = id_account_in(segs[0].text, &after);
+        if (!acct || strncmp(segs[0].text, acct, strlen(acct)) || strlen(acct) < 9) {
+            free(acct);
+            continue;
+        }
+        bool own_seg = !segs[0].text[after] && n > 1;
+        char *name = text_after_number(own_seg ? segs[1].text : segs[0].text + after);
+        if (name && plain_name(name) && address_follows(s, li, segs[0].x0)) {
+            s->r->id.account_number = acct;
+            acct = NULL;
+            id_set_name(s, name, NAME_AFTER_ACCOUNT);
+            name = NULL;
+            s->have_block = true;
+            s->block_line = li;
+            s->block_x0 = segs[0].x0;
+            s->block_x1 = own_seg ? segs[1].x1 : segs[0].x1;
+        }
+        free(name);
+        free(acct);
+    }
 }
 
 void id_plain_block(struct id_scan *s, size_t end)

@@ -189,6 +189,98 @@ TEST(name_printed_only_after_the_account_number)
     statement_free(&st);
 }
 
+TEST(unlabelled_account_number_and_name_on_one_line)
+{
+    /* the account number, then the name, on the first line of the address
+     * block, no label anywhere; with one space or a gap between them */
+    const char *heads[] = {
+        "UNION BANK OF INDIA\n"
+        "708003010021426 LAKSHMI KUMAR PATEL                  IFSC        : UBIN0886559\n"
+        "FLAT NO 203, SAI SHRADDHA APTS                       MICR        : 560026571\n"
+        "BEHIND BUS DEPOT, INDIRANAGAR                        Branch      : KORAMANGALA\n"
+        "BENGALURU 560609\n",
+        "UNION BANK OF INDIA\n"
+        "708003010021426    LAKSHMI KUMAR PATEL               IFSC        : UBIN0886559\n"
+        "FLAT NO 203, SAI SHRADDHA APTS\n"
+        "BEHIND BUS DEPOT, INDIRANAGAR\n"
+        "BENGALURU 560609\n",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        struct statement st;
+        CHECK_INT(read_head(heads[i], &st), 0);
+        CHECK_STR(st.id.account_number, "708003010021426");
+        CHECK_STR(st.id.name, "LAKSHMI KUMAR PATEL");
+        CHECK_STR(st.id.address, "FLAT NO 203, SAI SHRADDHA APTS, BEHIND BUS DEPOT, INDIRANAGAR, BENGALURU 560609");
+        CHECK_STR(st.bank, "ubi");
+        statement_free(&st);
+    }
+    /* a number before words that are no name, or a date: nothing taken */
+    struct statement st;
+    CHECK_INT(read_head("UNION BANK OF INDIA\n708003010021426 REGULAR SAVINGS\nFLAT NO 203, SAI APTS\n", &st), 0);
+    CHECK(st.id.name == NULL);
+    statement_free(&st);
+    CHECK_INT(read_head("UNION BANK OF INDIA\n01-04-2024 LAKSHMI KUMAR PATEL\nFLAT NO 203, SAI APTS\n", &st), 0);
+    CHECK(st.id.account_number == NULL);
+    statement_free(&st);
+    /* a labelled account number wins; an unlabelled other number names no holder */
+    CHECK_INT(read_head("Account No : 5566778899\n708003010021426 LAKSHMI KUMAR PATEL\nFLAT NO 203, SAI APTS\n", &st),
+              0);
+    CHECK_STR(st.id.account_number, "5566778899");
+    CHECK(st.id.name == NULL);
+    statement_free(&st);
+}
+
+TEST(address_block_under_a_name_printed_after_the_account_number)
+{
+    /* name in the account's sentence, the address at the left margin below
+     * it, ending with its PIN code */
+    const char *head =
+        "                    THE COSMOS CO-OPERATIVE BANK LTD.\n"
+        "                                                          BOPAL BRANCH\n"
+        "\n"
+        "                    LEDGER REPORT FOR A/C NO. 0000501089214 MEERA CHATTERJEE\n"
+        "                                From 01/12/2023 To 31/12/2023\n"
+        "PLOT 45, SECTOR 7\n"
+        "OPP CITY MALL, SATELLITE\n"
+        "GUJARAT\n"
+        "AHMEDABAD 380787\n"
+        "IFSC : COSB0982124 MICR : 380164062\n";
+    struct statement st;
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.account_number, "0000501089214");
+    CHECK_STR(st.id.name, "MEERA CHATTERJEE");
+    CHECK_STR(st.id.address, "PLOT 45, SECTOR 7, OPP CITY MALL, SATELLITE, GUJARAT, AHMEDABAD 380787");
+    CHECK_STR(st.id.ifsc, "COSB0982124");
+    statement_free(&st);
+    /* a two-word line of the address ("WEST BENGAL") over the PIN line is no name block */
+    head =
+        "                    LEDGER REPORT FOR A/C NO. 0110501003467 PRIYA LAL DAS\n"
+        "ROOM 5, SHIVAJI CHAWL\n"
+        "OPP CITY MALL, DUM DUM\n"
+        "WEST BENGAL\n"
+        "KOLKATA 700269\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.name, "PRIYA LAL DAS");
+    CHECK_STR(st.id.address, "ROOM 5, SHIVAJI CHAWL, OPP CITY MALL, DUM DUM, WEST BENGAL, KOLKATA 700269");
+    statement_free(&st);
+    /* the branch's address, set apart from the margin or naming the branch, is not the customer's */
+    head =
+        "Account No : 0000501089214 MEERA CHATTERJEE\n"
+        "                                        BOPAL BRANCH\n"
+        "                                        12 MG ROAD, AHMEDABAD 380001\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK_STR(st.id.name, "MEERA CHATTERJEE");
+    CHECK(st.id.address == NULL);
+    statement_free(&st);
+    head =
+        "Account No : 0000501089214 MEERA CHATTERJEE\n"
+        "BOPAL BRANCH\n"
+        "12 MG ROAD, AHMEDABAD 380001\n";
+    CHECK_INT(read_head(head, &st), 0);
+    CHECK(st.id.address == NULL);
+    statement_free(&st);
+}
+
 TEST(account_number_inside_a_sentence)
 {
     struct statement st;
@@ -486,6 +578,8 @@ int main(void)
     RUN(validators_refuse_what_is_not_the_field);
     RUN(name_never_from_a_branch_line_an_address_or_a_table_label);
     RUN(name_printed_only_after_the_account_number);
+    RUN(unlabelled_account_number_and_name_on_one_line);
+    RUN(address_block_under_a_name_printed_after_the_account_number);
     RUN(account_number_inside_a_sentence);
     RUN(fields_not_printed_stay_null);
     RUN(address_lines_between_the_lines_of_another_column);
