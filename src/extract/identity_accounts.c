@@ -35,6 +35,20 @@ static bool same_account(const char *a, const char *b)
     return masked && k >= 3 && !strcmp(da + na - k, db + nb - k);
 }
 
+/* The account number that is the value right after a label (separators
+ * skipped), not one further on ("this account (Deposit A/c No. 3235...)":
+ * the number is the deposit's label's). */
+static char *value_account(const char *after)
+{
+    const char *v = after + strspn(after, " :-.#(");
+    char *acct = id_account_in(v, NULL);
+    if (acct && strncmp(v, acct, strlen(acct))) {
+        free(acct);
+        return NULL;
+    }
+    return acct;
+}
+
 /* The account number labelled on line li, if any (`other`: by a label of
  * another account, such as "Loan A/c No"). */
 static char *labelled_account(const struct layout *l, size_t li, bool *other)
@@ -51,9 +65,9 @@ static char *labelled_account(const struct layout *l, size_t li, bool *other)
                 continue;
             }
             const char *after = segs[i].text + t.end[p + len - 1];
-            char *acct = id_account_in(after, NULL);
+            char *acct = value_account(after);
             if (!acct && i + 1 < n && !after[strspn(after, " :-")])
-                acct = id_account_in(segs[i + 1].text, NULL);
+                acct = value_account(segs[i + 1].text);
             if (acct) {
                 *other = field == IDF_OTHER_ACCOUNT;
                 return acct;
@@ -61,6 +75,23 @@ static char *labelled_account(const struct layout *l, size_t li, bool *other)
         }
     }
     return NULL;
+}
+
+/* Is the account labelled on line li labelled again on another page (a
+ * page's header or footer, not a section of its own)? */
+static bool on_other_pages(const struct layout *l, const unsigned char *use, size_t li, const char *acct)
+{
+    for (size_t k = 0; k < l->nlines; k++) {
+        if (use[k] || l->lines[k].page == l->lines[li].page)
+            continue;
+        bool other = false;
+        char *a = labelled_account(l, k, &other);
+        bool same = a && same_account(a, acct);
+        free(a);
+        if (same)
+            return true;
+    }
+    return false;
 }
 
 static bool table_between(const unsigned char *use, size_t a, size_t b)
@@ -112,6 +143,10 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
         }
         if (first && !same_account(first, acct) && table_between(line_use, first_line, li))
             end = block_start(l, li, first_line);
+        /* the first account's number printed without a label (or not at
+         * all): a loan or deposit account labelled after its rows, once */
+        else if (!first && table_between(line_use, 0, li) && !on_other_pages(l, line_use, li, acct))
+            end = block_start(l, li, 0);
         free(acct);
     }
     free(first);
