@@ -59,6 +59,8 @@ static void address_by_pin(struct id_scan *s, size_t end)
 {
     const struct layout *l = s->l;
     size_t top = s->name_line;
+    if (top >= end || top >= l->nlines) /* no name line to hang an address on */
+        return;
     int page = l->lines[top].page;
     float margin = INFINITY;
     for (size_t li = 0; li < end; li++)
