@@ -16,7 +16,6 @@
 #include "api/console.h"
 #include "ingest/accounts_json.h"
 #include "util/clock.h"
-#include "util/embedded.h"
 #include "util/log.h"
 
 #define COOKIE "pb_console"
@@ -163,17 +162,6 @@ const char *console_session_status(const struct session *s, int64_t now)
 
 /* ---- pages ---- */
 
-static enum http_result serve(struct http_resp *resp, const char *path)
-{
-    const struct embedded_file *f = embedded_find(path);
-    if (!f) {
-        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
-        return HTTP_DONE;
-    }
-    http_resp_static(resp, 200, embedded_content_type(path), f->data, f->len);
-    return HTTP_DONE;
-}
-
 /* GET /console/: the console for a signed-in user; anyone else is sent to
  * the sign-in page (the page itself holds no data: everything comes
  * through the API below, which checks the login on every call). */
@@ -187,14 +175,14 @@ static enum http_result console_page(struct http_req *req, struct http_resp *res
         http_resp_header(resp, "Cache-Control", "no-store");
         return HTTP_DONE;
     }
-    serve(resp, "console/index.html");
+    api_embedded(resp, "console/index.html", 200);
     page_headers(resp);
     return HTTP_DONE;
 }
 
 static enum http_result login_page(struct http_req *req, struct http_resp *resp)
 {
-    serve(resp, "console/login.html");
+    api_embedded(resp, "console/login.html", 200);
     page_headers(resp);
     return HTTP_DONE;
 }
@@ -202,17 +190,7 @@ static enum http_result login_page(struct http_req *req, struct http_resp *resp)
 /* GET /console/assets/<file>: scripts, styles and the chart library. */
 static enum http_result console_asset(struct http_req *req, struct http_resp *resp)
 {
-    char path[128];
-    const char *name = req->params[0];
-    if (!name || strchr(name, '/') || name[0] == '.' || strstr(name, ".html")) {
-        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
-        return HTTP_DONE;
-    }
-    snprintf(path, sizeof path, "console/%s", name);
-    serve(resp, path);
-    http_resp_header(resp, "X-Content-Type-Options", "nosniff");
-    http_resp_header(resp, "Cache-Control", "no-cache");
-    return HTTP_DONE;
+    return api_asset(req, resp, "console");
 }
 
 /* ---- signing in and out ---- */

@@ -27,7 +27,6 @@
 #include "journey/token.h"
 #include "notify/notify.h"
 #include "util/date.h"
-#include "util/embedded.h"
 #include "util/log.h"
 #include "util/clock.h"
 #include "net/url.h"
@@ -250,17 +249,6 @@ int journey_uploaded(struct app *app, const struct session *s, json_t **statemen
 
 /* ---- the page and its assets ---- */
 
-static enum http_result serve_asset(struct http_resp *resp, const char *path, int status)
-{
-    const struct embedded_file *f = embedded_find(path);
-    if (!f) {
-        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
-        return HTTP_DONE;
-    }
-    http_resp_static(resp, status, embedded_content_type(path), f->data, f->len);
-    return HTTP_DONE;
-}
-
 /* GET /?session_id=...[&token=...]: the page. A v2 session's link must
  * carry its valid token, else the same page comes with a 403 and says, in
  * the customer's language and the page's style, that the link is not valid
@@ -288,7 +276,7 @@ static enum http_result root_page(struct http_req *req, struct http_resp *resp)
     }
     char csp[sizeof PAGE_CSP_FMT + sizeof logos];
     snprintf(csp, sizeof csp, PAGE_CSP_FMT, logos);
-    serve_asset(resp, "journey/index.html", bad ? 403 : 200);
+    api_embedded(resp, "journey/index.html", bad ? 403 : 200);
     http_resp_header(resp, "Content-Security-Policy", csp);
     http_resp_header(resp, "Referrer-Policy", "no-referrer");
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");
@@ -298,22 +286,12 @@ static enum http_result root_page(struct http_req *req, struct http_resp *resp)
 
 static enum http_result journey_asset(struct http_req *req, struct http_resp *resp)
 {
-    char path[128];
-    const char *name = req->params[0];
-    if (!name || strchr(name, '/') || name[0] == '.' || !strcmp(name, "index.html")) {
-        http_resp_error(resp, 404, "NOT_FOUND", "Not found");
-        return HTTP_DONE;
-    }
-    snprintf(path, sizeof path, "journey/%s", name);
-    serve_asset(resp, path, 200);
-    http_resp_header(resp, "X-Content-Type-Options", "nosniff");
-    http_resp_header(resp, "Cache-Control", "no-cache");
-    return HTTP_DONE;
+    return api_asset(req, resp, "journey");
 }
 
 static enum http_result sdk_asset(struct http_req *req, struct http_resp *resp)
 {
-    serve_asset(resp, "sdk/passbook.js", 200);
+    api_embedded(resp, "sdk/passbook.js", 200);
     http_resp_header(resp, "Access-Control-Allow-Origin", "*");
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");
     http_resp_header(resp, "Cache-Control", "public, max-age=300");

@@ -65,6 +65,7 @@ def the_redirect_url_serves_the_page_and_its_assets(srv):
     check('finbox-bankconnect' in srv.get('/sdk/passbook.js').text, 'SDK listens for the events')
     eq(srv.get('/journey/../../etc/passwd').status, 404)
     eq(srv.get('/journey/nothing.js').status, 404)
+    eq(srv.get('/journey/index.html').status, 404)  # the page only at /, with its own headers
 
 
 @suite.test
