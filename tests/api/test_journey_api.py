@@ -62,6 +62,18 @@ def the_redirect_url_serves_the_page_and_its_assets(srv):
         a = srv.get(asset)
         eq(a.status, 200, asset)
         check(kind in a.headers['content-type'], asset + ' type')
+    # app.js is an ES module: every module it imports, and theirs, is served
+    seen, todo = set(), ['app.js']
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        a = srv.get('/journey/' + name)
+        eq(a.status, 200, name)
+        check('javascript' in a.headers['content-type'], name + ' type')
+        todo += re.findall(r"^import [^;]* from '\./([a-z0-9_-]+\.js)';", a.text, re.M)
+    check({'state.js', 'files.js', 'aa.js'} <= seen, 'the modules are reached from app.js: %s' % sorted(seen))
     check('finbox-bankconnect' in srv.get('/sdk/passbook.js').text, 'SDK listens for the events')
     eq(srv.get('/journey/../../etc/passwd').status, 404)
     eq(srv.get('/journey/nothing.js').status, 404)
@@ -371,7 +383,7 @@ def upload_then_submit_queues_the_completion_webhook():
 @suite.test(server=False)
 def every_word_of_the_page_is_in_every_catalogue():
     """The page's code holds no words (issue 18): every catalogue key that
-    app.js and index.html name exists in the catalogue of every language in
+    its modules and index.html name exists in the catalogue of every language in
     languages.json, and the catalogues hold the same keys, so no language
     falls back to English in a corner (the AA path's included)."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'data', 'journey')
@@ -379,7 +391,9 @@ def every_word_of_the_page_is_in_every_catalogue():
     langs = json.loads(read('languages.json'))['languages']
     cats = {l['code']: json.loads(read('messages.%s.json' % l['code'])) for l in langs}
     check(len(cats) >= 2, 'two languages or more')
-    app, html = read('app.js'), read('index.html')
+    # the page's modules (i18n.js formats, it names no message of its own)
+    app = '\n'.join(read(n) for n in sorted(os.listdir(root)) if n.endswith('.js') and n != 'i18n.js')
+    html = read('index.html')
     prefixes = {k.split('.')[0] for c in cats.values() for k in c}
     named = set(re.findall(r'data-i18n(?:-[a-z-]+)?="([^"]+)"', html))
     for lit in re.findall(r"'([a-z_]+(?:\.[A-Za-z0-9_]+)+)'", app):
@@ -387,7 +401,7 @@ def every_word_of_the_page_is_in_every_catalogue():
             named.add(lit)
     # keys built from a code: the AA outcomes the page knows
     failed = re.search(r'const AA_FAILED = \[([^\]]*)\]', app)
-    check(failed, 'app.js lists the AA outcomes it words')
+    check(failed, 'aa.js lists the AA outcomes it words')
     named |= {'aa.failed.' + c for c in re.findall(r"'([A-Z_]+)'", failed.group(1))} | {'aa.failed.other'}
     check('aa.title' in named and 'method.aa' in named, 'the AA path is worded from the catalogue')
     for code, cat in cats.items():
