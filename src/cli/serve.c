@@ -25,6 +25,7 @@
 #include "notify/backoff.h"
 #include "notify/notify.h"
 #include "util/log.h"
+#include "util/secret.h"
 
 static const char USAGE[] =
     "passbook serve [--listen HOST:PORT] [--data DIR] [--db URL] [--public-url URL] [--threads N]\n"
@@ -171,6 +172,22 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     return app->ingest_pool && app->fetch_pool && app->report_pool ? 0 : -1;
 }
 
+/* Names this server in the store: node:pid:random, node as in job leases
+ * (its next server releases what this one leaves: files_recover). Fills
+ * node. Returns 0 / -1. */
+static int serve_identity(const struct serve_opts *o, struct store *st, char *node, size_t n)
+{
+    char host[48] = "node", rnd[17];
+    gethostname(host, sizeof host - 1);
+    snprintf(node, n, "%.40s", o->node_name && *o->node_name ? o->node_name : host);
+    char owner[96];
+    if (!secret_random_hex(rnd, 8))
+        return -1;
+    snprintf(owner, sizeof owner, "%s:%d:%s", node, (int)getpid(), rnd);
+    store_set_owner(st, owner);
+    return 0;
+}
+
 /* The store lost durability (store.h): stop like on SIGTERM, exit 75. */
 #define EXIT_STORE_FAILED 75
 static atomic_bool store_failed;
@@ -191,6 +208,13 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     if (!db || store_open_pool(db, (int)o->db_connections, &app.store, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", db ? err : "out of memory");
         free(default_url);
+        return 1;
+    }
+    char node[48];
+    if (serve_identity(o, app.store, node, sizeof node)) {
+        fprintf(stderr, "passbook serve: no random numbers\n");
+        free(default_url);
+        store_close(app.store);
         return 1;
     }
     free(default_url);
@@ -221,7 +245,11 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         store_close(app.store);
         return 1;
     }
-    struct runner_config rcfg = {&app.ingest, &aa, (int)o->workers, (int)o->retention_days, o->node_name,
+    /* Before any deletion of this server's own can start. */
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%s:", node);
+    files_recover(&app.ingest, prefix);
+    struct runner_config rcfg = {&app.ingest, &aa, (int)o->workers, (int)o->retention_days, node,
                                  (int)o->job_lease};
     jobs = job_runner_start(&rcfg);
     struct router router;

@@ -27,10 +27,12 @@ int files_write_error(enum blob_error e, struct api_error *err)
  * by the sweep. Returns 1 when removed. */
 static int remove_claimed(const struct ingest_env *env, const char *sha256)
 {
+    fault_point("files.claimed");
     if (blob_delete(env->blobs, sha256) != 0) {
         log_warn("files msg=\"cannot remove file\" sha256=%.12s", sha256);
         return 0;
     }
+    fault_point("files.removed");
     if (STORE_CALL(env->store, blob_forget, sha256) != STORE_OK)
         log_warn("files msg=\"removed file still listed\" sha256=%.12s", sha256);
     return 1;
@@ -115,6 +117,23 @@ void files_remove_claimed(const struct ingest_env *env, char **sha256s, size_t n
         free(sha256s[i]);
     }
     free(sha256s);
+}
+
+int files_recover(const struct ingest_env *env, const char *node_prefix)
+{
+    char **released = NULL;
+    size_t n = 0;
+    if (STORE_CALL(env->store, blob_release_claims, node_prefix, &released, &n) != STORE_OK)
+        return -1;
+    int removed = 0;
+    for (size_t i = 0; i < n; i++) {
+        removed += delete_if_unreferenced(env, released[i]);
+        free(released[i]);
+    }
+    free(released);
+    if (n)
+        log_info("files msg=\"deletions a dead server left finished\" claims=%zu removed=%d", n, removed);
+    return (int)n;
 }
 
 struct debris {

@@ -18,6 +18,14 @@
  *   delete /    session_delete and pdf_expire claim the files their
  *   retention:  statements leave unreferenced; files_remove_claimed
  *               removes them
+ *   restart:    files_recover    a server killed between a claim and its
+ *                                end left the claim: its node's next
+ *                                server releases it at start and removes
+ *                                the file if nothing refers to it (else
+ *                                uploads of those bytes would wait for the
+ *                                claim's lease); claims name their owner
+ *                                (node:pid:random), so a node never takes
+ *                                over a live sibling's claim
  *   sweep:      files_sweep      expired pins (an upload killed mid-way),
  *               (hourly)         unreferenced rows, stale claims (a node
  *                                died while deleting), files on disk the
@@ -38,7 +46,8 @@
 #include "ingest/ingest.h"
 
 #define FILES_PIN_TTL_S 3600     /* an upload's pin; uploads end within minutes */
-#define FILES_CLAIM_LEASE_S 120  /* a deletion takes milliseconds; older claims are a dead node's */
+#define FILES_CLAIM_LEASE_S 120  /* a deletion takes milliseconds; older claims are a dead node's
+                                    (its own node's next server releases them at once) */
 #define FILES_DEBRIS_AGE_S 86400 /* unknown or temporary files younger than this are left alone */
 
 /* An upload's pinned file. */
@@ -60,6 +69,11 @@ void files_release(const struct ingest_env *env, struct file_hold *h);
 /* Removes files the store claimed for deletion (session_delete,
  * pdf_expire) and forgets them; frees the list. */
 void files_remove_claimed(const struct ingest_env *env, char **sha256s, size_t n);
+/* At a server's start, before it serves: releases the claims earlier
+ * servers of this node (owners starting with node_prefix, "name:") left,
+ * then removes each file nothing refers to. Returns the number of claims
+ * released, or -1 when the store failed. */
+int files_recover(const struct ingest_env *env, const char *node_prefix);
 /* The sweep described above. Returns the number of files removed, or -1
  * when the store could not be read. */
 int files_sweep(const struct ingest_env *env);

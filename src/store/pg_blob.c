@@ -39,7 +39,8 @@ static int apply_pin(struct pg_conn *c, void *arg)
     PGresult *r;
     int rc = pg_exec(c,
                      "INSERT INTO blobs(sha256, size, created_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) "
-                     "DO UPDATE SET deleted_at = NULL WHERE blobs.deleted_at IS NULL OR blobs.deleted_at < $4 "
+                     "DO UPDATE SET deleted_at = NULL, claimed_by = NULL "
+                     "WHERE blobs.deleted_at IS NULL OR blobs.deleted_at < $4 "
                      "RETURNING 1",
                      &p, "blob_row", &r, NULL);
     if (rc != STORE_OK)
@@ -89,18 +90,20 @@ int pg_blob_unpin(struct store *st, int64_t pin_id)
 
 /* ---- claims ---- */
 
-int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t stale_before, bool *claimed)
+int pg_blob_claim_in(struct pg_conn *c, const char *sha256, const char *owner, int64_t now, int64_t stale_before,
+                     bool *claimed)
 {
     *claimed = false;
-    struct pg_params p = {0};
-    pgp_text(&p, sha256);
-    pgp_int(&p, now);
+    struct pg_params o = {0};
+    pgp_text(&o, sha256);
+    pgp_int(&o, now);
+    pgp_text(&o, owner);
     PGresult *r;
     /* the row, locked (or created claimed: a file an older version left) */
     int rc = pg_exec(c,
-                     "INSERT INTO blobs(sha256, size, created_at, deleted_at) VALUES ($1, 0, $2, $2) "
+                     "INSERT INTO blobs(sha256, size, created_at, deleted_at, claimed_by) VALUES ($1, 0, $2, $2, $3) "
                      "ON CONFLICT (sha256) DO UPDATE SET size = blobs.size RETURNING (xmax = 0)",
-                     &p, "blob_claim", &r, NULL);
+                     &o, "blob_claim", &r, NULL);
     if (rc != STORE_OK)
         return rc;
     bool created = pgr_int(r, 0, 0) != 0;
@@ -109,6 +112,9 @@ int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t
         *claimed = true;
         return STORE_OK;
     }
+    struct pg_params p = {0};
+    pgp_text(&p, sha256);
+    pgp_int(&p, now);
     rc = pg_exec(c, "DELETE FROM blob_pins WHERE sha256 = $1 AND expires_at <= $2", &p, "blob_claim", NULL, NULL);
     if (rc != STORE_OK)
         return rc;
@@ -116,9 +122,11 @@ int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t
     pgp_text(&q, sha256);
     pgp_int(&q, now);
     pgp_int(&q, stale_before);
+    pgp_text(&q, owner);
     int64_t changed = 0;
     rc = pg_exec(c,
-                 "UPDATE blobs SET deleted_at = $2 WHERE sha256 = $1 AND (deleted_at IS NULL OR deleted_at < $3) "
+                 "UPDATE blobs SET deleted_at = $2, claimed_by = $4 WHERE sha256 = $1 "
+                 "AND (deleted_at IS NULL OR deleted_at < $3) "
                  "AND NOT EXISTS (SELECT 1 FROM statements WHERE blob_sha256 = $1) "
                  "AND NOT EXISTS (SELECT 1 FROM blob_pins WHERE sha256 = $1)",
                  &q, "blob_claim", NULL, &changed);
@@ -127,7 +135,7 @@ int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t
 }
 
 struct claim_arg {
-    const char *sha256;
+    const char *sha256, *owner;
     int64_t now, stale_before;
     bool claimed;
 };
@@ -135,12 +143,12 @@ struct claim_arg {
 static int apply_claim(struct pg_conn *c, void *arg)
 {
     struct claim_arg *a = arg;
-    return pg_blob_claim_in(c, a->sha256, a->now, a->stale_before, &a->claimed);
+    return pg_blob_claim_in(c, a->sha256, a->owner, a->now, a->stale_before, &a->claimed);
 }
 
 int pg_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed)
 {
-    struct claim_arg a = {sha256, now, stale_before, false};
+    struct claim_arg a = {sha256, st->owner, now, stale_before, false};
     int rc = pg_write((struct pg_store *)st, apply_claim, &a);
     *claimed = rc == STORE_OK && a.claimed;
     return rc;
@@ -195,6 +203,32 @@ int pg_blob_known(struct store *st, const char *sha256, bool *known)
     *known = PQntuples(r) > 0;
     PQclear(r);
     return STORE_OK;
+}
+
+int pg_blob_release_claims(struct store *st, const char *node_prefix, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pgp_text(&p, node_prefix);
+    pgp_text(&p, st->owner);
+    PGresult *r;
+    /* Only this node's: another node's claim may be a deletion running now
+     * (its lease ends it if that node died). */
+    int rc = pg_exec1((struct pg_store *)st,
+                      "UPDATE blobs SET deleted_at = NULL, claimed_by = NULL WHERE deleted_at IS NOT NULL "
+                      "AND starts_with(claimed_by, $1) AND claimed_by <> $2 RETURNING sha256",
+                      &p, "blob_release_claims", &r, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    int rows = PQntuples(r);
+    char **arr = calloc(rows ? (size_t)rows : 1, sizeof *arr);
+    for (int i = 0; arr && i < rows; i++)
+        if ((arr[*n] = pgr_dup(r, i, 0)))
+            (*n)++;
+    PQclear(r);
+    *out = arr;
+    return arr ? STORE_OK : STORE_ERROR;
 }
 
 /* ---- the files' bytes ---- */

@@ -84,10 +84,12 @@ int pg_blob_pin(struct store *st, const char *sha256, int64_t size, int64_t now,
 int pg_blob_unpin(struct store *st, int64_t pin_id);
 int pg_blob_unpin_in(struct pg_conn *c, int64_t pin_id, bool *existed);
 int pg_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
-int pg_blob_claim_in(struct pg_conn *c, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+int pg_blob_claim_in(struct pg_conn *c, const char *sha256, const char *owner, int64_t now, int64_t stale_before,
+                     bool *claimed);
 int pg_blob_forget(struct store *st, const char *sha256);
 int pg_blob_orphans(struct store *st, int64_t now, int64_t stale_before, size_t max, char ***out, size_t *n);
 int pg_blob_known(struct store *st, const char *sha256, bool *known);
+int pg_blob_release_claims(struct store *st, const char *node_prefix, char ***out, size_t *n);
 int pg_file_put(struct store *st, const char *sha256, int fd, int64_t now);
 int pg_file_get(struct store *st, const char *sha256, unsigned char **data, size_t *len);
 int pg_file_delete(struct store *st, const char *sha256);

@@ -334,9 +334,16 @@ static const char M2_AA[] =
     "ALTER TABLE statements ADD COLUMN aa_consent_id text;"
     "CREATE INDEX statements_aa ON statements(aa_consent_id) WHERE aa_consent_id IS NOT NULL;";
 
+/* Migration 3: deletion claims name their owner (node:pid:random), so a
+ * restarted node releases what its killed predecessor claimed at once
+ * (src/ingest/files.h); other nodes' claims are left to their lease. */
+static const char M3_CLAIM_OWNER[] =
+    "ALTER TABLE blobs ADD COLUMN claimed_by text;";
+
 static const char *const PG_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_AA,
+    M3_CLAIM_OWNER,
 };
 static const int PG_NMIGRATIONS = sizeof PG_MIGRATIONS / sizeof PG_MIGRATIONS[0];
 

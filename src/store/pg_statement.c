@@ -438,7 +438,7 @@ int pg_account_set_result(struct store *st, const char *account_id, const char *
 /* ---- deletion and retention ---- */
 
 struct orphan_arg {
-    const char *session_id, *org_id;
+    const char *session_id, *org_id, *owner;
     int64_t cutoff, now;
     char **files; /* files of the statements concerned, then those claimed */
     size_t n;
@@ -475,7 +475,7 @@ static int claim_files(struct pg_conn *c, struct orphan_arg *a)
     for (size_t i = 0; i < a->n; i++) {
         bool claimed = false;
         if (rc == STORE_OK)
-            rc = pg_blob_claim_in(c, a->files[i], a->now, INT64_MIN, &claimed);
+            rc = pg_blob_claim_in(c, a->files[i], a->owner, a->now, INT64_MIN, &claimed);
         if (claimed)
             a->files[kept++] = a->files[i];
         else
@@ -529,7 +529,7 @@ static int apply_session_delete(struct pg_conn *c, void *arg)
 int pg_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now, char ***orphans,
                       size_t *norphans)
 {
-    struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .now = now};
+    struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .owner = st->owner, .now = now};
     int rc = pg_write((struct pg_store *)st, apply_session_delete, &a);
     if (rc != STORE_OK || !a.found) {
         free_files(&a);
@@ -567,7 +567,7 @@ static int apply_pdf_expire(struct pg_conn *c, void *arg)
 
 int pg_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans)
 {
-    struct orphan_arg a = {.cutoff = cutoff, .now = now};
+    struct orphan_arg a = {.owner = st->owner, .cutoff = cutoff, .now = now};
     int rc = pg_write((struct pg_store *)st, apply_pdf_expire, &a);
     if (rc != STORE_OK)
         free_files(&a);

@@ -134,6 +134,7 @@ static const struct store_ops PG_OPS = {
     .blob_forget = pg_blob_forget,
     .blob_orphans = pg_blob_orphans,
     .blob_known = pg_blob_known,
+    .blob_release_claims = pg_blob_release_claims,
     .rate_count = pgs_rate_count,
     .entity_insert = pg_entity_insert,
     .entity_get = pg_entity_get,

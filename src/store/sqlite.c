@@ -1072,6 +1072,7 @@ static const struct store_ops SQLITE_OPS = {
     .blob_forget = sq_blob_forget,
     .blob_orphans = sq_blob_orphans,
     .blob_known = sq_blob_known,
+    .blob_release_claims = sq_blob_release_claims,
     .rate_count = sq_rate_count,
     .entity_insert = sq_entity_insert,
     .entity_get = sq_entity_get,

@@ -3,7 +3,7 @@
  * src/ingest/files.h; here each step is one transaction that checks what
  * it relies on. A file is referenced by statements.blob_sha256 and by
  * unexpired rows of blob_pins; blobs.deleted_at is the time a deletion was
- * claimed (fresh while >= stale_before). */
+ * claimed (fresh while >= stale_before), blobs.claimed_by who claimed it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +34,7 @@ static int apply_pin(sqlite3 *db, void *arg)
     if (fresh)
         return fresh < 0 ? STORE_ERROR : STORE_CONFLICT;
     sqlite3_stmt *q = sq_prep(db, "INSERT INTO blobs(sha256, size, created_at) VALUES (?1, ?2, ?3) "
-                                  "ON CONFLICT(sha256) DO UPDATE SET deleted_at = NULL");
+                                  "ON CONFLICT(sha256) DO UPDATE SET deleted_at = NULL, claimed_by = NULL");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->sha256);
@@ -85,8 +85,9 @@ int sq_blob_unpin(struct store *st, int64_t pin_id)
     return sq_write_op(st, apply_unpin, &pin_id);
 }
 
-/* Runs sql bound to (?1 sha256, ?2 now, ?3 stale_before). */
-static int exec_sha(sqlite3 *db, const char *sql, const char *sha256, int64_t now, int64_t stale_before)
+/* Runs sql bound to (?1 sha256, ?2 now, ?3 stale_before, ?4 owner). */
+static int exec_sha(sqlite3 *db, const char *sql, const char *sha256, int64_t now, int64_t stale_before,
+                    const char *owner)
 {
     sqlite3_stmt *q = sq_prep(db, sql);
     if (!q)
@@ -96,34 +97,37 @@ static int exec_sha(sqlite3 *db, const char *sql, const char *sha256, int64_t no
         sqlite3_bind_int64(q, 2, now);
     if (sqlite3_bind_parameter_count(q) >= 3)
         sqlite3_bind_int64(q, 3, stale_before);
+    if (sqlite3_bind_parameter_count(q) >= 4)
+        sq_bind_text(q, 4, owner);
     return sq_run_final(db, q, "blob_claim");
 }
 
-int sq_blob_claim_in(sqlite3 *db, const char *sha256, int64_t now, int64_t stale_before, bool *claimed)
+int sq_blob_claim_in(sqlite3 *db, const char *sha256, const char *owner, int64_t now, int64_t stale_before,
+                     bool *claimed)
 {
     *claimed = false;
-    int rc = exec_sha(db, "DELETE FROM blob_pins WHERE sha256 = ?1 AND expires_at <= ?2", sha256, now, 0);
+    int rc = exec_sha(db, "DELETE FROM blob_pins WHERE sha256 = ?1 AND expires_at <= ?2", sha256, now, 0, NULL);
     if (rc == STORE_OK)
-        rc = exec_sha(db, "UPDATE blobs SET deleted_at = ?2 WHERE sha256 = ?1 "
+        rc = exec_sha(db, "UPDATE blobs SET deleted_at = ?2, claimed_by = ?4 WHERE sha256 = ?1 "
                           "AND (deleted_at IS NULL OR deleted_at < ?3) "
                           "AND NOT EXISTS (SELECT 1 FROM statements WHERE blob_sha256 = ?1) "
                           "AND NOT EXISTS (SELECT 1 FROM blob_pins WHERE sha256 = ?1)",
-                      sha256, now, stale_before);
+                      sha256, now, stale_before, owner);
     if (rc == STORE_OK && sqlite3_changes(db) > 0) {
         *claimed = true;
         return STORE_OK;
     }
     /* No row at all: a file an older version left behind. */
     if (rc == STORE_OK)
-        rc = exec_sha(db, "INSERT INTO blobs(sha256, size, created_at, deleted_at) VALUES (?1, 0, ?2, ?2) "
-                          "ON CONFLICT(sha256) DO NOTHING",
-                      sha256, now, 0);
+        rc = exec_sha(db, "INSERT INTO blobs(sha256, size, created_at, deleted_at, claimed_by) "
+                          "VALUES (?1, 0, ?2, ?2, ?4) ON CONFLICT(sha256) DO NOTHING",
+                      sha256, now, 0, owner);
     *claimed = rc == STORE_OK && sqlite3_changes(db) > 0;
     return rc;
 }
 
 struct claim_arg {
-    const char *sha256;
+    const char *sha256, *owner;
     int64_t now, stale_before;
     bool claimed;
 };
@@ -131,12 +135,12 @@ struct claim_arg {
 static int apply_claim(sqlite3 *db, void *arg)
 {
     struct claim_arg *a = arg;
-    return sq_blob_claim_in(db, a->sha256, a->now, a->stale_before, &a->claimed);
+    return sq_blob_claim_in(db, a->sha256, a->owner, a->now, a->stale_before, &a->claimed);
 }
 
 int sq_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed)
 {
-    struct claim_arg a = {sha256, now, stale_before, false};
+    struct claim_arg a = {sha256, st->owner, now, stale_before, false};
     int rc = sq_write_op(st, apply_claim, &a);
     *claimed = rc == STORE_OK && a.claimed;
     return rc;
@@ -149,7 +153,7 @@ static int apply_forget(sqlite3 *db, void *arg)
     return exec_sha(db, "DELETE FROM blobs WHERE sha256 = ?1 AND deleted_at IS NOT NULL "
                         "AND NOT EXISTS (SELECT 1 FROM statements WHERE blob_sha256 = ?1) "
                         "AND NOT EXISTS (SELECT 1 FROM blob_pins WHERE sha256 = ?1)",
-                    arg, 0, 0);
+                    arg, 0, 0, NULL);
 }
 
 int sq_blob_forget(struct store *st, const char *sha256)
@@ -197,5 +201,52 @@ int sq_blob_known(struct store *st, const char *sha256, bool *known)
         *known = false;
     rc = sq_rc(db, rc, "blob_known");
     sqlite3_finalize(q);
+    return rc;
+}
+
+struct release_arg {
+    const char *prefix, *self;
+    char **files;
+    size_t n;
+};
+
+static int apply_release(sqlite3 *db, void *arg)
+{
+    struct release_arg *a = arg;
+    sqlite3_stmt *q = sq_prep(db, "UPDATE blobs SET deleted_at = NULL, claimed_by = NULL "
+                                  "WHERE deleted_at IS NOT NULL AND substr(claimed_by, 1, length(?1)) = ?1 "
+                                  "AND claimed_by <> ?2 RETURNING sha256");
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, a->prefix);
+    sq_bind_text(q, 2, a->self);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        char **p = realloc(a->files, (a->n + 1) * sizeof *p);
+        if (!p) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        a->files = p;
+        if ((a->files[a->n] = sq_col_dup(q, 0)))
+            a->n++;
+    }
+    sqlite3_finalize(q);
+    return sq_rc(db, rc, "blob_release_claims");
+}
+
+int sq_blob_release_claims(struct store *st, const char *node_prefix, char ***out, size_t *n)
+{
+    struct release_arg a = {node_prefix, st->owner, NULL, 0};
+    int rc = sq_write_op(st, apply_release, &a);
+    if (rc != STORE_OK) { /* the write rolled back: nothing was released */
+        for (size_t i = 0; i < a.n; i++)
+            free(a.files[i]);
+        free(a.files);
+        a.files = NULL;
+        a.n = 0;
+    }
+    *out = a.files;
+    *n = a.n;
     return rc;
 }

@@ -116,10 +116,12 @@ int sq_blob_unpin(struct store *st, int64_t pin_id);
 int sq_blob_claim(struct store *st, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
 int sq_blob_forget(struct store *st, const char *sha256);
 int sq_blob_known(struct store *st, const char *sha256, bool *known);
+int sq_blob_release_claims(struct store *st, const char *node_prefix, char ***out, size_t *n);
 int sq_blob_orphans(struct store *st, int64_t now, int64_t stale_before, size_t max, char ***out,
                     size_t *n);
 /* Inside a write: blob_claim's check and claim; a store_rc. */
-int sq_blob_claim_in(sqlite3 *db, const char *sha256, int64_t now, int64_t stale_before, bool *claimed);
+int sq_blob_claim_in(sqlite3 *db, const char *sha256, const char *owner, int64_t now, int64_t stale_before,
+                     bool *claimed);
 /* Inside a write: drops pin_id; *existed says whether it was still there. */
 int sq_blob_unpin_in(sqlite3 *db, int64_t pin_id, bool *existed);
 /* The lender console: users, logins, audit log, list facts (sqlite_console.c). */

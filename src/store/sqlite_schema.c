@@ -341,6 +341,13 @@ static const char M6_ACCOUNT_AGGREGATOR[] =
     "ALTER TABLE statements ADD COLUMN aa_consent_id TEXT;"
     "CREATE INDEX statements_aa ON statements(aa_consent_id) WHERE aa_consent_id IS NOT NULL;";
 
+/* Deletion claims name their owner (the server's node:pid:random), so a
+ * restarted server releases the claims its killed predecessor left at
+ * once instead of refusing uploads of those files for the claim's lease
+ * (src/ingest/files.h). */
+static const char M7_CLAIM_OWNER[] =
+    "ALTER TABLE blobs ADD COLUMN claimed_by TEXT;";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
@@ -348,5 +355,6 @@ const char *const SQLITE_MIGRATIONS[] = {
     M4_ENTITIES,
     M5_CONSOLE,
     M6_ACCOUNT_AGGREGATOR,
+    M7_CLAIM_OWNER,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

@@ -479,7 +479,7 @@ int sq_account_set_result(struct store *st, const char *account_id, const char *
 /* ---- deletion and retention ---- */
 
 struct orphan_arg {
-    const char *session_id, *org_id;
+    const char *session_id, *org_id, *owner;
     int64_t cutoff, now;
     char **files;       /* files of the statements concerned, then those claimed */
     size_t n;
@@ -514,7 +514,7 @@ static int claim_files(sqlite3 *db, struct orphan_arg *a)
     for (size_t i = 0; i < a->n; i++) {
         bool claimed = false;
         if (rc == STORE_OK)
-            rc = sq_blob_claim_in(db, a->files[i], a->now, INT64_MIN, &claimed);
+            rc = sq_blob_claim_in(db, a->files[i], a->owner, a->now, INT64_MIN, &claimed);
         if (claimed)
             a->files[kept++] = a->files[i];
         else
@@ -588,7 +588,7 @@ static void free_files(struct orphan_arg *a)
 int sq_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now,
                       char ***orphans, size_t *norphans)
 {
-    struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .now = now};
+    struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .owner = st->owner, .now = now};
     int rc = sq_write_op(st, apply_session_delete, &a);
     if (rc != STORE_OK || !a.found) {
         free_files(&a);
@@ -622,7 +622,7 @@ static int apply_pdf_expire(sqlite3 *db, void *arg)
 
 int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans, size_t *norphans)
 {
-    struct orphan_arg a = {.cutoff = cutoff, .now = now};
+    struct orphan_arg a = {.owner = st->owner, .cutoff = cutoff, .now = now};
     int rc = sq_write_op(st, apply_pdf_expire, &a);
     if (rc != STORE_OK)
         free_files(&a);

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/entity.h"
 #include "core/org.h"
@@ -338,10 +339,11 @@ struct store_ops {
     /* ---- statement files: references (protocol in src/ingest/files.h) ----
      * A file of the blob store is kept while a statement refers to it
      * (statements.blob_sha256) or an upload holds an unexpired pin on it.
-     * Deleting a file is claimed (blobs.deleted_at = the claim's time) in
-     * the transaction that proves nothing refers to it; while the claim is
-     * fresh (made at or after stale_before) no pin can be taken, so no
-     * upload puts the file back while the claimer removes it. */
+     * Deleting a file is claimed (blobs.deleted_at = the claim's time,
+     * blobs.claimed_by = the store's owner) in the transaction that proves
+     * nothing refers to it; while the claim is fresh (made at or after
+     * stale_before) no pin can be taken, so no upload puts the file back
+     * while the claimer removes it. */
     /* Records a pending reference to sha256 (creating its row) until
      * expires_at; *pin_id names it. STORE_CONFLICT: a fresh deletion claim
      * holds the file (retry shortly). */
@@ -363,6 +365,10 @@ struct store_ops {
                         size_t *n);
     /* Whether sha256 has a row at all (a read). */
     int (*blob_known)(struct store *st, const char *sha256, bool *known);
+    /* A server starting: releases the deletion claims its node's earlier
+     * servers left (owners starting with node_prefix, "name:", but not
+     * this store's owner) and lists their files in *out. */
+    int (*blob_release_claims)(struct store *st, const char *node_prefix, char ***out, size_t *n);
 
     /* Rate limits, shared by every node on the store: the events counted
      * for key in the fixed window of window_s seconds holding now, after
@@ -469,7 +475,15 @@ struct store_ops {
 
 struct store {
     const struct store_ops *ops;
+    /* Who this process is in the deletion claims it records: the server's
+     * incarnation (node:pid:random, store_set_owner); "" in CLI tools. */
+    char owner[96];
 };
+
+static inline void store_set_owner(struct store *st, const char *owner)
+{
+    snprintf(st->owner, sizeof st->owner, "%s", owner);
+}
 
 /* Opens (creating and migrating as needed) the store at url. Returns 0 and
  * sets *out, or -1 with a reason in err. */

@@ -165,6 +165,42 @@ def an_upload_killed_mid_extraction_is_swept():
 
 
 @suite.test(server=False)
+def a_deletion_cut_by_kill9_holds_back_no_upload():
+    """kill -9 between a deletion's claim and its end (files.claimed: the file still there;
+    files.removed: gone, its row not yet forgotten). The dead server's claim must not hold uploads
+    of those bytes back: the restarted server ends it at start, so the same bytes are answered 200
+    (not 503 'busy' while a claim of a dead process ages out), and after processing the PDF comes
+    back byte for byte."""
+    for point in ('files.claimed', 'files.removed'):
+        srv = Server(env={'PASSBOOK_FAULT_KILL_AT': point})
+        try:
+            srv.start()
+            o = srv.create_org('Cut Deletion Lender')
+            pdf = fresh_bytes(fx.data('sbi_q1'), 7)
+            refused = new_session(srv, o, from_date='01/01/2023', to_date='31/03/2023')
+            try:   # OUT_OF_DATE_RANGE: the refused upload's file is claimed for deletion
+                upload(srv, o, refused, pdf)
+                check(False, 'the server should have died at ' + point)
+            except OSError:
+                pass
+            srv.proc.wait(30)
+            srv.kill9()
+            del srv.env['PASSBOOK_FAULT_KILL_AT']
+            srv.start()
+            sid = new_session(srv, o)
+            r = upload(srv, o, sid, pdf)
+            eq((r.status, r.text[:200]), (200, r.text[:200]), point + ': the same bytes after the restart')
+            eq(srv.post('/bank-connect/v1/session_data/%s/initiate_processing/' % sid, {},
+                        headers=o.headers()).status, 202)
+            wait_processed(srv, o, sid, timeout=120)
+            eq(download_pdfs(srv, o, sid), [pdf], point + ': the PDF byte for byte')
+            eq(len(blob_files(srv)), 1, point + ': one file')
+            srv.stop_checked()
+        finally:
+            srv.cleanup()
+
+
+@suite.test(server=False)
 def debris_of_older_versions_is_swept_but_young_files_are_not():
     """A file in place that the store has never heard of (an older version's crash) goes once it is
     a day old; a young one may be another node's upload in progress."""
