@@ -53,9 +53,10 @@ enum http_result api_offload(struct http_req *req, struct http_resp *resp, http_
  * the answer with status, typed by its extension; 404 NOT_FOUND when the
  * binary holds none. */
 enum http_result api_embedded(struct http_resp *resp, const char *path, int status);
-/* A GET of dir's asset named by the route's <file> (no-cache, nosniff).
- * Pages (.html) are refused, as is any name leaving dir: each page has its
- * own route and headers. */
+/* A GET of dir's asset named by the route's <file> (no-cache, nosniff),
+ * else of the one data/common/ holds for every page (base.css). Pages
+ * (.html) are refused, as is any name leaving dir: each page has its own
+ * route and headers. */
 enum http_result api_asset(struct http_req *req, struct http_resp *resp, const char *dir);
 
 /* Registers every API route. Returns 0, or -1 on a bad route table. */

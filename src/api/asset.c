@@ -1,5 +1,6 @@
 /* Files compiled into the binary (util/embedded.h) served as they are:
- * the hosted journey's and the console's pages, scripts and styles. */
+ * the hosted journey's and the console's pages, scripts and styles, and
+ * what the two share (data/common/: the base stylesheet). */
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,8 @@ enum http_result api_asset(struct http_req *req, struct http_resp *resp, const c
         return HTTP_DONE;
     }
     snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (!embedded_find(path)) /* what both pages share (data/common/) */
+        snprintf(path, sizeof path, "common/%s", name);
     api_embedded(resp, path, 200);
     http_resp_header(resp, "X-Content-Type-Options", "nosniff");
     http_resp_header(resp, "Cache-Control", "no-cache");

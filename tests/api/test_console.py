@@ -179,7 +179,7 @@ def pages_hold_no_inline_script_or_style(srv):
         check('text/html' in r.headers['content-type'], path)
         check(not re.search(r'<script(?![^>]*\bsrc=)[^>]*>', r.text), path + ': inline script')
         check(not re.search(r'\son[a-z]+=|\sstyle=|<style', r.text), path + ': inline handler or style')
-    for asset in ('app.js', 'app.css', 'format.js', 'login.js', 'chart.min.js'):
+    for asset in ('app.js', 'app.css', 'base.css', 'format.js', 'login.js', 'chart.min.js'):
         r = b.get('/console/assets/' + asset)
         eq(r.status, 200, asset)
         check(len(r.body) > 500, asset)

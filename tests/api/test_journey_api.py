@@ -57,7 +57,7 @@ def the_redirect_url_serves_the_page_and_its_assets(srv):
     check("frame-ancestors" not in page.headers.get('content-security-policy', ''), 'frameable')
     check("script-src 'self'" in page.headers['content-security-policy'], 'CSP')
     eq(page.headers.get('cache-control'), 'no-store')
-    for asset, kind in (('/journey/app.js', 'javascript'), ('/journey/app.css', 'css'),
+    for asset, kind in (('/journey/app.js', 'javascript'), ('/journey/app.css', 'css'), ('/journey/base.css', 'css'),
                         ('/sdk/passbook.js', 'javascript')):
         a = srv.get(asset)
         eq(a.status, 200, asset)
@@ -74,6 +74,8 @@ def the_redirect_url_serves_the_page_and_its_assets(srv):
         check('javascript' in a.headers['content-type'], name + ' type')
         todo += re.findall(r"^import [^;]* from '\./([a-z0-9_-]+\.js)';", a.text, re.M)
     check({'state.js', 'files.js', 'aa.js'} <= seen, 'the modules are reached from app.js: %s' % sorted(seen))
+    check('<link rel="stylesheet" href="/journey/base.css">' in page.text, 'page loads the shared stylesheet')
+    eq(srv.get('/journey/base.css').body, srv.get('/console/assets/base.css').body)  # one file, data/common/
     check('finbox-bankconnect' in srv.get('/sdk/passbook.js').text, 'SDK listens for the events')
     eq(srv.get('/journey/../../etc/passwd').status, 404)
     eq(srv.get('/journey/nothing.js').status, 404)

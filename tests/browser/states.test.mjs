@@ -166,7 +166,9 @@ const tests = [
     const res = await page.goto(u.toString());
     assert(res.status() === 403, 'forged token: ' + res.status());
     await page.getByRole('heading', { name: 'यह लिंक मान्य नहीं है' }).waitFor();
-    assert(await page.locator('link[rel=stylesheet]').count() === 1, 'the styled page, not bare HTML');
+    assert(await page.locator('link[rel=stylesheet]').count() === 2, 'the styled page, not bare HTML');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert(bg === 'rgb(244, 246, 249)', 'the shared stylesheet applies: ' + bg);
     await clean(page, 'forged link');
     await shooter(page, 'states-desktop-hi-forged')('forged');
     await page.close();
