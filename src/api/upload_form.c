@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "ingest/files.h"
+#include "util/base64.h"
 #include "util/utf8.h"
 
 const char *const UPLOAD_FORM_TYPES[] = {"multipart/form-data", "application/x-www-form-urlencoded", NULL};
@@ -40,21 +41,6 @@ static enum blob_error write_error(const struct upload_form *f)
 }
 
 /* ---- streaming BASE64 ---- */
-
-static int b64_value(int c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+' || c == '-')
-        return 62;
-    if (c == '/' || c == '_')
-        return 63;
-    return -1;
-}
 
 /* Decodes text into the file writer; flags bad input. */
 static void b64_feed(struct upload_form *f, const char *s, size_t n)

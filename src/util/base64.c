@@ -37,7 +37,7 @@ char *b64_encode(const void *data, size_t n, enum b64_style style)
     return out;
 }
 
-static int value(char c)
+int b64_value(int c)
 {
     if (c >= 'A' && c <= 'Z')
         return c - 'A';
@@ -65,7 +65,7 @@ unsigned char *b64_decode(const char *text, size_t len, size_t *n)
     unsigned acc = 0;
     int bits = 0;
     for (size_t i = 0; i < len; i++) {
-        int v = value(text[i]);
+        int v = b64_value((unsigned char)text[i]);
         if (v < 0) {
             free(out);
             return NULL;

@@ -16,6 +16,10 @@ enum b64_style {
 /* Encodes n bytes; returns a malloc'd NUL-terminated string, or NULL. */
 char *b64_encode(const void *data, size_t n, enum b64_style style);
 
+/* The 6-bit value of one character (0-255) of either alphabet, or -1 (for
+ * decoders that stream, as the upload form's BASE64 file field). */
+int b64_value(int c);
+
 /* Decodes text of either alphabet (never both mixed with '+'/'-' meaning
  * different things: '+' and '-' are 62, '/' and '_' are 63), padding
  * optional, no whitespace. Returns a malloc'd buffer (NUL-terminated for
