@@ -3,6 +3,7 @@
 #include "aa/deposit.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,42 @@ void fi_account_free(struct fi_account *a)
     free(a->account_status);
     free(a->row_ms);
     memset(a, 0, sizeof *a);
+}
+
+#define AT(member) offsetof(struct fi_account, member)
+const struct fi_field FI_ACCOUNT_FIELDS[] = {
+    {"maskedAccNumber", NULL, AT(masked_acc)}, {"linkedAccRef", NULL, AT(linked_ref)},
+    {"version", NULL, AT(version)}, {NULL, NULL, 0},
+};
+const struct fi_field FI_HOLDER_FIELDS[] = {
+    {"name", NULL, AT(st.id.name)},   {"address", NULL, AT(st.id.address)}, {"mobile", NULL, AT(st.id.phone)},
+    {"email", NULL, AT(st.id.email)}, {"pan", NULL, AT(st.id.pan)},         {NULL, NULL, 0},
+};
+const struct fi_field FI_SUMMARY_FIELDS[] = {
+    {"ifscCode", "ifsc", AT(st.id.ifsc)},
+    {"micrCode", "micr", AT(st.id.micr)},
+    {"type", "accountSubType", AT(st.id.account_type)},
+    {"accountType", NULL, AT(st.id.raw_account_category)},
+    {"branch", NULL, AT(branch)},
+    {"currency", NULL, AT(currency)},
+    {"status", NULL, AT(account_status)},
+    {NULL, NULL, 0},
+};
+const struct fi_field FI_ROW_KEYS[FI_ROW_TEXTS] = {
+    [FI_ROW_TYPE] = {"type", NULL, 0},
+    [FI_ROW_AMOUNT] = {"amount", NULL, 0},
+    [FI_ROW_BALANCE] = {"currentBalance", "transactionalBalance", 0},
+    [FI_ROW_TIMESTAMP] = {"transactionTimestamp", NULL, 0},
+    [FI_ROW_VALUE_DATE] = {"valueDate", NULL, 0},
+    [FI_ROW_NARRATION] = {"narration", NULL, 0},
+    [FI_ROW_TXN_ID] = {"txnId", NULL, 0},
+};
+#undef AT
+
+void fi_fill(struct fi_account *a, const struct fi_field *table, const void *node, fi_dup_fn *dup)
+{
+    for (const struct fi_field *f = table; f->name; f++)
+        *(char **)((char *)a + f->at) = dup(node, f->name, f->alt);
 }
 
 int fi_parse(const char *data, size_t len, struct fi_account *out, char *why, size_t cap)
@@ -190,11 +227,12 @@ static int grow(struct fi_account *a)
     return 0;
 }
 
-static int money_of(const char *text, bool is_number, double number, pb_paise *out)
+/* Row text i as money: 0, or -1 when it is absent or not an amount. */
+static int money_of(const struct fi_row *r, int i, pb_paise *out)
 {
-    if (is_number)
-        return money_from_rupees(number, out) ? 0 : -1;
-    return fi_amount(text, out) ? 0 : -1;
+    if (r->is_number[i])
+        return money_from_rupees(r->number[i], out) ? 0 : -1;
+    return r->text[i] && fi_amount(r->text[i], out) ? 0 : -1;
 }
 
 int fi_add_row(struct fi_account *a, const struct fi_row *r, char *why, size_t cap)
@@ -206,26 +244,26 @@ int fi_add_row(struct fi_account *a, const struct fi_row *r, char *why, size_t c
     }
     struct txn t = {.value_date = PB_NO_DAY};
     int64_t ms;
-    if (direction(r->type, &t.type)) {
+    if (direction(r->text[FI_ROW_TYPE], &t.type)) {
         snprintf(why, cap, "transaction %zu: type is not CREDIT or DEBIT", row);
         return -1;
     }
-    if ((!r->amount && !r->amount_is_number) || money_of(r->amount, r->amount_is_number, r->amount_num, &t.amount)) {
+    if (money_of(r, FI_ROW_AMOUNT, &t.amount)) {
         snprintf(why, cap, "transaction %zu: amount is not a number", row);
         return -1;
     }
-    if (!r->timestamp || !fi_instant(r->timestamp, &t.date, &ms)) {
+    if (!r->text[FI_ROW_TIMESTAMP] || !fi_instant(r->text[FI_ROW_TIMESTAMP], &t.date, &ms)) {
         snprintf(why, cap, "transaction %zu: transactionTimestamp is not a date-time", row);
         return -1;
     }
     if (t.amount < 0)
         t.amount = -t.amount; /* the direction says which way */
-    if ((r->balance || r->balance_is_number) &&
-        money_of(r->balance, r->balance_is_number, r->balance_num, &t.balance) == 0)
+    if (money_of(r, FI_ROW_BALANCE, &t.balance) == 0)
         t.has_balance = true;
-    if (r->value_date && !fi_date(r->value_date, &t.value_date))
+    const char *value_date = r->text[FI_ROW_VALUE_DATE], *narration = r->text[FI_ROW_NARRATION];
+    if (value_date && !fi_date(value_date, &t.value_date))
         t.value_date = PB_NO_DAY;
-    t.note = strdup(r->narration ? r->narration : "");
+    t.note = strdup(narration ? narration : "");
     t.reconciled = true;
     if (!t.note || grow(a)) {
         free(t.note);

@@ -68,11 +68,33 @@ bool fi_date(const char *s, pb_day *out);
  * (extra decimals must be zeros). */
 bool fi_amount(const char *s, pb_paise *out);
 
-/* One row as read, before ordering. */
+/* A text field, the same in both forms: its attribute (XML) or key (JSON),
+ * else alt (the v2.0.0 name, or the misspelling published samples carry);
+ * at: the char * member of struct fi_account it fills (offsetof). */
+struct fi_field {
+    const char *name, *alt;
+    size_t at;
+};
+/* The tables end with {NULL}. */
+extern const struct fi_field FI_ACCOUNT_FIELDS[]; /* the Account's own */
+extern const struct fi_field FI_HOLDER_FIELDS[];  /* Profile's first Holder -> identity */
+extern const struct fi_field FI_SUMMARY_FIELDS[]; /* Summary -> account details */
+/* A form's strdup of node's field name (else alt); NULL when the node is
+ * NULL or the field absent, empty or too long. */
+typedef char *fi_dup_fn(const void *node, const char *name, const char *alt);
+/* Fills a's fields of table from node with the form's dup. */
+void fi_fill(struct fi_account *a, const struct fi_field *table, const void *node, fi_dup_fn *dup);
+
+/* One row as read, before ordering: its texts in the order of FI_ROW_KEYS
+ * (NULL when absent); a JSON number as an amount or balance is kept as a
+ * number (rupees) instead. */
+enum { FI_ROW_TYPE, FI_ROW_AMOUNT, FI_ROW_BALANCE, FI_ROW_TIMESTAMP, FI_ROW_VALUE_DATE, FI_ROW_NARRATION,
+       FI_ROW_TXN_ID, FI_ROW_TEXTS };
+extern const struct fi_field FI_ROW_KEYS[FI_ROW_TEXTS]; /* name and alt only */
 struct fi_row {
-    const char *type, *amount, *balance, *timestamp, *value_date, *narration, *txn_id;
-    bool amount_is_number, balance_is_number;
-    double amount_num, balance_num;
+    const char *text[FI_ROW_TEXTS];
+    bool is_number[FI_ROW_TEXTS];
+    double number[FI_ROW_TEXTS];
 };
 /* Appends a row to a->st (growing txns). 0, or -1 with why. */
 int fi_add_row(struct fi_account *a, const struct fi_row *r, char *why, size_t cap);

@@ -44,7 +44,7 @@ static const char *text(const json_t *v, char *buf, size_t cap, bool *is_real, d
     return NULL;
 }
 
-static char *dup_text(const json_t *obj, const char *key, const char *alt)
+static char *dup_text(const void *obj, const char *key, const char *alt)
 {
     char buf[64];
     const char *t = text(get(obj, key, alt), buf, sizeof buf, NULL, NULL);
@@ -61,13 +61,8 @@ static void read_profile(const json_t *acc, struct fi_account *a)
 {
     json_t *holders = get(get(acc, "Profile", NULL), "Holders", NULL);
     json_t *h = first(get(holders, "Holder", NULL));
-    struct identity *id = &a->st.id;
     a->holders_type = dup_text(holders, "type", NULL);
-    id->name = dup_text(h, "name", NULL);
-    id->address = dup_text(h, "address", NULL);
-    id->phone = dup_text(h, "mobile", NULL);
-    id->email = dup_text(h, "email", NULL);
-    id->pan = dup_text(h, "pan", NULL);
+    fi_fill(a, FI_HOLDER_FIELDS, h, dup_text);
 }
 
 static void amount_of(const json_t *v, pb_paise *out, bool *ok)
@@ -85,13 +80,7 @@ static const char *read_summary(const json_t *acc, struct fi_account *a)
     if (!json_is_object(s))
         return NULL;
     struct identity *id = &a->st.id;
-    id->ifsc = dup_text(s, "ifscCode", "ifsc");
-    id->micr = dup_text(s, "micrCode", "micr");
-    id->account_type = dup_text(s, "type", "accountSubType");
-    id->raw_account_category = dup_text(s, "accountType", NULL);
-    a->branch = dup_text(s, "branch", NULL);
-    a->currency = dup_text(s, "currency", NULL);
-    a->account_status = dup_text(s, "status", NULL);
+    fi_fill(a, FI_SUMMARY_FIELDS, s, dup_text);
     bool ok;
     pb_paise p;
     amount_of(get(s, "currentODLimit", NULL), &p, &ok);
@@ -103,16 +92,13 @@ static const char *read_summary(const json_t *acc, struct fi_account *a)
 
 static int read_row(const json_t *t, struct fi_account *a, char *why, size_t cap)
 {
-    char b[7][64];
+    char b[FI_ROW_TEXTS][64];
     struct fi_row r = {0};
-    json_t *bal = get(t, "currentBalance", "transactionalBalance");
-    r.type = text(get(t, "type", NULL), b[0], 64, NULL, NULL);
-    r.amount = text(get(t, "amount", NULL), b[1], 64, &r.amount_is_number, &r.amount_num);
-    r.balance = text(bal, b[2], 64, &r.balance_is_number, &r.balance_num);
-    r.timestamp = text(get(t, "transactionTimestamp", NULL), b[3], 64, NULL, NULL);
-    r.value_date = text(get(t, "valueDate", NULL), b[4], 64, NULL, NULL);
-    r.narration = text(get(t, "narration", NULL), b[5], 64, NULL, NULL);
-    r.txn_id = text(get(t, "txnId", NULL), b[6], 64, NULL, NULL);
+    for (int i = 0; i < FI_ROW_TEXTS; i++) {
+        bool money = i == FI_ROW_AMOUNT || i == FI_ROW_BALANCE; /* may come as JSON numbers */
+        r.text[i] = text(get(t, FI_ROW_KEYS[i].name, FI_ROW_KEYS[i].alt), b[i], sizeof b[i],
+                         money ? &r.is_number[i] : NULL, &r.number[i]);
+    }
     return fi_add_row(a, &r, why, cap);
 }
 
@@ -159,9 +145,7 @@ int fi_parse_json(const char *data, size_t len, struct fi_account *out, char *wh
         snprintf(why, cap, "not a DEPOSIT account");
         goto out;
     }
-    out->masked_acc = dup_text(acc, "maskedAccNumber", NULL);
-    out->linked_ref = dup_text(acc, "linkedAccRef", NULL);
-    out->version = dup_text(acc, "version", NULL);
+    fi_fill(out, FI_ACCOUNT_FIELDS, acc, dup_text);
     read_profile(acc, out);
     const char *ifsc = read_summary(acc, out);
     json_t *txns = get(acc, "Transactions", NULL);

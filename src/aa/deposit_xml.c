@@ -43,7 +43,7 @@ static xmlChar *attr(const xmlNode *n, const char *name, const char *alt)
 }
 
 /* strdup of an attribute, or NULL. */
-static char *attr_dup(const xmlNode *n, const char *name, const char *alt)
+static char *attr_dup(const void *n, const char *name, const char *alt)
 {
     xmlChar *v = attr(n, name, alt);
     char *s = v && v[0] ? strdup((const char *)v) : NULL;
@@ -57,13 +57,7 @@ static void read_profile(const xmlNode *acc, struct fi_account *a)
     if (!holders)
         return;
     a->holders_type = attr_dup(holders, "type", NULL);
-    const xmlNode *h = child(holders, "Holder");
-    struct identity *id = &a->st.id;
-    id->name = attr_dup(h, "name", NULL);
-    id->address = attr_dup(h, "address", NULL);
-    id->phone = attr_dup(h, "mobile", NULL);
-    id->email = attr_dup(h, "email", NULL);
-    id->pan = attr_dup(h, "pan", NULL);
+    fi_fill(a, FI_HOLDER_FIELDS, child(holders, "Holder"), attr_dup);
 }
 
 static char *read_summary(const xmlNode *acc, struct fi_account *a)
@@ -72,13 +66,7 @@ static char *read_summary(const xmlNode *acc, struct fi_account *a)
     if (!s)
         return NULL;
     struct identity *id = &a->st.id;
-    id->ifsc = attr_dup(s, "ifscCode", "ifsc");
-    id->micr = attr_dup(s, "micrCode", "micr");
-    id->account_type = attr_dup(s, "type", "accountSubType");
-    id->raw_account_category = attr_dup(s, "accountType", NULL);
-    a->branch = attr_dup(s, "branch", NULL);
-    a->currency = attr_dup(s, "currency", NULL);
-    a->account_status = attr_dup(s, "status", NULL);
+    fi_fill(a, FI_SUMMARY_FIELDS, s, attr_dup);
     xmlChar *od = attr(s, "currentODLimit", NULL), *bal = attr(s, "currentBalance", NULL);
     pb_paise p;
     if (od && fi_amount((const char *)od, &p))
@@ -95,13 +83,12 @@ static int read_rows(const xmlNode *txns, struct fi_account *a, char *why, size_
     for (xmlNode *c = txns ? txns->children : NULL; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, BAD_CAST "Transaction") || !in_ns(c, txns->ns))
             continue;
-        xmlChar *v[7] = {attr(c, "type", NULL), attr(c, "amount", NULL),
-                         attr(c, "currentBalance", "transactionalBalance"), attr(c, "transactionTimestamp", NULL),
-                         attr(c, "valueDate", NULL), attr(c, "narration", NULL), attr(c, "txnId", NULL)};
-        struct fi_row r = {(char *)v[0], (char *)v[1], (char *)v[2], (char *)v[3], (char *)v[4], (char *)v[5],
-                           (char *)v[6], false, false, 0, 0};
+        xmlChar *v[FI_ROW_TEXTS];
+        struct fi_row r = {0};
+        for (int i = 0; i < FI_ROW_TEXTS; i++)
+            r.text[i] = (const char *)(v[i] = attr(c, FI_ROW_KEYS[i].name, FI_ROW_KEYS[i].alt));
         int rc = fi_add_row(a, &r, why, cap);
-        for (int i = 0; i < 7; i++)
+        for (int i = 0; i < FI_ROW_TEXTS; i++)
             xmlFree(v[i]);
         if (rc)
             return -1;
@@ -168,9 +155,7 @@ int fi_parse_xml(const char *data, size_t len, struct fi_account *out, char *why
         snprintf(why, cap, "not a DEPOSIT account");
         goto out;
     }
-    out->masked_acc = attr_dup(acc, "maskedAccNumber", NULL);
-    out->linked_ref = attr_dup(acc, "linkedAccRef", NULL);
-    out->version = attr_dup(acc, "version", NULL);
+    fi_fill(out, FI_ACCOUNT_FIELDS, acc, attr_dup);
     read_profile(acc, out);
     const char *ifsc = read_summary(acc, out);
     const xmlNode *txns = child(acc, "Transactions");
