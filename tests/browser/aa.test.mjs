@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, Lender, ROOT, launchBrowser, shooter, audit, assert, run } from './lib.mjs';
+import { Passbook, Lender, ROOT, launchBrowser, shooter, audit, assert, run, parentEvents } from './lib.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-aa-'));
@@ -154,8 +154,7 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD });
     const page = await newPage();
     const shot = shooter(page, 'aa-iframe');
-    await page.goto(lender.url + '/parent?src=' + encodeURIComponent(s.redirect_url));
-    const f = page.frameLocator('iframe');
+    const f = await lender.embed(page, s.redirect_url);
     await f.getByLabel('Search your bank').fill('hdfc');
     await f.getByRole('button', { name: 'HDFC Bank', exact: true }).click();
     await f.getByRole('heading', { name: 'How would you like to share?' }).waitFor();
@@ -172,8 +171,7 @@ const tests = [
     await f.getByRole('button', { name: 'Reject' }).click();
     await f.getByText('You declined the request, so nothing was shared.').waitFor({ timeout: 90000 });
     await shot('rejected');
-    await page.waitForFunction(() => window.events.some((e) => e.data.status === 'error'));
-    const events = await page.evaluate(() => window.events.map((e) => e.data));
+    const events = (await parentEvents(page, 'error')).map((e) => e.data);
     const err = events.find((e) => e.status === 'error');
     assert(err.payload.error_type === 'AA_CONSENT_REJECTED', 'error_type ' + JSON.stringify(err));
     assert(events.some((e) => e.status === 'info' && e.payload.event_name === 'bank_selected'), 'bank_selected info');

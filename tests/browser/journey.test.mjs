@@ -2,7 +2,7 @@
 // a person would: by visible labels and button words. Screenshots of each
 // step land in build/test-artifacts/browser/. (Statement uploads are in
 // upload.test.mjs.)
-import { Passbook, Lender, launchBrowser, newPage, shooter, assert, runSuite } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, newPage, shooter, assert, runSuite, parentEvents, eventSequence } from './lib.mjs';
 
 const pb = new Passbook();
 const lender = new Lender();
@@ -34,8 +34,7 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD });
     const page = await newPage(browser.ctx);
     const shot = shooter(page, 'iframe-bank');
-    await page.goto(lender.url + '/parent?src=' + encodeURIComponent(s.redirect_url));
-    const f = page.frameLocator('iframe');
+    const f = await lender.embed(page, s.redirect_url);
     const search = f.getByLabel('Search your bank');
     await search.fill('state bank');
     await f.getByRole('button', { name: 'State Bank of India', exact: true }).waitFor();
@@ -53,9 +52,8 @@ const tests = [
     await f.getByRole('button', { name: 'Exit' }).click();
     await f.getByRole('heading', { name: 'You left' }).waitFor();
     await shot('exit');
-    await page.waitForFunction(() => window.events.some((e) => e.data.status === 'exit'));
-    const events = await page.evaluate(() => window.events);
-    const seq = events.map((e) => e.data.status + (e.data.payload.event_name ? ':' + e.data.payload.event_name : ''));
+    const events = await parentEvents(page, 'exit');
+    const seq = eventSequence(events);
     const want = ['info:bank_selected', 'info:manual', 'info:manual_upload_back', 'info:bank_selected', 'info:manual', 'exit'];
     assert(JSON.stringify(seq) === JSON.stringify(want), 'event sequence ' + JSON.stringify(seq));
     assert(events.every((e) => e.origin === pb.url && e.data.type === 'finbox-bankconnect'), 'events from the journey origin');
@@ -106,8 +104,8 @@ const tests = [
     assert(res.status() === 403, 'forged token: ' + res.status());
     await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
     await shot('forged');
-    await page.goto(lender.url + '/parent?src=' + encodeURIComponent(pb.url + '/?session_id=0f8fad5b-d9cb-469f-a165-70867728950e'));
-    await page.frameLocator('iframe').getByRole('heading', { name: 'This link is not valid' }).waitFor();
+    const unknown = await lender.embed(page, pb.url + '/?session_id=0f8fad5b-d9cb-469f-a165-70867728950e');
+    await unknown.getByRole('heading', { name: 'This link is not valid' }).waitFor();
     await page.waitForFunction(() => window.events.length > 0);
     const ev = (await page.evaluate(() => window.events))[0].data;
     assert(ev.status === 'error' && ev.payload.error_type === 'JOURNEY_UNAUTHORIZED', 'error event ' + JSON.stringify(ev));
@@ -123,8 +121,7 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD });
     const page = await newPage(browser.ctx);
     const shot = shooter(page, 'sdk-modal');
-    await page.goto(lender.url + '/sdk?src=' + encodeURIComponent(s.redirect_url));
-    const f = page.frameLocator('iframe');
+    const f = await lender.embed(page, s.redirect_url, 'sdk');
     await f.getByLabel('Search your bank').fill('axis');
     await f.getByRole('button', { name: 'Axis Bank', exact: true }).click();
     await shot('modal');

@@ -148,6 +148,12 @@ export class Lender {
     await new Promise((r) => this.server.listen(this.port, '127.0.0.1', r));
     return this;
   }
+  // Opens url in the lender's page, in an iframe (/parent) or the SDK's
+  // modal (/sdk); returns the frame to drive.
+  async embed(page, url, how = 'parent') {
+    await page.goto(this.url + '/' + how + '?src=' + encodeURIComponent(url));
+    return page.frameLocator('iframe');
+  }
   async stop() { await new Promise((r) => this.server.close(r)); }
 }
 
@@ -276,4 +282,16 @@ export async function runSuite(tests, setup, teardown) {
     await teardown();
   }
   process.exit(failed ? 1 : 0);
+}
+
+// The events the lender's /parent page received, once one of status has
+// arrived: [{origin, data}], in order.
+export async function parentEvents(page, status) {
+  await page.waitForFunction((want) => window.events.some((e) => e.data.status === want), status);
+  return page.evaluate(() => window.events);
+}
+
+// Each event as "status" or "status:event_name", to compare a sequence.
+export function eventSequence(events) {
+  return events.map((e) => e.data.status + (e.data.payload.event_name ? ':' + e.data.payload.event_name : ''));
 }

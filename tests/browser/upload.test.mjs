@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Passbook, Lender, launchBrowser, makeStatement, newPage, shooter, assert, runSuite } from './lib.mjs';
+import { Passbook, Lender, launchBrowser, makeStatement, newPage, shooter, assert, runSuite, parentEvents, eventSequence } from './lib.mjs';
 
 const pb = new Passbook();
 const lender = new Lender();
@@ -75,8 +75,7 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD });
     const page = await newPage(browser.ctx);
     const shot = shooter(page, 'iframe');
-    await page.goto(lender.url + '/parent?src=' + encodeURIComponent(s.redirect_url));
-    const f = page.frameLocator('iframe');
+    const f = await lender.embed(page, s.redirect_url);
     await pickBank(f, 'state', 'State Bank of India');
     await f.getByLabel('Choose PDF statement').setInputFiles(hdfcJunJul);
     await f.getByText('This is not a State Bank of India statement').waitFor({ timeout: 60000 });
@@ -87,9 +86,8 @@ const tests = [
     await f.getByRole('button', { name: 'Submit' }).click();
     await f.getByRole('heading', { name: 'Thank you' }).waitFor();
     await shot('done');
-    await page.waitForFunction(() => window.events.some((e) => e.data.status === 'success'));
-    const events = await page.evaluate(() => window.events);
-    const seq = events.map((e) => e.data.status + (e.data.payload.event_name ? ':' + e.data.payload.event_name : ''));
+    const events = await parentEvents(page, 'success');
+    const seq = eventSequence(events);
     const want = ['info:bank_selected', 'info:manual', 'error', 'success'];
     assert(JSON.stringify(seq) === JSON.stringify(want), 'event sequence ' + JSON.stringify(seq));
     const err = events[2].data.payload;
@@ -193,8 +191,7 @@ const tests = [
     const s = await pb.createSession({ ...PERIOD, bank: 'HDFC' }, 2);
     const page = await newPage(browser.ctx);
     const shot = shooter(page, 'sdk-success');
-    await page.goto(lender.url + '/sdk?src=' + encodeURIComponent(s.redirect_url));
-    const f = page.frameLocator('iframe');
+    const f = await lender.embed(page, s.redirect_url, 'sdk');
     await f.getByLabel('Choose PDF statement').setInputFiles(hdfcAugSep);
     await expectAdded(f, 'hdfc-aug-sep.pdf');
     await shot('modal');
