@@ -39,6 +39,8 @@ class Family(Layout):
         if self.mut:
             self.date_fmt = self.mut.date_fmt(self.date_fmt)
             self.valign = self.mut.valign(self.valign)
+        elif st.spec.get("valign") and self.valign == "top":
+            self.valign = st.spec["valign"]  # the full set's alignment variants: cells centred or at the foot
 
     # ----- the table -----
     def table(self):

@@ -180,6 +180,7 @@ def full(seed, count=None):
                 spec.update(months=12, density=76, pages_target=rng.choice([40, 44, 52]))  # 40+ pages
             out.append(spec)
     out += family_full(seed)
+    out += family_valign(seed)
     out += specials(seed)
     return out
 
@@ -220,6 +221,21 @@ def family_full(seed):
             spec = {"name": "%s_%02d" % (fam, i), "bank": fam, "family": fam, "seed": seed * 1000 + 500 + i}
             spec.update(_knobs(rng, fam, i))
             out.append(spec)
+    return out
+
+
+def family_valign(seed):
+    """Each family whose cells sit at the top of a row, once more with them at the foot (the
+    narration printed above the date line) or centred: the vertical alignment as a class of its
+    own, with the other patterns (detail blocks, second accounts, newest first, page breaks)."""
+    import layouts
+    rng = random.Random("valign/%d" % seed)
+    out = []
+    for k, fam in enumerate(f for f in families() if f not in HTML_FAMILIES and layouts.LAYOUTS[f].valign == "top"):
+        spec = {"name": "%s_va" % fam, "bank": fam, "family": fam, "seed": seed * 1000 + 700 + k,
+                "valign": "middle" if k % 4 == 3 else "bottom"}
+        spec.update(_knobs(rng, fam, k))
+        out.append(spec)
     return out
 
 

@@ -25,7 +25,7 @@ DEFAULTS = {"bank": "hdfc", "variant": 0, "months": 1, "density": 30, "seed": 1,
             "size": 8, "page": "A4", "password": None, "enc": None, "od_limit": 0, "bounces": False,
             "break_rows": True, "grid": False, "start": None, "zero_txn": False, "corporate": False,
             "end_day": None, "opening": None, "author": "", "summary_new_page": False, "post": None,
-            "heldout": False, "second_account": None, "extras": False, "loans": None}
+            "heldout": False, "second_account": None, "extras": False, "loans": None, "valign": None}
 
 BANK_CODES = {  # IFSC prefix, MICR bank code, account number shape
     "hdfc": ("HDFC", "240"), "sbi": ("SBIN", "002"), "icici": ("ICIC", "229"), "axis": ("UTIB", "211"),
