@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "extract/layout.h"
+
 static int two_digit_year(int y)
 {
     return y < 70 ? 2000 + y : 1900 + y;
@@ -321,9 +323,28 @@ static void strip_currency_suffix(const char **s, size_t *len)
     }
 }
 
+/* A currency sign whose glyph maps to no character (a rupee sign drawn from
+ * a font without a ToUnicode entry reads U+0080, a private-use code or
+ * U+FFFD) before the number: dropped like a printed one. */
+static void strip_unmapped_sign(const char **s, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)*s;
+    int c = -1;
+    size_t n = 0;
+    if (*len >= 2 && (u[0] & 0xE0) == 0xC0)
+        c = (u[0] & 0x1F) << 6 | (u[1] & 0x3F), n = 2;
+    else if (*len >= 3 && (u[0] & 0xF0) == 0xE0)
+        c = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), n = 3;
+    if (n && c >= 0x80 && layout_char_unmapped(c)) {
+        *s += n, *len -= n;
+        trim_span(s, len);
+    }
+}
+
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
 {
     trim_span(&s, &len);
+    strip_unmapped_sign(&s, &len);
     if (!len || len > 40)
         return false;
     int m = strip_marker(&s, &len);

@@ -159,6 +159,19 @@ static const struct table_case CASES[] = {
          .balances_ok = NO,
      }},
 
+    /* A rupee sign whose glyph maps to no character (U+0080 after a PDF
+     * rewrite lost its ToUnicode entry) before every amount. */
+#define U80 "\xc2\x80"
+    {"unmapped_currency_sign_before_amounts",
+     "Date         Description           Withdrawals      Deposits        Balance\n"
+     "01/07/2024   SALARY                               " U80 "9,000.00     " U80 "10,000.00\n"
+     "03/07/2024   RENT                   " U80 "4,000.00                    " U80 "6,000.00\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .type = CR, .amount = 900000, .balance = 1000000},
+                  {.i = 1, .type = DR, .amount = 400000, .balance = 600000, .reconciled = YES}},
+     }},
+
     {"centred_cells_narration_above_and_below",
      "Date          Remarks                    Withdrawal       Deposit        Balance\n"
      "\n"
