@@ -226,6 +226,15 @@ static int word_column(const struct layout *l, const struct word *wd, const stru
     return column_at(h, (wd->x0 + wd->x1) / 2);
 }
 
+/* The word starts where a left-aligned column's cells start: at its edge
+ * (left lies half a point before the cells' common start), not before it
+ * (an overflowing narration's next word, one space on, may come within a
+ * point of the edge). */
+static bool at_edge(const struct word *wd, const struct column *col)
+{
+    return col->edge && wd->x0 > col->left - 0.2f && wd->x0 < col->left + 1.5f;
+}
+
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
     for (int i = 0; i < h->ncols; i++) {
@@ -254,8 +263,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 3 * sp + 1)
             col = mid;
         bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
-        if (one_space && text_role(h->cols[col].role) &&
-            !(h->cols[col].edge && fabsf(wd->x0 - h->cols[col].left) < 1.5f))
+        if (one_space && text_role(h->cols[col].role) && !at_edge(wd, &h->cols[col]))
             col = prev;
         /* the same into an empty amount column: words that are no amount */
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&

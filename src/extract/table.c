@@ -112,27 +112,53 @@ static float median_pitch(const struct ctx *c)
     return p;
 }
 
-/* Votes whether continuation lines sit above their dated line (cells
- * centred vertically) or below it (cells aligned to the top). */
-static bool centred_layout(const struct ctx *c)
+/* How a row's cells sit when its narration wraps: at the top (the wrapped
+ * lines below the dated line), centred (above and below it) or at the
+ * foot (all above it). */
+enum valign { VA_TOP, VA_MIDDLE, VA_BOTTOM };
+
+/* a is clearly smaller than b: by 15%, or (weak) by more than baseline
+ * jitter */
+static bool clearly_less(float a, float b, bool weak)
 {
-    int up = 0, down = 0;
+    return weak ? a < b - fmaxf(0.8f, 0.06f * b) : a < 0.85f * b;
+}
+
+/* Votes on the alignment from the text-only lines next to dated lines:
+ * one just above a dated line and nearer to it than to the line before
+ * (up) or nearer to that (down); one just below a dated line and nearer
+ * to it (below) or to the line after (after). Rows set apart by only a
+ * little extra space give weak votes, which count only in numbers. */
+static enum valign layout_valign(const struct ctx *c)
+{
+    int up[2] = {0}, down[2] = {0}, below[2] = {0}, after[2] = {0};
     for (size_t i = 1; i + 1 < c->ndl; i++) {
-        if (c->info[i].kind != LK_CONT || c->info[i + 1].kind != LK_DATED)
+        if (c->info[i].kind != LK_CONT)
             continue;
         const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]],
                           *n = &c->l->lines[c->dl[i + 1]];
         if (p->page != x->page || n->page != x->page)
             continue;
         float dp = x->base - p->base, dn = n->base - x->base;
-        if (dn < 0.85f * dp)
-            up++;
-        else if (dp < 0.85f * dn)
-            down++;
+        for (int w = 0; w < 2; w++) {
+            if (c->info[i + 1].kind == LK_DATED) {
+                up[w] += clearly_less(dn, dp, w);
+                down[w] += clearly_less(dp, dn, w);
+            }
+            if (c->info[i - 1].kind == LK_DATED) {
+                below[w] += clearly_less(dp, dn, w);
+                after[w] += clearly_less(dn, dp, w);
+            }
+        }
     }
     /* a top-aligned layout never puts a row's text just above the next
      * dated line with a wider gap before it; a few such lines suffice */
-    return (up >= 2 && up * 10 >= up + down) || (up >= 1 && down == 0);
+    bool lifted = (up[0] >= 2 && up[0] * 10 >= up[0] + down[0]) || (up[0] >= 1 && down[0] == 0) ||
+                  (up[1] >= 3 && up[1] >= 4 * down[1]) || (after[0] >= 2 && after[0] * 10 >= after[0] + below[0]);
+    if (!lifted)
+        return VA_TOP;
+    /* nothing hangs below a dated line, and lines after one go with the next */
+    return below[1] * 10 <= after[1] && after[1] >= 2 ? VA_BOTTOM : VA_MIDDLE;
 }
 
 /* Text-only lines far below the rows (or repeated footers) are not part
@@ -293,8 +319,9 @@ static int page_of(const struct ctx *c, size_t i)
 
 /* Where the run splits: lines [s, s+j) go up, [s+j, e) down. thr: a gap
  * wider than this parts two rows when no gap stands out. */
-static size_t split_run(const struct ctx *c, const struct run *r, bool centred, float thr, float rowgap)
+static size_t split_run(const struct ctx *c, const struct run *r, enum valign va, float thr, float rowgap)
 {
+    bool centred = va != VA_TOP;
     size_t len = r->e - r->s;
     float g[64];
     bool have[64];
@@ -326,10 +353,25 @@ static size_t split_run(const struct ctx *c, const struct run *r, bool centred, 
     for (size_t k = 0; k <= len && rowgap > 0; k++)
         if (have[k] && g[k] > rowgap - fmaxf(0.4f, 0.03f * rowgap))
             nwide++, wide = k;
+    /* at a page's top or foot of a centred layout, gaps no wider than a
+     * line of text part no rows: a row whose first line is the page's
+     * first (its date line centred lower down), or a row broken at the
+     * foot, its lines a line apart. Cells at the foot of their rows: the
+     * lines above a dated line are its row's, unless a gap shows otherwise */
+    float size = 0;
+    for (long k = r->above >= 0 ? r->above : (long)r->s; k < (r->below >= 0 ? r->below + 1 : (long)r->e); k++)
+        size = fmaxf(size, c->l->lines[c->dl[k]].size);
+    float advance = 1.3f * size; /* a line of the run's largest font (detail lines are smaller) */
+    bool page_edge = r->above < 0 || r->below < 0;
     size_t j;
-    if (nwide == 1 && top < 1.5f * rowgap)
+    bool standout = best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr;
+    if (va == VA_BOTTOM && !(nwide == 1 && top < 1.5f * rowgap) && !standout)
+        j = 0;
+    else if (va == VA_MIDDLE && page_edge && top <= advance)
+        j = r->below < 0 ? len : 0;
+    else if (nwide == 1 && top < 1.5f * rowgap)
         j = wide;
-    else if (best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr)
+    else if (standout)
         j = best; /* one gap stands out, as wide as a gap between rows */
     else if (best <= len && second < 0 && centred) /* a single gap: wide parts rows, narrow joins */
         j = (best == 0) == (top > thr) ? 0 : len;
@@ -371,7 +413,7 @@ static float row_gap(const struct ctx *c)
     return gap;
 }
 
-static void resolve_continuations(struct ctx *c, bool centred, float pitch)
+static void resolve_continuations(struct ctx *c, enum valign va, float pitch)
 {
     size_t n = c->ndl;
     /* spacing inside rows and between rows, learnt from single lines
@@ -422,7 +464,7 @@ static void resolve_continuations(struct ctx *c, bool centred, float pitch)
                     break;
                 }
         }
-        size_t j = split_run(c, &r, centred, thr, rowgap);
+        size_t j = split_run(c, &r, va, thr, rowgap);
         for (size_t k = r.s; k < r.e; k++)
             c->info[k].row = k < r.s + j ? r.up_row : r.down_row;
         i = r.e;
@@ -443,7 +485,7 @@ static void row_confidence(struct ctx *c)
     }
 }
 
-static int attach_rows(struct ctx *c, bool centred, float pitch)
+static int attach_rows(struct ctx *c, enum valign va, float pitch)
 {
     struct table_result *r = c->out;
     int cur = -1;
@@ -489,7 +531,7 @@ static int attach_rows(struct ctx *c, bool centred, float pitch)
             break;
         }
     }
-    resolve_continuations(c, centred, pitch);
+    resolve_continuations(c, va, pitch);
     row_confidence(c);
     return 0;
 }
@@ -886,10 +928,10 @@ static int read_table(const struct layout *l, struct pagehdr *ph, const size_t *
     float pitch = median_pitch(&c);
     drop_far_lines(&c, pitch);
     drop_repeated_lines(&c);
-    bool centred = centred_layout(&c);
+    enum valign va = layout_valign(&c);
     if (getenv("PB_TABLE_DEBUG"))
-        fprintf(stderr, "centred=%d\n", centred);
-    if (attach_rows(&c, centred, pitch) < 0)
+        fprintf(stderr, "valign=%d\n", va);
+    if (attach_rows(&c, va, pitch) < 0)
         goto out;
     if (getenv("PB_TABLE_DEBUG"))
         debug_dump(&c);

@@ -766,6 +766,156 @@ TEST(slightly_wider_gaps_between_rows_part_them)
     statement_free(&st);
 }
 
+/* Cells centred vertically, narration and reference lines interleaved
+ * (SBI's net-banking page printed from a browser): a row whose first line
+ * is a page's first line (its date line centred lower down) starts there;
+ * it does not continue the previous page's last row, though its first
+ * two lines are set wider apart than the interleaved ones. */
+TEST(centred_row_starting_at_page_top_keeps_its_first_line)
+{
+    static const struct {
+        int page;
+        float y;
+        const char *s;
+    } L[] = {
+        {0, 60, "Txn Date     Description           Ref No.          Debit      Credit       Balance"},
+        {0, 80, "             TO TRANSFER-"},
+        {0, 87, "                                   TRANSFER TO"},
+        {0, 92, "01/08/2024   UPI/DR/1111/ASHA                       100.00                   900.00"},
+        {0, 97, "                                   1234567890123"},
+        {0, 104, "             KUMAR--"},
+        {0, 120, "             TO TRANSFER-"},
+        {0, 127, "                                   TRANSFER TO"},
+        {0, 132, "02/08/2024   UPI/DR/2222/RAVI                        50.00                   850.00"},
+        {0, 137, "                                   2234567890123"},
+        {0, 144, "             SHAH--"},
+        {0, 160, "             TO TRANSFER-"},
+        {0, 167, "                                   TRANSFER TO"},
+        {0, 172, "03/08/2024   UPI/DR/3333/ASHA                        50.00                   800.00"},
+        {0, 177, "                                   3234567890123"},
+        {0, 184, "             KUMAR--"},
+        {1, 60, "Txn Date     Description           Ref No.          Debit      Credit       Balance"},
+        {1, 70, "             BY TRANSFER-"},
+        {1, 82, "             NEFT*ACME*            TRANSFER FROM"},
+        {1, 88, "04/08/2024                                                    1,000.00     1,800.00"},
+        {1, 94, "             PVT LTD*              4234567890123"},
+        {1, 106, "             SALARY AUG--"},
+        {1, 122, "             TO TRANSFER-"},
+        {1, 129, "                                   TRANSFER TO"},
+        {1, 134, "05/08/2024   UPI/DR/5555/RAVI                        80.00                 1,720.00"},
+        {1, 139, "                                   5234567890123"},
+        {1, 146, "             SHAH--"},
+    };
+    struct layout l = {0};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++)
+        text_at(&l, L[i].page, L[i].y, L[i].s);
+    l.npages = 2;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    layout_free(&l);
+    CHECK_INT(st.ntxns, 5);
+    if (st.ntxns == 5) {
+        CHECK_STR(st.txns[2].note, "TO TRANSFER-UPI/DR/3333/ASHA KUMAR--");
+        CHECK_STR(st.txns[3].note, "BY TRANSFER-NEFT*ACME*PVT LTD*SALARY AUG--");
+        CHECK_STR(st.txns[4].note, "TO TRANSFER-UPI/DR/5555/RAVI SHAH--");
+    }
+    statement_free(&st);
+}
+
+/* Cells at the foot of their row (the narration printed above the date
+ * line), rows set apart by 2 pt more than the lines inside one: the lines
+ * at a page's top start that page's first row, they do not continue the
+ * previous page's last one. */
+TEST(bottom_aligned_rows_take_the_lines_above_them)
+{
+    static const struct {
+        int page;
+        float y;
+        const char *s;
+    } L[] = {
+        {0, 60, "Date         Narration                      Debit       Credit       Balance"},
+        {0, 80, "             UPI/DR/1111/ASHA"},
+        {0, 92, "01/08/2024   KUMAR/SBIN                     100.00                    900.00"},
+        {0, 106, "             NEFT/ACME PVT"},
+        {0, 118, "             LTD/SALARY AUG"},
+        {0, 130, "02/08/2024   2024/PUNB                                 1,000.00     1,900.00"},
+        {0, 144, "             UPI/DR/3333/RAVI"},
+        {0, 156, "03/08/2024   SHAH/HDFC                       50.00                  1,850.00"},
+        {0, 170, "             ACH DR/HOME CREDIT"},
+        {0, 182, "04/08/2024   FINANCE/UTIB                    20.00                  1,830.00"},
+        {0, 196, "             POS/BIG BAZAAR"},
+        {0, 208, "05/08/2024   MUMBAI/1234                     30.00                  1,800.00"},
+        {1, 60, "Date         Narration                      Debit       Credit       Balance"},
+        {1, 80, "             UPI/CR/5555/RAVI"},
+        {1, 92, "             SHAH/HDFC/ravi@ybl"},
+        {1, 104, "06/08/2024   gift                                         10.00     1,810.00"},
+        {1, 118, "             ATM WDL/S1A1234"},
+        {1, 130, "07/08/2024   MUMBAI                          10.00                  1,800.00"},
+    };
+    struct layout l = {0};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++)
+        text_at(&l, L[i].page, L[i].y, L[i].s);
+    l.npages = 2;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    layout_free(&l);
+    CHECK_INT(st.ntxns, 7);
+    if (st.ntxns == 7) {
+        CHECK_STR(st.txns[1].note, "NEFT/ACME PVT LTD/SALARY AUG 2024/PUNB");
+        CHECK_STR(st.txns[4].note, "POS/BIG BAZAAR MUMBAI/1234");
+        CHECK_STR(st.txns[5].note, "UPI/CR/5555/RAVI SHAH/HDFC/ravi@ybl gift");
+        CHECK_STR(st.txns[6].note, "ATM WDL/S1A1234 MUMBAI");
+    }
+    statement_free(&st);
+}
+
+/* A narration overflowing into the reference column, its next word one
+ * space on and starting a point before where that column's cells start:
+ * the word is the narration's, not a reference. */
+TEST(overflowing_word_just_before_a_column_edge_stays_in_the_narration)
+{
+    static const struct {
+        float y, x0, x1;
+        const char *s;
+    } W[] = {
+        {60, 30, 50, "Date"},          {60, 99, 140, "Narration"},      {60, 209, 240, "Ref"},
+        {60, 303, 330, "Debit"},       {60, 393, 420, "Credit"},        {60, 470, 510, "Balance"},
+        {80, 30, 80, "01-10-2024"},    {80, 99, 160, "UPI/DR/1111"},    {80, 209.1f, 260, "111122223333"},
+        {80, 320, 355, "100.00"},      {80, 472, 513, "900.00"},
+        {92, 30, 80, "02-10-2024"},    {92, 99, 160, "UPI/DR/2222"},    {92, 209.1f, 260, "222233334444"},
+        {92, 320, 355, "100.00"},      {92, 472, 513, "800.00"},
+        {104, 30, 80, "03-10-2024"},   {104, 99, 160, "UPI/DR/3333"},   {104, 209.1f, 260, "333344445555"},
+        {104, 320, 355, "100.00"},     {104, 472, 513, "700.00"},
+        {116, 30, 80, "04-10-2024"},   {116, 99, 116.2f, "ACH"},        {116, 118.7f, 180.3f, "DR/FULLERTON"},
+        {116, 182.8f, 205.2f, "INDIA"}, {116, 207.7f, 237.3f, "CREDIT"},
+        {116, 320, 355, "100.00"},     {116, 472, 513, "600.00"},
+        {128, 99, 211, "CO/ICIC7086651219280090"},
+    };
+    struct layout l = {0};
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++)
+        layout_add_word(&l, 0, W[i].x0, W[i].y - 8, W[i].x1, W[i].y + 2, W[i].y, 8, W[i].s, strlen(W[i].s));
+    l.npages = 1;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    layout_free(&l);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[3].note, "ACH DR/FULLERTON INDIA CREDIT CO/ICIC7086651219280090");
+        CHECK(st.txns[3].chq_num == NULL);
+        CHECK_STR(st.txns[2].chq_num, "333344445555");
+    }
+    statement_free(&st);
+}
+
 int main(void)
 {
     for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
@@ -777,5 +927,8 @@ int main(void)
     RUN(garbage_text_layer_refused_with_its_own_code);
     RUN(error_codes_have_their_api_names);
     RUN(slightly_wider_gaps_between_rows_part_them);
+    RUN(centred_row_starting_at_page_top_keeps_its_first_line);
+    RUN(bottom_aligned_rows_take_the_lines_above_them);
+    RUN(overflowing_word_just_before_a_column_edge_stays_in_the_narration);
     return check_summary();
 }
