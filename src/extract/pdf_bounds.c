@@ -423,6 +423,58 @@ int pdf_bounds_check_page(fz_context *ctx, pdf_page *page, struct pdf_bounds *b)
     return rc;
 }
 
+/* Bytes an image takes decoded (MuPDF unpacks to 8 bits a component). */
+static size_t image_bytes(fz_context *ctx, pdf_obj *img)
+{
+    int64_t w = pdf_dict_get_int(ctx, img, PDF_NAME(Width)), h = pdf_dict_get_int(ctx, img, PDF_NAME(Height));
+    if (w <= 0 || h <= 0)
+        return 0;
+    w = w < (1 << 24) ? w : (1 << 24);
+    h = h < (1 << 24) ? h : (1 << 24);
+    pdf_obj *cs = pdf_dict_get(ctx, img, PDF_NAME(ColorSpace));
+    if (pdf_is_array(ctx, cs))
+        cs = pdf_array_get(ctx, cs, 0);
+    int comps = pdf_dict_get_bool(ctx, img, PDF_NAME(ImageMask)) || pdf_name_eq(ctx, cs, PDF_NAME(DeviceGray)) ||
+                        pdf_name_eq(ctx, cs, PDF_NAME(CalGray)) || pdf_name_eq(ctx, cs, PDF_NAME(Indexed))
+                    ? 1
+                : pdf_name_eq(ctx, cs, PDF_NAME(DeviceCMYK)) ? 4
+                                                            : 3;
+    return (size_t)(w * h * comps);
+}
+
+/* Decoded bytes of the images res's XObjects draw, forms followed (each
+ * form once per page: *visits bounds the walk). */
+static size_t images_bytes(fz_context *ctx, pdf_obj *res, int depth, int *visits)
+{
+    pdf_obj *xo = pdf_dict_get(ctx, res, PDF_NAME(XObject));
+    size_t sum = 0;
+    int n = pdf_dict_len(ctx, xo);
+    for (int i = 0; i < n && (*visits)++ < 4096; i++) {
+        pdf_obj *x = pdf_dict_get_val(ctx, xo, i);
+        pdf_obj *sub = pdf_dict_get(ctx, x, PDF_NAME(Subtype));
+        if (pdf_name_eq(ctx, sub, PDF_NAME(Image)))
+            sum += image_bytes(ctx, x) + image_bytes(ctx, pdf_dict_get(ctx, x, PDF_NAME(SMask)));
+        else if (pdf_name_eq(ctx, sub, PDF_NAME(Form)) && depth < 8)
+            sum += images_bytes(ctx, pdf_dict_get(ctx, x, PDF_NAME(Resources)), depth + 1, visits);
+    }
+    return sum;
+}
+
+int pdf_bounds_check_images(fz_context *ctx, pdf_page *page, struct pdf_bounds *b)
+{
+    volatile size_t bytes = 0;
+    int visits = 0;
+    fz_try(ctx) bytes = images_bytes(ctx, pdf_page_resources(ctx, page), 0, &visits);
+    fz_catch(ctx) bytes = 0; /* broken objects: MuPDF's own handling applies */
+    b->image_bytes += bytes;
+    if (bytes > b->max_page_image_bytes)
+        return refuse(b, "A scanned page's images are too large to read (%zu MB decoded)", bytes >> 20);
+    if (b->image_bytes > b->max_doc_image_bytes)
+        return refuse(b, "The scanned statement's images are too large to read (over %zu MB decoded)",
+                      b->max_doc_image_bytes >> 20);
+    return 0;
+}
+
 int pdf_bounds_check_objstms(fz_context *ctx, pdf_document *doc, struct pdf_bounds *b)
 {
     volatile int rc = 0;

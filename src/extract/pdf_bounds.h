@@ -29,9 +29,11 @@ struct pdf_bounds {
     size_t max_doc_bytes;        /* ... the whole document */
     int max_depth;               /* nesting of forms, patterns, glyphs */
     long max_glyph_work;         /* operators of all Type 3 glyphs of the document */
+    size_t max_page_image_bytes; /* images a page drawn for OCR may decode */
+    size_t max_doc_image_bytes;  /* ... every page drawn for OCR */
     struct watch *watch;         /* checked while inflating */
     /* state */
-    size_t page_bytes, doc_bytes;
+    size_t page_bytes, doc_bytes, image_bytes;
     unsigned char *height;       /* per object number: 0 unknown, 1 in progress, 2 + height */
     unsigned char *inflated;     /* per object number: font data already counted */
     unsigned *work;              /* per object number: 0 unknown, 1 in progress, 2 + work (Type 3 only) */
@@ -49,5 +51,11 @@ int pdf_bounds_check_objstms(fz_context *ctx, pdf_document *doc, struct pdf_boun
 /* Checks everything page may reach. 0, or -1 with b->why (a limit, or the
  * watchdog's deadline). Errors in broken streams are left to MuPDF. */
 int pdf_bounds_check_page(fz_context *ctx, pdf_page *page, struct pdf_bounds *b);
+/* Before page is drawn (for OCR): the bytes its images decode to (image
+ * XObjects of its resources and forms), against the page's and the
+ * document's caps. Inflating an image costs its decoded size whatever the
+ * resolution it is drawn at: a few MB of Flate can be gigabytes of pixels.
+ * 0, or -1 with b->why. */
+int pdf_bounds_check_images(fz_context *ctx, pdf_page *page, struct pdf_bounds *b);
 
 #endif

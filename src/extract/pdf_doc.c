@@ -51,6 +51,10 @@
 #define MAX_FONTS 64
 #define OCR_DPI 300             /* statement fonts (7-9 pt) come out ~25-35 px high: what Tesseract reads best */
 #define OCR_MAX_PIXELS 40000000 /* a page bigger than A3 at 300 dpi is drawn at a lower resolution */
+/* Images decoded to draw scans: a 600 dpi A4 colour scan is ~105 MB, 50
+ * pages of 300 dpi A4 colour ~1.3 GB; Flate can make either from a few MB. */
+#define OCR_PAGE_IMAGE_BYTES ((size_t)256 << 20)
+#define OCR_DOC_IMAGE_BYTES ((size_t)2048 << 20)
 #define OCR_MIN_SCAN_DPI 100   /* a coarser scan is refused unread */
 #define DEFAULT_OCR_PAGES 50
 #define DEFAULT_OCR_SECONDS 20.0
@@ -609,6 +613,9 @@ static int ocr_page(struct reader *r, int i, double seconds)
     {
         page = fz_load_page(ctx, r->doc, i);
         watch_page(&r->watch);
+        pdf_page *pp = pdf_page_from_fz_page(ctx, page);
+        if (pp && pdf_bounds_check_images(ctx, pp, &r->bounds))
+            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
         fz_rect box = fz_bound_page(ctx, page);
         float dpi = ocr_dpi(box);
         fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
@@ -632,7 +639,7 @@ static int ocr_page(struct reader *r, int i, double seconds)
         fz_drop_pixmap(ctx, pix);
         fz_drop_page(ctx, page);
     }
-    fz_catch(ctx) rc = watch_check(&r->watch) || r->budget->exceeded ? -3 : OCR_FAILED;
+    fz_catch(ctx) rc = watch_check(&r->watch) || r->budget->exceeded || r->bounds.why[0] ? -3 : OCR_FAILED;
     return rc;
 }
 
@@ -751,6 +758,8 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     r.bounds = (struct pdf_bounds){.max_page_bytes = inflated < PAGE_MAX_INFLATED ? inflated : PAGE_MAX_INFLATED,
                                    .max_doc_bytes = inflated,
                                    .max_depth = opts->max_form_depth > 0 ? opts->max_form_depth : DEFAULT_MAX_DEPTH,
+                                   .max_page_image_bytes = OCR_PAGE_IMAGE_BYTES,
+                                   .max_doc_image_bytes = OCR_DOC_IMAGE_BYTES,
                                    .watch = &r.watch};
     long max_ops = opts->max_ops > 0 ? opts->max_ops : DEFAULT_MAX_OPS;
     r.bounds.max_glyph_work = max_ops / GLYPH_OPS_SHARE;

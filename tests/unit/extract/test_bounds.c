@@ -467,6 +467,31 @@ TEST(type3_glyphs_count_their_work_before_the_font_loads)
     free(mild.p);
 }
 
+/* A scanned page: one side x side RGB image (zeros, Flate inside Flate) on
+ * a letter page, no text, so it goes to OCR. */
+static struct buf image_page(int side)
+{
+    char dict[200];
+    snprintf(dict, sizeof dict, "/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
+                                "/BitsPerComponent 8", side, side);
+    struct buf img = bomb_stream(dict, 0, (long)side * side * 3 / (1 << 20) + 1);
+    struct buf out = page_with("<< /XObject << /Im 6 0 R >> >>", "q 612 0 0 792 0 0 cm /Im Do Q", &img, 1);
+    return out;
+}
+
+TEST(scans_whose_images_decode_to_gigabytes_are_refused_before_drawing)
+{
+    char why[200];
+    struct buf bomb = image_page(20000); /* 1.1 GiB of pixels from ~1 MB: seconds of inflating */
+    CHECK(bomb.n < 4 << 20);
+    CHECK_INT(read_pdf(&bomb, NULL, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "images are too large") != NULL);
+    struct buf scan = image_page(2500); /* a 300 dpi page: read (a blank one is no statement) */
+    CHECK(read_pdf(&scan, NULL, why, sizeof why) != EXTRACT_TOO_COMPLEX);
+    free(bomb.p);
+    free(scan.p);
+}
+
 TEST(deadline_stops_a_page_in_the_middle)
 {
     char why[200];
@@ -532,6 +557,7 @@ int main(void)
     RUN(operator_floods_are_refused_by_work);
     RUN(data_bombs_are_refused_by_inflated_size);
     RUN(type3_glyphs_count_their_work_before_the_font_loads);
+    RUN(scans_whose_images_decode_to_gigabytes_are_refused_before_drawing);
     RUN(deadline_stops_a_page_in_the_middle);
     RUN(memory_limits_are_limits);
     RUN(ordinary_statements_read_while_bombs_are_read);
