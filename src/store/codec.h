@@ -7,6 +7,16 @@
 
 #include "core/session.h"
 
+/* The sessions table's columns in the order both backends bind and read
+ * them (a row of the store: struct session). */
+#define STORE_SESSION_COLS                                                                     \
+    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
+    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
+    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
+    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
+    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
+    "deleted_at"
+
 /* "2024-01,2024-02": at most SESSION_MAX_MONTHS months (malloc'd). */
 char *store_months_format(const pb_month *m, int n);
 /* Parses that form into out (at most max); returns the count. */

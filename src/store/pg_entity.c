@@ -198,7 +198,7 @@ int pg_session_list(struct store *st, const struct session_filter *f, struct ses
     pgp_text(&p, f->q);
     pgp_int(&p, f->fraud_only);
     return count_and_list((struct pg_store *)st, "SELECT count(*)" SESSION_LIST_WHERE,
-                          "SELECT " PG_SESSION_COLS ", completion_notified_at, expiry_notified_at" SESSION_LIST_WHERE
+                          "SELECT " STORE_SESSION_COLS ", completion_notified_at, expiry_notified_at" SESSION_LIST_WHERE
                           " ORDER BY created_at DESC, seq DESC LIMIT $9 OFFSET $10",
                           &p, f->offset, f->limit, sizeof **out, pg_session_from_row, (void **)out, n, total,
                           "session_list");

@@ -3,6 +3,7 @@
 #ifndef PB_STORE_PG_FAMILY_H
 #define PB_STORE_PG_FAMILY_H
 
+#include "store/codec.h"
 #include "store/pg_internal.h"
 
 /* settings and organisations (pg_org.c) */
@@ -19,14 +20,6 @@ int pg_org_set_webhook(struct store *st, const char *org_id, const char *url, in
 int pg_org_set_acceptance(struct store *st, const char *org_id, const char *acceptance, int tolerance_days);
 
 /* sessions (pg_session.c) */
-#define PG_SESSION_COLS                                                                           \
-    "id, org_id, api_version, link_id, redirect_url, logo_url, bank, mode, mobile_number, "     \
-    "journey_mode, accept_anything, is_mobile_field_editable, from_day, to_day, max_from_day, " \
-    "max_to_day, expected_months, session_expiry_min, aa_journey_mode, "                       \
-    "aa_recurring_tenure_month_count, aa_recurring_frequency_unit, aa_recurring_frequency_value, " \
-    "aa_journey_code, consents, metadata, created_at, expires_at, state, processing_requested_at, " \
-    "deleted_at"
-
 int pg_session_insert_run(struct pg_conn *c, const struct session *s);
 void pg_session_from_row(const PGresult *r, int row, void *out);
 void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);

@@ -10,7 +10,7 @@
 #include "store/pg_family.h"
 
 static const char SESSION_INSERT[] =
-    "INSERT INTO sessions(" PG_SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "INSERT INTO sessions(" STORE_SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
     "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)";
 
 int pg_session_insert_run(struct pg_conn *c, const struct session *s)
@@ -114,7 +114,7 @@ int pg_session_get(struct store *st, const char *id, const char *org_id, struct 
     pgp_text(&p, org_id);
     PGresult *r;
     int rc = pg_exec1((struct pg_store *)st,
-                      "SELECT " PG_SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
+                      "SELECT " STORE_SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
                       "WHERE id = $1 AND ($2::text IS NULL OR org_id = $2::text)",
                       &p, "session_get", &r, NULL);
     if (rc != STORE_OK)

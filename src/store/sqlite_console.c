@@ -50,6 +50,11 @@ static void user_from_row(sqlite3_stmt *q, struct user *u)
     u->password_changed_at = sqlite3_column_int64(q, 7);
 }
 
+static void user_row_cb(sqlite3_stmt *q, void *p)
+{
+    user_from_row(q, p);
+}
+
 static int apply_user_insert(sqlite3 *db, void *arg)
 {
     const struct user *u = arg;
@@ -64,9 +69,7 @@ static int apply_user_insert(sqlite3 *db, void *arg)
     sq_bind_text(q, 6, u->password_hash);
     sqlite3_bind_int64(q, 7, u->created_at);
     sqlite3_bind_int64(q, 8, u->password_changed_at);
-    int rc = sq_run(db, q, "user_insert");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "user_insert");
 }
 
 int sq_user_insert(struct store *st, const struct user *u)
@@ -98,18 +101,9 @@ int sq_user_list(struct store *st, const char *org_id, struct user **out, size_t
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, org_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (!grow((void **)out, &cap, *n, sizeof **out)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        user_from_row(q, &(*out)[(*n)++]);
-    }
-    int out_rc = sq_rc(db, rc, "user_list");
+    int rc = sq_collect(q, sizeof **out, user_row_cb, (void **)out, n);
     sqlite3_finalize(q);
-    return out_rc;
+    return rc;
 }
 
 struct user_change {
@@ -262,9 +256,7 @@ static int apply_login_touch(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->token_hash);
     sqlite3_bind_int64(q, 2, a->now);
     sqlite3_bind_int64(q, 3, a->expires_at);
-    int rc = sq_run(db, q, "login_touch");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "login_touch");
 }
 
 int sq_login_touch(struct store *st, const char *token_hash, int64_t now, int64_t expires_at)
@@ -279,9 +271,7 @@ static int apply_login_delete(sqlite3 *db, void *arg)
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, arg);
-    int rc = sq_run(db, q, "login_delete");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "login_delete");
 }
 
 int sq_login_delete(struct store *st, const char *token_hash)
@@ -290,11 +280,6 @@ int sq_login_delete(struct store *st, const char *token_hash)
 }
 
 /* ---- audit log ---- */
-
-static void bind_or_null(sqlite3_stmt *q, int i, const char *v)
-{
-    sq_bind_text(q, i, v && *v ? v : NULL);
-}
 
 static int apply_audit_insert(sqlite3 *db, void *arg)
 {
@@ -307,18 +292,31 @@ static int apply_audit_insert(sqlite3 *db, void *arg)
     sq_bind_text(q, 2, e->user_id);
     sq_bind_text(q, 3, e->email);
     sq_bind_text(q, 4, e->action);
-    bind_or_null(q, 5, e->session_id);
-    bind_or_null(q, 6, e->detail);
-    bind_or_null(q, 7, e->client);
+    sq_bind_nonempty(q, 5, e->session_id);
+    sq_bind_nonempty(q, 6, e->detail);
+    sq_bind_nonempty(q, 7, e->client);
     sqlite3_bind_int64(q, 8, e->at);
-    int rc = sq_run(db, q, "audit_insert");
-    sqlite3_finalize(q);
-    return rc;
+    return sq_run_final(db, q, "audit_insert");
 }
 
 int sq_audit_insert(struct store *st, const struct audit_event *e)
 {
     return sq_write_op(st, apply_audit_insert, (void *)e);
+}
+
+static void audit_row_cb(sqlite3_stmt *q, void *p)
+{
+    struct audit_event *e = p;
+    memset(e, 0, sizeof *e);
+    e->id = sqlite3_column_int64(q, 0);
+    sq_col_copy(q, 1, e->org_id, sizeof e->org_id);
+    sq_col_copy(q, 2, e->user_id, sizeof e->user_id);
+    sq_col_copy(q, 3, e->email, sizeof e->email);
+    sq_col_copy(q, 4, e->action, sizeof e->action);
+    sq_col_copy(q, 5, e->session_id, sizeof e->session_id);
+    sq_col_copy(q, 6, e->detail, sizeof e->detail);
+    sq_col_copy(q, 7, e->client, sizeof e->client);
+    e->at = sqlite3_column_int64(q, 8);
 }
 
 int sq_audit_list(struct store *st, const char *org_id, const char *session_id, size_t offset, size_t limit,
@@ -337,28 +335,9 @@ int sq_audit_list(struct store *st, const char *org_id, const char *session_id, 
     sq_bind_text(q, 2, session_id);
     sqlite3_bind_int64(q, 3, (int64_t)limit);
     sqlite3_bind_int64(q, 4, (int64_t)offset);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (!grow((void **)out, &cap, *n, sizeof **out)) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        struct audit_event *e = &(*out)[(*n)++];
-        memset(e, 0, sizeof *e);
-        e->id = sqlite3_column_int64(q, 0);
-        sq_col_copy(q, 1, e->org_id, sizeof e->org_id);
-        sq_col_copy(q, 2, e->user_id, sizeof e->user_id);
-        sq_col_copy(q, 3, e->email, sizeof e->email);
-        sq_col_copy(q, 4, e->action, sizeof e->action);
-        sq_col_copy(q, 5, e->session_id, sizeof e->session_id);
-        sq_col_copy(q, 6, e->detail, sizeof e->detail);
-        sq_col_copy(q, 7, e->client, sizeof e->client);
-        e->at = sqlite3_column_int64(q, 8);
-    }
-    int out_rc = sq_rc(db, rc, "audit_list");
+    int rc = sq_collect(q, sizeof **out, audit_row_cb, (void **)out, n);
     sqlite3_finalize(q);
-    return out_rc;
+    return rc;
 }
 
 /* ---- the sessions list's account facts ---- */

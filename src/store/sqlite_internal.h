@@ -8,7 +8,84 @@
 
 #include "store/store.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <sys/types.h>
+
 extern const char *const SQLITE_MIGRATIONS[];
+
+/* ---- connections (sqlite_conn.c) ----
+ * One writer connection, owned by the writer thread, and one read
+ * connection per thread that reads (opened on first use, closed at store
+ * close). Each keeps the statements prepared through sq_stmt, named by the
+ * address of their SQL text (a static array of the family's file), as the
+ * PostgreSQL store names its statements. */
+#define SQ_MAX_STMTS 32
+
+struct sq_conn {
+    sqlite3 *db;
+    const char *sql[SQ_MAX_STMTS];
+    sqlite3_stmt *q[SQ_MAX_STMTS];
+    int nstmts;
+    struct sq_conn *prev, *next; /* in the store's list of read connections */
+};
+
+/* A write op queued for the group commit (sqlite_commit.c). */
+struct wop {
+    int (*apply)(struct sq_conn *c, const void *arg); /* returns a store_rc */
+    const void *arg;
+    store_done_fn done;
+    void *done_arg;
+    int rc;
+    struct wop *next;
+};
+
+struct sqlite_store {
+    struct store base;
+    char *path;
+    struct sq_conn *writer;
+    /* the writer: ops queued for the next transaction */
+    pthread_t writer_thread;
+    bool writer_running;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct wop *head, *tail;
+    bool stopping;
+    /* the syncer: batches committed but not yet synced */
+    pthread_t syncer_thread;
+    bool syncer_running;
+    pthread_mutex_t smu;
+    pthread_cond_t scv;
+    struct wop *shead, *stail;
+    bool sstopping;
+    char *wal_path;
+    int wal_fd;
+    ino_t wal_ino;
+    atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
+    atomic_bool syncer_busy;    /* the syncer holds a batch (set under smu) */
+    atomic_bool failed;         /* a WAL sync failed: no write is acknowledged again */
+    pthread_key_t reader_key;
+    pthread_mutex_t readers_mu;
+    struct sq_conn *readers;
+    struct ratelimit *rates;    /* rate_count: one node, in memory */
+};
+
+/* The statement of c for sql (prepared on first use, cached for the
+ * connection's life), reset and ready to bind; NULL (logged) on error. */
+sqlite3_stmt *sq_stmt(struct sq_conn *c, const char *sql);
+/* This thread's read connection (opened on first use), or NULL (logged). */
+struct sq_conn *sq_reader(struct store *st);
+
+/* ---- the commit engine (sqlite_commit.c) ---- */
+/* Queues apply for the writer's next batch; done runs once it is committed
+ * and synced (or failed), on the syncer thread. */
+void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg,
+               store_done_fn done, void *done_arg);
+/* sq_submit, and waits for the outcome. */
+int sq_write_conn(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg);
+int sq_commit_start(struct sqlite_store *s, char *err, size_t errlen);
+/* Drains the queues (every queued op is committed and synced) and stops. */
+void sq_commit_stop(struct sqlite_store *s);
 
 /* The one set of SQLite helpers (sqlite_util.c), for every file of the
  * store. NULL binds as SQL NULL (sq_bind_nonempty: "" too, for ids kept
@@ -26,6 +103,12 @@ sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql);
 int sq_rc(sqlite3 *db, int rc, const char *what);
 /* Steps q once (to completion for a write) and maps the result. */
 int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what);
+/* sq_run, then resets q (a cached statement, sq_stmt). */
+int sq_run_reset(sqlite3 *db, sqlite3_stmt *q, const char *what);
+/* Runs a one-row query q (bound, cached): STORE_OK with from_row(q, out)
+ * called, STORE_NOT_FOUND without a row, STORE_ERROR (logged); q is reset. */
+int sq_get_row(sqlite3 *db, sqlite3_stmt *q, const char *what, void (*from_row)(sqlite3_stmt *, void *),
+               void *out);
 /* sq_run, then finalizes q; a NULL q (sq_prep failed) is STORE_ERROR. */
 int sq_run_final(sqlite3 *db, sqlite3_stmt *q, const char *what);
 /* rc, or STORE_NOT_FOUND when it is STORE_OK but the last statement
@@ -58,6 +141,25 @@ sqlite3 *sqlite_reader_db(struct store *st);
 
 /* Inserts a session row on the writer connection db (inside a batch). */
 int sqlite_session_insert_db(sqlite3 *db, const struct session *s);
+
+/* Settings (sqlite_settings.c). */
+int sq_setting_get_or_set(struct store *st, const char *key, const char *value_if_missing, char **out);
+int sq_setting_list(struct store *st, const char *prefix, struct setting **out, size_t *n);
+int sq_setting_delete(struct store *st, const char *key);
+
+/* Organisations (sqlite_org.c). */
+int sq_org_insert(struct store *st, const struct org *o);
+int sq_org_get(struct store *st, const char *id_or_name, struct org *out);
+int sq_org_find_by_key_hash(struct store *st, const char *hash, struct org *out);
+int sq_org_list(struct store *st, struct org **out, size_t *n);
+int sq_org_set_keys(struct store *st, const char *id, const char *key_hash, const char *sh_hash);
+int sq_org_set_modes(struct store *st, const char *id, int modes);
+
+/* Sessions (sqlite_session.c). */
+void sq_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);
+int sq_session_get(struct store *st, const char *id, const char *org_id, struct session *out);
+int sq_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
+                    size_t *total);
 
 /* The entity flow and the job queue's readers (sqlite_entity.c). */
 int sq_entity_insert(struct store *st, const struct entity *e, const struct session *s);

@@ -65,6 +65,29 @@ int sq_run(sqlite3 *db, sqlite3_stmt *q, const char *what)
     return sq_rc(db, sqlite3_step(q), what);
 }
 
+int sq_run_reset(sqlite3 *db, sqlite3_stmt *q, const char *what)
+{
+    int rc = sq_run(db, q, what);
+    sqlite3_reset(q);
+    return rc;
+}
+
+int sq_get_row(sqlite3 *db, sqlite3_stmt *q, const char *what, void (*from_row)(sqlite3_stmt *, void *),
+               void *out)
+{
+    int rc = sqlite3_step(q), res;
+    if (rc == SQLITE_ROW) {
+        from_row(q, out);
+        res = STORE_OK;
+    } else if (rc == SQLITE_DONE) {
+        res = STORE_NOT_FOUND;
+    } else {
+        res = sq_rc(db, rc, what);
+    }
+    sqlite3_reset(q);
+    return res;
+}
+
 int sq_run_final(sqlite3 *db, sqlite3_stmt *q, const char *what)
 {
     if (!q)

@@ -9,6 +9,7 @@
 
 #include "store/pg_internal.h"
 #include "store/sqlite_internal.h"
+#include "store/wait.h"
 #include "util/log.h"
 
 static _Atomic(store_failure_fn) failure_handler;
@@ -52,15 +53,9 @@ int store_open(const char *url, struct store **out, char *err, size_t errlen)
     return store_open_pool(url, 0, out, err, errlen);
 }
 
-struct sync_wait {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int done, rc;
-};
-
-static void sync_done(void *arg, int rc)
+void store_wait_done(void *arg, int rc)
 {
-    struct sync_wait *w = arg;
+    struct store_wait *w = arg;
     pthread_mutex_lock(&w->mu);
     w->rc = rc;
     w->done = 1;
@@ -68,13 +63,18 @@ static void sync_done(void *arg, int rc)
     pthread_mutex_unlock(&w->mu);
 }
 
+int store_wait(struct store_wait *w)
+{
+    pthread_mutex_lock(&w->mu);
+    while (!w->done)
+        pthread_cond_wait(&w->cv, &w->mu);
+    pthread_mutex_unlock(&w->mu);
+    return w->rc;
+}
+
 int store_session_insert(struct store *st, const struct session *s)
 {
-    struct sync_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0};
-    st->ops->session_insert_async(st, s, sync_done, &w);
-    pthread_mutex_lock(&w.mu);
-    while (!w.done)
-        pthread_cond_wait(&w.cv, &w.mu);
-    pthread_mutex_unlock(&w.mu);
-    return w.rc;
+    struct store_wait w = STORE_WAIT_INIT;
+    st->ops->session_insert_async(st, s, store_wait_done, &w);
+    return store_wait(&w);
 }
