@@ -22,6 +22,9 @@ struct job_runner {
     pthread_t *threads;
     int n;
     char owner_prefix[64];
+    atomic_llong *held;          /* held[i]: the job worker i runs now, 0 = none */
+    pthread_t keeper;            /* renews the leases of held jobs */
+    bool keeper_running;
 };
 
 struct worker_arg {
@@ -89,7 +92,9 @@ static void *worker_main(void *arg)
             continue;
         }
         int64_t later = 0;
+        atomic_store(&r->held[wa->index], j.id);
         int res = job_run(r, &j, &later);
+        atomic_store(&r->held[wa->index], 0);
         if (res == 1) { /* more to do later: not a failure */
             STORE_CALL(r->cfg.env->store, job_snooze, j.id, later, pb_now());
             job_rec_clear(&j);
@@ -115,6 +120,30 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* A job may run longer than its lease (a large session's analysis): while
+ * it runs, its lease is renewed every third of the lease, so no other node
+ * takes a live node's job; a dead node's jobs stop being renewed and run
+ * elsewhere once their lease ends. */
+static void *keeper_main(void *arg)
+{
+    struct job_runner *r = arg;
+    int every_ms = r->cfg.lease_s * 1000 / 3;
+    while (!atomic_load(&r->stopping)) {
+        nap(r, every_ms);
+        for (int i = 0; i < r->n && !atomic_load(&r->stopping); i++) {
+            int64_t id = atomic_load(&r->held[i]);
+            if (!id)
+                continue;
+            char owner[96];
+            snprintf(owner, sizeof owner, "%s-%d", r->owner_prefix, i);
+            int rc = STORE_CALL(r->cfg.env->store, job_renew, id, owner, pb_now() + r->cfg.lease_s);
+            if (rc == STORE_NOT_FOUND && atomic_load(&r->held[i]) == id)
+                log_warn("jobs msg=\"lease lost: another node may run the job too\" id=%lld", (long long)id);
+        }
+    }
+    return NULL;
+}
+
 struct job_runner *job_runner_start(const struct runner_config *c)
 {
     struct job_runner *r = calloc(1, sizeof *r);
@@ -137,6 +166,11 @@ struct job_runner *job_runner_start(const struct runner_config *c)
     snprintf(mine, sizeof mine, "%.40s:", node);
     STORE_CALL(c->env->store, job_release, mine);
     r->threads = calloc((size_t)(c->workers > 0 ? c->workers : 1), sizeof *r->threads);
+    r->held = calloc((size_t)(c->workers > 0 ? c->workers : 1), sizeof *r->held);
+    if (!r->held) {
+        free(r->threads);
+        r->threads = NULL;
+    }
     for (int i = 0; r->threads && i < c->workers; i++) {
         struct worker_arg *wa = malloc(sizeof *wa);
         if (!wa)
@@ -151,6 +185,10 @@ struct job_runner *job_runner_start(const struct runner_config *c)
     }
     if (r->n < c->workers)
         log_error("jobs msg=\"could not start every worker\" started=%d wanted=%d", r->n, c->workers);
+    if (r->n && !pthread_create(&r->keeper, NULL, keeper_main, r))
+        r->keeper_running = true;
+    else if (r->n)
+        log_error("jobs msg=\"could not start the lease keeper: jobs longer than their lease may run twice\"");
     return r;
 }
 
@@ -161,6 +199,9 @@ void job_runner_stop(struct job_runner *r)
     atomic_store(&r->stopping, true);
     for (int i = 0; i < r->n; i++)
         pthread_join(r->threads[i], NULL);
+    if (r->keeper_running)
+        pthread_join(r->keeper, NULL);
     free(r->threads);
+    free(r->held);
     free(r);
 }

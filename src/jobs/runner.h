@@ -3,7 +3,8 @@
  *
  * A worker leases a job (store job_claim: the row is marked running until
  * now + lease), runs it, and marks it done, or queued again with a delay
- * when it failed (up to the job's max_attempts). A job whose worker died
+ * when it failed (up to the job's max_attempts); the lease is renewed while
+ * it runs. A job whose worker died
  * (crash, kill -9, another node gone) becomes runnable again when its
  * lease expires, so work survives restarts; every job kind must therefore
  * be idempotent (see pipeline.h). Several servers sharing one store share
@@ -24,8 +25,9 @@ struct runner_config {
 };
 
 /* A node that dies holds its jobs until their lease ends; then any node
- * runs them. A job running longer than its lease may run twice (jobs are
- * idempotent). */
+ * runs them. A live node renews the lease of a job it runs every third of
+ * the lease (store job_renew), so a long job runs once; a node too stalled
+ * to renew may see its job run elsewhere too (jobs are idempotent). */
 #define JOB_LEASE_S 120
 #define JOB_POLL_MS 100
 #define JOB_MAX_ATTEMPTS 5 /* the jobs table's default max_attempts */

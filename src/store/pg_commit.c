@@ -32,12 +32,21 @@ static int64_t micros(void)
     return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
-/* COMMIT; a transaction PostgreSQL aborted meanwhile reports ROLLBACK. */
+/* COMMIT; a transaction PostgreSQL aborted meanwhile reports ROLLBACK.
+ * What a failed COMMIT means (docs/operations.md, "Durability" on
+ * PostgreSQL): nothing is acknowledged; a full disk is STORE_FULL (507,
+ * retry once there is room); a connection lost during COMMIT leaves the
+ * outcome unknown (the caller answers an error and a retry finds the
+ * duplicate). Unlike SQLite's failed WAL sync, no failure here poisons the
+ * node: PostgreSQL itself stops and recovers from its WAL when its own
+ * fsync fails, so the next transaction on a new connection can be
+ * trusted. */
 static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
 {
     int64_t t0 = micros();
     PGresult *r = PQexec(c->pg, "COMMIT");
     bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && !strcmp(PQcmdStatus(r), "COMMIT");
+    bool full = false;
     if (!ok) {
         const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
         log_error("store op=commit sqlstate=%s err=\"%s\"", state ? state : "-",
@@ -47,6 +56,7 @@ static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
         /* a serialization failure at commit never committed; a lost
          * connection may have: then nobody can say, so no retry */
         c->retry = !c->broken && state && !strcmp(state, "40001");
+        full = state && !strcmp(state, "53100");
     }
     PQclear(r);
     atomic_fetch_add(&s->commit_micros, (unsigned long long)(micros() - t0));
@@ -54,7 +64,7 @@ static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
         atomic_fetch_add(&s->n_commits, 1);
         atomic_fetch_add(&s->n_writes, ops);
     }
-    return ok ? STORE_OK : STORE_ERROR;
+    return ok ? STORE_OK : full ? STORE_FULL : STORE_ERROR;
 }
 
 int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *arg)

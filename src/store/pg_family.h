@@ -48,6 +48,7 @@ int pg_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans
 int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out);
 int pg_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at, int64_t now);
 int pg_job_release(struct store *st, const char *owner_prefix);
+int pg_job_renew(struct store *st, int64_t job_id, const char *owner, int64_t locked_until);
 
 /* entities, the job queue's readers, the sessions listing (pg_entity.c) */
 int pg_entity_insert(struct store *st, const struct entity *e, const struct session *s);

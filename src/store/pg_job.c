@@ -64,3 +64,16 @@ int pg_job_release(struct store *st, const char *owner_prefix)
                     "AND left(locked_by, length($1::text)) = $1::text",
                     &p, "job_release", NULL, NULL);
 }
+
+int pg_job_renew(struct store *st, int64_t job_id, const char *owner, int64_t locked_until)
+{
+    struct pg_params p = {0};
+    pgp_int(&p, job_id);
+    pgp_text(&p, owner);
+    pgp_int(&p, locked_until);
+    int64_t changed = 0;
+    int rc = pg_exec1((struct pg_store *)st,
+                      "UPDATE jobs SET locked_until = $3 WHERE id = $1 AND state = 'running' AND locked_by = $2",
+                      &p, "job_renew", NULL, &changed);
+    return rc == STORE_OK && changed == 0 ? STORE_NOT_FOUND : rc;
+}

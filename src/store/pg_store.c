@@ -128,6 +128,7 @@ static const struct store_ops PG_OPS = {
     .job_finish = pg_job_finish,
     .org_set_acceptance = pg_org_set_acceptance,
     .job_release = pg_job_release,
+    .job_renew = pg_job_renew,
     .blob_pin = pg_blob_pin,
     .blob_unpin = pg_blob_unpin,
     .blob_claim = pg_blob_claim,

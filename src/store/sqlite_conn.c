@@ -251,6 +251,7 @@ static const struct store_ops SQLITE_OPS = {
     .job_finish = sq_job_finish,
     .org_set_acceptance = sq_org_set_acceptance,
     .job_release = sq_job_release,
+    .job_renew = sq_job_renew,
     .blob_pin = sq_blob_pin,
     .blob_unpin = sq_blob_unpin,
     .blob_claim = sq_blob_claim,

@@ -190,7 +190,8 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
 int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
                        struct webhook_delivery *out);
 
-/* The statement, account, lifecycle and job operations (sqlite_upload.c). */
+/* Statements and accounts (sqlite_statement.c), processing state changes
+ * (sqlite_session.c), the job queue (sqlite_job.c). */
 int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result);
 int sq_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
 int sq_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n);
@@ -210,6 +211,7 @@ int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
 int sq_job_finish(struct store *st, int64_t job_id, bool ok, const char *error, int64_t retry_at,
                   int64_t now);
 int sq_job_release(struct store *st, const char *owner_prefix);
+int sq_job_renew(struct store *st, int64_t job_id, const char *owner, int64_t locked_until);
 
 /* Statement files: pins and deletion claims (sqlite_blob.c). */
 int sq_blob_pin(struct store *st, const char *sha256, int64_t size, int64_t now, int64_t expires_at,

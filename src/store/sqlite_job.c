@@ -103,6 +103,31 @@ int sq_job_release(struct store *st, const char *owner_prefix)
     return sq_write_op(st, apply_job_release, (void *)owner_prefix);
 }
 
+struct job_renew_arg {
+    int64_t id;
+    const char *owner;
+    int64_t until;
+};
+
+static int apply_job_renew(sqlite3 *db, void *arg)
+{
+    struct job_renew_arg *a = arg;
+    sqlite3_stmt *q = sq_prep(db, "UPDATE jobs SET locked_until = ?3 WHERE id = ?1 AND state = 'running' "
+                                  "AND locked_by = ?2");
+    if (!q)
+        return STORE_ERROR;
+    sqlite3_bind_int64(q, 1, a->id);
+    sq_bind_text(q, 2, a->owner);
+    sqlite3_bind_int64(q, 3, a->until);
+    return sq_changed(db, sq_run_final(db, q, "job_renew"));
+}
+
+int sq_job_renew(struct store *st, int64_t job_id, const char *owner, int64_t locked_until)
+{
+    struct job_renew_arg a = {job_id, owner, locked_until};
+    return sq_write_op(st, apply_job_renew, &a);
+}
+
 struct job_insert_arg {
     const char *kind, *payload, *session_id, *dedupe_key;
     int64_t now;

@@ -335,6 +335,10 @@ struct store_ops {
     /* Makes the jobs leased by owners starting with owner_prefix runnable
      * again (a restarted node releases what its dead predecessor held). */
     int (*job_release)(struct store *st, const char *owner_prefix);
+    /* A long job's lease: job_id, still running and leased to owner, stays
+     * its own until locked_until. STORE_NOT_FOUND when owner lost it (the
+     * lease ran out and another node took the job). */
+    int (*job_renew)(struct store *st, int64_t job_id, const char *owner, int64_t locked_until);
 
     /* ---- statement files: references (protocol in src/ingest/files.h) ----
      * A file of the blob store is kept while a statement refers to it

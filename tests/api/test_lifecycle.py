@@ -285,6 +285,22 @@ JOB_WAIT = 60
 
 
 @suite.test(server=False)
+def a_job_longer_than_its_lease_runs_once():
+    """A live node renews the lease of a job it runs: with a 2-second lease and processing held
+    7 seconds in the middle (a pause, not a kill), the second worker never takes the job over."""
+    pause = {'PASSBOOK_FAULT_PAUSE_AT': 'pipeline.checks=7'}
+    with Server(args=['--job-lease', '2', '--workers', '2'], env=pause) as srv:
+        o = srv.create_org('Long Job Lender')
+        sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+        uploaded(srv, o, sid, 'icici_jan')
+        eq(post(srv, o, sid, 'initiate_processing').status, 202)
+        wait_processed(srv, o, sid, timeout=JOB_WAIT)
+        jobs = srv.sql("SELECT state, attempts FROM jobs WHERE kind = 'process_session'")
+        eq([tuple(j) for j in jobs], [('done', 1)], 'one run, never taken over')
+        eq(srv.log().count('fault point pipeline.checks reached'), 1, 'the step ran once')
+
+
+@suite.test(server=False)
 def pdf_retention_deletes_old_files():
     with Server(args=['--pdf-retention-days', '1']) as srv:
         o = srv.create_org('Retention Lender')
