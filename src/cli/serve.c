@@ -102,6 +102,7 @@ struct serve_opts {
         *aa_suffix, *aa_kid;
     long aa_poll, aa_timeout, aa_data_life_days;
     long ocr_max_pages, ocr_page_seconds;
+    long webhook_lease;
 };
 
 /* The AA configuration from the flags: off without --aa-url. 0 / -1. */
@@ -278,7 +279,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
                  host, strchr(host, ':') ? "]" : "", http_server_port(srv));
     struct notify_config ncfg = {&keys, (int)o->webhook_retry_base, (int)o->expiry_scan_interval,
-                                 o->allow_private_urls};
+                                 o->allow_private_urls, (int)o->webhook_lease, o->node_name};
     if (notify_start(app.store, &ncfg, &notifier)) {
         fprintf(stderr, "passbook serve: cannot start the webhook notifier\n");
         http_server_stop(srv);
@@ -319,14 +320,15 @@ int cli_serve(int argc, char **argv)
     struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
                            WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
                            4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0,
-                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30, 0, 0};
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30, 0, 0, NOTIFY_LEASE};
     const struct flag flags[] = {
         {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
         {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
         {"db", FLAG_STRING, &o.db, "URL", "store URL: sqlite:PATH (default sqlite:<data>/passbook.db) or postgres://..."},
         {"db-connections", FLAG_INT, &o.db_connections, "N", "PostgreSQL connections this node keeps open at most (default 8)"},
         {"node-name", FLAG_STRING, &o.node_name, "NAME", "this node's name in job leases, unique among nodes sharing a database (default: the host name)"},
-        {"job-lease", FLAG_INT, &o.job_lease, "SECONDS", "a job a node claimed is its own this long; a dead node's jobs wait as long (default 120)"},
+        {"job-lease", FLAG_INT, &o.job_lease, "SECONDS", "a job a node claimed is its own this long, renewed while it runs; a dead node's jobs wait as long (default 120)"},
+        {"webhook-lease", FLAG_INT, &o.webhook_lease, "SECONDS", "a webhook delivery a node claimed is its own this long; a dead node's deliveries wait as long (default 60, more than 10)"},
         {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
         {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
         {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
@@ -380,7 +382,8 @@ int cli_serve(int argc, char **argv)
         o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
         o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
         o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || o.job_lease < 1 ||
-        o.aa_poll < 1 || o.aa_timeout < 1 || o.aa_data_life_days < 1 || !parse_level(o.log_level, &level)) {
+        o.webhook_lease <= NOTIFY_TIMEOUT || o.aa_poll < 1 || o.aa_timeout < 1 || o.aa_data_life_days < 1 ||
+        !parse_level(o.log_level, &level)) {
         fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
         return 2;
     }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "net/fetch.h"
 #include "notify/backoff.h"
@@ -16,6 +17,7 @@
 #include "util/stats.h"
 #include "util/secret.h"
 #include "util/clock.h"
+#include "util/fault.h"
 
 #define CLAIM_BATCH 8
 #define EXPIRY_BATCH 64
@@ -24,7 +26,7 @@
 struct notify {
     struct store *st;
     struct notify_config cfg;
-    char owner[33];          /* this process's lease owner id */
+    char owner[96];          /* this process's lease owner: node:pid:random */
     pthread_t dispatcher, scanner;
     atomic_bool stopping;
 };
@@ -182,14 +184,16 @@ static void *dispatcher_main(void *arg)
     while (!atomic_load(&n->stopping)) {
         size_t got = 0;
         int64_t now = pb_now();
-        int rc = STORE_CALL(n->st, webhook_claim, now, n->owner, now + NOTIFY_LEASE, batch,
+        int rc = STORE_CALL(n->st, webhook_claim, now, n->owner, now + n->cfg.lease_s, batch,
                             CLAIM_BATCH, &got);
         if (rc != STORE_OK)
             got = 0;
         for (size_t i = 0; i < got; i++) {
             /* Stopping: release the lease untried, so a restart retries at once. */
-            if (!atomic_load(&n->stopping))
+            if (!atomic_load(&n->stopping)) {
                 attempt(n, &batch[i]);
+                fault_point("notify.attempted");
+            }
             STORE_CALL(n->st, webhook_finish, &batch[i], n->owner);
             webhook_delivery_clear(&batch[i]);
         }
@@ -262,10 +266,16 @@ int notify_start(struct store *st, const struct notify_config *cfg, struct notif
         n->cfg.retry_base = WEBHOOK_RETRY_BASE;
     if (n->cfg.expiry_scan_interval <= 0)
         n->cfg.expiry_scan_interval = 15;
-    if (!secret_random_hex(n->owner, 16) || net_global_init()) {
+    if (n->cfg.lease_s <= NOTIFY_TIMEOUT)
+        n->cfg.lease_s = NOTIFY_LEASE;
+    char host[48] = "node", rnd[17];
+    gethostname(host, sizeof host - 1);
+    const char *node = cfg->node && *cfg->node ? cfg->node : host;
+    if (!secret_random_hex(rnd, 8) || net_global_init()) {
         free(n);
         return -1;
     }
+    snprintf(n->owner, sizeof n->owner, "%.40s:%d:%s", node, (int)getpid(), rnd);
     if (pthread_create(&n->dispatcher, NULL, dispatcher_main, n)) {
         free(n);
         return -1;

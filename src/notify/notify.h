@@ -6,7 +6,7 @@
  * with no request needed.
  *
  * Several nodes may share a store: a node claims due deliveries with a
- * lease (NOTIFY_LEASE seconds), so a delivery is attempted by one node at a
+ * lease (--webhook-lease, NOTIFY_LEASE seconds by default), so a delivery is attempted by one node at a
  * time, and one whose node died is picked up after its lease ends. The
  * expiry scanner's "notified" mark is a conditional update, so exactly one
  * node queues each expiry event. */
@@ -22,7 +22,7 @@
 #include "core/webhook.h"
 #include "store/store.h"
 
-#define NOTIFY_LEASE 60          /* seconds a claimed delivery is ours */
+#define NOTIFY_LEASE 60          /* seconds a claimed delivery is ours (default) */
 #define NOTIFY_TIMEOUT 10        /* seconds per delivery attempt */
 
 struct keyfile;
@@ -32,6 +32,9 @@ struct notify_config {
     int retry_base;              /* first retry after this many seconds (default 15) */
     int expiry_scan_interval;    /* seconds between expiry scans (default 15) */
     bool allow_private_urls;     /* --allow-private-urls: deliver to private addresses */
+    int lease_s;                 /* a claimed delivery is this node's so long (0: NOTIFY_LEASE);
+                                  * more than NOTIFY_TIMEOUT, or a slow receiver gets it twice */
+    const char *node;            /* this node's name, in the lease owner (NULL: the host name) */
 };
 
 struct notify;

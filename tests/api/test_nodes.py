@@ -18,13 +18,15 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import REPO, Server, check, eq, suite  # noqa: E402
+from harness import REPO, Server, check, eq, expect_error, suite  # noqa: E402
 from receiver import Receiver  # noqa: E402
 import upload_fixtures as fx  # noqa: E402
 from upload_fixtures import new_session, session_get, upload, wait_processed  # noqa: E402
 
 LEASE = 8   # --job-lease of every node: a dead node's job waits this long
-FAST = ['--job-lease', str(LEASE), '--webhook-retry-base', '1', '--allow-private-urls']
+HOOK_LEASE = 12   # --webhook-lease: a dead node's webhook deliveries wait this long
+FAST = ['--job-lease', str(LEASE), '--webhook-lease', str(HOOK_LEASE), '--webhook-retry-base', '1',
+        '--allow-private-urls']
 INITIATE = '/bank-connect/v1/session_data/%s/initiate_processing/'
 
 
@@ -32,7 +34,7 @@ class Nodes:
     """Nodes named a, b, ... sharing one fresh database and one key file (as an operator
     copies it to every node), each with a data directory of its own."""
 
-    def __init__(self, n, env_of=None):
+    def __init__(self, n, env_of=None, args_of=None):
         self.home = tempfile.mkdtemp(prefix='pb-nodes-')
         self.db = harness.pg_database(self.home)
         self.nodes = []
@@ -41,7 +43,7 @@ class Nodes:
             env = {'PASSBOOK_DB': self.db}
             env.update((env_of or {}).get(name, {}))
             self.nodes.append(Server(data_dir=os.path.join(self.home, name), env=env,
-                                     args=FAST + ['--node-name', name]))
+                                     args=FAST + ['--node-name', name] + (args_of or {}).get(name, [])))
 
     def start(self, node):
         first = self.nodes[0]
@@ -194,6 +196,154 @@ def nodes_carry_on_when_the_database_drops_their_connections():
             eq(upload(b, o, sid, fx.data('icici_jan')).status, 200)
             for n in (a, b):
                 eq(n.get('/readyz').status, 200)
+    finally:
+        nodes.close()
+
+
+def wait_for(what, fn, timeout):
+    deadline = time.time() + timeout
+    while True:
+        got = fn()
+        if got:
+            return got
+        check(time.time() < deadline, 'waited %ss for %s' % (timeout, what))
+        time.sleep(0.2)
+
+
+@suite.test(server=False)
+def three_nodes_one_killed_holding_uploads_jobs_and_webhooks():
+    """Three nodes, requests spread over them; a is killed with kill -9 while it holds unacknowledged
+    uploads, processing jobs and webhook deliveries. a pauses (alive, holding what it took) in the
+    middle of each kind of work: its fifth and later uploads after extraction, before their commit;
+    every job it claims at the checks step; its webhook dispatcher right after the receiver
+    answered a delivery, before a records the outcome. Afterwards every acknowledged upload is
+    there, every job finishes on b or c, every webhook is delivered at least once, the one a had
+    sent again with the same delivery id."""
+    pause = 'ingest.extracted@5=3600,pipeline.checks=3600,notify.attempted=3600'
+    nodes = Nodes(3, env_of={'a': {'PASSBOOK_FAULT_PAUSE_AT': pause}},
+                  args_of={'b': ['--workers', '1'], 'c': ['--workers', '1']})
+    try:
+        a, b, c = nodes.nodes
+        for n in nodes.nodes:
+            nodes.start(n)
+        with Receiver() as rx:
+            o = a.create_org('Three Node Lender')
+            r = b.post('/bank-connect/v1/session_data/update_webhook/',
+                       {'webhook_url': rx.url, 'webhook_mode': 1}, headers=o.headers())
+            eq(r.status, 200, r.text[:200])
+            # sessions created on one node, read on another; uploads spread, four of them on a (each
+            # queues a completion webhook and wakes a's own dispatcher, which takes it at once)
+            sids, acked = [], {}
+            for i in range(8):
+                maker, reader, loader = nodes.nodes[i % 3], nodes.nodes[(i + 1) % 3], nodes.nodes[(0, 1, 0, 2)[i % 4]]
+                sid = new_session(maker, o)
+                eq(reader.upload_status(o, sid).json['upload_status'], 'NO_UPLOAD',
+                   'created on %s, read on %s' % ('abc'[i % 3], 'abc'[(i + 1) % 3]))
+                r = upload(loader, o, sid, fx.data('icici_jan' if i % 2 else ('hdfc_q1', 'sbi_q1')[i // 2 % 2]))
+                eq(r.status, 200, r.text[:200])
+                sids.append(sid)
+                acked[sid] = [r.json['statement_id']]
+            # a's own completion webhook: a queued it and woke its dispatcher, which now holds it
+            held_hooks = wait_for('a to hold a webhook delivery', lambda: b.sql(
+                "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND lease_owner LIKE 'a:%'"), 60)
+            sent_by_a = wait_for('a to send a delivery', lambda: [
+                h.headers['x-passbook-delivery'] for h in rx.hits], 30)
+            # processing asked on every node; a's workers hold what they claim (lease kept alive)
+            jobs_a = []
+            for i, sid in enumerate(sids):
+                eq(nodes.nodes[(i + 2) % 3].post(INITIATE % sid, headers=o.headers()).status, 202)
+            extra = 0
+            while True:
+                wait_for('every job claimed', lambda: not b.sql(
+                    "SELECT id FROM jobs WHERE kind = 'process_session' AND state = 'queued'"), 60)
+                jobs_a = b.sql("SELECT id FROM jobs WHERE state = 'running' AND locked_by LIKE 'a:%'")
+                if jobs_a or extra == 12:
+                    break
+                extra += 1              # b and c took them all: one more session, until a holds one
+                sid = new_session(nodes.nodes[extra % 3], o)
+                r = upload(b, o, sid, fx.data('icici_jan'))
+                eq(r.status, 200, r.text[:200])
+                sids.append(sid)
+                acked[sid] = [r.json['statement_id']]
+                eq(c.post(INITIATE % sid, headers=o.headers()).status, 202)
+            check(jobs_a, 'a claimed one of %d jobs' % len(sids))
+            time.sleep(LEASE + 2)       # longer than a lease: a, alive, keeps its jobs
+            eq(b.sql("SELECT count(*) FROM jobs WHERE state = 'running' AND locked_by LIKE 'a:%'")[0][0],
+               len(jobs_a), 'a live node keeps the jobs it runs')
+            # uploads in flight on a: read, then held before their commit
+            late = new_session(c, o)
+            answers, lock = [], threading.Lock()
+
+            def send(name):
+                try:
+                    r = upload(a, o, late, fx.data(name))
+                    with lock:
+                        answers.append((name, r))
+                except OSError:
+                    with lock:
+                        answers.append((name, None))   # cut off by the kill: never acknowledged
+            threads = [threading.Thread(target=send, args=(n,)) for n in ('hdfc_q1', 'sbi_q1')]
+            for t in threads:
+                t.start()
+            wait_for('a to hold two uploads', lambda: a.log().count('fault point ingest.extracted reached') >= 2, 120)
+            a.kill9()
+            for t in threads:
+                t.join(120)
+            for name, r in answers:         # the client retries what was not acknowledged, on b
+                if r is None or r.status != 200:
+                    r = upload(b, o, late, fx.data(name))
+                eq(r.status, 200, r.text[:200])
+                acked.setdefault(late, []).append(r.json['statement_id'])
+            sids.append(late)
+            for sid in sids:                # every acknowledged upload, read on c
+                eq(statement_ids(c, o, sid), sorted(acked[sid]), 'acknowledged uploads of %s' % sid)
+            for sid in sids[:-1]:           # every job finishes, a's on b or c after its lease
+                wait_processed(c, o, sid, timeout=LEASE + 120)
+            for (jid,) in jobs_a:
+                row = b.sql('SELECT state, locked_by FROM jobs WHERE id = ?', jid)[0]
+                eq((row[0], row[1].split(':')[0] in ('b', 'c')), ('done', True), 'job %s: %r' % (jid, row))
+            # every webhook delivered, a's again from b or c with the same delivery id
+            wait_for('every delivery delivered', lambda: not b.sql(
+                "SELECT id FROM webhook_deliveries WHERE status <> 'delivered'"), HOOK_LEASE + 120)
+            got = [h.headers['x-passbook-delivery'] for h in rx.delivered()]
+            for (did,) in b.sql('SELECT id FROM webhook_deliveries'):
+                check(did in got, 'delivery %s reached the receiver' % did)
+            again = [d for d in sent_by_a if got.count(d) >= 2]
+            check(again, 'the delivery a sent before dying was sent again with its id: %r' % sent_by_a)
+            check(any(d in [h[0] for h in held_hooks] for d in again), 'it was one a held')
+    finally:
+        nodes.close()
+
+
+@suite.test(server=False)
+def a_full_database_disk_is_answered_507_and_passes():
+    """PostgreSQL answers disk_full (SQLSTATE 53100) when it cannot extend a table: the request is
+    answered 507 INSUFFICIENT_STORAGE, nothing of it is stored, the node stays up, and the same
+    request succeeds once there is room (triggers play the full disk, at an INSERT and at COMMIT)."""
+    nodes = Nodes(1)
+    try:
+        (a,) = nodes.nodes
+        nodes.start(a)
+        o = a.create_org('Full Disk Lender')
+        sid = new_session(a, o)
+        a.sql("CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+              "RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$")
+        # at COMMIT for session creates (the group commit's COMMIT fails), at the INSERT for uploads
+        a.sql('CREATE CONSTRAINT TRIGGER full_sessions AFTER INSERT ON sessions DEFERRABLE INITIALLY '
+              'DEFERRED FOR EACH ROW EXECUTE FUNCTION disk_full()')
+        a.sql('CREATE TRIGGER full_statements BEFORE INSERT ON statements FOR EACH ROW '
+              'EXECUTE FUNCTION disk_full()')
+        before = a.sql('SELECT count(*) FROM sessions')[0][0]
+        r = a.create_session(o, from_date='01/01/2024', to_date='31/03/2024')
+        expect_error(r, 507, 'INSUFFICIENT_STORAGE', 'session create')
+        expect_error(upload(a, o, sid, fx.data('icici_jan')), 507, 'INSUFFICIENT_STORAGE', 'upload')
+        eq(a.sql('SELECT count(*) FROM sessions')[0][0], before, 'nothing stored')
+        eq(a.sql('SELECT count(*) FROM statements')[0][0], 0, 'nothing stored')
+        eq(a.get('/readyz').status, 200, 'the node stays up')
+        for table in ('sessions', 'statements'):
+            a.sql('DROP TRIGGER full_%s ON %s' % (table, table))
+        check(new_session(a, o), 'creates pass again')
+        eq(upload(a, o, sid, fx.data('icici_jan')).status, 200, 'uploads pass again')
     finally:
         nodes.close()
 
