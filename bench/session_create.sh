@@ -6,7 +6,9 @@
 # the ratio. Every 200 is a session committed to disk (group commit).
 # Env: DURATION (default 10s), CONNS (64), WRK_THREADS (2), SERVER_THREADS (2),
 # STORE (sqlite, or postgres: a throwaway cluster from scripts/pg-cluster.sh
-# with fsync on, so that every COMMIT waits for the disk as SQLite's does).
+# with fsync on, so that every COMMIT waits for the disk as SQLite's does),
+# NODES (postgres only, default 1: that many nodes on the one database, each
+# loaded by its own wrk with CONNS/NODES connections; rates are summed).
 set -eu
 cd "$(dirname "$0")/.."
 BIN=build/passbook
@@ -14,15 +16,17 @@ DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
 SERVER_THREADS=${SERVER_THREADS:-2}
+NODES=${NODES:-1}
 [ -x "$BIN" ] || { echo "build first: make" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk missing: scripts/install-deps.sh --test" >&2; exit 1; }
 
 STORE=${STORE:-sqlite}
+[ "$NODES" = 1 ] || [ "$STORE" = postgres ] || { echo "NODES > 1 needs STORE=postgres" >&2; exit 1; }
 DIR=$(mktemp -d /tmp/pb-bench-XXXXXX)
-PID=
+PIDS=
 PGDIR=
 cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  for p in $PIDS; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
   [ -n "$PGDIR" ] && scripts/pg-cluster.sh stop "$PGDIR"
   rm -rf "$DIR"
 }
@@ -33,42 +37,69 @@ if [ "$STORE" = postgres ]; then
   export PASSBOOK_DB
 fi
 
-PB_API_KEY=$("$BIN" org create --name bench --data "$DIR" 2>/dev/null |
+PB_API_KEY=$("$BIN" org create --name bench --data "$DIR/n1" 2>/dev/null |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])')
 export PB_API_KEY
-"$BIN" serve --data "$DIR" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" 2>"$DIR/server.log" &
-PID=$!
-for _ in $(seq 100); do grep -q 'msg="listening"' "$DIR/server.log" 2>/dev/null && break; sleep 0.05; done
-PORT=$(sed -n 's/.*msg="listening".* port=\([0-9]*\).*/\1/p' "$DIR/server.log" | head -1)
-URL=http://127.0.0.1:$PORT
+URLS=
+for i in $(seq "$NODES"); do
+  mkdir -p "$DIR/n$i"
+  [ "$i" = 1 ] || cp "$DIR/n1/passbook.keys" "$DIR/n$i/"   # one key file for every node
+  "$BIN" serve --data "$DIR/n$i" --listen 127.0.0.1:0 --threads "$SERVER_THREADS" --node-name "n$i" \
+    2>"$DIR/server$i.log" &
+  PIDS="$PIDS $!"
+  for _ in $(seq 100); do grep -q 'msg="listening"' "$DIR/server$i.log" 2>/dev/null && break; sleep 0.05; done
+  PORT=$(sed -n 's/.*msg="listening".* port=\([0-9]*\).*/\1/p' "$DIR/server$i.log" | head -1)
+  URLS="$URLS http://127.0.0.1:$PORT"
+done
+URL=${URLS# }; URL=${URL%% *}
 
-run() { wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DURATION" --latency "$@"; }
-rps() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$1"; }
-p99() { sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p' "$1"; }
-non2xx() { sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$1"; }
+# One wrk per node at once, CONNS/NODES connections each (threads likewise).
+run() { # OUT PATH [wrk args...]
+  out=$1 path=$2; shift 2
+  c=$((CONNS / NODES)); t=$((WRK_THREADS / NODES)); [ "$t" -ge 1 ] || t=1
+  i=0; wp=
+  for u in $URLS; do
+    i=$((i + 1))
+    wrk -t"$t" -c"$c" -d"$DURATION" --latency "$@" "$u$path" >"$out.$i" &
+    wp="$wp $!"
+  done
+  for p in $wp; do wait "$p"; done
+}
+sum() { # OUT field-extracting sed expression
+  for f in "$1".*; do sed -n "$2" "$f"; done | awk '{s += $1} END {printf "%.2f", s}'
+}
+rps() { sum "$1" 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; }
+reqs() { sum "$1" 's/^ *\([0-9]*\) requests in.*/\1/p'; }
+non2xx() { sum "$1" 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p'; }
+p99() { # the worst node's p99, in ms
+  for f in "$1".*; do sed -n 's/^ *99% *\([0-9.]*[a-z]*\).*/\1/p' "$f"; done | python3 -c '
+import sys
+u = {"us": 0.001, "ms": 1, "s": 1000}
+v = [float(x.rstrip("usm")) * u[x[len(x.rstrip("usm")):] or "s"] for x in sys.stdin.read().split()]
+print("%.2fms" % max(v))'
+}
 
-# CPU time the server spent (utime + stime, clock ticks), to show cost per
+# CPU time the servers spent (utime + stime, clock ticks), to show cost per
 # request independently of what else runs on the machine.
-ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-reqs() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$1"; }
-T0=$(ticks); run "$URL/healthz" >"$DIR/healthz.txt"
-T1=$(ticks); run -s bench/session_create.lua "$URL/bank-connect/v1/session/" >"$DIR/create.txt"
+ticks() { for p in $PIDS; do awk '{print $14 + $15}' "/proc/$p/stat"; done | awk '{s += $1} END {print s}'; }
+T0=$(ticks); run "$DIR/healthz" /healthz
+T1=$(ticks); run "$DIR/create" /bank-connect/v1/session/ -s bench/session_create.lua
 T2=$(ticks)
 HZ=$(getconf CLK_TCK)
 
-curl -s "$URL/metrics" >"$DIR/metrics.txt" || true
-kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+for u in $URLS; do curl -s "$u/metrics"; done >"$DIR/metrics.txt" || true
+for p in $PIDS; do kill "$p"; wait "$p" 2>/dev/null || true; done; PIDS=
 if [ "$STORE" = postgres ]; then
   STORED=$(psql "$PASSBOOK_DB" -qAtc 'SELECT count(*) FROM sessions')
 else
-  STORED=$(sqlite3 "$DIR/passbook.db" 'SELECT count(*) FROM sessions')
+  STORED=$(sqlite3 "$DIR/n1/passbook.db" 'SELECT count(*) FROM sessions')
 fi
 
-H=$(rps "$DIR/healthz.txt"); C=$(rps "$DIR/create.txt")
-echo "store: $STORE; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION; server --threads $SERVER_THREADS"
+H=$(rps "$DIR/healthz"); C=$(rps "$DIR/create")
+echo "store: $STORE; nodes: $NODES; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION in all; server --threads $SERVER_THREADS"
 cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
-echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz.txt")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz.txt")") us/req"
-echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create.txt")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create.txt")") us/req  non-2xx: $(non2xx "$DIR/create.txt")"
+echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz")") us/req"
+echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create")") us/req  non-2xx: $(non2xx "$DIR/create")"
 echo "sessions stored: $STORED"
 python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
 python3 - "$DIR/metrics.txt" <<'PY'
@@ -77,10 +108,16 @@ m = {}
 for line in open(sys.argv[1]):
     if line.startswith('passbook_store_'):
         k, v = line.split()
-        m[k] = float(v)
-if m.get('passbook_store_syncs_total'):
-    print('store: %d commits, %.1f writes/commit, %d WAL syncs, %.2f ms/sync' % (
-        m['passbook_store_commits_total'], m['passbook_store_writes_total'] / max(1, m['passbook_store_commits_total']),
-        m['passbook_store_syncs_total'], 1000 * m['passbook_store_sync_seconds_total'] / m['passbook_store_syncs_total']))
+        m[k] = m.get(k, 0) + float(v)
+c = m.get('passbook_store_commits_total')
+if c:
+    line = 'store: %d commits, %.1f writes/commit' % (c, m['passbook_store_writes_total'] / max(1, c))
+    if m.get('passbook_store_syncs_total'):
+        line += ', %d WAL syncs, %.2f ms/sync' % (m['passbook_store_syncs_total'],
+                                                  1000 * m['passbook_store_sync_seconds_total'] / m['passbook_store_syncs_total'])
+    print(line)
 PY
+if [ "$STORE" = postgres ]; then
+  echo "database size: $(psql "$PASSBOOK_DB" -qAtc "SELECT pg_database_size(current_database())") bytes for $STORED sessions"
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

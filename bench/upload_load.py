@@ -59,7 +59,11 @@ def main():
     ap.add_argument('--corpus', required=True)
     ap.add_argument('--clients', type=int, default=8)
     ap.add_argument('--rounds', type=int, default=3)
+    ap.add_argument('--nodes', type=int, default=1,
+                    help='servers on the one database of PASSBOOK_DB (PostgreSQL); clients spread over them')
     a = ap.parse_args()
+    if a.nodes > 1 and not os.environ.get('PASSBOOK_DB', '').startswith('postgres'):
+        sys.exit('--nodes > 1 needs PASSBOOK_DB=postgres://...')
     files = sorted(glob.glob(os.path.join(a.corpus, '*.pdf')))
     items = []
     for f in files:
@@ -83,14 +87,22 @@ def main():
     cli_rates = []
 
     data = tempfile.mkdtemp(prefix='pb-bench-upload-')
+    servers = []
     try:
-        org = json.loads(subprocess.run([a.bin, 'org', 'create', '--name', 'Bench', '--data', data],
+        dirs = [os.path.join(data, 'n%d' % i) for i in range(a.nodes)]
+        org = json.loads(subprocess.run([a.bin, 'org', 'create', '--name', 'Bench', '--data', dirs[0]],
                                         capture_output=True, check=True).stdout)
-        port = free_port()
-        log = open(os.path.join(data, 'server.log'), 'wb')
-        srv = subprocess.Popen([a.bin, 'serve', '--data', data, '--listen', '127.0.0.1:%d' % port,
-                                '--log-level', 'warn'], stdout=log, stderr=log)
-        try:
+        ports = []
+        for i, d in enumerate(dirs):
+            os.makedirs(d, exist_ok=True)
+            if i:   # one key file for every node
+                shutil.copy2(os.path.join(dirs[0], 'passbook.keys'), d)
+            port = free_port()
+            log = open(os.path.join(d, 'server.log'), 'wb')
+            servers.append(subprocess.Popen([a.bin, 'serve', '--data', d, '--listen', '127.0.0.1:%d' % port,
+                                             '--node-name', 'n%d' % i, '--log-level', 'warn'],
+                                            stdout=log, stderr=log))
+            ports.append(port)
             for _ in range(200):
                 try:
                     c = http.client.HTTPConnection('127.0.0.1', port, timeout=2)
@@ -99,19 +111,29 @@ def main():
                         break
                 except OSError:
                     time.sleep(0.05)
-            lock = threading.Lock()
-            lat, errors, api_rates = [], [], []
-            n = 0
-            for _ in range(a.rounds):
-                # interleaved with the baseline so both see the same machine load
-                cli_rates.append(baseline(a.bin, paths, cpus))
-                jobs = sessions(port, org, items)
-                n += len(jobs)
-                api_rates.append(len(jobs) / run_clients(a, port, org, jobs, lock, lat, errors))
-        finally:
+        lock = threading.Lock()
+        lat, errors, api_rates = [], [], []
+        n = 0
+        for _ in range(a.rounds):
+            # interleaved with the baseline so both see the same machine load
+            cli_rates.append(baseline(a.bin, paths, cpus))
+            jobs = sessions(ports[0], org, items)
+            n += len(jobs)
+            api_rates.append(len(jobs) / run_clients(a, ports, org, jobs, lock, lat, errors))
+        db = os.environ.get('PASSBOOK_DB')
+        if db:  # what the uploads weigh in the database (for sizing: docs/operations.md)
+            q = ("SELECT pg_database_size(current_database()), (SELECT count(*) FROM statements), "
+                 "(SELECT count(*) FROM transactions), pg_total_relation_size('blob_chunks'), "
+                 "pg_total_relation_size('transactions'), pg_total_relation_size('statements')")
+            out = subprocess.run(['psql', db, '-qAtF', ' ', '-c', q], capture_output=True, text=True).stdout.split()
+            if len(out) == 6:
+                size, nst, ntx, blobs, txs, sts = (int(x) for x in out)
+                print('database: %d bytes for %d statements (%d transactions): files %d, transactions %d, '
+                      'statements %d bytes' % (size, nst, ntx, blobs, txs, sts))
+    finally:
+        for srv in servers:
             srv.terminate()
             srv.wait()
-    finally:
         shutil.rmtree(data, ignore_errors=True)
     lat.sort()
     api_rate = max(api_rates)
@@ -119,8 +141,9 @@ def main():
 
     def pct(p):
         return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
-    print('statements: %d (%d pages, %.1f pages each), cores: %d, clients: %d, uploads: %d, rounds: %d'
-          % (len(items), pages, pages / max(1, len(items)), cpus, a.clients, n, a.rounds))
+    print('statements: %d (%d pages, %.1f pages each), cores: %d, clients: %d, uploads: %d, rounds: %d, '
+          'store: %s, nodes: %d' % (len(items), pages, pages / max(1, len(items)), cpus, a.clients, n, a.rounds,
+                                    'postgres' if os.environ.get('PASSBOOK_DB') else 'sqlite', a.nodes))
     print('passbook parse: %.2f statements/s (%.0f pages/s) best of %d; all: %s'
           % (cli_rate, cli_rate * pages / len(items), a.rounds, ', '.join('%.1f' % x for x in cli_rates)))
     print('upload API:     %.2f uploads/s (%.0f pages/s) best of %d; all: %s; p50 %.0f ms, p99 %.0f ms'
@@ -145,9 +168,10 @@ def sessions(port, org, items):
     return jobs
 
 
-def run_clients(a, port, org, jobs, lock, lat, errors):
-    """Uploads every job with a.clients keep-alive clients; returns the wall time."""
-    def client():
+def run_clients(a, ports, org, jobs, lock, lat, errors):
+    """Uploads every job with a.clients keep-alive clients, spread over the nodes' ports;
+    returns the wall time."""
+    def client(port):
         conn = http.client.HTTPConnection('127.0.0.1', port, timeout=300)
         while True:
             with lock:
@@ -166,7 +190,7 @@ def run_clients(a, port, org, jobs, lock, lat, errors):
                 if resp.status != 200:
                     errors.append((name, resp.status, out[:200]))
     t0 = time.time()
-    threads = [threading.Thread(target=client) for _ in range(a.clients)]
+    threads = [threading.Thread(target=client, args=(ports[i % len(ports)],)) for i in range(a.clients)]
     for t in threads:
         t.start()
     for t in threads:
