@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/pg_family.h"
+#include "store/statement_rules.h"
 #include "util/log.h"
 
 /* ---- commit ---- */
@@ -23,8 +24,9 @@ struct commit_arg {
 
 /* 1 when the session is open for uploads (its row now locked), 0 when
  * not, -1 on error. */
-static int session_open_locked(struct pg_conn *c, const char *session_id)
+static int session_open_locked(void *tx, const char *session_id)
 {
+    struct pg_conn *c = tx;
     struct pg_params p = {0};
     pgp_text(&p, session_id);
     PGresult *r;
@@ -36,27 +38,37 @@ static int session_open_locked(struct pg_conn *c, const char *session_id)
     return open;
 }
 
-static int is_duplicate(struct pg_conn *c, const struct statement_rec *s)
+static void prior_from_row(const PGresult *r, int i, void *out)
 {
-    struct pg_params p = {0};
-    pgp_text(&p, s->session_id);
-    pgp_text(&p, s->content_sha256);
-    pgp_text(&p, s->account_id);
-    pgp_int(&p, s->from_day);
-    pgp_int(&p, s->to_day);
-    PGresult *r;
-    if (pg_exec(c,
-                "SELECT 1 FROM statements WHERE session_id = $1 AND status = 'completed' "
-                "AND (content_sha256 = $2 OR (account_id = $3 AND from_day <= $5 AND to_day >= $4)) LIMIT 1",
-                &p, "statement_duplicate", &r, NULL) != STORE_OK)
-        return -1;
-    int dup = PQntuples(r) > 0;
-    PQclear(r);
-    return dup;
+    struct statement_rec *s = out;
+    memset(s, 0, sizeof *s);
+    pgr_copy(r, i, 0, s->id, sizeof s->id);
+    pgr_copy(r, i, 1, s->account_id, sizeof s->account_id);
+    s->content_sha256 = pgr_dup(r, i, 2);
+    s->from_day = pgr_null(r, i, 3) ? PB_NO_DAY : (pb_day)pgr_int(r, i, 3);
+    s->to_day = pgr_null(r, i, 4) ? PB_NO_DAY : (pb_day)pgr_int(r, i, 4);
 }
 
-static int insert_account(struct pg_conn *c, const struct account_rec *a, int64_t now)
+static int completed(void *tx, const char *session_id, struct statement_rec **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    struct pg_params p = {0};
+    pgp_text(&p, session_id);
+    PGresult *r;
+    int rc = pg_exec(tx, "SELECT id, account_id, content_sha256, from_day, to_day FROM statements "
+                         "WHERE session_id = $1 AND status = 'completed'",
+                     &p, "statement_completed", &r, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    rc = pg_collect(r, sizeof **out, prior_from_row, (void **)out, n);
+    PQclear(r);
+    return rc;
+}
+
+static int insert_account(void *tx, const struct account_rec *a, int64_t now)
+{
+    struct pg_conn *c = tx;
     struct pg_params p = {0};
     pgp_text(&p, a->id);
     pgp_text(&p, a->session_id);
@@ -82,10 +94,9 @@ static int insert_account(struct pg_conn *c, const struct account_rec *a, int64_
 /* The statement's file row: created if missing, locked against a deletion
  * claim until commit, never revived once its deletion was claimed. 1 when
  * the file may be referenced, 0 when not, -1 on error. */
-static int blob_ref_ok(struct pg_conn *c, const struct statement_rec *s)
+static int file_ok(void *tx, const struct statement_rec *s)
 {
-    if (!s->blob_sha256)
-        return 1;
+    struct pg_conn *c = tx;
     struct pg_params p = {0};
     pgp_text(&p, s->blob_sha256);
     pgp_int(&p, s->file_size);
@@ -104,8 +115,9 @@ static int blob_ref_ok(struct pg_conn *c, const struct statement_rec *s)
     return live;
 }
 
-static int insert_statement(struct pg_conn *c, const struct statement_rec *s)
+static int insert_statement(void *tx, const struct statement_rec *s)
 {
+    struct pg_conn *c = tx;
     struct pg_params p = {0};
     pgp_text(&p, s->id);
     pgp_text(&p, s->session_id);
@@ -193,8 +205,9 @@ static void cb_int(struct copybuf *b, int64_t v, bool present, char sep)
     cb_text(b, present ? num : NULL, sep);
 }
 
-static int insert_txns(struct pg_conn *c, const struct statement_commit *sc)
+static int insert_txns(void *tx, const struct statement_commit *sc)
 {
+    struct pg_conn *c = tx;
     if (sc->ntxns == 0)
         return STORE_OK;
     struct copybuf b = {0};
@@ -226,40 +239,19 @@ static int insert_txns(struct pg_conn *c, const struct statement_commit *sc)
     return rc;
 }
 
+static int unpin(void *tx, int64_t pin_id, bool *held)
+{
+    return pg_blob_unpin_in(tx, pin_id, held);
+}
+
+static const struct statement_commit_steps STEPS = {
+    session_open_locked, completed, unpin, file_ok, insert_account, insert_statement, insert_txns,
+};
+
 static int apply_commit(struct pg_conn *c, void *arg)
 {
     struct commit_arg *a = arg;
-    const struct statement_commit *sc = a->c;
-    a->result = COMMIT_OK;
-    int open = session_open_locked(c, sc->stmt->session_id);
-    if (open <= 0) {
-        a->result = COMMIT_SESSION_CLOSED;
-        return open < 0 ? STORE_ERROR : STORE_OK;
-    }
-    int dup = is_duplicate(c, sc->stmt);
-    if (dup) {
-        a->result = COMMIT_DUPLICATE;
-        return dup < 0 ? STORE_ERROR : STORE_OK;
-    }
-    if (sc->pin_id) { /* the pin becomes the statement's reference */
-        bool held = false;
-        int rc = pg_blob_unpin_in(c, sc->pin_id, &held);
-        if (rc != STORE_OK || !held) {
-            a->result = COMMIT_PIN_LOST;
-            return rc;
-        }
-    }
-    int ref = blob_ref_ok(c, sc->stmt);
-    if (ref <= 0) {
-        a->result = COMMIT_PIN_LOST;
-        return ref < 0 ? STORE_ERROR : STORE_OK;
-    }
-    int rc = insert_account(c, sc->account, sc->stmt->created_at);
-    if (rc == STORE_OK)
-        rc = insert_statement(c, sc->stmt);
-    if (rc == STORE_OK)
-        rc = insert_txns(c, sc);
-    return rc;
+    return statement_commit_apply(&STEPS, c, a->c, &a->result);
 }
 
 int pg_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
+#include "store/statement_rules.h"
 #include "util/log.h"
 
 static pb_day cday(sqlite3_stmt *q, int i)
@@ -25,8 +26,9 @@ struct commit_arg {
 };
 
 /* 1 when the session is open for uploads, 0 when not, -1 on error. */
-static int session_open(sqlite3 *db, const char *session_id)
+static int session_open(void *tx, const char *session_id)
 {
+    sqlite3 *db = tx;
     sqlite3_stmt *q = sq_prep(db, "SELECT state = 'open' AND deleted_at IS NULL FROM sessions WHERE id = ?1");
     if (!q)
         return -1;
@@ -37,27 +39,35 @@ static int session_open(sqlite3 *db, const char *session_id)
     return open;
 }
 
-/* 1 when the statement repeats one of its session: the same bytes, or the
- * same account with an overlapping period. */
-static int is_duplicate(sqlite3 *db, const struct statement_rec *s)
+static void prior_from_row(sqlite3_stmt *q, void *out)
 {
-    sqlite3_stmt *q = sq_prep(db, "SELECT 1 FROM statements WHERE session_id = ?1 AND status = 'completed' "
-                               "AND (content_sha256 = ?2 OR (account_id = ?3 AND from_day <= ?5 "
-                               "AND to_day >= ?4)) LIMIT 1");
-    if (!q)
-        return -1;
-    sq_bind_text(q, 1, s->session_id);
-    sq_bind_text(q, 2, s->content_sha256);
-    sq_bind_text(q, 3, s->account_id);
-    sqlite3_bind_int(q, 4, s->from_day);
-    sqlite3_bind_int(q, 5, s->to_day);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    struct statement_rec *s = out;
+    memset(s, 0, sizeof *s);
+    sq_col_copy(q, 0, s->id, sizeof s->id);
+    sq_col_copy(q, 1, s->account_id, sizeof s->account_id);
+    s->content_sha256 = sq_col_dup(q, 2);
+    s->from_day = cday(q, 3);
+    s->to_day = cday(q, 4);
 }
 
-static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
+static int completed(void *tx, const char *session_id, struct statement_rec **out, size_t *n)
 {
+    sqlite3 *db = tx;
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *q = sq_prep(db, "SELECT id, account_id, content_sha256, from_day, to_day FROM statements "
+                                  "WHERE session_id = ?1 AND status = 'completed'");
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, session_id);
+    int rc = sq_collect(q, sizeof **out, prior_from_row, (void **)out, n);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int insert_account(void *tx, const struct account_rec *a, int64_t now)
+{
+    sqlite3 *db = tx;
     sqlite3_stmt *q = sq_prep(db, "INSERT INTO accounts(id, session_id, bank, account_number, name, ifsc, "
                                "micr, address, account_category, account_type, od_limit, credit_limit, "
                                "status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -84,10 +94,9 @@ static int insert_account(sqlite3 *db, const struct account_rec *a, int64_t now)
 /* The statement's file row: created if missing (a caller without a pin),
  * never revived once its deletion was claimed (someone is removing the
  * file). 1 when the file may be referenced, 0 when not, -1 on error. */
-static int blob_ref_ok(sqlite3 *db, const struct statement_rec *s)
+static int file_ok(void *tx, const struct statement_rec *s)
 {
-    if (!s->blob_sha256)
-        return 1;
+    sqlite3 *db = tx;
     sqlite3_stmt *q = sq_prep(db, "INSERT INTO blobs(sha256, size, created_at) VALUES (?1, ?2, ?3) "
                                   "ON CONFLICT(sha256) DO NOTHING");
     if (!q)
@@ -104,8 +113,9 @@ static int blob_ref_ok(sqlite3 *db, const struct statement_rec *s)
     return live;
 }
 
-static int insert_statement(sqlite3 *db, const struct statement_rec *s)
+static int insert_statement(void *tx, const struct statement_rec *s)
 {
+    sqlite3 *db = tx;
     sqlite3_stmt *q = sq_prep(
         db, "INSERT INTO statements(id, session_id, account_id, source, bank, blob_sha256, file_name, "
             "file_size, pdf_password_enc, status, error_code, error_message, page_count, identity, "
@@ -143,8 +153,9 @@ static int insert_statement(sqlite3 *db, const struct statement_rec *s)
     return sq_run_final(db, q, "statement_insert");
 }
 
-static int insert_txns(sqlite3 *db, const struct statement_commit *c)
+static int insert_txns(void *tx, const struct statement_commit *c)
 {
+    sqlite3 *db = tx;
     sqlite3_stmt *q = sq_prep(db, "INSERT INTO transactions(statement_id, seq, account_id, day, value_day, "
                                "type, amount, balance, note, chq_num, page, reconciled, hash) VALUES "
                                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -173,44 +184,19 @@ static int insert_txns(sqlite3 *db, const struct statement_commit *c)
     return rc;
 }
 
+static int unpin(void *tx, int64_t pin_id, bool *held)
+{
+    return sq_blob_unpin_in(tx, pin_id, held);
+}
+
+static const struct statement_commit_steps STEPS = {
+    session_open, completed, unpin, file_ok, insert_account, insert_statement, insert_txns,
+};
+
 static int apply_commit(sqlite3 *db, void *arg)
 {
     struct commit_arg *a = arg;
-    const struct statement_commit *c = a->c;
-    int open = session_open(db, c->stmt->session_id);
-    if (open < 0)
-        return STORE_ERROR;
-    if (!open) {
-        a->result = COMMIT_SESSION_CLOSED;
-        return STORE_OK;
-    }
-    int dup = is_duplicate(db, c->stmt);
-    if (dup < 0)
-        return STORE_ERROR;
-    if (dup) {
-        a->result = COMMIT_DUPLICATE;
-        return STORE_OK;
-    }
-    if (c->pin_id) { /* the pin becomes the statement's reference */
-        bool held = false;
-        int rc = sq_blob_unpin_in(db, c->pin_id, &held);
-        if (rc != STORE_OK || !held) {
-            a->result = COMMIT_PIN_LOST;
-            return rc;
-        }
-    }
-    int ref = blob_ref_ok(db, c->stmt);
-    if (ref <= 0) {
-        a->result = COMMIT_PIN_LOST;
-        return ref < 0 ? STORE_ERROR : STORE_OK;
-    }
-    int rc = insert_account(db, c->account, c->stmt->created_at);
-    if (rc == STORE_OK)
-        rc = insert_statement(db, c->stmt);
-    if (rc == STORE_OK)
-        rc = insert_txns(db, c);
-    a->result = COMMIT_OK;
-    return rc;
+    return statement_commit_apply(&STEPS, db, a->c, &a->result);
 }
 
 int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)
