@@ -82,13 +82,12 @@ json_t *api_entity_json(const struct entity *e)
 
 int api_entity_queue(struct app *app, const struct entity *e, const char *statement_id)
 {
-    char key[128], *payload = NULL;
-    entity_job_key(statement_id, key, sizeof key);
-    if (asprintf(&payload, "{\"entity_id\":\"%s\",\"org_id\":\"%s\",\"session_id\":\"%s\",\"statement_id\":\"%s\"}",
-                 e->id, e->org_id, e->session_id, statement_id) < 0)
-        return -1;
-    int rc = STORE_CALL(app->store, job_insert, ENTITY_JOB_KIND, payload, e->session_id, key, pb_now());
-    free(payload);
+    struct job_spec job;
+    int64_t now = pb_now();
+    int rc = job_spec_process_entity(&job, e->id, e->org_id, e->session_id, statement_id, now)
+                 ? STORE_ERROR
+                 : STORE_CALL(app->store, job_insert, &job, now);
+    job_spec_clear(&job);
     return rc == STORE_OK || rc == STORE_CONFLICT ? 0 : -1;
 }
 
@@ -265,7 +264,7 @@ static json_t *progress_json(struct app *app, struct view *v)
 {
     struct job_state *jobs = NULL;
     size_t n = 0;
-    if (STORE_CALL(app->store, job_states, v->e.session_id, ENTITY_JOB_KIND, &jobs, &n) != STORE_OK)
+    if (STORE_CALL(app->store, job_states, v->e.session_id, JOB_PROCESS_ENTITY, &jobs, &n) != STORE_OK)
         return NULL;
     json_t *arr = json_array();
     v->completed = true;
@@ -711,7 +710,7 @@ static void entity_payloads(struct app *app, const struct entity *e, json_t *out
     struct job_state *jobs = NULL;
     struct statement_rec *st = NULL;
     size_t nj = 0, ns = 0;
-    if (STORE_CALL(app->store, job_states, e->session_id, ENTITY_JOB_KIND, &jobs, &nj) != STORE_OK ||
+    if (STORE_CALL(app->store, job_states, e->session_id, JOB_PROCESS_ENTITY, &jobs, &nj) != STORE_OK ||
         STORE_CALL(app->store, statement_list, e->session_id, &st, &ns) != STORE_OK)
         ns = 0;
     for (size_t i = 0; i < ns; i++) {

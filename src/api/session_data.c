@@ -126,7 +126,11 @@ static enum http_result initiate_processing(struct http_req *req, struct http_re
     } else if (session_expired(&s, now)) {
         http_resp_error(resp, 400, "SESSION_EXPIRED", "This session has expired");
     } else {
-        int rc = STORE_CALL(app->store, session_request_processing, s.id, s.org_id, now);
+        struct job_spec job;
+        int rc = job_spec_process_session(&job, s.id, s.org_id, now)
+                     ? STORE_ERROR
+                     : STORE_CALL(app->store, session_request_processing, s.id, s.org_id, now, &job);
+        job_spec_clear(&job);
         if (rc == STORE_OK)
             http_resp_json(resp, 202, json_pack("{s:s,s:s}", "session_id", s.id, "message", "success"));
         else if (rc == STORE_CONFLICT) /* a concurrent request won */

@@ -39,17 +39,54 @@ static void nap(struct job_runner *r, int ms)
         usleep(20 * 1000);
 }
 
-/* Runs one job by kind. Returns 0 when done, -1 to retry later, 1 when
- * the job has more to do at *run_after (not a failure: no attempt used). */
+/* What each kind of job does: run (0 when done, -1 to retry later, 1 when
+ * the job has more to do at *run_after: not a failure, no attempt used),
+ * and what to do once its attempts are used up (NULL: nothing more). */
+struct job_work {
+    int (*run)(struct job_runner *r, const struct job_rec *j, int64_t *run_after);
+    void (*given_up)(struct job_runner *r, const struct job_rec *j);
+};
+
+static int run_session(struct job_runner *r, const struct job_rec *j, int64_t *run_after)
+{
+    return pipeline_run(r->cfg.env, j->payload);
+}
+
+/* A session whose processing was given up: progress/ must end, as
+ * failed, rather than spin. */
+static void session_given_up(struct job_runner *r, const struct job_rec *j)
+{
+    if (j->session_id)
+        STORE_CALL(r->cfg.env->store, session_finish_processing, j->session_id, SESSION_FAILED, pb_now());
+}
+
+static int run_entity(struct job_runner *r, const struct job_rec *j, int64_t *run_after)
+{
+    return pipeline_run_entity(r->cfg.env, j->payload);
+}
+
+static void entity_given_up(struct job_runner *r, const struct job_rec *j)
+{
+    pipeline_entity_failed(r->cfg.env, j->payload);
+}
+
+static int run_aa_fetch(struct job_runner *r, const struct job_rec *j, int64_t *run_after)
+{
+    return aa_job_run(r->cfg.aa, r->cfg.env, j->payload, j->attempts >= j->max_attempts, run_after);
+}
+
+static const struct job_work WORK[JOB_KIND_COUNT] = {
+    [JOB_PROCESS_SESSION] = {run_session, session_given_up},
+    [JOB_PROCESS_ENTITY] = {run_entity, entity_given_up},
+    [JOB_AA_FETCH] = {run_aa_fetch, NULL},
+};
+
+/* Runs one job by kind (see struct job_work). */
 static int job_run(struct job_runner *r, const struct job_rec *j, int64_t *run_after)
 {
-    if (!strcmp(j->kind, "process_session"))
-        return pipeline_run(r->cfg.env, j->payload);
-    if (!strcmp(j->kind, ENTITY_JOB_KIND))
-        return pipeline_run_entity(r->cfg.env, j->payload);
-    if (!strcmp(j->kind, "aa_fetch"))
-        return aa_job_run(r->cfg.aa, r->cfg.env, j->payload, j->attempts >= JOB_MAX_ATTEMPTS, run_after);
-    log_warn("jobs msg=\"unknown job kind\" kind=%s id=%lld", j->kind, (long long)j->id);
+    if (j->kind >= 0 && j->kind < JOB_KIND_COUNT && WORK[j->kind].run)
+        return WORK[j->kind].run(r, j, run_after);
+    log_warn("jobs msg=\"unknown job kind\" id=%lld", (long long)j->id);
     return 0; /* nothing this node can do; do not spin on it */
 }
 
@@ -101,19 +138,16 @@ static void *worker_main(void *arg)
             continue;
         }
         int ok = res == 0;
-        stats_add(STATS_JOBS_FINISHED, j.kind, ok ? "ok" : "error", 1);
+        const char *kind = job_kind_name(j.kind) ? job_kind_name(j.kind) : "unknown";
+        stats_add(STATS_JOBS_FINISHED, kind, ok ? "ok" : "error", 1);
         if (ok)
-            stats_observe(STATS_JOB_LATENCY, j.kind, (double)(pb_now() - j.queued_at));
+            stats_observe(STATS_JOB_LATENCY, kind, (double)(pb_now() - j.queued_at));
         int64_t retry = pb_now() + (j.attempts < 6 ? (1 << j.attempts) : 60);
         STORE_CALL(r->cfg.env->store, job_finish, j.id, ok, ok ? NULL : "step failed", retry, pb_now());
         if (!ok)
-            log_warn("jobs msg=\"job failed\" id=%lld kind=%s attempt=%d", (long long)j.id, j.kind,
-                     j.attempts);
-        if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, "process_session") && j.session_id)
-            /* given up: progress/ must end, as failed, rather than spin */
-            STORE_CALL(r->cfg.env->store, session_finish_processing, j.session_id, SESSION_FAILED, pb_now());
-        if (!ok && j.attempts >= JOB_MAX_ATTEMPTS && !strcmp(j.kind, ENTITY_JOB_KIND))
-            pipeline_entity_failed(r->cfg.env, j.payload);
+            log_warn("jobs msg=\"job failed\" id=%lld kind=%s attempt=%d", (long long)j.id, kind, j.attempts);
+        if (!ok && j.attempts >= j.max_attempts && j.kind >= 0 && WORK[j.kind].given_up)
+            WORK[j.kind].given_up(r, &j);
         job_rec_clear(&j);
     }
     free(wa);

@@ -3,7 +3,7 @@
  *
  * A worker leases a job (store job_claim: the row is marked running until
  * now + lease), runs it, and marks it done, or queued again with a delay
- * when it failed (up to the job's max_attempts); the lease is renewed while
+ * when it failed (up to the job's max_attempts, from its spec: core/job.h); the lease is renewed while
  * it runs. A job whose worker died
  * (crash, kill -9, another node gone) becomes runnable again when its
  * lease expires, so work survives restarts; every job kind must therefore
@@ -30,7 +30,6 @@ struct runner_config {
  * to renew may see its job run elsewhere too (jobs are idempotent). */
 #define JOB_LEASE_S 120
 #define JOB_POLL_MS 100
-#define JOB_MAX_ATTEMPTS 5 /* the jobs table's default max_attempts */
 
 struct job_runner;
 

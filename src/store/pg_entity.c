@@ -104,19 +104,40 @@ int pg_entity_list(struct store *st, const char *org_id, const char *link_id, si
                           offset, limit, sizeof **out, entity_from_row, (void **)out, n, total, "entity_list");
 }
 
-int pg_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
-                  const char *dedupe_key, int64_t now)
+int pg_job_insert_in(struct pg_conn *c, const struct job_spec *job, int64_t now, bool repeat_ok)
 {
     struct pg_params p = {0};
-    pgp_text(&p, kind);
-    pgp_text(&p, payload);
-    pgp_text(&p, session_id);
+    pgp_text(&p, job_kind_name(job->kind));
+    pgp_text(&p, job->payload);
+    pgp_nonempty(&p, job->session_id);
+    pgp_int(&p, job->run_after);
+    pgp_nonempty(&p, job->dedupe_key);
+    pgp_int(&p, job->max_attempts > 0 ? job->max_attempts : JOB_DEFAULT_ATTEMPTS);
     pgp_int(&p, now);
-    pgp_text(&p, dedupe_key);
-    return pg_exec1((struct pg_store *)st,
-                    "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, updated_at) "
-                    "VALUES ($1, $2, $3, $4, $5, $4, $4)",
-                    &p, "job_insert", NULL, NULL);
+    return pg_exec(c,
+                   repeat_ok ? "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, max_attempts, "
+                               "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) "
+                               "ON CONFLICT (dedupe_key) DO NOTHING"
+                             : "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, max_attempts, "
+                               "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+                   &p, "job_insert", NULL, NULL);
+}
+
+struct job_insert_arg {
+    const struct job_spec *job;
+    int64_t now;
+};
+
+static int apply_job_insert(struct pg_conn *c, void *arg)
+{
+    const struct job_insert_arg *a = arg;
+    return pg_job_insert_in(c, a->job, a->now, false);
+}
+
+int pg_job_insert(struct store *st, const struct job_spec *job, int64_t now)
+{
+    struct job_insert_arg a = {job, now};
+    return pg_write((struct pg_store *)st, apply_job_insert, &a);
 }
 
 static void job_state_from_row(const PGresult *r, int i, void *out)
@@ -128,13 +149,13 @@ static void job_state_from_row(const PGresult *r, int i, void *out)
     j->updated_at = pgr_int(r, i, 2);
 }
 
-int pg_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out, size_t *n)
+int pg_job_states(struct store *st, const char *session_id, enum job_kind kind, struct job_state **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     struct pg_params p = {0};
     pgp_text(&p, session_id);
-    pgp_text(&p, kind);
+    pgp_text(&p, job_kind_name(kind));
     PGresult *r;
     int rc = pg_exec1((struct pg_store *)st,
                       "SELECT dedupe_key, state, updated_at FROM jobs WHERE session_id = $1 AND kind = $2 "

@@ -28,7 +28,8 @@ int pg_session_complete(struct store *st, const char *session_id, int64_t now, c
 int pg_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max, size_t *n);
 int pg_session_expire_mark(struct store *st, const char *session_id, int64_t now,
                            const struct webhook_delivery *d);
-int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now);
+int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now,
+                                  const struct job_spec *job);
 int pg_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
                                  int64_t now);
 
@@ -55,9 +56,11 @@ int pg_entity_insert(struct store *st, const struct entity *e, const struct sess
 int pg_entity_get(struct store *st, const char *id, const char *org_id, struct entity *out);
 int pg_entity_list(struct store *st, const char *org_id, const char *link_id, size_t offset, size_t limit,
                    struct entity **out, size_t *n, size_t *total);
-int pg_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
-                  const char *dedupe_key, int64_t now);
-int pg_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out, size_t *n);
+int pg_job_insert(struct store *st, const struct job_spec *job, int64_t now);
+/* Inside a transaction: queues job (a repeated dedupe key: STORE_CONFLICT,
+ * or nothing at all when repeat_ok). */
+int pg_job_insert_in(struct pg_conn *c, const struct job_spec *job, int64_t now, bool repeat_ok);
+int pg_job_states(struct store *st, const char *session_id, enum job_kind kind, struct job_state **out, size_t *n);
 int pg_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);
 int pg_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
                     size_t *total);

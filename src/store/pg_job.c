@@ -18,7 +18,7 @@ int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
                       "attempts = attempts + 1, updated_at = $2 WHERE id = (SELECT id FROM jobs WHERE "
                       "(state = 'queued' AND run_after <= $2) OR (state = 'running' AND locked_until < $2) "
                       "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                      "RETURNING id, kind, payload, session_id, attempts, created_at",
+                      "RETURNING id, kind, payload, session_id, attempts, created_at, max_attempts",
                       &p, "job_claim", &r, NULL);
     if (rc != STORE_OK)
         return rc;
@@ -28,11 +28,12 @@ int pg_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, 
     }
     memset(out, 0, sizeof *out);
     out->id = pgr_int(r, 0, 0);
-    out->kind = pgr_dup(r, 0, 1);
+    out->kind = job_kind_parse(PQgetvalue(r, 0, 1));
     out->payload = pgr_dup(r, 0, 2);
     out->session_id = pgr_dup(r, 0, 3);
     out->attempts = (int)pgr_int(r, 0, 4);
     out->queued_at = pgr_int(r, 0, 5);
+    out->max_attempts = (int)pgr_int(r, 0, 6);
     PQclear(r);
     return STORE_OK;
 }

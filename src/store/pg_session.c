@@ -193,6 +193,7 @@ int pg_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_B
 struct processing_arg {
     const char *session_id, *org_id;
     int64_t now;
+    const struct job_spec *job;
 };
 
 static int apply_request_processing(struct pg_conn *c, void *arg)
@@ -211,20 +212,13 @@ static int apply_request_processing(struct pg_conn *c, void *arg)
         return rc;
     if (changed == 0)
         return STORE_CONFLICT;
-    struct pg_params j = {0};
-    pgp_text(&j, a->session_id);
-    pgp_text(&j, a->org_id);
-    pgp_int(&j, a->now);
-    return pg_exec(c,
-                   "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, updated_at) "
-                   "VALUES ('process_session', json_build_object('session_id', $1::text, 'org_id', $2::text)"
-                   "::text, $1, $3, 'process_session:' || $1, $3, $3) ON CONFLICT (dedupe_key) DO NOTHING",
-                   &j, "job_insert", NULL, NULL);
+    return pg_job_insert_in(c, a->job, a->now, true);
 }
 
-int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now)
+int pg_session_request_processing(struct store *st, const char *session_id, const char *org_id, int64_t now,
+                                  const struct job_spec *job)
 {
-    struct processing_arg a = {session_id, org_id, now};
+    struct processing_arg a = {session_id, org_id, now, job};
     return pg_write((struct pg_store *)st, apply_request_processing, &a);
 }
 

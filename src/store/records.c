@@ -51,7 +51,6 @@ void txn_recs_free(struct txn_rec *t, size_t n)
 
 void job_rec_clear(struct job_rec *j)
 {
-    free(j->kind);
     free(j->payload);
     free(j->session_id);
     memset(j, 0, sizeof *j);

@@ -166,10 +166,12 @@ int sq_entity_insert(struct store *st, const struct entity *e, const struct sess
 int sq_entity_get(struct store *st, const char *id, const char *org_id, struct entity *out);
 int sq_entity_list(struct store *st, const char *org_id, const char *link_id, size_t offset, size_t limit,
                    struct entity **out, size_t *n, size_t *total);
-int sq_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
-                  const char *dedupe_key, int64_t now);
+int sq_job_insert(struct store *st, const struct job_spec *job, int64_t now);
+/* Inside a write: queues job (a repeated dedupe key: STORE_CONFLICT, or
+ * nothing at all when repeat_ok). */
+int sq_job_insert_in(sqlite3 *db, const struct job_spec *job, int64_t now, bool repeat_ok);
 int sq_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);
-int sq_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out,
+int sq_job_states(struct store *st, const char *session_id, enum job_kind kind, struct job_state **out,
                   size_t *n);
 
 /* Webhook outbox and session notification marks (sqlite_webhook.c). */
@@ -198,7 +200,7 @@ int sq_statement_list(struct store *st, const char *session_id, struct statement
 int sq_statement_get(struct store *st, const char *statement_id, struct statement_rec *out);
 int sq_txn_list(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n);
 int sq_session_request_processing(struct store *st, const char *session_id, const char *org_id,
-                                  int64_t now);
+                                  int64_t now, const struct job_spec *job);
 int sq_session_finish_processing(struct store *st, const char *session_id, enum session_state state,
                                  int64_t now);
 int sq_account_set_result(struct store *st, const char *account_id, const char *status,

@@ -21,7 +21,7 @@ static int apply_job_claim(sqlite3 *db, void *arg)
         db, "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
             "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
             "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
-            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts, created_at");
+            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts, created_at, max_attempts");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->owner);
@@ -31,11 +31,12 @@ static int apply_job_claim(sqlite3 *db, void *arg)
     if (rc == SQLITE_ROW) {
         memset(a->out, 0, sizeof *a->out);
         a->out->id = sqlite3_column_int64(q, 0);
-        a->out->kind = sq_col_dup(q, 1);
+        a->out->kind = job_kind_parse((const char *)sqlite3_column_text(q, 1));
         a->out->payload = sq_col_dup(q, 2);
         a->out->session_id = sq_col_dup(q, 3);
         a->out->attempts = sqlite3_column_int(q, 4);
         a->out->queued_at = sqlite3_column_int64(q, 5);
+        a->out->max_attempts = sqlite3_column_int(q, 6);
         a->found = true;
         rc = sqlite3_step(q);
     }
@@ -128,30 +129,40 @@ int sq_job_renew(struct store *st, int64_t job_id, const char *owner, int64_t lo
     return sq_write_op(st, apply_job_renew, &a);
 }
 
+int sq_job_insert_in(sqlite3 *db, const struct job_spec *job, int64_t now, bool repeat_ok)
+{
+    sqlite3_stmt *q = sq_prep(db, repeat_ok ? "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, "
+                                              "max_attempts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                              "?7, ?7) ON CONFLICT(dedupe_key) DO NOTHING"
+                                            : "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, "
+                                              "max_attempts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                              "?7, ?7)");
+    if (!q)
+        return STORE_ERROR;
+    sq_bind_text(q, 1, job_kind_name(job->kind));
+    sq_bind_text(q, 2, job->payload);
+    sq_bind_nonempty(q, 3, job->session_id);
+    sqlite3_bind_int64(q, 4, job->run_after);
+    sq_bind_nonempty(q, 5, job->dedupe_key);
+    sqlite3_bind_int(q, 6, job->max_attempts > 0 ? job->max_attempts : JOB_DEFAULT_ATTEMPTS);
+    sqlite3_bind_int64(q, 7, now);
+    return sq_run_final(db, q, "job_insert");
+}
+
 struct job_insert_arg {
-    const char *kind, *payload, *session_id, *dedupe_key;
+    const struct job_spec *job;
     int64_t now;
 };
 
 static int apply_job_insert(sqlite3 *db, void *arg)
 {
     const struct job_insert_arg *a = arg;
-    sqlite3_stmt *q = sq_prep(db, "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, "
-                                  "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?4)");
-    if (!q)
-        return STORE_ERROR;
-    sq_bind_text(q, 1, a->kind);
-    sq_bind_text(q, 2, a->payload);
-    sq_bind_text(q, 3, a->session_id);
-    sqlite3_bind_int64(q, 4, a->now);
-    sq_bind_text(q, 5, a->dedupe_key);
-    return sq_run_final(db, q, "job_insert");
+    return sq_job_insert_in(db, a->job, a->now, false);
 }
 
-int sq_job_insert(struct store *st, const char *kind, const char *payload, const char *session_id,
-                  const char *dedupe_key, int64_t now)
+int sq_job_insert(struct store *st, const struct job_spec *job, int64_t now)
 {
-    struct job_insert_arg a = {kind, payload, session_id, dedupe_key, now};
+    struct job_insert_arg a = {job, now};
     return sq_write_op(st, apply_job_insert, &a);
 }
 
@@ -164,7 +175,7 @@ static void job_state_from_row(sqlite3_stmt *q, void *p)
     j->updated_at = sqlite3_column_int64(q, 2);
 }
 
-int sq_job_states(struct store *st, const char *session_id, const char *kind, struct job_state **out,
+int sq_job_states(struct store *st, const char *session_id, enum job_kind kind, struct job_state **out,
                   size_t *n)
 {
     *out = NULL;
@@ -176,7 +187,7 @@ int sq_job_states(struct store *st, const char *session_id, const char *kind, st
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, session_id);
-    sq_bind_text(q, 2, kind);
+    sq_bind_text(q, 2, job_kind_name(kind));
     int rc = sq_collect(q, sizeof **out, job_state_from_row, (void **)out, n);
     sqlite3_finalize(q);
     return rc;

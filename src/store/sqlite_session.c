@@ -204,6 +204,7 @@ int sq_session_list(struct store *st, const struct session_filter *f, struct ses
 struct processing_arg {
     const char *session_id, *org_id;
     int64_t now;
+    const struct job_spec *job;
 };
 
 static int apply_request_processing(sqlite3 *db, void *arg)
@@ -216,32 +217,16 @@ static int apply_request_processing(sqlite3 *db, void *arg)
     sq_bind_text(q, 1, a->session_id);
     sq_bind_text(q, 2, a->org_id);
     sqlite3_bind_int64(q, 3, a->now);
-    int rc = sq_run_final(db, q, "session_request_processing");
+    int rc = sq_changed(db, sq_run_final(db, q, "session_request_processing"));
     if (rc != STORE_OK)
-        return rc;
-    if (sqlite3_changes(db) == 0)
-        return STORE_CONFLICT;
-    char payload[160], key[80];
-    snprintf(payload, sizeof payload, "{\"session_id\":\"%s\",\"org_id\":\"%s\"}", a->session_id,
-             a->org_id);
-    snprintf(key, sizeof key, "process_session:%s", a->session_id);
-    q = sq_prep(db, "INSERT INTO jobs(kind, payload, session_id, run_after, dedupe_key, created_at, "
-                 "updated_at) VALUES ('process_session', ?1, ?2, ?3, ?4, ?3, ?3) "
-                 "ON CONFLICT(dedupe_key) DO NOTHING");
-    if (!q)
-        return STORE_ERROR;
-    sq_bind_text(q, 1, payload);
-    sq_bind_text(q, 2, a->session_id);
-    sqlite3_bind_int64(q, 3, a->now);
-    sq_bind_text(q, 4, key);
-    rc = sq_run_final(db, q, "job_insert");
-    return rc;
+        return rc == STORE_NOT_FOUND ? STORE_CONFLICT : rc;
+    return sq_job_insert_in(db, a->job, a->now, true);
 }
 
 int sq_session_request_processing(struct store *st, const char *session_id, const char *org_id,
-                                  int64_t now)
+                                  int64_t now, const struct job_spec *job)
 {
-    struct processing_arg a = {session_id, org_id, now};
+    struct processing_arg a = {session_id, org_id, now, job};
     return sq_write_op(st, apply_request_processing, &a);
 }
 

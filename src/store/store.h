@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "core/entity.h"
+#include "core/job.h"
 #include "core/org.h"
 #include "core/session.h"
 #include "core/user.h"
@@ -129,10 +130,10 @@ enum commit_result {
 
 struct job_rec {
     int64_t id;
-    char *kind;
+    enum job_kind kind;          /* JOB_KIND_UNKNOWN: a kind this binary does not know */
     char *payload;               /* JSON */
     char *session_id;
-    int attempts;
+    int attempts, max_attempts;
     int64_t queued_at;           /* when it was first queued */
 };
 void job_rec_clear(struct job_rec *j);
@@ -299,11 +300,11 @@ struct store_ops {
     int (*statement_get)(struct store *st, const char *statement_id, struct statement_rec *out);
     /* A statement's rows in printed order (*out malloc'd; txn_recs_free). */
     int (*txn_list)(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n);
-    /* open -> processing and a "process_session" job in one transaction.
-     * STORE_CONFLICT when processing was already requested (or the session
-     * is deleted), STORE_NOT_FOUND for an unknown session. */
+    /* open -> processing and job queued (job_spec_process_session) in one
+     * transaction. STORE_CONFLICT when processing was already requested (or
+     * the session is deleted), STORE_NOT_FOUND for an unknown session. */
     int (*session_request_processing)(struct store *st, const char *session_id, const char *org_id,
-                                      int64_t now);
+                                      int64_t now, const struct job_spec *job);
     /* The final state of processing (SESSION_COMPLETED / SESSION_FAILED). */
     int (*session_finish_processing)(struct store *st, const char *session_id,
                                      enum session_state state, int64_t now);
@@ -393,12 +394,11 @@ struct store_ops {
      * each, then free. */
     int (*entity_list)(struct store *st, const char *org_id, const char *link_id, size_t offset,
                        size_t limit, struct entity **out, size_t *n, size_t *total);
-    /* Queues a job of kind for session_id, runnable at now; STORE_CONFLICT
-     * when dedupe_key was queued before (then nothing changes). */
-    int (*job_insert)(struct store *st, const char *kind, const char *payload, const char *session_id,
-                      const char *dedupe_key, int64_t now);
+    /* Queues job as specified; STORE_CONFLICT when its dedupe_key was
+     * queued before (then nothing changes). */
+    int (*job_insert)(struct store *st, const struct job_spec *job, int64_t now);
     /* The jobs of kind queued for session_id (*out malloc'd, plain array). */
-    int (*job_states)(struct store *st, const char *session_id, const char *kind, struct job_state **out,
+    int (*job_states)(struct store *st, const char *session_id, enum job_kind kind, struct job_state **out,
                       size_t *n);
     /* How many jobs are queued, running and failed (given up), for /metrics. */
     int (*job_counts)(struct store *st, int64_t *queued, int64_t *running, int64_t *failed);

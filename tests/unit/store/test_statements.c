@@ -101,15 +101,20 @@ TEST(commit_checks_duplicates_in_the_same_transaction)
     CHECK_STR(t[1].note, "UPI-TEST");
     txn_recs_free(t, nt);
     /* processing closes the session: later commits are refused */
-    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000100), STORE_OK);
-    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000101), STORE_CONFLICT);
+    struct job_spec spec;
+    CHECK_INT(job_spec_process_session(&spec, s.id, org.id, 1700000100), 0);
+    spec.max_attempts = 3;
+    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000100, &spec), STORE_OK);
+    CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000101, &spec), STORE_CONFLICT);
+    job_spec_clear(&spec);
     make_statement(&f4, &s, "333", D(2024, 3, 1), D(2024, 3, 31), SHA3);
     CHECK_INT(STORE_CALL(st, statement_commit, &f4.c, &r), STORE_OK);
     CHECK_INT(r, COMMIT_SESSION_CLOSED);
     /* one job, leased, then leased again only after its lease ran out */
     struct job_rec j, j2;
     CHECK_INT(STORE_CALL(st, job_claim, "a", 1700000200, 60, &j), STORE_OK);
-    CHECK_STR(j.kind, "process_session");
+    CHECK_INT(j.kind, JOB_PROCESS_SESSION);
+    CHECK_INT(j.max_attempts, 3); /* as its spec said */
     CHECK_STR(j.session_id, s.id);
     CHECK_INT(j.attempts, 1);
     CHECK_INT(STORE_CALL(st, job_claim, "b", 1700000220, 60, &j2), STORE_NOT_FOUND);
