@@ -1,9 +1,10 @@
 /* Column formats both stores share: how a session's expected months and
- * JSON documents are kept as text. */
+ * JSON documents are kept as text, and record helpers both use. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "store/codec.h"
+#include "store/store.h"
 
 /* "2024-01,2024-02" */
 char *store_months_format(const pb_month *m, int n)
@@ -51,4 +52,16 @@ int store_months_parse(const char *s, pb_month *out, int max)
 char *store_json_text(const json_t *j)
 {
     return j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+}
+
+int store_first_statement(int rc, struct statement_rec *arr, size_t n, struct statement_rec *out)
+{
+    if (rc == STORE_OK && n == 0)
+        rc = STORE_NOT_FOUND;
+    if (rc == STORE_OK)
+        *out = arr[0];
+    for (size_t i = rc == STORE_OK ? 1 : 0; i < n; i++)
+        statement_rec_clear(&arr[i]);
+    free(arr);
+    return rc;
 }

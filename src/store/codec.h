@@ -24,4 +24,10 @@ int store_months_parse(const char *s, pb_month *out, int max);
 /* A JSON document as compact text (malloc'd), or NULL for NULL. */
 char *store_json_text(const json_t *j);
 
+struct statement_rec;
+/* A by-id read's outcome from its list of rows: with rc STORE_OK, the
+ * first row moves to *out (STORE_NOT_FOUND when there is none); the rest
+ * and the array are freed. */
+int store_first_statement(int rc, struct statement_rec *arr, size_t n, struct statement_rec *out);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
+#include "store/codec.h"
 #include "store/statement_rules.h"
 #include "util/log.h"
 
@@ -344,14 +345,7 @@ int sq_statement_get(struct store *st, const char *statement_id, struct statemen
     size_t n = 0;
     int rc = list_by(st, "SELECT " STATEMENT_COLS " FROM statements WHERE id = ?1", statement_id,
                      sizeof *arr, statement_row_cb, (void **)&arr, &n);
-    if (rc == STORE_OK && n == 0)
-        rc = STORE_NOT_FOUND;
-    if (rc == STORE_OK)
-        *out = arr[0];
-    for (size_t i = rc == STORE_OK ? 1 : 0; i < n; i++)
-        statement_rec_clear(&arr[i]);
-    free(arr);
-    return rc;
+    return store_first_statement(rc, arr, n, out);
 }
 
 int sq_txn_list(struct store *st, const char *statement_id, struct txn_rec **out, size_t *n)
