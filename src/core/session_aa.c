@@ -19,11 +19,9 @@ static int read_choice(const json_t *body, const char *key, const char *const *s
                        struct api_error *err)
 {
     struct field_text t;
-    enum field_rc rc = field_text(body, key, &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, key, "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, key, &t, err);
+    if (has <= 0)
+        return has;
     for (; *set; set++)
         if (field_text_is_ci(&t, *set)) {
             *out = strdup(*set);

@@ -50,11 +50,9 @@ static int read_date(const json_t *body, const char *key, pb_day *day, struct ap
     struct field_text t;
     char buf[16];
     *day = PB_NO_DAY;
-    enum field_rc rc = field_text(body, key, &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, key, "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, key, &t, err);
+    if (has <= 0)
+        return has;
     if (t.len != 10)
         return 1;
     memcpy(buf, t.s, 10);

@@ -26,6 +26,14 @@ int sreq_bad(struct api_error *err, const char *field, const char *reason)
     return api_error_set(err, 400, "INVALID_REQUEST", "%s, %s", field, reason);
 }
 
+int sreq_text(const json_t *body, const char *key, struct field_text *t, struct api_error *err)
+{
+    enum field_rc rc = field_text(body, key, t);
+    if (rc == FIELD_BAD_TYPE)
+        return sreq_bad(err, key, "Not a valid string.");
+    return rc == FIELD_OK;
+}
+
 int sreq_bad_choice(struct api_error *err, const char *field, const struct field_text *t)
 {
     int n = t->len > CHOICE_ECHO_MAX ? CHOICE_ECHO_MAX : (int)t->len;
@@ -85,11 +93,9 @@ static int check_url(const json_t *body, const char *key, int max, char **out,
                      struct api_error *err)
 {
     struct field_text t;
-    enum field_rc rc = field_text(body, key, &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, key, "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, key, &t, err);
+    if (has <= 0)
+        return has;
     if (field_char_count(t.s, t.len) > (size_t)max)
         return too_long(err, key, max);
     if (!url_check(t.s, t.len, NULL))
@@ -104,11 +110,9 @@ static int read_bank_key(const json_t *body, const char *key, const struct bank_
     struct field_text t;
     char id[BANK_NAME_MAX * 4 + 1];
     *b = NULL;
-    enum field_rc rc = field_text(body, key, &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, key, "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, key, &t, err);
+    if (has <= 0)
+        return has;
     if (field_char_count(t.s, t.len) > BANK_NAME_MAX)
         return too_long(err, key, BANK_NAME_MAX);
     memcpy(id, t.s, t.len); /* <= 50 UTF-8 characters fit in 200 bytes */
@@ -160,11 +164,9 @@ static int check_mode(const json_t *body, int org_modes, const struct bank_info 
                       struct session_req *r, struct api_error *err)
 {
     struct field_text t;
-    enum field_rc rc = field_text(body, "mode", &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, "mode", "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, "mode", &t, err);
+    if (has <= 0)
+        return has;
     r->mode = mode_bit(&t);
     if (!r->mode)
         return sreq_bad_choice(err, "mode", &t);
@@ -211,11 +213,9 @@ static int check_mobile(const json_t *body, struct session_req *r, struct api_er
 {
     struct field_text t;
     char digits[11];
-    enum field_rc rc = field_text(body, "mobile_number", &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, "mobile_number", "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, "mobile_number", &t, err);
+    if (has <= 0)
+        return has;
     if (!mobile_normalise(&t, digits))
         return api_error_set(err, 400, "INVALID_MOBILE_NUMBER", "Invalid mobile number.");
     r->mobile_number = strdup(digits);
@@ -241,11 +241,9 @@ static int check_journey_mode(const json_t *body, struct session_req *r, struct 
 {
     static const char *const modes[] = {"multi_pdf", "multi_banking", NULL};
     struct field_text t;
-    enum field_rc rc = field_text(body, "journey_mode", &t);
-    if (rc == FIELD_BAD_TYPE)
-        return sreq_bad(err, "journey_mode", "Not a valid string.");
-    if (rc != FIELD_OK)
-        return 0;
+    int has = sreq_text(body, "journey_mode", &t, err);
+    if (has <= 0)
+        return has;
     if (field_char_count(t.s, t.len) > JOURNEY_MODE_MAX)
         return too_long(err, "journey_mode", JOURNEY_MODE_MAX);
     for (const char *const *m = modes; *m; m++)

@@ -11,6 +11,10 @@
 int sreq_bad(struct api_error *err, const char *field, const char *reason);
 /* INVALID_REQUEST `<field>, "<value>" is not a valid choice.` */
 int sreq_bad_choice(struct api_error *err, const char *field, const struct field_text *t);
+/* An optional text field: 1 with *t when key holds text, 0 when it is
+ * missing, null or blank, -1 with err ("Not a valid string.") when it is
+ * not a string. */
+int sreq_text(const json_t *body, const char *key, struct field_text *t, struct api_error *err);
 /* Python's name for v's type ("list", "str"), as DRF puts it in messages. */
 const char *sreq_json_type_name(const json_t *v);
 
