@@ -42,10 +42,13 @@ static json_t *reconciliation_json(const struct statement *st)
     for (size_t i = 0; i < st->ntxns; i++) {
         const struct txn *t = &st->txns[i];
         pb_paise want = t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount;
+        /* why: the balance does not follow, OCR was unsure of the row, or
+         * no printed balance checks it */
+        const char *why = want != t->balance ? "balance" : txn_ocr_doubtful(t) ? "ocr_confidence" : "unchecked";
         if (!t->reconciled)
-            json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o}", "index", (json_int_t)i, "date",
+            json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o, s:s}", "index", (json_int_t)i, "date",
                                                 day_or_null(t->date), "page", t->page, "expected_balance",
-                                                rupees(want), "balance", rupees(t->balance)));
+                                                rupees(want), "balance", rupees(t->balance), "reason", why));
         prev = t->balance;
     }
     return json_pack("{s:b, s:b, s:b, s:o}", "ok", st->balances_ok && st->totals_ok, "balances_ok",

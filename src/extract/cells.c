@@ -245,6 +245,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         cs->multi[i] = false;
     }
     cs->straddle = false;
+    cs->ocr = ln->conf >= 0;
     unsigned crossed = 0;
     int prev = -1;                 /* the previous word's column */
     float space = INFINITY;        /* narrowest gap inside that cell so far */

@@ -20,6 +20,7 @@ struct cells {
     float firstw[TABLE_MAX_COLS], lastw[TABLE_MAX_COLS]; /* widths of its first and last words */
     bool multi[TABLE_MAX_COLS];                          /* more than one word */
     bool straddle;                                       /* a word runs well across a column boundary */
+    bool ocr;                                            /* the line was read by OCR (ocr_fix.h repairs apply) */
 };
 
 /* Sets h's cols[].left/right from the data lines dl[0..ndl) (layout line

@@ -166,6 +166,17 @@ static void correct_scan(struct statement *st)
     free(rows);
 }
 
+/* A scan's rows OCR was unsure of are not vouched for, however their
+ * balances chain: the statement is flagged rather than silently wrong. */
+static void mark_doubtful(struct statement *st)
+{
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (txn_ocr_doubtful(&st->txns[i])) {
+            st->txns[i].reconciled = false;
+            st->balances_ok = false;
+        }
+}
+
 /* Statement from the layout: table, identity, reconciliation. */
 static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
                     struct extract_error *err)
@@ -189,8 +200,10 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     table_result_free(&t);
     if (rc < 0)
         return fail(err, EXTRACT_UNPARSABLE);
-    if (l->ocr_pages)
+    if (l->ocr_pages) {
         correct_scan(st);
+        mark_doubtful(st);
+    }
     st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);
     st->to_date = idr.to != PB_NO_DAY ? idr.to : (st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY);
     char id[64];

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "extract/ocr_fix.h"
 #include "extract/profile.h"
 #include "extract/token.h"
 
@@ -88,8 +89,9 @@ static bool bracketed_date(const char *c, pb_day *out)
 /* A date cell: one date, with or without a time; a date without a year
  * (*yearless; year 2000 stands in until the period decides it); or a date
  * followed by a second one in brackets, the value date ("01-Apr-24
- * (02-Apr-24)"). */
-static void date_cell(const char *c, pb_day *date, pb_day *second, bool *yearless)
+ * (02-Apr-24)"). On a line read by OCR, a numeric date with its separators
+ * lost or misread ("1112.23"): the column says it is a date. */
+static void date_cell(const char *c, bool ocr, pb_day *date, pb_day *second, bool *yearless)
 {
     size_t len = strlen(c);
     int mo, d;
@@ -106,7 +108,10 @@ static void date_cell(const char *c, pb_day *date, pb_day *second, bool *yearles
         token_parse_date(open + 1, (size_t)(close - open - 1), &b)) {
         *date = a;
         *second = b;
+        return;
     }
+    if (ocr)
+        ocr_fix_date(c, date);
 }
 
 static bool is_money_col(enum col_role r)
@@ -178,11 +183,11 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
     }
     bool txn_amount = li->has_debit || li->has_credit || li->has_amount;
     if (m->date >= 0 && cs->c[m->date][0])
-        date_cell(cs->c[m->date], &li->date, &li->value_date, &li->yearless);
+        date_cell(cs->c[m->date], cs->ocr, &li->date, &li->value_date, &li->yearless);
     if (m->vdate >= 0 && cs->c[m->vdate][0]) {
         bool vyearless = false;
         pb_day unused;
-        date_cell(cs->c[m->vdate], &li->value_date, &unused, &vyearless);
+        date_cell(cs->c[m->vdate], cs->ocr, &li->value_date, &unused, &vyearless);
         if (vyearless && !li->yearless && li->date != PB_NO_DAY)
             li->value_date = PB_NO_DAY; /* one yearless, one not: no sound year for it */
     }

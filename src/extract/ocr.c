@@ -112,47 +112,116 @@ static bool speck(const char *w, float conf)
     return conf < 75 || !strcmp(w, "|");
 }
 
-/* A word Tesseract ended too early: the next one starts closer than a
- * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
- * with wide side bearings), or either side of an @. */
-struct pending {
+/* A page's words as read, before they go to the layout. */
+struct pword {
     char text[256];
     size_t len;
     float x0, x1, base, size, conf;
-    bool set;
 };
 
-static int flush_pending(struct pending *p, const struct ocr_image *img, struct layout *l)
+struct pwords {
+    struct pword *w;
+    size_t n, cap;
+};
+
+static void join_into(struct pword *a, const struct pword *b)
 {
-    if (!p->set)
+    memcpy(a->text + a->len, b->text, b->len + 1);
+    a->len += b->len;
+    a->x1 = b->x1;
+    a->conf = fminf(a->conf, b->conf);
+}
+
+/* A word Tesseract ended too early: the next one starts closer than a
+ * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
+ * with wide side bearings), or either side of an @. */
+static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float x1, float base, float size, float conf)
+{
+    struct pword *p = pw->n ? &pw->w[pw->n - 1] : NULL;
+    /* an address has no space around its @ ("rahul41 @ ybl") */
+    bool at = (p && p->len && p->text[p->len - 1] == '@') || w[0] == '@';
+    struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf};
+    memcpy(next.text, w, n + 1);
+    if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
+        p->len + n < sizeof p->text) {
+        join_into(p, &next);
         return 0;
-    p->set = false;
-    if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
-                        p->size, p->text, p->len) < 0)
-        return -1;
-    if (l->nwords)
-        l->words[l->nwords - 1].conf = p->conf;
+    }
+    if (pw->n == pw->cap) {
+        size_t cap = pw->cap ? 2 * pw->cap : 256;
+        struct pword *grown = realloc(pw->w, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        pw->w = grown, pw->cap = cap;
+    }
+    pw->w[pw->n++] = next;
     return 0;
 }
 
-static int add_word(struct pending *p, const struct ocr_image *img, struct layout *l, const char *w, size_t n,
-                    float x0, float x1, float base, float size, float conf)
+/* The digits at the end of s (*tail) and at its start (*head). */
+static size_t digits_at_end(const char *s, size_t n)
 {
-    /* an address has no space around its @ ("rahul41 @ ybl") */
-    bool at = (p->set && p->len && p->text[p->len - 1] == '@') || w[0] == '@';
-    if (p->set && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
-        p->len + n < sizeof p->text) {
-        memcpy(p->text + p->len, w, n + 1);
-        p->len += n;
-        p->x1 = x1;
-        p->conf = fminf(p->conf, conf);
-        return 0;
+    size_t k = 0;
+    while (k < n && isdigit((unsigned char)s[n - 1 - k]))
+        k++;
+    return k;
+}
+
+static size_t digits_at_start(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && isdigit((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+/* Whether the run of digits d (n of them) is printed inside another word
+ * of the page than the two being joined: words [0, a) and (b, n) (those
+ * between are the joined ones, already moved). */
+static bool printed_whole(const struct pwords *pw, size_t a, size_t b, const char *d, size_t n)
+{
+    for (size_t i = 0; i < pw->n; i++)
+        if ((i < a || i > b) && memmem(pw->w[i].text, pw->w[i].len, d, n))
+            return true;
+    return false;
+}
+
+/* A long number OCR split with a space ("UPI/DR/530001 197433/NYKAA", a
+ * narrow 1 with wide bearings read as a gap) is joined when the page prints
+ * the same digits whole elsewhere (the row's reference column, the other
+ * half of a narration): a real space between two numbers is not. */
+static void join_split_numbers(struct pwords *pw)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < pw->n; i++) {
+        struct pword *a = out ? &pw->w[out - 1] : NULL, *b = &pw->w[i];
+        if (a && fabsf(b->base - a->base) < 0.2f * b->size && b->x0 > a->x1 && b->x0 - a->x1 < 0.6f * b->size &&
+            a->len + b->len < sizeof a->text) {
+            size_t ta = digits_at_end(a->text, a->len), hb = digits_at_start(b->text, b->len);
+            char d[64];
+            if (ta && hb && ta + hb >= 8 && ta + hb < sizeof d) {
+                memcpy(d, a->text + a->len - ta, ta);
+                memcpy(d + ta, b->text, hb);
+                if (printed_whole(pw, out - 1, i, d, ta + hb)) {
+                    join_into(a, b);
+                    continue;
+                }
+            }
+        }
+        pw->w[out++] = *b;
     }
-    if (flush_pending(p, img, l) < 0)
-        return -1;
-    memcpy(p->text, w, n + 1);
-    *p = (struct pending){.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf, .set = true};
-    memcpy(p->text, w, n + 1);
+    pw->n = out;
+}
+
+static int flush_words(const struct pwords *pw, const struct ocr_image *img, struct layout *l)
+{
+    for (size_t i = 0; i < pw->n; i++) {
+        const struct pword *p = &pw->w[i];
+        if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
+                            p->size, p->text, p->len) < 0)
+            return -1;
+        l->words[l->nwords - 1].conf = p->conf;
+    }
     return 0;
 }
 
@@ -168,7 +237,7 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
     TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
     const float pt = 72.0f / (float)img->dpi;
     int rc = 0;
-    struct pending pend = {.set = false};
+    struct pwords pw = {NULL, 0, 0};
     float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
     do {
         if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
@@ -196,14 +265,17 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
         float size = (base - top) / 0.72f;
         if (!(size > 4 && size < 4 * (float)(y1 - y0 + 1)))
             size = (float)(y1 - y0) / 0.72f;
-        if (add_word(&pend, img, l, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
+        if (add_word(&pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
             rc = -1;
             break;
         }
     } while (TessPageIteratorNext(pi, RIL_WORD));
     TessResultIteratorDelete(ri);
-    if (rc == 0)
-        rc = flush_pending(&pend, img, l);
+    if (rc == 0) {
+        join_split_numbers(&pw);
+        rc = flush_words(&pw, img, l);
+    }
+    free(pw.w);
     return rc;
 }
 

@@ -174,6 +174,60 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     return n;
 }
 
+/* ---------- dates of the date column ---------- */
+
+/* dd mm yy, dd mm yyyy or yyyy mm dd from exactly these digits. */
+static bool date_digits(const char *d, size_t n, pb_day *out)
+{
+#define NUM2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+    if (n == 6)
+        return date_from_ymd(2000 + NUM2(d + 4), NUM2(d + 2), NUM2(d), out);
+    if (n != 8)
+        return false;
+    int y = NUM2(d + 4) * 100 + NUM2(d + 6);
+    if (y >= 1990 && y < 2100 && date_from_ymd(y, NUM2(d + 2), NUM2(d), out))
+        return true;
+    y = NUM2(d) * 100 + NUM2(d + 2);
+    return y >= 1990 && y < 2100 && date_from_ymd(y, NUM2(d + 4), NUM2(d + 6), out);
+#undef NUM2
+}
+
+bool ocr_fix_date(const char *cell, pb_day *out)
+{
+    char d[16] = "";
+    size_t n = 0;
+    for (const char *p = cell; *p; p++) {
+        char c = isdigit((unsigned char)*p) ? *p : digit_for(*p);
+        if (c) {
+            if (n + 1 >= sizeof d)
+                return false;
+            d[n++] = c;
+        } else if (!is_sep(*p) && *p != ' ' && *p != '\'')
+            return false; /* letters: a month name or no date */
+    }
+    pb_day found = PB_NO_DAY, v;
+    if (date_digits(d, n, &v)) {
+        *out = v;
+        return true;
+    }
+    if (n != 7 && n != 9)
+        return false;
+    /* one digit too many: a separator read as a digit (1, 7, 4 ...) where
+     * a separator goes (after two or four digits, or six of yyyymmdd) */
+    int readings = 0;
+    for (size_t cut = 2; cut + 3 <= n; cut += 2) { /* 2, 4 (and 6 of nine digits) */
+        char e[16];
+        memcpy(e, d, cut);
+        memcpy(e + cut, d + cut + 1, n - cut - 1);
+        if (date_digits(e, n - 1, &v) && v != found)
+            found = v, readings++;
+    }
+    if (readings != 1)
+        return false;
+    *out = found;
+    return true;
+}
+
 /* ---------- the balance chain ---------- */
 
 /* What OCR reads a printed digit as: the usual confusions of Tesseract on

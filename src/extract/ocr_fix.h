@@ -17,11 +17,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/date.h"
 #include "util/money.h"
 
 /* Writes the normalised word into out (NUL-terminated, at most cap-1
  * bytes); returns its length (0 for an empty word). */
 size_t ocr_fix_word(const char *in, char *out, size_t cap);
+
+/* A cell of the date column that does not parse as printed: a numeric
+ * date whose separators OCR lost or misread ("1112.23", "07.12:23",
+ * "2212723" for 22.12.23, "O1 12 2023"). Day first, as every numeric date
+ * Indian banks print; yyyymmdd when the digits start with a year. A digit
+ * in a separator's place is dropped only when one reading alone is a
+ * date. Sets *out; false when the cell is no such date. */
+bool ocr_fix_date(const char *cell, pb_day *out);
 
 struct chain_row {
     pb_paise amount;  /* > 0 */

@@ -844,6 +844,21 @@ struct pagehdr {
     int group;
 };
 
+/* Whether every column of h is one of prev's, with its role at its place,
+ * and prev has more: the same header with labels left unread. */
+static bool header_part_of(const struct header *h, const struct header *prev)
+{
+    if (h->ncols >= prev->ncols)
+        return false;
+    for (int i = 0, j = 0; i < h->ncols; i++, j++) {
+        while (j < prev->ncols && !(prev->cols[j].role == h->cols[i].role && fabsf(prev->cols[j].x0 - h->cols[i].x0) <= 4))
+            j++;
+        if (j == prev->ncols)
+            return false;
+    }
+    return true;
+}
+
 static void find_headers(const struct layout *l, struct pagehdr *ph, const size_t *pstart)
 {
     for (int p = 0; p < l->npages; p++) {
@@ -855,6 +870,15 @@ static void find_headers(const struct layout *l, struct pagehdr *ph, const size_
                 ph[p].found = true;
                 break;
             }
+        }
+        /* a scanned page's header whose labels OCR read only in part
+         * (a smudged "Chq./Ref.No."): the previous page's whole header */
+        const struct header *h = &ph[p].h, *prev = p > 0 && ph[p - 1].found ? &ph[p - 1].h : NULL;
+        if (ph[p].found && prev && l->lines[h->first_line].conf >= 0 && header_part_of(h, prev)) {
+            size_t first = h->first_line, last = h->last_line;
+            ph[p].h = *prev;
+            ph[p].h.first_line = first;
+            ph[p].h.last_line = last;
         }
     }
 }

@@ -9,6 +9,7 @@
 #   PB_CORPUS_SET=smoke|full|heldout|scan-smoke|scan-full|scan-heldout   PB_CORPUS_SEED=N   PASSBOOK_BIN=build/asan/passbook
 #   PB_PARSE_TIMEOUT=seconds per statement (default 120)
 #   PB_CORPUS_XFAIL=file (default tests/extract/xfail-<set>.txt; "none" to see every failure)
+#   PB_COMPARE_FLAGS=flags for tools/statements/compare.py (e.g. --xfail-not-silent)
 set -u
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
@@ -57,5 +58,6 @@ done <"$OUT/.list"
 
 XFAIL=${PB_CORPUS_XFAIL:-tests/extract/xfail-$SET.txt}
 [ "$XFAIL" = none ] && XFAIL=/dev/null
-$PY tools/statements/compare.py "$DIR" "$OUT" --markdown "build/corpus/$SET-failures.md" --xfail "$XFAIL" \
+# shellcheck disable=SC2086 # PB_COMPARE_FLAGS: extra compare.py flags, word-split on purpose
+$PY tools/statements/compare.py ${PB_COMPARE_FLAGS:-} "$DIR" "$OUT" --markdown "build/corpus/$SET-failures.md" --xfail "$XFAIL" \
     --json "build/corpus/$SET-tally.json"

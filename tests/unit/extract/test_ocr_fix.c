@@ -157,6 +157,36 @@ TEST(chain_flips_a_direction_only_when_not_printed)
     CHECK_INT(s[0].dir, 1);
 }
 
+static const char *date(const char *cell)
+{
+    static char out[16];
+    pb_day d;
+    int y, m, dd;
+    if (!ocr_fix_date(cell, &d))
+        return "none";
+    date_to_ymd(d, &y, &m, &dd);
+    snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, dd);
+    return out;
+}
+
+TEST(dates_with_separators_lost_or_misread)
+{
+    CHECK_STR(date("1112.23"), "2023-12-11");
+    CHECK_STR(date("07.12:23"), "2023-12-07");
+    CHECK_STR(date("03:12 .23"), "2023-12-03");
+    CHECK_STR(date("121223"), "2023-12-12");
+    CHECK_STR(date("O1 12 2023"), "2023-12-01");
+    CHECK_STR(date("20231201"), "2023-12-01");  /* yyyymmdd */
+    CHECK_STR(date("2212723"), "2023-12-22");   /* the second dot read as a 7 */
+    CHECK_STR(date("1271223"), "2023-12-12");   /* the first one */
+    CHECK_STR(date("31022024"), "none");        /* no 31 February */
+    CHECK_STR(date("19 512323"), "none");
+    CHECK_STR(date("12-Dec-23"), "none");       /* a month name is the reader's */
+    CHECK_STR(date("12345"), "none");
+    CHECK_STR(date("1111111"), "2011-11-11");   /* whichever 1 was the dot: one date */
+    CHECK_STR(date("1213123"), "none");         /* 12.13.123? 12.31.23? no reading is a date */
+}
+
 int main(void)
 {
     RUN(numbers_read_with_letters_become_numbers);
@@ -170,5 +200,6 @@ int main(void)
     RUN(chain_corrects_a_lost_decimal_point);
     RUN(chain_never_guesses);
     RUN(chain_flips_a_direction_only_when_not_printed);
+    RUN(dates_with_separators_lost_or_misread);
     return check_summary();
 }
