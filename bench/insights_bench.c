@@ -44,12 +44,13 @@ int main(int argc, char **argv)
         double t0 = now();
         for (int i = 0; i < n; i++) {
             struct extract_error err;
+            struct statement_list all;
             statement_free(&st[i]);
-            memset(&st[i], 0, sizeof st[i]);
-            if (extract_pdf(pdf[i], len[i], &(struct extract_opts){0}, &st[i], &err) != 0) {
+            if (extract_pdf(pdf[i], len[i], &(struct extract_opts){0}, &all, &err) != 0) {
                 fprintf(stderr, "%s: %s\n", argv[i + 1], err.message);
                 return 1;
             }
+            statement_list_take_first(&all, &st[i]); /* the statement's first account */
         }
         double t1 = now();
         struct account_insights *a = calloc((size_t)n, sizeof *a);

@@ -75,11 +75,13 @@ int cli_insights(int argc, char **argv)
         size_t len;
         char *pdf = file_read(files[i], INSIGHTS_MAX_FILE, &len);
         struct extract_error xe;
+        struct statement_list all;
         memset(&st[ok], 0, sizeof st[ok]);
-        if (!pdf || extract_pdf(pdf, len, &(struct extract_opts){.password = password}, &st[ok], &xe) != 0) {
+        if (!pdf || extract_pdf(pdf, len, &(struct extract_opts){.password = password}, &all, &xe) != 0) {
             fprintf(stderr, "%s: %s\n", files[i], pdf ? xe.message : "cannot read");
             status = 1;
         } else {
+            statement_list_take_first(&all, &st[ok]);
             ok++;
         }
         free(pdf);

@@ -61,23 +61,23 @@ static int parse_one(const char *path, const struct extract_opts *opts, bool csv
 {
     size_t len = 0;
     char *data = file_read(path, PARSE_MAX_FILE, &len);
-    struct statement st;
+    struct statement_list all;
     struct extract_error err = {EXTRACT_OK, ""};
     json_t *out;
     int rc = 1;
     if (!data) {
         out = statement_error_json("INVALID_FILE_OBJECT", "The file could not be read");
-    } else if (extract_pdf(data, len, opts, &st, &err) < 0) {
+    } else if (extract_pdf(data, len, opts, &all, &err) < 0) {
         out = statement_error_json(extract_code_name(err.code), err.message);
     } else {
         rc = 0;
         if (csv) {
-            print_csv(&st);
+            print_csv(&all.items[0]);
             out = NULL;
         } else {
-            out = statement_to_json(&st);
+            out = statement_to_json(&all.items[0]);
         }
-        statement_free(&st);
+        statement_list_free(&all);
     }
     free(data);
     if (out) {

@@ -1,6 +1,7 @@
 #include "core/statement.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void txn_free(struct txn *t)
 {
@@ -32,4 +33,51 @@ void statement_free(struct statement *st)
     free(st->bank);
     identity_free(&st->id);
     facts_free(&st->facts);
+}
+
+void statement_list_free(struct statement_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        statement_free(&l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+void statement_list_take_first(struct statement_list *l, struct statement *out)
+{
+    memset(out, 0, sizeof *out);
+    if (l->n) {
+        *out = l->items[0];
+        memset(&l->items[0], 0, sizeof l->items[0]);
+    }
+    statement_list_free(l);
+}
+
+static int dup_or_null(char **out, const char *in)
+{
+    *out = in ? strdup(in) : NULL;
+    return in && !*out ? -1 : 0;
+}
+
+int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in)
+{
+    *out = *in;
+    out->producer = out->creator = out->author = out->title = out->creation_date = out->mod_date = NULL;
+    out->fonts = NULL;
+    out->nfonts = 0;
+    int rc = dup_or_null(&out->producer, in->producer) | dup_or_null(&out->creator, in->creator) |
+             dup_or_null(&out->author, in->author) | dup_or_null(&out->title, in->title) |
+             dup_or_null(&out->creation_date, in->creation_date) | dup_or_null(&out->mod_date, in->mod_date);
+    if (in->nfonts && !(out->fonts = calloc(in->nfonts, sizeof *out->fonts)))
+        rc = -1;
+    for (size_t i = 0; out->fonts && i < in->nfonts; i++, out->nfonts++)
+        rc |= dup_or_null(&out->fonts[i], in->fonts[i]);
+    if (rc) {
+        facts_free(out);
+        memset(out, 0, sizeof *out);
+    }
+    return rc ? -1 : 0;
 }

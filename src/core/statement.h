@@ -72,7 +72,22 @@ struct statement {
     struct doc_facts facts;
 };
 
+/* Every account one document holds, in the order it prints them: a PDF of
+ * one account gives one; a combined statement (savings + loan or deposit,
+ * two savings accounts) one per account. items[0] is the first account. */
+struct statement_list {
+    struct statement *items;
+    size_t n;
+};
+
 void statement_free(struct statement *st);
 void txn_free(struct txn *t);
+/* Frees every statement and the array; l itself is the caller's (zeroed). */
+void statement_list_free(struct statement_list *l);
+/* Moves items[0] into *out (zeroed when l is empty) and frees the rest:
+ * for callers that read one account of a document. */
+void statement_list_take_first(struct statement_list *l, struct statement *out);
+/* Deep copy of *in into *out (out zeroed first). Returns 0 / -1 (memory). */
+int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in);
 
 #endif

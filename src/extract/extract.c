@@ -220,21 +220,23 @@ static int assemble(const struct layout *l, const struct extract_opts *opts, str
     return 0;
 }
 
-int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement *st,
+int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement_list *out,
                    struct extract_error *err)
 {
-    memset(st, 0, sizeof *st);
+    memset(out, 0, sizeof *out);
+    if (!(out->items = calloc(1, sizeof *out->items)))
+        return fail(err, EXTRACT_UNPARSABLE);
+    struct statement *st = &out->items[0];
     st->from_date = st->to_date = PB_NO_DAY;
     st->page_count = l->npages;
+    out->n = 1;
     int rc = assemble(l, opts, st, err);
-    if (rc < 0) {
-        statement_free(st);
-        memset(st, 0, sizeof *st);
-    }
+    if (rc < 0)
+        statement_list_free(out);
     return rc;
 }
 
-int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, struct statement *out,
+int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, struct statement_list *out,
                 struct extract_error *err)
 {
     static const struct extract_opts none = {0};
@@ -251,14 +253,21 @@ int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, s
     if (rc == 0)
         rc = extract_layout(&l, opts, out, err);
     layout_free(&l);
-    if (rc < 0) {
-        struct statement tmp = {0};
-        tmp.facts = facts;
-        statement_free(&tmp);
-        return -1;
+    /* every account is a statement of the same document: each keeps its facts */
+    for (size_t i = 0; rc == 0 && i < out->n; i++) {
+        struct statement *st = &out->items[i];
+        st->source = SOURCE_PDF;
+        st->page_count = pages;
+        if (i + 1 < out->n && doc_facts_copy(&st->facts, &facts) < 0) {
+            rc = fail(err, EXTRACT_UNPARSABLE);
+            statement_list_free(out);
+        } else if (i + 1 == out->n) {
+            st->facts = facts;
+            memset(&facts, 0, sizeof facts);
+        }
     }
-    out->source = SOURCE_PDF;
-    out->page_count = pages;
-    out->facts = facts;
-    return 0;
+    struct statement tmp = {0};
+    tmp.facts = facts;
+    statement_free(&tmp);
+    return rc;
 }

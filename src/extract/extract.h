@@ -1,5 +1,5 @@
-/* Statement extraction: PDF bytes in, a struct statement (core/statement.h)
- * or a FinBox error code out. Knows nothing of HTTP or storage.
+/* Statement extraction: PDF bytes in, one struct statement per account the
+ * document holds (core/statement.h) or a FinBox error code out. Knows nothing of HTTP or storage.
  *
  * Pipeline: pdf_doc.c (MuPDF open, limits, words with coordinates)
  *   -> layout.c (words -> lines by baseline)
@@ -70,16 +70,18 @@ int extract_init(void);
 /* Releases what extract_init made; no extraction may be running. */
 void extract_shutdown(void);
 
-/* Reads the statement in data[0..len). On success fills *out (caller frees
- * with statement_free) and returns 0; on failure fills err, leaves *out
- * empty and returns -1. Safe to call from several threads at once. */
+/* Reads the statement in data[0..len): every account it holds, one
+ * statement each (core/statement.h: statement_list; items[0] is the first
+ * account). On success fills *out (caller frees with statement_list_free)
+ * and returns 0; on failure fills err, leaves *out empty and returns -1.
+ * Safe to call from several threads at once. */
 int extract_pdf(const void *data, size_t len, const struct extract_opts *opts,
-                struct statement *out, struct extract_error *err);
+                struct statement_list *out, struct extract_error *err);
 
 struct layout;
 /* The stages after MuPDF, on an already built layout (tests, fuzzing):
  * same contract as extract_pdf, without document facts. */
-int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement *out,
+int extract_layout(const struct layout *l, const struct extract_opts *opts, struct statement_list *out,
                    struct extract_error *err);
 
 /* "UNPARSABLE", "PASSWORD_INCORRECT", ...: the FinBox code for c. */

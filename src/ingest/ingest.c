@@ -108,9 +108,10 @@ int ingest_wanted_bank(const char *asked, const struct session *s, char *out, si
     return 0;
 }
 
-/* The PDF source: reads the committed file into *st (steps 2-3). */
+/* The PDF source: reads the committed file into *all, a statement per
+ * account the file holds (steps 2-3). */
 static int read_pdf(const struct ingest_env *env, const struct session *s, const struct ingest_input *in,
-                    const char *sha, struct statement *st, struct api_error *err)
+                    const char *sha, struct statement_list *all, struct api_error *err)
 {
     unsigned char *data = NULL;
     size_t len = 0;
@@ -126,7 +127,7 @@ static int read_pdf(const struct ingest_env *env, const struct session *s, const
     struct extract_error xe;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int rc = extract_pdf(data, len, &opts, st, &xe);
+    int rc = extract_pdf(data, len, &opts, all, &xe);
     /* Stopped because other statements held the shared memory: wait for it
      * and read again, rather than refuse a statement for others' sake. */
     for (int waited = 0; rc && xe.code == EXTRACT_BUSY && waited < BUSY_WAIT_MS;) {
@@ -134,7 +135,7 @@ static int read_pdf(const struct ingest_env *env, const struct session *s, const
             usleep(100 * 1000);
         waited += 100;
         usleep(100 * 1000);
-        rc = extract_pdf(data, len, &opts, st, &xe);
+        rc = extract_pdf(data, len, &opts, all, &xe);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     free(data);
@@ -144,7 +145,7 @@ static int read_pdf(const struct ingest_env *env, const struct session *s, const
         stats_add(STATS_EXTRACT_REFUSALS, err->code, NULL, 1);
         return -1;
     }
-    stats_add(STATS_EXTRACT_PAGES, NULL, NULL, st->page_count);
+    stats_add(STATS_EXTRACT_PAGES, NULL, NULL, all->items[0].page_count);
     return 0;
 }
 
@@ -172,18 +173,18 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     struct file_hold file;
     if (files_keep(env, w, &file, err))
         return -1;
-    struct statement st;
+    struct statement_list all;
     char stmt_id[PB_UUID_BUF] = "-";
-    int rc = read_pdf(env, s, in, file.sha256, &st, err);
+    int rc = read_pdf(env, s, in, file.sha256, &all, err);
     if (rc == 0) {
         fault_point("ingest.extracted");
-        struct ingest_candidate c = {.st = &st, .content_sha256 = file.sha256, .blob_sha256 = file.sha256,
+        struct ingest_candidate c = {.st = &all.items[0], .content_sha256 = file.sha256, .blob_sha256 = file.sha256,
                                      .pin_id = file.pin, .size = (int64_t)size, .file_name = in->file_name,
                                      .pdf_password = in->pdf_password,
                                      .want_bank = want_bank[0] ? want_bank : NULL,
                                      .want_progress = in->want_progress};
         rc = ingest_admit(env, s, &c, result, stmt_id, err);
-        statement_free(&st);
+        statement_list_free(&all);
     }
     if (rc == 0)
         file.pin = 0; /* the statement's reference now */

@@ -27,15 +27,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     struct layout l = {0};
     if (layout_from_text(&l, s, size) == 0) {
-        struct statement st;
+        struct statement_list all;
         struct extract_error err;
         struct extract_opts o = {0};
-        if (extract_layout(&l, &o, &st, &err) == 0) {
-            /* what reconciliation reports must be what it checked */
-            for (size_t i = 0; i < st.ntxns; i++)
-                if (st.txns[i].amount <= 0 || !st.txns[i].note)
-                    abort();
-            statement_free(&st);
+        if (extract_layout(&l, &o, &all, &err) == 0) {
+            /* what reconciliation reports must be what it checked, in every account */
+            for (size_t a = 0; a < all.n; a++)
+                for (size_t i = 0; i < all.items[a].ntxns; i++)
+                    if (all.items[a].txns[i].amount <= 0 || !all.items[a].txns[i].note)
+                        abort();
+            if (!all.n)
+                abort(); /* a success holds at least one account */
+            statement_list_free(&all);
         }
     }
     layout_free(&l);

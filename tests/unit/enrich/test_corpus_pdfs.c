@@ -15,6 +15,7 @@
 #include "fixture.h"
 #include "enrich/enrich.h"
 #include "extract/extract.h"
+#include "first_account.h"
 #include "util/file.h"
 
 static char DIR_[64];
@@ -36,7 +37,7 @@ static void score(const char *name)
     CHECK(truth && pdf);
     struct statement st = {0};
     struct extract_error xe;
-    if (!truth || !pdf || extract_pdf(pdf, len, &(struct extract_opts){0}, &st, &xe) != 0) {
+    if (!truth || !pdf || extract_pdf_first(pdf, len, &(struct extract_opts){0}, &st, &xe) != 0) {
         fprintf(stderr, "  %s: not extracted\n", name);
         CHECK(0);
         free(pdf);

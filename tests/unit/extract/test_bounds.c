@@ -20,6 +20,7 @@
 
 #include "check.h"
 #include "extract/extract.h"
+#include "first_account.h"
 
 /* ---- building PDFs ---- */
 
@@ -385,7 +386,7 @@ static enum extract_code read_pdf(const struct buf *b, const struct extract_opts
 {
     struct statement st;
     struct extract_error err;
-    if (extract_pdf(b->p, b->n, o, &st, &err) == 0) {
+    if (extract_pdf_first(b->p, b->n, o, &st, &err) == 0) {
         statement_free(&st);
         return EXTRACT_OK;
     }

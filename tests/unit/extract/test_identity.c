@@ -10,6 +10,7 @@
 #include "core/bank.h"
 #include "extract/bankname.h"
 #include "extract/extract.h"
+#include "first_account.h"
 #include "extract/layout.h"
 
 static const char *TABLE =
@@ -31,7 +32,7 @@ static int read_with(const char *head, const char *table, const struct extract_o
     if (!text)
         return -2;
     snprintf(text, n, "%s%s", head, table);
-    int rc = layout_from_text(&l, text, strlen(text)) < 0 ? -2 : extract_layout(&l, o ? o : &none, st, &err);
+    int rc = layout_from_text(&l, text, strlen(text)) < 0 ? -2 : extract_layout_first(&l, o ? o : &none, st, &err);
     layout_free(&l);
     free(text);
     return rc < 0 ? (rc == -2 ? -2 : (int)err.code) : 0;
@@ -353,7 +354,7 @@ TEST(address_lines_between_the_lines_of_another_column)
     struct extract_error err;
     struct extract_opts none = {0};
     CHECK_INT(layout_build_lines(&l), 0);
-    CHECK_INT(extract_layout(&l, &none, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &none, &st, &err), 0);
     CHECK_STR(st.id.address, "NO 18, TEMPLE STREET, NEXT TO POST OFFICE, AMEERPET, HYDERABAD 500986");
     CHECK_STR(st.id.name, "HARPREET PATEL");
     CHECK_STR(st.id.ifsc, "INDB0154492");

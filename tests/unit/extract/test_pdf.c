@@ -9,6 +9,7 @@
 #include "check.h"
 #include "core/statement_json.h"
 #include "extract/extract.h"
+#include "first_account.h"
 #include "extract/pdf_doc.h"
 
 static unsigned char *pdf;
@@ -19,7 +20,7 @@ static char *parse_to_json(const struct extract_opts *o, enum extract_code *code
 {
     struct statement st;
     struct extract_error err;
-    if (extract_pdf(pdf, pdf_len, o, &st, &err) < 0) {
+    if (extract_pdf_first(pdf, pdf_len, o, &st, &err) < 0) {
         *code = err.code;
         return NULL;
     }
@@ -85,10 +86,10 @@ TEST(not_a_pdf_is_unparsable)
 {
     struct statement st;
     struct extract_error err;
-    CHECK_INT(extract_pdf("%PDF-1.4 garbage", 16, NULL, &st, &err), -1);
+    CHECK_INT(extract_pdf_first("%PDF-1.4 garbage", 16, NULL, &st, &err), -1);
     CHECK_INT(err.code, EXTRACT_UNPARSABLE);
     CHECK_STR(extract_code_name(err.code), "UNPARSABLE");
-    CHECK_INT(extract_pdf("", 0, NULL, &st, &err), -1);
+    CHECK_INT(extract_pdf_first("", 0, NULL, &st, &err), -1);
     CHECK_INT(err.code, EXTRACT_UNPARSABLE);
 }
 

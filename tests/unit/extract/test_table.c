@@ -4,6 +4,7 @@
  * text and what reading it must give (struct want); expect() checks. */
 #include "check.h"
 #include "extract/extract.h"
+#include "first_account.h"
 #include "extract/layout.h"
 #include "extract/header.h"
 #include "extract/table.h"
@@ -560,7 +561,7 @@ static int run(const char *text, struct statement *st, struct extract_error *err
     struct extract_opts o = {0};
     if (layout_from_text(&l, text, strlen(text)) < 0)
         return -2;
-    int rc = extract_layout(&l, &o, st, err);
+    int rc = extract_layout_first(&l, &o, st, err);
     layout_free(&l);
     return rc;
 }
@@ -694,10 +695,10 @@ TEST(garbage_text_layer_refused_with_its_own_code)
     struct extract_opts o = {0};
     CHECK_INT(layout_from_text(&l, HDFC, strlen(HDFC)), 0);
     l.nchars = 1000, l.nunmapped = 400; /* as pdf_doc.c counts them */
-    CHECK_INT(extract_layout(&l, &o, &st, &err), -1);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), -1);
     CHECK_INT(err.code, EXTRACT_TEXT_UNREADABLE);
     l.nunmapped = 10; /* a few icon glyphs: readable */
-    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
     statement_free(&st);
     layout_free(&l);
 }
@@ -754,7 +755,7 @@ TEST(slightly_wider_gaps_between_rows_part_them)
     struct extract_opts o = {0};
     struct statement st;
     struct extract_error err;
-    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
     layout_free(&l);
     CHECK_INT(st.ntxns, 8);
     if (st.ntxns == 8) {

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "fixture.h"
 #include "extract/extract.h"
+#include "first_account.h"
 #include "util/file.h"
 #include "insights/insights.h"
 
@@ -64,7 +65,7 @@ TEST(tampered_flagged_clean_not)
             continue;
         struct statement st = {0};
         struct extract_error xe;
-        int rc = extract_pdf(pdf, len, &(struct extract_opts){0}, &st, &xe);
+        int rc = extract_pdf_first(pdf, len, &(struct extract_opts){0}, &st, &xe);
         free(pdf);
         CHECK_INT(rc, 0);
         if (rc != 0) {
