@@ -1,6 +1,8 @@
 /* passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]
  * One file prints one JSON object; several print JSON Lines with progress
- * on stderr. An error prints {"error": {"code", "message"}} on stdout and
+ * on stderr. A file holding several accounts prints its first account's
+ * statement with the others under "other_accounts" (CSV: every account's
+ * rows, the last column naming the account). An error prints {"error": {"code", "message"}} on stdout and
  * the exit status is 1. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,17 +36,24 @@ static void csv_field(const char *s)
     putchar('"');
 }
 
-static void print_csv(const struct statement *st)
+/* Every account's rows, each row naming its account (a PDF may hold several). */
+static void print_csv(const struct statement_list *all)
 {
     char d[PB_DATE_BUF], v[PB_DATE_BUF], a[PB_MONEY_BUF], b[PB_MONEY_BUF];
-    for (size_t i = 0; i < st->ntxns; i++) {
-        const struct txn *t = &st->txns[i];
-        printf("%s,%s,", date_fmt_iso(t->date, d), t->value_date == PB_NO_DAY ? "" : date_fmt_iso(t->value_date, v));
-        csv_field(t->note);
-        putchar(',');
-        csv_field(t->chq_num);
-        printf(",%s,%s,%s\n", money_fmt(t->amount, a), t->type == TXN_DEBIT ? "debit" : "credit",
-               money_fmt(t->balance, b));
+    for (size_t k = 0; k < all->n; k++) {
+        const struct statement *st = &all->items[k];
+        for (size_t i = 0; i < st->ntxns; i++) {
+            const struct txn *t = &st->txns[i];
+            printf("%s,%s,", date_fmt_iso(t->date, d),
+                   t->value_date == PB_NO_DAY ? "" : date_fmt_iso(t->value_date, v));
+            csv_field(t->note);
+            putchar(',');
+            csv_field(t->chq_num);
+            printf(",%s,%s,%s,", money_fmt(t->amount, a), t->type == TXN_DEBIT ? "debit" : "credit",
+                   money_fmt(t->balance, b));
+            csv_field(st->id.account_number);
+            putchar('\n');
+        }
     }
 }
 
@@ -72,10 +81,10 @@ static int parse_one(const char *path, const struct extract_opts *opts, bool csv
     } else {
         rc = 0;
         if (csv) {
-            print_csv(&all.items[0]);
+            print_csv(&all);
             out = NULL;
         } else {
-            out = statement_to_json(&all.items[0]);
+            out = statement_list_to_json(&all);
         }
         statement_list_free(&all);
     }
@@ -134,7 +143,7 @@ int cli_parse(int argc, char **argv)
                                 .max_pages = (int)max_pages, .no_ocr = no_ocr, .ocr_max_pages = (int)ocr_max_pages,
                                 .ocr_page_seconds = (double)ocr_page_seconds};
     if (csv)
-        puts("date,value_date,transaction_note,chq_num,amount,transaction_type,balance");
+        puts("date,value_date,transaction_note,chq_num,amount,transaction_type,balance,account_number");
     int failed = 0;
     for (int i = 0; i < nfiles; i++) {
         if (nfiles > 1)

@@ -69,6 +69,11 @@ struct statement {
     size_t ntxns;
     bool balances_ok;               /* every row reconciled */
     bool totals_ok;                 /* opening + credits - debits == closing */
+    /* An account of a several-account document that could not be read
+     * (no rows: a deposit's summary grid): a FinBox code and its message
+     * (static strings), else NULL. A document whose accounts all fail is
+     * refused instead. */
+    const char *error_code, *error_message;
     struct doc_facts facts;
 };
 

@@ -72,12 +72,30 @@ json_t *statement_to_json(const struct statement *st)
     json_t *txns = json_array();
     for (size_t i = 0; i < st->ntxns; i++)
         json_array_append_new(txns, txn_json(&st->txns[i]));
-    return json_pack("{s:o, s:i, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name",
+    json_t *j = json_pack("{s:o, s:i, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name",
                      str_or_null(st->bank), "page_count", st->page_count, "extraction",
                      st->facts.ocr_pages ? "ocr" : "text", "identity", identity_api_json(&st->id, false), "date_range", "from_date",
                      day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
                      rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,
                      "reconciliation", reconciliation_json(st), "metadata", metadata_json(&st->facts));
+    if (j && st->error_code) /* an account of the document that could not be read */
+        json_object_set_new(j, "error", json_pack("{s:s, s:s}", "code", st->error_code, "message",
+                                                  st->error_message ? st->error_message : ""));
+    return j;
+}
+
+json_t *statement_list_to_json(const struct statement_list *all)
+{
+    if (!all->n)
+        return NULL;
+    json_t *j = statement_to_json(&all->items[0]);
+    if (!j || all->n == 1)
+        return j;
+    json_t *others = json_array();
+    for (size_t i = 1; i < all->n; i++)
+        json_array_append_new(others, statement_to_json(&all->items[i]));
+    json_object_set_new(j, "other_accounts", others);
+    return j;
 }
 
 json_t *statement_error_json(const char *code, const char *message)

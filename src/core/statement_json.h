@@ -10,6 +10,11 @@
 
 /* New reference (caller json_decref's), or NULL when out of memory. */
 json_t *statement_to_json(const struct statement *st);
+/* A document's accounts: the first account's statement_to_json, with
+ * "other_accounts": [statement_to_json of each later account] when the
+ * document holds several (an account that could not be read carries
+ * "error": {"code", "message"}). New reference, NULL when out of memory. */
+json_t *statement_list_to_json(const struct statement_list *all);
 /* {"error": {"code", "message"}}; new reference. */
 json_t *statement_error_json(const char *code, const char *message);
 

@@ -108,21 +108,37 @@ static bool period_around(const struct layout *l, const unsigned char *use, pb_d
     return false;
 }
 
-/* The table of the document's first account: a PDF holding several
- * accounts (savings, then a loan or a deposit) is read up to where the
- * second account's block starts, so no row, balance or identity of the
- * other account leaks into the statement. *view is the layout read. */
-static int first_account_table(const struct layout *l, struct layout *view, struct table_result *t)
+/* Lines [start, end) of l as a layout of their own (words and text shared
+ * with l): the block of one account. */
+static struct layout part_of(const struct layout *l, size_t start, size_t end)
 {
-    *view = *l;
-    if (table_extract(l, t) < 0)
+    struct layout v = *l;
+    v.lines = l->lines + start;
+    v.nlines = end - start;
+    if (end < l->nlines && end > start)
+        v.npages = l->lines[end - 1].page + 1;
+    return v;
+}
+
+/* The table of the account whose block starts at line `start`: a PDF
+ * holding several accounts (savings, then a loan or a deposit; two savings
+ * accounts) is read up to where the next account's block starts, so no
+ * row, balance or identity of one account leaks into another. *view is the
+ * layout read, *next the line the next account starts at (l->nlines after
+ * the last). */
+static int account_table(const struct layout *l, size_t start, struct layout *view, struct table_result *t,
+                         size_t *next)
+{
+    *view = part_of(l, start, l->nlines);
+    *next = l->nlines;
+    if (table_extract(view, t) < 0)
         return -1;
-    size_t end = identity_account_end(l, t->line_use);
-    if (end >= l->nlines || end == 0)
+    size_t end = identity_account_end(view, t->line_use);
+    if (end >= view->nlines || end == 0)
         return 0;
     table_result_free(t);
-    view->nlines = end;
-    view->npages = l->lines[end - 1].page + 1;
+    *view = part_of(l, start, start + end);
+    *next = start + end;
     return table_extract(view, t);
 }
 
@@ -177,45 +193,142 @@ static void mark_doubtful(struct statement *st)
         }
 }
 
-/* Statement from the layout: table, identity, reconciliation. */
-static int assemble(const struct layout *l, const struct extract_opts *opts, struct statement *st,
-                    struct extract_error *err)
+/* The holder's fields of a later account's block that prints no name of
+ * its own: the first account's (one customer's combined statement). */
+static void holder_from(struct identity *id, const struct identity *first)
 {
-    struct table_result t;
+    char **mine[] = {&id->name, &id->address, &id->account_category, &id->email, &id->phone, &id->pan};
+    char *const theirs[] = {first->name, first->address, first->account_category, first->email, first->phone,
+                            first->pan};
+    for (size_t i = 0; i < sizeof mine / sizeof *mine; i++) {
+        free(*mine[i]);
+        *mine[i] = theirs[i] ? strdup(theirs[i]) : NULL;
+    }
+}
+
+/* A later account's identity: its own number and kind (the label its block
+ * starts with: "Loan A/c No", "Deposit A/c No"), the holder and the bank
+ * of the document when its block prints none. */
+static int later_identity(const struct layout *view, const unsigned char *use, struct id_result *idr,
+                          const struct statement *first, struct statement *st)
+{
+    const char *kind = NULL;
+    char *number = identity_block_account(view, use, &kind);
+    if (number && !idr->id.account_number)
+        idr->id.account_number = number;
+    else
+        free(number);
+    if (kind && !idr->id.account_type && !(idr->id.account_type = strdup(kind)))
+        return -1;
+    if (!idr->name_labelled)
+        holder_from(&idr->id, &first->id);
+    if (!idr->bank && first->bank && !(st->bank = strdup(first->bank)))
+        return -1;
+    if (idr->from == PB_NO_DAY) /* one statement period for the document */
+        idr->from = first->from_date, idr->to = first->to_date;
+    return 0;
+}
+
+/* One account's statement from its block: table, identity, reconciliation.
+ * `first` is the document's first account (NULL while reading it). An
+ * account whose block gives no rows is kept, flagged (error_code), not
+ * dropped. Returns 0 / -1 (out of memory). */
+static int read_account(const struct layout *view, struct table_result *t, int ocr_pages,
+                        const struct statement *first, struct statement *st)
+{
     struct id_result idr;
-    struct layout view;
-    if (first_account_table(l, &view, &t) < 0)
-        return fail(err, EXTRACT_UNPARSABLE);
-    if (identity_extract(&view, t.line_use, &idr) < 0) {
-        table_result_free(&t);
-        return fail(err, EXTRACT_UNPARSABLE);
+    st->from_date = st->to_date = PB_NO_DAY;
+    if (identity_extract(view, t->line_use, &idr) < 0)
+        return -1;
+    if (first && later_identity(view, t->line_use, &idr, first, st) < 0) {
+        id_result_free(&idr);
+        return -1;
     }
     st->id = idr.id;
     memset(&idr.id, 0, sizeof idr.id);
     struct reconcile_hints hints = {idr.has_opening, idr.has_closing, idr.opening, idr.closing,
-                                    idr.from, idr.to, latest_date_outside(&view, t.line_use)};
-    int rc = reconcile_rows(&t, &hints, st);
-    if (rc == 0 && idr.from == PB_NO_DAY && st->ntxns)
-        period_around(&view, t.line_use, st->txns[0].date, st->txns[st->ntxns - 1].date, &idr.from, &idr.to);
-    table_result_free(&t);
-    if (rc < 0)
-        return fail(err, EXTRACT_UNPARSABLE);
-    if (l->ocr_pages) {
+                                    idr.from, idr.to, latest_date_outside(view, t->line_use)};
+    if (reconcile_rows(t, &hints, st) < 0)
+        return -1;
+    if (idr.from == PB_NO_DAY && st->ntxns)
+        period_around(view, t->line_use, st->txns[0].date, st->txns[st->ntxns - 1].date, &idr.from, &idr.to);
+    if (ocr_pages) {
         correct_scan(st);
         mark_doubtful(st);
     }
     st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);
     st->to_date = idr.to != PB_NO_DAY ? idr.to : (st->ntxns ? st->txns[st->ntxns - 1].date : PB_NO_DAY);
     char id[64];
-    if (idr.bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
-        return fail(err, EXTRACT_UNPARSABLE);
-    if (textcheck_mostly_unmapped(l) || (!st->ntxns && textcheck_unreadable(l)))
+    if (idr.bank && !st->bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
+        return -1;
+    if (!st->ntxns) { /* nothing reconciled: not "ok" */
+        st->error_code = extract_code_name(EXTRACT_NO_TRANSACTIONS);
+        st->error_message = extract_code_message(EXTRACT_NO_TRANSACTIONS);
+        st->balances_ok = st->totals_ok = false;
+    }
+    return 0;
+}
+
+/* Every account of the layout, block by block, into out. */
+static int read_accounts(const struct layout *l, struct statement_list *out)
+{
+    size_t start = 0, cap = 0;
+    while (start < l->nlines || !out->n) {
+        if (out->n == cap) {
+            struct statement *more = realloc(out->items, (cap = cap ? 2 * cap : 2) * sizeof *more);
+            if (!more)
+                return -1;
+            out->items = more;
+        }
+        struct statement *st = &out->items[out->n];
+        memset(st, 0, sizeof *st);
+        st->page_count = l->npages;
+        out->n++;
+        struct table_result t;
+        struct layout view;
+        size_t next;
+        if (account_table(l, start, &view, &t, &next) < 0)
+            return -1;
+        int rc = read_account(&view, &t, l->ocr_pages, out->n > 1 ? &out->items[0] : NULL, st);
+        table_result_free(&t);
+        if (rc < 0)
+            return -1;
+        start = next;
+    }
+    return 0;
+}
+
+/* The document's bank: the first account's, else any account's. */
+static const char *document_bank(const struct statement_list *all)
+{
+    for (size_t i = 0; i < all->n; i++)
+        if (all->items[i].bank)
+            return all->items[i].bank;
+    return NULL;
+}
+
+static bool any_rows(const struct statement_list *all)
+{
+    for (size_t i = 0; i < all->n; i++)
+        if (all->items[i].ntxns)
+            return true;
+    return false;
+}
+
+/* The document's refusals: unreadable text, no account with rows, the
+ * wrong bank. */
+static int check_document(const struct layout *l, const struct extract_opts *opts, const struct statement_list *all,
+                          struct extract_error *err)
+{
+    bool rows = any_rows(all);
+    if (textcheck_mostly_unmapped(l) || (!rows && textcheck_unreadable(l)))
         return fail(err, EXTRACT_TEXT_UNREADABLE);
-    if (!st->ntxns) /* a scan OCR could not make a table of: a photo, a blur */
+    if (!rows) /* a scan OCR could not make a table of: a photo, a blur */
         return fail(err, l->ocr_pages ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);
-    if (bank_mismatch(opts->bank, st->bank))
+    const char *bank = document_bank(all);
+    if (bank_mismatch(opts->bank, bank))
         return fail(err, EXTRACT_BANK_MISMATCH);
-    if (opts->require_bank && !st->bank)
+    if (opts->require_bank && !bank)
         return fail(err, EXTRACT_BANK_UNDETECTED);
     return 0;
 }
@@ -224,13 +337,7 @@ int extract_layout(const struct layout *l, const struct extract_opts *opts, stru
                    struct extract_error *err)
 {
     memset(out, 0, sizeof *out);
-    if (!(out->items = calloc(1, sizeof *out->items)))
-        return fail(err, EXTRACT_UNPARSABLE);
-    struct statement *st = &out->items[0];
-    st->from_date = st->to_date = PB_NO_DAY;
-    st->page_count = l->npages;
-    out->n = 1;
-    int rc = assemble(l, opts, st, err);
+    int rc = read_accounts(l, out) < 0 ? fail(err, EXTRACT_UNPARSABLE) : check_document(l, opts, out, err);
     if (rc < 0)
         statement_list_free(out);
     return rc;

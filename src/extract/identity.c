@@ -318,6 +318,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     if (out->id.name)
         id_strip_title(out->id.name);
     out->bank = id_decide_bank(&s);
+    out->name_labelled = s.name_rank == NAME_LABEL;
     free(zone);
     return 0;
 }

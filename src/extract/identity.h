@@ -20,6 +20,7 @@ struct id_result {
     pb_paise opening, closing;
     bool has_opening, has_closing;
     const struct bank_info *bank; /* catalogue bank, NULL when the statement does not show one */
+    bool name_labelled;           /* the name was read from a label (not an unlabelled block) */
 };
 
 /* Reads identity from the lines whose line_use is 0 (not table rows).
@@ -33,5 +34,13 @@ void id_result_free(struct id_result *r);
  * account number other than the first one's, on a line that is no table
  * row, after the first account's rows (line_use: table_extract's). */
 size_t identity_account_end(const struct layout *l, const unsigned char *line_use);
+
+/* The account of a later account's block (identity_account_end cut it
+ * off): the first account number labelled in it, by its own label or
+ * another account's ("Loan A/c No", "Deposit A/c No." in a sentence), or
+ * NULL (caller frees). *kind: the account's kind from that label or the
+ * block's title ("LOAN", "FIXED DEPOSIT", "RECURRING DEPOSIT", "CREDIT
+ * CARD"), NULL when neither says. */
+char *identity_block_account(const struct layout *l, const unsigned char *line_use, const char **kind);
 
 #endif

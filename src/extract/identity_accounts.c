@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,8 +51,9 @@ static char *value_account(const char *after)
 }
 
 /* The account number labelled on line li, if any (`other`: by a label of
- * another account, such as "Loan A/c No"). */
-static char *labelled_account(const struct layout *l, size_t li, bool *other)
+ * another account, such as "Loan A/c No"); the label's text into label
+ * (when not NULL). */
+static char *labelled_account(const struct layout *l, size_t li, bool *other, char *label, size_t cap)
 {
     struct seg segs[MAX_SEGS];
     int n = id_segments(l, li, segs, MAX_SEGS);
@@ -70,6 +72,8 @@ static char *labelled_account(const struct layout *l, size_t li, bool *other)
                 acct = value_account(segs[i + 1].text);
             if (acct) {
                 *other = field == IDF_OTHER_ACCOUNT;
+                if (label)
+                    snprintf(label, cap, "%.*s", (int)(t.end[p + len - 1] - t.start[p]), segs[i].text + t.start[p]);
                 return acct;
             }
         }
@@ -85,7 +89,7 @@ static bool on_other_pages(const struct layout *l, const unsigned char *use, siz
         if (use[k] || l->lines[k].page == l->lines[li].page)
             continue;
         bool other = false;
-        char *a = labelled_account(l, k, &other);
+        char *a = labelled_account(l, k, &other, NULL, 0);
         bool same = a && same_account(a, acct);
         free(a);
         if (same)
@@ -133,7 +137,7 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
     size_t first_line = 0, end = l->nlines;
     for (size_t li = 0; li < l->nlines && end == l->nlines; li++) {
         bool other = false;
-        char *acct = line_use[li] ? NULL : labelled_account(l, li, &other);
+        char *acct = line_use[li] ? NULL : labelled_account(l, li, &other, NULL, 0);
         if (!acct)
             continue;
         if (!first && !other) {
@@ -151,4 +155,50 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
     }
     free(first);
     return end;
+}
+
+/* The kind of account a label or a block's title names ("Loan A/c No",
+ * "FIXED DEPOSIT DETAILS"), or NULL. The first word found in this order
+ * decides ("recurring deposit" is no fixed one). */
+static const char *account_kind(const char *text)
+{
+    static const struct {
+        const char *word, *kind;
+    } KINDS[] = {
+        {"recurring", "RECURRING DEPOSIT"}, {"rd", "RECURRING DEPOSIT"}, {"loan", "LOAN"},
+        {"fixed", "FIXED DEPOSIT"},         {"fd", "FIXED DEPOSIT"},     {"term", "FIXED DEPOSIT"},
+        {"deposit", "FIXED DEPOSIT"},       {"deposits", "FIXED DEPOSIT"}, {"card", "CREDIT CARD"},
+        {"savings", "SAVINGS"},             {"sb", "SAVINGS"},           {"current", "CURRENT"},
+        {"overdraft", "OVERDRAFT"},
+    };
+    struct toks t;
+    id_tokenize(text, &t);
+    for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
+        for (int i = 0; i < t.n; i++)
+            if (!strcmp(t.t[i], KINDS[k].word))
+                return KINDS[k].kind;
+    return NULL;
+}
+
+char *identity_block_account(const struct layout *l, const unsigned char *line_use, const char **kind)
+{
+    *kind = NULL;
+    if (id_labels_ready() < 0)
+        return NULL;
+    for (size_t li = 0; li < l->nlines; li++) {
+        bool other = false;
+        char label[SEG_MAX];
+        char *acct = line_use[li] ? NULL : labelled_account(l, li, &other, label, sizeof label);
+        if (!acct)
+            continue;
+        *kind = account_kind(label);
+        char text[SEG_MAX * 2];
+        for (size_t k = 0; k < li && !*kind; k++) /* the block's title above the label */
+            if (!line_use[k]) {
+                id_line_text(l, k, text, sizeof text);
+                *kind = account_kind(text);
+            }
+        return acct;
+    }
+    return NULL;
 }

@@ -1,0 +1,165 @@
+/* Several accounts in one PDF (a combined statement: savings then a loan or
+ * a deposit, two savings accounts of one customer): extract_layout returns
+ * one statement per account, each with its own identity, rows, balances
+ * and reconciliation; an account with no readable rows is kept, flagged.
+ * Layouts are monospaced text (6 pt a character, 12 pt a line, form feed =
+ * new page), run through the whole post-MuPDF pipeline. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/extract.h"
+#include "extract/layout.h"
+
+static int read_all(const char *text, struct statement_list *all)
+{
+    struct layout l = {0};
+    struct extract_error err;
+    struct extract_opts o = {0};
+    memset(all, 0, sizeof *all);
+    if (layout_from_text(&l, text, strlen(text)) < 0)
+        return -2;
+    int rc = extract_layout(&l, &o, all, &err);
+    layout_free(&l);
+    return rc < 0 ? (int)err.code : 0;
+}
+
+static const char *SAVINGS =
+    "UNION BANK OF INDIA\n"
+    "Customer Name : LATA IYER\n"
+    "Account No : 520101234567890       IFSC : UBIN0531234\n"
+    "Statement Period : 01/04/2024 to 30/04/2024\n"
+    "\n"
+    "Date         Particulars                                  Debit        Credit       Balance\n"
+    "01/04/2024   OPENING BALANCE                                                        10,000.00\n"
+    "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+    "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+    "Closing Balance : 14,500.00\n"
+    "\n";
+
+TEST(savings_and_loan_are_two_statements)
+{
+    char doc[4096];
+    snprintf(doc, sizeof doc, "%s%s", SAVINGS,
+             "LOAN ACCOUNT DETAILS\n"
+             "Loan Account No : 520106000012345\n"
+             "\n"
+             "Date         Particulars                                  Debit        Credit       Balance\n"
+             "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+             "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n");
+    struct statement_list all;
+    CHECK_INT(read_all(doc, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        const struct statement *sb = &all.items[0], *loan = &all.items[1];
+        CHECK_STR(sb->id.account_number, "520101234567890");
+        CHECK_INT(sb->ntxns, 2);
+        CHECK_INT(sb->closing_balance, 1450000);
+        CHECK(sb->balances_ok && sb->totals_ok && !sb->error_code);
+        CHECK_STR(loan->id.account_number, "520106000012345");
+        CHECK_STR(loan->id.account_type, "LOAN");
+        CHECK_INT(loan->ntxns, 2);
+        if (loan->ntxns == 2) {
+            CHECK_INT(loan->txns[0].type, TXN_DEBIT);
+            CHECK_INT(loan->txns[0].balance, -50300000);
+            CHECK_INT(loan->txns[1].type, TXN_CREDIT);
+        }
+        CHECK_INT(loan->opening_balance, -50000000);
+        CHECK_INT(loan->closing_balance, -49500000);
+        CHECK(loan->balances_ok && loan->totals_ok && !loan->error_code);
+        /* one customer, one bank, one statement period */
+        CHECK_STR(loan->id.name, "LATA IYER");
+        CHECK_STR(loan->bank, "ubi");
+        CHECK_INT(loan->from_date, sb->from_date);
+        CHECK_INT(loan->to_date, sb->to_date);
+        CHECK(!loan->id.ifsc); /* the savings account's branch code is not inferred for the loan */
+    }
+    statement_list_free(&all);
+}
+
+TEST(deposit_grid_is_an_account_without_rows)
+{
+    char doc[4096];
+    snprintf(doc, sizeof doc, "%s%s", SAVINGS,
+             "FIXED DEPOSIT DETAILS\n"
+             "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n"
+             " Deposit No     Open Date     Principal ROI % Maturity Date Maturity Amount\n"
+             " 952344587754   11/11/2023    1,54,000.00 7.75 10/11/2025      1,77,870.00\n"
+             " 809847044130   21/02/2024    1,97,000.00 7.00 20/02/2026      2,24,580.00\n");
+    struct statement_list all;
+    CHECK_INT(read_all(doc, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        const struct statement *fd = &all.items[1];
+        CHECK_INT(all.items[0].ntxns, 2);
+        CHECK_INT(all.items[0].closing_balance, 1450000);
+        CHECK_STR(fd->id.account_number, "323500615313829");
+        CHECK_STR(fd->id.account_type, "FIXED DEPOSIT");
+        CHECK_INT(fd->ntxns, 0);
+        CHECK_STR(fd->error_code, "STATEMENT_NO_TRANSACTIONS");
+        CHECK(!fd->balances_ok); /* nothing reconciled is not reported as reconciled */
+    }
+    statement_list_free(&all);
+}
+
+TEST(two_savings_accounts_of_one_customer)
+{
+    char doc[4096];
+    snprintf(doc, sizeof doc, "%s%s", SAVINGS,
+             "\f"
+             "UNION BANK OF INDIA\n"
+             "Account No : 520101234599999       IFSC : UBIN0531234\n"
+             "\n"
+             "Date         Particulars                                  Debit        Credit       Balance\n"
+             "04/04/2024   UPI-GROCER                                    200.00                    1,800.00\n"
+             "06/04/2024   NEFT-RENT                                                   700.00      2,500.00\n"
+             "09/04/2024   ATM WDL                                       100.00                    2,400.00\n");
+    struct statement_list all;
+    CHECK_INT(read_all(doc, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        CHECK_STR(all.items[0].id.account_number, "520101234567890");
+        CHECK_INT(all.items[0].ntxns, 2);
+        CHECK_INT(all.items[0].closing_balance, 1450000);
+        CHECK_STR(all.items[1].id.account_number, "520101234599999");
+        CHECK_INT(all.items[1].ntxns, 3);
+        CHECK_INT(all.items[1].opening_balance, 200000);
+        CHECK_INT(all.items[1].closing_balance, 240000);
+        CHECK(all.items[1].balances_ok && all.items[1].totals_ok);
+        CHECK_STR(all.items[1].id.name, "LATA IYER");
+    }
+    statement_list_free(&all);
+}
+
+TEST(one_account_is_one_statement)
+{
+    /* the account number repeated in every page's header starts no second account */
+    const char *doc =
+        "Account No : 520101234567890\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "\f"
+        "Account No : 520101234567890\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "04/04/2024   ATM WDL                                       500.00                   14,000.00\n";
+    struct statement_list all;
+    CHECK_INT(read_all(doc, &all), 0);
+    CHECK_INT(all.n, 1);
+    if (all.n == 1)
+        CHECK_INT(all.items[0].ntxns, 3);
+    statement_list_free(&all);
+    /* no account with rows: the document is refused, not a list of empty accounts */
+    CHECK_INT(read_all("Account No : 520101234567890\nLoan Account No : 520106000012345\n", &all),
+              EXTRACT_NO_TRANSACTIONS);
+    CHECK_INT(all.n, 0);
+}
+
+int main(void)
+{
+    RUN(savings_and_loan_are_two_statements);
+    RUN(deposit_grid_is_an_account_without_rows);
+    RUN(two_savings_accounts_of_one_customer);
+    RUN(one_account_is_one_statement);
+    return check_summary();
+}
