@@ -229,6 +229,23 @@ static int later_identity(const struct layout *view, const unsigned char *use, s
     return 0;
 }
 
+/* Rows of a later account that are no transactions: a grid of deposits
+ * (deposit number, open date, principal, rate, maturity) read as a table.
+ * Its chain does not reconcile, and either the account is a deposit or no
+ * row has a narration. */
+static bool deposit_grid(const struct statement *st)
+{
+    if (!st->ntxns || st->balances_ok)
+        return false;
+    const char *kind = st->id.account_type ? st->id.account_type : "";
+    if (strstr(kind, "DEPOSIT"))
+        return true;
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (st->txns[i].note && st->txns[i].note[0])
+            return false;
+    return true;
+}
+
 /* One account's statement from its block: table, identity, reconciliation.
  * `first` is the document's first account (NULL while reading it). An
  * account whose block gives no rows is kept, flagged (error_code), not
@@ -261,6 +278,15 @@ static int read_account(const struct layout *view, struct table_result *t, int o
     char id[64];
     if (idr.bank && !st->bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
         return -1;
+    if (first && deposit_grid(st)) {
+        for (size_t i = 0; i < st->ntxns; i++)
+            txn_free(&st->txns[i]);
+        st->ntxns = 0;
+        st->has_opening = st->has_closing = false;
+        st->opening_balance = st->closing_balance = 0;
+        st->from_date = idr.from != PB_NO_DAY ? idr.from : PB_NO_DAY;
+        st->to_date = idr.to != PB_NO_DAY ? idr.to : PB_NO_DAY;
+    }
     if (!st->ntxns) { /* nothing reconciled: not "ok" */
         st->error_code = extract_code_name(EXTRACT_NO_TRANSACTIONS);
         st->error_message = extract_code_message(EXTRACT_NO_TRANSACTIONS);
