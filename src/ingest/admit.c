@@ -89,6 +89,13 @@ int ingest_admit(const struct ingest_env *env, const struct session *s, const st
 int ingest_record_failure(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
                           const char *code, const char *message)
 {
+    return ingest_record_failure_ids(env, s, c, code, message, NULL, NULL);
+}
+
+int ingest_record_failure_ids(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
+                              const char *code, const char *message, char stmt_id[PB_UUID_BUF],
+                              char account_id[PB_UUID_BUF])
+{
     struct ingest_records rec = {0};
     int rc = -1;
     if (ingest_records_build(s, c, &rec) == 0) {
@@ -105,6 +112,10 @@ int ingest_record_failure(const struct ingest_env *env, const struct session *s,
                      STORE_CALL(env->store, statement_commit, &sc, &res) == STORE_OK && res == COMMIT_OK
                  ? 0
                  : -1;
+        if (rc == 0 && stmt_id)
+            memcpy(stmt_id, rec.stmt.id, PB_UUID_BUF);
+        if (rc == 0 && account_id)
+            memcpy(account_id, rec.account.id, PB_UUID_BUF);
     }
     ingest_records_free(&rec);
     return rc;

@@ -178,12 +178,17 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     int rc = read_pdf(env, s, in, file.sha256, &all, err);
     if (rc == 0) {
         fault_point("ingest.extracted");
-        struct ingest_candidate c = {.st = &all.items[0], .content_sha256 = file.sha256, .blob_sha256 = file.sha256,
+        size_t first = 0; /* the first account read (extraction refuses a file with none) */
+        while (first + 1 < all.n && all.items[first].error_code)
+            first++;
+        struct ingest_candidate c = {.st = &all.items[first], .content_sha256 = file.sha256, .blob_sha256 = file.sha256,
                                      .pin_id = file.pin, .size = (int64_t)size, .file_name = in->file_name,
                                      .pdf_password = in->pdf_password,
                                      .want_bank = want_bank[0] ? want_bank : NULL,
                                      .want_progress = in->want_progress};
         rc = ingest_admit(env, s, &c, result, stmt_id, err);
+        if (rc == 0 && all.n > 1)
+            ingest_other_accounts(env, s, &c, &all, first, *result);
         statement_list_free(&all);
     }
     if (rc == 0)
