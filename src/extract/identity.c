@@ -278,6 +278,72 @@ static void unlabelled_period(struct id_scan *s)
     }
 }
 
+/* One end of a period printed on its own: a segment holding a "from"
+ * (dir < 0) or "to" (dir > 0) label ("From :", "From Date", "Period To",
+ * "Till", "End Date") and a date, nothing else. */
+static bool period_end(const char *text, int dir, pb_day *d)
+{
+    static const char *const FROM[] = {"from", "start", "starting", NULL};
+    static const char *const TO[] = {"to", "till", "upto", "until", "end", "ending", NULL};
+    static const char *const FILL[] = {"date", "period", "statement", "txn", "transaction", NULL};
+    struct toks t;
+    id_tokenize(text, &t);
+    int k = 0;
+    bool named = false;
+    for (; k < t.n; k++) {
+        if (id_tok_in(t.t[k], dir < 0 ? FROM : TO))
+            named = true;
+        else if (!id_tok_in(t.t[k], FILL))
+            break;
+    }
+    size_t end;
+    const char *rest = k < t.n ? text + t.start[k] : "";
+    /* a date is at most three words (01 Apr 2024, 2024-04-01) and ends the segment */
+    return named && k < t.n && t.n - k <= 3 && token_find_date(rest, strlen(rest), 0, d, &end) &&
+           !rest[end + strspn(rest + end, " .")];
+}
+
+/* period_end of segment i, or of it and the next (a label, then its value
+ * after a gap: "From      : 01/04/2024"). */
+static bool seg_period_end(const struct seg *segs, int n, int i, int dir, pb_day *d)
+{
+    char both[2 * SEG_MAX + 2];
+    if (period_end(segs[i].text, dir, d))
+        return true;
+    if (i + 1 >= n)
+        return false;
+    snprintf(both, sizeof both, "%s %s", segs[i].text, segs[i + 1].text);
+    return period_end(both, dir, d);
+}
+
+/* A period whose two ends are printed apart: "From : 01/04/2024" and, on
+ * the same line or one of the next three of its page, "To : 30/04/2024". */
+static void period_apart(struct id_scan *s)
+{
+    struct seg segs[MAX_SEGS];
+    for (size_t li = 0; li < s->l->nlines && s->r->from == PB_NO_DAY; li++) {
+        if (s->use[li] || s->zone[li] == ZONE_TABLE)
+            continue;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        pb_day from = PB_NO_DAY, to;
+        for (int i = 0; i < n && from == PB_NO_DAY; i++)
+            if (!seg_period_end(segs, n, i, -1, &from))
+                from = PB_NO_DAY;
+        if (from == PB_NO_DAY)
+            continue;
+        for (size_t lj = li; lj < s->l->nlines && lj <= li + 3 && s->r->from == PB_NO_DAY; lj++) {
+            if (s->l->lines[lj].page != s->l->lines[li].page || s->use[lj])
+                break;
+            int m = id_segments(s->l, lj, segs, MAX_SEGS);
+            for (int i = 0; i < m; i++)
+                if (seg_period_end(segs, m, i, 1, &to) && from <= to) {
+                    s->r->from = from, s->r->to = to;
+                    break;
+                }
+        }
+    }
+}
+
 int identity_extract(const struct layout *l, const unsigned char *line_use, struct id_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -308,6 +374,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     }
     id_unlabelled_ifsc(&s);
     unlabelled_period(&s);
+    period_apart(&s);
     if (s.name_rank < NAME_LABEL) {
         id_title_block(&s, first_table);
         id_number_block(&s, first_table);

@@ -314,6 +314,36 @@ TEST(fields_not_printed_stay_null)
     statement_free(&st);
 }
 
+static pb_day ymd(int y, int m, int d)
+{
+    pb_day out = PB_NO_DAY;
+    date_from_ymd(y, m, d, &out);
+    return out;
+}
+
+TEST(period_whose_ends_are_printed_apart)
+{
+    /* "From :" and "To :" on lines of their own, the value after a gap or not */
+    static const char *const heads[] = {
+        "Account No. : 303909545333\nFrom      : 01/04/2024\n\nTo        : 30/04/2024\n",
+        "Account No. : 303909545333\nFrom Date : 01-Apr-2024\nTo Date : 30-Apr-2024\n",
+        "Account No. : 303909545333\nStart Date: 01/04/2024     End Date: 30/04/2024\n",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        struct statement st;
+        CHECK_INT(read_head(heads[i], &st), 0);
+        CHECK_INT(st.from_date, ymd(2024, 4, 1));
+        CHECK_INT(st.to_date, ymd(2024, 4, 30));
+        statement_free(&st);
+    }
+    /* an end without its label word ("Valid till ...") is none */
+    struct statement st;
+    CHECK_INT(read_head("Account No. : 303909545333\nFrom : 01/04/2024\nValid till 30/06/2024\n", &st), 0);
+    CHECK_INT(st.from_date, ymd(2024, 4, 2)); /* the first transaction's date */
+    CHECK_INT(st.to_date, ymd(2024, 4, 4));   /* the last row's */
+    statement_free(&st);
+}
+
 /* Words of text at (x, y), 6 pt a character, 10 pt type. */
 static void add_text(struct layout *l, float x, float y, const char *text)
 {
@@ -630,6 +660,7 @@ int main(void)
     RUN(address_block_under_a_name_printed_after_the_account_number);
     RUN(account_number_inside_a_sentence);
     RUN(fields_not_printed_stay_null);
+    RUN(period_whose_ends_are_printed_apart);
     RUN(address_lines_between_the_lines_of_another_column);
     RUN(counterparty_ifsc_and_bank_names_never_name_the_bank);
     RUN(ifsc_prefix_comes_before_the_letterhead);
