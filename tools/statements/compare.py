@@ -135,13 +135,64 @@ def compare_one(truth, got, strict_space, max_diffs):
     should = truth.get("tampered") != "inconsistent_transaction"
     if isinstance(rec, dict) and bool(rec.get("ok")) != should:
         probs.append("reconciliation.ok: expected %s got %s" % (should, rec.get("ok")))
-    tt = [Txn(t, strict_space) for t in truth["transactions"]]
-    gt = [Txn(t, strict_space) for t in (got.get("transactions") or [])]
+    matched, nt, ng = _rows(truth["transactions"], got.get("transactions"), strict_space, max_diffs, probs, "")
+    for i, (w, g) in enumerate(_other_pairs(truth, got, probs)):
+        m, a, b = _compare_other(w, g, strict_space, max_diffs, probs, "other_accounts[%d]." % i)
+        matched, nt, ng = matched + m, nt + a, ng + b
+    return not probs, probs, matched, nt, ng
+
+
+def _rows(want, got, strict_space, max_diffs, probs, prefix):
+    """Compares two lists of transactions into probs; returns (matched, n_truth, n_got)."""
+    tt = [Txn(t, strict_space) for t in want]
+    gt = [Txn(t, strict_space) for t in (got or [])]
     matched = sum((Counter(t.key for t in tt) & Counter(t.key for t in gt)).values())
     if [t.key for t in tt] != [t.key for t in gt]:
-        probs.append("transactions: %d expected, %d got, %d match exactly" % (len(tt), len(gt), matched))
-        probs.extend(_txn_diffs(tt, gt, max_diffs))
-    return not probs, probs, matched, len(tt), len(gt)
+        probs.append("%stransactions: %d expected, %d got, %d match exactly" % (prefix, len(tt), len(gt), matched))
+        probs.extend("  " + prefix + d.strip() if prefix else d for d in _txn_diffs(tt, gt, max_diffs))
+    return matched, len(tt), len(gt)
+
+
+def _other_pairs(truth, got, probs):
+    """The other accounts of a several-account PDF (truth other_accounts, parse's other_accounts), paired
+    in the order printed; a count that differs is a problem."""
+    want, have = truth.get("other_accounts") or [], got.get("other_accounts") or []
+    if len(want) != len(have):
+        probs.append("other_accounts: expected %d (%s) got %d (%s)" % (
+            len(want), [w.get("account_number") for w in want], len(have),
+            [(g.get("identity") or {}).get("account_number") for g in have]))
+    return list(zip(want, have))
+
+
+def _compare_other(w, g, strict_space, max_diffs, probs, prefix):
+    """One other account: its number and kind, and (truth with rows) its rows, balances, period and
+    reconciliation, or the error it must be flagged with (a deposit grid: no rows)."""
+    gid = g.get("identity") or {}
+    if norm_plain(w.get("account_number")) != norm_plain(gid.get("account_number")):
+        probs.append("%saccount_number: expected %r got %r" % (prefix, w.get("account_number"), gid.get("account_number")))
+    if w.get("account_type") != gid.get("account_type"):
+        probs.append("%saccount_type: expected %r got %r" % (prefix, w.get("account_type"), gid.get("account_type")))
+    if "transactions" not in w:  # a truth of the number only
+        return 0, 0, 0
+    err = (g.get("error") or {}).get("code") if isinstance(g.get("error"), dict) else g.get("error")
+    if w.get("expect_error") or err:
+        if err != w.get("expect_error"):
+            probs.append("%serror: expected %s got %s" % (prefix, w.get("expect_error"), err))
+        return 0, len(w["transactions"]), len(g.get("transactions") or [])
+    wid = w.get("identity") or {}
+    if "name" in wid and norm_name(wid.get("name")) != norm_name(gid.get("name")):
+        probs.append("%sidentity.name: expected %r got %r" % (prefix, wid.get("name"), gid.get("name")))
+    gdr = g.get("date_range") or {}
+    for k in ("from_date", "to_date"):
+        if w.get("date_range") and gdr.get(k) != w["date_range"][k]:
+            probs.append("%sdate_range.%s: expected %r got %r" % (prefix, k, w["date_range"][k], gdr.get(k)))
+    for k in ("opening_bal", "closing_bal"):
+        if paise(g.get(k)) != paise(w.get(k)):
+            probs.append("%s%s: expected %r got %r" % (prefix, k, w.get(k), g.get(k)))
+    rec = g.get("reconciliation")
+    if isinstance(rec, dict) and not rec.get("ok"):
+        probs.append("%sreconciliation.ok: expected True got False" % prefix)
+    return _rows(w["transactions"], g.get("transactions"), strict_space, max_diffs, probs, prefix)
 
 
 def _txn_diffs(tt, gt, max_diffs):
@@ -209,7 +260,7 @@ def summarise(probs):
             out.append(p.split()[2])
         elif p.startswith("expected error"):
             out.append(p)
-        elif not p.startswith(("row ", "...")) and ":" in p:
+        elif not p.startswith(("row ", "...")) and ".row " not in p and "]...." not in p and ":" in p:
             out.append(p.split(":")[0])
     return ", ".join(dict.fromkeys(out))
 
@@ -232,10 +283,17 @@ def silently_wrong(truth, got, probs):
     if not probs or truth.get("expect_error") or truth.get("tampered") or got.get("error"):
         return False
     rec = got.get("reconciliation")
+    wrong = ("transactions:", "opening_bal", "closing_bal")
+    # an other account's rows or balances wrong while its own chain reconciles
+    for i, g in enumerate(got.get("other_accounts") or []):
+        grec = g.get("reconciliation")
+        p = "other_accounts[%d]." % i
+        if isinstance(grec, dict) and grec.get("ok") and any(x.startswith(tuple(p + w for w in wrong)) for x in probs):
+            return True
     if not (isinstance(rec, dict) and rec.get("ok")):
         return False
     wrong_bank = got.get("bank_name") not in (None, truth.get("bank_name"))
-    return wrong_bank or any(p.startswith(("transactions:", "opening_bal", "closing_bal")) for p in probs)
+    return wrong_bank or any(p.startswith(wrong) for p in probs)
 
 
 def main(argv=None):

@@ -177,10 +177,10 @@ class Family(Layout):
         R.section(s.title_lines(self), s.columns(), s.rows(self))
 
     def other_accounts(self):
-        if not self.st.spec.get("second_account"):
+        # a statement printed from HTML (Chromium) prints no second section
+        if not self.st.spec.get("second_account") or hasattr(self, "html"):
             return []
-        s = self.second()
-        return [{"account_number": s.acct, "account_type": s.type_name, "rows": len(s.entries)}]
+        return [self.second().truth(self)]
 
 
 class SecondAccount:
@@ -216,6 +216,23 @@ class SecondAccount:
                 mat = principal + principal * rate * days // (100 * 100 * 365)
                 self.entries.append((opened, model.rand_digits(rng, 12), principal, rate, opened +
                                      dt.timedelta(days=days), mat))
+
+    def truth(self, lay):
+        """The account as a reader must give it (truth other_accounts[]): its number and kind, the
+        holder and period of the statement it is printed in, and for a loan its rows and balances (the
+        outstanding printed 'Dr': negative). A deposit grid has no rows: STATEMENT_NO_TRANSACTIONS."""
+        st = lay.st
+        txns = [{"date": d.isoformat(), "value_date": None, "transaction_note": text, "chq_num": None,
+                 "amount": amt / 100, "transaction_type": "debit" if debit else "credit", "balance": -bal / 100}
+                for d, text, amt, debit, bal in self.entries] if self.kind == "loan" else []
+        out = {"account_number": self.acct, "account_type": self.type_name, "rows": len(self.entries),
+               "identity": {"name": lay.identity()["name"], "account_number": self.acct,
+                            "account_type": self.type_name},
+               "date_range": {"from_date": st.start.isoformat(), "to_date": st.end.isoformat()},
+               "transactions": txns, "expect_error": None if txns else "STATEMENT_NO_TRANSACTIONS"}
+        if txns:
+            out.update(opening_bal=-self.opening / 100, closing_bal=txns[-1]["balance"])
+        return out
 
     def title_lines(self, lay):
         if self.kind == "loan":
