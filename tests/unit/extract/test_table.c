@@ -815,7 +815,7 @@ TEST(centred_row_starting_at_page_top_keeps_its_first_line)
     struct extract_opts o = {0};
     struct statement st;
     struct extract_error err;
-    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
     layout_free(&l);
     CHECK_INT(st.ntxns, 5);
     if (st.ntxns == 5) {
@@ -864,7 +864,7 @@ TEST(bottom_aligned_rows_take_the_lines_above_them)
     struct extract_opts o = {0};
     struct statement st;
     struct extract_error err;
-    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
     layout_free(&l);
     CHECK_INT(st.ntxns, 7);
     if (st.ntxns == 7) {
@@ -906,7 +906,7 @@ TEST(overflowing_word_just_before_a_column_edge_stays_in_the_narration)
     struct extract_opts o = {0};
     struct statement st;
     struct extract_error err;
-    CHECK_INT(extract_layout(&l, &o, &st, &err), 0);
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
     layout_free(&l);
     CHECK_INT(st.ntxns, 4);
     if (st.ntxns == 4) {
