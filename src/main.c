@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "extract/ocr.h"
 
 #define PASSBOOK_VERSION "0.1.0"
 
@@ -33,7 +32,6 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    ocr_one_thread_per_page(argv);
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

@@ -2,6 +2,7 @@
 #include "extract/ocr.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -35,11 +36,25 @@ static void make_key(void)
 
 /* Statements are tables of dates, amounts and names, not prose: the
  * dictionaries would "correct" digits into words and cost time. */
+/* Tesseract's network runs OpenMP parallel regions whose idle threads spin:
+ * on a busy machine a page took 20 s of wall time for 4 s of work. Passbook
+ * reads statements in parallel itself (the ingest pool), so each page is read
+ * on the thread that asked. No parallel region may be active on this thread
+ * (max-active-levels 0). Looked up at run time: a Tesseract built without
+ * OpenMP has no libgomp, and nothing is to be done. */
+static void one_thread_per_page(void)
+{
+    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+    if (set_levels)
+        set_levels(0);
+}
+
 static TessBaseAPI *thread_api(void)
 {
     if (tl_api || tl_failed)
         return tl_api;
     pthread_once(&api_once, make_key);
+    one_thread_per_page();
     TessBaseAPI *api = TessBaseAPICreate();
     char *names[] = {"load_system_dawg", "load_freq_dawg", "debug_file"};
     char *values[] = {"0", "0", "/dev/null"};
@@ -55,16 +70,6 @@ static TessBaseAPI *thread_api(void)
     tl_api = api;
     pthread_setspecific(api_key, api);
     return api;
-}
-
-void ocr_one_thread_per_page(char **argv)
-{
-    if (getenv("OMP_THREAD_LIMIT"))
-        return;
-    setenv("OMP_THREAD_LIMIT", "1", 1);
-    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
-    execv("/proc/self/exe", argv);
-    /* no exec: OpenMP's defaults, slower on a busy machine but right */
 }
 
 bool ocr_available(void)

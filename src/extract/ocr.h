@@ -24,14 +24,6 @@ struct ocr_image {
 
 enum ocr_result { OCR_DONE = 0, OCR_FAILED = -1, OCR_TIMED_OUT = -2 };
 
-/* Tesseract runs its network on OpenMP threads that spin while they wait:
- * on a busy machine a page took 20 s of wall time for 4 s of work. Passbook
- * reads statements in parallel itself (the ingest pool), so each page is
- * read on one thread. libgomp reads its thread limit from the environment
- * only when it loads, so this sets OMP_THREAD_LIMIT=1 and re-executes the
- * program (once; a limit already set is kept). Call first thing in main. */
-void ocr_one_thread_per_page(char **argv);
-
 /* Whether the engine and its English data load (once per thread). */
 bool ocr_available(void);
 
