@@ -113,7 +113,7 @@ static bool period_around(const struct layout *l, const unsigned char *use, pb_d
 static struct layout part_of(const struct layout *l, size_t start, size_t end)
 {
     struct layout v = *l;
-    v.lines = l->lines + start;
+    v.lines = l->lines ? l->lines + start : NULL;   /* an empty layout has no lines array */
     v.nlines = end - start;
     if (end < l->nlines && end > start)
         v.npages = l->lines[end - 1].page + 1;
