@@ -42,7 +42,7 @@ done
 # Suites that need PostgreSQL, and those make test also runs on it (the
 # store's every table family and the files; the rest: make test-pg).
 PG_ONLY="test_nodes"
-PG_SUITES="test_nodes test_aa test_foundation test_session_create test_lifecycle test_files test_webhooks test_keys test_entity test_sessions_list test_console"
+PG_SUITES="test_nodes test_aa test_accounts test_foundation test_session_create test_lifecycle test_files test_webhooks test_keys test_entity test_sessions_list test_console"
 for t in $(ls tests/api/test_*.py 2>/dev/null); do
   n=$(basename "$t" .py)
   case " $PG_ONLY " in *" $n "*) continue ;; esac

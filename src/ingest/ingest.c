@@ -186,9 +186,7 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
                                      .pdf_password = in->pdf_password,
                                      .want_bank = want_bank[0] ? want_bank : NULL,
                                      .want_progress = in->want_progress};
-        rc = ingest_admit(env, s, &c, result, stmt_id, err);
-        if (rc == 0 && all.n > 1)
-            ingest_other_accounts(env, s, &c, &all, first, *result);
+        rc = ingest_admit_accounts(env, s, &c, &all, first, result, stmt_id, err);
         statement_list_free(&all);
     }
     if (rc == 0)

@@ -40,9 +40,11 @@
  * A PDF holding several accounts (a combined statement: savings with a
  * loan or deposit, two savings accounts) gives one statement per account,
  * each in its own account: the first account read is admitted as above
- * (its errors are the upload's), then every other one (other_accounts.c),
- * admitted or recorded failed with its code; the upload answer is the
- * first's, plus "accounts": one entry per account of the file.
+ * (its errors are the upload's) and every other one (other_accounts.c)
+ * admitted or recorded failed with its code, all in the same store
+ * transaction (a crash keeps all or none: a resend completes the upload);
+ * the upload answer is the first's, plus "accounts": one entry per
+ * account of the file.
  *
  * Passwords are never logged. A PDF's password is kept only sealed
  * (AES-256-GCM under a server key, see seal.h) while the PDF is retained,

@@ -1,10 +1,12 @@
 /* A PDF holding several accounts (a combined statement: savings with a
- * loan or deposit, two savings accounts): after ingest_statement admitted
- * one account with the file's pin, every other account is admitted as a
- * statement of its own account, through the same ingest_admit, or
- * recorded failed (ingest_record_failure) so that session_upload_status/
- * and session_status/ show it: an account is never dropped silently. */
+ * loan or deposit, two savings accounts): every account is a statement of
+ * its own account, admitted through the same checks as any upload, or
+ * recorded failed so that session_upload_status/ and session_status/ show
+ * it: an account is never dropped silently. The accounts of the file are
+ * committed in one store transaction (ingest_admit_all): a crash leaves
+ * all of them or none, so a resend always completes the upload. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ingest/records.h"
@@ -32,45 +34,50 @@ static json_t *entry(const char *stmt_id, const char *account_id, const struct s
     return e;
 }
 
-/* Account i of the document, other than the one admitted first. */
-static json_t *admit_other(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *first,
-                           const struct statement *st, size_t i)
+/* Account st of the file, at place i: a candidate of its own beside c. */
+static void other_of(const struct ingest_candidate *c, const struct statement *st, size_t i, char sha[PB_SHA256_HEX],
+                     struct ingest_other *o)
 {
-    /* its own duplicate key: the file's digest and its place in the file */
-    char key[PB_SHA256_HEX + 32], sha[PB_SHA256_HEX];
-    int n = snprintf(key, sizeof key, "%s#account-%zu", first->content_sha256, i);
+    char key[PB_SHA256_HEX + 32];
+    int n = snprintf(key, sizeof key, "%s#account-%zu", c->content_sha256, i);
     sha256_hex(key, (size_t)n, sha);
-    struct ingest_candidate c = *first;
-    c.st = st;
-    c.content_sha256 = sha;
-    c.pin_id = 0; /* the file is already the first account's statement's */
-    c.want_progress = false;
-    char stmt_id[PB_UUID_BUF] = "", account_id[PB_UUID_BUF] = "";
-    struct api_error err = {0};
-    const char *code = st->error_code, *message = st->error_message;
-    json_t *res = NULL;
-    if (!code && ingest_admit(env, s, &c, &res, stmt_id, &err) == 0) {
-        json_t *e = entry(stmt_id, jstr(res, "account_id"), st, NULL, NULL);
-        json_decref(res);
-        return e;
-    }
-    if (!code)
-        code = err.code, message = err.message;
-    /* a duplicate is in the session already; anything else is recorded failed */
-    if (strcmp(code, "STATEMENT_DUPLICATE"))
-        ingest_record_failure_ids(env, s, &c, code, message, stmt_id, account_id);
-    return entry(stmt_id, account_id, st, code, message);
+    memset(o, 0, sizeof *o);
+    o->c = *c;
+    o->c.st = st;
+    o->c.content_sha256 = sha;
+    o->c.pin_id = 0; /* the file is the first account's statement's */
+    o->c.want_progress = false;
+    if (st->error_code) /* read, but not as a statement (a deposit's grid) */
+        api_error_set(&o->err, 400, st->error_code, "%s", st->error_message ? st->error_message : "");
 }
 
-void ingest_other_accounts(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *first,
-                           const struct statement_list *all, size_t admitted, json_t *result)
+int ingest_admit_accounts(const struct ingest_env *env, const struct session *s, const struct ingest_candidate *c,
+                          const struct statement_list *all, size_t first, json_t **result,
+                          char stmt_id[PB_UUID_BUF], struct api_error *err)
 {
-    json_t *list = json_array();
-    for (size_t i = 0; list && i < all->n; i++) {
-        const struct statement *st = &all->items[i];
-        json_t *e = i == admitted ? entry(jstr(result, "statement_id"), jstr(result, "account_id"), st, NULL, NULL)
-                                  : admit_other(env, s, first, st, i);
-        json_array_append_new(list, e);
+    size_t n = all->n - 1;
+    struct ingest_other *others = n ? calloc(n, sizeof *others) : NULL;
+    char (*sha)[PB_SHA256_HEX] = n ? calloc(n, sizeof *sha) : NULL;
+    if (n && (!others || !sha)) {
+        free(others);
+        free(sha);
+        return api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
     }
-    json_object_set_new(result, "accounts", list);
+    for (size_t i = 0, k = 0; i < all->n; i++)
+        if (i != first)
+            other_of(c, &all->items[i], i, sha[k], &others[k]), k++;
+    int rc = ingest_admit_all(env, s, c, others, n, result, stmt_id, err);
+    json_t *list = rc == 0 && n ? json_array() : NULL;
+    for (size_t i = 0, k = 0; list && i < all->n; i++) {
+        const struct statement *st = &all->items[i];
+        const struct ingest_other *o = i == first ? NULL : &others[k++];
+        json_array_append_new(list, o ? entry(o->stmt_id, o->account_id, st, o->err.code, o->err.message)
+                                      : entry(jstr(*result, "statement_id"), jstr(*result, "account_id"), st,
+                                              NULL, NULL));
+    }
+    if (list)
+        json_object_set_new(*result, "accounts", list);
+    free(others);
+    free(sha);
+    return rc;
 }

@@ -34,7 +34,7 @@ int pg_session_finish_processing(struct store *st, const char *session_id, enum 
                                  int64_t now);
 
 /* statements, accounts, deletion, retention (pg_statement.c) */
-int pg_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result);
+int pg_statement_commit(struct store *st, const struct statement_commit *c, size_t n, enum commit_result *result);
 int pg_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
 int pg_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n);
 int pg_statement_get(struct store *st, const char *statement_id, struct statement_rec *out);

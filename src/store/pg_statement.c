@@ -20,7 +20,8 @@
 
 struct commit_arg {
     const struct statement_commit *c;
-    enum commit_result result;
+    size_t n;
+    enum commit_result *result;
 };
 
 /* 1 when the session is open for uploads (its row now locked), 0 when
@@ -252,15 +253,14 @@ static const struct statement_commit_steps STEPS = {
 static int apply_commit(struct pg_conn *c, void *arg)
 {
     struct commit_arg *a = arg;
-    return statement_commit_apply(&STEPS, c, a->c, &a->result);
+    return statement_commit_apply(&STEPS, c, a->c, a->n, a->result);
 }
 
-int pg_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)
+int pg_statement_commit(struct store *st, const struct statement_commit *c, size_t n,
+                        enum commit_result *result)
 {
-    struct commit_arg a = {c, COMMIT_OK};
-    int rc = pg_write((struct pg_store *)st, apply_commit, &a);
-    *result = a.result;
-    return rc;
+    struct commit_arg a = {c, n, result};
+    return pg_write((struct pg_store *)st, apply_commit, &a);
 }
 
 /* ---- reads ---- */

@@ -194,7 +194,7 @@ int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
 
 /* Statements and accounts (sqlite_statement.c), processing state changes
  * (sqlite_session.c), the job queue (sqlite_job.c). */
-int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result);
+int sq_statement_commit(struct store *st, const struct statement_commit *c, size_t n, enum commit_result *result);
 int sq_account_list(struct store *st, const char *session_id, struct account_rec **out, size_t *n);
 int sq_statement_list(struct store *st, const char *session_id, struct statement_rec **out, size_t *n);
 int sq_statement_get(struct store *st, const char *statement_id, struct statement_rec *out);

@@ -23,7 +23,8 @@ static pb_day cday(sqlite3_stmt *q, int i)
 
 struct commit_arg {
     const struct statement_commit *c;
-    enum commit_result result;
+    size_t n;
+    enum commit_result *result;
 };
 
 /* 1 when the session is open for uploads, 0 when not, -1 on error. */
@@ -197,15 +198,14 @@ static const struct statement_commit_steps STEPS = {
 static int apply_commit(sqlite3 *db, void *arg)
 {
     struct commit_arg *a = arg;
-    return statement_commit_apply(&STEPS, db, a->c, &a->result);
+    return statement_commit_apply(&STEPS, db, a->c, a->n, a->result);
 }
 
-int sq_statement_commit(struct store *st, const struct statement_commit *c, enum commit_result *result)
+int sq_statement_commit(struct store *st, const struct statement_commit *c, size_t n,
+                        enum commit_result *result)
 {
-    struct commit_arg a = {c, COMMIT_OK};
-    int rc = sq_write_op(st, apply_commit, &a);
-    *result = a.result;
-    return rc;
+    struct commit_arg a = {c, n, result};
+    return sq_write_op(st, apply_commit, &a);
 }
 
 /* ---- reads ---- */

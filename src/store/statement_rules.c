@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fault.h"
+
 bool statement_repeats(const struct statement_rec *s, const struct statement_rec *prior)
 {
     if (s->content_sha256 && prior->content_sha256 && !strcmp(s->content_sha256, prior->content_sha256))
@@ -28,15 +30,10 @@ static int repeats_any(const struct statement_commit_steps *steps, void *tx, con
     return dup;
 }
 
-int statement_commit_apply(const struct statement_commit_steps *steps, void *tx, const struct statement_commit *c,
-                           enum commit_result *result)
+/* Writes one statement of the commit, unless a rule refuses it (*result). */
+static int write_one(const struct statement_commit_steps *steps, void *tx, const struct statement_commit *c,
+                     enum commit_result *result)
 {
-    *result = COMMIT_OK;
-    int open = steps->session_open(tx, c->stmt->session_id);
-    if (open <= 0) {
-        *result = COMMIT_SESSION_CLOSED;
-        return open < 0 ? STORE_ERROR : STORE_OK;
-    }
     int dup = repeats_any(steps, tx, c->stmt);
     if (dup) {
         *result = COMMIT_DUPLICATE;
@@ -55,10 +52,29 @@ int statement_commit_apply(const struct statement_commit_steps *steps, void *tx,
         *result = COMMIT_PIN_LOST;
         return ok < 0 ? STORE_ERROR : STORE_OK;
     }
+    fault_point("store.statement_writing");
     int rc = steps->insert_account(tx, c->account, c->stmt->created_at);
     if (rc == STORE_OK)
         rc = steps->insert_statement(tx, c->stmt);
     if (rc == STORE_OK)
         rc = steps->insert_txns(tx, c);
+    return rc;
+}
+
+int statement_commit_apply(const struct statement_commit_steps *steps, void *tx, const struct statement_commit *c,
+                           size_t n, enum commit_result *result)
+{
+    for (size_t i = 0; i < n; i++)
+        result[i] = COMMIT_OK; /* a backend may run this again after a conflict */
+    int open = steps->session_open(tx, c[0].stmt->session_id);
+    if (open <= 0) {
+        result[0] = COMMIT_SESSION_CLOSED;
+        return open < 0 ? STORE_ERROR : STORE_OK;
+    }
+    int rc = write_one(steps, tx, &c[0], &result[0]);
+    /* the others go in with the first, or not at all; each may be left out
+     * as a repeat (a later one is checked against the earlier ones too) */
+    for (size_t i = 1; i < n && rc == STORE_OK && result[0] == COMMIT_OK; i++)
+        rc = write_one(steps, tx, &c[i], &result[i]);
     return rc;
 }

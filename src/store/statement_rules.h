@@ -37,10 +37,11 @@ struct statement_commit_steps {
     int (*insert_txns)(void *tx, const struct statement_commit *c);
 };
 
-/* Runs c's commit by the rules with the backend's steps on tx; *result
- * tells the outcome when the store_rc is STORE_OK (the backend commits
- * then, and rolls back otherwise). */
+/* Runs the commit of c[0..n) by the rules (store.h statement_commit) with
+ * the backend's steps on tx; result[i] tells each one's outcome when the
+ * store_rc is STORE_OK (the backend commits then, and rolls back
+ * otherwise). */
 int statement_commit_apply(const struct statement_commit_steps *steps, void *tx, const struct statement_commit *c,
-                           enum commit_result *result);
+                           size_t n, enum commit_result *result);
 
 #endif

@@ -289,8 +289,14 @@ struct store_ops {
     /* Writes account (if new), statement, blob reference and transactions
      * atomically, after checking in the same transaction that the session
      * is still open and that the statement duplicates nothing of the
-     * session. *result says which; STORE_OK means the check ran. */
-    int (*statement_commit)(struct store *st, const struct statement_commit *c,
+     * session. c[0] is the upload's statement; c[1..n) are the other
+     * accounts of the same file (a combined statement), written in the
+     * same transaction: all of them or none, so a crash never leaves half
+     * an upload that a resend could not complete. result[i] says each
+     * one's outcome; unless result[0] is COMMIT_OK nothing is written, and
+     * a later one that repeats something (COMMIT_DUPLICATE) is left out
+     * alone. STORE_OK means the checks ran. */
+    int (*statement_commit)(struct store *st, const struct statement_commit *c, size_t n,
                             enum commit_result *result);
     /* The session's accounts / statements, oldest first (*out malloc'd;
      * clear each record, then free the array). */

@@ -6,7 +6,7 @@ the reader cannot read (a deposit's summary grid: no rows) is recorded failed, n
 
 import os
 
-from harness import check, eq, expect_error, suite, UUID4
+from harness import Server, check, eq, expect_error, suite, UUID4
 import upload_fixtures as uf
 
 CACHE = os.path.join(uf.REPO, 'build', 'test-fixtures', 'accounts-v1')
@@ -154,6 +154,42 @@ def account_without_rows_is_recorded_failed(srv):
     check(fd['statement_id'] in stmts, 'the failed account is shown, not dropped')
     eq(stmts[fd['statement_id']]['statement_status'], 'failed')
     eq(stmts[fd['statement_id']]['error_code'], 'STATEMENT_NO_TRANSACTIONS')
+
+
+@suite.test(server=False)
+def a_crash_between_accounts_leaves_nothing_half_there():
+    """kill -9 after the first account of a combined PDF is written and before the second is
+    (store.statement_writing, the second time): the upload was never acknowledged, so nothing of
+    it may be kept, or the resend would be refused STATEMENT_DUPLICATE on the first account and
+    the loan account could never come in. The accounts of one file commit together: after the
+    restart the session is empty and the resend gives both accounts."""
+    srv = Server(env={'PASSBOOK_FAULT_KILL_AT': 'store.statement_writing@2'})
+    try:
+        srv.start()
+        org = srv.create_org('Crash Between Accounts Lender')
+        sid = uf.new_session(srv, org)
+        pdf, truth = fixture('loan')
+        try:
+            uf.upload(srv, org, sid, pdf, name='combined.pdf')
+            check(False, 'the server should have died between the accounts')
+        except OSError:
+            pass
+        srv.proc.wait(120)
+        srv.kill9()
+        del srv.env['PASSBOOK_FAULT_KILL_AT']
+        srv.start()
+        r = uf.session_get(srv, org, sid, 'session_upload_status')
+        eq(r.status, 200, r.text[:300])
+        eq(r.json['accounts'], [], 'nothing of the unacknowledged upload is kept')
+        r = uf.upload(srv, org, sid, pdf, name='combined.pdf')
+        eq(r.status, 200, 'the resend is accepted: %s' % r.text[:400])
+        eq([a['status'] for a in r.json['accounts']], ['completed', 'completed'], str(r.json['accounts']))
+        eq(r.json['accounts'][1]['masked_account_number'], masked(truth['other_accounts'][0]['account_number']))
+        r = uf.session_get(srv, org, sid, 'session_upload_status')
+        eq(sum(len(a['statements']) for a in r.json['accounts']), 2, 'both accounts, each once')
+        srv.stop_checked()
+    finally:
+        srv.cleanup()
 
 
 if __name__ == '__main__':

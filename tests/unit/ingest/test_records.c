@@ -74,7 +74,7 @@ TEST(a_stored_statement_loads_back_the_same)
     CHECK_INT(ingest_records_build(&s, &c, &r), 0);
     struct statement_commit commit = {&r.account, &r.stmt, r.txns, r.ntxns, 0};
     enum commit_result result;
-    CHECK_INT(STORE_CALL(store, statement_commit, &commit, &result), STORE_OK);
+    CHECK_INT(STORE_CALL(store, statement_commit, &commit, 1, &result), STORE_OK);
     CHECK_INT(result, COMMIT_OK);
 
     struct statement_rec rec;

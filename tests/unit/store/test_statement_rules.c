@@ -111,7 +111,7 @@ static enum commit_result run(struct fake *f, int64_t pin, int *rc)
     memset(&a, 0, sizeof a);
     struct statement_commit c = {&a, &s, NULL, 0, pin};
     enum commit_result r;
-    *rc = statement_commit_apply(&FAKE, f, &c, &r);
+    *rc = statement_commit_apply(&FAKE, f, &c, 1, &r);
     statement_rec_clear(&s);
     return r;
 }
@@ -145,9 +145,48 @@ TEST(checks_run_in_order_and_stop_at_the_first_refusal)
     CHECK_INT(rc, STORE_ERROR);
 }
 
+/* Two accounts of one file: the second written after the first in the
+ * same transaction; a first one refused writes nothing at all. */
+static enum commit_result run_two(struct fake *f, const char *sha2, enum commit_result *second, int *rc)
+{
+    struct statement_rec s[2] = {rec("acct-1", "new", 200, 230), rec("acct-2", sha2, 200, 230)};
+    struct account_rec a;
+    memset(&a, 0, sizeof a);
+    struct statement_commit c[2] = {{&a, &s[0], NULL, 0, 7}, {&a, &s[1], NULL, 0, 0}};
+    enum commit_result r[2];
+    *rc = statement_commit_apply(&FAKE, f, c, 2, r);
+    statement_rec_clear(&s[0]);
+    statement_rec_clear(&s[1]);
+    *second = r[1];
+    return r[0];
+}
+
+TEST(the_accounts_of_one_file_go_in_together_or_not_at_all)
+{
+    int rc;
+    enum commit_result second;
+    struct fake ok = {.open = 1, .pin_held = 1, .file_ok = 1};
+    CHECK_INT(run_two(&ok, "other", &second, &rc), COMMIT_OK);
+    CHECK_INT(second, COMMIT_OK);
+    CHECK_INT(rc, STORE_OK);
+    CHECK_STR(ok.steps, "odpast" "dast"); /* the session checked once; the second unpinned nothing */
+    struct fake first_dup = {.open = 1, .pin_held = 1, .file_ok = 1, .has_prior = true};
+    first_dup.prior = rec("acct-9", "new", 1, 2);
+    CHECK_INT(run_two(&first_dup, "other", &second, &rc), COMMIT_DUPLICATE);
+    CHECK_STR(first_dup.steps, "od"); /* the second account is not even looked at */
+    statement_rec_clear(&first_dup.prior);
+    struct fake second_dup = {.open = 1, .pin_held = 1, .file_ok = 1, .has_prior = true};
+    second_dup.prior = rec("acct-9", "seen", 1, 2);
+    CHECK_INT(run_two(&second_dup, "seen", &second, &rc), COMMIT_OK);
+    CHECK_INT(second, COMMIT_DUPLICATE); /* left out alone */
+    CHECK_STR(second_dup.steps, "odpast" "d");
+    statement_rec_clear(&second_dup.prior);
+}
+
 int main(void)
 {
     RUN(repeats_are_the_same_bytes_or_an_overlapping_period_of_one_account);
     RUN(checks_run_in_order_and_stop_at_the_first_refusal);
+    RUN(the_accounts_of_one_file_go_in_together_or_not_at_all);
     return check_summary();
 }

@@ -64,21 +64,21 @@ TEST(commit_checks_duplicates_in_the_same_transaction)
     struct fixture f1, f2, f3, f4;
     enum commit_result r;
     make_statement(&f1, &s, "111", D(2024, 1, 1), D(2024, 1, 31), SHA1);
-    CHECK_INT(STORE_CALL(st, statement_commit, &f1.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f1.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_OK);
     /* same bytes again */
     make_statement(&f2, &s, "222", D(2024, 2, 1), D(2024, 2, 29), SHA1);
-    CHECK_INT(STORE_CALL(st, statement_commit, &f2.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f2.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_DUPLICATE);
     /* same account, overlapping period */
     make_statement(&f3, &s, "111", D(2024, 1, 31), D(2024, 2, 29), SHA2);
     snprintf(f3.s.account_id, sizeof f3.s.account_id, "%s", f1.a.id);
     snprintf(f3.a.id, sizeof f3.a.id, "%s", f1.a.id);
-    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_DUPLICATE);
     /* same account, next month: fine, and it joins the account */
     f3.s.from_day = D(2024, 2, 1);
-    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f3.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_OK);
     struct account_rec *accts;
     struct statement_rec *stmts;
@@ -108,7 +108,7 @@ TEST(commit_checks_duplicates_in_the_same_transaction)
     CHECK_INT(STORE_CALL(st, session_request_processing, s.id, org.id, 1700000101, &spec), STORE_CONFLICT);
     job_spec_clear(&spec);
     make_statement(&f4, &s, "333", D(2024, 3, 1), D(2024, 3, 31), SHA3);
-    CHECK_INT(STORE_CALL(st, statement_commit, &f4.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f4.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_SESSION_CLOSED);
     /* one job, leased, then leased again only after its lease ran out */
     struct job_rec j, j2;
@@ -158,8 +158,8 @@ TEST(retention_keeps_files_other_sessions_use)
     make_statement(&a, &s1, "9", D(2024, 1, 1), D(2024, 1, 31), SHA8);
     make_statement(&b, &s2, "9", D(2024, 1, 1), D(2024, 1, 31), SHA8);
     b.s.created_at = 1800000000; /* the same file, uploaded later elsewhere */
-    CHECK_INT(STORE_CALL(st, statement_commit, &a.c, &r), STORE_OK);
-    CHECK_INT(STORE_CALL(st, statement_commit, &b.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &a.c, 1, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &b.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_OK);
     char **orphans;
     size_t n;
@@ -231,7 +231,7 @@ TEST(a_pin_keeps_a_file_until_its_statement_takes_over)
     enum commit_result r;
     make_statement(&f, &s, "444", D(2024, 1, 1), D(2024, 1, 31), SHA4);
     f.c.pin_id = pin1;
-    CHECK_INT(STORE_CALL(st, statement_commit, &f.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &f.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_OK);
     CHECK_INT(STORE_CALL(st, blob_unpin, pin1), STORE_OK); /* gone with the commit: harmless */
     CHECK(!claim(SHA4, now));                 /* the statement holds it */
@@ -240,7 +240,7 @@ TEST(a_pin_keeps_a_file_until_its_statement_takes_over)
     make_statement(&g, &s, "445", D(2024, 2, 1), D(2024, 2, 28), SHA5);
     CHECK_INT(STORE_CALL(st, blob_pin, SHA5, 10, now, now + 10, now - 120, &g.c.pin_id), STORE_OK);
     CHECK(claim(SHA5, now + 11));             /* expired: claimed, pin dropped */
-    CHECK_INT(STORE_CALL(st, statement_commit, &g.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &g.c, 1, &r), STORE_OK);
     CHECK_INT(r, COMMIT_PIN_LOST);
     session_clear(&s);
 }
@@ -290,10 +290,10 @@ TEST(deleting_a_session_claims_only_files_nothing_else_holds)
     make_statement(&fb, &s1, "2", D(2024, 1, 1), D(2024, 1, 31), B);
     make_statement(&fc, &s1, "3", D(2024, 1, 1), D(2024, 1, 31), C);
     make_statement(&fa2, &s2, "1", D(2024, 1, 1), D(2024, 1, 31), A); /* A again, elsewhere */
-    CHECK_INT(STORE_CALL(st, statement_commit, &fa.c, &r), STORE_OK);
-    CHECK_INT(STORE_CALL(st, statement_commit, &fb.c, &r), STORE_OK);
-    CHECK_INT(STORE_CALL(st, statement_commit, &fc.c, &r), STORE_OK);
-    CHECK_INT(STORE_CALL(st, statement_commit, &fa2.c, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fa.c, 1, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fb.c, 1, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fc.c, 1, &r), STORE_OK);
+    CHECK_INT(STORE_CALL(st, statement_commit, &fa2.c, 1, &r), STORE_OK);
     int64_t now = 1700003000, pin;
     /* an upload of C's bytes is still being read somewhere */
     CHECK_INT(STORE_CALL(st, blob_pin, C, 10, now, now + 3600, now - 120, &pin), STORE_OK);
@@ -313,6 +313,51 @@ TEST(deleting_a_session_claims_only_files_nothing_else_holds)
     session_clear(&s2);
 }
 
+static size_t statements_of(const struct session *s)
+{
+    struct statement_rec *stmts;
+    size_t n = 0;
+    CHECK_INT(STORE_CALL(st, statement_list, s->id, &stmts, &n), STORE_OK);
+    for (size_t i = 0; i < n; i++)
+        statement_rec_clear(&stmts[i]);
+    free(stmts);
+    return n;
+}
+
+TEST(the_accounts_of_one_file_commit_together)
+{
+    static const char FILE[] = "f11e000000000000000000000000000000000000000000000000000000000000";
+    static const char KEY2[] = "f11e000000000000000000000000000000000000000000000000000000000002";
+    struct session s;
+    fixture_session(&s, org.id);
+    CHECK_INT(store_session_insert(st, &s), STORE_OK);
+    struct fixture f[2];
+    struct statement_commit c[2];
+    enum commit_result r[2];
+    make_statement(&f[0], &s, "51", D(2024, 1, 1), D(2024, 1, 31), FILE);
+    make_statement(&f[1], &s, "52", D(2024, 1, 1), D(2024, 1, 31), FILE);
+    f[1].s.content_sha256 = (char *)KEY2; /* the second account's key; the same file */
+    /* the second one fails to write (its statement id taken by the first):
+     * the first, written before it in the transaction, is gone too */
+    memcpy(f[1].s.id, f[0].s.id, sizeof f[1].s.id);
+    c[0] = f[0].c, c[1] = f[1].c;
+    CHECK(STORE_CALL(st, statement_commit, c, 2, r) != STORE_OK);
+    CHECK_INT(statements_of(&s), 0);
+    /* both go in together */
+    uuid_v4(f[1].s.id);
+    CHECK_INT(STORE_CALL(st, statement_commit, c, 2, r), STORE_OK);
+    CHECK_INT(r[0], COMMIT_OK);
+    CHECK_INT(r[1], COMMIT_OK);
+    CHECK_INT(statements_of(&s), 2);
+    /* the file again: the first repeats, nothing is written */
+    uuid_v4(f[0].s.id);
+    uuid_v4(f[1].s.id);
+    CHECK_INT(STORE_CALL(st, statement_commit, c, 2, r), STORE_OK);
+    CHECK_INT(r[0], COMMIT_DUPLICATE);
+    CHECK_INT(statements_of(&s), 2);
+    session_clear(&s);
+}
+
 int main(void)
 {
     if (fixture_store_open(dir, &st))
@@ -324,6 +369,7 @@ int main(void)
     RUN(a_pin_keeps_a_file_until_its_statement_takes_over);
     RUN(a_deletion_claim_keeps_new_pins_away_until_it_is_stale);
     RUN(deleting_a_session_claims_only_files_nothing_else_holds);
+    RUN(the_accounts_of_one_file_commit_together);
     store_close(st);
     fixture_remove_dir(dir);
     return check_summary();
