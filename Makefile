@@ -2,13 +2,15 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer and runs every test.
 
 CC      ?= gcc
-PKGS    := libmicrohttpd jansson sqlite3 libpq libcurl openssl xlsxwriter libargon2 libpcre2-8 libxml-2.0 tesseract lept
+PKGS    := libmicrohttpd jansson sqlite3 libpq libcurl openssl xlsxwriter libargon2 libpcre2-8 libxml-2.0
+# Headers only: Tesseract is loaded when a page first needs OCR (src/extract/ocr_lib.h).
+DLOPEN_PKGS := tesseract lept
 MUPDF   := -lmupdf -lmupdf-third -lharfbuzz -lfreetype -ljbig2dec -lopenjp2 \
            -ljpeg -lgumbo -lmujs -lz -lm
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-clobbered -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS_BASE = -std=gnu11 $(WARN) -Isrc -D_GNU_SOURCE -MMD -MP -pthread \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF) -lpthread
 
 # Two flavours share the sources: the release build and the sanitizer build.

@@ -2,7 +2,6 @@
 #include "extract/ocr.h"
 
 #include <ctype.h>
-#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -10,10 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <leptonica/allheaders.h>
-#include <tesseract/capi.h>
-
 #include "extract/ocr_fix.h"
+#include "extract/ocr_lib.h"
 #include "util/log.h"
 
 /* One handle per thread: Tesseract's handles are not shared between
@@ -22,16 +19,18 @@ static pthread_key_t api_key;
 static pthread_once_t api_once = PTHREAD_ONCE_INIT;
 static __thread TessBaseAPI *tl_api;
 static __thread bool tl_failed;
+static const struct ocr_lib *lib; /* Tesseract's entry points, loaded on first use (ocr_lib.h) */
 
 static void api_delete(void *p)
 {
-    TessBaseAPIEnd(p);
-    TessBaseAPIDelete(p);
+    lib->TessBaseAPIEnd(p);
+    lib->TessBaseAPIDelete(p);
 }
 
-static void make_key(void)
+static void init_once(void)
 {
     pthread_key_create(&api_key, api_delete);
+    lib = ocr_lib();
 }
 
 /* Statements are tables of dates, amounts and names, not prose: the
@@ -40,33 +39,36 @@ static void make_key(void)
  * on a busy machine a page took 20 s of wall time for 4 s of work. Passbook
  * reads statements in parallel itself (the ingest pool), so each page is read
  * on the thread that asked. No parallel region may be active on this thread
- * (max-active-levels 0). Looked up at run time: a Tesseract built without
- * OpenMP has no libgomp, and nothing is to be done. */
+ * (max-active-levels 0). A Tesseract built without OpenMP has no libgomp,
+ * and nothing is to be done. */
 static void one_thread_per_page(void)
 {
-    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
-    if (set_levels)
-        set_levels(0);
+    if (lib->omp_set_max_active_levels)
+        lib->omp_set_max_active_levels(0);
 }
 
 static TessBaseAPI *thread_api(void)
 {
     if (tl_api || tl_failed)
         return tl_api;
-    pthread_once(&api_once, make_key);
-    one_thread_per_page();
-    TessBaseAPI *api = TessBaseAPICreate();
-    char *names[] = {"load_system_dawg", "load_freq_dawg", "debug_file"};
-    char *values[] = {"0", "0", "/dev/null"};
-    if (!api || TessBaseAPIInit4(api, NULL, "eng", OEM_LSTM_ONLY, NULL, 0, names, values, 3, 0) != 0) {
-        log_error("event=ocr_init_failed hint=\"install tesseract-ocr-eng\"");
-        if (api)
-            TessBaseAPIDelete(api);
+    pthread_once(&api_once, init_once);
+    if (!lib) {
         tl_failed = true;
         return NULL;
     }
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);
-    TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
+    one_thread_per_page();
+    TessBaseAPI *api = lib->TessBaseAPICreate();
+    char *names[] = {"load_system_dawg", "load_freq_dawg", "debug_file"};
+    char *values[] = {"0", "0", "/dev/null"};
+    if (!api || lib->TessBaseAPIInit4(api, NULL, "eng", OEM_LSTM_ONLY, NULL, 0, names, values, 3, 0) != 0) {
+        log_error("event=ocr_init_failed hint=\"install tesseract-ocr-eng\"");
+        if (api)
+            lib->TessBaseAPIDelete(api);
+        tl_failed = true;
+        return NULL;
+    }
+    lib->TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    lib->TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
     tl_api = api;
     pthread_setspecific(api_key, api);
     return api;
@@ -79,18 +81,18 @@ bool ocr_available(void)
 
 static PIX *to_pix(const struct ocr_image *img)
 {
-    PIX *p = pixCreate(img->width, img->height, 8);
+    PIX *p = lib->pixCreate(img->width, img->height, 8);
     if (!p)
         return NULL;
-    l_uint32 *data = pixGetData(p);
-    int wpl = pixGetWpl(p);
+    l_uint32 *data = lib->pixGetData(p);
+    int wpl = lib->pixGetWpl(p);
     for (int y = 0; y < img->height; y++) {
         const unsigned char *src = img->gray + (size_t)y * (size_t)img->stride;
         l_uint32 *line = data + (size_t)y * (size_t)wpl;
         for (int x = 0; x < img->width; x++)
             SET_DATA_BYTE(line, x, src[x]);
     }
-    pixSetResolution(p, img->dpi, img->dpi);
+    lib->pixSetResolution(p, img->dpi, img->dpi);
     return p;
 }
 
@@ -99,12 +101,12 @@ static PIX *to_pix(const struct ocr_image *img)
 static PIX *straighten(PIX *p)
 {
     l_float32 angle = 0, conf = 0;
-    PIX *bin = pixConvertTo1(p, 160);
-    int rc = bin ? pixFindSkew(bin, &angle, &conf) : 1;
-    pixDestroy(&bin);
+    PIX *bin = lib->pixConvertTo1(p, 160);
+    int rc = bin ? lib->pixFindSkew(bin, &angle, &conf) : 1;
+    lib->pixDestroy(&bin);
     if (rc != 0 || conf < 2.5f || fabsf(angle) < 0.05f)
         return NULL;
-    return pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0); /* as pixDeskew does */
+    return lib->pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0); /* as pixDeskew does */
 }
 
 /* A mark with no letter or digit read at low confidence: a speck, a
@@ -236,33 +238,33 @@ static int flush_words(const struct pwords *pw, const struct ocr_image *img, str
  * height above its baseline (capitals reach ~0.72 em). */
 static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct layout *l)
 {
-    TessResultIterator *ri = TessBaseAPIGetIterator(api);
+    TessResultIterator *ri = lib->TessBaseAPIGetIterator(api);
     if (!ri)
         return 0;
-    TessPageIterator *pi = TessResultIteratorGetPageIterator(ri);
+    TessPageIterator *pi = lib->TessResultIteratorGetPageIterator(ri);
     const float pt = 72.0f / (float)img->dpi;
     int rc = 0;
     struct pwords pw = {NULL, 0, 0};
     float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
     do {
-        if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+        if (lib->TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
             int bx1, by1, bx2, by2, a, t, c, d;
-            if (TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
-                TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
+            if (lib->TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
+                lib->TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
                 lx1 = (float)bx1, ly1 = (float)by1, lx2 = (float)(bx2 > bx1 ? bx2 : bx1 + 1), ly2 = (float)by2;
                 top = (float)t;
             }
         }
         int x0, y0, x1, y1;
-        if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1))
+        if (!lib->TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1))
             continue;
-        char *text = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+        char *text = lib->TessResultIteratorGetUTF8Text(ri, RIL_WORD);
         if (!text)
             continue;
         char word[256];
         size_t n = ocr_fix_word(text, word, sizeof word);
-        TessDeleteText(text);
-        float conf = TessResultIteratorConfidence(ri, RIL_WORD);
+        lib->TessDeleteText(text);
+        float conf = lib->TessResultIteratorConfidence(ri, RIL_WORD);
         if (!n || speck(word, conf))
             continue;
         float mid = 0.5f * (float)(x0 + x1);
@@ -274,8 +276,8 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
             rc = -1;
             break;
         }
-    } while (TessPageIteratorNext(pi, RIL_WORD));
-    TessResultIteratorDelete(ri);
+    } while (lib->TessPageIteratorNext(pi, RIL_WORD));
+    lib->TessResultIteratorDelete(ri);
     if (rc == 0) {
         join_split_numbers(&pw);
         rc = flush_words(&pw, img, l);
@@ -354,23 +356,23 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
     if (!pix)
         return OCR_FAILED;
     PIX *straight = straighten(pix);
-    TessBaseAPISetImage2(api, straight ? straight : pix);
-    TessBaseAPISetSourceResolution(api, img->dpi);
-    ETEXT_DESC *mon = TessMonitorCreate();
+    lib->TessBaseAPISetImage2(api, straight ? straight : pix);
+    lib->TessBaseAPISetSourceResolution(api, img->dpi);
+    ETEXT_DESC *mon = lib->TessMonitorCreate();
     struct limit lim = {thread_cpu() + seconds, wall() + 4 * seconds, false};
-    TessMonitorSetCancelFunc(mon, over_limit);
-    TessMonitorSetCancelThis(mon, &lim);
+    lib->TessMonitorSetCancelFunc(mon, over_limit);
+    lib->TessMonitorSetCancelThis(mon, &lim);
     size_t before = l->nwords;
-    int rc = TessBaseAPIRecognize(api, mon) == 0 && !lim.hit ? OCR_DONE : lim.hit ? OCR_TIMED_OUT : OCR_FAILED;
+    int rc = lib->TessBaseAPIRecognize(api, mon) == 0 && !lim.hit ? OCR_DONE : lim.hit ? OCR_TIMED_OUT : OCR_FAILED;
     if (rc == OCR_DONE && collect_words(api, img, l) < 0)
         rc = OCR_FAILED;
     if (rc == OCR_DONE)
         even_sizes(l, before);
     if (rc != OCR_DONE) /* half a page would read as a shorter statement */
         l->nwords = before;
-    TessMonitorDelete(mon);
-    TessBaseAPIClear(api);
-    pixDestroy(&straight);
-    pixDestroy(&pix);
+    lib->TessMonitorDelete(mon);
+    lib->TessBaseAPIClear(api);
+    lib->pixDestroy(&straight);
+    lib->pixDestroy(&pix);
     return rc;
 }

@@ -6,11 +6,12 @@ The scan is the upload fixture icici_jan drawn to a 200 dpi grey image (mutool d
 as an image-only PDF (mutool convert): no text layer left, the truth carried over."""
 
 import glob
+import json
 import os
 import subprocess
 import tempfile
 
-from harness import check, eq, expect_error, suite
+from harness import BINARY, check, eq, expect_error, suite
 import upload_fixtures as fx
 from upload_fixtures import upload, new_session, session_get, wait_processed
 
@@ -102,6 +103,27 @@ def an_image_with_no_statement_stays_pdf_is_image(srv):
     o = org(srv, 'Scan Lender')
     sid = new_session(srv, o)
     expect_error(upload(srv, o, sid, fx.data('image')), 400, 'PDF_IS_IMAGE')
+
+
+def parse_without_tesseract(pdf):
+    """`passbook parse` of pdf with Tesseract's library missing (PASSBOOK_OCR_LIBRARY names no file)."""
+    with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
+        f.write(pdf)
+        f.flush()
+        env = dict(os.environ, PASSBOOK_OCR_LIBRARY='/nonexistent/libtesseract.so.5')
+        return subprocess.run([BINARY, 'parse', f.name], capture_output=True, env=env, timeout=300)
+
+
+@suite.test
+def without_the_ocr_library_a_scan_is_pdf_is_image_and_text_pdfs_never_load_it(srv):
+    p = parse_without_tesseract(scan())
+    eq(p.returncode, 1, 'a scan without Tesseract is refused: %s' % p.stdout[:300])
+    eq(json.loads(p.stdout)['error']['code'], 'PDF_IS_IMAGE')
+    check(b'event=ocr_library_missing' in p.stderr, 'the missing library is logged: %s' % p.stderr[-500:])
+    p = parse_without_tesseract(fx.data('icici_jan'))
+    eq(p.returncode, 0, 'a text PDF is read without Tesseract: %s' % p.stdout[:300])
+    eq(len(json.loads(p.stdout)['transactions']), len(fx.truth('icici_jan')['transactions']))
+    check(b'ocr_library' not in p.stderr, 'a text PDF never loads the OCR library: %s' % p.stderr[-500:])
 
 
 if __name__ == '__main__':
