@@ -199,13 +199,14 @@ class SecondAccount:
             self.sanctioned = out + model.rupees(rng, 10000, 100000, 1000)
             d = dt.date(st.start.year, st.start.month, 5)
             self.opening = out
-            while d <= st.end:
+            while d <= st.end and out > 0:
                 if d >= st.start:
                     interest = out * 9 // 1200
                     out += interest
                     self.entries.append((d, "INTEREST DEBITED", interest, True, out))
-                    out -= emi
-                    self.entries.append((d, "EMI RECOVERED FROM SB A/C %s" % st.acct[-4:], emi, False, out))
+                    paid = min(emi, out)  # the last EMI closes the loan: never an outstanding below zero
+                    out -= paid
+                    self.entries.append((d, "EMI RECOVERED FROM SB A/C %s" % st.acct[-4:], paid, False, out))
                 d = model.month_add(d, 1)
         else:
             for _ in range(rng.randint(1, 3)):
@@ -223,7 +224,7 @@ class SecondAccount:
         outstanding printed 'Dr': negative). A deposit grid has no rows: STATEMENT_NO_TRANSACTIONS."""
         st = lay.st
         txns = [{"date": d.isoformat(), "value_date": None, "transaction_note": text, "chq_num": None,
-                 "amount": amt / 100, "transaction_type": "debit" if debit else "credit", "balance": -bal / 100}
+                 "amount": amt / 100, "transaction_type": "debit" if debit else "credit", "balance": -bal / 100 if bal else 0.0}
                 for d, text, amt, debit, bal in self.entries] if self.kind == "loan" else []
         out = {"account_number": self.acct, "account_type": self.type_name, "rows": len(self.entries),
                "identity": {"name": lay.identity()["name"], "account_number": self.acct,
