@@ -54,7 +54,10 @@ struct doc_facts {
     bool repaired;                  /* MuPDF had to repair the file */
     char **fonts;                   /* distinct font names, all pages */
     size_t nfonts;
-    int ocr_pages;                  /* pages read by OCR: a scan (no text layer of its own) */
+    int ocr_pages;                  /* pages read by OCR (image pages with no text layer of their own) */
+    bool scan;                      /* every page read by OCR: the document is a scan, its
+                                     * metadata the scanner's (a text PDF with a scanned page
+                                     * is judged as the PDF it is) */
 };
 
 struct statement {

@@ -74,7 +74,7 @@ json_t *statement_to_json(const struct statement *st)
         json_array_append_new(txns, txn_json(&st->txns[i]));
     json_t *j = json_pack("{s:o, s:i, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name",
                      str_or_null(st->bank), "page_count", st->page_count, "extraction",
-                     st->facts.ocr_pages ? "ocr" : "text", "identity", identity_api_json(&st->id, false), "date_range", "from_date",
+                     st->facts.scan ? "ocr" : st->facts.ocr_pages ? "mixed" : "text", "identity", identity_api_json(&st->id, false), "date_range", "from_date",
                      day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
                      rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,
                      "reconciliation", reconciliation_json(st), "metadata", metadata_json(&st->facts));

@@ -350,7 +350,7 @@ static int check_document(const struct layout *l, const struct extract_opts *opt
     if (textcheck_mostly_unmapped(l) || (!rows && textcheck_unreadable(l)))
         return fail(err, EXTRACT_TEXT_UNREADABLE);
     if (!rows) /* a scan OCR could not make a table of: a photo, a blur */
-        return fail(err, l->ocr_pages ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);
+        return fail(err, l->scan ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);
     const char *bank = document_bank(all);
     if (bank_mismatch(opts->bank, bank))
         return fail(err, EXTRACT_BANK_MISMATCH);

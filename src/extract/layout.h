@@ -5,6 +5,7 @@
 #ifndef PB_EXTRACT_LAYOUT_H
 #define PB_EXTRACT_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,6 +38,7 @@ struct layout {
      * font encoding (pdf_doc.c counts them; see textcheck.h) */
     size_t nchars, nunmapped;
     int ocr_pages; /* pages read by OCR (ocr.h) rather than from the text layer */
+    bool scan;     /* every page was (a scan, not a text PDF with a scanned page) */
 };
 
 /* Appends a word (text copied). Returns 0, or -1 when out of memory. */

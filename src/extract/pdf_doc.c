@@ -58,6 +58,7 @@
 #define OCR_MIN_SCAN_DPI 100   /* a coarser scan is refused unread */
 #define DEFAULT_OCR_PAGES 50
 #define DEFAULT_OCR_SECONDS 20.0
+#define PAGE_FEW_WORDS 10       /* a page of a text document with fewer words may be a scanned page */
 
 /* One call's memory: MuPDF's blocks and the words read so far. */
 struct budget {
@@ -654,24 +655,45 @@ static bool legible(const struct layout *l)
     return sure >= 20;
 }
 
-/* Every page of a scan, by OCR, within the page cap and a time limit per
- * page (the call's deadline moves on with each page). Too little text
- * read (a photo, a blank page) stays PDF_IS_IMAGE. */
-static int ocr_pages(struct reader *r)
+/* Drops the words of page i (a scanned page's stray text layer, which
+ * would mix with what OCR reads of it). */
+static void drop_page_words(struct layout *l, int i)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < l->nwords; k++)
+        if (l->words[k].page != i)
+            l->words[out++] = l->words[k];
+    l->nwords = out;
+}
+
+/* The pages marked in scanned[] (all of a scan's, or the image pages of
+ * a document that is text elsewhere), by OCR, within the page cap and a
+ * time limit per page (the call's deadline moves on with each page). A
+ * whole scan that reads as too little text (a photo, a blank page) stays
+ * PDF_IS_IMAGE; an illegible page of a mixed document is left unread (its
+ * rows missing, the balance chain says so). */
+static int ocr_pages(struct reader *r, const bool *scanned, int nscanned)
 {
     int cap = r->opts->ocr_max_pages > 0 ? r->opts->ocr_max_pages : DEFAULT_OCR_PAGES;
     double secs = r->opts->ocr_page_seconds > 0 ? r->opts->ocr_page_seconds : DEFAULT_OCR_SECONDS;
-    if (r->npages > cap) {
+    bool whole = nscanned == r->npages;
+    if (nscanned > cap) {
         set_err(r->err, EXTRACT_TOO_MANY_PAGES, "The scanned statement has more pages than OCR reads");
         return -1;
     }
     if (!ocr_available())
-        return image_err(r);
-    r->l->nwords = r->l->textlen = 0; /* a scanner's stray words would mix with the OCR's */
+        return whole ? image_err(r) : 0;
+    if (whole)
+        r->l->nwords = r->l->textlen = 0; /* a scanner's stray words would mix with the OCR's */
+    int read = 0;
     for (int i = 0; i < r->npages; i++) {
+        if (!scanned[i])
+            continue;
         double until = watch_now() + 4 * secs + 1;
         if (r->watch.deadline < until)
             r->watch.deadline = until;
+        drop_page_words(r->l, i);
+        size_t before = r->l->nwords;
         int k = ocr_page(r, i, secs);
         if (k == -3)
             return limit_err(r);
@@ -679,14 +701,41 @@ static int ocr_pages(struct reader *r)
             set_err(r->err, EXTRACT_TOO_COMPLEX, "A scanned page took too long to read");
             return -1;
         }
-        if (k != OCR_DONE || (i == 0 && !legible(r->l)))
+        if (whole && (k != OCR_DONE || (i == 0 && !legible(r->l))))
             return image_err(r);
+        read += k == OCR_DONE && r->l->nwords > before;
         if (!charge_words(r->l->capwords * sizeof *r->l->words + r->l->textcap))
             return limit_err(r);
     }
-    r->l->ocr_pages = r->npages;
-    r->facts->ocr_pages = r->npages;
-    return r->l->nwords < 30 ? image_err(r) : 0;
+    r->l->ocr_pages = r->facts->ocr_pages = read;
+    r->l->scan = r->facts->scan = whole;
+    return whole && r->l->nwords < 30 ? image_err(r) : 0;
+}
+
+/* Image pages of a document whose other pages have text: a page with
+ * fewer than PAGE_FEW_WORDS words that carries a scan of at least
+ * OCR_MIN_SCAN_DPI is read by OCR (statements printed, one page scanned
+ * and put back). Marks them in scanned[]; returns how many, or -1 (a
+ * limit). */
+static int mixed_scan_pages(struct reader *r, const size_t *page_words, bool *scanned)
+{
+    int n = 0;
+    for (int i = 0; i < r->npages; i++) {
+        if (page_words[i] >= PAGE_FEW_WORDS)
+            continue;
+        struct layout scratch = {0};
+        struct fontset fs = {.n = 0};
+        float dpi = 0;
+        int k = read_page(r->ctx, r->doc, i, &scratch, &fs, true, &r->watch, &r->bounds, &dpi);
+        for (size_t f = 0; f < fs.n; f++)
+            free(fs.names[f]);
+        layout_free(&scratch);
+        if (k == -2)
+            return -1;
+        scanned[i] = k > 0 && dpi >= OCR_MIN_SCAN_DPI;
+        n += scanned[i];
+    }
+    return n;
 }
 
 static int read_pages(struct reader *r)
@@ -694,9 +743,18 @@ static int read_pages(struct reader *r)
     struct fontset fs = {.n = 0};
     int rc = 0;
     int empty = 0;
+    size_t *page_words = calloc((size_t)r->npages, sizeof *page_words);
+    bool *scanned = calloc((size_t)r->npages, sizeof *scanned);
+    if (!page_words || !scanned) {
+        free(page_words);
+        free(scanned);
+        set_err(r->err, EXTRACT_UNPARSABLE, "Out of memory");
+        return -1;
+    }
     for (int i = 0; i < r->npages && rc == 0; i++) {
         size_t before = r->l->nwords;
         int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds, NULL);
+        page_words[i] = r->l->nwords - before;
         if (k == -2 || (k < 0 && r->budget->exceeded))
             rc = limit_err(r);
         else if (k < 0) {
@@ -737,9 +795,20 @@ static int read_pages(struct reader *r)
         layout_free(&scratch);
         /* below ~100 dpi the digits of a statement are a few pixels high:
          * no reading of them could be trusted */
-        if (images && rc == 0)
-            rc = r->opts->no_ocr || dpi < OCR_MIN_SCAN_DPI ? image_err(r) : ocr_pages(r);
+        if (images && rc == 0 && (r->opts->no_ocr || dpi < OCR_MIN_SCAN_DPI))
+            rc = image_err(r);
+        else if (images && rc == 0) {
+            for (int i = 0; i < r->npages; i++)
+                scanned[i] = true;
+            rc = ocr_pages(r, scanned, r->npages);
+        }
+    } else if (rc == 0 && !r->opts->no_ocr) {
+        /* text pages with a scanned page among them: judged page by page */
+        int n = mixed_scan_pages(r, page_words, scanned);
+        rc = n < 0 ? limit_err(r) : n > 0 ? ocr_pages(r, scanned, n) : 0;
     }
+    free(page_words);
+    free(scanned);
     return rc;
 }
 

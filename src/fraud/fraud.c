@@ -75,7 +75,7 @@ static bool modified_after_creation(const struct doc_facts *f)
 bool fraud_metadata_check(const struct doc_facts *f, const char **fraud_type)
 {
     *fraud_type = NULL;
-    if (f->ocr_pages) /* a scan's metadata is the scanner's (check_metadata) */
+    if (f->scan) /* a scan's metadata is the scanner's (check_metadata) */
         return false;
     if (editor_in(f))
         *fraud_type = "author_fraud";
@@ -205,7 +205,7 @@ static void check_metadata(const struct account_enriched *e, size_t s, struct fr
     /* A scan's metadata is the scanner's or the scanning app's: an editor,
      * dates and updates tell nothing of the bank's document, and its text
      * was read by OCR. Only the accounting checks judge it. */
-    if (f->ocr_pages) {
+    if (f->scan) {
         reason(r, 10, "statement %zu is a scan (read by OCR): its document metadata checks do not apply", s + 1);
         return;
     }

@@ -81,8 +81,9 @@ static char *facts_text(const struct statement *st)
     if (f->ocr_pages) {
         json_t *conf = json_array();
         for (size_t i = 0; i < st->ntxns; i++)
-            json_array_append_new(conf, json_real(st->txns[i].ocr ? st->txns[i].confidence : 1.0));
+            json_array_append_new(conf, json_real(st->txns[i].ocr ? st->txns[i].confidence : -1.0));
         json_object_set_new(j, "ocr_pages", json_integer(f->ocr_pages));
+        json_object_set_new(j, "scan", json_boolean(f->scan));
         json_object_set_new(j, "row_confidence", conf);
     }
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
@@ -303,10 +304,13 @@ static void facts_load(const char *text, struct doc_facts *f)
     f->encrypted = json_is_true(json_object_get(j, "encrypted"));
     f->repaired = json_is_true(json_object_get(j, "repaired"));
     f->ocr_pages = (int)json_integer_value(json_object_get(j, "ocr_pages"));
+    json_t *scan = json_object_get(j, "scan"); /* absent: stored before mixed documents, a scan */
+    f->scan = scan ? json_is_true(scan) : f->ocr_pages > 0;
     json_decref(j);
 }
 
-/* A scan's rows: read by OCR, with the confidence stored in the facts. */
+/* The rows read by OCR, with the confidence stored in the facts (-1: a
+ * row of a text page of a document with scanned pages). */
 static void ocr_rows_load(const char *text, struct statement *st)
 {
     if (!st->facts.ocr_pages)
@@ -314,8 +318,9 @@ static void ocr_rows_load(const char *text, struct statement *st)
     json_t *j = text ? json_loads(text, 0, NULL) : NULL;
     json_t *conf = json_object_get(j, "row_confidence");
     for (size_t i = 0; i < st->ntxns; i++) {
-        st->txns[i].ocr = true;
-        st->txns[i].confidence = (float)json_number_value(json_array_get(conf, i));
+        float c = (float)json_number_value(json_array_get(conf, i));
+        st->txns[i].ocr = c >= 0;
+        st->txns[i].confidence = c >= 0 ? c : 1;
     }
     json_decref(j);
 }

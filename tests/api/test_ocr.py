@@ -79,6 +79,58 @@ def a_scan_is_read_by_ocr(srv):
     check('scan' in reasons and 'OCR' in reasons, 'the authenticity says it judged a scan: %s' % reasons)
 
 
+def mixed(name='hdfc_apr'):
+    """The statement with its last page printed and scanned back (300 dpi grey, no text layer)."""
+    key = 'mixed-' + name
+    if key not in SCAN:
+        with tempfile.TemporaryDirectory() as d:
+            src = fx.path(name)
+            info = subprocess.run(['mutool', 'info', src], capture_output=True).stdout.decode()
+            n = int([ln for ln in info.splitlines() if ln.startswith('Pages:')][0].split()[1])
+            png, page, out = (os.path.join(d, f) for f in ('last.png', 'last.pdf', 'mixed.pdf'))
+            subprocess.run(['mutool', 'draw', '-q', '-r', '300', '-c', 'gray', '-o', png, src, str(n)], check=True,
+                           capture_output=True)
+            subprocess.run(['mutool', 'convert', '-O', 'compress', '-o', page, png], check=True, capture_output=True)
+            subprocess.run(['mutool', 'merge', '-o', out, src, '1-%d' % (n - 1), page], check=True,
+                           capture_output=True)
+            text = subprocess.run(['mutool', 'draw', '-F', 'txt', '-o', '-', out, str(n)], capture_output=True).stdout
+            check(not text.strip(), 'the last page has no text layer')
+            with open(out, 'rb') as f:
+                SCAN[key] = f.read()
+    return SCAN[key]
+
+
+def parse(srv, pdf, *flags):
+    with tempfile.NamedTemporaryFile(suffix='.pdf') as f:
+        f.write(pdf)
+        f.flush()
+        p = subprocess.run([BINARY, 'parse', f.name] + list(flags), capture_output=True, env=srv.env, timeout=900)
+    return json.loads(p.stdout.decode())
+
+
+@suite.test
+def a_text_pdf_with_a_scanned_page_is_read_page_by_page(srv):
+    t = fx.truth('hdfc_apr')
+    out = parse(srv, mixed('hdfc_apr'))
+    rows = out.get('transactions', [])
+    eq(len(rows), len(t['transactions']), 'rows of the text page and of the scanned page: %s' % str(out)[:300])
+    eq(out['metadata']['ocr_pages'], 1, 'one page read by OCR')
+    eq(out['extraction'], 'mixed', 'the statement says how it was read')
+    kinds = [r['extraction'] for r in rows]
+    check('text' in kinds and 'ocr' in kinds, 'rows of both pages: %s' % kinds)
+    eq(kinds, sorted(kinds, key=lambda k: k == 'ocr'), 'text rows first (page 1), then the scanned page\'s')
+    flagged = {u['index'] for u in out['reconciliation']['unreconciled']}
+    for i, (g, w) in enumerate(zip(rows, t['transactions'])):
+        if g['extraction'] == 'text':
+            eq((g['date'], paise(g['amount']), paise(g['balance'])), (w['date'], paise(w['amount']), paise(w['balance'])),
+               'text row %d as printed' % i)
+        elif (paise(g['amount']), paise(g['balance'])) != (paise(w['amount']), paise(w['balance'])):
+            check(i in flagged, 'scanned row %d wrong yet not flagged' % i)
+    eq(parse(srv, mixed('hdfc_apr'), '--no-ocr')['metadata']['ocr_pages'], 0, '--no-ocr reads no page by OCR')
+    short = parse(srv, mixed('hdfc_apr'), '--no-ocr').get('transactions', [])
+    check(len(short) < len(rows), '--no-ocr: only the text page\'s rows (%d)' % len(short))
+
+
 @suite.test
 def org_set_ocr_off_keeps_pdf_is_image(srv):
     o = org(srv, 'FinBox Faithful')
