@@ -220,10 +220,11 @@ static void join_split_numbers(struct pwords *pw)
     pw->n = out;
 }
 
-static int flush_words(const struct pwords *pw, const struct ocr_image *img, struct layout *l)
+static int flush_words(struct pwords *pw, const struct ocr_image *img, struct layout *l)
 {
     for (size_t i = 0; i < pw->n; i++) {
-        const struct pword *p = &pw->w[i];
+        struct pword *p = &pw->w[i];
+        p->len = ocr_fix_vpa(p->text, p->len, sizeof p->text);
         if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
                             p->size, p->text, p->len) < 0)
             return -1;

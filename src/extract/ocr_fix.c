@@ -129,6 +129,54 @@ static void ifsc_zero(char *s, size_t n)
     }
 }
 
+/* UPI handles (the part after a VPA's @) of the largest apps: distinctive
+ * enough that one glued to a name is a VPA whose @ OCR lost. */
+static const char *const HANDLES[] = {"okaxis", "oksbi", "okhdfcbank", "okicici", "ybl", "ibl", "axl", "apl"};
+
+static bool is_lower_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || isdigit((unsigned char)c);
+}
+
+static bool ends_segment(const char *s, size_t n, size_t i)
+{
+    return i == n || s[i] == '/' || s[i] == '-' || s[i] == ',';
+}
+
+size_t ocr_fix_vpa(char *s, size_t n, size_t cap)
+{
+    for (size_t h = 0; h < sizeof HANDLES / sizeof *HANDLES; h++) {
+        size_t hl = strlen(HANDLES[h]);
+        for (size_t i = 1; i + hl <= n; i++) {
+            size_t end = i + hl;
+            if (memcmp(s + i, HANDLES[h], hl) != 0)
+                continue;
+            bool stray = end < n && (s[end] == '1' || s[end] == 'l') && ends_segment(s, n, end + 1);
+            if (!stray && !ends_segment(s, n, end))
+                continue;
+            bool glued = false;
+            if (s[i - 1] != '@') {
+                size_t start = i, letters = 0;
+                while (start > 0 && is_lower_alnum(s[start - 1]))
+                    letters += !isdigit((unsigned char)s[--start]);
+                glued = i - start >= 3 && letters && (start == 0 || s[start - 1] == '/' || s[start - 1] == '-');
+                if (!glued || n + 1 >= cap)
+                    continue;
+            }
+            if (stray) {
+                memmove(s + end, s + end + 1, n - end);
+                n--;
+            }
+            if (glued) {
+                memmove(s + i + 1, s + i, n - i + 1);
+                s[i] = '@';
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
 size_t ocr_fix_word(const char *in, char *out, size_t cap)
 {
     size_t n = strlen(in);
@@ -140,6 +188,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     out[n] = 0;
     fix_l_and_i(out, n);
     ifsc_zero(out, n);
+    n = ocr_fix_vpa(out, n, cap);
     /* the core: after a sign, bracket or currency, before a Dr/Cr marker */
     size_t a = 0, b = n;
     if (a < b && (out[a] == '-' || out[a] == '(' || out[a] == '+'))

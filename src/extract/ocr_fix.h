@@ -32,6 +32,16 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap);
  * date. Sets *out; false when the cell is no such date. */
 bool ocr_fix_date(const char *cell, pb_day *out);
 
+/* A UPI address read with its @ lost ("rahul74ybl/milk", the @ read as a
+ * gap and the pieces joined) or a stray 1 or l for the slash after its
+ * handle ("neha@ybl1/"), set right in s[0..n) (NUL-terminated, capacity
+ * cap). The local part of a VPA without its @ must be a whole segment of
+ * the word (after a slash or hyphen) of at least three lower-case letters
+ * or digits, one a letter, glued to a large app's handle (ybl, okaxis ...).
+ * Returns the new length (one more when an @ went back). ocr_fix_word does
+ * it too; a word joined from pieces needs it again. */
+size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
+
 struct chain_row {
     pb_paise amount;  /* > 0 */
     pb_paise balance;

@@ -187,6 +187,20 @@ TEST(dates_with_separators_lost_or_misread)
     CHECK_STR(date("1213123"), "none");         /* 12.13.123? 12.31.23? no reading is a date */
 }
 
+TEST(vpas_get_their_at_back)
+{
+    CHECK_STR(fix("UPI/DR/500730145912/RAHUL"), "UPI/DR/500730145912/RAHUL");
+    CHECK_STR(fix("KHAN/YESB/rahul74ybl/milk"), "KHAN/YESB/rahul74@ybl/milk");
+    CHECK_STR(fix("BANERJ/IDFB/gurpreetybl/Pay"), "BANERJ/IDFB/gurpreet@ybl/Pay");
+    CHECK_STR(fix("merchant/irctc@ybl1/YES"), "merchant/irctc@ybl/YES");
+    CHECK_STR(fix("BANERJ/ICIC/rohit28@ibl1"), "BANERJ/ICIC/rohit28@ibl");
+    CHECK_STR(fix("sneha15@okhdfcbank/rent"), "sneha15@okhdfcbank/rent"); /* right as read */
+    CHECK_STR(fix("possible/edible"), "possible/edible");                 /* words */
+    CHECK_STR(fix("Paybl"), "Paybl");
+    CHECK_STR(fix("ybl"), "ybl");
+    CHECK_STR(fix("/abybl"), "/abybl"); /* too short a local part to tell */
+}
+
 int main(void)
 {
     RUN(numbers_read_with_letters_become_numbers);
@@ -201,5 +215,6 @@ int main(void)
     RUN(chain_never_guesses);
     RUN(chain_flips_a_direction_only_when_not_printed);
     RUN(dates_with_separators_lost_or_misread);
+    RUN(vpas_get_their_at_back);
     return check_summary();
 }
