@@ -66,6 +66,57 @@ static int left_edge(const int *hist, const int *starts, int from, int to, int t
     return best;
 }
 
+/* The word starts where a left-aligned column's cells start: at its edge
+ * (left lies half a point before the cells' common start), not before it
+ * (an overflowing narration's next word, one space on, may come within a
+ * point of the edge). */
+static bool at_edge(const struct word *wd, const struct column *col)
+{
+    return col->edge && wd->x0 > col->left - 0.2f && wd->x0 < col->left + 1.5f;
+}
+
+/* The narrowest gap between words on the line: a space in its font (one
+ * word: a space of a proportional font of its size). */
+static float line_space(const struct layout *l, const struct line *ln)
+{
+    float space = INFINITY;
+    for (uint32_t w = ln->first + 1; w < ln->first + ln->n; w++) {
+        float g = l->words[w].x0 - l->words[w - 1].x1;
+        if (g > 0.5f && g < space)
+            space = g;
+    }
+    return isfinite(space) ? space : 0.3f * ln->size;
+}
+
+/* Marks the left-aligned columns whose cells are figures: every word that
+ * starts at the column's edge holds a digit (cheque and reference numbers),
+ * three at least, on lines with a date or an amount. Words one space after the text before them are left
+ * out: they may be a narration running over the edge, which is what the
+ * mark helps to tell (cells_split). */
+static void mark_figures(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
+{
+    int seen[TABLE_MAX_COLS] = {0};
+    bool letters[TABLE_MAX_COLS] = {0};
+    for (size_t d = 0; d < ndl; d++) {
+        const struct line *ln = &l->lines[dl[d]];
+        if (!has_value(l, ln)) /* a row's line, not a header repeated on a later page */
+            continue;
+        float sp = line_space(l, ln);
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const struct word *wd = &l->words[w];
+            if (w > ln->first && wd->x0 - l->words[w - 1].x1 <= 1.1f * sp + 0.2f)
+                continue;
+            for (int c = 1; c < h->ncols; c++)
+                if (at_edge(wd, &h->cols[c])) {
+                    seen[c]++;
+                    letters[c] |= !strpbrk(word_text(l, wd), "0123456789");
+                }
+        }
+    }
+    for (int c = 0; c < h->ncols; c++)
+        h->cols[c].figures = seen[c] >= 3 && !letters[c];
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
     static __thread int hist[HIST_MAX], starts[HIST_MAX];
@@ -180,6 +231,7 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
                     bestlen, bestx, hist[420], hist[450]);
         h->cols[i].right = bestx;
     }
+    mark_figures(l, h, dl, ndl);
 }
 
 
@@ -226,15 +278,6 @@ static int word_column(const struct layout *l, const struct word *wd, const stru
     return column_at(h, (wd->x0 + wd->x1) / 2);
 }
 
-/* The word starts where a left-aligned column's cells start: at its edge
- * (left lies half a point before the cells' common start), not before it
- * (an overflowing narration's next word, one space on, may come within a
- * point of the edge). */
-static bool at_edge(const struct word *wd, const struct column *col)
-{
-    return col->edge && wd->x0 > col->left - 0.2f && wd->x0 < col->left + 1.5f;
-}
-
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
     for (int i = 0; i < h->ncols; i++) {
@@ -261,10 +304,14 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
          * before it is no overflow: a cell centred in its column, wider than
          * it; its centre decides */
         int mid = column_at(h, (wd->x0 + wd->x1) / 2);
-        if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 3 * sp + 1)
+        if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 2 * sp + 0.5f)
             col = mid;
         bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
-        if (one_space && text_role(h->cols[col].role) && !at_edge(wd, &h->cols[col]))
+        /* at the edge: the next column's cell, unless that column holds
+         * figures and this word none ("...INDIA" / "CREDIT" over a cheque
+         * number column: the narration runs on) */
+        if (one_space && text_role(h->cols[col].role) &&
+            (!at_edge(wd, &h->cols[col]) || (h->cols[col].figures && !strpbrk(word_text(l, wd), "0123456789"))))
             col = prev;
         /* the same into an empty amount column: words that are no amount */
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&

@@ -442,10 +442,26 @@ static bool roles_from_cells(const struct layout *l, size_t from, float size, st
     memset(count, 0, sizeof count);
     memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
-    int lines = 0, page = from < l->nlines ? l->lines[from].page : -1;
-    for (size_t j = from; j < l->nlines && l->lines[j].page == page && lines < 40; j++) {
+    int lines = 0, page = from < l->nlines ? l->lines[from].page : -1, cont = -1, above = 0;
+    for (size_t j = from; j < l->nlines && lines < 40; j++) {
         const struct line *ln = &l->lines[j];
-        if (may_start_header(l, j) && !header_line_has_value(l, j))
+        /* a header at a page's foot, with too few lines under it to tell
+         * (a section's lone first row): the rows go on on the next page,
+         * under its letterhead and the header repeated (-1: on the
+         * header's page; 0: above the repeated header; 1: under it) */
+        if (ln->page != page) {
+            if (lines >= 3 || cont >= 0 || ln->page != page + 1)
+                break;
+            page = ln->page;
+            cont = 0;
+        }
+        bool label = may_start_header(l, j) && !header_line_has_value(l, j);
+        if (cont == 0 || (cont == 1 && label && lines == above)) { /* a stacked header's lower line too */
+            cont = label ? 1 : cont;
+            above = lines;
+            continue;
+        }
+        if (label)
             break; /* another table's header: its cells are not these */
         for (int a = 0; a < h->ncols; a++)
             cell[a][0] = 0;

@@ -16,6 +16,8 @@ struct column {
     float x0, x1;      /* header label extent */
     float left, right; /* cell boundaries derived from the data */
     bool edge;         /* left is where this column's cells start (cells.c) */
+    bool figures;      /* a text column whose cells all start with a word holding
+                        * a digit (cheque and reference numbers: cells.c) */
     bool guess;        /* role not named by the label's words (read from the
                         * cells below, or only part of the label known):
                         * the balance chain may choose another */

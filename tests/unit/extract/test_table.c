@@ -917,6 +917,120 @@ TEST(overflowing_word_just_before_a_column_edge_stays_in_the_narration)
     statement_free(&st);
 }
 
+/* Words at positions (a line by its baseline y), font size 8. */
+struct placed {
+    float y, x0, x1;
+    const char *s;
+};
+
+static void read_placed(const struct placed *w, size_t n, struct statement *st)
+{
+    struct layout l = {0};
+    for (size_t i = 0; i < n; i++)
+        layout_add_word(&l, 0, w[i].x0, w[i].y - 8, w[i].x1, w[i].y + 2, w[i].y, 8, w[i].s, strlen(w[i].s));
+    l.npages = 1;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct extract_error err;
+    CHECK_INT(extract_layout_first(&l, &o, st, &err), 0);
+    layout_free(&l);
+}
+
+/* The same, its next word one space on and starting right where the
+ * reference column's cells start: that column holds only numbers and the
+ * word none, so the narration runs on. */
+TEST(overflowing_word_at_a_number_column_edge_stays_in_the_narration)
+{
+    static const struct placed W[] = {
+        {60, 30, 50, "Date"},          {60, 99, 140, "Narration"},      {60, 209, 240, "Ref"},
+        {60, 303, 330, "Debit"},       {60, 393, 420, "Credit"},        {60, 470, 510, "Balance"},
+        {80, 30, 80, "01-10-2024"},    {80, 99, 160, "UPI/DR/1111"},    {80, 209.1f, 260, "111122223333"},
+        {80, 320, 355, "100.00"},      {80, 472, 513, "900.00"},
+        {92, 30, 80, "02-10-2024"},    {92, 99, 160, "UPI/DR/2222"},    {92, 209.1f, 260, "222233334444"},
+        {92, 320, 355, "100.00"},      {92, 472, 513, "800.00"},
+        {104, 30, 80, "03-10-2024"},   {104, 99, 160, "UPI/DR/3333"},   {104, 209.1f, 260, "333344445555"},
+        {104, 320, 355, "100.00"},     {104, 472, 513, "700.00"},
+        {116, 30, 80, "04-10-2024"},   {116, 99, 116.2f, "ACH"},        {116, 118.7f, 181.8f, "DR/FULLERTON"},
+        {116, 184.3f, 206.7f, "INDIA"}, {116, 209.2f, 238.8f, "CREDIT"},
+        {116, 320, 355, "100.00"},     {116, 472, 513, "600.00"},
+        {128, 99, 211, "CO/ICIC7086651219280090"},
+    };
+    struct statement st;
+    read_placed(W, sizeof W / sizeof *W, &st);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[3].note, "ACH DR/FULLERTON INDIA CREDIT CO/ICIC7086651219280090");
+        CHECK(st.txns[3].chq_num == NULL);
+        CHECK_STR(st.txns[2].chq_num, "333344445555");
+    }
+    statement_free(&st);
+}
+
+/* A reference wider than its column, centred in it, reaches back over the
+ * boundary: nearly three spaces after the narration's last word, it is the
+ * reference, not more narration. */
+TEST(centred_reference_wider_than_its_column_is_the_reference)
+{
+    static const struct placed W[] = {
+        {60, 35, 78, "Date"},          {60, 288, 347, "Narration"},    {60, 497, 546, "Reference"},
+        {60, 591, 618, "Debit"},       {60, 654, 686, "Credit"},       {60, 719, 757, "Balance"},
+        {80, 26, 80, "01-12-2023"},    {80, 190, 320, "UPI/608279117627/DR/BIG"}, {80, 325, 357, "BAZAAR"},
+        {80, 488.8f, 553.6f, "608279117627"}, {80, 590, 633.8f, "100.00"}, {80, 715, 769.5f, "900.00"},
+        {95, 26, 80, "02-12-2023"},    {95, 190, 320, "UPI/608279117628/DR/BIG"}, {95, 325, 357, "BAZAAR"},
+        {95, 488.8f, 553.6f, "608279117628"}, {95, 590, 633.8f, "100.00"}, {95, 715, 769.5f, "800.00"},
+        {110, 26, 80, "03-12-2023"},   {110, 190, 320, "UPI/608279117629/DR/BIG"}, {110, 325, 357, "BAZAAR"},
+        {110, 488.8f, 553.6f, "608279117629"}, {110, 590, 633.8f, "100.00"}, {110, 715, 769.5f, "700.00"},
+        {125, 26, 80, "16-12-2023"},   {125, 171.5f, 317.3f, "NEFT-ICICN67248216413-MANOJ"},
+        {125, 322.7f, 463.1f, "VERMA-HDFC0742015-TRANSFER"}, {125, 478, 564.4f, "ICICN67248216413"},
+        {125, 590, 633.8f, "100.00"},  {125, 715, 769.5f, "600.00"},
+    };
+    struct statement st;
+    read_placed(W, sizeof W / sizeof *W, &st);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4) {
+        CHECK_STR(st.txns[3].note, "NEFT-ICICN67248216413-MANOJ VERMA-HDFC0742015-TRANSFER");
+        CHECK_STR(st.txns[3].chq_num, "ICICN67248216413");
+    }
+    statement_free(&st);
+}
+
+/* A table's header at the foot of a page with a single row under it (a
+ * section starting low on the page): the next page's rows, under the
+ * letterhead and the repeated header, show what its columns hold (the
+ * label "Outstanding" names none), and the lone row is read. */
+TEST(header_at_a_page_foot_with_one_row_is_read)
+{
+    static const struct {
+        int page;
+        float y;
+        const char *s;
+    } L[] = {
+        {0, 40, "SAVINGS ACCOUNT STATEMENT"},
+        {0, 500, "Date         Particulars                  Debit       Credit   Outstanding"},
+        {0, 512, "01/08/2024   INTEREST                    100.00                    900.00"},
+        {0, 540, "This is a computer generated statement   Page 1 of 2"},
+        {1, 40, "SAVINGS ACCOUNT STATEMENT"},
+        {1, 60, "Date         Particulars                  Debit       Credit   Outstanding"},
+        {1, 72, "02/08/2024   ATM WDL                     100.00                    800.00"},
+        {1, 84, "03/08/2024   SALARY                                   200.00      1,000.00"},
+        {1, 96, "04/08/2024   POS SHOP                     50.00                    950.00"},
+    };
+    struct layout l = {0};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++)
+        text_at(&l, L[i].page, L[i].y, L[i].s);
+    l.npages = 2;
+    CHECK_INT(layout_build_lines(&l), 0);
+    struct extract_opts o = {0};
+    struct statement st;
+    struct extract_error err;
+    CHECK_INT(extract_layout_first(&l, &o, &st, &err), 0);
+    layout_free(&l);
+    CHECK_INT(st.ntxns, 4);
+    if (st.ntxns == 4)
+        CHECK_STR(st.txns[0].note, "INTEREST");
+    statement_free(&st);
+}
+
 int main(void)
 {
     for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
@@ -931,5 +1045,8 @@ int main(void)
     RUN(centred_row_starting_at_page_top_keeps_its_first_line);
     RUN(bottom_aligned_rows_take_the_lines_above_them);
     RUN(overflowing_word_just_before_a_column_edge_stays_in_the_narration);
+    RUN(overflowing_word_at_a_number_column_edge_stays_in_the_narration);
+    RUN(centred_reference_wider_than_its_column_is_the_reference);
+    RUN(header_at_a_page_foot_with_one_row_is_read);
     return check_summary();
 }
