@@ -24,6 +24,7 @@
 #include "http/server.h"
 #include "notify/backoff.h"
 #include "notify/notify.h"
+#include "util/lazylib.h"
 #include "util/log.h"
 #include "util/secret.h"
 
@@ -399,6 +400,10 @@ int cli_serve(int argc, char **argv)
     }
     if (o.threads > 256)
         o.threads = 256;
+    if (lazylib_load_all()) { /* a missing library is refused now, not in a request */
+        fprintf(stderr, "passbook serve: a library is missing (see the log line above)\n");
+        return 1;
+    }
     umask(077); /* statements, keys, database: the owner's only */
     if (cli_mkdirs(o.data)) {
         fprintf(stderr, "passbook serve: cannot create %s: %s\n", o.data, strerror(errno));
