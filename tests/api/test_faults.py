@@ -4,7 +4,8 @@ statement without its file), and the server serves again once the fault is gone.
 
 Disk faults are injected by a shim this test builds (tests/fault/shim.c, loaded with LD_PRELOAD
 and steered through a control file while the server runs); crashes by the server's test-only
-crash points (PASSBOOK_FAULT_KILL_AT, src/util/fault.h)."""
+crash points (PASSBOOK_FAULT_KILL_AT, src/util/fault.h). On PostgreSQL the database's disk is
+the database server's: triggers play its faults instead (database_fault below)."""
 
 import os
 import signal
@@ -55,6 +56,32 @@ class Faulty(Server):
                 os.unlink(p)
 
 
+def database_fault(srv, fault):
+    """Makes the database's disk fail: 'full' (no room) or 'sync' (its log cannot be made
+    durable), or '' (healthy again). On SQLite through the shim (passbook.db and its WAL).
+    On PostgreSQL the disk is the database server's, so triggers play what PostgreSQL does:
+    'full' raises disk_full (SQLSTATE 53100, as when it cannot extend a table) at a
+    statement's INSERT and at a session create's COMMIT; 'sync' ends the server process at
+    COMMIT (a failed WAL fsync is a PANIC there: every connection is cut, nothing of the
+    transaction is committed)."""
+    if not srv.on_postgres:
+        srv.set_fault({'full': 'enospc passbook.db', 'sync': 'fsync passbook.db', '': ''}[fault])
+        return
+    srv.set_fault('')
+    for table in ('sessions', 'statements'):
+        srv.sql('DROP TRIGGER IF EXISTS fault_%s ON %s' % (table, table))
+    if not fault:
+        return
+    body = {'full': "RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'",
+            'sync': 'PERFORM pg_terminate_backend(pg_backend_pid())'}[fault]
+    srv.sql("CREATE OR REPLACE FUNCTION fault_%s() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "%s; RETURN NULL; END $$" % (fault, body))
+    srv.sql('CREATE CONSTRAINT TRIGGER fault_sessions AFTER INSERT ON sessions DEFERRABLE INITIALLY '
+            'DEFERRED FOR EACH ROW EXECUTE FUNCTION fault_%s()' % fault)
+    srv.sql('CREATE TRIGGER fault_statements BEFORE INSERT ON statements FOR EACH ROW '
+            'EXECUTE FUNCTION fault_%s()' % fault)
+
+
 def download(srv, o, sid):
     out = []
     for s in session_get(srv, o, sid, 'get_pdfs').json['statements']:
@@ -79,11 +106,12 @@ def a_full_disk_is_507_and_uploads_work_again_once_space_returns():
         r = upload(srv, o, sid, fx.data('hdfc_q1'))
         expect_error(r, 507, 'INSUFFICIENT_STORAGE', 'file')
         eq(r.json.get('statement_id'), '', 'upload error envelope')
-        srv.set_fault('enospc passbook.db')      # room for the file, none for the database
+        database_fault(srv, 'full')              # room for the file, none for the database
         expect_error(upload(srv, o, sid, fx.data('hdfc_q1')), 507, 'INSUFFICIENT_STORAGE', 'database')
         r = srv.create_session(o, from_date='01/01/2024', to_date='31/03/2024')
         expect_error(r, 507, 'INSUFFICIENT_STORAGE', 'session create')
-        srv.set_fault('')                        # space is back: no restart needed
+        eq(statement_ids(srv, o, sid), [], 'nothing stored')
+        database_fault(srv, '')                  # space is back: no restart needed
         r = upload(srv, o, sid, fx.data('hdfc_q1'))
         eq(r.status, 200, 'upload after the disk has room again (%s)' % r.text[:300])
         eq(statement_ids(srv, o, sid), [r.json['statement_id']])
@@ -116,17 +144,29 @@ def a_failed_database_sync_stops_the_server_and_loses_nothing_acknowledged():
         sid = new_session(srv, o)
         first = upload(srv, o, sid, fx.data('icici_jan'))
         eq(first.status, 200)
-        srv.set_fault('fsync passbook.db')
+        database_fault(srv, 'sync')
         try:
             r = upload(srv, o, sid, fx.data('hdfc_q1'))
             check(r.status != 200, 'acknowledged although the WAL was not synced: %r' % r)
         except OSError:
             pass  # the server went down before answering: not acknowledged either
-        eq(srv.proc.wait(60), EXIT_STORE_FAILED, 'the server stops: it can no longer promise durability')
-        srv.kill9()  # already gone; collects the log
-        srv.set_fault('')
-        srv.start()
-        ids = statement_ids(srv, o, sid)
+        if srv.on_postgres:
+            # PostgreSQL recovers from its own log and the next transaction can be trusted
+            # (docs/operations.md, Durability): the node stays up and serves once it does
+            eq(srv.get('/readyz').status, 200, 'the node stays up')
+            database_fault(srv, '')
+            second = upload(srv, o, sid, fx.data('hdfc_q1'))
+            eq(second.status, 200, 'uploads pass again: %r' % second)
+            ids = statement_ids(srv, o, sid)
+            eq(sorted(ids), sorted([first.json['statement_id'], second.json['statement_id']]),
+               'the acknowledged uploads, and nothing of the failed one')
+        else:
+            # SQLite's failed fsync poisons the file's pages: the server stops
+            eq(srv.proc.wait(60), EXIT_STORE_FAILED, 'the server stops: it can no longer promise durability')
+            srv.kill9()  # already gone; collects the log
+            database_fault(srv, '')
+            srv.start()
+            ids = statement_ids(srv, o, sid)
         check(first.json['statement_id'] in ids, 'the acknowledged upload survived')
         srv.stop_checked()
     finally:

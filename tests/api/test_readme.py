@@ -34,6 +34,8 @@ def readme_walkthrough_runs_as_written():
         os.symlink(os.path.join(REPO, 'tools'), os.path.join(work, 'tools'))
         env = dict(os.environ, PASSBOOK_LISTEN='127.0.0.1:%d' % srv.port, PASSBOOK_DATA=srv.data_dir,
                    RECEIVER_PORT=str(free_port()))
+        if srv.on_postgres:   # as on a PostgreSQL install: every command finds the database there
+            env['PASSBOOK_DB'] = srv.env['PASSBOOK_DB']
         p = subprocess.run(['bash', '-c', script], cwd=work, env=env, capture_output=True, text=True,
                            timeout=600)
         out = p.stdout + p.stderr
