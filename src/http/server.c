@@ -792,7 +792,10 @@ int http_server_start(const struct http_config *cfg, const struct router *router
         server_free(s);
         return -1;
     }
-    /* No listening socket of MHD's own: the gate accepts (gate.h). */
+    /* No listening socket of MHD's own: the gate accepts (gate.h). 32 KiB
+     * of connection memory hold the largest head (HTTP_HEAD_MAX) and its
+     * answer's headers; MHD zeroes the whole pool at every request, so
+     * more only costs (docs/operations.md, "Where a create's time goes"). */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
                      MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET;
     s->daemon = MHD_start_daemon(
@@ -800,7 +803,7 @@ int http_server_start(const struct http_config *cfg, const struct router *router
         MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 1u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
         MHD_OPTION_CONNECTION_TIMEOUT, lim.idle_s ? lim.idle_s : 60u, MHD_OPTION_CONNECTION_LIMIT,
-        2 * lim.max_total, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
+        2 * lim.max_total, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, errlen, "cannot start the HTTP server on %s:%d", cfg->host, s->port);
         server_free(s);
