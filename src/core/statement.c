@@ -81,3 +81,19 @@ int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in)
     }
     return rc ? -1 : 0;
 }
+
+size_t statement_unsure_rows(const struct statement *st)
+{
+    if (st->balances_ok || !st->totals_ok)
+        return 0;
+    size_t unsure = 0;
+    pb_paise prev = st->opening_balance;
+    for (size_t i = 0; i < st->ntxns; i++) {
+        const struct txn *t = &st->txns[i];
+        if ((t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount) != t->balance)
+            return 0;
+        unsure += txn_ocr_doubtful(t);
+        prev = t->balance;
+    }
+    return unsure;
+}

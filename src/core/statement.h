@@ -97,5 +97,11 @@ void statement_list_free(struct statement_list *l);
 void statement_list_take_first(struct statement_list *l, struct statement *out);
 /* Deep copy of *in into *out (out zeroed first). Returns 0 / -1 (memory). */
 int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in);
+/* The rows of a statement that fails reconciliation only because OCR was
+ * unsure of them: every balance follows and the totals agree, yet some
+ * rows are below TXN_OCR_SURE. Returns how many such rows, 0 when the
+ * statement reconciles or fails for another reason (a balance that does
+ * not follow, a total). */
+size_t statement_unsure_rows(const struct statement *st);
 
 #endif

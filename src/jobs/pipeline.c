@@ -59,8 +59,17 @@ static void check_account(const struct session *s, const struct org *org, const 
                           struct pipeline_verdict *v)
 {
     bool reconciled = true;
-    for (size_t k = 0; k < a->nstmts; k++)
-        reconciled = reconciled && a->stmts[k].balances_ok && a->stmts[k].totals_ok;
+    size_t unsure = 0; /* rows OCR was unsure of, in statements that fail for nothing else */
+    bool other = false;
+    for (size_t k = 0; k < a->nstmts; k++) {
+        const struct statement *st = &a->stmts[k];
+        if (st->balances_ok && st->totals_ok)
+            continue;
+        reconciled = false;
+        size_t n = statement_unsure_rows(st);
+        unsure += n;
+        other = other || !n;
+    }
     if (!a->rec.account_number || !a->rec.account_number[0]) {
         v->error_code = "NULL_ACCOUNT_NUMBER";
         snprintf(v->error_message, sizeof v->error_message, "Account number is unavailable or unidentified");
@@ -68,7 +77,13 @@ static void check_account(const struct session *s, const struct org *org, const 
     }
     if (!reconciled) {
         v->error_code = "BALANCE_MISMATCH";
-        snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
+        if (other)
+            snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
+        else /* the balances chain: what is not vouched for is the scan's reading */
+            snprintf(v->error_message, sizeof v->error_message,
+                     "The balances reconcile, but the scanned statement had %zu transaction%s OCR could not read "
+                     "with certainty: check them against the statement",
+                     unsure, unsure == 1 ? "" : "s");
         return;
     }
     struct coverage *cov = malloc(sizeof *cov);

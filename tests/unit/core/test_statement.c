@@ -1,0 +1,75 @@
+#include "check.h"
+#include "core/statement.h"
+
+/* A statement of three rows from an opening of 1000.00: a credit of 500,
+ * a debit of 200, a credit of 50 (balances 1500, 1300, 1350). */
+static void three_rows(struct txn t[3], struct statement *st)
+{
+    t[0] = (struct txn){.type = TXN_CREDIT, .amount = 50000, .balance = 150000, .has_balance = true};
+    t[1] = (struct txn){.type = TXN_DEBIT, .amount = 20000, .balance = 130000, .has_balance = true};
+    t[2] = (struct txn){.type = TXN_CREDIT, .amount = 5000, .balance = 135000, .has_balance = true};
+    for (int i = 0; i < 3; i++)
+        t[i].reconciled = true, t[i].ocr = true, t[i].confidence = 0.9f;
+    *st = (struct statement){.txns = t, .ntxns = 3, .opening_balance = 100000, .has_opening = true,
+                             .balances_ok = true, .totals_ok = true};
+}
+
+TEST(a_reconciled_statement_has_no_unsure_rows)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    CHECK_INT(statement_unsure_rows(&st), 0);
+}
+
+TEST(rows_ocr_was_unsure_of_are_counted_when_the_balances_chain)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    t[0].confidence = 0.4f, t[2].confidence = 0.6f;
+    t[0].reconciled = t[2].reconciled = false;
+    st.balances_ok = false;
+    CHECK_INT(statement_unsure_rows(&st), 2);
+}
+
+TEST(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    t[0].confidence = 0.4f;
+    t[1].balance = 129000; /* 1500 - 200 is not 1290 */
+    st.balances_ok = false;
+    CHECK_INT(statement_unsure_rows(&st), 0);
+}
+
+TEST(totals_that_disagree_are_a_mismatch_not_unsure_reading)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    t[0].confidence = 0.4f;
+    st.balances_ok = st.totals_ok = false;
+    CHECK_INT(statement_unsure_rows(&st), 0);
+}
+
+TEST(text_rows_are_never_unsure)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    t[1].ocr = false, t[1].confidence = 0.1f;
+    st.balances_ok = false;
+    CHECK_INT(statement_unsure_rows(&st), 0);
+}
+
+int main(void)
+{
+    RUN(a_reconciled_statement_has_no_unsure_rows);
+    RUN(rows_ocr_was_unsure_of_are_counted_when_the_balances_chain);
+    RUN(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading);
+    RUN(totals_that_disagree_are_a_mismatch_not_unsure_reading);
+    RUN(text_rows_are_never_unsure);
+    return check_summary();
+}
