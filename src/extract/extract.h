@@ -45,7 +45,7 @@ struct extract_opts {
                                64 MiB per page) */
     bool no_ocr;            /* scanned pages: PDF_IS_IMAGE (FinBox's answer) instead of OCR */
     int ocr_max_pages;      /* a scan with more pages is refused; 0 = default (50) */
-    double ocr_page_seconds; /* OCR work one page may take (CPU seconds; 4x on the wall clock);
+    double ocr_page_seconds; /* OCR work one page may take (CPU seconds; 15x on the wall clock: ocr.h);
                                0 = default (20); the call's deadline grows with each scanned page */
 };
 

@@ -333,8 +333,8 @@ static double wall(void)
 }
 
 /* The page's time limit counts the work done (this thread's CPU time), so
- * that a busy machine does not fail good scans; the wall clock gets four
- * times as long. Tesseract asks after each word. */
+ * that a busy machine does not fail good scans; the wall clock gets
+ * OCR_WALL_FACTOR times as long. Tesseract asks after each word. */
 struct limit {
     double cpu_end, wall_end;
     bool hit;
@@ -360,7 +360,7 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
     lib->TessBaseAPISetImage2(api, straight ? straight : pix);
     lib->TessBaseAPISetSourceResolution(api, img->dpi);
     ETEXT_DESC *mon = lib->TessMonitorCreate();
-    struct limit lim = {thread_cpu() + seconds, wall() + 4 * seconds, false};
+    struct limit lim = {thread_cpu() + seconds, wall() + OCR_WALL_FACTOR * seconds, false};
     lib->TessMonitorSetCancelFunc(mon, over_limit);
     lib->TessMonitorSetCancelThis(mon, &lim);
     size_t before = l->nwords;

@@ -24,12 +24,19 @@ struct ocr_image {
 
 enum ocr_result { OCR_DONE = 0, OCR_FAILED = -1, OCR_TIMED_OUT = -2 };
 
+/* A page's OCR is bounded by the work it does (the reading thread's CPU
+ * time); the wall clock only guards against a page that never gets a core,
+ * with this many times as long: at four times, 9 of 12 scans read at once
+ * on a loaded 2-core machine were refused as too slow, each page needing
+ * ~3 s of CPU. */
+#define OCR_WALL_FACTOR 15
+
 /* Whether the engine and its English data load (once per thread). */
 bool ocr_available(void);
 
 /* Reads the page's words into l (each with its confidence, 0..100),
  * giving up after `seconds` of recognition work (this thread's CPU time;
- * four times as long on the wall clock). Deskews the image first (a
+ * OCR_WALL_FACTOR times as long on the wall clock). Deskews the image first (a
  * scan fed at a slant would put one table row on several lines). Words
  * already normalised for the reader (ocr_fix.h). Returns an ocr_result;
  * the words read before a timeout are dropped. */

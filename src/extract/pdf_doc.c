@@ -696,7 +696,7 @@ static int ocr_pages(struct reader *r, const bool *scanned, int nscanned)
     for (int i = 0; i < r->npages; i++) {
         if (!scanned[i])
             continue;
-        double until = watch_now() + 4 * secs + 1;
+        double until = watch_now() + OCR_WALL_FACTOR * secs + 1;
         if (r->watch.deadline < until)
             r->watch.deadline = until;
         drop_page_words(r->l, i);
