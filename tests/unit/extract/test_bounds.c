@@ -493,6 +493,20 @@ TEST(scans_whose_images_decode_to_gigabytes_are_refused_before_drawing)
     free(scan.p);
 }
 
+TEST(ocr_memory_is_charged_while_a_page_is_read)
+{
+    char why[200];
+    struct buf scan = image_page(2500); /* drawn at 300 dpi: 8.4 megapixels, ~100 MB for Tesseract */
+    struct extract_opts drawn_only = {.max_memory = 80 << 20}; /* room to draw the page, not to read it */
+    CHECK_INT(read_pdf(&scan, &drawn_only, why, sizeof why), EXTRACT_TOO_COMPLEX);
+    CHECK(strstr(why, "memory") != NULL);
+    struct extract_opts room = {.max_memory = 200 << 20};
+    CHECK(read_pdf(&scan, &room, why, sizeof why) != EXTRACT_TOO_COMPLEX);
+    /* given back once read: MuPDF's store (at most 64 MiB) and little else */
+    CHECK_INT(extract_memory_in_use() < (size_t)(64 << 20) + (16 << 20), 1);
+    free(scan.p);
+}
+
 TEST(deadline_stops_a_page_in_the_middle)
 {
     char why[200];
@@ -559,6 +573,7 @@ int main(void)
     RUN(data_bombs_are_refused_by_inflated_size);
     RUN(type3_glyphs_count_their_work_before_the_font_loads);
     RUN(scans_whose_images_decode_to_gigabytes_are_refused_before_drawing);
+    RUN(ocr_memory_is_charged_while_a_page_is_read);
     RUN(deadline_stops_a_page_in_the_middle);
     RUN(memory_limits_are_limits);
     RUN(ordinary_statements_read_while_bombs_are_read);
