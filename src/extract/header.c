@@ -241,6 +241,16 @@ static bool one_label(const struct htok *a, const struct htok *b)
     return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.6f * a->size);
 }
 
+/* Token a is printed under a label on a line above (a stacked label's
+ * lower part), not as a label of its own. */
+static bool stacked(const struct htok *t, int n, int a)
+{
+    for (int b = 0; b < n; b++)
+        if (t[b].line < t[a].line && t[b].cluster == t[a].cluster)
+            return true;
+    return false;
+}
+
 static bool unknown_labels(struct htok *t, int n, struct header *h)
 {
     bool guessed = false;
@@ -262,6 +272,8 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
             upper |= t[a].line == 0;
         for (int a = 0; a < n && !upper; a++) /* stacked under a label above */
             upper = t[a].line < t[p].line && t[a].cluster == t[p].cluster;
+        for (int a = 0; a < n && !upper; a++) /* or beside a label standing alone on its line */
+            upper = t[a].line == t[p].line && t[a].col >= 0 && !stacked(t, n, a);
         if (to < 0 && upper && h->ncols < TABLE_MAX_COLS) {
             to = h->ncols++;
             h->cols[to] = (struct column){.role = COL_UNKNOWN, .x0 = INFINITY, .x1 = -INFINITY, .unnamed = true};
@@ -379,6 +391,10 @@ static bool joins(const struct header *h, const enum cellkind *kinds, int a, int
 {
     const struct column *l = &h->cols[a < b ? a : b], *r = &h->cols[a < b ? b : a];
     if (r->x0 - l->x1 >= size)
+        return false;
+    /* amounts under both: two money columns ("Inflow" beside "Book
+     * Balance"), however close their labels */
+    if (kinds[a] == CK_MONEY && kinds[b] == CK_MONEY)
         return false;
     if (!h->cols[b].unnamed)
         return kind_suits(kinds[a], h->cols[b].role);

@@ -173,6 +173,25 @@ static const struct table_case CASES[] = {
                   {.i = 1, .type = DR, .amount = 400000, .balance = 600000, .reconciled = YES}},
      }},
 
+    /* A two-line header: an unknown label ("Incoming") on the lower line
+     * beside a label standing alone there ("Balance"), not under one
+     * above: a column of its own, its role read from its amounts. */
+    {"unknown_label_on_the_lower_header_line_is_a_column",
+     "Txn          Particulars                Debit\n"
+     "Date                                    Amount        Incoming        Balance\n"
+     "01/07/2024   SALARY                                   9,000.00       10,000.00\n"
+     "03/07/2024   RENT                       4,000.00                      6,000.00\n"
+     "04/07/2024   REFUND                                     500.00        6,500.00\n"
+     "05/07/2024   FOOD                         300.00                      6,200.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .type = CR, .amount = 900000},
+                  {.i = 1, .type = DR, .amount = 400000},
+                  {.i = 2, .type = CR, .amount = 50000, .reconciled = YES},
+                  {.i = 3, .type = DR}},
+         .balances_ok = YES,
+     }},
+
     {"centred_cells_narration_above_and_below",
      "Date          Remarks                    Withdrawal       Deposit        Balance\n"
      "\n"
