@@ -4,7 +4,7 @@
  * Pipeline: pdf_doc.c (MuPDF open, limits, words with coordinates)
  *   -> layout.c (words -> lines by baseline)
  *   -> header.c (header row), cells.c (columns), lines.c (line classes),
- *      table.c (rows) + token.c (dates, amounts)
+ *      table*.c (rows; table_parts.h) + token.c (dates, amounts)
  *   -> identity.c (name, account, IFSC, period ...) + profile.c (banks as data)
  *   -> reconcile.c (row and statement balance checks).
  * Thread-safe: call extract_init() once, then extract_pdf() from any thread. */

@@ -322,7 +322,7 @@ static bool money(enum col_role r)
 /* Money roles where a label left them open: the balance is the rightmost
  * money column (unless a label names it), the one other money column an
  * amount, two others debit then credit (unless a label names one side).
- * The balance chain may choose otherwise (table.c). */
+ * The balance chain may choose otherwise (table_readings.c). */
 static void money_roles(struct header *h)
 {
     int mc[TABLE_MAX_COLS], nm = 0, bal = -1;

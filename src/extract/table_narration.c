@@ -1,0 +1,280 @@
+/* Each row's narration and reference, from the cells of its lines:
+ * wrapped pieces joined with a space or none (a token cut at the column's
+ * edge), value dates printed under the date. See table_parts.h. */
+#include "extract/table_parts.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/cells.h"
+#include "extract/token.h"
+
+static int append_text(char **dst, const char *s, const char *sep)
+{
+    if (!s[0])
+        return 0;
+    size_t a = *dst ? strlen(*dst) : 0, b = strlen(s);
+    if (a + b > 8192)
+        return 0;
+    char *n = realloc(*dst, a + b + strlen(sep) + 1);
+    if (!n)
+        return -1;
+    if (a)
+        strcpy(n + a, sep), a += strlen(sep);
+    memcpy(n + a, s, b + 1);
+    *dst = n;
+    return 0;
+}
+
+/* How a wrapped narration line joins the one above: no space after a
+ * hyphen or slash that ends a word ("...@okaxis-" / "PUNB0001234-..."
+ * was wrapped at the hyphen), nor where a token too long for the column
+ * was cut (the line above runs to the column's edge and its last word and
+ * the next line's first word together exceed the column's width); a space
+ * otherwise (wrapped at a space, including after a free-standing " - "). */
+struct wrapgeo {
+    float prev_x1, prev_lastw; /* line above: right edge, width of its last word */
+    bool prev_multi;           /* line above had several words */
+    float next_firstw;         /* this line: width of its first word */
+    float col_left, col_right; /* extent of the column's text over the table */
+    float size;
+};
+
+static bool is_alpha(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Letters on both sides, or a switch between letters and digits
+ * ("2024" / "to"): more likely two words than one token cut in two. */
+static bool is_alnum_change(char a, char b)
+{
+    return (is_alpha(a) || is_digit(a)) && (is_alpha(b) || is_digit(b)) && !(is_digit(a) && is_digit(b));
+}
+
+/* ---------- the document's words ---------- */
+
+/* Every alphanumeric run of the layout's words, lower case, as a set of
+ * hashes: a token cut at a column's edge is told from two words wrapped
+ * by the whole token appearing elsewhere in the document (a name or a
+ * reference printed uncut in another row or column). Built on first use. */
+struct vocab {
+    uint64_t *slot; /* open addressing, 0 = empty */
+    size_t cap;
+    bool built, failed;
+};
+
+static uint64_t run_hash(const char *a, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)a[i];
+        h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static bool is_alnum(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+static void vocab_add(struct vocab *v, uint64_t h)
+{
+    size_t i = h & (v->cap - 1);
+    while (v->slot[i] && v->slot[i] != h)
+        i = (i + 1) & (v->cap - 1);
+    v->slot[i] = h;
+}
+
+static bool vocab_has(const struct vocab *v, uint64_t h)
+{
+    for (size_t i = h & (v->cap - 1); v->slot[i]; i = (i + 1) & (v->cap - 1))
+        if (v->slot[i] == h)
+            return true;
+    return false;
+}
+
+static bool vocab_build(struct vocab *v, const struct layout *l)
+{
+    if (v->built || v->failed)
+        return v->built;
+    v->cap = 64;
+    while (v->cap < 4 * l->nwords + 64)
+        v->cap *= 2;
+    if (!(v->slot = calloc(v->cap, sizeof *v->slot))) {
+        v->failed = true;
+        return false;
+    }
+    for (size_t w = 0; w < l->nwords; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        for (size_t a = 0; t[a];) {
+            size_t b = a;
+            while (is_alnum(t[b]))
+                b++;
+            if (b - a >= 3)
+                vocab_add(v, run_hash(t + a, b - a));
+            a = b > a ? b : a + 1;
+        }
+    }
+    return v->built = true;
+}
+
+/* The alphanumeric run across the break, prev's end + next's start, is a
+ * word of the document. */
+static bool cut_word_seen(struct vocab *v, const struct layout *l, const char *prev, const char *next)
+{
+    size_t n = strlen(prev), a = n, b = 0;
+    while (a > 0 && is_alnum(prev[a - 1]))
+        a--;
+    while (is_alnum(next[b]))
+        b++;
+    if (a == n || !b || n - a + b > 60 || !vocab_build(v, l))
+        return false;
+    char joined[64];
+    memcpy(joined, prev + a, n - a);
+    memcpy(joined + (n - a), next, b);
+    return vocab_has(v, run_hash(joined, n - a + b));
+}
+
+static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
+                            const struct layout *l)
+{
+    size_t n = prev ? strlen(prev) : 0;
+    if (!n)
+        return "";
+    if (strchr("-/@_*", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
+        return "";
+    if (!g)
+        return " ";
+    /* a token longer than the column is cut where it meets the edge: the
+     * line above ends near the edge with a long token that, with the next
+     * line's first one, would not fit the column */
+    float width = g->col_right - g->col_left;
+    bool long_token = g->prev_lastw > 0.5f * width && g->prev_lastw + g->next_firstw > width;
+    if (!long_token || g->prev_x1 < g->col_right - 1.5f * g->size)
+        return " ";
+    /* the whole token is printed elsewhere in the document ("ZENI" / "TH"
+     * where "ZENITH" appears in other rows), or the break falls inside a
+     * number, or the line continues with punctuation no narration puts
+     * after a space */
+    bool digits = is_digit(prev[n - 1]) && is_digit(next[0]);
+    if (digits || cut_word_seen(v, l, prev, next) || (strchr("@/_*", next[0]) && is_alnum(prev[n - 1])))
+        return "";
+    /* otherwise a cut inside letters looks exactly like a wrap between two
+     * words ("UNION" / "BANK"), which is far more common: only cuts right at
+     * the edge touching digits or punctuation join without a space */
+    if (g->prev_x1 >= g->col_right - 0.6f * g->size && !is_alnum_change(prev[n - 1], next[0]))
+        return "";
+    return " ";
+}
+
+struct rowtext {
+    float last_x1, last_w; /* the row's previous narration line: right edge, last word width */
+    bool last_multi;
+    char datebits[56]; /* pieces of a bracketed value date wrapped under the date */
+};
+
+/* Extent of the narration text over the rows of one table layout. */
+static void narr_extent(struct table_lines *c, const struct header *h, struct cells *cs, int narr, float *left, float *right)
+{
+    *left = INFINITY, *right = -INFINITY;
+    for (size_t i = 0; i < c->ndl; i++) {
+        if (c->hdr[i] != h || c->info[i].row < 0)
+            continue;
+        cells_split(c->l, &c->l->lines[c->dl[i]], h, cs);
+        if (!cs->c[narr][0])
+            continue;
+        if (cs->x1[narr] <= h->cols[narr].right + 1) /* text overflowing the column is no guide to its width */
+            *right = fmaxf(*right, cs->x1[narr]);
+        *left = fminf(*left, cs->x0[narr]);
+    }
+}
+
+int table_collect_text(struct table_lines *c)
+{
+    struct cells *cs = malloc(sizeof *cs);
+    struct rowtext *rt = calloc(c->out->nrows + 1, sizeof *rt);
+    const struct header *seen[8] = {0};
+    float right[8] = {0}, left[8] = {0};
+    int nseen = 0, rc = -1;
+    struct vocab voc = {0};
+    if (!cs || !rt)
+        goto out;
+    for (size_t i = 0; i < c->ndl; i++) {
+        int row = c->info[i].row;
+        enum lkind kind = c->info[i].kind;
+        if (kind == LK_OPEN || kind == LK_CLOSE || kind == LK_SKIP) /* the table's own lines, not the page's */
+            c->out->line_use[c->dl[i]] = LINE_TABLE;
+        if (row < 0)
+            continue;
+        const struct header *h = c->hdr[i];
+        struct colmap m = lines_map_columns(h);
+        int k = 0;
+        while (k < nseen && seen[k] != h)
+            k++;
+        if (k == nseen && nseen < 8 && m.narr >= 0) {
+            seen[nseen] = h;
+            narr_extent(c, h, cs, m.narr, &left[nseen], &right[nseen]);
+            nseen++;
+        }
+        const struct line *ln = &c->l->lines[c->dl[i]];
+        cells_split(c->l, ln, h, cs);
+        struct table_row *tr = &c->out->rows[row];
+        if (m.narr >= 0 && cs->c[m.narr][0]) {
+            struct wrapgeo g = {rt[row].last_x1, rt[row].last_w, rt[row].last_multi, cs->firstw[m.narr],
+                                k < nseen ? left[k] : 0, k < nseen ? right[k] : INFINITY, ln->size};
+            if (append_text(&tr->note, cs->c[m.narr], join_sep(tr->note, cs->c[m.narr], &g, &voc, c->l)) < 0)
+                goto out;
+            rt[row].last_x1 = cs->x1[m.narr];
+            rt[row].last_w = cs->lastw[m.narr];
+            rt[row].last_multi = cs->multi[m.narr];
+        }
+        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL, &voc, c->l)) < 0)
+            goto out;
+        /* a value date printed under the date, on a wrapped line or on the
+         * line holding the amounts */
+        bool under = kind == LK_CONT || kind == LK_AMOUNT;
+        if (under && c->info[i].value_date != PB_NO_DAY && tr->value_date == PB_NO_DAY)
+            tr->value_date = c->info[i].value_date;
+        if (under && c->info[i].datebit[0]) {
+            size_t used = strlen(rt[row].datebits);
+            bool glued = used && strchr("/-.", rt[row].datebits[used - 1]); /* "(01/10/" over "2024)" */
+            snprintf(rt[row].datebits + used, sizeof rt[row].datebits - used, "%s%s", used && !glued ? " " : "",
+                     c->info[i].datebit);
+        }
+        c->out->line_use[c->dl[i]] = LINE_TABLE;
+    }
+    for (size_t i = 0; i < c->out->nrows; i++) {
+        struct table_row *tr = &c->out->rows[i];
+        size_t n = strlen(rt[i].datebits);
+        pb_day vd;
+        if (tr->value_date == PB_NO_DAY && n > 2 && rt[i].datebits[0] == '(' && rt[i].datebits[n - 1] == ')' &&
+            token_parse_date(rt[i].datebits + 1, n - 2, &vd))
+            tr->value_date = vd; /* "(01 June" over "2024)" */
+        if (!tr->note && !(tr->note = calloc(1, 1)))
+            goto out;
+        token_squash(tr->note);
+        if (tr->ref) {
+            token_squash(tr->ref);
+            if (!tr->ref[0] || !strcmp(tr->ref, "-")) {
+                free(tr->ref);
+                tr->ref = NULL;
+            }
+        }
+    }
+    rc = 0;
+out:
+    free(voc.slot);
+    free(cs);
+    free(rt);
+    return rc;
+}

@@ -1,0 +1,133 @@
+/* Lines inside the table's span that belong to no row: footers far below
+ * the rows, footnotes in a smaller font, letterheads and footers repeated
+ * on other pages. See table_parts.h. */
+#include "extract/table_parts.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Text-only lines far below the rows (or repeated footers) are not part
+ * of any row. */
+void table_drop_far_lines(struct table_lines *c, float pitch)
+{
+    bool footer = false, dated_here = c->ndl && c->info[0].kind == LK_DATED;
+    float rowsize = 0;
+    int nrow = 0;
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED && nrow < 64) {
+            rowsize += c->l->lines[c->dl[i]].size;
+            nrow++;
+        }
+    rowsize = nrow ? rowsize / (float)nrow : 0;
+    /* cells centred between narration lines put lines half a line apart:
+     * measure "far" against at least a line of text */
+    pitch = fmaxf(pitch, 1.1f * rowsize);
+    for (size_t i = 1; i < c->ndl; i++) {
+        const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]];
+        enum lkind k = c->info[i].kind;
+        if (p->page != x->page)
+            footer = false, dated_here = false;
+        if (k == LK_DATED) {
+            footer = false;
+            dated_here = true;
+            continue;
+        }
+        /* footers come below a page's rows (above them: a letterhead, which
+         * drop_repeated_lines handles, and the rest of a broken row) */
+        if (k == LK_CONT && p->page == x->page && dated_here &&
+            (x->base - p->base > 2.6f * pitch || c->info[i - 1].kind == LK_NOISE))
+            footer = true;
+        if (k == LK_CONT && x->size < 0.8f * rowsize)
+            c->info[i].kind = LK_NOISE; /* footnotes use a smaller font than the rows */
+        /* below a page's footer nothing more belongs to the table */
+        if (footer && k != LK_END)
+            c->info[i].kind = LK_NOISE;
+    }
+}
+
+/* A line's text with digits folded ("Page 3 of 9" == "Page 4 of 9"). */
+static uint64_t line_key(const struct layout *l, const struct line *ln)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        for (const char *p = word_text(l, &l->words[w]); *p; p++) {
+            unsigned char ch = (unsigned char)(*p >= '0' && *p <= '9' ? '#' : *p);
+            h = (h ^ ch) * 1099511628211ULL;
+        }
+        h = (h ^ ' ') * 1099511628211ULL;
+    }
+    return h;
+}
+
+struct keyed {
+    uint64_t key;
+    int page;
+    float y;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->page - y->page;
+}
+
+/* Letterheads and footers repeat on other pages: a text line above a
+ * page's first row or below its last one, whose text also appears on
+ * another page, is not a wrapped narration. */
+void table_drop_repeated_lines(struct table_lines *c)
+{
+    const struct layout *l = c->l;
+    struct keyed *all = malloc((l->nlines + 1) * sizeof *all);
+    int *first = malloc(((size_t)l->npages + 1) * sizeof *first), *last = malloc(((size_t)l->npages + 1) * sizeof *last);
+    size_t nall = 0;
+    if (!all || !first || !last)
+        goto out;
+    /* compare with lines outside the table (letterheads above the first
+     * page's header): repeated narration wraps must not match each other */
+    unsigned char *isdata = calloc(l->nlines + 1, 1);
+    if (!isdata)
+        goto out;
+    for (size_t i = 0; i < c->ndl; i++)
+        isdata[c->dl[i]] = 1;
+    for (size_t i = 0; i < l->nlines; i++)
+        if (!isdata[i])
+            all[nall++] = (struct keyed){line_key(l, &l->lines[i]), l->lines[i].page, l->lines[i].base};
+    free(isdata);
+    qsort(all, nall, sizeof *all, cmp_keyed);
+    for (int p = 0; p < l->npages; p++)
+        first[p] = INT32_MAX, last[p] = -1;
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED) {
+            int p = l->lines[c->dl[i]].page;
+            first[p] = first[p] == INT32_MAX ? (int)i : first[p];
+            last[p] = (int)i;
+        }
+    for (size_t i = 0; i < c->ndl; i++) {
+        const struct line *ln = &l->lines[c->dl[i]];
+        if ((c->info[i].kind != LK_CONT && c->info[i].kind != LK_AMOUNT) ||
+            ((int)i > first[ln->page] && (int)i < last[ln->page]))
+            continue;
+        struct keyed k = {line_key(l, ln), -1, 0};
+        /* the run of equal keys: is one on another page? */
+        size_t lo = 0, hi = nall;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (all[mid].key < k.key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < nall && all[j].key == k.key; j++)
+            if (all[j].page != ln->page && fabsf(all[j].y - ln->base) < 2) { /* same place, other page */
+                c->info[i].kind = LK_NOISE;
+                break;
+            }
+    }
+out:
+    free(all);
+    free(first);
+    free(last);
+}
