@@ -1,0 +1,328 @@
+/* A header's column roles read from the cells below it, where its labels
+ * leave them open: what each column holds (dates, amounts, Dr/Cr markers,
+ * serial numbers, text) over up to 40 lines of its page; unnamed label
+ * pieces join the label beside them whose kind they share; money roles
+ * the labels leave open start in the usual order (the balance chain may
+ * choose another, table_readings.c). See header_parts.h. */
+#include "extract/header_parts.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/token.h"
+
+enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK__COUNT };
+
+static enum cellkind cell_kind(const char *s)
+{
+    size_t len = strlen(s), sp = strcspn(s, " ");
+    pb_day d;
+    pb_paise v;
+    int mark, mo, dd;
+    if (!len)
+        return CK_EMPTY;
+    if (token_parse_date(s, len, &d) || token_parse_date(s, sp, &d) || token_parse_day_month(s, len, &mo, &dd))
+        return CK_DATE;
+    if (token_drcr(s, len))
+        return CK_DRCR;
+    if (strspn(s, "0123456789") == len && len <= 5)
+        return CK_INT;
+    if (strpbrk(s, ".,") && strpbrk(s, "0123456789") && token_parse_amount(s, len, &v, &mark))
+        return CK_MONEY;
+    return CK_TEXT;
+}
+
+static bool money(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+/* Money roles where a label left them open: the balance is the rightmost
+ * money column (unless a label names it), the one other money column an
+ * amount, two others debit then credit (unless a label names one side).
+ * The balance chain may choose otherwise (table_readings.c). */
+static void money_roles(struct header *h)
+{
+    int mc[TABLE_MAX_COLS], nm = 0, bal = -1;
+    bool any = false;
+    for (int a = 0; a < h->ncols; a++)
+        if (money(h->cols[a].role)) {
+            mc[nm++] = a;
+            any |= h->cols[a].guess;
+            if (h->cols[a].role == COL_BALANCE && !h->cols[a].guess)
+                bal = a;
+        }
+    if (!any || nm < 2)
+        return;
+    if (bal < 0)
+        bal = mc[nm - 1];
+    h->cols[bal].role = COL_BALANCE;
+    int rest[TABLE_MAX_COLS], nr = 0;
+    for (int a = 0; a < nm; a++)
+        if (mc[a] != bal)
+            rest[nr++] = mc[a];
+    if (nr == 1 && h->cols[rest[0]].guess) {
+        h->cols[rest[0]].role = COL_AMOUNT;
+    } else if (nr == 2) {
+        struct column *x = &h->cols[rest[0]], *y = &h->cols[rest[1]];
+        if (!x->guess && (x->role == COL_DEBIT || x->role == COL_CREDIT))
+            y->role = x->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else if (!y->guess && (y->role == COL_DEBIT || y->role == COL_CREDIT))
+            x->role = y->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else
+            x->role = COL_DEBIT, y->role = COL_CREDIT;
+    }
+}
+
+/* Does a column's content suit a label's role? */
+static bool kind_suits(enum cellkind k, enum col_role r)
+{
+    switch (k) {
+    case CK_EMPTY: /* a piece of a label with no cells of its own */
+        return true;
+    case CK_TEXT:
+        return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
+    case CK_DATE:
+        return r == COL_DATE || r == COL_VALUE_DATE;
+    case CK_MONEY:
+        return money(r);
+    case CK_INT:
+        return r == COL_SLNO;
+    default:
+        return false;
+    }
+}
+
+/* Labels sit as close as the words inside them ("Txn Description",
+ * "Booking Date"): an unnamed run right beside a named label whose cells
+ * are of the label's kind is part of that label. */
+static bool textual(enum cellkind k)
+{
+    return k == CK_TEXT || k == CK_EMPTY;
+}
+
+/* May unnamed column a join its neighbour b? */
+static bool joins(const struct header *h, const enum cellkind *kinds, int a, int b, float size)
+{
+    const struct column *l = &h->cols[a < b ? a : b], *r = &h->cols[a < b ? b : a];
+    if (r->x0 - l->x1 >= size)
+        return false;
+    /* amounts under both: two money columns ("Inflow" beside "Book
+     * Balance"), however close their labels */
+    if (kinds[a] == CK_MONEY && kinds[b] == CK_MONEY)
+        return false;
+    if (!h->cols[b].unnamed)
+        return kind_suits(kinds[a], h->cols[b].role);
+    return textual(kinds[a]) && textual(kinds[b]); /* "Nature of" + "Txn": one text label */
+}
+
+static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, float size)
+{
+    for (int a = 0; a < h->ncols;) {
+        int b = -1;
+        if (h->cols[a].unnamed) {
+            if (a + 1 < h->ncols && joins(h, kinds, a, a + 1, size))
+                b = a + 1;
+            else if (a > 0 && joins(h, kinds, a, a - 1, size))
+                b = a - 1;
+        }
+        if (b < 0) {
+            a++;
+            continue;
+        }
+        h->cols[b].x0 = fminf(h->cols[b].x0, h->cols[a].x0);
+        h->cols[b].x1 = fmaxf(h->cols[b].x1, h->cols[a].x1);
+        h->cols[b].guess = true;
+        if (!kind_suits(kinds[b], h->cols[b].role) || kinds[b] == CK_EMPTY)
+            kinds[b] = kinds[a]; /* the cells fell under the unnamed part */
+        timed[b] = timed[a] > timed[b] ? timed[a] : timed[b];
+        memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
+        memmove(&kinds[a], &kinds[a + 1], (size_t)(h->ncols - a - 1) * sizeof *kinds);
+        memmove(&timed[a], &timed[a + 1], (size_t)(h->ncols - a - 1) * sizeof *timed);
+        h->ncols--;
+    }
+}
+
+/* A date cell that also prints a time of day ("03.06.2024 04:59:22 PM"). */
+static bool timed_date(const char *s)
+{
+    const char *c = strchr(s, ':');
+    return c && c > s && c[-1] >= '0' && c[-1] <= '9' && c[1] >= '0' && c[1] <= '9';
+}
+
+/* Two date columns whose labels leave open which is which: the one
+ * printing the time of day is the transaction's (a posting is stamped
+ * with its time; a value date is a day for interest); failing that, the
+ * first. */
+static void order_dates(struct header *h, const enum cellkind *kinds, const int *timed, int lines)
+{
+    int d = header_col(h, COL_DATE), v = header_col(h, COL_VALUE_DATE);
+    if (d < 0 || v < 0 || !h->cols[d].guess || !h->cols[v].guess || kinds[d] != CK_DATE || kinds[v] != CK_DATE)
+        return;
+    if (timed[v] * 2 > lines && timed[d] * 5 < lines) {
+        h->cols[d].role = COL_VALUE_DATE;
+        h->cols[v].role = COL_DATE;
+    }
+}
+
+/* See header_parts.h. */
+bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h)
+{
+    static __thread char cell[TABLE_MAX_COLS][160];
+    int count[TABLE_MAX_COLS][CK__COUNT], timed[TABLE_MAX_COLS];
+    size_t textlen[TABLE_MAX_COLS];
+    memset(count, 0, sizeof count);
+    memset(timed, 0, sizeof timed);
+    memset(textlen, 0, sizeof textlen);
+    int lines = 0, page = from < l->nlines ? l->lines[from].page : -1, cont = -1, above = 0;
+    for (size_t j = from; j < l->nlines && lines < 40; j++) {
+        const struct line *ln = &l->lines[j];
+        /* a header at a page's foot, with too few lines under it to tell
+         * (a section's lone first row): the rows go on on the next page,
+         * under its letterhead and the header repeated (-1: on the
+         * header's page; 0: above the repeated header; 1: under it) */
+        if (ln->page != page) {
+            if (lines >= 3 || cont >= 0 || ln->page != page + 1)
+                break;
+            page = ln->page;
+            cont = 0;
+        }
+        bool label = header_may_start(l, j) && !header_line_has_value(l, j);
+        if (cont == 0 || (cont == 1 && label && lines == above)) { /* a stacked header's lower line too */
+            cont = label ? 1 : cont;
+            above = lines;
+            continue;
+        }
+        if (label)
+            break; /* another table's header: its cells are not these */
+        for (int a = 0; a < h->ncols; a++)
+            cell[a][0] = 0;
+        float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
+        for (uint32_t w = ln->first; w < ln->first + ln->n;) {
+            if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
+                w++;
+                continue;
+            }
+            /* a date printed as words ("01 October 2023") goes as one */
+            uint32_t e = w + 1;
+            char join[96] = "";
+            for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+                size_t m = strlen(join);
+                snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+                pb_day d;
+                if (v > w && token_parse_date(join, strlen(join), &d))
+                    e = v + 1;
+            }
+            float mid = (l->words[w].x0 + l->words[e - 1].x1) / 2;
+            int a = 0;
+            while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
+                a++;
+            for (; w < e; w++) {
+                size_t m = strlen(cell[a]);
+                snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
+            }
+        }
+        int filled = 0;
+        for (int a = 0; a < h->ncols; a++)
+            filled += cell[a][0] != 0;
+        if (filled < 2)
+            continue;
+        lines++;
+        for (int a = 0; a < h->ncols; a++) {
+            enum cellkind kd = cell_kind(cell[a]);
+            count[a][kd]++;
+            timed[a] += kd == CK_DATE && timed_date(cell[a]);
+            if (kd == CK_TEXT)
+                textlen[a] += strlen(cell[a]);
+        }
+    }
+    if (lines < 3)
+        return false;
+    bool date = false, vdate = false, narr = false;
+    for (int a = 0; a < h->ncols; a++) {
+        date |= h->cols[a].role == COL_DATE;
+        vdate |= h->cols[a].role == COL_VALUE_DATE;
+        narr |= h->cols[a].role == COL_NARRATION;
+    }
+    int text_best = -1;
+    bool date_left = false;
+    enum cellkind kinds[TABLE_MAX_COLS];
+    for (int a = 0; a < h->ncols; a++) {
+        enum cellkind kd = CK_EMPTY;
+        for (int k2 = CK_DATE; k2 < CK__COUNT; k2++)
+            if (count[a][k2] > count[a][kd] || kd == CK_EMPTY)
+                kd = count[a][k2] ? (enum cellkind)k2 : kd;
+        kinds[a] = kd;
+    }
+    merge_unnamed(h, kinds, timed, size);
+    for (int a = 0; a < h->ncols; a++) {
+        struct column *col = &h->cols[a];
+        enum cellkind kd = kinds[a];
+        /* a second date column whose label is only partly known ("Effective
+         * Date" beside "Txn Date"), or a second one labelled only "Date", is
+         * the value date */
+        if (col->role == COL_DATE && (col->guess || kd == CK_DATE) && date_left && !vdate) {
+            col->role = COL_VALUE_DATE;
+            vdate = true;
+        }
+        date_left |= col->role == COL_DATE;
+        if (col->role != COL_UNKNOWN) {
+            if (col->guess && money(col->role) && kd != CK_MONEY)
+                col->guess = false; /* a partly known label over no amounts: keep its words' role */
+            continue;
+        }
+        switch (kd) {
+        case CK_DATE:
+            col->role = !date ? COL_DATE : !vdate ? COL_VALUE_DATE : COL_OTHER;
+            date = true;
+            vdate |= col->role == COL_VALUE_DATE;
+            break;
+        case CK_MONEY:
+            col->role = COL_AMOUNT;
+            break;
+        case CK_DRCR:
+            col->role = COL_DRCR;
+            break;
+        case CK_INT:
+            col->role = COL_SLNO;
+            break;
+        case CK_TEXT:
+            col->role = COL_OTHER;
+            if (!narr && (text_best < 0 || textlen[a] > textlen[text_best]))
+                text_best = a;
+            break;
+        default:
+            col->role = COL_OTHER;
+        }
+    }
+    if (text_best >= 0)
+        h->cols[text_best].role = COL_NARRATION;
+    money_roles(h);
+    order_dates(h, kinds, timed, lines);
+    /* what the cells show must be a table of transactions: its first date
+     * column holds dates, some money column amounts */
+    bool dates = false, amounts = false;
+    for (int a = 0; a < h->ncols; a++) {
+        enum col_role r = h->cols[a].role;
+        if (r == COL_DATE || r == COL_VALUE_DATE) {
+            dates = kinds[a] == CK_DATE;
+            break;
+        }
+    }
+    for (int a = 0; a < h->ncols; a++) {
+        amounts |= money(h->cols[a].role) && kinds[a] == CK_MONEY;
+        if (h->cols[a].role == COL_BALANCE && kinds[a] != CK_MONEY)
+            amounts = false; /* the balances fell elsewhere: columns misread, no table rather than a wrong one */
+    }
+    if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
+        fprintf(stderr, "cells below (%d lines):", lines);
+        for (int a = 0; a < h->ncols; a++)
+            fprintf(stderr, " [%d kind %d%s %.0f-%.0f]", h->cols[a].role, kinds[a], h->cols[a].guess ? "?" : "",
+                    h->cols[a].x0, h->cols[a].x1);
+        fprintf(stderr, " -> %s\n", dates && amounts ? "table" : "not a table");
+    }
+    return dates && amounts;
+}
