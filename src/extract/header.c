@@ -165,11 +165,15 @@ static int cmp_htok(const void *a, const void *b, void *arg)
 }
 
 /* Can a phrase run from token a into token b (the next in order)? Only
- * within a cluster or across a small gap on the page. */
+ * within a cluster or across a small gap on one line: a stacked label's
+ * lower word ("Debited" under "Amount") does not run on into the next
+ * label on the line above ("Credits"). */
 static bool tokens_adjacent(const struct htok *a, const struct htok *b, const struct clus *c)
 {
     if (a->cluster == b->cluster)
         return true;
+    if (a->line != b->line)
+        return false;
     float gap = c[b->cluster].x0 - c[a->cluster].x1;
     return gap < 1.2f * a->size;
 }
@@ -293,7 +297,6 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
     return guessed;
 }
 
-
 int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
 {
     struct htok t[MAX_HDR_TOKENS];
@@ -353,7 +356,10 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     }
     bool guessed = unknown_labels(t, n, h);
     /* each stacked line must itself be header words (not the first row's
-     * text below, nor a title above) */
+     * text below, nor a title above): half its words, more than half on a
+     * lower line of three words or more (a row's narration above its date,
+     * "Cheque deposit CANARA BANK", names two labels in four words; "On" /
+     * "Ref" under "Value" / "Instr." is a header line) */
     for (size_t ln = 0; ln < k && k > 1; ln++) {
         int all = 0, hit = 0;
         for (int a = 0; a < n; a++)
@@ -363,7 +369,7 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
                  * label a phrase names in part ("Txn." over "Dt.") */
                 hit += t[a].word == -1 || (ln == 0 && t[a].col >= 0 && h->cols[t[a].col].role != COL_UNKNOWN);
             }
-        if (all && hit * 2 < all) {
+        if (all && (hit * 2 < all || (ln > 0 && all >= 3 && hit * 2 == all))) {
             h->ncols = 0;
             return 0;
         }

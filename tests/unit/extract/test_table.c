@@ -574,6 +574,23 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 0, .date = 20240401, .value_date = 20240402},
                   {.i = 2, .date = 20240404, .value_date = 20240405}},
      }},
+
+    /* "Amount" over "Debited", then "Credits" on the line above: the lower
+     * word ends its own label, it does not run on into the next one as
+     * "Debit Credit" (a Dr/Cr column). */
+    {"stacked_label_does_not_run_into_the_next_label",
+     "Txn Date     Particulars           Amount  Credits        Balance\n"
+     "                                   Debited\n"
+     "01/07/2024   SALARY                          9,000.00    10,000.00\n"
+     "03/07/2024   RENT                 4,000.00                6,000.00\n"
+     "04/07/2024   REFUND                            500.00     6,500.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .type = CR, .amount = 900000},
+                  {.i = 1, .type = DR, .amount = 400000, .reconciled = YES},
+                  {.i = 2, .type = CR, .amount = 50000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 
 /* Each check_* below checks one field when the test names a value for it. */
