@@ -384,11 +384,15 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     if (guessed) {
         /* a label no phrase knows: its role from the cells below, and the
          * words that are known must still be a fair part of the line, in
-         * two labels at least ("Account Type : SAVINGS" is no header) */
+         * two labels at least ("Account Type : SAVINGS" is no header),
+         * unless the balances below chain under the roles read (a header
+         * in words of its own over a running balance) */
         int named = 0;
+        bool chained;
         for (int a = 0; a < h->ncols; a++)
             named += !h->cols[a].unnamed;
-        if (named < 2 || matched * 10 < n * 3 || !header_roles_from_cells(l, i + k, t[0].size, h)) {
+        if (!named || !header_roles_from_cells(l, i + k, t[0].size, h, &chained) ||
+            ((named < 2 || matched * 10 < n * 3) && !chained)) {
             h->ncols = 0;
             return 0;
         }

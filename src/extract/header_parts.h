@@ -17,7 +17,8 @@ bool header_may_start(const struct layout *l, size_t i);
  * serial numbers or text; unnamed pieces merged into the label beside
  * them. size: the header's font size. Returns false when too few lines
  * show a table of transactions under h (its date column dates, a money
- * column amounts). */
-bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h);
+ * column amounts). *chained: the balances below chain under these roles
+ * (the cells vouch for the header whatever its words). */
+bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained);
 
 #endif

@@ -168,67 +168,168 @@ static void order_dates(struct header *h, const enum cellkind *kinds, const int 
     }
 }
 
-/* See header_parts.h. */
-bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h)
+#define SAMPLE_LINES 40 /* lines below a header read for its columns' roles */
+#define SAMPLE_CELL 160
+
+/* Line j's words under h's labels: each word (a date printed as words
+ * goes as one) in the cell of the label nearest its centre; words well
+ * beside the header are left out. Returns how many cells are filled. */
+static int cells_under(const struct layout *l, size_t j, const struct header *h, float size,
+                       char (*cell)[SAMPLE_CELL])
 {
-    static __thread char cell[TABLE_MAX_COLS][160];
+    const struct line *ln = &l->lines[j];
+    for (int a = 0; a < h->ncols; a++)
+        cell[a][0] = 0;
+    float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
+    for (uint32_t w = ln->first; w < ln->first + ln->n;) {
+        if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
+            w++;
+            continue;
+        }
+        /* a date printed as words ("01 October 2023") goes as one */
+        uint32_t e = w + 1;
+        char join[96] = "";
+        for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+            size_t m = strlen(join);
+            snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+            pb_day d;
+            if (v > w && token_parse_date(join, strlen(join), &d))
+                e = v + 1;
+        }
+        float mid = (l->words[w].x0 + l->words[e - 1].x1) / 2;
+        int a = 0;
+        while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
+            a++;
+        for (; w < e; w++) {
+            size_t m = strlen(cell[a]);
+            snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
+        }
+    }
+    int filled = 0;
+    for (int a = 0; a < h->ncols; a++)
+        filled += cell[a][0] != 0;
+    return filled;
+}
+
+/* The lines a header's roles are read from: from line `from` on, on its
+ * page, up to another table's header. A header at a page's foot with too
+ * few lines under it to tell (a section's lone first row) reads on on the
+ * next page, under its letterhead and the header repeated (cont -1: on the
+ * header's page; 0: above the repeated header; 1: under it). */
+struct sampler {
+    size_t j;
+    int page, cont, above;
+};
+
+static struct sampler sampler_at(const struct layout *l, size_t from)
+{
+    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0};
+}
+
+/* The next line to read (*j), or false at the end; lines: how many lines
+ * have been read so far. */
+static bool sample_next(const struct layout *l, struct sampler *s, int lines, size_t *j)
+{
+    for (; s->j < l->nlines; s->j++) {
+        const struct line *ln = &l->lines[s->j];
+        if (ln->page != s->page) {
+            if (lines >= 3 || s->cont >= 0 || ln->page != s->page + 1)
+                return false;
+            s->page = ln->page;
+            s->cont = 0;
+        }
+        bool label = header_may_start(l, s->j) && !header_line_has_value(l, s->j);
+        if (s->cont == 0 || (s->cont == 1 && label && lines == s->above)) { /* a stacked header's lower line too */
+            s->cont = label ? 1 : s->cont;
+            s->above = lines;
+            continue;
+        }
+        if (label)
+            return false; /* another table's header: its cells are not these */
+        *j = s->j++;
+        return true;
+    }
+    return false;
+}
+
+/* Do the balances below h chain? Over the sampled lines, a line's change
+ * of balance from the line before is its one amount (printed order) or
+ * the one before's (newest first), on at least three lines and half the
+ * pairs: then the money columns are what h's roles say, whatever its
+ * words. A line with an amount and no balance breaks the chain there. */
+static bool balances_chain(const struct layout *l, size_t from, float size, const struct header *h)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    int bal = header_col(h, COL_BALANCE), lines = 0, pairs = 0, fwd = 0, back = 0;
+    pb_paise prev_bal = 0, prev_amt = 0;
+    bool have_prev = false;
+    if (bal < 0)
+        return false;
+    struct sampler sp = sampler_at(l, from);
+    size_t j;
+    while (lines < SAMPLE_LINES && sample_next(l, &sp, lines, &j)) {
+        if (cells_under(l, j, h, size, cell) < 2)
+            continue;
+        lines++;
+        pb_paise b = 0, amt = 0, v;
+        int mark, namt = 0;
+        bool has_bal = token_parse_amount(cell[bal], strlen(cell[bal]), &b, &mark);
+        if (mark < 0)
+            b = -b;
+        for (int a = 0; a < h->ncols; a++)
+            if (a != bal && money(h->cols[a].role) && token_parse_amount(cell[a], strlen(cell[a]), &v, &mark)) {
+                amt = v < 0 ? -v : v;
+                namt++;
+            }
+        if (!has_bal || namt != 1) {
+            have_prev = have_prev && !namt;
+            continue;
+        }
+        if (have_prev) {
+            pb_paise d = b > prev_bal ? b - prev_bal : prev_bal - b;
+            pairs++;
+            fwd += d == amt;
+            back += d == prev_amt;
+        }
+        prev_bal = b, prev_amt = amt, have_prev = true;
+    }
+    int best = fwd > back ? fwd : back;
+    return best >= 3 && 2 * best >= pairs;
+}
+
+/* What a column holds: dates, or else amounts, when a fifth of the lines
+ * show them (a row's other lines put a year, a time or text under its
+ * date; a long narration reaches under a money label); else the commonest
+ * kind (ties: the earlier of date, money, Dr/Cr, number, text). */
+static enum cellkind column_kind(const int *count, int lines)
+{
+    int enough = lines / 5 > 2 ? lines / 5 : 2;
+    if (count[CK_DATE] >= enough)
+        return CK_DATE;
+    if (count[CK_MONEY] >= enough)
+        return CK_MONEY;
+    enum cellkind kd = CK_EMPTY;
+    for (int k = CK_DATE; k < CK__COUNT; k++)
+        if (count[k] > count[kd] || kd == CK_EMPTY)
+            kd = count[k] ? (enum cellkind)k : kd;
+    return kd;
+}
+
+/* See header_parts.h. */
+bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
+{
+    *chained = false;
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
     int count[TABLE_MAX_COLS][CK__COUNT], timed[TABLE_MAX_COLS];
     size_t textlen[TABLE_MAX_COLS];
     memset(count, 0, sizeof count);
     memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
-    int lines = 0, page = from < l->nlines ? l->lines[from].page : -1, cont = -1, above = 0;
-    for (size_t j = from; j < l->nlines && lines < 40; j++) {
-        const struct line *ln = &l->lines[j];
-        /* a header at a page's foot, with too few lines under it to tell
-         * (a section's lone first row): the rows go on on the next page,
-         * under its letterhead and the header repeated (-1: on the
-         * header's page; 0: above the repeated header; 1: under it) */
-        if (ln->page != page) {
-            if (lines >= 3 || cont >= 0 || ln->page != page + 1)
-                break;
-            page = ln->page;
-            cont = 0;
-        }
-        bool label = header_may_start(l, j) && !header_line_has_value(l, j);
-        if (cont == 0 || (cont == 1 && label && lines == above)) { /* a stacked header's lower line too */
-            cont = label ? 1 : cont;
-            above = lines;
-            continue;
-        }
-        if (label)
-            break; /* another table's header: its cells are not these */
-        for (int a = 0; a < h->ncols; a++)
-            cell[a][0] = 0;
-        float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
-        for (uint32_t w = ln->first; w < ln->first + ln->n;) {
-            if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
-                w++;
-                continue;
-            }
-            /* a date printed as words ("01 October 2023") goes as one */
-            uint32_t e = w + 1;
-            char join[96] = "";
-            for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
-                size_t m = strlen(join);
-                snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
-                pb_day d;
-                if (v > w && token_parse_date(join, strlen(join), &d))
-                    e = v + 1;
-            }
-            float mid = (l->words[w].x0 + l->words[e - 1].x1) / 2;
-            int a = 0;
-            while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
-                a++;
-            for (; w < e; w++) {
-                size_t m = strlen(cell[a]);
-                snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
-            }
-        }
-        int filled = 0;
-        for (int a = 0; a < h->ncols; a++)
-            filled += cell[a][0] != 0;
-        if (filled < 2)
+    int lines = 0;
+    struct sampler sp = sampler_at(l, from);
+    size_t j;
+    while (lines < SAMPLE_LINES && sample_next(l, &sp, lines, &j)) {
+        if (cells_under(l, j, h, size, cell) < 2)
             continue;
         lines++;
         for (int a = 0; a < h->ncols; a++) {
@@ -250,13 +351,8 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     int text_best = -1;
     bool date_left = false;
     enum cellkind kinds[TABLE_MAX_COLS];
-    for (int a = 0; a < h->ncols; a++) {
-        enum cellkind kd = CK_EMPTY;
-        for (int k2 = CK_DATE; k2 < CK__COUNT; k2++)
-            if (count[a][k2] > count[a][kd] || kd == CK_EMPTY)
-                kd = count[a][k2] ? (enum cellkind)k2 : kd;
-        kinds[a] = kd;
-    }
+    for (int a = 0; a < h->ncols; a++)
+        kinds[a] = column_kind(count[a], lines);
     merge_unnamed(h, kinds, timed, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
@@ -324,5 +420,6 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
                     h->cols[a].x0, h->cols[a].x1);
         fprintf(stderr, " -> %s\n", dates && amounts ? "table" : "not a table");
     }
+    *chained = dates && amounts && balances_chain(l, from, size, h);
     return dates && amounts;
 }

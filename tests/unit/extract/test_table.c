@@ -591,6 +591,36 @@ static const struct table_case CASES[] = {
                   {.i = 2, .type = CR, .amount = 50000, .reconciled = YES}},
          .balances_ok = YES,
      }},
+
+    /* A header in words of its own (two known of ten: "Dt", "Bal"; each
+     * label one word, as a PDF's narrow spaces keep them) over a running
+     * balance: the cells say which column is which and the chain vouches
+     * for them. */
+    {"header_in_unknown_words_over_a_chaining_balance",
+     "Dt           What-happened-here        Money-spent   Money-got     Bal-now\n"
+     "01/07/2024   SALARY                                  9,000.00     10,000.00\n"
+     "03/07/2024   RENT                        4,000.00                  6,000.00\n"
+     "04/07/2024   REFUND                                    500.00      6,500.00\n"
+     "05/07/2024   FOOD                          300.00                  6,200.00\n"
+     "06/07/2024   BOOKS                         200.00                  6,000.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = CR, .amount = 900000, .note = "SALARY"},
+                  {.i = 1, .type = DR, .amount = 400000, .reconciled = YES},
+                  {.i = 4, .type = DR, .amount = 20000, .balance = 600000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
+    /* The same words over balances that do not chain: nothing vouches for
+     * a header the words do not name, so there is no table. */
+    {"header_in_unknown_words_needs_a_chaining_balance",
+     "Dt           What-happened-here        Money-spent   Money-got     Bal-now\n"
+     "01/07/2024   SALARY                                  9,000.00     10,000.00\n"
+     "03/07/2024   RENT                        4,000.00                  7,000.00\n"
+     "04/07/2024   REFUND                                    500.00      1,500.00\n"
+     "05/07/2024   FOOD                          300.00                  8,200.00\n"
+     "06/07/2024   BOOKS                         200.00                  3,000.00\n",
+     {.error = EXTRACT_NO_TRANSACTIONS}},
 };
 
 /* Each check_* below checks one field when the test names a value for it. */
