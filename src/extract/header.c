@@ -297,6 +297,18 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
     return guessed;
 }
 
+/* The header's words in reading order with the line each is on. */
+static uint64_t words_key(const struct htok *t, int n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int a = 0; a < n; a++) {
+        for (const char *p = t[a].t; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        h = (h ^ (unsigned char)(' ' + t[a].line)) * 1099511628211ULL;
+    }
+    return h;
+}
+
 int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
 {
     struct htok t[MAX_HDR_TOKENS];
@@ -432,6 +444,7 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     }
     h->first_line = i;
     h->last_line = i + k - 1;
+    h->words = words_key(t, n);
     /* the score counts roles of labels the phrases name (if only in part):
      * a reading of unknown labels is never preferred to one that knows */
     unsigned named = 0;

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "extract/layout.h"
 #include "extract/profile.h"
@@ -28,6 +29,7 @@ struct header {
     int ncols;
     struct column cols[TABLE_MAX_COLS];
     size_t first_line, last_line; /* layout line indices */
+    uint64_t words; /* its words, line by line, hashed: pages printing the same header share it */
 };
 
 /* Header detection on lines [i, i+k) alone: returns the number of distinct

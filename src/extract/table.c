@@ -13,7 +13,8 @@
  *     centre cells vertically, the nearest dated line) (table_rows.c), their
  *     narration pieces joined (table_narration.c);
  *  5. readings: money columns no label names are read in every order of
- *     their roles, and the reading whose balances chain wins
+ *     their roles, pages printing the same labels with the roles each page's
+ *     cells suggested, and the reading whose balances chain wins
  *     (table_readings.c). */
 #include "extract/table.h"
 
@@ -106,9 +107,10 @@ int table_extract(const struct layout *l, struct table_result *out)
     if (profile_load() < 0)
         return -1;
     size_t *pstart = calloc((size_t)l->npages + 2, sizeof *pstart);
-    struct page_header *ph = calloc((size_t)l->npages + 1, sizeof *ph), *alt = calloc((size_t)l->npages + 1, sizeof *ph);
+    struct page_header *ph = calloc((size_t)l->npages + 1, sizeof *ph), *alt = calloc((size_t)l->npages + 1, sizeof *ph),
+                       *base = calloc((size_t)l->npages + 1, sizeof *ph);
     int rc = -1;
-    if (!pstart || !ph || !alt)
+    if (!pstart || !ph || !alt || !base)
         goto out;
     for (size_t i = 0, p = 0; p <= (size_t)l->npages; p++) {
         while (i < l->nlines && l->lines[i].page < (int)p)
@@ -117,39 +119,41 @@ int table_extract(const struct layout *l, struct table_result *out)
     }
     pstart[l->npages] = l->nlines;
     table_find_headers(l, ph, pstart);
-    if (read_table(l, ph, pstart, out) < 0)
-        goto out;
-    /* money columns no label names: the reading whose balances chain wins */
-    int most = 0, idx[4];
-    for (int p = 0; p < l->npages; p++)
-        if (ph[p].found) {
-            int k = table_guessed_money(&ph[p].h, idx);
-            most = k > most ? k : most;
+    /* pages printing the same labels whose roles each read differently
+     * from its own cells: each page's roles for all of them in turn; and
+     * money columns no label names: every order of their roles. The
+     * reading whose balances chain best wins. */
+    int src[MAX_ROLE_SOURCES], nsrc = table_role_sources(ph, l->npages, src, MAX_ROLE_SOURCES);
+    double best = -1;
+    for (int k = 0; k < (nsrc ? nsrc : 1) && best < 0.999; k++) {
+        memcpy(base, ph, ((size_t)l->npages + 1) * sizeof *ph);
+        if (nsrc)
+            table_adopt_roles(base, l->npages, src[k]);
+        int nperm = table_permutations(base, l->npages);
+        for (int v = 0; v < nperm && best < 0.999; v++) {
+            memcpy(alt, base, ((size_t)l->npages + 1) * sizeof *ph);
+            for (int p = 0; p < l->npages && v; p++)
+                if (alt[p].found)
+                    table_permute_roles(&alt[p].h, v);
+            struct table_result t;
+            if (read_table(l, alt, pstart, &t) < 0)
+                goto out;
+            double score = nsrc > 1 || nperm > 1 ? table_chain_score(&t) : 1;
+            if (best < 0 || score > best + 1e-9) {
+                best = score;
+                struct table_result tmp = *out;
+                *out = t;
+                t = tmp;
+            }
+            table_result_free(&t);
         }
-    int nperm = most >= 4 ? 24 : most == 3 ? 6 : most == 2 ? 2 : 1;
-    double best = nperm > 1 ? table_chain_score(out) : 1;
-    for (int v = 1; v < nperm && best < 0.999; v++) {
-        memcpy(alt, ph, ((size_t)l->npages + 1) * sizeof *ph);
-        for (int p = 0; p < l->npages; p++)
-            if (alt[p].found)
-                table_permute_roles(&alt[p].h, v);
-        struct table_result t;
-        if (read_table(l, alt, pstart, &t) < 0)
-            goto out;
-        double s = table_chain_score(&t);
-        if (s > best + 1e-9) {
-            best = s;
-            struct table_result tmp = *out;
-            *out = t;
-            t = tmp;
-        }
-        table_result_free(&t);
     }
     rc = 0;
 out:
     free(pstart);
     free(ph);
     free(alt);
+    free(base);
     if (rc < 0)
         table_result_free(out);
     return rc;

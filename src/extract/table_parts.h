@@ -77,5 +77,15 @@ double table_chain_score(const struct table_result *t);
 int table_guessed_money(const struct header *h, int *idx);
 /* The v-th permutation of those columns' roles (v < k!). */
 void table_permute_roles(struct header *h, int v);
+/* How many orders of the guessed money columns' roles the pages' headers
+ * allow (k! for the page with the most, k <= 4). */
+int table_permutations(const struct page_header *ph, int npages);
+/* Pages printing the same header words at the same place whose columns,
+ * read from each page's cells, differ: one page per distinct reading (at
+ * most max, in src), for the first such header; 0 when all agree. */
+#define MAX_ROLE_SOURCES 4
+int table_role_sources(const struct page_header *ph, int npages, int *src, int max);
+/* Every page printing the header of page src takes its columns. */
+void table_adopt_roles(struct page_header *ph, int npages, int src);
 
 #endif

@@ -1,8 +1,12 @@
 /* Readings of the columns' roles: where labels leave the money columns'
- * roles open, every permutation of them is a reading, and the one whose
- * balances chain best wins (table.c). See table_parts.h. */
+ * roles open, every permutation of them is a reading; where pages print
+ * the same header but each page's cells had its columns read otherwise
+ * (a column empty on one page joined its neighbour, text reaching under
+ * a money label), each page's columns for all of them is one; the one
+ * whose balances chain best wins (table.c). See table_parts.h. */
 #include "extract/table_parts.h"
 
+#include <math.h>
 #include <string.h>
 
 /* A row's change of balance as printed: credit - debit, or the single
@@ -78,4 +82,66 @@ void table_permute_roles(struct header *h, int v)
     }
     for (int a = 0; a < n; a++)
         h->cols[idx[a]].role = out[a];
+}
+
+int table_permutations(const struct page_header *ph, int npages)
+{
+    int most = 0, idx[4];
+    for (int p = 0; p < npages; p++)
+        if (ph[p].found) {
+            int k = table_guessed_money(&ph[p].h, idx);
+            most = k > most ? k : most;
+        }
+    return most >= 4 ? 24 : most == 3 ? 6 : most == 2 ? 2 : 1;
+}
+
+/* The same header words at the same place: the same header, however
+ * each page's cells had its columns read. */
+static bool same_labels(const struct header *a, const struct header *b)
+{
+    return a->words == b->words && a->ncols && b->ncols && fabsf(a->cols[0].x0 - b->cols[0].x0) <= 4 &&
+           fabsf(a->cols[a->ncols - 1].x1 - b->cols[b->ncols - 1].x1) <= 4;
+}
+
+static bool same_roles(const struct header *a, const struct header *b)
+{
+    if (a->ncols != b->ncols)
+        return false;
+    for (int i = 0; i < a->ncols; i++)
+        if (a->cols[i].role != b->cols[i].role)
+            return false;
+    return true;
+}
+
+int table_role_sources(const struct page_header *ph, int npages, int *src, int max)
+{
+    int n = 0;
+    for (int p = 0; p < npages && n < max; p++) {
+        if (!ph[p].found)
+            continue;
+        if (n == 0) {
+            for (int q = p + 1; q < npages && !n; q++)
+                if (ph[q].found && same_labels(&ph[p].h, &ph[q].h) && !same_roles(&ph[p].h, &ph[q].h))
+                    src[n++] = p;
+            continue;
+        }
+        bool seen = !same_labels(&ph[p].h, &ph[src[0]].h);
+        for (int k = 0; k < n && !seen; k++)
+            seen = same_roles(&ph[p].h, &ph[src[k]].h);
+        if (!seen)
+            src[n++] = p;
+    }
+    return n;
+}
+
+void table_adopt_roles(struct page_header *ph, int npages, int src)
+{
+    struct header from = ph[src].h;
+    for (int p = 0; p < npages; p++)
+        if (ph[p].found && same_labels(&ph[p].h, &from)) {
+            size_t first = ph[p].h.first_line, last = ph[p].h.last_line;
+            ph[p].h = from;
+            ph[p].h.first_line = first;
+            ph[p].h.last_line = last;
+        }
 }

@@ -621,6 +621,30 @@ static const struct table_case CASES[] = {
      "05/07/2024   FOOD                          300.00                  8,200.00\n"
      "06/07/2024   BOOKS                         200.00                  3,000.00\n",
      {.error = EXTRACT_NO_TRANSACTIONS}},
+
+    /* Two pages print the same labels; on the second, long narrations
+     * reach under "Money-got" on most lines, so its own cells would make
+     * that column text: pages printing the same labels are read with one
+     * page's roles for all, the reading whose balances chain. */
+    {"pages_with_the_same_labels_share_their_roles",
+     "Dt           Particulars                 Money-got     Money-spent   Balance\n"
+     "01/07/2024   SALARY                       9,000.00                  10,000.00\n"
+     "03/07/2024   RENT                                       4,000.00     6,000.00\n"
+     "04/07/2024   REFUND                         500.00                   6,500.00\n"
+     "05/07/2024   FOOD                                         300.00     6,200.00\n"
+     "\f"
+     "Dt           Particulars                 Money-got     Money-spent   Balance\n"
+     "06/07/2024   UPI/DR/1111/SHOP KEEPER ONE                  200.00     6,000.00\n"
+     "07/07/2024   UPI/DR/2222/SHOP KEEPER TWO                  100.00     5,900.00\n"
+     "08/07/2024   UPI/CR/3333/FRIEND                1,000.00              6,900.00\n"
+     "09/07/2024   UPI/DR/4444/SHOP KEEPER SIX                  400.00     6,500.00\n"
+     "10/07/2024   UPI/DR/5555/SHOP KEEPER TEN                  500.00     6,000.00\n",
+     {
+         .ntxns = 9,
+         .txns = {{.i = 6, .type = CR, .amount = 100000, .note = "UPI/CR/3333/FRIEND", .reconciled = YES},
+                  {.i = 7, .type = DR, .amount = 40000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 
 /* Each check_* below checks one field when the test names a value for it. */
