@@ -146,6 +146,7 @@ struct run {
     size_t s, e;       /* the run: c->dl[s..e) */
     long above, below; /* anchor lines (same page), -1 when none */
     int up_row, down_row; /* rows the two parts may join, -1 when none */
+    float up_inside;      /* widest gap between the up row's lines on the page so far (0: one line) */
 };
 
 static bool is_anchor(const struct lineinfo *li)
@@ -202,7 +203,8 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     /* at a page's top or foot of a centred layout, gaps no wider than a
      * line of text part no rows: a row whose first line is the page's
      * first (its date line centred lower down), or a row broken at the
-     * foot, its lines a line apart. Cells at the foot of their rows: the
+     * foot, its lines a line apart (or no further apart than the lines
+     * of the row above it on the page). Cells at the foot of their rows: the
      * lines above a dated line are its row's, unless a gap shows otherwise */
     float size = 0;
     for (long k = r->above >= 0 ? r->above : (long)r->s; k < (r->below >= 0 ? r->below + 1 : (long)r->e); k++)
@@ -213,7 +215,7 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     bool standout = best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr;
     if (va == VA_BOTTOM && !(nwide == 1 && top < 1.5f * rowgap) && !standout)
         j = 0;
-    else if (va == VA_MIDDLE && page_edge && top <= advance)
+    else if (va == VA_MIDDLE && page_edge && (top <= advance || (r->below < 0 && top <= r->up_inside + 0.3f)))
         j = r->below < 0 ? len : 0;
     else if (nwide == 1 && top < 1.5f * rowgap)
         j = wide;
@@ -259,6 +261,22 @@ static float row_gap(const struct table_lines *c)
     return gap;
 }
 
+/* The widest gap between neighbouring lines of row `row` among the lines
+ * before i on i's page. */
+static float row_inside_gap(const struct table_lines *c, size_t i, int row)
+{
+    float widest = 0;
+    long prev = -1;
+    for (long k = (long)i - 1; k >= 0 && page_of(c, (size_t)k) == page_of(c, i) && row >= 0; k--) {
+        if (c->info[k].row != row)
+            continue;
+        if (prev >= 0)
+            widest = fmaxf(widest, base_of(c, (size_t)prev) - base_of(c, (size_t)k));
+        prev = k;
+    }
+    return widest;
+}
+
 static void resolve_continuations(struct table_lines *c, enum valign va, float pitch)
 {
     size_t n = c->ndl;
@@ -287,7 +305,7 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
             i++;
             continue;
         }
-        struct run r = {i, i, -1, -1, -1, -1};
+        struct run r = {i, i, -1, -1, -1, -1, 0};
         while (r.e < n && c->info[r.e].row == -2 && page_of(c, r.e) == page_of(c, i))
             r.e++;
         for (long k = (long)i - 1; k >= 0 && page_of(c, (size_t)k) == page_of(c, i); k--)
@@ -301,6 +319,7 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
                 break;
             }
         r.up_row = r.above >= 0 ? c->info[r.above].row : last_row;
+        r.up_inside = row_inside_gap(c, i, r.up_row);
         if (r.below >= 0) {
             r.down_row = c->info[r.below].row;
         } else { /* the next page's first row */

@@ -803,13 +803,14 @@ TEST(error_codes_have_their_api_names)
 }
 
 /* A piece of a page placed by its position: a line of monospaced text
- * (6 pt a character, 10 pt font) at baseline y, or, with x1 set, one word
- * spanning [x0, x1] in an 8 pt font. A case's pieces end with {.s = NULL}. */
+ * (6 pt a character, font size 10 unless size says) at baseline y, or,
+ * with x1 set, one word spanning [x0, x1] (font size 8 unless size says).
+ * A case's pieces end with {.s = NULL}. */
 struct placed {
     int page;
     float y;
     const char *s;
-    float x0, x1;
+    float x0, x1, size;
 };
 
 struct placed_case {
@@ -1010,6 +1011,38 @@ static const struct placed_case PLACED[] = {
          {1, 96, "04/08/2024   POS SHOP                     50.00                    950.00"},
          {.s = NULL}},
      {.ntxns = 4, .txns = {{.i = 0, .note = "INTEREST"}}}},
+
+    /* Cells centred vertically, rows of two lines (5.3 pt apart) and of
+     * three (10.6 pt apart, a detail line in a smaller font under the
+     * date): the detail line at a page's foot, as far below its date as
+     * the row's own lines are apart, stays with its row; it does not start
+     * the next page's first row. */
+    {"detail_line_at_a_page_foot_stays_with_its_row",
+     (const struct placed[]){
+         {0, 60.0f, "Date         Details                          Debit       Credit        Balance", 0, 0, 8.5f},
+         {0, 80.0f, "             Paid to ASHA", 0, 0, 8.5f},
+         {0, 85.3f, "01/12/2024   UPI 111                            100.00                 9,900.00", 0, 0, 8.0f},
+         {0, 99.5f, "             Paid to RAVI", 0, 0, 8.5f},
+         {0, 104.8f, "02/12/2024   UPI 222                            200.00                 9,700.00", 0, 0, 8.0f},
+         {0, 119.1f, "             Paid to SHOP", 0, 0, 8.5f},
+         {0, 124.4f, "03/12/2024   UPI 333                            300.00                 9,400.00", 0, 0, 8.0f},
+         {0, 138.6f, "             Paid to CAFE", 0, 0, 8.5f},
+         {0, 143.9f, "04/12/2024   UPI 444                            400.00                 9,000.00", 0, 0, 8.0f},
+         {0, 158.2f, "             Received from ACME", 0, 0, 8.5f},
+         {0, 168.8f, "05/12/2024   NEFT 555                                     5,000.00    14,000.00", 0, 0, 8.0f},
+         {0, 179.4f, "             SALARY DEC 2024", 0, 0, 7.5f},
+         {1, 60.0f, "Date         Details                          Debit       Credit        Balance", 0, 0, 8.5f},
+         {1, 80.0f, "             Cheque paid to MANOJ", 0, 0, 8.5f},
+         {1, 90.6f, "06/12/2024   CHQ 666                            500.00                13,500.00", 0, 0, 8.0f},
+         {1, 101.2f, "             Cheque No: 666", 0, 0, 7.5f},
+         {1, 115.5f, "             Paid to BOOKS", 0, 0, 8.5f},
+         {1, 120.8f, "07/12/2024   UPI 777                             50.00                13,450.00", 0, 0, 8.0f},
+         {.s = NULL}},
+     {
+         .ntxns = 7,
+         .txns = {{.i = 4, .note = "Received from ACME NEFT 555 SALARY DEC 2024"},
+                  {.i = 5, .note = "Cheque paid to MANOJ CHQ 666 Cheque No: 666"}},
+     }},
 };
 #pragma GCC diagnostic pop
 
@@ -1018,7 +1051,8 @@ static int layout_placed(struct layout *l, const struct placed *at)
 {
     for (; at->s; at++) {
         if (at->x1 > 0) {
-            layout_add_word(l, at->page, at->x0, at->y - 8, at->x1, at->y + 2, at->y, 8, at->s, strlen(at->s));
+            layout_add_word(l, at->page, at->x0, at->y - 8, at->x1, at->y + 2, at->y, at->size > 0 ? at->size : 8, at->s,
+                            strlen(at->s));
             continue;
         }
         for (size_t i = 0; at->s[i];) {
@@ -1029,8 +1063,8 @@ static int layout_placed(struct layout *l, const struct placed *at)
             size_t j = i;
             while (at->s[j] && at->s[j] != ' ')
                 j++;
-            layout_add_word(l, at->page, 6.0f * (float)i, at->y - 8, 6.0f * (float)j, at->y + 2, at->y, 10, at->s + i,
-                            j - i);
+            layout_add_word(l, at->page, 6.0f * (float)i, at->y - 8, 6.0f * (float)j, at->y + 2, at->y,
+                            at->size > 0 ? at->size : 10, at->s + i, j - i);
             i = j;
         }
         l->npages = at->page + 1 > l->npages ? at->page + 1 : l->npages;
