@@ -26,6 +26,8 @@ static enum cellkind cell_kind(const char *s)
         return CK_EMPTY;
     if (token_parse_date(s, len, &d) || token_parse_date(s, sp, &d) || token_parse_day_month(s, len, &mo, &dd))
         return CK_DATE;
+    if (token_is_time(s)) /* a row's time under its date: no kind of its own */
+        return CK_EMPTY;
     if (token_drcr(s, len))
         return CK_DRCR;
     if (strspn(s, "0123456789") == len && len <= 5)

@@ -62,22 +62,6 @@ struct colmap lines_map_columns(const struct header *h)
     return m;
 }
 
-/* "10:22", "10:22:31", "10:22 AM": a transaction's time printed under its
- * date, not a footer. */
-static bool is_time(const char *s)
-{
-    int colons = 0, digits = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p == ':')
-            colons++;
-        else if (*p >= '0' && *p <= '9')
-            digits++;
-        else if (!strchr(" .APMapm", *p))
-            return false;
-    }
-    return colons >= 1 && colons <= 2 && digits >= 3;
-}
-
 /* "(02-Sep-24)" under a date: the row's value date, printed in the same
  * cell on the next line. */
 static bool bracketed_date(const char *c, pb_day *out)
@@ -136,7 +120,7 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
              * text under a date column is a footer (or a wrapped date's year) */
             bool date_col = h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE;
             size_t n = strlen(c);
-            if (date_col && n > 4 && !is_time(c) && !bracketed_date(c, &li->value_date)) {
+            if (date_col && n > 4 && !token_is_time(c) && !bracketed_date(c, &li->value_date)) {
                 if (n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')'))
                     memcpy(li->datebit, c, n + 1);
                 else

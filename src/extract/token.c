@@ -371,6 +371,20 @@ bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
     return true;
 }
 
+bool token_is_time(const char *s)
+{
+    int colons = 0, digits = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == ':')
+            colons++;
+        else if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (!strchr(" .APMapm", *p))
+            return false;
+    }
+    return colons >= 1 && colons <= 2 && digits >= 3;
+}
+
 size_t token_squash(char *s)
 {
     size_t o = 0;

@@ -26,6 +26,10 @@ bool token_parse_day_month(const char *s, size_t len, int *month, int *day);
  * *end (offset just after the date). */
 bool token_find_date(const char *s, size_t len, size_t from, pb_day *out, size_t *end);
 
+/* A time of day alone, the whole of s: "10:22", "10:22:31", "10:22 AM"
+ * (a transaction's time printed under its date). */
+bool token_is_time(const char *s);
+
 /* Dr/Cr marker: -1 debit, +1 credit, 0 none. */
 int token_drcr(const char *s, size_t len);
 

@@ -561,6 +561,22 @@ static const struct table_case CASES[] = {
                   {.i = 2, .note = "IMPS/P2A/691363597530/MEERA/12345678/TRANSFER"}},
      }},
 
+    /* A row's time printed under its date, and a footer: the times are no
+     * text, so the date column still holds mostly dates. */
+    {"times_under_dates_leave_the_column_a_date_column",
+     "Date          Description                      Amount     Running Total\n"
+     "29/01/2025    Received from ACME             1,000.00          5,000.00\n"
+     "03:55 PM      NEFT Ref No: 123\n"
+     "28/01/2025    Paid to SHOP                     100.00          4,000.00\n"
+     "06:06 PM      UPI Ref No: 456\n"
+     "27/01/2025    Paid to CAFE                     200.00          4,100.00\n"
+     "11:40 AM      UPI Ref No: 789\n"
+     "This statement is computer generated\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .date = 20250127}},
+     }},
+
     /* Two date columns whose labels do not say which is the value date: the
      * one stamped with a time of day is the transaction's. */
     {"timed_date_column_is_the_transaction_date",
