@@ -2,22 +2,34 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdio.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-void flags_usage(const char *usage, const struct flag *flags, size_t n)
+void flags_usage(FILE *out, const struct command_line *cl)
 {
-    printf("usage: %s\n", usage);
-    if (n)
-        printf("\noptions (each also read from PASSBOOK_<NAME>):\n");
-    for (size_t i = 0; i < n; i++) {
+    fprintf(out, "usage: %s\n", cl->usage);
+    if (cl->nflags)
+        fprintf(out, "\noptions (each also read from PASSBOOK_<NAME>):\n");
+    for (size_t i = 0; i < cl->nflags; i++) {
+        const struct flag *f = &cl->flags[i];
         char left[64];
-        snprintf(left, sizeof left, "--%s%s%s", flags[i].name, flags[i].metavar ? " " : "",
-                 flags[i].metavar ? flags[i].metavar : "");
-        printf("  %-26s %s\n", left, flags[i].help);
+        snprintf(left, sizeof left, "--%s%s%s", f->name, f->metavar ? " " : "", f->metavar ? f->metavar : "");
+        fprintf(out, "  %-26s %s\n", left, f->help);
     }
+}
+
+int flags_refuse(const struct command_line *cl, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", cl->name);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, " (see --help)\n");
+    va_end(ap);
+    return EXIT_USAGE;
 }
 
 static bool parse_bool(const char *s, bool *out)
@@ -32,96 +44,118 @@ static bool parse_bool(const char *s, bool *out)
     return true;
 }
 
-static int set_value(const struct flag *f, const char *s, const char *origin)
+/* A whole number within f's range, or a message naming the range: a
+ * value the command would pass on as an int never wraps. */
+static int set_int(const struct command_line *cl, const struct flag *f, const char *s, const char *origin)
+{
+    long max = f->max ? f->max : INT_MAX;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end)
+        return flags_refuse(cl, "%s: not a whole number: %.40s", origin, s);
+    if (errno == ERANGE || v < f->min || v > max)
+        return flags_refuse(cl, "%s: must be %ld to %ld: %.40s", origin, f->min, max, s);
+    *(long *)f->value = v;
+    return 0;
+}
+
+/* Stores s into f's variable. origin names where s came from in a
+ * message ("--threads", "PASSBOOK_THREADS"). Returns 0 or EXIT_USAGE. */
+static int set_value(const struct command_line *cl, const struct flag *f, const char *s, const char *origin)
 {
     switch (f->kind) {
     case FLAG_STRING:
         *(const char **)f->value = s;
         return 0;
-    case FLAG_INT: {
-        char *end;
-        errno = 0;
-        long v = strtol(s, &end, 10);
-        if (errno || end == s || *end) {
-            fprintf(stderr, "passbook: %s --%s: not a whole number: %s\n", origin, f->name, s);
-            return 2;
-        }
-        *(long *)f->value = v;
-        return 0;
-    }
+    case FLAG_INT:
+        return set_int(cl, f, s, origin);
     case FLAG_BOOL:
-        if (!parse_bool(s, (bool *)f->value)) {
-            fprintf(stderr, "passbook: %s --%s: not a boolean: %s\n", origin, f->name, s);
-            return 2;
-        }
-        return 0;
+        if (parse_bool(s, (bool *)f->value))
+            return 0;
+        return flags_refuse(cl, "%s: not a boolean (1/0, true/false, yes/no, on/off): %.40s", origin, s);
     }
-    return 2;
+    return EXIT_USAGE;
 }
 
-static int apply_env(const struct flag *flags, size_t n)
+static int apply_env(const struct command_line *cl)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < cl->nflags; i++) {
+        const struct flag *f = &cl->flags[i];
         char env[80] = "PASSBOOK_";
         size_t k = strlen(env);
-        for (const char *p = flags[i].name; *p && k < sizeof env - 1; p++)
+        for (const char *p = f->name; *p && k < sizeof env - 1; p++)
             env[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
         env[k] = '\0';
         const char *v = getenv(env);
-        if (v && set_value(&flags[i], v, env) != 0)
-            return 2;
+        if (v && set_value(cl, f, v, env) != 0)
+            return EXIT_USAGE;
     }
     return 0;
 }
 
-static const struct flag *find(const struct flag *flags, size_t n, const char *name, size_t len)
+static const struct flag *find(const struct command_line *cl, const char *name, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(flags[i].name) == len && strncmp(flags[i].name, name, len) == 0)
-            return &flags[i];
+    for (size_t i = 0; i < cl->nflags; i++)
+        if (strlen(cl->flags[i].name) == len && strncmp(cl->flags[i].name, name, len) == 0)
+            return &cl->flags[i];
     return NULL;
 }
 
-int flags_parse(int argc, char **argv, const struct flag *flags, size_t n, const char *usage,
-                char **positional, int *npositional)
+/* One "--name[=value]" argument at argv[*i]; a value given apart is
+ * argv[*i + 1], and *i moves past it. Returns 0 or EXIT_USAGE. */
+static int parse_flag(const struct command_line *cl, int argc, char **argv, int *i)
 {
-    *npositional = 0;
-    if (apply_env(flags, n))
-        return 2;
+    const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+    const struct flag *f = find(cl, name, eq ? (size_t)(eq - name) : strlen(name));
+    if (!f) {
+        return flags_refuse(cl, "unknown option %.60s", argv[*i]);
+    }
+    const char *val = eq ? eq + 1 : NULL;
+    if (!val && f->kind == FLAG_BOOL)
+        val = "true";
+    if (!val) {
+        if (*i + 1 >= argc)
+            return flags_refuse(cl, "option --%s needs a value", f->name);
+        val = argv[++*i];
+    }
+    char origin[72];
+    snprintf(origin, sizeof origin, "--%s", f->name);
+    return set_value(cl, f, val, origin);
+}
+
+int flags_parse(int argc, char **argv, const struct command_line *cl, struct args *args)
+{
+    args->v = argv + 1;
+    args->n = 0;
+    if (apply_env(cl))
+        return EXIT_USAGE;
+    bool flags_ended = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            flags_usage(usage, flags, n);
-            return 1;
-        }
-        if (!strcmp(a, "--")) {
-            while (++i < argc)
-                positional[(*npositional)++] = argv[i];
-            break;
-        }
-        if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
-            positional[(*npositional)++] = argv[i];
+        char *a = argv[i];
+        if (flags_ended || strncmp(a, "--", 2) != 0 || a[2] == '\0') {
+            if (!flags_ended && !strcmp(a, "--")) {
+                flags_ended = true;
+                continue;
+            }
+            if (!flags_ended && !strcmp(a, "-h")) {
+                flags_usage(stdout, cl);
+                return 0;
+            }
+            args->v[args->n++] = a; /* never ahead of i: argv is compacted in place */
             continue;
         }
-        const char *name = a + 2, *eq = strchr(name, '=');
-        const struct flag *f = find(flags, n, name, eq ? (size_t)(eq - name) : strlen(name));
-        if (!f) {
-            fprintf(stderr, "passbook: unknown option %s (see --help)\n", a);
-            return 2;
+        if (!strcmp(a, "--help")) {
+            flags_usage(stdout, cl);
+            return 0;
         }
-        const char *val = eq ? eq + 1 : NULL;
-        if (!val && f->kind == FLAG_BOOL)
-            val = "true";
-        if (!val) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "passbook: option --%s needs a value\n", f->name);
-                return 2;
-            }
-            val = argv[++i];
-        }
-        int rc = set_value(f, val, "option");
+        int rc = parse_flag(cl, argc, argv, &i);
         if (rc)
             return rc;
     }
-    return 0;
+    if (args->n < cl->min_args)
+        return flags_refuse(cl, "too few arguments");
+    if (cl->max_args >= 0 && args->n > cl->max_args)
+        return flags_refuse(cl, "unexpected argument %.60s", args->v[cl->max_args]);
+    return FLAGS_RUN;
 }

@@ -49,36 +49,32 @@ int cli_insights(int argc, char **argv)
 {
     const char *password = NULL, *names = NULL, *employers = NULL, *companies = NULL, *xlsx = NULL;
     const struct flag flags[] = {
-        {"password", FLAG_STRING, &password, "P", "password of the PDFs"},
-        {"names", FLAG_STRING, &names, "LIST", "metadata.names, comma-separated"},
-        {"employers", FLAG_STRING, &employers, "LIST", "metadata.employer_names, comma-separated"},
-        {"companies", FLAG_STRING, &companies, "LIST", "metadata.companies_for_self_transfer"},
-        {"xlsx", FLAG_STRING, &xlsx, "PATH", "also write the Excel report there"},
+        STRING_FLAG("password", &password, "P", "password of the PDFs"),
+        STRING_FLAG("names", &names, "LIST", "metadata.names, comma-separated"),
+        STRING_FLAG("employers", &employers, "LIST", "metadata.employer_names, comma-separated"),
+        STRING_FLAG("companies", &companies, "LIST", "metadata.companies_for_self_transfer"),
+        STRING_FLAG("xlsx", &xlsx, "PATH", "also write the Excel report there"),
     };
-    char *files[MAX_FILES + 1];
-    int nfiles = 0;
-    if (argc > MAX_FILES) {
-        fprintf(stderr, "insights: at most %d files\n", MAX_FILES);
-        return 2;
-    }
-    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0],
-                         "passbook insights FILE.pdf... [options]", files, &nfiles);
-    if (rc)
-        return rc == 1 ? 0 : rc;
-    if (nfiles == 0 || extract_init() != 0) {
-        fprintf(stderr, "insights: give statement PDFs\n");
-        return 2;
+    const struct command_line cl = {"passbook insights", "passbook insights FILE.pdf... [options]",
+                                    FLAGS_OF(flags), 1, MAX_FILES};
+    struct args files;
+    int rc = flags_parse(argc, argv, &cl, &files);
+    if (rc != FLAGS_RUN)
+        return rc;
+    if (extract_init() != 0) {
+        fprintf(stderr, "passbook insights: cannot start the PDF engine\n");
+        return 1;
     }
     struct statement st[MAX_FILES];
     int ok = 0, status = 0;
-    for (int i = 0; i < nfiles; i++) {
+    for (int i = 0; i < files.n; i++) {
         size_t len;
-        char *pdf = file_read(files[i], INSIGHTS_MAX_FILE, &len);
+        char *pdf = file_read(files.v[i], INSIGHTS_MAX_FILE, &len);
         struct extract_error xe;
         struct statement_list all;
         memset(&st[ok], 0, sizeof st[ok]);
         if (!pdf || extract_pdf(pdf, len, &(struct extract_opts){.password = password}, &all, &xe) != 0) {
-            fprintf(stderr, "%s: %s\n", files[i], pdf ? xe.message : "cannot read");
+            fprintf(stderr, "%s: %s\n", files.v[i], pdf ? xe.message : "cannot read");
             status = 1;
         } else {
             statement_list_take_first(&all, &st[ok]);

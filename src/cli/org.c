@@ -274,33 +274,33 @@ int cli_org(int argc, char **argv)
     struct org_opts o = {.data = "var"};
     const struct flag flags[] = {
         FLAGS_STORE(&o.data, &o.db),
-        {"name", FLAG_STRING, &o.name, "NAME", "organisation name (create)"},
-        {"modes", FLAG_STRING, &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"},
-        {"acceptance", FLAG_STRING, &o.acceptance, "CRITERION", "set-acceptance: the criterion"},
-        {"tolerance-days", FLAG_INT, &o.tolerance, "N", "set-acceptance: days of gaps tolerated"},
-        {"display-name", FLAG_STRING, &o.display_name, "NAME", "set-branding: the name customers know"},
-        {"logo-url", FLAG_STRING, &o.logo_url, "URL", "set-branding: the logo (http(s))"},
-        {"accent", FLAG_STRING, &o.accent, "#RRGGBB", "set-branding: buttons and links (contrast >= 4.5:1 on white)"},
-        {"privacy-url", FLAG_STRING, &o.privacy_url, "URL", "set-branding: the privacy policy"},
-        {"consent-checkbox", FLAG_STRING, &o.consent_checkbox, "on|off", "set-branding: a ticked box before a file"},
+        STRING_FLAG("name", &o.name, "NAME", "organisation name (create)"),
+        STRING_FLAG("modes", &o.modes, "LIST", "upload modes: pdf,aa,online (default all)"),
+        STRING_FLAG("acceptance", &o.acceptance, "CRITERION", "set-acceptance: the criterion"),
+        INT_FLAG("tolerance-days", &o.tolerance, "N", 0, 366, "set-acceptance: days of gaps tolerated"),
+        STRING_FLAG("display-name", &o.display_name, "NAME", "set-branding: the name customers know"),
+        STRING_FLAG("logo-url", &o.logo_url, "URL", "set-branding: the logo (http(s))"),
+        STRING_FLAG("accent", &o.accent, "#RRGGBB", "set-branding: buttons and links (contrast >= 4.5:1 on white)"),
+        STRING_FLAG("privacy-url", &o.privacy_url, "URL", "set-branding: the privacy policy"),
+        STRING_FLAG("consent-checkbox", &o.consent_checkbox, "on|off", "set-branding: a ticked box before a file"),
     };
-    char *pos[argc > 0 ? argc : 1];
-    int npos = 0;
-    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0], USAGE, pos, &npos);
-    if (rc)
-        return rc == 1 ? 0 : rc;
-    const char *cmd = npos ? pos[0] : NULL;
-    const char *ref = npos > 1 ? pos[1] : NULL;
+    const struct command_line cl = {"passbook org", USAGE, FLAGS_OF(flags), 1, 3};
+    struct args args;
+    int rc = flags_parse(argc, argv, &cl, &args);
+    if (rc != FLAGS_RUN)
+        return rc;
+    const char *cmd = args.v[0];
+    const char *ref = args.n > 1 ? args.v[1] : NULL;
     static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance",
                                        "set-branding", "set-ocr"};
     bool known = false;
-    for (size_t i = 0; cmd && i < sizeof CMDS / sizeof CMDS[0]; i++)
+    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
         known |= !strcmp(cmd, CMDS[i]);
-    bool set_ocr = cmd && !strcmp(cmd, "set-ocr");
-    if (!known || npos > (set_ocr ? 3 : 2)) {
-        flags_usage(USAGE, flags, sizeof flags / sizeof flags[0]);
-        return 2;
-    }
+    bool set_ocr = !strcmp(cmd, "set-ocr");
+    if (!known)
+        return flags_refuse(&cl, "unknown command %.40s", cmd);
+    if (args.n > (set_ocr ? 3 : 2))
+        return flags_refuse(&cl, "unexpected argument %.60s", args.v[args.n - 1]);
     struct store *st;
     if (cli_open_store("org", o.data, o.db, &st))
         return 1;
@@ -315,7 +315,7 @@ int cli_org(int argc, char **argv)
     else if (!strcmp(cmd, "set-branding"))
         rc = org_set_branding(st, ref, &o);
     else if (set_ocr)
-        rc = org_set_ocr(st, ref, npos > 2 ? pos[2] : NULL);
+        rc = org_set_ocr(st, ref, args.n > 2 ? args.v[2] : NULL);
     else
         rc = org_set_modes(st, ref, o.modes);
     store_close(st);

@@ -4,6 +4,7 @@
  * statement with the others under "other_accounts" (CSV: every account's
  * rows, the last column naming the account). An error prints {"error": {"code", "message"}} on stdout and
  * the exit status is 1. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,39 +105,29 @@ int cli_parse(int argc, char **argv)
     bool require_bank = false, no_ocr = false;
     long ocr_max_pages = 0, ocr_page_seconds = 0;
     const struct flag flags[] = {
-        {"password", FLAG_STRING, &password, "P", "password of a protected PDF"},
-        {"bank", FLAG_STRING, &bank, "ID", "bank the statement must be from: a catalogue id (hdfc, pnbbnk, canara, ...)"},
-        {"format", FLAG_STRING, &format, "json|csv", "output format (default json)"},
-        {"max-pages", FLAG_INT, &max_pages, "N", "refuse statements with more pages (default 500)"},
-        {"require-bank", FLAG_BOOL, &require_bank, NULL, "fail with BANK_NAME_UNDETECTED for unknown banks"},
-        {"no-ocr", FLAG_BOOL, &no_ocr, NULL, "refuse scanned statements with PDF_IS_IMAGE instead of reading them"},
-        {"ocr-max-pages", FLAG_INT, &ocr_max_pages, "N", "refuse scanned statements with more pages (default 50)"},
-        {"ocr-page-seconds", FLAG_INT, &ocr_page_seconds, "SECONDS", "OCR work one scanned page may take, CPU time (default 20)"},
+        STRING_FLAG("password", &password, "P", "password of a protected PDF"),
+        STRING_FLAG("bank", &bank, "ID", "bank the statement must be from: a catalogue id (hdfc, pnbbnk, canara, ...)"),
+        STRING_FLAG("format", &format, "json|csv", "output format (default json)"),
+        INT_FLAG("max-pages", &max_pages, "N", 0, INT_MAX, "refuse statements with more pages (default 500)"),
+        BOOL_FLAG("require-bank", &require_bank, "fail with BANK_NAME_UNDETECTED for unknown banks"),
+        BOOL_FLAG("no-ocr", &no_ocr, "refuse scanned statements with PDF_IS_IMAGE instead of reading them"),
+        INT_FLAG("ocr-max-pages", &ocr_max_pages, "N", 0, INT_MAX, "refuse scanned statements with more pages (default 50)"),
+        INT_FLAG("ocr-page-seconds", &ocr_page_seconds, "SECONDS", 0, INT_MAX, "OCR work one scanned page may take, CPU time (default 20)"),
     };
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    int nfiles = 0;
-    if (!files)
-        return 1;
-    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof *flags,
-                         "passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]", files, &nfiles);
-    if (rc) {
-        free(files);
-        return rc == 1 ? 0 : rc;
-    }
+    const struct command_line cl = {"passbook parse",
+                                    "passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]",
+                                    FLAGS_OF(flags), 1, -1};
+    struct args files;
+    int rc = flags_parse(argc, argv, &cl, &files);
+    if (rc != FLAGS_RUN)
+        return rc;
     bool csv = !strcmp(format, "csv");
-    if ((!csv && strcmp(format, "json")) || nfiles == 0) {
-        fprintf(stderr, "passbook parse: %s\n", nfiles ? "--format must be json or csv" : "no file given");
-        free(files);
-        return 2;
-    }
-    if (bank && bank[0] && !bank_find(bank)) {
-        fprintf(stderr, "passbook parse: --bank %s is not a catalogue bank identifier (data/banks.tsv)\n", bank);
-        free(files);
-        return 2;
-    }
+    if (!csv && strcmp(format, "json"))
+        return flags_refuse(&cl, "--format must be json or csv");
+    if (bank && bank[0] && !bank_find(bank))
+        return flags_refuse(&cl, "--bank %.40s is not a catalogue bank identifier (data/banks.tsv)", bank);
     if (extract_init() < 0) {
         fprintf(stderr, "passbook parse: cannot start the PDF engine\n");
-        free(files);
         return 1;
     }
     struct extract_opts opts = {.password = password, .bank = bank, .require_bank = require_bank,
@@ -145,12 +136,11 @@ int cli_parse(int argc, char **argv)
     if (csv)
         puts("date,value_date,transaction_note,chq_num,amount,transaction_type,balance,account_number");
     int failed = 0;
-    for (int i = 0; i < nfiles; i++) {
-        if (nfiles > 1)
-            fprintf(stderr, "[%d/%d] %s\n", i + 1, nfiles, files[i]);
-        failed += parse_one(files[i], &opts, csv);
+    for (int i = 0; i < files.n; i++) {
+        if (files.n > 1)
+            fprintf(stderr, "[%d/%d] %s\n", i + 1, files.n, files.v[i]);
+        failed += parse_one(files.v[i], &opts, csv);
     }
     extract_shutdown();
-    free(files);
     return failed ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 /* passbook serve: the HTTP server. */
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -89,7 +90,7 @@ struct serve_opts {
     const char *listen, *data, *db, *public_url, *log_level;
     long threads, max_body;
     bool allow_private_urls;
-    enum log_level level;
+    enum log_level level; /* applied once the listening line is out */
     long webhook_retry_base, expiry_scan_interval; /* test knobs (docs/webhooks.md) */
     long max_upload, workers, retention_days, link_ttl, fetch_timeout, ingest_threads;
     long max_conns, max_conns_ip, header_timeout, idle_timeout, body_timeout, min_rate;
@@ -323,77 +324,67 @@ int cli_serve(int argc, char **argv)
                            4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0,
                            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30, 0, 0, NOTIFY_LEASE};
     const struct flag flags[] = {
-        {"listen", FLAG_STRING, &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"},
-        {"data", FLAG_STRING, &o.data, "DIR", "data directory: database, statements (default ./var)"},
-        {"db", FLAG_STRING, &o.db, "URL", "store URL: sqlite:PATH (default sqlite:<data>/passbook.db) or postgres://..."},
-        {"db-connections", FLAG_INT, &o.db_connections, "N", "PostgreSQL connections this node keeps open at most (default 8)"},
-        {"node-name", FLAG_STRING, &o.node_name, "NAME", "this node's name in job leases, unique among nodes sharing a database (default: the host name)"},
-        {"job-lease", FLAG_INT, &o.job_lease, "SECONDS", "a job a node claimed is its own this long, renewed while it runs; a dead node's jobs wait as long (default 120)"},
-        {"webhook-lease", FLAG_INT, &o.webhook_lease, "SECONDS", "a webhook delivery a node claimed is its own this long; a dead node's deliveries wait as long (default 60, more than 10)"},
-        {"public-url", FLAG_STRING, &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"},
-        {"threads", FLAG_INT, &o.threads, "N", "HTTP worker threads (default: number of CPUs, at least 2)"},
-        {"max-body", FLAG_INT, &o.max_body, "BYTES", "largest JSON request body (default 1048576)"},
-        {"allow-private-urls", FLAG_BOOL, &o.allow_private_urls, NULL, "let file_url and webhooks reach loopback/private addresses"},
-        {"log-level", FLAG_STRING, &o.log_level, "LEVEL", "debug, info, warn or error (default info)"},
-        {"webhook-retry-base", FLAG_INT, &o.webhook_retry_base, "SECONDS", "first webhook retry delay, doubled after (default 15; tests lower it)"},
-        {"expiry-scan-interval", FLAG_INT, &o.expiry_scan_interval, "SECONDS", "how often expired sessions are looked for (default 15)"},
-        {"max-upload-bytes", FLAG_INT, &o.max_upload, "N", "largest statement upload, as sent (default 26214400)"},
-        {"workers", FLAG_INT, &o.workers, "N", "background job workers (default 2)"},
-        {"pdf-retention-days", FLAG_INT, &o.retention_days, "N", "delete uploaded PDFs after N days (default 30)"},
-        {"link-ttl", FLAG_INT, &o.link_ttl, "SECONDS", "lifetime of signed PDF/report links (default 3600)"},
-        {"fetch-timeout", FLAG_INT, &o.fetch_timeout, "SECONDS", "file_url download time limit (default 30)"},
-        {"ingest-threads", FLAG_INT, &o.ingest_threads, "N", "uploads read at once (default: twice the CPUs)"},
-        {"ingest-per-org", FLAG_INT, &o.ingest_per_org, "N", "uploads of one organisation read at once (default: half of --ingest-threads)"},
-        {"ingest-per-session", FLAG_INT, &o.ingest_per_session, "N", "uploads of one session read at once (default 2)"},
-        {"ingest-queue", FLAG_INT, &o.ingest_queue, "N", "uploads waiting for a thread before new ones get 503 (default 1024)"},
-        {"fetch-threads", FLAG_INT, &o.fetch_threads, "N", "file_url downloads at once (default 8)"},
-        {"extract-memory-mb", FLAG_INT, &o.extract_memory_mb, "MIB", "memory all extractions together may hold (default 1024)"},
-        {"ocr-max-pages", FLAG_INT, &o.ocr_max_pages, "N", "scanned statements with more pages are refused (default 50)"},
-        {"ocr-page-seconds", FLAG_INT, &o.ocr_page_seconds, "SECONDS", "OCR work one scanned page may take, CPU time (default 20)"},
-        {"max-connections", FLAG_INT, &o.max_conns, "N", "connections open at once (default 4096)"},
-        {"max-connections-per-ip", FLAG_INT, &o.max_conns_ip, "N", "connections from one IPv4 address or IPv6 /64 (default 256)"},
-        {"header-timeout", FLAG_INT, &o.header_timeout, "SECONDS", "request line to end of headers (default 10)"},
-        {"idle-timeout", FLAG_INT, &o.idle_timeout, "SECONDS", "an idle or kept-alive connection waits this long for a request (default 60)"},
-        {"body-timeout", FLAG_INT, &o.body_timeout, "SECONDS", "grace for a body or an answer, on top of --min-rate (default 20)"},
-        {"min-rate", FLAG_INT, &o.min_rate, "BYTES", "bytes per second a body or an answer must keep up after the grace (default 1024)"},
-        {"trusted-proxies", FLAG_STRING, &o.trusted_proxies, "CIDRS", "proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,::1 (default none)"},
-        {"aa-url", FLAG_STRING, &o.aa_url, "URL", "the Account Aggregator's API base (ReBIT 2.0.0); AA mode is on when set"},
-        {"aa-webview-url", FLAG_STRING, &o.aa_webview, "URL", "the AA's consent page (Sahamati redirection)"},
-        {"aa-fiu-id", FLAG_STRING, &o.aa_fiu_id, "ID", "this FIU's entity id at the AA"},
-        {"aa-api-key", FLAG_STRING, &o.aa_api_key, "KEY", "client_api_key sent to the AA; aa_api_key expected from it"},
-        {"aa-redirect-secret", FLAG_STRING, &o.aa_secret, "S", "passphrase shared with the AA for ecreq/ecres"},
-        {"aa-signing-key", FLAG_STRING, &o.aa_signing_key, "FILE", "PEM RSA private key: signs every request (x-jws-signature)"},
-        {"aa-peer-key", FLAG_STRING, &o.aa_peer_key, "FILE", "PEM RSA public key (or certificate) of the AA: verifies its answers and notifications"},
-        {"aa-handle-suffix", FLAG_STRING, &o.aa_suffix, "S", "the AA's handle: customers are <mobile>@S"},
-        {"aa-key-id", FLAG_STRING, &o.aa_kid, "KID", "kid of Passbook's JWS header (default: the FIU id)"},
-        {"aa-poll-interval", FLAG_INT, &o.aa_poll, "SECONDS", "first fallback poll of a consent or FI request without notification (default 5)"},
-        {"aa-timeout", FLAG_INT, &o.aa_timeout, "SECONDS", "time limit of each call to the AA (default 30)"},
-        {"aa-data-life-days", FLAG_INT, &o.aa_data_life_days, "DAYS", "AA data is deleted at most this long after its fetch, earlier when the consent's DataLife says so (default 30)"},
+        STRING_FLAG("listen", &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"),
+        STRING_FLAG("data", &o.data, "DIR", "data directory: database, statements (default ./var)"),
+        STRING_FLAG("db", &o.db, "URL", "store URL: sqlite:PATH (default sqlite:<data>/passbook.db) or postgres://..."),
+        INT_FLAG("db-connections", &o.db_connections, "N", 1, 1000, "PostgreSQL connections this node keeps open at most (default 8)"),
+        STRING_FLAG("node-name", &o.node_name, "NAME", "this node's name in job leases, unique among nodes sharing a database (default: the host name)"),
+        INT_FLAG("job-lease", &o.job_lease, "SECONDS", 1, FLAG_SECONDS_MAX, "a job a node claimed is its own this long, renewed while it runs; a dead node's jobs wait as long (default 120)"),
+        INT_FLAG("webhook-lease", &o.webhook_lease, "SECONDS", NOTIFY_TIMEOUT + 1, FLAG_SECONDS_MAX, "a webhook delivery a node claimed is its own this long; a dead node's deliveries wait as long (default 60, more than 10)"),
+        STRING_FLAG("public-url", &o.public_url, "URL", "base URL customers reach this server at (default http://<listen>)"),
+        INT_FLAG("threads", &o.threads, "N", 0, INT_MAX, "HTTP worker threads (default: number of CPUs, at least 2)"),
+        INT_FLAG("max-body", &o.max_body, "BYTES", 1024, LONG_MAX, "largest JSON request body (default 1048576)"),
+        BOOL_FLAG("allow-private-urls", &o.allow_private_urls, "let file_url and webhooks reach loopback/private addresses"),
+        STRING_FLAG("log-level", &o.log_level, "LEVEL", "debug, info, warn or error (default info)"),
+        INT_FLAG("webhook-retry-base", &o.webhook_retry_base, "SECONDS", 0, FLAG_SECONDS_MAX, "first webhook retry delay, doubled after (default 15; tests lower it)"),
+        INT_FLAG("expiry-scan-interval", &o.expiry_scan_interval, "SECONDS", 0, FLAG_SECONDS_MAX, "how often expired sessions are looked for (default 15)"),
+        INT_FLAG("max-upload-bytes", &o.max_upload, "N", 1024, LONG_MAX, "largest statement upload, as sent (default 26214400)"),
+        INT_FLAG("workers", &o.workers, "N", 0, 64, "background job workers (default 2)"),
+        INT_FLAG("pdf-retention-days", &o.retention_days, "N", 1, INT_MAX, "delete uploaded PDFs after N days (default 30)"),
+        INT_FLAG("link-ttl", &o.link_ttl, "SECONDS", 1, INT_MAX, "lifetime of signed PDF/report links (default 3600)"),
+        INT_FLAG("fetch-timeout", &o.fetch_timeout, "SECONDS", 1, INT_MAX, "file_url download time limit (default 30)"),
+        INT_FLAG("ingest-threads", &o.ingest_threads, "N", 0, INT_MAX, "uploads read at once (default: twice the CPUs)"),
+        INT_FLAG("ingest-per-org", &o.ingest_per_org, "N", 0, INT_MAX, "uploads of one organisation read at once (default: half of --ingest-threads)"),
+        INT_FLAG("ingest-per-session", &o.ingest_per_session, "N", 0, INT_MAX, "uploads of one session read at once (default 2)"),
+        INT_FLAG("ingest-queue", &o.ingest_queue, "N", 0, INT_MAX, "uploads waiting for a thread before new ones get 503 (default 1024)"),
+        INT_FLAG("fetch-threads", &o.fetch_threads, "N", 0, INT_MAX, "file_url downloads at once (default 8)"),
+        INT_FLAG("extract-memory-mb", &o.extract_memory_mb, "MIB", 0, 1L << 20, "memory all extractions together may hold (default 1024)"),
+        INT_FLAG("ocr-max-pages", &o.ocr_max_pages, "N", 0, INT_MAX, "scanned statements with more pages are refused (default 50)"),
+        INT_FLAG("ocr-page-seconds", &o.ocr_page_seconds, "SECONDS", 0, INT_MAX, "OCR work one scanned page may take, CPU time (default 20)"),
+        INT_FLAG("max-connections", &o.max_conns, "N", 16, 1000000, "connections open at once (default 4096)"),
+        INT_FLAG("max-connections-per-ip", &o.max_conns_ip, "N", 1, INT_MAX, "connections from one IPv4 address or IPv6 /64 (default 256)"),
+        INT_FLAG("header-timeout", &o.header_timeout, "SECONDS", 1, INT_MAX, "request line to end of headers (default 10)"),
+        INT_FLAG("idle-timeout", &o.idle_timeout, "SECONDS", 1, INT_MAX, "an idle or kept-alive connection waits this long for a request (default 60)"),
+        INT_FLAG("body-timeout", &o.body_timeout, "SECONDS", 1, INT_MAX, "grace for a body or an answer, on top of --min-rate (default 20)"),
+        INT_FLAG("min-rate", &o.min_rate, "BYTES", 1, INT_MAX, "bytes per second a body or an answer must keep up after the grace (default 1024)"),
+        STRING_FLAG("trusted-proxies", &o.trusted_proxies, "CIDRS", "proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8,::1 (default none)"),
+        STRING_FLAG("aa-url", &o.aa_url, "URL", "the Account Aggregator's API base (ReBIT 2.0.0); AA mode is on when set"),
+        STRING_FLAG("aa-webview-url", &o.aa_webview, "URL", "the AA's consent page (Sahamati redirection)"),
+        STRING_FLAG("aa-fiu-id", &o.aa_fiu_id, "ID", "this FIU's entity id at the AA"),
+        STRING_FLAG("aa-api-key", &o.aa_api_key, "KEY", "client_api_key sent to the AA; aa_api_key expected from it"),
+        STRING_FLAG("aa-redirect-secret", &o.aa_secret, "S", "passphrase shared with the AA for ecreq/ecres"),
+        STRING_FLAG("aa-signing-key", &o.aa_signing_key, "FILE", "PEM RSA private key: signs every request (x-jws-signature)"),
+        STRING_FLAG("aa-peer-key", &o.aa_peer_key, "FILE", "PEM RSA public key (or certificate) of the AA: verifies its answers and notifications"),
+        STRING_FLAG("aa-handle-suffix", &o.aa_suffix, "S", "the AA's handle: customers are <mobile>@S"),
+        STRING_FLAG("aa-key-id", &o.aa_kid, "KID", "kid of Passbook's JWS header (default: the FIU id)"),
+        INT_FLAG("aa-poll-interval", &o.aa_poll, "SECONDS", 1, INT_MAX, "first fallback poll of a consent or FI request without notification (default 5)"),
+        INT_FLAG("aa-timeout", &o.aa_timeout, "SECONDS", 1, INT_MAX, "time limit of each call to the AA (default 30)"),
+        INT_FLAG("aa-data-life-days", &o.aa_data_life_days, "DAYS", 1, INT_MAX, "AA data is deleted at most this long after its fetch, earlier when the consent's DataLife says so (default 30)"),
     };
-    char *pos[argc > 0 ? argc : 1];
-    int npos = 0;
-    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0], USAGE, pos, &npos);
-    if (rc)
-        return rc == 1 ? 0 : rc;
+    const struct command_line cl = {"passbook serve", USAGE, FLAGS_OF(flags), 0, 0};
+    struct args args;
+    int rc = flags_parse(argc, argv, &cl, &args);
+    if (rc != FLAGS_RUN)
+        return rc;
     char host[256];
     int port;
-    enum log_level level;
-    if (npos || split_listen(o.listen, host, sizeof host, &port) || o.max_body < 1024 ||
-        o.max_upload < 1024 || o.workers < 0 || o.workers > 64 || o.retention_days < 1 ||
-        o.link_ttl < 1 || o.fetch_timeout < 1 || o.max_conns < 16 || o.max_conns > 1000000 ||
-        o.max_conns_ip < 1 || o.header_timeout < 1 || o.idle_timeout < 1 || o.body_timeout < 1 ||
-        o.min_rate < 1 || o.db_connections < 1 || o.db_connections > 1000 || o.job_lease < 1 ||
-        o.webhook_lease <= NOTIFY_TIMEOUT || o.aa_poll < 1 || o.aa_timeout < 1 || o.aa_data_life_days < 1 ||
-        !parse_level(o.log_level, &level)) {
-        fprintf(stderr, "passbook serve: bad arguments (see --help)\n");
-        return 2;
-    }
+    if (split_listen(o.listen, host, sizeof host, &port))
+        return flags_refuse(&cl, "--listen: not HOST:PORT or [IPv6]:PORT (port 0 to 65535): %.60s", o.listen);
+    if (!parse_level(o.log_level, &o.level))
+        return flags_refuse(&cl, "--log-level: not debug, info, warn or error: %.20s", o.log_level);
     char cidr_err[160];
-    if (net_cidrs_parse(o.trusted_proxies, &o.trusted, cidr_err, sizeof cidr_err)) {
-        fprintf(stderr, "passbook serve: --trusted-proxies: %s\n", cidr_err);
-        return 2;
-    }
-    o.level = level; /* applied once the listening line is out */
+    if (net_cidrs_parse(o.trusted_proxies, &o.trusted, cidr_err, sizeof cidr_err))
+        return flags_refuse(&cl, "--trusted-proxies: %s", cidr_err);
     if (o.threads <= 0) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         o.threads = n < 2 ? 2 : n;

@@ -234,27 +234,27 @@ int cli_user(int argc, char **argv)
     struct user_opts o = {"var", NULL, NULL, NULL, NULL, NULL};
     const struct flag flags[] = {
         FLAGS_STORE(&o.data, &o.db),
-        {"org", FLAG_STRING, &o.org, "ORG", "the organisation (id or name)"},
-        {"email", FLAG_STRING, &o.email, "EMAIL", "add: the user's e-mail address (their login)"},
-        {"name", FLAG_STRING, &o.name, "NAME", "add: the user's name as the console shows it"},
-        {"role", FLAG_STRING, &o.role, "ROLE", "add: analyst (default) or admin"},
+        STRING_FLAG("org", &o.org, "ORG", "the organisation (id or name)"),
+        STRING_FLAG("email", &o.email, "EMAIL", "add: the user's e-mail address (their login)"),
+        STRING_FLAG("name", &o.name, "NAME", "add: the user's name as the console shows it"),
+        STRING_FLAG("role", &o.role, "ROLE", "add: analyst (default) or admin"),
     };
-    char *pos[argc > 0 ? argc : 1];
-    int npos = 0;
-    int rc = flags_parse(argc, argv, flags, sizeof flags / sizeof flags[0], USAGE, pos, &npos);
-    if (rc)
-        return rc == 1 ? 0 : rc;
-    const char *cmd = npos ? pos[0] : NULL;
-    bool one_arg = cmd && (!strcmp(cmd, "remove") || !strcmp(cmd, "passwd"));
-    bool no_arg = cmd && (!strcmp(cmd, "add") || !strcmp(cmd, "list"));
-    if (!(one_arg && npos == 2) && !(no_arg && npos == 1)) {
-        flags_usage(USAGE, flags, sizeof flags / sizeof flags[0]);
-        return 2;
-    }
+    const struct command_line cl = {"passbook user", USAGE, FLAGS_OF(flags), 1, 2};
+    struct args args;
+    int rc = flags_parse(argc, argv, &cl, &args);
+    if (rc != FLAGS_RUN)
+        return rc;
+    const char *cmd = args.v[0];
+    bool one_arg = !strcmp(cmd, "remove") || !strcmp(cmd, "passwd");
+    bool no_arg = !strcmp(cmd, "add") || !strcmp(cmd, "list");
+    if (!one_arg && !no_arg)
+        return flags_refuse(&cl, "unknown command %.40s", cmd);
+    if (args.n != (one_arg ? 2 : 1))
+        return flags_refuse(&cl, one_arg ? "%s needs an EMAIL" : "%s takes no argument", cmd);
     struct store *st;
     if (cli_open_store("user", o.data, o.db, &st))
         return 1;
-    rc = run(st, cmd, npos > 1 ? pos[1] : NULL, &o);
+    rc = run(st, cmd, args.n > 1 ? args.v[1] : NULL, &o);
     store_close(st);
     return rc;
 }

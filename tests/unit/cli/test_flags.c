@@ -1,0 +1,142 @@
+/* Every subcommand's command line: flags from argv and the environment,
+ * positional arguments in order, and a hostile command line (unknown
+ * flags, missing values, numbers out of range or out of long) refused
+ * with EXIT_USAGE before a command could act on a wrapped value. */
+#include <limits.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "cli/flags.h"
+
+static const char *name, *mode;
+static long count, days;
+static bool quiet;
+
+static const struct flag FLAGS[] = {
+    STRING_FLAG("name", &name, "NAME", "a name"),
+    STRING_FLAG("mode", &mode, "M", "a mode"),
+    INT_FLAG("count", &count, "N", 0, INT_MAX, "a count"),
+    INT_FLAG("days", &days, "N", 1, 366, "days"),
+    BOOL_FLAG("quiet", &quiet, "say less"),
+};
+
+static const struct command_line CL = {"passbook test", "passbook test ARG... [options]", FLAGS_OF(FLAGS), 1, 3};
+
+/* Parses the words of a command line (argv[0] "test"), after resetting
+ * the variables to their defaults. */
+static int parse(struct args *args, int argc, const char *const *words)
+{
+    static char *argv[16];
+    argv[0] = "test";
+    for (int i = 0; i < argc; i++)
+        argv[i + 1] = (char *)words[i];
+    name = NULL;
+    mode = "m0";
+    count = 7;
+    days = 30;
+    quiet = false;
+    return flags_parse(argc + 1, argv, &CL, args);
+}
+
+#define PARSE(args, ...)                                                                          \
+    parse((args), (int)(sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *)),           \
+          (const char *const[]){__VA_ARGS__})
+
+TEST(flags_and_arguments_in_any_order)
+{
+    struct args a;
+    CHECK_INT(PARSE(&a, "one", "--name", "x", "two", "--count=12", "--quiet", "--days", "366"), FLAGS_RUN);
+    CHECK_INT(a.n, 2);
+    CHECK_STR(a.v[0], "one");
+    CHECK_STR(a.v[1], "two");
+    CHECK_STR(name, "x");
+    CHECK_STR(mode, "m0");
+    CHECK_INT(count, 12);
+    CHECK_INT(days, 366);
+    CHECK(quiet);
+}
+
+TEST(double_dash_ends_the_flags)
+{
+    struct args a;
+    CHECK_INT(PARSE(&a, "--quiet=off", "--", "--name", "-h"), FLAGS_RUN);
+    CHECK_INT(a.n, 2);
+    CHECK_STR(a.v[0], "--name");
+    CHECK_STR(a.v[1], "-h");
+    CHECK(name == NULL);
+    CHECK(!quiet);
+}
+
+TEST(help_exits_zero)
+{
+    struct args a;
+    CHECK_INT(PARSE(&a, "--help"), 0);
+    CHECK_INT(PARSE(&a, "x", "-h"), 0);
+}
+
+TEST(unknown_flag_and_missing_value_refused)
+{
+    struct args a;
+    CHECK_INT(PARSE(&a, "x", "--nmae", "y"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "x", "--name"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "x", "--count"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "x", "--quiet=perhaps"), EXIT_USAGE);
+}
+
+TEST(numbers_outside_their_range_refused)
+{
+    struct args a;
+    const char *bad[] = {"", "12x", "0x10", "1.5", "-1", "2147483648", "99999999999999999999",
+                         "-99999999999999999999"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK_INT(PARSE(&a, "x", "--count", bad[i]), EXIT_USAGE);
+        CHECK_INT(count, 7); /* left as it was */
+    }
+    CHECK_INT(PARSE(&a, "x", "--count", "2147483647"), FLAGS_RUN);
+    CHECK_INT(count, INT_MAX);
+    CHECK_INT(PARSE(&a, "x", "--days", "0"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "x", "--days", "367"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "x", "--days=1"), FLAGS_RUN);
+    CHECK_INT(days, 1);
+}
+
+TEST(argument_count_checked)
+{
+    struct args a;
+    CHECK_INT(PARSE(&a, "--quiet"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "a", "b", "c", "d"), EXIT_USAGE);
+    CHECK_INT(PARSE(&a, "a", "b", "c"), FLAGS_RUN);
+    CHECK_INT(a.n, 3);
+}
+
+TEST(environment_sets_flags_command_line_wins)
+{
+    struct args a;
+    setenv("PASSBOOK_MODE", "from-env", 1);
+    setenv("PASSBOOK_COUNT", "5", 1);
+    CHECK_INT(PARSE(&a, "x", "--count", "6"), FLAGS_RUN);
+    CHECK_STR(mode, "from-env");
+    CHECK_INT(count, 6);
+    setenv("PASSBOOK_COUNT", "5000000000", 1);
+    CHECK_INT(PARSE(&a, "x"), EXIT_USAGE);
+    unsetenv("PASSBOOK_COUNT");
+    unsetenv("PASSBOOK_MODE");
+}
+
+TEST(refuse_answers_exit_usage)
+{
+    CHECK_INT(flags_refuse(&CL, "--mode: not %s", "this"), EXIT_USAGE);
+}
+
+int main(void)
+{
+    RUN(flags_and_arguments_in_any_order);
+    RUN(double_dash_ends_the_flags);
+    RUN(help_exits_zero);
+    RUN(unknown_flag_and_missing_value_refused);
+    RUN(numbers_outside_their_range_refused);
+    RUN(argument_count_checked);
+    RUN(environment_sets_flags_command_line_wins);
+    RUN(refuse_answers_exit_usage);
+    return check_summary();
+}
