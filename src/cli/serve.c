@@ -319,10 +319,15 @@ out:
 
 int cli_serve(int argc, char **argv)
 {
-    struct serve_opts o = {"127.0.0.1:8080", "var", NULL, NULL, "info", 0, 1024 * 1024, false, LOG_INFO,
-                           WEBHOOK_RETRY_BASE, 15, 25L << 20, 2, 30, 3600, 30, 0,
-                           4096, 256, 10, 60, 20, 1024, 8, JOB_LEASE_S, "", NULL, {{{0}}, 0}, 0, 0, 0, 0, 0,
-                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5, 30, 30, 0, 0, NOTIFY_LEASE};
+    /* The defaults; a number left 0 is chosen at start (threads, pools). */
+    struct serve_opts o = {
+        .listen = "127.0.0.1:8080", .data = "var", .log_level = "info", .level = LOG_INFO,
+        .max_body = 1024 * 1024, .max_upload = 25L << 20, .trusted_proxies = "",
+        .webhook_retry_base = WEBHOOK_RETRY_BASE, .expiry_scan_interval = 15, .webhook_lease = NOTIFY_LEASE,
+        .workers = 2, .job_lease = JOB_LEASE_S, .retention_days = 30, .link_ttl = 3600, .fetch_timeout = 30,
+        .max_conns = 4096, .max_conns_ip = 256, .header_timeout = 10, .idle_timeout = 60, .body_timeout = 20,
+        .min_rate = 1024, .db_connections = 8, .aa_poll = 5, .aa_timeout = 30, .aa_data_life_days = 30,
+    };
     const struct flag flags[] = {
         STRING_FLAG("listen", &o.listen, "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 = any)"),
         STRING_FLAG("data", &o.data, "DIR", "data directory: database, statements (default ./var)"),
