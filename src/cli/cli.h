@@ -9,6 +9,8 @@ int cli_parse(int argc, char **argv);
 int cli_insights(int argc, char **argv);
 int cli_user(int argc, char **argv);
 
+#include <jansson.h>
+
 /* mkdir -p path (mode 0750). Returns 0 or -1 with errno. */
 int cli_mkdirs(const char *path);
 
@@ -17,5 +19,9 @@ int cli_mkdirs(const char *path);
  * printed as "passbook <cmd>: ...". */
 struct store;
 int cli_open_store(const char *cmd, const char *data, const char *db, struct store **st);
+
+/* Prints j on one line of stdout and drops the reference (j may be NULL:
+ * a failed json_pack prints nothing). */
+void cli_print_json(json_t *j);
 
 #endif

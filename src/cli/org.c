@@ -54,15 +54,6 @@ static json_t *modes_json(int modes)
     return a;
 }
 
-static void print_json(json_t *o)
-{
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (s)
-        printf("%s\n", s);
-    free(s);
-    json_decref(o);
-}
-
 static json_t *org_public_json(const struct org *o)
 {
     return json_pack("{s:s,s:s,s:o,s:s?,s:I}", "org_id", o->id, "name", o->name, "modes",
@@ -98,7 +89,7 @@ static int org_create(struct store *st, const struct org_opts *opts)
         fprintf(stderr, "passbook org create: cannot store the organisation\n");
         return 1;
     }
-    print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
+    cli_print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
                          "server_hash", sh, "modes", modes_json(modes)));
     return 0;
 }
@@ -117,7 +108,7 @@ static int org_list(struct store *st)
         org_clear(&orgs[i]);
     }
     free(orgs);
-    print_json(a);
+    cli_print_json(a);
     return 0;
 }
 
@@ -148,7 +139,7 @@ static int org_rotate(struct store *st, const char *ref)
         org_clear(&o);
         return 1;
     }
-    print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
+    cli_print_json(json_pack("{s:s,s:s,s:s,s:s,s:o}", "org_id", o.id, "name", o.name, "api_key", key,
                          "server_hash", sh, "modes", modes_json(o.modes)));
     org_clear(&o);
     return 0;
@@ -171,7 +162,7 @@ static int org_set_modes(struct store *st, const char *ref, const char *modes_s)
         return 1;
     }
     o.modes = modes;
-    print_json(org_public_json(&o));
+    cli_print_json(org_public_json(&o));
     org_clear(&o);
     return 0;
 }
@@ -192,7 +183,7 @@ static int org_set_acceptance(struct store *st, const char *ref, const char *acc
         org_clear(&o);
         return 1;
     }
-    print_json(json_pack("{s:s,s:s,s:s,s:i}", "org_id", o.id, "name", o.name, "acceptance", acceptance,
+    cli_print_json(json_pack("{s:s,s:s,s:s,s:i}", "org_id", o.id, "name", o.name, "acceptance", acceptance,
                          "tolerance_days", (int)tolerance));
     org_clear(&o);
     return 0;
@@ -238,7 +229,7 @@ static int org_set_branding(struct store *st, const char *ref, const struct org_
         fprintf(stderr, "passbook org set-branding: cannot store the branding\n");
         rc = 1;
     } else {
-        print_json(json_pack("{s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:b}", "org_id", o.id, "name", o.name,
+        cli_print_json(json_pack("{s:s,s:s,s:s?,s:s?,s:s?,s:s?,s:b}", "org_id", o.id, "name", o.name,
                              "display_name", b.display_name, "logo_url", b.logo_url, "accent",
                              b.accent, "privacy_url", b.privacy_url, "consent_checkbox",
                              b.consent_checkbox));
@@ -263,7 +254,7 @@ static int org_set_ocr(struct store *st, const char *ref, const char *onoff)
         fprintf(stderr, "passbook org set-ocr: cannot store the setting\n");
         rc = 1;
     } else {
-        print_json(json_pack("{s:s,s:s,s:b}", "org_id", o.id, "name", o.name, "ocr", on));
+        cli_print_json(json_pack("{s:s,s:s,s:b}", "org_id", o.id, "name", o.name, "ocr", on));
     }
     org_clear(&o);
     return rc;

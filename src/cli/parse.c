@@ -58,15 +58,6 @@ static void print_csv(const struct statement_list *all)
     }
 }
 
-static void print_json(json_t *j)
-{
-    char *s = json_dumps(j, JSON_REAL_PRECISION(15) | JSON_COMPACT);
-    if (s) {
-        puts(s);
-        free(s);
-    }
-}
-
 static int parse_one(const char *path, const struct extract_opts *opts, bool csv)
 {
     size_t len = 0;
@@ -90,10 +81,7 @@ static int parse_one(const char *path, const struct extract_opts *opts, bool csv
         statement_list_free(&all);
     }
     free(data);
-    if (out) {
-        print_json(out);
-        json_decref(out);
-    }
+    cli_print_json(out);
     fflush(stdout);
     return rc;
 }

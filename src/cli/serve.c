@@ -60,21 +60,6 @@ static int split_listen(const char *s, char *host, size_t hlen, int *port)
     return 0;
 }
 
-/* mkdir -p */
-int cli_mkdirs(const char *path)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0750) && errno != EEXIST)
-                return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0750) && errno != EEXIST ? -1 : 0;
-}
-
 static bool parse_level(const char *s, enum log_level *out)
 {
     static const char *const names[] = {"debug", "info", "warn", "error"};

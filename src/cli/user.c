@@ -32,15 +32,6 @@ struct user_opts {
     const char *data, *db, *org, *email, *name, *role;
 };
 
-static void print_json(json_t *o)
-{
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (s)
-        printf("%s\n", s);
-    free(s);
-    json_decref(o);
-}
-
 static json_t *user_json(const struct user *u, const struct org *o)
 {
     return json_pack("{s:s,s:s,s:s,s:s,s:s,s:I}", "user_id", u->id, "org_id", o->id, "email", u->email, "name",
@@ -134,7 +125,7 @@ static int user_add(struct store *st, const struct org *o, const struct user_opt
                 rc == STORE_CONFLICT ? "that e-mail address already has a console user" : "cannot store the user");
         return 1;
     }
-    print_json(user_json(&u, o));
+    cli_print_json(user_json(&u, o));
     return 0;
 }
 
@@ -150,7 +141,7 @@ static int user_list(struct store *st, const struct org *o)
     for (size_t i = 0; i < n; i++)
         json_array_append_new(a, user_json(&us[i], o));
     free(us);
-    print_json(a);
+    cli_print_json(a);
     return 0;
 }
 
@@ -182,7 +173,7 @@ static int user_remove(struct store *st, const struct org *o, const char *email)
         fprintf(stderr, "passbook user remove: cannot remove the user\n");
         return 1;
     }
-    print_json(json_pack("{s:s,s:s,s:b}", "user_id", u.id, "email", u.email, "removed", 1));
+    cli_print_json(json_pack("{s:s,s:s,s:b}", "user_id", u.id, "email", u.email, "removed", 1));
     return 0;
 }
 
@@ -200,7 +191,7 @@ static int user_passwd(struct store *st, const struct org *o, const char *email)
         fprintf(stderr, "passbook user passwd: cannot store the password\n");
         return 1;
     }
-    print_json(json_pack("{s:s,s:s,s:b}", "user_id", u.id, "email", u.email, "password_changed", 1));
+    cli_print_json(json_pack("{s:s,s:s,s:b}", "user_id", u.id, "email", u.email, "password_changed", 1));
     return 0;
 }
 
