@@ -11,7 +11,10 @@
 int cli_mkdirs(const char *path)
 {
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path);
+    if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf) {
+        errno = ENAMETOOLONG; /* never a cut path: that would be another directory */
+        return -1;
+    }
     for (char *p = buf + 1; *p; p++)
         if (*p == '/') {
             *p = '\0';
@@ -35,7 +38,7 @@ int cli_open_store(const char *cmd, const char *data, const char *db, struct sto
 {
     char err[512];
     if (!db && cli_mkdirs(data)) {
-        fprintf(stderr, "passbook %s: cannot create %s: %s\n", cmd, data, strerror(errno));
+        fprintf(stderr, "passbook %s: cannot create %.200s: %s\n", cmd, data, strerror(errno));
         return 1;
     }
     char *url = db ? strdup(db) : store_default_url(data);

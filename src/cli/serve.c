@@ -387,7 +387,7 @@ int cli_serve(int argc, char **argv)
     }
     umask(077); /* statements, keys, database: the owner's only */
     if (cli_mkdirs(o.data)) {
-        fprintf(stderr, "passbook serve: cannot create %s: %s\n", o.data, strerror(errno));
+        fprintf(stderr, "passbook serve: cannot create %.200s: %s\n", o.data, strerror(errno));
         return 1;
     }
     /* Block the shutdown signals before any thread starts, so they are

@@ -121,6 +121,17 @@ def org_and_user_refuse_a_bad_line_and_change_nothing(srv):
 
 
 @suite.test(server=False)
+def a_data_path_too_long_is_refused_not_cut():
+    with tempfile.TemporaryDirectory() as tmp:
+        deep = os.path.join(tmp, *(['d'] * 2100))   # over the 4096 bytes a path is built in
+        for cmd in (['org', 'list'], ['serve']):
+            p = run(*cmd, '--data', deep)
+            eq(p.returncode, 1, '%s: exit status' % cmd)
+            check(b'File name too long' in p.stderr, '%s says why: %r' % (cmd, p.stderr[-200:]))
+            eq(os.listdir(tmp), [], '%s: no directory made of a cut path' % cmd)
+
+
+@suite.test(server=False)
 def help_answers_zero_with_the_usage():
     for cmd in ('serve', 'org', 'user', 'parse', 'insights'):
         p = run(cmd, '--help')
