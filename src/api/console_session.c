@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "api/console.h"
 #include "api/output.h"
@@ -177,33 +176,22 @@ static enum http_result session_get(struct http_req *req, struct http_resp *resp
 
 /* ---- downloads ---- */
 
-/* The workbook of session s (account NULL: every account) as bytes. */
-static int workbook(struct app *app, const struct session *s, const char *account, unsigned char **data,
-                    size_t *len)
+/* The workbook of session s (account NULL: every account) as bytes
+ * (*data malloc'd). Returns 0 / -1. */
+static int workbook(struct app *app, const struct session *s, const char *account, char **data, size_t *len)
 {
     struct analysis an;
     int rc = -1;
     *data = NULL;
     *len = 0;
     if (analysis_load(app->store, s, &an) == STORE_OK && analysis_build(&an) == 0) {
-        char path[4096], nonce[PB_UUID_BUF] = "x";
-        uuid_v4(nonce); /* concurrent downloads write files of their own */
-        snprintf(path, sizeof path, "%s/blobs/tmp/console-%s.xlsx", app->data_dir, nonce);
+        char tmp[4096];
         const char *err = NULL;
-        FILE *f = NULL;
+        snprintf(tmp, sizeof tmp, "%s/blobs/tmp", app->data_dir);
         json_t *doc = insights_session_json(s->id, s->req.link_id, s->req.from_date, s->req.to_date, &an.si);
-        if (doc && xlsx_write_report(path, doc, account, &err) == 0 && (f = fopen(path, "rb"))) {
-            fseek(f, 0, SEEK_END);
-            long sz = ftell(f);
-            fseek(f, 0, SEEK_SET);
-            *data = sz > 0 ? malloc((size_t)sz) : NULL;
-            *len = *data ? fread(*data, 1, (size_t)sz, f) : 0;
-            fclose(f);
-            rc = *len ? 0 : -1;
-        } else {
+        rc = doc ? xlsx_report_bytes(tmp, doc, account, data, len, &err) : -1;
+        if (rc)
             log_error("console msg=\"xlsx failed\" session=%.8s err=\"%s\"", s->id, err ? err : "-");
-        }
-        unlink(path);
         json_decref(doc);
     }
     analysis_free(&an);
@@ -236,7 +224,7 @@ static enum http_result xlsx_get(struct http_req *req, struct http_resp *resp)
         account = NULL;
     if (load(req, resp, &l, &s, "xlsx.download", account))
         return HTTP_DONE;
-    unsigned char *data = NULL;
+    char *data = NULL;
     size_t len = 0;
     if (account && (!uuid_valid(account) || !has_account(app, &s, account))) {
         http_resp_error(resp, 404, "ACCOUNT_NOT_FOUND", "No such account in this session");
@@ -246,8 +234,7 @@ static enum http_result xlsx_get(struct http_req *req, struct http_resp *resp)
         char cd[160];
         snprintf(cd, sizeof cd, "attachment; filename=\"passbook-%.8s%s%.8s.xlsx\"", s.id, account ? "-" : "",
                  account ? account : "");
-        http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (char *)data,
-                       len);
+        http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);
         http_resp_header(resp, "Content-Disposition", cd);
         http_resp_header(resp, "Cache-Control", "private, no-store");
     }

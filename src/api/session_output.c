@@ -16,8 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "api/api.h"
 #include "api/output.h"
@@ -305,32 +303,21 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
     }
     struct analysis an;
     if (analysed(app, &o, &an, resp) == 0) {
-        char path[4096], nonce[PB_UUID_BUF] = "x";
-        uuid_v4(nonce); /* concurrent downloads write files of their own */
-        snprintf(path, sizeof path, "%s/blobs/tmp/report-%s.xlsx", app->data_dir, nonce);
+        char tmp[4096], *data = NULL;
         const char *err = NULL;
-        unsigned char *data = NULL;
         size_t len = 0;
-        FILE *f = NULL;
+        snprintf(tmp, sizeof tmp, "%s/blobs/tmp", app->data_dir);
         /* one account's workbook, or the session's */
         size_t nsel = account ? 0 : an.nai;
         for (size_t i = 0; account && i < an.nai; i++)
             nsel += !strcmp(an.ai[i]->e.v->account_id, account);
         json_t *doc = nsel ? insights_session_json(sid, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date, &an.si)
                            : NULL;
-        if (doc && xlsx_write_report(path, doc, account, &err) == 0 && (f = fopen(path, "rb"))) {
-            fseek(f, 0, SEEK_END);
-            long sz = ftell(f);
-            fseek(f, 0, SEEK_SET);
-            data = sz > 0 ? malloc((size_t)sz) : NULL;
-            len = data ? fread(data, 1, (size_t)sz, f) : 0;
-            fclose(f);
-        }
-        unlink(path);
+        if (doc)
+            xlsx_report_bytes(tmp, doc, account, &data, &len, &err);
         json_decref(doc);
         if (data && len) {
-            http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           (char *)data, len);
+            http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);
             http_resp_header(resp, "Cache-Control", "private, no-store");
             http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
         } else if (!nsel) {

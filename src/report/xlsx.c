@@ -13,11 +13,17 @@
 #include "report/xlsx.h"
 
 #include "insights/insights.h"
+#include "util/file.h"
+#include "util/secret.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
+
+/* Far above any session's workbook; a bound all the same. */
+#define XLSX_MAX_BYTES ((size_t)1 << 30)
 
 /* lakh and crore grouping for amounts up to 99 crore; below a lakh as usual */
 #define INR_FORMAT "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"
@@ -519,4 +525,24 @@ int xlsx_write_report(const char *path, const json_t *doc, const char *account_i
         return -1;
     }
     return 0;
+}
+
+int xlsx_report_bytes(const char *tmp_dir, const json_t *doc, const char *account_id, char **data, size_t *len,
+                      const char **err)
+{
+    char path[4096], nonce[PB_UUID_BUF];
+    *data = NULL;
+    *len = 0;
+    if (!uuid_v4(nonce)) {
+        *err = "no random numbers for the workbook's file name";
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/report-%s.xlsx", tmp_dir, nonce);
+    int rc = xlsx_write_report(path, doc, account_id, err);
+    if (rc == 0 && !(*data = file_read(path, XLSX_MAX_BYTES, len))) {
+        *err = "cannot read the workbook back";
+        rc = -1;
+    }
+    unlink(path);
+    return rc;
 }

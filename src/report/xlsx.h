@@ -15,4 +15,12 @@
  * NULL. Returns 0, or -1 with *err set. */
 int xlsx_write_report(const char *path, const json_t *doc, const char *account_id, const char **err);
 
+/* The same workbook as bytes for a download: *data is malloc'd (the
+ * caller frees it), *len its length. The workbook is written through a
+ * file of its own under tmp_dir (concurrent downloads never share one),
+ * removed before the call returns. Returns 0, or -1 with *err set and
+ * *data NULL. */
+int xlsx_report_bytes(const char *tmp_dir, const json_t *doc, const char *account_id, char **data, size_t *len,
+                      const char **err);
+
 #endif

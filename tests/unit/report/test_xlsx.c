@@ -6,12 +6,14 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "fixture_statement.h"
 #include "insights/insights.h"
 #include "report/xlsx.h"
+#include "util/file.h"
 
 static struct statement ST;
 static struct account_insights A;
@@ -202,6 +204,26 @@ TEST(unwritable_path_fails_cleanly)
     CHECK(err != NULL);
 }
 
+/* A download's bytes are the file's bytes, and the file is gone after. */
+TEST(bytes_for_a_download_leave_no_file)
+{
+    char dir[] = "/tmp/pb-xlsx-bytes-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *data = NULL, *file = NULL;
+    size_t len = 0, flen = 0;
+    const char *err = NULL;
+    CHECK_INT(xlsx_report_bytes(dir, DOC, NULL, &data, &len, &err), 0);
+    CHECK(data && len > 1000 && !memcmp(data, "PK\x03\x04", 4)); /* a zip, as an .xlsx is */
+    file = file_read(PATH, (size_t)1 << 26, &flen);
+    CHECK(file && flen == len); /* the same workbook as xlsx_write_report's */
+    CHECK(rmdir(dir) == 0);     /* empty: the temporary file was removed */
+    free(data);
+    free(file);
+    data = (char *)1;
+    CHECK_INT(xlsx_report_bytes("/nonexistent-dir/x", DOC, NULL, &data, &len, &err), -1);
+    CHECK(data == NULL && err != NULL);
+}
+
 int main(void)
 {
     build();
@@ -217,6 +239,7 @@ int main(void)
     RUN(explanations_name_rules_and_rows);
     RUN(one_account_workbook);
     RUN(unwritable_path_fails_cleanly);
+    RUN(bytes_for_a_download_leave_no_file);
     if (getenv("PB_KEEP_XLSX"))
         printf("kept %s\n", PATH);
     else
