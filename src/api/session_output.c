@@ -48,6 +48,43 @@ static int output_load(struct http_req *req, struct http_resp *resp, struct outp
     return 0;
 }
 
+/* What a data GET reads: the session's stored output and, for the
+ * figures computed afresh, its analysis (the library is pure and fast;
+ * nothing is re-extracted). */
+struct data_get {
+    struct output o;
+    struct analysis an;
+    bool analysed;
+};
+
+/* Loads d (with the analysis when analyse). Returns 0, or -1 with resp
+ * filled and nothing held. */
+static int data_load(struct http_req *req, struct http_resp *resp, bool analyse, struct data_get *d)
+{
+    d->analysed = false;
+    if (output_load(req, resp, &d->o))
+        return -1;
+    if (analyse && output_analyse(req->app, &d->o, &d->an)) {
+        internal(resp);
+        output_free(&d->o);
+        return -1;
+    }
+    d->analysed = analyse;
+    return 0;
+}
+
+/* Answers 200 with body (taken; NULL when resp is already filled) and
+ * frees d. */
+static enum http_result data_answer(struct http_resp *resp, struct data_get *d, json_t *body)
+{
+    if (body)
+        http_resp_json(resp, 200, body);
+    if (d->analysed)
+        analysis_free(&d->an);
+    output_free(&d->o);
+    return HTTP_DONE;
+}
+
 static json_t *progress_json(const struct output *o)
 {
     json_t *arr = json_array();
@@ -61,17 +98,16 @@ static json_t *progress_json(const struct output *o)
 static enum http_result identity_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    struct output o;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, false, &d))
         return HTTP_DONE;
     json_t *matches = NULL;
-    json_t *holders = session_holders_json(app->store, &o.s, &matches);
+    json_t *holders = session_holders_json(app->store, &d.o.s, &matches);
     if (!holders) {
         internal(resp);
-        output_free(&o);
-        return HTTP_DONE;
+        return data_answer(resp, &d, NULL);
     }
-    json_t *ids = output_identities(&o), *id;
+    json_t *ids = output_identities(&d.o), *id;
     size_t i;
     json_array_foreach(ids, i, id)
     {
@@ -79,35 +115,30 @@ static enum http_result identity_get(struct http_req *req, struct http_resp *res
                         json_object_get(matches, json_string_value(json_object_get(id, "account_id"))));
     }
     json_decref(matches);
-    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", output_accounts_json(&o), "identity", ids, "holders", holders));
-    output_free(&o);
-    return HTTP_DONE;
+    return data_answer(resp, &d, json_pack("{s:s,s:o,s:o,s:o,s:o}", "session_id", d.o.s.id, "progress",
+                                           progress_json(&d.o), "accounts", output_accounts_json(&d.o), "identity",
+                                           ids, "holders", holders));
 }
 
 static enum http_result transactions_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    struct output o;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, false, &d))
         return HTTP_DONE;
-    json_t *txns = output_transactions(app->store, &o, http_req_query(req, "account_id"));
-    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o,s:o}", "session_id", o.s.id, "progress", progress_json(&o),
-                                        "accounts", output_accounts_json(&o), "transactions", txns));
-    output_free(&o);
-    return HTTP_DONE;
+    json_t *txns = output_transactions(app->store, &d.o, http_req_query(req, "account_id"));
+    return data_answer(resp, &d, json_pack("{s:s,s:o,s:o,s:o}", "session_id", d.o.s.id, "progress",
+                                           progress_json(&d.o), "accounts", output_accounts_json(&d.o),
+                                           "transactions", txns));
 }
 
 static enum http_result get_pdfs(struct http_req *req, struct http_resp *resp)
 {
-    struct app *app = req->app;
-    struct output o;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, false, &d))
         return HTTP_DONE;
-    json_t *arr = output_pdfs(app, &o);
-    http_resp_json(resp, 200, json_pack("{s:s,s:o}", "session_id", o.s.id, "statements", arr));
-    output_free(&o);
-    return HTTP_DONE;
+    json_t *arr = output_pdfs(req->app, &d.o);
+    return data_answer(resp, &d, json_pack("{s:s,s:o}", "session_id", d.o.s.id, "statements", arr));
 }
 
 static enum http_result pdf_file(struct http_req *req, struct http_resp *resp)
@@ -137,35 +168,16 @@ forbidden:
     return HTTP_DONE;
 }
 
-/* The session's accounts analysed afresh from the stored rows (the
- * library is pure and fast; nothing is re-extracted). Returns 0, or -1
- * with resp filled. */
-static int analysed(struct app *app, const struct output *o, struct analysis *an, struct http_resp *resp)
-{
-    if (output_analyse(app, o, an)) {
-        internal(resp);
-        return -1;
-    }
-    return 0;
-}
-
 /* predictors/, eod_balances/, monthly_analysis_updated/,
  * recurring_transactions/: the enrichment library's bodies. */
 static enum http_result section_get(struct http_req *req, struct http_resp *resp, const char *endpoint)
 {
-    struct app *app = req->app;
-    struct output o;
-    struct analysis an;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, true, &d))
         return HTTP_DONE;
-    if (analysed(app, &o, &an, resp) == 0) {
-        json_t *body = insights_endpoint_json(endpoint, o.s.id, &an.si);
-        json_object_set_new(body, "progress", progress_json(&o));
-        http_resp_json(resp, 200, body);
-        analysis_free(&an);
-    }
-    output_free(&o);
-    return HTTP_DONE;
+    json_t *body = insights_endpoint_json(endpoint, d.o.s.id, &d.an.si);
+    json_object_set_new(body, "progress", progress_json(&d.o));
+    return data_answer(resp, &d, body);
 }
 
 static enum http_result predictors_get(struct http_req *req, struct http_resp *resp)
@@ -192,26 +204,17 @@ static enum http_result recurring_get(struct http_req *req, struct http_resp *re
  * (docs/api.md, Explanations). 400 INVALID_REQUEST for an unknown figure. */
 static enum http_result explain_get(struct http_req *req, struct http_resp *resp)
 {
-    struct app *app = req->app;
-    struct output o;
-    struct analysis an;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, true, &d))
         return HTTP_DONE;
-    if (analysed(app, &o, &an, resp) == 0) {
-        const char *acct = http_req_query(req, "account_id"), *figure = http_req_query(req, "figure");
-        json_t *body = insights_explain(&an.si, acct, figure, http_req_query(req, "month"));
-        if (body) {
-            json_object_set_new(body, "session_id", json_string(o.s.id));
-            http_resp_json(resp, 200, body);
-        } else {
-            http_resp_error(resp, 400, "INVALID_REQUEST",
-                            "account_id, figure (and month for a monthly metric) must name a figure of this "
-                            "session");
-        }
-        analysis_free(&an);
-    }
-    output_free(&o);
-    return HTTP_DONE;
+    const char *acct = http_req_query(req, "account_id"), *figure = http_req_query(req, "figure");
+    json_t *body = insights_explain(&d.an.si, acct, figure, http_req_query(req, "month"));
+    if (body)
+        json_object_set_new(body, "session_id", json_string(d.o.s.id));
+    else
+        http_resp_error(resp, 400, "INVALID_REQUEST",
+                        "account_id, figure (and month for a monthly metric) must name a figure of this session");
+    return data_answer(resp, &d, body);
 }
 
 /* rules/: every rule id with its definition. */
@@ -228,31 +231,25 @@ static enum http_result rules_get(struct http_req *req, struct http_resp *resp)
 static enum http_result insights_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    struct output o;
-    struct analysis an;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, true, &d))
         return HTTP_DONE;
-    if (analysed(app, &o, &an, resp) == 0) {
-        json_t *body = insights_session_json(o.s.id, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date,
-                                             &an.si);
-        char *url = output_xlsx_url(app, &o.s, NULL);
-        json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
-        json_t *accs = json_object_get(body, "accounts"), *acc;
-        size_t i;
-        json_array_foreach(accs, i, acc)
-        {
-            json_t *data = json_object_get(acc, "data");
-            char *one = output_xlsx_url(app, &o.s, json_string_value(json_object_get(acc, "account_id")));
-            if (data && one)
-                json_object_set_new(data, "xlsx_report_url", json_string(one));
-            free(one);
-        }
-        free(url);
-        http_resp_json(resp, 200, body);
-        analysis_free(&an);
+    const struct session *s = &d.o.s;
+    json_t *body = insights_session_json(s->id, s->req.link_id, s->req.from_date, s->req.to_date, &d.an.si);
+    char *url = output_xlsx_url(app, s, NULL);
+    json_object_set_new(body, "aggregate_xlsx_report_url", url ? json_string(url) : json_null());
+    json_t *accs = json_object_get(body, "accounts"), *acc;
+    size_t i;
+    json_array_foreach(accs, i, acc)
+    {
+        json_t *data = json_object_get(acc, "data");
+        char *one = output_xlsx_url(app, s, json_string_value(json_object_get(acc, "account_id")));
+        if (data && one)
+            json_object_set_new(data, "xlsx_report_url", json_string(one));
+        free(one);
     }
-    output_free(&o);
-    return HTTP_DONE;
+    free(url);
+    return data_answer(resp, &d, body);
 }
 
 /* xlsx_report/: each account's workbook in reports[], and the session's
@@ -260,16 +257,60 @@ static enum http_result insights_get(struct http_req *req, struct http_resp *res
 static enum http_result xlsx_report_get(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    struct output o;
-    if (output_load(req, resp, &o))
+    struct data_get d;
+    if (data_load(req, resp, false, &d))
         return HTTP_DONE;
-    char *url = output_xlsx_url(app, &o.s, NULL);
-    json_t *reports = url ? output_xlsx_reports(app, &o) : json_array();
-    http_resp_json(resp, 200, json_pack("{s:s,s:o,s:o}", "session_id", o.s.id, "reports", reports,
-                                        "aggregate_report", url ? json_string(url) : json_null()));
+    char *url = output_xlsx_url(app, &d.o.s, NULL);
+    json_t *reports = url ? output_xlsx_reports(app, &d.o) : json_array();
+    json_t *body = json_pack("{s:s,s:o,s:o}", "session_id", d.o.s.id, "reports", reports, "aggregate_report",
+                             url ? json_string(url) : json_null());
     free(url);
-    output_free(&o);
-    return HTTP_DONE;
+    return data_answer(resp, &d, body);
+}
+
+/* The signed link of a workbook holds: its fields are well formed, its
+ * signature is the server's, and it has not expired. */
+static bool xlsx_link_valid(const struct app *app, const char *sid, const char *org, const char *account,
+                            const char *exp, const char *sig)
+{
+    char *end = NULL, id[3 * PB_UUID_BUF + 3], want[PB_SHA256_HEX];
+    long long expires = exp ? strtoll(exp, &end, 10) : 0;
+    if (!uuid_valid(sid) || !org || !uuid_valid(org) || !exp || !sig || *end || (account && !uuid_valid(account)))
+        return false;
+    snprintf(id, sizeof id, "%s.%s%s%s", sid, org, account ? "." : "", account ? account : "");
+    output_link_signature(app->link_secret, "xlsx", id, expires, want);
+    return secret_equal(want, sig) && expires >= (long long)pb_now();
+}
+
+/* Answers the workbook of the analysed session s: account's alone
+ * (404 when the session has no such account), or every account's. */
+static void xlsx_answer(const struct app *app, const struct session *s, const struct analysis *an,
+                        const char *account, struct http_resp *resp)
+{
+    size_t nsel = account ? 0 : an->nai;
+    for (size_t i = 0; account && i < an->nai; i++)
+        nsel += !strcmp(an->ai[i]->e.v->account_id, account);
+    if (!nsel) {
+        http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
+        return;
+    }
+    char tmp[4096], *data = NULL;
+    const char *err = NULL;
+    size_t len = 0;
+    snprintf(tmp, sizeof tmp, "%s/blobs/tmp", app->data_dir);
+    json_t *doc = insights_session_json(s->id, s->req.link_id, s->req.from_date, s->req.to_date, &an->si);
+    if (doc)
+        xlsx_report_bytes(tmp, doc, account, &data, &len, &err);
+    json_decref(doc);
+    if (data && len) {
+        http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);
+        http_resp_header(resp, "Cache-Control", "private, no-store");
+        http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
+    } else {
+        free(data);
+        log_error("report msg=\"xlsx failed\" session=%.8s err=\"%s\"", s->id, err ? err : "-");
+        internal(resp);
+    }
 }
 
 /* GET /bank-connect/v1/files/xlsx/<session_id>?org&expires&signature: the
@@ -277,22 +318,13 @@ static enum http_result xlsx_report_get(struct http_req *req, struct http_resp *
 static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
 {
     struct app *app = req->app;
-    const char *sid = req->params[0], *org = http_req_query(req, "org"), *exp = http_req_query(req, "expires"),
-               *sig = http_req_query(req, "signature"), *account = http_req_query(req, "account");
-    char *end = NULL, id[3 * PB_UUID_BUF + 3], want[PB_SHA256_HEX];
-    long long expires = exp ? strtoll(exp, &end, 10) : 0;
+    const char *sid = req->params[0], *org = http_req_query(req, "org"), *account = http_req_query(req, "account");
+    if (!xlsx_link_valid(app, sid, org, account, http_req_query(req, "expires"), http_req_query(req, "signature"))) {
+        http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
+        return HTTP_DONE;
+    }
     struct output o;
     memset(&o, 0, sizeof o);
-    if (!uuid_valid(sid) || !org || !uuid_valid(org) || !exp || !sig || *end || (account && !uuid_valid(account))) {
-        http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
-        return HTTP_DONE;
-    }
-    snprintf(id, sizeof id, "%s.%s%s%s", sid, org, account ? "." : "", account ? account : "");
-    output_link_signature(app->link_secret, "xlsx", id, expires, want);
-    if (!secret_equal(want, sig) || expires < (long long)pb_now()) {
-        http_resp_error(resp, 403, "ACCESS_DENIED", "This link is invalid or has expired");
-        return HTTP_DONE;
-    }
     /* an entity's workbook is there after each upload's analysis */
     if (STORE_CALL(app->store, session_get, sid, org, &o.s) != STORE_OK || o.s.deleted_at ||
         (!entity_session(&o.s) && api_require_processed(&o.s, resp))) {
@@ -302,32 +334,11 @@ static enum http_result xlsx_file(struct http_req *req, struct http_resp *resp)
         return HTTP_DONE;
     }
     struct analysis an;
-    if (analysed(app, &o, &an, resp) == 0) {
-        char tmp[4096], *data = NULL;
-        const char *err = NULL;
-        size_t len = 0;
-        snprintf(tmp, sizeof tmp, "%s/blobs/tmp", app->data_dir);
-        /* one account's workbook, or the session's */
-        size_t nsel = account ? 0 : an.nai;
-        for (size_t i = 0; account && i < an.nai; i++)
-            nsel += !strcmp(an.ai[i]->e.v->account_id, account);
-        json_t *doc = nsel ? insights_session_json(sid, o.s.req.link_id, o.s.req.from_date, o.s.req.to_date, &an.si)
-                           : NULL;
-        if (doc)
-            xlsx_report_bytes(tmp, doc, account, &data, &len, &err);
-        json_decref(doc);
-        if (data && len) {
-            http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);
-            http_resp_header(resp, "Cache-Control", "private, no-store");
-            http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
-        } else if (!nsel) {
-            http_resp_error(resp, 404, "NOT_FOUND", "Not found.");
-        } else {
-            free(data);
-            log_error("report msg=\"xlsx failed\" session=%.8s err=\"%s\"", sid, err ? err : "-");
-            internal(resp);
-        }
+    if (output_analyse(app, &o, &an) == 0) {
+        xlsx_answer(app, &o.s, &an, account, resp);
         analysis_free(&an);
+    } else {
+        internal(resp);
     }
     session_clear(&o.s);
     return HTTP_DONE;
