@@ -52,11 +52,6 @@ json_t *console_time_json(int64_t t)
     return t ? json_string(api_fmt_iso8601(t, b, sizeof b)) : json_null();
 }
 
-json_t *console_str(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
 /* ---- logins ---- */
 
 /* The login the request's cookie names, 0; or -1 (none, expired, store error: *err set). */

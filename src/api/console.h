@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "core/user.h"
+#include "util/json_value.h"
 
 /* Authorises a console API request: the login cookie names an unexpired
  * login (401 CONSOLE_UNAUTHORIZED otherwise), the user's role is at least
@@ -28,10 +29,9 @@ int console_audit(struct http_req *req, const struct console_login *l, const cha
 int console_session(struct http_req *req, struct http_resp *resp, const struct console_login *l,
                     struct session *s);
 
-/* Small shared forms: an ISO 8601 UTC time (0: null), a string (NULL or
- * "": null), and the 500 answer. */
+/* Small shared forms: an ISO 8601 UTC time (0: null) and the 500 answer
+ * (a string that may be NULL or "": json_text_or_null). */
 json_t *console_time_json(int64_t t);
-json_t *console_str(const char *s);
 void console_internal(struct http_resp *resp);
 
 /* "open", "expired", "processing", "completed" or "failed" at now. */

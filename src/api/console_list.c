@@ -20,8 +20,8 @@
 
 static json_t *brief_json(const struct account_brief *b)
 {
-    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:i}", "account_id", b->account_id, "name", console_str(b->name), "bank",
-                     console_str(b->bank), "status", console_str(b->status), "score",
+    return json_pack("{s:s,s:o,s:o,s:o,s:o,s:i}", "account_id", b->account_id, "name", json_text_or_null(b->name), "bank",
+                     json_text_or_null(b->bank), "status", json_text_or_null(b->status), "score",
                      b->has_score ? json_integer(b->score) : json_null(), "fraud_count", b->fraud_count);
 }
 
@@ -36,7 +36,7 @@ static json_t *sessions_json(const struct session *ss, size_t n, const struct ac
         for (; j < nb && !strcmp(b[j].session_id, ss[i].id); j++)
             json_array_append_new(accounts, brief_json(&b[j]));
         json_array_append_new(arr, json_pack("{s:s,s:o,s:s,s:o,s:o}", "session_id", ss[i].id, "link_id",
-                                             console_str(ss[i].req.link_id), "status",
+                                             json_text_or_null(ss[i].req.link_id), "status",
                                              console_session_status(&ss[i], now), "created_at",
                                              console_time_json(ss[i].created_at), "accounts", accounts));
     }

@@ -88,12 +88,12 @@ static json_t *statements_json(const struct analysis *an, const char *account_id
         json_t *identity = x->identity ? json_loads(x->identity, 0, NULL) : NULL;
         json_array_append_new(
             arr, json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:i,s:o,s:o,s:o,s:b,s:b,s:o,s:b,s:o,s:o}", "statement_id",
-                           x->id, "file_name", console_str(x->file_name), "source", console_str(x->source), "bank",
-                           console_str(x->bank), "from_date", day_json(x->from_day), "to_date", day_json(x->to_day),
-                           "pages", x->page_count, "status", console_str(x->status), "error_code",
-                           console_str(x->error_code), "error_message", console_str(x->error_message),
+                           x->id, "file_name", json_text_or_null(x->file_name), "source", json_text_or_null(x->source), "bank",
+                           json_text_or_null(x->bank), "from_date", day_json(x->from_day), "to_date", day_json(x->to_day),
+                           "pages", x->page_count, "status", json_text_or_null(x->status), "error_code",
+                           json_text_or_null(x->error_code), "error_message", json_text_or_null(x->error_message),
                            "balances_reconcile", x->balances_ok, "totals_reconcile", x->totals_ok, "metadata_fraud",
-                           console_str(x->fraud), "pdf_available", output_pdf_kept(x),
+                           json_text_or_null(x->fraud), "pdf_available", output_pdf_kept(x),
                            "uploaded_at", console_time_json(x->created_at), "holder",
                            identity ? json_incref(json_object_get(identity, "name")) : json_null()));
         json_decref(identity);
@@ -127,11 +127,11 @@ static json_t *account_json(const struct analysis *an, size_t k)
     const struct bank_info *b = a->bank ? bank_find(a->bank) : NULL;
     json_t *d = insights_data_json(&an->si, k);
     json_t *o = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id, "bank",
-                          console_str(a->bank), "bank_name", console_str(b ? b->full_name : NULL), "account_number",
-                          console_str(a->account_number), "name", console_str(a->name), "ifsc", console_str(a->ifsc),
-                          "account_type", console_str(a->account_type), "account_category",
-                          console_str(a->account_category), "status", console_str(a->status), "error_code",
-                          console_str(a->error_code), "error_message", console_str(a->error_message), "statements",
+                          json_text_or_null(a->bank), "bank_name", json_text_or_null(b ? b->full_name : NULL), "account_number",
+                          json_text_or_null(a->account_number), "name", json_text_or_null(a->name), "ifsc", json_text_or_null(a->ifsc),
+                          "account_type", json_text_or_null(a->account_type), "account_category",
+                          json_text_or_null(a->account_category), "status", json_text_or_null(a->status), "error_code",
+                          json_text_or_null(a->error_code), "error_message", json_text_or_null(a->error_message), "statements",
                           statements_json(an, a->id), "data", d ? figures_json(d) : json_object());
     json_decref(d);
     return o;
@@ -141,10 +141,10 @@ static json_t *session_json(const struct session *s)
 {
     const struct bank_info *b = s->req.bank ? bank_find(s->req.bank) : NULL;
     return json_pack("{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "session_id", s->id, "link_id",
-                     console_str(s->req.link_id), "status", console_session_status(s, pb_now()), "created_at",
+                     json_text_or_null(s->req.link_id), "status", console_session_status(s, pb_now()), "created_at",
                      console_time_json(s->created_at), "expires_at", console_time_json(s->expires_at), "from_date",
                      day_json(s->req.from_date), "to_date", day_json(s->req.to_date), "bank",
-                     console_str(s->req.bank), "bank_name", console_str(b ? b->full_name : NULL), "metadata",
+                     json_text_or_null(s->req.bank), "bank_name", json_text_or_null(b ? b->full_name : NULL), "metadata",
                      s->req.metadata ? json_incref(s->req.metadata) : json_null());
 }
 

@@ -16,11 +16,7 @@
 #include "util/clock.h"
 #include "util/log.h"
 #include "util/money.h"
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
+#include "util/json_value.h"
 
 /* A processed session with its accounts and statements. */
 void output_free(struct output *o)
@@ -90,13 +86,13 @@ json_t *output_accounts_json(const struct output *o)
                                                   "to_date", date_fmt_iso(cov->gaps[g].to, b2)));
         json_array_append_new(
             arr, json_pack("{s:o,s:s,s:o,s:n,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:s}",
-                           "account_category", str_or_null(a->account_category), "account_id", a->id,
-                           "account_number", str_or_null(a->account_number), "account_opening_date", "bank",
-                           str_or_null(a->bank), "credit_limit",
+                           "account_category", json_str_or_null(a->account_category), "account_id", a->id,
+                           "account_number", json_str_or_null(a->account_number), "account_opening_date", "bank",
+                           json_str_or_null(a->bank), "credit_limit",
                            a->credit_limit ? json_real(money_to_rupees(a->credit_limit)) : json_null(), "ifsc",
-                           str_or_null(a->ifsc), "micr", str_or_null(a->micr), "missing_data", gaps, "od_limit",
+                           json_str_or_null(a->ifsc), "micr", json_str_or_null(a->micr), "missing_data", gaps, "od_limit",
                            a->od_limit ? json_real(money_to_rupees(a->od_limit)) : json_null(), "statements",
-                           statement_ids(o, a->id), "months", months, "account_type", str_or_null(a->account_type),
+                           statement_ids(o, a->id), "months", months, "account_type", json_str_or_null(a->account_type),
                            "country_code", "IN", "currency_code", "INR", "last_updated",
                            api_fmt_iso8601(a->updated_at, ts, sizeof ts)));
     }
@@ -220,7 +216,7 @@ json_t *output_pdfs(const struct app *app, const struct output *o)
         if (kept && x->pdf_password_enc && app->ingest.have_seal_key)
             seal_decrypt(app->ingest.seal_key, x->pdf_password_enc, x->pdf_password_enc_len, &password);
         json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:s,s:s,s:s,s:s}", "statement_id", x->id, "bank_name",
-                                             str_or_null(x->bank), "pdf_password", str_or_null(password),
+                                             json_str_or_null(x->bank), "pdf_password", json_str_or_null(password),
                                              "pdf_url", url ? url : "", "account_id", x->account_id, "source",
                                              "PDF", "message", pdf_message(x)));
         if (password)

@@ -1,4 +1,5 @@
 #include "core/identity.h"
+#include "util/json_value.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,17 +44,12 @@ pb_paise identity_paise(const struct identity *id, const struct identity_field *
     return f->kind == IDF_PAISE ? *paise_slot(id, f) : 0;
 }
 
-static json_t *text_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 json_t *identity_to_json(const struct identity *id)
 {
     json_t *o = json_object();
     for (size_t i = 0; i < IDENTITY_NFIELDS; i++) {
         const struct identity_field *f = &IDENTITY_FIELDS[i];
-        json_object_set_new(o, f->key, f->kind == IDF_TEXT ? text_or_null(identity_text(id, f))
+        json_object_set_new(o, f->key, f->kind == IDF_TEXT ? json_str_or_null(identity_text(id, f))
                                                            : json_integer(identity_paise(id, f)));
     }
     return o;
@@ -78,7 +74,7 @@ json_t *identity_api_json(const struct identity *id, bool finbox_names)
     for (size_t i = 0; i < IDENTITY_NFIELDS; i++) {
         const struct identity_field *f = &IDENTITY_FIELDS[i];
         pb_paise p = identity_paise(id, f);
-        json_t *v = f->kind == IDF_TEXT ? text_or_null(identity_text(id, f))
+        json_t *v = f->kind == IDF_TEXT ? json_str_or_null(identity_text(id, f))
                     : p ? json_real(money_to_rupees(p))
                         : json_null();
         json_object_set_new(o, finbox_names ? f->finbox : f->key, v);

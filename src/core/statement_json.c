@@ -1,12 +1,8 @@
 #include "core/statement_json.h"
+#include "util/json_value.h"
 
 #include <math.h>
 #include <stdio.h>
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 static json_t *day_or_null(pb_day d)
 {
@@ -30,7 +26,7 @@ static json_t *txn_json(const struct txn *t)
 {
     return json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s, s:o}", "date", day_or_null(t->date), "value_date",
                      day_or_null(t->value_date), "transaction_note", json_string(t->note ? t->note : ""),
-                     "chq_num", str_or_null(t->chq_num), "amount", rupees(t->amount), "transaction_type",
+                     "chq_num", json_str_or_null(t->chq_num), "amount", rupees(t->amount), "transaction_type",
                      t->type == TXN_DEBIT ? "debit" : "credit", "balance", rupees(t->balance), "extraction",
                      t->ocr ? "ocr" : "text", "confidence", confidence(t));
 }
@@ -60,10 +56,10 @@ static json_t *metadata_json(const struct doc_facts *f)
     json_t *fonts = json_array();
     for (size_t i = 0; i < f->nfonts; i++)
         json_array_append_new(fonts, json_string(f->fonts[i]));
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:b, s:b, s:i}", "producer", str_or_null(f->producer),
-                     "creator", str_or_null(f->creator), "author", str_or_null(f->author), "title",
-                     str_or_null(f->title), "creation_date", str_or_null(f->creation_date), "mod_date",
-                     str_or_null(f->mod_date), "incremental_updates", f->incremental_updates, "fonts", fonts,
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:b, s:b, s:i}", "producer", json_str_or_null(f->producer),
+                     "creator", json_str_or_null(f->creator), "author", json_str_or_null(f->author), "title",
+                     json_str_or_null(f->title), "creation_date", json_str_or_null(f->creation_date), "mod_date",
+                     json_str_or_null(f->mod_date), "incremental_updates", f->incremental_updates, "fonts", fonts,
                      "encrypted", f->encrypted, "repaired", f->repaired, "ocr_pages", f->ocr_pages);
 }
 
@@ -73,7 +69,7 @@ json_t *statement_to_json(const struct statement *st)
     for (size_t i = 0; i < st->ntxns; i++)
         json_array_append_new(txns, txn_json(&st->txns[i]));
     json_t *j = json_pack("{s:o, s:i, s:s, s:o, s:{s:o, s:o}, s:o, s:o, s:o, s:o, s:o}", "bank_name",
-                     str_or_null(st->bank), "page_count", st->page_count, "extraction",
+                     json_str_or_null(st->bank), "page_count", st->page_count, "extraction",
                      st->facts.scan ? "ocr" : st->facts.ocr_pages ? "mixed" : "text", "identity", identity_api_json(&st->id, false), "date_range", "from_date",
                      day_or_null(st->from_date), "to_date", day_or_null(st->to_date), "opening_bal",
                      rupees(st->opening_balance), "closing_bal", rupees(st->closing_balance), "transactions", txns,

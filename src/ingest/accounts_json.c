@@ -8,6 +8,7 @@
 #include "enrich/holders.h"
 #include "ingest/coverage.h"
 #include "ingest/ingest.h"
+#include "util/json_value.h"
 
 const char *api_fmt_timestamp(int64_t t, char *buf, size_t len)
 {
@@ -31,11 +32,6 @@ const char *api_bank_full_name(const char *id)
 {
     const struct bank_info *b = id ? bank_find(id) : NULL;
     return b ? b->full_name : id;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
 }
 
 static json_t *masked(const char *number)
@@ -131,9 +127,9 @@ static json_t *statement_json(const struct statement_rec *x, bool iso_created)
 {
     char buf[48];
     return json_pack("{s:s,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "statement_id", x->id, "statement_status",
-                     x->status ? x->status : "completed", "error_code", str_or_null(x->error_code),
-                     "error_message", str_or_null(x->error_message), "source", x->source ? x->source : "pdf",
-                     "upload_file_name", str_or_null(x->file_name), "statement_date_range",
+                     x->status ? x->status : "completed", "error_code", json_str_or_null(x->error_code),
+                     "error_message", json_str_or_null(x->error_message), "source", x->source ? x->source : "pdf",
+                     "upload_file_name", json_str_or_null(x->file_name), "statement_date_range",
                      range_dmy(x->from_day, x->to_day), "created_at",
                      iso_created ? json_string(api_fmt_iso8601(x->created_at, buf, sizeof buf))
                                  : created_upload_fmt(x->created_at));
@@ -181,14 +177,14 @@ static json_t *upload_account_json(const struct account_rec *a, const struct sta
         json_array_append_new(stmts, statement_json(sel[k], false));
     const struct statement_rec *failed = account_failure(sel, n);
     return json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id,
-                     "account_number", masked(a->account_number), "bank_name", str_or_null(a->bank), "created_at",
+                     "account_number", masked(a->account_number), "bank_name", json_str_or_null(a->bank), "created_at",
                      api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
                      api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts, "account_status",
                      ok ? "COMPLETED" : "PARTIAL", "months", months_iso(cov->present, cov->npresent),
-                     "missing_data", gaps_json(cov), "name", str_or_null(a->name), "account_type",
-                     str_or_null(a->account_type), "full_bank_name", str_or_null(api_bank_full_name(a->bank)),
-                     "error_code", str_or_null(failed ? failed->error_code : NULL), "error_message",
-                     str_or_null(failed ? failed->error_message : NULL));
+                     "missing_data", gaps_json(cov), "name", json_str_or_null(a->name), "account_type",
+                     json_str_or_null(a->account_type), "full_bank_name", json_str_or_null(api_bank_full_name(a->bank)),
+                     "error_code", json_str_or_null(failed ? failed->error_code : NULL), "error_message",
+                     json_str_or_null(failed ? failed->error_message : NULL));
 }
 
 int upload_state_load(struct store *st, const struct session *s, struct upload_state *u)
@@ -258,17 +254,17 @@ json_t *session_status_accounts(struct store *st, const struct session *s)
         bool failed = a->status && !strcmp(a->status, "failed");
         json_array_append_new(
             arr, json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "name",
-                           str_or_null(a->name), "account_category", str_or_null(a->account_category),
+                           json_str_or_null(a->name), "account_category", json_str_or_null(a->account_category),
                            "account_id", a->id, "account_number", masked(a->account_number), "bank_name",
-                           str_or_null(a->bank), "error_code",
+                           json_str_or_null(a->bank), "error_code",
                            a->error_code && a->error_code[0] ? json_string(a->error_code) : json_null(),
                            "error_message",
                            a->error_message && a->error_message[0] ? json_string(a->error_message) : json_null(),
                            "account_status", failed ? "failed" : "completed", "created_at",
                            api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
                            api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
-                           "attempt_types", types, "account_type", str_or_null(a->account_type),
-                           "full_bank_name", str_or_null(api_bank_full_name(a->bank))));
+                           "attempt_types", types, "account_type", json_str_or_null(a->account_type),
+                           "full_bank_name", json_str_or_null(api_bank_full_name(a->bank))));
     }
     unload(&l);
     return arr;
@@ -288,9 +284,9 @@ json_t *enrichment_accounts(struct store *st, const struct session *s)
         json_t *types = sel ? attempt_types(sel, n) : json_pack("[s]", "PDF");
         free(sel);
         json_array_append_new(
-            arr, json_pack("{s:o,s:o,s:s,s:o,s:s,s:s,s:s,s:o}", "name", str_or_null(a->name),
-                           "account_category", str_or_null(a->account_category), "account_id", a->id,
-                           "bank_name", str_or_null(a->bank), "error_code", a->error_code ? a->error_code : "",
+            arr, json_pack("{s:o,s:o,s:s,s:o,s:s,s:s,s:s,s:o}", "name", json_str_or_null(a->name),
+                           "account_category", json_str_or_null(a->account_category), "account_id", a->id,
+                           "bank_name", json_str_or_null(a->bank), "error_code", a->error_code ? a->error_code : "",
                            "error_message", a->error_message ? a->error_message : "", "account_status",
                            failed ? "failed" : "completed", "attempt_types", types));
     }

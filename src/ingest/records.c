@@ -10,6 +10,7 @@
 #include "ingest/coverage.h"
 #include "util/money.h"
 #include "util/clock.h"
+#include "util/json_value.h"
 
 /* The fields a statement and its stored record share as they are, as
  * (statement field, record field): one list for storing and loading. */
@@ -32,11 +33,6 @@
 static char *dup_or_null(const char *s)
 {
     return s ? strdup(s) : NULL;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
 }
 
 static json_t *rupees_or_null(pb_paise p, bool present)
@@ -72,7 +68,7 @@ static char *facts_text(const struct statement *st)
 {
     const struct doc_facts *f = &st->facts;
     json_t *j = json_object();
-#define FACT_SET(name) json_object_set_new(j, #name, str_or_null(f->name));
+#define FACT_SET(name) json_object_set_new(j, #name, json_str_or_null(f->name));
     FACT_TEXTS(FACT_SET)
 #undef FACT_SET
     json_object_set_new(j, "incremental_updates", json_integer(f->incremental_updates));
@@ -186,7 +182,7 @@ json_t *ingest_identity_json(const struct statement_rec *rec, const char *accoun
     json_t *id = identity_api_json(&ident, false);
     identity_free(&ident);
     json_object_set_new(id, "account_id", json_string(account_id));
-    json_object_set_new(id, "bank_name", str_or_null(rec->bank));
+    json_object_set_new(id, "bank_name", json_str_or_null(rec->bank));
     json_object_set_new(id, "metadata_analysis", json_pack("{s:[]}", "name_matches"));
     return id;
 }
@@ -248,7 +244,7 @@ json_t *ingest_response(struct store *store, const struct session *s, const stru
             last = st->txns[i].date;
     }
     json_t *o = json_object();
-    json_object_set_new(o, "bank_name", str_or_null(st->bank));
+    json_object_set_new(o, "bank_name", json_str_or_null(st->bank));
     json_object_set_new(o, "statement_id", json_string(x->id));
     json_object_set_new(o, "page_count", json_integer(st->page_count));
     json_t *id = ingest_identity_json(x, r->account.id);
@@ -262,7 +258,7 @@ json_t *ingest_response(struct store *store, const struct session *s, const stru
     json_object_set_new(o, "opening_bal", rupees_or_null(st->opening_balance, st->has_opening));
     json_object_set_new(o, "closing_bal", rupees_or_null(st->closing_balance, st->has_closing));
     json_object_set_new(o, "is_fraud", json_boolean(x->fraud != NULL));
-    json_object_set_new(o, "fraud_type", str_or_null(x->fraud));
+    json_object_set_new(o, "fraud_type", json_str_or_null(x->fraud));
     json_t *matches = NULL, *holders = session_holders_json(store, s, &matches);
     json_t *mine = json_object_get(matches, r->account.id);
     json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", mine ? json_incref(mine) : json_array()));

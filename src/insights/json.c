@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "insights/insights.h"
+#include "util/json_value.h"
 
 static json_t *rupees(pb_paise p)
 {
@@ -15,11 +16,6 @@ static const char *statement_id(const struct account_insights *a, size_t s)
 {
     const struct account_view *v = a->e.v;
     return v->statement_ids && s < v->nstmts && v->statement_ids[s] ? v->statement_ids[s] : NULL;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
 }
 
 json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dmon)
@@ -45,8 +41,8 @@ json_t *txn_json(const struct account_insights *a, const struct etxn *x, bool dm
     json_object_set_new(o, "unclean_merchant", json_string(x->cls.counterparty));
     /* beyond FinBox: who the other side is, lenders by their canonical name */
     json_object_set_new(o, "counterparty", json_string(x->cls.lender[0] ? x->cls.lender : x->cls.counterparty));
-    json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
-    json_object_set_new(o, "statement_id", str_or_null(statement_id(a, x->stmt)));
+    json_object_set_new(o, "account_id", json_str_or_null(a->e.v->account_id));
+    json_object_set_new(o, "statement_id", json_str_or_null(statement_id(a, x->stmt)));
     /* beyond FinBox: how the row was read (a scan's by OCR, with its confidence) */
     const struct account_view *v = a->e.v;
     bool aa = x->stmt < v->nstmts && v->stmts[x->stmt]->source == SOURCE_AA;
@@ -172,7 +168,7 @@ static json_t *recurring_set_json(struct txn_objs *c, const struct recurring_set
     for (char *p = up; *p; p++)
         *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
     json_t *o = json_object(), *tx = json_array();
-    json_object_set_new(o, "account_id", str_or_null(a->e.v->account_id));
+    json_object_set_new(o, "account_id", json_str_or_null(a->e.v->account_id));
     json_object_set_new(o, "transaction_channel", json_string(up));
     json_object_set_new(o, "clean_transaction_note", json_string(s->note));
     json_object_set_new(o, "median", rupees(s->median));
@@ -276,7 +272,7 @@ json_t *insights_fraud_json(const struct account_insights *a)
     for (size_t i = 0; i < a->fraud.n; i++) {
         const struct fraud_finding *f = &a->fraud.f[i];
         json_t *o = json_object(), *ev = json_array();
-        json_object_set_new(o, "statement_id", str_or_null(statement_id(a, f->stmt)));
+        json_object_set_new(o, "statement_id", json_str_or_null(statement_id(a, f->stmt)));
         json_object_set_new(o, "fraud_type", json_string(f->type));
         json_object_set_new(o, "transaction_hash", f->hash[0] ? json_string(f->hash) : json_null());
         json_object_set_new(o, "fraud_category", json_string(f->category));
@@ -504,11 +500,11 @@ static json_t *account_details(const struct session_insights *s, size_t k)
     for (size_t i = 0; i < IDENTITY_NFIELDS; i++) {
         const struct identity_field *f = &IDENTITY_FIELDS[i];
         json_object_set_new(o, f->finbox, f->kind == IDF_PAISE ? rupees(id ? identity_paise(id, f) : 0)
-                                                               : str_or_null(id ? identity_text(id, f) : NULL));
+                                                               : json_str_or_null(id ? identity_text(id, f) : NULL));
     }
     json_object_set_new(o, "metadata_analysis", json_pack("{s:o}", "name_matches", name_matches(s, k)));
     json_object_set_new(o, "account_opening_date", json_null());
-    json_object_set_new(o, "bank", str_or_null(st ? st->bank : NULL));
+    json_object_set_new(o, "bank", json_str_or_null(st ? st->bank : NULL));
     json_object_set_new(o, "missing_data", missing_data(v));
     json_object_set_new(o, "salary_confidence", json_integer(a->e.salary_confidence));
     json_object_set_new(o, "statements", ids);
@@ -518,7 +514,7 @@ static json_t *account_details(const struct session_insights *s, size_t k)
     json_object_set_new(o, "currency_code", json_string("INR"));
     json_object_set_new(o, "dob", json_null());
     json_object_set_new(o, "account_status", json_string("completed"));
-    json_object_set_new(o, "holder_type", str_or_null(id ? id->account_category : NULL));
+    json_object_set_new(o, "holder_type", json_str_or_null(id ? id->account_category : NULL));
     json_object_set_new(o, "account_date_range", range_json(a->period_from, a->period_to));
     json_object_set_new(o, "transaction_date_range", range_json(tf, tt));
     return o;
@@ -533,8 +529,8 @@ static json_t *statement_stats(const struct account_insights *a)
         const struct statement *st = v->stmts[s];
         json_t *o = json_object();
         json_object_set_new(o, "session_id", json_null());
-        json_object_set_new(o, "account_id", str_or_null(v->account_id));
-        json_object_set_new(o, "statement_id", str_or_null(statement_id(a, s)));
+        json_object_set_new(o, "account_id", json_str_or_null(v->account_id));
+        json_object_set_new(o, "statement_id", json_str_or_null(statement_id(a, s)));
         pb_day f = PB_NO_DAY, l = PB_NO_DAY;
         for (size_t i = 0; i < st->ntxns; i++) {
             if (f == PB_NO_DAY || st->txns[i].date < f)
@@ -546,7 +542,7 @@ static json_t *statement_stats(const struct account_insights *a)
         json_object_set_new(o, "first_transaction_timestamp", f == PB_NO_DAY ? json_null() : json_string(ts));
         snprintf(ts, sizeof ts, "%s 00:00:00", l == PB_NO_DAY ? "" : date_fmt_iso(l, buf));
         json_object_set_new(o, "last_transaction_timestamp", l == PB_NO_DAY ? json_null() : json_string(ts));
-        json_object_set_new(o, "bank", str_or_null(st->bank));
+        json_object_set_new(o, "bank", json_str_or_null(st->bank));
         json_object_set_new(o, "source", json_string(st->source == SOURCE_AA ? "AA" : "PDF"));
         json_object_set_new(o, "upload_file_name", json_null());
         json_object_set_new(o, "page_count", json_integer(st->page_count));
@@ -599,16 +595,16 @@ json_t *insights_session_json(const char *session_id, const char *link_id, pb_da
                               const struct session_insights *s)
 {
     json_t *o = json_object(), *accs = json_array();
-    json_object_set_new(o, "session_id", str_or_null(session_id));
-    json_object_set_new(o, "link_id", str_or_null(link_id));
+    json_object_set_new(o, "session_id", json_str_or_null(session_id));
+    json_object_set_new(o, "link_id", json_str_or_null(link_id));
     json_object_set_new(o, "session_date_range", range_json(from, to));
     for (size_t i = 0; i < s->n; i++) {
         json_t *d = insights_data_json(s, i);
         json_t *stats = json_object_get(d, "statement_stats");
         size_t k;
         json_t *st;
-        json_array_foreach(stats, k, st) json_object_set_new(st, "session_id", str_or_null(session_id));
-        json_array_append_new(accs, json_pack("{s:o, s:o}", "account_id", str_or_null(s->a[i]->e.v->account_id),
+        json_array_foreach(stats, k, st) json_object_set_new(st, "session_id", json_str_or_null(session_id));
+        json_array_append_new(accs, json_pack("{s:o, s:o}", "account_id", json_str_or_null(s->a[i]->e.v->account_id),
                                               "data", d));
     }
     json_object_set_new(o, "accounts", accs);
@@ -625,10 +621,10 @@ static json_t *per_account(const char *session_id, const struct session_insights
                            const char *key, json_t *(*section)(const struct account_insights *))
 {
     json_t *o = json_object(), *arr = json_array();
-    json_object_set_new(o, "session_id", str_or_null(session_id));
+    json_object_set_new(o, "session_id", json_str_or_null(session_id));
     for (size_t i = 0; i < s->n; i++) {
         json_t *x = json_object();
-        json_object_set_new(x, "account_id", str_or_null(s->a[i]->e.v->account_id));
+        json_object_set_new(x, "account_id", json_str_or_null(s->a[i]->e.v->account_id));
         json_object_set_new(x, key, section(s->a[i]));
         json_array_append_new(arr, x);
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "insights/insights.h"
+#include "util/json_value.h"
 
 #define MONTHS 12
 #define WINDOW 6
@@ -393,21 +394,16 @@ static void behaviour(json_t *p, const struct account_insights *a)
     json_object_set_new(p, "is_salary_present", json_boolean(nsal > 0));
 }
 
-static json_t *str_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
 json_t *predictors_json(const struct account_insights *a)
 {
     json_t *p = json_object();
     const struct account_view *v = a->e.v;
     const struct statement *st = v->nstmts ? v->stmts[v->nstmts - 1] : NULL;
-    json_object_set_new(p, "customer_name", str_or_null(st ? st->id.name : NULL));
-    json_object_set_new(p, "bank_name", str_or_null(st ? st->bank : NULL));
-    json_object_set_new(p, "account_type", str_or_null(st ? st->id.account_type : NULL));
-    json_object_set_new(p, "accountnumber", str_or_null(st ? st->id.account_number : NULL));
-    json_object_set_new(p, "ifsc_code", str_or_null(st ? st->id.ifsc : NULL));
+    json_object_set_new(p, "customer_name", json_text_or_null(st ? st->id.name : NULL));
+    json_object_set_new(p, "bank_name", json_text_or_null(st ? st->bank : NULL));
+    json_object_set_new(p, "account_type", json_text_or_null(st ? st->id.account_type : NULL));
+    json_object_set_new(p, "accountnumber", json_text_or_null(st ? st->id.account_number : NULL));
+    json_object_set_new(p, "ifsc_code", json_text_or_null(st ? st->id.ifsc : NULL));
     json_object_set_new(p, "ccod_limit", json_real(money_to_rupees(st ? st->id.od_limit : 0)));
     for (int n = 0; n < MONTHS; n++)
         month_family(p, month_n(a, n), n);
