@@ -1,7 +1,6 @@
 /* Organisation authentication: a lookup by the key's hash on every
  * request (an indexed read), so a key created or rotated by
  * `passbook org` in another process works at once. */
-#include <ctype.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -84,10 +83,8 @@ int api_auth_key_and_hash(struct http_req *req, struct http_resp *resp, struct o
 int api_session_lookup(struct app *app, const char *raw_id, const char *org_id, struct session *s)
 {
     char id[PB_UUID_BUF];
-    if (!raw_id || !uuid_valid(raw_id))
+    if (!uuid_lower(raw_id, id))
         return STORE_NOT_FOUND;
-    for (int i = 0; i < PB_UUID_BUF; i++)
-        id[i] = (char)tolower((unsigned char)raw_id[i]);
     int rc = STORE_CALL(app->store, session_get, id, org_id, s);
     if (rc == STORE_OK && entity_session(s)) { /* an entity's: reachable only as the entity */
         session_clear(s);

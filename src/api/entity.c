@@ -19,7 +19,6 @@
  * per-account document the pipeline stored (the enrichment library's
  * insights_data_json), so it says what the session flow says of the same
  * statements. Clients poll until every progress entry is "completed". */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,10 +67,8 @@ int api_entity_auth(struct http_req *req, struct http_resp *resp, struct org *or
 int api_entity_find(struct app *app, const char *raw_id, const char *org_id, struct entity *e)
 {
     char id[PB_UUID_BUF];
-    if (!raw_id || !uuid_valid(raw_id))
+    if (!uuid_lower(raw_id, id))
         return STORE_NOT_FOUND;
-    for (int i = 0; i < PB_UUID_BUF; i++)
-        id[i] = (char)tolower((unsigned char)raw_id[i]);
     return STORE_CALL(app->store, entity_get, id, org_id, e);
 }
 

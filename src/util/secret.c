@@ -1,5 +1,6 @@
 #include "util/secret.h"
 
+#include <ctype.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -68,6 +69,15 @@ bool uuid_valid(const char *s)
             return false;
         }
     }
+    return true;
+}
+
+bool uuid_lower(const char *s, char out[PB_UUID_BUF])
+{
+    if (!uuid_valid(s))
+        return false;
+    for (int i = 0; i < PB_UUID_BUF; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
     return true;
 }
 

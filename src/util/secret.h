@@ -16,6 +16,9 @@ bool secret_random_hex(char *out, size_t n);
 /* A random RFC 4122 version-4 UUID, lower case. */
 bool uuid_v4(char out[PB_UUID_BUF]);
 bool uuid_valid(const char *s);
+/* A valid UUID s, in either case, written to out in lower case (the form
+ * every id is stored in). false, out untouched, when s is NULL or not a UUID. */
+bool uuid_lower(const char *s, char out[PB_UUID_BUF]);
 
 void sha256_hex(const void *data, size_t len, char out[PB_SHA256_HEX]);
 void hmac_sha256_hex(const void *key, size_t keylen, const void *data, size_t len,
