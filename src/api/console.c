@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "api/console.h"
-#include "ingest/accounts_json.h"
 #include "util/clock.h"
 #include "util/log.h"
 
@@ -49,7 +48,7 @@ void console_internal(struct http_resp *resp)
 json_t *console_time_json(int64_t t)
 {
     char b[48];
-    return t ? json_string(api_fmt_iso8601(t, b, sizeof b)) : json_null();
+    return t ? json_string(pb_time_iso8601(t, b, sizeof b)) : json_null();
 }
 
 /* ---- logins ---- */

@@ -28,7 +28,6 @@
 #include "api/api.h"
 #include "api/output.h"
 #include "core/entity.h"
-#include "ingest/accounts_json.h"
 #include "ingest/coverage.h"
 #include "util/date.h"
 #include "util/clock.h"
@@ -718,7 +717,7 @@ static void entity_payloads(struct app *app, const struct entity *e, json_t *out
             if (strcmp(jobs[k].dedupe_key, key) || (!done && !failed))
                 continue;
             json_t *p = entity_webhook_payload(e, st[i].id, done ? "completed" : "failed");
-            json_object_set_new(p, "date_time", json_string(api_fmt_timestamp(jobs[k].updated_at, when, sizeof when)));
+            json_object_set_new(p, "date_time", json_string(pb_time_text(jobs[k].updated_at, when, sizeof when)));
             json_array_append_new(out, p);
         }
         statement_rec_clear(&st[i]);

@@ -232,7 +232,7 @@ int journey_uploaded(struct app *app, const struct session *s, json_t **statemen
             json_array_append_new(*statements, json_pack(
                 "{s:O?,s:O?,s:s?,s:s?,s:O?,s:O?,s:O?}", "statement_id", json_object_get(st, "statement_id"),
                 "file_name", json_object_get(st, "upload_file_name"), "bank", bank, "bank_name",
-                bank ? api_bank_full_name(bank) : NULL, "masked_account_number",
+                bank ? bank_full_name(bank) : NULL, "masked_account_number",
                 json_object_get(a, "account_number"), "months", months, "source", json_object_get(st, "source")));
         }
     }
@@ -573,7 +573,7 @@ static json_t *upload_answer(struct app *app, const struct session *s, json_t *r
     json_t *range = json_object_get(result, "date_range");
     json_t *body = json_pack("{s:{s:O?,s:s?,s:s?,s:s?,s:O?,s:O,s:O?},s:o,s:b}", "statement", "statement_id",
                              json_object_get(result, "statement_id"), "file_name", file_name, "bank",
-                             bank, "bank_name", bank ? api_bank_full_name(bank) : NULL,
+                             bank, "bank_name", bank ? bank_full_name(bank) : NULL,
                              "masked_account_number", json_object_get(result, "masked_account_number"),
                              "months", months ? months : json_array(), "date_range", range,
                              "missing_months", missing, "complete", complete);

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "blob/blob.h"
-#include "ingest/accounts_json.h"
 #include "ingest/coverage.h"
 #include "ingest/records.h"
 #include "ingest/seal.h"
@@ -94,7 +93,7 @@ json_t *output_accounts_json(const struct output *o)
                            a->od_limit ? json_real(money_to_rupees(a->od_limit)) : json_null(), "statements",
                            statement_ids(o, a->id), "months", months, "account_type", json_str_or_null(a->account_type),
                            "country_code", "IN", "currency_code", "INR", "last_updated",
-                           api_fmt_iso8601(a->updated_at, ts, sizeof ts)));
+                           pb_time_iso8601(a->updated_at, ts, sizeof ts)));
     }
     free(cov);
     return arr;

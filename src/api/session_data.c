@@ -105,7 +105,7 @@ static enum http_result upload_status_get(struct http_req *req, struct http_resp
             "{s:s,s:{s:s,s:s},s:s,s:s,s:o,s:{},s:o}", "session_id", s.id, "session_date_range", "from_date",
             date_fmt_dmy(s.req.from_date, from), "to_date", date_fmt_dmy(s.req.to_date, to), "upload_status",
             upload_status(&s, pb_now(), u.naccounts, u.accepted), "session_expiry_timestamp",
-            api_fmt_timestamp(s.expires_at, exp, sizeof exp), "accounts", json_incref(u.accounts), "error",
+            pb_time_text(s.expires_at, exp, sizeof exp), "accounts", json_incref(u.accounts), "error",
             "consent", consent_json(app->store, s.id));
         http_resp_json(resp, 200, body);
         upload_state_clear(&u);

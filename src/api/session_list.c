@@ -16,7 +16,6 @@
 #include <time.h>
 
 #include "api/api.h"
-#include "ingest/accounts_json.h"
 #include "util/clock.h"
 
 #define PAGE_SIZE_DEFAULT 50
@@ -44,7 +43,7 @@ static bool parse_time(const char *s, bool end_of_day, int64_t *out)
 static json_t *time_or_null(int64_t t)
 {
     char buf[32];
-    return t ? json_string(api_fmt_timestamp(t, buf, sizeof buf)) : json_null();
+    return t ? json_string(pb_time_text(t, buf, sizeof buf)) : json_null();
 }
 
 static const char *status_of(const struct session *s, int64_t now)

@@ -182,6 +182,12 @@ const struct bank_info *bank_find(const char *id)
     return find_loaded(id);
 }
 
+const char *bank_full_name(const char *id)
+{
+    const struct bank_info *b = id ? bank_find(id) : NULL;
+    return b ? b->full_name : id;
+}
+
 static const struct bank_info *find_loaded(const char *id)
 {
     struct bank_info key = {.id = id};

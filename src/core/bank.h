@@ -20,6 +20,9 @@ struct bank_info {
  * The one normaliser of bank identifiers: session create, upload, the hosted
  * page, the CLI and the extractor all go through it. */
 const struct bank_info *bank_find(const char *id);
+/* FinBox's full name of a bank identifier ("HDFC Bank"), or the identifier
+ * itself when the catalogue does not know it (NULL for NULL). */
+const char *bank_full_name(const char *id);
 /* True when a statement of bank `got` is one of bank `want`: the same bank,
  * or one merged into the other (an account of Vijaya Bank is now Bank of
  * Baroda's). */

@@ -8,31 +8,9 @@
 #include "enrich/holders.h"
 #include "ingest/coverage.h"
 #include "ingest/ingest.h"
+#include "util/clock.h"
 #include "util/json_value.h"
 
-const char *api_fmt_timestamp(int64_t t, char *buf, size_t len)
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
-
-const char *api_fmt_iso8601(int64_t t, char *buf, size_t len)
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-const char *api_bank_full_name(const char *id)
-{
-    const struct bank_info *b = id ? bank_find(id) : NULL;
-    return b ? b->full_name : id;
-}
 
 static json_t *masked(const char *number)
 {
@@ -118,7 +96,7 @@ static json_t *range_dmy(pb_day from, pb_day to)
 static json_t *created_upload_fmt(int64_t t)
 {
     char buf[48], out[64];
-    api_fmt_timestamp(t, buf, sizeof buf);
+    pb_time_text(t, buf, sizeof buf);
     snprintf(out, sizeof out, "%s.000000+00:00", buf);
     return json_string(out);
 }
@@ -131,7 +109,7 @@ static json_t *statement_json(const struct statement_rec *x, bool iso_created)
                      "error_message", json_str_or_null(x->error_message), "source", x->source ? x->source : "pdf",
                      "upload_file_name", json_str_or_null(x->file_name), "statement_date_range",
                      range_dmy(x->from_day, x->to_day), "created_at",
-                     iso_created ? json_string(api_fmt_iso8601(x->created_at, buf, sizeof buf))
+                     iso_created ? json_string(pb_time_iso8601(x->created_at, buf, sizeof buf))
                                  : created_upload_fmt(x->created_at));
 }
 
@@ -178,11 +156,11 @@ static json_t *upload_account_json(const struct account_rec *a, const struct sta
     const struct statement_rec *failed = account_failure(sel, n);
     return json_pack("{s:s,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account_id", a->id,
                      "account_number", masked(a->account_number), "bank_name", json_str_or_null(a->bank), "created_at",
-                     api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
-                     api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts, "account_status",
+                     pb_time_text(a->created_at, c1, sizeof c1), "last_updated_at",
+                     pb_time_text(a->updated_at, c2, sizeof c2), "statements", stmts, "account_status",
                      ok ? "COMPLETED" : "PARTIAL", "months", months_iso(cov->present, cov->npresent),
                      "missing_data", gaps_json(cov), "name", json_str_or_null(a->name), "account_type",
-                     json_str_or_null(a->account_type), "full_bank_name", json_str_or_null(api_bank_full_name(a->bank)),
+                     json_str_or_null(a->account_type), "full_bank_name", json_str_or_null(bank_full_name(a->bank)),
                      "error_code", json_str_or_null(failed ? failed->error_code : NULL), "error_message",
                      json_str_or_null(failed ? failed->error_message : NULL));
 }
@@ -261,10 +239,10 @@ json_t *session_status_accounts(struct store *st, const struct session *s)
                            "error_message",
                            json_text_or_null(a->error_message),
                            "account_status", failed ? "failed" : "completed", "created_at",
-                           api_fmt_timestamp(a->created_at, c1, sizeof c1), "last_updated_at",
-                           api_fmt_timestamp(a->updated_at, c2, sizeof c2), "statements", stmts,
+                           pb_time_text(a->created_at, c1, sizeof c1), "last_updated_at",
+                           pb_time_text(a->updated_at, c2, sizeof c2), "statements", stmts,
                            "attempt_types", types, "account_type", json_str_or_null(a->account_type),
-                           "full_bank_name", json_str_or_null(api_bank_full_name(a->bank))));
+                           "full_bank_name", json_str_or_null(bank_full_name(a->bank))));
     }
     unload(&l);
     return arr;

@@ -40,10 +40,4 @@ json_t *progress_entries(struct store *st, const struct session *s);
  * {account_id: metadata_analysis.name_matches}; NULL on a store error. */
 json_t *session_holders_json(struct store *st, const struct session *s, json_t **name_matches);
 
-/* Shared formatting. */
-const char *api_fmt_timestamp(int64_t t, char *buf, size_t len);   /* "YYYY-MM-DD HH:MM:SS" UTC */
-const char *api_fmt_iso8601(int64_t t, char *buf, size_t len);     /* "YYYY-MM-DDTHH:MM:SSZ" */
-/* FinBox's full name of a bank identifier, or the identifier. */
-const char *api_bank_full_name(const char *id);
-
 #endif

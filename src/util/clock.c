@@ -26,3 +26,22 @@ pb_day pb_today_ist(void)
 {
     return (pb_day)((pb_now() + IST_OFFSET_S) / 86400);
 }
+
+static const char *time_format(int64_t t, const char *format, char *buf, size_t len)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(buf, len, format, &tm);
+    return buf;
+}
+
+const char *pb_time_text(int64_t t, char *buf, size_t len)
+{
+    return time_format(t, "%Y-%m-%d %H:%M:%S", buf, len);
+}
+
+const char *pb_time_iso8601(int64_t t, char *buf, size_t len)
+{
+    return time_format(t, "%Y-%m-%dT%H:%M:%SZ", buf, len);
+}

@@ -15,4 +15,9 @@ int64_t pb_now(void);
 /* The calendar date in India (UTC+05:30) at pb_now(). */
 pb_day pb_today_ist(void);
 
+/* Unix seconds t as UTC text in buf (returned): "YYYY-MM-DD HH:MM:SS", as
+ * FinBox's bodies print times, or ISO 8601 "YYYY-MM-DDTHH:MM:SSZ". */
+const char *pb_time_text(int64_t t, char *buf, size_t len);
+const char *pb_time_iso8601(int64_t t, char *buf, size_t len);
+
 #endif

@@ -133,6 +133,15 @@ TEST(lower_case_identifier)
     CHECK_STR(bank_id_lower(bank_find("KOTAK"), tiny, sizeof tiny), "kot");
 }
 
+/* Bodies name a bank in full where the catalogue knows it, else as given. */
+TEST(full_name_or_the_identifier)
+{
+    CHECK_STR(bank_full_name("hdfc"), bank_find("hdfc")->full_name);
+    CHECK(strcmp(bank_full_name("hdfc"), "hdfc") != 0);
+    CHECK_STR(bank_full_name("no-such-bank"), "no-such-bank");
+    CHECK(bank_full_name(NULL) == NULL);
+}
+
 TEST(merged_banks_are_accepted_for_each_other)
 {
     static const char *const pairs[][2] = {{"VIJAYA", "BARODA"}, {"DENA", "BARODA"},   {"OBC", "PNBBNK"},
@@ -187,6 +196,7 @@ int main(void)
     RUN(aa_availability_covers_the_big_banks);
     RUN(net_banking_flags_follow_the_reference_list);
     RUN(lower_case_identifier);
+    RUN(full_name_or_the_identifier);
     RUN(merged_banks_are_accepted_for_each_other);
     RUN(other_names_are_loaded_for_known_banks);
     return check_summary();
