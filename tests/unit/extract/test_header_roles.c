@@ -1,0 +1,207 @@
+/* A table's header and its columns' roles (src/extract/header.c,
+ * header_roles.c, table_readings.c): labels on two lines, labels no
+ * phrase knows read from the cells below and vouched for by the balance
+ * chain, two date columns, pages printing the same labels. Cases:
+ * table_case.h. */
+#include "table_case.h"
+#include "extract/header.h"
+
+static const struct table_case CASES[] = {
+    /* A two-line header: an unknown label ("Incoming") on the lower line
+     * beside a label standing alone there ("Balance"), not under one
+     * above: a column of its own, its role read from its amounts. */
+    {"unknown_label_on_the_lower_header_line_is_a_column",
+     "Txn          Particulars                Debit\n"
+     "Date                                    Amount        Incoming        Balance\n"
+     "01/07/2024   SALARY                                   9,000.00       10,000.00\n"
+     "03/07/2024   RENT                       4,000.00                      6,000.00\n"
+     "04/07/2024   REFUND                                     500.00        6,500.00\n"
+     "05/07/2024   FOOD                         300.00                      6,200.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .type = CR, .amount = 900000},
+                  {.i = 1, .type = DR, .amount = 400000},
+                  {.i = 2, .type = CR, .amount = 50000, .reconciled = YES},
+                  {.i = 3, .type = DR}},
+         .balances_ok = YES,
+     }},
+
+    /* Column labels no phrase knows: the dates, the text and the amounts
+     * below them tell their roles, and the balance chain tells which money
+     * column is which. */
+    {"unknown_labels_read_from_their_cells_and_the_chain",
+     "Booked      Remarks               Chq No      Came In         Went Out          Balance\n"
+     "01/04/2024  SALARY ACME LTD       N12345    50,000.00                         60,000.00\n"
+     "02/04/2024  ATM CASH              A777                        2,000.00        58,000.00\n"
+     "03/04/2024  RENT APRIL                                       20,000.00        38,000.00\n"
+     "04/04/2024  REFUND SHOP                        500.00                         38,500.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240401, .note = "SALARY ACME LTD", .type = CR},
+                  {.i = 1, .type = DR},
+                  {.i = 2, .amount = 2000000},
+                  {.i = 3, .type = CR}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* Two columns labelled "Date" among labels no phrase knows: the second
+     * is the value date. */
+    {"second_date_column_is_the_value_date",
+     "Sl   Date of Txn     Date           Remarks            Amount     Cr/Dr      Balance\n"
+     "1    01/04/2024      02/04/2024     SALARY           5,000.00     CR       15,000.00\n"
+     "2    02/04/2024      02/04/2024     ATM                100.00     DR       14,900.00\n"
+     "3    04/04/2024      05/04/2024     SHOP               200.00     DR       14,700.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .date = 20240401, .value_date = 20240402},
+                  {.i = 2, .date = 20240404, .value_date = 20240405}},
+     }},
+
+    /* A row's time printed under its date, and a footer: the times are no
+     * text, so the date column still holds mostly dates. */
+    {"times_under_dates_leave_the_column_a_date_column",
+     "Date          Description                      Amount     Running Total\n"
+     "29/01/2025    Received from ACME             1,000.00          5,000.00\n"
+     "03:55 PM      NEFT Ref No: 123\n"
+     "28/01/2025    Paid to SHOP                     100.00          4,000.00\n"
+     "06:06 PM      UPI Ref No: 456\n"
+     "27/01/2025    Paid to CAFE                     200.00          4,100.00\n"
+     "11:40 AM      UPI Ref No: 789\n"
+     "This statement is computer generated\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .date = 20250127}},
+     }},
+
+    /* Two date columns whose labels do not say which is the value date: the
+     * one stamped with a time of day is the transaction's. */
+    {"timed_date_column_is_the_transaction_date",
+     "Sl   Interest Date   Posted                  Remarks            Amount      Balance\n"
+     "1    02/04/2024      01/04/2024 10:22 AM     SALARY           5,000.00    15,000.00\n"
+     "2    02/04/2024      02/04/2024 09:15 PM     ATM                100.00    14,900.00\n"
+     "3    05/04/2024      04/04/2024 11:00 AM     SHOP               200.00    14,700.00\n"
+     "4    06/04/2024      06/04/2024 01:30 PM     RENT             4,000.00    10,700.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240401, .value_date = 20240402},
+                  {.i = 2, .date = 20240404, .value_date = 20240405}},
+     }},
+
+    /* "Amount" over "Debited", then "Credits" on the line above: the lower
+     * word ends its own label, it does not run on into the next one as
+     * "Debit Credit" (a Dr/Cr column). */
+    {"stacked_label_does_not_run_into_the_next_label",
+     "Txn Date     Particulars           Amount  Credits        Balance\n"
+     "                                   Debited\n"
+     "01/07/2024   SALARY                          9,000.00    10,000.00\n"
+     "03/07/2024   RENT                 4,000.00                6,000.00\n"
+     "04/07/2024   REFUND                            500.00     6,500.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .type = CR, .amount = 900000},
+                  {.i = 1, .type = DR, .amount = 400000, .reconciled = YES},
+                  {.i = 2, .type = CR, .amount = 50000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
+    /* A header in words of its own (two known of ten: "Dt", "Bal"; each
+     * label one word, as a PDF's narrow spaces keep them) over a running
+     * balance: the cells say which column is which and the chain vouches
+     * for them. */
+    {"header_in_unknown_words_over_a_chaining_balance",
+     "Dt           What-happened-here        Money-spent   Money-got     Bal-now\n"
+     "01/07/2024   SALARY                                  9,000.00     10,000.00\n"
+     "03/07/2024   RENT                        4,000.00                  6,000.00\n"
+     "04/07/2024   REFUND                                    500.00      6,500.00\n"
+     "05/07/2024   FOOD                          300.00                  6,200.00\n"
+     "06/07/2024   BOOKS                         200.00                  6,000.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = CR, .amount = 900000, .note = "SALARY"},
+                  {.i = 1, .type = DR, .amount = 400000, .reconciled = YES},
+                  {.i = 4, .type = DR, .amount = 20000, .balance = 600000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
+    /* The same words over balances that do not chain: nothing vouches for
+     * a header the words do not name, so there is no table. */
+    {"header_in_unknown_words_needs_a_chaining_balance",
+     "Dt           What-happened-here        Money-spent   Money-got     Bal-now\n"
+     "01/07/2024   SALARY                                  9,000.00     10,000.00\n"
+     "03/07/2024   RENT                        4,000.00                  7,000.00\n"
+     "04/07/2024   REFUND                                    500.00      1,500.00\n"
+     "05/07/2024   FOOD                          300.00                  8,200.00\n"
+     "06/07/2024   BOOKS                         200.00                  3,000.00\n",
+     {.error = EXTRACT_NO_TRANSACTIONS}},
+
+    /* Two pages print the same labels; on the second, long narrations
+     * reach under "Money-got" on most lines, so its own cells would make
+     * that column text: pages printing the same labels are read with one
+     * page's roles for all, the reading whose balances chain. */
+    {"pages_with_the_same_labels_share_their_roles",
+     "Dt           Particulars                 Money-got     Money-spent   Balance\n"
+     "01/07/2024   SALARY                       9,000.00                  10,000.00\n"
+     "03/07/2024   RENT                                       4,000.00     6,000.00\n"
+     "04/07/2024   REFUND                         500.00                   6,500.00\n"
+     "05/07/2024   FOOD                                         300.00     6,200.00\n"
+     "\f"
+     "Dt           Particulars                 Money-got     Money-spent   Balance\n"
+     "06/07/2024   UPI/DR/1111/SHOP KEEPER ONE                  200.00     6,000.00\n"
+     "07/07/2024   UPI/DR/2222/SHOP KEEPER TWO                  100.00     5,900.00\n"
+     "08/07/2024   UPI/CR/3333/FRIEND                1,000.00              6,900.00\n"
+     "09/07/2024   UPI/DR/4444/SHOP KEEPER SIX                  400.00     6,500.00\n"
+     "10/07/2024   UPI/DR/5555/SHOP KEEPER TEN                  500.00     6,000.00\n",
+     {
+         .ntxns = 9,
+         .txns = {{.i = 6, .type = CR, .amount = 100000, .note = "UPI/CR/3333/FRIEND", .reconciled = YES},
+                  {.i = 7, .type = DR, .amount = 40000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+};
+
+/* a line leaves x0, x1 out (zero) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+static const struct placed_case PLACED[] = {
+    /* A table's header at the foot of a page with a single row under it (a
+     * section starting low on the page): the next page's rows, under the
+     * letterhead and the repeated header, show what its columns hold (the
+     * label "Outstanding" names none), and the lone row is read. */
+    {"header_at_a_page_foot_with_one_row_is_read",
+     (const struct placed[]){
+         {0, 40, "SAVINGS ACCOUNT STATEMENT"},
+         {0, 500, "Date         Particulars                  Debit       Credit   Outstanding"},
+         {0, 512, "01/08/2024   INTEREST                    100.00                    900.00"},
+         {0, 540, "This is a computer generated statement   Page 1 of 2"},
+         {1, 40, "SAVINGS ACCOUNT STATEMENT"},
+         {1, 60, "Date         Particulars                  Debit       Credit   Outstanding"},
+         {1, 72, "02/08/2024   ATM WDL                     100.00                    800.00"},
+         {1, 84, "03/08/2024   SALARY                                   200.00      1,000.00"},
+         {1, 96, "04/08/2024   POS SHOP                     50.00                    950.00"},
+         {.s = NULL}},
+     {.ntxns = 4, .txns = {{.i = 0, .note = "INTEREST"}}}},
+};
+#pragma GCC diagnostic pop
+
+TEST(header_detection_needs_date_and_money_columns)
+{
+    struct layout l = {0};
+    struct header h;
+    const char *s = "Date   Narration   Balance\nName   Address   City\nAccount No : 123   Date : 01/01/2024\n";
+    CHECK_INT(layout_from_text(&l, s, strlen(s)), 0);
+    CHECK_INT(header_match(&l, 0, 1, &h), 3);
+    CHECK_INT(h.cols[0].role, COL_DATE);
+    CHECK_INT(h.cols[1].role, COL_NARRATION);
+    CHECK_INT(h.cols[2].role, COL_BALANCE);
+    CHECK_INT(header_match(&l, 1, 1, &h), 0);
+    CHECK_INT(header_match(&l, 2, 1, &h), 0);
+    layout_free(&l);
+}
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
+    RUN(header_detection_needs_date_and_money_columns);
+    return check_summary();
+}

@@ -1,0 +1,171 @@
+/* Which column each cell is read in (src/extract/table_columns.c,
+ * cells.c): narrations overflowing into a neighbouring column, cells
+ * centred in a column narrower than they are. Cases: table_case.h. */
+#include "table_case.h"
+
+static const struct table_case CASES[] = {
+    /* A ledger report's header words (serial number, posted date, entry
+     * user, amounts qualified by their currency) and a narration overflowing
+     * into the reference column. */
+    {"ledger_header_words_and_overflowing_narration",
+     "Sl No  Txn Posted Date  Particulars                 Ref No      Entry User  Withdrawal Amt. (INR)  Deposit Amt. (INR)  Closing Balance (INR)\n"
+     "1      01/04/2024       NEFT CR-ACME LTD SALARIES FOR FEB-2024  RAJ01                               5,000.00            15,000.00\n"
+     "2      02/04/2024       ATM CASH                    ATM0001     SYS01                  2,000.00                         13,000.00\n"
+     "3      03/04/2024       POS SHOP                    POS1234     SYS01                    500.00                         12,500.00\n"
+     "4      04/04/2024       UPI PAY                     UPI4567     SYS01                    100.00                         12,400.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .note = "NEFT CR-ACME LTD SALARIES FOR FEB-2024", .chq_num = NONE, .type = CR},
+                  {.i = 1, .chq_num = "ATM0001"},
+                  {.i = 3, .amount = 10000}},
+         .balances_ok = YES,
+     }},
+
+    /* A narration running one space on into an empty amount column: its
+     * words are no amount, so they stay the narration's. */
+    {"narration_overflowing_into_an_empty_amount_column",
+     "Date         Particulars                          Debit        Credit       Balance\n"
+     "01/05/2024   ATM WDL                             100.00                    5,900.00\n"
+     "02/05/2024   NEFT TO ACME CORP LTD SALARY OCT 2023/UB0590       5,000.00     10,900.00\n"
+     "03/05/2024   POS STORE                           900.00                   10,000.00\n"
+     "04/05/2024   UPI/DR/1234/SHOP                  1,000.00                    9,000.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 1, .note = "NEFT TO ACME CORP LTD SALARY OCT 2023/UB0590", .type = CR,
+                   .amount = 500000}},
+         .balances_ok = YES,
+     }},
+
+    /* A reference centred in its column and wider than it reaches back over
+     * the boundary from far after the narration: it is the reference. */
+    {"centred_cell_wider_than_its_column_stays_in_it",
+     "Date         Particulars                 Ref No       Debit        Credit       Balance\n"
+     "01/05/2024   ATM WDL                   123456       10,000.00                   90,000.00\n"
+     "02/05/2024   UPI SHOP                  234567        5,000.00                   85,000.00\n"
+     "03/05/2024   POS STORE                 345678        2,500.00                   82,500.00\n"
+     "04/05/2024   UPI CAB                   456789        1,000.00                   81,500.00\n"
+     "05/05/2024   NEFT SALARY          ICICN22630938469                50,000.00    131,500.00\n"
+     "06/05/2024   UPI ITEM 0                567890          100.00                  131,400.00\n"
+     "07/05/2024   UPI ITEM 1                567891          101.00                  131,299.00\n"
+     "08/05/2024   UPI ITEM 2                567892          102.00                  131,197.00\n"
+     "09/05/2024   UPI ITEM 3                567893          103.00                  131,094.00\n"
+     "10/05/2024   UPI ITEM 4                567894          104.00                  130,990.00\n"
+     "11/05/2024   UPI ITEM 5                567895          105.00                  130,885.00\n"
+     "12/05/2024   UPI ITEM 6                567896          106.00                  130,779.00\n"
+     "13/05/2024   UPI ITEM 7                567897          107.00                  130,672.00\n"
+     "14/05/2024   UPI ITEM 8                567898          108.00                  130,564.00\n"
+     "15/05/2024   UPI ITEM 9                567899          109.00                  130,455.00\n"
+     "16/05/2024   UPI ITEM 10               567900          110.00                  130,345.00\n"
+     "17/05/2024   UPI ITEM 11               567901          111.00                  130,234.00\n"
+     "18/05/2024   UPI ITEM 12               567902          112.00                  130,122.00\n"
+     "19/05/2024   UPI ITEM 13               567903          113.00                  130,009.00\n"
+     "20/05/2024   UPI ITEM 14               567904          114.00                  129,895.00\n"
+     "21/05/2024   UPI ITEM 15               567905          115.00                  129,780.00\n"
+     "22/05/2024   UPI ITEM 16               567906          116.00                  129,664.00\n"
+     "23/05/2024   UPI ITEM 17               567907          117.00                  129,547.00\n"
+     "24/05/2024   UPI ITEM 18               567908          118.00                  129,429.00\n"
+     "25/05/2024   UPI ITEM 19               567909          119.00                  129,310.00\n",
+     {
+         .ntxns = 25,
+         .txns = {{.i = 4, .note = "NEFT SALARY", .chq_num = "ICICN22630938469"}, {.i = 3, .chq_num = "456789"}},
+         .balances_ok = YES,
+     }},
+};
+
+/* a line leaves x0, x1 out (zero) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+static const struct placed_case PLACED[] = {
+    /* A reference wider than its column, centred in it, reaches back over
+     * the boundary: nearly three spaces after the narration's last word, it
+     * is the reference, not more narration. */
+    {"centred_reference_wider_than_its_column_is_the_reference",
+     (const struct placed[]){
+         {0, 60, "Date", 35, 78},          {0, 60, "Narration", 288, 347},    {0, 60, "Reference", 497, 546},
+         {0, 60, "Debit", 591, 618},       {0, 60, "Credit", 654, 686},       {0, 60, "Balance", 719, 757},
+         {0, 80, "01-12-2023", 26, 80},    {0, 80, "UPI/608279117627/DR/BIG", 190, 320}, {0, 80, "BAZAAR", 325, 357},
+         {0, 80, "608279117627", 488.8f, 553.6f}, {0, 80, "100.00", 590, 633.8f}, {0, 80, "900.00", 715, 769.5f},
+         {0, 95, "02-12-2023", 26, 80},    {0, 95, "UPI/608279117628/DR/BIG", 190, 320}, {0, 95, "BAZAAR", 325, 357},
+         {0, 95, "608279117628", 488.8f, 553.6f}, {0, 95, "100.00", 590, 633.8f}, {0, 95, "800.00", 715, 769.5f},
+         {0, 110, "03-12-2023", 26, 80},   {0, 110, "UPI/608279117629/DR/BIG", 190, 320}, {0, 110, "BAZAAR", 325, 357},
+         {0, 110, "608279117629", 488.8f, 553.6f}, {0, 110, "100.00", 590, 633.8f}, {0, 110, "700.00", 715, 769.5f},
+         {0, 125, "16-12-2023", 26, 80},   {0, 125, "NEFT-ICICN67248216413-MANOJ", 171.5f, 317.3f},
+         {0, 125, "VERMA-HDFC0742015-TRANSFER", 322.7f, 463.1f}, {0, 125, "ICICN67248216413", 478, 564.4f},
+         {0, 125, "100.00", 590, 633.8f},  {0, 125, "600.00", 715, 769.5f},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 3, .note = "NEFT-ICICN67248216413-MANOJ VERMA-HDFC0742015-TRANSFER",
+                   .chq_num = "ICICN67248216413"}},
+     }},
+};
+
+/* A narration overflowing into the reference column, its fourth row's
+ * words (ACH DR/FULLERTON INDIA CREDIT, then CO/ICIC... under them) set
+ * by each case of OVERFLOWS; the reference cells above start at 209.1. */
+static const struct placed OVERFLOW_GRID[] = {
+    {0, 60, "Date", 30, 50},          {0, 60, "Narration", 99, 140},     {0, 60, "Ref", 209, 240},
+    {0, 60, "Debit", 303, 330},       {0, 60, "Credit", 393, 420},       {0, 60, "Balance", 470, 510},
+    {0, 80, "01-10-2024", 30, 80},    {0, 80, "UPI/DR/1111", 99, 160},   {0, 80, "111122223333", 209.1f, 260},
+    {0, 80, "100.00", 320, 355},      {0, 80, "900.00", 472, 513},
+    {0, 92, "02-10-2024", 30, 80},    {0, 92, "UPI/DR/2222", 99, 160},   {0, 92, "222233334444", 209.1f, 260},
+    {0, 92, "100.00", 320, 355},      {0, 92, "800.00", 472, 513},
+    {0, 104, "03-10-2024", 30, 80},   {0, 104, "UPI/DR/3333", 99, 160},  {0, 104, "333344445555", 209.1f, 260},
+    {0, 104, "100.00", 320, 355},     {0, 104, "700.00", 472, 513},
+    {0, 116, "04-10-2024", 30, 80},   {0, 116, "100.00", 320, 355},     {0, 116, "600.00", 472, 513},
+    {0, 128, "CO/ICIC7086651219280090", 99, 211},
+    {.s = NULL}};
+
+enum { OVERFLOW_WORDS = 4 };
+
+struct overflow_case {
+    const char *name;
+    struct placed words[OVERFLOW_WORDS];
+};
+
+static const struct overflow_case OVERFLOWS[] = {
+    /* The narration's next word one space on, starting a point before
+     * where the reference column's cells start: the word is the
+     * narration's, not a reference. */
+    {"overflowing_word_just_before_a_column_edge_stays_in_the_narration",
+     {{0, 116, "ACH", 99, 116.2f}, {0, 116, "DR/FULLERTON", 118.7f, 180.3f},
+      {0, 116, "INDIA", 182.8f, 205.2f}, {0, 116, "CREDIT", 207.7f, 237.3f}}},
+    /* The same word starting right where the reference column's cells
+     * start: that column holds only numbers and the word none, so the
+     * narration runs on. */
+    {"overflowing_word_at_a_number_column_edge_stays_in_the_narration",
+     {{0, 116, "ACH", 99, 116.2f}, {0, 116, "DR/FULLERTON", 118.7f, 181.8f},
+      {0, 116, "INDIA", 184.3f, 206.7f}, {0, 116, "CREDIT", 209.2f, 238.8f}}},
+};
+#pragma GCC diagnostic pop
+
+static const struct want OVERFLOW_WANT = {
+    .ntxns = 4,
+    .txns = {{.i = 3, .note = "ACH DR/FULLERTON INDIA CREDIT CO/ICIC7086651219280090", .chq_num = NONE},
+             {.i = 2, .chq_num = "333344445555"}},
+};
+
+/* Runs each case of OVERFLOWS: the grid with the case's words. */
+static void run_overflow_cases(void)
+{
+    enum { GRID = sizeof OVERFLOW_GRID / sizeof OVERFLOW_GRID[0] - 1 };
+    for (size_t k = 0; k < sizeof OVERFLOWS / sizeof OVERFLOWS[0]; k++) {
+        struct placed at[GRID + OVERFLOW_WORDS + 1] = {{0}};
+        memcpy(at, OVERFLOW_GRID, GRID * sizeof at[0]);
+        memcpy(at + GRID, OVERFLOWS[k].words, sizeof OVERFLOWS[k].words);
+        struct layout l = {0};
+        check_cur_failed = 0;
+        CHECK_INT(layout_placed(&l, at), 0);
+        expect_layout(&l, &OVERFLOW_WANT);
+        layout_free(&l);
+        check_end(OVERFLOWS[k].name);
+    }
+}
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
+    run_overflow_cases();
+    return check_summary();
+}

@@ -1,0 +1,48 @@
+/* Each row's narration from its pieces (src/extract/table_narration.c):
+ * lines above and below the date line joined in order, a token cut at the
+ * column's edge joined without a space. Cases: table_case.h. */
+#include "table_case.h"
+
+static const struct table_case CASES[] = {
+    {"centred_cells_narration_above_and_below",
+     "Date          Remarks                    Withdrawal       Deposit        Balance\n"
+     "\n"
+     "              UPI/123456789012/\n"
+     "01/08/2024    PAYMENT TO                    100.00                       900.00\n"
+     "              SHOP\n"
+     "\n"
+     "              NEFT/ACME/\n"
+     "02/08/2024    SALARY                                      1,000.00     1,900.00\n"
+     "              AUG\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/123456789012/PAYMENT TO SHOP"},
+                  {.i = 1, .note = "NEFT/ACME/SALARY AUG"}},
+     }},
+
+    /* A token longer than its column cut at the edge: joined without a space
+     * where the whole token is printed elsewhere in the document (ZENITH), or
+     * the cut falls inside a number; two words wrapped at the edge keep
+     * their space. */
+    {"token_cut_at_the_column_edge_joins_where_the_document_knows_it",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   NEFT*HDFC0415900*SBINN30521999*ZENI                   5,000.00      6,000.00\n"
+     "             TH SOFTWARE*MAR\n"
+     "02/05/2024   TO TRANSFER-UPI/DR/6031129/KARTHIK        100.00                    5,900.00\n"
+     "             IYER/INDB/pay\n"
+     "03/05/2024   IMPS/P2A/691363597530/MEERA/1234567       100.00                    5,800.00\n"
+     "             8/TRANSFER\n"
+     "04/05/2024   ZENITH SOFTWARE REIMB                                 1,000.00      6,800.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .note = "NEFT*HDFC0415900*SBINN30521999*ZENITH SOFTWARE*MAR"},
+                  {.i = 1, .note = "TO TRANSFER-UPI/DR/6031129/KARTHIK IYER/INDB/pay"},
+                  {.i = 2, .note = "IMPS/P2A/691363597530/MEERA/12345678/TRANSFER"}},
+     }},
+};
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    return check_summary();
+}

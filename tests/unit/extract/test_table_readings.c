@@ -1,0 +1,161 @@
+/* A row's amount, direction and balance, and how the balances check
+ * (src/extract/table_readings.c, table.c): Dr/Cr markers, signs and
+ * currency signs, the balance's change deciding the direction, rows
+ * without a printed balance, reconciliation as printed (never "fixed").
+ * Cases: table_case.h. */
+#include "table_case.h"
+
+static const struct table_case CASES[] = {
+    /* An overdrawn (Dr) balance is negative. */
+    {"single_amount_column_with_drcr_and_overdraft",
+     "Kotak Mahindra Bank\n"
+     "Account Number   : 1234567890\n"
+     "\n"
+     "Sl. No.   Date        Description              Chq / Ref number     Amount    Dr / Cr      Balance   Dr / Cr\n"
+     "          Opening Balance                                                                1,000.00   CR\n"
+     "1         02-Apr-24   ATM WDL                                     1,500.00    DR         500.00   DR\n"
+     "2         03-Apr-24   IMPS FROM FRIEND                            2,000.00    CR       1,500.00   CR\n"
+     "3         04-Apr-24   POS AMAZON                                    250.00    DR       1,250.00   CR\n",
+     {
+         .ntxns = 3, .opening = 100000,
+         .txns = {{.i = 0, .type = DR, .balance = -50000},
+                  {.i = 1, .type = CR, .balance = 150000},
+                  {.i = 2, .type = DR}},
+         .balances_ok = YES, .bank = "kotak",
+     }},
+
+    /* The generic path (unknown bank). */
+    {"balance_decides_direction_without_marker",
+     "Date         Particulars             Amount        Balance\n"
+     "01-05-2024   OPENING BALANCE                       10,000\n"
+     "02-05-2024   SALARY                  25,000        35,000\n"
+     "03-05-2024   RENT                    12,000        23,000\n"
+     "04-05-2024   REFUND                     500        23,500\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .type = CR}, {.i = 1, .type = DR}, {.i = 2, .type = CR, .amount = 50000}},
+         .balances_ok = YES, .totals_ok = YES, .bank = NONE,
+     }},
+
+    /* 10,000 - 4,000 != 16,000: the row stays a debit as printed, not "fixed". */
+    {"tampered_balance_is_reported_not_fixed",
+     "Date         Description           Withdrawals      Deposits        Balance\n"
+     "01/07/2024   OPENING BALANCE                                       1,000.00\n"
+     "02/07/2024   SALARY                                 9,000.00      10,000.00\n"
+     "03/07/2024   RENT                     4,000.00                    16,000.00\n"
+     "04/07/2024   FOOD                       500.00                    15,500.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .reconciled = YES},
+                  {.i = 1, .reconciled = NO, .type = DR, .balance = 1600000},
+                  {.i = 2, .reconciled = YES}},
+         .balances_ok = NO,
+     }},
+
+    /* A rupee sign whose glyph maps to no character (U+0080 after a PDF
+     * rewrite lost its ToUnicode entry) before every amount. */
+#define U80 "\xc2\x80"
+    {"unmapped_currency_sign_before_amounts",
+     "Date         Description           Withdrawals      Deposits        Balance\n"
+     "01/07/2024   SALARY                               " U80 "9,000.00     " U80 "10,000.00\n"
+     "03/07/2024   RENT                   " U80 "4,000.00                    " U80 "6,000.00\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .type = CR, .amount = 900000, .balance = 1000000},
+                  {.i = 1, .type = DR, .amount = 400000, .balance = 600000, .reconciled = YES}},
+     }},
+
+    /* A row printed without a balance carries the running balance; where
+     * neither column nor marker gives the direction, the next printed balance
+     * decides. */
+    {"rows_without_balance_carry_the_running_balance",
+     "Date         Particulars                 Amount          Balance\n"
+     "01/05/2024   OPENING BALANCE                             1,000.00\n"
+     "02/05/2024   ATM WDL                     100.00\n"
+     "02/05/2024   UPI REFUND                   50.00            950.00\n"
+     "03/05/2024   POS STORE                    25.00            925.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .type = DR, .balance = 90000, .has_balance = NO},
+                  {.i = 1, .type = CR},
+                  {.i = 2, .type = DR}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* Signed amounts in one column: a minus is a withdrawal, whatever the
+     * currency sign or where the minus stands. */
+    {"signed_amounts_with_currency",
+     "Txn Date     Description                  Amount (INR)        Balance (INR)\n"
+     "01-06-2024   NEFT SALARY                   Rs.25,000.00         30,000.00\n"
+     "02-06-2024   RENT                         -Rs.12,000.00         18,000.00\n"
+     "03-06-2024   ATM                            -2,000.00           16,000.00\n"
+     "04-06-2024   POS SHOP                        1,000.00-          15,000.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .type = CR},
+                  {.i = 1, .type = DR, .amount = 1200000},
+                  {.i = 2, .type = DR},
+                  {.i = 3, .type = DR, .amount = 100000}},
+         .opening = 500000,
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* One "Dr/Cr" label over the only amount column: the cells carry their
+     * markers. ISO dates. */
+    {"drcr_label_over_the_amount_column",
+     "Tran Date     Remarks                      Dr/Cr              Balance\n"
+     "2024-04-01    OPENING BALANCE                                1,000.00\n"
+     "2024-04-02    IMPS FROM FRIEND          2,000.00 Cr          3,000.00\n"
+     "2024-04-03    ATM WDL                     500.00 Dr          2,500.00\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20240402, .type = CR}, {.i = 1, .type = DR}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* A statement printing no balances at all cannot be checked row by row:
+     * it is never "reconciled" from a balance of zero. */
+    {"no_balance_column_is_not_reconciled_from_zero",
+     "Date         Particulars                 Debit          Credit\n"
+     "01/05/2024   ATM WDL                     100.00\n"
+     "02/05/2024   SALARY                                     500.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .reconciled = NO}, {.i = 1, .reconciled = NO}, {.i = 2, .reconciled = NO}},
+         .balances_ok = NO,
+     }},
+
+    /* ... but a printed opening and closing balance check the whole. */
+    {"no_balance_column_checked_by_printed_opening_and_closing",
+     "Opening Balance : 1,000.00          Closing Balance : 1,375.00\n"
+     "\n"
+     "Date         Particulars                 Debit          Credit\n"
+     "01/05/2024   ATM WDL                     100.00\n"
+     "02/05/2024   SALARY                                     500.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3, .opening = 100000,
+         .txns = {{.i = 2, .balance = 137500, .reconciled = YES}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* Rows after the last printed balance are checked only by a printed
+     * closing balance: without one they are not reconciled. */
+    {"rows_after_the_last_printed_balance_need_a_closing_balance",
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "01/05/2024   ATM WDL                     100.00                        900.00\n"
+     "02/05/2024   SALARY                                     500.00       1,400.00\n"
+     "03/05/2024   POS STORE                    25.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .reconciled = YES}, {.i = 2, .reconciled = NO}},
+         .balances_ok = NO,
+     }},
+};
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    return check_summary();
+}

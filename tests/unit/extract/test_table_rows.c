@@ -1,0 +1,238 @@
+/* Lines into rows (src/extract/table_rows.c): rows broken across pages,
+ * cells centred vertically or at the foot of their row, the gaps that
+ * part rows, value dates in brackets under the date. Cases:
+ * table_case.h. */
+#include "table_case.h"
+
+static const struct table_case CASES[] = {
+    {"stacked_header_and_rows_broken_across_pages",
+     "Txn Date     Value          Description                 Debit        Credit        Balance\n"
+     "             Date\n"
+     "1 Apr 2024   1 Apr 2024     BY TRANSFER-NEFT                           5,000.00     15,000.00\n"
+     "2 Apr 2024   2 Apr 2024     TO TRANSFER-UPI/DR/           1,000.00                  14,000.00\n"
+     "                            412345678901/SHOP\n"
+     "\n"
+     "\n"
+     "\n"
+     "             Page 1 of 2\n"
+     "\f"
+     "Txn Date     Value          Description                 Debit        Credit        Balance\n"
+     "             Date\n"
+     "                            KEEPER/SBIN/shop@ybl\n"
+     "3 Apr 2024   3 Apr 2024     ATM CASH                      2,000.00                  12,000.00\n"
+     "\n"
+     "\n"
+     "\n"
+     "             Page 2 of 2\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .note = "TO TRANSFER-UPI/DR/412345678901/SHOP KEEPER/SBIN/shop@ybl"},
+                  {.i = 2, .note = "ATM CASH", .page = 2},
+                  {.i = 0, .value_date = 20240401}},
+         .balances_ok = YES,
+     }},
+
+    /* A centred row broken by the page: the letterhead and header of the next
+     * page come between its lines; the lines above the next page's first row
+     * are split at the gap between rows. */
+    {"row_split_across_pages_with_letterhead_between",
+     "ACME CO-OPERATIVE BANK LTD\n"
+     "Date          Remarks                    Withdrawal       Deposit        Balance\n"
+     "\n"
+     "              UPI/123456789012/\n"
+     "01/08/2024    PAYMENT TO                    100.00                       900.00\n"
+     "              SHOP\n"
+     "\n"
+     "              NEFT/ACME/\n"
+     "02/08/2024    SALARY                                      1,000.00     1,900.00\n"
+     "\f"
+     "ACME CO-OPERATIVE BANK LTD\n"
+     "Date          Remarks                    Withdrawal       Deposit        Balance\n"
+     "              AUG 2024\n"
+     "\n"
+     "              IMPS/98765/\n"
+     "03/08/2024    RENT                          500.00                     1,400.00\n"
+     "              JULY\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .note = "NEFT/ACME/SALARY AUG 2024"}, {.i = 2, .note = "IMPS/98765/RENT JULY"}},
+     }},
+
+    /* A value date in brackets under the date, wrapped over two lines: read,
+     * and the narration beside its first piece kept. */
+    {"bracketed_value_date_wrapped_under_the_date",
+     "Date            Particulars               Withdrawal       Deposit        Balance\n"
+     "01 June 2024    UPI/DR/123/KARTHIK            100.00                       900.00\n"
+     "(01 June        RANI/school fees\n"
+     "2024)\n"
+     "02 June 2024    SALARY                                     1,000.00      1,900.00\n"
+     "(03 June\n"
+     "2024)\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/DR/123/KARTHIK RANI/school fees", .value_date = 20240601},
+                  {.i = 1, .value_date = 20240603}},
+         .balances_ok = YES,
+     }},
+
+    /* The value date in brackets under the date on the line holding the
+     * amounts, or cut after a separator ("(01/10/" over "2024)"). */
+    {"bracketed_value_date_on_the_amounts_line_or_cut_at_a_slash",
+     "Date            Particulars               Withdrawal       Deposit        Balance\n"
+     "01/10/2024      UPI/DR/123/KARTHIK\n"
+     "(02/10/2024)    RANI/school fees              100.00                       900.00\n"
+     "03/10/2024      SALARY                                     1,000.00      1,900.00\n"
+     "(04/10/\n"
+     "2024)\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/DR/123/KARTHIK RANI/school fees", .value_date = 20241002},
+                  {.i = 1, .value_date = 20241004}},
+         .balances_ok = YES,
+     }},
+};
+
+/* a line leaves x0, x1 out (zero) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+static const struct placed_case PLACED[] = {
+    /* Cells centred vertically whose rows are set apart only a little more
+     * than the lines inside a row (13.9 pt against 11.9): a narration line
+     * above its date line belongs to that row, not to the row above. */
+    {"slightly_wider_gaps_between_rows_part_them",
+     (const struct placed[]){
+         {0, 100.0f, "Date          Remarks                        Amount    Dr/Cr       Balance"},
+         {0, 113.9f, "01/08/2024    ATM WDL                        100.00    DR           900.00"},
+         {0, 127.8f, "02/08/2024    SMS CHARGES                     10.00    DR           890.00"},
+         {0, 141.7f, "              UPI/DR/123456/KAVITA"},
+         {0, 153.6f, "03/08/2024    AGARW/SBIN/kavita@ok            90.00    DR           800.00"},
+         {0, 167.5f, "04/08/2024    INTEREST                        20.00    CR           820.00"},
+         {0, 181.4f, "              NEFT/ACME PVT LTD/"},
+         {0, 193.3f, "05/08/2024    SALARY AUG                   1,000.00    CR         1,820.00"},
+         {0, 207.2f, "06/08/2024    POS SHOP                        20.00    DR         1,800.00"},
+         {0, 221.1f, "07/08/2024    POS SHOP                        50.00    DR         1,750.00"},
+         {0, 235.0f, "08/08/2024    POS SHOP                        50.00    DR         1,700.00"},
+         {.s = NULL}},
+     {
+         .ntxns = 8,
+         .txns = {{.i = 1, .note = "SMS CHARGES"},
+                  {.i = 2, .note = "UPI/DR/123456/KAVITA AGARW/SBIN/kavita@ok"},
+                  {.i = 3, .note = "INTEREST"},
+                  {.i = 4, .note = "NEFT/ACME PVT LTD/SALARY AUG"}},
+     }},
+
+    /* Cells centred vertically, narration and reference lines interleaved
+     * (SBI's net-banking page printed from a browser): a row whose first
+     * line is a page's first line (its date line centred lower down) starts
+     * there; it does not continue the previous page's last row, though its
+     * first two lines are set wider apart than the interleaved ones. */
+    {"centred_row_starting_at_page_top_keeps_its_first_line",
+     (const struct placed[]){
+         {0, 60, "Txn Date     Description           Ref No.          Debit      Credit       Balance"},
+         {0, 80, "             TO TRANSFER-"},
+         {0, 87, "                                   TRANSFER TO"},
+         {0, 92, "01/08/2024   UPI/DR/1111/ASHA                       100.00                   900.00"},
+         {0, 97, "                                   1234567890123"},
+         {0, 104, "             KUMAR--"},
+         {0, 120, "             TO TRANSFER-"},
+         {0, 127, "                                   TRANSFER TO"},
+         {0, 132, "02/08/2024   UPI/DR/2222/RAVI                        50.00                   850.00"},
+         {0, 137, "                                   2234567890123"},
+         {0, 144, "             SHAH--"},
+         {0, 160, "             TO TRANSFER-"},
+         {0, 167, "                                   TRANSFER TO"},
+         {0, 172, "03/08/2024   UPI/DR/3333/ASHA                        50.00                   800.00"},
+         {0, 177, "                                   3234567890123"},
+         {0, 184, "             KUMAR--"},
+         {1, 60, "Txn Date     Description           Ref No.          Debit      Credit       Balance"},
+         {1, 70, "             BY TRANSFER-"},
+         {1, 82, "             NEFT*ACME*            TRANSFER FROM"},
+         {1, 88, "04/08/2024                                                    1,000.00     1,800.00"},
+         {1, 94, "             PVT LTD*              4234567890123"},
+         {1, 106, "             SALARY AUG--"},
+         {1, 122, "             TO TRANSFER-"},
+         {1, 129, "                                   TRANSFER TO"},
+         {1, 134, "05/08/2024   UPI/DR/5555/RAVI                        80.00                 1,720.00"},
+         {1, 139, "                                   5234567890123"},
+         {1, 146, "             SHAH--"},
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 2, .note = "TO TRANSFER-UPI/DR/3333/ASHA KUMAR--"},
+                  {.i = 3, .note = "BY TRANSFER-NEFT*ACME*PVT LTD*SALARY AUG--"},
+                  {.i = 4, .note = "TO TRANSFER-UPI/DR/5555/RAVI SHAH--"}},
+     }},
+
+    /* Cells at the foot of their row (the narration printed above the date
+     * line), rows set apart by 2 pt more than the lines inside one: the
+     * lines at a page's top start that page's first row, they do not
+     * continue the previous page's last one. */
+    {"bottom_aligned_rows_take_the_lines_above_them",
+     (const struct placed[]){
+         {0, 60, "Date         Narration                      Debit       Credit       Balance"},
+         {0, 80, "             UPI/DR/1111/ASHA"},
+         {0, 92, "01/08/2024   KUMAR/SBIN                     100.00                    900.00"},
+         {0, 106, "             NEFT/ACME PVT"},
+         {0, 118, "             LTD/SALARY AUG"},
+         {0, 130, "02/08/2024   2024/PUNB                                 1,000.00     1,900.00"},
+         {0, 144, "             UPI/DR/3333/RAVI"},
+         {0, 156, "03/08/2024   SHAH/HDFC                       50.00                  1,850.00"},
+         {0, 170, "             ACH DR/HOME CREDIT"},
+         {0, 182, "04/08/2024   FINANCE/UTIB                    20.00                  1,830.00"},
+         {0, 196, "             POS/BIG BAZAAR"},
+         {0, 208, "05/08/2024   MUMBAI/1234                     30.00                  1,800.00"},
+         {1, 60, "Date         Narration                      Debit       Credit       Balance"},
+         {1, 80, "             UPI/CR/5555/RAVI"},
+         {1, 92, "             SHAH/HDFC/ravi@ybl"},
+         {1, 104, "06/08/2024   gift                                         10.00     1,810.00"},
+         {1, 118, "             ATM WDL/S1A1234"},
+         {1, 130, "07/08/2024   MUMBAI                          10.00                  1,800.00"},
+         {.s = NULL}},
+     {
+         .ntxns = 7,
+         .txns = {{.i = 1, .note = "NEFT/ACME PVT LTD/SALARY AUG 2024/PUNB"},
+                  {.i = 4, .note = "POS/BIG BAZAAR MUMBAI/1234"},
+                  {.i = 5, .note = "UPI/CR/5555/RAVI SHAH/HDFC/ravi@ybl gift"},
+                  {.i = 6, .note = "ATM WDL/S1A1234 MUMBAI"}},
+     }},
+
+    /* Cells centred vertically, rows of two lines (5.3 pt apart) and of
+     * three (10.6 pt apart, a detail line in a smaller font under the
+     * date): the detail line at a page's foot, as far below its date as
+     * the row's own lines are apart, stays with its row; it does not start
+     * the next page's first row. */
+    {"detail_line_at_a_page_foot_stays_with_its_row",
+     (const struct placed[]){
+         {0, 60.0f, "Date         Details                          Debit       Credit        Balance", 0, 0, 8.5f},
+         {0, 80.0f, "             Paid to ASHA", 0, 0, 8.5f},
+         {0, 85.3f, "01/12/2024   UPI 111                            100.00                 9,900.00", 0, 0, 8.0f},
+         {0, 99.5f, "             Paid to RAVI", 0, 0, 8.5f},
+         {0, 104.8f, "02/12/2024   UPI 222                            200.00                 9,700.00", 0, 0, 8.0f},
+         {0, 119.1f, "             Paid to SHOP", 0, 0, 8.5f},
+         {0, 124.4f, "03/12/2024   UPI 333                            300.00                 9,400.00", 0, 0, 8.0f},
+         {0, 138.6f, "             Paid to CAFE", 0, 0, 8.5f},
+         {0, 143.9f, "04/12/2024   UPI 444                            400.00                 9,000.00", 0, 0, 8.0f},
+         {0, 158.2f, "             Received from ACME", 0, 0, 8.5f},
+         {0, 168.8f, "05/12/2024   NEFT 555                                     5,000.00    14,000.00", 0, 0, 8.0f},
+         {0, 179.4f, "             SALARY DEC 2024", 0, 0, 7.5f},
+         {1, 60.0f, "Date         Details                          Debit       Credit        Balance", 0, 0, 8.5f},
+         {1, 80.0f, "             Cheque paid to MANOJ", 0, 0, 8.5f},
+         {1, 90.6f, "06/12/2024   CHQ 666                            500.00                13,500.00", 0, 0, 8.0f},
+         {1, 101.2f, "             Cheque No: 666", 0, 0, 7.5f},
+         {1, 115.5f, "             Paid to BOOKS", 0, 0, 8.5f},
+         {1, 120.8f, "07/12/2024   UPI 777                             50.00                13,450.00", 0, 0, 8.0f},
+         {.s = NULL}},
+     {
+         .ntxns = 7,
+         .txns = {{.i = 4, .note = "Received from ACME NEFT 555 SALARY DEC 2024"},
+                  {.i = 5, .note = "Cheque paid to MANOJ CHQ 666 Cheque No: 666"}},
+     }},
+};
+#pragma GCC diagnostic pop
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
+    return check_summary();
+}
