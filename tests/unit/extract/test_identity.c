@@ -352,86 +352,94 @@ TEST(address_lines_between_the_lines_of_another_column)
  * sentences as public descriptions of their statements show them; every
  * value made up): each field from its own label, the name never from the
  * branch, a scheme after the number or a joint-holder line. */
+static const struct bank_header {
+    const char *head;
+    struct want_id want;
+} BANK_HEADERS[] = {
+    {"STATE BANK OF INDIA\n"
+     "Account Name       :Mr. RAVI KUMAR SHARMA\n"
+     "Address            :H NO 12 SECTOR 4\n"
+     "                    GURGAON\n"
+     "Date               :2 Apr 2024\n"
+     "Account Number     :00000031234567890\n"
+     "Account Description:REGULAR SB CHQ-INDIVIDUALS\n"
+     "Branch             :GURGAON SECTOR 14\n"
+     "Interest Rate(% p.a.):2.7\n"
+     "CIF No.            :85012345678\n"
+     "IFS Code           :SBIN0001234\n"
+     "MICR Code          :122002003\n"
+     "Balance as on 1 Mar 2024 :10,000.00\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "00000031234567890",
+      .ifsc = "SBIN0001234", .micr = "122002003", .bank = "sbi"}},
+    {"HDFC BANK\n"
+     "MR RAVI KUMAR SHARMA                               Account Branch : MG ROAD\n"
+     "H NO 12 SECTOR 4                                   Address        : 12 MG ROAD\n"
+     "GURGAON 122001                                     City           : GURGAON 122001\n"
+     "JOINT HOLDERS :                                    OD Limit       : 0.00\n"
+     "Statement From : 01/03/2024 To : 31/03/2024        Cust ID        : 12345678\n"
+     "                                                   Account No     : 50100123456789   PRIME\n"
+     "                                                   A/C Open Date  : 12/05/2015\n"
+     "                                                   RTGS/NEFT IFSC : HDFC0001234   "
+     "MICR : 110240001\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "50100123456789",
+      .ifsc = "HDFC0001234", .micr = "110240001", .bank = "hdfc"}},
+    {"MR. RAVI KUMAR SHARMA\n"
+     "H NO 12 SECTOR 4\n"
+     "GURGAON HARYANA - 122001\n"
+     "Your Base Branch: ICICI BANK LTD., SECTOR 14, GURGAON\n"
+     "Statement of Transactions in Savings Account Number: 123401234567 for the period "
+     "April 01, 2024 - April 30, 2024\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "123401234567", .bank = "icici"}},
+    {"RAVI KUMAR SHARMA\n"
+     "Joint Holder :-\n"
+     "H NO 12 SECTOR 4                        Customer ID :123456789\n"
+     "GURGAON                                 IFSC Code :UTIB0001234\n"
+     "HARYANA-INDIA 122001                    MICR Code :110211002\n"
+     "                                        Scheme :EASY ACCESS SAVINGS\n"
+     "Statement of Axis Account No :912010012345678 for the period (From : 01-04-2024 To : "
+     "30-04-2024)\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "912010012345678",
+      .ifsc = "UTIB0001234", .micr = "110211002", .bank = "axis"}},
+    {"Kotak Mahindra Bank\n"
+     "RAVI KUMAR SHARMA                              Account No.   1234567890\n"
+     "H NO 12 SECTOR 4                               Period        01 Apr 2024 - 30 Apr 2024\n"
+     "GURGAON                                        Cust.Reln.No. 12345678\n"
+     "HARYANA - 122001                               Branch        GURGAON SECTOR 14\n"
+     "                                               IFSC Code     KKBK0001234\n"
+     "                                               MICR          110485001\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "1234567890", .ifsc = "KKBK0001234",
+      .micr = "110485001", .bank = "kotak"}},
+    {"Punjab National Bank\n"
+     "Branch Name: GURGAON SECTOR 14        Branch Address: SCO 12, SECTOR 14, GURGAON 122001\n"
+     "Customer Name: RAVI KUMAR SHARMA      Customer Address: H NO 12 SECTOR 4, GURGAON 122001\n"
+     "Account Number: 0123000100012345      IFSC Code: PUNB0012300\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "0123000100012345",
+      .ifsc = "PUNB0012300", .bank = "pnbbnk"}},
+    {"Bank of Baroda\n"
+     "Statement of account for A/c 12340100012345 from 01-04-2024 to 30-04-2024\n"
+     "Name: RAVI KUMAR SHARMA\n"
+     "Branch: SECTOR 14 GURGAON   IFSC: BARB0SECGUR   MICR: 122012005\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "12340100012345",
+      .ifsc = "BARB0SECGUR", .micr = "122012005", .bank = "baroda"}},
+    {"IDBI BANK\n"
+     "Customer ID : 12345678      A/C Open Date : 12/05/2015\n"
+     "Primary A/C Holder : RAVI KUMAR SHARMA\n"
+     "A/C NO : 0123104000123456    A/C Type : SAVINGS\n"
+     "IFSC : IBKL0000123\n",
+     {.name = "RAVI KUMAR SHARMA", .account = "0123104000123456",
+      .ifsc = "IBKL0000123", .type = "SAVINGS", .bank = "idbi"}},
+    {"Federal Bank\n"
+     "Name           Account Number     Account Type    Branch\n"
+     "ANIL MATHEW    12340100012345     SAVINGS         KOCHI\n"
+     "IFSC : FDRL0001234\n",
+     {.name = "ANIL MATHEW", .account = "12340100012345", .type = "SAVINGS",
+      .ifsc = "FDRL0001234", .bank = "federal"}},
+};
+
 TEST(header_blocks_as_banks_print_them)
 {
-    expect_identity("STATE BANK OF INDIA\n"
-                    "Account Name       :Mr. RAVI KUMAR SHARMA\n"
-                    "Address            :H NO 12 SECTOR 4\n"
-                    "                    GURGAON\n"
-                    "Date               :2 Apr 2024\n"
-                    "Account Number     :00000031234567890\n"
-                    "Account Description:REGULAR SB CHQ-INDIVIDUALS\n"
-                    "Branch             :GURGAON SECTOR 14\n"
-                    "Interest Rate(% p.a.):2.7\n"
-                    "CIF No.            :85012345678\n"
-                    "IFS Code           :SBIN0001234\n"
-                    "MICR Code          :122002003\n"
-                    "Balance as on 1 Mar 2024 :10,000.00\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "00000031234567890",
-                                      .ifsc = "SBIN0001234", .micr = "122002003", .bank = "sbi"});
-    expect_identity("HDFC BANK\n"
-                    "MR RAVI KUMAR SHARMA                               Account Branch : MG ROAD\n"
-                    "H NO 12 SECTOR 4                                   Address        : 12 MG ROAD\n"
-                    "GURGAON 122001                                     City           : GURGAON 122001\n"
-                    "JOINT HOLDERS :                                    OD Limit       : 0.00\n"
-                    "Statement From : 01/03/2024 To : 31/03/2024        Cust ID        : 12345678\n"
-                    "                                                   Account No     : 50100123456789   PRIME\n"
-                    "                                                   A/C Open Date  : 12/05/2015\n"
-                    "                                                   RTGS/NEFT IFSC : HDFC0001234   "
-                    "MICR : 110240001\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "50100123456789",
-                                      .ifsc = "HDFC0001234", .micr = "110240001", .bank = "hdfc"});
-    expect_identity("MR. RAVI KUMAR SHARMA\n"
-                    "H NO 12 SECTOR 4\n"
-                    "GURGAON HARYANA - 122001\n"
-                    "Your Base Branch: ICICI BANK LTD., SECTOR 14, GURGAON\n"
-                    "Statement of Transactions in Savings Account Number: 123401234567 for the period "
-                    "April 01, 2024 - April 30, 2024\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "123401234567", .bank = "icici"});
-    expect_identity("RAVI KUMAR SHARMA\n"
-                    "Joint Holder :-\n"
-                    "H NO 12 SECTOR 4                        Customer ID :123456789\n"
-                    "GURGAON                                 IFSC Code :UTIB0001234\n"
-                    "HARYANA-INDIA 122001                    MICR Code :110211002\n"
-                    "                                        Scheme :EASY ACCESS SAVINGS\n"
-                    "Statement of Axis Account No :912010012345678 for the period (From : 01-04-2024 To : "
-                    "30-04-2024)\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "912010012345678",
-                                      .ifsc = "UTIB0001234", .micr = "110211002", .bank = "axis"});
-    expect_identity("Kotak Mahindra Bank\n"
-                    "RAVI KUMAR SHARMA                              Account No.   1234567890\n"
-                    "H NO 12 SECTOR 4                               Period        01 Apr 2024 - 30 Apr 2024\n"
-                    "GURGAON                                        Cust.Reln.No. 12345678\n"
-                    "HARYANA - 122001                               Branch        GURGAON SECTOR 14\n"
-                    "                                               IFSC Code     KKBK0001234\n"
-                    "                                               MICR          110485001\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "1234567890", .ifsc = "KKBK0001234",
-                                      .micr = "110485001", .bank = "kotak"});
-    expect_identity("Punjab National Bank\n"
-                    "Branch Name: GURGAON SECTOR 14        Branch Address: SCO 12, SECTOR 14, GURGAON 122001\n"
-                    "Customer Name: RAVI KUMAR SHARMA      Customer Address: H NO 12 SECTOR 4, GURGAON 122001\n"
-                    "Account Number: 0123000100012345      IFSC Code: PUNB0012300\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "0123000100012345",
-                                      .ifsc = "PUNB0012300", .bank = "pnbbnk"});
-    expect_identity("Bank of Baroda\n"
-                    "Statement of account for A/c 12340100012345 from 01-04-2024 to 30-04-2024\n"
-                    "Name: RAVI KUMAR SHARMA\n"
-                    "Branch: SECTOR 14 GURGAON   IFSC: BARB0SECGUR   MICR: 122012005\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "12340100012345",
-                                      .ifsc = "BARB0SECGUR", .micr = "122012005", .bank = "baroda"});
-    expect_identity("IDBI BANK\n"
-                    "Customer ID : 12345678      A/C Open Date : 12/05/2015\n"
-                    "Primary A/C Holder : RAVI KUMAR SHARMA\n"
-                    "A/C NO : 0123104000123456    A/C Type : SAVINGS\n"
-                    "IFSC : IBKL0000123\n",
-                    &(struct want_id){.name = "RAVI KUMAR SHARMA", .account = "0123104000123456",
-                                      .ifsc = "IBKL0000123", .type = "SAVINGS", .bank = "idbi"});
-    expect_identity("Federal Bank\n"
-                    "Name           Account Number     Account Type    Branch\n"
-                    "ANIL MATHEW    12340100012345     SAVINGS         KOCHI\n"
-                    "IFSC : FDRL0001234\n",
-                    &(struct want_id){.name = "ANIL MATHEW", .account = "12340100012345", .type = "SAVINGS",
-                                      .ifsc = "FDRL0001234", .bank = "federal"});
+    for (size_t i = 0; i < sizeof BANK_HEADERS / sizeof *BANK_HEADERS; i++)
+        expect_identity(BANK_HEADERS[i].head, &BANK_HEADERS[i].want);
 }
 
 /* ---------- bank naming ---------- */
