@@ -22,7 +22,7 @@ struct pending_create {
     struct session s;
 };
 
-/* On the store's writer thread: keep it short. */
+/* On the store's thread that acknowledges the commit: keep it short. */
 static void create_committed(void *arg, int rc)
 {
     struct pending_create *pc = arg;
@@ -72,8 +72,8 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
     s->created_at = pb_now();
     s->expires_at = s->created_at + (int64_t)s->req.session_expiry_min * 60;
     s->state = SESSION_OPEN;
-    /* The answer is built here, on a server thread, so the writer thread
-     * only commits; it replaces it with a 500 if the commit fails. */
+    /* The answer is built here, on a server thread, so the store's threads
+     * only commit; the callback replaces it with a 500 if the commit fails. */
     char *url = session_redirect_url(app->public_url, s, app->token_secret);
     if (url && lang) {
         char *with_lang = NULL;

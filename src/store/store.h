@@ -7,8 +7,10 @@
  *
  * Durability: a write function returns (or calls its callback) only after
  * the write is committed and synced, so an acknowledged write survives
- * kill -9. Writes from many threads are batched into one transaction by a
- * single writer thread (group commit); see docs/architecture.md.
+ * kill -9. Concurrent writes share transactions and syncs (group commit:
+ * SQLite's writer thread runs them, its syncer thread syncs the WAL and
+ * acknowledges; PostgreSQL's committer threads each run a batch in one
+ * transaction); see docs/architecture.md.
  *
  * Thread safety: every function may be called from any thread.
  *
@@ -41,8 +43,9 @@ enum store_rc {
 
 struct store;
 
-/* Called once an asynchronous write is committed (rc STORE_OK) or failed,
- * on the store's writer thread: do little, never call the store from it. */
+/* Called once an asynchronous write is committed and synced (rc STORE_OK)
+ * or failed, on one of the store's own threads (SQLite's syncer,
+ * PostgreSQL's committers): do little, never call the store from it. */
 typedef void (*store_done_fn)(void *arg, int rc);
 
 /* Counters since open, for /metrics. */
