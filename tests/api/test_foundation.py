@@ -382,6 +382,47 @@ def two_hundred_concurrent_creates_get_unique_ids(srv):
         eq(srv.upload_status(org, sid).status, 200)
 
 
+def refuse_inserts(srv, link_prefix):
+    """Makes the database refuse every session whose link_id starts with link_prefix
+    (a trigger: a rule the database enforces, as a uniqueness rule would); None: none."""
+    if srv.on_postgres:
+        srv.sql('DROP TRIGGER IF EXISTS refuse_some ON sessions')
+        if link_prefix:
+            srv.sql("CREATE OR REPLACE FUNCTION refuse_some() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    "IF NEW.link_id LIKE '%s%%' THEN RAISE EXCEPTION 'refused' USING ERRCODE = "
+                    "'check_violation'; END IF; RETURN NEW; END $$" % link_prefix)
+            srv.sql('CREATE TRIGGER refuse_some BEFORE INSERT ON sessions FOR EACH ROW '
+                    'EXECUTE FUNCTION refuse_some()')
+        return
+    srv.sql('DROP TRIGGER IF EXISTS refuse_some')
+    if link_prefix:
+        srv.sql("CREATE TRIGGER refuse_some BEFORE INSERT ON sessions WHEN NEW.link_id LIKE '%s%%' "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END" % link_prefix)
+
+
+@suite.test
+def a_create_the_database_refuses_fails_alone(srv):
+    """Concurrent creates share a transaction (group commit); one the database refuses is
+    answered 500 and every other create of its batch is stored and answered 200."""
+    org = org_of(srv, 'Refused Some')
+    refuse_inserts(srv, 'refused-')
+    try:
+        def one(i):
+            r = srv.create_session(org, link_id=('refused-%d' if i % 7 == 3 else 'kept-%d') % i)
+            return r.status, r.json and r.json.get('session_id')
+        results = run_parallel(96, one)
+    finally:
+        refuse_inserts(srv, None)
+    eq([r for r in results if isinstance(r, Exception)], [], 'every create answered')
+    eq([i for i, r in enumerate(results) if r[0] != (500 if i % 7 == 3 else 200)], [],
+       'refused ones 500, the others 200')
+    kept = [r[1] for i, r in enumerate(results) if i % 7 != 3]
+    for sid in kept:
+        eq(srv.upload_status(org, sid).status, 200, 'an acknowledged session is stored')
+    stored = srv.sql("SELECT count(*) FROM sessions WHERE link_id LIKE 'refused-%'")[0][0]
+    eq(int(stored), 0, 'nothing of a refused create is stored')
+
+
 # ---- durability ----
 
 @suite.test(server=False)
