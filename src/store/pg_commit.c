@@ -8,10 +8,13 @@
  *
  * Group commit: session creates (pg_submit) are queued, and each of
  * PG_COMMITTERS threads takes every op queued so far and runs them in one
- * transaction on its own connection, one COMMIT for the lot. While one
- * committer waits for its COMMIT's flush, the other gathers and runs the
- * next batch. A failing op (a uniqueness rule) aborts the transaction in
- * PostgreSQL: the batch is rolled back and run again without it, so it
+ * transaction on its own connection, one COMMIT for the lot, in libpq's
+ * pipeline mode: BEGIN, the batch's statements and COMMIT go out at once
+ * and their results come back together, one round trip per batch whatever
+ * its size. While one committer waits for its COMMIT's flush, the other
+ * gathers and runs the next batch. A failing op (a uniqueness rule)
+ * aborts the transaction in PostgreSQL (the rest of the pipeline is
+ * skipped): the batch is rolled back and run again without it, so it
  * fails alone. Callbacks run on the committer thread. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +44,8 @@ static int64_t micros(void)
  * node: PostgreSQL itself stops and recovers from its WAL when its own
  * fsync fails, so the next transaction on a new connection can be
  * trusted. */
-static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
+static int commit_outcome(struct pg_store *s, struct pg_conn *c, PGresult *r, unsigned long long ops, int64_t t0)
 {
-    int64_t t0 = micros();
-    PGresult *r = PQexec(c->pg, "COMMIT");
     bool ok = PQresultStatus(r) == PGRES_COMMAND_OK && !strcmp(PQcmdStatus(r), "COMMIT");
     bool full = false;
     if (!ok) {
@@ -65,6 +66,12 @@ static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
         atomic_fetch_add(&s->n_writes, ops);
     }
     return ok ? STORE_OK : full ? STORE_FULL : STORE_ERROR;
+}
+
+static int commit(struct pg_store *s, struct pg_conn *c, unsigned long long ops)
+{
+    int64_t t0 = micros();
+    return commit_outcome(s, c, PQexec(c->pg, "COMMIT"), ops, t0);
 }
 
 int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *arg)
@@ -91,15 +98,17 @@ int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *
 
 /* ---- group commit ---- */
 
-void pg_submit(struct pg_store *s, int (*apply)(struct pg_conn *, const void *), const void *arg,
-               store_done_fn done, void *done_arg)
+void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send)(struct pg_conn *, const void *),
+               const void *arg, store_done_fn done, void *done_arg)
 {
     struct pg_wop *w = calloc(1, sizeof *w);
     if (!w) {
         done(done_arg, STORE_ERROR);
         return;
     }
-    w->apply = apply;
+    w->sql = sql;
+    w->what = what;
+    w->send = send;
     w->arg = arg;
     w->done = done;
     w->done_arg = done_arg;
@@ -128,32 +137,79 @@ static struct pg_wop *take(struct pg_store *s)
     return first;
 }
 
+static void fail_all(struct pg_wop *batch, int rc)
+{
+    for (struct pg_wop *w = batch; w; w = w->next)
+        if (!w->alone) /* nothing of the batch is stored */
+            w->rc = rc;
+}
+
+/* Queues BEGIN, the ops of batch not yet failed alone and COMMIT in one
+ * pipeline; false when the connection failed on the way. */
+static bool send_batch(struct pg_conn *c, struct pg_wop *batch, unsigned long long *n)
+{
+    if (!PQenterPipelineMode(c->pg) || !PQsendQueryParams(c->pg, "BEGIN", 0, NULL, NULL, NULL, NULL, 0))
+        return false;
+    for (struct pg_wop *w = batch; w; w = w->next) {
+        w->sent = false;
+        if (w->alone)
+            continue;
+        w->rc = w->send(c, w->arg); /* a refusal before sending fails that op only */
+        if (c->broken)
+            return false;
+        w->sent = w->rc == STORE_OK;
+        *n += w->sent;
+    }
+    return PQsendQueryParams(c->pg, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) && PQpipelineSync(c->pg);
+}
+
 /* Runs the ops of batch not yet failed alone in one transaction. Returns
  * the op that aborted it (now failed alone; the others run again without
  * it), or NULL once the batch committed or failed as a whole; *stale when
- * it failed at BEGIN on a lost connection (nothing ran: run it again on a
- * new one). */
+ * it failed at BEGIN on a lost connection (run it again on a new one: a
+ * batch that did commit meanwhile would fail on its unique ids, never be
+ * stored twice). */
 static struct pg_wop *run_once(struct pg_store *s, struct pg_conn *c, struct pg_wop *batch, bool *stale)
 {
-    unsigned long long n = 0;
-    int rc = pg_simple(c, "BEGIN", "begin");
-    *stale = rc != STORE_OK && c->broken;
-    for (struct pg_wop *w = batch; w && rc == STORE_OK; w = w->next) {
-        if (w->alone)
-            continue;
-        w->rc = w->apply(c, w->arg);
-        if (w->rc != STORE_OK && !c->broken && PQtransactionStatus(c->pg) == PQTRANS_INERROR) {
-            pg_simple(c, "ROLLBACK", "rollback");
-            w->alone = true;
-            return w;
+    *stale = false;
+    for (struct pg_wop *w = batch; w; w = w->next)
+        if (!w->alone && pg_prepare(c, w->sql, w->what) != STORE_OK) { /* before anything is sent */
+            *stale = c->broken;
+            fail_all(batch, STORE_ERROR);
+            return NULL;
         }
-        n++;
+    unsigned long long n = 0;
+    int64_t t0 = micros();
+    if (!send_batch(c, batch, &n)) {
+        log_error("store op=group_commit err=\"%s\"", PQerrorMessage(c->pg));
+        c->broken = true; /* what reached the server is unknown: no retry */
+        fail_all(batch, STORE_ERROR);
+        return NULL;
     }
-    if (rc == STORE_OK)
-        rc = commit(s, c, n);
-    for (struct pg_wop *w = batch; w && rc != STORE_OK; w = w->next)
-        if (!w->alone) /* nothing of the batch is stored */
-            w->rc = rc;
+    bool skipped;
+    int rc = pg_recv(c, "begin", &skipped);
+    *stale = rc != STORE_OK && c->broken;
+    struct pg_wop *failed = NULL;
+    for (struct pg_wop *w = batch; w && !c->broken; w = w->next)
+        if (w->sent) {
+            w->rc = pg_recv(c, w->what, &skipped);
+            if (w->rc != STORE_OK && !skipped && !failed && !c->broken)
+                failed = w;
+        }
+    PGresult *cr = c->broken ? NULL : pg_recv_raw(c);
+    if (!failed && rc == STORE_OK)
+        rc = commit_outcome(s, c, cr, n, t0); /* NULL: the connection failed, said so */
+    else
+        PQclear(cr);
+    if (!c->broken && pg_recv_sync(c) == STORE_OK && failed) {
+        pg_simple(c, "ROLLBACK", "rollback");
+        failed->alone = true;
+        return failed;
+    }
+    if (failed) /* the connection failed after the op's refusal: nothing is stored */
+        rc = STORE_ERROR;
+    if (rc != STORE_OK)
+        fail_all(batch, rc);
     return NULL;
 }
 

@@ -301,6 +301,67 @@ int pg_exec1(struct pg_store *s, const char *sql, const struct pg_params *p, con
     return rc;
 }
 
+int pg_prepare(struct pg_conn *c, const char *sql, const char *what)
+{
+    char name[16];
+    return prepared(c, sql, name, what) ? failure(c, NULL, what) : STORE_OK;
+}
+
+/* ---- pipeline mode (the group commit) ---- */
+
+int pg_send(struct pg_conn *c, const char *sql, const struct pg_params *p, const char *what)
+{
+    static const struct pg_params NONE = {0};
+    if (!p)
+        p = &NONE;
+    int i = 0;
+    while (i < c->nstmts && c->stmts[i] != sql)
+        i++;
+    if (p->n > PG_MAX_PARAMS || i == c->nstmts) { /* a programming error: not prepared */
+        log_error("store op=%s msg=\"cannot send: statement not prepared\"", what);
+        return STORE_ERROR;
+    }
+    char name[16];
+    snprintf(name, sizeof name, "s%d", i);
+    return PQsendQueryPrepared(c->pg, name, p->n, p->val, p->len, p->fmt, 0) ? STORE_OK : failure(c, NULL, what);
+}
+
+PGresult *pg_recv_raw(struct pg_conn *c)
+{
+    PGresult *r = PQgetResult(c->pg);
+    if (r) { /* each statement's results end with a NULL */
+        PGresult *extra;
+        while ((extra = PQgetResult(c->pg)))
+            PQclear(extra);
+    }
+    return r;
+}
+
+int pg_recv(struct pg_conn *c, const char *what, bool *skipped)
+{
+    PGresult *r = pg_recv_raw(c);
+    ExecStatusType st = PQresultStatus(r);
+    *skipped = st == PGRES_PIPELINE_ABORTED; /* an earlier statement failed: this one never ran */
+    int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? STORE_OK
+             : *skipped                                      ? STORE_ERROR
+                                                             : failure(c, r, what);
+    PQclear(r);
+    return rc;
+}
+
+int pg_recv_sync(struct pg_conn *c)
+{
+    PGresult *r = PQgetResult(c->pg);
+    bool ok = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+    PQclear(r);
+    if (!ok || !PQexitPipelineMode(c->pg)) {
+        log_error("store op=pipeline err=\"%s\"", PQerrorMessage(c->pg));
+        c->broken = true;
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 int pg_simple(struct pg_conn *c, const char *sql, const char *what)
 {
     PGresult *r = PQexec(c->pg, sql);

@@ -40,13 +40,16 @@ struct pg_params {
     char num[PG_MAX_PARAMS][24];
 };
 
-/* A write queued for the group commit (session creates). */
+/* A write queued for the group commit (session creates): one statement,
+ * sql, that send queues with pg_send. */
 struct pg_wop {
-    int (*apply)(struct pg_conn *c, const void *arg); /* one statement; a store_rc */
+    const char *sql, *what;
+    int (*send)(struct pg_conn *c, const void *arg); /* a store_rc: STORE_OK once queued */
     const void *arg;
     store_done_fn done;
     void *done_arg;
     int rc;
+    bool sent;                       /* queued in the pipeline: a result to read */
     bool alone;                      /* it aborted its batch: failed alone, rc final */
     struct pg_wop *next;
 };
@@ -110,6 +113,20 @@ int pg_exec1(struct pg_store *s, const char *sql, const struct pg_params *p, con
 /* Streams data (rows in COPY's text format) through copy_sql (a COPY ...
  * FROM STDIN). A store_rc, as pg_exec. */
 int pg_copy_in(struct pg_conn *c, const char *copy_sql, const char *data, size_t len, const char *what);
+/* Prepares sql on c (once per connection), outside a pipeline. */
+int pg_prepare(struct pg_conn *c, const char *sql, const char *what);
+/* Pipeline mode (PQenterPipelineMode), for the group commit: pg_send
+ * queues one statement, already prepared with pg_prepare, without waiting;
+ * after PQpipelineSync, the outcome of each statement sent is read in
+ * order: pg_recv gives a store_rc, as pg_exec (*skipped: an earlier
+ * failure in the pipeline kept it from running), pg_recv_raw the result
+ * itself (NULL: the connection failed; PQclear it); pg_recv_sync reads
+ * the sync and leaves pipeline mode (STORE_ERROR: the connection is
+ * marked broken). */
+int pg_send(struct pg_conn *c, const char *sql, const struct pg_params *p, const char *what);
+int pg_recv(struct pg_conn *c, const char *what, bool *skipped);
+PGresult *pg_recv_raw(struct pg_conn *c);
+int pg_recv_sync(struct pg_conn *c);
 /* Runs plain SQL text without parameters (BEGIN, COMMIT, migrations). */
 int pg_simple(struct pg_conn *c, const char *sql, const char *what);
 /* Collects the rows of r into a malloc'd array of records of size sz. */
@@ -121,9 +138,10 @@ int pg_collect(const PGresult *r, size_t sz, void (*from_row)(const PGresult *r,
  * returns STORE_OK (rolls back otherwise); retried a few times on a
  * serialization failure, a deadlock or a connection lost before COMMIT. */
 int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *arg);
-/* Queues apply for the group commit; done runs on a committer thread. */
-void pg_submit(struct pg_store *s, int (*apply)(struct pg_conn *, const void *), const void *arg,
-               store_done_fn done, void *done_arg);
+/* Queues a statement (sql, sent by send) for the group commit; done runs
+ * on a committer thread. */
+void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send)(struct pg_conn *, const void *),
+               const void *arg, store_done_fn done, void *done_arg);
 int pg_committers_start(struct pg_store *s, char *err, size_t errlen);
 void pg_committers_stop(struct pg_store *s);
 

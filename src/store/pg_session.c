@@ -13,7 +13,8 @@ static const char SESSION_INSERT[] =
     "INSERT INTO sessions(" STORE_SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
     "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)";
 
-int pg_session_insert_run(struct pg_conn *c, const struct session *s)
+/* The insert, run at once or queued in the group commit's pipeline. */
+static int session_insert(struct pg_conn *c, const struct session *s, bool pipelined)
 {
     const struct session_req *r = &s->req;
     char *months = store_months_format(r->expected_months, r->n_expected_months);
@@ -49,21 +50,27 @@ int pg_session_insert_run(struct pg_conn *c, const struct session *s)
     pgp_text(&p, session_state_name(s->state));
     pgp_int_opt(&p, s->processing_requested_at, s->processing_requested_at != 0);
     pgp_int_opt(&p, s->deleted_at, s->deleted_at != 0);
-    int rc = pg_exec(c, SESSION_INSERT, &p, "session_insert", NULL, NULL);
+    int rc = pipelined ? pg_send(c, SESSION_INSERT, &p, "session_insert")
+                       : pg_exec(c, SESSION_INSERT, &p, "session_insert", NULL, NULL);
     free(months);
     free(consents);
     free(metadata);
     return rc;
 }
 
-static int apply_session_insert(struct pg_conn *c, const void *arg)
+int pg_session_insert_run(struct pg_conn *c, const struct session *s)
 {
-    return pg_session_insert_run(c, arg);
+    return session_insert(c, s, false);
+}
+
+static int send_session_insert(struct pg_conn *c, const void *arg)
+{
+    return session_insert(c, arg, true);
 }
 
 void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
 {
-    pg_submit((struct pg_store *)st, apply_session_insert, s, done, arg);
+    pg_submit((struct pg_store *)st, SESSION_INSERT, "session_insert", send_session_insert, s, done, arg);
 }
 
 void pg_session_from_row(const PGresult *res, int i, void *out)
