@@ -34,11 +34,48 @@ bool secret_random_hex(char *out, size_t n)
     return true;
 }
 
+/* Ids take their random bytes from a per-thread buffer that one RAND_bytes
+ * call refills every 64 ids: a RAND_bytes call costs a system call
+ * (OpenSSL's fork check, getpid) besides its work, and a session create
+ * needs one id. A byte handed out is wiped from the buffer. A child of
+ * fork() forgets the forking thread's buffer, so that parent and child
+ * never hand out the same ids. Secrets (keys, tokens, salts) still come
+ * straight from secret_random. */
+#define ID_POOL 1024
+static __thread unsigned char id_pool[ID_POOL];
+static __thread size_t id_left;
+static pthread_once_t id_atfork_once = PTHREAD_ONCE_INIT;
+
+static void id_pool_forget(void)
+{
+    OPENSSL_cleanse(id_pool, sizeof id_pool);
+    id_left = 0;
+}
+
+static void id_atfork(void)
+{
+    pthread_atfork(NULL, NULL, id_pool_forget);
+}
+
+static bool id_random(unsigned char *out, size_t n)
+{
+    pthread_once(&id_atfork_once, id_atfork);
+    if (id_left < n) {
+        if (!secret_random(id_pool, sizeof id_pool))
+            return false;
+        id_left = sizeof id_pool;
+    }
+    id_left -= n;
+    memcpy(out, id_pool + id_left, n);
+    OPENSSL_cleanse(id_pool + id_left, n);
+    return true;
+}
+
 bool uuid_v4(char out[PB_UUID_BUF])
 {
     unsigned char b[16];
     char hex[33];
-    if (!secret_random(b, sizeof b))
+    if (!id_random(b, sizeof b))
         return false;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;

@@ -1,6 +1,9 @@
 /* SHA-256 hex digests (FIPS 180-2 vectors): transaction hashes, API key
  * hashes and blob names are all built on sha256_hex. UUIDs as ids. */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "util/secret.h"
@@ -33,9 +36,58 @@ TEST(uuid_lower_normalises_or_refuses)
     }
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Version-4 UUIDs, all different across many refills of the per-thread
+ * buffer they are drawn from. */
+TEST(uuid_v4_ids_are_version_4_and_distinct)
+{
+    enum { N = 1000 };
+    static char ids[N][PB_UUID_BUF];
+    for (int i = 0; i < N; i++) {
+        CHECK(uuid_v4(ids[i]));
+        CHECK(uuid_valid(ids[i]));
+        CHECK(ids[i][14] == '4');
+        CHECK(strchr("89ab", ids[i][19]) != NULL);
+    }
+    qsort(ids, N, sizeof ids[0], cmp_id);
+    for (int i = 1; i < N; i++)
+        CHECK(strcmp(ids[i - 1], ids[i]) != 0);
+}
+
+/* A child of fork() never hands out the ids its parent hands out next
+ * (the buffer the child inherited is forgotten). */
+TEST(uuid_v4_after_fork_differs_from_the_parent)
+{
+    char first[PB_UUID_BUF], mine[PB_UUID_BUF], child[PB_UUID_BUF] = "";
+    CHECK(uuid_v4(first)); /* the buffer now holds bytes for more ids */
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char id[PB_UUID_BUF];
+        int ok = uuid_v4(id) && write(fds[1], id, sizeof id) == (ssize_t)sizeof id;
+        _exit(ok ? 0 : 1);
+    }
+    CHECK(pid > 0);
+    close(fds[1]);
+    CHECK(read(fds[0], child, sizeof child) == (ssize_t)sizeof child);
+    close(fds[0]);
+    int status = 0;
+    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(uuid_v4(mine));
+    CHECK(uuid_valid(child));
+    CHECK(strcmp(child, mine) != 0);
+}
+
 int main(void)
 {
     RUN(sha256_known_vectors);
     RUN(uuid_lower_normalises_or_refuses);
+    RUN(uuid_v4_ids_are_version_4_and_distinct);
+    RUN(uuid_v4_after_fork_differs_from_the_parent);
     return check_summary();
 }
