@@ -166,19 +166,20 @@ extern const struct route JOURNEY_ROUTES[];   /* "/", assets, SDK, /journey/v1/ 
 extern const size_t JOURNEY_NROUTES;
 extern const struct route WEBHOOK_ROUTES[];
 extern const size_t WEBHOOK_NROUTES;
-/* POST /journey/v1/upload: its limit follows --max-upload-bytes too. */
-extern struct route JOURNEY_UPLOAD_ROUTES[];
+/* The statement upload routes (also ENTITY_UPLOAD_ROUTES): max_body
+ * ROUTE_UPLOAD_BODY, the server's limit from --max-upload-bytes. */
+extern const struct route JOURNEY_UPLOAD_ROUTES[];
 extern const size_t JOURNEY_UPLOAD_NROUTES;
-/* The upload route's body limit follows --max-upload-bytes: set by
- * api_upload_configure before api_register. */
-extern struct route UPLOAD_ROUTES[];
+extern const struct route UPLOAD_ROUTES[];
 extern const size_t UPLOAD_NROUTES;
-void api_upload_configure(size_t max_upload);
+/* The body an upload of max_upload bytes may take as sent (the server's
+ * http_config.max_upload_body). */
+size_t api_upload_body_limit(size_t max_upload);
 extern const struct route SESSION_LIST_ROUTES[];
 extern const size_t SESSION_LIST_NROUTES;
 extern const struct route ENTITY_ROUTES[];
 extern const size_t ENTITY_NROUTES;
-extern struct route ENTITY_UPLOAD_ROUTES[];
+extern const struct route ENTITY_UPLOAD_ROUTES[];
 extern const size_t ENTITY_UPLOAD_NROUTES;
 /* The lender console (api/console*.c): its page, sign-in, session views, admin. */
 extern const struct route CONSOLE_ROUTES[];

@@ -261,13 +261,14 @@ static enum http_result upload_bankless(struct http_req *req, struct http_resp *
 /* Any content type reaches the form reader, which answers a body that is
  * not a form in FinBox's words ({"file": ["This field must be present as
  * a form field..."], "status": 0}). */
-struct route ENTITY_UPLOAD_ROUTES[] = {
-    {HTTP_POST, "/bank-connect/v1/statement/upload/", upload_bank, BODY_STREAM, 25u << 20, &ENTITY_UPLOAD_STREAM, NULL},
-    {HTTP_POST, "/bank-connect/v1/statement/bankless_upload/", upload_bankless, BODY_STREAM, 25u << 20,
+const struct route ENTITY_UPLOAD_ROUTES[] = {
+    {HTTP_POST, "/bank-connect/v1/statement/upload/", upload_bank, BODY_STREAM, ROUTE_UPLOAD_BODY,
      &ENTITY_UPLOAD_STREAM, NULL},
-    {HTTP_POST, "/bank-connect/v1/statement/upload_base64/", upload_bank, BODY_STREAM, 25u << 20,
+    {HTTP_POST, "/bank-connect/v1/statement/bankless_upload/", upload_bankless, BODY_STREAM, ROUTE_UPLOAD_BODY,
      &ENTITY_UPLOAD_STREAM, NULL},
-    {HTTP_POST, "/bank-connect/v1/statement/bankless_upload_base64/", upload_bankless, BODY_STREAM, 25u << 20,
+    {HTTP_POST, "/bank-connect/v1/statement/upload_base64/", upload_bank, BODY_STREAM, ROUTE_UPLOAD_BODY,
      &ENTITY_UPLOAD_STREAM, NULL},
+    {HTTP_POST, "/bank-connect/v1/statement/bankless_upload_base64/", upload_bankless, BODY_STREAM,
+     ROUTE_UPLOAD_BODY, &ENTITY_UPLOAD_STREAM, NULL},
 };
 const size_t ENTITY_UPLOAD_NROUTES = sizeof ENTITY_UPLOAD_ROUTES / sizeof ENTITY_UPLOAD_ROUTES[0];

@@ -643,8 +643,8 @@ static enum http_result journey_upload(struct http_req *req, struct http_resp *r
     return api_upload_start(req, resp, &s, f, false, &JOURNEY_ANSWER);
 }
 
-struct route JOURNEY_UPLOAD_ROUTES[] = {
-    {HTTP_POST, "/journey/v1/upload", journey_upload, BODY_STREAM, 25u << 20, &JUPLOAD_STREAM,
+const struct route JOURNEY_UPLOAD_ROUTES[] = {
+    {HTTP_POST, "/journey/v1/upload", journey_upload, BODY_STREAM, ROUTE_UPLOAD_BODY, &JUPLOAD_STREAM,
      UPLOAD_FORM_TYPES},
 };
 const size_t JOURNEY_UPLOAD_NROUTES = sizeof JOURNEY_UPLOAD_ROUTES / sizeof JOURNEY_UPLOAD_ROUTES[0];

@@ -268,21 +268,15 @@ static enum http_result upload_post(struct http_req *req, struct http_resp *resp
     return api_upload_start(req, resp, &s, f, query_true(req, "progress"), &API_ANSWER);
 }
 
-struct route UPLOAD_ROUTES[] = {
+const struct route UPLOAD_ROUTES[] = {
     {HTTP_POST, "/bank-connect/v1/statement/upload_session/", upload_post, BODY_STREAM,
-     25u << 20, &UPLOAD_STREAM, UPLOAD_FORM_TYPES},
+     ROUTE_UPLOAD_BODY, &UPLOAD_STREAM, UPLOAD_FORM_TYPES},
 };
 const size_t UPLOAD_NROUTES = sizeof UPLOAD_ROUTES / sizeof UPLOAD_ROUTES[0];
 
-void api_upload_configure(size_t max_upload)
+size_t api_upload_body_limit(size_t max_upload)
 {
     /* Room for the other fields, the multipart framing and percent-encoded
      * BASE64 ('+' and '/' become three bytes each in a urlencoded body). */
-    size_t slack = max_upload / 8 + (256u << 10);
-    for (size_t i = 0; i < UPLOAD_NROUTES; i++)
-        UPLOAD_ROUTES[i].max_body = max_upload + slack;
-    for (size_t i = 0; i < JOURNEY_UPLOAD_NROUTES; i++)
-        JOURNEY_UPLOAD_ROUTES[i].max_body = max_upload + slack;
-    for (size_t i = 0; i < ENTITY_UPLOAD_NROUTES; i++)
-        ENTITY_UPLOAD_ROUTES[i].max_body = max_upload + slack;
+    return max_upload + max_upload / 8 + (256u << 10);
 }

@@ -131,7 +131,6 @@ static int statements_start(struct app *app, const struct serve_opts *o)
     app->max_upload = (size_t)o->max_upload;
     app->fetch_timeout_s = (int)o->fetch_timeout;
     app->link_ttl_s = (int)o->link_ttl;
-    api_upload_configure(app->max_upload);
     if (!app->ingest.blobs || hex_to_bytes(keyfile_get(app->keys, "pdf_seal_key"), app->ingest.seal_key, 32) ||
         extract_init() || net_global_init())
         return -1;
@@ -246,6 +245,7 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
     struct notify *notifier = NULL;
     struct http_config cfg = {
         .host = host, .port = port, .threads = (unsigned)o->threads, .max_body = (size_t)o->max_body,
+        .max_upload_body = api_upload_body_limit((size_t)o->max_upload),
         .limits = {(unsigned)o->max_conns, (unsigned)o->max_conns_ip, (unsigned)o->idle_timeout,
                    (unsigned)o->header_timeout, (unsigned)o->body_timeout, (unsigned)o->min_rate},
         .trusted_proxies = &o->trusted};

@@ -105,10 +105,14 @@ struct route {
     const char *pattern;              /* "/bank-connect/v1/session_data/<id>/progress/" */
     http_handler handler;
     enum http_body body;
-    size_t max_body;                  /* 0: the server's --max-body */
+    size_t max_body;                  /* 0: the server's --max-body; ROUTE_UPLOAD_BODY: its upload limit */
     const struct http_stream_ops *stream;   /* BODY_STREAM only */
     const char *const *content_types; /* BODY_RAW/STREAM: accepted media types, NULL-ended; NULL = any */
 };
+
+/* A route's max_body for statement uploads: http_config.max_upload_body,
+ * which follows --max-upload-bytes, so the route tables stay constant. */
+#define ROUTE_UPLOAD_BODY ((size_t)-1)
 
 #define ROUTE_GET(pattern, handler) {HTTP_GET, pattern, handler, BODY_NONE, 0, NULL, NULL}
 #define ROUTE_DELETE(pattern, handler) {HTTP_DELETE, pattern, handler, BODY_NONE, 0, NULL, NULL}

@@ -38,7 +38,7 @@ struct http_server {
     struct MHD_Daemon *daemon;
     const struct router *router;
     void *app;
-    size_t max_body;
+    size_t max_body, max_upload_body;
     int port;
     int listen_fd;
     struct gate *gate;   /* accepts, checks first heads, hands connections to MHD */
@@ -349,7 +349,7 @@ static void begin(struct http_conn *c, const char *url, const char *method)
         req->params[i] = c->params.v[i];
     req->nparams = c->params.n;
     if (rt->max_body) {
-        c->limit = rt->max_body;
+        c->limit = rt->max_body == ROUTE_UPLOAD_BODY ? c->srv->max_upload_body : rt->max_body;
         if (cl)
             c->too_big = strtoull(cl, NULL, 10) > c->limit;
     }
@@ -776,6 +776,7 @@ int http_server_start(const struct http_config *cfg, const struct router *router
     s->router = router;
     s->app = app;
     s->max_body = cfg->max_body;
+    s->max_upload_body = cfg->max_upload_body ? cfg->max_upload_body : cfg->max_body;
     if (cfg->trusted_proxies)
         s->trusted = *cfg->trusted_proxies;
     struct guard_limits lim = cfg->limits;

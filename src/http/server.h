@@ -16,6 +16,7 @@ struct http_config {
     int port;           /* 0 picks a free port; see http_server_port */
     unsigned threads;   /* worker threads (>= 1) */
     size_t max_body;    /* body limit of routes that do not set their own */
+    size_t max_upload_body; /* body limit of routes whose max_body is ROUTE_UPLOAD_BODY; 0: max_body */
     struct guard_limits limits;     /* connections and deadlines (guard.h); idle_s also MHD's timeout */
     const struct net_cidrs *trusted_proxies; /* may set X-Forwarded-For; NULL: none */
 };
