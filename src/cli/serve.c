@@ -185,62 +185,91 @@ static void on_store_failure(void)
     kill(getpid(), SIGTERM);
 }
 
-static int serve_run(const struct serve_opts *o, const char *host, int port)
+/* Opens what the server keeps: the store (named for this server: fills
+ * node), the key file, the AA configuration, statement storage and the
+ * pools. Returns 0, or -1 with the reason printed and nothing held. */
+static int serve_open(const struct serve_opts *o, struct app *app, struct keyfile *keys, struct aa_config *aa,
+                      char *node, size_t nodelen)
 {
-    struct app app = {.data_dir = o->data, .allow_private_urls = o->allow_private_urls,
-                      .max_body = (size_t)o->max_body};
     char err[512];
     char *default_url = o->db ? NULL : store_default_url(o->data);
     const char *db = o->db ? o->db : default_url;
-    if (!db || store_open_pool(db, (int)o->db_connections, &app.store, err, sizeof err)) {
-        fprintf(stderr, "passbook serve: %s\n", db ? err : "out of memory");
-        free(default_url);
-        return 1;
-    }
-    char node[48];
-    if (serve_identity(o, app.store, node, sizeof node)) {
-        fprintf(stderr, "passbook serve: no random numbers\n");
-        free(default_url);
-        store_close(app.store);
-        return 1;
-    }
+    int rc = db ? store_open_pool(db, (int)o->db_connections, &app->store, err, sizeof err) : -1;
     free(default_url);
+    if (rc) {
+        fprintf(stderr, "passbook serve: %s\n", db ? err : "out of memory");
+        return -1;
+    }
+    if (serve_identity(o, app->store, node, nodelen)) {
+        fprintf(stderr, "passbook serve: no random numbers\n");
+        goto close_store;
+    }
     store_set_failure_handler(on_store_failure);
-    struct keyfile keys;
-    if (server_keys_open(o->data, app.store, &keys, err, sizeof err)) {
+    if (server_keys_open(o->data, app->store, keys, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", err);
-        store_close(app.store);
-        return 1;
+        goto close_store;
     }
-    app.keys = &keys;
-    app.token_secret = keyfile_get(&keys, "token_secret");
-    app.link_secret = keyfile_get(&keys, "link_secret");
-    app.journey_key = keyfile_get(&keys, "journey_token_key");
-    struct job_runner *jobs = NULL;
-    struct aa_config aa;
-    if (aa_setup(o, &aa)) {
-        keyfile_free(&keys);
-        store_close(app.store);
-        return 1;
-    }
-    app.aa = &aa;
-    if (statements_start(&app, o)) {
+    app->keys = keys;
+    app->token_secret = keyfile_get(keys, "token_secret");
+    app->link_secret = keyfile_get(keys, "link_secret");
+    app->journey_key = keyfile_get(keys, "journey_token_key");
+    if (aa_setup(o, aa))
+        goto free_keys;
+    app->aa = aa;
+    if (statements_start(app, o)) {
         fprintf(stderr, "passbook serve: cannot set up statement storage under %s\n", o->data);
-        blob_close(app.ingest.blobs);
-        aa_config_free(&aa);
-        keyfile_free(&keys);
-        store_close(app.store);
-        return 1;
+        blob_close(app->ingest.blobs);
+        aa_config_free(aa);
+        goto free_keys;
     }
-    /* Before any deletion of this server's own can start. */
-    char prefix[64];
-    snprintf(prefix, sizeof prefix, "%s:", node);
-    files_recover(&app.ingest, prefix);
-    struct runner_config rcfg = {&app.ingest, &aa, (int)o->workers, (int)o->retention_days, node,
-                                 (int)o->job_lease};
-    jobs = job_runner_start(&rcfg);
+    return 0;
+free_keys:
+    keyfile_free(keys);
+close_store:
+    store_close(app->store);
+    return -1;
+}
+
+/* Closes what serve_open opened, once nothing uses it any more. */
+static void serve_close(struct app *app, struct keyfile *keys, struct aa_config *aa)
+{
+    work_pool_stop(app->fetch_pool); /* first: it hands work to the ingest pool */
+    work_pool_stop(app->ingest_pool);
+    work_pool_stop(app->report_pool);
+    blob_close(app->ingest.blobs);
+    extract_shutdown();
+    keyfile_free(keys);
+    store_close(app->store);
+    aa_config_free(aa);
+}
+
+/* The signals that stop the server. */
+static void stop_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+}
+
+/* Blocks until SIGTERM or SIGINT (blocked in every thread since start). */
+static void wait_for_stop(void)
+{
+    sigset_t set;
+    stop_signals(&set);
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_info("serve msg=\"shutting down\" signal=%d", sig);
+}
+
+/* Serves HTTP and webhooks until told to stop; app->public_url is set to
+ * public_url (the caller's: jobs may read it until they stop), filled in
+ * once the port is known. Returns the exit status: 0, EXIT_STORE_FAILED,
+ * or 1 when the server could not start. */
+static int serve_http(const struct serve_opts *o, const char *host, int port, struct app *app, char *public_url,
+                      size_t urllen)
+{
+    char err[512];
     struct router router;
-    router_init(&router);
     struct http_server *srv = NULL;
     struct notify *notifier = NULL;
     struct http_config cfg = {
@@ -249,54 +278,58 @@ static int serve_run(const struct serve_opts *o, const char *host, int port)
         .limits = {(unsigned)o->max_conns, (unsigned)o->max_conns_ip, (unsigned)o->idle_timeout,
                    (unsigned)o->header_timeout, (unsigned)o->body_timeout, (unsigned)o->min_rate},
         .trusted_proxies = &o->trusted};
+    struct notify_config ncfg = {app->keys, (int)o->webhook_retry_base, (int)o->expiry_scan_interval,
+                                 o->allow_private_urls, (int)o->webhook_lease, o->node_name};
     int rc = 1;
-    char public_url[512];
+    router_init(&router);
+    app->public_url = public_url;
+    snprintf(public_url, urllen, "%s", o->public_url ? o->public_url : "");
     if (api_register(&router)) {
         fprintf(stderr, "passbook serve: bad route table\n");
-        goto out;
-    }
-    app.public_url = public_url;
-    app.pdf_retention_days = (int)o->retention_days;
-    snprintf(public_url, sizeof public_url, "%s", o->public_url ? o->public_url : "");
-    if (http_server_start(&cfg, &router, &app, &srv, err, sizeof err)) {
+    } else if (http_server_start(&cfg, &router, app, &srv, err, sizeof err)) {
         fprintf(stderr, "passbook serve: %s\n", err);
-        goto out;
-    }
-    if (!o->public_url) /* now that the port is known */
-        snprintf(public_url, sizeof public_url, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "",
-                 host, strchr(host, ':') ? "]" : "", http_server_port(srv));
-    struct notify_config ncfg = {&keys, (int)o->webhook_retry_base, (int)o->expiry_scan_interval,
-                                 o->allow_private_urls, (int)o->webhook_lease, o->node_name};
-    if (notify_start(app.store, &ncfg, &notifier)) {
-        fprintf(stderr, "passbook serve: cannot start the webhook notifier\n");
+    } else {
+        if (!o->public_url) /* now that the port is known */
+            snprintf(public_url, urllen, "http://%s%s%s:%d", strchr(host, ':') ? "[" : "", host,
+                     strchr(host, ':') ? "]" : "", http_server_port(srv));
+        if (notify_start(app->store, &ncfg, &notifier)) {
+            fprintf(stderr, "passbook serve: cannot start the webhook notifier\n");
+        } else {
+            /* Always printed, whatever --log-level says: it tells the port. */
+            log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s aa=%s", host,
+                     http_server_port(srv), public_url, o->threads, o->data, aa_enabled(app->aa) ? "on" : "off");
+            log_set_level(o->level);
+            wait_for_stop();
+            rc = atomic_load(&store_failed) ? EXIT_STORE_FAILED : 0;
+        }
         http_server_stop(srv);
-        goto out;
+        notify_stop(notifier);
     }
-    /* Always printed, whatever --log-level says: it tells the port. */
-    log_info("serve msg=\"listening\" addr=%s port=%d public_url=%s threads=%ld data=%s aa=%s", host,
-             http_server_port(srv), public_url, o->threads, o->data, aa_enabled(&aa) ? "on" : "off");
-    log_set_level(o->level);
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    int sig = 0;
-    sigwait(&set, &sig);
-    log_info("serve msg=\"shutting down\" signal=%d", sig);
-    http_server_stop(srv);
-    notify_stop(notifier);
-    rc = atomic_load(&store_failed) ? EXIT_STORE_FAILED : 0;
-out:
-    job_runner_stop(jobs);
-    work_pool_stop(app.fetch_pool); /* first: it hands work to the ingest pool */
-    work_pool_stop(app.ingest_pool);
-    work_pool_stop(app.report_pool);
-    blob_close(app.ingest.blobs);
-    extract_shutdown();
     router_free(&router);
-    keyfile_free(&keys);
-    store_close(app.store);
-    aa_config_free(&aa);
+    return rc;
+}
+
+/* The server from start to stop: what it keeps opened, its files recovered,
+ * the job runner, HTTP until a signal, then all closed in reverse order.
+ * Returns the exit status. */
+static int serve_run(const struct serve_opts *o, const char *host, int port)
+{
+    struct app app = {.data_dir = o->data, .allow_private_urls = o->allow_private_urls,
+                      .max_body = (size_t)o->max_body, .pdf_retention_days = (int)o->retention_days};
+    struct keyfile keys;
+    struct aa_config aa;
+    char node[48], prefix[64], public_url[512];
+    if (serve_open(o, &app, &keys, &aa, node, sizeof node))
+        return 1;
+    /* Before any deletion of this server's own can start. */
+    snprintf(prefix, sizeof prefix, "%s:", node);
+    files_recover(&app.ingest, prefix);
+    struct runner_config rcfg = {&app.ingest, &aa, (int)o->workers, (int)o->retention_days, node,
+                                 (int)o->job_lease};
+    struct job_runner *jobs = job_runner_start(&rcfg);
+    int rc = serve_http(o, host, port, &app, public_url, sizeof public_url);
+    job_runner_stop(jobs);
+    serve_close(&app, &keys, &aa);
     if (rc == 0)
         log_info("serve msg=\"stopped\"");
     return rc;
@@ -393,9 +426,7 @@ int cli_serve(int argc, char **argv)
     /* Block the shutdown signals before any thread starts, so they are
      * only ever taken by sigwait in this thread. */
     sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
+    stop_signals(&set);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
     return serve_run(&o, host, port);
