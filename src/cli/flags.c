@@ -8,16 +8,27 @@
 #include <string.h>
 #include <strings.h>
 
+/* PASSBOOK_ and f's name in capitals, '-' as '_': "PASSBOOK_MAX_BODY". */
+static void env_name(const struct flag *f, char *out, size_t size)
+{
+    size_t k = (size_t)snprintf(out, size, "PASSBOOK_");
+    for (const char *p = f->name; *p && k + 1 < size; p++)
+        out[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+    out[k] = '\0';
+}
+
 void flags_usage(FILE *out, const struct command_line *cl)
 {
     fprintf(out, "usage: %s\n", cl->usage);
     if (cl->nflags)
-        fprintf(out, "\noptions (each also read from PASSBOOK_<NAME>):\n");
+        fprintf(out, "\noptions%s:\n", cl->env ? " (each also read from PASSBOOK_<NAME>)" : "");
     for (size_t i = 0; i < cl->nflags; i++) {
         const struct flag *f = &cl->flags[i];
-        char left[64];
+        char left[64], env[80] = "";
         snprintf(left, sizeof left, "--%s%s%s", f->name, f->metavar ? " " : "", f->metavar ? f->metavar : "");
-        fprintf(out, "  %-26s %s\n", left, f->help);
+        if (f->env && !cl->env)
+            env_name(f, env, sizeof env);
+        fprintf(out, "  %-26s %s%s%s%s\n", left, f->help, *env ? " (also " : "", env, *env ? ")" : "");
     }
 }
 
@@ -82,11 +93,10 @@ static int apply_env(const struct command_line *cl)
 {
     for (size_t i = 0; i < cl->nflags; i++) {
         const struct flag *f = &cl->flags[i];
-        char env[80] = "PASSBOOK_";
-        size_t k = strlen(env);
-        for (const char *p = f->name; *p && k < sizeof env - 1; p++)
-            env[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
-        env[k] = '\0';
+        if (!cl->env && !f->env)
+            continue;
+        char env[80];
+        env_name(f, env, sizeof env);
         const char *v = getenv(env);
         if (v && set_value(cl, f, v, env) != 0)
             return EXIT_USAGE;

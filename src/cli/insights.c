@@ -164,7 +164,7 @@ int cli_insights(int argc, char **argv)
         STRING_FLAG("xlsx", &xlsx, "PATH", "also write the Excel report there"),
     };
     const struct command_line cl = {"passbook insights", "passbook insights FILE.pdf... [options]",
-                                    FLAGS_OF(flags), 1, MAX_FILES};
+                                    FLAGS_OF(flags), 1, MAX_FILES, false};
     struct args files;
     int rc = flags_parse(argc, argv, &cl, &files);
     if (rc != FLAGS_RUN)

@@ -275,7 +275,7 @@ int cli_org(int argc, char **argv)
         STRING_FLAG("privacy-url", &o.privacy_url, "URL", "set-branding: the privacy policy"),
         STRING_FLAG("consent-checkbox", &o.consent_checkbox, "on|off", "set-branding: a ticked box before a file"),
     };
-    const struct command_line cl = {"passbook org", USAGE, FLAGS_OF(flags), 1, 3};
+    const struct command_line cl = {"passbook org", USAGE, FLAGS_OF(flags), 1, 3, false};
     struct args args;
     int rc = flags_parse(argc, argv, &cl, &args);
     if (rc != FLAGS_RUN)

@@ -104,7 +104,7 @@ int cli_parse(int argc, char **argv)
     };
     const struct command_line cl = {"passbook parse",
                                     "passbook parse FILE.pdf... [--password P] [--bank ID] [--format json|csv]",
-                                    FLAGS_OF(flags), 1, -1};
+                                    FLAGS_OF(flags), 1, -1, false};
     struct args files;
     int rc = flags_parse(argc, argv, &cl, &files);
     if (rc != FLAGS_RUN)

@@ -394,7 +394,7 @@ int cli_serve(int argc, char **argv)
         INT_FLAG("aa-timeout", &o.aa_timeout, "SECONDS", 1, INT_MAX, "time limit of each call to the AA (default 30)"),
         INT_FLAG("aa-data-life-days", &o.aa_data_life_days, "DAYS", 1, INT_MAX, "AA data is deleted at most this long after its fetch, earlier when the consent's DataLife says so (default 30)"),
     };
-    const struct command_line cl = {"passbook serve", USAGE, FLAGS_OF(flags), 0, 0};
+    const struct command_line cl = {"passbook serve", USAGE, FLAGS_OF(flags), 0, 0, true};
     struct args args;
     int rc = flags_parse(argc, argv, &cl, &args);
     if (rc != FLAGS_RUN)

@@ -230,7 +230,7 @@ int cli_user(int argc, char **argv)
         STRING_FLAG("name", &o.name, "NAME", "add: the user's name as the console shows it"),
         STRING_FLAG("role", &o.role, "ROLE", "add: analyst (default) or admin"),
     };
-    const struct command_line cl = {"passbook user", USAGE, FLAGS_OF(flags), 1, 2};
+    const struct command_line cl = {"passbook user", USAGE, FLAGS_OF(flags), 1, 2, false};
     struct args args;
     int rc = flags_parse(argc, argv, &cl, &args);
     if (rc != FLAGS_RUN)

@@ -3,7 +3,8 @@ subcommand refuses a bad command line -- unknown flags, missing values,
 numbers that are not numbers or out of range (also through PASSBOOK_*),
 stray arguments -- with exit status 2 and one line on stderr naming the
 command, before it does anything: no output, no data directory, no change
-in the store. --help answers 0 with the usage on stdout."""
+in the store. --help answers 0 with the usage on stdout. Only serve's
+flags and the store's (--data, --db) are read from the environment."""
 
 import os
 import subprocess
@@ -129,6 +130,25 @@ def a_data_path_too_long_is_refused_not_cut():
             eq(p.returncode, 1, '%s: exit status' % cmd)
             check(b'File name too long' in p.stderr, '%s says why: %r' % (cmd, p.stderr[-200:]))
             eq(os.listdir(tmp), [], '%s: no directory made of a cut path' % cmd)
+
+
+@suite.test(server=False)
+def only_the_server_and_the_store_read_the_environment():
+    """A PASSBOOK_* variable meant for another program fills no flag of
+    parse: PASSBOOK_PASSWORD opens no protected PDF, PASSBOOK_FORMAT and a
+    bad PASSBOOK_MAX_PAGES are not read. The store's place is (PASSBOOK_DATA
+    for org, as for serve)."""
+    pdf, password = fx.path('rc4'), fx.SPECS['rc4']['password']
+    p = run('parse', pdf, env={'PASSBOOK_PASSWORD': password})
+    eq(p.returncode, 1, 'parse without --password: exit status')
+    check(b'PASSWORD_INCORRECT' in p.stdout, 'refused for its password: %r' % p.stdout[-300:])
+    p = run('parse', pdf, '--password', password, env={'PASSBOOK_FORMAT': 'csv', 'PASSBOOK_MAX_PAGES': 'x'})
+    eq(p.returncode, 0, 'parse --password: ' + p.stderr.decode()[-300:])
+    check(p.stdout.startswith(b'{') and b'"transactions"' in p.stdout, 'JSON, not CSV: %r' % p.stdout[:80])
+    with tempfile.TemporaryDirectory() as tmp:
+        p = run('org', 'list', env={'PASSBOOK_DATA': tmp})
+        eq(p.returncode, 0, 'org list: ' + p.stderr.decode()[-300:])
+        check(os.path.exists(os.path.join(tmp, 'passbook.db')), 'the store opened under PASSBOOK_DATA')
 
 
 @suite.test(server=False)

@@ -20,7 +20,17 @@ static const struct flag FLAGS[] = {
     BOOL_FLAG("quiet", &quiet, "say less"),
 };
 
-static const struct command_line CL = {"passbook test", "passbook test ARG... [options]", FLAGS_OF(FLAGS), 1, 3};
+/* A command whose every flag is also read from the environment, as serve's. */
+static const struct command_line CL = {"passbook test", "passbook test ARG... [options]", FLAGS_OF(FLAGS), 1, 3, true};
+
+/* A command reading only its store's flag there, as org's: "mode" is
+ * read from PASSBOOK_MODE, "name" never from PASSBOOK_NAME. */
+static const struct flag LOCAL_FLAGS[] = {
+    STRING_FLAG("name", &name, "NAME", "a name"),
+    ENV_STRING_FLAG("mode", &mode, "M", "a mode"),
+};
+static const struct command_line LOCAL = {"passbook local", "passbook local [options]", FLAGS_OF(LOCAL_FLAGS), 0, 0,
+                                          false};
 
 /* Parses the words of a command line (argv[0] "test"), after resetting
  * the variables to their defaults. */
@@ -123,6 +133,33 @@ TEST(environment_sets_flags_command_line_wins)
     unsetenv("PASSBOOK_MODE");
 }
 
+TEST(other_commands_read_only_their_store_flags_from_the_environment)
+{
+    static char *argv[] = {"local", NULL};
+    struct args a;
+    name = NULL;
+    mode = "m0";
+    setenv("PASSBOOK_NAME", "from-env", 1);
+    setenv("PASSBOOK_MODE", "from-env", 1);
+    CHECK_INT(flags_parse(1, argv, &LOCAL, &a), FLAGS_RUN);
+    CHECK(name == NULL);
+    CHECK_STR(mode, "from-env");
+    unsetenv("PASSBOOK_NAME");
+    unsetenv("PASSBOOK_MODE");
+    /* --help says which */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CHECK(out != NULL);
+    if (!out)
+        return;
+    flags_usage(out, &LOCAL);
+    fclose(out);
+    CHECK(strstr(text, "a mode (also PASSBOOK_MODE)") != NULL);
+    CHECK(strstr(text, "PASSBOOK_NAME") == NULL && strstr(text, "PASSBOOK_<NAME>") == NULL);
+    free(text);
+}
+
 TEST(refuse_answers_exit_usage)
 {
     CHECK_INT(flags_refuse(&CL, "--mode: not %s", "this"), EXIT_USAGE);
@@ -137,6 +174,7 @@ int main(void)
     RUN(numbers_outside_their_range_refused);
     RUN(argument_count_checked);
     RUN(environment_sets_flags_command_line_wins);
+    RUN(other_commands_read_only_their_store_flags_from_the_environment);
     RUN(refuse_answers_exit_usage);
     return check_summary();
 }
