@@ -25,30 +25,31 @@ void *lazylib_sym(enum lazylib lib, const char *name);
 /* Opens every library; -1 (each missing one logged) when one is missing. */
 int lazylib_load_all(void);
 
-/* Defines `ret name params`, calling the library's own `name` with `args`. */
-#define LAZYLIB_FN(lib, ret, name, params, args)                                                                        \
-    ret name params                                                                                                    \
-    {                                                                                                                  \
+/* The library's own `name` (of name's type), looked up on the first call
+ * and kept: a GNU statement expression, for the shims' bodies below. */
+#define LAZYLIB_LOOKUP(lib, name)                                                                                      \
+    ({                                                                                                                 \
         static __typeof__(name) *fn;                                                                                   \
         __typeof__(name) *f = __atomic_load_n(&fn, __ATOMIC_ACQUIRE);                                                  \
         if (!f) {                                                                                                      \
             f = (__typeof__(name) *)lazylib_sym(lib, #name);                                                           \
             __atomic_store_n(&fn, f, __ATOMIC_RELEASE);                                                                \
         }                                                                                                              \
-        return f args;                                                                                                 \
+        f;                                                                                                             \
+    })
+
+/* Defines `ret name params`, calling the library's own `name` with `args`. */
+#define LAZYLIB_FN(lib, ret, name, params, args) \
+    ret name params                              \
+    {                                            \
+        return LAZYLIB_LOOKUP(lib, name) args;   \
     }
 
 /* The same for a function returning nothing. */
-#define LAZYLIB_VOID(lib, name, params, args)                                                                           \
-    void name params                                                                                                   \
-    {                                                                                                                  \
-        static __typeof__(name) *fn;                                                                                   \
-        __typeof__(name) *f = __atomic_load_n(&fn, __ATOMIC_ACQUIRE);                                                  \
-        if (!f) {                                                                                                      \
-            f = (__typeof__(name) *)lazylib_sym(lib, #name);                                                           \
-            __atomic_store_n(&fn, f, __ATOMIC_RELEASE);                                                                \
-        }                                                                                                              \
-        f args;                                                                                                        \
+#define LAZYLIB_VOID(lib, name, params, args) \
+    void name params                          \
+    {                                         \
+        LAZYLIB_LOOKUP(lib, name) args;       \
     }
 
 #endif
