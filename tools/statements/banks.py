@@ -51,6 +51,15 @@ BANKS = {b.key: b for b in [
     Bank("hsbc", "hsbc", "HSBC", "039", "HSBC", "999-999999-001", "foreign"),
     Bank("scb", "stanchar", "SCBL", "036", "Standard Chartered", "99999999999", "foreign"),
     Bank("citi", "citi", "CITI", "037", "Citibank N.A.", "59999999999", "foreign"),
+    # the probe families (fam_probe.py)
+    Bank("central", "central", "CBIN", "016", "Central Bank of India", "3999999999", "public"),
+    Bank("jkb", "jnkbnk", "JAKA", "051", "The Jammu & Kashmir Bank Ltd.", "0999010100099999", "private"),
+    Bank("ippb", "india_post", "IPOS", "770", "India Post Payments Bank", "099999999999", "payments"),
+    Bank("karnataka", "karnataka", "KARB", "052", "Karnataka Bank Ltd.", "9999500100999999", "private"),
+    Bank("dcb", "dcbbnk", "DCBL", "154", "DCB BANK", "09999900009999", "private"),
+    Bank("deutsche", "deutsche", "DEUT", "044", "Deutsche Bank", "999999999999", "foreign"),
+    Bank("uco", "uco", "UCBA", "028", "UCO BANK", "99990100099999", "public"),
+    Bank("fino", "finobnk", "FINO", "772", "Fino Payments Bank", "99999999999", "payments"),
 ]}
 
 

@@ -48,6 +48,8 @@ class Layout:
     detail_small = False    # detail lines under a row (after a newline in the narration) in a smaller font
     page_totals = False
     carry_forward = False
+    row_rules = False       # a thin rule under every row (a ruled table)
+    probe = False           # a probe family (fam_probe.py): only in the probe set
     producer = "ReportLab PDF Library - www.reportlab.com"
     creator = None
     date_fmt = "%d/%m/%Y"
@@ -745,6 +747,8 @@ class SmallFinance(Coop):
     Ref/Chq No, Debit (INR), Credit (INR), Running Balance (INR)), dd-Mon-yyyy dates, no page totals."""
     page_totals = False
     carry_forward = False
+    row_rules = False       # a thin rule under every row (a ruled table)
+    probe = False           # a probe family (fam_probe.py): only in the probe set
     producer = "Apache FOP Version 2.6"
     patterns = ()
 
@@ -807,10 +811,15 @@ def _register_families():
     import fam_foreign
     import fam_html
     import fam_private
+    import fam_probe
     import fam_public
     import fam_small
-    for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html):
+    for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_probe):
         LAYOUTS.update(mod.LAYOUTS)
+    PROBE.extend(k for k, v in LAYOUTS.items() if v.probe)
+
+
+PROBE = []  # the probe families: held out from tuning (sets.py probe), in no other set
 
 
 _register_families()

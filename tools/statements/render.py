@@ -312,6 +312,9 @@ class Renderer:
                 self._end_page()
                 self._new_page()
             self.y = self.draw_row_lines(r, self.y, 0, r.lines) - self.row_gap
+            if self.L.row_rules and not self.in_section:
+                self.c.setLineWidth(0.3)
+                self.c.line(self.margin, self.y + self.lead * 0.7, self.W - self.margin, self.y + self.lead * 0.7)
             self._account(r)
 
     def section(self, lines, cols, rows):

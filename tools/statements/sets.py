@@ -24,7 +24,7 @@ def available(bank):
 def families():
     """The layout families added for issue 10, in a stable order."""
     import layouts
-    return [k for k in layouts.LAYOUTS if k not in layouts.LEGACY]
+    return [k for k in layouts.LAYOUTS if k not in layouts.LEGACY and k not in layouts.PROBE]
 
 
 # Per family, what its smoke statement adds to the defaults: a period across a new year for
@@ -253,6 +253,31 @@ def heldout(seed, count=None):
     return out
 
 
+# What each probe family's statements keep whatever the random knobs draw (its pattern).
+PROBE_EXTRA = {
+    "central": {"page": "A4-landscape"},
+    "dcb": {"months": 6, "density": 45},
+    "deutsche": {"start": "2023-11-01", "months": 3},
+    "ippb": {"months": 2},
+}
+
+
+def probe(seed, count=None):
+    """The probe families (fam_probe.py): layouts and patterns the tuned families lack, held out
+    from tuning (in no other set) until the reader reads them in general logic. count (default 4)
+    statements each with the full set's random variation, the family's pattern kept."""
+    import layouts
+    rng = random.Random("probe/%d" % seed)
+    out = []
+    for fam in layouts.PROBE:
+        for i in range(count or 4):
+            spec = {"name": "%s_probe%02d" % (fam, i), "bank": fam, "family": fam, "seed": 950000 + seed * 100 + i}
+            spec.update(_knobs(rng, fam, i))
+            spec.update(PROBE_EXTRA.get(fam, {}))
+            out.append(spec)
+    return out
+
+
 def bench(seed, count=None):
     n = count or 20
     out = []
@@ -307,7 +332,7 @@ def scan_full(seed, count=None):
     import layouts
     rng = random.Random("scan-full/%d" % seed)
     out = []
-    for fam in list(layouts.LAYOUTS):
+    for fam in [k for k in layouts.LAYOUTS if k not in layouts.PROBE]:
         for i in range(count or 2):
             spec = {"name": "scan_%s_%02d" % (fam, i), "bank": fam, "seed": seed * 1000 + 700 + i,
                     "family": "generic" if fam in GENERIC else fam}
@@ -328,7 +353,7 @@ def scan_heldout(seed, count=None):
     return out
 
 
-SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench,
+SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 
