@@ -67,7 +67,8 @@ static bool is_alnum_change(char a, char b)
  * by the whole token appearing elsewhere in the document (a name or a
  * reference printed uncut in another row or column). Built on first use. */
 struct vocab {
-    uint64_t *slot; /* open addressing, 0 = empty */
+    uint64_t *slot;  /* open addressing, 0 = empty */
+    uint32_t *count; /* how many times each run is printed */
     size_t cap;
     bool built, failed;
 };
@@ -93,14 +94,15 @@ static void vocab_add(struct vocab *v, uint64_t h)
     while (v->slot[i] && v->slot[i] != h)
         i = (i + 1) & (v->cap - 1);
     v->slot[i] = h;
+    v->count[i]++;
 }
 
-static bool vocab_has(const struct vocab *v, uint64_t h)
+static uint32_t vocab_count(const struct vocab *v, uint64_t h)
 {
     for (size_t i = h & (v->cap - 1); v->slot[i]; i = (i + 1) & (v->cap - 1))
         if (v->slot[i] == h)
-            return true;
-    return false;
+            return v->count[i];
+    return 0;
 }
 
 static bool vocab_build(struct vocab *v, const struct layout *l)
@@ -110,7 +112,9 @@ static bool vocab_build(struct vocab *v, const struct layout *l)
     v->cap = 64;
     while (v->cap < 4 * l->nwords + 64)
         v->cap *= 2;
-    if (!(v->slot = calloc(v->cap, sizeof *v->slot))) {
+    v->slot = calloc(v->cap, sizeof *v->slot);
+    v->count = calloc(v->cap, sizeof *v->count);
+    if (!v->slot || !v->count) {
         v->failed = true;
         return false;
     }
@@ -120,7 +124,7 @@ static bool vocab_build(struct vocab *v, const struct layout *l)
             size_t b = a;
             while (is_alnum(t[b]))
                 b++;
-            if (b - a >= 3)
+            if (b - a >= 2)
                 vocab_add(v, run_hash(t + a, b - a));
             a = b > a ? b : a + 1;
         }
@@ -137,44 +141,120 @@ static bool cut_word_seen(struct vocab *v, const struct layout *l, const char *p
         a--;
     while (is_alnum(next[b]))
         b++;
-    if (a == n || !b || n - a + b > 60 || !vocab_build(v, l))
+    if (a == n || !b || n - a + b < 3 || n - a + b > 60 || !vocab_build(v, l))
         return false;
     char joined[64];
     memcpy(joined, prev + a, n - a);
     memcpy(joined + (n - a), next, b);
-    return vocab_has(v, run_hash(joined, n - a + b));
+    return vocab_count(v, run_hash(joined, n - a + b)) > 0;
 }
 
-static const char *join_sep(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
-                            const struct layout *l)
+/* Neither the alphanumeric run ending prev nor the one starting next is
+ * printed anywhere else in the document: pieces of a token ("ZENI" /
+ * "TH"), not words, which a statement repeats ("Pay" / "to", a payee's
+ * name, a branch). */
+static bool pieces_unseen(struct vocab *v, const struct layout *l, const char *prev, const char *next)
+{
+    size_t n = strlen(prev), a = n, b = 0;
+    while (a > 0 && is_alnum(prev[a - 1]))
+        a--;
+    while (is_alnum(next[b]))
+        b++;
+    if (a == n || !b || !vocab_build(v, l))
+        return false;
+    /* a run of one character is too common to tell anything */
+    return n - a >= 2 && b >= 2 && vocab_count(v, run_hash(prev + a, n - a)) <= 1 &&
+           vocab_count(v, run_hash(next, b)) <= 1;
+}
+
+/* The average width of a character of next's first word, as wide as its
+ * first character give or take a letter's shape. */
+static float first_char_width(const char *next, float firstw)
+{
+    int chars = 0;
+    for (const char *p = next; *p && *p != ' '; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    return chars ? firstw / (float)chars : 0;
+}
+
+/* How two wrapped pieces join. JOIN_PIECE: a cut inside letters whose
+ * pieces are printed nowhere else; a space unless the document shows its
+ * producer cutting inside words (JOIN_CUT_LETTERS elsewhere). */
+enum join { JOIN_SPACE, JOIN_NONE, JOIN_CUT_LETTERS, JOIN_PIECE };
+
+static enum join join_kind(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
+                           const struct layout *l)
 {
     size_t n = prev ? strlen(prev) : 0;
     if (!n)
-        return "";
+        return JOIN_NONE;
     if (strchr("-/@_*", prev[n - 1]) && n >= 2 && prev[n - 2] != ' ')
-        return "";
+        return JOIN_NONE;
     if (!g)
-        return " ";
+        return JOIN_SPACE;
     /* a token longer than the column is cut where it meets the edge: the
      * line above ends near the edge with a long token that, with the next
      * line's first one, would not fit the column */
     float width = g->col_right - g->col_left;
     bool long_token = g->prev_lastw > 0.5f * width && g->prev_lastw + g->next_firstw > width;
     if (!long_token || g->prev_x1 < g->col_right - 1.5f * g->size)
-        return " ";
-    /* the whole token is printed elsewhere in the document ("ZENI" / "TH"
-     * where "ZENITH" appears in other rows), or the break falls inside a
+        return JOIN_SPACE;
+    /* the whole token is printed elsewhere in the document ("IMR" / "AN"
+     * where "IMRAN" appears in other rows), or the break falls inside a
      * number, or the line continues with punctuation no narration puts
      * after a space */
     bool digits = is_digit(prev[n - 1]) && is_digit(next[0]);
-    if (digits || cut_word_seen(v, l, prev, next) || (strchr("@/_*", next[0]) && is_alnum(prev[n - 1])))
-        return "";
+    if (cut_word_seen(v, l, prev, next))
+        return is_alpha(prev[n - 1]) && is_alpha(next[0]) ? JOIN_CUT_LETTERS : JOIN_NONE;
+    if (digits || (strchr("@/_*", next[0]) && is_alnum(prev[n - 1])))
+        return JOIN_NONE;
+    /* a line holding only a piece of a token, ending closer to the edge
+     * than the width of the next line's first character (a wrap at a space
+     * leaves that much room only when the next word is longer), whose
+     * pieces are printed nowhere else ("ZENI" / "TH SOFTWARE"): decided
+     * by the document's other cuts */
+    if (!g->prev_multi && g->col_right - g->prev_x1 < first_char_width(next, g->next_firstw) &&
+        pieces_unseen(v, l, prev, next))
+        return JOIN_PIECE;
     /* otherwise a cut inside letters looks exactly like a wrap between two
      * words ("UNION" / "BANK"), which is far more common: only cuts right at
      * the edge touching digits or punctuation join without a space */
     if (g->prev_x1 >= g->col_right - 0.6f * g->size && !is_alnum_change(prev[n - 1], next[0]))
-        return "";
-    return " ";
+        return JOIN_NONE;
+    return JOIN_SPACE;
+}
+
+/* Spaces put between pieces (JOIN_PIECE) that go if the document shows
+ * its producer cutting inside words: row and byte offset in its note. */
+struct pieces {
+    struct piece {
+        size_t row, at;
+    } *p;
+    size_t n, cap;
+    bool cuts_letters;
+};
+
+static int pieces_note(struct pieces *ps, size_t row, size_t at)
+{
+    if (ps->n == ps->cap) {
+        size_t cap = ps->cap ? 2 * ps->cap : 16;
+        struct piece *p = realloc(ps->p, cap * sizeof *p);
+        if (!p)
+            return -1;
+        ps->p = p, ps->cap = cap;
+    }
+    ps->p[ps->n++] = (struct piece){row, at};
+    return 0;
+}
+
+/* The later spaces of a row first, so the earlier offsets hold. */
+static void pieces_join(struct pieces *ps, struct table_row *rows)
+{
+    for (size_t i = ps->n; i-- > 0;) {
+        char *note = rows[ps->p[i].row].note, *sp = note + ps->p[i].at;
+        if (*sp == ' ')
+            memmove(sp, sp + 1, strlen(sp + 1) + 1);
+    }
 }
 
 struct rowtext {
@@ -207,6 +287,7 @@ int table_collect_text(struct table_lines *c)
     float right[8] = {0}, left[8] = {0};
     int nseen = 0, rc = -1;
     struct vocab voc = {0};
+    struct pieces pieces = {0};
     if (!cs || !rt)
         goto out;
     for (size_t i = 0; i < c->ndl; i++) {
@@ -232,13 +313,18 @@ int table_collect_text(struct table_lines *c)
         if (m.narr >= 0 && cs->c[m.narr][0]) {
             struct wrapgeo g = {rt[row].last_x1, rt[row].last_w, rt[row].last_multi, cs->firstw[m.narr],
                                 k < nseen ? left[k] : 0, k < nseen ? right[k] : INFINITY, ln->size};
-            if (append_text(&tr->note, cs->c[m.narr], join_sep(tr->note, cs->c[m.narr], &g, &voc, c->l)) < 0)
+            enum join j = join_kind(tr->note, cs->c[m.narr], &g, &voc, c->l);
+            pieces.cuts_letters |= j == JOIN_CUT_LETTERS;
+            if (j == JOIN_PIECE && pieces_note(&pieces, (size_t)row, strlen(tr->note)) < 0)
+                goto out;
+            if (append_text(&tr->note, cs->c[m.narr], j == JOIN_SPACE || j == JOIN_PIECE ? " " : "") < 0)
                 goto out;
             rt[row].last_x1 = cs->x1[m.narr];
             rt[row].last_w = cs->lastw[m.narr];
             rt[row].last_multi = cs->multi[m.narr];
         }
-        if (m.ref >= 0 && append_text(&tr->ref, cs->c[m.ref], join_sep(tr->ref, cs->c[m.ref], NULL, &voc, c->l)) < 0)
+        if (m.ref >= 0 &&
+            append_text(&tr->ref, cs->c[m.ref], join_kind(tr->ref, cs->c[m.ref], NULL, &voc, c->l) == JOIN_NONE ? "" : " ") < 0)
             goto out;
         /* a value date printed under the date, on a wrapped line or on the
          * line holding the amounts */
@@ -253,6 +339,8 @@ int table_collect_text(struct table_lines *c)
         }
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
+    if (pieces.cuts_letters)
+        pieces_join(&pieces, c->out->rows);
     for (size_t i = 0; i < c->out->nrows; i++) {
         struct table_row *tr = &c->out->rows[i];
         size_t n = strlen(rt[i].datebits);
@@ -274,6 +362,8 @@ int table_collect_text(struct table_lines *c)
     rc = 0;
 out:
     free(voc.slot);
+    free(voc.count);
+    free(pieces.p);
     free(cs);
     free(rt);
     return rc;

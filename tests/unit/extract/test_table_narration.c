@@ -39,6 +39,37 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "TO TRANSFER-UPI/DR/6031129/KARTHIK IYER/INDB/pay"},
                   {.i = 2, .note = "IMPS/P2A/691363597530/MEERA/12345678/TRANSFER"}},
      }},
+
+    /* A line that is one piece of a token ending at the column's edge, over
+     * a line starting with a piece printed nowhere else ("APOL" / "LO"):
+     * joined when the document shows its producer cutting inside words
+     * ("IMR" / "AN", IMRAN printed whole in another row). */
+    {"piece_at_the_edge_joins_where_the_document_cuts_inside_words",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   NEFT*HDFC0415900*SBINN30521999*IMR                    5,000.00      6,000.00\n"
+     "             AN MEHTA*MAR\n"
+     "02/05/2024   NEFT*UBIN0412374*HDFCN8995500*APOL        100.00                    5,900.00\n"
+     "             LO HOSPITALS*OCT\n"
+     "04/05/2024   IMRAN MEHTA REIMB                                     1,000.00      6,900.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "NEFT*HDFC0415900*SBINN30521999*IMRAN MEHTA*MAR"},
+                  {.i = 1, .note = "NEFT*UBIN0412374*HDFCN8995500*APOLLO HOSPITALS*OCT"}},
+     }},
+
+    /* The same line without a cut inside a word elsewhere (a cut inside a
+     * number tells nothing of words): the two words keep their space. */
+    {"piece_at_the_edge_keeps_its_space_where_no_word_is_cut",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   IMPS/P2A/691363597530/MEERA/1234567       100.00                    5,900.00\n"
+     "             8/TRANSFER\n"
+     "02/05/2024   UPI/DR/4603244883201/SBIN/YESB/CAFE       100.00                    5,800.00\n"
+     "             COFFEE DAY\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "IMPS/P2A/691363597530/MEERA/12345678/TRANSFER"},
+                  {.i = 1, .note = "UPI/DR/4603244883201/SBIN/YESB/CAFE COFFEE DAY"}},
+     }},
 };
 
 int main(void)
