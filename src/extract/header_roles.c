@@ -113,8 +113,9 @@ static bool joins(const struct header *h, const enum cellkind *kinds, int a, int
     if (r->x0 - l->x1 >= size)
         return false;
     /* amounts under both: two money columns ("Inflow" beside "Book
-     * Balance"), however close their labels */
-    if (kinds[a] == CK_MONEY && kinds[b] == CK_MONEY)
+     * Balance"), however close their labels; dates under both: a date and
+     * a value date ("Booking Date" beside "Value" over "On") */
+    if ((kinds[a] == CK_MONEY && kinds[b] == CK_MONEY) || (kinds[a] == CK_DATE && kinds[b] == CK_DATE))
         return false;
     if (!h->cols[b].unnamed)
         return kind_suits(kinds[a], h->cols[b].role);

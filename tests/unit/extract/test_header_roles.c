@@ -57,6 +57,23 @@ static const struct table_case CASES[] = {
                   {.i = 2, .date = 20240404, .value_date = 20240405}},
      }},
 
+    /* A date column and, close beside it, a label no phrase knows over
+     * dates of its own ("Settled" over "On" beside "Txn Date"): two date columns,
+     * the second the value date, not one label run on. */
+    {"unknown_label_close_beside_the_date_over_dates_is_the_value_date",
+     "Txn Date Settled    Particulars               Debit       Credit       Balance\n"
+     "         On\n"
+     "01/04/24 02/04/24   SALARY                                5,000.00    15,000.00\n"
+     "02/04/24 02/04/24   ATM                       100.00                  14,900.00\n"
+     "04/04/24 05/04/24   SHOP                      200.00                  14,700.00\n"
+     "06/04/24 06/04/24   RENT                    4,000.00                  10,700.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240401, .value_date = 20240402, .note = "SALARY"},
+                  {.i = 2, .date = 20240404, .value_date = 20240405}},
+         .balances_ok = YES,
+     }},
+
     /* A row's time printed under its date, and a footer: the times are no
      * text, so the date column still holds mostly dates. */
     {"times_under_dates_leave_the_column_a_date_column",
