@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/cells.h"
 
@@ -26,6 +27,47 @@ static bool header_part_of(const struct header *h, const struct header *prev)
     return true;
 }
 
+/* Lines a and b print the same words at the same places. */
+static bool same_line(const struct layout *l, size_t a, size_t b)
+{
+    const struct line *x = &l->lines[a], *y = &l->lines[b];
+    if (x->n != y->n)
+        return false;
+    for (uint32_t k = 0; k < x->n; k++) {
+        const struct word *u = &l->words[x->first + k], *v = &l->words[y->first + k];
+        if (fabsf(u->x0 - v->x0) > 2 || strcmp(word_text(l, u), word_text(l, v)))
+            return false;
+    }
+    return true;
+}
+
+/* The lines from i on print again the header of an earlier page (the
+ * same words at the same places, every line of it): that header, however
+ * few rows are under it here (the last page's one row cannot tell the
+ * roles of labels no phrase knows). */
+static bool header_again(const struct layout *l, const struct page_header *ph, int p, size_t i, size_t end,
+                         struct header *out)
+{
+    for (int q = p - 1; q >= 0; q--) {
+        if (!ph[q].found)
+            continue;
+        const struct header *h = &ph[q].h;
+        size_t k = h->last_line - h->first_line + 1;
+        if (i + k > end)
+            continue;
+        size_t m = 0;
+        while (m < k && same_line(l, h->first_line + m, i + m))
+            m++;
+        if (m == k) {
+            *out = *h;
+            out->first_line = i;
+            out->last_line = i + k - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
 void table_find_headers(const struct layout *l, struct page_header *ph, const size_t *pstart)
 {
     for (int p = 0; p < l->npages; p++) {
@@ -33,7 +75,8 @@ void table_find_headers(const struct layout *l, struct page_header *ph, const si
         for (size_t i = pstart[p]; i < pstart[p + 1]; i++) {
             if (header_line_has_value(l, i))
                 continue;
-            if (header_find_at(l, i, pstart[p], pstart[p + 1], &ph[p].h)) {
+            if (header_again(l, ph, p, i, pstart[p + 1], &ph[p].h) ||
+                header_find_at(l, i, pstart[p], pstart[p + 1], &ph[p].h)) {
                 ph[p].found = true;
                 break;
             }

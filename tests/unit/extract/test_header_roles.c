@@ -197,6 +197,26 @@ static const struct placed_case PLACED[] = {
          {1, 96, "04/08/2024   POS SHOP                     50.00                    950.00"},
          {.s = NULL}},
      {.ntxns = 4, .txns = {{.i = 0, .note = "INTEREST"}}}},
+
+    /* The first page's two-line header printed again on the last page,
+     * higher (no letterhead there), over its one row: the same header,
+     * though one row cannot tell the roles of labels no phrase knows
+     * ("Settled" over "On" is the value date). */
+    {"header_printed_again_over_one_row_is_the_same_header",
+     (const struct placed[]){
+         {0, 40, "SAVINGS ACCOUNT STATEMENT"},
+         {0, 100, "Txn Date     Settled      Particulars                Paid        Got In      Balance"},
+         {0, 112, "             On                                      Out"},
+         {0, 124, "01/08/2024   02/08/2024   INTEREST                              100.00       900.00"},
+         {0, 136, "02/08/2024   02/08/2024   ATM WDL                  100.00                    800.00"},
+         {0, 148, "03/08/2024   04/08/2024   SALARY                                200.00     1,000.00"},
+         {0, 160, "04/08/2024   04/08/2024   POS SHOP                  50.00                    950.00"},
+         {1, 40, "Txn Date     Settled      Particulars                Paid        Got In      Balance"},
+         {1, 52, "             On                                      Out"},
+         {1, 64, "05/08/2024   06/08/2024   POS CAFE                  20.00                    930.00"},
+         {1, 120, "This is a computer generated statement"},
+         {.s = NULL}},
+     {.ntxns = 5, .txns = {{.i = 4, .date = 20240805, .value_date = 20240806, .note = "POS CAFE", .amount = 2000}}}},
 };
 #pragma GCC diagnostic pop
 
