@@ -120,8 +120,11 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
              * text under a date column is a footer (or a wrapped date's year) */
             bool date_col = h->cols[i].role == COL_DATE || h->cols[i].role == COL_VALUE_DATE;
             size_t n = strlen(c);
-            if (date_col && n > 4 && !token_is_time(c) && !bracketed_date(c, &li->value_date)) {
-                if (n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')'))
+            /* a bracketed value date's pieces ("(2023/10/" over "02)"),
+             * however short */
+            bool bit = n && n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')');
+            if (date_col && (n > 4 || bit) && !token_is_time(c) && !bracketed_date(c, &li->value_date)) {
+                if (bit)
                     memcpy(li->datebit, c, n + 1);
                 else
                     stray = true;

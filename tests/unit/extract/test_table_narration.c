@@ -70,6 +70,23 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 0, .note = "IMPS/P2A/691363597530/MEERA/12345678/TRANSFER"},
                   {.i = 1, .note = "UPI/DR/4603244883201/SBIN/YESB/CAFE COFFEE DAY"}},
      }},
+
+    /* A bracketed value date cut after its month, the day alone on the
+     * next line ("(2023/10/" over "02)"): the short piece is a piece of
+     * the value date, not lost. */
+    {"bracketed_value_date_cut_before_a_short_day",
+     "Date            Particulars               Withdrawal       Deposit        Balance\n"
+     "2024/10/01      SALARY                                    1,000.00      1,900.00\n"
+     "(2024/10/\n"
+     "02)\n"
+     "2024/10/03      ATM WDL                      100.00                     1,800.00\n"
+     "(2024/10/\n"
+     "04)\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20241001, .value_date = 20241002, .note = "SALARY"},
+                  {.i = 1, .date = 20241003, .value_date = 20241004, .note = "ATM WDL"}},
+     }},
 };
 
 int main(void)
