@@ -149,22 +149,16 @@ static bool cut_word_seen(struct vocab *v, const struct layout *l, const char *p
     return vocab_count(v, run_hash(joined, n - a + b)) > 0;
 }
 
-/* Neither the alphanumeric run ending prev nor the one starting next is
- * printed anywhere else in the document: pieces of a token ("ZENI" /
- * "TH"), not words, which a statement repeats ("Pay" / "to", a payee's
- * name, a branch). */
-static bool pieces_unseen(struct vocab *v, const struct layout *l, const char *prev, const char *next)
+/* The alphanumeric runs either side of a break: prev's last (*a = its
+ * start) and next's first (*b = its length). */
+static void runs_at_break(const char *prev, const char *next, size_t *a, size_t *b)
 {
-    size_t n = strlen(prev), a = n, b = 0;
-    while (a > 0 && is_alnum(prev[a - 1]))
-        a--;
-    while (is_alnum(next[b]))
-        b++;
-    if (a == n || !b || !vocab_build(v, l))
-        return false;
-    /* a run of one character is too common to tell anything */
-    return n - a >= 2 && b >= 2 && vocab_count(v, run_hash(prev + a, n - a)) <= 1 &&
-           vocab_count(v, run_hash(next, b)) <= 1;
+    size_t n = strlen(prev);
+    *a = n, *b = 0;
+    while (*a > 0 && is_alnum(prev[*a - 1]))
+        (*a)--;
+    while (is_alnum(next[*b]))
+        (*b)++;
 }
 
 /* The average width of a character of next's first word, as wide as its
@@ -177,9 +171,9 @@ static float first_char_width(const char *next, float firstw)
     return chars ? firstw / (float)chars : 0;
 }
 
-/* How two wrapped pieces join. JOIN_PIECE: a cut inside letters whose
- * pieces are printed nowhere else; a space unless the document shows its
- * producer cutting inside words (JOIN_CUT_LETTERS elsewhere). */
+/* How two wrapped pieces join. JOIN_PIECE: perhaps a cut inside a word
+ * (a space until pieces_decide says otherwise); JOIN_CUT_LETTERS: a cut
+ * between letters the document confirms (the producer cuts inside words). */
 enum join { JOIN_SPACE, JOIN_NONE, JOIN_CUT_LETTERS, JOIN_PIECE };
 
 static enum join join_kind(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
@@ -210,11 +204,11 @@ static enum join join_kind(const char *prev, const char *next, const struct wrap
         return JOIN_NONE;
     /* a line holding only a piece of a token, ending closer to the edge
      * than the width of the next line's first character (a wrap at a space
-     * leaves that much room only when the next word is longer), whose
-     * pieces are printed nowhere else ("ZENI" / "TH SOFTWARE"): decided
-     * by the document's other cuts */
+     * leaves that much room only when the next word is longer), letters
+     * or digits either side: decided once the whole document is read
+     * (pieces_decide) */
     if (!g->prev_multi && g->col_right - g->prev_x1 < first_char_width(next, g->next_firstw) &&
-        pieces_unseen(v, l, prev, next))
+        is_alnum(prev[n - 1]) && is_alnum(next[0]))
         return JOIN_PIECE;
     /* otherwise a cut inside letters looks exactly like a wrap between two
      * words ("UNION" / "BANK"), which is far more common: only cuts right at
@@ -224,18 +218,27 @@ static enum join join_kind(const char *prev, const char *next, const struct wrap
     return JOIN_SPACE;
 }
 
-/* Spaces put between pieces (JOIN_PIECE) that go if the document shows
- * its producer cutting inside words: row and byte offset in its note. */
+/* Breaks that may be cuts inside a word (JOIN_PIECE), a space put
+ * between their pieces: row and byte offset of the space in its note,
+ * and the runs either side. */
+#define MAX_PIECES 4096
 struct pieces {
     struct piece {
         size_t row, at;
+        uint64_t tail, head, joined; /* run_hash of prev's last run, next's first, both */
+        size_t tail_len, head_len;
+        bool join;
     } *p;
     size_t n, cap;
     bool cuts_letters;
 };
 
-static int pieces_note(struct pieces *ps, size_t row, size_t at)
+static int pieces_note(struct pieces *ps, size_t row, const char *prev, const char *next)
 {
+    size_t a, b, n = strlen(prev);
+    runs_at_break(prev, next, &a, &b);
+    if (n - a + b > 60 || ps->n >= MAX_PIECES)
+        return 0; /* stays a space */
     if (ps->n == ps->cap) {
         size_t cap = ps->cap ? 2 * ps->cap : 16;
         struct piece *p = realloc(ps->p, cap * sizeof *p);
@@ -243,14 +246,52 @@ static int pieces_note(struct pieces *ps, size_t row, size_t at)
             return -1;
         ps->p = p, ps->cap = cap;
     }
-    ps->p[ps->n++] = (struct piece){row, at};
+    char joined[64];
+    memcpy(joined, prev + a, n - a);
+    memcpy(joined + (n - a), next, b);
+    ps->p[ps->n++] = (struct piece){row, n, run_hash(prev + a, n - a), run_hash(next, b),
+                                    run_hash(joined, n - a + b), n - a, b, false};
     return 0;
+}
+
+/* How often run h is printed as a word, not as a piece at a break. */
+static long word_count(const struct pieces *ps, const struct vocab *v, uint64_t h)
+{
+    long k = vocab_count(v, h);
+    for (size_t j = 0; j < ps->n; j++)
+        k -= (ps->p[j].tail == h) + (ps->p[j].head == h);
+    return k;
+}
+
+/* Which breaks are cuts inside a word: the same whole token from pieces
+ * cut at two different places ("BLU" / "E" and "BL" / "UE": words wrap
+ * at their own ends, always the same); or, in a document whose producer
+ * cuts inside words (another such cut or a confirmed one), pieces of two
+ * characters or more that the document prints nowhere as words ("ZENI" /
+ * "TH": a statement repeats its words, "Pay" / "to", a payee, a branch). */
+static void pieces_decide(struct pieces *ps, struct vocab *v, const struct layout *l)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        for (size_t j = i + 1; j < ps->n; j++)
+            if (ps->p[i].joined == ps->p[j].joined && ps->p[i].tail_len != ps->p[j].tail_len) {
+                ps->p[i].join = ps->p[j].join = true;
+                ps->cuts_letters = true;
+            }
+    if (!ps->cuts_letters || !ps->n || !vocab_build(v, l))
+        return;
+    for (size_t i = 0; i < ps->n; i++) {
+        struct piece *p = &ps->p[i];
+        p->join |= p->tail_len >= 2 && p->head_len >= 2 && word_count(ps, v, p->tail) <= 0 &&
+                   word_count(ps, v, p->head) <= 0;
+    }
 }
 
 /* The later spaces of a row first, so the earlier offsets hold. */
 static void pieces_join(struct pieces *ps, struct table_row *rows)
 {
     for (size_t i = ps->n; i-- > 0;) {
+        if (!ps->p[i].join)
+            continue;
         char *note = rows[ps->p[i].row].note, *sp = note + ps->p[i].at;
         if (*sp == ' ')
             memmove(sp, sp + 1, strlen(sp + 1) + 1);
@@ -315,7 +356,7 @@ int table_collect_text(struct table_lines *c)
                                 k < nseen ? left[k] : 0, k < nseen ? right[k] : INFINITY, ln->size};
             enum join j = join_kind(tr->note, cs->c[m.narr], &g, &voc, c->l);
             pieces.cuts_letters |= j == JOIN_CUT_LETTERS;
-            if (j == JOIN_PIECE && pieces_note(&pieces, (size_t)row, strlen(tr->note)) < 0)
+            if (j == JOIN_PIECE && pieces_note(&pieces, (size_t)row, tr->note, cs->c[m.narr]) < 0)
                 goto out;
             if (append_text(&tr->note, cs->c[m.narr], j == JOIN_SPACE || j == JOIN_PIECE ? " " : "") < 0)
                 goto out;
@@ -339,8 +380,8 @@ int table_collect_text(struct table_lines *c)
         }
         c->out->line_use[c->dl[i]] = LINE_TABLE;
     }
-    if (pieces.cuts_letters)
-        pieces_join(&pieces, c->out->rows);
+    pieces_decide(&pieces, &voc, c->l);
+    pieces_join(&pieces, c->out->rows);
     for (size_t i = 0; i < c->out->nrows; i++) {
         struct table_row *tr = &c->out->rows[i];
         size_t n = strlen(rt[i].datebits);

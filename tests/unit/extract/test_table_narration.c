@@ -71,6 +71,22 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "UPI/DR/4603244883201/SBIN/YESB/CAFE COFFEE DAY"}},
      }},
 
+    /* One token cut at the edge in two rows at two different places
+     * ("BLU" / "E", "BL" / "UE"): the same whole word from both, which
+     * wraps at a space never give, so both are cuts, though the document
+     * prints BLUE whole nowhere and cuts no other word. */
+    {"token_cut_at_two_places_joins_both",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "09/10/2023   NEFT*UBIN0194190*UTIBN14114605733*BLU                17,000.00     18,000.00\n"
+     "             E DART EXPRESS*OCT\n"
+     "09/11/2023   NEFT*UBIN0194190*BARBN901598034831*BL                17,500.00     35,500.00\n"
+     "             UE DART EXPRESS*NOV\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "NEFT*UBIN0194190*UTIBN14114605733*BLUE DART EXPRESS*OCT"},
+                  {.i = 1, .note = "NEFT*UBIN0194190*BARBN901598034831*BLUE DART EXPRESS*NOV"}},
+     }},
+
     /* A bracketed value date cut after its month, the day alone on the
      * next line ("(2023/10/" over "02)"): the short piece is a piece of
      * the value date, not lost. */
