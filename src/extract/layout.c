@@ -1,4 +1,5 @@
 #include "extract/layout.h"
+#include "util/array.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -18,24 +19,9 @@ int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, fl
     if (!(fabsf(x0) < lim && fabsf(x1) < lim && fabsf(y0) < lim && fabsf(y1) < lim && fabsf(base) < lim &&
           size >= 0 && size < lim))
         return 0;
-    if (l->nwords == l->capwords) {
-        size_t cap = l->capwords ? l->capwords * 2 : 1024;
-        struct word *w = realloc(l->words, cap * sizeof *w);
-        if (!w)
-            return -1;
-        l->words = w;
-        l->capwords = cap;
-    }
-    if (l->textlen + len + 1 > l->textcap) {
-        size_t cap = l->textcap ? l->textcap * 2 : 16384;
-        while (cap < l->textlen + len + 1)
-            cap *= 2;
-        char *t = realloc(l->text, cap);
-        if (!t)
-            return -1;
-        l->text = t;
-        l->textcap = cap;
-    }
+    if (array_grow(&l->words, &l->capwords, l->nwords + 1, sizeof *l->words, 1024) ||
+        array_grow(&l->text, &l->textcap, l->textlen + len + 1, 1, 16384))
+        return -1;
     memcpy(l->text + l->textlen, text, len);
     l->text[l->textlen + len] = 0;
     l->words[l->nwords++] = (struct word){x0, y0, x1, y1, base, size, page, (uint32_t)l->textlen, -1};
@@ -73,11 +59,7 @@ int layout_build_lines(struct layout *l)
     if (!l->nwords)
         return 0;
     qsort(l->words, l->nwords, sizeof *l->words, cmp_page_base);
-    size_t cap = 256;
-    l->lines = malloc(cap * sizeof *l->lines);
-    if (!l->lines)
-        return -1;
-    size_t i = 0;
+    size_t cap = 0, i = 0;
     while (i < l->nwords) {
         const struct word *w0 = &l->words[i];
         float tol = fmaxf(1.0f, 0.35f * (w0->size > 0 ? w0->size : 8));
@@ -85,13 +67,8 @@ int layout_build_lines(struct layout *l)
         while (j < l->nwords && l->words[j].page == w0->page && l->words[j].base - w0->base <= tol)
             j++;
         qsort(&l->words[i], j - i, sizeof *l->words, cmp_x);
-        if (l->nlines == cap) {
-            cap *= 2;
-            struct line *nl = realloc(l->lines, cap * sizeof *nl);
-            if (!nl)
-                return -1;
-            l->lines = nl;
-        }
+        if (array_grow(&l->lines, &cap, l->nlines + 1, sizeof *l->lines, 256))
+            return -1;
         struct line *ln = &l->lines[l->nlines++];
         *ln = (struct line){w0->page, 0, INFINITY, -INFINITY, 0, (uint32_t)i, (uint32_t)(j - i), -1};
         float sb = 0, ss = 0;

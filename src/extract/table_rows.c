@@ -4,6 +4,7 @@
  * markers; text-only lines join the row they continue, by the gaps around
  * them and the layout's vertical alignment. */
 #include "extract/table_parts.h"
+#include "util/array.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,14 +12,8 @@
 
 static int push_row(struct table_result *r, const struct lineinfo *li, int page)
 {
-    if (r->nrows == r->caprows) {
-        size_t cap = r->caprows ? r->caprows * 2 : 256;
-        struct table_row *nr = realloc(r->rows, cap * sizeof *nr);
-        if (!nr)
-            return -1;
-        r->rows = nr;
-        r->caprows = cap;
-    }
+    if (array_grow(&r->rows, &r->caprows, r->nrows + 1, sizeof *r->rows, 256))
+        return -1;
     struct table_row *row = &r->rows[r->nrows];
     memset(row, 0, sizeof *row);
     row->page = page;
