@@ -222,29 +222,29 @@ static int cells_under(const struct layout *l, size_t j, const struct header *h,
 struct sampler {
     size_t j;
     int page, cont, above;
+    int lines; /* lines read so far (by sample_cells: those with two cells or more) */
 };
 
 static struct sampler sampler_at(const struct layout *l, size_t from)
 {
-    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0};
+    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0, 0};
 }
 
-/* The next line to read (*j), or false at the end; lines: how many lines
- * have been read so far. */
-static bool sample_next(const struct layout *l, struct sampler *s, int lines, size_t *j)
+/* The next line to read (*j), or false at the end. */
+static bool sample_next(const struct layout *l, struct sampler *s, size_t *j)
 {
     for (; s->j < l->nlines; s->j++) {
         const struct line *ln = &l->lines[s->j];
         if (ln->page != s->page) {
-            if (lines >= 3 || s->cont >= 0 || ln->page != s->page + 1)
+            if (s->lines >= 3 || s->cont >= 0 || ln->page != s->page + 1)
                 return false;
             s->page = ln->page;
             s->cont = 0;
         }
         bool label = header_may_start(l, s->j) && !header_line_has_value(l, s->j);
-        if (s->cont == 0 || (s->cont == 1 && label && lines == s->above)) { /* a stacked header's lower line too */
+        if (s->cont == 0 || (s->cont == 1 && label && s->lines == s->above)) { /* a stacked header's lower line too */
             s->cont = label ? 1 : s->cont;
-            s->above = lines;
+            s->above = s->lines;
             continue;
         }
         if (label)
@@ -252,6 +252,20 @@ static bool sample_next(const struct layout *l, struct sampler *s, int lines, si
         *j = s->j++;
         return true;
     }
+    return false;
+}
+
+/* The cells under h (font size) of the next line that has two or more,
+ * into cell; false at the end or after SAMPLE_LINES such lines. */
+static bool sample_cells(const struct layout *l, struct sampler *s, const struct header *h, float size,
+                         char (*cell)[SAMPLE_CELL])
+{
+    size_t j;
+    while (s->lines < SAMPLE_LINES && sample_next(l, s, &j))
+        if (cells_under(l, j, h, size, cell) >= 2) {
+            s->lines++;
+            return true;
+        }
     return false;
 }
 
@@ -263,17 +277,13 @@ static bool sample_next(const struct layout *l, struct sampler *s, int lines, si
 static bool balances_chain(const struct layout *l, size_t from, float size, const struct header *h)
 {
     static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
-    int bal = header_col(h, COL_BALANCE), lines = 0, pairs = 0, fwd = 0, back = 0;
+    int bal = header_col(h, COL_BALANCE), pairs = 0, fwd = 0, back = 0;
     pb_paise prev_bal = 0, prev_amt = 0;
     bool have_prev = false;
     if (bal < 0)
         return false;
     struct sampler sp = sampler_at(l, from);
-    size_t j;
-    while (lines < SAMPLE_LINES && sample_next(l, &sp, lines, &j)) {
-        if (cells_under(l, j, h, size, cell) < 2)
-            continue;
-        lines++;
+    while (sample_cells(l, &sp, h, size, cell)) {
         pb_paise b = 0, amt = 0, v;
         int mark, namt = 0;
         bool has_bal = token_parse_amount(cell[bal], strlen(cell[bal]), &b, &mark);
@@ -328,13 +338,8 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     memset(count, 0, sizeof count);
     memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
-    int lines = 0;
     struct sampler sp = sampler_at(l, from);
-    size_t j;
-    while (lines < SAMPLE_LINES && sample_next(l, &sp, lines, &j)) {
-        if (cells_under(l, j, h, size, cell) < 2)
-            continue;
-        lines++;
+    while (sample_cells(l, &sp, h, size, cell)) {
         for (int a = 0; a < h->ncols; a++) {
             enum cellkind kd = cell_kind(cell[a]);
             count[a][kd]++;
@@ -343,6 +348,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
                 textlen[a] += strlen(cell[a]);
         }
     }
+    int lines = sp.lines;
     if (lines < 3)
         return false;
     bool date = false, vdate = false, narr = false;
