@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "util/log.h"
@@ -67,7 +68,8 @@ static TessBaseAPI *thread_api(void)
         tl_failed = true;
         return NULL;
     }
-    lib->TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    /* each piece is a line or a few (ocr_bands.h): no layout to find */
+    lib->TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
     lib->TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
     tl_api = api;
     pthread_setspecific(api_key, api);
@@ -79,20 +81,20 @@ bool ocr_available(void)
     return thread_api() != NULL;
 }
 
-static PIX *to_pix(const struct ocr_image *img)
+static PIX *to_pix(const unsigned char *gray, int width, int height, size_t stride, int dpi)
 {
-    PIX *p = lib->pixCreate(img->width, img->height, 8);
+    PIX *p = lib->pixCreate(width, height, 8);
     if (!p)
         return NULL;
     l_uint32 *data = lib->pixGetData(p);
     int wpl = lib->pixGetWpl(p);
-    for (int y = 0; y < img->height; y++) {
-        const unsigned char *src = img->gray + (size_t)y * (size_t)img->stride;
+    for (int y = 0; y < height; y++) {
+        const unsigned char *src = gray + (size_t)y * stride;
         l_uint32 *line = data + (size_t)y * (size_t)wpl;
-        for (int x = 0; x < img->width; x++)
+        for (int x = 0; x < width; x++)
             SET_DATA_BYTE(line, x, src[x]);
     }
-    lib->pixSetResolution(p, img->dpi, img->dpi);
+    lib->pixSetResolution(p, dpi, dpi);
     return p;
 }
 
@@ -106,7 +108,36 @@ static PIX *straighten(PIX *p)
     lib->pixDestroy(&bin);
     if (rc != 0 || conf < 2.5f || fabsf(angle) < 0.05f)
         return NULL;
-    return lib->pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0); /* as pixDeskew does */
+    return lib->pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0,
+                          0); /* as pixDeskew does */
+}
+
+/* The page as one grey buffer, width bytes a row, straightened when its
+ * skew is clear: what the bands are found in and Tesseract's pieces are
+ * cut from. NULL when out of memory. */
+static unsigned char *page_gray(const struct ocr_image *img)
+{
+    size_t w = (size_t)img->width, h = (size_t)img->height;
+    unsigned char *g = malloc(w * h);
+    PIX *pix = g ? to_pix(img->gray, img->width, img->height, (size_t)img->stride, img->dpi) : NULL;
+    if (!pix) {
+        free(g);
+        return NULL;
+    }
+    PIX *straight = straighten(pix);
+    if (straight) { /* pixRotate keeps the size */
+        l_uint32 *data = lib->pixGetData(straight);
+        size_t wpl = (size_t)lib->pixGetWpl(straight);
+        for (size_t y = 0; y < h; y++)
+            for (size_t x = 0; x < w; x++)
+                g[y * w + x] = (unsigned char)GET_DATA_BYTE(data + y * wpl, x);
+    } else {
+        for (size_t y = 0; y < h; y++)
+            memcpy(g + y * w, img->gray + y * (size_t)img->stride, w);
+    }
+    lib->pixDestroy(&straight);
+    lib->pixDestroy(&pix);
+    return g;
 }
 
 /* A mark with no letter or digit read at low confidence: a speck, a
@@ -233,11 +264,12 @@ static int flush_words(struct pwords *pw, const struct ocr_image *img, struct la
     return 0;
 }
 
-/* Words of the recognised page into l, in points. The baseline of each
+/* Words Tesseract recognised in a piece of the page whose top left corner
+ * is pixel (dx, dy) of the page, into pw, in points. The baseline of each
  * word is its line's baseline at the word's middle, so the words of one
  * printed line share it; the font size is estimated from the line's
  * height above its baseline (capitals reach ~0.72 em). */
-static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct layout *l)
+static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, int dy, struct pwords *pw)
 {
     TessResultIterator *ri = lib->TessBaseAPIGetIterator(api);
     if (!ri)
@@ -245,13 +277,13 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
     TessPageIterator *pi = lib->TessResultIteratorGetPageIterator(ri);
     const float pt = 72.0f / (float)img->dpi;
     int rc = 0;
-    struct pwords pw = {NULL, 0, 0};
     float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
     do {
         if (lib->TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
             int bx1, by1, bx2, by2, a, t, c, d;
             if (lib->TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
                 lib->TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
+                bx1 += dx, bx2 += dx, by1 += dy, by2 += dy, t += dy;
                 lx1 = (float)bx1, ly1 = (float)by1, lx2 = (float)(bx2 > bx1 ? bx2 : bx1 + 1), ly2 = (float)by2;
                 top = (float)t;
             }
@@ -259,6 +291,7 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
         int x0, y0, x1, y1;
         if (!lib->TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1))
             continue;
+        x0 += dx, x1 += dx, y0 += dy, y1 += dy;
         char *text = lib->TessResultIteratorGetUTF8Text(ri, RIL_WORD);
         if (!text)
             continue;
@@ -273,17 +306,12 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, struct l
         float size = (base - top) / 0.72f;
         if (!(size > 4 && size < 4 * (float)(y1 - y0 + 1)))
             size = (float)(y1 - y0) / 0.72f;
-        if (add_word(&pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
+        if (add_word(pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
             rc = -1;
             break;
         }
     } while (lib->TessPageIteratorNext(pi, RIL_WORD));
     lib->TessResultIteratorDelete(ri);
-    if (rc == 0) {
-        join_split_numbers(&pw);
-        rc = flush_words(&pw, img, l);
-    }
-    free(pw.w);
     return rc;
 }
 
@@ -348,32 +376,59 @@ static bool over_limit(void *arg, int words)
     return lim->hit;
 }
 
+/* Recognises one piece of the page (ocr_bands.h) into pw: an image of its
+ * own, so that what Tesseract does per image (thresholding, its buffers)
+ * is sized to the piece, not to the page. */
+static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const unsigned char *gray,
+                      const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim, struct pwords *pw)
+{
+    PIX *pix = to_pix(gray + (size_t)b->y0 * (size_t)img->width + (size_t)b->x0, b->x1 - b->x0, b->y1 - b->y0,
+                      (size_t)img->width, img->dpi);
+    if (!pix)
+        return OCR_FAILED;
+    lib->TessBaseAPISetImage2(api, pix);
+    lib->TessBaseAPISetSourceResolution(api, img->dpi);
+    int rc = lib->TessBaseAPIRecognize(api, mon) == 0 && !lim->hit ? OCR_DONE : lim->hit ? OCR_TIMED_OUT : OCR_FAILED;
+    if (rc == OCR_DONE && collect_words(api, img, b->x0, b->y0, pw) < 0)
+        rc = OCR_FAILED;
+    lib->pixDestroy(&pix);
+    return rc;
+}
+
 int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
 {
     TessBaseAPI *api = thread_api();
     if (!api || img->width <= 0 || img->height <= 0)
         return OCR_FAILED;
-    PIX *pix = to_pix(img);
-    if (!pix)
+    unsigned char *gray = page_gray(img);
+    struct ocr_band *bands = NULL;
+    long nbands = gray ? ocr_bands(gray, img->width, img->height, (size_t)img->width, img->dpi, &bands) : -1;
+    if (nbands < 0) {
+        free(gray);
         return OCR_FAILED;
-    PIX *straight = straighten(pix);
-    lib->TessBaseAPISetImage2(api, straight ? straight : pix);
-    lib->TessBaseAPISetSourceResolution(api, img->dpi);
+    }
     ETEXT_DESC *mon = lib->TessMonitorCreate();
     struct limit lim = {thread_cpu() + seconds, wall() + OCR_WALL_FACTOR * seconds, false};
     lib->TessMonitorSetCancelFunc(mon, over_limit);
     lib->TessMonitorSetCancelThis(mon, &lim);
     size_t before = l->nwords;
-    int rc = lib->TessBaseAPIRecognize(api, mon) == 0 && !lim.hit ? OCR_DONE : lim.hit ? OCR_TIMED_OUT : OCR_FAILED;
-    if (rc == OCR_DONE && collect_words(api, img, l) < 0)
-        rc = OCR_FAILED;
+    struct pwords pw = {NULL, 0, 0};
+    int rc = OCR_DONE;
+    for (long k = 0; k < nbands && rc == OCR_DONE; k++)
+        rc = read_piece(api, img, gray, &bands[k], mon, &lim, &pw);
+    if (rc == OCR_DONE) {
+        join_split_numbers(&pw);
+        if (flush_words(&pw, img, l) < 0)
+            rc = OCR_FAILED;
+    }
+    free(pw.w);
     if (rc == OCR_DONE)
         even_sizes(l, before);
     if (rc != OCR_DONE) /* half a page would read as a shorter statement */
         l->nwords = before;
     lib->TessMonitorDelete(mon);
     lib->TessBaseAPIClear(api);
-    lib->pixDestroy(&straight);
-    lib->pixDestroy(&pix);
+    free(bands);
+    free(gray);
     return rc;
 }

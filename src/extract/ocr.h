@@ -37,8 +37,9 @@ bool ocr_available(void);
 /* Reads the page's words into l (each with its confidence, 0..100),
  * giving up after `seconds` of recognition work (this thread's CPU time;
  * OCR_WALL_FACTOR times as long on the wall clock). Deskews the image first (a
- * scan fed at a slant would put one table row on several lines). Words
- * already normalised for the reader (ocr_fix.h). Returns an ocr_result;
+ * scan fed at a slant would put one table row on several lines), then reads
+ * its text bands one by one (ocr_bands.h) rather than have Tesseract find the
+ * page's layout. Words already normalised for the reader (ocr_fix.h). Returns an ocr_result;
  * the words read before a timeout are dropped. */
 int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l);
 

@@ -1,0 +1,103 @@
+/* Text bands of a scanned page (extract/ocr_bands.h): pure, no Tesseract.
+ * Pages are drawn here: glyphs as small dark boxes, rules as long lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/ocr_bands.h"
+
+#define W 1200
+#define H 400
+#define DPI 300
+
+static unsigned char page[H][W];
+
+static void blank(void)
+{
+    memset(page, 255, sizeof page);
+}
+
+static void box(int x0, int y0, int x1, int y1, unsigned char v)
+{
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            page[y][x] = v;
+}
+
+/* A word of n glyphs 14 x 24 px (8-pt type at 300 dpi) from x, top y. */
+static void word(int x, int y, int n)
+{
+    for (int i = 0; i < n; i++)
+        box(x + 20 * i, y, x + 20 * i + 14, y + 24, 20);
+}
+
+static long bands(struct ocr_band **b)
+{
+    return ocr_bands(&page[0][0], W, H, W, DPI, b);
+}
+
+TEST(rows_apart_are_bands_and_columns_apart_are_pieces)
+{
+    blank();
+    word(100, 50, 5), word(500, 50, 4);   /* a row: narration, amount */
+    word(100, 120, 3), word(500, 120, 6); /* the next row */
+    struct ocr_band *b;
+    long n = bands(&b);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK(b[0].x0 <= 100 && b[0].x1 >= 194 && b[0].x1 < 500 && b[0].y0 <= 50 && b[0].y1 >= 74);
+        CHECK(b[1].x0 > 194 && b[1].x0 <= 500 && b[1].x1 >= 574);
+        CHECK(b[0].y1 < b[2].y0); /* the rows' pieces do not overlap */
+        CHECK(b[2].y0 <= 120 && b[2].y1 >= 144 && b[3].x1 >= 614);
+    }
+    free(b);
+}
+
+TEST(words_of_a_line_stay_one_piece)
+{
+    blank();
+    word(100, 50, 4), word(190, 50, 6), word(320, 50, 3); /* a space (10 px) apart */
+    struct ocr_band *b;
+    CHECK_INT(bands(&b), 1);
+    free(b);
+}
+
+TEST(rules_are_erased_and_cut_nothing)
+{
+    blank();
+    word(100, 50, 5), word(500, 50, 4);
+    word(100, 120, 3), word(500, 120, 6);
+    box(50, 96, 1150, 99, 0);   /* a rule between the rows */
+    box(400, 20, 403, 380, 0);  /* a column rule through both */
+    box(50, 300, 1150, 302, 0); /* the table's foot */
+    struct ocr_band *b;
+    long n = bands(&b);
+    CHECK_INT(n, 4); /* the rules join no rows and make no pieces */
+    CHECK_INT(page[97][700], 255);
+    CHECK_INT(page[200][401], 255);
+    CHECK_INT(page[60][102], 20); /* glyphs untouched */
+    free(b);
+}
+
+TEST(specks_and_blank_pages_have_no_bands)
+{
+    blank();
+    struct ocr_band *b;
+    CHECK_INT(bands(&b), 0);
+    free(b);
+    box(900, 300, 902, 302, 0); /* a speck of dust */
+    box(300, 200, 301, 201, 0);
+    CHECK_INT(bands(&b), 0);
+    free(b);
+    CHECK_INT(ocr_bands(&page[0][0], 0, 0, W, DPI, &b), 0);
+    free(b);
+}
+
+int main(void)
+{
+    RUN(rows_apart_are_bands_and_columns_apart_are_pieces);
+    RUN(words_of_a_line_stay_one_piece);
+    RUN(rules_are_erased_and_cut_nothing);
+    RUN(specks_and_blank_pages_have_no_bands);
+    return check_summary();
+}
