@@ -5,7 +5,10 @@
 # same run the baseline: MuPDF drawing the same pages at 300 dpi grey (`mutool draw`), the part
 # of the work that is not OCR. Then where the time goes: `perf record` over one statement, by
 # library and by symbol. Goal: <= 1 s per page on one core.
-#   PB_BENCH_SET (default scan-smoke)
+# CPU time still moves with the machine's load (shared caches, the hypervisor); with
+# PB_BENCH_INSTR=1 the bench also counts the instructions of parsing the first file under
+# callgrind (load-independent; ~50x slower: minutes).
+#   PB_BENCH_SET (default scan-smoke)   PB_BENCH_INSTR=1
 set -eu
 cd "$(dirname "$0")/.."
 make -s build/passbook
@@ -44,4 +47,11 @@ if command -v perf >/dev/null 2>&1 && perf record -q -o build/bench/ocr.perf -g 
   perf report -q -i build/bench/ocr.perf --no-children --sort dso 2>/dev/null | head -6
   echo "top symbols:"
   perf report -q -i build/bench/ocr.perf --no-children --sort dso,symbol 2>/dev/null | grep -v '^$' | head -12
+fi
+if [ "${PB_BENCH_INSTR:-0}" = 1 ] && command -v valgrind >/dev/null 2>&1; then
+  valgrind --tool=callgrind --callgrind-out-file=build/bench/ocr.callgrind build/passbook parse --ocr-page-seconds 100000 "$one" \
+    >/dev/null 2>build/bench/ocr.callgrind.log
+  n=$(pdfinfo "$one" 2>/dev/null | sed -n 's/^Pages: *//p')
+  sed -n 's/^==[0-9]*== Collected : //p' build/bench/ocr.callgrind.log |
+    awk -v f="$(basename "$one")" -v p="${n:-1}" '{ printf "instructions (%s, callgrind): %.2f G, %.2f G per page\n", f, $1 / 1e9, $1 / 1e9 / p }'
 fi
