@@ -9,7 +9,7 @@ the amounts and the balance); every holder, number and amount made up.
 |--------|--------------|
 | central | landscape, Sr. + Post Date + Value Date + Branch Code + Cheque No. columns, balance `x Cr`/`x Dr`, thin rules under every row, Page Total + Carried/Brought Forward lines |
 | jkb | one Amount column printed `-1,234.00 Dr` (minus and Dr) / `1,234.00 Cr`, balance `x Cr`, the cheque column after the balance |
-| ippb | payments bank: an unsigned `Amount` column (no sign, no Dr/Cr: the balance chain alone says which way; the oldest row only when the opening balance is printed, even variants), `\u20b9 ` in every cell, newest first |
+| ippb | payments bank: an unsigned `Amount` column (no sign, no Dr/Cr: the balance chain alone says which way; the opening balance printed above so that it can for the oldest row too), `\u20b9 ` in every cell, newest first |
 | karnataka | a header whose words the reader mostly does not know (only Date and Balance; odd variants only Balance), an `Amount (INR)` cell merged over the two amount columns above their labels, narration above and below the date line |
 | dcb | ISO dates, `INR` before every amount, newest first over many pages, no rules |
 | deutsche | foreign bank in India: yearless dates `01.04.` across a new year, a one-word `Value` column, a printed opening balance line |
@@ -144,8 +144,9 @@ class IPPB(Probe):
             return y
         pairs = [("Customer Name", h.name), ("Account Number", st.acct), ("IFSC", st.ifsc),
                  ("Statement Period", self.period("%d/%m/%Y", " - "))]
-        if self.v % 2 == 0:  # the opening balance printed: the chain can vouch for the oldest row too
-            pairs.append(("Opening Balance", self.amt(st.opening)))
+        # the opening balance printed: the chain can vouch for the oldest row too (without it
+        # no reader can tell which way the oldest unsigned amount went: reconcile.c flags it)
+        pairs.append(("Opening Balance", self.amt(st.opening)))
         y = self.kv(R, R.margin, y, pairs)
         return y - R.lead
 
