@@ -68,6 +68,11 @@ struct statement {
     pb_day from_date, to_date;      /* statement period as printed (or first/last txn) */
     pb_paise opening_balance, closing_balance;
     bool has_opening, has_closing;
+    /* No opening balance printed and the first row's amount carries no
+     * direction (no sign, no Dr/Cr, one amount column): the opening was
+     * derived from a guessed direction, so nothing vouches for that row
+     * (it is marked unreconciled, reason "direction"). */
+    bool opening_guessed;
     struct txn *txns;
     size_t ntxns;
     bool balances_ok;               /* every row reconciled */

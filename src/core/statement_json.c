@@ -38,9 +38,13 @@ static json_t *reconciliation_json(const struct statement *st)
     for (size_t i = 0; i < st->ntxns; i++) {
         const struct txn *t = &st->txns[i];
         pb_paise want = t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount;
-        /* why: the balance does not follow, OCR was unsure of the row, or
-         * no printed balance checks it */
-        const char *why = want != t->balance ? "balance" : txn_ocr_doubtful(t) ? "ocr_confidence" : "unchecked";
+        /* why: the balance does not follow, OCR was unsure of the row, the
+         * first row's direction was guessed (no opening printed, no sign or
+         * Dr/Cr), or no printed balance checks it */
+        const char *why = want != t->balance       ? "balance"
+                          : txn_ocr_doubtful(t)    ? "ocr_confidence"
+                          : i == 0 && st->opening_guessed ? "direction"
+                                                   : "unchecked";
         if (!t->reconciled)
             json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o, s:s}", "index", (json_int_t)i, "date",
                                                 day_or_null(t->date), "page", t->page, "expected_balance",

@@ -25,6 +25,7 @@ struct leg {
     pb_paise amt[2]; /* amount of each possible reading */
     int dir[2];      /* its direction: -1 debit, +1 credit */
     int nopt;        /* 1: the print decides; 2: open (the balance decides) */
+    bool blind;      /* open with no hint at all (an unmarked amount in a column that prints no signs) */
     bool has_balance;
     pb_paise balance;
     bool weak; /* no date of its own: perhaps not a row at all */
@@ -112,6 +113,7 @@ static void set_opts(struct leg *g, const struct table_row *r, bool signed_col)
         g->dir[0] = r->amount_mark ? r->amount_mark : signed_col ? 1 : -1;
         g->dir[1] = -g->dir[0];
         g->nopt = r->amount_mark ? 1 : 2;
+        g->blind = !r->amount_mark && !signed_col;
     }
 }
 
@@ -435,6 +437,9 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
     pb_paise cand[8];
     int nc = balance_candidates(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, cand);
     st->has_opening = pick_opening(first, cand, nc, &st->opening_balance);
+    /* the first row's direction read from nothing: a printed balance after
+     * it never tells which way it went */
+    st->opening_guessed = !st->has_opening && first && first->has_balance && first->blind;
     bool known = st->has_opening || (first && first->has_balance);
     choose_directions(g, perm, n, known, st->opening_balance, choice);
     if (emit(t, g, perm, n, choice, st) < 0)
@@ -496,5 +501,9 @@ void reconcile_check(struct statement *st)
         prev = x->balance;
     }
     st->totals_ok = st->opening_balance + credits - debits == st->closing_balance;
+    if (st->opening_guessed && st->ntxns) {
+        st->txns[0].reconciled = false;
+        st->balances_ok = false;
+    }
     mark_unverified(st);
 }

@@ -37,6 +37,49 @@ static const struct table_case CASES[] = {
          .balances_ok = YES, .totals_ok = YES, .bank = NONE,
      }},
 
+    /* One amount column printing no direction (no sign, no Dr/Cr) and no
+     * opening balance: the balances say which way every row went but the
+     * first, whose direction only a balance before it could tell. That row
+     * is not vouched for (never silently right or wrong). */
+    {"unmarked_first_amount_without_an_opening_is_flagged",
+     "Date         Particulars             Amount        Balance\n"
+     "02-05-2024   SALARY                  25,000        35,000\n"
+     "03-05-2024   RENT                    12,000        23,000\n"
+     "04-05-2024   REFUND                     500        23,500\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .reconciled = NO}, {.i = 1, .type = DR, .reconciled = YES},
+                  {.i = 2, .type = CR, .reconciled = YES}},
+         .balances_ok = NO,
+     }},
+
+    /* ... the opening balance printed above the table decides it. */
+    {"unmarked_first_amount_decided_by_a_printed_opening",
+     "Opening Balance : 10,000.00\n"
+     "\n"
+     "Date         Particulars             Amount        Balance\n"
+     "02-05-2024   SALARY                  25,000        35,000\n"
+     "03-05-2024   RENT                    12,000        23,000\n",
+     {
+         .ntxns = 2, .opening = 1000000,
+         .txns = {{.i = 0, .type = CR, .reconciled = YES}, {.i = 1, .type = DR, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
+    /* A debit printed with both a minus and Dr ("-1,500.00 Dr"): one
+     * direction, not two that cancel; the first row's marker vouches for it. */
+    {"minus_and_dr_on_one_amount",
+     "Date         Particulars             Amount             Balance\n"
+     "02-05-2024   ATM WDL                 -1,500.00 Dr       8,500.00 Cr\n"
+     "03-05-2024   SALARY                  20,000.00 Cr      28,500.00 Cr\n"
+     "04-05-2024   RENT                   -12,000.00 Dr      16,500.00 Cr\n",
+     {
+         .ntxns = 3, .opening = 1000000,
+         .txns = {{.i = 0, .type = DR, .amount = 150000, .reconciled = YES},
+                  {.i = 1, .type = CR, .amount = 2000000}, {.i = 2, .type = DR, .balance = 1650000}},
+         .balances_ok = YES,
+     }},
+
     /* 10,000 - 4,000 != 16,000: the row stays a debit as printed, not "fixed". */
     {"tampered_balance_is_reported_not_fixed",
      "Date         Description           Withdrawals      Deposits        Balance\n"
