@@ -14,7 +14,19 @@
 
 #include "extract/token.h"
 
-enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK__COUNT };
+/* CK_DAYMONTH: "01.04", a day and month without a year or an amount of
+ * 1.04: the column as a whole decides (column_kind) */
+enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK_DAYMONTH, CK__COUNT };
+
+static bool day_month_dotted(const char *s, size_t len)
+{
+    char dotted[8];
+    int mo, dd;
+    if (len < 4 || len > 5 || s[len - 3] != '.' || strspn(s, "0123456789.") != len)
+        return false;
+    snprintf(dotted, sizeof dotted, "%s.", s);
+    return token_parse_day_month(dotted, len + 1, &mo, &dd);
+}
 
 static enum cellkind cell_kind(const char *s)
 {
@@ -30,6 +42,8 @@ static enum cellkind cell_kind(const char *s)
         return CK_EMPTY;
     if (token_drcr(s, len))
         return CK_DRCR;
+    if (day_month_dotted(s, len))
+        return CK_DAYMONTH;
     if (strspn(s, "0123456789") == len && len <= 5)
         return CK_INT;
     if (strpbrk(s, ".,") && strpbrk(s, "0123456789") && token_parse_amount(s, len, &v, &mark))
@@ -319,10 +333,16 @@ static enum cellkind column_kind(const int *count, int lines)
     int enough = lines / 5 > 2 ? lines / 5 : 2;
     if (count[CK_DATE] >= enough)
         return CK_DATE;
-    if (count[CK_MONEY] >= enough)
+    /* "01.04" in (nearly) every filled cell: days and months without a
+     * year; amounts that happen to look like them now and then are money
+     * (a paise part of 01-12 is one amount in eight) */
+    int filled = lines - count[CK_EMPTY], dm = count[CK_DAYMONTH];
+    if (dm >= enough && dm * 10 >= filled * 9)
+        return CK_DATE;
+    if (count[CK_MONEY] + dm >= enough)
         return CK_MONEY;
     enum cellkind kd = CK_EMPTY;
-    for (int k = CK_DATE; k < CK__COUNT; k++)
+    for (int k = CK_DATE; k < CK_DAYMONTH; k++)
         if (count[k] > count[kd] || kd == CK_EMPTY)
             kd = count[k] ? (enum cellkind)k : kd;
     return kd;

@@ -1,6 +1,7 @@
 /* Line classes. See lines.h. */
 #include "extract/lines.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/ocr_fix.h"
@@ -81,7 +82,12 @@ static void date_cell(const char *c, bool ocr, pb_day *date, pb_day *second, boo
     int mo, d;
     if (token_parse_date(c, len, date))
         return;
-    if (token_parse_day_month(c, len, &mo, &d)) {
+    /* in a date column "01.04" is the day and month ("01.04." without its
+     * closing dot) */
+    char dotted[8];
+    bool dm = len >= 4 && len <= 5 && c[len - 3] == '.' && strspn(c, "0123456789.") == len &&
+              snprintf(dotted, sizeof dotted, "%s.", c) > 0;
+    if (token_parse_day_month(c, len, &mo, &d) || (dm && token_parse_day_month(dotted, len + 1, &mo, &d))) {
         date_from_ymd(2000, mo, d, date);
         *yearless = true;
         return;

@@ -210,6 +210,12 @@ bool token_parse_day_month(const char *s, size_t len, int *month, int *day)
             m = read_month_name(s, len, &p);
         else if (sep == '/' || sep == '-')
             read_num(s, len, &p, 2, &m);
+        else if (sep == '.' && read_num(s, len, &p, 2, &m)) {
+            /* "01.04.": the closing dot tells it from an amount ("1.04") */
+            if (p >= len || s[p] != '.')
+                return false;
+            p++;
+        }
         if (!m)
             return false;
     }

@@ -17,7 +17,8 @@
 bool token_parse_date(const char *s, size_t len, pb_day *out);
 
 /* A date printed without its year, the whole of s: dd/mm, dd-mm, dd Mon,
- * dd-Mon, ddMon, Mon dd (a time may follow). The year comes from the
+ * dd-Mon, ddMon, Mon dd, dd.mm. (with the closing dot; "01.04" alone is
+ * an amount as much as a date) (a time may follow). The year comes from the
  * statement's period later. Sets *month, *day (a day of some year). */
 bool token_parse_day_month(const char *s, size_t len, int *month, int *day);
 

@@ -94,6 +94,25 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* Days and months printed "01.04" (a foreign bank's print): dates in
+     * the date column, and the value dates under a one-word label whose
+     * cells all read so, across a new year. */
+    {"yearless_dotted_dates",
+     "Statement period : 01.12.2023 - 31.01.2024\n"
+     "\n"
+     "Date    Value   Particulars             Debit          Credit        Balance\n"
+     "30.12   30.12   NEFT SALARY                            5,000.00     15,000.00\n"
+     "02.01   03.01   RENT                 2,000.00                       13,000.00\n"
+     "05.01   05.01   ATM WDL                500.00                       12,500.00\n"
+     "08.01   08.01   REFUND                                    12.50     12,512.50\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20231230, .value_date = 20231230, .type = CR},
+                  {.i = 1, .date = 20240102, .value_date = 20240103, .type = DR},
+                  {.i = 3, .date = 20240108, .amount = 1250}},
+         .balances_ok = YES,
+     }},
+
     /* A period printed in words no label knows: two dates on a line outside
      * the table that enclose every transaction. */
     {"period_in_unknown_words_from_two_dates_around_the_rows",
