@@ -215,6 +215,25 @@ static bool is_qualifier(const char *tok, int role)
     return side && role != COL_DEBIT && role != COL_CREDIT ? true : side && ((role == COL_DEBIT) == !strcmp(tok, "dr"));
 }
 
+/* A lone "Dr"/"Cr" right after a money label on its line ("Withdrawal
+ * (Dr)/" where the bracket set the marker apart): the column of that label,
+ * else -1. */
+static int qualified_label(const struct htok *t, int p, const struct header *h)
+{
+    if (strcmp(t[p].t, "dr") && strcmp(t[p].t, "cr"))
+        return -1;
+    for (int q = 0; q < p; q++) {
+        if (t[q].col < 0 || t[q].line != t[p].line)
+            continue;
+        enum col_role r = h->cols[t[q].col].role;
+        float gap = t[p].x0 - t[q].x1;
+        if ((r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE) && gap > -1 &&
+            gap < 1.2f * t[p].size)
+            return t[q].col;
+    }
+    return -1;
+}
+
 bool header_line_has_value(const struct layout *l, size_t li)
 {
     const struct line *ln = &l->lines[li];
@@ -342,12 +361,33 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         }
         while (p + len < n && is_qualifier(t[p + len].t, role) && tokens_adjacent(&t[p + len - 1], &t[p + len], c))
             len++;
-        /* "Amount" over "Credited": one stacked label, its side the role */
+        /* "(Dr)" printed right after "Withdrawal" (and "(Cr)" under it
+         * after "Deposit"): part of those labels, not a Dr/Cr column */
+        int own = qualified_label(t, p, h);
+        for (int q = p + 1; q < p + len && own >= 0; q++)
+            own = qualified_label(t, q, h) == own ? own : -1;
+        if (own >= 0) {
+            for (int q = p; q < p + len; q++) {
+                h->cols[own].x1 = fmaxf(h->cols[own].x1, t[q].x1);
+                t[q].word = -1;
+                t[q].col = own;
+            }
+            matched += len;
+            p += len;
+            continue;
+        }
+        /* "Amount" over "Credited": one stacked label, its side the role;
+         * "Withdrawal (Dr)/" over (or before) "Deposit (Cr)" in one cell:
+         * one amount column whose cells carry their direction */
         int into = -1;
-        if (p > 0 && t[p - 1].col >= 0 && t[p - 1].cluster == t[p].cluster &&
-            (role == COL_DEBIT || role == COL_CREDIT) && h->cols[t[p - 1].col].role == COL_AMOUNT) {
+        enum col_role prev = p > 0 && t[p - 1].col >= 0 ? h->cols[t[p - 1].col].role : COL_UNKNOWN;
+        bool same = p > 0 && t[p - 1].col >= 0 && t[p - 1].cluster == t[p].cluster;
+        if (same && (role == COL_DEBIT || role == COL_CREDIT) && prev == COL_AMOUNT) {
             into = t[p - 1].col;
             h->cols[into].role = (enum col_role)role;
+        } else if (same && ((role == COL_DEBIT && prev == COL_CREDIT) || (role == COL_CREDIT && prev == COL_DEBIT))) {
+            into = t[p - 1].col;
+            h->cols[into].role = COL_AMOUNT;
         } else if (h->ncols < TABLE_MAX_COLS) {
             into = h->ncols++;
             h->cols[into].role = (enum col_role)role;
