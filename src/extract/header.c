@@ -494,8 +494,9 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
     return score > 0 ? score : 1;
 }
 
-/* See header_parts.h. */
-bool header_may_start(const struct layout *l, size_t i)
+/* How many of line i's tokens start a header phrase (counting stops at
+ * two). */
+static int phrase_starts(const struct layout *l, size_t i)
 {
     const struct line *ln = &l->lines[i];
     int starts = 0;
@@ -509,7 +510,26 @@ bool header_may_start(const struct layout *l, size_t i)
             starts += np > 0;
         }
     }
-    return starts >= 2;
+    return starts;
+}
+
+/* See header_parts.h. */
+bool header_may_start(const struct layout *l, size_t i)
+{
+    return phrase_starts(l, i) >= 2;
+}
+
+/* A line of labels spread over the page like a table's header (words in
+ * four groups or more, set apart by more than two characters' width) with
+ * a single known word ("Dated  Summary  Token  Outgo  Income  Balance"): a
+ * header only if the balances below it chain (header_match). */
+static bool spread_labels(const struct layout *l, size_t i)
+{
+    const struct line *ln = &l->lines[i];
+    int groups = ln->n ? 1 : 0;
+    for (uint32_t w = ln->first + 1; w < ln->first + ln->n; w++)
+        groups += l->words[w].x0 - l->words[w - 1].x1 > 2 * fmaxf(ln->size, 4);
+    return groups >= 4 && phrase_starts(l, i) == 1;
 }
 
 /* Header lines are close and in one font size: a letterhead above the
@@ -527,7 +547,7 @@ static bool close_lines(const struct layout *l, size_t upper, size_t lower)
 int header_find_at(const struct layout *l, size_t i, size_t page_start, size_t page_end, struct header *best)
 {
     int bestscore = 0;
-    if (!header_may_start(l, i))
+    if (!header_may_start(l, i) && !spread_labels(l, i))
         return 0;
     for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
         if (k > 1 && (!close_lines(l, i + k - 2, i + k - 1) || header_line_has_value(l, i + k - 1)))

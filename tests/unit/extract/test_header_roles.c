@@ -174,6 +174,48 @@ static const struct table_case CASES[] = {
                   {.i = 7, .type = DR, .amount = 40000, .reconciled = YES}},
          .balances_ok = YES,
      }},
+    /* A header with one word a phrase knows ("Balance"), its labels spread
+     * over the page like a table's: read, because the balances below chain
+     * under the roles its cells show... */
+    {"one_known_word_over_chaining_balances",
+     "Day          Summary                  Token        Outgo        Income        Balance\n"
+     "01/07/2024   NEFT SALARY JULY         T1001                    9,000.00     10,000.00\n"
+     "03/07/2024   RENT FOR JULY            T1002     4,000.00                     6,000.00\n"
+     "04/07/2024   REFUND FROM SHOP         T1003                      500.00      6,500.00\n"
+     "05/07/2024   FOOD AND GROCERY         T1004       300.00                     6,200.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 1, .type = DR, .amount = 400000, .note = "RENT FOR JULY", .chq_num = NONE},
+                  {.i = 2, .type = CR, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
+    /* ... and not over balances that do not chain. */
+    {"one_known_word_over_balances_that_do_not_chain",
+     "Day          Summary                  Token        Outgo        Income        Balance\n"
+     "01/07/2024   NEFT SALARY JULY         T1001                    9,000.00     10,000.00\n"
+     "03/07/2024   RENT FOR JULY            T1002     4,000.00                     7,000.00\n"
+     "04/07/2024   REFUND FROM SHOP         T1003                      500.00      1,500.00\n"
+     "05/07/2024   FOOD AND GROCERY         T1004       300.00                     9,200.00\n",
+     {.error = EXTRACT_NO_TRANSACTIONS}},
+
+    /* "Withdrawal (Dr)/" over "Deposit (Cr)" in one header cell: one amount
+     * column, each amount carrying its marker ("25,000.00(Cr)"); the
+     * bracketed markers are part of the labels, not a Dr/Cr column. */
+    {"one_amount_column_labelled_withdrawal_over_deposit",
+     "Opening Balance : 10,000.00\n"
+     "\n"
+     "Date         Narration               Withdrawal (Dr)/        Balance\n"
+     "                                     Deposit (Cr)\n"
+     "02-05-2024   SALARY                     25,000.00(Cr)     35,000.00\n"
+     "03-05-2024   RENT                       12,000.00(Dr)     23,000.00\n"
+     "04-05-2024   REFUND                        500.00(Cr)     23,500.00\n",
+     {
+         .ntxns = 3, .opening = 1000000,
+         .txns = {{.i = 0, .type = CR, .amount = 2500000, .reconciled = YES},
+                  {.i = 1, .type = DR, .amount = 1200000}, {.i = 2, .type = CR, .note = "REFUND"}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
