@@ -163,7 +163,7 @@ bool id_amount_in(const char *v, pb_paise *out)
     char *save = NULL;
     for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
         int mark = 0;
-        if (!strcasecmp(w, "INR") || !strcasecmp(w, "Rs") || !strcasecmp(w, "Rs.") || !strcmp(w, "\xe2\x82\xb9"))
+        if (token_is_currency_sign(w, strlen(w)))
             continue;
         if (!token_parse_amount(w, strlen(w), out, &mark))
             return false;

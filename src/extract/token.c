@@ -347,6 +347,17 @@ static void strip_unmapped_sign(const char **s, size_t *len)
     }
 }
 
+bool token_is_currency_sign(const char *s, size_t len)
+{
+    trim_span(&s, &len);
+    if ((len == 3 && !strncasecmp(s, "INR", 3)) || (len == 2 && !strncasecmp(s, "Rs", 2)) ||
+        (len == 3 && !strncasecmp(s, "Rs.", 3)) || (len == 3 && !memcmp(s, "\xe2\x82\xb9", 3)))
+        return true;
+    size_t n = len;
+    strip_unmapped_sign(&s, &n);
+    return len && !n;
+}
+
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
 {
     trim_span(&s, &len);

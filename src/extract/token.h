@@ -41,6 +41,11 @@ int token_drcr(const char *s, size_t len);
  * not amounts. */
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr);
 
+/* A currency sign standing alone before an amount: INR, Rs, Rs., the rupee
+ * sign, or a glyph that maps to no character (a rupee sign whose font lost
+ * its ToUnicode entry). */
+bool token_is_currency_sign(const char *s, size_t len);
+
 /* Removes runs of whitespace in place (single spaces, trimmed); returns the length. */
 size_t token_squash(char *s);
 

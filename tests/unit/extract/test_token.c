@@ -151,16 +151,26 @@ TEST(dates_without_a_year)
     CHECK(day_month_is("Mar 05", 3, 5));
     CHECK(day_month_is("29/02", 2, 29)); /* a day of leap years */
     CHECK(day_month_is("05/03 14:02", 3, 5));
+    CHECK(day_month_is("05.03.", 3, 5)); /* the closing dot: not an amount */
     int m, d;
     CHECK(!token_parse_day_month("31/02", 5, &m, &d));
     CHECK(!token_parse_day_month("13/13", 5, &m, &d));
     CHECK(!token_parse_day_month("12.50", 5, &m, &d)); /* an amount, not a date */
+    CHECK(!token_parse_day_month("05.03", 5, &m, &d));  /* an amount as much as a date: the column decides */
+    CHECK(!token_parse_day_month("05.13.", 6, &m, &d));
     CHECK(!token_parse_day_month("05/03/2024", 10, &m, &d));
     CHECK(!token_parse_day_month("UPI", 3, &m, &d));
 }
 
 TEST(signed_amounts_and_currencies)
 {
+    /* a sign standing alone before the amount ("Opening Balance : \u20b9 1,234.00") */
+    CHECK(token_is_currency_sign("\xe2\x82\xb9", 3));
+    CHECK(token_is_currency_sign("INR", 3));
+    CHECK(token_is_currency_sign("Rs.", 3));
+    CHECK(token_is_currency_sign("\xc2\x80", 2)); /* its glyph mapped to nothing */
+    CHECK(!token_is_currency_sign("1,234.00", 8));
+    CHECK(!token_is_currency_sign("Dr", 2));
     CHECK(amount_is("\xe2\x82\xb9 -1,234.00", -123400, 0));
     CHECK(amount_is("-\xe2\x82\xb9" "1,234.00", -123400, 0));
     CHECK(amount_is("-Rs.1,234.00", -123400, 0));
