@@ -156,7 +156,7 @@ class IPPB(Probe):
 
 class Karnataka(Probe):
     """A header in words of the bank's own (only Date and Balance are common statement words; odd
-    variants print 'Dated': Balance alone), with
+    variants print 'Dated' and 'Summary': Balance alone), with
     'Amount (INR)' printed once, centred over the two amount columns' labels; single-line cells
     centred vertically in a wrapped row (narration above and below the date line)."""
     bank_key = "karnataka"
@@ -170,8 +170,8 @@ class Karnataka(Probe):
         # 'Token' prints the references, but no reader can know the word: a column of its own
         # (chq_num null), never narration
         # odd variants: 'Balance' is the only word a reader may know
-        date = ["Date"] if self.v % 2 == 0 else ["Dated"]
-        return [Col("date", date), Col("narr", ["Summary of Entry"], wrap=True), Col("tok", ["Token"]),
+        date, narr = (["Date"], ["Summary of Entry"]) if self.v % 2 == 0 else (["Dated"], ["Summary"])
+        return [Col("date", date), Col("narr", narr, wrap=True), Col("tok", ["Token"]),
                 Col("dr", ["Outgo"], "r"), Col("cr", ["Income"], "r"), Col("bal", ["Balance"], "r")]
 
     def txn_cells(self, e, i):
