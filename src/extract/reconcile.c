@@ -269,12 +269,15 @@ static size_t drop_phantoms(const struct leg *g, size_t *perm, size_t n)
  * with a balance and no amount before the first transaction is an opening
  * too. first_row/last_row: the first and last legs' rows as printed. */
 static int marker_candidates(const struct table_result *t, size_t first_row, size_t last_row, bool reversed, int kind,
-                             pb_paise *out, int max)
+                             pb_paise *out, int max, int *nown)
 {
     int k = 0;
     bool want_head = (kind == ROWK_OPENING) != reversed;
+    *nown = 0;
     for (int pass = 0; pass < 2; pass++) {
         bool head = pass == 0 ? want_head : !want_head;
+        if (pass == 1)
+            *nown = k;
         for (size_t i = 0; i < t->nrows && k < max; i++) {
             const struct table_row *r = &t->rows[i];
             bool at = head ? i < first_row : i > last_row;
@@ -289,18 +292,23 @@ static int marker_candidates(const struct table_result *t, size_t first_row, siz
 
 /* Candidates for the opening or closing balance in order of trust: the
  * table's own line at the right end, the labelled value, lines at the
- * other end. */
+ * other end. *nsure: how many come first from the right end or the label;
+ * a line at the other end (a "Brought Forward" reprinted on a last page
+ * after the last row) counts only where the chain agrees with it. */
 static int balance_candidates(const struct table_result *t, const struct leg *g, size_t nlegs, bool reversed, int kind,
-                              bool has_label, pb_paise label, pb_paise *cand)
+                              bool has_label, pb_paise label, pb_paise *cand, int *nsure)
 {
     pb_paise m[6];
     size_t first = nlegs ? g[0].row : t->nrows, last = nlegs ? g[nlegs - 1].row : t->nrows;
-    int nm = marker_candidates(t, first, last, reversed, kind, m, 6), k = 0;
-    if (nm)
+    int nown, nm = marker_candidates(t, first, last, reversed, kind, m, 6, &nown), k = 0;
+    if (nown)
         cand[k++] = m[0];
     if (has_label)
         cand[k++] = label;
-    for (int i = 1; i < nm; i++)
+    for (int i = nown ? 1 : 0; i < nown; i++)
+        cand[k++] = m[i];
+    *nsure = k;
+    for (int i = nown; i < nm; i++)
         cand[k++] = m[i];
     return k;
 }
@@ -372,14 +380,14 @@ static void choose_directions(const struct leg *g, const size_t *perm, size_t n,
 
 /* The opening balance: a printed one that the first row reconciles with,
  * else the first printed one, else derived from the first row. */
-static bool pick_opening(const struct leg *first, const pb_paise *cand, int ncand, pb_paise *open)
+static bool pick_opening(const struct leg *first, const pb_paise *cand, int ncand, int nsure, pb_paise *open)
 {
     for (int i = 0; i < ncand; i++)
         if (first && first->has_balance && fit(first, cand[i]) >= 0) {
             *open = cand[i];
             return true;
         }
-    if (ncand) {
+    if (nsure) {
         *open = cand[0];
         return true;
     }
@@ -435,8 +443,8 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
     const struct leg *first = n ? &g[perm[0]] : NULL;
 
     pb_paise cand[8];
-    int nc = balance_candidates(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, cand);
-    st->has_opening = pick_opening(first, cand, nc, &st->opening_balance);
+    int nsure, nc = balance_candidates(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, cand, &nsure);
+    st->has_opening = pick_opening(first, cand, nc, nsure, &st->opening_balance);
     /* the first row's direction read from nothing: a printed balance after
      * it never tells which way it went */
     st->opening_guessed = !st->has_opening && first && first->has_balance && first->blind;
@@ -448,12 +456,14 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
     /* the closing balance: a printed one equal to the last row's, else the
      * first printed one, else the last row's */
     pb_paise last = n ? st->txns[n - 1].balance : st->opening_balance;
-    nc = balance_candidates(t, g, nlegs, reversed, ROWK_CLOSING, h->has_closing, h->closing, cand);
-    st->has_closing = nc > 0;
-    st->closing_balance = nc ? cand[0] : last;
+    nc = balance_candidates(t, g, nlegs, reversed, ROWK_CLOSING, h->has_closing, h->closing, cand, &nsure);
+    st->has_closing = nsure > 0;
+    st->closing_balance = nsure ? cand[0] : last;
     for (int i = 0; i < nc; i++)
-        if (cand[i] == last)
+        if (cand[i] == last) {
             st->closing_balance = last;
+            st->has_closing = true;
+        }
     reconcile_check(st);
     rc = 0;
 out:

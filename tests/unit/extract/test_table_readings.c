@@ -66,6 +66,23 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* A last page reprinting the balance brought forward after the last
+     * row (its rows all fell on the page before): not the opening balance,
+     * which is not printed here and comes from the first row. */
+    {"brought_forward_after_the_last_row_is_no_opening",
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "01/05/2024   SALARY                                    1,795.00      2,607.76\n"
+     "02/05/2024   ATM WDL                     100.00                      2,507.76\n"
+     "03/05/2024   RENT                        500.00                      2,007.76\n"
+     "\f"
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "03/05/2024   Brought Forward                                         2,007.76\n",
+     {
+         .ntxns = 3, .opening = 81276, .closing = 200776,
+         .txns = {{.i = 0, .type = CR, .reconciled = YES}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
     /* A debit printed with both a minus and Dr ("-1,500.00 Dr"): one
      * direction, not two that cancel; the first row's marker vouches for it. */
     {"minus_and_dr_on_one_amount",
