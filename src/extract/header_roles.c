@@ -423,6 +423,16 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
             col->role = COL_OTHER;
         }
     }
+    /* a long narration under a short label reaches under the next text
+     * label ("Summary" then "Token"): its right half counts there, so of
+     * the text columns holding half the longest one's text or more, the
+     * leftmost is the narration */
+    for (int a = 0; text_best >= 0 && a < text_best; a++)
+        if (h->cols[a].unnamed && h->cols[a].role == COL_OTHER && kinds[a] == CK_TEXT &&
+            2 * textlen[a] >= textlen[text_best]) {
+            text_best = a;
+            break;
+        }
     if (text_best >= 0)
         h->cols[text_best].role = COL_NARRATION;
     money_roles(h);
