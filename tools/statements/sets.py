@@ -54,6 +54,13 @@ SMOKE_EXTRA = {
     "citi": {"start": "2024-11-01", "months": 3, "density": 15},
     "foreign_uk": {"start": "2023-12-01", "months": 2},
     "aa_export": {"months": 2},
+    "central": {"page": "A4-landscape", "months": 2},
+    "jkb": {"months": 2},
+    "ippb": {"months": 2},
+    "karnataka": {"variant": 1},
+    "dcb": {"months": 3, "density": 30},
+    "deutsche": {"start": "2023-12-01", "months": 2},
+    "uco": {"months": 2},
 }
 
 
