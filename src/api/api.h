@@ -75,6 +75,20 @@ int api_auth_key_and_hash(struct http_req *req, struct http_resp *resp, struct o
 /* The organisation whose API key is key: 1 found (*org filled), 0 no such
  * key, -1 store error. */
 int api_find_org(struct app *app, const char *key, struct org *org);
+/* api_auth_key for session create, from the node's cache of keys when
+ * use_cache (*cached then says whether it came from there): only org's
+ * id, api_key_hash and modes are filled then; the create's insert checks
+ * the key again (store.h, struct session_insert). */
+int api_auth_key_cached(struct http_req *req, struct http_resp *resp, struct org *org, bool use_cache,
+                        bool *cached);
+/* The 401 of a key that is missing or wrong. */
+void api_refuse_key(struct http_resp *resp);
+/* The cache of keys (api/key_cache.c), by stored hash: get fills org's id,
+ * api_key_hash and modes (the rest zero); forget drops a key whose create
+ * the store refused. */
+bool key_cache_get(const char *hash, struct org *out);
+void key_cache_put(const struct org *o);
+void key_cache_forget(const char *hash);
 
 /* The session named by the route's <id>, for the caller (x-api-key +
  * server-hash): 0 with *s (session_clear) and, when org_out is not NULL,

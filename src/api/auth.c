@@ -1,6 +1,8 @@
 /* Organisation authentication: a lookup by the key's hash on every
  * request (an indexed read), so a key created or rotated by
- * `passbook org` in another process works at once. */
+ * `passbook org` in another process works at once. Session create alone
+ * authorises from a cache (api/key_cache.c) and has its insert check the
+ * key at commit. */
 #include <string.h>
 
 #include "api/api.h"
@@ -26,13 +28,19 @@ static int internal(struct http_resp *resp)
     return -1;
 }
 
-/* 1: found, 0: no such key, -1: store error. */
-int api_find_org(struct app *app, const char *key, struct org *org)
+void api_refuse_key(struct http_resp *resp)
 {
-    char hash[PB_SHA256_HEX];
-    if (!key || !*key || strlen(key) > 256)
-        return 0;
-    org_hash_secret(key, hash);
+    deny_401(resp);
+}
+
+static bool key_plausible(const char *key)
+{
+    return key && *key && strlen(key) <= 256;
+}
+
+/* 1: found, 0: no such key, -1: store error. */
+static int find_by_hash(struct app *app, const char *hash, struct org *org)
+{
     int rc = STORE_CALL(app->store, org_find_by_key_hash, hash, org);
     if (rc == STORE_NOT_FOUND)
         return 0;
@@ -47,18 +55,57 @@ int api_find_org(struct app *app, const char *key, struct org *org)
     return 1;
 }
 
-int api_auth_key(struct http_req *req, struct http_resp *resp, struct org *org)
+int api_find_org(struct app *app, const char *key, struct org *org)
 {
-    struct app *app = req->app;
-    const char *key = NULL;
+    char hash[PB_SHA256_HEX];
+    if (!key_plausible(key))
+        return 0;
+    org_hash_secret(key, hash);
+    return find_by_hash(app, hash, org);
+}
+
+/* The key a session create presents: the body's api_key, else the
+ * x-api-key header; -1 when the body's is no string. */
+static int presented_key(struct http_req *req, const char **key)
+{
+    *key = NULL;
     json_t *jk = req->json ? json_object_get(req->json, "api_key") : NULL;
     if (jk && json_is_string(jk) && json_string_length(jk) > 0)
-        key = json_string_value(jk);
+        *key = json_string_value(jk);
     else if (jk && !json_is_null(jk) && !json_is_string(jk))
-        return deny_401(resp); /* a key that is not a string cannot be right */
-    if (!key)
-        key = http_req_header(req, "x-api-key");
-    int found = api_find_org(app, key, org);
+        return -1; /* a key that is not a string cannot be right */
+    if (!*key)
+        *key = http_req_header(req, "x-api-key");
+    return 0;
+}
+
+int api_auth_key(struct http_req *req, struct http_resp *resp, struct org *org)
+{
+    const char *key;
+    if (presented_key(req, &key))
+        return deny_401(resp);
+    int found = api_find_org(req->app, key, org);
+    return found < 0 ? internal(resp) : found ? 0 : deny_401(resp);
+}
+
+int api_auth_key_cached(struct http_req *req, struct http_resp *resp, struct org *org, bool use_cache,
+                        bool *cached)
+{
+    const char *key;
+    char hash[PB_SHA256_HEX];
+    *cached = false;
+    if (presented_key(req, &key) || !key_plausible(key))
+        return deny_401(resp);
+    org_hash_secret(key, hash);
+    if (use_cache && key_cache_get(hash, org)) {
+        *cached = true;
+        return 0;
+    }
+    int found = find_by_hash(req->app, hash, org);
+    if (found > 0)
+        key_cache_put(org);
+    else if (found == 0)
+        key_cache_forget(hash);
     return found < 0 ? internal(resp) : found ? 0 : deny_401(resp);
 }
 

@@ -4,7 +4,14 @@
  * API key (401) -> fields (core/session_req.c) -> durable insert. The 200
  * is sent only after the insert is committed: the handler queues it on the
  * store's group commit and returns HTTP_ASYNC; the connection is resumed
- * from the commit callback. */
+ * from the commit callback.
+ *
+ * The key is looked up in the node's cache of keys (api/key_cache.c); the
+ * insert checks it, and the session's mode, again at its commit, so a key
+ * rotated or revoked anywhere creates nothing from then on (401; 403 when
+ * only the mode was turned off). Every other answer but the 200 is decided
+ * on the key as stored: a request the cached organisation would refuse is
+ * checked again against the store. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +27,8 @@ struct pending_create {
     struct http_req *req;
     struct http_resp *resp;
     struct session s;
+    struct session_insert ins;
+    char key_hash[PB_SHA256_HEX];
 };
 
 /* On the store's thread that acknowledges the commit: keep it short. */
@@ -27,7 +36,16 @@ static void create_committed(void *arg, int rc)
 {
     struct pending_create *pc = arg;
     struct http_req *req = pc->req;
-    if (rc == STORE_FULL) /* nothing stored; worth retrying once space returns */
+    if (rc == STORE_NOT_FOUND) { /* the key or the mode went since the key was read */
+        key_cache_forget(pc->key_hash);
+        if (pc->ins.refused == GRANT_MODE_OFF) {
+            struct api_error err;
+            session_req_mode_not_enabled(&err);
+            http_resp_error(pc->resp, err.status, err.code, "%s", err.message);
+        } else {
+            api_refuse_key(pc->resp);
+        }
+    } else if (rc == STORE_FULL) /* nothing stored; worth retrying once space returns */
         http_resp_error(pc->resp, 507, "INSUFFICIENT_STORAGE", "The server is out of storage space; try again later");
     else if (rc != STORE_OK) {
         log_error("session msg=\"insert failed\" rc=%d", rc);
@@ -41,24 +59,30 @@ static void create_committed(void *arg, int rc)
 static enum http_result create_session(struct http_req *req, struct http_resp *resp, int version)
 {
     struct app *app = req->app;
-    struct org org;
-    if (api_auth_key(req, resp, &org))
-        return HTTP_DONE;
     struct pending_create *pc = calloc(1, sizeof *pc);
-    struct api_error err;
     if (!pc) {
-        org_clear(&org);
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         return HTTP_DONE;
     }
+    struct org org;
     const char *lang = NULL; /* Passbook's own field: the hosted page's language */
-    if (journey_language_param(req->json, &lang, &err) ||
-        session_req_parse(req->json, version, pb_today_ist(), org.modes, &pc->s.req, &err)) {
-        http_resp_error(resp, err.status, err.code, "%s", err.message);
+    for (bool use_cache = true, cached;; use_cache = false) {
+        if (api_auth_key_cached(req, resp, &org, use_cache, &cached)) {
+            free(pc);
+            return HTTP_DONE;
+        }
+        struct api_error err;
+        if (!journey_language_param(req->json, &lang, &err) &&
+            !session_req_parse(req->json, version, pb_today_ist(), org.modes, &pc->s.req, &err))
+            break;
         org_clear(&org);
-        free(pc);
-        return HTTP_DONE;
+        if (!cached) { /* refused on the organisation as stored */
+            http_resp_error(resp, err.status, err.code, "%s", err.message);
+            free(pc);
+            return HTTP_DONE;
+        }
     }
+    memcpy(pc->key_hash, org.api_key_hash, sizeof pc->key_hash);
     struct session *s = &pc->s;
     if (!uuid_v4(s->id)) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
@@ -87,7 +111,9 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
     pc->req = req;
     pc->resp = resp;
     /* From here pc and resp belong to the commit callback. */
-    STORE_CALL(app->store, session_insert_async, s, create_committed, pc);
+    pc->ins.s = s;
+    pc->ins.api_key_hash = pc->key_hash;
+    STORE_CALL(app->store, session_insert_async, &pc->ins, create_committed, pc);
     return HTTP_ASYNC;
 }
 

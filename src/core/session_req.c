@@ -160,6 +160,11 @@ static bool bank_offers(const struct bank_info *b, int mode)
     return mode == MODE_PDF || (mode == MODE_AA && b->aa);
 }
 
+int session_req_mode_not_enabled(struct api_error *err)
+{
+    return api_error_set(err, 403, "MODE_NOT_ENABLED", "Specified mode not enabled. Contact FinBox Admin.");
+}
+
 static int check_mode(const json_t *body, int org_modes, const struct bank_info *bank,
                       struct session_req *r, struct api_error *err)
 {
@@ -171,8 +176,7 @@ static int check_mode(const json_t *body, int org_modes, const struct bank_info 
     if (!r->mode)
         return sreq_bad_choice(err, "mode", &t);
     if (!(org_modes & r->mode))
-        return api_error_set(err, 403, "MODE_NOT_ENABLED",
-                             "Specified mode not enabled. Contact FinBox Admin.");
+        return session_req_mode_not_enabled(err);
     if (!bank)
         return api_error_set(err, 400, "MISSING_BANK_NAME", "bank_name' is required with 'mode'.");
     if (!bank_offers(bank, r->mode))

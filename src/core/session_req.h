@@ -53,6 +53,9 @@ struct session_req {
 int session_req_parse(const json_t *body, int version, pb_day today, int org_modes,
                       struct session_req *out, struct api_error *err);
 void session_req_free(struct session_req *r);
+/* The refusal of a mode the organisation has not enabled (403
+ * MODE_NOT_ENABLED); returns -1. */
+int session_req_mode_not_enabled(struct api_error *err);
 
 /* The months a journey over [from, to] expects: every month from from's
  * month to to's month, except to's month when to lies in its first week

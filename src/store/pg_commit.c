@@ -99,7 +99,8 @@ int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *
 /* ---- group commit ---- */
 
 void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send)(struct pg_conn *, const void *),
-               const void *arg, store_done_fn done, void *done_arg)
+               int (*received)(const PGresult *, const void *), const void *arg, store_done_fn done,
+               void *done_arg)
 {
     struct pg_wop *w = calloc(1, sizeof *w);
     if (!w) {
@@ -109,6 +110,7 @@ void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send
     w->sql = sql;
     w->what = what;
     w->send = send;
+    w->received = received;
     w->arg = arg;
     w->done = done;
     w->done_arg = done_arg;
@@ -187,14 +189,18 @@ static struct pg_wop *run_once(struct pg_store *s, struct pg_conn *c, struct pg_
         return NULL;
     }
     bool skipped;
-    int rc = pg_recv(c, "begin", &skipped);
+    int rc = pg_recv(c, "begin", &skipped, NULL);
     *stale = rc != STORE_OK && c->broken;
     struct pg_wop *failed = NULL;
     for (struct pg_wop *w = batch; w && !c->broken; w = w->next)
         if (w->sent) {
-            w->rc = pg_recv(c, w->what, &skipped);
+            PGresult *r = NULL;
+            w->rc = pg_recv(c, w->what, &skipped, w->received ? &r : NULL);
             if (w->rc != STORE_OK && !skipped && !failed && !c->broken)
                 failed = w;
+            else if (r) /* a refusal by the op's own rule (its grant) keeps the transaction */
+                w->rc = w->received(r, w->arg);
+            PQclear(r);
         }
     PGresult *cr = c->broken ? NULL : pg_recv_raw(c);
     if (!failed && rc == STORE_OK)

@@ -337,7 +337,7 @@ PGresult *pg_recv_raw(struct pg_conn *c)
     return r;
 }
 
-int pg_recv(struct pg_conn *c, const char *what, bool *skipped)
+int pg_recv(struct pg_conn *c, const char *what, bool *skipped, PGresult **res)
 {
     PGresult *r = pg_recv_raw(c);
     ExecStatusType st = PQresultStatus(r);
@@ -345,7 +345,10 @@ int pg_recv(struct pg_conn *c, const char *what, bool *skipped)
     int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? STORE_OK
              : *skipped                                      ? STORE_ERROR
                                                              : failure(c, r, what);
-    PQclear(r);
+    if (res && rc == STORE_OK)
+        *res = r;
+    else
+        PQclear(r);
     return rc;
 }
 

@@ -22,7 +22,7 @@ int pg_org_set_acceptance(struct store *st, const char *org_id, const char *acce
 /* sessions (pg_session.c) */
 int pg_session_insert_run(struct pg_conn *c, const struct session *s);
 void pg_session_from_row(const PGresult *r, int row, void *out);
-void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);
+void pg_session_insert_async(struct store *st, struct session_insert *ins, store_done_fn done, void *arg);
 int pg_session_get(struct store *st, const char *id, const char *org_id, struct session *out);
 int pg_session_complete(struct store *st, const char *session_id, int64_t now, const struct webhook_delivery *d);
 int pg_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UUID_BUF], size_t max, size_t *n);

@@ -41,10 +41,11 @@ struct pg_params {
 };
 
 /* A write queued for the group commit (session creates): one statement,
- * sql, that send queues with pg_send. */
+ * sql, that send queues with pg_send, and what its result means. */
 struct pg_wop {
     const char *sql, *what;
     int (*send)(struct pg_conn *c, const void *arg); /* a store_rc: STORE_OK once queued */
+    int (*received)(const PGresult *r, const void *arg); /* a store_rc from a result; NULL: STORE_OK */
     const void *arg;
     store_done_fn done;
     void *done_arg;
@@ -119,12 +120,13 @@ int pg_prepare(struct pg_conn *c, const char *sql, const char *what);
  * queues one statement, already prepared with pg_prepare, without waiting;
  * after PQpipelineSync, the outcome of each statement sent is read in
  * order: pg_recv gives a store_rc, as pg_exec (*skipped: an earlier
- * failure in the pipeline kept it from running), pg_recv_raw the result
+ * failure in the pipeline kept it from running; on success *res, if res,
+ * the result, to PQclear), pg_recv_raw the result
  * itself (NULL: the connection failed; PQclear it); pg_recv_sync reads
  * the sync and leaves pipeline mode (STORE_ERROR: the connection is
  * marked broken). */
 int pg_send(struct pg_conn *c, const char *sql, const struct pg_params *p, const char *what);
-int pg_recv(struct pg_conn *c, const char *what, bool *skipped);
+int pg_recv(struct pg_conn *c, const char *what, bool *skipped, PGresult **res);
 PGresult *pg_recv_raw(struct pg_conn *c);
 int pg_recv_sync(struct pg_conn *c);
 /* Runs plain SQL text without parameters (BEGIN, COMMIT, migrations). */
@@ -138,10 +140,11 @@ int pg_collect(const PGresult *r, size_t sz, void (*from_row)(const PGresult *r,
  * returns STORE_OK (rolls back otherwise); retried a few times on a
  * serialization failure, a deadlock or a connection lost before COMMIT. */
 int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *arg);
-/* Queues a statement (sql, sent by send) for the group commit; done runs
- * on a committer thread. */
+/* Queues a statement (sql, sent by send, its result judged by received)
+ * for the group commit; done runs on a committer thread. */
 void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send)(struct pg_conn *, const void *),
-               const void *arg, store_done_fn done, void *done_arg);
+               int (*received)(const PGresult *, const void *), const void *arg, store_done_fn done,
+               void *done_arg);
 int pg_committers_start(struct pg_store *s, char *err, size_t errlen);
 void pg_committers_stop(struct pg_store *s);
 

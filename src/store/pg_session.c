@@ -13,64 +13,99 @@ static const char SESSION_INSERT[] =
     "INSERT INTO sessions(" STORE_SESSION_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
     "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)";
 
-/* The insert, run at once or queued in the group commit's pipeline. */
-static int session_insert(struct pg_conn *c, const struct session *s, bool pipelined)
+/* The create's insert under its grant (store.h): only while the
+ * organisation holds the key ($31) and has the session's mode ($8)
+ * enabled; its one row says whether the key was found and whether the
+ * session was stored. */
+static const char SESSION_INSERT_GRANTED[] =
+    "WITH o AS (SELECT modes FROM orgs WHERE id = $2 AND api_key_hash = $31), "
+    "ins AS (INSERT INTO sessions(" STORE_SESSION_COLS ") SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30 "
+    "FROM o WHERE $8 = 0 OR (o.modes & $8) <> 0 RETURNING 1) "
+    "SELECT (SELECT count(*) FROM o), (SELECT count(*) FROM ins)";
+
+/* The session's 30 columns into p; *owned (3) to free once sent. */
+static void session_params(const struct session *s, struct pg_params *p, char *owned[3])
 {
     const struct session_req *r = &s->req;
-    char *months = store_months_format(r->expected_months, r->n_expected_months);
-    char *consents = store_json_text(r->consents), *metadata = store_json_text(r->metadata);
-    struct pg_params p = {0};
-    pgp_text(&p, s->id);
-    pgp_text(&p, s->org_id);
-    pgp_int(&p, r->version);
-    pgp_text(&p, r->link_id);
-    pgp_text(&p, r->redirect_url);
-    pgp_text(&p, r->logo_url);
-    pgp_text(&p, r->bank);
-    pgp_int(&p, r->mode);
-    pgp_text(&p, r->mobile_number);
-    pgp_text(&p, r->journey_mode);
-    pgp_int(&p, r->accept_anything);
-    pgp_int(&p, r->is_mobile_field_editable);
-    pgp_int(&p, r->from_date);
-    pgp_int(&p, r->to_date);
-    pgp_int_opt(&p, r->max_from_date, r->max_from_date != PB_NO_DAY);
-    pgp_int_opt(&p, r->max_to_date, r->max_to_date != PB_NO_DAY);
-    pgp_text(&p, months ? months : "");
-    pgp_int(&p, r->session_expiry_min);
-    pgp_text(&p, r->aa_journey_mode);
-    pgp_int_opt(&p, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
-    pgp_text(&p, r->aa_recurring_frequency_unit);
-    pgp_int_opt(&p, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
-    pgp_text(&p, r->aa_journey_code);
-    pgp_text(&p, consents);
-    pgp_text(&p, metadata);
-    pgp_int(&p, s->created_at);
-    pgp_int(&p, s->expires_at);
-    pgp_text(&p, session_state_name(s->state));
-    pgp_int_opt(&p, s->processing_requested_at, s->processing_requested_at != 0);
-    pgp_int_opt(&p, s->deleted_at, s->deleted_at != 0);
-    int rc = pipelined ? pg_send(c, SESSION_INSERT, &p, "session_insert")
-                       : pg_exec(c, SESSION_INSERT, &p, "session_insert", NULL, NULL);
-    free(months);
-    free(consents);
-    free(metadata);
-    return rc;
+    char *months = owned[0] = store_months_format(r->expected_months, r->n_expected_months);
+    char *consents = owned[1] = store_json_text(r->consents);
+    char *metadata = owned[2] = store_json_text(r->metadata);
+    pgp_text(p, s->id);
+    pgp_text(p, s->org_id);
+    pgp_int(p, r->version);
+    pgp_text(p, r->link_id);
+    pgp_text(p, r->redirect_url);
+    pgp_text(p, r->logo_url);
+    pgp_text(p, r->bank);
+    pgp_int(p, r->mode);
+    pgp_text(p, r->mobile_number);
+    pgp_text(p, r->journey_mode);
+    pgp_int(p, r->accept_anything);
+    pgp_int(p, r->is_mobile_field_editable);
+    pgp_int(p, r->from_date);
+    pgp_int(p, r->to_date);
+    pgp_int_opt(p, r->max_from_date, r->max_from_date != PB_NO_DAY);
+    pgp_int_opt(p, r->max_to_date, r->max_to_date != PB_NO_DAY);
+    pgp_text(p, months ? months : "");
+    pgp_int(p, r->session_expiry_min);
+    pgp_text(p, r->aa_journey_mode);
+    pgp_int_opt(p, r->aa_recurring_tenure_month_count, r->aa_recurring_tenure_month_count != 0);
+    pgp_text(p, r->aa_recurring_frequency_unit);
+    pgp_int_opt(p, r->aa_recurring_frequency_value, r->aa_recurring_frequency_value != 0);
+    pgp_text(p, r->aa_journey_code);
+    pgp_text(p, consents);
+    pgp_text(p, metadata);
+    pgp_int(p, s->created_at);
+    pgp_int(p, s->expires_at);
+    pgp_text(p, session_state_name(s->state));
+    pgp_int_opt(p, s->processing_requested_at, s->processing_requested_at != 0);
+    pgp_int_opt(p, s->deleted_at, s->deleted_at != 0);
+}
+
+static void free_owned(char *owned[3])
+{
+    for (int i = 0; i < 3; i++)
+        free(owned[i]);
 }
 
 int pg_session_insert_run(struct pg_conn *c, const struct session *s)
 {
-    return session_insert(c, s, false);
+    struct pg_params p = {0};
+    char *owned[3];
+    session_params(s, &p, owned);
+    int rc = pg_exec(c, SESSION_INSERT, &p, "session_insert", NULL, NULL);
+    free_owned(owned);
+    return rc;
 }
 
+/* Queued in the group commit's pipeline. */
 static int send_session_insert(struct pg_conn *c, const void *arg)
 {
-    return session_insert(c, arg, true);
+    const struct session_insert *ins = arg;
+    struct pg_params p = {0};
+    char *owned[3];
+    session_params(ins->s, &p, owned);
+    if (ins->api_key_hash)
+        pgp_text(&p, ins->api_key_hash);
+    int rc = pg_send(c, ins->api_key_hash ? SESSION_INSERT_GRANTED : SESSION_INSERT, &p, "session_insert");
+    free_owned(owned);
+    return rc;
 }
 
-void pg_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
+static int session_insert_received(const PGresult *r, const void *arg)
 {
-    pg_submit((struct pg_store *)st, SESSION_INSERT, "session_insert", send_session_insert, s, done, arg);
+    struct session_insert *ins = (struct session_insert *)arg; /* the caller's: refused is ours to set */
+    if (!ins->api_key_hash || pgr_int(r, 0, 1) > 0)
+        return STORE_OK;
+    ins->refused = pgr_int(r, 0, 0) > 0 ? GRANT_MODE_OFF : GRANT_KEY_GONE;
+    return STORE_NOT_FOUND;
+}
+
+void pg_session_insert_async(struct store *st, struct session_insert *ins, store_done_fn done, void *arg)
+{
+    pg_submit((struct pg_store *)st, ins->api_key_hash ? SESSION_INSERT_GRANTED : SESSION_INSERT, "session_insert",
+              send_session_insert, session_insert_received, ins, done, arg);
 }
 
 void pg_session_from_row(const PGresult *res, int i, void *out)

@@ -156,7 +156,7 @@ int sq_org_set_keys(struct store *st, const char *id, const char *key_hash, cons
 int sq_org_set_modes(struct store *st, const char *id, int modes);
 
 /* Sessions (sqlite_session.c). */
-void sq_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg);
+void sq_session_insert_async(struct store *st, struct session_insert *ins, store_done_fn done, void *arg);
 int sq_session_get(struct store *st, const char *id, const char *org_id, struct session *out);
 int sq_session_list(struct store *st, const struct session_filter *f, struct session **out, size_t *n,
                     size_t *total);

@@ -12,11 +12,18 @@
 static const char SQL_SESSION_INSERT[] =
     "INSERT INTO sessions(" STORE_SESSION_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
     "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)";
+/* The create's insert under its grant (store.h): only while the
+ * organisation holds the key and has the session's mode (?8) enabled. */
+static const char SQL_SESSION_INSERT_GRANTED[] =
+    "INSERT INTO sessions(" STORE_SESSION_COLS ") SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30 "
+    "FROM orgs WHERE id = ?2 AND api_key_hash = ?31 AND (?8 = 0 OR (modes & ?8) <> 0)";
+static const char SQL_ORG_HAS_KEY[] = "SELECT 1 FROM orgs WHERE id = ?1 AND api_key_hash = ?2";
 /* org_id NULL: any organisation's (the hosted journey, the notifier) */
 static const char SQL_SESSION_GET[] = "SELECT " STORE_SESSION_COLS ", completion_notified_at, expiry_notified_at "
                                       "FROM sessions WHERE id = ?1 AND (?2 IS NULL OR org_id = ?2)";
 
-static int session_insert_run(sqlite3 *db, sqlite3_stmt *q, const struct session *s)
+static void session_bind(sqlite3_stmt *q, const struct session *s)
 {
     const struct session_req *r = &s->req;
     char *months = store_months_format(r->expected_months, r->n_expected_months);
@@ -54,6 +61,11 @@ static int session_insert_run(sqlite3 *db, sqlite3_stmt *q, const struct session
     free(months);
     free(consents);
     free(metadata);
+}
+
+static int session_insert_run(sqlite3 *db, sqlite3_stmt *q, const struct session *s)
+{
+    session_bind(q, s);
     return sq_run_reset(db, q, "session_insert");
 }
 
@@ -67,15 +79,38 @@ int sqlite_session_insert_db(sqlite3 *db, const struct session *s)
     return rc;
 }
 
-static int apply_session_insert(struct sq_conn *c, const void *arg)
+/* Why a granted insert stored nothing: the key is gone, or else the mode. */
+static enum grant_refusal refusal(struct sq_conn *c, const struct session_insert *ins)
 {
-    sqlite3_stmt *q = sq_stmt(c, SQL_SESSION_INSERT);
-    return q ? session_insert_run(c->db, q, arg) : STORE_ERROR;
+    sqlite3_stmt *q = sq_stmt(c, SQL_ORG_HAS_KEY);
+    if (!q)
+        return GRANT_KEY_GONE;
+    sq_bind_text(q, 1, ins->s->org_id);
+    sq_bind_text(q, 2, ins->api_key_hash);
+    bool has = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_reset(q);
+    return has ? GRANT_MODE_OFF : GRANT_KEY_GONE;
 }
 
-void sq_session_insert_async(struct store *st, const struct session *s, store_done_fn done, void *arg)
+static int apply_session_insert(struct sq_conn *c, const void *arg)
 {
-    sq_submit(st, apply_session_insert, s, done, arg);
+    struct session_insert *ins = (struct session_insert *)arg; /* the caller's: refused is ours to set */
+    sqlite3_stmt *q = sq_stmt(c, ins->api_key_hash ? SQL_SESSION_INSERT_GRANTED : SQL_SESSION_INSERT);
+    if (!q)
+        return STORE_ERROR;
+    session_bind(q, ins->s);
+    if (ins->api_key_hash)
+        sq_bind_text(q, 31, ins->api_key_hash);
+    int rc = sq_run_reset(c->db, q, "session_insert");
+    if (rc != STORE_OK || !ins->api_key_hash || sqlite3_changes(c->db) > 0)
+        return rc;
+    ins->refused = refusal(c, ins);
+    return STORE_NOT_FOUND;
+}
+
+void sq_session_insert_async(struct store *st, struct session_insert *ins, store_done_fn done, void *arg)
+{
+    sq_submit(st, apply_session_insert, ins, done, arg);
 }
 
 static json_t *col_json(sqlite3_stmt *q, int i)

@@ -75,6 +75,7 @@ int store_wait(struct store_wait *w)
 int store_session_insert(struct store *st, const struct session *s)
 {
     struct store_wait w = STORE_WAIT_INIT;
-    st->ops->session_insert_async(st, s, store_wait_done, &w);
+    struct session_insert ins = {.s = s};
+    st->ops->session_insert_async(st, &ins, store_wait_done, &w);
     return store_wait(&w);
 }

@@ -223,6 +223,20 @@ struct aa_event {
     int64_t at;
 };
 
+/* A session to insert and what its create was authorised by, which the
+ * insert checks again in its own transaction: a caller may authorise from
+ * a cache of keys, and a key rotated or revoked (on any node, by any
+ * process) still stops creating sessions at once. */
+struct session_insert {
+    const struct session *s;
+    const char *api_key_hash;    /* the key s->org_id must still hold (as stored); NULL: no check */
+    enum grant_refusal {
+        GRANT_HELD,              /* nothing refused (or the insert failed otherwise) */
+        GRANT_KEY_GONE,          /* the organisation no longer has this key */
+        GRANT_MODE_OFF,          /* the session's mode is no longer enabled for it */
+    } refused;                   /* set by the store before done */
+};
+
 struct store_ops {
     void (*close)(struct store *st);
     void (*stats)(struct store *st, struct store_stats *out);
@@ -246,9 +260,11 @@ struct store_ops {
                         const char *server_hash_hash);
     int (*org_set_modes)(struct store *st, const char *org_id, int modes);
 
-    /* Inserts s (which must stay valid until done runs). */
-    void (*session_insert_async)(struct store *st, const struct session *s, store_done_fn done,
-                                 void *arg);
+    /* Inserts ins->s (ins and the session stay valid until done runs).
+     * With ins->api_key_hash, only if the organisation still holds that
+     * key and has the session's mode enabled; else nothing is stored, done
+     * gets STORE_NOT_FOUND and ins->refused says why. */
+    void (*session_insert_async)(struct store *st, struct session_insert *ins, store_done_fn done, void *arg);
     /* The session id owned by org_id; STORE_NOT_FOUND for an unknown id and
      * for another organisation's session alike. org_id NULL: whoever owns it
      * (the hosted journey and the notifier, which act for the session).

@@ -366,6 +366,41 @@ def org_created_while_serving_works_at_once(srv):
 
 
 @suite.test
+def a_key_in_use_stops_at_once_when_rotated_and_a_mode_when_turned_off(srv):
+    """Session create authorises from the node's cache of keys; the insert checks the key and
+    the session's mode again at its commit, and every refusal is decided on the organisation as
+    stored: a change made by another process (the CLI, the database) holds from the next
+    request on, whatever the node saw before."""
+    a = org_of(srv, 'Cached Key')
+    for i in range(2):                          # the second from the node's cache
+        eq(srv.create_session(a).status, 200, 'create %d' % i)
+    rot = json.loads(srv.cli('org', 'rotate-key', a.id).stdout)
+    expect_error(srv.create_session(a), 401, 'AUTHENTICATION_CREDENTIALS_NOT_PROVIDED', 'rotated key')
+    a.api_key = rot['api_key']
+    eq(srv.create_session(a).status, 200, 'the new key at once')
+
+    b = org_of(srv, 'Cached Key Bad Body')
+    eq(srv.create_session(b).status, 200)
+    srv.cli('org', 'rotate-key', b.id)
+    expect_error(srv.create_session(b, from_date='31/02/2024'), 401, 'AUTHENTICATION_CREDENTIALS_NOT_PROVIDED',
+                 'a rotated key is refused before the fields')
+
+    c = org_of(srv, 'Cached Key Revoked')
+    eq(srv.create_session(c).status, 200)
+    srv.sql('UPDATE orgs SET api_key_hash = ? WHERE id = ?', 'f' * 64, c.id)   # as a restore would
+    expect_error(srv.create_session(c, header_key=True), 401, 'AUTHENTICATION_CREDENTIALS_NOT_PROVIDED',
+                 'a key changed in the database')
+
+    d = org_of(srv, 'Cached Modes')
+    eq(srv.create_session(d, bank_name='sbi', mode='aa').status, 200)
+    srv.cli('org', 'set-modes', d.id, '--modes', 'pdf')
+    expect_error(srv.create_session(d, bank_name='sbi', mode='aa'), 403, 'MODE_NOT_ENABLED', 'aa turned off')
+    eq(srv.create_session(d, bank_name='hdfc', mode='pdf').status, 200, 'pdf still on')
+    stored = srv.sql("SELECT count(*) FROM sessions WHERE org_id = ? AND mode = 2", d.id)[0][0]
+    eq(int(stored), 1, 'only the aa session made while aa was on')
+
+
+@suite.test
 def two_hundred_concurrent_creates_get_unique_ids(srv):
     org = org_of(srv, 'Concurrent')
 

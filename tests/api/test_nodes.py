@@ -7,6 +7,7 @@ run by another node once its lease ends, the webhook is delivered once.
 Runs against PB_TEST_PG (tests/run.sh starts a throwaway cluster) or, run alone, against a
 cluster of its own (scripts/pg-cluster.sh)."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -196,6 +197,35 @@ def nodes_carry_on_when_the_database_drops_their_connections():
             eq(upload(b, o, sid, fx.data('icici_jan')).status, 200)
             for n in (a, b):
                 eq(n.get('/readyz').status, 200)
+    finally:
+        nodes.close()
+
+
+@suite.test(server=False)
+def a_key_rotated_through_one_node_stops_at_once_on_every_node():
+    """Each node keeps the keys it saw for session create; a key rotated through one node creates
+    nothing on any node from the next request on (the insert checks it at its commit), the new
+    key works on every node at once, and a mode turned off holds everywhere at once too."""
+    nodes = Nodes(2)
+    try:
+        a, b = nodes.nodes
+        nodes.start(a)
+        nodes.start(b)
+        o = a.create_org('Rotating Lender')
+        for n in (a, b):
+            for i in range(2):                     # the second from the node's cache
+                eq(n.create_session(o, bank_name='sbi', mode='aa').status, 200, 'create %d' % i)
+        rot = json.loads(a.cli('org', 'rotate-key', o.id).stdout)
+        for n in (a, b):
+            expect_error(n.create_session(o), 401, 'AUTHENTICATION_CREDENTIALS_NOT_PROVIDED', 'rotated key')
+        o.api_key, o.server_hash = rot['api_key'], rot['server_hash']
+        for n in (a, b):
+            for i in range(2):
+                eq(n.create_session(o, bank_name='sbi', mode='aa').status, 200, 'new key, create %d' % i)
+        b.cli('org', 'set-modes', o.id, '--modes', 'pdf')
+        for n in (a, b):
+            expect_error(n.create_session(o, bank_name='sbi', mode='aa'), 403, 'MODE_NOT_ENABLED', 'aa turned off')
+            eq(n.create_session(o, bank_name='hdfc', mode='pdf').status, 200, 'pdf still on')
     finally:
         nodes.close()
 
