@@ -82,9 +82,17 @@ print("%.2fms" % max(v))'
 # CPU time the servers spent (utime + stime, clock ticks), to show cost per
 # request independently of what else runs on the machine.
 ticks() { for p in $PIDS; do awk '{print $14 + $15}' "/proc/$p/stat"; done | awk '{s += $1} END {print s}'; }
+# PostgreSQL's too: the postmaster, its live processes (backends, WAL writer, checkpointer)
+# and those that ended (counted in the postmaster's children's times once reaped).
+db_ticks() {
+  [ -n "$PGDIR" ] || { echo 0; return; }
+  pm=$(head -1 "$PGDIR/data/postmaster.pid")
+  cat /proc/[0-9]*/stat 2>/dev/null |
+    awk -v pm="$pm" '$1 == pm {s += $14 + $15 + $16 + $17} $4 == pm {s += $14 + $15} END {print s + 0}'
+}
 T0=$(ticks); run "$DIR/healthz" /healthz
-T1=$(ticks); run "$DIR/create" /bank-connect/v1/session/ -s bench/session_create.lua
-T2=$(ticks)
+T1=$(ticks); D1=$(db_ticks); run "$DIR/create" /bank-connect/v1/session/ -s bench/session_create.lua
+T2=$(ticks); D2=$(db_ticks)
 HZ=$(getconf CLK_TCK)
 
 for u in $URLS; do curl -s "$u/metrics"; done >"$DIR/metrics.txt" || true
@@ -100,6 +108,7 @@ echo "store: $STORE; nodes: $NODES; machine: $(nproc) cores; wrk -t$WRK_THREADS 
 cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
 echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz")") us/req"
 echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create")") us/req  non-2xx: $(non2xx "$DIR/create")"
+[ -z "$PGDIR" ] || echo "database CPU during the creates: $(cpu_us "$D1" "$D2" "$(reqs "$DIR/create")") us/create"
 echo "sessions stored: $STORED"
 python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
 python3 - "$DIR/metrics.txt" <<'PY'
