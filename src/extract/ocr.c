@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -140,14 +141,23 @@ static unsigned char *page_gray(const struct ocr_image *img)
     return g;
 }
 
-/* A mark with no letter or digit read at low confidence: a speck, a
- * stamp's edge or a table rule, not text. */
-static bool speck(const char *w, float conf)
+static bool has_alnum(const char *w)
 {
     for (const char *p = w; *p; p++)
         if (isalnum((unsigned char)*p))
-            return false;
-    return conf < 75 || !strcmp(w, "|");
+            return true;
+    return false;
+}
+
+/* A mark with no letter or digit read at low confidence (a stamp's edge, a
+ * table rule), or any mark smaller than a fifth of an em each way (a dot of
+ * noise read as `.`, `,` or even `2`: a printed digit is half an em wide and
+ * three quarters high): not text. */
+static bool speck(const char *w, float conf, float width, float height, float em)
+{
+    if (width < 0.2f * em && height < 0.2f * em)
+        return true;
+    return !has_alnum(w) && (conf < 75 || !strcmp(w, "|"));
 }
 
 /* A page's words as read, before they go to the layout. */
@@ -299,13 +309,20 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
         size_t n = ocr_fix_word(text, word, sizeof word);
         lib->TessDeleteText(text);
         float conf = lib->TessResultIteratorConfidence(ri, RIL_WORD);
-        if (!n || speck(word, conf))
+        if (!n)
             continue;
         float mid = 0.5f * (float)(x0 + x1);
         float base = ly1 + (ly2 - ly1) * (mid - lx1) / (lx2 - lx1);
         float size = (base - top) / 0.72f;
-        if (!(size > 4 && size < 4 * (float)(y1 - y0 + 1)))
+        if (getenv("PB_OCR_DEBUG"))
+            fprintf(stderr, "w %4d %4d %4d %4d line %4.0f,%4.0f-%4.0f,%4.0f top %4.0f base %6.1f size %5.1f conf %4.1f %s\n", x0, y0, x1, y1,
+                    lx1, ly1, lx2, ly2, top, base, size, conf, word);
+        /* a line's top far above a word (a stamp on the line): the word's own
+         * height, when it has any (a hyphen's is no font's) */
+        if (!(size > 4 && (size < 4 * (float)(y1 - y0 + 1) || !has_alnum(word))))
             size = (float)(y1 - y0) / 0.72f;
+        if (speck(word, conf, (float)(x1 - x0), (float)(y1 - y0), size))
+            continue;
         if (add_word(pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
             rc = -1;
             break;

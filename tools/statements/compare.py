@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compare `passbook parse` output with the corpus ground truth.
 
-  compare.py TRUTH_DIR GOT [--names a b ...] [--loose-space] [--max-diffs N] [--markdown FILE]
+  compare.py TRUTH_DIR GOT [--names a b ...] [--loose-space] [--max-diffs N] [--markdown FILE] [--min-rows N]
 
 GOT is a directory holding NAME.json (the parse output of NAME.pdf; an error object counts as
 the output) or a JSON Lines file with one object per statement in the order of --names (default:
@@ -311,6 +311,9 @@ def main(argv=None):
                     help="a listed statement that is silently wrong fails all the same (an expected "
                          "failure must at least be flagged by its reconciliation)")
     ap.add_argument("--json", help="also write the per-family and per-pattern tallies to this file")
+    ap.add_argument("--min-rows", type=int, default=0,
+                    help="fail (one more failed count) when fewer rows than this are exact overall: a floor "
+                         "that keeps a set whose statements are all expected failures from getting worse")
     ap.add_argument("--write-xfail", help="write the statements failing now, with what fails, to this file "
                                           "(review the diff: a statement that passed before must not appear)")
     a = ap.parse_args(argv)
@@ -384,6 +387,10 @@ def main(argv=None):
                     "# --xfail). Remove a line when its statement passes (compare.py prints XPASS).\n")
             for n, probs in failures:
                 f.write("%-26s # %s\n" % (n, summarise(probs)))
+    if total.matched < a.min_rows:
+        failed += 1
+        print("FAIL rows exact: %d of %d, fewer than the floor %d (--min-rows)" % (total.matched, total.n_truth,
+                                                                                  a.min_rows))
     nx = sum(1 for n in names if n in xfail) - len(xpass)
     if nx or xpass:
         print("%d expected failures (XFAIL), %d unexpected passes (XPASS)" % (nx, len(xpass)))
