@@ -30,6 +30,8 @@ static struct {
     char *names_text;             /* private copy of names.tsv, split in place */
     struct alias *aliases;
     size_t n_aliases;
+    struct alias *domains;        /* names.tsv "domain" rows: phrase is the domain */
+    size_t n_domains;
 } T;
 
 static pthread_once_t T_once = PTHREAD_ONCE_INIT;
@@ -108,6 +110,8 @@ static void names_row(char *line)
     }
     if (!strcmp(f[1], "alias") && f[2][0])
         T.aliases[T.n_aliases++] = (struct alias){b, f[2]};
+    else if (!strcmp(f[1], "domain") && f[2][0])
+        T.domains[T.n_domains++] = (struct alias){b, f[2]};
     else if (!strcmp(f[1], "merged"))
         b->merged_into = find_loaded(f[2]);
     else if (!strcmp(f[1], "abroad"))
@@ -163,7 +167,8 @@ static void load_table(void)
     const struct embedded_file *names = embedded_find(NAMES_TSV);
     if (names) {
         T.aliases = calloc(count_lines(names), sizeof *T.aliases);
-        if (!T.aliases)
+        T.domains = calloc(count_lines(names), sizeof *T.domains);
+        if (!T.aliases || !T.domains)
             abort();
         T.names_text = split_lines(names, names_row);
     }
@@ -240,6 +245,19 @@ const char *bank_alias_at(size_t i, const struct bank_info **bank)
     if (bank)
         *bank = T.aliases[i].bank;
     return T.aliases[i].phrase;
+}
+
+const struct bank_info *bank_find_by_domain(const char *host, size_t len)
+{
+    ensure_loaded();
+    for (size_t i = 0; i < T.n_domains; i++) {
+        size_t dl = strlen(T.domains[i].phrase);
+        if (len < dl || strncasecmp(host + len - dl, T.domains[i].phrase, dl))
+            continue;
+        if (len == dl || host[len - dl - 1] == '.')
+            return T.domains[i].bank;
+    }
+    return NULL;
 }
 
 const char *bank_id_lower(const struct bank_info *b, char *buf, size_t len)

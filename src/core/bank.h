@@ -30,6 +30,10 @@ bool bank_accepts(const struct bank_info *want, const struct bank_info *got);
 /* The other names statements print for the banks (data/banks/names.tsv):
  * alias i's phrase and its bank; NULL past the end. */
 const char *bank_alias_at(size_t i, const struct bank_info **bank);
+/* The bank whose own internet domain (data/banks/names.tsv) host[0..len)
+ * is or lies under ("www.hdfcbank.com", "netbanking.hdfcbank.com"; never
+ * "hdfcbanking.com"); case ignored; NULL if none. */
+const struct bank_info *bank_find_by_domain(const char *host, size_t len);
 /* Lookup by IFSC prefix (first four letters of an IFSC); NULL if unknown. */
 const struct bank_info *bank_find_by_ifsc(const char *ifsc);
 size_t bank_count(void);

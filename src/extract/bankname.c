@@ -197,3 +197,30 @@ bool bankname_foreign_mark(const struct bn_text *t)
     }
     return false;
 }
+
+const struct bank_info *bankname_domain(const char *text)
+{
+    for (size_t i = 0; text[i];) {
+        if (!isalnum((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        bool dot = false;
+        for (; isalnum((unsigned char)text[j]) || text[j] == '-' || text[j] == '.'; j++)
+            dot = dot || text[j] == '.';
+        size_t e = j;
+        while (e > i && text[e - 1] == '.') /* a full stop after the address */
+            e--;
+        size_t tld = e;
+        while (tld > i && isalpha((unsigned char)text[tld - 1]))
+            tld--;
+        if (dot && e - tld >= 2 && tld > i + 1 && text[tld - 1] == '.') {
+            const struct bank_info *b = bank_find_by_domain(text + i, e - i);
+            if (b)
+                return b;
+        }
+        i = j;
+    }
+    return NULL;
+}

@@ -42,4 +42,9 @@ bool bankname_coop_like(const struct bn_text *t);
  * routing number, BSB, or a currency other than the rupee. */
 bool bankname_foreign_mark(const struct bn_text *t);
 
+/* The bank whose own internet domain a host name in text is or lies under
+ * ("www.hdfcbank.com", "care@icicibank.com", "onlinesbi.sbi/..."); NULL if
+ * none. */
+const struct bank_info *bankname_domain(const char *text);
+
 #endif

@@ -169,7 +169,7 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
             continue;
         }
         const char *after = seg->text + t.end[p + len - 1];
-        bool colon = after[strspn(after, " .")] == ':';
+        bool colon = after[strspn(after, " .)")] == ':';
         if (field == IDF_IGNORE && !colon) { /* "Nominee Registered Yes": only the label goes */
             p += len;
             continue;
@@ -182,7 +182,7 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
             if (!f2)
                 continue;
             const char *a2 = seg->text + t.end[q + l2 - 1];
-            if (a2[strspn(a2, " .")] == ':') {
+            if (a2[strspn(a2, " .)")] == ':') {
                 vend = t.start[q];
                 break;
             }
@@ -377,6 +377,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     period_apart(&s);
     if (s.name_rank < NAME_LABEL) {
         id_title_block(&s, first_table);
+        id_dear_name(&s, first_table);
         id_number_block(&s, first_table);
         id_plain_block(&s, first_table);
     }

@@ -21,11 +21,13 @@ void id_unlabelled_ifsc(struct id_scan *s)
 }
 
 /* The bank named by the statement's own text: its letterhead, header block
- * and footer on the first two pages; never a table row, the customer's
- * address or a counterparty's line. Also says whether a co-operative
+ * and footer on the first two pages, by name or else by the bank's own
+ * internet domain; never a table row, the customer's address or e-mail, or
+ * a counterparty's line. Also says whether a co-operative
  * bank's name or a mark of a foreign account is printed there. */
 struct printed {
     struct bn_match name;
+    const struct bank_info *domain; /* the bank of the first own domain printed */
     bool coop_name; /* some co-operative/rural bank is named (catalogue or not) */
     bool foreign;
 };
@@ -50,9 +52,16 @@ static void printed_bank(const struct id_scan *s, struct printed *out)
             out->name = m;
             single = m.words == 1;
         }
+        /* the customer's own e-mail address is no bank's domain */
+        const char *email = s->r->id.email;
+        if (!out->domain && !(email && strstr(text, email)))
+            out->domain = bankname_domain(text);
         out->coop_name = out->coop_name || bankname_coop_like(&words);
         out->foreign = out->foreign || bankname_foreign_mark(&words);
     }
+    /* a domain is as specific as a name spelled out, and comes after it */
+    if (!out->name.bank && out->domain)
+        out->name = (struct bn_match){.bank = out->domain, .words = 2};
 }
 
 /* The catalogue bank of the statement. The IFSC's first four letters name

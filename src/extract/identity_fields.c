@@ -14,7 +14,7 @@
 char *id_dup_trim(const char *s, size_t n)
 {
     /* separators go, the sign of "-49,808.41" stays */
-    while (n && (isspace((unsigned char)*s) || strchr(":-,.|(", *s)) &&
+    while (n && (isspace((unsigned char)*s) || strchr(":-,.|()", *s)) &&
            !(strchr("-.", *s) && n > 1 && isdigit((unsigned char)s[1])))
         s++, n--;
     while (n && (isspace((unsigned char)s[n - 1]) || strchr(":,|(-", s[n - 1])))

@@ -102,6 +102,39 @@ void id_title_block(struct id_scan *s, size_t end)
     }
 }
 
+/* A salutation on the first page above the table, as e-mailed statements
+ * open: "Dear Mr. ROHAN VERMA," names the holder; "Dear Customer", "Dear
+ * Sir/Madam", "Dear Valued Member" name no one. */
+void id_dear_name(struct id_scan *s, size_t end)
+{
+    static const char *const NOBODY[] = {"customer", "sir",    "madam",  "valued", "member",   "cardholder",
+                                         "cardmember", "user", "client", "patron", "investor", "depositor",
+                                         "holder",   "all",    "friend", "esteemed", "account", NULL};
+    struct seg segs[MAX_SEGS];
+    for (size_t li = 0; li < end && li < 60 && s->name_rank < NAME_TITLE; li++) {
+        if (s->use[li] || s->l->lines[li].page != 0)
+            continue;
+        int n = id_segments(s->l, li, segs, MAX_SEGS);
+        for (int i = 0; i < n; i++) {
+            const char *p = segs[i].text;
+            if (strncasecmp(p, "dear", 4) || isalnum((unsigned char)p[4]))
+                continue;
+            p += 4;
+            struct toks t;
+            id_tokenize(p, &t);
+            bool nobody = false;
+            for (int k = 0; k < t.n; k++)
+                nobody = nobody || id_tok_in(t.t[k], NOBODY);
+            char *v = id_dup_trim(p, strcspn(p, ",;!"));
+            if (!nobody && v && id_name_ok(v, true))
+                id_set_name(s, v, NAME_TITLE);
+            else
+                free(v);
+            break;
+        }
+    }
+}
+
 /* A name printed alone at the top left, without label or title (Axis,
  * Kotak): 2-5 words in capitals or in title case, not the bank's name, over
  * an address (a line with a digit a little below, at the same place). */

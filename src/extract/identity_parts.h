@@ -91,6 +91,7 @@ void id_set_name(struct id_scan *s, char *v, enum name_rank rank);
 void id_name_after_account(struct id_scan *s, const char *rest, size_t line);
 void id_number_block(struct id_scan *s, size_t end);
 void id_title_block(struct id_scan *s, size_t end);
+void id_dear_name(struct id_scan *s, size_t end);
 void id_plain_block(struct id_scan *s, size_t end);
 void id_strip_title(char *name);
 

@@ -442,6 +442,197 @@ TEST(header_blocks_as_banks_print_them)
         expect_identity(BANK_HEADERS[i].head, &BANK_HEADERS[i].want);
 }
 
+/* Header forms from public descriptions of real statements (every value
+ * made up), one row each: the head printed over TABLE and every field it
+ * must give (NONE: must stay null, nothing printed for it). */
+struct head_case {
+    const char *what, *head;
+    struct want_id want;
+};
+
+static void expect_cases(const struct head_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int before = check_cur_failed;
+        check_cur_failed = 0;
+        expect_identity(c[i].head, &c[i].want);
+        if (check_cur_failed)
+            fprintf(stderr, "  case: %s\n", c[i].what);
+        check_cur_failed |= before;
+    }
+}
+
+TEST(account_numbers_as_statements_print_them)
+{
+    static const struct head_case CASES[] = {
+        {"masked with X", "ICICI Bank Limited\nAccount Number : XXXXXXXX4321\nName : ANITA DESAI\n",
+         {.account = "XXXXXXXX4321", .name = "ANITA DESAI", .ifsc = NONE, .bank = "icici"}},
+        {"masked with stars beside the name", "HDFC BANK LIMITED\nAccount No : ****4321          Name : ANITA DESAI\n",
+         {.account = "****4321", .name = "ANITA DESAI", .bank = "hdfc"}},
+        {"masked in the middle", "Axis Bank\nAccount No : 9120XXXXXXX4321\nCustomer Name : ANITA DESAI\n",
+         {.account = "9120XXXXXXX4321", .name = "ANITA DESAI", .bank = "axis"}},
+        {"CIF and customer id before the account number",
+         "STATE BANK OF INDIA\nCIF Number : 85012345678\nCustomer ID : 123456789\nAccount Number : 30123456789\n"
+         "Name : ANITA DESAI\n",
+         {.account = "30123456789", .name = "ANITA DESAI", .bank = "sbi"}},
+        {"only a CIF printed: no account number", "STATE BANK OF INDIA\nCIF No. : 85012345678\nName : ANITA DESAI\n",
+         {.account = NONE, .name = "ANITA DESAI", .bank = "sbi"}},
+        {"customer relationship number beside the account number",
+         "Kotak Mahindra Bank\nCRN : 12345678          Account No. : 1234567890\n",
+         {.account = "1234567890", .bank = "kotak"}},
+        {"inside a sentence with the period",
+         "Bank of India\nStatement of account no. 012310110001234 for the period 01/04/2024 to 30/04/2024\n"
+         "Name : ROHAN VERMA\n",
+         {.account = "012310110001234", .name = "ROHAN VERMA", .bank = "boi"}},
+        {"masked inside an e-mail's sentence",
+         "Dear ROHAN VERMA\nYour Savings Account XXXXXXXX6789 statement for April 2024\nIDFC FIRST Bank\n",
+         {.account = "XXXXXXXX6789", .name = "ROHAN VERMA", .bank = "idfc"}},
+        {"grouped with dashes (HSBC India)",
+         "The Hongkong and Shanghai Banking Corporation Limited\nName : ROHAN VERMA\n"
+         "Account Number : 071-123456-001\nIFSC : HSBC0400002\n",
+         {.account = "071-123456-001", .ifsc = "HSBC0400002", .bank = "hsbc"}},
+    };
+    expect_cases(CASES, sizeof CASES / sizeof *CASES);
+}
+
+TEST(holder_names_as_statements_print_them)
+{
+    static const struct head_case CASES[] = {
+        {"joint holders listed after the primary",
+         "Kotak Mahindra Bank\nPrimary Holder : ANITA DESAI\nJoint Holder 1 : VIKRAM DESAI\n"
+         "Joint Holder 2 : MEERA DESAI\nAccount No : 1234567890\n",
+         {.name = "ANITA DESAI", .account = "1234567890"}},
+        {"joint holders under the address block",
+         "MR ROHAN VERMA\n12 PARK STREET\nKOLKATA 700016\nJOINT HOLDERS : SUNITA VERMA\n"
+         "Account No : 50100123456789\n",
+         {.name = "ROHAN VERMA", .address = "12 PARK STREET, KOLKATA 700016"}},
+        {"Account Holder(s)", "Account Holder(s) : ROHAN VERMA\nAccount No : 50100123456789\n",
+         {.name = "ROHAN VERMA", .account = "50100123456789"}},
+        {"salutation with a title",
+         "Dear Mr. ROHAN VERMA,\nPlease find below the statement of your account no. 50100123456789 for the period "
+         "01-04-2024 to 30-04-2024.\nThank you for banking with HDFC Bank.\n",
+         {.name = "ROHAN VERMA", .account = "50100123456789", .bank = "hdfc"}},
+        {"salutation to no one", "Dear Customer,\nAccount No : 30123456789\n", {.name = NONE}},
+        {"salutation to sir or madam", "Dear Sir/Madam,\nAccount No : 30123456789\n", {.name = NONE}},
+        {"firm after M/S over its address",
+         "M/S SHREE GANESH TRADERS\nSHOP NO 4, MAIN BAZAR\nNASHIK 422001\nAccount No : 12345678901\n"
+         "IFSC : MAHB0000123\n",
+         {.name = "SHREE GANESH TRADERS", .address = "SHOP NO 4, MAIN BAZAR, NASHIK 422001", .ifsc = "MAHB0000123",
+          .bank = "mahabk"}},
+        {"title stuck to the name", "MR.ROHAN VERMA\n12 PARK STREET\nKOLKATA 700016\nAccount No : 000401234567\n",
+         {.name = "ROHAN VERMA", .address = "12 PARK STREET, KOLKATA 700016"}},
+        {"name and address in a box without labels, fields to the right",
+         "ROHAN VERMA                                   Account Number : 12345678901\n"
+         "12 PARK STREET                                IFSC : CBIN0281234\n"
+         "KOLKATA 700016                                MICR : 700016004\n",
+         {.name = "ROHAN VERMA", .address = "12 PARK STREET, KOLKATA 700016", .account = "12345678901",
+          .ifsc = "CBIN0281234", .micr = "700016004", .bank = "central"}},
+        {"nominee and branch names are no holder",
+         "Canara Bank\nNominee : SUNITA VERMA\nBranch Name : ADYAR\nAccount No : 1234101056789\n",
+         {.name = NONE, .account = "1234101056789", .bank = "canara"}},
+        {"name without a space after its colon", "Name:ROHAN VERMA\nA/c No:50100123456789\nIFSC:HDFC0001234\n",
+         {.name = "ROHAN VERMA", .account = "50100123456789", .ifsc = "HDFC0001234", .bank = "hdfc"}},
+    };
+    expect_cases(CASES, sizeof CASES / sizeof *CASES);
+}
+
+TEST(branch_block_fields_and_account_types)
+{
+    static const struct head_case CASES[] = {
+        {"IFSC and MICR under one label",
+         "Indian Overseas Bank\nName : ROHAN VERMA\nAccount No : 012301000012345\n"
+         "Branch : ADYAR, CHENNAI     IFSC/MICR : IOBA0000123/600020005\n",
+         {.ifsc = "IOBA0000123", .micr = "600020005", .name = "ROHAN VERMA", .bank = "iob"}},
+        {"type with residence", "HDFC BANK\nAccount Type : SAVINGS-RESIDENT\nAccount No : 50100123456789\n",
+         {.type = "SAVINGS"}},
+        {"SBI product code", "Account Number : 00000031234567890\nAccount Description : SBCHQ-GEN-PUB-IND-NONRURAL-INR\n",
+         {.type = "SAVINGS"}},
+        {"SB code", "Account Number : 00000031234567890\nAccount Description : SB-GEN-PUB-IND-NONRURAL-INR\n",
+         {.type = "SAVINGS"}},
+        {"savings variant", "Account No : 50100123456789\nAccount Type : Savings Account - FIRST Select\n",
+         {.type = "SAVINGS"}},
+        {"current", "Account No : 50100123456789\nProduct : CURRENT ACCOUNT - BUSINESS\n", {.type = "CURRENT"}},
+        {"cash credit", "Account No : 50100123456789\nScheme : CASH CREDIT - MSME\n", {.type = "OVERDRAFT"}},
+        {"OD/CC", "Account No : 50100123456789\nAccount Type : OD/CC\n", {.type = "OVERDRAFT"}},
+        {"a word holding 'od' is no overdraft", "Account No : 50100123456789\nScheme : GOODLIFE PRODIGY\n",
+         {.type = "GOODLIFE PRODIGY"}},
+    };
+    expect_cases(CASES, sizeof CASES / sizeof *CASES);
+}
+
+TEST(bank_from_footer_domain_when_no_name_is_printed)
+{
+    static const struct head_case CASES[] = {
+        {"web and e-mail footer", "Account Statement\nName : ROHAN VERMA\nAccount No : 50100123456789\n"
+                                  "For any queries write to support@hdfcbank.com or visit www.hdfcbank.com.\n",
+         {.bank = "hdfc"}},
+        {"link with a path", "Account Statement\nAccount No : 30123456789\nVisit https://www.onlinesbi.sbi/ for more\n",
+         {.bank = "sbi"}},
+        {"host under the domain", "Account No : 1234567890\nnetbanking.kotak.com\n", {.bank = "kotak"}},
+        {"the customer's e-mail names no bank",
+         "Account Statement\nAccount No : 50100123456789\nEmail : rohan.verma@icicibank.com\n", {.bank = NONE}},
+        {"a domain inside a longer one", "Account No : 50100123456789\nwww.myhdfcbank.com\n", {.bank = NONE}},
+        {"the printed name comes first", "Yes Bank\nAccount No : 012345678901\nwww.hdfcbank.com\n", {.bank = "yesbnk"}},
+        {"the IFSC comes first", "IFSC : UTIB0001234   Account No : 912010012345678\nwww.hdfcbank.com\n",
+         {.bank = "axis"}},
+        {"a foreign account's footer", "Account Number : 12345678\nIBAN : GB29NWBK60161331926819\nwww.sc.com/gb\n",
+         {.bank = NONE}},
+    };
+    expect_cases(CASES, sizeof CASES / sizeof *CASES);
+}
+
+TEST(foreign_payments_and_small_finance_banks_in_india)
+{
+    static const struct head_case CASES[] = {
+        {"HSBC by its legal name", "The Hongkong and Shanghai Banking Corporation Limited\nAccount Number : 071123456001\n",
+         {.bank = "hsbc"}},
+        {"HSBC logo text", "HSBC\nYour Statement\nAccount Number : 071123456001\n", {.bank = "hsbc"}},
+        {"Standard Chartered over the holder's block",
+         "Standard Chartered Bank\nROHAN VERMA\n12 PARK STREET\nKOLKATA 700016\nAccount No : 42710123456\n",
+         {.bank = "stanchar", .name = "ROHAN VERMA", .address = "12 PARK STREET, KOLKATA 700016"}},
+        {"DBS India", "DBS Bank India Limited\nName : ROHAN VERMA\nAccount No : 881012345678\n", {.bank = "dbsbnk"}},
+        {"Citibank India by its IFSC", "Citibank N.A.\nAccount Number : 5123456789\nBranch : Mumbai   IFSC : CITI0100000\n",
+         {.bank = "citi", .ifsc = "CITI0100000"}},
+        {"Airtel Payments Bank", "Airtel Payments Bank\nName : ROHAN VERMA\nAccount Number : 9876543210\n",
+         {.bank = "airtel", .account = "9876543210"}},
+        {"Paytm Payments Bank, masked",
+         "Paytm Payments Bank\nAccount Statement\nName              ROHAN VERMA\nA/C No            919812XXXX34\n"
+         "IFSC              PYTM0123456\n",
+         {.bank = "paytm", .name = "ROHAN VERMA", .account = "919812XXXX34", .ifsc = "PYTM0123456"}},
+        {"Fino by its IFSC", "Account Statement\nAccount No : 20123456789   IFSC : FINO0001234\n", {.bank = "finobnk"}},
+        {"AU Small Finance Bank", "AU SMALL FINANCE BANK\nCustomer Name : ROHAN VERMA\nA/C No : 1921234567890123\n",
+         {.bank = "ausfbnk"}},
+        {"Equitas by its IFSC", "Account No : 100012345678   IFSC : ESFB0001234\n", {.bank = "equitas"}},
+        {"Ujjivan by its domain", "Account No : 100012345678\nwww.ujjivansfb.in\n", {.bank = "ujjivan"}},
+    };
+    expect_cases(CASES, sizeof CASES / sizeof *CASES);
+}
+
+TEST(period_gives_yearless_dates_their_year)
+{
+    /* "From 01-04-2024 To 31-03-2025", rows printed "15 Dec", "02 Jan" */
+    const char *doc =
+        "Canara Bank\n"
+        "Account No : 1234101056789\n"
+        "Statement of account From 01-04-2024 To 31-03-2025\n"
+        "\n"
+        "Date       Particulars                                  Debit        Credit       Balance\n"
+        "15 Dec     SALARY DEC                                                5,000.00     15,000.00\n"
+        "02 Jan     ATM WDL                                       500.00                   14,500.00\n"
+        "10 Mar     ATM WDL                                       500.00                   14,000.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.from_date, ymd(2024, 4, 1));
+    CHECK_INT(st.to_date, ymd(2025, 3, 31));
+    CHECK_INT(st.ntxns, 3);
+    if (st.ntxns == 3) {
+        CHECK_INT(st.txns[0].date, ymd(2024, 12, 15));
+        CHECK_INT(st.txns[1].date, ymd(2025, 1, 2));
+        CHECK_INT(st.txns[2].date, ymd(2025, 3, 10));
+    }
+    statement_free(&st);
+}
+
 /* ---------- bank naming ---------- */
 
 TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
@@ -691,6 +882,12 @@ int main(void)
     RUN(period_whose_ends_are_printed_apart);
     RUN(address_lines_between_the_lines_of_another_column);
     RUN(header_blocks_as_banks_print_them);
+    RUN(account_numbers_as_statements_print_them);
+    RUN(holder_names_as_statements_print_them);
+    RUN(branch_block_fields_and_account_types);
+    RUN(bank_from_footer_domain_when_no_name_is_printed);
+    RUN(foreign_payments_and_small_finance_banks_in_india);
+    RUN(period_gives_yearless_dates_their_year);
     RUN(counterparty_ifsc_and_bank_names_never_name_the_bank);
     RUN(ifsc_prefix_comes_before_the_letterhead);
     RUN(sponsor_bank_ifsc_of_a_cooperative_bank);
