@@ -5,13 +5,44 @@
 
 #include "extract/profile.h"
 #include "extract/token.h"
+#include "util/utf8.h"
 
 #define MIN_CHARS 200 /* below this, too little text to judge */
 #define MIN_WORDS 60
+#define MIN_GARBLED 10 /* words wholly unmapped that make a font broken */
 
 bool textcheck_mostly_unmapped(const struct layout *l)
 {
     return l->nchars >= MIN_CHARS && l->nunmapped * 5 >= l->nchars;
+}
+
+/* Every code point of the word is unmapped, and it has three or more: the
+ * word a broken font printed (a lone unmapped rupee sign or bullet is not). */
+static bool garbled_word(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), points = 0;
+    for (size_t i = 0; i < n; points++) {
+        size_t k = utf8_seq_len(p + i, n - i);
+        if (!k)
+            return false;
+        int c = k == 1 ? p[i]
+                : k == 2 ? (p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F)
+                : k == 3 ? (p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F)
+                         : 0x10000; /* beyond the plane of the marks we look for */
+        if (!layout_char_unmapped(c))
+            return false;
+        i += k;
+    }
+    return points >= 3;
+}
+
+bool textcheck_font_broken(const struct layout *l)
+{
+    size_t garbled = 0;
+    for (size_t i = 0; i < l->nwords && garbled < MIN_GARBLED; i++)
+        garbled += garbled_word(word_text(l, &l->words[i]));
+    return garbled >= MIN_GARBLED;
 }
 
 /* Words every readable bank statement prints somewhere. */

@@ -14,6 +14,10 @@
 /* Over a fifth of the characters unmapped: nothing read from it can be
  * trusted, rows or not. */
 bool textcheck_mostly_unmapped(const struct layout *l);
+/* Ten words or more made only of unmapped characters: some font of the
+ * page (often the bold one of the headings and column names) lost its
+ * encoding, though the others read; with no table found, that font is why. */
+bool textcheck_font_broken(const struct layout *l);
 /* Many words, yet not one date, amount or common statement word: the
  * letters are not what the page shows. */
 bool textcheck_unreadable(const struct layout *l);
