@@ -85,6 +85,26 @@ static void check_bank(const char *head, const char *want)
     expect_identity(head, &(struct want_id){.bank = strcmp(want, "null") ? want : NONE});
 }
 
+/* A header form (from public descriptions of real statements, every value
+ * made up): what it is, the head printed over TABLE and the fields it must
+ * give as want_id says. */
+struct head_case {
+    const char *what, *head;
+    struct want_id want;
+};
+
+static void expect_cases(const struct head_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int before = check_cur_failed;
+        check_cur_failed = 0;
+        expect_identity(c[i].head, &c[i].want);
+        if (check_cur_failed)
+            fprintf(stderr, "  case: %s\n", c[i].what);
+        check_cur_failed |= before;
+    }
+}
+
 /* ---------- labels and validators ---------- */
 
 TEST(label_synonyms_name_each_field)
@@ -352,11 +372,8 @@ TEST(address_lines_between_the_lines_of_another_column)
  * sentences as public descriptions of their statements show them; every
  * value made up): each field from its own label, the name never from the
  * branch, a scheme after the number or a joint-holder line. */
-static const struct bank_header {
-    const char *head;
-    struct want_id want;
-} BANK_HEADERS[] = {
-    {"STATE BANK OF INDIA\n"
+static const struct head_case BANK_HEADERS[] = {
+    {"SBI colon column", "STATE BANK OF INDIA\n"
      "Account Name       :Mr. RAVI KUMAR SHARMA\n"
      "Address            :H NO 12 SECTOR 4\n"
      "                    GURGAON\n"
@@ -371,7 +388,7 @@ static const struct bank_header {
      "Balance as on 1 Mar 2024 :10,000.00\n",
      {.name = "RAVI KUMAR SHARMA", .account = "00000031234567890",
       .ifsc = "SBIN0001234", .micr = "122002003", .bank = "sbi"}},
-    {"HDFC BANK\n"
+    {"HDFC two columns, a scheme after the number", "HDFC BANK\n"
      "MR RAVI KUMAR SHARMA                               Account Branch : MG ROAD\n"
      "H NO 12 SECTOR 4                                   Address        : 12 MG ROAD\n"
      "GURGAON 122001                                     City           : GURGAON 122001\n"
@@ -383,14 +400,14 @@ static const struct bank_header {
      "MICR : 110240001\n",
      {.name = "RAVI KUMAR SHARMA", .account = "50100123456789",
       .ifsc = "HDFC0001234", .micr = "110240001", .bank = "hdfc"}},
-    {"MR. RAVI KUMAR SHARMA\n"
+    {"ICICI account sentence", "MR. RAVI KUMAR SHARMA\n"
      "H NO 12 SECTOR 4\n"
      "GURGAON HARYANA - 122001\n"
      "Your Base Branch: ICICI BANK LTD., SECTOR 14, GURGAON\n"
      "Statement of Transactions in Savings Account Number: 123401234567 for the period "
      "April 01, 2024 - April 30, 2024\n",
      {.name = "RAVI KUMAR SHARMA", .account = "123401234567", .bank = "icici"}},
-    {"RAVI KUMAR SHARMA\n"
+    {"Axis joint holder line and account sentence", "RAVI KUMAR SHARMA\n"
      "Joint Holder :-\n"
      "H NO 12 SECTOR 4                        Customer ID :123456789\n"
      "GURGAON                                 IFSC Code :UTIB0001234\n"
@@ -400,7 +417,7 @@ static const struct bank_header {
      "30-04-2024)\n",
      {.name = "RAVI KUMAR SHARMA", .account = "912010012345678",
       .ifsc = "UTIB0001234", .micr = "110211002", .bank = "axis"}},
-    {"Kotak Mahindra Bank\n"
+    {"Kotak unlabelled name beside a label column", "Kotak Mahindra Bank\n"
      "RAVI KUMAR SHARMA                              Account No.   1234567890\n"
      "H NO 12 SECTOR 4                               Period        01 Apr 2024 - 30 Apr 2024\n"
      "GURGAON                                        Cust.Reln.No. 12345678\n"
@@ -409,26 +426,26 @@ static const struct bank_header {
      "                                               MICR          110485001\n",
      {.name = "RAVI KUMAR SHARMA", .account = "1234567890", .ifsc = "KKBK0001234",
       .micr = "110485001", .bank = "kotak"}},
-    {"Punjab National Bank\n"
+    {"PNB branch beside customer fields", "Punjab National Bank\n"
      "Branch Name: GURGAON SECTOR 14        Branch Address: SCO 12, SECTOR 14, GURGAON 122001\n"
      "Customer Name: RAVI KUMAR SHARMA      Customer Address: H NO 12 SECTOR 4, GURGAON 122001\n"
      "Account Number: 0123000100012345      IFSC Code: PUNB0012300\n",
      {.name = "RAVI KUMAR SHARMA", .account = "0123000100012345",
       .ifsc = "PUNB0012300", .bank = "pnbbnk"}},
-    {"Bank of Baroda\n"
+    {"Bank of Baroda sentence", "Bank of Baroda\n"
      "Statement of account for A/c 12340100012345 from 01-04-2024 to 30-04-2024\n"
      "Name: RAVI KUMAR SHARMA\n"
      "Branch: SECTOR 14 GURGAON   IFSC: BARB0SECGUR   MICR: 122012005\n",
      {.name = "RAVI KUMAR SHARMA", .account = "12340100012345",
       .ifsc = "BARB0SECGUR", .micr = "122012005", .bank = "baroda"}},
-    {"IDBI BANK\n"
+    {"IDBI primary holder", "IDBI BANK\n"
      "Customer ID : 12345678      A/C Open Date : 12/05/2015\n"
      "Primary A/C Holder : RAVI KUMAR SHARMA\n"
      "A/C NO : 0123104000123456    A/C Type : SAVINGS\n"
      "IFSC : IBKL0000123\n",
      {.name = "RAVI KUMAR SHARMA", .account = "0123104000123456",
       .ifsc = "IBKL0000123", .type = "SAVINGS", .bank = "idbi"}},
-    {"Federal Bank\n"
+    {"Federal grid", "Federal Bank\n"
      "Name           Account Number     Account Type    Branch\n"
      "ANIL MATHEW    12340100012345     SAVINGS         KOCHI\n"
      "IFSC : FDRL0001234\n",
@@ -438,28 +455,7 @@ static const struct bank_header {
 
 TEST(header_blocks_as_banks_print_them)
 {
-    for (size_t i = 0; i < sizeof BANK_HEADERS / sizeof *BANK_HEADERS; i++)
-        expect_identity(BANK_HEADERS[i].head, &BANK_HEADERS[i].want);
-}
-
-/* Header forms from public descriptions of real statements (every value
- * made up), one row each: the head printed over TABLE and every field it
- * must give (NONE: must stay null, nothing printed for it). */
-struct head_case {
-    const char *what, *head;
-    struct want_id want;
-};
-
-static void expect_cases(const struct head_case *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int before = check_cur_failed;
-        check_cur_failed = 0;
-        expect_identity(c[i].head, &c[i].want);
-        if (check_cur_failed)
-            fprintf(stderr, "  case: %s\n", c[i].what);
-        check_cur_failed |= before;
-    }
+    expect_cases(BANK_HEADERS, sizeof BANK_HEADERS / sizeof *BANK_HEADERS);
 }
 
 TEST(account_numbers_as_statements_print_them)
