@@ -8,7 +8,11 @@
 
 And the garbage text layers (special files): a font without usable ToUnicode, so the text a
 reader extracts is U+FFFD (`no_tounicode`) or glyph ids taken for characters (`identity_cmap`,
-text like "LPUBL ,PUBL" for "kotak Kotak"), while the page looks perfect.
+text like "LPUBL ,PUBL" for "kotak Kotak"), while the page looks perfect. On simple (TrueType
+subset) fonts, `simple_fonts`: custom glyph names ("/g65" for "A", as some report writers
+name them) and no ToUnicode, in every font or only the bold one of the headings and column
+names (the page still shows every glyph; the text is U+FFFD); or the ToUnicode map only
+removed, which leaves a readable text layer (the codes are the characters).
 
 All outputs are pinned to the statement's generation time, so the bytes are deterministic.
 """
@@ -37,6 +41,31 @@ for (var i = 1; i < n; i++) {
 }
 pdf.save(scriptArgs[1], "compress");
 """ % IDENTITY_CMAP
+
+# mutool run: every simple TrueType font (or those whose BaseFont holds scriptArgs[3]) loses its
+# ToUnicode map; mode "glyphnames" also names its glyphs /g0 ... /g255 in a Differences encoding.
+SIMPLE_FONT_JS = """
+var pdf = new PDFDocument(scriptArgs[0]);
+var mode = scriptArgs[2], only = scriptArgs[3];
+var n = pdf.countObjects();
+for (var i = 1; i < n; i++) {
+  var o = pdf.newIndirect(i, 0);
+  if (!o.isDictionary()) continue;
+  var t = o.get("Type"), st = o.get("Subtype");
+  if (!t || t.toString() != "/Font" || !st || st.toString() != "/TrueType") continue;
+  if (only && o.get("BaseFont").toString().indexOf(only) < 0) continue;
+  o.delete("ToUnicode");
+  if (mode == "glyphnames") {
+    var d = pdf.newArray();
+    d.push(0);
+    for (var c = 0; c < 256; c++) d.push(pdf.newName("g" + c));
+    var e = pdf.newDictionary();
+    e.put("Differences", d);
+    o.put("Encoding", e);
+  }
+}
+pdf.save(scriptArgs[1], "compress");
+"""
 
 
 def _run(cmd):
@@ -80,4 +109,16 @@ def garbage_text(pdf, mode):
             f.write(TOUNICODE_JS)
         _run(["mutool", "convert", "-F", "pdf", "-o", mid, src])
         _run(["mutool", "run", js, mid, dst, "identity" if mode == "identity" else "none"])
+    return _through(pdf, fn)
+
+
+def simple_fonts(pdf, mode, only=""):
+    """The simple TrueType fonts of a reportlab statement drawn in a TTF font (all, or those whose
+    name holds `only`, e.g. "Bold") without ToUnicode; mode 'glyphnames' also gives their glyphs
+    custom names, 'drop' only removes the map."""
+    def fn(src, dst, d):
+        js = os.path.join(d, "simple.js")
+        with open(js, "w") as f:
+            f.write(SIMPLE_FONT_JS)
+        _run(["mutool", "run", js, src, dst, mode] + ([only] if only else []))
     return _through(pdf, fn)
