@@ -143,6 +143,26 @@ static bool strict_field(int field)
     return field == IDF_ACCOUNT_NUMBER || field == IDF_IFSC || field == IDF_MICR;
 }
 
+/* Two strict fields' labels joined by '/' or '&' share one value, as the
+ * branch block prints them ("IFSC/MICR : UTIB0001234/110211002"): the
+ * second label's field, *len grown over it; 0 when p's label stands alone.
+ * Each field's validator then finds its own part of the value. */
+static int joined_label(const struct toks *t, const char *text, int p, int field, int *len)
+{
+    int q = p + *len, len2;
+    if (q >= t->n || !strict_field(field))
+        return 0;
+    size_t from = t->end[q - 1], to = t->start[q];
+    if (to - from > 3 || strspn(text + from, " /&") != to - from || !strpbrk(text + from, "/&") ||
+        strpbrk(text + from, "/&") >= text + to)
+        return 0;
+    int field2 = id_label_at(t, q, &len2);
+    if (!strict_field(field2) || field2 == field)
+        return 0;
+    *len += len2;
+    return field2;
+}
+
 static int labels_in_line(const struct seg *segs, int n)
 {
     int k = 0;
@@ -168,6 +188,7 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
             p++;
             continue;
         }
+        int field2 = joined_label(&t, seg->text, p, field, &len);
         const char *after = seg->text + t.end[p + len - 1];
         bool colon = after[strspn(after, " .)")] == ':';
         if (field == IDF_IGNORE && !colon) { /* "Nominee Registered Yes": only the label goes */
@@ -231,6 +252,8 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
         if (!tv)
             return;
         take(s, field, label_text, tv, seg, where, rest);
+        if (field2)
+            take(s, field2, label_text, tv, seg, where, NULL);
         free(tv);
         p = q;
     }

@@ -808,13 +808,14 @@ LEGACY = tuple(LAYOUTS)  # the layouts of issue 4 (their statements stay byte fo
 def _register_families():
     """The families of issue 10 live in modules of their own (they import this one)."""
     import fam_eras
+    import fam_estatement
     import fam_foreign
     import fam_html
     import fam_private
     import fam_probe
     import fam_public
     import fam_small
-    for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_probe):
+    for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_estatement, fam_probe):
         LAYOUTS.update(mod.LAYOUTS)
     PROBE.extend(k for k, v in LAYOUTS.items() if v.probe)
 

@@ -539,6 +539,12 @@ TEST(branch_block_fields_and_account_types)
          "Indian Overseas Bank\nName : ROHAN VERMA\nAccount No : 012301000012345\n"
          "Branch : ADYAR, CHENNAI     IFSC/MICR : IOBA0000123/600020005\n",
          {.ifsc = "IOBA0000123", .micr = "600020005", .name = "ROHAN VERMA", .bank = "iob"}},
+        {"IFSC/MICR with the value after a gap, a CIF number before the account's",
+         "ROHAN VERMA\nCIF No.       : 31922125\nAccount No.   : 309282044726\n"
+         "IFSC/MICR     : RATN0018586/600176452\n",
+         {.ifsc = "RATN0018586", .micr = "600176452", .account = "309282044726", .bank = "rbl"}},
+        {"IFSC & MICR", "Account No. : 309282044726\nIFSC & MICR : RATN0018586 / 600176452\n",
+         {.ifsc = "RATN0018586", .micr = "600176452"}},
         {"type with residence", "HDFC BANK\nAccount Type : SAVINGS-RESIDENT\nAccount No : 50100123456789\n",
          {.type = "SAVINGS"}},
         {"SBI product code", "Account Number : 00000031234567890\nAccount Description : SBCHQ-GEN-PUB-IND-NONRURAL-INR\n",
