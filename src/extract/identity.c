@@ -407,7 +407,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     id_address_block(&s, first_table);
     id_classify_account(&out->id); /* before the title goes: "M/S" marks a business */
     if (out->id.name)
-        id_strip_title(out->id.name);
+        id_bare_name(out->id.name);
     out->bank = id_decide_bank(&s);
     out->name_labelled = s.name_rank == NAME_LABEL;
     free(zone);

@@ -10,11 +10,13 @@
 
 #include "extract/bankname.h"
 
-static bool joint_holder(const char *text)
+/* A line of the holder block that is no address: a joint holder's, or the
+ * holder's relation ("S/O SURESH VERMA", "W/O ...") under the name. */
+static bool holder_line(const char *text)
 {
     struct toks t;
     id_tokenize(text, &t);
-    return t.n >= 2 && !strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder");
+    return t.n >= 2 && ((!strcmp(t.t[0], "joint") && !strcmp(t.t[1], "holder")) || id_relation_at(&t, 0));
 }
 
 /* A PIN code in text: six digits standing alone, the first not 0 ("PUNE
@@ -157,7 +159,7 @@ void id_address_block(struct id_scan *s, size_t end)
             other_column = other_column && segs[i].x0 > fmaxf(x1, x0 + 80) + 10;
         if (k < 0 && other_column) /* a line of a column to the right, between two address lines */
             continue;
-        if ((k < 0 && n > 0 && joint_holder(segs[0].text)) || (k >= 0 && joint_holder(segs[k].text))) {
+        if ((k < 0 && n > 0 && holder_line(segs[0].text)) || (k >= 0 && holder_line(segs[k].text))) {
             prev = ln->base;
             continue;
         }

@@ -67,8 +67,8 @@ static void set_block(struct id_scan *s, const struct seg *seg, enum name_rank r
     if (v && rank <= s->name_rank) {
         char *had = strdup(s->r->id.name ? s->r->id.name : "");
         if (had) {
-            id_strip_title(v);
-            id_strip_title(had);
+            id_bare_name(v);
+            id_bare_name(had);
         }
         bool same = had && had[0] && !strcasecmp(v, had);
         free(had);
@@ -221,11 +221,36 @@ void id_plain_block(struct id_scan *s, size_t end)
     }
 }
 
-/* "MR. RAHUL SHARMA" -> "RAHUL SHARMA": titles are not part of the name. */
-void id_strip_title(char *name)
+/* A relation printed after a holder's name, at token i: "S/O", "D/O",
+ * "W/O", "H/O" (son, daughter, wife, husband of) or the words "son of",
+ * "daughter of", "wife of", "husband of". */
+bool id_relation_at(const struct toks *t, int i)
 {
+    static const char *const SHORT[] = {"s", "d", "w", "h", NULL};
+    static const char *const LONG[] = {"son", "daughter", "wife", "husband", NULL};
+    if (i + 1 >= t->n || (strcmp(t->t[i + 1], "o") && strcmp(t->t[i + 1], "of")))
+        return false;
+    return !strcmp(t->t[i + 1], "o") ? id_tok_in(t->t[i], SHORT) : id_tok_in(t->t[i], LONG);
+}
+
+/* The holder's name alone: "MR. RAHUL SHARMA" -> "RAHUL SHARMA", "M/S ACME
+ * TRADERS" -> "ACME TRADERS" (titles are no part of it), "RAHUL SHARMA S/O
+ * SURESH SHARMA" -> "RAHUL SHARMA" (nor the relation after it), "RAHUL
+ * SHARMA (PRIMARY)" -> "RAHUL SHARMA" (nor which holder he is). */
+void id_bare_name(char *name)
+{
+    static const char *const QUALIFIER[] = {"primary", "minor", "joint", "first", "sole", "self", "holder", NULL};
     struct toks t;
     id_tokenize(name, &t);
+    for (int i = 1; i < t.n; i++)
+        if (id_relation_at(&t, i) || (name[t.start[i] - 1] == '(' && id_tok_in(t.t[i], QUALIFIER))) {
+            size_t cut = t.start[i] - (name[t.start[i] - 1] == '(');
+            while (cut && strchr(" ,-(", name[cut - 1]))
+                cut--;
+            name[cut] = 0;
+            id_tokenize(name, &t);
+            break;
+        }
     if (t.n < 2 || !is_title(t.t[0]))
         return;
     size_t from = t.start[1];

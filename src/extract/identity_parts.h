@@ -93,7 +93,8 @@ void id_number_block(struct id_scan *s, size_t end);
 void id_title_block(struct id_scan *s, size_t end);
 void id_dear_name(struct id_scan *s, size_t end);
 void id_plain_block(struct id_scan *s, size_t end);
-void id_strip_title(char *name);
+void id_bare_name(char *name);
+bool id_relation_at(const struct toks *t, int i);
 
 /* ---------- address, type, bank ---------- */
 

@@ -6,11 +6,15 @@ print it (issue 10, identity and bank naming):
   RAVI KUMAR,") names the holder; the account number is masked inside a sentence with the
   period; a Customer ID, the joint holder and the account type as "SAVINGS-RESIDENT" are
   printed; no IFSC, MICR or address (null in the truth: nothing to read them from).
-- `box_header`: the name and address in a box without labels at the top left; beside it a CIF
+- `box_header`: the name and address in a box without labels at the top left (variants 1 and 3:
+  the holder's relation, "S/O FATHER NAME", on the line under the name); beside it a CIF
   number before the account number, IFSC and MICR under one label ("IFSC/MICR : X/Y"), the
   nominee's and the branch's names (neither is the holder); the bank only in the footer's
   e-mail domain and the IFSC.
 """
+import random
+
+import model
 from family import Family
 from layouts import fmt_date
 from render import Col
@@ -86,6 +90,9 @@ class BoxHeader(Family):
             return top - 2 * R.lead
         y = top - 2 * R.lead
         lines = self.holder_lines()
+        if self.v % 2 and not h.corporate:  # "S/O ..." under the name: neither name nor address
+            father = model.person_name(random.Random("%s/father" % st.spec["seed"]))
+            lines.insert(1, "%s %s" % ("S/O" if h.title == "MR" else "D/O", father))
         c = R.c
         c.saveState()
         c.setLineWidth(0.6)
