@@ -347,7 +347,7 @@ static int check_document(const struct layout *l, const struct extract_opts *opt
                           struct extract_error *err)
 {
     bool rows = any_rows(all);
-    if (textcheck_mostly_unmapped(l) || (!rows && (textcheck_unreadable(l) || textcheck_font_broken(l))))
+    if (textcheck_mostly_unmapped(l) || (!rows && (textcheck_unreadable(l) || textcheck_font_broken(l) || textcheck_glyph_ids(l))))
         return fail(err, EXTRACT_TEXT_UNREADABLE);
     if (!rows) /* a scan OCR could not make a table of: a photo, a blur */
         return fail(err, l->scan ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);

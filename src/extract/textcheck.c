@@ -1,6 +1,7 @@
 /* Readability of the text layer. See textcheck.h. */
 #include "extract/textcheck.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "extract/profile.h"
@@ -59,6 +60,35 @@ static bool common_word(const char *t)
         if (!strcmp(t, W[i]))
             return true;
     return false;
+}
+
+/* A TrueType font's glyph ids read as characters: in a font of the standard
+ * (Macintosh) glyph order, glyph id = character - 29, so "Date" reads
+ * "'DWH" and "Balance" "%DODQFH" (pdfminer's "(cid:39)(cid:68)..."). Such a
+ * word has no lower-case letter; moved back by 29, it is a common word of
+ * four letters or more. */
+static bool glyph_id_word(const char *s)
+{
+    char back[24];
+    size_t n = strlen(s);
+    if (n < 4 || n >= sizeof back)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 33 || c > 93)
+            return false;
+        back[i] = (char)tolower(c + 29);
+    }
+    back[n] = 0;
+    return common_word(back);
+}
+
+bool textcheck_glyph_ids(const struct layout *l)
+{
+    size_t hits = 0;
+    for (size_t i = 0; i < l->nwords && hits < 3; i++)
+        hits += glyph_id_word(word_text(l, &l->words[i]));
+    return hits >= 3;
 }
 
 bool textcheck_unreadable(const struct layout *l)

@@ -18,6 +18,10 @@ bool textcheck_mostly_unmapped(const struct layout *l);
  * page (often the bold one of the headings and column names) lost its
  * encoding, though the others read; with no table found, that font is why. */
 bool textcheck_font_broken(const struct layout *l);
+/* Three words or more that are a TrueType font's glyph ids read as
+ * characters ("'DWH" for "Date": a font without ToUnicode whose glyph ids
+ * were taken for the text, often only the bold one of the column names). */
+bool textcheck_glyph_ids(const struct layout *l);
 /* Many words, yet not one date, amount or common statement word: the
  * letters are not what the page shows. */
 bool textcheck_unreadable(const struct layout *l);

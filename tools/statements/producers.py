@@ -11,8 +11,9 @@ reader extracts is U+FFFD (`no_tounicode`) or glyph ids taken for characters (`i
 text like "LPUBL ,PUBL" for "kotak Kotak"), while the page looks perfect. On simple (TrueType
 subset) fonts, `simple_fonts`: custom glyph names ("/g65" for "A", as some report writers
 name them) and no ToUnicode, in every font or only the bold one of the headings and column
-names (the page still shows every glyph; the text is U+FFFD); or the ToUnicode map only
-removed, which leaves a readable text layer (the codes are the characters).
+names (the page still shows every glyph; the text is U+FFFD), or a ToUnicode map giving the
+bold font's glyph ids of a standard-order TrueType font ("'DWH" for "Date"); or the ToUnicode
+map only removed, which leaves a readable text layer (the codes are the characters).
 
 All outputs are pinned to the statement's generation time, so the bytes are deterministic.
 """
@@ -43,7 +44,8 @@ pdf.save(scriptArgs[1], "compress");
 """ % IDENTITY_CMAP
 
 # mutool run: every simple TrueType font (or those whose BaseFont holds scriptArgs[3]) loses its
-# ToUnicode map; mode "glyphnames" also names its glyphs /g0 ... /g255 in a Differences encoding.
+# ToUnicode map; mode "glyphnames" also names its glyphs /g0 ... /g255 in a Differences encoding,
+# mode "glyphids" gets one mapping each code to code - 29 (a standard-order font's glyph ids).
 SIMPLE_FONT_JS = """
 var pdf = new PDFDocument(scriptArgs[0]);
 var mode = scriptArgs[2], only = scriptArgs[3];
@@ -55,7 +57,9 @@ for (var i = 1; i < n; i++) {
   if (!t || t.toString() != "/Font" || !st || st.toString() != "/TrueType") continue;
   if (only && o.get("BaseFont").toString().indexOf(only) < 0) continue;
   o.delete("ToUnicode");
-  if (mode == "glyphnames") {
+  if (mode == "glyphids") {  // a standard-order font's glyph ids taken for the text: c - 29
+    o.put("ToUnicode", pdf.addStream(GLYPH_ID_CMAP));
+  } else if (mode == "glyphnames") {
     var d = pdf.newArray();
     d.push(0);
     for (var c = 0; c < 256; c++) d.push(pdf.newName("g" + c));
@@ -65,7 +69,11 @@ for (var i = 1; i < n; i++) {
   }
 }
 pdf.save(scriptArgs[1], "compress");
-"""
+""".replace("GLYPH_ID_CMAP", '"%s"' % (
+    "/CIDInit /ProcSet findresource begin\\n12 dict begin\\nbegincmap\\n/CIDSystemInfo << /Registry (Adobe) "
+    "/Ordering (UCS) /Supplement 0 >> def\\n/CMapName /Glyph-Ids def\\n/CMapType 2 def\\n1 begincodespacerange\\n"
+    "<00> <FF>\\nendcodespacerange\\n1 beginbfrange\\n<20> <7E> <0003>\\nendbfrange\\nendcmap\\n"
+    "CMapName currentdict /CMap defineresource pop\\nend\\nend\\n"))
 
 
 def _run(cmd):
@@ -115,7 +123,7 @@ def garbage_text(pdf, mode):
 def simple_fonts(pdf, mode, only=""):
     """The simple TrueType fonts of a reportlab statement drawn in a TTF font (all, or those whose
     name holds `only`, e.g. "Bold") without ToUnicode; mode 'glyphnames' also gives their glyphs
-    custom names, 'drop' only removes the map."""
+    custom names, 'glyphids' a map to glyph ids (code - 29), 'drop' only removes the map."""
     def fn(src, dst, d):
         js = os.path.join(d, "simple.js")
         with open(js, "w") as f:

@@ -162,6 +162,8 @@ def specials(seed):
          "base": dict(base, bank="canara", months=1)},
         {"name": "special_garbage_bold_glyphnames", "special": "garbage_bold_glyphnames", "family": "special",
          "seed": seed, "base": dict(base, bank="hdfc", months=1)},
+        {"name": "special_garbage_bold_glyphids", "special": "garbage_bold_glyphids", "family": "special",
+         "seed": seed, "base": dict(base, bank="union", months=1)},
         {"name": "special_no_tounicode", "special": "no_tounicode", "family": "special", "seed": seed,
          "base": dict(base, bank="kotak", months=1)},
     ]

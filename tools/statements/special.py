@@ -73,12 +73,13 @@ def make(spec, out):
         t = _truth_error(t, GARBAGE_TEXT_CODE)
         t["generator"]["patterns"] = ["garbage_text_layer"]
         return [_write_raw(out, name, bad, t)]
-    if kind in ("garbage_glyphnames", "garbage_bold_glyphnames", "no_tounicode"):
+    if kind in ("garbage_glyphnames", "garbage_bold_glyphnames", "garbage_bold_glyphids", "no_tounicode"):
         # drawn in an embedded TrueType font (reportlab's simple subsets), then broken
         pdf, t, _ = statement.make(dict(base, font=base.get("font", "DejaVuSans")))
         if kind == "no_tounicode":  # the codes are the characters: still readable, read exactly
             return [_write_raw(out, name, producers.simple_fonts(pdf, "drop"), t)]
-        bad = producers.simple_fonts(pdf, "glyphnames", "Bold" if kind == "garbage_bold_glyphnames" else "")
+        mode = "glyphids" if kind == "garbage_bold_glyphids" else "glyphnames"
+        bad = producers.simple_fonts(pdf, mode, "" if kind == "garbage_glyphnames" else "Bold")
         t = _truth_error(t, GARBAGE_TEXT_CODE)
         t["generator"]["patterns"] = ["garbage_text_layer"]
         return [_write_raw(out, name, bad, t)]

@@ -3,6 +3,7 @@
  * refused PDF_TEXT_UNREADABLE, never "no transactions". "?" below stands
  * for U+FFFD, the character MuPDF gives a glyph it cannot map (a font
  * without ToUnicode, custom glyph names, the private use area). */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -57,6 +58,42 @@ TEST(a_broken_heading_font_is_unreadable_text_not_no_transactions)
     CHECK_INT(read_code(BOLD_FONT_BROKEN), EXTRACT_TEXT_UNREADABLE);
 }
 
+/* text with every word between [ and ] turned into the glyph ids of a
+ * standard-order TrueType font read as characters (character - 29): "[Date]"
+ * becomes "'DWH". Caller frees. */
+static char *glyph_ids(const char *text)
+{
+    char *out = strdup(text), *o = out;
+    if (!out)
+        return NULL;
+    bool in = false;
+    for (const char *p = text; *p; p++) {
+        if (*p == '[' || *p == ']')
+            in = *p == '[';
+        else
+            *o++ = in && *p != ' ' ? (char)(*p - 29) : *p;
+    }
+    *o = 0;
+    return out;
+}
+
+TEST(glyph_ids_read_as_characters_are_unreadable_text)
+{
+    /* the column names' font: "'DWH" for "Date"; the rows read */
+    char *text = glyph_ids("[Account] [Statement]\n"
+                           "Account No : 50100123456789\n"
+                           "\n"
+                           "[Date]         [Narration]                   [Debit]        [Credit]       [Balance]\n"
+                           "01/04/2024   UPI-RAHUL-OKAXIS             500.00                    9,500.00\n"
+                           "02/04/2024   SALARY APR                                5,000.00    14,500.00\n");
+    CHECK(text != NULL);
+    CHECK(strstr(text, "'DWH") != NULL);
+    CHECK_INT(read_code(text), EXTRACT_TEXT_UNREADABLE);
+    free(text);
+    /* capitals and digits that happen to be words moved by 29 nowhere */
+    CHECK_INT(read_code("NEFT IMPS RTGS ATM 1234 KYC PAN GST\nAccount No : 50100123456789\n"), EXTRACT_NO_TRANSACTIONS);
+}
+
 TEST(a_few_unmapped_signs_leave_a_statement_readable)
 {
     /* an unmapped rupee sign before each amount, a bullet in the footer */
@@ -78,6 +115,7 @@ TEST(a_few_unmapped_signs_leave_a_statement_readable)
 int main(void)
 {
     RUN(a_broken_heading_font_is_unreadable_text_not_no_transactions);
+    RUN(glyph_ids_read_as_characters_are_unreadable_text);
     RUN(a_few_unmapped_signs_leave_a_statement_readable);
     return check_summary();
 }
