@@ -314,9 +314,6 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
         float mid = 0.5f * (float)(x0 + x1);
         float base = ly1 + (ly2 - ly1) * (mid - lx1) / (lx2 - lx1);
         float size = (base - top) / 0.72f;
-        if (getenv("PB_OCR_DEBUG"))
-            fprintf(stderr, "w %4d %4d %4d %4d line %4.0f,%4.0f-%4.0f,%4.0f top %4.0f base %6.1f size %5.1f conf %4.1f %s\n", x0, y0, x1, y1,
-                    lx1, ly1, lx2, ly2, top, base, size, conf, word);
         /* a line's top far above a word (a stamp on the line): the word's own
          * height, when it has any (a hyphen's is no font's) */
         if (!(size > 4 && (size < 4 * (float)(y1 - y0 + 1) || !has_alnum(word))))
