@@ -129,4 +129,11 @@ def simple_fonts(pdf, mode, only=""):
         with open(js, "w") as f:
             f.write(SIMPLE_FONT_JS)
         _run(["mutool", "run", js, src, dst, mode] + ([only] if only else []))
-    return _through(pdf, fn)
+    return same_id(_through(pdf, fn))
+
+
+def same_id(pdf):
+    """MuPDF's save gives the file ID's second half fresh random bytes: both halves the first
+    (same length, so offsets stay valid), for the same bytes from the same seed."""
+    return re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>",
+                  lambda m: m.group(0)[:m.group(0).rindex(b"<") + 1] + m.group(1) + b">", pdf)
