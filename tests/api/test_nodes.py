@@ -7,6 +7,7 @@ run by another node once its lease ends, the webhook is delivered once.
 Runs against PB_TEST_PG (tests/run.sh starts a throwaway cluster) or, run alone, against a
 cluster of its own (scripts/pg-cluster.sh)."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -135,16 +136,18 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
             # processing asked: a's worker takes the job and dies at its second step; meanwhile
             # uploads to another session are in flight: every acknowledged one must survive
             eq(a.post(INITIATE % sid, headers=o.headers()).status, 202)
-            answers, lock = [], threading.Lock()
+            answers, unanswered, lock = [], [], threading.Lock()
+            in_flight = ('icici_jan', 'hdfc_q1')
 
             def send(name):
                 try:
                     r = upload(a, o, other, fx.data(name))
                     with lock:
                         answers.append(r)
-                except OSError:
-                    pass   # cut off by the kill: never acknowledged
-            threads = [threading.Thread(target=send, args=(n,)) for n in ('icici_jan', 'hdfc_q1')]
+                except OSError:   # cut off by the kill: never acknowledged, may be committed
+                    with lock:
+                        unanswered.append(name)
+            threads = [threading.Thread(target=send, args=(n,)) for n in in_flight]
             for t in threads:
                 t.start()
             a.proc.wait(60)                         # the fault point killed it, job in hand
@@ -156,7 +159,15 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
             nodes.start(b)
             eq(statement_ids(b, o, sid), sorted(acked), 'acknowledged uploads are on b')
             ok = sorted(r.json['statement_id'] for r in answers if r.status == 200)
-            eq(statement_ids(b, o, other), ok, "every acknowledged in-flight upload is on b")
+            stored = statement_ids(b, o, other)
+            check(set(ok) <= set(stored), "every acknowledged in-flight upload is on b: %r of %r" % (ok, stored))
+            # one whose answer the kill cut off may be there (committed, reply lost), but a
+            # refused one never, and what is there is a whole file that was sent
+            check(len(stored) <= len(ok) + len(unanswered),
+                  'stored %r beyond acknowledged %r + unanswered %r' % (stored, ok, unanswered))
+            sent = {(hashlib.sha256(fx.data(n)).hexdigest(), len(fx.data(n))) for n in in_flight}
+            files = b.sql('SELECT blob_sha256, file_size FROM statements WHERE session_id = ?', other)
+            check(all(tuple(f) in sent for f in files), 'whole files stored: %r' % files)
             wait_processed(b, o, sid, timeout=LEASE + 90)
             jobs = b.sql("SELECT state, attempts, locked_by FROM jobs WHERE kind = 'process_session'")
             eq([(j[0], j[1], j[2].split(':')[0]) for j in jobs], [('done', 2, 'b')], 'b finished it')
