@@ -130,11 +130,104 @@ TEST(one_account_is_one_statement)
     CHECK_INT(all.n, 0);
 }
 
+/* The first account read alone: its identity, rows and closing balance
+ * are its own, never the next account's. */
+
+TEST(second_account_in_the_pdf_is_kept_apart)
+{
+    const char *loan =
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 520106000012345\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,92,000.00\n"
+        "Closing Balance : 4,92,000.00\n";
+    struct statement st;
+    CHECK_INT(read_with(UNION_SAVINGS, loan, NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK_STR(st.id.account_number, "520101234567890");
+    CHECK_INT(st.closing_balance, 1450000);
+    CHECK(st.balances_ok && st.totals_ok);
+    CHECK_STR(st.bank, "ubi");
+    statement_free(&st);
+}
+
+TEST(deposit_grid_after_an_unlabelled_account_is_kept_apart)
+{
+    /* the first account's number has no label; the second account is named
+     * only inside a sentence, over a grid of deposits with dates and amounts */
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "708003010021426 LAKSHMI KUMAR PATEL                  IFSC        : UBIN0886559\n"
+        "FLAT NO 203, SAI SHRADDHA APTS\n"
+        "BENGALURU 560609\n"
+        "\n"
+        "Tran Id         Tran Date     Remarks                            Amount (Rs.)       Balance (Rs.)\n"
+        "S00021426       02/04/2024    SALARY APR                        5,000.00 (Cr)      15,000.00 (Cr)\n"
+        "S00029345       03/04/2024    ATM WDL                             500.00 (Dr)      14,500.00 (Cr)\n"
+        "\n"
+        "FIXED DEPOSIT DETAILS\n"
+        "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n"
+        " Deposit No     Open Date     Principal ROI % Maturity Date Maturity Amount\n"
+        " 952344587754   11/11/2023    1,54,000.00 7.75 10/11/2025      1,77,870.00\n"
+        " 809847044130   21/02/2024    1,97,000.00 7.00 20/02/2026      2,24,580.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK_STR(st.id.account_number, "708003010021426");
+    CHECK_INT(st.closing_balance, 1450000);
+    statement_free(&st);
+    /* a loan account's number printed in every page's footer starts no second account */
+    doc =
+        "UNION BANK OF INDIA\n"
+        "708003010021426 LAKSHMI KUMAR PATEL\n"
+        "FLAT NO 203, SAI SHRADDHA APTS\n"
+        "BENGALURU 560609\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "Your Loan A/c No : 520106000012345\n"
+        "\f"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "04/04/2024   ATM WDL                                       500.00                   14,000.00\n"
+        "05/04/2024   ATM WDL                                       500.00                   13,500.00\n"
+        "Your Loan A/c No : 520106000012345\n";
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 4);
+    CHECK_INT(st.closing_balance, 1350000);
+    statement_free(&st);
+}
+
+TEST(closing_balance_not_from_the_loan_summary)
+{
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Account No : 520101234567890\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "\n"
+        "Your loan account 520106000012345\n"
+        "Account No : 520106000012345\n"
+        "Closing Balance : 4,92,000.00 Dr\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK(!st.has_closing || st.closing_balance == 1450000);
+    CHECK_STR(st.id.account_number, "520101234567890");
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(savings_and_loan_are_two_statements);
     RUN(deposit_grid_is_an_account_without_rows);
     RUN(two_savings_accounts_of_one_customer);
     RUN(one_account_is_one_statement);
+    RUN(second_account_in_the_pdf_is_kept_apart);
+    RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
+    RUN(closing_balance_not_from_the_loan_summary);
     return check_summary();
 }

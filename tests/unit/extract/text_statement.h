@@ -5,6 +5,8 @@
 #ifndef PB_TESTS_TEXT_STATEMENT_H
 #define PB_TESTS_TEXT_STATEMENT_H
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/extract.h"
@@ -23,6 +25,22 @@ static inline int read_text(const char *text, const struct extract_opts *o, stru
     int rc = extract_layout(&l, o ? o : &none, all, &err);
     layout_free(&l);
     return rc < 0 ? (int)err.code : 0;
+}
+
+/* head, then table (two texts, one document) into *st: its first account;
+ * 0, the extraction's error code, or -2 when out of memory. */
+static inline int read_with(const char *head, const char *table, const struct extract_opts *o, struct statement *st)
+{
+    size_t n = strlen(head) + strlen(table) + 1;
+    char *text = malloc(n);
+    if (!text)
+        return -2;
+    snprintf(text, n, "%s%s", head, table);
+    struct statement_list all;
+    int rc = read_text(text, o, &all);
+    statement_list_take_first(&all, st);
+    free(text);
+    return rc;
 }
 
 /* A Union Bank savings statement of April 2024 (LATA IYER, account

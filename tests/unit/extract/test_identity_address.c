@@ -1,0 +1,98 @@
+/* The customer's address: the block under the holder's name down to its
+ * PIN code, a labelled address, lines interleaved with another column's;
+ * never the branch's address. Cases: identity_case.h. */
+#include "identity_case.h"
+
+TEST(address_block_under_a_name_printed_after_the_account_number)
+{
+    static const struct head_case CASES[] = {
+        {"name in the account's sentence, the address at the left margin below it, ending with its PIN code",
+         "                    THE COSMOS CO-OPERATIVE BANK LTD.\n"
+         "                                                          BOPAL BRANCH\n"
+         "\n"
+         "                    LEDGER REPORT FOR A/C NO. 0000501089214 MEERA CHATTERJEE\n"
+         "                                From 01/12/2023 To 31/12/2023\n"
+         "PLOT 45, SECTOR 7\n"
+         "OPP CITY MALL, SATELLITE\n"
+         "GUJARAT\n"
+         "AHMEDABAD 380787\n"
+         "IFSC : COSB0982124 MICR : 380164062\n",
+         {.account = "0000501089214", .name = "MEERA CHATTERJEE", .ifsc = "COSB0982124",
+          .address = "PLOT 45, SECTOR 7, OPP CITY MALL, SATELLITE, GUJARAT, AHMEDABAD 380787"}},
+        {"a two-word line of the address (WEST BENGAL) over the PIN line is no name block",
+         "                    LEDGER REPORT FOR A/C NO. 0110501003467 PRIYA LAL DAS\n"
+         "ROOM 5, SHIVAJI CHAWL\n"
+         "OPP CITY MALL, DUM DUM\n"
+         "WEST BENGAL\n"
+         "KOLKATA 700269\n",
+         {.name = "PRIYA LAL DAS",
+          .address = "ROOM 5, SHIVAJI CHAWL, OPP CITY MALL, DUM DUM, WEST BENGAL, KOLKATA 700269"}},
+        {"the branch's address set apart from the margin is not the customer's",
+         "Account No : 0000501089214 MEERA CHATTERJEE\n"
+         "                                        BOPAL BRANCH\n"
+         "                                        12 MG ROAD, AHMEDABAD 380001\n",
+         {.name = "MEERA CHATTERJEE", .address = NONE}},
+        {"the branch's address under a line naming the branch is not the customer's",
+         "Account No : 0000501089214 MEERA CHATTERJEE\n"
+         "BOPAL BRANCH\n"
+         "12 MG ROAD, AHMEDABAD 380001\n",
+         {.address = NONE}},
+    };
+    EXPECT_CASES(CASES);
+}
+
+/* Words of text at (x, y), 6 pt a character, 10 pt type. */
+static void add_text(struct layout *l, float x, float y, const char *text)
+{
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n) {
+            float x0 = x + 6.0f * (float)(p - text);
+            layout_add_word(l, 0, x0, y - 8, x0 + 6.0f * (float)n, y + 2, y, 10, p, n);
+        }
+        p += n;
+    }
+}
+
+TEST(address_lines_between_the_lines_of_another_column)
+{
+    /* the right-hand column's lines sit between the address lines (other baselines) */
+    struct layout l = {0};
+    add_text(&l, 20, 20, "IndusInd Bank");
+    add_text(&l, 20, 40, "Address");
+    add_text(&l, 110, 40, "NO 18, TEMPLE STREET");
+    add_text(&l, 400, 46, "Account Type : SAVINGS");
+    add_text(&l, 110, 52, "NEXT TO POST OFFICE, AMEERPET");
+    add_text(&l, 400, 58, "IFSC Code : INDB0154492");
+    add_text(&l, 110, 64, "HYDERABAD 500986");
+    add_text(&l, 20, 80, "Name of Customer : HARPREET PATEL");
+    add_text(&l, 20, 92, "Account No : 154703645264");
+    const char *rows[] = {
+        "Date         Particulars                                  Debit        Credit       Balance",
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
+    };
+    for (size_t i = 0; i < 3; i++)
+        add_text(&l, 0, 120 + 12 * (float)i, rows[i]);
+    l.npages = 1;
+    struct statement st;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    CHECK_INT(layout_build_lines(&l), 0);
+    CHECK_INT(extract_layout_first(&l, &none, &st, &err), 0);
+    CHECK_STR(st.id.address, "NO 18, TEMPLE STREET, NEXT TO POST OFFICE, AMEERPET, HYDERABAD 500986");
+    CHECK_STR(st.id.name, "HARPREET PATEL");
+    CHECK_STR(st.id.ifsc, "INDB0154492");
+    CHECK_STR(st.bank, "indusind");
+    statement_free(&st);
+    layout_free(&l);
+}
+
+int main(void)
+{
+    RUN(address_block_under_a_name_printed_after_the_account_number);
+    RUN(address_lines_between_the_lines_of_another_column);
+    return check_summary();
+}
