@@ -118,10 +118,29 @@ def what_one_node_acknowledges_every_node_serves():
         nodes.close()
 
 
+def listed_files(srv, o, sid):
+    """{upload_file_name: [statement_id, ...]} of a session as srv lists it."""
+    st = srv.upload_status(o, sid).json
+    out = {}
+    for acct in st['accounts']:
+        for s in acct['statements']:
+            out.setdefault(s['upload_file_name'], []).append(s['statement_id'])
+    return out
+
+
 @suite.test(server=False)
 def a_node_killed_holding_uploads_and_a_job_loses_nothing():
-    # a dies (SIGKILL, by itself) as soon as it starts processing: it holds the job
-    nodes = Nodes(2, env_of={'a': {'PASSBOOK_FAULT_KILL_AT': 'pipeline.checks'}})
+    """a dies (SIGKILL, by itself) as soon as it starts processing: it holds the job, and three
+    uploads into another session are at three different points: one answered 200, one committed
+    but not yet answered, one read but not committed. What a answered 200 is on b; what it committed
+    without answering is on b too (the client, who got no answer, retries on b and is told it is a
+    duplicate); what it never committed is not (the retry on b stores it)."""
+    # a's uploads: two into sid, then three into `other`: the first answered; the second paused
+    # after its COMMIT, before its answer (a's fourth commit); the third paused before its commit
+    # (a's fifth file read). A pause holds that visit and every later one.
+    nodes = Nodes(2, env_of={'a': {'PASSBOOK_FAULT_KILL_AT': 'pipeline.checks',
+                                   'PASSBOOK_FAULT_PAUSE_AT': 'ingest.committed@4=3600,ingest.extracted@5=3600'}},
+                  args_of={'a': ['--ingest-threads', '4', '--ingest-per-org', '2', '--ingest-per-session', '2']})
     try:
         a, b = nodes.nodes
         nodes.start(a)
@@ -133,41 +152,53 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
             sid = new_session(a, o)
             other = new_session(a, o)
             acked = [upload(a, o, sid, fx.data(n)).json['statement_id'] for n in ('hdfc_q1', 'sbi_q1')]
-            # processing asked: a's worker takes the job and dies at its second step; meanwhile
-            # uploads to another session are in flight: every acknowledged one must survive
-            eq(a.post(INITIATE % sid, headers=o.headers()).status, 202)
-            answers, unanswered, lock = [], [], threading.Lock()
-            in_flight = ('icici_jan', 'hdfc_q1')
+            answers, lock = {}, threading.Lock()
 
             def send(name):
                 try:
-                    r = upload(a, o, other, fx.data(name))
-                    with lock:
-                        answers.append(r)
-                except OSError:   # cut off by the kill: never acknowledged, may be committed
-                    with lock:
-                        unanswered.append(name)
-            threads = [threading.Thread(target=send, args=(n,)) for n in in_flight]
-            for t in threads:
+                    r = upload(a, o, other, fx.data(name), name=name + '.pdf')
+                except OSError:
+                    r = None   # cut off by the kill: no answer
+                with lock:
+                    answers[name] = r
+
+            def in_flight(name, point, seen):
+                t = threading.Thread(target=send, args=(name,))
                 t.start()
+                wait_for('a to hold %s at %s' % (name, point),
+                         lambda: a.log().count('fault point %s reached' % point) >= seen or name in answers, 120)
+                check(name not in answers, '%s held by a, not answered: %r' % (name, answers.get(name)))
+                return t
+            send('hdfc_q1')                                                 # answered
+            eq(answers['hdfc_q1'].status, 200, answers['hdfc_q1'].text[:200])
+            threads = [in_flight('icici_jan', 'ingest.committed', 1),      # committed, answer held
+                       in_flight('sbi_q1', 'ingest.extracted', 1)]         # read, commit held
+            # processing asked: a's worker takes the job and dies at its second step
+            eq(a.post(INITIATE % sid, headers=o.headers()).status, 202)
             a.proc.wait(60)                         # the fault point killed it, job in hand
             a.kill9()
             for t in threads:
                 t.join(120)
+            eq((answers['icici_jan'], answers['sbi_q1']), (None, None), 'the held uploads were never answered')
             held = a.sql("SELECT state, locked_by FROM jobs WHERE kind = 'process_session'")
             eq([(h[0], h[1].split(':')[0]) for h in held], [('running', 'a')], 'a held the job when it died')
             nodes.start(b)
             eq(statement_ids(b, o, sid), sorted(acked), 'acknowledged uploads are on b')
-            ok = sorted(r.json['statement_id'] for r in answers if r.status == 200)
-            stored = statement_ids(b, o, other)
-            check(set(ok) <= set(stored), "every acknowledged in-flight upload is on b: %r of %r" % (ok, stored))
-            # one whose answer the kill cut off may be there (committed, reply lost), but a
-            # refused one never, and what is there is a whole file that was sent
-            check(len(stored) <= len(ok) + len(unanswered),
-                  'stored %r beyond acknowledged %r + unanswered %r' % (stored, ok, unanswered))
-            sent = {(hashlib.sha256(fx.data(n)).hexdigest(), len(fx.data(n))) for n in in_flight}
+            listed = listed_files(b, o, other)
+            eq(listed.get('hdfc_q1.pdf'), [answers['hdfc_q1'].json['statement_id']],
+               'the upload a acknowledged is on b: %r' % listed)
+            eq(len(listed.get('icici_jan.pdf', [])), 1, 'the upload a committed but never answered is on b: %r' % listed)
+            check('sbi_q1.pdf' not in listed, 'the upload a never committed is not on b: %r' % listed)
+            sent = {(hashlib.sha256(fx.data(n)).hexdigest(), len(fx.data(n))) for n in ('icici_jan', 'hdfc_q1')}
             files = b.sql('SELECT blob_sha256, file_size FROM statements WHERE session_id = ?', other)
-            check(all(tuple(f) in sent for f in files), 'whole files stored: %r' % files)
+            eq(sorted(tuple(f) in sent for f in files), [True, True], 'whole files stored: %r' % files)
+            # the client retries on b what a never answered
+            expect_error(upload(b, o, other, fx.data('icici_jan'), name='icici_jan.pdf'), 400, 'STATEMENT_DUPLICATE',
+                         'stored by a before it died')
+            r = upload(b, o, other, fx.data('sbi_q1'), name='sbi_q1.pdf')
+            eq(r.status, 200, r.text[:200])
+            eq(statement_ids(b, o, other), sorted(listed['icici_jan.pdf'] + listed['hdfc_q1.pdf'] +
+                                                  [r.json['statement_id']]), 'each file once')
             wait_processed(b, o, sid, timeout=LEASE + 90)
             jobs = b.sql("SELECT state, attempts, locked_by FROM jobs WHERE kind = 'process_session'")
             eq([(j[0], j[1], j[2].split(':')[0]) for j in jobs], [('done', 2, 'b')], 'b finished it')
