@@ -60,6 +60,19 @@ BANKS = {b.key: b for b in [
     Bank("deutsche", "deutsche", "DEUT", "044", "Deutsche Bank", "999999999999", "foreign"),
     Bank("uco", "uco", "UCBA", "028", "UCO BANK", "99990100099999", "public"),
     Bank("fino", "finobnk", "FINO", "772", "Fino Payments Bank", "99999999999", "payments"),
+    # the probe families of session 8 (fam_probe2.py)
+    Bank("sib", "sib", "SIBL", "059", "South Indian Bank", "0999053000099999", "private"),
+    Bank("kvb", "karur", "KVBL", "053", "The Karur Vysya Bank Ltd", "1999155000099999", "private"),
+    Bank("mahabk", "mahabk", "MAHB", "014", "Bank of Maharashtra", "60999999999", "public"),
+    Bank("cub", "city_union", "CIUB", "054", "City Union Bank Ltd.", "500101019999999", "private"),
+    Bank("idbi", "idbi", "IBKL", "259", "IDBI BANK", "0999104000099999", "private"),
+    Bank("psb", "punjab_sind", "PSIB", "023", "Punjab & Sind Bank", "09991000099999", "public"),
+    Bank("esaf", "esafbnk", "ESMF", "802", "ESAF Small Finance Bank", "50999000099999", "small_finance"),
+    Bank("jana", "jana", "JSFB", "763", "Jana Small Finance Bank", "4599020000099999", "small_finance"),
+    Bank("utkarsh", "utkarshbnk", "UTKS", "764", "Utkarsh Small Finance Bank", "1599110099999999", "small_finance"),
+    Bank("suryoday", "suryodaybnk", "SURY", "765", "Suryoday Small Finance Bank", "399901099999", "small_finance"),
+    Bank("dhanlaxmi", "dhanlaxmi", "DLXB", "061", "Dhanlaxmi Bank", "009999000099999", "private"),
+    Bank("tmb", "tamil_mercantile", "TMBL", "060", "Tamilnad Mercantile Bank Ltd.", "999100050399999", "private"),
 ]}
 
 

@@ -274,6 +274,8 @@ PROBE_EXTRA = {
     "dcb": {"months": 6, "density": 45},
     "deutsche": {"start": "2023-11-01", "months": 3},
     "ippb": {"months": 2},
+    "idbi": {"months": 2},
+    "esaf": {"months": 2},
 }
 
 
