@@ -218,17 +218,23 @@ static inline void run_table_cases(const struct table_case *cases, size_t n)
     }
 }
 
+/* Runs the pieces at (ending {.s = NULL}) as the test name: reading
+ * them must give *w. */
+static inline void run_placed(const char *name, const struct placed *at, const struct want *w)
+{
+    struct layout l = {0};
+    check_cur_failed = 0;
+    CHECK_INT(layout_placed(&l, at), 0);
+    expect_layout(&l, w);
+    layout_free(&l);
+    check_end(name);
+}
+
 /* Runs each placed case of cases[0..n) as a test of its own name. */
 static inline void run_placed_cases(const struct placed_case *cases, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        struct layout l = {0};
-        check_cur_failed = 0;
-        CHECK_INT(layout_placed(&l, cases[k].at), 0);
-        expect_layout(&l, &cases[k].want);
-        layout_free(&l);
-        check_end(cases[k].name);
-    }
+    for (size_t k = 0; k < n; k++)
+        run_placed(cases[k].name, cases[k].at, &cases[k].want);
 }
 
 #endif

@@ -153,12 +153,7 @@ static void run_overflow_cases(void)
         struct placed at[GRID + OVERFLOW_WORDS + 1] = {{0}};
         memcpy(at, OVERFLOW_GRID, GRID * sizeof at[0]);
         memcpy(at + GRID, OVERFLOWS[k].words, sizeof OVERFLOWS[k].words);
-        struct layout l = {0};
-        check_cur_failed = 0;
-        CHECK_INT(layout_placed(&l, at), 0);
-        expect_layout(&l, &OVERFLOW_WANT);
-        layout_free(&l);
-        check_end(OVERFLOWS[k].name);
+        run_placed(OVERFLOWS[k].name, at, &OVERFLOW_WANT);
     }
 }
 
