@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "enrich/enrich.h"
+#include "util/array.h"
 
 #define MIN_WAGE_PAISE (300000) /* Rs 3,000: below this a credit is not a wage */
 
@@ -43,12 +44,8 @@ static struct group *group_for(struct group **gs, size_t *ng, size_t *cap, const
     for (size_t i = 0; i < *ng; i++)
         if (strcmp((*gs)[i].key, key) == 0)
             return &(*gs)[i];
-    if (*ng == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        *gs = realloc(*gs, *cap * sizeof **gs);
-        if (!*gs)
-            abort();
-    }
+    if (array_grow(gs, cap, *ng + 1, sizeof **gs, 16))
+        abort();
     struct group *g = &(*gs)[(*ng)++];
     memset(g, 0, sizeof *g);
     snprintf(g->key, sizeof g->key, "%s", key);
@@ -57,12 +54,8 @@ static struct group *group_for(struct group **gs, size_t *ng, size_t *cap, const
 
 static void group_add(struct group *g, size_t i)
 {
-    if (g->n == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 8;
-        g->idx = realloc(g->idx, g->cap * sizeof *g->idx);
-        if (!g->idx)
-            abort();
-    }
+    if (array_grow(&g->idx, &g->cap, g->n + 1, sizeof *g->idx, 8))
+        abort();
     g->idx[g->n++] = i;
 }
 

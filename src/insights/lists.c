@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "insights/insights.h"
+#include "util/array.h"
 
 static int paise_cmp(const void *a, const void *b)
 {
@@ -68,12 +69,8 @@ static void consider(const struct account_enriched *e, const struct key_idx *k, 
         free(idx);
         return;
     }
-    if (r->n == *cap) {
-        *cap = *cap ? *cap * 2 : 8;
-        r->sets = realloc(r->sets, *cap * sizeof *r->sets);
-        if (!r->sets)
-            abort();
-    }
+    if (array_grow(&r->sets, cap, r->n + 1, sizeof *r->sets, 8))
+        abort();
     struct recurring_set *s = &r->sets[r->n++];
     memset(s, 0, sizeof *s);
     const struct etxn *first = &e->tx[idx[0]];

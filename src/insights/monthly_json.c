@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "insights/insights.h"
+#include "util/array.h"
 
 static json_t *rupees(pb_paise p)
 {
@@ -50,12 +51,8 @@ static json_t *new_slot(struct out *o, const char *metric)
         m = json_object();
         json_object_set_new(o->root, metric, m);
     }
-    if (o->nslot == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 512;
-        o->slot = realloc(o->slot, o->cap * sizeof *o->slot);
-        if (!o->slot)
-            abort();
-    }
+    if (array_grow(&o->slot, &o->cap, o->nslot + 1, sizeof *o->slot, 512))
+        abort();
     o->slot[o->nslot++] = m;
     return m;
 }

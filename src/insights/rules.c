@@ -5,15 +5,12 @@
 #include <string.h>
 
 #include "insights/insights.h"
+#include "util/array.h"
 
 void evidence_add(struct evidence *ev, size_t i)
 {
-    if (ev->n == ev->cap) {
-        ev->cap = ev->cap ? ev->cap * 2 : 8;
-        ev->idx = realloc(ev->idx, ev->cap * sizeof *ev->idx);
-        if (!ev->idx)
-            abort();
-    }
+    if (array_grow(&ev->idx, &ev->cap, ev->n + 1, sizeof *ev->idx, 8))
+        abort();
     ev->idx[ev->n++] = i;
 }
 
