@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/embedded.h"
 
 char *str_upper_dup(const char *s)
@@ -258,10 +259,30 @@ bool matcher_test(const struct matcher *m, const char *upper, const char *raw)
     return false;
 }
 
+/* The fields of line, split in place at its tabs; *n is their count. */
+static char **tsv_fields(char *line, size_t *n)
+{
+    size_t nf = 1;
+    for (char *p = line; *p; p++)
+        nf += *p == '\t';
+    char **f = malloc(nf * sizeof *f);
+    if (!f)
+        abort();
+    size_t k = 0;
+    f[k++] = line;
+    for (char *p = line; *p; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            f[k++] = p + 1;
+        }
+    *n = nf;
+    return f;
+}
+
 /* Splits buf in place into rows and fields. */
 static void tsv_split(struct tsv *t)
 {
-    size_t cap = 0;
+    size_t rows_cap = 0, ncols_cap = 0;
     char *line = t->buf;
     while (line && *line) {
         char *nl = strchr(line, '\n');
@@ -271,28 +292,11 @@ static void tsv_split(struct tsv *t)
         if (len && line[len - 1] == '\r')
             line[--len] = '\0';
         if (len > 0 && line[0] != '#') {
-            if (t->nrows == cap) {
-                cap = cap ? cap * 2 : 64;
-                t->rows = realloc(t->rows, cap * sizeof *t->rows);
-                t->ncols = realloc(t->ncols, cap * sizeof *t->ncols);
-                if (!t->rows || !t->ncols)
-                    abort();
-            }
-            size_t nf = 1;
-            for (char *p = line; *p; p++)
-                nf += *p == '\t';
-            char **f = malloc(nf * sizeof *f);
-            if (!f)
+            if (array_grow(&t->rows, &rows_cap, t->nrows + 1, sizeof *t->rows, 64) ||
+                array_grow(&t->ncols, &ncols_cap, t->nrows + 1, sizeof *t->ncols, 64))
                 abort();
-            size_t k = 0;
-            f[k++] = line;
-            for (char *p = line; *p; p++)
-                if (*p == '\t') {
-                    *p = '\0';
-                    f[k++] = p + 1;
-                }
-            t->rows[t->nrows] = f;
-            t->ncols[t->nrows++] = nf;
+            t->rows[t->nrows] = tsv_fields(line, &t->ncols[t->nrows]);
+            t->nrows++;
         }
         line = nl ? nl + 1 : NULL;
     }
