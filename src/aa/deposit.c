@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/bank.h"
+#include "util/array.h"
 
 #define IST_OFFSET_S 19800 /* +05:30 */
 
@@ -211,19 +212,15 @@ static int direction(const char *t, enum txn_type *out)
     return -1;
 }
 
+/* Room for one more row in the transactions and their times, which share
+ * a->cap. */
 static int grow(struct fi_account *a)
 {
-    if (a->st.ntxns < a->cap)
-        return 0;
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    struct txn *t = realloc(a->st.txns, cap * sizeof *t);
-    if (t)
-        a->st.txns = t;
-    int64_t *ms = t ? realloc(a->row_ms, cap * sizeof *ms) : NULL;
-    if (!ms)
+    size_t need = a->st.ntxns + 1, txns_cap = a->cap, ms_cap = a->cap;
+    if (array_grow(&a->st.txns, &txns_cap, need, sizeof *a->st.txns, 64) ||
+        array_grow(&a->row_ms, &ms_cap, need, sizeof *a->row_ms, 64))
         return -1;
-    a->row_ms = ms;
-    a->cap = cap;
+    a->cap = txns_cap;
     return 0;
 }
 
