@@ -14,6 +14,7 @@
 #include "store/pg_family.h"
 #include "store/codec.h"
 #include "store/statement_rules.h"
+#include "util/array.h"
 #include "util/log.h"
 
 /* ---- commit ---- */
@@ -167,17 +168,9 @@ static void cb_add(struct copybuf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 65536;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
+    if (array_grow(&b->p, &b->cap, b->len + n + 1, 1, 65536)) {
+        b->oom = true;
+        return;
     }
     memcpy(b->p + b->len, s, n);
     b->len += n;

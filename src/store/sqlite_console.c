@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
+#include "util/array.h"
 
 void account_briefs_free(struct account_brief *b, size_t n)
 {
@@ -15,20 +16,6 @@ void account_briefs_free(struct account_brief *b, size_t n)
         free(b[i].status);
     }
     free(b);
-}
-
-/* Grows *arr (elements of size) to hold one more than n; false on out of memory. */
-static bool grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return true;
-    size_t c = *cap ? *cap * 2 : 16;
-    void *p = realloc(*arr, c * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = c;
-    return true;
 }
 
 /* ---- users ---- */
@@ -359,7 +346,7 @@ int sq_account_briefs(struct store *st, const char (*ids)[PB_UUID_BUF], size_t n
         sqlite3_reset(q);
         sq_bind_text(q, 1, ids[i]);
         while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-            if (!grow((void **)out, &cap, *nout, sizeof **out)) {
+            if (array_grow(out, &cap, *nout + 1, sizeof **out, 16)) {
                 rc = SQLITE_NOMEM;
                 break;
             }

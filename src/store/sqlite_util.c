@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
+#include "util/array.h"
 #include "util/log.h"
 
 void sq_bind_text(sqlite3_stmt *q, int i, const char *v)
@@ -144,14 +145,9 @@ int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void
     char *arr = NULL;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 8;
-            char *p = realloc(arr, cap * sz);
-            if (!p) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            arr = p;
+        if (array_grow(&arr, &cap, len + 1, sz, 8)) {
+            rc = SQLITE_NOMEM;
+            break;
         }
         from_row(q, arr + len * sz);
         len++;
