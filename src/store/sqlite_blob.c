@@ -220,17 +220,7 @@ static int apply_release(sqlite3 *db, void *arg)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->prefix);
     sq_bind_text(q, 2, a->self);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        char **p = realloc(a->files, (a->n + 1) * sizeof *p);
-        if (!p) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        a->files = p;
-        if ((a->files[a->n] = sq_col_dup(q, 0)))
-            a->n++;
-    }
+    int rc = sq_append_texts(q, &a->files, &a->n);
     sqlite3_finalize(q);
     return sq_rc(db, rc, "blob_release_claims");
 }

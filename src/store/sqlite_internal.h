@@ -121,6 +121,10 @@ int sq_exec(sqlite3 *db, const char *sql);
 int sq_write_op(struct store *st, int (*fn)(sqlite3 *db, void *arg), void *arg);
 /* Collects the rows of q into a malloc'd array of records of size sz. */
 int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void *), void **out, size_t *n);
+/* Steps q to its end, appending a copy of each row's first column to
+ * *texts (*n of them; a NULL column is skipped). Returns SQLITE_DONE,
+ * SQLITE_NOMEM or the step's error; q is left to the caller. */
+int sq_append_texts(sqlite3_stmt *q, char ***texts, size_t *n);
 extern const int SQLITE_NMIGRATIONS;
 /* Prepares sql (logged on failure: NULL); runs q to completion
  * (STORE_CONFLICT on a constraint); runs fn inside a savepoint of the next

@@ -397,17 +397,7 @@ struct orphan_arg {
 /* Lists the distinct files q (bound by the caller) returns into a->files. */
 static int list_files(sqlite3 *db, sqlite3_stmt *q, struct orphan_arg *a)
 {
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        char **p = realloc(a->files, (a->n + 1) * sizeof *p);
-        if (!p) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        a->files = p;
-        if ((a->files[a->n] = sq_col_dup(q, 0)))
-            a->n++;
-    }
+    int rc = sq_append_texts(q, &a->files, &a->n);
     sqlite3_finalize(q);
     return sq_rc(db, rc, "list_files");
 }

@@ -156,3 +156,17 @@ int sq_collect(sqlite3_stmt *q, size_t sz, void (*from_row)(sqlite3_stmt *, void
     *n = len;
     return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
+
+int sq_append_texts(sqlite3_stmt *q, char ***texts, size_t *n)
+{
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        char **p = realloc(*texts, (*n + 1) * sizeof *p);
+        if (!p)
+            return SQLITE_NOMEM;
+        *texts = p;
+        if ((p[*n] = sq_col_dup(q, 0)))
+            (*n)++;
+    }
+    return rc;
+}
