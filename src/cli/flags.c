@@ -169,3 +169,22 @@ int flags_parse(int argc, char **argv, const struct command_line *cl, struct arg
         return flags_refuse(cl, "unexpected argument %.60s", args->v[cl->max_args]);
     return FLAGS_RUN;
 }
+
+int flags_verb(const struct command_line *cl, const struct verb *verbs, size_t n, const struct args *args,
+               size_t *which)
+{
+    const char *name = args->v[0];
+    size_t i = 0;
+    while (i < n && strcmp(name, verbs[i].name))
+        i++;
+    if (i == n)
+        return flags_refuse(cl, "unknown command %.40s", name);
+    int given = args->n - 1;
+    if (verbs[i].needs && given != verbs[i].max_args)
+        return flags_refuse(cl, "%s needs %s", name, verbs[i].needs);
+    if (given > verbs[i].max_args)
+        return verbs[i].max_args ? flags_refuse(cl, "unexpected argument %.60s", args->v[args->n - 1])
+                                 : flags_refuse(cl, "%s takes no argument", name);
+    *which = i;
+    return FLAGS_RUN;
+}

@@ -82,6 +82,22 @@ void flags_usage(FILE *out, const struct command_line *cl);
  * "<cl->name>: <why> (see --help)". Returns EXIT_USAGE. */
 int flags_refuse(const struct command_line *cl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A verb of a command that has them (org create, user remove EMAIL): its
+ * name and how many arguments may follow it; with needs set ("an EMAIL"),
+ * exactly max_args must. */
+struct verb {
+    const char *name;
+    int max_args;
+    const char *needs;
+};
+
+/* Finds the verb args->v[0] names among verbs[0..n) and checks the
+ * arguments after it. Returns FLAGS_RUN with *which its index, or refuses
+ * the line (flags_refuse: "unknown command X", "X needs an EMAIL", "X takes
+ * no argument", "unexpected argument Y") and returns EXIT_USAGE. */
+int flags_verb(const struct command_line *cl, const struct verb *verbs, size_t n, const struct args *args,
+               size_t *which);
+
 /* The rows of --data and --db for a command that opens the store
  * (cli_open_store): data and db point to its const char * options. Read
  * from PASSBOOK_DATA and PASSBOOK_DB as the server reads them, so that a

@@ -36,6 +36,22 @@ static const char USAGE[] =
     "  set-ocr ORG on|off                           scanned statements of ORG: read by OCR (on, the\n"
     "                                               default) or refused PDF_IS_IMAGE as FinBox does";
 
+/* The verbs, in the order of ORG_VERBS. */
+enum org_verb {
+    ORG_CREATE, ORG_LIST, ORG_ROTATE_KEY, ORG_SET_MODES, ORG_SET_ACCEPTANCE, ORG_SET_BRANDING, ORG_SET_OCR
+};
+
+/* Each takes ORG (create and list ignore it), set-ocr on|off after it. */
+static const struct verb ORG_VERBS[] = {
+    [ORG_CREATE] = {"create", 1, NULL},
+    [ORG_LIST] = {"list", 1, NULL},
+    [ORG_ROTATE_KEY] = {"rotate-key", 1, NULL},
+    [ORG_SET_MODES] = {"set-modes", 1, NULL},
+    [ORG_SET_ACCEPTANCE] = {"set-acceptance", 1, NULL},
+    [ORG_SET_BRANDING] = {"set-branding", 1, NULL},
+    [ORG_SET_OCR] = {"set-ocr", 2, NULL},
+};
+
 struct org_opts {
     const char *data, *db, *name, *modes, *acceptance;
     long tolerance;
@@ -260,6 +276,29 @@ static int org_set_ocr(struct store *st, const char *ref, const char *onoff)
     return rc;
 }
 
+/* Runs verb on the open store. */
+static int run(struct store *st, enum org_verb verb, const struct args *args, const struct org_opts *o)
+{
+    const char *ref = args->n > 1 ? args->v[1] : NULL;
+    switch (verb) {
+    case ORG_CREATE:
+        return org_create(st, o);
+    case ORG_LIST:
+        return org_list(st);
+    case ORG_ROTATE_KEY:
+        return org_rotate(st, ref);
+    case ORG_SET_MODES:
+        return org_set_modes(st, ref, o->modes);
+    case ORG_SET_ACCEPTANCE:
+        return org_set_acceptance(st, ref, o->acceptance, o->tolerance);
+    case ORG_SET_BRANDING:
+        return org_set_branding(st, ref, o);
+    case ORG_SET_OCR:
+        return org_set_ocr(st, ref, args->n > 2 ? args->v[2] : NULL);
+    }
+    return 1;
+}
+
 int cli_org(int argc, char **argv)
 {
     struct org_opts o = {.data = "var"};
@@ -280,35 +319,14 @@ int cli_org(int argc, char **argv)
     int rc = flags_parse(argc, argv, &cl, &args);
     if (rc != FLAGS_RUN)
         return rc;
-    const char *cmd = args.v[0];
-    const char *ref = args.n > 1 ? args.v[1] : NULL;
-    static const char *const CMDS[] = {"create", "list", "rotate-key", "set-modes", "set-acceptance",
-                                       "set-branding", "set-ocr"};
-    bool known = false;
-    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
-        known |= !strcmp(cmd, CMDS[i]);
-    bool set_ocr = !strcmp(cmd, "set-ocr");
-    if (!known)
-        return flags_refuse(&cl, "unknown command %.40s", cmd);
-    if (args.n > (set_ocr ? 3 : 2))
-        return flags_refuse(&cl, "unexpected argument %.60s", args.v[args.n - 1]);
+    size_t verb;
+    rc = flags_verb(&cl, FLAGS_OF(ORG_VERBS), &args, &verb);
+    if (rc != FLAGS_RUN)
+        return rc;
     struct store *st;
     if (cli_open_store("org", o.data, o.db, &st))
         return 1;
-    if (!strcmp(cmd, "create"))
-        rc = org_create(st, &o);
-    else if (!strcmp(cmd, "list"))
-        rc = org_list(st);
-    else if (!strcmp(cmd, "rotate-key"))
-        rc = org_rotate(st, ref);
-    else if (!strcmp(cmd, "set-acceptance"))
-        rc = org_set_acceptance(st, ref, o.acceptance, o.tolerance);
-    else if (!strcmp(cmd, "set-branding"))
-        rc = org_set_branding(st, ref, &o);
-    else if (set_ocr)
-        rc = org_set_ocr(st, ref, args.n > 2 ? args.v[2] : NULL);
-    else
-        rc = org_set_modes(st, ref, o.modes);
+    rc = run(st, verb, &args, &o);
     store_close(st);
     return rc;
 }

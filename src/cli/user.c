@@ -28,6 +28,16 @@ static const char USAGE[] =
     "roles: an analyst reads sessions and their data; an admin also manages keys, webhooks\n"
     "(replays included) and acceptance settings in the console.";
 
+/* The verbs, in the order of USER_VERBS. */
+enum user_verb { USER_ADD, USER_LIST, USER_REMOVE, USER_PASSWD };
+
+static const struct verb USER_VERBS[] = {
+    [USER_ADD] = {"add", 0, NULL},
+    [USER_LIST] = {"list", 0, NULL},
+    [USER_REMOVE] = {"remove", 1, "an EMAIL"},
+    [USER_PASSWD] = {"passwd", 1, "an EMAIL"},
+};
+
 struct user_opts {
     const char *data, *db, *org, *email, *name, *role;
 };
@@ -196,8 +206,9 @@ static int user_passwd(struct store *st, const struct org *o, const char *email)
 }
 
 
-static int run(struct store *st, const char *cmd, const char *ref, const struct user_opts *opts)
+static int run(struct store *st, enum user_verb verb, const char *ref, const struct user_opts *opts)
 {
+    const char *cmd = USER_VERBS[verb].name;
     struct org o;
     int rc = opts->org ? STORE_CALL(st, org_get, opts->org, &o) : STORE_NOT_FOUND;
     if (rc != STORE_OK) {
@@ -208,14 +219,20 @@ static int run(struct store *st, const char *cmd, const char *ref, const struct 
                     rc == STORE_NOT_FOUND ? "no organisation" : "cannot read organisation", opts->org);
         return opts->org ? 1 : 2;
     }
-    if (!strcmp(cmd, "add"))
+    switch (verb) {
+    case USER_ADD:
         rc = user_add(st, &o, opts);
-    else if (!strcmp(cmd, "list"))
+        break;
+    case USER_LIST:
         rc = user_list(st, &o);
-    else if (!strcmp(cmd, "remove"))
+        break;
+    case USER_REMOVE:
         rc = user_remove(st, &o, ref);
-    else
+        break;
+    case USER_PASSWD:
         rc = user_passwd(st, &o, ref);
+        break;
+    }
     org_clear(&o);
     return rc;
 }
@@ -235,17 +252,14 @@ int cli_user(int argc, char **argv)
     int rc = flags_parse(argc, argv, &cl, &args);
     if (rc != FLAGS_RUN)
         return rc;
-    const char *cmd = args.v[0];
-    bool one_arg = !strcmp(cmd, "remove") || !strcmp(cmd, "passwd");
-    bool no_arg = !strcmp(cmd, "add") || !strcmp(cmd, "list");
-    if (!one_arg && !no_arg)
-        return flags_refuse(&cl, "unknown command %.40s", cmd);
-    if (args.n != (one_arg ? 2 : 1))
-        return flags_refuse(&cl, one_arg ? "%s needs an EMAIL" : "%s takes no argument", cmd);
+    size_t verb;
+    rc = flags_verb(&cl, FLAGS_OF(USER_VERBS), &args, &verb);
+    if (rc != FLAGS_RUN)
+        return rc;
     struct store *st;
     if (cli_open_store("user", o.data, o.db, &st))
         return 1;
-    rc = run(st, cmd, args.n > 1 ? args.v[1] : NULL, &o);
+    rc = run(st, verb, args.n > 1 ? args.v[1] : NULL, &o);
     store_close(st);
     return rc;
 }

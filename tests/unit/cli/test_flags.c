@@ -165,6 +165,29 @@ TEST(refuse_answers_exit_usage)
     CHECK_INT(flags_refuse(&CL, "--mode: not %s", "this"), EXIT_USAGE);
 }
 
+/* A verb is found with its index; an unknown verb or the wrong number of
+ * arguments after it is refused with EXIT_USAGE and no index. */
+TEST(verbs_found_and_their_arguments_counted)
+{
+    static const struct verb VERBS[] = {{"list", 0, NULL}, {"show", 1, NULL}, {"remove", 1, "an ID"}};
+    struct args a;
+    size_t which = 99;
+    CHECK_INT(PARSE(&a, "show", "x"), FLAGS_RUN);
+    CHECK_INT(flags_verb(&CL, FLAGS_OF(VERBS), &a, &which), FLAGS_RUN);
+    CHECK_INT(which, 1);
+    CHECK_INT(PARSE(&a, "show"), FLAGS_RUN); /* up to max_args */
+    CHECK_INT(flags_verb(&CL, FLAGS_OF(VERBS), &a, &which), FLAGS_RUN);
+    CHECK_INT(which, 1);
+    which = 99;
+    const char *const refused[][3] = {{"frob"}, {"list", "x"}, {"show", "x", "y"}, {"remove"}, {"remove", "x", "y"}};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        int n = refused[i][2] ? 3 : refused[i][1] ? 2 : 1;
+        CHECK_INT(parse(&a, n, refused[i]), FLAGS_RUN);
+        CHECK_INT(flags_verb(&CL, FLAGS_OF(VERBS), &a, &which), EXIT_USAGE);
+    }
+    CHECK_INT(which, 99);
+}
+
 int main(void)
 {
     RUN(flags_and_arguments_in_any_order);
@@ -176,5 +199,6 @@ int main(void)
     RUN(environment_sets_flags_command_line_wins);
     RUN(other_commands_read_only_their_store_flags_from_the_environment);
     RUN(refuse_answers_exit_usage);
+    RUN(verbs_found_and_their_arguments_counted);
     return check_summary();
 }
