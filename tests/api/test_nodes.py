@@ -34,7 +34,8 @@ INITIATE = '/bank-connect/v1/session_data/%s/initiate_processing/'
 
 class Nodes:
     """Nodes named a, b, ... sharing one fresh database and one key file (as an operator
-    copies it to every node), each with a data directory of its own."""
+    copies it to every node), each with a data directory of its own. `with Nodes(n) as nodes:`
+    closes them at the end (stops every node, drops the database, reports their problems)."""
 
     def __init__(self, n, env_of=None, args_of=None):
         self.home = tempfile.mkdtemp(prefix='pb-nodes-')
@@ -53,6 +54,18 @@ class Nodes:
         if node is not first:   # the key file the database knows (its fingerprint)
             shutil.copy2(os.path.join(first.data_dir, 'passbook.keys'), node.data_dir)
         return node.start()
+
+    def start_all(self):
+        """Starts every node, a first; returns them."""
+        for node in self.nodes:
+            self.start(node)
+        return self.nodes
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
     def close(self):
         problems = []
@@ -83,11 +96,8 @@ def download(srv, url):
 
 @suite.test(server=False)
 def what_one_node_acknowledges_every_node_serves():
-    nodes = Nodes(2)
-    try:
-        a, b = nodes.nodes
-        nodes.start(a)
-        nodes.start(b)
+    with Nodes(2) as nodes:
+        a, b = nodes.start_all()
         o = a.create_org('Two Node Lender')        # created while both serve: no restart, no cache
         eq(b.get('/readyz').status, 200)
         sid = new_session(b, o)
@@ -114,8 +124,6 @@ def what_one_node_acknowledges_every_node_serves():
         jobs = a.sql("SELECT state, attempts, locked_by FROM jobs WHERE kind = 'process_session'")
         eq([(j[0], j[1]) for j in jobs], [('done', 1)])
         check(jobs[0][2].split(':')[0] in ('a', 'b'), 'run by a named node: %r' % jobs)
-    finally:
-        nodes.close()
 
 
 def listed_files(srv, o, sid):
@@ -138,10 +146,9 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
     # a's uploads: two into sid, then three into `other`: the first answered; the second paused
     # after its COMMIT, before its answer (a's fourth commit); the third paused before its commit
     # (a's fifth file read). A pause holds that visit and every later one.
-    nodes = Nodes(2, env_of={'a': {'PASSBOOK_FAULT_KILL_AT': 'pipeline.checks',
-                                   'PASSBOOK_FAULT_PAUSE_AT': 'ingest.committed@4=3600,ingest.extracted@5=3600'}},
-                  args_of={'a': ['--ingest-threads', '4', '--ingest-per-org', '2', '--ingest-per-session', '2']})
-    try:
+    with Nodes(2, env_of={'a': {'PASSBOOK_FAULT_KILL_AT': 'pipeline.checks',
+                                'PASSBOOK_FAULT_PAUSE_AT': 'ingest.committed@4=3600,ingest.extracted@5=3600'}},
+               args_of={'a': ['--ingest-threads', '4', '--ingest-per-org', '2', '--ingest-per-session', '2']}) as nodes:
         a, b = nodes.nodes
         nodes.start(a)
         with Receiver() as rx:
@@ -212,19 +219,14 @@ def a_node_killed_holding_uploads_and_a_job_loses_nothing():
             events = sorted((h.json['event_name'], h.json['session_id']) for h in rx.hits)
             check(('ENRICHMENT_NOTIFICATION', sid) in events, 'processing notified: %r' % events)
             eq(len(events), len(set(events)), 'every event delivered once')
-    finally:
-        nodes.close()
 
 
 @suite.test(server=False)
 def nodes_carry_on_when_the_database_drops_their_connections():
     """A database restart or failover ends every node's connections: the next requests find out
     before they use one, reconnect, and succeed."""
-    nodes = Nodes(2)
-    try:
-        a, b = nodes.nodes
-        nodes.start(a)
-        nodes.start(b)
+    with Nodes(2) as nodes:
+        a, b = nodes.start_all()
         o = a.create_org('Reconnect Lender')
         for n in (a, b):
             new_session(n, o)                      # every kind of connection in use once
@@ -239,8 +241,6 @@ def nodes_carry_on_when_the_database_drops_their_connections():
             eq(upload(b, o, sid, fx.data('icici_jan')).status, 200)
             for n in (a, b):
                 eq(n.get('/readyz').status, 200)
-    finally:
-        nodes.close()
 
 
 @suite.test(server=False)
@@ -248,11 +248,8 @@ def a_key_rotated_through_one_node_stops_at_once_on_every_node():
     """Each node keeps the keys it saw for session create; a key rotated through one node creates
     nothing on any node from the next request on (the insert checks it at its commit), the new
     key works on every node at once, and a mode turned off holds everywhere at once too."""
-    nodes = Nodes(2)
-    try:
-        a, b = nodes.nodes
-        nodes.start(a)
-        nodes.start(b)
+    with Nodes(2) as nodes:
+        a, b = nodes.start_all()
         o = a.create_org('Rotating Lender')
         for n in (a, b):
             for i in range(2):                     # the second from the node's cache
@@ -268,8 +265,6 @@ def a_key_rotated_through_one_node_stops_at_once_on_every_node():
         for n in (a, b):
             expect_error(n.create_session(o, bank_name='sbi', mode='aa'), 403, 'MODE_NOT_ENABLED', 'aa turned off')
             eq(n.create_session(o, bank_name='hdfc', mode='pdf').status, 200, 'pdf still on')
-    finally:
-        nodes.close()
 
 
 def wait_for(what, fn, timeout):
@@ -292,12 +287,9 @@ def three_nodes_one_killed_holding_uploads_jobs_and_webhooks():
     there, every job finishes on b or c, every webhook is delivered at least once, the one a had
     sent again with the same delivery id."""
     pause = 'ingest.extracted@5=3600,pipeline.checks=3600,notify.attempted=3600'
-    nodes = Nodes(3, env_of={'a': {'PASSBOOK_FAULT_PAUSE_AT': pause}},
-                  args_of={'b': ['--workers', '1'], 'c': ['--workers', '1']})
-    try:
-        a, b, c = nodes.nodes
-        for n in nodes.nodes:
-            nodes.start(n)
+    with Nodes(3, env_of={'a': {'PASSBOOK_FAULT_PAUSE_AT': pause}},
+               args_of={'b': ['--workers', '1'], 'c': ['--workers', '1']}) as nodes:
+        a, b, c = nodes.start_all()
         with Receiver() as rx:
             o = a.create_org('Three Node Lender')
             r = b.post('/bank-connect/v1/session_data/update_webhook/',
@@ -383,8 +375,6 @@ def three_nodes_one_killed_holding_uploads_jobs_and_webhooks():
                 check(did in got, 'delivery %s reached the receiver' % did)
             again = [d for d in sent_by_a if got.count(d) >= 2]
             check(again, 'the delivery a sent before dying was sent again with its id: %r' % sent_by_a)
-    finally:
-        nodes.close()
 
 
 @suite.test(server=False)
@@ -392,10 +382,8 @@ def a_full_database_disk_is_answered_507_and_passes():
     """PostgreSQL answers disk_full (SQLSTATE 53100) when it cannot extend a table: the request is
     answered 507 INSUFFICIENT_STORAGE, nothing of it is stored, the node stays up, and the same
     request succeeds once there is room (triggers play the full disk, at an INSERT and at COMMIT)."""
-    nodes = Nodes(1)
-    try:
-        (a,) = nodes.nodes
-        nodes.start(a)
+    with Nodes(1) as nodes:
+        (a,) = nodes.start_all()
         o = a.create_org('Full Disk Lender')
         sid = new_session(a, o)
         a.sql("CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -416,8 +404,6 @@ def a_full_database_disk_is_answered_507_and_passes():
             a.sql('DROP TRIGGER full_%s ON %s' % (table, table))
         check(new_session(a, o), 'creates pass again')
         eq(upload(a, o, sid, fx.data('icici_jan')).status, 200, 'uploads pass again')
-    finally:
-        nodes.close()
 
 
 def main():
