@@ -13,6 +13,9 @@ WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-clobbered -Wshadow \
 CFLAGS_BASE = -std=gnu11 $(WARN) -Isrc -D_GNU_SOURCE -MMD -MP -pthread \
            $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF) -lpthread
+# The executable exports its inline OpenMP runtime, which libtesseract's
+# parallel regions bind to (src/extract/ocr_omp.h); -u links it from the archive.
+EXE_LDFLAGS = -Wl,--dynamic-list=src/extract/ocr_omp.sym -Wl,-u,GOMP_parallel_sections
 
 # Two flavours share the sources: the release build and the sanitizer build.
 REL_DIR  := build
@@ -75,11 +78,11 @@ $(REL_DIR)/libpassbook.a: $(REL_OBJS)
 $(ASAN_DIR)/libpassbook.a: $(ASAN_OBJS)
 	@rm -f $@; ar rcs $@ $^
 
-$(REL_DIR)/passbook: $(REL_DIR)/obj/src/main.o $(REL_DIR)/libpassbook.a
-	$(CC) $(REL_FLAGS) $(CFLAGS) $(LDFLAGS) -pthread $^ $(LDLIBS) -o $@
+$(REL_DIR)/passbook: $(REL_DIR)/obj/src/main.o $(REL_DIR)/libpassbook.a src/extract/ocr_omp.sym
+	$(CC) $(REL_FLAGS) $(CFLAGS) $(LDFLAGS) $(EXE_LDFLAGS) -pthread $(filter-out %.sym,$^) $(LDLIBS) -o $@
 
-$(ASAN_DIR)/passbook: $(ASAN_DIR)/obj/src/main.o $(ASAN_DIR)/libpassbook.a
-	$(CC) $(ASAN_FLAGS) -pthread $^ $(LDLIBS) -o $@
+$(ASAN_DIR)/passbook: $(ASAN_DIR)/obj/src/main.o $(ASAN_DIR)/libpassbook.a src/extract/ocr_omp.sym
+	$(CC) $(ASAN_FLAGS) $(EXE_LDFLAGS) -pthread $(filter-out %.sym,$^) $(LDLIBS) -o $@
 
 $(ASAN_DIR)/tests/%: tests/unit/%.c tests/unit/check.h $(ASAN_DIR)/libpassbook.a
 	@mkdir -p $(dir $@)

@@ -178,6 +178,23 @@ def without_the_ocr_library_a_scan_is_pdf_is_image_and_text_pdfs_never_load_it(s
     check(b'ocr_library' not in p.stderr, 'a text PDF never loads the OCR library: %s' % p.stderr[-500:])
 
 
+@suite.test
+def tesseracts_openmp_regions_run_on_the_reading_thread(srv):
+    """libtesseract's parallel regions bind to Passbook's inline runtime (src/extract/ocr_omp.h), not
+    libgomp's: ~250,000 per page, each a team set up and a futex wake in libgomp."""
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, 'scan.pdf'), 'wb') as f:
+            f.write(scan())
+        env = dict(os.environ, LD_DEBUG='bindings', LD_DEBUG_OUTPUT=os.path.join(d, 'ld'))
+        p = subprocess.run([BINARY, 'parse', f.name], capture_output=True, env=env, timeout=600)
+        eq(p.returncode, 0, 'the scan is read: %s' % p.stdout[:300])
+        log = ''.join(open(n, errors='replace').read() for n in glob.glob(os.path.join(d, 'ld.*')))
+    binds = [ln for ln in log.splitlines() if 'libtesseract' in ln.split('to ')[0] and '`GOMP_' in ln]
+    check(binds, 'libtesseract binds its OpenMP entry points (built with OpenMP)')
+    wrong = [ln for ln in binds if 'libgomp' in ln]
+    eq(wrong, [], 'no parallel region of Tesseract\'s goes to libgomp')
+
+
 if __name__ == '__main__':
     fx.ensure()
     suite.main()
