@@ -46,6 +46,7 @@
     X(pixConvertTo1)                                                                                                   \
     X(pixFindSkew)                                                                                                     \
     X(pixRotate)                                                                                                       \
+    X(pixSauvolaBinarizeTiled)                                                                                         \
     X(pixDestroy)
 
 struct ocr_lib {
