@@ -212,8 +212,10 @@ static void join_into(struct pword *a, const struct pword *b)
 static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float x1, float base, float size, float conf)
 {
     struct pword *p = pw->n ? &pw->w[pw->n - 1] : NULL;
-    /* an address has no space around its @ ("rahul41 @ ybl") */
-    bool at = (p && p->len && p->text[p->len - 1] == '@') || w[0] == '@';
+    /* an address has no space around its @ ("rahul41 @ ybl") nor inside
+     * its name ("gurpreet 88@oksbi", "merchant9 179@UNION") */
+    size_t lead = strspn(w, "0123456789");
+    bool at = (p && p->len && p->text[p->len - 1] == '@') || w[lead] == '@';
     struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf};
     memcpy(next.text, w, n + 1);
     if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
@@ -276,7 +278,10 @@ static void join_split_numbers(struct pwords *pw)
             if (ta && hb && ta + hb >= 8 && ta + hb < sizeof d) {
                 memcpy(d, a->text + a->len - ta, ta);
                 memcpy(d + ta, b->text, hb);
-                if (printed_whole(pw, out - 1, i, d, ta + hb)) {
+                /* or between two slashes, where a narration has no spaces
+                 * ("UPI/DR/37 1022328216/SURESH") */
+                bool slashed = ta < a->len && a->text[a->len - ta - 1] == '/' && hb < b->len && b->text[hb] == '/';
+                if (slashed || printed_whole(pw, out - 1, i, d, ta + hb)) {
                     join_into(a, b);
                     continue;
                 }

@@ -109,24 +109,97 @@ static void fix_l_and_i(char *s, size_t n)
     }
 }
 
+/* The capital a digit (or a bar) stands for in a bank's code, or 0. */
+static char letter_for(char c)
+{
+    switch (c) {
+    case '1': case '!': case '|': return 'I';
+    case '0': return 'O';
+    case '5': return 'S';
+    case '8': return 'B';
+    default: return 0;
+    }
+}
+
 /* An IFSC (four capitals, a zero, six capitals or digits) read with an O
- * for its zero, alone or inside a narration ("...-SBINO710690-..."). */
-static void ifsc_zero(char *s, size_t n)
+ * for its zero or a digit for one of its bank's letters (at least two
+ * read right), alone or inside a narration ("...-SBINO710690-...",
+ * "IC1C0284383"). */
+static void ifsc_fix(char *s, size_t n)
 {
     for (size_t i = 0; i + 11 <= n; i++) {
         if ((i > 0 && isalnum((unsigned char)s[i - 1])) || (i + 11 < n && isalnum((unsigned char)s[i + 11])))
             continue;
-        bool ok = s[i + 4] == 'O';
-        for (size_t k = 0; ok && k < 4; k++)
-            ok = isupper((unsigned char)s[i + k]);
+        bool ok = s[i + 4] == 'O' || s[i + 4] == '0';
+        size_t caps = 0;
+        for (size_t k = 0; ok && k < 4; k++) {
+            ok = isupper((unsigned char)s[i + k]) || letter_for(s[i + k]);
+            caps += isupper((unsigned char)s[i + k]) != 0;
+        }
         size_t digits = 0;
         for (size_t k = 5; ok && k < 11; k++) {
             ok = isupper((unsigned char)s[i + k]) || isdigit((unsigned char)s[i + k]);
             digits += isdigit((unsigned char)s[i + k]) != 0;
         }
-        if (ok && digits)
-            s[i + 4] = '0';
+        if (!ok || !digits || caps < 2)
+            continue;
+        for (size_t k = 0; k < 4; k++)
+            s[i + k] = isupper((unsigned char)s[i + k]) ? s[i + k] : letter_for(s[i + k]);
+        s[i + 4] = '0';
     }
+}
+
+/* A '!' beside a letter is an I among capitals ("DEV!", "UP!") and an l
+ * among small letters ("@yb!"): statements print no exclamation marks. */
+static void fix_bang(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '!')
+            continue;
+        size_t a = i, b = i + 1, lower = 0, upper = 0;
+        while (a > 0 && (isalpha((unsigned char)s[a - 1]) || s[a - 1] == '!'))
+            a--;
+        while (b < n && (isalpha((unsigned char)s[b]) || s[b] == '!'))
+            b++;
+        for (size_t k = a; k < b; k++)
+            lower += islower((unsigned char)s[k]) != 0, upper += isupper((unsigned char)s[k]) != 0;
+        if (lower + upper)
+            s[i] = lower > upper ? 'l' : 'I';
+    }
+}
+
+/* Marks OCR reads from a table rule, a stamp's edge or a speck touching a
+ * word: typographic dashes, quotes, degree and trade marks, an underscore
+ * at a word's start or end. Statements print none of them there. */
+static size_t mark_at(const char *s, size_t n, size_t i)
+{
+    static const char *const MARKS[] = {"\xe2\x80\x94", "\xe2\x80\x93", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
+                                        "\xe2\x80\x99", "\xc2\xb0", "\xe2\x84\xa2", "_"};
+    for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS; k++) {
+        size_t m = strlen(MARKS[k]);
+        if (i + m <= n && !memcmp(s + i, MARKS[k], m))
+            return m;
+    }
+    return 0;
+}
+
+static size_t strip_marks(char *s, size_t n)
+{
+    size_t m;
+    while (n && (m = mark_at(s, n, 0)) && m < n && isalnum((unsigned char)s[m])) {
+        memmove(s, s + m, n - m + 1);
+        n -= m;
+    }
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = n > 3 ? n - 3 : 0; i < n; i++)
+            if ((m = mark_at(s, n, i)) && i + m == n && i > 0 && isalnum((unsigned char)s[i - 1])) {
+                s[n = i] = 0;
+                again = true;
+                break;
+            }
+    }
+    return n;
 }
 
 /* UPI handles (the part after a VPA's @) of the largest apps: distinctive
@@ -186,8 +259,10 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
         n = cap - 1;
     memcpy(out, in, n);
     out[n] = 0;
+    n = strip_marks(out, n);
+    fix_bang(out, n);
     fix_l_and_i(out, n);
-    ifsc_zero(out, n);
+    ifsc_fix(out, n);
     n = ocr_fix_vpa(out, n, cap);
     /* the core: after a sign, bracket or currency, before a Dr/Cr marker */
     size_t a = 0, b = n;

@@ -57,6 +57,34 @@ TEST(capitals_and_ifsc)
     CHECK_STR(fix("HDFCO00O123"), "HDFC000O123"); /* only the fifth character is sure to be 0 */
 }
 
+TEST(bank_codes_read_with_digits_for_letters)
+{
+    CHECK_STR(fix("IC1C0284383"), "ICIC0284383");
+    CHECK_STR(fix("NEFT/HDFCN69074435202/IC1C0284383/GURPREET"), "NEFT/HDFCN69074435202/ICIC0284383/GURPREET");
+    CHECK_STR(fix("!C1C0936531"), "ICIC0936531");
+    CHECK_STR(fix("10580012345"), "10580012345"); /* digits only: a number, not a code */
+    CHECK_STR(fix("ICIC70553403458"), "ICIC70553403458"); /* longer than a code */
+}
+
+TEST(exclamation_marks_are_letters)
+{
+    CHECK_STR(fix("DEV!"), "DEVI");
+    CHECK_STR(fix("UP!"), "UPI");
+    CHECK_STR(fix("swati91@yb!"), "swati91@ybl");
+    CHECK_STR(fix("!"), "!"); /* no letter beside it: as read */
+}
+
+TEST(rules_and_stamp_edges_come_off_words)
+{
+    CHECK_STR(fix("\xe2\x80\x94UPI/CR/690876930348"), "UPI/CR/690876930348");
+    CHECK_STR(fix("_UPI/SWIGGY/655505888065/Pay"), "UPI/SWIGGY/655505888065/Pay");
+    CHECK_STR(fix("\xe2\x80\x9cIMPS"), "IMPS");
+    CHECK_STR(fix("rent\xe2\x84\xa2"), "rent");
+    CHECK_STR(fix("-500.00"), "-500.00"); /* a sign is no mark */
+    CHECK_STR(fix("A_B"), "A_B");
+    CHECK_STR(fix("_"), "_");
+}
+
 TEST(long_words_are_cut_not_overrun)
 {
     char out[8];
@@ -207,6 +235,9 @@ int main(void)
     RUN(separators_of_amounts_set_right);
     RUN(words_stay_words);
     RUN(capitals_and_ifsc);
+    RUN(bank_codes_read_with_digits_for_letters);
+    RUN(exclamation_marks_are_letters);
+    RUN(rules_and_stamp_edges_come_off_words);
     RUN(long_words_are_cut_not_overrun);
     RUN(digit_variants);
     RUN(chain_corrects_a_misread_amount);
