@@ -156,6 +156,22 @@ static int fit(const struct leg *x, pb_paise prev)
     return -1;
 }
 
+/* Moves the running balance *prev past leg x: its printed balance, or
+ * the balance carried by its one reading. Returns whether *prev is known
+ * after x (have: before it). */
+static bool chain_step(const struct leg *x, pb_paise *prev, bool have)
+{
+    if (x->has_balance) {
+        *prev = x->balance;
+        return true;
+    }
+    if (have && x->nopt == 1) {
+        *prev += x->dir[0] * x->amt[0];
+        return true;
+    }
+    return false;
+}
+
 /* ---------- 3. order ---------- */
 
 static void make_order(const struct leg *g, size_t n, enum order o, size_t *perm)
@@ -187,12 +203,7 @@ static size_t chain_score(const struct leg *g, const size_t *perm, size_t n)
         const struct leg *x = &g[perm[k]];
         if (have && x->has_balance && fit(x, prev) >= 0)
             ok++;
-        if (x->has_balance)
-            prev = x->balance, have = true;
-        else if (have && x->nopt == 1)
-            prev += x->dir[0] * x->amt[0];
-        else
-            have = false;
+        have = chain_step(x, &prev, have);
     }
     return ok;
 }
@@ -250,12 +261,7 @@ static size_t drop_phantoms(const struct leg *g, size_t *perm, size_t n)
                 continue;
         }
         perm[out++] = perm[k];
-        if (x->has_balance)
-            prev = x->balance, have = true;
-        else if (have && x->nopt == 1)
-            prev += x->dir[0] * x->amt[0];
-        else
-            have = false;
+        have = chain_step(x, &prev, have);
     }
     return out;
 }
