@@ -61,6 +61,16 @@ enum field_rc field_value_text(const json_t *v, struct field_text *out)
     return len ? FIELD_OK : FIELD_BLANK;
 }
 
+/* field_value_text of a field that, beside its own JSON types, may be a
+ * string: missing and null give their codes, any other type
+ * FIELD_BAD_TYPE. */
+static enum field_rc string_text(const json_t *v, struct field_text *t)
+{
+    if (v && !json_is_null(v) && !json_is_string(v))
+        return FIELD_BAD_TYPE;
+    return field_value_text(v, t);
+}
+
 static bool text_in(const struct field_text *t, const char *const *set)
 {
     for (; *set; set++)
@@ -74,10 +84,6 @@ enum field_rc field_bool(const json_t *obj, const char *key, bool *out)
     static const char *const truthy[] = {"true", "t", "yes", "y", "on", "1", NULL};
     static const char *const falsy[] = {"false", "f", "no", "n", "off", "0", NULL};
     const json_t *v = json_object_get(obj, key);
-    if (!v)
-        return FIELD_MISSING;
-    if (json_is_null(v))
-        return FIELD_NULL;
     if (json_is_boolean(v)) {
         *out = json_is_true(v);
         return FIELD_OK;
@@ -86,10 +92,8 @@ enum field_rc field_bool(const json_t *obj, const char *key, bool *out)
         *out = json_integer_value(v) == 1;
         return FIELD_OK;
     }
-    if (!json_is_string(v))
-        return FIELD_BAD_TYPE;
     struct field_text t;
-    enum field_rc rc = field_value_text(v, &t);
+    enum field_rc rc = string_text(v, &t);
     if (rc != FIELD_OK)
         return rc;
     if (text_in(&t, truthy))
@@ -129,10 +133,6 @@ static bool parse_int_text(const struct field_text *t, long long *out)
 enum field_rc field_int(const json_t *obj, const char *key, long long *out)
 {
     const json_t *v = json_object_get(obj, key);
-    if (!v)
-        return FIELD_MISSING;
-    if (json_is_null(v))
-        return FIELD_NULL;
     if (json_is_integer(v)) {
         json_int_t i = json_integer_value(v);
         if (i > FIELD_INT_LIMIT || i < -FIELD_INT_LIMIT)
@@ -147,10 +147,8 @@ enum field_rc field_int(const json_t *obj, const char *key, long long *out)
         *out = (long long)d;
         return FIELD_OK;
     }
-    if (!json_is_string(v))
-        return FIELD_BAD_TYPE;
     struct field_text t;
-    enum field_rc rc = field_value_text(v, &t);
+    enum field_rc rc = string_text(v, &t);
     if (rc != FIELD_OK)
         return rc;
     return parse_int_text(&t, out) ? FIELD_OK : FIELD_BAD_TYPE;
