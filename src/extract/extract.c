@@ -28,8 +28,8 @@ static const struct {
     [EXTRACT_BANK_UNDETECTED] = {"BANK_NAME_UNDETECTED", "Bank name could not be identified"},
     [EXTRACT_BANK_MISMATCH] = {"BANK_NAME_MISMATCH", "The bank name in the statement doesn't match the selected bank"},
     [EXTRACT_TEXT_UNREADABLE] = {"PDF_TEXT_UNREADABLE",
-                                 "The statement's text cannot be read (its fonts do not map to characters); "
-                                 "upload the statement as downloaded from the bank"},
+                                 "The statement's text cannot be read (its fonts do not map to the characters "
+                                 "the page shows); upload the statement as downloaded from the bank"},
     [EXTRACT_TOO_COMPLEX] = {"STATEMENT_TOO_COMPLEX",
                              "The statement could not be read within the processing limits"},
     [EXTRACT_BUSY] = {"SERVER_BUSY", "The server is busy reading other statements; please retry shortly"},
@@ -347,7 +347,10 @@ static int check_document(const struct layout *l, const struct extract_opts *opt
                           struct extract_error *err)
 {
     bool rows = any_rows(all);
-    if (textcheck_mostly_unmapped(l) || (!rows && (textcheck_unreadable(l) || textcheck_font_broken(l) || textcheck_glyph_ids(l))))
+    /* a font reading wrong letters refuses even a statement whose rows
+     * read and reconcile: its narrations and names would be nonsense */
+    if (textcheck_mostly_unmapped(l) || textcheck_font_garbled(l) ||
+        (!rows && (textcheck_unreadable(l) || textcheck_font_broken(l) || textcheck_glyph_ids(l))))
         return fail(err, EXTRACT_TEXT_UNREADABLE);
     if (!rows) /* a scan OCR could not make a table of: a photo, a blur */
         return fail(err, l->scan ? EXTRACT_PDF_IS_IMAGE : EXTRACT_NO_TRANSACTIONS);

@@ -16,6 +16,8 @@ struct word {
     int page;             /* 0-based */
     uint32_t text;        /* offset of the NUL-terminated UTF-8 text in layout.text */
     float conf;           /* OCR's confidence 0..100; -1 for a word of the text layer */
+    uint16_t font;        /* the text layer's font of its first character, numbered from 1 in the
+                           * document (pdf_doc.c); 0 when not known (OCR, layout_from_text) */
 };
 
 struct line {

@@ -293,37 +293,48 @@ struct wordbuf {
     char text[1024];
     size_t len;
     float x0, y0, x1, y1, base, size;
+    uint16_t font; /* its first character's (note_font) */
 };
 
 struct fontset {
     char *names[MAX_FONTS];
     size_t n;
     const void *last;
+    uint16_t last_id;
 };
 
-static void note_font(fz_context *ctx, struct fontset *fs, fz_font *font)
+/* Notes the font's name (without its subset tag) in fs; returns its number
+ * there plus one (struct word's font), 0 when it has no name or fs is full. */
+static uint16_t note_font(fz_context *ctx, struct fontset *fs, fz_font *font)
 {
     if (!font || font == fs->last)
-        return;
+        return font ? fs->last_id : 0;
     fs->last = font;
+    fs->last_id = 0;
     const char *name = fz_font_name(ctx, font);
     if (!name || !name[0])
-        return;
+        return 0;
     const char *plus = strchr(name, '+'); /* drop the subset tag "ABCDEF+" */
     if (plus && plus - name == 6)
         name = plus + 1;
-    for (size_t i = 0; i < fs->n; i++)
-        if (!strcmp(fs->names[i], name))
-            return;
-    if (fs->n < MAX_FONTS)
-        fs->names[fs->n++] = strdup(name);
+    size_t i = 0;
+    while (i < fs->n && strcmp(fs->names[i], name))
+        i++;
+    if (i == fs->n && fs->n < MAX_FONTS && (fs->names[i] = strdup(name)))
+        fs->n++;
+    if (i < fs->n)
+        fs->last_id = (uint16_t)(i + 1);
+    return fs->last_id;
 }
 
 static int flush(struct layout *l, int page, struct wordbuf *w)
 {
     int rc = 0;
+    size_t before = l->nwords;
     if (w->len)
         rc = layout_add_word(l, page, w->x0, w->y0, w->x1, w->y1, w->base, w->size, w->text, w->len);
+    if (l->nwords > before)
+        l->words[before].font = w->font;
     w->len = 0;
     return rc;
 }
@@ -333,7 +344,7 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
     struct wordbuf w = {.len = 0};
     float prev_x1 = 0;
     for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
-        note_font(ctx, fs, ch->font);
+        uint16_t font = note_font(ctx, fs, ch->font);
         l->nchars++;
         l->nunmapped += layout_char_unmapped(ch->c);
         fz_rect r = fz_rect_from_quad(ch->quad);
@@ -354,6 +365,7 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
             w.x0 = r.x0, w.y0 = r.y0, w.x1 = r.x1, w.y1 = r.y1;
             w.base = ch->origin.y;
             w.size = ch->size;
+            w.font = font;
         }
         w.x0 = fminf(w.x0, r.x0), w.x1 = fmaxf(w.x1, r.x1);
         w.y0 = fminf(w.y0, r.y0), w.y1 = fmaxf(w.y1, r.y1);

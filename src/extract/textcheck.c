@@ -117,3 +117,104 @@ bool textcheck_unreadable(const struct layout *l)
      * keeps neither (its digits are as shifted as its letters) */
     return known < 3 || values == 0;
 }
+
+/* ---- a font printing wrong letters ---- */
+
+#define FONT_MIN_LETTERS 300 /* letter pairs: below this, too few of a font's letters to judge it */
+#define FONT_MAX_COMMON 30   /* % of its pairs common English ones: a statement's text has 40% or more */
+#define FONT_MAX_KNOWN 3     /* % of its words common statement words: a statement's text has 9% or more */
+
+/* Letter pairs that make much of any English or Indian-English text (names
+ * like SHARMA, KUMAR; words like TRANSFER, INTEREST): about half of the
+ * pairs inside a statement's words, a fifth or less once its letters stand
+ * for others. */
+static const char COMMON_PAIRS[] = "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as "
+                                   "ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ta ka na ya "
+                                   "sh ku am ni la da ai ja pa";
+
+/* A font's letter pairs (how many, how many common) and words (how many,
+ * how many common statement words). */
+struct font_letters {
+    size_t pairs, common, words, known;
+};
+
+/* COMMON_PAIRS as a table: common[a][b] for the letters a, b (0..25). */
+struct pair_table {
+    bool common[26][26];
+};
+
+static void pair_table_init(struct pair_table *t)
+{
+    memset(t, 0, sizeof *t);
+    for (const char *p = COMMON_PAIRS; p[0] && p[1]; p += 3)
+        t->common[p[0] - 'a'][p[1] - 'a'] = true;
+}
+
+/* Adds one run of letters (a-z, A-Z) of a word: its pairs (a repeated
+ * letter, like the XXXX of a masked number, counted once) and, with three
+ * letters or more, the run as a word. */
+static void count_run(struct font_letters *f, const struct pair_table *t, const char *s, size_t n)
+{
+    size_t letters = 0;
+    int prev = -1;
+    for (size_t i = 0; i < n; i++) {
+        int c = tolower((unsigned char)s[i]) - 'a';
+        if (c == prev)
+            continue;
+        letters++;
+        if (prev >= 0) {
+            f->pairs++;
+            f->common += t->common[prev][c];
+        }
+        prev = c;
+    }
+    if (letters < 3)
+        return;
+    char w[24];
+    size_t k = n < sizeof w - 1 ? n : sizeof w - 1;
+    for (size_t i = 0; i < k; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    w[k] = 0;
+    f->words++;
+    f->known += common_word(w);
+}
+
+static bool ascii_letter(unsigned char c)
+{
+    return c < 128 && isalpha(c);
+}
+
+/* Adds a word's runs of letters, but those touching a digit: the letters
+ * of a code (HDFC0001234, N2345AB) are no text. */
+static void count_word(struct font_letters *f, const struct pair_table *t, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; p[i];) {
+        if (!ascii_letter(p[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (ascii_letter(p[j]))
+            j++;
+        if (!(i > 0 && isdigit(p[i - 1])) && !isdigit(p[j]))
+            count_run(f, t, s + i, j - i);
+        i = j;
+    }
+}
+
+bool textcheck_font_garbled(const struct layout *l)
+{
+    enum { MAX_FONT_IDS = 256 }; /* pdf_doc.c numbers 64 */
+    struct font_letters f[MAX_FONT_IDS] = {{0}};
+    struct pair_table t;
+    pair_table_init(&t);
+    for (size_t i = 0; i < l->nwords; i++)
+        if (l->words[i].conf < 0 && l->words[i].font < MAX_FONT_IDS)
+            count_word(&f[l->words[i].font], &t, word_text(l, &l->words[i]));
+    for (int i = 1; i < MAX_FONT_IDS; i++) /* font 0: not known */
+        if (f[i].pairs >= FONT_MIN_LETTERS && f[i].common * 100 < f[i].pairs * FONT_MAX_COMMON &&
+            f[i].known * 100 < f[i].words * FONT_MAX_KNOWN)
+            return true;
+    return false;
+}

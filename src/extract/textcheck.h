@@ -22,6 +22,15 @@ bool textcheck_font_broken(const struct layout *l);
  * characters ("'DWH" for "Date": a font without ToUnicode whose glyph ids
  * were taken for the text, often only the bold one of the column names). */
 bool textcheck_glyph_ids(const struct layout *l);
+/* A font whose letters are other letters than the page shows (a valid but
+ * wrong ToUnicode map: "Iw pakwmuoxak" for "An electronic"), while its
+ * digits may be right, so rows read and balances chain under nonsense
+ * narrations. Judged per font of the text layer (struct word's font), on a
+ * font with 300 letter pairs or more outside codes (letters touching a
+ * digit): under 30% of its pairs among English's common ones (th, er,
+ * an, ...; a statement's text has 40% or more) and under 3% of its words
+ * common statement words (9% or more). */
+bool textcheck_font_garbled(const struct layout *l);
 /* Many words, yet not one date, amount or common statement word: the
  * letters are not what the page shows. */
 bool textcheck_unreadable(const struct layout *l);
