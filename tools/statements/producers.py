@@ -12,8 +12,11 @@ text like "LPUBL ,PUBL" for "kotak Kotak"), while the page looks perfect. On sim
 subset) fonts, `simple_fonts`: custom glyph names ("/g65" for "A", as some report writers
 name them) and no ToUnicode, in every font or only the bold one of the headings and column
 names (the page still shows every glyph; the text is U+FFFD), or a ToUnicode map giving the
-bold font's glyph ids of a standard-order TrueType font ("'DWH" for "Date"); or the ToUnicode
-map only removed, which leaves a readable text layer (the codes are the characters).
+bold font's glyph ids of a standard-order TrueType font ("'DWH" for "Date"); a ToUnicode map
+giving the body font's letters other letters (`wrong_letters`: every character still a valid
+letter, digits and punctuation right, so rows read and balances chain while narrations and the
+holder's name are nonsense); or the ToUnicode map only removed, which leaves a readable text
+layer (the codes are the characters).
 
 All outputs are pinned to the statement's generation time, so the bytes are deterministic.
 """
@@ -137,3 +140,49 @@ def same_id(pdf):
     (same length, so offsets stay valid), for the same bytes from the same seed."""
     return re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>",
                   lambda m: m.group(0)[:m.group(0).rindex(b"<") + 1] + m.group(1) + b">", pdf)
+
+
+# mutool run: every simple TrueType font whose BaseFont does not hold scriptArgs[2] (the body
+# font, not the bold one) gets the ToUnicode map LETTERS_CMAP.
+WRONG_LETTERS_JS = """
+var pdf = new PDFDocument(scriptArgs[0]);
+var except = scriptArgs[2];
+var n = pdf.countObjects();
+for (var i = 1; i < n; i++) {
+  var o = pdf.newIndirect(i, 0);
+  if (!o.isDictionary()) continue;
+  var t = o.get("Type"), st = o.get("Subtype");
+  if (!t || t.toString() != "/Font" || !st || st.toString() != "/TrueType") continue;
+  if (o.get("BaseFont").toString().indexOf(except) >= 0) continue;
+  o.put("ToUnicode", pdf.addStream(LETTERS_CMAP));
+}
+pdf.save(scriptArgs[1], "compress");
+"""
+
+
+def letters_cmap(perm):
+    """A ToUnicode map of a reportlab TrueType subset (code = character, 0-127) whose letters
+    read as others: perm[i] is the letter the i-th letter of the alphabet reads as."""
+    out = []
+    for c in range(128):
+        ch = chr(c)
+        if ch.isalpha():
+            base = ord("a") if ch.islower() else ord("A")
+            ch = chr(base + perm[c - base])
+        out.append("<%02X> <%04X>" % (c, ord(ch)))
+    return ("/CIDInit /ProcSet findresource begin\\n12 dict begin\\nbegincmap\\n/CIDSystemInfo << /Registry "
+            "(Adobe) /Ordering (UCS) /Supplement 0 >> def\\n/CMapName /Wrong-Letters def\\n/CMapType 2 def\\n"
+            "1 begincodespacerange\\n<00> <7F>\\nendcodespacerange\\n128 beginbfchar\\n" +
+            "\\n".join(out) + "\\nendbfchar\\nendcmap\\nCMapName currentdict /CMap defineresource pop\\n"
+            "end\\nend\\n")
+
+
+def wrong_letters(pdf, perm, except_font="Bold"):
+    """The simple TrueType fonts of a reportlab statement drawn in a TTF font, but the bold one,
+    read their letters as others (perm, see letters_cmap): a valid but wrong ToUnicode map."""
+    def fn(src, dst, d):
+        js = os.path.join(d, "letters.js")
+        with open(js, "w") as f:
+            f.write(WRONG_LETTERS_JS.replace("LETTERS_CMAP", '"%s"' % letters_cmap(perm)))
+        _run(["mutool", "run", js, src, dst, except_font])
+    return same_id(_through(pdf, fn))

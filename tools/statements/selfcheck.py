@@ -84,6 +84,16 @@ def check_statement(d, name, t):
         text = subprocess.run(["mutool", "draw", "-q", "-F", "txt", path], capture_output=True,
                               text=True).stdout
         words = set(re.findall(r"[A-Za-z]{4,}", text))
+        if "garbage_wrong_letters" in patterns:
+            # the bold font (column names) reads, the body font's letters are others, its digits right
+            said = {w for x in t["transactions"] for w in re.findall(r"[A-Za-z]{4,}", x["transaction_note"])}
+            kept = said & words
+            check("Balance" in words, "%s: the bold font no longer reads Balance" % name)
+            check(len(kept) * 10 < len(said), "%s: the wrong letters still read %d of %d narration words: %s" % (
+                name, len(kept), len(said), sorted(kept)[:8]))
+            digits = re.sub(r"[^0-9]", "", text)
+            check("%d" % round(t["closing_bal"] * 100) in digits, "%s: the closing balance is not read" % name)
+            return
         known = {"Balance"} if "garbage_one_font" in patterns else \
             {"Bank", "BANK", "Balance", "Date", "Statement", "Account"}
         check(not words & known, "%s: the broken text layer still reads %s" % (name, sorted(words & known)))

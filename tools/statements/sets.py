@@ -166,6 +166,8 @@ def specials(seed):
          "seed": seed, "base": dict(base, bank="union", months=1)},
         {"name": "special_no_tounicode", "special": "no_tounicode", "family": "special", "seed": seed,
          "base": dict(base, bank="kotak", months=1)},
+        {"name": "special_garbage_wrong_letters", "special": "garbage_wrong_letters", "family": "special",
+         "seed": seed, "base": dict(base, bank="hdfc", months=1)},
     ]
 
 

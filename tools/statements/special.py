@@ -85,6 +85,17 @@ def make(spec, out):
         t["generator"]["patterns"] = ["garbage_text_layer"] + \
             ([] if kind == "garbage_glyphnames" else ["garbage_one_font"])
         return [_write_raw(out, name, bad, t)]
+    if kind == "garbage_wrong_letters":
+        # the body font (narrations, address) reads every letter as another: rows and balances
+        # read, the narrations are nonsense
+        import random
+        pdf, t, _ = statement.make(dict(base, font=base.get("font", "DejaVuSans")))
+        perm = list(range(26))
+        random.Random(spec["seed"]).shuffle(perm)
+        bad = producers.wrong_letters(pdf, perm)
+        t = _truth_error(t, GARBAGE_TEXT_CODE)
+        t["generator"]["patterns"] = ["garbage_text_layer", "garbage_wrong_letters"]
+        return [_write_raw(out, name, bad, t)]
     raise ValueError(kind)
 
 
