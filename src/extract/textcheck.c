@@ -121,8 +121,8 @@ bool textcheck_unreadable(const struct layout *l)
 /* ---- a font printing wrong letters ---- */
 
 #define FONT_MIN_LETTERS 300 /* letter pairs: below this, too few of a font's letters to judge it */
-#define FONT_MAX_COMMON 30   /* % of its pairs common English ones: a statement's text has 40% or more */
-#define FONT_MAX_KNOWN 3     /* % of its words common statement words: a statement's text has 9% or more */
+#define FONT_MAX_COMMON 25   /* % of its pairs common English ones: every corpus statement's fonts 32% or more */
+#define FONT_MAX_KNOWN 3     /* % of its words common statement words: every corpus statement's fonts 6.5% or more */
 
 /* Letter pairs that make much of any English or Indian-English text (names
  * like SHARMA, KUMAR; words like TRANSFER, INTEREST): about half of the

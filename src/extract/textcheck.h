@@ -27,9 +27,9 @@ bool textcheck_glyph_ids(const struct layout *l);
  * digits may be right, so rows read and balances chain under nonsense
  * narrations. Judged per font of the text layer (struct word's font), on a
  * font with 300 letter pairs or more outside codes (letters touching a
- * digit): under 30% of its pairs among English's common ones (th, er,
- * an, ...; a statement's text has 40% or more) and under 3% of its words
- * common statement words (9% or more). */
+ * digit): under 25% of its pairs among English's common ones (th, er,
+ * an, ...; a statement's fonts have 32% or more) and under 3% of its words
+ * common statement words (6.5% or more). */
 bool textcheck_font_garbled(const struct layout *l);
 /* Many words, yet not one date, amount or common statement word: the
  * letters are not what the page shows. */
