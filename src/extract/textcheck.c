@@ -146,8 +146,8 @@ struct pair_table {
 static void pair_table_init(struct pair_table *t)
 {
     memset(t, 0, sizeof *t);
-    for (const char *p = COMMON_PAIRS; p[0] && p[1]; p += 3)
-        t->common[p[0] - 'a'][p[1] - 'a'] = true;
+    for (size_t i = 0; i + 1 < sizeof COMMON_PAIRS; i += 3) /* "th he ... pa": a pair every 3 */
+        t->common[COMMON_PAIRS[i] - 'a'][COMMON_PAIRS[i + 1] - 'a'] = true;
 }
 
 /* Adds one run of letters (a-z, A-Z) of a word: its pairs (a repeated
