@@ -115,6 +115,8 @@ static struct layout part_of(const struct layout *l, size_t start, size_t end)
     struct layout v = *l;
     v.lines = l->lines ? l->lines + start : NULL;   /* an empty layout has no lines array */
     v.nlines = end - start;
+    v.doc_lines = l->lines;
+    v.ndoc_lines = l->nlines;
     if (end < l->nlines && end > start)
         v.npages = l->lines[end - 1].page + 1;
     return v;

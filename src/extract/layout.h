@@ -35,6 +35,11 @@ struct layout {
     struct line *lines;
     size_t nlines;
     int npages;
+    /* the whole document's lines when this layout is one account's part of
+     * it (lines points into them: extract.c part_of); NULL when lines are
+     * the whole document. Page furniture is told by the whole document. */
+    const struct line *doc_lines;
+    size_t ndoc_lines;
     /* characters the text layer maps to nothing readable (U+FFFD, control
      * characters, the private use area), of all characters seen: a broken
      * font encoding (pdf_doc.c counts them; see textcheck.h) */

@@ -76,25 +76,29 @@ static int cmp_keyed(const void *a, const void *b)
 
 /* Letterheads and footers repeat on other pages: a text line above a
  * page's first row or below its last one, whose text also appears on
- * another page, is not a wrapped narration. */
+ * another page, is not a wrapped narration. The other pages are the whole
+ * document's, also when l is one account's part of it (a loan continued
+ * on a new page under the letterhead printed above the first account). */
 void table_drop_repeated_lines(struct table_lines *c)
 {
     const struct layout *l = c->l;
-    struct keyed *all = malloc((l->nlines + 1) * sizeof *all);
+    const struct line *doc = l->doc_lines ? l->doc_lines : l->lines;
+    size_t ndoc = l->doc_lines ? l->ndoc_lines : l->nlines, off = l->doc_lines ? (size_t)(l->lines - doc) : 0;
+    struct keyed *all = malloc((ndoc + 1) * sizeof *all);
     int *first = malloc(((size_t)l->npages + 1) * sizeof *first), *last = malloc(((size_t)l->npages + 1) * sizeof *last);
     size_t nall = 0;
     if (!all || !first || !last)
         goto out;
     /* compare with lines outside the table (letterheads above the first
      * page's header): repeated narration wraps must not match each other */
-    unsigned char *isdata = calloc(l->nlines + 1, 1);
+    unsigned char *isdata = calloc(ndoc + 1, 1);
     if (!isdata)
         goto out;
     for (size_t i = 0; i < c->ndl; i++)
-        isdata[c->dl[i]] = 1;
-    for (size_t i = 0; i < l->nlines; i++)
+        isdata[off + c->dl[i]] = 1;
+    for (size_t i = 0; i < ndoc; i++)
         if (!isdata[i])
-            all[nall++] = (struct keyed){line_key(l, &l->lines[i]), l->lines[i].page, l->lines[i].base};
+            all[nall++] = (struct keyed){line_key(l, &doc[i]), doc[i].page, doc[i].base};
     free(isdata);
     qsort(all, nall, sizeof *all, cmp_keyed);
     for (int p = 0; p < l->npages; p++)

@@ -220,6 +220,36 @@ TEST(closing_balance_not_from_the_loan_summary)
     statement_free(&st);
 }
 
+TEST(loan_continued_under_the_letterhead)
+{
+    /* the loan's rows go on on a new page under the letterhead alone (no
+     * header printed again), here over the narration column: the
+     * letterhead is page furniture, printed on the first page too (above
+     * the savings account, outside the loan's part of the document), and
+     * no part of the loan's last row on the page before */
+    const char *rest =
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 520106000012345\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+        "\f"
+        "             UNION BANK OF INDIA\n"
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+    struct statement_list all;
+    if (read_two(rest, &all)) {
+        const struct statement *loan = &all.items[1];
+        CHECK_INT(loan->ntxns, 2);
+        if (loan->ntxns == 2) {
+            CHECK_STR(loan->txns[0].note, "INTEREST DEBITED");
+            CHECK_STR(loan->txns[1].note, "EMI RECOVERED");
+        }
+        CHECK(loan->balances_ok);
+        CHECK_INT(all.items[0].ntxns, 2);
+    }
+    statement_list_free(&all);
+}
+
 int main(void)
 {
     RUN(savings_and_loan_are_two_statements);
@@ -229,5 +259,6 @@ int main(void)
     RUN(second_account_in_the_pdf_is_kept_apart);
     RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
     RUN(closing_balance_not_from_the_loan_summary);
+    RUN(loan_continued_under_the_letterhead);
     return check_summary();
 }
