@@ -135,3 +135,48 @@ out:
     free(first);
     free(last);
 }
+
+static bool row_material(enum lkind k)
+{
+    return k == LK_DATED || k == LK_AMOUNT || k == LK_CONT;
+}
+
+/* After the table's last dated line, a gap wider than any between two of
+ * its lines before (and than a line and a half) ends the table on that
+ * page: the text below is another block (a deposit grid, a loan account's
+ * title, number and summary), not the last row's narration nor rows of
+ * its day, whichever column it falls in (a layout printing the narration
+ * first has it at the left margin too). */
+void table_drop_after_end(struct table_lines *c, float pitch)
+{
+    size_t last = c->ndl;
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED)
+            last = i;
+    if (last == c->ndl)
+        return;
+    float widest = 0;
+    for (size_t i = 1, prev = 0; i <= last; i++) {
+        if (!row_material(c->info[i].kind))
+            continue;
+        const struct line *p = &c->l->lines[c->dl[prev]], *x = &c->l->lines[c->dl[i]];
+        if (row_material(c->info[prev].kind) && p->page == x->page)
+            widest = fmaxf(widest, x->base - p->base);
+        prev = i;
+    }
+    if (widest <= 0) /* one row: no gap to know the table by */
+        return;
+    float wide = fmaxf(1.2f * widest, 1.5f * pitch);
+    bool ended = false;
+    for (size_t i = last + 1, prev = last; i < c->ndl; i++) {
+        if (c->info[i].kind != LK_CONT && c->info[i].kind != LK_AMOUNT)
+            continue;
+        const struct line *p = &c->l->lines[c->dl[prev]], *x = &c->l->lines[c->dl[i]];
+        if (p->page != x->page && !ended) /* a row broken across the page: the gap tells nothing */
+            return;
+        ended = ended || x->base - p->base > wide;
+        if (ended)
+            c->info[i].kind = LK_NOISE;
+        prev = i;
+    }
+}

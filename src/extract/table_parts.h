@@ -53,6 +53,7 @@ void table_assign_lines(struct table_lines *c, struct page_header *ph, const siz
  * become LK_NOISE. pitch: the usual line spacing inside rows. */
 void table_drop_far_lines(struct table_lines *c, float pitch);
 void table_drop_repeated_lines(struct table_lines *c);
+void table_drop_after_end(struct table_lines *c, float pitch);
 
 /* table_rows.c */
 /* The line spacing inside rows (the lower quartile of line gaps). */

@@ -250,6 +250,41 @@ TEST(loan_continued_under_the_letterhead)
     statement_list_free(&all);
 }
 
+TEST(deposit_grid_after_rows_printing_the_narration_first)
+{
+    /* the narration column at the left margin: the deposit block's title
+     * and grid below the last row, set apart by a wider gap than any
+     * between the rows' lines, are another account, not that row's
+     * narration (which read as reconciled, the deposit lost) */
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Customer Name : LATA IYER\n"
+        "Account No : 520101234567890       IFSC : UBIN0531234\n"
+        "Statement Period : 01/04/2024 to 30/04/2024\n"
+        "\n"
+        "Particulars                                                                     Date             Debit       Credit      Balance\n"
+        "NEFT/UTIBN83872510661/WIPRO LIMITED/SALARY APR 2024/KKBK0835163                 02/04/2024                 5,000.00    15,000.00\n"
+        "ATM WDL/S1A04315/C SCHEME JAIPUR                                                03/04/2024      500.00                 14,500.00\n"
+        "UPI/DR/382215870511/NITIN KUMAR/ICIC/nitin01@paytm/groceries                    04/04/2024      200.00                 14,300.00\n"
+        "\n"
+        "FIXED DEPOSIT DETAILS\n"
+        "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n"
+        "Deposit No Open Date Principal ROI % Maturity Date Maturity Amount\n"
+        "952344587754 11/11/2023 1,54,000.00 7.75 10/11/2025 1,77,870.00\n";
+    struct statement_list all;
+    CHECK_INT(read_text(doc, NULL, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n >= 1 && all.items[0].ntxns == 3) {
+        CHECK_STR(all.items[0].txns[2].note, "UPI/DR/382215870511/NITIN KUMAR/ICIC/nitin01@paytm/groceries");
+        CHECK_INT(all.items[0].closing_balance, 1430000);
+    }
+    if (all.n == 2) {
+        CHECK_STR(all.items[1].id.account_number, "323500615313829");
+        CHECK_STR(all.items[1].id.account_type, "FIXED DEPOSIT");
+    }
+    statement_list_free(&all);
+}
+
 int main(void)
 {
     RUN(savings_and_loan_are_two_statements);
@@ -260,5 +295,6 @@ int main(void)
     RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
     RUN(closing_balance_not_from_the_loan_summary);
     RUN(loan_continued_under_the_letterhead);
+    RUN(deposit_grid_after_rows_printing_the_narration_first);
     return check_summary();
 }
