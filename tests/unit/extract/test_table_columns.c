@@ -98,6 +98,36 @@ static const struct placed_case PLACED[] = {
          .txns = {{.i = 3, .note = "NEFT-ICICN67248216413-MANOJ VERMA-HDFC0742015-TRANSFER",
                    .chq_num = "ICICN67248216413"}},
      }},
+    /* Dates of one month printed "28 August 2024" under a short label: a
+     * river between month and year on every row, and a rupee sign set
+     * tight before each amount makes the year look like a cell's start;
+     * the date column keeps its year, the narration does not begin with
+     * it. */
+    {"date_cut_between_month_and_year_keeps_its_year",
+     (const struct placed[]){
+         {0, 60, "Entry", 32, 54},         {0, 60, "Dt", 57, 74},             {0, 60, "Transaction", 128, 180},
+         {0, 60, "Narrative", 183, 239},   {0, 60, "Withdrawal", 330, 380},   {0, 60, "Deposit", 410, 445},
+         {0, 60, "Balance", 505, 545},
+         {0, 80, "26", 32, 43.5f}, {0, 80, "August", 46.3f, 77.8f}, {0, 80, "2024", 80.6f, 103.5f},
+         {0, 80, "Paid", 128.0f, 150.0f}, {0, 80, "to", 152.8f, 163.8f}, {0, 80, "IRCTC", 166.6f, 194.1f},
+         {0, 80, "\u20b9", 340, 347.5f}, {0, 80, "372.85", 348.6f, 380}, {0, 80, "9,627.15", 505, 545},
+         {0, 92, "27", 32, 43.5f}, {0, 92, "August", 46.3f, 77.8f}, {0, 92, "2024", 80.6f, 103.5f},
+         {0, 92, "Paid", 128.0f, 150.0f}, {0, 92, "at", 152.8f, 163.8f}, {0, 92, "NYKAA", 166.6f, 194.1f},
+         {0, 92, "\u20b9", 340, 347.5f}, {0, 92, "1,088.70", 348.6f, 380}, {0, 92, "8,538.45", 505, 545},
+         {0, 104, "27", 32, 43.5f}, {0, 104, "August", 46.3f, 77.8f}, {0, 104, "2024", 80.6f, 103.5f},
+         {0, 104, "Salary", 128.0f, 161.0f}, {0, 104, "ACME", 163.8f, 185.8f}, {0, 104, "\u20b9", 405, 412.5f},
+         {0, 104, "44,500.00", 413.6f, 445}, {0, 104, "53,038.45", 505, 545}, {0, 116, "28", 32, 43.5f},
+         {0, 116, "August", 46.3f, 77.8f}, {0, 116, "2024", 80.6f, 103.5f}, {0, 116, "Paid", 128.0f, 150.0f},
+         {0, 116, "to", 152.8f, 163.8f}, {0, 116, "INDIAN", 166.6f, 199.6f}, {0, 116, "OIL", 202.4f, 218.9f},
+         {0, 116, "\u20b9", 340, 347.5f}, {0, 116, "865.01", 348.6f, 380}, {0, 116, "52,173.44", 505, 545},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240826, .note = "Paid to IRCTC", .type = DR},
+                  {.i = 2, .date = 20240827, .note = "Salary ACME", .type = CR},
+                  {.i = 3, .date = 20240828, .note = "Paid to INDIAN OIL"}},
+         .balances_ok = YES,
+     }},
 };
 
 /* A narration overflowing into the reference column, its fourth row's
