@@ -349,6 +349,38 @@ static int word_column(const struct layout *l, const struct word *wd, const stru
     return column_at(h, (wd->x0 + wd->x1) / 2);
 }
 
+/* Text a date column may hold on a line of its own: a date, a time, a
+ * wrapped date's piece (digits, a bracketed value date). */
+static bool one_space_after(int prev, int col, float gap, float sp)
+{
+    return prev >= 0 && col != prev && gap <= 1.1f * sp + 0.2f;
+}
+
+static bool date_text(const char *s)
+{
+    size_t n = strlen(s);
+    pb_day d;
+    if (!n || s[0] == '(' || s[n - 1] == ')' || token_is_time(s) || token_parse_date(s, n, &d))
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))
+            return false;
+    return true;
+}
+
+/* Cell from's words become the start of cell to (which is empty). */
+static void move_cell(struct cells *cs, int from, int to)
+{
+    memcpy(cs->c[to], cs->c[from], strlen(cs->c[from]) + 1);
+    cs->x0[to] = cs->x0[from], cs->x1[to] = cs->x1[from];
+    cs->firstw[to] = cs->firstw[from], cs->lastw[to] = cs->lastw[from];
+    cs->multi[to] = cs->multi[from];
+    cs->c[from][0] = 0;
+    cs->x0[from] = INFINITY, cs->x1[from] = -INFINITY;
+    cs->firstw[from] = cs->lastw[from] = 0;
+    cs->multi[from] = false;
+}
+
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
     for (int i = 0; i < h->ncols; i++) {
@@ -388,6 +420,17 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&
             !looks_money(word_text(l, wd)))
             col = prev;
+        /* a narration printed under the date in one cell ('Date /
+         * Particulars': the two labels one space apart): its first words fall
+         * in the date column and the next one space after them in the
+         * narration's; words there that are no date begin the narration */
+        if (one_space_after(prev, col, gap, sp) && col == prev + 1 && h->cols[col].role == COL_NARRATION &&
+            h->cols[col].x0 - h->cols[prev].x1 <= 1.1f * sp + 0.5f &&
+            !cs->c[col][0] && (h->cols[prev].role == COL_DATE || h->cols[prev].role == COL_VALUE_DATE) &&
+            !date_text(cs->c[prev])) {
+            move_cell(cs, prev, col);
+            crossed &= ~(1u << col); /* its words reaching into the narration are the narration's */
+        }
         if (col != prev)
             space = INFINITY;
         else if (gap > 0.3f)

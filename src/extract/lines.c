@@ -104,6 +104,36 @@ static void date_cell(const char *c, bool ocr, pb_day *date, pb_day *second, boo
         ocr_fix_date(c, date);
 }
 
+/* The figure ending a line's text, as in "Closing Balance : 13,482.98"
+ * printed across the columns: digits grouped by commas and two decimals
+ * (never a date, a reference or a count), with an optional Dr/Cr after. */
+static bool trailing_figure(const char *text, pb_paise *v)
+{
+    char buf[CELL_MAX * 2];
+    snprintf(buf, sizeof buf, "%s", text);
+    char *tok[3] = {0};
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " "))
+        tok[0] = tok[1], tok[1] = tok[2], tok[2] = t;
+    if (!tok[2])
+        return false;
+    int mark = 0;
+    const char *f = tok[2];
+    if (token_drcr(tok[2], strlen(tok[2])) && tok[1])
+        f = tok[1], mark = token_drcr(tok[2], strlen(tok[2]));
+    size_t n = strlen(f), i = f[0] == '-';
+    if (n < 4 || f[n - 3] != '.')
+        return false;
+    for (size_t k = i; k < n; k++)
+        if (!((f[k] >= '0' && f[k] <= '9') || (f[k] == ',' && k + 3 < n) || k == n - 3))
+            return false;
+    int m2 = 0;
+    if (!token_parse_amount(f, n, v, &m2))
+        return false;
+    if (mark < 0 && *v > 0)
+        *v = -*v;
+    return true;
+}
+
 static bool is_money_col(enum col_role r)
 {
     return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
@@ -196,6 +226,13 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         /* "Balance B/F" reprinted with its amount in a money column, or a
          * closing line with the period's totals beside the balance */
         li->kind = rk == ROWK_OPENING ? LK_OPEN : LK_CLOSE;
+        /* a table without a balance column: the balance printed after its
+         * label in the text ("Closing Balance : 13,482.98" under it). With
+         * a balance column, a figure outside it is no balance of this
+         * table (another account's summary) */
+        if (m->balance < 0 && !li->has_balance && !li->has_amount && !li->has_debit && !li->has_credit && !junk &&
+            trailing_figure(all, &li->balance))
+            li->has_balance = true;
     } else if (rk == ROWK_SKIP && li->date == PB_NO_DAY) {
         li->kind = LK_SKIP;
     } else if (li->date != PB_NO_DAY) {

@@ -373,6 +373,8 @@ int table_attach_rows(struct table_lines *c, enum valign va, float pitch)
             } else if (cur >= 0 && li->has_balance) { /* date printed once a day: every row still has a balance */
                 li->date = r->rows[cur].date;
                 li->yearless = r->rows[cur].yearless;
+                if (li->value_date == PB_NO_DAY) /* a ditto row: its value date is the row above's too */
+                    li->value_date = r->rows[cur].value_date;
                 if ((cur = push_row(r, li, ln->page)) < 0)
                     return -1;
                 r->rows[cur].date_inherited = true;

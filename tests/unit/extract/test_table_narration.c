@@ -103,6 +103,24 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 0, .date = 20241001, .value_date = 20241002, .note = "SALARY"},
                   {.i = 1, .date = 20241003, .value_date = 20241004, .note = "ATM WDL"}},
      }},
+
+    /* The date and the narration in one cell ('Date / Particulars'): the
+     * narration under the date starts in the date column; its first words
+     * there are narration, not lost. */
+    {"narration_under_the_date_in_one_cell",
+     "Date / Particulars                 Withdrawals     Deposits       Balance\n"
+     "01-06-2023                            5,000.00                    10,000.00\n"
+     "ATM CASH WDL/S1A91796/CHENNAI\n"
+     "02-06-2023                                         1,000.00     11,000.00\n"
+     "BY CASH DEPOSIT AT BRANCH\n"
+     "03-06-2023                              20.00                    10,980.00\n"
+     "SMS CHGS FOR THE QUARTER\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "ATM CASH WDL/S1A91796/CHENNAI"},
+                  {.i = 1, .note = "BY CASH DEPOSIT AT BRANCH"},
+                  {.i = 2, .note = "SMS CHGS FOR THE QUARTER"}},
+     }},
 };
 
 int main(void)

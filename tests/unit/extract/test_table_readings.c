@@ -212,6 +212,26 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 1, .reconciled = YES}, {.i = 2, .reconciled = NO}},
          .balances_ok = NO,
      }},
+
+    /* No balance column: the opening balance above the table and the
+     * closing balance printed after it in a sentence; the totals reach the
+     * closing, so the carried balances are checked. */
+    {"closing_balance_in_a_line_under_a_table_without_balances",
+     "Opening Balance : 1,000.00\n"
+     "\n"
+     "Date          Narration                 Debit          Credit\n"
+     "01/06/2023    ATM CASH                  500.00\n"
+     "02/06/2023    NEFT SALARY                              1,000.00\n"
+     "\n"
+     "Closing Balance : 1,500.00\n",
+     {
+         .ntxns = 2,
+         .opening = 100000,
+         .closing = 150000,
+         .txns = {{.i = 1, .balance = 150000, .reconciled = YES}},
+         .balances_ok = YES,
+         .totals_ok = YES,
+     }},
 };
 
 int main(void)

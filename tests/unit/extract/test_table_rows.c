@@ -90,6 +90,20 @@ static const struct table_case CASES[] = {
                   {.i = 1, .value_date = 20241004}},
          .balances_ok = YES,
      }},
+
+    /* A ledger printing the dates once a day: a later row of the day,
+     * neither date printed, takes the row above's date and value date. */
+    {"dates_printed_once_a_day",
+     "Tran Date     Value Date    Particulars        Withdrawal      Deposit      Balance\n"
+     "01/06/2023    02/06/2023    CHQ DEPOSIT                        1,000.00     2,000.00\n"
+     "                            ATM CASH              500.00                    1,500.00\n"
+     "03/06/2023    03/06/2023    NEFT SALARY                        2,000.00     3,500.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .date = 20230601, .value_date = 20230602, .note = "ATM CASH"},
+                  {.i = 2, .value_date = 20230603}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
