@@ -368,6 +368,15 @@ static bool date_text(const char *s)
     return true;
 }
 
+/* A cell's text starts where its column's label starts: a narration printed
+ * under the date in one cell is aligned with that cell, a page's footer at
+ * the margin left of it is not ("India Post Payments Bank. This is a system
+ * generated statement." running from the date column into the narration's). */
+static bool starts_under_label(float x0, const struct column *c)
+{
+    return fabsf(x0 - c->x0) <= 0.5f;
+}
+
 /* Cell from's words become the start of cell to (which is empty). */
 static void move_cell(struct cells *cs, int from, int to)
 {
@@ -427,7 +436,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         if (one_space_after(prev, col, gap, sp) && col == prev + 1 && h->cols[col].role == COL_NARRATION &&
             h->cols[col].x0 - h->cols[prev].x1 <= 1.1f * sp + 0.5f &&
             !cs->c[col][0] && (h->cols[prev].role == COL_DATE || h->cols[prev].role == COL_VALUE_DATE) &&
-            !date_text(cs->c[prev])) {
+            starts_under_label(cs->x0[prev], &h->cols[prev]) && !date_text(cs->c[prev])) {
             move_cell(cs, prev, col);
             crossed &= ~(1u << col); /* its words reaching into the narration are the narration's */
         }
