@@ -128,6 +128,46 @@ static const struct placed_case PLACED[] = {
                   {.i = 3, .date = 20240828, .note = "Paid to INDIAN OIL"}},
          .balances_ok = YES,
      }},
+    /* The date and the narration in one cell ('Date / Particulars'): the
+     * narration printed under the date starts where the date does, its
+     * first word in the date column; it begins the narration. A page's
+     * footer at the margin, left of that cell, running from the date
+     * column into the narration's, is no narration of the page's last row. */
+    {"narration_under_the_date_in_one_cell_and_a_footer_left_of_it",
+     (const struct placed[]){
+         {0, 148, "Date", 31, 51.5f},  {0, 148, "/", 54, 58.3f},  {0, 148, "Particulars", 61.1f, 110.8f},
+         {0, 148, "Chq", 470.1f, 486}, {0, 148, "No", 488.5f, 502.7f}, {0, 148, "Withdrawals", 565.1f, 622.2f},
+         {0, 148, "Deposits", 647.5f, 687.3f}, {0, 148, "Balance", 725.1f, 761},
+         {0, 163, "01-06-2023", 31, 78}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
+         {0, 176, "ATM", 31.0f, 46.3f}, {0, 176, "CASH", 48.8f, 69.2f}, {0, 176, "WDL/S1A91796/CHENNAI", 71.7f, 173.7f},
+         {0, 190, "02-06-2023", 31, 78}, {0, 190, "1,000.00", 638.4f, 687.3f}, {0, 190, "11,000.00", 712.1f, 761},
+         {0, 203, "BY", 31.0f, 41.2f}, {0, 203, "CASH", 43.7f, 64.1f}, {0, 203, "DEPOSIT", 66.6f, 102.3f},
+         {0, 217, "03-06-2023", 31, 78}, {0, 217, "20.00", 581, 622.2f}, {0, 217, "10,980.00", 712.1f, 761},
+         {0, 230, "SMS", 31.0f, 46.3f}, {0, 230, "CHGS", 48.8f, 69.2f}, {0, 230, "QUARTERLY", 71.7f, 117.6f},
+         {0, 244, "04-06-2023", 31, 78}, {0, 244, "500.00", 638.4f, 687.3f}, {0, 244, "11,480.00", 712.1f, 761},
+         {0, 257, "NEFT", 31.0f, 52}, {0, 257, "CR", 54.5f, 66}, {0, 257, "REFUND", 68.5f, 100},
+         {0, 271, "05-06-2023", 31, 78}, {0, 271, "80.00", 581, 622.2f}, {0, 271, "11,400.00", 712.1f, 761},
+         {0, 284, "POS", 31.0f, 48}, {0, 284, "GROCERY", 50.5f, 90},
+         {0, 305, "India", 25, 45}, {0, 305, "Post", 47.5f, 65}, {0, 305, "Payments", 67.5f, 105},
+         {0, 305, "Bank.", 107.5f, 130}, {0, 305, "This", 132.5f, 150}, {0, 305, "is", 152.5f, 160},
+         {0, 305, "a", 162.5f, 167}, {0, 305, "system", 169.5f, 198}, {0, 305, "generated", 200.5f, 240},
+         {0, 305, "statement.", 242.5f, 285},
+         {1, 148, "Date", 31, 51.5f},  {1, 148, "/", 54, 58.3f},  {1, 148, "Particulars", 61.1f, 110.8f},
+         {1, 148, "Chq", 470.1f, 486}, {1, 148, "No", 488.5f, 502.7f}, {1, 148, "Withdrawals", 565.1f, 622.2f},
+         {1, 148, "Deposits", 647.5f, 687.3f}, {1, 148, "Balance", 725.1f, 761},
+         {1, 163, "06-06-2023", 31, 78}, {1, 163, "400.00", 581, 622.2f}, {1, 163, "11,000.00", 712.1f, 761},
+         {1, 176, "UPI", 31.0f, 46.3f}, {1, 176, "TO", 48.8f, 60}, {1, 176, "RAVI", 62.5f, 85},
+         {.s = NULL}},
+     {
+         .ntxns = 6,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR},
+                  {.i = 5, .date = 20230606, .note = "UPI TO RAVI", .type = DR}},
+         .balances_ok = YES,
+     }},
 };
 
 /* A narration overflowing into the reference column, its fourth row's
