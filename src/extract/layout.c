@@ -24,7 +24,7 @@ int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, fl
         return -1;
     memcpy(l->text + l->textlen, text, len);
     l->text[l->textlen + len] = 0;
-    l->words[l->nwords++] = (struct word){x0, y0, x1, y1, base, size, page, (uint32_t)l->textlen, -1};
+    l->words[l->nwords++] = (struct word){x0, y0, x1, y1, base, size, page, (uint32_t)l->textlen, -1, 0};
     l->textlen += len + 1;
     if (page + 1 > l->npages)
         l->npages = page + 1;
