@@ -29,11 +29,10 @@ class HDFCOld(Family):
         st, h = self.st, self.h
         y = self.letterhead(R, ["HDFC BANK LIMITED", "Statement of accounts"], size_add=5)
         R.text(R.W - R.margin, R.H - R.margin - 10, "Page No .: %d" % n, align="r")
-        yl = self.lines_at(R, R.margin, y, [self.printed_name()] + h.address_lines, bold_first=True)
-        yr = self.kv(R, R.W / 2 + 20, y, [("Account Branch", h.branch), ("Account No", st.acct),
-                                          ("Cust ID", h.cust_id), ("RTGS/NEFT IFSC", st.ifsc),
-                                          ("MICR", st.micr), ("Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, [("Account Branch", h.branch), ("Account No", st.acct),
+                                        ("Cust ID", h.cust_id), ("RTGS/NEFT IFSC", st.ifsc), ("MICR", st.micr),
+                                        ("Period", self.period("%d/%m/%Y"))],
+                                       left=[self.printed_name()] + h.address_lines, dx=20)
 
     def summary(self, R):
         dr, cr, ndr, ncr = self.totals()
@@ -66,11 +65,10 @@ class HDFCNew(Family):
         y = self.letterhead(R, ["HDFC BANK", "Account Statement"])
         if n > 1:
             return y
-        yl = self.lines_at(R, R.margin, y, [h.name] + h.address_lines, bold_first=True)
-        yr = self.kv(R, R.W / 2 + 20, y, [("Account Number", st.acct), ("Customer ID", h.cust_id),
-                                          ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.branch),
-                                          ("Statement From", self.period("%d %b %Y", " to "))])
-        y = min(yl, yr) - 0.5 * R.lead
+        y = self.holder_and_account(R, y, [("Account Number", st.acct), ("Customer ID", h.cust_id), ("IFSC", st.ifsc),
+                                     ("MICR", st.micr), ("Branch", h.branch),
+                                     ("Statement From", self.period("%d %b %Y", " to "))],
+                                    left=[h.name] + h.address_lines, dx=20, after=0.5)
         dr, cr, _, _ = self.totals()
         y = self.grid(R, y, ["Opening Balance", "Withdrawals", "Deposits", "Closing Balance"],
                       [money(st.opening), money(dr), money(cr), money(st.closing)])
@@ -172,13 +170,9 @@ class KotakDrCr(Family):
 
     def page_header(self, R, n):
         st, h = self.st, self.h
-        y = self.letterhead(R, ["Kotak Mahindra Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 30, y, [("Account No", st.acct), ("CRN", "XXXX" + h.cust_id[-4:]),
-                                          ("IFSC", st.ifsc), ("MICR", st.micr), ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Kotak Mahindra Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("CRN", "XXXX" + h.cust_id[-4:]), ("IFSC", st.ifsc),
+                                     ("MICR", st.micr), ("Period", self.period())], dx=30)
 
     def footer_lines(self):
         return ["Kotak Mahindra Bank Ltd.  This is a computer generated statement.  Page {n} of {N}"]
@@ -208,14 +202,10 @@ class AxisNew(Family):
 
     def page_header(self, R, n):
         st, h = self.st, self.h
-        y = self.letterhead(R, ["AXIS BANK", "Account Statement"], align="r")
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, [h.name] + h.address_lines, bold_first=True)
-        yr = self.kv(R, R.W / 2 + 30, y, [("Customer ID", h.cust_id), ("Account Number", st.acct),
-                                          ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
-                                          ("Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["AXIS BANK", "Account Statement"],
+                                    [("Customer ID", h.cust_id), ("Account Number", st.acct), ("IFSC Code", st.ifsc),
+                                     ("MICR Code", st.micr), ("Period", self.period("%d/%m/%Y"))],
+                                    left=[h.name] + h.address_lines, dx=30, align="r")
 
 
 LAYOUTS = {"hdfc_old": HDFCOld, "hdfc_new": HDFCNew, "sbi_yono": SBIYono, "icici_ca": ICICICurrent,

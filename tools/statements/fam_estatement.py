@@ -99,12 +99,10 @@ class BoxHeader(Family):
         c.rect(R.margin - 4, y - R.lead * (len(lines) - 1) - 4, R.W / 2 - R.margin - 20,
                R.lead * len(lines) + 6, stroke=1, fill=0)
         c.restoreState()
-        yl = self.lines_at(R, R.margin, y, lines, bold_first=True)
         pairs = [("CIF No.", h.cust_id), ("Account No.", st.acct), ("IFSC/MICR", "%s/%s" % (st.ifsc, st.micr)),
                  ("Nominee", h.joint or "REGISTERED"), ("Branch Name", h.branch),
                  ("Period", "From %s To %s" % (fmt_date(st.start, "%d-%m-%Y"), fmt_date(st.end, "%d-%m-%Y")))]
-        yr = self.kv(R, R.W / 2 + 20, y, pairs)
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, pairs, left=lines, dx=20)
 
     def footer_lines(self):
         return ["Write to customercare@rblbank.com for any discrepancy within 15 days.  Page {n} of {N}"]

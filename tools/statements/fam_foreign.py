@@ -35,10 +35,8 @@ class HSBC(Family):
                align="r")
         if n > 1:
             return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("Account Type", "Savings Account"),
-                                          ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.city)])
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, [("Account Number", st.acct), ("Account Type", "Savings Account"),
+                                        ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.city)])
 
 
 class StandardChartered(Family):
@@ -58,13 +56,9 @@ class StandardChartered(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Standard Chartered", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No.", st.acct), ("Currency", "INR"), ("IFSC", st.ifsc),
-                                          ("MICR", st.micr), ("Period", self.period("%d %b %Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Standard Chartered", "Statement of Account"],
+                                    [("Account No.", st.acct), ("Currency", "INR"), ("IFSC", st.ifsc),
+                                     ("MICR", st.micr), ("Period", self.period("%d %b %Y"))])
 
     def summary(self, R):
         self.summary_grid(R, "Account Summary")
@@ -86,13 +80,9 @@ class Citi(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["citibank", "Citibank N.A. - Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Statement Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["citibank", "Citibank N.A. - Statement of Account"],
+                                    [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Statement Period", self.period("%d/%m/%Y"))])
 
 
 UK_TOWNS = [("LEICESTER", "LE1"), ("BRADFORD", "BD7"), ("SLOUGH", "SL1"), ("CROYDON", "CR0"), ("LUTON", "LU2")]
@@ -132,14 +122,10 @@ class ForeignUK(Family):
 
     def page_header(self, R, n):
         st, h = self.st, self.h
-        y = self.letterhead(R, ["Northbridge Bank plc", "Your Current Account statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, [h.name] + h.address_lines, bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Sort code", st.sort_code), ("Account number", st.acct),
-                                          ("Statement date", fmt_date(st.end, "%d %B %Y")),
-                                          ("Period", self.period("%d %B %Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Northbridge Bank plc", "Your Current Account statement"],
+                                    [("Sort code", st.sort_code), ("Account number", st.acct),
+                                     ("Statement date", fmt_date(st.end, "%d %B %Y")),
+                                     ("Period", self.period("%d %B %Y"))], left=[h.name] + h.address_lines)
 
     def footer_lines(self):
         return ["Northbridge Bank plc is authorised by the Prudential Regulation Authority. Page {n} of {N}"]

@@ -174,14 +174,9 @@ class RBL(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["RBL BANK", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No.", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("From", fmt_date(st.start, "%d/%m/%Y")),
-                                          ("To", fmt_date(st.end, "%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["RBL BANK", "Account Statement"],
+                                    [("Account No.", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("From", fmt_date(st.start, "%d/%m/%Y")), ("To", fmt_date(st.end, "%d/%m/%Y"))])
 
     def summary(self, R):
         self.summary_grid(R)
@@ -214,13 +209,9 @@ class Bandhan(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Bandhan Bank", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
-                                          ("Statement Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Bandhan Bank", "Account Statement"],
+                                    [("Account Number", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
+                                     ("Statement Period", self.period("%d/%m/%Y"))])
 
 
 LAYOUTS = {"idfc": IDFC, "indusind": IndusInd, "yes": Yes, "federal": Federal, "rbl": RBL, "bandhan": Bandhan}

@@ -19,11 +19,10 @@ the amounts and the balance); every holder, number and amount made up.
 | bob_app | the narration first and the date in the middle: NARRATION, DEPOSIT(CR), DATE, CHQ.NO., WITHDRAWAL(DR), BALANCE(INR) |
 | uco | one amount column labelled `Withdrawal (Dr)/` over `Deposit (Cr)`, amounts `1,234.00(Dr)` |
 """
-import datetime as dt
 
 from family import Family
 from layouts import fmt_date, money
-from render import Col, Row
+from render import Col
 
 
 class Probe(Family):
@@ -73,11 +72,9 @@ class Central(Family):
         if n > 1:
             R.text(R.margin, y, "Account No. %s" % st.acct)
             return y - 1.6 * R.lead
-        yl = self.labelled(R, R.margin, y, [("Name", self.printed_name()), ("Address", h.address_lines[0])] +
-                           [("", a) for a in h.address_lines[1:]])
-        yr = self.kv(R, R.W / 2 + 60, y, [("Account No.", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("From", fmt_date(st.start, "%d/%m/%Y")), ("To", fmt_date(st.end, "%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, [("Account No.", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                        ("From", fmt_date(st.start, "%d/%m/%Y")), ("To", fmt_date(st.end, "%d/%m/%Y"))],
+                                       left=self.name_address_pairs(), dx=60)
 
 
 class JKBank(Family):
@@ -102,14 +99,10 @@ class JKBank(Family):
         return c
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
-        y = self.letterhead(R, ["The Jammu & Kashmir Bank Ltd.", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("A/C No", st.acct), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
-                                          ("Period", self.period("%d-%b-%Y"))])
-        return min(yl, yr) - R.lead
+        st = self.st
+        return self.standard_header(R, n, ["The Jammu & Kashmir Bank Ltd.", "Account Statement"],
+                                    [("A/C No", st.acct), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
+                                     ("Period", self.period("%d-%b-%Y"))])
 
 
 class IPPB(Family):
@@ -182,13 +175,11 @@ class Karnataka(Family):
         return c
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
+        st = self.st
         y = self.letterhead(R, ["Karnataka Bank Ltd.", "Statement of Account"], align="c")
         if n == 1:
-            yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-            yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                              ("Period", self.period())])
-            y = min(yl, yr) - R.lead
+            y = self.holder_and_account(R, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                         ("Period", self.period())])
         # the merged cell above the amounts' own labels (a two-level header)
         cols = {c.key: c for c in getattr(R, "cols", [])}
         if "dr" in cols and "cr" in cols and not R.in_section:
@@ -219,13 +210,9 @@ class DCB(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["DCB BANK", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period("%Y-%m-%d"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["DCB BANK", "Statement of Account"],
+                                    [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%Y-%m-%d"))])
 
 
 class Deutsche(Family):
@@ -248,10 +235,8 @@ class Deutsche(Family):
         R.text(R.W - R.margin, R.H - R.margin - 10, "Period %s" % self.period("%d.%m.%Y", " - "), align="r")
         if n > 1:
             return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No.", st.acct), ("Currency", "INR"), ("IFSC", st.ifsc),
-                                          ("MICR", st.micr)])
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, [("Account No.", st.acct), ("Currency", "INR"), ("IFSC", st.ifsc),
+                                        ("MICR", st.micr)])
 
 
 class Fino(Family):
@@ -301,13 +286,9 @@ class BoBApp(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Bank of Baroda", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Statement Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Bank of Baroda", "Account Statement"],
+                                    [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Statement Period", self.period("%d/%m/%Y"))])
 
 
 class UCO(Family):
@@ -329,15 +310,10 @@ class UCO(Family):
         return c
 
     def page_header(self, R, n):
-        st, h = self.st, self.h
-        y = self.letterhead(R, ["UCO BANK", "(A Govt. of India Undertaking)  Statement of Account"], align="c")
-        if n > 1:
-            return y
-        yl = self.labelled(R, R.margin, y, [("Name", self.printed_name()), ("Address", h.address_lines[0])] +
-                           [("", a) for a in h.address_lines[1:]])
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        st = self.st
+        return self.standard_header(R, n, ["UCO BANK", "(A Govt. of India Undertaking)  Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())], left=self.name_address_pairs(), align="c")
 
 
 LAYOUTS = {"central": Central, "jkb": JKBank, "ippb": IPPB, "karnataka": Karnataka, "dcb": DCB,

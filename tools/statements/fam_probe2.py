@@ -18,7 +18,6 @@ statements and of report writers' prints describe them; every holder, number and
 | dhanlaxmi | the date and the narration in one cell (`Date / Particulars`: the date on the first line, the narration under it) |
 | tmb | US-style `Apr 01, 2024` and `01APR2024` dates, western grouping, narration above the date line |
 """
-import datetime as dt
 
 from family import Family
 from layouts import fmt_date, money
@@ -62,13 +61,9 @@ class SIB(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["South Indian Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["South Indian Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())])
 
 
 class KVB(Probe):
@@ -146,14 +141,9 @@ class Mahabk(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Bank of Maharashtra", "Account Statement"], align="c")
-        if n > 1:
-            return y
-        yl = self.labelled(R, R.margin, y, [("Name", self.printed_name()), ("Address", self.h.address_lines[0])] +
-                           [("", a) for a in self.h.address_lines[1:]])
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("IFSC Code", st.ifsc),
-                                          ("MICR Code", st.micr), ("Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Bank of Maharashtra", "Account Statement"],
+                                    [("Account Number", st.acct), ("IFSC Code", st.ifsc), ("MICR Code", st.micr),
+                                     ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs(), align="c")
 
 
 class CUB(Probe):
@@ -174,13 +164,9 @@ class CUB(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["City Union Bank Ltd.", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("From", self.d(st.start)), ("To", self.d(st.end))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["City Union Bank Ltd.", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("From", self.d(st.start)), ("To", self.d(st.end))])
 
 
 class IDBI(Probe):
@@ -221,10 +207,8 @@ class IDBI(Probe):
         if n > 1:
             R.text(R.margin, y, "Account No : %s   Period : %s" % (st.acct, self.period("%d/%m/%Y")))
             return y - 1.6 * R.lead
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period("%d/%m/%Y"))])
-        return min(yl, yr) - R.lead
+        return self.holder_and_account(R, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                        ("Period", self.period("%d/%m/%Y"))])
 
 
 class PSB(Probe):
@@ -247,13 +231,9 @@ class PSB(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Punjab & Sind Bank", "Statement of Account"], align="c")
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Punjab & Sind Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())], align="c")
 
 
 class ESAF(Probe):
@@ -291,13 +271,9 @@ class ESAF(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["ESAF Small Finance Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["ESAF Small Finance Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())])
 
 
 class TMB(Probe):
@@ -321,13 +297,9 @@ class TMB(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Tamilnad Mercantile Bank Ltd.", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period("%b %d, %Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Tamilnad Mercantile Bank Ltd.", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%b %d, %Y"))])
 
 
 class Jana(Probe):
@@ -359,13 +331,9 @@ class Jana(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Jana Small Finance Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Jana Small Finance Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())])
 
 
 class Utkarsh(Probe):
@@ -389,14 +357,9 @@ class Utkarsh(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Utkarsh Small Finance Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period("%d/%m/%Y")),
-                                          ("Opening Balance", self.bal(st.opening))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Utkarsh Small Finance Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d/%m/%Y")), ("Opening Balance", self.bal(st.opening))])
 
 
 class Suryoday(Probe):
@@ -428,13 +391,9 @@ class Suryoday(Probe):
         c.drawCentredString(0, 0, "Doc Ref SSFB/%s/%d  Printed %s  Page %d" % (
             st.acct[-6:], gen.year, gen.strftime("%d-%m-%Y %H:%M:%S"), n))
         c.restoreState()
-        y = self.letterhead(R, ["Suryoday Small Finance Bank", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Suryoday Small Finance Bank", "Account Statement"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())])
 
 
 class Dhanlaxmi(Probe):
@@ -457,13 +416,9 @@ class Dhanlaxmi(Probe):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Dhanlaxmi Bank", "Statement of Account"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Period", self.period())])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Dhanlaxmi Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period())])
 
 
 LAYOUTS = {"sib": SIB, "kvb": KVB, "mahabk": Mahabk, "cub": CUB, "idbi": IDBI, "psb": PSB, "esaf": ESAF,

@@ -261,11 +261,9 @@ class IndianBank(Family):
         y = self.letterhead(R, ["INDIAN BANK", "Account Statement"], align="c")
         if n > 1:
             return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
         pairs = [("Account Number", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.branch),
                  ("Period", self.period("%d/%m/%Y"))]
-        yr = self.kv(R, R.W / 2 + 30, y, pairs)
-        y = min(yl, yr) - 0.4 * R.lead
+        y = self.holder_and_account(R, y, pairs, dx=30, after=0.4)
         R.text(R.margin, y, "Opening Balance as on %s : %s" % (fmt_date(st.start, "%d/%m/%Y"), money(st.opening)),
                bold=True)
         return y - 2 * R.lead
@@ -299,13 +297,9 @@ class IOB(Family):
 
     def page_header(self, R, n):
         st, h = self.st, self.h
-        y = self.letterhead(R, ["Indian Overseas Bank", "%s Branch" % h.branch])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 30, y, [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                          ("Statement Period", self.period("%d-%b-%Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Indian Overseas Bank", "%s Branch" % h.branch],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Statement Period", self.period("%d-%b-%Y"))], dx=30)
 
 
 LAYOUTS = {"pnb": PNB, "pnb_one": PNBOne, "canara": Canara, "canara_epass": CanaraEPassbook,

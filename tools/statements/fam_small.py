@@ -30,14 +30,10 @@ class AU(Family):
 
     def page_header(self, R, n):
         st, h = self.st, self.h
-        y = self.letterhead(R, ["AU SMALL FINANCE BANK", "Account Statement"])
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account Number", st.acct), ("Customer ID", h.cust_id),
-                                          ("IFSC", st.ifsc), ("MICR", st.micr), ("Branch", h.branch),
-                                          ("Statement Period", self.period("%d %b %Y"))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["AU SMALL FINANCE BANK", "Account Statement"],
+                                    [("Account Number", st.acct), ("Customer ID", h.cust_id), ("IFSC", st.ifsc),
+                                     ("MICR", st.micr), ("Branch", h.branch),
+                                     ("Statement Period", self.period("%d %b %Y"))])
 
     def summary(self, R):
         self.summary_grid(R, "Account Summary")
@@ -59,13 +55,9 @@ class Equitas(Family):
 
     def page_header(self, R, n):
         st = self.st
-        y = self.letterhead(R, ["Equitas Small Finance Bank", "Statement of Account"], align="c")
-        if n > 1:
-            return y
-        yl = self.lines_at(R, R.margin, y, self.holder_lines(), bold_first=True)
-        yr = self.kv(R, R.W / 2 + 40, y, [("Account No", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
-                                          ("Statement From", self.period("%d-%b-%Y", " To "))])
-        return min(yl, yr) - R.lead
+        return self.standard_header(R, n, ["Equitas Small Finance Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
+                                     ("Statement From", self.period("%d-%b-%Y", " To "))], align="c")
 
 
 class Ujjivan(Family):

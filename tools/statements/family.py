@@ -118,6 +118,29 @@ class Family(Layout):
     def holder_lines(self, title=True):
         return [self.printed_name() if title else self.h.name] + self.h.address_lines
 
+    def name_address_pairs(self):
+        """'Name :' and 'Address :' labels with the holder's values (for `labelled`)."""
+        h = self.h
+        return [("Name", self.printed_name()), ("Address", h.address_lines[0])] + [("", a) for a in h.address_lines[1:]]
+
+    def holder_and_account(self, R, y, pairs, left=None, dx=40, after=1.0):
+        """The first page's identity block: the holder at the left (`left`: lines with the first
+        bold, default holder_lines(); or (label, value) pairs printed `labelled`) and the account's
+        'Label : value' pairs from dx right of the page's middle. Returns the y `after` lines below both."""
+        left = self.holder_lines() if left is None else left
+        if left and isinstance(left[0], tuple):
+            yl = self.labelled(R, R.margin, y, left)
+        else:
+            yl = self.lines_at(R, R.margin, y, left, bold_first=True)
+        yr = self.kv(R, R.W / 2 + dx, y, pairs)
+        return min(yl, yr) - after * R.lead
+
+    def standard_header(self, R, n, lines, pairs, left=None, dx=40, align="l", size_add=7):
+        """The page header most families print: the letterhead on every page, and under it on the
+        first page only the holder and the account (holder_and_account)."""
+        y = self.letterhead(R, lines, align=align, size_add=size_add)
+        return y if n > 1 else self.holder_and_account(R, y, pairs, left, dx)
+
     def footer_lines(self):
         return ["This is a computer generated statement and does not require a signature.  Page {n} of {N}"]
 
