@@ -58,13 +58,16 @@ struct table_case {
 
 /* A piece of a page placed by its position: a line of monospaced text
  * (6 pt a character, font size 10 unless size says) at baseline y, or,
- * with x1 set, one word spanning [x0, x1] (font size 8 unless size says).
- * A case's pieces end with {.s = NULL}. */
+ * with x1 set, one word spanning [x0, x1] (font size 8 unless size says),
+ * or, with header set, a table header's words placed on the piece's page
+ * with their baselines y below the piece's (a header printed on several
+ * pages is written once). A case's pieces end with {.s = NULL}. */
 struct placed {
     int page;
     float y;
     const char *s;
     float x0, x1, size;
+    const struct placed *header; /* its pieces' pages are the piece's; ends with {.s = NULL} */
 };
 
 struct placed_case {
@@ -182,29 +185,40 @@ static inline void expect(const char *text, const struct want *w)
     layout_free(&l);
 }
 
+/* Places piece at (a word, a line of monospaced text, or a header's
+ * pieces) on page, its baseline dy below where it says. */
+static inline void place_piece(struct layout *l, int page, float dy, const struct placed *at)
+{
+    float y = at->y + dy, size = at->size;
+    if (at->header) {
+        for (const struct placed *h = at->header; h->s; h++)
+            place_piece(l, page, y, h);
+        return;
+    }
+    if (at->x1 > 0) {
+        layout_add_word(l, page, at->x0, y - 8, at->x1, y + 2, y, size > 0 ? size : 8, at->s, strlen(at->s));
+        return;
+    }
+    for (size_t i = 0; at->s[i];) {
+        if (at->s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (at->s[j] && at->s[j] != ' ')
+            j++;
+        layout_add_word(l, page, 6.0f * (float)i, y - 8, 6.0f * (float)j, y + 2, y, size > 0 ? size : 10, at->s + i,
+                        j - i);
+        i = j;
+    }
+    l->npages = page + 1 > l->npages ? page + 1 : l->npages;
+}
+
 /* Builds the layout of a placed case. */
 static inline int layout_placed(struct layout *l, const struct placed *at)
 {
-    for (; at->s; at++) {
-        if (at->x1 > 0) {
-            layout_add_word(l, at->page, at->x0, at->y - 8, at->x1, at->y + 2, at->y, at->size > 0 ? at->size : 8, at->s,
-                            strlen(at->s));
-            continue;
-        }
-        for (size_t i = 0; at->s[i];) {
-            if (at->s[i] == ' ') {
-                i++;
-                continue;
-            }
-            size_t j = i;
-            while (at->s[j] && at->s[j] != ' ')
-                j++;
-            layout_add_word(l, at->page, 6.0f * (float)i, at->y - 8, 6.0f * (float)j, at->y + 2, at->y,
-                            at->size > 0 ? at->size : 10, at->s + i, j - i);
-            i = j;
-        }
-        l->npages = at->page + 1 > l->npages ? at->page + 1 : l->npages;
-    }
+    for (; at->s || at->header; at++)
+        place_piece(l, at->page, 0, at);
     return layout_build_lines(l);
 }
 

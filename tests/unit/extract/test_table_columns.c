@@ -75,14 +75,36 @@ static const struct table_case CASES[] = {
 /* a line leaves x0, x1 out (zero) */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+/* Table headers' words (baselines relative to where a case places them). */
+static const struct placed NARRATION_REFERENCE[] = {
+    {0, 0, "Date", 35, 78},    {0, 0, "Narration", 288, 347}, {0, 0, "Reference", 497, 546},
+    {0, 0, "Debit", 591, 618}, {0, 0, "Credit", 654, 686},    {0, 0, "Balance", 719, 757},
+    {.s = NULL}};
+
+static const struct placed ENTRY_DT_NARRATIVE[] = {
+    {0, 0, "Entry", 32, 54},          {0, 0, "Dt", 57, 74},             {0, 0, "Transaction", 128, 180},
+    {0, 0, "Narrative", 183, 239},    {0, 0, "Withdrawal", 330, 380},   {0, 0, "Deposit", 410, 445},
+    {0, 0, "Balance", 505, 545},
+    {.s = NULL}};
+
+static const struct placed DATE_PARTICULARS[] = {
+    {0, 0, "Date", 31, 51.5f},  {0, 0, "/", 54, 58.3f},  {0, 0, "Particulars", 61.1f, 110.8f},
+    {0, 0, "Chq", 470.1f, 486}, {0, 0, "No", 488.5f, 502.7f}, {0, 0, "Withdrawals", 565.1f, 622.2f},
+    {0, 0, "Deposits", 647.5f, 687.3f}, {0, 0, "Balance", 725.1f, 761},
+    {.s = NULL}};
+
+static const struct placed DATE_NARRATION_REF[] = {
+    {0, 0, "Date", 30, 50},          {0, 0, "Narration", 99, 140},     {0, 0, "Ref", 209, 240},
+    {0, 0, "Debit", 303, 330},       {0, 0, "Credit", 393, 420},       {0, 0, "Balance", 470, 510},
+    {.s = NULL}};
+
 static const struct placed_case PLACED[] = {
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
      * is the reference, not more narration. */
     {"centred_reference_wider_than_its_column_is_the_reference",
      (const struct placed[]){
-         {0, 60, "Date", 35, 78},          {0, 60, "Narration", 288, 347},    {0, 60, "Reference", 497, 546},
-         {0, 60, "Debit", 591, 618},       {0, 60, "Credit", 654, 686},       {0, 60, "Balance", 719, 757},
+         {0, 60, .header = NARRATION_REFERENCE},
          {0, 80, "01-12-2023", 26, 80},    {0, 80, "UPI/608279117627/DR/BIG", 190, 320}, {0, 80, "BAZAAR", 325, 357},
          {0, 80, "608279117627", 488.8f, 553.6f}, {0, 80, "100.00", 590, 633.8f}, {0, 80, "900.00", 715, 769.5f},
          {0, 95, "02-12-2023", 26, 80},    {0, 95, "UPI/608279117628/DR/BIG", 190, 320}, {0, 95, "BAZAAR", 325, 357},
@@ -105,9 +127,7 @@ static const struct placed_case PLACED[] = {
      * it. */
     {"date_cut_between_month_and_year_keeps_its_year",
      (const struct placed[]){
-         {0, 60, "Entry", 32, 54},         {0, 60, "Dt", 57, 74},             {0, 60, "Transaction", 128, 180},
-         {0, 60, "Narrative", 183, 239},   {0, 60, "Withdrawal", 330, 380},   {0, 60, "Deposit", 410, 445},
-         {0, 60, "Balance", 505, 545},
+         {0, 60, .header = ENTRY_DT_NARRATIVE},
          {0, 80, "26", 32, 43.5f}, {0, 80, "August", 46.3f, 77.8f}, {0, 80, "2024", 80.6f, 103.5f},
          {0, 80, "Paid", 128.0f, 150.0f}, {0, 80, "to", 152.8f, 163.8f}, {0, 80, "IRCTC", 166.6f, 194.1f},
          {0, 80, "\u20b9", 340, 347.5f}, {0, 80, "372.85", 348.6f, 380}, {0, 80, "9,627.15", 505, 545},
@@ -135,9 +155,7 @@ static const struct placed_case PLACED[] = {
      * column into the narration's, is no narration of the page's last row. */
     {"narration_under_the_date_in_one_cell_and_a_footer_left_of_it",
      (const struct placed[]){
-         {0, 148, "Date", 31, 51.5f},  {0, 148, "/", 54, 58.3f},  {0, 148, "Particulars", 61.1f, 110.8f},
-         {0, 148, "Chq", 470.1f, 486}, {0, 148, "No", 488.5f, 502.7f}, {0, 148, "Withdrawals", 565.1f, 622.2f},
-         {0, 148, "Deposits", 647.5f, 687.3f}, {0, 148, "Balance", 725.1f, 761},
+         {0, 148, .header = DATE_PARTICULARS},
          {0, 163, "01-06-2023", 31, 78}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
          {0, 176, "ATM", 31.0f, 46.3f}, {0, 176, "CASH", 48.8f, 69.2f}, {0, 176, "WDL/S1A91796/CHENNAI", 71.7f, 173.7f},
          {0, 190, "02-06-2023", 31, 78}, {0, 190, "1,000.00", 638.4f, 687.3f}, {0, 190, "11,000.00", 712.1f, 761},
@@ -152,9 +170,7 @@ static const struct placed_case PLACED[] = {
          {0, 305, "Bank.", 107.5f, 130}, {0, 305, "This", 132.5f, 150}, {0, 305, "is", 152.5f, 160},
          {0, 305, "a", 162.5f, 167}, {0, 305, "system", 169.5f, 198}, {0, 305, "generated", 200.5f, 240},
          {0, 305, "statement.", 242.5f, 285},
-         {1, 148, "Date", 31, 51.5f},  {1, 148, "/", 54, 58.3f},  {1, 148, "Particulars", 61.1f, 110.8f},
-         {1, 148, "Chq", 470.1f, 486}, {1, 148, "No", 488.5f, 502.7f}, {1, 148, "Withdrawals", 565.1f, 622.2f},
-         {1, 148, "Deposits", 647.5f, 687.3f}, {1, 148, "Balance", 725.1f, 761},
+         {1, 148, .header = DATE_PARTICULARS},
          {1, 163, "06-06-2023", 31, 78}, {1, 163, "400.00", 581, 622.2f}, {1, 163, "11,000.00", 712.1f, 761},
          {1, 176, "UPI", 31.0f, 46.3f}, {1, 176, "TO", 48.8f, 60}, {1, 176, "RAVI", 62.5f, 85},
          {.s = NULL}},
@@ -174,8 +190,7 @@ static const struct placed_case PLACED[] = {
  * words (ACH DR/FULLERTON INDIA CREDIT, then CO/ICIC... under them) set
  * by each case of OVERFLOWS; the reference cells above start at 209.1. */
 static const struct placed OVERFLOW_GRID[] = {
-    {0, 60, "Date", 30, 50},          {0, 60, "Narration", 99, 140},     {0, 60, "Ref", 209, 240},
-    {0, 60, "Debit", 303, 330},       {0, 60, "Credit", 393, 420},       {0, 60, "Balance", 470, 510},
+    {0, 60, .header = DATE_NARRATION_REF},
     {0, 80, "01-10-2024", 30, 80},    {0, 80, "UPI/DR/1111", 99, 160},   {0, 80, "111122223333", 209.1f, 260},
     {0, 80, "100.00", 320, 355},      {0, 80, "900.00", 472, 513},
     {0, 92, "02-10-2024", 30, 80},    {0, 92, "UPI/DR/2222", 99, 160},   {0, 92, "222233334444", 209.1f, 260},
