@@ -1,7 +1,7 @@
 /* Statement extraction: PDF bytes in, one struct statement per account the
  * document holds (core/statement.h) or a FinBox error code out. Knows nothing of HTTP or storage.
  *
- * Pipeline: pdf_doc.c (MuPDF open, limits, words with coordinates)
+ * Pipeline: pdf_doc.c (MuPDF open, limits; pdf_text.c words with coordinates)
  *   -> layout.c (words -> lines by baseline)
  *   -> header.c (header row), cells.c (columns), lines.c (line classes),
  *      table*.c (rows; table_parts.h) + token.c (dates, amounts)

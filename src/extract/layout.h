@@ -17,7 +17,7 @@ struct word {
     uint32_t text;        /* offset of the NUL-terminated UTF-8 text in layout.text */
     float conf;           /* OCR's confidence 0..100; -1 for a word of the text layer */
     uint16_t font;        /* the text layer's font of its first character, numbered from 1 in the
-                           * document (pdf_doc.c); 0 when not known (OCR, layout_from_text) */
+                           * document (pdf_fonts.h); 0 when not known (OCR, layout_from_text) */
 };
 
 struct line {
@@ -42,7 +42,7 @@ struct layout {
     size_t ndoc_lines;
     /* characters the text layer maps to nothing readable (U+FFFD, control
      * characters, the private use area), of all characters seen: a broken
-     * font encoding (pdf_doc.c counts them; see textcheck.h) */
+     * font encoding (pdf_text.c counts them; see textcheck.h) */
     size_t nchars, nunmapped;
     int ocr_pages; /* pages read by OCR (ocr.h) rather than from the text layer */
     bool scan;     /* every page was (a scan, not a text PDF with a scanned page) */

@@ -28,6 +28,8 @@
 
 #include "extract/ocr.h"
 #include "extract/pdf_bounds.h"
+#include "extract/pdf_fonts.h"
+#include "extract/pdf_text.h"
 #include "extract/watchdog.h"
 #include "util/log.h"
 
@@ -49,7 +51,6 @@
  * objects are many small blocks; counting only their sizes would let the
  * process hold twice the budget). */
 #define BLOCK_COST (ALLOC_HDR + 16)
-#define MAX_FONTS 64
 #define OCR_DPI 300             /* statement fonts (7-9 pt) come out ~25-35 px high: what Tesseract reads best */
 #define OCR_MAX_PIXELS 40000000 /* a page bigger than A3 at 300 dpi is drawn at a lower resolution */
 /* Images decoded to draw scans: a 600 dpi A4 colour scan is ~105 MB, 50
@@ -287,181 +288,12 @@ static void set_err(struct extract_error *err, enum extract_code code, const cha
     snprintf(err->message, sizeof err->message, "%s", msg ? msg : extract_code_message(code));
 }
 
-/* ---- page text to words ---- */
-
-struct wordbuf {
-    char text[1024];
-    size_t len;
-    float x0, y0, x1, y1, base, size;
-    uint16_t font; /* its first character's (note_font) */
-};
-
-struct fontset {
-    char *names[MAX_FONTS];
-    size_t n;
-    const void *last;
-    uint16_t last_id;
-};
-
-/* Notes the font's name (without its subset tag) in fs; returns its number
- * there plus one (struct word's font), 0 when it has no name or fs is full. */
-static uint16_t note_font(fz_context *ctx, struct fontset *fs, fz_font *font)
-{
-    if (!font || font == fs->last)
-        return font ? fs->last_id : 0;
-    fs->last = font;
-    fs->last_id = 0;
-    const char *name = fz_font_name(ctx, font);
-    if (!name || !name[0])
-        return 0;
-    const char *plus = strchr(name, '+'); /* drop the subset tag "ABCDEF+" */
-    if (plus && plus - name == 6)
-        name = plus + 1;
-    size_t i = 0;
-    while (i < fs->n && strcmp(fs->names[i], name))
-        i++;
-    if (i == fs->n && fs->n < MAX_FONTS && (fs->names[i] = strdup(name)))
-        fs->n++;
-    if (i < fs->n)
-        fs->last_id = (uint16_t)(i + 1);
-    return fs->last_id;
-}
-
-static int flush(struct layout *l, int page, struct wordbuf *w)
-{
-    int rc = 0;
-    size_t before = l->nwords;
-    if (w->len)
-        rc = layout_add_word(l, page, w->x0, w->y0, w->x1, w->y1, w->base, w->size, w->text, w->len);
-    if (l->nwords > before)
-        l->words[before].font = w->font;
-    w->len = 0;
-    return rc;
-}
-
-static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct layout *l, struct fontset *fs)
-{
-    struct wordbuf w = {.len = 0};
-    float prev_x1 = 0;
-    for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
-        uint16_t font = note_font(ctx, fs, ch->font);
-        l->nchars++;
-        l->nunmapped += layout_char_unmapped(ch->c);
-        fz_rect r = fz_rect_from_quad(ch->quad);
-        bool space = ch->c == ' ' || ch->c == 0xa0 || ch->c == '\t' || ch->c < 32;
-        float gap = r.x0 - prev_x1;
-        if (space || (w.len && (gap > 0.3f * ch->size || gap < -0.5f * ch->size))) {
-            if (flush(l, page, &w) < 0)
-                return -1;
-        }
-        prev_x1 = r.x1;
-        if (space)
-            continue;
-        char utf[8];
-        int n = fz_runetochar(utf, ch->c);
-        if (w.len + (size_t)n >= sizeof w.text)
-            continue;
-        if (!w.len) {
-            w.x0 = r.x0, w.y0 = r.y0, w.x1 = r.x1, w.y1 = r.y1;
-            w.base = ch->origin.y;
-            w.size = ch->size;
-            w.font = font;
-        }
-        w.x0 = fminf(w.x0, r.x0), w.x1 = fmaxf(w.x1, r.x1);
-        w.y0 = fminf(w.y0, r.y0), w.y1 = fmaxf(w.y1, r.y1);
-        memcpy(w.text + w.len, utf, (size_t)n);
-        w.len += (size_t)n;
-    }
-    return flush(l, page, &w);
-}
-
-/* A page's text, run under the limits: the page's reach is checked first
- * (pdf_bounds.h), the interpreter runs with the watchdog's cookie. */
-static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_options *opts,
-                                struct watch *w, struct pdf_bounds *bounds, bool *limited)
-{
-    pdf_page *pp = pdf_page_from_fz_page(ctx, page);
-    if (pp && pdf_bounds_check_page(ctx, pp, bounds)) {
-        *limited = true;
-        fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-    }
-    fz_stext_page *st = fz_new_stext_page(ctx, fz_bound_page(ctx, page));
-    fz_device *text = NULL, *dev = NULL;
-    fz_var(text);
-    fz_var(dev);
-    fz_try(ctx)
-    {
-        text = fz_new_stext_device(ctx, st, opts);
-        dev = watch_device(ctx, text, w); /* owns text from here */
-        text = NULL;
-        fz_run_page(ctx, page, dev, fz_identity, &w->cookie);
-        fz_close_device(ctx, dev);
-    }
-    fz_always(ctx)
-    {
-        fz_drop_device(ctx, dev);
-        fz_drop_device(ctx, text);
-    }
-    fz_catch(ctx)
-    {
-        fz_drop_stext_page(ctx, st);
-        if (watch_check(w))
-            *limited = true;
-        fz_rethrow(ctx);
-    }
-    /* an aborted run returns quietly with part of the page */
-    if (watch_check(w)) {
-        *limited = true;
-        fz_drop_stext_page(ctx, st);
-        fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-    }
-    return st;
-}
-
-/* One page's words into l. Returns the number of image blocks seen (with
- * want_images) or 0; -1 on a MuPDF error or out of memory, -2 when a
- * limit stopped it. */
-static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct fontset *fs,
+/* One page's words into l (pdf_text.h), then the words read so far
+ * charged to the budgets: -1 when they pass either. */
+static int read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct pdf_fonts *fs,
                      bool want_images, struct watch *w, struct pdf_bounds *bounds, float *image_dpi)
 {
-    fz_page *page = NULL;
-    fz_stext_page *st = NULL;
-    volatile int rc = 0;
-    bool limited = false;
-    fz_var(page);
-    fz_var(st);
-    fz_try(ctx)
-    {
-        fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
-        page = fz_load_page(ctx, doc, i);
-        watch_page(w);
-        st = page_text(ctx, page, &opts, w, bounds, &limited);
-        for (fz_stext_block *b = st->first_block; b; b = b->next) {
-            if (b->type == FZ_STEXT_BLOCK_IMAGE) {
-                rc++;
-                /* the resolution the image was scanned at, as placed on the page */
-                float wpt = b->bbox.x1 - b->bbox.x0;
-                if (image_dpi && b->u.i.image && wpt > 144 && b->u.i.image->w * 72.0f / wpt > *image_dpi)
-                    *image_dpi = (float)b->u.i.image->w * 72.0f / wpt;
-                continue;
-            }
-            if (want_images || b->type != FZ_STEXT_BLOCK_TEXT)
-                continue;
-            for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
-                /* horizontal text only: rotated watermarks are not table text */
-                if (ln->wmode || ln->dir.x < 0.99f || fabsf(ln->dir.y) > 0.02f)
-                    continue;
-                if (line_words(ctx, ln, i, l, fs) < 0)
-                    fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
-            }
-        }
-    }
-    fz_always(ctx)
-    {
-        fz_drop_stext_page(ctx, st);
-        fz_drop_page(ctx, page);
-    }
-    fz_catch(ctx) rc = limited ? -2 : -1;
+    int rc = pdf_text_read_page(ctx, doc, i, l, fs, want_images, w, bounds, image_dpi);
     bool fits = charge_words(l->capwords * sizeof *l->words + l->textcap);
     if (rc >= 0 && !fits)
         rc = -1;
@@ -757,11 +589,10 @@ static int mixed_scan_pages(struct reader *r, const size_t *page_words, bool *sc
         if (page_words[i] >= PAGE_FEW_WORDS)
             continue;
         struct layout scratch = {0};
-        struct fontset fs = {.n = 0};
+        struct pdf_fonts fs = {.n = 0};
         float dpi = 0;
         int k = read_page(r->ctx, r->doc, i, &scratch, &fs, true, &r->watch, &r->bounds, &dpi);
-        for (size_t f = 0; f < fs.n; f++)
-            free(fs.names[f]);
+        pdf_fonts_free(&fs);
         layout_free(&scratch);
         if (k == -2)
             return -1;
@@ -773,7 +604,7 @@ static int mixed_scan_pages(struct reader *r, const size_t *page_words, bool *sc
 
 static int read_pages(struct reader *r)
 {
-    struct fontset fs = {.n = 0};
+    struct pdf_fonts fs = {.n = 0};
     int rc = 0;
     int empty = 0;
     size_t *page_words = calloc((size_t)r->npages, sizeof *page_words);
@@ -802,29 +633,21 @@ static int read_pages(struct reader *r)
         set_err(r->err, EXTRACT_UNPARSABLE, "The PDF is damaged: some pages could not be read");
         rc = -1;
     }
-    r->facts->fonts = malloc((fs.n + 1) * sizeof(char *));
-    if (r->facts->fonts) {
-        memcpy(r->facts->fonts, fs.names, fs.n * sizeof(char *));
-        r->facts->nfonts = fs.n;
-    } else {
-        for (size_t i = 0; i < fs.n; i++)
-            free(fs.names[i]);
-    }
+    pdf_fonts_give(&fs, r->facts);
     if (rc == 0 && r->l->nwords < 30) {
         /* little or no text: scanned pages carry images instead (read by
          * OCR unless the caller turned it off) */
         int images = 0;
         float dpi = 0;
         struct layout scratch = {0};
-        struct fontset fs2 = {.n = 0};
+        struct pdf_fonts fs2 = {.n = 0};
         for (int i = 0; i < r->npages && i < 20 && images == 0 && rc == 0; i++) {
             int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true, &r->watch, &r->bounds, &dpi);
             if (k == -2)
                 rc = limit_err(r);
             images += k > 0 ? k : 0;
         }
-        for (size_t i = 0; i < fs2.n; i++)
-            free(fs2.names[i]);
+        pdf_fonts_free(&fs2);
         layout_free(&scratch);
         /* below ~100 dpi the digits of a statement are a few pixels high:
          * no reading of them could be trusted */

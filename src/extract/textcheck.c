@@ -205,7 +205,7 @@ static void count_word(struct font_letters *f, const struct pair_table *t, const
 
 bool textcheck_font_garbled(const struct layout *l)
 {
-    enum { MAX_FONT_IDS = 256 }; /* pdf_doc.c numbers 64 */
+    enum { MAX_FONT_IDS = 256 }; /* pdf_fonts.h numbers PDF_MAX_FONTS (64) */
     struct font_letters f[MAX_FONT_IDS] = {{0}};
     struct pair_table t;
     pair_table_init(&t);
