@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generate the synthetic statement corpus: PDFs with X.truth.json beside each.
 
-  python3 tools/statements/generate.py --out DIR [--seed N] [--set smoke|full|heldout|bench|scan-smoke|...]
+  python3 tools/statements/generate.py --out DIR [--seed N] [--set smoke|full|heldout|probe|probe-heldout|bench|scan-smoke|...]
                                        [--bank hdfc ...] [--count N]
 
 Deterministic: the same seed and generator give the same files. See README.md.

@@ -4,6 +4,8 @@ smoke:   small, every layout family and special file once, fast enough for `make
 full:    the variations of each family (fonts, page sizes, months, passwords, producers, patterns).
 heldout: every family with held-out mutations (heldout.py) and seeds no other set uses: the
          estimate of accuracy on layouts never seen. Never tune a reader on it.
+probe, probe-heldout: the probe families (fam_probe*.py, held out until read), plain and with the
+         held-out mutations.
 bench:   N 10-page statements plus one 100-page statement.
 scan-smoke, scan-full, scan-heldout: statements of those kinds printed, stamped, marked by hand
          and scanned into image-only PDFs (scan.py), plus phone photos that must be refused.
@@ -297,6 +299,22 @@ def probe(seed, count=None):
     return out
 
 
+def probe_heldout(seed, count=None):
+    """The held-out mutations (heldout.py) of the probe families: the heldout set's measure of
+    layouts never seen, for families not yet in it. Measuring only, like probe and heldout."""
+    import layouts
+    rng = random.Random("probe-heldout/%d" % seed)
+    out = []
+    for fam in layouts.PROBE:
+        for i in range(count or 3):
+            spec = {"name": "%s_held%02d" % (fam, i), "bank": fam, "family": fam, "heldout": True,
+                    "seed": 900000 + seed * 100 + i}
+            spec.update(_knobs(rng, fam, i))
+            spec.update(PROBE_EXTRA.get(fam, {}))
+            out.append(spec)
+    return out
+
+
 def bench(seed, count=None):
     n = count or 20
     out = []
@@ -372,7 +390,7 @@ def scan_heldout(seed, count=None):
     return out
 
 
-SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe,
+SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 
