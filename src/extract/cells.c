@@ -377,6 +377,14 @@ static bool starts_under_label(float x0, const struct column *c)
     return fabsf(x0 - c->x0) <= 0.5f;
 }
 
+/* The date and the narration labels one space apart ('Date / Particulars'):
+ * the two share one cell, the narration printed under the date. */
+static bool date_and_narration_one_cell(const struct header *h, int d, float sp)
+{
+    return d + 1 < h->ncols && (h->cols[d].role == COL_DATE || h->cols[d].role == COL_VALUE_DATE) &&
+           h->cols[d + 1].role == COL_NARRATION && h->cols[d + 1].x0 - h->cols[d].x1 <= 1.1f * sp + 0.5f;
+}
+
 /* Cell from's words become the start of cell to (which is empty). */
 static void move_cell(struct cells *cs, int from, int to)
 {
@@ -388,6 +396,23 @@ static void move_cell(struct cells *cs, int from, int to)
     cs->x0[from] = INFINITY, cs->x1[from] = -INFINITY;
     cs->firstw[from] = cs->lastw[from] = 0;
     cs->multi[from] = false;
+}
+
+/* The same cell's narration wrapped onto a line of its own whose words
+ * start in the date column ("repay" under ".../loan"): no date there and
+ * nothing in the narration column, it is narration too. Returns the columns
+ * that became narration (a bit each): their words reaching into the
+ * narration column are no footer crossing it. */
+static unsigned narration_line_in_date_column(const struct header *h, const struct line *ln, struct cells *cs)
+{
+    unsigned moved = 0;
+    for (int d = 0; d + 1 < h->ncols; d++)
+        if (date_and_narration_one_cell(h, d, 0.3f * ln->size) && cs->c[d][0] && !cs->c[d + 1][0] &&
+            starts_under_label(cs->x0[d], &h->cols[d]) && !date_text(cs->c[d])) {
+            move_cell(cs, d, d + 1);
+            moved |= 1u << (d + 1);
+        }
+    return moved;
 }
 
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
@@ -433,10 +458,8 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
          * Particulars': the two labels one space apart): its first words fall
          * in the date column and the next one space after them in the
          * narration's; words there that are no date begin the narration */
-        if (one_space_after(prev, col, gap, sp) && col == prev + 1 && h->cols[col].role == COL_NARRATION &&
-            h->cols[col].x0 - h->cols[prev].x1 <= 1.1f * sp + 0.5f &&
-            !cs->c[col][0] && (h->cols[prev].role == COL_DATE || h->cols[prev].role == COL_VALUE_DATE) &&
-            starts_under_label(cs->x0[prev], &h->cols[prev]) && !date_text(cs->c[prev])) {
+        if (one_space_after(prev, col, gap, sp) && col == prev + 1 && date_and_narration_one_cell(h, prev, sp) &&
+            !cs->c[col][0] && starts_under_label(cs->x0[prev], &h->cols[prev]) && !date_text(cs->c[prev])) {
             move_cell(cs, prev, col);
             crossed &= ~(1u << col); /* its words reaching into the narration are the narration's */
         }
@@ -467,6 +490,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         cs->x1[col] = fmaxf(cs->x1[col], wd->x1);
         cs->x0[col] = fminf(cs->x0[col], wd->x0);
     }
+    crossed &= ~narration_line_in_date_column(h, ln, cs);
     for (int i = 0; i < h->ncols; i++)
         if ((crossed >> i & 1) && cs->c[i][0])
             cs->straddle = true;

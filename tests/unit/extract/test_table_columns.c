@@ -184,6 +184,33 @@ static const struct placed_case PLACED[] = {
                   {.i = 5, .date = 20230606, .note = "UPI TO RAVI", .type = DR}},
          .balances_ok = YES,
      }},
+    /* The same cell's narration wrapped onto a line of its own whose words
+     * start in the date column and end there ("repay") or a little past it
+     * ("merchant", its middle still in the date column): narration too. */
+    {"narration_under_the_date_wrapped_onto_the_date_column_alone",
+     (const struct placed[]){
+         {0, 148, "Date", 31, 51.5f},  {0, 148, "/", 54, 58.3f},  {0, 148, "Particulars", 61.1f, 110.8f},
+         {0, 148, "Chq", 470.1f, 486}, {0, 148, "No", 488.5f, 502.7f}, {0, 148, "Withdrawals", 565.1f, 622.2f},
+         {0, 148, "Deposits", 647.5f, 687.3f}, {0, 148, "Balance", 725.1f, 761},
+         {0, 163, "01-06-2023", 31, 78}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
+         {0, 176, "UPI/DR/431403547619/GURPREET", 31, 160.5f}, {0, 176, "RAO/YESB/loan", 163, 224},
+         {0, 189, "repay", 31, 53.5f},
+         {0, 203, "02-06-2023", 31, 78}, {0, 203, "1,000.00", 638.4f, 687.3f}, {0, 203, "11,000.00", 712.1f, 761},
+         {0, 216, "UPI/CR/389744981219/CROMA/Pay", 31, 170}, {0, 216, "to", 172.5f, 180},
+         {0, 229, "merchant", 31, 68.5f},
+         {0, 243, "03-06-2023", 31, 78}, {0, 243, "20.00", 581, 622.2f}, {0, 243, "10,980.00", 712.1f, 761},
+         {0, 256, "SMS", 31.0f, 46.3f}, {0, 256, "CHGS", 48.8f, 69.2f}, {0, 256, "QUARTERLY", 71.7f, 117.6f},
+         {0, 270, "04-06-2023", 31, 78}, {0, 270, "500.00", 638.4f, 687.3f}, {0, 270, "11,480.00", 712.1f, 761},
+         {0, 283, "NEFT", 31.0f, 52}, {0, 283, "CR", 54.5f, 66}, {0, 283, "REFUND", 68.5f, 100},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "UPI/DR/431403547619/GURPREET RAO/YESB/loan repay", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "UPI/CR/389744981219/CROMA/Pay to merchant", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
 };
 
 /* A narration overflowing into the reference column, its fourth row's
