@@ -64,6 +64,15 @@ struct sqlite_store {
     atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
     atomic_bool syncer_busy;    /* the syncer holds a batch (set under smu) */
     atomic_bool failed;         /* a WAL sync failed: no write is acknowledged again */
+    /* the checkpointer: copies the WAL into the database off the writer */
+    pthread_t ckpt_thread;
+    bool ckpt_running;
+    pthread_mutex_t ckmu;
+    pthread_cond_t ckcv;
+    bool ckpt_due, ckpt_stopping;
+    sqlite3 *ckpt_db;
+    atomic_int ckpt_copied;     /* of the WAL's pages, how many its last checkpoint copied */
+    int wal_pages;              /* the WAL's length after the writer's last commit */
     pthread_key_t reader_key;
     pthread_mutex_t readers_mu;
     struct sq_conn *readers;
