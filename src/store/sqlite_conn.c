@@ -122,7 +122,16 @@ sqlite3 *sqlite_reader_db(struct store *st)
 
 /* ---- migrations ---- */
 
-static int migrate(struct sq_conn *c, char *err, size_t errlen)
+/* True when a row refers to a row that is not there (PRAGMA foreign_key_check). */
+static bool foreign_keys_broken(sqlite3 *db)
+{
+    sqlite3_stmt *q = sq_prep(db, "PRAGMA foreign_key_check");
+    bool broken = !q || sqlite3_step(q) != SQLITE_DONE;
+    sqlite3_finalize(q);
+    return broken;
+}
+
+static int migrate_all(struct sq_conn *c, char *err, size_t errlen)
 {
     if (sq_exec(c->db, "BEGIN IMMEDIATE"))
         goto fail;
@@ -148,6 +157,11 @@ static int migrate(struct sq_conn *c, char *err, size_t errlen)
             goto rollback;
         log_info("store msg=\"migrated\" version=%d", v);
     }
+    if (version < SQLITE_NMIGRATIONS && foreign_keys_broken(c->db)) {
+        snprintf(err, errlen, "migration failed: it left references to missing rows");
+        sq_exec(c->db, "ROLLBACK");
+        return -1;
+    }
     if (sq_exec(c->db, "COMMIT"))
         goto rollback;
     return 0;
@@ -157,6 +171,26 @@ rollback:
     return -1;
 fail:
     snprintf(err, errlen, "cannot lock the database: %s", sqlite3_errmsg(c->db));
+    return -1;
+}
+
+/* Migrations run with foreign keys off, as SQLite's procedure for a table
+ * rebuild asks (dropping a parent table would otherwise delete, by ON DELETE
+ * CASCADE, every row that refers to it); foreign_key_check then refuses a
+ * migration that left a reference broken. The pragma only takes effect
+ * outside a transaction. */
+static int migrate(struct sq_conn *c, char *err, size_t errlen)
+{
+    if (sq_exec(c->db, "PRAGMA foreign_keys=OFF"))
+        goto fail;
+    int rc = migrate_all(c, err, errlen);
+    if (sq_exec(c->db, "PRAGMA foreign_keys=ON") && !rc) {
+        snprintf(err, errlen, "cannot turn foreign keys on again: %s", sqlite3_errmsg(c->db));
+        rc = -1;
+    }
+    return rc;
+fail:
+    snprintf(err, errlen, "cannot configure the database: %s", sqlite3_errmsg(c->db));
     return -1;
 }
 

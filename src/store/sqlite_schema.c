@@ -348,6 +348,57 @@ static const char M6_ACCOUNT_AGGREGATOR[] =
 static const char M7_CLAIM_OWNER[] =
     "ALTER TABLE blobs ADD COLUMN claimed_by TEXT;";
 
+/* The sessions table again, its state rule written as comparisons: SQLite
+ * 3.40 checks `state IN ('open', ...)` by building a temporary table of the
+ * list at every insert (~3-5 us of the writer's time per session create,
+ * docs/operations.md). A CHECK constraint cannot be altered, so the table is
+ * rebuilt (SQLite's own procedure: foreign keys off around the migration,
+ * sqlite_conn.c), same columns in the same order, same indexes. */
+static const char M8_SESSION_STATE_CHECK[] =
+    "CREATE TABLE sessions_new ("
+    "  id               TEXT PRIMARY KEY,"
+    "  org_id           TEXT NOT NULL REFERENCES orgs(id),"
+    "  api_version      INTEGER NOT NULL,"
+    "  link_id          TEXT NOT NULL,"
+    "  redirect_url     TEXT,"
+    "  logo_url         TEXT,"
+    "  bank             TEXT,"
+    "  mode             INTEGER NOT NULL DEFAULT 0,"
+    "  mobile_number    TEXT,"
+    "  journey_mode     TEXT,"
+    "  accept_anything  INTEGER NOT NULL DEFAULT 0,"
+    "  is_mobile_field_editable INTEGER NOT NULL DEFAULT 0,"
+    "  from_day         INTEGER NOT NULL,"
+    "  to_day           INTEGER NOT NULL,"
+    "  max_from_day     INTEGER,"
+    "  max_to_day       INTEGER,"
+    "  expected_months  TEXT NOT NULL,"
+    "  session_expiry_min INTEGER NOT NULL,"
+    "  aa_journey_mode  TEXT,"
+    "  aa_recurring_tenure_month_count INTEGER,"
+    "  aa_recurring_frequency_unit TEXT,"
+    "  aa_recurring_frequency_value INTEGER,"
+    "  aa_journey_code  TEXT,"
+    "  consents         TEXT,"
+    "  metadata         TEXT,"
+    "  created_at       INTEGER NOT NULL,"
+    "  expires_at       INTEGER NOT NULL,"
+    "  state            TEXT NOT NULL DEFAULT 'open'"
+    "                   CHECK (state = 'open' OR state = 'processing' OR state = 'completed'"
+    "                          OR state = 'failed'),"
+    "  processing_requested_at INTEGER,"
+    "  processing_completed_at INTEGER,"
+    "  completion_notified_at  INTEGER,"
+    "  expiry_notified_at      INTEGER,"
+    "  deleted_at       INTEGER);"
+    "INSERT INTO sessions_new SELECT * FROM sessions;"
+    "DROP TABLE sessions;"
+    "ALTER TABLE sessions_new RENAME TO sessions;"
+    "CREATE INDEX sessions_expiry ON sessions(expires_at) WHERE expiry_notified_at IS NULL"
+    "  AND deleted_at IS NULL;"
+    "CREATE INDEX sessions_org_created ON sessions(org_id, created_at);"
+    "CREATE INDEX sessions_org_link ON sessions(org_id, link_id, created_at);";
+
 const char *const SQLITE_MIGRATIONS[] = {
     M1_FOUNDATION,
     M2_WEBHOOK_LEASES,
@@ -356,5 +407,6 @@ const char *const SQLITE_MIGRATIONS[] = {
     M5_CONSOLE,
     M6_ACCOUNT_AGGREGATOR,
     M7_CLAIM_OWNER,
+    M8_SESSION_STATE_CHECK,
 };
 const int SQLITE_NMIGRATIONS = sizeof SQLITE_MIGRATIONS / sizeof SQLITE_MIGRATIONS[0];

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "fixture.h"
+#include "store/sqlite_internal.h"
 #include "store/store.h"
 
 static char dir[] = "/tmp/pb-store-XXXXXX";
@@ -210,6 +211,72 @@ TEST(data_survives_reopen_and_migrations_run_once)
     store_close(st);
 }
 
+/* A database of the last release (migrations 1-7) with a session and its
+ * account: migration 8 rebuilds the sessions table (its state rule written
+ * without IN, which SQLite checks through a temporary table per insert)
+ * and loses no row, not even by ON DELETE CASCADE, and the rule still holds. */
+static int exec_sql(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        fprintf(stderr, "sql: %s\n", msg ? msg : "?");
+    sqlite3_free(msg);
+    return rc;
+}
+
+static int64_t count_rows(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+TEST(session_state_rule_rebuilt_without_losing_rows)
+{
+    char path[300], old_url[320];
+    snprintf(path, sizeof path, "%s/release7.db", dir);
+    snprintf(old_url, sizeof old_url, "sqlite:%s", path);
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(exec_sql(db, "PRAGMA journal_mode=WAL; CREATE TABLE schema_version (version INTEGER NOT NULL)"),
+              SQLITE_OK);
+    for (int v = 1; v <= 7; v++) {
+        char rec[80];
+        snprintf(rec, sizeof rec, "INSERT INTO schema_version VALUES (%d)", v);
+        CHECK_INT(exec_sql(db, SQLITE_MIGRATIONS[v - 1]), SQLITE_OK);
+        CHECK_INT(exec_sql(db, rec), SQLITE_OK);
+    }
+    CHECK_INT(exec_sql(db, "INSERT INTO orgs (id, name, api_key_hash, server_hash_hash, modes, created_at, "
+                           "updated_at) VALUES ('o1', 'Old', 'k', 's', 1, 1, 1);"
+                           "INSERT INTO sessions (id, org_id, api_version, link_id, from_day, to_day, "
+                           "expected_months, session_expiry_min, created_at, expires_at, state) VALUES "
+                           "('s1', 'o1', 1, 'l', 1, 2, '', 60, 1, 2, 'completed');"
+                           "INSERT INTO accounts (id, session_id, created_at, updated_at) VALUES "
+                           "('a1', 's1', 1, 1)"),
+              SQLITE_OK);
+    sqlite3_close(db);
+
+    struct store *st = NULL;
+    char err[256] = "";
+    CHECK_INT(store_open(old_url, &st, err, sizeof err), 0);
+    store_close(st);
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(count_rows(db, "SELECT max(version) FROM schema_version"), 8);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM sessions WHERE id = 's1' AND state = 'completed'"), 1);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM accounts WHERE session_id = 's1'"), 1);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'sessions' AND type = 'index' "
+                             "AND name NOT LIKE 'sqlite_%'"),
+              3);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sessions' AND sql LIKE '% IN (%'"), 0);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sessions_new'"), 0);
+    CHECK(exec_sql(db, "UPDATE sessions SET state = 'lost' WHERE id = 's1'") != SQLITE_OK);
+    sqlite3_close(db);
+}
+
 TEST(bad_urls_are_refused)
 {
     struct store *st;
@@ -230,6 +297,7 @@ int main(void)
     RUN(sessions_round_trip_and_isolation);
     RUN(concurrent_inserts_are_all_acknowledged_and_readable);
     RUN(data_survives_reopen_and_migrations_run_once);
+    RUN(session_state_rule_rebuilt_without_losing_rows);
     RUN(bad_urls_are_refused);
     fixture_remove_dir(dir);
     return check_summary();
