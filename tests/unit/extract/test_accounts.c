@@ -10,6 +10,25 @@
 #include "check.h"
 #include "text_statement.h"
 
+/* The loan section of the combined documents: its title and number over
+ * the savings account's columns, and its first row (interest charged,
+ * the balance owed printed Dr). */
+#define LOAN_TITLE \
+    "LOAN ACCOUNT DETAILS\n" \
+    "Loan Account No : 520106000012345\n" \
+    "\n" \
+    "Date         Particulars                                  Debit        Credit       Balance\n"
+#define LOAN_INTEREST_ROW "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+
+/* A deposit section: its number only inside a sentence, over a grid of
+ * deposits with dates and amounts (no transactions). */
+#define DEPOSIT_GRID \
+    "FIXED DEPOSIT DETAILS\n" \
+    "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n" \
+    " Deposit No     Open Date     Principal ROI % Maturity Date Maturity Amount\n" \
+    " 952344587754   11/11/2023    1,54,000.00 7.75 10/11/2025      1,77,870.00\n" \
+    " 809847044130   21/02/2024    1,97,000.00 7.00 20/02/2026      2,24,580.00\n"
+
 /* UNION_SAVINGS, then `rest`, read into *all: true when it gives the two
  * accounts it must (else the test has failed). */
 static bool read_two(const char *rest, struct statement_list *all)
@@ -24,11 +43,8 @@ static bool read_two(const char *rest, struct statement_list *all)
 TEST(savings_and_loan_are_two_statements)
 {
     const char *rest =
-        "LOAN ACCOUNT DETAILS\n"
-        "Loan Account No : 520106000012345\n"
-        "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+        LOAN_TITLE
+        LOAN_INTEREST_ROW
         "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
     struct statement_list all;
     if (read_two(rest, &all)) {
@@ -61,11 +77,7 @@ TEST(savings_and_loan_are_two_statements)
 TEST(deposit_grid_is_an_account_without_rows)
 {
     const char *rest =
-        "FIXED DEPOSIT DETAILS\n"
-        "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n"
-        " Deposit No     Open Date     Principal ROI % Maturity Date Maturity Amount\n"
-        " 952344587754   11/11/2023    1,54,000.00 7.75 10/11/2025      1,77,870.00\n"
-        " 809847044130   21/02/2024    1,97,000.00 7.00 20/02/2026      2,24,580.00\n";
+        DEPOSIT_GRID;
     struct statement_list all;
     if (read_two(rest, &all)) {
         const struct statement *fd = &all.items[1];
@@ -136,10 +148,7 @@ TEST(one_account_is_one_statement)
 TEST(second_account_in_the_pdf_is_kept_apart)
 {
     const char *loan =
-        "LOAN ACCOUNT DETAILS\n"
-        "Loan Account No : 520106000012345\n"
-        "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        LOAN_TITLE
         "05/04/2024   EMI RECOVERED                                             8,000.00  4,92,000.00\n"
         "Closing Balance : 4,92,000.00\n";
     struct statement st;
@@ -166,11 +175,7 @@ TEST(deposit_grid_after_an_unlabelled_account_is_kept_apart)
         "S00021426       02/04/2024    SALARY APR                        5,000.00 (Cr)      15,000.00 (Cr)\n"
         "S00029345       03/04/2024    ATM WDL                             500.00 (Dr)      14,500.00 (Cr)\n"
         "\n"
-        "FIXED DEPOSIT DETAILS\n"
-        "Customer deposits linked to this account (Deposit A/c No. 323500615313829)\n"
-        " Deposit No     Open Date     Principal ROI % Maturity Date Maturity Amount\n"
-        " 952344587754   11/11/2023    1,54,000.00 7.75 10/11/2025      1,77,870.00\n"
-        " 809847044130   21/02/2024    1,97,000.00 7.00 20/02/2026      2,24,580.00\n";
+        DEPOSIT_GRID;
     struct statement st;
     CHECK_INT(read_with(doc, "", NULL, &st), 0);
     CHECK_INT(st.ntxns, 2);
@@ -228,11 +233,8 @@ TEST(loan_continued_under_the_letterhead)
      * the savings account, outside the loan's part of the document), and
      * no part of the loan's last row on the page before */
     const char *rest =
-        "LOAN ACCOUNT DETAILS\n"
-        "Loan Account No : 520106000012345\n"
-        "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+        LOAN_TITLE
+        LOAN_INTEREST_ROW
         "\f"
         "             UNION BANK OF INDIA\n"
         "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
