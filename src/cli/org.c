@@ -41,10 +41,11 @@ enum org_verb {
     ORG_CREATE, ORG_LIST, ORG_ROTATE_KEY, ORG_SET_MODES, ORG_SET_ACCEPTANCE, ORG_SET_BRANDING, ORG_SET_OCR
 };
 
-/* Each takes ORG (create and list ignore it), set-ocr on|off after it. */
+/* create and list take no argument (an ORG given to them is a mistake,
+ * refused), the others ORG, set-ocr on|off after it. */
 static const struct verb ORG_VERBS[] = {
-    [ORG_CREATE] = {"create", 1, NULL},
-    [ORG_LIST] = {"list", 1, NULL},
+    [ORG_CREATE] = {"create", 0, NULL},
+    [ORG_LIST] = {"list", 0, NULL},
     [ORG_ROTATE_KEY] = {"rotate-key", 1, NULL},
     [ORG_SET_MODES] = {"set-modes", 1, NULL},
     [ORG_SET_ACCEPTANCE] = {"set-acceptance", 1, NULL},

@@ -108,6 +108,8 @@ def org_and_user_refuse_a_bad_line_and_change_nothing(srv):
                        ([], 'too few arguments'),
                        (['rotate-key', org.id, 'extra'], 'unexpected argument extra'),
                        (['set-ocr', org.id, 'on', 'extra'], 'unexpected argument extra'),
+                       (['create', org.id, '--name', 'Another Lender'], 'create takes no argument'),
+                       (['list', org.id], 'list takes no argument'),
                        (['create', '--name'], 'needs a value')]:
         line = refused(cli(srv, 'org', *args), 'org', ' '.join(args))
         check(says in line, '%s: %r in %r' % (args, says, line))
