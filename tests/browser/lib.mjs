@@ -196,7 +196,11 @@ export async function launchBrowser(opts = {}) {
     executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, '--lang=' + locale], ...form,
     locale: locale,
   });
-  ctx.setDefaultTimeout(20000);
+  // A step's wait is a hang detector, not a speed check: the CI runs these
+  // suites on two cores beside the PostgreSQL API suites, where a click
+  // once waited out 20 s right after the answer that shows its button
+  // (the page sets both in one task), so a step gets the upload's 60 s.
+  ctx.setDefaultTimeout(60000);
   return { ctx, close: async () => { await ctx.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
@@ -236,6 +240,19 @@ export function assert(cond, msg) {
   if (!cond) throw new Error('assertion failed: ' + msg);
 }
 
+// The words a page shows now (its frames' too), whitespace folded and cut
+// short: a failure's log says what the person saw even where the
+// screenshots are not kept (a clean-clone CI).
+async function shownText(page) {
+  const texts = [];
+  for (const f of page.frames()) {
+    const s = await f.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+    if (s.trim()) texts.push(s.replace(/\s+/g, ' ').trim());
+  }
+  const all = texts.join(' | ');
+  return all.length > 1500 ? all.slice(0, 1500) + '…' : all;
+}
+
 // Runs named async tests in order, prints one line per test and the closing
 // "N passed, N failed"; returns the number failed (the caller exits).
 // ctx (optional): the browser context, whose open pages are saved as
@@ -259,6 +276,7 @@ export async function run(tests, ctx) {
         for (let p = 0; p < pages.length; p++) {
           const f = path.join(ARTIFACTS, 'failed-' + String(passed + failed).padStart(2, '0') + '-' + p + '.png');
           await pages[p].screenshot({ path: f }).catch(() => {});
+          console.log('  page ' + p + ': ' + pages[p].url() + '\n    shows: ' + await shownText(pages[p]));
         }
       }
     }
