@@ -14,13 +14,17 @@ PASSED=0
 FAILED=0
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
+: >"$LOGDIR/times"   # "SECONDS SUITE" per suite run: sort -rn it for the slowest
 
 run_suite() {
   name=$1; shift
   case "$name" in *"${PB_TEST_FILTER:-}"*) ;; *) return ;; esac
   log="$LOGDIR/$(echo "$name" | tr '/ ' '__').log"
+  t0=$(date +%s)
   "$@" >"$log" 2>&1
   rc=$?
+  secs=$(($(date +%s) - t0))
+  echo "$secs $name" >>"$LOGDIR/times"
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
   f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
@@ -28,9 +32,9 @@ run_suite() {
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # a crash counts as a failure
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
   if [ "$f" -eq 0 ]; then
-    echo "ok   $name ($p passed)"
+    echo "ok   $name ($p passed, ${secs} s)"
   else
-    echo "FAIL $name ($p passed, $f failed; exit $rc) — log: $log"
+    echo "FAIL $name ($p passed, $f failed; exit $rc; ${secs} s) — log: $log"
     grep -E '^FAIL|CHECK|ERROR|runtime error|AddressSanitizer' "$log" | head -20 | sed 's/^/     /'
   fi
 }
