@@ -519,6 +519,47 @@ bool header_may_start(const struct layout *l, size_t i)
     return phrase_starts(l, i) >= 2;
 }
 
+/* How many of tokens tok[0..n) the header phrases name, matched greedily
+ * longest first, with the qualifiers after a money label ("Amount in Rs"). */
+static int phrase_tokens(char (*tok)[24], int n)
+{
+    int hit = 0;
+    for (int p = 0; p < n;) {
+        size_t np;
+        const struct phrase *ph = profile_phrases_from(PHRASE_HEADER, tok[p], &np);
+        int len = 0, role = 0;
+        for (size_t i = 0; i < np; i++) {
+            int k = 0;
+            while (k < ph[i].ntok && p + k < n && !strcmp(ph[i].tok[k], tok[p + k]))
+                k++;
+            if (k == ph[i].ntok && k > len)
+                len = k, role = ph[i].role;
+        }
+        if (!len) {
+            p++;
+            continue;
+        }
+        while (p + len < n && is_qualifier(tok[p + len], role))
+            len++;
+        hit += len;
+        p += len;
+    }
+    return hit;
+}
+
+/* See header_parts.h. */
+bool header_line_of_labels(const struct layout *l, size_t i)
+{
+    char tok[MAX_HDR_TOKENS][24];
+    int n = 0;
+    const struct line *ln = &l->lines[i];
+    for (uint32_t w = ln->first; w < ln->first + ln->n && n < MAX_HDR_TOKENS; w++)
+        n += profile_tokenize(word_text(l, &l->words[w]), tok + n, MAX_HDR_TOKENS - n);
+    for (int k = 0; k < n; k++)
+        profile_header_stem(tok[k]);
+    return header_may_start(l, i) && !header_line_has_value(l, i) && 2 * phrase_tokens(tok, n) > n;
+}
+
 /* A line of labels spread over the page like a table's header (words in
  * four groups or more, set apart by more than two characters' width) with
  * a single known word ("Dated  Summary  Token  Outgo  Income  Balance"): a

@@ -12,6 +12,10 @@
 /* Could line i start a header? At least two of its words begin a column
  * label (cheap: most lines of a statement are rows). */
 bool header_may_start(const struct layout *l, size_t i);
+/* Is line i a line of column labels: no values, more than half its words
+ * named by header phrases? A row's text naming two labels in four words
+ * ("Cheque deposit AXIS BANK") is not. */
+bool header_line_of_labels(const struct layout *l, size_t i);
 /* Roles of h's unknown columns from the cells of the lines below the
  * header (from line `from`, on its page): dates, amounts, Dr/Cr markers,
  * serial numbers or text; unnamed pieces merged into the label beside

@@ -255,7 +255,7 @@ static bool sample_next(const struct layout *l, struct sampler *s, size_t *j)
             s->page = ln->page;
             s->cont = 0;
         }
-        bool label = header_may_start(l, s->j) && !header_line_has_value(l, s->j);
+        bool label = header_line_of_labels(l, s->j);
         if (s->cont == 0 || (s->cont == 1 && label && s->lines == s->above)) { /* a stacked header's lower line too */
             s->cont = label ? 1 : s->cont;
             s->above = s->lines;

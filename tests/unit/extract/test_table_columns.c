@@ -98,6 +98,13 @@ static const struct placed DATE_NARRATION_REF[] = {
     {0, 0, "Debit", 303, 330},       {0, 0, "Credit", 393, 420},       {0, 0, "Balance", 470, 510},
     {.s = NULL}};
 
+/* "Txn." over "Dt.": a header whose roles are partly read from its cells. */
+static const struct placed TXN_DT_DESCRIPTION[] = {
+    {0, 0, "Txn.", 44, 63.4f},         {0, 10, "Dt.", 44, 57.5f},         {0, 0, "Txn", 109.6f, 126},
+    {0, 0, "Description", 128.7f, 180.5f}, {0, 0, "Amount", 655.2f, 690.4f}, {0, 0, "in", 693.2f, 701.7f},
+    {0, 0, "Rs.", 704.4f, 718.4f},     {0, 0, "Book", 737.2f, 759.6f},    {0, 0, "Balance", 762.4f, 797.9f},
+    {.s = NULL}};
+
 static const struct placed_case PLACED[] = {
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
@@ -189,9 +196,7 @@ static const struct placed_case PLACED[] = {
      * ("merchant", its middle still in the date column): narration too. */
     {"narration_under_the_date_wrapped_onto_the_date_column_alone",
      (const struct placed[]){
-         {0, 148, "Date", 31, 51.5f},  {0, 148, "/", 54, 58.3f},  {0, 148, "Particulars", 61.1f, 110.8f},
-         {0, 148, "Chq", 470.1f, 486}, {0, 148, "No", 488.5f, 502.7f}, {0, 148, "Withdrawals", 565.1f, 622.2f},
-         {0, 148, "Deposits", 647.5f, 687.3f}, {0, 148, "Balance", 725.1f, 761},
+         {0, 148, .header = DATE_PARTICULARS},
          {0, 163, "01-06-2023", 31, 78}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
          {0, 176, "UPI/DR/431403547619/GURPREET", 31, 160.5f}, {0, 176, "RAO/YESB/loan", 163, 224},
          {0, 189, "repay", 31, 53.5f},
@@ -209,6 +214,65 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .date = 20230602, .note = "UPI/CR/389744981219/CROMA/Pay to merchant", .type = CR},
                   {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
                   {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* A row's narration line that names two labels in four words
+     * ("Cheque deposit AXIS BANK", printed above its date line) among the
+     * first rows under a header whose roles are read from its cells: it is
+     * no other table's header, the cells under it are still this table's
+     * (it cut the sample short, the header was refused and the page's rows
+     * lost while the pages after it reconciled). */
+    {"row_naming_two_labels_does_not_end_the_header_sample",
+     (const struct placed[]){
+         {0, 119.5f, "Opening", 40, 73.7f}, {0, 119.5f, "Balance", 76.3f, 108.2f}, {0, 119.5f, ":", 113.9f, 116.6f},
+         {0, 119.5f, "3,752.11", 126.7f, 167.4f},
+         {0, 139.5f, .header = TXN_DT_DESCRIPTION},
+         {0, 161.5f, "Received", 109.6f, 146.4f}, {0, 161.5f, "from", 149, 167.7f}, {0, 161.5f, "APOLLO", 170.3f, 202.1f},
+         {0, 161.5f, "HOSPITALS", 204.6f, 249.1f}, {0, 161.5f, "ENTERPRISE", 251.6f, 301.1f},
+         {0, 171.5f, "NEFT", 109.6f, 130.2f}, {0, 171.5f, "Ref", 132.7f, 146}, {0, 171.5f, "No:", 148.6f, 162.1f},
+         {0, 171.5f, "SBINN56577420940", 164.7f, 245.5f},
+         {0, 181.5f, "31/08/2025", 44, 90.1f}, {0, 181.5f, "SALARY", 109.6f, 140.6f}, {0, 181.5f, "AUG", 143.1f, 160.6f},
+         {0, 181.5f, "2025", 163.2f, 183.5f}, {0, 181.5f, "38,000.00", 677.7f, 718.4f},
+         {0, 181.5f, "94,386.93", 757.2f, 797.9f},
+         {0, 193.5f, "Cheque", 109.6f, 140.3f}, {0, 193.5f, "deposit", 142.8f, 172.3f}, {0, 193.5f, "AXIS", 174.9f, 193.3f},
+         {0, 193.5f, "BANK", 195.8f, 218},
+         {0, 203.5f, "27/08/2025", 44, 90.1f}, {0, 203.5f, "Cheque", 109.6f, 140.3f}, {0, 203.5f, "No:", 142.8f, 156.4f},
+         {0, 203.5f, "613093", 159, 189.5f}, {0, 203.5f, "54,377.00", 677.7f, 718.4f},
+         {0, 203.5f, "56,386.93", 757.2f, 797.9f},
+         {0, 215.5f, "Refund", 109.6f, 138.2f}, {0, 215.5f, "from", 140.7f, 159.5f}, {0, 215.5f, "SWIGGY", 162, 194.7f},
+         {0, 225.5f, "26/08/2025", 44, 90.1f}, {0, 225.5f, "Ref", 109.6f, 122.9f}, {0, 225.5f, "No:", 125.5f, 139.1f},
+         {0, 225.5f, "5528551148", 141.6f, 192.5f}, {0, 225.5f, "1,909.24", 682.8f, 718.4f},
+         {0, 225.5f, "2,009.93", 762.3f, 797.9f},
+         {0, 237.5f, "Paid", 109.6f, 126.7f}, {0, 237.5f, "to", 129.2f, 137.3f}, {0, 237.5f, "VIKRAM", 139.8f, 170.8f},
+         {0, 237.5f, "LAL", 173.4f, 187.7f}, {0, 237.5f, "CHATTERJEE", 190.3f, 240.2f},
+         {0, 247.5f, "UPI", 109.6f, 122.7f}, {0, 247.5f, "Ref", 125.2f, 138.5f}, {0, 247.5f, "No:", 141.1f, 154.6f},
+         {0, 247.5f, "422276525676", 157.2f, 218.3f},
+         {0, 257.5f, "24/08/2025", 44, 90.1f}, {0, 257.5f, "To:", 109.6f, 122.1f},
+         {0, 257.5f, "vikram44@oksbi", 124.7f, 191.4f}, {0, 257.5f, "1,163.00", 682.8f, 718.4f},
+         {0, 257.5f, "100.69", 769.9f, 797.9f},
+         {0, 269.5f, "Paid", 109.6f, 126.7f}, {0, 269.5f, "to", 129.2f, 137.3f}, {0, 269.5f, "VIKRAM", 139.8f, 170.8f},
+         {0, 269.5f, "LAL", 173.4f, 187.7f}, {0, 269.5f, "CHATTERJEE", 190.3f, 240.2f},
+         {0, 279.5f, "UPI", 109.6f, 122.7f}, {0, 279.5f, "Ref", 125.2f, 138.5f}, {0, 279.5f, "No:", 141.1f, 154.6f},
+         {0, 279.5f, "545171298115", 157.2f, 218.3f},
+         {0, 289.5f, "23/08/2025", 44, 90.1f}, {0, 289.5f, "To:", 109.6f, 122.1f}, {0, 289.5f, "vikram93@ibl", 124.7f, 180},
+         {0, 289.5f, "2,099.00", 682.8f, 718.4f}, {0, 289.5f, "1,263.69", 762.3f, 797.9f},
+         {0, 301.5f, "Paid", 109.6f, 126.7f}, {0, 301.5f, "to", 129.2f, 137.3f}, {0, 301.5f, "IMRAN", 139.8f, 166.1f},
+         {0, 301.5f, "IYER", 168.6f, 186.5f},
+         {0, 311.5f, "UPI", 109.6f, 122.7f}, {0, 311.5f, "Ref", 125.2f, 138.5f}, {0, 311.5f, "No:", 141.1f, 154.6f},
+         {0, 311.5f, "398647489015", 157.2f, 218.3f},
+         {0, 321.5f, "23/08/2025", 44, 90.1f}, {0, 321.5f, "To:", 109.6f, 122.1f},
+         {0, 321.5f, "imran80@oksbi", 124.7f, 187.1f}, {0, 321.5f, "389.42", 690.4f, 718.4f},
+         {0, 321.5f, "3,362.69", 762.3f, 797.9f},
+         {.s = NULL}},
+     {
+         .ntxns = 6,
+         .opening = 375211,
+         .txns = {{.i = 0, .date = 20250823, .note = "Paid to IMRAN IYER UPI Ref No: 398647489015 To: imran80@oksbi",
+                   .type = DR, .amount = 38942},
+                  {.i = 4, .date = 20250827, .note = "Cheque deposit AXIS BANK Cheque No: 613093", .type = CR,
+                   .amount = 5437700, .balance = 5638693},
+                  {.i = 5, .date = 20250831, .note = "Received from APOLLO HOSPITALS ENTERPRISE NEFT Ref No: SBINN56577420940 SALARY AUG 2025",
+                   .type = CR}},
          .balances_ok = YES,
      }},
 };
