@@ -191,6 +191,7 @@ struct pword {
     char text[256];
     size_t len;
     float x0, x1, base, size, conf;
+    bool joined; /* of pieces Tesseract read apart: its text fixed again */
 };
 
 struct pwords {
@@ -203,6 +204,7 @@ static void join_into(struct pword *a, const struct pword *b)
     memcpy(a->text + a->len, b->text, b->len + 1);
     a->len += b->len;
     a->x1 = b->x1;
+    a->joined = true;
     a->conf = fminf(a->conf, b->conf);
 }
 
@@ -266,11 +268,37 @@ static bool printed_whole(const struct pwords *pw, size_t a, size_t b, const cha
  * narrow 1 with wide bearings read as a gap) is joined when the page prints
  * the same digits whole elsewhere (the row's reference column, the other
  * half of a narration): a real space between two numbers is not. */
+/* The pieces after a (pw->w[i...]) that ocr_split_pieces takes for pieces
+ * of a code with a: how many, 0 for none. */
+static size_t code_pieces(const struct pwords *pw, const struct pword *a, size_t i)
+{
+    const char *texts[6] = {a->text};
+    float gap[6] = {0};
+    size_t n = 1, len = a->len;
+    for (const struct pword *prev = a; n < 6 && i + n - 1 < pw->n; n++) {
+        const struct pword *b = &pw->w[i + n - 1];
+        len += b->len;
+        if (fabsf(b->base - a->base) >= 0.2f * b->size || b->x0 <= prev->x1 || len >= sizeof a->text)
+            break;
+        texts[n] = b->text;
+        gap[n] = (b->x0 - prev->x1) / b->size;
+        prev = b;
+    }
+    return ocr_split_pieces(texts, gap, n);
+}
+
 static void join_split_numbers(struct pwords *pw)
 {
     size_t out = 0;
     for (size_t i = 0; i < pw->n; i++) {
         struct pword *a = out ? &pw->w[out - 1] : NULL, *b = &pw->w[i];
+        size_t k = a ? code_pieces(pw, a, i) : 0;
+        if (k) {
+            for (size_t j = i; j < i + k; j++)
+                join_into(a, &pw->w[j]);
+            i += k - 1;
+            continue;
+        }
         if (a && fabsf(b->base - a->base) < 0.2f * b->size && b->x0 > a->x1 && b->x0 - a->x1 < 0.6f * b->size &&
             a->len + b->len < sizeof a->text) {
             size_t ta = digits_at_end(a->text, a->len), hb = digits_at_start(b->text, b->len);
@@ -296,7 +324,11 @@ static int flush_words(struct pwords *pw, const struct ocr_image *img, struct la
 {
     for (size_t i = 0; i < pw->n; i++) {
         struct pword *p = &pw->w[i];
-        p->len = ocr_fix_vpa(p->text, p->len, sizeof p->text);
+        if (p->joined) {
+            char fixed[sizeof p->text];
+            p->len = ocr_fix_word(p->text, fixed, sizeof fixed);
+            memcpy(p->text, fixed, p->len + 1);
+        }
         if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
                             p->size, p->text, p->len) < 0)
             return -1;
@@ -477,6 +509,8 @@ static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const unsig
         const struct pword *p = &first.w[i];
         if (add_word(pw, p->text, p->len, p->x0, p->x1, p->base, p->size, p->conf) < 0)
             rc = OCR_FAILED;
+        else
+            pw->w[pw->n - 1].joined |= p->joined;
     }
     free(first.w);
     free(second.w);

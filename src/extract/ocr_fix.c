@@ -216,6 +216,57 @@ static bool ends_segment(const char *s, size_t n, size_t i)
     return i == n || s[i] == '/' || s[i] == '-' || s[i] == ',';
 }
 
+/* The letter a digit read in a UPI handle stands for, in the handle's case:
+ * handles are words ("ybl", "okaxis", "SBI"), never numbers. */
+static char handle_letter(char c, bool upper)
+{
+    switch (c) {
+    case '1': case '|': return upper ? 'I' : 'l';
+    case '0': return upper ? 'O' : 'o';
+    case '5': return upper ? 'S' : 's';
+    default: return 0;
+    }
+}
+
+static bool vpa_boundary(char c)
+{
+    return c == '/' || c == '-' || c == ',' || c == ' ' || c == '*';
+}
+
+/* The two halves of each VPA in s read with the other half's characters:
+ * a digit inside its handle ("neha@yb1", "@SB1": a handle of at least two
+ * letters, all of one case) is the letter it looks like; a capital touching
+ * the digits of a name in lower case ("venkateshS2@paytm": names are
+ * printed in lower case, their numbers last) is the digit it looks like. */
+static void vpa_parts(char *s, size_t n)
+{
+    for (size_t at = 0; at < n; at++) {
+        if (s[at] != '@')
+            continue;
+        size_t e = at + 1, lower = 0, upper = 0, odd = 0;
+        for (; e < n && !vpa_boundary(s[e]); e++) {
+            lower += islower((unsigned char)s[e]) != 0, upper += isupper((unsigned char)s[e]) != 0;
+            odd += !isalpha((unsigned char)s[e]) && !handle_letter(s[e], false);
+        }
+        if (!odd && lower + upper >= 2 && (!lower || !upper))
+            for (size_t k = at + 1; k < e; k++)
+                if (!isalpha((unsigned char)s[k]))
+                    s[k] = handle_letter(s[k], upper > 0);
+        size_t b = at, small = 0, digits = 0;
+        while (b > 0 && !vpa_boundary(s[b - 1]) && s[b - 1] != '@')
+            b--;
+        for (size_t k = b; k < at; k++)
+            small += islower((unsigned char)s[k]) != 0, digits += isdigit((unsigned char)s[k]) != 0;
+        if (small < 2 || !digits)
+            continue;
+        for (size_t k = b; k < at; k++) {
+            bool by_digit = (k > b && isdigit((unsigned char)s[k - 1])) || (k + 1 < at && isdigit((unsigned char)s[k + 1]));
+            if (isupper((unsigned char)s[k]) && by_digit && digit_for(s[k]))
+                s[k] = digit_for(s[k]);
+        }
+    }
+}
+
 size_t ocr_fix_vpa(char *s, size_t n, size_t cap)
 {
     for (size_t h = 0; h < sizeof HANDLES / sizeof *HANDLES; h++) {
@@ -247,7 +298,111 @@ size_t ocr_fix_vpa(char *s, size_t n, size_t cap)
             }
         }
     }
+    vpa_parts(s, n);
     return n;
+}
+
+/* ---------- codes split by spaces ---------- */
+
+static bool is_one(char c)
+{
+    return c == '1' || c == '|' || c == 'l' || c == 'I' || c == '!';
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return n > 0;
+}
+
+static size_t leading_digits(const char *s)
+{
+    size_t k = 0;
+    while (isdigit((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+/* Pieces of a number between two slashes, see ocr_split_pieces. */
+static size_t slashed_digits(const char *const *w, size_t n)
+{
+    const char *a = w[0], *slash = strrchr(a, '/');
+    if (!slash || !all_digits(slash + 1, strlen(slash + 1)))
+        return 0;
+    size_t digits = strlen(slash + 1);
+    for (size_t k = 1; k < n; k++) {
+        size_t d = leading_digits(w[k]);
+        if (w[k][d] == '/' || (w[k][d] && is_one(w[k][d]) && w[k][d + 1] == '/'))
+            return digits + d + (w[k][d] != '/') >= 8 ? k : 0;
+        if (!all_digits(w[k], strlen(w[k])))
+            return 0;
+        digits += d;
+    }
+    return 0;
+}
+
+static bool is_code_sep(char c)
+{
+    return c == '/' || c == '-' || c == '*';
+}
+
+/* An IFSC read as two words ("KKBK0961" "750/ANJALI"). */
+static bool split_ifsc(const char *a, const char *b)
+{
+    size_t na = strlen(a), start = na;
+    while (start > 0 && !is_code_sep(a[start - 1]))
+        start--;
+    size_t nb = strcspn(b, "/-*");
+    if (na - start < 5 || na - start + nb != 11 || !nb)
+        return false;
+    char code[12];
+    memcpy(code, a + start, na - start);
+    memcpy(code + na - start, b, nb);
+    for (size_t k = 0; k < 11; k++)
+        if (k < 4 ? !isupper((unsigned char)code[k])
+                  : k == 4 ? code[k] != '0' : !isupper((unsigned char)code[k]) && !isdigit((unsigned char)code[k]))
+            return false;
+    return isdigit((unsigned char)code[10]) || isdigit((unsigned char)code[5]);
+}
+
+size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n)
+{
+    size_t close = 1;
+    while (close < n && gap[close] < 0.6f)
+        close++;
+    if (close < 2)
+        return 0;
+    size_t k = slashed_digits(words, close);
+    if (k)
+        return k;
+    size_t na = strlen(words[0]);
+    if (na > 1 && words[0][na - 1] == '/' && isalnum((unsigned char)words[1][0]) && gap[1] < 0.3f)
+        return 1;
+    return split_ifsc(words[0], words[1]) ? 1 : 0;
+}
+
+/* A number between two slashes read with one 1 as a bar or a letter
+ * ("/46725775195|/"): at least eight digits, one such mark. */
+static void slashed_number(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '/')
+            continue;
+        size_t j = i + 1, digits = 0, ones = 0, at = 0;
+        for (; j < n && s[j] != '/'; j++) {
+            if (isdigit((unsigned char)s[j]))
+                digits++;
+            else if (is_one(s[j]))
+                ones++, at = j;
+            else
+                break;
+        }
+        if (j < n && s[j] == '/' && ones == 1 && digits >= 8)
+            s[at] = '1';
+        i = j - 1;
+    }
 }
 
 size_t ocr_fix_word(const char *in, char *out, size_t cap)
@@ -263,6 +418,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     fix_bang(out, n);
     fix_l_and_i(out, n);
     ifsc_fix(out, n);
+    slashed_number(out, n);
     n = ocr_fix_vpa(out, n, cap);
     /* the core: after a sign, bracket or currency, before a Dr/Cr marker */
     size_t a = 0, b = n;

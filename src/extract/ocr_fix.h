@@ -42,6 +42,17 @@ bool ocr_fix_date(const char *cell, pb_day *out);
  * it too; a word joined from pieces needs it again. */
 size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
 
+/* How many words after words[0] (n words in all, in order on one line;
+ * gap[k] is the gap before words[k] in ems) are pieces of one code OCR read with
+ * spaces in it, at narrow 1s with wide side bearings: digits between two
+ * slashes ("UPI/DR/4073" "15" "10468" "1/CAFE", at least 8 digits; the
+ * last piece may start with a 1 read as a bar, "|/ROHIT"), an IFSC
+ * ("NEFT/KKBK0961" "750/ANJALI"), or a word after a slash ("MMT/" "IMPS/",
+ * narrations print no space after a slash). Pieces of a code are at most
+ * 0.6 em apart, a word after a slash less than a space (0.3 em).
+ * 0: words[0] is whole. */
+size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
+
 struct chain_row {
     pb_paise amount;  /* > 0 */
     pb_paise balance;

@@ -229,6 +229,49 @@ TEST(vpas_get_their_at_back)
     CHECK_STR(fix("/abybl"), "/abybl"); /* too short a local part to tell */
 }
 
+TEST(vpa_halves_read_with_the_other_halfs_characters)
+{
+    CHECK_STR(fix("milk/neha@yb1/BANK"), "milk/neha@ybl/BANK");
+    CHECK_STR(fix("gurpreet86@ib1/UPI"), "gurpreet86@ibl/UPI");
+    CHECK_STR(fix("merchant6864@SB1/Pay"), "merchant6864@SBI/Pay");
+    CHECK_STR(fix("PILLAI-venkateshS2@paytm-SBIN0710690"), "PILLAI-venkatesh52@paytm-SBIN0710690");
+    CHECK_STR(fix("SBIN/gurpreetS3@okaxis/rent"), "SBIN/gurpreet53@okaxis/rent");
+    CHECK_STR(fix("ROHIT@2024"), "ROHIT@2024");         /* no handle: digits stay */
+    CHECK_STR(fix("pay@Yb1"), "pay@Yb1");               /* a handle in two cases: as read */
+    CHECK_STR(fix("MrSharma@ybl"), "MrSharma@ybl");     /* capitals away from digits stay */
+    CHECK_STR(fix("RAHUL5S@ybl"), "RAHUL5S@ybl");       /* a name in capitals: as read */
+}
+
+static size_t pieces(const char *const *w, size_t n, float gap)
+{
+    float g[8] = {0, gap, gap, gap, gap, gap, gap, gap};
+    return ocr_split_pieces(w, g, n);
+}
+
+TEST(codes_read_with_spaces_are_one_word)
+{
+    const char *upi[] = {"TRANSFER-UPI/DR/4073", "15", "10468", "1/CAFE", "TRANSFER"};
+    CHECK(pieces(upi, 5, 0.25f) == 3);
+    const char *bar[] = {"TRANSFER-UPI/DR/46725775", "195", "|/ROHIT"};
+    CHECK(pieces(bar, 3, 0.25f) == 2);
+    CHECK_STR(fix("TRANSFER-UPI/DR/46725775195|/ROHIT"), "TRANSFER-UPI/DR/467257751951/ROHIT");
+    const char *ifsc[] = {"NEFT/HDFCN48688705423/KKBK0961", "750/ANJALI"};
+    CHECK(pieces(ifsc, 2, 0.25f) == 1);
+    const char *slash[] = {"MMT/", "IMPS/610653730922/TRANSFER/"};
+    CHECK(pieces(slash, 2, 0.25f) == 1);
+    CHECK(pieces(slash, 2, 0.4f) == 0);  /* a space's width apart: as printed */
+    CHECK(pieces(upi, 5, 0.8f) == 0);    /* far apart: words */
+    const char *few[] = {"UPI/12", "34/AB"};
+    CHECK(pieces(few, 2, 0.25f) == 0);   /* too few digits to be one reference */
+    const char *open[] = {"UPI/DR/4073", "15", "10468"};
+    CHECK(pieces(open, 3, 0.25f) == 0);  /* no slash closes it */
+    const char *name[] = {"FLAT/12", "GANDHI"};
+    CHECK(pieces(name, 2, 0.25f) == 0);
+    const char *word[] = {"SER", "VICES"};
+    CHECK(pieces(word, 2, 0.1f) == 0);
+    CHECK_STR(fix("UPI/1234|/AB"), "UPI/1234|/AB"); /* too short for a reference */
+}
+
 int main(void)
 {
     RUN(numbers_read_with_letters_become_numbers);
@@ -247,5 +290,7 @@ int main(void)
     RUN(chain_flips_a_direction_only_when_not_printed);
     RUN(dates_with_separators_lost_or_misread);
     RUN(vpas_get_their_at_back);
+    RUN(vpa_halves_read_with_the_other_halfs_characters);
+    RUN(codes_read_with_spaces_are_one_word);
     return check_summary();
 }
