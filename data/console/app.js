@@ -30,6 +30,9 @@
   }
 
   function say(msg) { status.textContent = msg; }
+  // What the console shows of an id: its last 8 characters, random in every
+  // id (a session id begins with its creation time; src/util/secret.h).
+  function shortId(id) { return id.slice(-8); }
 
   class ApiError extends Error {
     constructor(r, body) {
@@ -125,7 +128,7 @@
       const fraudCount = s.accounts.reduce((n, a) => n + (a.fraud_count || 0), 0);
       const scores = s.accounts.map((a) => a.score).filter((x) => x !== null && x !== undefined);
       tbody.append(el('tr', {},
-        el('td', {}, el('a', { href: '#/sessions/' + s.session_id, class: 'session-link' }, s.link_id || s.session_id.slice(0, 8))),
+        el('td', {}, el('a', { href: '#/sessions/' + s.session_id, class: 'session-link' }, s.link_id || shortId(s.session_id))),
         el('td', { text: [...new Set(s.accounts.map((a) => a.name).filter(Boolean))].join(', ') || '—' }),
         el('td', { text: [...new Set(s.accounts.map((a) => a.bank).filter(Boolean))].join(', ').toUpperCase() || '—' }),
         el('td', {}, badge(s.status)),
@@ -348,7 +351,7 @@
       const t = x.transaction_hash ? all.find((y) => y.hash === x.transaction_hash) : null;
       return el('li', { class: 'fraud-item' },
         el('strong', { text: x.fraud_type.replace(/_/g, ' ') }), ' — ', x.words,
-        el('div', { class: 'evidence muted' }, 'Evidence: ', s ? 'statement ' + (s.file_name || s.statement_id.slice(0, 8)) : '',
+        el('div', { class: 'evidence muted' }, 'Evidence: ', s ? 'statement ' + (s.file_name || shortId(s.statement_id)) : '',
           t ? el('button', { type: 'button', class: 'link', onclick: () => txns.show({ hashes: [t.hash], label: 'flagged transaction' }) },
             ' · transaction of ' + F.date(t.date) + ', ' + F.rupees(t.amount)) : ''));
     });
@@ -415,7 +418,7 @@
           ev.target.disabled = true;
           try {
             const r = await api('webhooks/' + d.id + '/replay', { method: 'POST' });
-            msg.textContent = 'Queued again as delivery ' + r.delivery_id.slice(0, 8) + '.';
+            msg.textContent = 'Queued again as delivery ' + shortId(r.delivery_id) + '.';
           } catch (e) {
             msg.textContent = e.message;
           }
@@ -463,7 +466,7 @@
           .map((h) => el('th', { scope: 'col', text: h })))),
         el('tbody', {}, data.events.map((e) => el('tr', {},
           el('td', { class: 'nowrap', text: F.dateTime(e.at) }), el('td', { text: e.email }), el('td', { text: e.action }),
-          el('td', {}, e.session_id ? el('a', { href: '#/sessions/' + e.session_id, text: e.session_id.slice(0, 8) }) : '—'),
+          el('td', {}, e.session_id ? el('a', { href: '#/sessions/' + e.session_id, text: shortId(e.session_id) }) : '—'),
           el('td', { text: e.detail || '' }), el('td', { text: e.client || '' })))))),
       el('nav', { class: 'pager' }, page > 1 ? link(page - 1, '← Newer') : '', data.has_more ? link(page + 1, 'Older →') : ''));
     document.querySelector('[data-nav=audit]').setAttribute('aria-current', 'page');

@@ -221,7 +221,7 @@ int aa_return(const struct aa_config *c, struct store *st, const char *fi, const
         STORE_CALL(st, aa_consent_note, r.id, AA_NOTE_REDIRECT, note, pb_now());
         memcpy(session_id, r.session_id, PB_UUID_BUF);
         memcpy(consent_row_id, r.id, PB_UUID_BUF);
-        log_info("aa msg=\"customer back\" session=%.8s consent=%s status=%s", r.session_id, r.id, note);
+        log_info("aa msg=\"customer back\" session=%s consent=%s status=%s", id_short(r.session_id), r.id, note);
         rc = 0;
     } else {
         log_warn("aa msg=\"redirect for an unknown consent\"");

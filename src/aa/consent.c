@@ -126,7 +126,7 @@ int aa_start(const struct aa_config *c, struct store *st, const struct session *
     json_decref(req);
     const char *handle = json_string_value(json_object_get(reply, "ConsentHandle"));
     if (rc != AA_OK || !handle || !handle[0] || strlen(handle) > 200) {
-        log_warn("aa msg=\"consent request failed\" session=%.8s reason=\"%s\"", s->id,
+        log_warn("aa msg=\"consent request failed\" session=%s reason=\"%s\"", id_short(s->id),
                  rc == AA_OK ? "no ConsentHandle" : why);
         json_decref(reply);
         return unavailable(err);
@@ -137,7 +137,7 @@ int aa_start(const struct aa_config *c, struct store *st, const struct session *
     }
     struct aa_redirect_req rr = {txnid, state_token, customer, r->return_url, handle};
     *webview_url = aa_redirect_url(c->webview_url, c->fiu_id, c->redirect_secret, &rr, now);
-    log_info("aa msg=\"consent requested\" session=%.8s consent=%s", s->id, consent_row_id);
+    log_info("aa msg=\"consent requested\" session=%s consent=%s", id_short(s->id), consent_row_id);
     json_decref(reply);
     return *webview_url ? 0 : api_error_set(err, 500, "INTERNAL_ERROR", "Something went wrong");
 }

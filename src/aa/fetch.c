@@ -98,7 +98,7 @@ static bool record_failure(struct job *j, const char *masked, const char *code, 
         return false;
     if (ingest_record_failure(j->env, &j->s, &cand, code, message))
         log_warn("aa msg=\"failure not recorded\" consent=%s code=%s", j->r.id, code);
-    log_info("aa msg=\"account failed\" session=%.8s consent=%s code=%s", j->s.id, j->r.id, code);
+    log_info("aa msg=\"account failed\" session=%s consent=%s code=%s", id_short(j->s.id), j->r.id, code);
     return true;
 }
 
@@ -392,7 +392,7 @@ static int step_approved(struct job *j)
         set_str(&j->r.fi_session_id, sid);
         set_str(&j->r.state, "fi_requested");
         out = save(j) ? -1 : snooze(j, FI_FIRST_POLL_S);
-        log_info("aa msg=\"FI requested\" session=%.8s consent=%s", j->s.id, j->r.id);
+        log_info("aa msg=\"FI requested\" session=%s consent=%s", id_short(j->s.id), j->r.id);
     }
 out:
     json_decref(req);
@@ -544,7 +544,8 @@ static bool take_account(struct job *j, const json_t *km, const json_t *data, ch
             stats_add(STATS_UPLOADS, "aa", admitted ? err.code : "ok", 1);
         if (!ok && strcmp(err.code, "SESSION_EXPIRED"))
             record_failure(j, a.st.id.account_number, err.code, err.message);
-        log_info("aa msg=\"account %s\" session=%.8s consent=%s rows=%zu%s%s", ok ? "added" : "refused", j->s.id,
+        log_info("aa msg=\"account %s\" session=%s consent=%s rows=%zu%s%s", ok ? "added" : "refused",
+                 id_short(j->s.id),
                  j->r.id, a.st.ntxns, ok ? "" : " code=", ok ? "" : err.code);
     }
     fi_account_free(&a);

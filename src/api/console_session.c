@@ -191,7 +191,7 @@ static int workbook(struct app *app, const struct session *s, const char *accoun
         json_t *doc = insights_session_json(s->id, s->req.link_id, s->req.from_date, s->req.to_date, &an.si);
         rc = doc ? xlsx_report_bytes(tmp, doc, account, data, len, &err) : -1;
         if (rc)
-            log_error("console msg=\"xlsx failed\" session=%.8s err=\"%s\"", s->id, err ? err : "-");
+            log_error("console msg=\"xlsx failed\" session=%s err=\"%s\"", id_short(s->id), err ? err : "-");
         json_decref(doc);
     }
     analysis_free(&an);
@@ -232,8 +232,8 @@ static enum http_result xlsx_get(struct http_req *req, struct http_resp *resp)
         console_internal(resp);
     } else {
         char cd[160];
-        snprintf(cd, sizeof cd, "attachment; filename=\"passbook-%.8s%s%.8s.xlsx\"", s.id, account ? "-" : "",
-                 account ? account : "");
+        snprintf(cd, sizeof cd, "attachment; filename=\"passbook-%s%s%s.xlsx\"", id_short(s.id),
+                 account ? "-" : "", account ? id_short(account) : "");
         http_resp_take(resp, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);
         http_resp_header(resp, "Content-Disposition", cd);
         http_resp_header(resp, "Cache-Control", "private, no-store");

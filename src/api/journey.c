@@ -356,7 +356,7 @@ static enum http_result token_create(struct http_req *req, struct http_resp *res
     }
     char jt[JOURNEY_TOKEN_BUF];
     int64_t ttl = journey_mint(key, &s, jt);
-    log_info("journey event=token session=%.8s", s.id);
+    log_info("journey event=token session=%s", id_short(s.id));
     session_clear(&s);
     http_resp_json(resp, 200, json_pack("{s:s,s:I}", "journey_token", jt, "expires_in", (json_int_t)ttl));
     journey_no_store(resp);
@@ -493,7 +493,7 @@ static enum http_result submit(struct http_req *req, struct http_resp *resp)
     } else {
         rc = notify_completion(app->store, &s, pb_now());
         if (rc == STORE_OK) {
-            log_info("journey event=submit session=%.8s statements=%zu", s.id, n);
+            log_info("journey event=submit session=%s statements=%zu", id_short(s.id), n);
             http_resp_json(resp, 200, json_pack("{s:s,s:s?}", "session_id", s.id, "redirect_url",
                                                 s.req.redirect_url));
         } else if (rc == STORE_CONFLICT) {
@@ -522,7 +522,7 @@ static enum http_result consent_give(struct http_req *req, struct http_resp *res
     } else if (consent_record(app->store, s.id, lang, pb_now()) != STORE_OK) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
     } else {
-        log_info("journey event=consent session=%.8s", s.id);
+        log_info("journey event=consent session=%s", id_short(s.id));
         http_resp_json(resp, 200, json_pack("{s:o}", "consent", consent_json(app->store, s.id)));
     }
     session_clear(&s);
@@ -537,7 +537,7 @@ static enum http_result journey_exit(struct http_req *req, struct http_resp *res
     struct session s;
     if (journey_auth(req, resp, &s, 0))
         return HTTP_DONE;
-    log_info("journey event=exit session=%.8s", s.id);
+    log_info("journey event=exit session=%s", id_short(s.id));
     http_resp_json(resp, 200, json_pack("{s:s?}", "redirect_url", s.req.redirect_url));
     session_clear(&s);
     journey_no_store(resp);
@@ -611,7 +611,7 @@ static const struct http_stream_ops JUPLOAD_STREAM = {jupload_open, upload_form_
 static void jupload_ok(struct http_resp *resp, struct app *app, const struct session *s,
                        const struct upload_form *f, json_t *result)
 {
-    log_info("journey event=upload session=%.8s", s->id);
+    log_info("journey event=upload session=%s", id_short(s->id));
     http_resp_json(resp, 200, upload_answer(app, s, result, f->file_name));
     journey_no_store(resp);
     json_decref(result);
@@ -620,7 +620,7 @@ static void jupload_ok(struct http_resp *resp, struct app *app, const struct ses
 static void jupload_fail(struct http_resp *resp, const struct session *s, const struct upload_form *f,
                          const struct api_error *err)
 {
-    log_info("journey event=upload_failed session=%.8s code=%s", s->id, err->code);
+    log_info("journey event=upload_failed session=%s code=%s", id_short(s->id), err->code);
     upload_error(resp, err);
 }
 

@@ -66,7 +66,7 @@ static void start_run(void *arg)
     if (aa_start(t->app->aa, t->app->store, &t->s, &r, &url, consent, &err)) {
         http_resp_error(t->resp, err.status, err.code, "%s", err.message);
     } else {
-        log_info("journey event=aa_start session=%.8s consent=%s", t->s.id, consent);
+        log_info("journey event=aa_start session=%s consent=%s", id_short(t->s.id), consent);
         http_resp_json(t->resp, 200, json_pack("{s:s,s:s}", "url", url, "consent", consent));
     }
     journey_no_store(t->resp);

@@ -84,7 +84,7 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
     }
     memcpy(pc->key_hash, org.api_key_hash, sizeof pc->key_hash);
     struct session *s = &pc->s;
-    if (!uuid_v4(s->id)) {
+    if (!uuid_timed(s->id, pb_now_ms())) {
         http_resp_error(resp, 500, "INTERNAL_ERROR", "Something went wrong");
         session_clear(s);
         org_clear(&org);

@@ -198,7 +198,7 @@ static enum http_result delete_session(struct http_req *req, struct http_resp *r
         files_remove_claimed(&app->ingest, orphans, n);
         consent_forget(app->store, s.id);
         http_resp_json(resp, 200, json_pack("{s:s,s:s}", "session_id", s.id, "message", "Session deleted"));
-        log_info("session msg=\"deleted\" session=%.8s files=%zu", s.id, n);
+        log_info("session msg=\"deleted\" session=%s files=%zu", id_short(s.id), n);
     } else if (rc == STORE_NOT_FOUND) { /* deleted meanwhile */
         http_resp_error(resp, 410, "SESSION_DELETED", "The provided session ID has been deleted");
     } else {

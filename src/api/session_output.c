@@ -308,7 +308,7 @@ static void xlsx_answer(const struct app *app, const struct session *s, const st
         http_resp_header(resp, "Content-Disposition", "attachment; filename=\"report.xlsx\"");
     } else {
         free(data);
-        log_error("report msg=\"xlsx failed\" session=%.8s err=\"%s\"", s->id, err ? err : "-");
+        log_error("report msg=\"xlsx failed\" session=%s err=\"%s\"", id_short(s->id), err ? err : "-");
         internal(resp);
     }
 }

@@ -244,7 +244,7 @@ static void api_ok(struct http_resp *resp, struct app *app, const struct session
 {
     http_resp_json(resp, 200, result);
     if (notify_completion_if_accepted(app->store, s))
-        log_error("upload msg=\"completion check failed\" session=%.8s", s->id);
+        log_error("upload msg=\"completion check failed\" session=%s", id_short(s->id));
 }
 
 static void api_fail(struct http_resp *resp, const struct session *s, const struct upload_form *f,

@@ -573,14 +573,15 @@ static bool uuid_at(const char *p)
 
 /* Keeps attacker-controlled paths on one log line and bounded, and keeps
  * credentials out of the log: a session id is the journey's credential,
- * so every UUID in a path is cut to its first 8 digits ("1b2c3d4e-…"). */
+ * so every UUID in a path is cut to its last 8 digits ("...-5f6a7b8c", as
+ * id_short: a session id's first digits are its creation time). */
 static void log_safe(const char *in, char *out, size_t len)
 {
     size_t n = 0;
     for (; in && *in && n + 5 < len; in++) {
         if (uuid_at(in) && n + 14 < len) {
-            memcpy(out + n, in, 8);
-            memcpy(out + n + 8, "-...", 4);
+            memcpy(out + n, "...-", 4);
+            memcpy(out + n + 4, in + 28, 8);
             n += 12;
             in += 35;
             continue;

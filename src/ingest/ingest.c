@@ -192,7 +192,7 @@ int ingest_statement(const struct ingest_env *env, const struct session *s,
     if (rc == 0)
         file.pin = 0; /* the statement's reference now */
     files_release(env, &file); /* a failed upload's file goes unless something else holds it */
-    log_info("ingest session=%.8s statement=%s result=%s bytes=%zu", s->id, stmt_id,
+    log_info("ingest session=%s statement=%s result=%s bytes=%zu", id_short(s->id), stmt_id,
              rc ? err->code : "ok", size);
     stats_add(STATS_UPLOADS, "pdf", rc ? err->code : "ok", 1);
     return rc;

@@ -286,10 +286,10 @@ int pipeline_run(const struct ingest_env *env, const char *payload)
         fault_point(point);
         rc = PIPELINE_STEPS[i].run(&ctx);
         if (rc)
-            log_error("pipeline msg=\"step failed\" session=%.8s step=%s", ctx.s.id, PIPELINE_STEPS[i].name);
+            log_error("pipeline msg=\"step failed\" session=%s step=%s", id_short(ctx.s.id), PIPELINE_STEPS[i].name);
     }
     if (rc == 0)
-        log_info("pipeline msg=\"processed\" session=%.8s accounts=%zu statements=%zu", ctx.s.id,
+        log_info("pipeline msg=\"processed\" session=%s accounts=%zu statements=%zu", id_short(ctx.s.id),
                  ctx.an.n, ctx.an.nstmts);
     ctx_free(&ctx);
     return rc;

@@ -172,8 +172,8 @@ static void attempt(struct notify *n, struct webhook_delivery *d)
     }
     /* A failed attempt says why (refused address, DNS, timeout, HTTP status). */
     log_msg(d->status == WEBHOOK_DELIVERED ? LOG_INFO : LOG_WARN,
-            "webhook delivery=%s event=%s session=%.8s attempt=%d status=%ld outcome=%s%s%s%s", d->id, d->event,
-            d->session_id, d->attempts, status, webhook_status_name(d->status),
+            "webhook delivery=%s event=%s session=%s attempt=%d status=%ld outcome=%s%s%s%s", d->id, d->event,
+            id_short(d->session_id), d->attempts, status, webhook_status_name(d->status),
             d->last_error[0] ? " error=\"" : "", d->last_error, d->last_error[0] ? "\"" : "");
 }
 
@@ -223,7 +223,7 @@ static void expire_one(struct notify *n, const char *id, int64_t now)
     if (prep >= 0) {
         int rc = STORE_CALL(n->st, session_expire_mark, s.id, now, prep == 0 ? &d : NULL);
         if (rc == STORE_OK)
-            log_info("session msg=\"expired\" session=%.8s webhook=%s", s.id, prep == 0 ? "queued" : "none");
+            log_info("session msg=\"expired\" session=%s webhook=%s", id_short(s.id), prep == 0 ? "queued" : "none");
         if (prep == 0)
             webhook_delivery_clear(&d);
     }

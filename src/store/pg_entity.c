@@ -201,7 +201,8 @@ int pg_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *
     "  OR ($5::text = 'expired' AND state = 'open' AND expires_at <= $6::bigint)"               \
     "  OR ($5::text IN ('processing', 'completed', 'failed') AND state = $5::text))"            \
     " AND ($7::text IS NULL OR link_id = $7::text OR left(link_id, length($7::text)) = $7::text" \
-    "  OR left(s.id, length($7::text)) = lower($7::text) OR EXISTS (SELECT 1 FROM accounts a"  \
+    "  OR left(s.id, length($7::text)) = lower($7::text)"                                      \
+    "  OR right(s.id, length($7::text)) = lower($7::text) OR EXISTS (SELECT 1 FROM accounts a" \
     "  WHERE a.session_id = s.id AND strpos(lower(a.name), lower($7::text)) > 0))"             \
     " AND ($8::integer = 0 OR EXISTS (SELECT 1 FROM accounts a WHERE a.session_id = s.id"     \
     "  AND a.fraud_count > 0))"

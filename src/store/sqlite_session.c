@@ -190,7 +190,8 @@ int sq_session_get(struct store *st, const char *id, const char *org_id, struct 
     "  OR (?5 = 'expired' AND state = 'open' AND expires_at <= ?6)"                            \
     "  OR (?5 IN ('processing', 'completed', 'failed') AND state = ?5))"                      \
     " AND (?9 IS NULL OR link_id = ?9 OR substr(link_id, 1, length(?9)) = ?9"                  \
-    "  OR substr(s.id, 1, length(?9)) = lower(?9) OR EXISTS (SELECT 1 FROM accounts a"         \
+    "  OR substr(s.id, 1, length(?9)) = lower(?9) OR substr(s.id, -length(?9)) = lower(?9)"    \
+    "  OR EXISTS (SELECT 1 FROM accounts a"                                                   \
     "  WHERE a.session_id = s.id AND instr(lower(a.name), lower(?9)) > 0))"                   \
     " AND (?10 = 0 OR EXISTS (SELECT 1 FROM accounts a WHERE a.session_id = s.id"              \
     "  AND a.fraud_count > 0))"

@@ -22,6 +22,14 @@ int64_t pb_now(void)
     return (int64_t)time(NULL) + offset;
 }
 
+int64_t pb_now_ms(void)
+{
+    pthread_once(&offset_once, read_offset);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ((int64_t)ts.tv_sec + offset) * 1000 + ts.tv_nsec / 1000000;
+}
+
 pb_day pb_today_ist(void)
 {
     return (pb_day)((pb_now() + IST_OFFSET_S) / 86400);

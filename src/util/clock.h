@@ -12,6 +12,8 @@
 
 /* Unix seconds: the system clock plus the test offset. */
 int64_t pb_now(void);
+/* The same clock in milliseconds. */
+int64_t pb_now_ms(void);
 /* The calendar date in India (UTC+05:30) at pb_now(). */
 pb_day pb_today_ist(void);
 

@@ -7,6 +7,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,12 +72,10 @@ static bool id_random(unsigned char *out, size_t n)
     return true;
 }
 
-bool uuid_v4(char out[PB_UUID_BUF])
+/* 16 bytes as a UUID of version 4 and RFC 4122's variant, lower case. */
+static void uuid_format(unsigned char b[16], char out[PB_UUID_BUF])
 {
-    unsigned char b[16];
     char hex[33];
-    if (!id_random(b, sizeof b))
-        return false;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     hex_encode(b, 16, hex);
@@ -90,6 +89,28 @@ bool uuid_v4(char out[PB_UUID_BUF])
     out[23] = '-';
     memcpy(out + 24, hex + 20, 12);
     out[36] = '\0';
+}
+
+bool uuid_v4(char out[PB_UUID_BUF])
+{
+    unsigned char b[16];
+    if (!id_random(b, sizeof b))
+        return false;
+    uuid_format(b, out);
+    return true;
+}
+
+bool uuid_timed(char out[PB_UUID_BUF], int64_t ms)
+{
+    unsigned char b[16];
+    if (!id_random(b, sizeof b))
+        return false;
+    uint32_t t = (uint32_t)ms & UUID_TIME_MASK;
+    b[0] = (unsigned char)(t >> 18);
+    b[1] = (unsigned char)(t >> 10);
+    b[2] = (unsigned char)(t >> 2);
+    b[3] = (unsigned char)((t & 3) << 6 | (b[3] & 0x3f));
+    uuid_format(b, out);
     return true;
 }
 
@@ -107,6 +128,12 @@ bool uuid_valid(const char *s)
         }
     }
     return true;
+}
+
+const char *id_short(const char *id)
+{
+    size_t n = strlen(id);
+    return n > 8 ? id + n - 8 : id;
 }
 
 bool uuid_lower(const char *s, char out[PB_UUID_BUF])

@@ -274,7 +274,8 @@ def the_list_searches_filters_and_pages(srv):
     eq(len(tampered), 1, 'one account with fraud findings')
     check(all(isinstance(x['score'], int) for x in mine['accounts']), 'scores listed')
     holder = st['fx']['hdfc'][1]['identity']['name']
-    for q in ('cust-console-1', st['sid'][:8], holder.split()[0].lower()):
+    # an id's last 8 characters: what the console, logs and file names show of it
+    for q in ('cust-console-1', st['sid'], st['sid'][-8:], holder.split()[0].lower()):
         r = a.get('sessions?q=' + q)
         eq([s['session_id'] for s in r.json['sessions']], [st['sid']], 'search %r' % q)
     eq(a.get('sessions?q=cust-console-extra').json['total'], 3, 'link_id prefix')

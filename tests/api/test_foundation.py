@@ -91,6 +91,9 @@ def access_log_has_one_line_per_request_without_secrets(srv):
     eq(len(lines), 1, 'one access line for the status request')
     for field in ('method=GET', 'status=200', 'dur_ms=', 'bytes=', 'route="/bank-connect/v1/session_data/<id>'):
         check(field in lines[0], 'access line lacks ' + field)
+    # the session id (a credential) by its last 8 digits only, as every log line shows ids
+    check(sid not in log, 'session id logged whole')
+    check('...-%s' % sid[-8:] in lines[0], 'path without the id\'s last 8 digits: ' + lines[0])
 
 
 # ---- routing and the validation order ----

@@ -1,5 +1,6 @@
 /* SHA-256 hex digests (FIPS 180-2 vectors): transaction hashes, API key
  * hashes and blob names are all built on sha256_hex. UUIDs as ids. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -58,6 +59,59 @@ TEST(uuid_v4_ids_are_version_4_and_distinct)
         CHECK(strcmp(ids[i - 1], ids[i]) != 0);
 }
 
+/* The 128 bits of a UUID's 32 hex digits, bit 0 the first digit's highest. */
+static int id_bit(const char *id, int bit)
+{
+    char hex[33];
+    int n = 0;
+    for (const char *c = id; *c; c++)
+        if (*c != '-')
+            hex[n++] = *c;
+    int d = hex[bit / 4] <= '9' ? hex[bit / 4] - '0' : hex[bit / 4] - 'a' + 10;
+    return d >> (3 - bit % 4) & 1;
+}
+
+/* Session ids: UUID-shaped (version 4, RFC 4122 variant), the first 26 bits
+ * the given time, and all 96 other free bits random: made in the same
+ * millisecond, 2,000 ids each take both values at every one of them (a bit
+ * left fixed, or copied from the time, would not), and never repeat. */
+TEST(timed_ids_carry_the_time_and_96_random_bits)
+{
+    enum { N = 2000 };
+    static char ids[N][PB_UUID_BUF];
+    int64_t ms = 1765432109876;
+    for (int i = 0; i < N; i++) {
+        CHECK(uuid_timed(ids[i], ms));
+        CHECK(uuid_valid(ids[i]));
+        CHECK(ids[i][14] == '4');
+        CHECK(strchr("89ab", ids[i][19]) != NULL);
+        uint32_t t = 0;
+        for (int b = 0; b < 26; b++)
+            t = t << 1 | (uint32_t)id_bit(ids[i], b);
+        CHECK(t == ((uint32_t)ms & UUID_TIME_MASK));
+    }
+    int random_bits = 0;
+    for (int b = 26; b < 128; b++) {
+        if ((b >= 48 && b < 52) || b == 64 || b == 65) /* version and variant */
+            continue;
+        int ones = 0;
+        for (int i = 0; i < N; i++)
+            ones += id_bit(ids[i], b);
+        CHECK(ones > 0 && ones < N);
+        random_bits++;
+    }
+    CHECK_INT(random_bits, 96);
+    qsort(ids, N, sizeof ids[0], cmp_id);
+    for (int i = 1; i < N; i++)
+        CHECK(strcmp(ids[i - 1], ids[i]) != 0);
+    /* later ids sort after earlier ones (within the 18.6-hour cycle) */
+    char a[PB_UUID_BUF], b[PB_UUID_BUF];
+    CHECK(uuid_timed(a, ms) && uuid_timed(b, ms + 1));
+    CHECK(strcmp(a, b) < 0);
+    CHECK_STR(id_short(a), a + 28);
+    CHECK_STR(id_short("abc"), "abc");
+}
+
 /* A child of fork() never hands out the ids its parent hands out next
  * (the buffer the child inherited is forgotten). */
 TEST(uuid_v4_after_fork_differs_from_the_parent)
@@ -89,5 +143,6 @@ int main(void)
     RUN(uuid_lower_normalises_or_refuses);
     RUN(uuid_v4_ids_are_version_4_and_distinct);
     RUN(uuid_v4_after_fork_differs_from_the_parent);
+    RUN(timed_ids_carry_the_time_and_96_random_bits);
     return check_summary();
 }
