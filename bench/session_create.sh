@@ -8,10 +8,11 @@
 # STORE (sqlite, or postgres: a throwaway cluster from scripts/pg-cluster.sh
 # with fsync on, so that every COMMIT waits for the disk as SQLite's does),
 # NODES (postgres only, default 1: that many nodes on the one database, each
-# loaded by its own wrk with CONNS/NODES connections; rates are summed).
+# loaded by its own wrk with CONNS/NODES connections; rates are summed), BIN
+# (default build/passbook: another build, for before/after pairs in one run).
 set -eu
 cd "$(dirname "$0")/.."
-BIN=build/passbook
+BIN=${BIN:-build/passbook}
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
@@ -104,7 +105,7 @@ else
 fi
 
 H=$(rps "$DIR/healthz"); C=$(rps "$DIR/create")
-echo "store: $STORE; nodes: $NODES; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION in all; server --threads $SERVER_THREADS"
+echo "binary: $BIN; store: $STORE; nodes: $NODES; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION in all; server --threads $SERVER_THREADS"
 cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
 echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz")") us/req"
 echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create")") us/req  non-2xx: $(non2xx "$DIR/create")"
