@@ -11,8 +11,10 @@
  * transaction on its own connection, one COMMIT for the lot, in libpq's
  * pipeline mode: BEGIN, the batch's statements and COMMIT go out at once
  * and their results come back together, one round trip per batch whatever
- * its size. While one committer waits for its COMMIT's flush, the other
- * gathers and runs the next batch. A failing op (a uniqueness rule)
+ * its size. While one committer waits for its COMMIT's flush, the others
+ * gather and run the next batches: a commit's round trip (~6-12 ms on a
+ * loaded machine, mostly waiting) and not CPU bounds the rate, so four in
+ * flight carry more than two (docs/operations.md, session 9). A failing op (a uniqueness rule)
  * aborts the transaction in PostgreSQL (the rest of the pipeline is
  * skipped): the batch is rolled back and run again without it, so it
  * fails alone. Callbacks run on the committer thread. */

@@ -55,7 +55,7 @@ struct pg_wop {
     struct pg_wop *next;
 };
 
-#define PG_COMMITTERS 2
+#define PG_COMMITTERS 4
 
 struct pg_store {
     struct store base;
