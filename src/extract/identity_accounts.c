@@ -106,6 +106,32 @@ static bool table_between(const unsigned char *use, size_t a, size_t b)
     return false;
 }
 
+/* Whether the lines between a and b hold rows no table was read from: three
+ * free lines with a date and three with an amount at least (the first
+ * account's table under labels the reader does not know), not a header's
+ * block of labelled fields. */
+static bool unread_rows_between(const struct layout *l, const unsigned char *use, size_t a, size_t b)
+{
+    int dates = 0, amounts = 0;
+    for (size_t li = a + 1; li < b; li++) {
+        if (use[li] != LINE_FREE)
+            continue;
+        const struct line *ln = &l->lines[li];
+        bool date = false, amount = false;
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const char *t = word_text(l, &l->words[w]);
+            pb_day d;
+            pb_paise v;
+            int mark;
+            date |= token_parse_date(t, strlen(t), &d);
+            amount |= strchr(t, '.') && strpbrk(t, "0123456789") && token_parse_amount(t, strlen(t), &v, &mark);
+        }
+        dates += date;
+        amounts += amount;
+    }
+    return dates >= 3 && amounts >= 3;
+}
+
 /* The first line of the block a line belongs to: the lines above it on its
  * page, close together, that carry no amount (the first account's closing
  * line or summary ends before). */
@@ -145,7 +171,10 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
             first_line = li;
             continue;
         }
-        if (first && !same_account(first, acct) && table_between(line_use, first_line, li))
+        /* another account's block after the first account's rows, read or
+         * not: its rows are never the first account's */
+        if (first && !same_account(first, acct) &&
+            (table_between(line_use, first_line, li) || (other && unread_rows_between(l, line_use, first_line, li))))
             end = block_start(l, li, first_line);
         /* the first account's number printed without a label (or not at
          * all): a loan or deposit account labelled after its rows, once */

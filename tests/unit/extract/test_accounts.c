@@ -161,6 +161,46 @@ TEST(second_account_in_the_pdf_is_kept_apart)
     statement_free(&st);
 }
 
+TEST(first_accounts_unread_rows_are_not_the_next_accounts)
+{
+    /* the savings account's rows under no header the reader knows (each
+     * date on a line of its own), then a loan account's table it reads: the
+     * loan's rows are the loan's, the savings account has none (flagged),
+     * never the loan's rows under the savings account's number */
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Customer Name : LATA IYER\n"
+        "Account No : 520101234567890       IFSC : UBIN0531234\n"
+        "Statement Period : 01/04/2024 to 30/04/2024\n"
+        "\n"
+        "02/04/2024\n"
+        "SALARY APR                                                           5,000.00     15,000.00\n"
+        "03/04/2024\n"
+        "ATM WDL                                                 500.00                    14,500.00\n"
+        "04/04/2024\n"
+        "UPI-GROCER                                              200.00                    14,300.00\n"
+        "\n"
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 520106000012345\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+    struct statement_list all;
+    CHECK_INT(read_text(doc, NULL, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        CHECK_STR(all.items[0].id.account_number, "520101234567890");
+        CHECK_INT(all.items[0].ntxns, 0);
+        CHECK_STR(all.items[0].error_code, "STATEMENT_NO_TRANSACTIONS");
+        CHECK_STR(all.items[1].id.account_number, "520106000012345");
+        CHECK_INT(all.items[1].ntxns, 2);
+    } else if (all.n == 1) {
+        CHECK_INT(all.items[0].ntxns, 0);
+    }
+    statement_list_free(&all);
+}
+
 TEST(deposit_grid_after_an_unlabelled_account_is_kept_apart)
 {
     /* the first account's number has no label; the second account is named
@@ -294,6 +334,7 @@ int main(void)
     RUN(two_savings_accounts_of_one_customer);
     RUN(one_account_is_one_statement);
     RUN(second_account_in_the_pdf_is_kept_apart);
+    RUN(first_accounts_unread_rows_are_not_the_next_accounts);
     RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
     RUN(closing_balance_not_from_the_loan_summary);
     RUN(loan_continued_under_the_letterhead);
