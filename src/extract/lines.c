@@ -159,7 +159,13 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
             /* a bracketed value date's pieces ("(2023/10/" over "02)"),
              * however short */
             bool bit = n && n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')');
-            if (date_col && (n > 4 || bit) && !token_is_time(c) && !bracketed_date(c, &li->value_date)) {
+            /* a value date of its own under a date printed once a day (the
+             * date cell blank, the value date a cheque's later one) is no
+             * footer: the row is the day's next (table_rows.c) */
+            pb_day vday;
+            bool own_value_date = h->cols[i].role == COL_VALUE_DATE && token_parse_date(c, n, &vday);
+            if (date_col && (n > 4 || bit) && !token_is_time(c) && !own_value_date &&
+                !bracketed_date(c, &li->value_date)) {
                 if (bit)
                     memcpy(li->datebit, c, n + 1);
                 else

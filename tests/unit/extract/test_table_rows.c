@@ -104,6 +104,20 @@ static const struct table_case CASES[] = {
                   {.i = 2, .value_date = 20230603}},
          .balances_ok = YES,
      }},
+    /* The same ledger: a later row of the day printing a value date of its
+     * own (a cheque cleared later), its date blank: the day's next row,
+     * with the row above's date and its own value date. */
+    {"date_once_a_day_with_a_value_date_of_its_own",
+     "Tran Date     Value Date    Particulars        Withdrawal      Deposit      Balance\n"
+     "01/06/2023    01/06/2023    CHQ DEPOSIT                        1,000.00     2,000.00\n"
+     "              03/06/2023    CHQ PAID 589138      500.00                    1,500.00\n"
+     "03/06/2023    03/06/2023    NEFT SALARY                        2,000.00     3,500.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .date = 20230601, .value_date = 20230603, .note = "CHQ PAID 589138", .amount = 50000},
+                  {.i = 2, .date = 20230603, .value_date = 20230603}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
