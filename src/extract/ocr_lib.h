@@ -41,12 +41,17 @@
     X(TessPageIteratorNext)                                                                                            \
     X(pixCreate)                                                                                                       \
     X(pixGetData)                                                                                                      \
+    X(pixGetWidth)                                                                                                     \
+    X(pixGetHeight)                                                                                                    \
     X(pixGetWpl)                                                                                                       \
     X(pixSetResolution)                                                                                                \
     X(pixConvertTo1)                                                                                                   \
     X(pixFindSkew)                                                                                                     \
     X(pixRotate)                                                                                                       \
     X(pixSauvolaBinarizeTiled)                                                                                         \
+    X(pixClipRectangle)                                                                                                \
+    X(boxCreate)                                                                                                       \
+    X(boxDestroy)                                                                                                      \
     X(pixDestroy)
 
 struct ocr_lib {
