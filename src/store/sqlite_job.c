@@ -11,17 +11,21 @@ struct claim_arg {
     int64_t now;
     int lease_s;
     struct job_rec *out;
-    bool found;
+    bool *found;
 };
 
-static int apply_job_claim(sqlite3 *db, void *arg)
+/* Prepared once per connection (sq_stmt): workers poll it several times a second. */
+static const char SQL_JOB_CLAIM[] =
+    "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
+    "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
+    "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
+    "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts, created_at, max_attempts";
+
+/* One statement, atomic by itself: no savepoint. */
+static int apply_job_claim(struct sq_conn *c, const void *arg)
 {
-    struct claim_arg *a = arg;
-    sqlite3_stmt *q = sq_prep(
-        db, "UPDATE jobs SET state = 'running', locked_until = ?2 + ?3, locked_by = ?1, "
-            "attempts = attempts + 1, updated_at = ?2 WHERE id = (SELECT id FROM jobs WHERE "
-            "(state = 'queued' AND run_after <= ?2) OR (state = 'running' AND locked_until < ?2) "
-            "ORDER BY id LIMIT 1) RETURNING id, kind, payload, session_id, attempts, created_at, max_attempts");
+    const struct claim_arg *a = arg;
+    sqlite3_stmt *q = sq_stmt(c, SQL_JOB_CLAIM);
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, a->owner);
@@ -37,20 +41,21 @@ static int apply_job_claim(sqlite3 *db, void *arg)
         a->out->attempts = sqlite3_column_int(q, 4);
         a->out->queued_at = sqlite3_column_int64(q, 5);
         a->out->max_attempts = sqlite3_column_int(q, 6);
-        a->found = true;
+        *a->found = true;
         rc = sqlite3_step(q);
     }
-    sqlite3_finalize(q);
+    sqlite3_reset(q);
     return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
 
 int sq_job_claim(struct store *st, const char *owner, int64_t now, int lease_s, struct job_rec *out)
 {
-    struct claim_arg a = {owner, now, lease_s, out, false};
-    int rc = sq_write_op(st, apply_job_claim, &a);
-    if (rc == STORE_OK && !a.found)
+    bool found = false;
+    struct claim_arg a = {owner, now, lease_s, out, &found};
+    int rc = sq_write_conn(st, apply_job_claim, &a);
+    if (rc == STORE_OK && !found)
         return STORE_NOT_FOUND;
-    if (rc != STORE_OK && a.found)
+    if (rc != STORE_OK && found)
         job_rec_clear(out);
     return rc;
 }

@@ -202,13 +202,17 @@ struct claim {
     size_t max, n;
 };
 
-static int apply_claim(sqlite3 *db, const void *arg)
+/* Prepared once per connection (sq_stmt): the notifier polls it several times a second. */
+static const char SQL_WEBHOOK_CLAIM[] =
+    "UPDATE webhook_deliveries SET lease_owner = ?2, lease_until = ?3 "
+    "WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' "
+    "AND next_attempt_at <= ?1 AND (lease_until IS NULL OR lease_until < ?1) "
+    "ORDER BY next_attempt_at LIMIT ?4) RETURNING " DELIVERY_COLS;
+
+static int apply_claim(struct sq_conn *conn, const void *arg)
 {
     struct claim *c = (struct claim *)arg;
-    sqlite3_stmt *q = sq_prep(db, "UPDATE webhook_deliveries SET lease_owner = ?2, lease_until = ?3 "
-                               "WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' "
-                               "AND next_attempt_at <= ?1 AND (lease_until IS NULL OR lease_until < ?1) "
-                               "ORDER BY next_attempt_at LIMIT ?4) RETURNING " DELIVERY_COLS);
+    sqlite3_stmt *q = sq_stmt(conn, SQL_WEBHOOK_CLAIM);
     if (!q)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, c->now);
@@ -219,19 +223,17 @@ static int apply_claim(sqlite3 *db, const void *arg)
     while ((rc = sqlite3_step(q)) == SQLITE_ROW)
         if (c->n < c->max && delivery_from_row(q, &c->out[c->n]) == 0)
             c->n++;
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        log_error("store op=webhook_claim err=\"%s\"", sqlite3_errmsg(db));
-        return STORE_ERROR;
-    }
-    return STORE_OK;
+    if (rc != SQLITE_DONE)
+        log_error("store op=webhook_claim err=\"%s\"", sqlite3_errmsg(conn->db));
+    sqlite3_reset(q);
+    return rc == SQLITE_DONE ? STORE_OK : STORE_ERROR;
 }
 
 int sqlite_webhook_claim(struct store *st, int64_t now, const char *owner, int64_t lease_until,
                          struct webhook_delivery *out, size_t max, size_t *n)
 {
     struct claim c = {now, lease_until, owner, out, max, 0};
-    int rc = sqlite_write(st, apply_claim, &c);
+    int rc = sq_write_conn(st, apply_claim, &c);
     if (rc != STORE_OK) {  /* the batch did not commit: the leases are not ours */
         for (size_t i = 0; i < c.n; i++)
             webhook_delivery_clear(&out[i]);
