@@ -81,8 +81,7 @@ int sq_aa_consent_insert(struct store *st, const struct aa_consent_rec *c)
 
 static int get_one(struct store *st, const char *sql, const char *value, struct aa_consent_rec *out)
 {
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, sql) : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, sql);
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, value);

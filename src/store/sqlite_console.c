@@ -83,8 +83,7 @@ int sq_user_list(struct store *st, const char *org_id, struct user **out, size_t
 {
     *out = NULL;
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " USER_COLS " FROM users WHERE org_id = ?1 ORDER BY email") : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT " USER_COLS " FROM users WHERE org_id = ?1 ORDER BY email");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, org_id);
@@ -311,11 +310,9 @@ int sq_audit_list(struct store *st, const char *org_id, const char *session_id, 
 {
     *out = NULL;
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT id, org_id, user_id, email, action, session_id, detail, client, at "
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT id, org_id, user_id, email, action, session_id, detail, client, at "
                                        "FROM audit_log WHERE org_id = ?1 AND (?2 IS NULL OR session_id = ?2) "
-                                       "ORDER BY id DESC LIMIT ?3 OFFSET ?4")
-                         : NULL;
+                                       "ORDER BY id DESC LIMIT ?3 OFFSET ?4");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, org_id);

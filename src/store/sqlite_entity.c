@@ -57,8 +57,7 @@ static void entity_from_row(sqlite3_stmt *q, void *p)
 
 int sq_entity_get(struct store *st, const char *id, const char *org_id, struct entity *out)
 {
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " ENTITY_COLS " FROM entities WHERE id = ?1 AND org_id = ?2") : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT " ENTITY_COLS " FROM entities WHERE id = ?1 AND org_id = ?2");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, id);

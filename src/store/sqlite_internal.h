@@ -151,6 +151,9 @@ int sqlite_store_open(const char *path, struct store **out, char *err, size_t er
 int sqlite_write(struct store *st, int (*fn)(sqlite3 *db, const void *arg), const void *arg);
 /* This thread's read connection, or NULL. */
 sqlite3 *sqlite_reader_db(struct store *st);
+/* sql prepared on this thread's read connection; NULL if there is none
+ * or it does not prepare (logged). */
+sqlite3_stmt *sq_read_prep(struct store *st, const char *sql);
 
 /* Inserts a session row on the writer connection db (inside a batch). */
 int sqlite_session_insert_db(sqlite3 *db, const struct session *s);

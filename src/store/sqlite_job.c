@@ -185,10 +185,8 @@ int sq_job_states(struct store *st, const char *session_id, enum job_kind kind, 
 {
     *out = NULL;
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT dedupe_key, state, updated_at FROM jobs "
-                                       "WHERE session_id = ?1 AND kind = ?2 ORDER BY id")
-                         : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT dedupe_key, state, updated_at FROM jobs "
+                                       "WHERE session_id = ?1 AND kind = ?2 ORDER BY id");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, session_id);
@@ -201,10 +199,8 @@ int sq_job_states(struct store *st, const char *session_id, enum job_kind kind, 
 int sq_job_counts(struct store *st, int64_t *queued, int64_t *running, int64_t *failed)
 {
     *queued = *running = *failed = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT state, count(*) FROM jobs WHERE state IN ('queued', 'running', "
-                                       "'failed') GROUP BY state")
-                         : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT state, count(*) FROM jobs WHERE state IN ('queued', 'running', "
+                                       "'failed') GROUP BY state");
     if (!q)
         return STORE_ERROR;
     int rc;

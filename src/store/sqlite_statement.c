@@ -316,8 +316,7 @@ static int list_by(struct store *st, const char *sql, const char *key, size_t sz
 {
     *out = NULL;
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, sql) : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, sql);
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, key);

@@ -51,6 +51,12 @@ sqlite3_stmt *sq_prep(sqlite3 *db, const char *sql)
     return q;
 }
 
+sqlite3_stmt *sq_read_prep(struct store *st, const char *sql)
+{
+    sqlite3 *db = sqlite_reader_db(st);
+    return db ? sq_prep(db, sql) : NULL;
+}
+
 int sq_rc(sqlite3 *db, int rc, const char *what)
 {
     if (rc == SQLITE_DONE || rc == SQLITE_ROW || rc == SQLITE_OK)

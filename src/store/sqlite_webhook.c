@@ -166,12 +166,10 @@ int sqlite_session_expired_list(struct store *st, int64_t now, char (*ids)[PB_UU
                                 size_t *n)
 {
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT id FROM sessions WHERE expires_at <= ?1 "
-                                    "AND expiry_notified_at IS NULL AND deleted_at IS NULL "
-                                    "AND completion_notified_at IS NULL AND state = 'open' "
-                                    "ORDER BY expires_at LIMIT ?2")
-                         : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT id FROM sessions WHERE expires_at <= ?1 "
+                                       "AND expiry_notified_at IS NULL AND deleted_at IS NULL "
+                                       "AND completion_notified_at IS NULL AND state = 'open' "
+                                       "ORDER BY expires_at LIMIT ?2");
     if (!q)
         return STORE_ERROR;
     sqlite3_bind_int64(q, 1, now);
@@ -280,11 +278,9 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
                         struct webhook_delivery *out, size_t max, size_t *n)
 {
     *n = 0;
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries WHERE "
-                                    "org_id = ?1 AND (?2 IS NULL OR session_id = ?2) "
-                                    "ORDER BY created_at DESC, rowid DESC LIMIT ?3")
-                         : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT " DELIVERY_COLS " FROM webhook_deliveries WHERE "
+                                       "org_id = ?1 AND (?2 IS NULL OR session_id = ?2) "
+                                       "ORDER BY created_at DESC, rowid DESC LIMIT ?3");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, org_id);
@@ -301,10 +297,8 @@ int sqlite_webhook_list(struct store *st, const char *org_id, const char *sessio
 int sqlite_webhook_get(struct store *st, const char *org_id, const char *id,
                        struct webhook_delivery *out)
 {
-    sqlite3 *db = sqlite_reader_db(st);
-    sqlite3_stmt *q = db ? sq_prep(db, "SELECT " DELIVERY_COLS " FROM webhook_deliveries "
-                                    "WHERE org_id = ?1 AND id = ?2")
-                         : NULL;
+    sqlite3_stmt *q = sq_read_prep(st, "SELECT " DELIVERY_COLS " FROM webhook_deliveries "
+                                       "WHERE org_id = ?1 AND id = ?2");
     if (!q)
         return STORE_ERROR;
     sq_bind_text(q, 1, org_id);
