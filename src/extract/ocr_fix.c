@@ -109,6 +109,68 @@ static void fix_l_and_i(char *s, size_t n)
     }
 }
 
+/* A word in lower case that starts with an l and then a consonant no
+ * English word starts with after an l ("lnstrument", "lnt.", "ldentification"):
+ * OCR read a capital I as an l. */
+static void fix_initial_l(char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (s[i] != 'l' || (i > 0 && isalnum((unsigned char)s[i - 1])) || !strchr("bcdfgkmnpqrstvwxz", s[i + 1]))
+            continue;
+        size_t j = i + 1;
+        while (j < n && islower((unsigned char)s[j]))
+            j++;
+        if (j - i >= 3 && (j == n || !isalnum((unsigned char)s[j])))
+            s[i] = 'I';
+    }
+}
+
+/* A typographic dash between two letters or digits is a hyphen OCR read
+ * long ("okaxis\u2014CNRB0695411"): statements print ASCII hyphens. */
+static size_t inner_dashes(char *s, size_t n)
+{
+    for (size_t i = 1; i + 3 < n; i++) {
+        bool dash = !memcmp(s + i, "\xe2\x80\x94", 3) || !memcmp(s + i, "\xe2\x80\x93", 3);
+        if (dash && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 3])) {
+            s[i] = '-';
+            memmove(s + i + 1, s + i + 3, n - i - 2);
+            n -= 2;
+        }
+    }
+    return n;
+}
+
+/* Hyphens OCR read as other marks: a tilde beside a letter or digit
+ * ("UPI~RAJESH", "YESB0288047~": statements print no tildes), and a long
+ * dash beside a hyphen ("okaxis-\u2014SBIN": one hyphen read twice). */
+static size_t odd_hyphens(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '~' && ((i > 0 && isalnum((unsigned char)s[i - 1])) || (i + 1 < n && isalnum((unsigned char)s[i + 1]))))
+            s[i] = '-';
+    for (size_t i = 0; i + 3 <= n; i++) {
+        bool dash = !memcmp(s + i, "\xe2\x80\x94", 3) || !memcmp(s + i, "\xe2\x80\x93", 3);
+        if (dash && ((i > 0 && s[i - 1] == '-') || (i + 3 < n && s[i + 3] == '-'))) {
+            memmove(s + i, s + i + 3, n - i - 2);
+            n -= 3;
+            i--;
+        }
+    }
+    return n;
+}
+
+/* A ']' with no '[' before it, beside a capital, is a J ("MANO]"): a
+ * closing bracket alone is no statement's. */
+static void fix_bracket_j(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '[')
+            return;
+        if (s[i] == ']' && ((i > 0 && isupper((unsigned char)s[i - 1])) || (i + 1 < n && isupper((unsigned char)s[i + 1]))))
+            s[i] = 'J';
+    }
+}
+
 /* The capital a digit (or a bar) stands for in a bank's code, or 0. */
 static char letter_for(char c)
 {
@@ -378,7 +440,10 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n)
     if (k)
         return k;
     size_t na = strlen(words[0]);
-    if (na > 1 && words[0][na - 1] == '/' && isalnum((unsigned char)words[1][0]) && gap[1] < 0.3f)
+    char last = words[0][na - 1];
+    if (gap[1] < 0.3f && na > 1 && (last == '/' || last == '-') && isalnum((unsigned char)words[1][0]))
+        return 1;
+    if (gap[1] < 0.3f && isalnum((unsigned char)last) && !strcmp(words[1], "-"))
         return 1;
     return split_ifsc(words[0], words[1]) ? 1 : 0;
 }
@@ -415,8 +480,12 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     memcpy(out, in, n);
     out[n] = 0;
     n = strip_marks(out, n);
+    n = odd_hyphens(out, n);
+    n = inner_dashes(out, n);
+    fix_bracket_j(out, n);
     fix_bang(out, n);
     fix_l_and_i(out, n);
+    fix_initial_l(out, n);
     ifsc_fix(out, n);
     slashed_number(out, n);
     n = ocr_fix_vpa(out, n, cap);

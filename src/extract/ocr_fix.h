@@ -47,9 +47,11 @@ size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
  * spaces in it, at narrow 1s with wide side bearings: digits between two
  * slashes ("UPI/DR/4073" "15" "10468" "1/CAFE", at least 8 digits; the
  * last piece may start with a 1 read as a bar, "|/ROHIT"), an IFSC
- * ("NEFT/KKBK0961" "750/ANJALI"), or a word after a slash ("MMT/" "IMPS/",
- * narrations print no space after a slash). Pieces of a code are at most
- * 0.6 em apart, a word after a slash less than a space (0.3 em).
+ * ("NEFT/KKBK0961" "750/ANJALI"), a word after a slash or a hyphen ("MMT/"
+ * "IMPS/", "okaxis-" "YESB0156349-": narrations print no space there, and
+ * a bank that does, "ACH D- TATA", prints a whole space), or a lone hyphen
+ * after a word ("ICIC0936531" "-"). Pieces of a code are at most 0.6 em
+ * apart, a word after a slash or hyphen less than a space (0.3 em).
  * 0: words[0] is whole. */
 size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
 

@@ -267,9 +267,52 @@ TEST(codes_read_with_spaces_are_one_word)
     CHECK(pieces(open, 3, 0.25f) == 0);  /* no slash closes it */
     const char *name[] = {"FLAT/12", "GANDHI"};
     CHECK(pieces(name, 2, 0.25f) == 0);
+    const char *hyphen[] = {"PATEL-vikram42@okaxis-", "YESB0156349-"};
+    CHECK(pieces(hyphen, 2, 0.23f) == 1);
+    CHECK(pieces(hyphen, 2, 0.35f) == 0); /* "ACH D- TATA": a whole space */
+    const char *lone[] = {"OIL-indian33@ybl-ICIC0936531", "-"};
+    CHECK(pieces(lone, 2, 0.23f) == 1);
+    CHECK(pieces(lone, 2, 0.4f) == 0);    /* "CHQ DEP - MICR" */
     const char *word[] = {"SER", "VICES"};
     CHECK(pieces(word, 2, 0.1f) == 0);
     CHECK_STR(fix("UPI/1234|/AB"), "UPI/1234|/AB"); /* too short for a reference */
+}
+
+TEST(a_capital_i_read_as_l_at_a_words_start)
+{
+    CHECK_STR(fix("lnstrument"), "Instrument");
+    CHECK_STR(fix("lnt."), "Int.");
+    CHECK_STR(fix("ldentification"), "Identification");
+    CHECK_STR(fix("(lnterest)"), "(Interest)");
+    CHECK_STR(fix("large"), "large");   /* a vowel after the l: a word */
+    CHECK_STR(fix("lymph"), "lymph");
+    CHECK_STR(fix("ln"), "ln");         /* too short to tell */
+    CHECK_STR(fix("lnbl2"), "lnbl2");   /* letters run into digits: a code */
+    CHECK_STR(fix("kalnk"), "kalnk");   /* inside a word */
+}
+
+TEST(long_dashes_inside_words_are_hyphens)
+{
+    CHECK_STR(fix("lakshmi36@okaxis\xe2\x80\x94" "CNRB0695411-5666"), "lakshmi36@okaxis-CNRB0695411-5666");
+    CHECK_STR(fix("A\xe2\x80\x93" "B"), "A-B");
+    CHECK_STR(fix("\xe2\x80\x94" "UPI"), "UPI"); /* a rule's edge at the start: off */
+}
+
+TEST(hyphens_read_as_other_marks)
+{
+    CHECK_STR(fix("UPI~RAJESH"), "UPI-RAJESH");
+    CHECK_STR(fix("YESB0288047~"), "YESB0288047-");
+    CHECK_STR(fix("nitin11@okaxis-\xe2\x80\x94" "SBIN0533923"), "nitin11@okaxis-SBIN0533923");
+    CHECK_STR(fix("INDB0779852-\xe2\x80\x94"), "INDB0779852-");
+    CHECK_STR(fix("~"), "~"); /* nothing beside it: as read */
+}
+
+TEST(a_bracket_beside_capitals_is_a_j)
+{
+    CHECK_STR(fix("MANO]"), "MANOJ");
+    CHECK_STR(fix("UPI/672154028292/MANO]JOSHI/dinner"), "UPI/672154028292/MANOJJOSHI/dinner");
+    CHECK_STR(fix("[REF]"), "[REF]");     /* a bracket opened: a bracket */
+    CHECK_STR(fix("12]"), "12]");
 }
 
 int main(void)
@@ -292,5 +335,9 @@ int main(void)
     RUN(vpas_get_their_at_back);
     RUN(vpa_halves_read_with_the_other_halfs_characters);
     RUN(codes_read_with_spaces_are_one_word);
+    RUN(a_capital_i_read_as_l_at_a_words_start);
+    RUN(long_dashes_inside_words_are_hyphens);
+    RUN(hyphens_read_as_other_marks);
+    RUN(a_bracket_beside_capitals_is_a_j);
     return check_summary();
 }
