@@ -1,7 +1,10 @@
-"""Probe families of session 8 (issue 10): layout patterns the issue names that no tuned family
-prints. Held out from tuning (subclasses of `Probe`: the `probe` set only) until the reader reads
-them in general logic. Column words and arrangements as public descriptions of these banks'
-statements and of report writers' prints describe them; every holder, number and amount made up.
+"""Families first drawn as probes in session 8 (issue 10): layout patterns the issue names that no
+other family prints. Held out from tuning (the `probe` set only) until the reader read them in
+general logic (session 9: both probe draws exact, no held-out mutation read silently wrong); then
+they subclass `Family` and are tuned like the rest (smoke, full, heldout). Still probes: kvb and
+jana (a held-out mutation of each read silently wrong, heldout seed 8).
+Column words and arrangements as public descriptions of these banks' statements and of report
+writers' prints describe them; every holder, number and amount made up.
 
 | family | what it adds |
 |--------|--------------|
@@ -28,7 +31,7 @@ class Probe(Family):
     probe = True
 
 
-class SIB(Probe):
+class SIB(Family):
     """One Amount column, debits in accounting parentheses (`(1,234.00)`), credits bare; the
     balance plain. Odd variants group digits the western way (`123,456.78`)."""
     bank_key = "sib"
@@ -119,7 +122,7 @@ class KVB(Probe):
         return ["*** END OF PAGE {n} ***"]
 
 
-class Mahabk(Probe):
+class Mahabk(Family):
     """The amount cell a row does not use printed `0.00` (odd variants `-`) instead of blank."""
     bank_key = "mahabk"
     narr_style = "psu"
@@ -146,7 +149,7 @@ class Mahabk(Probe):
                                      ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs(), align="c")
 
 
-class CUB(Probe):
+class CUB(Family):
     """The running balance printed before the amounts: Date, Particulars, Chq No, Balance, Debit,
     Credit; odd variants Date, Balance, Debit, Credit, Particulars (the narration last)."""
     bank_key = "cub"
@@ -169,7 +172,7 @@ class CUB(Probe):
                                      ("From", self.d(st.start)), ("To", self.d(st.end))])
 
 
-class IDBI(Probe):
+class IDBI(Family):
     """`CR/DR` and `CCY` columns before one Amount column; a light diagonal watermark drawn over
     each page under the table; a print time and `Page n of N` above every page."""
     bank_key = "idbi"
@@ -211,7 +214,7 @@ class IDBI(Probe):
                                         ("Period", self.period("%d/%m/%Y"))])
 
 
-class PSB(Probe):
+class PSB(Family):
     """Column labels over three lines (the unit on a line of its own) and a Total row with the
     period's debits and credits after the last row."""
     bank_key = "psb"
@@ -236,7 +239,7 @@ class PSB(Probe):
                                      ("Period", self.period())], align="c")
 
 
-class ESAF(Probe):
+class ESAF(Family):
     """A boxed summary of the page at the foot of every page: the page's opening balance, its
     debits and credits (with their counts) and its closing balance."""
     bank_key = "esaf"
@@ -276,7 +279,7 @@ class ESAF(Probe):
                                      ("Period", self.period())])
 
 
-class TMB(Probe):
+class TMB(Family):
     """US-style dates (`Apr 01, 2024`; odd variants `01APR2024`), western digit grouping, and
     single-line cells at the foot of a wrapped row (the narration starts above the date line)."""
     bank_key = "tmb"
@@ -336,7 +339,7 @@ class Jana(Probe):
                                      ("Period", self.period())])
 
 
-class Utkarsh(Probe):
+class Utkarsh(Family):
     """No running balance column: the opening balance printed above the table and the closing
     balance after it; every row's balance follows from them and the amounts."""
     bank_key = "utkarsh"
@@ -362,7 +365,7 @@ class Utkarsh(Probe):
                                      ("Period", self.period("%d/%m/%Y")), ("Opening Balance", self.bal(st.opening))])
 
 
-class Suryoday(Probe):
+class Suryoday(Family):
     """Page furniture turned 90 degrees in the left margin (document id, print date and time, page
     number) on every page; S.No and Tran ID columns."""
     bank_key = "suryoday"
@@ -396,7 +399,7 @@ class Suryoday(Probe):
                                      ("Period", self.period())])
 
 
-class Dhanlaxmi(Probe):
+class Dhanlaxmi(Family):
     """The date and the narration share one cell (`Date / Particulars`): the date on the cell's
     first line, the narration on the lines under it."""
     bank_key = "dhanlaxmi"

@@ -63,6 +63,8 @@ SMOKE_EXTRA = {
     "dcb": {"months": 3, "density": 30},
     "deutsche": {"start": "2023-12-01", "months": 2},
     "uco": {"months": 2},
+    "idbi": {"months": 2},
+    "esaf": {"months": 2},
 }
 
 
