@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/orphans.h"
 #include "store/pg_family.h"
 #include "store/codec.h"
 #include "store/statement_rules.h"
@@ -445,23 +446,15 @@ static int take_files(PGresult *r, struct orphan_arg *a)
     return STORE_OK;
 }
 
-/* Keeps in a->files those nothing refers to any more, claimed for
- * deletion in this transaction (never a file another node is deleting). */
+static int claim_in(void *c, const char *sha256, const char *owner, int64_t now, bool *claimed)
+{
+    return pg_blob_claim_in(c, sha256, owner, now, INT64_MIN, claimed);
+}
+
+/* Keeps in a->files those this transaction claims for deletion (orphans.h). */
 static int claim_files(struct pg_conn *c, struct orphan_arg *a)
 {
-    size_t kept = 0;
-    int rc = STORE_OK;
-    for (size_t i = 0; i < a->n; i++) {
-        bool claimed = false;
-        if (rc == STORE_OK)
-            rc = pg_blob_claim_in(c, a->files[i], a->owner, a->now, INT64_MIN, &claimed);
-        if (claimed)
-            a->files[kept++] = a->files[i];
-        else
-            free(a->files[i]);
-    }
-    a->n = kept;
-    return rc;
+    return orphans_claim(a->files, &a->n, claim_in, c, a->owner, a->now);
 }
 
 static int apply_session_delete(struct pg_conn *c, void *arg)

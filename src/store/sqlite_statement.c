@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/orphans.h"
 #include "store/sqlite_internal.h"
 #include "store/codec.h"
 #include "store/statement_rules.h"
@@ -401,24 +402,15 @@ static int list_files(sqlite3 *db, sqlite3_stmt *q, struct orphan_arg *a)
     return sq_rc(db, rc, "list_files");
 }
 
-/* Keeps in a->files those nothing refers to any more, claimed for
- * deletion in this transaction (never a file another node is already
- * deleting: its claim is left to it and to the sweep). */
+static int claim_in(void *db, const char *sha256, const char *owner, int64_t now, bool *claimed)
+{
+    return sq_blob_claim_in(db, sha256, owner, now, INT64_MIN, claimed);
+}
+
+/* Keeps in a->files those this transaction claims for deletion (orphans.h). */
 static int claim_files(sqlite3 *db, struct orphan_arg *a)
 {
-    size_t kept = 0;
-    int rc = STORE_OK;
-    for (size_t i = 0; i < a->n; i++) {
-        bool claimed = false;
-        if (rc == STORE_OK)
-            rc = sq_blob_claim_in(db, a->files[i], a->owner, a->now, INT64_MIN, &claimed);
-        if (claimed)
-            a->files[kept++] = a->files[i];
-        else
-            free(a->files[i]);
-    }
-    a->n = kept;
-    return rc;
+    return orphans_claim(a->files, &a->n, claim_in, db, a->owner, a->now);
 }
 
 static int exec_bound(sqlite3 *db, const char *sql, const char *s1, const char *s2, int64_t i3)
