@@ -136,7 +136,10 @@ static bool joins(const struct header *h, const enum cellkind *kinds, int a, int
     return textual(kinds[a]) && textual(kinds[b]); /* "Nature of" + "Txn": one text label */
 }
 
-static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, float size)
+/* Unnamed columns merged into the label beside them: what was counted of
+ * each column's cells (its kind, dated cells with a time, text length)
+ * goes with it, the text counted under both parts summed. */
+static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, size_t *textlen, float size)
 {
     for (int a = 0; a < h->ncols;) {
         int b = -1;
@@ -156,9 +159,11 @@ static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, fl
         if (!kind_suits(kinds[b], h->cols[b].role) || kinds[b] == CK_EMPTY)
             kinds[b] = kinds[a]; /* the cells fell under the unnamed part */
         timed[b] = timed[a] > timed[b] ? timed[a] : timed[b];
+        textlen[b] += textlen[a];
         memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
         memmove(&kinds[a], &kinds[a + 1], (size_t)(h->ncols - a - 1) * sizeof *kinds);
         memmove(&timed[a], &timed[a + 1], (size_t)(h->ncols - a - 1) * sizeof *timed);
+        memmove(&textlen[a], &textlen[a + 1], (size_t)(h->ncols - a - 1) * sizeof *textlen);
         h->ncols--;
     }
 }
@@ -382,7 +387,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     enum cellkind kinds[TABLE_MAX_COLS];
     for (int a = 0; a < h->ncols; a++)
         kinds[a] = column_kind(count[a], lines);
-    merge_unnamed(h, kinds, timed, size);
+    merge_unnamed(h, kinds, timed, textlen, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
         enum cellkind kd = kinds[a];

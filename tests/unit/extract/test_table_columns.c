@@ -105,6 +105,60 @@ static const struct placed TXN_DT_DESCRIPTION[] = {
     {0, 0, "Rs.", 704.4f, 718.4f},     {0, 0, "Book", 737.2f, 759.6f},    {0, 0, "Balance", 762.4f, 797.9f},
     {.s = NULL}};
 
+/* Labels no phrase knows but "Date" and "Balance": "Date" and "Txn" a
+ * little more than a space after "Booking" and "Nature of" (labels of
+ * their own, joined to them by their cells). */
+static const struct placed BOOKING_NATURE_OF_TXN[] = {
+    {0, 0, "Booking", 31, 63.5f},      {0, 0, "Date", 69.4f, 88.6f},      {0, 0, "Nature", 97.8f, 126.6f},
+    {0, 0, "of", 131.4f, 141},         {0, 0, "Txn", 146.5f, 160.9f},     {0, 0, "Value", 356.1f, 380.1f},
+    {0, 0, "(INR)", 384.9f, 408.9f},   {0, 0, "Net", 436.1f, 450.5f},     {0, 0, "Balance", 455.3f, 488.9f},
+    {0, 0, "Instr.", 494.9f, 523.7f},
+    {.s = NULL}};
+
+/* Eight rows under those labels, cells centred vertically (baselines
+ * absolute: placed at 0). */
+static const struct placed NATURE_OF_TXN_ROWS[] = {
+    {0, 161.3f, "NEFT/SBINN32935479792/ZENITH", 97.8f, 232.2f}, {0, 161.3f, "SOFTWARE", 237, 275.4f},
+    {0, 166.9f, "07.10.2022", 31, 79}, {0, 166.9f, "77,000.00", 351.3f, 394.5f},
+    {0, 166.9f, "Cr", 399.3f, 408.9f}, {0, 166.9f, "1,01,064.34", 421.7f, 474.5f},
+    {0, 166.9f, "Cr", 479.3f, 488.9f},
+    {0, 172.5f, "SOLUTIONS/OCT22/HDFC0356575", 97.8f, 227.4f},
+    {0, 190.4f, "07.10.2022", 31, 79}, {0, 190.4f, "ECOM/RAZORPAY*NYKAA/4852780500", 97.8f, 241.8f},
+    {0, 190.4f, "-5,621.09", 351.3f, 394.5f}, {0, 190.4f, "Dr", 399.3f, 408.9f},
+    {0, 190.4f, "95,443.25", 431.3f, 474.5f}, {0, 190.4f, "Cr", 479.3f, 488.9f},
+    {0, 208.3f, "10.10.2022", 31, 79}, {0, 208.3f, "POS/STAR", 97.8f, 136.2f},
+    {0, 208.3f, "BAZAAR/JAIPUR/001338", 141, 237}, {0, 208.3f, "-4,010.37", 351.3f, 394.5f},
+    {0, 208.3f, "Dr", 399.3f, 408.9f}, {0, 208.3f, "91,432.88", 431.3f, 474.5f},
+    {0, 208.3f, "Cr", 479.3f, 488.9f},
+    {0, 226.2f, "UPI/DR/683702460981/OLA", 97.8f, 208.2f},
+    {0, 237.4f, "10.10.2022", 31, 79}, {0, 237.4f, "CABS/INDB/merchant2849@INDUSIND/Pay", 97.8f, 265.8f},
+    {0, 237.4f, "to", 270.6f, 280.2f}, {0, 237.4f, "-3,002.90", 351.3f, 394.5f},
+    {0, 237.4f, "Dr", 399.3f, 408.9f}, {0, 237.4f, "88,429.98", 431.3f, 474.5f},
+    {0, 237.4f, "Cr", 479.3f, 488.9f}, {0, 237.4f, "683702460981", 494.9f, 552.5f},
+    {0, 248.6f, "merchant", 97.8f, 136.2f},
+    {0, 266.5f, "UPI/DR/602710679983/GURPREET", 97.8f, 232.2f},
+    {0, 272.1f, "13.10.2022", 31, 79}, {0, 272.1f, "-1,127.00", 351.3f, 394.5f},
+    {0, 272.1f, "Dr", 399.3f, 408.9f}, {0, 272.1f, "87,302.98", 431.3f, 474.5f},
+    {0, 272.1f, "Cr", 479.3f, 488.9f}, {0, 272.1f, "602710679983", 494.9f, 552.5f},
+    {0, 277.7f, "VER/BARB/gurpreet42@paytm/gift", 97.8f, 241.8f},
+    {0, 295.7f, "13.10.2022", 31, 79}, {0, 295.7f, "IMPS/P2A/446983070578/MANOJ", 97.8f, 227.4f},
+    {0, 295.7f, "YADAV/XX8615/RENT", 232.2f, 313.8f}, {0, 295.7f, "-45,680.00", 346.5f, 394.5f},
+    {0, 295.7f, "Dr", 399.3f, 408.9f}, {0, 295.7f, "41,622.98", 431.3f, 474.5f},
+    {0, 295.7f, "Cr", 479.3f, 488.9f}, {0, 295.7f, "446983070578", 494.9f, 552.5f},
+    {0, 313.6f, "13.10.2022", 31, 79}, {0, 313.6f, "TO", 97.8f, 107.4f},
+    {0, 313.6f, "CLG/AMIT", 112.2f, 150.6f}, {0, 313.6f, "PATEL", 155.4f, 179.4f},
+    {0, 313.6f, "-33,153.00", 346.5f, 394.5f}, {0, 313.6f, "Dr", 399.3f, 408.9f},
+    {0, 313.6f, "8,469.98", 436.1f, 474.5f}, {0, 313.6f, "Cr", 479.3f, 488.9f},
+    {0, 313.6f, "256039", 494.9f, 523.7f},
+    {0, 331.5f, "UPI/CR/540414518785/AMIT", 97.8f, 213},
+    {0, 337.1f, "14.10.2022", 31, 79}, {0, 337.1f, "4,647.00", 356.1f, 394.5f},
+    {0, 337.1f, "Cr", 399.3f, 408.9f}, {0, 337.1f, "13,116.98", 431.3f, 474.5f},
+    {0, 337.1f, "Cr", 479.3f, 488.9f}, {0, 337.1f, "540414518785", 494.9f, 552.5f},
+    {0, 342.7f, "KHAN/HDFC/amit66@paytm/Pay", 97.8f, 222.6f}, {0, 342.7f, "to", 227.4f, 237},
+    {0, 342.7f, "merchant", 241.8f, 280.2f},
+
+    {.s = NULL}};
+
 static const struct placed_case PLACED[] = {
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
@@ -274,6 +328,22 @@ static const struct placed_case PLACED[] = {
                   {.i = 5, .date = 20250831, .note = "Received from APOLLO HOSPITALS ENTERPRISE NEFT Ref No: SBINN56577420940 SALARY AUG 2025",
                    .type = CR}},
          .balances_ok = YES,
+     }},
+    /* Labels no phrase knows read from their cells: "Booking" joins
+     * "Date", "Nature of" joins "Txn", and the narration is the text
+     * column holding the most text, counted over both parts of its label:
+     * the count went with the wrong column after the merges, and the few
+     * references under "Instr." were taken for the narration. */
+    {"narration_is_the_longest_text_counted_over_a_merged_label",
+     (const struct placed[]){
+         {0, 136.6f, .header = BOOKING_NATURE_OF_TXN},
+         {0, 0, .header = NATURE_OF_TXN_ROWS},
+         {.s = NULL}},
+     {
+         .ntxns = 8,
+         .txns = {{.i = 1, .date = 20221007, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .type = DR, .amount = 562109},
+                  {.i = 3, .note = "UPI/DR/683702460981/OLA CABS/INDB/merchant2849@INDUSIND/Pay to merchant"},
+                  {.i = 6, .note = "TO CLG/AMIT PATEL", .amount = 3315300, .balance = 846998}},
      }},
 };
 
