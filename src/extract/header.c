@@ -316,6 +316,22 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
     return guessed;
 }
 
+/* Token a is a space or less from a word of a label a phrase names, on
+ * its line ("Net" before "Balance", "Booking" before "Date"): a word of
+ * that label as far as telling a header line from a title goes. A
+ * monospaced font's space is 0.6 em exactly, hence the slack. */
+static bool beside_named_label(const struct htok *t, int n, int a, const struct header *h)
+{
+    for (int b = 0; b < n; b++) {
+        if (b == a || t[b].line != t[a].line || t[b].col < 0 || h->cols[t[b].col].role == COL_UNKNOWN)
+            continue;
+        float gap = t[b].x0 > t[a].x0 ? t[b].x0 - t[a].x1 : t[a].x0 - t[b].x1;
+        if (gap < 0.61f * t[a].size)
+            return true;
+    }
+    return false;
+}
+
 /* The header's words in reading order with the line each is on. */
 static uint64_t words_key(const struct htok *t, int n)
 {
@@ -418,8 +434,11 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
             if (t[a].line == (int)ln) {
                 all++;
                 /* named by a phrase; on the top line also a word of a
-                 * label a phrase names in part ("Txn." over "Dt.") */
-                hit += t[a].word == -1 || (ln == 0 && t[a].col >= 0 && h->cols[t[a].col].role != COL_UNKNOWN);
+                 * label a phrase names in part ("Txn." over "Dt."), by
+                 * its words or a space beside them */
+                hit += t[a].word == -1 ||
+                       (ln == 0 && ((t[a].col >= 0 && h->cols[t[a].col].role != COL_UNKNOWN) ||
+                                    beside_named_label(t, n, a, h)));
             }
         if (all && (hit * 2 < all || (ln > 0 && all >= 3 && hit * 2 == all))) {
             h->ncols = 0;

@@ -105,9 +105,19 @@ static const struct placed TXN_DT_DESCRIPTION[] = {
     {0, 0, "Rs.", 704.4f, 718.4f},     {0, 0, "Book", 737.2f, 759.6f},    {0, 0, "Balance", 762.4f, 797.9f},
     {.s = NULL}};
 
-/* Labels no phrase knows but "Date" and "Balance": "Date" and "Txn" a
- * little more than a space after "Booking" and "Nature of" (labels of
- * their own, joined to them by their cells). */
+/* Labels no phrase knows but "Date", "Balance" and "Ref.", in a
+ * monospaced font (8 pt: a space is 4.8 pt): "Booking Date", "Nature of
+ * Txn", "Net Balance", "Instr." over "Ref.". */
+static const struct placed BOOKING_NATURE_INSTR[] = {
+    {0, 0, "Booking", 31, 64.6f},      {0, 0, "Date", 69.4f, 88.6f},      {0, 0, "Nature", 97.8f, 126.6f},
+    {0, 0, "of", 131.4f, 141},         {0, 0, "Txn", 145.8f, 160.2f},     {0, 0, "Value", 356.1f, 380.1f},
+    {0, 0, "(INR)", 384.9f, 408.9f},   {0, 0, "Net", 436.1f, 450.5f},     {0, 0, "Balance", 455.3f, 488.9f},
+    {0, 0, "Instr.", 494.9f, 523.7f},  {0, 11.2f, "Ref.", 494.9f, 514.1f},
+    {.s = NULL}};
+
+/* The same labels on one line, "Date" and "Txn" a little more than a
+ * space after "Booking" and "Nature of" (labels of their own, joined to
+ * them by their cells). */
 static const struct placed BOOKING_NATURE_OF_TXN[] = {
     {0, 0, "Booking", 31, 63.5f},      {0, 0, "Date", 69.4f, 88.6f},      {0, 0, "Nature", 97.8f, 126.6f},
     {0, 0, "of", 131.4f, 141},         {0, 0, "Txn", 146.5f, 160.9f},     {0, 0, "Value", 356.1f, 380.1f},
@@ -344,6 +354,25 @@ static const struct placed_case PLACED[] = {
          .txns = {{.i = 1, .date = 20221007, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .type = DR, .amount = 562109},
                   {.i = 3, .note = "UPI/DR/683702460981/OLA CABS/INDB/merchant2849@INDUSIND/Pay to merchant"},
                   {.i = 6, .note = "TO CLG/AMIT PATEL", .amount = 3315300, .balance = 846998}},
+     }},
+    /* The same labels set in a monospaced font (a space 0.6 em), "Ref."
+     * under "Instr.": "Booking" and "Net", a space before "Date" and
+     * "Balance", are words of those labels when telling a header line
+     * from a title, so the two lines are one header; the references are
+     * read under "Instr." and "Ref." is no row's text (the top line counted
+     * 4 header words in 10, the lower line was taken for the first row's
+     * reference: silently wrong). */
+    {"label_words_a_space_beside_known_ones_keep_a_two_line_header",
+     (const struct placed[]){
+         {0, 136.6f, .header = BOOKING_NATURE_INSTR},
+         {0, 0, .header = NATURE_OF_TXN_ROWS},
+         {.s = NULL}},
+     {
+         .ntxns = 8,
+         .txns = {{.i = 0, .note = "NEFT/SBINN32935479792/ZENITH SOFTWARE SOLUTIONS/OCT22/HDFC0356575", .chq_num = NONE},
+                  {.i = 1, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .chq_num = NONE},
+                  {.i = 3, .chq_num = "683702460981"},
+                  {.i = 6, .note = "TO CLG/AMIT PATEL", .chq_num = "256039"}},
      }},
 };
 
