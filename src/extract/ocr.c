@@ -190,14 +190,14 @@ static bool has_alnum(const char *w)
 }
 
 /* A mark with no letter or digit read at low confidence (a stamp's edge, a
- * table rule), or any mark smaller than a fifth of an em each way (a dot of
+ * table rule) or made of marks never printed alone (ocr_stray_mark), or any mark smaller than a fifth of an em each way (a dot of
  * noise read as `.`, `,` or even `2`: a printed digit is half an em wide and
  * three quarters high): not text. */
 static bool speck(const char *w, float conf, float width, float height, float em)
 {
     if (width < 0.2f * em && height < 0.2f * em)
         return true;
-    return !has_alnum(w) && (conf < 75 || !strcmp(w, "|"));
+    return !has_alnum(w) && (conf < 75 || !strcmp(w, "|") || ocr_stray_mark(w));
 }
 
 /* A page's words as read, before they go to the layout. */

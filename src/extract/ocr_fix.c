@@ -171,6 +171,48 @@ static void fix_bracket_j(char *s, size_t n)
     }
 }
 
+/* A word in lower case run into one in capitals ("paymentJIO", "atATM"):
+ * OCR lost the space between them. A word that starts with a capital
+ * ("PhonePE") or has a single letter before the capitals ("eNACH", "iOS")
+ * is a name and stays. Returns the new length. */
+static size_t split_case(char *s, size_t n, size_t cap)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!islower((unsigned char)s[i]) || (i > 0 && isalnum((unsigned char)s[i - 1])))
+            continue;
+        size_t j = i, k;
+        while (j < n && islower((unsigned char)s[j]))
+            j++;
+        for (k = j; k < n && isupper((unsigned char)s[k]);)
+            k++;
+        if (j - i >= 2 && k - j >= 2 && (k == n || !isalnum((unsigned char)s[k])) && n + 1 < cap) {
+            memmove(s + j + 1, s + j, n - j + 1);
+            s[j] = ' ';
+            n++;
+        }
+        i = k;
+    }
+    return n;
+}
+
+/* A NEFT or RTGS reference (UTR: a bank's four letters, N or R, then
+ * digits) read with an O for the zero after its letters ("UTIBNO7875956759"). */
+static void utr_fix(char *s, size_t n)
+{
+    for (size_t i = 0; i + 15 <= n; i++) {
+        if ((i > 0 && isalnum((unsigned char)s[i - 1])) || s[i + 5] != 'O' || (s[i + 4] != 'N' && s[i + 4] != 'R'))
+            continue;
+        bool ok = true;
+        for (size_t k = 0; k < 4; k++)
+            ok = ok && isupper((unsigned char)s[i + k]);
+        size_t d = i + 6;
+        while (d < n && isdigit((unsigned char)s[d]))
+            d++;
+        if (ok && d - i - 6 >= 9 && (d == n || !isalnum((unsigned char)s[d])))
+            s[i + 5] = '0';
+    }
+}
+
 /* The capital a digit (or a bar) stands for in a bank's code, or 0. */
 static char letter_for(char c)
 {
@@ -321,6 +363,14 @@ static void vpa_parts(char *s, size_t n)
             small += islower((unsigned char)s[k]) != 0, digits += isdigit((unsigned char)s[k]) != 0;
         if (small < 2 || !digits)
             continue;
+        size_t first = b;
+        while (!isdigit((unsigned char)s[first]))
+            first++;
+        bool number = true; /* the name's number runs to the @ ("pooja8l@") */
+        for (size_t k = first; k < at; k++)
+            number = number && (isdigit((unsigned char)s[k]) || digit_for(s[k]));
+        for (size_t k = first; number && k < at; k++)
+            s[k] = isdigit((unsigned char)s[k]) ? s[k] : digit_for(s[k]);
         for (size_t k = b; k < at; k++) {
             bool by_digit = (k > b && isdigit((unsigned char)s[k - 1])) || (k + 1 < at && isdigit((unsigned char)s[k + 1]));
             if (isupper((unsigned char)s[k]) && by_digit && digit_for(s[k]))
@@ -362,6 +412,24 @@ size_t ocr_fix_vpa(char *s, size_t n, size_t cap)
     }
     vpa_parts(s, n);
     return n;
+}
+
+bool ocr_stray_mark(const char *w)
+{
+    static const char *const STRAY[] = {".", ",", "'", "`", "\"", "~", "=", "^", "\xc2\xb0", "\xe2\x80\x98",
+                                        "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x84\xa2"};
+    if (!*w)
+        return false;
+    while (*w) {
+        size_t k = 0, m = 0;
+        for (; k < sizeof STRAY / sizeof *STRAY; k++)
+            if (!strncmp(w, STRAY[k], m = strlen(STRAY[k])))
+                break;
+        if (k == sizeof STRAY / sizeof *STRAY)
+            return false;
+        w += m;
+    }
+    return true;
 }
 
 /* ---------- codes split by spaces ---------- */
@@ -486,6 +554,8 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     fix_bang(out, n);
     fix_l_and_i(out, n);
     fix_initial_l(out, n);
+    n = split_case(out, n, cap);
+    utr_fix(out, n);
     ifsc_fix(out, n);
     slashed_number(out, n);
     n = ocr_fix_vpa(out, n, cap);

@@ -42,6 +42,10 @@ bool ocr_fix_date(const char *cell, pb_day *out);
  * it too; a word joined from pieces needs it again. */
 size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
 
+/* A word made only of marks a statement never prints alone (".", ",",
+ * quotes, a degree sign, "~=": a speck or a stamp's edge read as text). */
+bool ocr_stray_mark(const char *w);
+
 /* How many words after words[0] (n words in all, in order on one line;
  * gap[k] is the gap before words[k] in ems) are pieces of one code OCR read with
  * spaces in it, at narrow 1s with wide side bearings: digits between two

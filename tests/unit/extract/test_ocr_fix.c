@@ -240,6 +240,9 @@ TEST(vpa_halves_read_with_the_other_halfs_characters)
     CHECK_STR(fix("pay@Yb1"), "pay@Yb1");               /* a handle in two cases: as read */
     CHECK_STR(fix("MrSharma@ybl"), "MrSharma@ybl");     /* capitals away from digits stay */
     CHECK_STR(fix("RAHUL5S@ybl"), "RAHUL5S@ybl");       /* a name in capitals: as read */
+    CHECK_STR(fix("To: pooja8l@paytm"), "To: pooja81@paytm"); /* after its first digit, a name's number */
+    CHECK_STR(fix("nitin1l0@paytm-CNRB"), "nitin110@paytm-CNRB");
+    CHECK_STR(fix("ram2go@ybl"), "ram2go@ybl");         /* letters after the digits: as read */
 }
 
 static size_t pieces(const char *const *w, size_t n, float gap)
@@ -315,6 +318,38 @@ TEST(a_bracket_beside_capitals_is_a_j)
     CHECK_STR(fix("12]"), "12]");
 }
 
+TEST(a_space_lost_between_lower_case_and_capitals)
+{
+    CHECK_STR(fix("paymentJIO"), "payment JIO");
+    CHECK_STR(fix("atATM"), "at ATM");
+    CHECK_STR(fix("PhonePE"), "PhonePE");  /* a name starting with a capital */
+    CHECK_STR(fix("eNACH"), "eNACH");      /* one letter before capitals */
+    CHECK_STR(fix("iOS"), "iOS");
+    CHECK_STR(fix("atATMs"), "atATMs");    /* lower case again after them */
+    CHECK_STR(fix("merchant6864@SBI"), "merchant6864@SBI");
+}
+
+TEST(a_utr_read_with_an_o_for_its_zero)
+{
+    CHECK_STR(fix("NEFT/UTIBNO7875956759/TATA"), "NEFT/UTIBN07875956759/TATA");
+    CHECK_STR(fix("HDFCRO1234567890"), "HDFCR01234567890");
+    CHECK_STR(fix("CHQNO123456789"), "CHQNO123456789");   /* no bank's four letters before the N */
+    CHECK_STR(fix("UTIBNO78759"), "UTIBNO78759");         /* too few digits for a UTR */
+}
+
+TEST(marks_never_printed_alone)
+{
+    CHECK(ocr_stray_mark(","));
+    CHECK(ocr_stray_mark("\xc2\xb0"));
+    CHECK(ocr_stray_mark("~="));
+    CHECK(ocr_stray_mark("."));
+    CHECK(!ocr_stray_mark("-"));   /* a sign or a separator */
+    CHECK(!ocr_stray_mark("/"));
+    CHECK(!ocr_stray_mark("&"));
+    CHECK(!ocr_stray_mark(".5"));
+    CHECK(!ocr_stray_mark(""));
+}
+
 int main(void)
 {
     RUN(numbers_read_with_letters_become_numbers);
@@ -339,5 +374,8 @@ int main(void)
     RUN(long_dashes_inside_words_are_hyphens);
     RUN(hyphens_read_as_other_marks);
     RUN(a_bracket_beside_capitals_is_a_j);
+    RUN(a_space_lost_between_lower_case_and_capitals);
+    RUN(a_utr_read_with_an_o_for_its_zero);
+    RUN(marks_never_printed_alone);
     return check_summary();
 }
