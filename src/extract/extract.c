@@ -216,10 +216,17 @@ static int later_identity(const struct layout *view, const unsigned char *use, s
 {
     const char *kind = NULL;
     char *number = identity_block_account(view, use, &kind);
-    if (number && !idr->id.account_number)
+    /* the first account's number found in the block is that account's
+     * page header printed again over the block's later pages: the label
+     * the block starts with names this account */
+    const char *mine = idr->id.account_number, *theirs = first->id.account_number;
+    bool header = mine && theirs && identity_same_account(mine, theirs);
+    if (number && (!mine || (header && !identity_same_account(number, theirs)))) {
+        free(idr->id.account_number);
         idr->id.account_number = number;
-    else
+    } else {
         free(number);
+    }
     if (kind && !idr->id.account_type && !(idr->id.account_type = strdup(kind)))
         return -1;
     if (!idr->name_labelled)

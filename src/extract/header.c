@@ -202,15 +202,22 @@ static int match_at(const struct htok *t, int n, int p, const struct clus *c, in
 /* Words that only qualify a label: the currency of a money column
  * ("Debit (INR)", "Balance (in Rs.)"), or its side ("Withdrawal (Dr)",
  * "Amount (Dr/Cr)"). */
-static bool is_qualifier(const char *tok, int role)
+static bool is_currency(const char *tok)
 {
-    static const char *const CUR[] = {"inr", "rs", "in", "rupees", "amt", "amount"};
-    bool money = role == COL_DEBIT || role == COL_CREDIT || role == COL_AMOUNT || role == COL_BALANCE;
-    if (!money)
-        return false;
+    static const char *const CUR[] = {"inr", "rs", "in", "rupees"};
     for (size_t i = 0; i < sizeof CUR / sizeof *CUR; i++)
         if (!strcmp(tok, CUR[i]))
             return true;
+    return false;
+}
+
+static bool is_qualifier(const char *tok, int role)
+{
+    bool money = role == COL_DEBIT || role == COL_CREDIT || role == COL_AMOUNT || role == COL_BALANCE;
+    if (!money)
+        return false;
+    if (is_currency(tok) || !strcmp(tok, "amt") || !strcmp(tok, "amount"))
+        return true;
     bool side = !strcmp(tok, "dr") || !strcmp(tok, "cr");
     return side && role != COL_DEBIT && role != COL_CREDIT ? true : side && ((role == COL_DEBIT) == !strcmp(tok, "dr"));
 }
@@ -266,6 +273,20 @@ static bool one_label(const struct htok *a, const struct htok *b)
     return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.6f * a->size);
 }
 
+/* Tokens p..q-1 only name a currency ("(INR)", "(Rs.)") printed a little
+ * apart after a label on their line ("Value (INR)"): they qualify that
+ * label and are no column of their own (whose boundary would cut the
+ * label's amounts in two). */
+static bool currency_after_label(const struct htok *t, int p, int q)
+{
+    if (p == 0 || t[p - 1].col < 0 || t[p - 1].line != t[p].line || t[p].x0 - t[p - 1].x1 > 1.2f * t[p].size)
+        return false;
+    for (int a = p; a < q; a++)
+        if (!is_currency(t[a].t))
+            return false;
+    return true;
+}
+
 /* Token a is printed under a label on a line above (a stacked label's
  * lower part), not as a label of its own. */
 static bool stacked(const struct htok *t, int n, int a)
@@ -288,7 +309,7 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
         while (q < n && t[q].col < 0 && one_label(&t[q - 1], &t[q]))
             q++;
         int to = -1;
-        if (p > 0 && t[p - 1].col >= 0 && one_label(&t[p - 1], &t[p]))
+        if (p > 0 && t[p - 1].col >= 0 && (one_label(&t[p - 1], &t[p]) || currency_after_label(t, p, q)))
             to = t[p - 1].col;
         else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q]))
             to = t[q].col;

@@ -51,6 +51,18 @@ static enum cellkind cell_kind(const char *s)
     return CK_TEXT;
 }
 
+/* A cell's kind as a column's content counts it: text whose last word is
+ * an amount is that amount, a long narration reaching under a money label
+ * beside it ("APOLLO HOSPITALS ENTERPRISE 1,67,500.00" under "Inflow"). */
+static enum cellkind content_kind(const char *s)
+{
+    enum cellkind kd = cell_kind(s);
+    const char *last = strrchr(s, ' ');
+    if (kd == CK_TEXT && last && cell_kind(last + 1) == CK_MONEY)
+        return CK_MONEY;
+    return kd;
+}
+
 static bool money(enum col_role r)
 {
     return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
@@ -366,7 +378,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     struct sampler sp = sampler_at(l, from);
     while (sample_cells(l, &sp, h, size, cell)) {
         for (int a = 0; a < h->ncols; a++) {
-            enum cellkind kd = cell_kind(cell[a]);
+            enum cellkind kd = content_kind(cell[a]);
             count[a][kd]++;
             timed[a] += kd == CK_DATE && timed_date(cell[a]);
             if (kd == CK_TEXT)

@@ -43,4 +43,8 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
  * CARD"), NULL when neither says. */
 char *identity_block_account(const struct layout *l, const unsigned char *line_use, const char **kind);
 
+/* Two printings of one account number: equal digits, or a masked one whose
+ * visible digits end the other's. */
+bool identity_same_account(const char *a, const char *b);
+
 #endif

@@ -12,9 +12,7 @@
 #include "extract/table.h" /* enum line_use */
 #include "extract/token.h"
 
-/* Two printings of one account number: equal digits, or a masked one whose
- * visible digits end the other's. */
-static bool same_account(const char *a, const char *b)
+bool identity_same_account(const char *a, const char *b)
 {
     char da[32], db[32];
     size_t na = 0, nb = 0;
@@ -90,7 +88,7 @@ static bool on_other_pages(const struct layout *l, const unsigned char *use, siz
             continue;
         bool other = false;
         char *a = labelled_account(l, k, &other, NULL, 0);
-        bool same = a && same_account(a, acct);
+        bool same = a && identity_same_account(a, acct);
         free(a);
         if (same)
             return true;
@@ -173,7 +171,7 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
         }
         /* another account's block after the first account's rows, read or
          * not: its rows are never the first account's */
-        if (first && !same_account(first, acct) &&
+        if (first && !identity_same_account(first, acct) &&
             (table_between(line_use, first_line, li) || (other && unread_rows_between(l, line_use, first_line, li))))
             end = block_start(l, li, first_line);
         /* the first account's number printed without a label (or not at

@@ -292,6 +292,32 @@ TEST(loan_continued_under_the_letterhead)
     statement_list_free(&all);
 }
 
+TEST(loan_continued_under_the_savings_accounts_page_header)
+{
+    /* every page's header prints the statement's account number, also on
+     * a page the loan's rows go on on: that number is the first account's
+     * page furniture, the loan keeps the number its block is labelled with */
+    const char *rest =
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 520106000012345 Sanctioned Amount : 5,50,000.00\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+        "\f"
+        "             UNION BANK OF INDIA\n"
+        "Account No : 520101234567890\n"
+        "\n"
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+    struct statement_list all;
+    if (read_two(rest, &all)) {
+        CHECK_STR(all.items[0].id.account_number, "520101234567890");
+        CHECK_STR(all.items[1].id.account_number, "520106000012345");
+        CHECK_STR(all.items[1].id.account_type, "LOAN");
+        CHECK_INT(all.items[1].ntxns, 2);
+    }
+    statement_list_free(&all);
+}
+
 TEST(deposit_grid_after_rows_printing_the_narration_first)
 {
     /* the narration column at the left margin: the deposit block's title
@@ -339,5 +365,6 @@ int main(void)
     RUN(closing_balance_not_from_the_loan_summary);
     RUN(loan_continued_under_the_letterhead);
     RUN(deposit_grid_after_rows_printing_the_narration_first);
+    RUN(loan_continued_under_the_savings_accounts_page_header);
     return check_summary();
 }

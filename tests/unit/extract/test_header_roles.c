@@ -216,6 +216,49 @@ static const struct table_case CASES[] = {
                   {.i = 1, .type = DR, .amount = 1200000}, {.i = 2, .type = CR, .note = "REFUND"}},
          .balances_ok = YES,
      }},
+
+    /* A money label followed by its currency in brackets, the brackets a
+     * little apart ("Value (INR)"): one column, not two (whose boundary
+     * would cut each amount and its (Dr)/(Cr) mark in half). */
+    {"currency_in_brackets_is_part_of_the_label_before_it",
+     "Date         Particulars                          Value (INR)      Balance\n"
+     "01/04/2024   SALARY                           1,15,000.00(Cr)  1,25,000.00\n"
+     "02/04/2024   ATM WDL                               500.00(Dr)  1,24,500.00\n"
+     "03/04/2024   RENT                               20,000.00(Dr)  1,04,500.00\n"
+     "04/04/2024   REFUND                                200.00(Cr)  1,04,700.00\n"
+     "05/04/2024   SHOP                               15,300.00(Dr)    89,400.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = CR, .amount = 11500000, .reconciled = YES},
+                  {.i = 1, .type = DR, .amount = 50000, .reconciled = YES},
+                  {.i = 2, .type = DR, .amount = 2000000},
+                  {.i = 3, .type = CR, .amount = 20000},
+                  {.i = 4, .type = DR, .amount = 1530000}},
+         .balances_ok = YES,
+     }},
+
+    /* A wide narration column under a short label, a money label no
+     * phrase knows far to its right ("Inflow"): the narrations' tails
+     * reach past half way to it and fall under it together with its
+     * amounts, which still make it a money column (its amounts lost
+     * left every credit unread). */
+    {"money_label_with_narration_tails_reaching_under_it",
+     "Details of Transaction                                      Inflow   Txn Date        Outflow       Balance\n"
+     "NEFT/SBIN0099828757737/APOLLO HOSPITALS ENTERPRISE       1,67,500.00 02/09/2024                1,71,017.05\n"
+     "IMPS/P2A/630262493184/FATIMA LAL JOSHI/XX6045/RENT                   05/09/2024      46,058.00   1,24,959.05\n"
+     "UPI/DR/443714308408/RAHUL MEHTA/CNRB/rahul16@ibl/rent                05/09/2024      26,500.00     98,459.05\n"
+     "REFUND/ZOMATO/7754017524                                    2,392.62 06/09/2024                  100,851.67\n"
+     "UPI/DR/596524085173/OLA CABS/UBIN/merchant1023@UNION/Pay             07/09/2024       1,927.50     98,924.17\n"
+     "UPI/CR/686360505495/VENKATESH SI/UTIB/venkatesh55@oksbi       883.00 08/09/2024                    99,807.17\n"
+     "UPI/DR/382684359118/BOOKMYSHOW/IDFB/merchant9052@IDFC/Pay            09/09/2024       3,535.07     96,272.10\n",
+     {
+         .ntxns = 7,
+         .txns = {{.i = 0, .type = CR, .amount = 16750000, .note = "NEFT/SBIN0099828757737/APOLLO HOSPITALS ENTERPRISE"},
+                  {.i = 1, .type = DR, .amount = 4605800, .reconciled = YES},
+                  {.i = 3, .type = CR, .amount = 239262, .reconciled = YES},
+                  {.i = 5, .type = CR, .amount = 88300}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
