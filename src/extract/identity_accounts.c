@@ -130,6 +130,37 @@ static bool unread_rows_between(const struct layout *l, const unsigned char *use
     return dates >= 3 && amounts >= 3;
 }
 
+static bool has_amount(const struct layout *l, size_t li)
+{
+    const struct line *a = &l->lines[li];
+    for (uint32_t w = a->first; w < a->first + a->n; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        pb_paise v;
+        int mark;
+        if (strchr(t, '.') && token_parse_amount(t, strlen(t), &v, &mark))
+            return true;
+    }
+    return false;
+}
+
+/* A line printed as a transaction row: a date first (after a serial
+ * number, if any) and an amount. An account number in it is the other
+ * side of a transfer ("TRF TO TD A/C 0730355788271"), no account's label,
+ * also where the table did not take the line (rows going on on a page
+ * with no header). */
+static bool row_shaped(const struct layout *l, size_t li)
+{
+    const struct line *ln = &l->lines[li];
+    uint32_t w = ln->first;
+    if (!ln->n)
+        return false;
+    const char *t = word_text(l, &l->words[w]);
+    pb_day d;
+    if (strspn(t, "0123456789") == strlen(t) && strlen(t) <= 5 && ln->n > 1)
+        t = word_text(l, &l->words[++w]);
+    return token_parse_date(t, strlen(t), &d) && has_amount(l, li);
+}
+
 /* The first line of the block a line belongs to: the lines above it on its
  * page, close together, that carry no amount (the first account's closing
  * line or summary ends before). */
@@ -139,14 +170,7 @@ static size_t block_start(const struct layout *l, size_t li, size_t floor)
         const struct line *a = &l->lines[li - 1], *b = &l->lines[li];
         if (a->page != b->page || b->base - a->base > 2.5f * fmaxf(b->size, 4))
             break;
-        bool amount = false;
-        for (uint32_t w = a->first; w < a->first + a->n && !amount; w++) {
-            const char *t = word_text(l, &l->words[w]);
-            pb_paise v;
-            int mark;
-            amount = strchr(t, '.') && token_parse_amount(t, strlen(t), &v, &mark);
-        }
-        if (amount)
+        if (has_amount(l, li - 1))
             break;
         li--;
     }
@@ -161,7 +185,7 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
     size_t first_line = 0, end = l->nlines;
     for (size_t li = 0; li < l->nlines && end == l->nlines; li++) {
         bool other = false;
-        char *acct = line_use[li] ? NULL : labelled_account(l, li, &other, NULL, 0);
+        char *acct = line_use[li] || row_shaped(l, li) ? NULL : labelled_account(l, li, &other, NULL, 0);
         if (!acct)
             continue;
         if (!first && !other) {

@@ -353,6 +353,42 @@ TEST(deposit_grid_after_rows_printing_the_narration_first)
     statement_list_free(&all);
 }
 
+TEST(account_number_in_a_rows_narration_is_no_new_account)
+{
+    /* the rows go on on a new page with no header printed again, one of
+     * them naming another account in its narration (a transfer to a term
+     * deposit): a row, not the label of a second account's block; the
+     * loan labelled after the rows is the second account */
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Customer Name : LATA IYER\n"
+        "Account No : 520101234567890       IFSC : UBIN0531234\n"
+        "Statement Period : 01/04/2024 to 30/04/2024\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "01/04/2024   OPENING BALANCE                                                        50,000.00\n"
+        "02/04/2024   SALARY APR                                                5,000.00     55,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   54,500.00\n"
+        "\f"
+        "05/04/2024   TRF TO TD A/C 0730355788271                20,000.00                   34,500.00\n"
+        "06/04/2024   UPI/DR/592303231441/AMAZON                  1,000.00                   33,500.00\n"
+        "07/04/2024   NEFT/HDFCN57117805359/REFUND                              2,000.00     35,500.00\n"
+        "\n"
+        LOAN_TITLE
+        LOAN_INTEREST_ROW
+        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+    struct statement_list all;
+    CHECK_INT(read_text(doc, NULL, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        CHECK_INT(all.items[0].ntxns, 5);
+        CHECK_INT(all.items[0].closing_balance, 3550000);
+        CHECK_STR(all.items[1].id.account_number, "520106000012345");
+        CHECK_INT(all.items[1].ntxns, 2);
+    }
+    statement_list_free(&all);
+}
+
 int main(void)
 {
     RUN(savings_and_loan_are_two_statements);
@@ -366,5 +402,6 @@ int main(void)
     RUN(loan_continued_under_the_letterhead);
     RUN(deposit_grid_after_rows_printing_the_narration_first);
     RUN(loan_continued_under_the_savings_accounts_page_header);
+    RUN(account_number_in_a_rows_narration_is_no_new_account);
     return check_summary();
 }
