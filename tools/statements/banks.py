@@ -73,6 +73,16 @@ BANKS = {b.key: b for b in [
     Bank("suryoday", "suryodaybnk", "SURY", "765", "Suryoday Small Finance Bank", "399901099999", "small_finance"),
     Bank("dhanlaxmi", "dhanlaxmi", "DLXB", "061", "Dhanlaxmi Bank", "009999000099999", "private"),
     Bank("tmb", "tamil_mercantile", "TMBL", "060", "Tamilnad Mercantile Bank Ltd.", "999100050399999", "private"),
+    # the probe families of session 9 (fam_probe3.py); five banks merged away in 2019-2020
+    Bank("syndicate", "syndicate", "SYNB", "025", "SYNDICATE BANK", "99992010099999", "public"),
+    Bank("corporation", "corporation", "CORP", "017", "Corporation Bank", "520101099999999", "public"),
+    Bank("obc", "obc", "ORBC", "022", "ORIENTAL BANK OF COMMERCE", "09991000099999", "public"),
+    Bank("allahabad", "allahabad", "ALLA", "010", "ALLAHABAD BANK", "50999999999", "public"),
+    Bank("vijaya", "vijaya", "VIJB", "029", "VIJAYA BANK", "999901011000999", "public"),
+    Bank("csb", "csbbnk", "CSBK", "047", "CSB Bank Limited", "0999099999999999", "private"),
+    Bank("nainital", "nainital", "NTBL", "136", "The Nainital Bank Ltd.", "099910000099999", "private"),
+    Bank("tjsb", "tjsb_sahakari", "TJSB", "109", "TJSB SAHAKARI BANK LTD.", "099120100099999", "cooperative"),
+    Bank("fincare", "fincarebnk", "FSFB", "817", "Fincare Small Finance Bank", "20999999999", "small_finance"),
 ]}
 
 
