@@ -9,7 +9,8 @@
  *  4. rows without a date of their own that break the chain are dropped
  *     where skipping them mends it;
  *  5. the opening balance (a printed one that fits the first row, else the
- *     first printed one, else derived), every row's direction and balance,
+ *     first printed one, else worked back from the first printed balance
+ *     through the rows before it), every row's direction and balance,
  *     the closing balance; the checks. */
 #include "extract/reconcile.h"
 
@@ -384,8 +385,8 @@ static void choose_directions(const struct leg *g, const size_t *perm, size_t n,
     }
 }
 
-/* The opening balance: a printed one that the first row reconciles with,
- * else the first printed one, else derived from the first row. */
+/* The opening balance printed: one that the first row reconciles with,
+ * else the first printed one. */
 static bool pick_opening(const struct leg *first, const pb_paise *cand, int ncand, int nsure, pb_paise *open)
 {
     for (int i = 0; i < ncand; i++)
@@ -397,9 +398,27 @@ static bool pick_opening(const struct leg *first, const pb_paise *cand, int ncan
         *open = cand[0];
         return true;
     }
-    if (first && first->has_balance) {
-        /* unprinted: the first row's own reading decides (a debit where open) */
-        *open = first->balance - first->dir[0] * first->amt[0];
+    return false;
+}
+
+/* The opening balance unprinted: worked back from the first printed
+ * balance through the rows up to it, each read as its print gives it (a
+ * debit where open). A statement printing the balance only on each day's
+ * last row starts several rows before it. *blind: one of those rows was
+ * read from nothing, so the chain cannot vouch for the opening. False
+ * where no row prints a balance. */
+static bool derive_opening(const struct leg *g, const size_t *perm, size_t n, pb_paise *open, bool *blind)
+{
+    pb_paise net = 0;
+    *blind = false;
+    for (size_t k = 0; k < n; k++) {
+        const struct leg *x = &g[perm[k]];
+        net += x->dir[0] * x->amt[0];
+        *blind = *blind || x->blind;
+        if (x->has_balance) {
+            *open = x->balance - net;
+            return true;
+        }
     }
     return false;
 }
@@ -451,10 +470,12 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
     pb_paise cand[8];
     int nsure, nc = balance_candidates(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, cand, &nsure);
     st->has_opening = pick_opening(first, cand, nc, nsure, &st->opening_balance);
-    /* the first row's direction read from nothing: a printed balance after
-     * it never tells which way it went */
-    st->opening_guessed = !st->has_opening && first && first->has_balance && first->blind;
-    bool known = st->has_opening || (first && first->has_balance);
+    /* a direction read from nothing before the first printed balance: that
+     * balance never tells which way the row went */
+    bool blind = false;
+    bool derived = !st->has_opening && derive_opening(g, perm, n, &st->opening_balance, &blind);
+    st->opening_guessed = derived && blind;
+    bool known = st->has_opening || derived;
     choose_directions(g, perm, n, known, st->opening_balance, choice);
     if (emit(t, g, perm, n, choice, st) < 0)
         goto out;

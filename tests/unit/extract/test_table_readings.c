@@ -83,6 +83,24 @@ static const struct table_case CASES[] = {
          .balances_ok = YES, .totals_ok = YES,
      }},
 
+    /* The balance printed only on each day's last row, no opening balance
+     * printed: the opening is worked back from the first printed balance
+     * through the rows before it (2,007.76 + 500.00 - 1,795.00 + 100.00),
+     * and those rows chain from it. */
+    {"opening_worked_back_through_the_rows_before_the_first_balance",
+     "Date         Particulars                 Debit          Credit        Balance\n"
+     "01/05/2024   ATM WDL                     100.00\n"
+     "01/05/2024   SALARY                                    1,795.00\n"
+     "01/05/2024   RENT                        500.00                      2,007.76\n"
+     "02/05/2024   POS AMAZON                    7.76                      2,000.00\n",
+     {
+         .ntxns = 4, .opening = 81276, .closing = 200000,
+         .txns = {{.i = 0, .type = DR, .balance = 71276, .reconciled = YES},
+                  {.i = 1, .type = CR, .balance = 250776, .reconciled = YES},
+                  {.i = 2, .type = DR, .balance = 200776, .reconciled = YES}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
     /* A debit printed with both a minus and Dr ("-1,500.00 Dr"): one
      * direction, not two that cancel; the first row's marker vouches for it. */
     {"minus_and_dr_on_one_amount",
