@@ -297,6 +297,16 @@ static bool stacked(const struct htok *t, int n, int a)
     return false;
 }
 
+/* Unnamed words a..b that join the label after them on its line ("LN" a
+ * space before "DATE"): where they went, so that cells showing them a
+ * column of their own can part them again (header_roles.c). */
+static void note_lead(struct column *col, const struct htok *a, const struct htok *b)
+{
+    col->lead_x0 = a->x0;
+    col->lead_x1 = b->x1;
+    col->label_x0 = col->x0;
+}
+
 static bool unknown_labels(struct htok *t, int n, struct header *h)
 {
     bool guessed = false;
@@ -311,8 +321,11 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
         int to = -1;
         if (p > 0 && t[p - 1].col >= 0 && (one_label(&t[p - 1], &t[p]) || currency_after_label(t, p, q)))
             to = t[p - 1].col;
-        else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q]))
+        else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q])) {
             to = t[q].col;
+            if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
+                note_lead(&h->cols[to], &t[p], &t[q - 1]);
+        }
         bool upper = false;
         for (int a = p; a < q; a++)
             upper |= t[a].line == 0;

@@ -23,6 +23,11 @@ struct column {
                         * cells below, or only part of the label known):
                         * the balance chain may choose another */
     bool unnamed;      /* no phrase matched any of its words */
+    float lead_x0, lead_x1; /* unnamed words a space or less before the label that
+                             * joined it (header.c); set where they were its only
+                             * guess: its cells may show them a column of their
+                             * own (header_roles.c). lead_x1 <= lead_x0: none */
+    float label_x0;         /* the label's own left edge without them */
 };
 
 struct header {

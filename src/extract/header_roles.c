@@ -365,6 +365,46 @@ static enum cellkind column_kind(const int *count, int lines)
     return kd;
 }
 
+/* A small whole number, a space, then a date ("1 01-02-24"): a serial
+ * number's cell and a date's read as one. */
+static bool serial_then_date(const char *s)
+{
+    size_t sp = strcspn(s, " ");
+    pb_day d;
+    return sp >= 1 && sp <= 5 && strspn(s, "0123456789") == sp && s[sp] == ' ' &&
+           token_parse_date(s + sp + 1, strlen(s + sp + 1), &d);
+}
+
+/* A serial number's label printed a space before the date's ("LN DATE" in
+ * a monospaced font) joins it as one label (header.c): where most of that
+ * label's cells are a small number then a date, the number's words are a
+ * column of their own, its role read from its cells like any unnamed
+ * label's. */
+static void part_serial_lead(const struct layout *l, size_t from, float size, struct header *h)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    for (int a = 0; a < h->ncols && h->ncols < TABLE_MAX_COLS; a++) {
+        struct column *c = &h->cols[a];
+        if (c->lead_x1 <= c->lead_x0 || (c->role != COL_DATE && c->role != COL_VALUE_DATE))
+            continue;
+        int both = 0, filled = 0;
+        struct sampler sp = sampler_at(l, from);
+        while (sample_cells(l, &sp, h, size, cell)) {
+            filled += cell[a][0] != 0;
+            both += serial_then_date(cell[a]);
+        }
+        if (both < 2 || 2 * both <= filled)
+            continue;
+        struct column lead = {.role = COL_UNKNOWN, .x0 = c->lead_x0, .x1 = c->lead_x1, .guess = true, .unnamed = true};
+        c->x0 = c->label_x0;
+        c->lead_x0 = c->lead_x1 = 0;
+        memmove(&h->cols[a + 1], &h->cols[a], (size_t)(h->ncols - a) * sizeof *h->cols);
+        h->cols[a] = lead;
+        h->ncols++;
+        a++;
+    }
+}
+
 /* See header_parts.h. */
 bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
 {
@@ -375,6 +415,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     memset(count, 0, sizeof count);
     memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
+    part_serial_lead(l, from, size, h);
     struct sampler sp = sampler_at(l, from);
     while (sample_cells(l, &sp, h, size, cell)) {
         for (int a = 0; a < h->ncols; a++) {

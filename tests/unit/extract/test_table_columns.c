@@ -125,6 +125,15 @@ static const struct placed BOOKING_NATURE_OF_TXN[] = {
     {0, 0, "Instr.", 494.9f, 523.7f},
     {.s = NULL}};
 
+/* A serial number's label a little less than a space before the date's
+ * in a monospaced font (8 pt: a space is 4.8 pt): "LN DATE" reads as one
+ * label. */
+static const struct placed LN_DATE_PARTICULARS[] = {
+    {0, 0, "LN", 31, 40.6f},          {0, 0, "DATE", 45.35f, 64.55f},  {0, 0, "PARTICULARS", 89, 141.8f},
+    {0, 0, "CHQ.NO", 300, 328.8f},    {0, 0, "WITHDRAWALS", 380, 432.8f}, {0, 0, "DEPOSITS", 450, 488.4f},
+    {0, 0, "BALANCE", 505, 538.6f},
+    {.s = NULL}};
+
 /* Eight rows under those labels, cells centred vertically (baselines
  * absolute: placed at 0). */
 static const struct placed NATURE_OF_TXN_ROWS[] = {
@@ -170,6 +179,29 @@ static const struct placed NATURE_OF_TXN_ROWS[] = {
     {.s = NULL}};
 
 static const struct placed_case PLACED[] = {
+    /* Under "LN DATE" each row prints its serial number then its date
+     * ("1 01-02-24"): the label's cells say it is two columns, the serial
+     * numbers' and the dates'; the rows are read, the numbers in no cell
+     * of theirs. */
+    {"serial_label_a_space_before_the_date_label_is_a_column_of_its_own",
+     (const struct placed[]){
+         {0, 60, .header = LN_DATE_PARTICULARS},
+         {0, 75, "1", 35.8f, 40.6f},   {0, 75, "01-02-24", 45.4f, 83.8f},  {0, 75, "UPI/DR/RENT", 89, 141.8f},
+         {0, 75, "500.00", 404, 432.8f}, {0, 75, "9,500.00", 500.2f, 538.6f},
+         {0, 87, "2", 35.8f, 40.6f},   {0, 87, "02-02-24", 45.4f, 83.8f},  {0, 87, "SALARY", 89, 117.8f},
+         {0, 87, "20,000.00", 445.2f, 488.4f}, {0, 87, "29,500.00", 495.4f, 538.6f},
+         {0, 99, "3", 35.8f, 40.6f},   {0, 99, "03-02-24", 45.4f, 83.8f},  {0, 99, "ATM", 89, 103.4f},
+         {0, 99, "WDL", 108.2f, 122.6f}, {0, 99, "1,000.00", 394.4f, 432.8f}, {0, 99, "28,500.00", 495.4f, 538.6f},
+         {0, 111, "10", 31, 40.6f},    {0, 111, "04-02-24", 45.4f, 83.8f}, {0, 111, "POS", 89, 103.4f},
+         {0, 111, "250.00", 404, 432.8f}, {0, 111, "28,250.00", 495.4f, 538.6f},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240201, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
+                  {.i = 1, .date = 20240202, .note = "SALARY", .type = CR},
+                  {.i = 3, .date = 20240204, .note = "POS", .amount = 25000}},
+         .balances_ok = YES,
+     }},
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
      * is the reference, not more narration. */
