@@ -205,6 +205,16 @@ static void order_dates(struct header *h, const enum cellkind *kinds, const int 
 #define SAMPLE_LINES 40 /* lines below a header read for its columns' roles */
 #define SAMPLE_CELL 160
 
+/* The column whose cells reach over x: the label nearest it, cut halfway
+ * between neighbouring labels. */
+static int column_at(const struct header *h, float x)
+{
+    int a = 0;
+    while (a + 1 < h->ncols && x > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
+        a++;
+    return a;
+}
+
 /* Line j's words under h's labels: each word (a date printed as words
  * goes as one) in the cell of the label nearest its centre; words well
  * beside the header are left out. Returns how many cells are filled. */
@@ -230,10 +240,7 @@ static int cells_under(const struct layout *l, size_t j, const struct header *h,
             if (v > w && token_parse_date(join, strlen(join), &d))
                 e = v + 1;
         }
-        float mid = (l->words[w].x0 + l->words[e - 1].x1) / 2;
-        int a = 0;
-        while (a + 1 < h->ncols && mid > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
-            a++;
+        int a = column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2);
         for (; w < e; w++) {
             size_t m = strlen(cell[a]);
             snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
