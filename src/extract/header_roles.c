@@ -1,7 +1,8 @@
 /* A header's column roles read from the cells below it, where its labels
  * leave them open: what each column holds (dates, amounts, Dr/Cr markers,
  * serial numbers, text) over up to 40 lines of its page; unnamed label
- * pieces join the label beside them whose kind they share; money roles
+ * pieces join the label beside them whose kind they share, or whose
+ * cells are all that reach under them; money roles
  * the labels leave open start in the usual order (the balance chain may
  * choose another, table_readings.c). See header_parts.h. */
 #include "extract/header_parts.h"
@@ -307,6 +308,91 @@ static bool sample_cells(const struct layout *l, struct sampler *s, const struct
     return false;
 }
 
+/* A complete value on its own: a date or an amount. */
+static bool value_cell(const char *s)
+{
+    enum cellkind k = cell_kind(s);
+    return k == CK_DATE || k == CK_MONEY;
+}
+
+/* Counts into *own line j's cells of unnamed column a's own, not those
+ * of a column beside run on under it. Words a space or less apart run as
+ * one cell, the cell of the column under its middle; split in two where
+ * its parts under two columns are each a date or an amount ("01/04/24
+ * 02/04/24" under "Txn Date Settled"). A run under three columns or more
+ * is a line of text across the table (a footer), no one column's cell. */
+static void cells_reaching(const struct layout *l, size_t j, const struct header *h, int a, float size, int *own)
+{
+    const struct line *ln = &l->lines[j];
+    uint32_t end = ln->first + ln->n;
+    for (uint32_t w = ln->first, e; w < end; w = e) {
+        e = w + 1;
+        while (e < end && l->words[e].x0 - l->words[e - 1].x1 <= 0.61f * size)
+            e++;
+        char part[2][SAMPLE_CELL] = {"", ""};
+        int cols[2] = {-1, -1}, ncols = 0;
+        for (uint32_t v = w; v < e && ncols <= 2; v++) {
+            int c = column_at(h, (l->words[v].x0 + l->words[v].x1) / 2);
+            int k = ncols > 0 && cols[ncols - 1] == c ? ncols - 1 : ncols++;
+            if (k < 2) {
+                cols[k] = c;
+                size_t m = strlen(part[k]);
+                snprintf(part[k] + m, sizeof part[k] - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+            }
+        }
+        if (ncols > 2 || (cols[0] != a && cols[1] != a))
+            continue;
+        if (ncols == 1 || (value_cell(part[0]) && value_cell(part[1])) ||
+            column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2) == a)
+            ++*own;
+    }
+}
+
+/* Does unnamed column a hold nothing of its own below, only other
+ * columns' cells run on under it ("01" under "Date", "June" under "of
+ * Txn")? */
+static bool only_run_on(const struct layout *l, size_t from, float size, const struct header *h, int a)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    struct sampler sp = sampler_at(l, from);
+    int own = 0;
+    while (own == 0 && sample_cells(l, &sp, h, size, cell))
+        cells_reaching(l, sp.j - 1, h, a, size, &own);
+    return own == 0;
+}
+
+/* The named label less than an em beside column a, or -1. */
+static int named_beside(const struct header *h, int a, float size)
+{
+    if (a > 0 && !h->cols[a - 1].unnamed && h->cols[a].x0 - h->cols[a - 1].x1 < size)
+        return a - 1;
+    if (a + 1 < h->ncols && !h->cols[a + 1].unnamed && h->cols[a + 1].x0 - h->cols[a].x1 < size)
+        return a + 1;
+    return -1;
+}
+
+/* A label piece no phrase names close beside a named label ("Date" then
+ * "of Txn", "Entry" before "Dt", a monospaced space apart): whether it is
+ * a word of that label or a column of its own is told by its cells, not
+ * by the gap alone. Under nothing of its own but cells run on from beside
+ * it, it is a word of the label: the label's column, widened. With cells
+ * of its own ("Settled" over dates beside "Txn Date") it stays a column. */
+static void join_run_on_pieces(const struct layout *l, size_t from, float size, struct header *h)
+{
+    for (int a = 0; a < h->ncols;) {
+        int b = h->cols[a].unnamed ? named_beside(h, a, size) : -1;
+        if (b < 0 || !only_run_on(l, from, size, h, a)) {
+            a++;
+            continue;
+        }
+        h->cols[b].x0 = fminf(h->cols[b].x0, h->cols[a].x0);
+        h->cols[b].x1 = fmaxf(h->cols[b].x1, h->cols[a].x1);
+        h->cols[b].guess = true;
+        memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
+        h->ncols--;
+    }
+}
+
 /* Do the balances below h chain? Over the sampled lines, a line's change
  * of balance from the line before is its one amount (printed order) or
  * the one before's (newest first), on at least three lines and half the
@@ -422,6 +508,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     memset(count, 0, sizeof count);
     memset(timed, 0, sizeof timed);
     memset(textlen, 0, sizeof textlen);
+    join_run_on_pieces(l, from, size, h);
     part_serial_lead(l, from, size, h);
     struct sampler sp = sampler_at(l, from);
     while (sample_cells(l, &sp, h, size, cell)) {

@@ -134,6 +134,20 @@ static const struct placed LN_DATE_PARTICULARS[] = {
     {0, 0, "BALANCE", 505, 538.6f},
     {.s = NULL}};
 
+/* "Date of Txn" and "Entry Dt" in a monospaced font (8 pt: a space is
+ * 4.8 pt, 0.6 em): the words no phrase knows ("of Txn", "Entry") a space
+ * beside "Date" and "Dt", the gap rounded up a tenth of a point. */
+static const struct placed DATE_OF_TXN[] = {
+    {0, 0, "Date", 32, 51.2f},      {0, 0, "of", 56.1f, 65.7f},        {0, 0, "Txn", 70.5f, 84.9f},
+    {0, 0, "Description", 110, 162.8f}, {0, 0, "Debit", 300, 324},   {0, 0, "Credit", 380, 408.8f},
+    {0, 0, "Balance", 460, 493.6f},
+    {.s = NULL}};
+
+static const struct placed ENTRY_DT[] = {
+    {0, 0, "Entry", 32, 56},        {0, 0, "Dt", 60.9f, 70.5f},       {0, 0, "Narration", 200, 243.2f},
+    {0, 0, "Debit", 330, 354},      {0, 0, "Credit", 400, 428.8f},    {0, 0, "Balance", 480, 513.6f},
+    {.s = NULL}};
+
 /* Eight rows under those labels, cells centred vertically (baselines
  * absolute: placed at 0). */
 static const struct placed NATURE_OF_TXN_ROWS[] = {
@@ -405,6 +419,64 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .chq_num = NONE},
                   {.i = 3, .chq_num = "683702460981"},
                   {.i = 6, .note = "TO CLG/AMIT PATEL", .chq_num = "256039"}},
+     }},
+    /* "of Txn" a monospaced space after "Date", over nothing but the
+     * dates' run-on ("01" under "Date", "June" under "of"; the year on the
+     * line below, the statement's period its year): a word of the date's label, not a column of its own
+     * that would cut each date in two (the statement was refused). */
+    {"unknown_word_a_space_after_the_date_label_over_its_dates_run_on_joins_it",
+     (const struct placed[]){
+         {0, 40, "Statement", 32, 75.2f}, {0, 40, "Period", 80, 108.8f}, {0, 40, ":", 113.6f, 118.4f},
+         {0, 40, "01-06-2024", 123.2f, 171.2f}, {0, 40, "to", 176, 185.6f}, {0, 40, "30-06-2024", 190.4f, 238.4f},
+         {0, 60, .header = DATE_OF_TXN},
+         {0, 80, "01", 32, 41.6f},   {0, 80, "June", 46.4f, 65.6f},   {0, 80, "SALARY", 110, 138.8f},
+         {0, 80, "5,000.00", 370.4f, 408.8f}, {0, 80, "15,000.00", 450.4f, 493.6f},
+         {0, 90, "2024", 32, 51.2f},
+         {0, 102, "03", 32, 41.6f},  {0, 102, "June", 46.4f, 65.6f},  {0, 102, "RENT", 110, 129.2f},
+         {0, 102, "4,000.00", 285.6f, 324}, {0, 102, "11,000.00", 450.4f, 493.6f},
+         {0, 112, "2024", 32, 51.2f},
+         {0, 124, "05", 32, 41.6f},  {0, 124, "June", 46.4f, 65.6f},  {0, 124, "ATM", 110, 124.4f},
+         {0, 124, "500.00", 295.2f, 324}, {0, 124, "10,500.00", 450.4f, 493.6f},
+         {0, 134, "2024", 32, 51.2f},
+         {0, 146, "07", 32, 41.6f},  {0, 146, "June", 46.4f, 65.6f},  {0, 146, "REFUND", 110, 138.8f},
+         {0, 146, "100.00", 380, 408.8f}, {0, 146, "10,600.00", 450.4f, 493.6f},
+         {0, 156, "2024", 32, 51.2f},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240601, .note = "SALARY", .type = CR, .amount = 500000},
+                  {.i = 1, .date = 20240603, .type = DR, .amount = 400000},
+                  {.i = 3, .date = 20240607, .note = "REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* "Entry" a monospaced space before "Dt", over nothing of its own: its
+     * dates' first words ("01" of "01 February 2024") run on under "Dt",
+     * and a footer's sentence runs across the table under both. A word of
+     * the date's label, though the footer puts text under it (the column
+     * of its own cut each date in two: the statement was refused). */
+    {"unknown_word_a_space_before_the_date_label_with_a_footer_across_joins_it",
+     (const struct placed[]){
+         {0, 60, .header = ENTRY_DT},
+         {0, 80, "01", 32, 41.6f},   {0, 80, "February", 46.4f, 84.8f}, {0, 80, "2024", 89.6f, 108.8f},
+         {0, 80, "SALARY", 200, 228.8f}, {0, 80, "5,000.00", 390.4f, 428.8f}, {0, 80, "15,000.00", 470.4f, 513.6f},
+         {0, 92, "02", 32, 41.6f},   {0, 92, "February", 46.4f, 84.8f}, {0, 92, "2024", 89.6f, 108.8f},
+         {0, 92, "RENT", 200, 219.2f}, {0, 92, "4,000.00", 315.6f, 354}, {0, 92, "11,000.00", 470.4f, 513.6f},
+         {0, 104, "04", 32, 41.6f},  {0, 104, "February", 46.4f, 84.8f}, {0, 104, "2024", 89.6f, 108.8f},
+         {0, 104, "ATM", 200, 214.4f}, {0, 104, "500.00", 325.2f, 354}, {0, 104, "10,500.00", 470.4f, 513.6f},
+         {0, 116, "06", 32, 41.6f},  {0, 116, "February", 46.4f, 84.8f}, {0, 116, "2024", 89.6f, 108.8f},
+         {0, 116, "REFUND", 200, 228.8f}, {0, 116, "100.00", 400, 428.8f}, {0, 116, "10,600.00", 470.4f, 513.6f},
+         {0, 140, "This", 32, 51.2f}, {0, 140, "is", 56, 65.6f},         {0, 140, "a", 70.4f, 75.2f},
+         {0, 140, "computer", 80, 118.4f}, {0, 140, "generated", 123.2f, 166.4f},
+         {0, 140, "statement", 171.2f, 214.4f}, {0, 140, "and", 219.2f, 233.6f},
+         {0, 140, "needs", 238.4f, 262.4f}, {0, 140, "no", 267.2f, 276.8f},
+         {0, 140, "signature.", 281.6f, 329.6f},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240201, .note = "SALARY", .type = CR, .amount = 500000},
+                  {.i = 2, .date = 20240204, .type = DR, .amount = 50000},
+                  {.i = 3, .date = 20240206, .note = "REFUND", .type = CR}},
+         .balances_ok = YES,
      }},
 };
 
