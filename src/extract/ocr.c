@@ -13,6 +13,7 @@
 #include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
+#include "extract/ocr_reread.h"
 #include "util/log.h"
 
 /* One handle per thread: Tesseract's handles are not shared between
@@ -200,14 +201,8 @@ static bool speck(const char *w, float conf, float width, float height, float em
     return !has_alnum(w) && (conf < 75 || !strcmp(w, "|") || ocr_stray_mark(w));
 }
 
-/* A page's words as read, before they go to the layout. */
-struct pword {
-    char text[256];
-    size_t len;
-    float x0, x1, base, size, conf;
-    bool joined; /* of pieces Tesseract read apart: its text fixed again */
-};
-
+/* A page's words as read (struct pword, ocr_reread.h), before they go to
+ * the layout. */
 struct pwords {
     struct pword *w;
     size_t n, cap;
@@ -485,15 +480,6 @@ static int recognise_piece(TessBaseAPI *api, const struct ocr_image *img, PIX *p
     return rc;
 }
 
-/* The confidence of the least sure word read, -1 when none was. */
-static float least_sure(const struct pwords *pw)
-{
-    float least = pw->n ? 100 : -1;
-    for (size_t i = 0; i < pw->n; i++)
-        least = fminf(least, pw->w[i].conf);
-    return least;
-}
-
 /* The page as read: the straightened page (leptonica's) and its grey copy
  * with the rules erased (ocr_bands), width bytes a row. */
 struct page {
@@ -502,42 +488,69 @@ struct page {
     size_t width;
 };
 
-/* A piece is read from the grey page first; when a word of it comes out
- * less sure than OCR_REREAD_BELOW it is read again in black and white
- * (black_and_white), and the reading whose least sure word is surer
- * wins. Neither is better everywhere: thresholded, small digits Tesseract
- * garbled in grey read right, but the grey page keeps the spacing of long
- * narrations better (read from black and white alone: 66.3% rows exact on
- * scan-smoke, against 68.2% from grey alone). The words go on into pw. */
-#define OCR_REREAD_BELOW 90.0f
+/* Word p into pw (add_word), keeping what it was. */
+static int put_word(struct pwords *pw, const struct pword *p)
+{
+    if (add_word(pw, p->text, p->len, p->x0, p->x1, p->base, p->size, p->conf) < 0)
+        return -1;
+    pw->w[pw->n - 1].joined |= p->joined;
+    return 0;
+}
 
+/* The words of a piece read from the grey page (first) into out, the runs
+ * of unsure ones read again in black and white (ocr_reread.h) and replaced
+ * where that reading is surer. */
+static int reread_unsure(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg,
+                         const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim,
+                         const struct pwords *first, struct pwords *out)
+{
+    const struct pword *w = first->w;
+    int rc = OCR_DONE;
+    for (size_t i = 0, j; i < first->n && rc == OCR_DONE; i = j) {
+        if (w[i].conf >= OCR_REREAD_BELOW) {
+            j = i + 1;
+            rc = put_word(out, &w[i]) < 0 ? OCR_FAILED : OCR_DONE;
+            continue;
+        }
+        struct ocr_band slot = *b;
+        j = ocr_unsure_run(w, first->n, i, (float)img->dpi / 72.0f, &slot.x0, &slot.x1);
+        struct pwords again = {NULL, 0, 0};
+        PIX *bw = slot.x1 - slot.x0 >= 3 ? black_and_white(pg->pix, pg->gray, pg->width, &slot, img->dpi) : NULL;
+        if (bw) /* when it could not be thresholded, the grey reading stands */
+            rc = recognise_piece(api, img, bw, &slot, mon, lim, &again);
+        bool wins = rc == OCR_DONE && ocr_reread_wins(&w[i], j - i, again.w, &again.n);
+        const struct pword *use = wins ? again.w : &w[i];
+        for (size_t k = 0, n = wins ? again.n : j - i; k < n && rc == OCR_DONE; k++)
+            rc = put_word(out, &use[k]) < 0 ? OCR_FAILED : OCR_DONE;
+        free(again.w);
+    }
+    return rc;
+}
+
+/* A piece is read from the grey page first; the words of it less sure than
+ * OCR_REREAD_BELOW are read again in black and white (black_and_white,
+ * ocr_reread.h). Neither is better everywhere: thresholded, small digits
+ * Tesseract garbled in grey read right, but the grey page keeps the spacing
+ * of long narrations better (read from black and white alone: 66.3% rows
+ * exact on scan-smoke, against 68.2% from grey alone). A piece in which the
+ * grey page showed no word is read again whole (a row of scan-smoke is read
+ * only so). The words go on into pw. */
 static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg, const struct ocr_band *b,
                       ETEXT_DESC *mon, const struct limit *lim, struct pwords *pw)
 {
-    struct pwords first = {NULL, 0, 0}, second = {NULL, 0, 0};
+    struct pwords first = {NULL, 0, 0};
     PIX *gray = to_pix(pg->gray + (size_t)b->y0 * pg->width + (size_t)b->x0, b->x1 - b->x0, b->y1 - b->y0, pg->width,
                        img->dpi);
     int rc = recognise_piece(api, img, gray, b, mon, lim, &first);
-    float least = least_sure(&first);
-    PIX *bw = NULL; /* when it could not be thresholded, the grey reading stands */
-    if (rc == OCR_DONE && least < OCR_REREAD_BELOW)
-        bw = black_and_white(pg->pix, pg->gray, pg->width, b, img->dpi);
-    if (bw) {
-        rc = recognise_piece(api, img, bw, b, mon, lim, &second);
-        if (least_sure(&second) > least) {
-            struct pwords t = first;
-            first = second, second = t;
-        }
-    }
-    for (size_t i = 0; i < first.n && rc == OCR_DONE; i++) {
-        const struct pword *p = &first.w[i];
-        if (add_word(pw, p->text, p->len, p->x0, p->x1, p->base, p->size, p->conf) < 0)
-            rc = OCR_FAILED;
-        else
-            pw->w[pw->n - 1].joined |= p->joined;
+    PIX *bw = rc == OCR_DONE && !first.n ? black_and_white(pg->pix, pg->gray, pg->width, b, img->dpi) : NULL;
+    if (bw) { /* its words go as read */
+        rc = recognise_piece(api, img, bw, b, mon, lim, &first);
+        for (size_t i = 0; i < first.n && rc == OCR_DONE; i++)
+            rc = put_word(pw, &first.w[i]) < 0 ? OCR_FAILED : OCR_DONE;
+    } else if (rc == OCR_DONE) {
+        rc = reread_unsure(api, img, pg, b, mon, lim, &first, pw);
     }
     free(first.w);
-    free(second.w);
     return rc;
 }
 
