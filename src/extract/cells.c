@@ -349,18 +349,21 @@ static int word_column(const struct layout *l, const struct word *wd, const stru
     return column_at(h, (wd->x0 + wd->x1) / 2);
 }
 
-/* Text a date column may hold on a line of its own: a date, a time, a
- * wrapped date's piece (digits, a bracketed value date). */
 static bool one_space_after(int prev, int col, float gap, float sp)
 {
     return prev >= 0 && col != prev && gap <= 1.1f * sp + 0.2f;
 }
 
+/* Text a date column may hold on a line of its own: a date, a day and
+ * month without its year ("10NOV"), a time, a wrapped date's piece
+ * (digits, a bracketed value date). */
 static bool date_text(const char *s)
 {
     size_t n = strlen(s);
     pb_day d;
-    if (!n || s[0] == '(' || s[n - 1] == ')' || token_is_time(s) || token_parse_date(s, n, &d))
+    int mo, dd;
+    if (!n || s[0] == '(' || s[n - 1] == ')' || token_is_time(s) || token_parse_date(s, n, &d) ||
+        token_parse_day_month(s, n, &mo, &dd))
         return true;
     for (size_t i = 0; i < n; i++)
         if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))
@@ -457,8 +460,11 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         /* a narration printed under the date in one cell ('Date /
          * Particulars': the two labels one space apart): its first words fall
          * in the date column and the next one space after them in the
-         * narration's; words there that are no date begin the narration */
-        if (one_space_after(prev, col, gap, sp) && col == prev + 1 && date_and_narration_one_cell(h, prev, sp) &&
+         * narration's; words there that are no date begin the narration
+         * (one word so far: a space of the line's font, a monospaced one's
+         * wider than a proportional font's) */
+        float cell_sp = isfinite(space) ? space : fmaxf(sp, line_space(l, ln));
+        if (one_space_after(prev, col, gap, cell_sp) && col == prev + 1 && date_and_narration_one_cell(h, prev, cell_sp) &&
             !cs->c[col][0] && starts_under_label(cs->x0[prev], &h->cols[prev]) && !date_text(cs->c[prev])) {
             move_cell(cs, prev, col);
             crossed &= ~(1u << col); /* its words reaching into the narration are the narration's */

@@ -498,6 +498,64 @@ static void part_serial_lead(const struct layout *l, size_t from, float size, st
     }
 }
 
+/* A narration label over a column of dates, and no date label anywhere:
+ * the date and the narration share one cell, the date on its first line
+ * and the narration under it, whatever the label's words ("Txn
+ * Description" where the family prints "Date / Particulars"). The label
+ * becomes the two labels one space apart that such a cell has
+ * (cells.c date_and_narration_one_cell): a date label as wide as its
+ * dates, the narration's one space after it. The cells decide, never the
+ * words. */
+/* The right edge of the dates printed under column a's label (from line
+ * `from` on, the lines its roles are read from): a date word starting
+ * under the label. */
+static float dates_right(const struct layout *l, size_t from, float size, const struct header *h, int a)
+{
+    float right = h->cols[a].x0;
+    struct sampler sp = sampler_at(l, from);
+    size_t j;
+    while (sp.lines < SAMPLE_LINES && sample_next(l, &sp, &j)) {
+        const struct line *ln = &l->lines[j];
+        sp.lines++;
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            const struct word *wd = &l->words[w];
+            const char *t = word_text(l, wd);
+            pb_day d;
+            if (wd->x0 >= h->cols[a].x0 - size && wd->x0 <= h->cols[a].x1 && token_parse_date(t, strlen(t), &d))
+                right = fmaxf(right, wd->x1);
+        }
+    }
+    return right;
+}
+
+static void date_in_narration_cell(const struct layout *l, size_t from, float size, struct header *h,
+                                   enum cellkind *kinds, int *timed, size_t *textlen)
+{
+    int n = -1;
+    for (int a = 0; a < h->ncols; a++) {
+        if (h->cols[a].role == COL_DATE || h->cols[a].role == COL_VALUE_DATE)
+            return;
+        if (h->cols[a].role == COL_NARRATION && kinds[a] == CK_DATE && n < 0)
+            n = a;
+    }
+    if (n < 0 || h->ncols >= TABLE_MAX_COLS)
+        return;
+    memmove(&h->cols[n + 1], &h->cols[n], (size_t)(h->ncols - n) * sizeof *h->cols);
+    memmove(&kinds[n + 1], &kinds[n], (size_t)(h->ncols - n) * sizeof *kinds);
+    memmove(&timed[n + 1], &timed[n], (size_t)(h->ncols - n) * sizeof *timed);
+    memmove(&textlen[n + 1], &textlen[n], (size_t)(h->ncols - n) * sizeof *textlen);
+    h->ncols++;
+    struct column *d = &h->cols[n], *t = &h->cols[n + 1];
+    d->role = COL_DATE;
+    d->guess = true;
+    d->x1 = dates_right(l, from, size, h, n);
+    t->x0 = d->x1 + 0.3f * size;
+    t->x1 = fmaxf(t->x1, t->x0 + size);
+    textlen[n] = 0;
+    kinds[n + 1] = CK_TEXT;
+    timed[n + 1] = 0;
+}
+
 /* See header_parts.h. */
 bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
 {
@@ -587,6 +645,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
         }
     if (text_best >= 0)
         h->cols[text_best].role = COL_NARRATION;
+    date_in_narration_cell(l, from, size, h, kinds, timed, textlen);
     money_roles(h);
     order_dates(h, kinds, timed, lines);
     /* what the cells show must be a table of transactions: its first date

@@ -93,6 +93,22 @@ static const struct placed DATE_PARTICULARS[] = {
     {0, 0, "Deposits", 647.5f, 687.3f}, {0, 0, "Balance", 725.1f, 761},
     {.s = NULL}};
 
+/* "Txn. Description" where a family prints "Date / Particulars": a
+ * narration label over the date and the narration in one cell, no date
+ * label anywhere (its cells say which column holds the dates). */
+static const struct placed TXN_DESCRIPTION_ONE_CELL[] = {
+    {0, 0, "Txn", 31, 46},      {0, 0, "Description", 49, 104},
+    {0, 0, "Chq", 470.1f, 486}, {0, 0, "No", 488.5f, 502.7f}, {0, 0, "Withdrawals", 565.1f, 622.2f},
+    {0, 0, "Deposits", 647.5f, 687.3f}, {0, 0, "Balance", 725.1f, 761},
+    {.s = NULL}};
+
+/* The same in a monospaced font (a space as wide as a letter, 4.8 pt at
+ * 8 pt): "Txn Description" over the date and the narration in one cell. */
+static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
+    {0, 0, "Txn", 31, 45.4f}, {0, 0, "Description", 50.2f, 103},
+    {0, 0, "Withdrawals", 545, 597.8f}, {0, 0, "Deposits", 630, 668.4f}, {0, 0, "Balance", 715, 748.6f},
+    {.s = NULL}};
+
 static const struct placed DATE_NARRATION_REF[] = {
     {0, 0, "Date", 30, 50},          {0, 0, "Narration", 99, 140},     {0, 0, "Ref", 209, 240},
     {0, 0, "Debit", 303, 330},       {0, 0, "Credit", 393, 420},       {0, 0, "Balance", 470, 510},
@@ -300,6 +316,75 @@ static const struct placed_case PLACED[] = {
                   {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR},
                   {.i = 5, .date = 20230606, .note = "UPI TO RAVI", .type = DR}},
          .balances_ok = YES,
+     }},
+    /* The date and the narration in one cell under a narration label and
+     * no date label ("Txn Description"): the column's cells are dates on
+     * each row's first line, so it is the date's and the narration's cell,
+     * the narration under the date. */
+    {"date_and_narration_in_one_cell_under_a_narration_label",
+     (const struct placed[]){
+         {0, 148, .header = TXN_DESCRIPTION_ONE_CELL},
+         {0, 163, "01-06-2023", 31, 78}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
+         {0, 176, "ATM", 31.0f, 46.3f}, {0, 176, "CASH", 48.8f, 69.2f}, {0, 176, "WDL/S1A91796/CHENNAI", 71.7f, 173.7f},
+         {0, 190, "02-06-2023", 31, 78}, {0, 190, "1,000.00", 638.4f, 687.3f}, {0, 190, "11,000.00", 712.1f, 761},
+         {0, 203, "BY", 31.0f, 41.2f}, {0, 203, "CASH", 43.7f, 64.1f}, {0, 203, "DEPOSIT", 66.6f, 102.3f},
+         {0, 217, "03-06-2023", 31, 78}, {0, 217, "20.00", 581, 622.2f}, {0, 217, "10,980.00", 712.1f, 761},
+         {0, 230, "SMS", 31.0f, 46.3f}, {0, 230, "CHGS", 48.8f, 69.2f}, {0, 230, "QUARTERLY", 71.7f, 117.6f},
+         {0, 244, "04-06-2023", 31, 78}, {0, 244, "500.00", 638.4f, 687.3f}, {0, 244, "11,480.00", 712.1f, 761},
+         {0, 257, "NEFT", 31.0f, 52}, {0, 257, "CR", 54.5f, 66}, {0, 257, "REFUND", 68.5f, 100},
+         {0, 271, "05-06-2023", 31, 78}, {0, 271, "80.00", 581, 622.2f}, {0, 271, "11,400.00", 712.1f, 761},
+         {0, 284, "POS", 31.0f, 48}, {0, 284, "GROCERY", 50.5f, 90},
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR}},
+         .balances_ok = YES,
+     }},
+    /* The same cell in a monospaced font: a narration line's first word
+     * ("BY") alone in the date column is one of the font's spaces (as wide
+     * as a letter) before the next, long enough to fall in the narration
+     * column: it begins the narration, the line no prose across two
+     * columns. */
+    {"date_and_narration_in_one_cell_in_a_monospaced_font",
+     (const struct placed[]){
+         {0, 148, .header = TXN_DESCRIPTION_MONOSPACED},
+         {0, 163, "01-06-2023", 31, 79}, {0, 163, "5,000.00", 559.4f, 597.8f}, {0, 163, "10,000.00", 705.4f, 748.6f},
+         {0, 176, "ATM", 31, 45.4f}, {0, 176, "CASH", 50.2f, 69.4f}, {0, 176, "WDL/S1A91796/CHENNAI", 74.2f, 170.2f},
+         {0, 190, "02-06-2023", 31, 79}, {0, 190, "1,000.00", 630, 668.4f}, {0, 190, "11,000.00", 705.4f, 748.6f},
+         {0, 203, "BY", 31, 40.6f}, {0, 203, "CASH/DEPOSIT/KORAMANGALA/BR", 45.4f, 175.0f},
+         {0, 217, "03-06-2023", 31, 79}, {0, 217, "20.00", 573.8f, 597.8f}, {0, 217, "10,980.00", 705.4f, 748.6f},
+         {0, 230, "SMS", 31, 45.4f}, {0, 230, "CHGS", 50.2f, 69.4f}, {0, 230, "QUARTERLY", 74.2f, 117.4f},
+         {0, 244, "04-06-2023", 31, 79}, {0, 244, "500.00", 639.6f, 668.4f}, {0, 244, "11,480.00", 705.4f, 748.6f},
+         {0, 257, "NEFT", 31, 50.2f}, {0, 257, "CR", 55, 64.6f}, {0, 257, "REFUND", 69.4f, 98.2f},
+         {0, 271, "05-06-2023", 31, 79}, {0, 271, "80.00", 573.8f, 597.8f}, {0, 271, "11,400.00", 705.4f, 748.6f},
+         {0, 284, "POS", 31, 45.4f}, {0, 284, "GROCERY", 50.2f, 83.8f},
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH/DEPOSIT/KORAMANGALA/BR", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR}},
+         .balances_ok = YES,
+     }},
+    /* A day and month without its year ('10NOV') first in the date and
+     * narration's one cell, the narration one of the line's spaces after it
+     * (the narrowest gap on a line of single-word cells): it is the row's
+     * date, not the narration's first word. */
+    {"day_and_month_in_the_date_and_narration_cell_is_the_date",
+     (const struct placed[]){
+         {0, 100, "Statement period : 01-11-2024 to 30-11-2024"},
+         {0, 148, .header = DATE_PARTICULARS},
+         {0, 163, "10NOV", 31, 58}, {0, 163, "ATM-WDL-S1A31845-AHMEDABAD", 62, 173.8f}, {0, 163, "5,000.00", 581, 622.2f}, {0, 163, "10,000.00", 712.1f, 761},
+         {0, 177, "12NOV", 31, 58}, {0, 177, "NEFT-CR-ACME-SALARY-NOV", 62, 160.9f}, {0, 177, "1,000.00", 638.4f, 687.3f}, {0, 177, "11,000.00", 712.1f, 761},
+         {0, 191, "19NOV", 31, 58}, {0, 191, "BILLPAY-BESCOM-078308441", 62, 165.2f}, {0, 191, "20.00", 581, 622.2f}, {0, 191, "10,980.00", 712.1f, 761},
+         {0, 205, "27NOV", 31, 58}, {0, 205, "ATM-WDL-S1A82596-AHMEDABAD", 62, 173.8f}, {0, 205, "480.00", 581, 622.2f}, {0, 205, "10,500.00", 712.1f, 761},
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20241110, .note = "ATM-WDL-S1A31845-AHMEDABAD", .type = DR},
+                  {.i = 3, .date = 20241127, .note = "ATM-WDL-S1A82596-AHMEDABAD", .type = DR}},
      }},
     /* The same cell's narration wrapped onto a line of its own whose words
      * start in the date column and end there ("repay") or a little past it
