@@ -349,8 +349,10 @@ static int flush_words(struct pwords *pw, const struct ocr_image *img, struct la
 /* Words Tesseract recognised in a piece of the page whose top left corner
  * is pixel (dx, dy) of the page, into pw, in points. The baseline of each
  * word is its line's baseline at the word's middle, so the words of one
- * printed line share it; the font size is estimated from the line's
- * height above its baseline (capitals reach ~0.72 em). */
+ * printed line share it, unless the word's ink lies off that line (a
+ * column's word printed at another height, ocr_word_base); the font size
+ * is estimated from the line's height above its baseline (capitals reach
+ * ~0.72 em). */
 static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, int dy, struct pwords *pw)
 {
     TessResultIterator *ri = lib->TessBaseAPIGetIterator(api);
@@ -361,7 +363,8 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
     int rc = 0;
     float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
     do {
-        if (lib->TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE)) {
+        bool first = lib->TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
+        if (first) {
             int bx1, by1, bx2, by2, a, t, c, d;
             if (lib->TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
                 lib->TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
@@ -392,6 +395,7 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
             size = (float)(y1 - y0) / 0.72f;
         if (speck(word, conf, (float)(x1 - x0), (float)(y1 - y0), size))
             continue;
+        base = ocr_word_base(word, first, base, (float)y0, (float)y1, size);
         if (add_word(pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
             rc = -1;
             break;

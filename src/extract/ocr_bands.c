@@ -1,6 +1,8 @@
 /* Text bands of a scanned page. See ocr_bands.h. */
 #include "extract/ocr_bands.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,4 +151,29 @@ long ocr_bands(unsigned char *gray, int width, int height, size_t stride, int dp
     free(col);
     *out = bs.b;
     return bs.n;
+}
+
+float ocr_word_base(const char *word, bool first, float line_base, float top, float bottom, float em)
+{
+    bool alnum = false, descends = false;
+    for (const char *c = word; *c; c++) {
+        alnum |= isalnum((unsigned char)*c) != 0;
+        descends |= strchr("gjpqy,;()[]{}|", *c) != NULL;
+    }
+    if (!first || !alnum || em <= 0 || bottom <= top)
+        return line_base;
+    /* em is the line's height above its baseline: a word off the line
+     * makes it too big; the word's own height bounds it (a digit or capital
+     * is ~0.72 em tall, with a descender below ~0.94 em) */
+    float own_em = (bottom - top) / (descends ? 0.94f : 0.72f);
+    float wem = own_em < em ? own_em : em;
+    /* a descender reaches ~0.22 em below the baseline; a word's ink ends
+     * at the baseline, give or take a pixel's rounding */
+    float own = bottom - (descends ? 0.22f * wem : 0.0f);
+    /* ink ending above the baseline is the word's own: a mark can only
+     * add ink. Ink ending below it may be a pen mark under the word: the
+     * word's top must be lower than the line's capitals too */
+    bool above = own < line_base - 0.3f * wem;
+    bool below = bottom > line_base + 0.45f * wem && top > line_base - 0.72f * em + 0.3f * wem;
+    return above || below ? own : line_base;
 }

@@ -1,5 +1,6 @@
 /* Text bands of a scanned page (extract/ocr_bands.h): pure, no Tesseract.
  * Pages are drawn here: glyphs as small dark boxes, rules as long lines. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,11 +94,49 @@ TEST(specks_and_blank_pages_have_no_bands)
     free(b);
 }
 
+/* A row whose date is printed centred between the two lines of its
+ * narration (baselines 36 px apart), 39 px to its right: one piece, so
+ * Tesseract reads the date as a word of the narration's first line
+ * (baseline y 74). */
+TEST(a_date_centred_beside_two_lines_keeps_its_own_baseline)
+{
+    blank();
+    word(100, 50, 8), word(100, 86, 8); /* the narration: baselines 74 and 110 */
+    word(293, 68, 8);                   /* the date: ink 68..92, midway */
+    struct ocr_band *b;
+    long n = bands(&b);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK(b[0].x0 <= 100 && b[0].x1 >= 447 && b[0].y0 <= 50 && b[0].y1 >= 110);
+    free(b);
+    const float em = 24 / 0.72f;
+    /* the date, on the first line's baseline as OCR groups it: its own */
+    CHECK(fabsf(ocr_word_base("01/04/23", true, 74, 68, 92, em) - 92) < 0.01f);
+    /* the same, the line's size inflated by the narration above it */
+    CHECK(fabsf(ocr_word_base("01/04/23", true, 76, 68, 92, 2 * em) - 92) < 0.01f);
+    /* the words of the line keep its baseline, descenders or not */
+    CHECK(fabsf(ocr_word_base("UPI-BOOKMYSHOW", true, 74, 50, 74, em) - 74) < 0.01f);
+    CHECK(fabsf(ocr_word_base("paytm", true, 74, 50, 81, em) - 74) < 0.01f);
+    CHECK(fabsf(ocr_word_base("TO", true, 74, 51, 75, em) - 74) < 0.01f);
+    /* a word printed above the line it was read with (its ink ends 18 px
+     * above the baseline) and one with a descender below it */
+    CHECK(fabsf(ocr_word_base("47286.00", true, 110, 68, 92, em) - 92) < 0.01f);
+    CHECK(fabsf(ocr_word_base("paytm", true, 74, 85, 116, em) - (116 - 0.22f * 31 / 0.94f)) < 0.01f);
+    /* a word of the line with a pen mark under it: its top is the line's */
+    CHECK(fabsf(ocr_word_base("UPI/ANJALI", true, 74, 50, 90, em) - 74) < 0.01f);
+    /* a word further along a line stays on it (two printed lines of a
+     * narration read as one are better ordered by the line's baseline) */
+    CHECK(fabsf(ocr_word_base("BANK/ICI4333862789", false, 74, 68, 92, em) - 74) < 0.01f);
+    /* no letter or digit: no baseline of its own to go by */
+    CHECK(fabsf(ocr_word_base("-", true, 74, 85, 88, em) - 74) < 0.01f);
+}
+
 int main(void)
 {
     RUN(rows_apart_are_bands_and_columns_apart_are_pieces);
     RUN(words_of_a_line_stay_one_piece);
     RUN(rules_are_erased_and_cut_nothing);
     RUN(specks_and_blank_pages_have_no_bands);
+    RUN(a_date_centred_beside_two_lines_keeps_its_own_baseline);
     return check_summary();
 }
