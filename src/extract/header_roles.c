@@ -19,6 +19,41 @@
  * 1.04: the column as a whole decides (column_kind) */
 enum cellkind { CK_EMPTY, CK_DATE, CK_MONEY, CK_DRCR, CK_INT, CK_TEXT, CK_DAYMONTH, CK__COUNT };
 
+/* What was counted of one column's cells below the header. One per column
+ * of the header, at the column's index: it moves with its column when
+ * labels merge or part (drop_column, open_column), never on its own. */
+struct col_cells {
+    int count[CK__COUNT]; /* cells of each kind */
+    enum cellkind kind;   /* what the column holds (column_kind) */
+    int timed;            /* date cells that also print a time of day */
+    size_t textlen;       /* characters of its text cells */
+};
+
+/* Column a leaves h (merged into a label beside it): the columns after it,
+ * and their counts (cc, unless NULL: none counted yet), move left. */
+static void drop_column(struct header *h, struct col_cells *cc, int a)
+{
+    size_t after = (size_t)(h->ncols - a - 1);
+    memmove(&h->cols[a], &h->cols[a + 1], after * sizeof *h->cols);
+    if (cc)
+        memmove(&cc[a], &cc[a + 1], after * sizeof *cc);
+    h->ncols--;
+}
+
+/* Room for a new column at a (h has fewer than TABLE_MAX_COLS): the
+ * columns from a on, and their counts (cc unless NULL), move right; the
+ * new column starts as a copy of the one it displaced, its counts empty. */
+static void open_column(struct header *h, struct col_cells *cc, int a)
+{
+    size_t from = (size_t)(h->ncols - a);
+    memmove(&h->cols[a + 1], &h->cols[a], from * sizeof *h->cols);
+    if (cc) {
+        memmove(&cc[a + 1], &cc[a], from * sizeof *cc);
+        cc[a] = (struct col_cells){.kind = CK_EMPTY};
+    }
+    h->ncols++;
+}
+
 static bool day_month_dotted(const char *s, size_t len)
 {
     char dotted[8];
@@ -134,32 +169,46 @@ static bool textual(enum cellkind k)
 }
 
 /* May unnamed column a join its neighbour b? */
-static bool joins(const struct header *h, const enum cellkind *kinds, int a, int b, float size)
+static bool joins(const struct header *h, const struct col_cells *cc, int a, int b, float size)
 {
+    enum cellkind ka = cc[a].kind, kb = cc[b].kind;
     const struct column *l = &h->cols[a < b ? a : b], *r = &h->cols[a < b ? b : a];
     if (r->x0 - l->x1 >= size)
         return false;
     /* amounts under both: two money columns ("Inflow" beside "Book
      * Balance"), however close their labels; dates under both: a date and
      * a value date ("Booking Date" beside "Value" over "On") */
-    if ((kinds[a] == CK_MONEY && kinds[b] == CK_MONEY) || (kinds[a] == CK_DATE && kinds[b] == CK_DATE))
+    if ((ka == CK_MONEY && kb == CK_MONEY) || (ka == CK_DATE && kb == CK_DATE))
         return false;
     if (!h->cols[b].unnamed)
-        return kind_suits(kinds[a], h->cols[b].role);
-    return textual(kinds[a]) && textual(kinds[b]); /* "Nature of" + "Txn": one text label */
+        return kind_suits(ka, h->cols[b].role);
+    return textual(ka) && textual(kb); /* "Nature of" + "Txn": one text label */
 }
 
-/* Unnamed columns merged into the label beside them: what was counted of
- * each column's cells (its kind, dated cells with a time, text length)
- * goes with it, the text counted under both parts summed. */
-static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, size_t *textlen, float size)
+/* What was counted under column a's label joins what was counted under
+ * b's, the label a merges into: b's kind, unless its own cells do not
+ * suit its role or it has none (the cells fell under the unnamed part);
+ * the text and the cells of each kind under both parts summed. */
+static void merge_cells(const struct column *b, struct col_cells *into, const struct col_cells *from)
+{
+    if (!kind_suits(into->kind, b->role) || into->kind == CK_EMPTY)
+        into->kind = from->kind;
+    into->timed = from->timed > into->timed ? from->timed : into->timed;
+    into->textlen += from->textlen;
+    for (int k = 0; k < CK__COUNT; k++)
+        into->count[k] += from->count[k];
+}
+
+/* Unnamed columns merged into the label beside them, with what was
+ * counted of their cells (merge_cells). */
+static void merge_unnamed(struct header *h, struct col_cells *cc, float size)
 {
     for (int a = 0; a < h->ncols;) {
         int b = -1;
         if (h->cols[a].unnamed) {
-            if (a + 1 < h->ncols && joins(h, kinds, a, a + 1, size))
+            if (a + 1 < h->ncols && joins(h, cc, a, a + 1, size))
                 b = a + 1;
-            else if (a > 0 && joins(h, kinds, a, a - 1, size))
+            else if (a > 0 && joins(h, cc, a, a - 1, size))
                 b = a - 1;
         }
         if (b < 0) {
@@ -169,15 +218,8 @@ static void merge_unnamed(struct header *h, enum cellkind *kinds, int *timed, si
         h->cols[b].x0 = fminf(h->cols[b].x0, h->cols[a].x0);
         h->cols[b].x1 = fmaxf(h->cols[b].x1, h->cols[a].x1);
         h->cols[b].guess = true;
-        if (!kind_suits(kinds[b], h->cols[b].role) || kinds[b] == CK_EMPTY)
-            kinds[b] = kinds[a]; /* the cells fell under the unnamed part */
-        timed[b] = timed[a] > timed[b] ? timed[a] : timed[b];
-        textlen[b] += textlen[a];
-        memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
-        memmove(&kinds[a], &kinds[a + 1], (size_t)(h->ncols - a - 1) * sizeof *kinds);
-        memmove(&timed[a], &timed[a + 1], (size_t)(h->ncols - a - 1) * sizeof *timed);
-        memmove(&textlen[a], &textlen[a + 1], (size_t)(h->ncols - a - 1) * sizeof *textlen);
-        h->ncols--;
+        merge_cells(&h->cols[b], &cc[b], &cc[a]);
+        drop_column(h, cc, a);
     }
 }
 
@@ -192,12 +234,12 @@ static bool timed_date(const char *s)
  * printing the time of day is the transaction's (a posting is stamped
  * with its time; a value date is a day for interest); failing that, the
  * first. */
-static void order_dates(struct header *h, const enum cellkind *kinds, const int *timed, int lines)
+static void order_dates(struct header *h, const struct col_cells *cc, int lines)
 {
     int d = header_col(h, COL_DATE), v = header_col(h, COL_VALUE_DATE);
-    if (d < 0 || v < 0 || !h->cols[d].guess || !h->cols[v].guess || kinds[d] != CK_DATE || kinds[v] != CK_DATE)
+    if (d < 0 || v < 0 || !h->cols[d].guess || !h->cols[v].guess || cc[d].kind != CK_DATE || cc[v].kind != CK_DATE)
         return;
-    if (timed[v] * 2 > lines && timed[d] * 5 < lines) {
+    if (cc[v].timed * 2 > lines && cc[d].timed * 5 < lines) {
         h->cols[d].role = COL_VALUE_DATE;
         h->cols[v].role = COL_DATE;
     }
@@ -388,8 +430,7 @@ static void join_run_on_pieces(const struct layout *l, size_t from, float size, 
         h->cols[b].x0 = fminf(h->cols[b].x0, h->cols[a].x0);
         h->cols[b].x1 = fmaxf(h->cols[b].x1, h->cols[a].x1);
         h->cols[b].guess = true;
-        memmove(&h->cols[a], &h->cols[a + 1], (size_t)(h->ncols - a - 1) * sizeof *h->cols);
-        h->ncols--;
+        drop_column(h, NULL, a);
     }
 }
 
@@ -491,9 +532,8 @@ static void part_serial_lead(const struct layout *l, size_t from, float size, st
         struct column lead = {.role = COL_UNKNOWN, .x0 = c->lead_x0, .x1 = c->lead_x1, .guess = true, .unnamed = true};
         c->x0 = c->label_x0;
         c->lead_x0 = c->lead_x1 = 0;
-        memmove(&h->cols[a + 1], &h->cols[a], (size_t)(h->ncols - a) * sizeof *h->cols);
+        open_column(h, NULL, a);
         h->cols[a] = lead;
-        h->ncols++;
         a++;
     }
 }
@@ -529,31 +569,28 @@ static float dates_right(const struct layout *l, size_t from, float size, const 
 }
 
 static void date_in_narration_cell(const struct layout *l, size_t from, float size, struct header *h,
-                                   enum cellkind *kinds, int *timed, size_t *textlen)
+                                   struct col_cells *cc)
 {
     int n = -1;
     for (int a = 0; a < h->ncols; a++) {
         if (h->cols[a].role == COL_DATE || h->cols[a].role == COL_VALUE_DATE)
             return;
-        if (h->cols[a].role == COL_NARRATION && kinds[a] == CK_DATE && n < 0)
+        if (h->cols[a].role == COL_NARRATION && cc[a].kind == CK_DATE && n < 0)
             n = a;
     }
     if (n < 0 || h->ncols >= TABLE_MAX_COLS)
         return;
-    memmove(&h->cols[n + 1], &h->cols[n], (size_t)(h->ncols - n) * sizeof *h->cols);
-    memmove(&kinds[n + 1], &kinds[n], (size_t)(h->ncols - n) * sizeof *kinds);
-    memmove(&timed[n + 1], &timed[n], (size_t)(h->ncols - n) * sizeof *timed);
-    memmove(&textlen[n + 1], &textlen[n], (size_t)(h->ncols - n) * sizeof *textlen);
-    h->ncols++;
+    open_column(h, cc, n);
+    cc[n] = cc[n + 1]; /* the counts were of the one cell holding both */
     struct column *d = &h->cols[n], *t = &h->cols[n + 1];
     d->role = COL_DATE;
     d->guess = true;
     d->x1 = dates_right(l, from, size, h, n);
     t->x0 = d->x1 + 0.3f * size;
     t->x1 = fmaxf(t->x1, t->x0 + size);
-    textlen[n] = 0;
-    kinds[n + 1] = CK_TEXT;
-    timed[n + 1] = 0;
+    cc[n].textlen = 0; /* the text is the narration's */
+    cc[n + 1].kind = CK_TEXT;
+    cc[n + 1].timed = 0;
 }
 
 /* See header_parts.h. */
@@ -561,21 +598,18 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
 {
     *chained = false;
     static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
-    int count[TABLE_MAX_COLS][CK__COUNT], timed[TABLE_MAX_COLS];
-    size_t textlen[TABLE_MAX_COLS];
-    memset(count, 0, sizeof count);
-    memset(timed, 0, sizeof timed);
-    memset(textlen, 0, sizeof textlen);
+    struct col_cells cc[TABLE_MAX_COLS];
+    memset(cc, 0, sizeof cc);
     join_run_on_pieces(l, from, size, h);
     part_serial_lead(l, from, size, h);
     struct sampler sp = sampler_at(l, from);
     while (sample_cells(l, &sp, h, size, cell)) {
         for (int a = 0; a < h->ncols; a++) {
             enum cellkind kd = content_kind(cell[a]);
-            count[a][kd]++;
-            timed[a] += kd == CK_DATE && timed_date(cell[a]);
+            cc[a].count[kd]++;
+            cc[a].timed += kd == CK_DATE && timed_date(cell[a]);
             if (kd == CK_TEXT)
-                textlen[a] += strlen(cell[a]);
+                cc[a].textlen += strlen(cell[a]);
         }
     }
     int lines = sp.lines;
@@ -589,13 +623,12 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     }
     int text_best = -1;
     bool date_left = false;
-    enum cellkind kinds[TABLE_MAX_COLS];
     for (int a = 0; a < h->ncols; a++)
-        kinds[a] = column_kind(count[a], lines);
-    merge_unnamed(h, kinds, timed, textlen, size);
+        cc[a].kind = column_kind(cc[a].count, lines);
+    merge_unnamed(h, cc, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
-        enum cellkind kd = kinds[a];
+        enum cellkind kd = cc[a].kind;
         /* a second date column whose label is only partly known ("Effective
          * Date" beside "Txn Date"), or a second one labelled only "Date", is
          * the value date */
@@ -626,7 +659,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
             break;
         case CK_TEXT:
             col->role = COL_OTHER;
-            if (!narr && (text_best < 0 || textlen[a] > textlen[text_best]))
+            if (!narr && (text_best < 0 || cc[a].textlen > cc[text_best].textlen))
                 text_best = a;
             break;
         default:
@@ -638,35 +671,35 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
      * the text columns holding half the longest one's text or more, the
      * leftmost is the narration */
     for (int a = 0; text_best >= 0 && a < text_best; a++)
-        if (h->cols[a].unnamed && h->cols[a].role == COL_OTHER && kinds[a] == CK_TEXT &&
-            2 * textlen[a] >= textlen[text_best]) {
+        if (h->cols[a].unnamed && h->cols[a].role == COL_OTHER && cc[a].kind == CK_TEXT &&
+            2 * cc[a].textlen >= cc[text_best].textlen) {
             text_best = a;
             break;
         }
     if (text_best >= 0)
         h->cols[text_best].role = COL_NARRATION;
-    date_in_narration_cell(l, from, size, h, kinds, timed, textlen);
+    date_in_narration_cell(l, from, size, h, cc);
     money_roles(h);
-    order_dates(h, kinds, timed, lines);
+    order_dates(h, cc, lines);
     /* what the cells show must be a table of transactions: its first date
      * column holds dates, some money column amounts */
     bool dates = false, amounts = false;
     for (int a = 0; a < h->ncols; a++) {
         enum col_role r = h->cols[a].role;
         if (r == COL_DATE || r == COL_VALUE_DATE) {
-            dates = kinds[a] == CK_DATE;
+            dates = cc[a].kind == CK_DATE;
             break;
         }
     }
     for (int a = 0; a < h->ncols; a++) {
-        amounts |= money(h->cols[a].role) && kinds[a] == CK_MONEY;
-        if (h->cols[a].role == COL_BALANCE && kinds[a] != CK_MONEY)
+        amounts |= money(h->cols[a].role) && cc[a].kind == CK_MONEY;
+        if (h->cols[a].role == COL_BALANCE && cc[a].kind != CK_MONEY)
             amounts = false; /* the balances fell elsewhere: columns misread, no table rather than a wrong one */
     }
     if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
         fprintf(stderr, "cells below (%d lines):", lines);
         for (int a = 0; a < h->ncols; a++)
-            fprintf(stderr, " [%d kind %d%s %.0f-%.0f]", h->cols[a].role, kinds[a], h->cols[a].guess ? "?" : "",
+            fprintf(stderr, " [%d kind %d%s %.0f-%.0f]", h->cols[a].role, cc[a].kind, h->cols[a].guess ? "?" : "",
                     h->cols[a].x0, h->cols[a].x1);
         fprintf(stderr, " -> %s\n", dates && amounts ? "table" : "not a table");
     }
