@@ -56,19 +56,37 @@ struct table_case {
 };
 
 
+/* One word of a row of words (ROW): its text spanning [x0, x1]. */
+struct placed_word {
+    const char *s;
+    float x0, x1;
+};
+
 /* A piece of a page placed by its position: a line of monospaced text
  * (6 pt a character, font size 10 unless size says) at baseline y, or,
  * with x1 set, one word spanning [x0, x1] (font size 8 unless size says),
  * or, with header set, a table header's words placed on the piece's page
  * with their baselines y below the piece's (a header printed on several
- * pages is written once). A case's pieces end with {.s = NULL}. */
+ * pages is written once), or, with row set, words on baseline y (font
+ * size 8; see ROW). A case's pieces end with {.s = NULL}. */
 struct placed {
     int page;
     float y;
     const char *s;
     float x0, x1, size;
     const struct placed *header; /* its pieces' pages are the piece's; ends with {.s = NULL} */
+    const struct placed_word *row; /* ends with {NULL} */
 };
+
+/* The words of one line, each {text, x0, x1}, on page p at baseline y:
+ * ROW(0, 75, {"01-02-24", 45.4f, 83.8f}, {"SALARY", 89, 117.8f}). */
+#define ROW(p, y, ...) {(p), (y), .row = (const struct placed_word[]){__VA_ARGS__, {NULL}}}
+
+/* Is piece at a case's (or a header's) end: nothing to place? */
+static inline bool placed_end(const struct placed *at)
+{
+    return !at->s && !at->header && !at->row;
+}
 
 struct placed_case {
     const char *name;
@@ -191,8 +209,13 @@ static inline void place_piece(struct layout *l, int page, float dy, const struc
 {
     float y = at->y + dy, size = at->size;
     if (at->header) {
-        for (const struct placed *h = at->header; h->s; h++)
+        for (const struct placed *h = at->header; !placed_end(h); h++)
             place_piece(l, page, y, h);
+        return;
+    }
+    if (at->row) {
+        for (const struct placed_word *w = at->row; w->s; w++)
+            layout_add_word(l, page, w->x0, y - 8, w->x1, y + 2, y, 8, w->s, strlen(w->s));
         return;
     }
     if (at->x1 > 0) {
@@ -217,7 +240,7 @@ static inline void place_piece(struct layout *l, int page, float dy, const struc
 /* Builds the layout of a placed case. */
 static inline int layout_placed(struct layout *l, const struct placed *at)
 {
-    for (; at->s || at->header; at++)
+    for (; !placed_end(at); at++)
         place_piece(l, at->page, 0, at);
     return layout_build_lines(l);
 }
