@@ -25,10 +25,6 @@ from layouts import fmt_date, money
 from render import Col
 
 
-class Probe(Family):
-    probe = True
-
-
 class Central(Family):
     """Public-sector ledger print on a landscape page: serial number, posting and value dates, the
     branch code and cheque number in columns of their own, balances with a Cr/Dr suffix, a thin rule
@@ -57,13 +53,6 @@ class Central(Family):
         c["br"] = "%05d" % (int(self.st.ifsc[-4:]) if e.kind in ("cash_dep", "cash_wd", "chq_in", "chq_out")
                             else 1900 + (i * 7) % 90)
         return c
-
-    def page_total_row(self, R, y):
-        if not R.page_rows:
-            return
-        cells = {"narr": "Page Total", "dr": self.amt(R.page_dr), "cr": self.amt(R.page_cr)}
-        for col in R.cols:
-            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
 
     def page_header(self, R, n):
         st, h = self.st, self.h
@@ -256,9 +245,8 @@ class Fino(Family):
 
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
-        minutes = (int(self.st.acct[-3:]) + 97 * i) % 780 + 480
-        c["date"] = self.d(e.date) + " %02d:%02d" % (minutes // 60, minutes % 60)
-        c["tid"] = "FT%010d" % (int(self.st.acct[-6:]) * 13 + 7919 * i)
+        c["date"] = self.d(e.date) + " " + self.clock(i, 97, 780, 480)
+        c["tid"] = self.ref_id(i, "FT", 10, 6, 13, 7919)
         return c
 
     def page_header(self, R, n):

@@ -22,13 +22,9 @@ writers' prints describe them; every holder, number and amount made up.
 | tmb | US-style `Apr 01, 2024` and `01APR2024` dates, western grouping, narration above the date line |
 """
 
-from family import Family
+from family import Family, Probe
 from layouts import fmt_date, money
 from render import Col, Row
-
-
-class Probe(Family):
-    probe = True
 
 
 class SIB(Family):

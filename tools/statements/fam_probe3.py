@@ -18,13 +18,9 @@ every holder, number and amount made up.
 | tjsb | co-operative bank: dotted dates `01.04.2024`, `Sr.No` and `Instrument No` columns, dated opening and closing balance rows, a Total row |
 | fincare | small finance bank app export: newest first, one signed Amount column `+1,234.00`/`-1,234.00`, the time under the date |
 """
-from family import Family
+from family import Probe
 from layouts import fmt_date, money
 from render import Col, Row
-
-
-class Probe(Family):
-    probe = True
 
 
 class Syndicate(Probe):
@@ -128,13 +124,6 @@ class Allahabad(Probe):
         return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Cheque No"]),
                 Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Balance"], "r")]
 
-    def page_total_row(self, R, y):
-        if not R.page_rows:
-            return
-        cells = {"narr": "Page Total", "dr": self.amt(R.page_dr), "cr": self.amt(R.page_cr)}
-        for col in R.cols:
-            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
-
     def page_header(self, R, n):
         st = self.st
         y = self.letterhead(R, ["ALLAHABAD BANK", "Statement of Account"])
@@ -208,7 +197,7 @@ class CSB(Probe):
 
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
-        c["tid"] = "S%07d" % ((int(self.st.acct[-5:]) * 17 + 3571 * i) % 10000000)
+        c["tid"] = self.ref_id(i, "S", 7, 5, 17, 3571)
         return c
 
     def page_header(self, R, n):
@@ -289,8 +278,7 @@ class Fincare(Probe):
 
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
-        minutes = (int(self.st.acct[-3:]) + 53 * i) % 720 + 540
-        c["date"] = "%s\n%02d:%02d" % (self.d(e.date), minutes // 60, minutes % 60)
+        c["date"] = "%s\n%s" % (self.d(e.date), self.clock(i, 53, 720, 540))
         c["amt"] = self.signed(e.amount if e.credit else -e.amount, plus="+")
         return c
 

@@ -73,6 +73,17 @@ class Family(Layout):
     def period(self, fmt="%d-%m-%Y", sep=" to "):
         return fmt_date(self.st.start, fmt) + sep + fmt_date(self.st.end, fmt)
 
+    def clock(self, i, step, span, first):
+        """A made-up time of day of row i ('HH:MM'): minutes from `first`, within `span` minutes."""
+        minutes = (int(self.st.acct[-3:]) + step * i) % span + first
+        return "%02d:%02d" % (minutes // 60, minutes % 60)
+
+    def ref_id(self, i, prefix, width, tail, mult, step):
+        """A made-up transaction id of row i: prefix and `width` digits drawn from the account
+        number's last `tail` digits."""
+        n = (int(self.st.acct[-tail:]) * mult + step * i) % 10 ** width
+        return prefix + "%0*d" % (width, n)
+
     # ----- header blocks -----
     def letterhead(self, R, lines, align="l", size_add=7):
         """Bank name (large) and its office lines at the top; returns the y below them."""
@@ -204,6 +215,12 @@ class Family(Layout):
         if not self.st.spec.get("second_account") or hasattr(self, "html"):
             return []
         return [self.second().truth(self)]
+
+
+class Probe(Family):
+    """A probe family (fam_probe*.py): held out from tuning, in the probe sets only, until the
+    reader reads it in general logic; then it subclasses Family and joins the tuning sets."""
+    probe = True
 
 
 class SecondAccount:

@@ -193,7 +193,13 @@ class Layout:
         pass
 
     def page_total_row(self, R, y):
-        pass
+        """The 'Page Total' line under a page's rows (drawn only when page_totals is set): the
+        page's debits and credits in their columns."""
+        if not R.page_rows:
+            return
+        cells = {"narr": "Page Total", "dr": self.amt(R.page_dr), "cr": self.amt(R.page_cr)}
+        for col in R.cols:
+            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
 
     def carry_row(self, R, y, kind):
         return y
@@ -670,13 +676,6 @@ class Coop(Layout):
 
     def footer_lines(self):
         return ["This is a computer generated statement.                    Page {n} of {N}"]
-
-    def page_total_row(self, R, y):
-        if not R.page_rows:
-            return
-        cells = {"narr": "Page Total", "dr": self.amt(R.page_dr), "cr": self.amt(R.page_cr)}
-        for col in R.cols:
-            R.draw_cell(col, y, cells.get(col.key, ""), bold=True)
 
     def carry_row(self, R, y, kind):
         label = "B/F" if kind == "bf" else "C/F"
