@@ -83,6 +83,20 @@ BANKS = {b.key: b for b in [
     Bank("nainital", "nainital", "NTBL", "136", "The Nainital Bank Ltd.", "099910000099999", "private"),
     Bank("tjsb", "tjsb_sahakari", "TJSB", "109", "TJSB SAHAKARI BANK LTD.", "099120100099999", "cooperative"),
     Bank("fincare", "fincarebnk", "FSFB", "817", "Fincare Small Finance Bank", "20999999999", "small_finance"),
+    # the probe families of session 10 (fam_probe4.py): Dena and Andhra merged away in 2019-2020, LVB in
+    # 2020; a regional rural bank, a state co-operative bank, urban co-operative banks, small finance
+    # banks; a payments bank the catalogue does not list (bank_name null)
+    Bank("dena", "dena", "BKDN", "018", "DENA BANK", "099910000099999", "public"),
+    Bank("andhra", "andhra", "ANDB", "011", "ANDHRA BANK", "099910100099999", "public"),
+    Bank("lvb", "vilas", "LAVB", "078", "The Lakshmi Vilas Bank Ltd.", "0999301000099999", "private"),
+    Bank("kvgb", "karnataka_vikas", "KVGB", "412", "Karnataka Vikas Grameena Bank", "99990100099999", "rural"),
+    Bank("gscb", "gscb", "GSCB", "901", "The Gujarat State Co-operative Bank Ltd.", "9999100099999", "cooperative"),
+    Bank("jio", None, "JIOP", "915", "Jio Payments Bank", "999999999999", "payments"),
+    Bank("svc", "svcbnk", "SVCB", "138", "SVC Co-operative Bank Ltd.", "999910010099999", "cooperative"),
+    Bank("nkgsb", "nkgsbbnk", "NKGS", "146", "NKGSB Co-op. Bank Ltd.", "09990100099999", "cooperative"),
+    Bank("capital", "capital_small_finance", "CLBL", "849", "Capital Small Finance Bank Ltd.", "099990100099999",
+         "small_finance"),
+    Bank("nesfb", "nesfinbnk", "NESF", "851", "North East Small Finance Bank", "2999100099999", "small_finance"),
 ]}
 
 

@@ -57,6 +57,32 @@ class Family(Layout):
             tags.append("yearless_date")  # the year comes from the statement period
         return tags
 
+    # ----- rows -----
+    def prints_month_banners(self):
+        """Whether each new month opens under a banner line and the column labels printed again
+        (in the middle of a page): `month_banners` families, or a variant's choice."""
+        return getattr(self, "month_banners", False)
+
+    def rows(self):
+        rows = super().rows()
+        return self.with_month_banners(rows) if self.prints_month_banners() else rows
+
+    def with_month_banners(self, rows):
+        """Before the first row of each month after the first: a bold banner naming the month in
+        the narration column and the column labels again (their first lines), as ledger prints
+        that group a statement by month set them."""
+        out, month = [], None
+        labels = {c.key: c.header[0] for c in self.columns()}
+        for r in rows:
+            e = r.event
+            if e is not None and month and (e.date.year, e.date.month) != month:
+                out.append(Row({"narr": "Transactions of %s" % fmt_date(e.date, "%B %Y")}, kind="banner", bold=True))
+                out.append(Row(dict(labels), kind="header", bold=True))
+            if e is not None:
+                month = (e.date.year, e.date.month)
+            out.append(r)
+        return out
+
     # ----- formats -----
     def drcr(self, paise, marks=(" Dr", " Cr")):
         """1,234.50 Dr / 1,234.50 Cr: the sign as a suffix."""
@@ -221,6 +247,7 @@ class Probe(Family):
     """A probe family (fam_probe*.py): held out from tuning, in the probe sets only, until the
     reader reads it in general logic; then it subclasses Family and joins the tuning sets."""
     probe = True
+    probe_set = "probe"  # the set that measures it (sets.py probe; fam_probe4.py's: probe4)
 
 
 class SecondAccount:

@@ -282,17 +282,26 @@ PROBE_EXTRA = {
     "ippb": {"months": 2},
     "idbi": {"months": 2},
     "esaf": {"months": 2},
+    "andhra": {"page": "A4-landscape"},
+    "kvgb": {"size": 6, "months": 3},
+    "nkgsb": {"page": "A4-landscape", "size": 6},
+    "svc": {"density": 45},
 }
 
 
-def probe(seed, count=None):
-    """The probe families (fam_probe.py): layouts and patterns the tuned families lack, held out
+def probe_families(name):
+    """The probe families a probe set measures (each Probe names its set: probe or probe4)."""
+    import layouts
+    return [f for f in layouts.PROBE if layouts.LAYOUTS[f].probe_set == name]
+
+
+def probe(seed, count=None, name="probe"):
+    """The probe families (fam_probe*.py): layouts and patterns the tuned families lack, held out
     from tuning (in no other set) until the reader reads them in general logic. count (default 4)
     statements each with the full set's random variation, the family's pattern kept."""
-    import layouts
-    rng = random.Random("probe/%d" % seed)
+    rng = random.Random("%s/%d" % (name, seed))
     out = []
-    for fam in layouts.PROBE:
+    for fam in probe_families(name):
         for i in range(count or 4):
             spec = {"name": "%s_probe%02d" % (fam, i), "bank": fam, "family": fam, "seed": 950000 + seed * 100 + i}
             spec.update(_knobs(rng, fam, i))
@@ -301,13 +310,12 @@ def probe(seed, count=None):
     return out
 
 
-def probe_heldout(seed, count=None):
+def probe_heldout(seed, count=None, name="probe"):
     """The held-out mutations (heldout.py) of the probe families: the heldout set's measure of
     layouts never seen, for families not yet in it. Measuring only, like probe and heldout."""
-    import layouts
-    rng = random.Random("probe-heldout/%d" % seed)
+    rng = random.Random("%s-heldout/%d" % (name, seed))
     out = []
-    for fam in layouts.PROBE:
+    for fam in probe_families(name):
         for i in range(count or 3):
             spec = {"name": "%s_held%02d" % (fam, i), "bank": fam, "family": fam, "heldout": True,
                     "seed": 900000 + seed * 100 + i}
@@ -315,6 +323,15 @@ def probe_heldout(seed, count=None):
             spec.update(PROBE_EXTRA.get(fam, {}))
             out.append(spec)
     return out
+
+
+def probe4(seed, count=None):
+    """Session 10's probe families (fam_probe4.py), measured apart from the older probes."""
+    return probe(seed, count, "probe4")
+
+
+def probe4_heldout(seed, count=None):
+    return probe_heldout(seed, count, "probe4")
 
 
 def bench(seed, count=None):
@@ -393,6 +410,7 @@ def scan_heldout(seed, count=None):
 
 
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
+        "probe4": probe4, "probe4-heldout": probe4_heldout,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 
