@@ -82,6 +82,7 @@ static int read_table(const struct layout *l, struct page_header *ph, const size
     table_drop_far_lines(&c, pitch);
     table_drop_repeated_lines(&c);
     table_drop_after_end(&c, pitch);
+    table_drop_section_titles(&c);
     enum valign va = table_valign(&c);
     if (getenv("PB_TABLE_DEBUG"))
         fprintf(stderr, "valign=%d\n", va);

@@ -180,3 +180,48 @@ void table_drop_after_end(struct table_lines *c, float pitch)
         prev = i;
     }
 }
+
+enum { FONT_IDS = 256 }; /* pdf_fonts.h numbers at most PDF_MAX_FONTS (64) */
+
+/* Marks in seen the fonts ln's words are printed in. */
+static void fonts_of_line(const struct layout *l, const struct line *ln, unsigned char *seen)
+{
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++)
+        if (l->words[w].font < FONT_IDS)
+            seen[l->words[w].font] = 1;
+}
+
+/* Whether every word of ln is printed in a font of `in` and none of `out`
+ * (a word whose font is unknown, 0: OCR, says nothing, so no). */
+static bool line_only_in(const struct layout *l, const struct line *ln, const unsigned char *in,
+                         const unsigned char *out)
+{
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        uint16_t f = l->words[w].font;
+        if (f == 0 || f >= FONT_IDS || !in[f] || out[f])
+            return false;
+    }
+    return ln->n > 0;
+}
+
+/* A banner between the rows ("Transactions of May 2024", a branch's or a
+ * month's title before the column labels printed again) is set in the
+ * column labels' face, which no transaction line uses (bold labels over
+ * regular rows): a text-only line printed wholly in the labels' fonts and
+ * in none of the dated lines' belongs to no row, wherever it falls (above
+ * a header repeated mid-page, or at a page's foot before the next page's
+ * header). A table printed in one face throughout keeps every line. */
+void table_drop_section_titles(struct table_lines *c)
+{
+    const struct layout *l = c->l;
+    unsigned char label[FONT_IDS] = {0}, dated[FONT_IDS] = {0};
+    for (size_t i = 0; i < l->nlines; i++)
+        if (c->out->line_use[i] == LINE_HEADER)
+            fonts_of_line(l, &l->lines[i], label);
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_DATED)
+            fonts_of_line(l, &l->lines[c->dl[i]], dated);
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->info[i].kind == LK_CONT && line_only_in(l, &l->lines[c->dl[i]], label, dated))
+            c->info[i].kind = LK_NOISE;
+}

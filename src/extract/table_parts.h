@@ -54,6 +54,10 @@ void table_assign_lines(struct table_lines *c, struct page_header *ph, const siz
 void table_drop_far_lines(struct table_lines *c, float pitch);
 void table_drop_repeated_lines(struct table_lines *c);
 void table_drop_after_end(struct table_lines *c, float pitch);
+/* A text line between rows printed wholly in the column labels' face and
+ * in none of the transaction lines' (a section's or month's banner) is no
+ * row's narration. */
+void table_drop_section_titles(struct table_lines *c);
 
 /* table_rows.c */
 /* The line spacing inside rows (the lower quartile of line gaps). */

@@ -126,6 +126,13 @@ class Mahabk(Family):
     producer = "Bank of Maharashtra Statement"
     patterns = ("zero_filled_amounts", "serial_column")
 
+    def prints_month_banners(self):
+        return self.v % 4 == 3  # a ledger print grouped by month (the pattern fam_probe4.py's kvgb probes)
+
+    def variant_patterns(self):
+        banners = self.prints_month_banners() and self.st.start.month != self.st.end.month
+        return list(super().variant_patterns()) + (["month_banners"] if banners else [])
+
     def table(self):
         return [Col("sno", ["Sr No"], "r"), Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True),
                 Col("chq", ["Cheque/Reference No"]), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),

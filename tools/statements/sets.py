@@ -65,6 +65,7 @@ SMOKE_EXTRA = {
     "uco": {"months": 2},
     "idbi": {"months": 2},
     "esaf": {"months": 2},
+    "mahabk": {"variant": 3, "months": 2},  # each month under a banner and the labels printed again
 }
 
 

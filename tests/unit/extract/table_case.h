@@ -10,6 +10,7 @@
 #define PB_TESTS_TABLE_CASE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "check.h"
@@ -76,6 +77,7 @@ struct placed {
     float x0, x1, size;
     const struct placed *header; /* its pieces' pages are the piece's; ends with {.s = NULL} */
     const struct placed_word *row; /* ends with {NULL} */
+    uint16_t font; /* the text layer's font of its words (struct word's font); 0: unknown */
 };
 
 /* The words of one line, each {text, x0, x1}, on page p at baseline y:
@@ -219,7 +221,8 @@ static inline void place_piece(struct layout *l, int page, float dy, const struc
         return;
     }
     if (at->x1 > 0) {
-        layout_add_word(l, page, at->x0, y - 8, at->x1, y + 2, y, size > 0 ? size : 8, at->s, strlen(at->s));
+        if (layout_add_word(l, page, at->x0, y - 8, at->x1, y + 2, y, size > 0 ? size : 8, at->s, strlen(at->s)) == 0)
+            l->words[l->nwords - 1].font = at->font;
         return;
     }
     for (size_t i = 0; at->s[i];) {
@@ -230,8 +233,9 @@ static inline void place_piece(struct layout *l, int page, float dy, const struc
         size_t j = i;
         while (at->s[j] && at->s[j] != ' ')
             j++;
-        layout_add_word(l, page, 6.0f * (float)i, y - 8, 6.0f * (float)j, y + 2, y, size > 0 ? size : 10, at->s + i,
-                        j - i);
+        if (layout_add_word(l, page, 6.0f * (float)i, y - 8, 6.0f * (float)j, y + 2, y, size > 0 ? size : 10,
+                            at->s + i, j - i) == 0)
+            l->words[l->nwords - 1].font = at->font;
         i = j;
     }
     l->npages = page + 1 > l->npages ? page + 1 : l->npages;

@@ -34,8 +34,39 @@ static const struct table_case CASES[] = {
      }},
 };
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+/* A month's banner in the column labels' (bold) face between the rows:
+ * mid-page above the labels printed again, and at a page's foot before the
+ * next page's header. Neither is the narration of the row above; a wrapped
+ * narration line in the rows' face still is. Fonts: 2 the labels', 1 the
+ * rows'. */
+static const struct placed MONTH_BANNERS[] = {
+    {0, 100, "Date        Particulars                     Debit      Credit      Balance", .font = 2},
+    {0, 112, "01/04/2024  UPI/ACME STORES                500.00                 9,500.00", .font = 1},
+    {0, 124, "15/04/2024  NEFT/SALARY APRIL                       20,000.00    29,500.00", .font = 1},
+    {0, 136, "            ACME TECHNOLOGIES", .font = 1},
+    {0, 148, "            Transactions of May 2024", .font = 2},
+    {0, 160, "Date        Particulars                     Debit      Credit      Balance", .font = 2},
+    {0, 172, "02/05/2024  ATM WDL/MG ROAD              2,000.00                27,500.00", .font = 1},
+    {0, 184, "            Transactions of June 2024", .font = 2},
+    {1, 100, "Date        Particulars                     Debit      Credit      Balance", .font = 2},
+    {1, 112, "03/06/2024  POS/GROCERY MART               300.00                27,200.00", .font = 1},
+    {.s = NULL}};
+#pragma GCC diagnostic pop
+
+static const struct placed_case PLACED[] = {
+    {"a_banner_in_the_labels_face_is_no_rows_narration", MONTH_BANNERS,
+     {
+         .ntxns = 4, .closing = 2720000, .balances_ok = YES,
+         .txns = {{.i = 1, .note = "NEFT/SALARY APRIL ACME TECHNOLOGIES"}, {.i = 2, .note = "ATM WDL/MG ROAD"},
+                  {.i = 3, .note = "POS/GROCERY MART"}},
+     }},
+};
+
 int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
     return check_summary();
 }
