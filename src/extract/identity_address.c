@@ -107,6 +107,18 @@ static void address_by_pin(struct id_scan *s, size_t end)
     s->r->id.address = strdup(buf);
 }
 
+/* Whether a label ("IFSC :") is printed left of segs[k], the line's piece
+ * in the address's column: the line is that label's field, whose value
+ * lines up with the address lines above it ("ADDRESS : NO 18 ..." over
+ * "IFSC :    BKDN0370850" in a form's label and value columns). */
+static bool labelled_before(const struct seg *segs, int k)
+{
+    for (int i = 0; i < k; i++)
+        if (strchr(segs[i].text, ':') || id_starts_with_label(segs[i].text))
+            return true;
+    return false;
+}
+
 /* Where the address is read from: the lines under an unlabelled name block,
  * under a labelled address, or under a labelled name printed without an
  * address label ("CUSTOMER NAME : ..." over the address lines). */
@@ -152,7 +164,7 @@ void id_address_block(struct id_scan *s, size_t end)
                 k = i;
             left = left || segs[i].x1 < x0 - 4;
         }
-        if (left && from != ADDR_BLOCK)
+        if ((left && from != ADDR_BLOCK) || labelled_before(segs, k))
             break;
         bool other_column = n > 0;
         for (int i = 0; i < n; i++)

@@ -299,9 +299,16 @@ class UCO(Family):
 
     def page_header(self, R, n):
         st = self.st
+        codes = [("IFSC", st.ifsc), ("MICR", st.micr)]
+        # variant 3: the codes under the address in the holder's label column, their values lined
+        # up with the address lines (labels shorter than 'Address')
+        left, right = (self.name_address_pairs() + codes, []) if self.v % 4 == 3 else (self.name_address_pairs(), codes)
         return self.standard_header(R, n, ["UCO BANK", "(A Govt. of India Undertaking)  Statement of Account"],
-                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
-                                     ("Period", self.period())], left=self.name_address_pairs(), align="c")
+                                    [("Account No", st.acct)] + right + [("Period", self.period())], left=left,
+                                    align="c")
+
+    def variant_patterns(self):
+        return list(super().variant_patterns()) + (["codes_under_address"] if self.v % 4 == 3 else [])
 
 
 LAYOUTS = {"central": Central, "jkb": JKBank, "ippb": IPPB, "karnataka": Karnataka, "dcb": DCB,

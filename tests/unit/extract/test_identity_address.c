@@ -32,6 +32,17 @@ TEST(address_block_under_a_name_printed_after_the_account_number)
          "                                        BOPAL BRANCH\n"
          "                                        12 MG ROAD, AHMEDABAD 380001\n",
          {.name = "MEERA CHATTERJEE", .address = NONE}},
+        {"labelled lines under the address ('IFSC :' left of a value in the address's column) end it",
+         "                              DENA BANK\n"
+         "A/C NO : 065110000039571\n"
+         "NAME :    MR VIKRAM DEVI SHEIKH\n"
+         "ADDRESS : NO 18, TEMPLE STREET\n"
+         "          NEXT TO POST OFFICE, AUNDH\n"
+         "          PUNE 411014\n"
+         "IFSC :    BKDN0370850\n"
+         "MICR :    411018647\n",
+         {.account = "065110000039571", .name = "VIKRAM DEVI SHEIKH", .ifsc = "BKDN0370850",
+          .address = "NO 18, TEMPLE STREET, NEXT TO POST OFFICE, AUNDH, PUNE 411014"}},
         {"the branch's address under a line naming the branch is not the customer's",
          "Account No : 0000501089214 MEERA CHATTERJEE\n"
          "BOPAL BRANCH\n"
