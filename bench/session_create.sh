@@ -4,6 +4,9 @@
 # directory, creates an organisation, runs wrk against /healthz (baseline)
 # and then against POST /bank-connect/v1/session/, and prints req/s, p99 and
 # the ratio. Every 200 is a session committed to disk (group commit).
+# Also per request: the load generator's CPU (wrk shares the cores with the
+# server) and the machine's idle share (about 0: the run was bound by CPU,
+# not by the commits' latency).
 # Env: DURATION (default 10s), CONNS (64), WRK_THREADS (2), SERVER_THREADS (2),
 # STORE (sqlite, or postgres: a throwaway cluster from scripts/pg-cluster.sh
 # with fsync on, so that every COMMIT waits for the disk as SQLite's does),
@@ -91,9 +94,15 @@ db_ticks() {
   cat /proc/[0-9]*/stat 2>/dev/null |
     awk -v pm="$pm" '$1 == pm {s += $14 + $15 + $16 + $17} $4 == pm {s += $14 + $15} END {print s + 0}'
 }
-T0=$(ticks); run "$DIR/healthz" /healthz
-T1=$(ticks); D1=$(db_ticks); run "$DIR/create" /bank-connect/v1/session/ -s bench/session_create.lua
-T2=$(ticks); D2=$(db_ticks)
+# The load generator's CPU (wrk runs on the same cores): the children's
+# times the shell has waited for, in seconds (POSIX `times`, second line).
+# (`times` itself in this shell: in a $(...) subshell it would see none.)
+client_s() { awk 'NR == 2 {for (i = 1; i <= 2; i++) {split($i, t, "m"); s += t[1] * 60 + t[2]}} END {printf "%.3f", s}' "$DIR/times"; }
+# The whole machine's idle and busy time (/proc/stat), to tell a run bound by CPU (idle ~0).
+machine() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+T0=$(ticks); times >"$DIR/times"; W0=$(client_s); M0=$(machine); run "$DIR/healthz" /healthz
+T1=$(ticks); times >"$DIR/times"; W1=$(client_s); M1=$(machine); D1=$(db_ticks); run "$DIR/create" /bank-connect/v1/session/ -s bench/session_create.lua
+T2=$(ticks); times >"$DIR/times"; W2=$(client_s); M2=$(machine); D2=$(db_ticks)
 HZ=$(getconf CLK_TCK)
 
 for u in $URLS; do curl -s "$u/metrics"; done >"$DIR/metrics.txt" || true
@@ -107,8 +116,11 @@ fi
 H=$(rps "$DIR/healthz"); C=$(rps "$DIR/create")
 echo "binary: $BIN; store: $STORE; nodes: $NODES; machine: $(nproc) cores; wrk -t$WRK_THREADS -c$CONNS -d$DURATION in all; server --threads $SERVER_THREADS"
 cpu_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / $HZ / max(1, $3)))"; }
-echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz")  server CPU $(cpu_us "$T0" "$T1" "$(reqs "$DIR/healthz")") us/req"
-echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create")  server CPU $(cpu_us "$T1" "$T2" "$(reqs "$DIR/create")") us/req  non-2xx: $(non2xx "$DIR/create")"
+wrk_us() { python3 -c "print('%.1f' % (($2 - $1) * 1e6 / max(1, $3)))"; }
+idle() { python3 -c "a, b = '$1'.split(), '$2'.split(); print('%.0f%%' % (100.0 * (float(b[0]) - float(a[0])) / max(1, float(b[1]) - float(a[1]))))"; }
+NH=$(reqs "$DIR/healthz"); NC=$(reqs "$DIR/create")
+echo "GET /healthz               $H req/s  p99 $(p99 "$DIR/healthz")  server CPU $(cpu_us "$T0" "$T1" "$NH") us/req  wrk CPU $(wrk_us "$W0" "$W1" "$NH") us/req  machine idle $(idle "$M0" "$M1")"
+echo "POST /v1/session/ (durable) $C req/s  p99 $(p99 "$DIR/create")  server CPU $(cpu_us "$T1" "$T2" "$NC") us/req  wrk CPU $(wrk_us "$W1" "$W2" "$NC") us/req  machine idle $(idle "$M1" "$M2")  non-2xx: $(non2xx "$DIR/create")"
 [ -z "$PGDIR" ] || echo "database CPU during the creates: $(cpu_us "$D1" "$D2" "$(reqs "$DIR/create")") us/create"
 echo "sessions stored: $STORED"
 python3 -c "print('ratio create/healthz: %.1f%%' % (100.0 * $C / $H))"
@@ -122,6 +134,8 @@ for line in open(sys.argv[1]):
 c = m.get('passbook_store_commits_total')
 if c:
     line = 'store: %d commits, %.1f writes/commit' % (c, m['passbook_store_writes_total'] / max(1, c))
+    if m.get('passbook_store_statements_total'):
+        line += ', %.1f writes/statement' % (m['passbook_store_writes_total'] / m['passbook_store_statements_total'])
     if m.get('passbook_store_syncs_total'):
         line += ', %d WAL syncs, %.2f ms/sync' % (m['passbook_store_syncs_total'],
                                                   1000 * m['passbook_store_sync_seconds_total'] / m['passbook_store_syncs_total'])
