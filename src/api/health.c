@@ -45,13 +45,17 @@ static char *store_metrics(struct store *st)
                  "# HELP passbook_store_writes_total Write operations (e.g. session creates) committed.\n"
                  "# TYPE passbook_store_writes_total counter\n"
                  "passbook_store_writes_total %llu\n"
+                 "# HELP passbook_store_statements_total Statements those writes went to the database as "
+                 "(fewer than writes when several shared one).\n"
+                 "# TYPE passbook_store_statements_total counter\n"
+                 "passbook_store_statements_total %llu\n"
                  "# HELP passbook_store_syncs_total Durability syncs of the write-ahead log.\n"
                  "# TYPE passbook_store_syncs_total counter\n"
                  "passbook_store_syncs_total %llu\n"
                  "# HELP passbook_store_sync_seconds_total Time spent in those syncs.\n"
                  "# TYPE passbook_store_sync_seconds_total counter\n"
                  "passbook_store_sync_seconds_total %.6f\n",
-                 (unsigned long long)ss.commits, (unsigned long long)ss.writes,
+                 (unsigned long long)ss.commits, (unsigned long long)ss.writes, (unsigned long long)ss.statements,
                  (unsigned long long)ss.syncs, ss.sync_seconds) < 0)
         return NULL;
     return out;

@@ -40,17 +40,46 @@ struct pg_params {
     char num[PG_MAX_PARAMS][24];
 };
 
-/* A write queued for the group commit (session creates): one statement,
- * sql, that send queues with pg_send, and what its result means. */
-struct pg_wop {
+/* Several statements' parameters as one JSON array (pg_rows.c): each
+ * element {"n": its index, "p1": .., "pK": ..}, the parameters as text or
+ * null. */
+struct pg_rows {
+    char *text;
+    size_t len, cap;
+    int n;       /* elements so far */
+    bool failed; /* out of memory, or a binary parameter */
+};
+int pg_rows_add(struct pg_rows *r, const struct pg_params *p); /* a store_rc */
+const char *pg_rows_text(struct pg_rows *r);                    /* the closed array; NULL if failed */
+void pg_rows_free(struct pg_rows *r);
+
+/* A kind of write for the group commit (session creates): one statement,
+ * sql, that send queues with pg_send, and what its result means (received
+ * reads the op's row of it). With rows_sql, consecutive ops of the kind go
+ * to the database as one statement: rows_sql takes $1, the ops' parameters
+ * as one JSON array (row adds an op's to it), and returns one row per op,
+ * in their order, shaped as sql's result. One statement for many rows
+ * spares the database the per-statement work (executor start, constraint
+ * and plan checks, locks) that cost more than the rows themselves
+ * (docs/operations.md, session 10). */
+struct pg_wkind {
     const char *sql, *what;
-    int (*send)(struct pg_conn *c, const void *arg); /* a store_rc: STORE_OK once queued */
-    int (*received)(const PGresult *r, const void *arg); /* a store_rc from a result; NULL: STORE_OK */
+    int (*send)(struct pg_conn *c, const void *arg);                    /* a store_rc: STORE_OK once queued */
+    int (*received)(const PGresult *r, int row, const void *arg);      /* a store_rc; NULL: STORE_OK */
+    const char *rows_sql;                                               /* NULL: one statement per op */
+    int (*row)(struct pg_rows *rows, const void *arg);                 /* a store_rc */
+};
+
+/* A write queued for the group commit. */
+struct pg_wop {
+    const struct pg_wkind *kind;
     const void *arg;
     store_done_fn done;
     void *done_arg;
     int rc;
     bool sent;                       /* queued in the pipeline: a result to read */
+    int rows;                        /* sent as one statement with the rows-1 ops after it (0: alone) */
+    bool single;                     /* its rows statement failed: sent as its own statement since */
     bool alone;                      /* it aborted its batch: failed alone, rc final */
     struct pg_wop *next;
 };
@@ -72,7 +101,7 @@ struct pg_store {
     bool stopping;
     pthread_t committers[PG_COMMITTERS];
     int ncommitters;
-    atomic_ullong n_commits, n_writes, commit_micros;
+    atomic_ullong n_commits, n_writes, n_statements, commit_micros;
     atomic_llong rate_sweep_at;      /* next clean-up of old rate windows */
 };
 
@@ -140,11 +169,9 @@ int pg_collect(const PGresult *r, size_t sz, void (*from_row)(const PGresult *r,
  * returns STORE_OK (rolls back otherwise); retried a few times on a
  * serialization failure, a deadlock or a connection lost before COMMIT. */
 int pg_write(struct pg_store *s, int (*fn)(struct pg_conn *c, void *arg), void *arg);
-/* Queues a statement (sql, sent by send, its result judged by received)
- * for the group commit; done runs on a committer thread. */
-void pg_submit(struct pg_store *s, const char *sql, const char *what, int (*send)(struct pg_conn *, const void *),
-               int (*received)(const PGresult *, const void *), const void *arg, store_done_fn done,
-               void *done_arg);
+/* Queues an op of kind (its arg) for the group commit; done runs on a
+ * committer thread. */
+void pg_submit(struct pg_store *s, const struct pg_wkind *kind, const void *arg, store_done_fn done, void *done_arg);
 int pg_committers_start(struct pg_store *s, char *err, size_t errlen);
 void pg_committers_stop(struct pg_store *s);
 

@@ -93,19 +93,52 @@ static int send_session_insert(struct pg_conn *c, const void *arg)
     return rc;
 }
 
-static int session_insert_received(const PGresult *r, const void *arg)
+static int session_insert_received(const PGresult *r, int row, const void *arg)
 {
     struct session_insert *ins = (struct session_insert *)arg; /* the caller's: refused is ours to set */
-    if (!ins->api_key_hash || pgr_int(r, 0, 1) > 0)
+    if (!ins->api_key_hash || pgr_int(r, row, 1) > 0)
         return STORE_OK;
-    ins->refused = pgr_int(r, 0, 0) > 0 ? GRANT_MODE_OFF : GRANT_KEY_GONE;
+    ins->refused = pgr_int(r, row, 0) > 0 ? GRANT_MODE_OFF : GRANT_KEY_GONE;
     return STORE_NOT_FOUND;
 }
 
+/* SESSION_INSERT_GRANTED for several creates at once: their parameters
+ * ($1 .. $31 of it, as p1 .. p31) come as rows of one JSON array, typed as
+ * the columns they fill; one result row per create, in their order. */
+static const char SESSION_INSERT_GRANTED_ROWS[] =
+    "WITH r AS (SELECT * FROM json_to_recordset($1::json) AS r(n integer, p1 text, p2 text, p3 integer, "
+    "p4 text, p5 text, p6 text, p7 text, p8 integer, p9 text, p10 text, p11 integer, p12 integer, p13 integer, "
+    "p14 integer, p15 integer, p16 integer, p17 text, p18 integer, p19 text, p20 integer, p21 text, p22 integer, "
+    "p23 text, p24 text, p25 text, p26 bigint, p27 bigint, p28 text, p29 bigint, p30 bigint, p31 text)), "
+    "o AS (SELECT r.n, orgs.modes FROM r JOIN orgs ON orgs.id = r.p2 AND orgs.api_key_hash = r.p31), "
+    "ins AS (INSERT INTO sessions(" STORE_SESSION_COLS ") SELECT r.p1, r.p2, r.p3, r.p4, r.p5, r.p6, r.p7, "
+    "r.p8, r.p9, r.p10, r.p11, r.p12, r.p13, r.p14, r.p15, r.p16, r.p17, r.p18, r.p19, r.p20, r.p21, r.p22, "
+    "r.p23, r.p24, r.p25, r.p26, r.p27, r.p28, r.p29, r.p30 "
+    "FROM r JOIN o ON o.n = r.n WHERE r.p8 = 0 OR (o.modes & r.p8) <> 0 RETURNING id) "
+    "SELECT (o.n IS NOT NULL)::int, (ins.id IS NOT NULL)::int FROM r LEFT JOIN o ON o.n = r.n "
+    "LEFT JOIN ins ON ins.id = r.p1 ORDER BY r.n";
+
+static int session_insert_row(struct pg_rows *rows, const void *arg)
+{
+    const struct session_insert *ins = arg;
+    struct pg_params p = {0};
+    char *owned[3];
+    session_params(ins->s, &p, owned);
+    pgp_text(&p, ins->api_key_hash);
+    int rc = pg_rows_add(rows, &p);
+    free_owned(owned);
+    return rc;
+}
+
+static const struct pg_wkind INSERT_GRANTED = {SESSION_INSERT_GRANTED, "session_insert", send_session_insert,
+                                               session_insert_received, SESSION_INSERT_GRANTED_ROWS,
+                                               session_insert_row};
+static const struct pg_wkind INSERT_PLAIN = {SESSION_INSERT, "session_insert", send_session_insert,
+                                             session_insert_received, NULL, NULL};
+
 void pg_session_insert_async(struct store *st, struct session_insert *ins, store_done_fn done, void *arg)
 {
-    pg_submit((struct pg_store *)st, ins->api_key_hash ? SESSION_INSERT_GRANTED : SESSION_INSERT, "session_insert",
-              send_session_insert, session_insert_received, ins, done, arg);
+    pg_submit((struct pg_store *)st, ins->api_key_hash ? &INSERT_GRANTED : &INSERT_PLAIN, ins, done, arg);
 }
 
 void pg_session_from_row(const PGresult *res, int i, void *out)

@@ -41,6 +41,7 @@ static void pgs_stats(struct store *st, struct store_stats *out)
     memset(out, 0, sizeof *out);
     out->commits = atomic_load(&s->n_commits);
     out->writes = atomic_load(&s->n_writes);
+    out->statements = atomic_load(&s->n_statements);
     /* every COMMIT waits for PostgreSQL's WAL flush */
     out->syncs = out->commits;
     out->sync_seconds = (double)atomic_load(&s->commit_micros) / 1e6;

@@ -52,6 +52,7 @@ typedef void (*store_done_fn)(void *arg, int rc);
 struct store_stats {
     uint64_t commits;       /* write transactions */
     uint64_t writes;        /* write operations in them */
+    uint64_t statements;    /* statements they went to the database as (fewer when several shared one) */
     uint64_t syncs;         /* durability syncs */
     double sync_seconds;    /* time spent syncing */
     bool failed;            /* a sync failed: no more writes (store_report_failure) */

@@ -64,8 +64,8 @@ def metrics_count_requests_by_route_and_status(srv):
           in r.text, '401 counted under its route pattern')
     check('passbook_http_request_duration_seconds_bucket{route="/healthz",method="GET",status="200",'
           'le="+Inf"}' in r.text, 'latency histogram')
-    for name in ('passbook_store_commits_total', 'passbook_store_writes_total', 'passbook_store_syncs_total',
-                 'passbook_store_sync_seconds_total'):
+    for name in ('passbook_store_commits_total', 'passbook_store_writes_total', 'passbook_store_statements_total',
+                 'passbook_store_syncs_total', 'passbook_store_sync_seconds_total'):
         check('\n%s ' % name in r.text, name)
     writes = int(r.text.split('\npassbook_store_writes_total ')[1].split()[0])
     check(writes >= 1, 'the server wrote its token secret at start')
@@ -460,6 +460,60 @@ def a_create_the_database_refuses_fails_alone(srv):
         eq(srv.upload_status(org, sid).status, 200, 'an acknowledged session is stored')
     stored = srv.sql("SELECT count(*) FROM sessions WHERE link_id LIKE 'refused-%'")[0][0]
     eq(int(stored), 0, 'nothing of a refused create is stored')
+
+
+def store_counters(srv):
+    """(writes, statements) committed so far, read from one /metrics answer."""
+    text = srv.get('/metrics').text
+    return tuple(int(text.split('\n%s ' % name)[1].split()[0])
+                 for name in ('passbook_store_writes_total', 'passbook_store_statements_total'))
+
+
+@suite.test(server=False)
+def creates_committed_together_go_as_one_statement():
+    """On PostgreSQL the creates a commit takes together are sent as one statement (their rows
+    in one JSON array), stored exactly as sent; one the database refuses makes that statement
+    fail, and then each of its creates is sent alone, so only the refused one fails. Each commit
+    is held a second (a pause at its start) so that creates queue behind it. On SQLite each
+    create is its own statement."""
+    link = 'rows-%d "q" \\ \u00e9\t\u20b9'  # odd text: it travels inside the statement's JSON
+
+    def create(srv, orgs, i, refused=False):
+        r = srv.create_session(orgs[i % 2], link_id='refused-%d' % i if refused else link % i,
+                               version=1 + i % 2)
+        return r.status, r.json and r.json.get('session_id')
+
+    def stored_as_sent(srv, orgs, results, first):
+        for i, (status, sid) in enumerate(results, first):
+            if status == 200:
+                row = srv.sql('SELECT org_id, link_id, api_version FROM sessions WHERE id = ?', sid)
+                eq([tuple(str(v) for v in r) for r in row], [(orgs[i % 2].id, link % i, str(1 + i % 2))],
+                   'stored as sent')
+
+    with Server(env={'PASSBOOK_FAULT_PAUSE_AT': 'store.group_commit=1'}) as srv:
+        orgs = [srv.create_org('Rows'), srv.create_org('Rows Other')]
+        writes0, statements0 = store_counters(srv)
+        results = run_parallel(24, lambda i: create(srv, orgs, i))
+        eq([r[0] for r in results], [200] * 24, 'every create stored')
+        stored_as_sent(srv, orgs, results, 0)
+        writes, statements = store_counters(srv)
+        writes, statements = writes - writes0, statements - statements0
+        check(writes >= 24, 'every 200 is a committed write')
+        if srv.on_postgres:
+            check(statements < writes, 'creates shared statements: %d for %d' % (statements, writes))
+        else:
+            eq(statements, writes, 'one statement per create')
+
+        refuse_inserts(srv, 'refused-')
+        try:
+            results = run_parallel(24, lambda i: create(srv, orgs, 24 + i, refused=i % 9 == 4))
+        finally:
+            refuse_inserts(srv, None)
+        eq([i for i, r in enumerate(results) if r[0] != (500 if i % 9 == 4 else 200)], [],
+           'refused ones 500, the others 200')
+        stored_as_sent(srv, orgs, results, 24)
+        stored = srv.sql("SELECT count(*) FROM sessions WHERE link_id LIKE 'refused-%'")[0][0]
+        eq(int(stored), 0, 'nothing of a refused create is stored')
 
 
 # ---- durability ----
