@@ -104,25 +104,43 @@ static bool money(enum col_role r)
     return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
 }
 
-/* Money roles where a label left them open: the balance is the rightmost
- * money column (unless a label names it), the one other money column an
- * amount, two others debit then credit (unless a label names one side).
- * The balance chain may choose otherwise (table_readings.c). */
+/* The balance among money columns mc[0..nm): the one a label names
+ * wholly; else one a label names in part ("Net Balance", a word no phrase
+ * knows beside "Balance"); else the rightmost whose role is a guess. A
+ * label's own words naming a debit or a credit are never overruled: a
+ * balance printed before the amounts under words half known is not the
+ * "Credit" column after it. */
+static int balance_column(const struct header *h, const int *mc, int nm)
+{
+    int part = -1, right = -1;
+    for (int k = 0; k < nm; k++) {
+        const struct column *c = &h->cols[mc[k]];
+        if (c->role == COL_BALANCE && !c->guess)
+            return mc[k];
+        if (c->role == COL_BALANCE && !c->unnamed && part < 0)
+            part = mc[k];
+        if (c->guess)
+            right = mc[k];
+    }
+    return part >= 0 ? part : right;
+}
+
+/* Money roles where a label left them open: the balance (balance_column),
+ * the one other money column an amount, two others debit then credit
+ * (unless a label names one side). The balance chain may choose otherwise
+ * (table_readings.c). */
 static void money_roles(struct header *h)
 {
-    int mc[TABLE_MAX_COLS], nm = 0, bal = -1;
+    int mc[TABLE_MAX_COLS], nm = 0;
     bool any = false;
     for (int a = 0; a < h->ncols; a++)
         if (money(h->cols[a].role)) {
             mc[nm++] = a;
             any |= h->cols[a].guess;
-            if (h->cols[a].role == COL_BALANCE && !h->cols[a].guess)
-                bal = a;
         }
     if (!any || nm < 2)
         return;
-    if (bal < 0)
-        bal = mc[nm - 1];
+    int bal = balance_column(h, mc, nm);
     h->cols[bal].role = COL_BALANCE;
     int rest[TABLE_MAX_COLS], nr = 0;
     for (int a = 0; a < nm; a++)

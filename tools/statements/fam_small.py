@@ -48,10 +48,16 @@ class Equitas(Family):
     producer = "Equitas Report Server"
     patterns = ("text_overflow",)
 
+    def variant_patterns(self):
+        return ("balance_before_amounts",) if self.v == 3 else ()
+
     def table(self):
-        return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True, wrap_w=110, overflow=True),
-                Col("chq", ["Reference No."]), Col("dr", ["Withdrawal"], "r"), Col("cr", ["Deposit"], "r"),
-                Col("bal", ["Closing Balance"], "r")]
+        narr = Col("narr", ["Narration"], wrap=True, wrap_w=110, overflow=True)
+        if self.v == 3:  # the balance before the amounts, its label's first word known to no reader
+            return [Col("date", ["Date"]), narr, Col("chq", ["Reference No."]), Col("bal", ["Avbl Balance"], "r"),
+                    Col("dr", ["Withdrawal"], "r"), Col("cr", ["Deposit"], "r")]
+        return [Col("date", ["Date"]), narr, Col("chq", ["Reference No."]), Col("dr", ["Withdrawal"], "r"),
+                Col("cr", ["Deposit"], "r"), Col("bal", ["Closing Balance"], "r")]
 
     def page_header(self, R, n):
         st = self.st

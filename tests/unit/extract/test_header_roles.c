@@ -151,6 +151,26 @@ static const struct table_case CASES[] = {
      "06/07/2024   BOOKS                         200.00                  3,000.00\n",
      {.error = EXTRACT_NO_TRANSACTIONS}},
 
+    /* The balance printed before the amounts under a label named only in
+     * part ("Net" a space before "Balance"), the amounts under labels
+     * their words name: the balance is the label naming it, never the
+     * "Credit" after it (the credits were read as balances and the
+     * balances as credits: no reading chained). */
+    {"half_known_balance_label_before_the_amounts_is_the_balance",
+     "Date         Particulars              Net Balance        Debit       Credit\n"
+     "01/07/2024   SALARY                     10,000.00                  9,000.00\n"
+     "03/07/2024   RENT                        6,000.00     4,000.00\n"
+     "04/07/2024   REFUND                      6,500.00                    500.00\n"
+     "05/07/2024   FOOD                        6,200.00       300.00\n"
+     "06/07/2024   BOOKS                       6,000.00       200.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = CR, .amount = 900000, .balance = 1000000},
+                  {.i = 1, .type = DR, .amount = 400000, .balance = 600000, .reconciled = YES},
+                  {.i = 4, .type = DR, .amount = 20000, .balance = 600000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+
     /* Two pages print the same labels; on the second, long narrations
      * reach under "Money-got" on most lines, so its own cells would make
      * that column text: pages printing the same labels are read with one
