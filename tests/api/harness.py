@@ -293,6 +293,16 @@ class Server:
         except OSError:
             return ''
 
+    def log_when(self, done, timeout=10):
+        """The server's log once done(log) is true, or at the timeout: the access line of a
+        request is written after its answer, so a test that reads it waits for it."""
+        deadline = time.time() + timeout
+        log = self.log()
+        while not done(log) and time.time() < deadline:
+            time.sleep(0.05)
+            log = self.log()
+        return log
+
     def __enter__(self):
         return self.start()
 
