@@ -30,6 +30,7 @@
 #include "core/entity.h"
 #include "ingest/coverage.h"
 #include "util/date.h"
+#include "util/fault.h"
 #include "util/clock.h"
 #include "util/log.h"
 
@@ -231,13 +232,16 @@ static enum http_result entity_list(struct http_req *req, struct http_resp *resp
 struct view {
     struct entity e;
     struct output o;
-    json_t *progress;      /* [{statement_id, status, message, source}] */
-    bool completed;        /* every statement analysed */
+    struct job_state *jobs; /* the entity jobs, read before the output (view_load) */
+    size_t njobs;
+    json_t *progress;       /* [{statement_id, status, message, source}] */
+    bool completed;         /* every statement analysed */
 };
 
 static void view_free(struct view *v)
 {
     json_decref(v->progress);
+    free(v->jobs);
     output_free(&v->o);
     entity_clear(&v->e);
 }
@@ -258,17 +262,13 @@ static const char *job_status(const struct job_state *jobs, size_t n, const char
  * and the queueing) gets it now. */
 static json_t *progress_json(struct app *app, struct view *v)
 {
-    struct job_state *jobs = NULL;
-    size_t n = 0;
-    if (STORE_CALL(app->store, job_states, v->e.session_id, JOB_PROCESS_ENTITY, &jobs, &n) != STORE_OK)
-        return NULL;
     json_t *arr = json_array();
     v->completed = true;
     for (size_t i = 0; i < v->o.nstmts; i++) {
         const struct statement_rec *x = &v->o.stmts[i];
         char key[128];
         entity_job_key(x->id, key, sizeof key);
-        const char *st = job_status(jobs, n, key);
+        const char *st = job_status(v->jobs, v->njobs, key);
         if (!st) {
             api_entity_queue(app, &v->e, x->id);
             st = "processing";
@@ -279,7 +279,6 @@ static json_t *progress_json(struct app *app, struct view *v)
                                              strcmp(st, "failed") ? "" : "The statement could not be analysed",
                                              "source", x->source ? x->source : "pdf"));
     }
-    free(jobs);
     return arr;
 }
 
@@ -301,6 +300,11 @@ static int view_load(struct http_req *req, struct http_resp *resp, struct view *
         entity_clear(&v->e);
         return -1;
     }
+    /* Job states before the output: a job is marked done after its results
+     * are committed, so "completed" here means the output read next has them. */
+    if (rc == STORE_OK)
+        rc = STORE_CALL(app->store, job_states, v->e.session_id, JOB_PROCESS_ENTITY, &v->jobs, &v->njobs);
+    fault_point("entity.view");
     if (rc != STORE_OK || output_read(app, &v->o) != STORE_OK || !(v->progress = progress_json(app, v))) {
         internal(resp);
         view_free(v);

@@ -240,6 +240,9 @@ int pipeline_run_entity(const struct ingest_env *env, const char *payload)
         return rc == STORE_ERROR ? -1 : 0;
     }
     for (size_t i = 0; i < ENTITY_PIPELINE_NSTEPS && rc == 0; i++) {
+        char point[64];
+        snprintf(point, sizeof point, "entity.%s", ENTITY_PIPELINE_STEPS[i].name);
+        fault_point(point);
         rc = ENTITY_PIPELINE_STEPS[i].run(&ctx);
         if (rc)
             log_error("pipeline msg=\"step failed\" entity=%s step=%s", ctx.entity.id, ENTITY_PIPELINE_STEPS[i].name);

@@ -330,6 +330,30 @@ def fraud_type_lists_the_tampering(srv):
     check(first['statement_id'] in fraud['fraudulent_statements'], fraud)
 
 
+@suite.test(server=False)
+def an_analysis_ending_during_a_read_is_never_completed_without_its_findings():
+    """The client stops polling at the first answer with nothing processing and reads fraud from
+    it. The statement's analysis is held at its start (entity.load) and the GET between its two
+    reads (entity.view) while the analysis ends: the GET answers processing, never completed
+    without the findings (CI once saw fraud_type empty on a completed answer)."""
+    srv = Server(env={'PASSBOOK_FAULT_PAUSE_AT': 'entity.load@1=3,entity.view@1=30'})
+    srv.start()
+    try:
+        c = client(srv, srv.create_org('Race Lender'))
+        entity_id = c.create_entity('race-link')
+        is_authentic, _, _ = c.upload(entity_id, ST['tampered'][0], bank_name='hdfc')
+        check(not is_authentic, 'the upload found the tampering')
+        status, body = c.fetch(entity_id, 'accounts')
+        eq(srv.sql("SELECT state FROM jobs WHERE kind = 'process_entity'"), [('done',)],
+           'the analysis ended while the GET was held')
+        check(status == 'processing' or body['fraud']['fraud_type'],
+              'completed without the findings: %r' % (body and body['fraud']))
+        fraud = c.poll(entity_id, 'accounts')['fraud']
+        check(any(f['fraud_type'] == 'author_fraud' for f in fraud['fraud_type']), fraud)
+    finally:
+        srv.stop()
+
+
 @suite.test
 def the_messages_the_client_matches(srv):
     org = shared_org(srv)
