@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/bank.h"
+#include "extract/deposit_grid.h"
 #include "extract/identity.h"
 #include "extract/ocr_fix.h"
 #include "extract/pdf_doc.h"
@@ -236,23 +237,6 @@ static int later_identity(const struct layout *view, const unsigned char *use, s
     if (idr->from == PB_NO_DAY) /* one statement period for the document */
         idr->from = first->from_date, idr->to = first->to_date;
     return 0;
-}
-
-/* Rows of a later account that are no transactions: a grid of deposits
- * (deposit number, open date, principal, rate, maturity) read as a table.
- * Its chain does not reconcile, and either the account is a deposit or no
- * row has a narration. */
-static bool deposit_grid(const struct statement *st)
-{
-    if (!st->ntxns || st->balances_ok)
-        return false;
-    const char *kind = st->id.account_type ? st->id.account_type : "";
-    if (strstr(kind, "DEPOSIT"))
-        return true;
-    for (size_t i = 0; i < st->ntxns; i++)
-        if (st->txns[i].note && st->txns[i].note[0])
-            return false;
-    return true;
 }
 
 /* One account's statement from its block: table, identity, reconciliation.

@@ -1,0 +1,15 @@
+/* Whether the rows read from a later account's block are a grid of
+ * deposits (deposit number, open date, principal, rate, maturity) rather
+ * than transactions: such an account keeps its number and kind, no rows. */
+#ifndef PB_EXTRACT_DEPOSIT_GRID_H
+#define PB_EXTRACT_DEPOSIT_GRID_H
+
+#include <stdbool.h>
+
+#include "core/statement.h"
+
+/* st: a later account of a document as read from its block (its rows,
+ * chain, account type). */
+bool deposit_grid(const struct statement *st);
+
+#endif
