@@ -3,14 +3,31 @@
 
 #include <string.h>
 
-/* Its chain does not reconcile, and either the account is a deposit or no
- * row has a narration. */
-bool deposit_grid(const struct statement *st)
+/* Whether every row of st is dated before day. */
+static bool all_before(const struct statement *st, pb_day day)
 {
-    if (!st->ntxns || st->balances_ok)
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (st->txns[i].date == PB_NO_DAY || st->txns[i].date >= day)
+            return false;
+    return true;
+}
+
+/* A deposit account whose rows are all dated before the statement's period
+ * lists when its deposits were opened (a grid of one deposit chains with
+ * itself, the opening worked back from its only row: that vouches for
+ * nothing). Otherwise: its chain does not reconcile, and either the account
+ * is a deposit or no row has a narration. */
+bool deposit_grid(const struct statement *st, pb_day period_from)
+{
+    if (!st->ntxns)
         return false;
     const char *kind = st->id.account_type ? st->id.account_type : "";
-    if (strstr(kind, "DEPOSIT"))
+    bool deposit = strstr(kind, "DEPOSIT") != NULL;
+    if (deposit && period_from != PB_NO_DAY && all_before(st, period_from))
+        return true;
+    if (st->balances_ok)
+        return false;
+    if (deposit)
         return true;
     for (size_t i = 0; i < st->ntxns; i++)
         if (st->txns[i].note && st->txns[i].note[0])

@@ -9,7 +9,8 @@
 #include "core/statement.h"
 
 /* st: a later account of a document as read from its block (its rows,
- * chain, account type). */
-bool deposit_grid(const struct statement *st);
+ * chain, account type); period_from: the first day of the document's
+ * statement period (PB_NO_DAY: not printed). */
+bool deposit_grid(const struct statement *st, pb_day period_from);
 
 #endif

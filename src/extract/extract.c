@@ -271,7 +271,7 @@ static int read_account(const struct layout *view, struct table_result *t, int o
     char id[64];
     if (idr.bank && !st->bank && !(st->bank = strdup(bank_id_lower(idr.bank, id, sizeof id))))
         return -1;
-    if (first && deposit_grid(st)) {
+    if (first && deposit_grid(st, first->from_date)) {
         for (size_t i = 0; i < st->ntxns; i++)
             txn_free(&st->txns[i]);
         st->ntxns = 0;

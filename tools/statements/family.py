@@ -276,7 +276,8 @@ class SecondAccount:
                     self.entries.append((d, "EMI RECOVERED FROM SB A/C %s" % st.acct[-4:], paid, False, out))
                 d = model.month_add(d, 1)
         else:
-            for _ in range(rng.randint(1, 3)):
+            deposits = rng.randint(1, 3)
+            for _ in range(st.spec.get("deposits") or deposits):  # spec deposits: how many, else drawn
                 opened = st.start - dt.timedelta(days=rng.randint(30, 700))
                 principal = model.rupees(rng, 10000, 300000, 1000)
                 rate = rng.choice([650, 700, 725, 750, 775])

@@ -43,7 +43,7 @@ SMOKE_EXTRA = {
     "bob": {"months": 2},
     "union": {"post": "mutool"},
     "boi": {"font": "Times"},
-    "idfc": {"second_account": "fd"},
+    "idfc": {"second_account": "fd", "deposits": 1},  # a grid of one deposit
     "federal": {"page": "A4-landscape"},
     "au": {"summary_new_page": True},
     "ujjivan": {"months": 2},
