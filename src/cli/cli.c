@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/flags.h"
 #include "store/store.h"
 
 int cli_mkdirs(const char *path)
@@ -47,4 +48,24 @@ int cli_open_store(const char *cmd, const char *data, const char *db, struct sto
         fprintf(stderr, "passbook %s: %s\n", cmd, url ? err : "out of memory");
     free(url);
     return rc ? 1 : 0;
+}
+
+int cli_run_verb(int argc, char **argv, const struct command_line *cl, const struct verb *verbs, size_t nverbs,
+                 const char *const *data, const char *const *db, cli_verb_fn run, const void *opts)
+{
+    struct args args;
+    int rc = flags_parse(argc, argv, cl, &args);
+    if (rc != FLAGS_RUN)
+        return rc;
+    size_t verb;
+    rc = flags_verb(cl, verbs, nverbs, &args, &verb);
+    if (rc != FLAGS_RUN)
+        return rc;
+    const char *cmd = strncmp(cl->name, "passbook ", 9) ? cl->name : cl->name + 9;
+    struct store *st;
+    if (cli_open_store(cmd, *data, *db, &st))
+        return 1;
+    rc = run(st, verb, &args, opts);
+    store_close(st);
+    return rc;
 }

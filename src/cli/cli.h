@@ -20,6 +20,18 @@ int cli_mkdirs(const char *path);
 struct store;
 int cli_open_store(const char *cmd, const char *data, const char *db, struct store **st);
 
+/* The sequence of a command with verbs on the store (org, user): parses
+ * the command line into the flags' variables, finds the verb, opens the
+ * store (*data, *db: the --data and --db variables, read once parsed),
+ * runs run(st, verb, args, opts) and closes the store. Returns the exit
+ * code. */
+struct command_line;
+struct verb;
+struct args;
+typedef int (*cli_verb_fn)(struct store *st, size_t verb, const struct args *args, const void *opts);
+int cli_run_verb(int argc, char **argv, const struct command_line *cl, const struct verb *verbs, size_t nverbs,
+                 const char *const *data, const char *const *db, cli_verb_fn run, const void *opts);
+
 /* Prints j on one line of stdout and drops the reference (j may be NULL:
  * a failed json_pack prints nothing). */
 void cli_print_json(json_t *j);

@@ -278,10 +278,11 @@ static int org_set_ocr(struct store *st, const char *ref, const char *onoff)
 }
 
 /* Runs verb on the open store. */
-static int run(struct store *st, enum org_verb verb, const struct args *args, const struct org_opts *o)
+static int run(struct store *st, size_t verb, const struct args *args, const void *opts)
 {
+    const struct org_opts *o = opts;
     const char *ref = args->n > 1 ? args->v[1] : NULL;
-    switch (verb) {
+    switch ((enum org_verb)verb) {
     case ORG_CREATE:
         return org_create(st, o);
     case ORG_LIST:
@@ -316,18 +317,5 @@ int cli_org(int argc, char **argv)
         STRING_FLAG("consent-checkbox", &o.consent_checkbox, "on|off", "set-branding: a ticked box before a file"),
     };
     const struct command_line cl = {"passbook org", USAGE, FLAGS_OF(flags), 1, 3, false};
-    struct args args;
-    int rc = flags_parse(argc, argv, &cl, &args);
-    if (rc != FLAGS_RUN)
-        return rc;
-    size_t verb;
-    rc = flags_verb(&cl, FLAGS_OF(ORG_VERBS), &args, &verb);
-    if (rc != FLAGS_RUN)
-        return rc;
-    struct store *st;
-    if (cli_open_store("org", o.data, o.db, &st))
-        return 1;
-    rc = run(st, verb, &args, &o);
-    store_close(st);
-    return rc;
+    return cli_run_verb(argc, argv, &cl, FLAGS_OF(ORG_VERBS), &o.data, &o.db, run, &o);
 }

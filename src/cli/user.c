@@ -205,9 +205,10 @@ static int user_passwd(struct store *st, const struct org *o, const char *email)
     return 0;
 }
 
-
-static int run(struct store *st, enum user_verb verb, const char *ref, const struct user_opts *opts)
+static int run(struct store *st, size_t verb, const struct args *args, const void *user_opts)
 {
+    const struct user_opts *opts = user_opts;
+    const char *ref = args->n > 1 ? args->v[1] : NULL;
     const char *cmd = USER_VERBS[verb].name;
     struct org o;
     int rc = opts->org ? STORE_CALL(st, org_get, opts->org, &o) : STORE_NOT_FOUND;
@@ -219,7 +220,7 @@ static int run(struct store *st, enum user_verb verb, const char *ref, const str
                     rc == STORE_NOT_FOUND ? "no organisation" : "cannot read organisation", opts->org);
         return opts->org ? 1 : 2;
     }
-    switch (verb) {
+    switch ((enum user_verb)verb) {
     case USER_ADD:
         rc = user_add(st, &o, opts);
         break;
@@ -248,18 +249,5 @@ int cli_user(int argc, char **argv)
         STRING_FLAG("role", &o.role, "ROLE", "add: analyst (default) or admin"),
     };
     const struct command_line cl = {"passbook user", USAGE, FLAGS_OF(flags), 1, 2, false};
-    struct args args;
-    int rc = flags_parse(argc, argv, &cl, &args);
-    if (rc != FLAGS_RUN)
-        return rc;
-    size_t verb;
-    rc = flags_verb(&cl, FLAGS_OF(USER_VERBS), &args, &verb);
-    if (rc != FLAGS_RUN)
-        return rc;
-    struct store *st;
-    if (cli_open_store("user", o.data, o.db, &st))
-        return 1;
-    rc = run(st, verb, args.n > 1 ? args.v[1] : NULL, &o);
-    store_close(st);
-    return rc;
+    return cli_run_verb(argc, argv, &cl, FLAGS_OF(USER_VERBS), &o.data, &o.db, run, &o);
 }
