@@ -186,11 +186,29 @@ static void keep_dates_whole(const struct layout *l, struct header *h, int i, co
         fprintf(stderr, "boundary after a date cut by it: at %.1f\n", a->right);
 }
 
+uint32_t cells_date_words(const struct layout *l, const struct line *ln, uint32_t w)
+{
+    char join[96] = "";
+    size_t n = 0;
+    uint32_t words = 0;
+    for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+        const char *t = word_text(l, &l->words[v]);
+        if (n + strlen(t) + 2 > sizeof join)
+            break;
+        n += (size_t)snprintf(join + n, sizeof join - n, "%s%s", n ? " " : "", t);
+        pb_day d;
+        if (token_parse_date(join, n, &d))
+            words = v - w + 1;
+    }
+    return words;
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
-    static __thread int hist[HIST_MAX], starts[HIST_MAX];
+    static __thread int hist[HIST_MAX], starts[HIST_MAX], date_starts[HIST_MAX];
     memset(hist, 0, sizeof hist);
     memset(starts, 0, sizeof starts);
+    memset(date_starts, 0, sizeof date_starts);
     size_t rowlike = 0;
     for (size_t d = 0; d < ndl && rowlike < 3; d++)
         rowlike += is_row_like(l, &l->lines[dl[d]]);
@@ -213,6 +231,8 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
              * numbers sit on rows with whole-rupee amounts) */
             if (valued && (w == ln->first || l->words[w].x0 - l->words[w - 1].x1 > 1.6f * space))
                 starts[a]++;
+            if (valued && cells_date_words(l, ln, w))
+                date_starts[a]++;
         }
     }
     for (int i = 0; i < h->ncols; i++) {
@@ -264,7 +284,16 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
          * emptiest run (a long narration reaching into the strip stays on
          * its side) */
         bool left_aligned = b->role == COL_REF || b->role == COL_NARRATION;
-        int edge = left_aligned ? left_edge(hist, starts, bin(a->x1), hi, thr) : -1;
+        /* dates starting at one x are a left-aligned column too: a narrow
+         * column before them (serial numbers right-aligned under a wide
+         * "Serial No") leaves an emptier strip under its own label, left of
+         * its cells, than the gap between the two columns' cells. Their
+         * starts are the dates' (a monospaced serial one space before a
+         * date is no cell start by the gap) */
+        bool dated = b->role == COL_DATE || b->role == COL_VALUE_DATE;
+        int edge = left_aligned ? left_edge(hist, starts, bin(a->x1), hi, thr)
+                   : dated      ? left_edge(hist, date_starts, bin(a->x1), hi, thr)
+                                : -1;
         h->cols[i + 1].edge = edge >= 0;
         if (edge >= 0) {
             bestx = (float)edge - 0.5f;

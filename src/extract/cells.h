@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "extract/header.h"
 #include "extract/layout.h"
@@ -26,6 +27,10 @@ struct cells {
 /* Sets h's cols[].left/right from the data lines dl[0..ndl) (layout line
  * indices): between two labels, the middle of the emptiest vertical strip. */
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl);
+/* How many words of line ln from word w print one date, on its own or
+ * with the one or two words after it ("01 February 2023"): the most that
+ * do, 0 when none. */
+uint32_t cells_date_words(const struct layout *l, const struct line *ln, uint32_t w);
 /* Cuts line ln into h's columns. */
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs);
 

@@ -119,7 +119,9 @@ class KVB(Probe):
 
 
 class Mahabk(Family):
-    """The amount cell a row does not use printed `0.00` (odd variants `-`) instead of blank."""
+    """The amount cell a row does not use printed `0.00` (odd variants `-`) instead of blank. Every
+    second pair of variants labels the serial numbers `Serial No`: right-aligned, they sit under the
+    label's right half, one column padding before the dates."""
     bank_key = "mahabk"
     narr_style = "psu"
     date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
@@ -134,7 +136,8 @@ class Mahabk(Family):
         return list(super().variant_patterns()) + (["month_banners"] if banners else [])
 
     def table(self):
-        return [Col("sno", ["Sr No"], "r"), Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True),
+        sno = "Serial No" if self.v // 2 % 2 else "Sr No"
+        return [Col("sno", [sno], "r"), Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True),
                 Col("chq", ["Cheque/Reference No"]), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),
                 Col("bal", ["Balance"], "r")]
 

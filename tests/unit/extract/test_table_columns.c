@@ -70,6 +70,27 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 4, .note = "NEFT SALARY", .chq_num = "ICICN22630938469"}, {.i = 3, .chq_num = "456789"}},
          .balances_ok = YES,
      }},
+
+    /* Serial numbers right-aligned under a wide label, one space before
+     * the dates: the strip left of the one- and two-digit numbers, under
+     * their own label, is emptier than the space between them and the
+     * dates, yet the dates' common left edge is where their column
+     * begins; the numbers stay out of the date cells. */
+    {"right_aligned_serials_one_space_before_the_dates",
+     "Serial No Txn Date   Particulars               Debit      Credit      Balance\n"
+     "        8 01/05/2024 ATM WDL                  100.00                 5,900.00\n"
+     "        9 02/05/2024 POS STORE                200.00                 5,700.00\n"
+     "       10 03/05/2024 UPI SHOP                 300.00                 5,400.00\n"
+     "       11 04/05/2024 SALARY                              1,000.00    6,400.00\n"
+     "       12 05/05/2024 UPI CAB                  100.00                 6,300.00\n"
+     "       13 06/05/2024 UPI TEA                   50.00                 6,250.00\n",
+     {
+         .ntxns = 6,
+         .txns = {{.i = 0, .date = 20240501, .note = "ATM WDL", .amount = 10000, .type = DR},
+                  {.i = 2, .date = 20240503, .note = "UPI SHOP", .balance = 540000},
+                  {.i = 5, .date = 20240506, .note = "UPI TEA"}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
