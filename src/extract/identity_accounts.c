@@ -104,6 +104,27 @@ static bool table_between(const unsigned char *use, size_t a, size_t b)
     return false;
 }
 
+/* What a line prints that rows print: a date and a figure with a decimal
+ * point (an amount), each as a word of its own. */
+struct line_values {
+    bool date, amount;
+};
+
+static struct line_values line_values(const struct layout *l, size_t li)
+{
+    const struct line *ln = &l->lines[li];
+    struct line_values v = {false, false};
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        pb_day d;
+        pb_paise p;
+        int mark;
+        v.date = v.date || token_parse_date(t, strlen(t), &d);
+        v.amount = v.amount || (strchr(t, '.') && token_parse_amount(t, strlen(t), &p, &mark));
+    }
+    return v;
+}
+
 /* Whether the lines between a and b hold rows no table was read from: three
  * free lines with a date and three with an amount at least (the first
  * account's table under labels the reader does not know), not a header's
@@ -114,33 +135,11 @@ static bool unread_rows_between(const struct layout *l, const unsigned char *use
     for (size_t li = a + 1; li < b; li++) {
         if (use[li] != LINE_FREE)
             continue;
-        const struct line *ln = &l->lines[li];
-        bool date = false, amount = false;
-        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
-            const char *t = word_text(l, &l->words[w]);
-            pb_day d;
-            pb_paise v;
-            int mark;
-            date |= token_parse_date(t, strlen(t), &d);
-            amount |= strchr(t, '.') && strpbrk(t, "0123456789") && token_parse_amount(t, strlen(t), &v, &mark);
-        }
-        dates += date;
-        amounts += amount;
+        struct line_values v = line_values(l, li);
+        dates += v.date;
+        amounts += v.amount;
     }
     return dates >= 3 && amounts >= 3;
-}
-
-static bool has_amount(const struct layout *l, size_t li)
-{
-    const struct line *a = &l->lines[li];
-    for (uint32_t w = a->first; w < a->first + a->n; w++) {
-        const char *t = word_text(l, &l->words[w]);
-        pb_paise v;
-        int mark;
-        if (strchr(t, '.') && token_parse_amount(t, strlen(t), &v, &mark))
-            return true;
-    }
-    return false;
 }
 
 /* A line printed as a transaction row: a date first (after a serial
@@ -158,7 +157,7 @@ static bool row_shaped(const struct layout *l, size_t li)
     pb_day d;
     if (strspn(t, "0123456789") == strlen(t) && strlen(t) <= 5 && ln->n > 1)
         t = word_text(l, &l->words[++w]);
-    return token_parse_date(t, strlen(t), &d) && has_amount(l, li);
+    return token_parse_date(t, strlen(t), &d) && line_values(l, li).amount;
 }
 
 /* The first line of the block a line belongs to: the lines above it on its
@@ -170,7 +169,7 @@ static size_t block_start(const struct layout *l, size_t li, size_t floor)
         const struct line *a = &l->lines[li - 1], *b = &l->lines[li];
         if (a->page != b->page || b->base - a->base > 2.5f * fmaxf(b->size, 4))
             break;
-        if (has_amount(l, li - 1))
+        if (line_values(l, li - 1).amount)
             break;
         li--;
     }
