@@ -14,7 +14,9 @@ CFLAGS_BASE = -std=gnu11 $(WARN) -Isrc -D_GNU_SOURCE -MMD -MP -pthread \
            $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF) -lpthread
 # The executable exports its inline OpenMP runtime, which libtesseract's
-# parallel regions bind to (src/extract/ocr_omp.h); -u links it from the archive.
+# parallel regions bind to (src/extract/ocr_omp.h), and leptonica's image
+# writer and reader for the line images Tesseract keeps (src/extract/ocr_pixmem.h);
+# -u links the OpenMP runtime from the archive (ocr.c needs ocr_pixmem.o).
 EXE_LDFLAGS = -Wl,--dynamic-list=src/extract/ocr_omp.sym -Wl,-u,GOMP_parallel_sections
 
 # Two flavours share the sources: the release build and the sanitizer build.

@@ -13,6 +13,7 @@
 #include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
+#include "extract/ocr_pixmem.h"
 #include "extract/ocr_reread.h"
 #include "util/log.h"
 
@@ -477,7 +478,9 @@ static int recognise_piece(TessBaseAPI *api, const struct ocr_image *img, PIX *p
         return OCR_FAILED;
     lib->TessBaseAPISetImage2(api, pix);
     lib->TessBaseAPISetSourceResolution(api, img->dpi);
+    ocr_pixmem_raw(true); /* its line images stay in memory (ocr_pixmem.h) */
     int rc = lib->TessBaseAPIRecognize(api, mon) == 0 && !lim->hit ? OCR_DONE : lim->hit ? OCR_TIMED_OUT : OCR_FAILED;
+    ocr_pixmem_raw(false);
     if (rc == OCR_DONE && collect_words(api, img, b->x0, b->y0, pw) < 0)
         rc = OCR_FAILED;
     lib->pixDestroy(&pix);

@@ -13,7 +13,9 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
-/* Every entry point ocr.c calls, by its library's name. */
+/* Every entry point ocr.c and ocr_pixmem.c call, by its library's name
+ * (pixWriteMem and pixReadMem: leptonica's own, which ocr_pixmem.c stands
+ * in front of). */
 #define OCR_LIB_FUNCS(X)                                                                                               \
     X(TessBaseAPICreate)                                                                                               \
     X(TessBaseAPIDelete)                                                                                               \
@@ -52,7 +54,14 @@
     X(pixClipRectangle)                                                                                                \
     X(boxCreate)                                                                                                       \
     X(boxDestroy)                                                                                                      \
-    X(pixDestroy)
+    X(pixDestroy)                                                                                                      \
+    X(pixCreateNoInit)                                                                                                 \
+    X(pixGetDepth)                                                                                                     \
+    X(pixGetColormap)                                                                                                  \
+    X(pixGetXRes)                                                                                                      \
+    X(pixGetYRes)                                                                                                      \
+    X(pixWriteMem)                                                                                                     \
+    X(pixReadMem)
 
 struct ocr_lib {
 #define OCR_LIB_FIELD(name) __typeof__(name) *name;

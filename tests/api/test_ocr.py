@@ -178,21 +178,42 @@ def without_the_ocr_library_a_scan_is_pdf_is_image_and_text_pdfs_never_load_it(s
     check(b'ocr_library' not in p.stderr, 'a text PDF never loads the OCR library: %s' % p.stderr[-500:])
 
 
+BINDINGS = []
+
+
+def bindings_of_a_scan():
+    """The dynamic loader's bindings (LD_DEBUG=bindings) while `passbook parse` reads a scan."""
+    if not BINDINGS:
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, 'scan.pdf'), 'wb') as f:
+                f.write(scan())
+            env = dict(os.environ, LD_DEBUG='bindings', LD_DEBUG_OUTPUT=os.path.join(d, 'ld'))
+            p = subprocess.run([BINARY, 'parse', f.name], capture_output=True, env=env, timeout=600)
+            eq(p.returncode, 0, 'the scan is read: %s' % p.stdout[:300])
+            BINDINGS.append(''.join(open(n, errors='replace').read() for n in glob.glob(os.path.join(d, 'ld.*'))))
+    return BINDINGS[0].splitlines()
+
+
 @suite.test
 def tesseracts_openmp_regions_run_on_the_reading_thread(srv):
     """libtesseract's parallel regions bind to Passbook's inline runtime (src/extract/ocr_omp.h), not
     libgomp's: ~250,000 per page, each a team set up and a futex wake in libgomp."""
-    with tempfile.TemporaryDirectory() as d:
-        with open(os.path.join(d, 'scan.pdf'), 'wb') as f:
-            f.write(scan())
-        env = dict(os.environ, LD_DEBUG='bindings', LD_DEBUG_OUTPUT=os.path.join(d, 'ld'))
-        p = subprocess.run([BINARY, 'parse', f.name], capture_output=True, env=env, timeout=600)
-        eq(p.returncode, 0, 'the scan is read: %s' % p.stdout[:300])
-        log = ''.join(open(n, errors='replace').read() for n in glob.glob(os.path.join(d, 'ld.*')))
-    binds = [ln for ln in log.splitlines() if 'libtesseract' in ln.split('to ')[0] and '`GOMP_' in ln]
+    binds = [ln for ln in bindings_of_a_scan() if 'libtesseract' in ln.split('to ')[0] and '`GOMP_' in ln]
     check(binds, 'libtesseract binds its OpenMP entry points (built with OpenMP)')
     wrong = [ln for ln in binds if 'libgomp' in ln]
     eq(wrong, [], 'no parallel region of Tesseract\'s goes to libgomp')
+
+
+@suite.test
+def tesseracts_line_images_stay_raw(srv):
+    """libtesseract's pixWriteMem and pixReadMem (every text line's image, written as PNG and read
+    back at once) bind to Passbook's (src/extract/ocr_pixmem.h); leptonica's own are only looked up
+    by it (dlsym, logged as bindings of libtesseract's too)."""
+    exe = os.path.basename(BINARY)
+    for name in ('pixWriteMem', 'pixReadMem'):
+        binds = [ln for ln in bindings_of_a_scan() if 'libtesseract' in ln.split('to ')[0] and '`%s\'' % name in ln]
+        check([ln for ln in binds if ln.split('to ')[1].split(' ')[0].endswith('/' + exe)],
+              'libtesseract binds %s to Passbook\'s: %s' % (name, binds))
 
 
 if __name__ == '__main__':
