@@ -74,6 +74,10 @@ static TessBaseAPI *thread_api(void)
     /* each piece is a line or a few (ocr_bands.h): no layout to find */
     lib->TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
     lib->TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
+    /* the line finder's fixed-pitch test (2.7% of a page's work) decides
+     * how its old classifier cuts words; the LSTM reads whole lines and
+     * places its own spaces (scan-smoke read byte for byte the same) */
+    lib->TessBaseAPISetVariable(api, "textord_disable_pitch_test", "1");
     tl_api = api;
     pthread_setspecific(api_key, api);
     return api;
