@@ -207,6 +207,24 @@ const struct pipeline_step ENTITY_PIPELINE_STEPS[] = {
 };
 const size_t ENTITY_PIPELINE_NSTEPS = sizeof ENTITY_PIPELINE_STEPS / sizeof ENTITY_PIPELINE_STEPS[0];
 
+/* Runs the steps in order until one fails, each after its crash point
+ * (FLOW.STEP: pipeline.load, entity.load, ...); who names the work in the
+ * log ("session=..."). Returns 0 or the failed step's code. */
+static int run_steps(const char *flow, const struct pipeline_step *steps, size_t n, struct pipeline_ctx *ctx,
+                     const char *who)
+{
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        char point[64];
+        snprintf(point, sizeof point, "%s.%s", flow, steps[i].name);
+        fault_point(point);
+        rc = steps[i].run(ctx);
+        if (rc)
+            log_error("pipeline msg=\"step failed\" %s step=%s", who, steps[i].name);
+    }
+    return rc;
+}
+
 static void ctx_free(struct pipeline_ctx *ctx)
 {
     analysis_free(&ctx->an);
@@ -239,14 +257,9 @@ int pipeline_run_entity(const struct ingest_env *env, const char *payload)
         json_decref(p);
         return rc == STORE_ERROR ? -1 : 0;
     }
-    for (size_t i = 0; i < ENTITY_PIPELINE_NSTEPS && rc == 0; i++) {
-        char point[64];
-        snprintf(point, sizeof point, "entity.%s", ENTITY_PIPELINE_STEPS[i].name);
-        fault_point(point);
-        rc = ENTITY_PIPELINE_STEPS[i].run(&ctx);
-        if (rc)
-            log_error("pipeline msg=\"step failed\" entity=%s step=%s", ctx.entity.id, ENTITY_PIPELINE_STEPS[i].name);
-    }
+    char who[80];
+    snprintf(who, sizeof who, "entity=%s", ctx.entity.id);
+    rc = run_steps("entity", ENTITY_PIPELINE_STEPS, ENTITY_PIPELINE_NSTEPS, &ctx, who);
     if (rc == 0)
         log_info("pipeline msg=\"processed\" entity=%s statement=%s accounts=%zu statements=%zu", ctx.entity.id,
                  ctx.statement_id, ctx.an.n, ctx.an.nstmts);
@@ -282,15 +295,9 @@ int pipeline_run(const struct ingest_env *env, const char *payload)
         return rc == STORE_ERROR ? -1 : 0;
     }
     json_decref(p);
-    rc = 0;
-    for (size_t i = 0; i < PIPELINE_NSTEPS && rc == 0; i++) {
-        char point[64];
-        snprintf(point, sizeof point, "pipeline.%s", PIPELINE_STEPS[i].name);
-        fault_point(point);
-        rc = PIPELINE_STEPS[i].run(&ctx);
-        if (rc)
-            log_error("pipeline msg=\"step failed\" session=%s step=%s", id_short(ctx.s.id), PIPELINE_STEPS[i].name);
-    }
+    char who[80];
+    snprintf(who, sizeof who, "session=%s", id_short(ctx.s.id));
+    rc = run_steps("pipeline", PIPELINE_STEPS, PIPELINE_NSTEPS, &ctx, who);
     if (rc == 0)
         log_info("pipeline msg=\"processed\" session=%s accounts=%zu statements=%zu", id_short(ctx.s.id),
                  ctx.an.n, ctx.an.nstmts);
