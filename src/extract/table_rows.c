@@ -149,6 +149,15 @@ static bool is_anchor(const struct lineinfo *li)
     return (li->kind == LK_DATED || li->kind == LK_AMOUNT) && li->row >= 0;
 }
 
+/* A line that is a row of no transaction: a total (an amount line that
+ * joined no row), an opening or closing balance, a line to skip. Text
+ * above it ends there, whichever row it belongs to. */
+static bool line_of_its_own(const struct lineinfo *li)
+{
+    return (li->kind == LK_AMOUNT && li->row < 0) || li->kind == LK_OPEN || li->kind == LK_CLOSE ||
+           li->kind == LK_SKIP;
+}
+
 static float base_of(const struct table_lines *c, size_t i)
 {
     return c->l->lines[c->dl[i]].base;
@@ -308,11 +317,14 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
                 r.above = k;
                 break;
             }
-        for (size_t k = r.e; k < n && page_of(c, k) == page_of(c, i); k++)
+        bool parted = false; /* a line of its own between the run and the row below */
+        for (size_t k = r.e; k < n && page_of(c, k) == page_of(c, i); k++) {
             if (is_anchor(&c->info[k])) {
                 r.below = (long)k;
                 break;
             }
+            parted = parted || line_of_its_own(&c->info[k]);
+        }
         r.up_row = r.above >= 0 ? c->info[r.above].row : last_row;
         r.up_inside = row_inside_gap(c, i, r.up_row);
         if (r.below >= 0) {
@@ -324,6 +336,8 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
                     break;
                 }
         }
+        if (parted && r.below >= 0)
+            r.down_row = -1; /* narration above a total is not the next row's */
         size_t j = split_run(c, &r, va, thr, rowgap);
         for (size_t k = r.s; k < r.e; k++)
             c->info[k].row = k < r.s + j ? r.up_row : r.down_row;

@@ -296,6 +296,12 @@ class TMB(Family):
     producer = "TMB Statement"
     patterns = ("us_date", "western_grouping")
 
+    def prints_day_totals(self):
+        return self.v % 4 == 3  # a Day Total row under each day's rows (fam_probe4.py's svc prints them)
+
+    def variant_patterns(self):
+        return list(super().variant_patterns()) + (["day_totals"] if self.prints_day_totals() else [])
+
     def d(self, day):
         s = super().d(day)
         return s.upper() if self.date_fmt == "%d%b%Y" else s

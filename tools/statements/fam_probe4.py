@@ -247,6 +247,7 @@ class SVC(Probe4):
     narr_style = "psu"
     date_fmts = ("%d/%m/%Y", "%d-%b-%Y")
     producer = "SVC Bank Statement"
+    day_totals = True
     patterns = ("cooperative_bank", "day_totals", "value_date_column", "drcr_after_balance")
 
     def table(self):
@@ -259,26 +260,6 @@ class SVC(Probe4):
         c["bal"] = money(abs(e.balance), self.group)
         c["side"] = "Dr" if e.balance < 0 else "Cr"
         return c
-
-    def rows(self):
-        out, day = [], []
-        for r in super().rows():
-            e = r.event
-            if day and (e is None or e.date != day[-1].date):
-                out += self.day_total(day)
-                day = []
-            if e is not None:
-                day.append(e)
-            out.append(r)
-        return out + self.day_total(day)
-
-    def day_total(self, day):
-        if len(day) < 2:
-            return []
-        dr = sum(x.amount for x in day if not x.credit)
-        cr = sum(x.amount for x in day if x.credit)
-        return [Row({"narr": "Day Total", "dr": self.amt(dr) if dr else "", "cr": self.amt(cr) if cr else ""},
-                    kind="total", bold=True)]
 
     def page_header(self, R, n):
         st = self.st

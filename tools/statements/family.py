@@ -63,9 +63,38 @@ class Family(Layout):
         (in the middle of a page): `month_banners` families, or a variant's choice."""
         return getattr(self, "month_banners", False)
 
+    def prints_day_totals(self):
+        """Whether a bold `Day Total` row follows each day of two or more transactions:
+        `day_totals` families, or a variant's choice."""
+        return getattr(self, "day_totals", False)
+
     def rows(self):
         rows = super().rows()
-        return self.with_month_banners(rows) if self.prints_month_banners() else rows
+        if self.prints_month_banners():
+            rows = self.with_month_banners(rows)
+        return self.with_day_totals(rows) if self.prints_day_totals() else rows
+
+    def with_day_totals(self, rows):
+        """After the last row of each day of two or more transactions, a bold `Day Total` row
+        with the day's debits and credits in their columns."""
+        out, day = [], []
+        for r in rows:
+            e = r.event
+            if day and (e is None or e.date != day[-1].date):
+                out += self.day_total(day)
+                day = []
+            if e is not None:
+                day.append(e)
+            out.append(r)
+        return out + self.day_total(day)
+
+    def day_total(self, day):
+        if len(day) < 2:
+            return []
+        dr = sum(x.amount for x in day if not x.credit)
+        cr = sum(x.amount for x in day if x.credit)
+        return [Row({"narr": "Day Total", "dr": self.amt(dr) if dr else "", "cr": self.amt(cr) if cr else ""},
+                    kind="total", bold=True)]
 
     def with_month_banners(self, rows):
         """Before the first row of each month after the first: a bold banner naming the month in

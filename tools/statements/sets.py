@@ -66,6 +66,7 @@ SMOKE_EXTRA = {
     "idbi": {"months": 2},
     "esaf": {"months": 2},
     "mahabk": {"variant": 3, "months": 2},  # each month under a banner and the labels printed again
+    "tmb": {"variant": 3, "months": 2, "density": 45},  # Day Total rows under narration-above rows
 }
 
 

@@ -124,6 +124,38 @@ static const struct table_case CASES[] = {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct placed_case PLACED[] = {
+    /* The narration printed above the date line (cells at the foot of
+     * their rows, rows set apart), a row broken across a page: the rest of
+     * its narration heads the next page, then a Day Total line, then the
+     * next row. The total parts them: the line above it is no narration of
+     * the row below it. */
+    {"a_total_line_parts_a_broken_rows_rest_from_the_row_below",
+     (const struct placed[]){
+         {0, 100, "Date        Particulars                     Debit      Credit      Balance"},
+         {0, 116, "            UPI/DR/1111/ASHA"},
+         {0, 126, "01/04/2024  STORES/groceries               500.00                 9,500.00"},
+         {0, 140, "            NEFT/ACME TECHNOLOGIES"},
+         {0, 150, "02/04/2024  SALARY APRIL                            20,000.00    29,500.00"},
+         {0, 164, "            UPI/DR/2222/RAVI"},
+         {0, 174, "03/04/2024  KUMAR/HDFC                   1,000.00                28,500.00"},
+         {0, 188, "            UPI/DR/3333/MEERA"},
+         {0, 198, "03/04/2024  MEDICALS/okaxis                200.00                28,300.00"},
+         {0, 212, "03/04/2024  UPI/DR/4444/SURESH             300.00                28,000.00"},
+         {1, 60, "Date        Particulars                     Debit      Credit      Balance"},
+         {1, 76, "            DESAI/groceries"},
+         {1, 90, "            Day Total                    1,500.00"},
+         {1, 104, "            UPI/DR/5555/LATA"},
+         {1, 114, "04/04/2024  IYER/rent                    5,000.00                23,000.00"},
+         {1, 128, "            UPI/DR/6666/ANIL"},
+         {1, 138, "05/04/2024  SHAH/fuel                    1,000.00                22,000.00"},
+         {.s = NULL}},
+     {
+         .ntxns = 7, .balances_ok = YES,
+         .txns = {{.i = 0, .note = "UPI/DR/1111/ASHA STORES/groceries"},
+                  {.i = 4, .note = "UPI/DR/4444/SURESH DESAI/groceries"},
+                  {.i = 5, .note = "UPI/DR/5555/LATA IYER/rent"}},
+     }},
+
     /* Cells centred vertically whose rows are set apart only a little more
      * than the lines inside a row (13.9 pt against 11.9): a narration line
      * above its date line belongs to that row, not to the row above. */
