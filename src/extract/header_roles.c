@@ -140,6 +140,19 @@ static void money_roles(struct header *h)
         }
     if (!any || nm < 2)
         return;
+    /* two money columns, a label naming one side ("Amount Credited",
+     * "Debits (Rs)") and no phrase naming any word of the other's: that
+     * is the other side (a table of transactions has both; a balance
+     * beside one side alone could not be), and no balance is printed */
+    if (nm == 2 && header_col(h, COL_DRCR) < 0) {
+        const struct column *x = &h->cols[mc[0]], *y = &h->cols[mc[1]];
+        const struct column *named = !x->guess ? x : !y->guess ? y : NULL;
+        struct column *other = named == x ? &h->cols[mc[1]] : &h->cols[mc[0]];
+        if (named && other->unnamed && (named->role == COL_DEBIT || named->role == COL_CREDIT)) {
+            other->role = named->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+            return;
+        }
+    }
     int bal = balance_column(h, mc, nm);
     h->cols[bal].role = COL_BALANCE;
     int rest[TABLE_MAX_COLS], nr = 0;
@@ -611,6 +624,37 @@ static void date_in_narration_cell(const struct layout *l, size_t from, float si
     cc[n + 1].timed = 0;
 }
 
+/* Two money columns whose labels name no role (the second's no word at
+ * all), read as an amount and the balance (money_roles): a running balance is printed on its transaction's line,
+ * beside the amount. Where no sampled line shows amounts under both, and
+ * each holds amounts on two lines or more, they are no amount and
+ * balance but the two sides of a table printing no balance: a debit
+ * column then a credit column (which side is which, the printed opening
+ * and closing balances decide: reconcile.c). */
+static void sides_without_balance(const struct layout *l, size_t from, float size, struct header *h)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    int mc[TABLE_MAX_COLS], nm = 0;
+    for (int a = 0; a < h->ncols; a++)
+        if (money(h->cols[a].role))
+            mc[nm++] = a;
+    if (nm != 2 || !h->cols[mc[0]].guess || !h->cols[mc[1]].unnamed || h->cols[mc[1]].role != COL_BALANCE)
+        return;
+    int only[2] = {0, 0};
+    struct sampler sp = sampler_at(l, from);
+    while (sample_cells(l, &sp, h, size, cell)) {
+        bool a = content_kind(cell[mc[0]]) == CK_MONEY, b = content_kind(cell[mc[1]]) == CK_MONEY;
+        if (a && b)
+            return;
+        only[0] += a;
+        only[1] += b;
+    }
+    if (only[0] < 2 || only[1] < 2)
+        return;
+    h->cols[mc[0]].role = COL_DEBIT;
+    h->cols[mc[1]].role = COL_CREDIT;
+}
+
 /* See header_parts.h. */
 bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
 {
@@ -698,6 +742,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
         h->cols[text_best].role = COL_NARRATION;
     date_in_narration_cell(l, from, size, h, cc);
     money_roles(h);
+    sides_without_balance(l, from, size, h);
     order_dates(h, cc, lines);
     /* what the cells show must be a table of transactions: its first date
      * column holds dates, some money column amounts */

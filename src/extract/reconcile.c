@@ -27,6 +27,7 @@ struct leg {
     int dir[2];      /* its direction: -1 debit, +1 credit */
     int nopt;        /* 1: the print decides; 2: open (the balance decides) */
     bool blind;      /* open with no hint at all (an unmarked amount in a column that prints no signs) */
+    bool sided;      /* from a debit or credit column (not a single amount column) */
     bool has_balance;
     pb_paise balance;
     bool weak; /* no date of its own: perhaps not a row at all */
@@ -101,6 +102,7 @@ static void resolve_years(struct table_result *t, const struct reconcile_hints *
 static void set_opts(struct leg *g, const struct table_row *r, bool signed_col)
 {
     g->nopt = 0;
+    g->sided = r->has_debit || r->has_credit;
     if (r->has_debit) {
         g->amt[g->nopt] = r->debit;
         g->dir[g->nopt++] = -1;
@@ -320,6 +322,48 @@ static int balance_candidates(const struct table_result *t, const struct leg *g,
     return k;
 }
 
+/* The printed opening or closing balance the totals are checked against
+ * (a table's own line or a labelled value), or false. */
+static bool printed_end(const struct table_result *t, const struct leg *g, size_t nlegs, bool reversed, int kind,
+                        bool has_label, pb_paise label, pb_paise *v)
+{
+    pb_paise cand[8];
+    int nsure;
+    balance_candidates(t, g, nlegs, reversed, kind, has_label, label, cand, &nsure);
+    if (nsure)
+        *v = cand[0];
+    return nsure > 0;
+}
+
+/* A debit and a credit column that no label names and no balance beside
+ * them (t->sides_open): the reading whose totals reach the printed
+ * closing balance from the printed opening wins, the columns as first
+ * guessed or the other way round. Neither or both (as many credited as
+ * debited): the first guess stands, and no printed balance vouches for
+ * any row (mark_unverified). */
+static void settle_sides(const struct table_result *t, struct leg *g, size_t nlegs, const size_t *perm, size_t n,
+                         bool reversed, const struct reconcile_hints *h)
+{
+    pb_paise open, close, sided = 0, rest = 0;
+    if (!t->sides_open || !printed_end(t, g, nlegs, reversed, ROWK_OPENING, h->has_opening, h->opening, &open) ||
+        !printed_end(t, g, nlegs, reversed, ROWK_CLOSING, h->has_closing, h->closing, &close))
+        return;
+    for (size_t k = 0; k < n; k++) {
+        const struct leg *x = &g[perm[k]];
+        if (x->sided)
+            sided += x->dir[0] * x->amt[0];
+        else
+            rest += x->dir[0] * x->amt[0];
+    }
+    if (open + rest + sided == close || open + rest - sided != close)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        struct leg *x = &g[perm[k]];
+        for (int o = 0; x->sided && o < x->nopt; o++)
+            x->dir[o] = -x->dir[o];
+    }
+}
+
 /* Directions of the legs between a balance and the next printed one that
  * the print leaves open: the combination that reaches the printed balance
  * (runs of up to 12 open legs), else debits. */
@@ -465,6 +509,7 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
         goto out;
     bool reversed = choose_order(g, nlegs, perm) != ORDER_PRINTED;
     size_t n = drop_phantoms(g, perm, nlegs);
+    settle_sides(t, g, nlegs, perm, n, reversed, h);
     const struct leg *first = n ? &g[perm[0]] : NULL;
 
     pb_paise cand[8];

@@ -73,6 +73,7 @@ static int read_table(const struct layout *l, struct page_header *ph, const size
         goto out;
     table_assign_lines(&c, ph, pstart);
     out->has_header = out->ntables > 0;
+    out->sides_open = table_sides_open(ph, l->npages);
     for (size_t i = 0; i < c.ndl; i++) {
         struct colmap m = lines_map_columns(c.hdr[i]);
         cells_split(l, &l->lines[c.dl[i]], c.hdr[i], cs);

@@ -43,6 +43,10 @@ struct table_result {
     int ntables;             /* distinct header layouts found */
     unsigned char *line_use; /* per layout line: enum line_use (owned) */
     bool has_header;
+    /* a debit and a credit column that no label names, and no balance
+     * column: which is which is only the reader's first guess (the printed
+     * opening and closing balances decide it: reconcile.c) */
+    bool sides_open;
 };
 
 /* Reads the table(s) in l. Returns 0, or -1 on out of memory. A layout

@@ -85,6 +85,9 @@ void table_permute_roles(struct header *h, int v);
 /* How many orders of the guessed money columns' roles the pages' headers
  * allow (k! for the page with the most, k <= 4). */
 int table_permutations(const struct page_header *ph, int npages);
+/* Does a page's header hold a debit and a credit column that no label
+ * names, and no balance column (table_result.sides_open)? */
+bool table_sides_open(const struct page_header *ph, int npages);
 /* Pages printing the same header words at the same place whose columns,
  * read from each page's cells, differ: one page per distinct reading (at
  * most max, in src), for the first such header; 0 when all agree. */

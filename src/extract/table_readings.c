@@ -84,6 +84,19 @@ void table_permute_roles(struct header *h, int v)
         h->cols[idx[a]].role = out[a];
 }
 
+bool table_sides_open(const struct page_header *ph, int npages)
+{
+    for (int p = 0; p < npages; p++) {
+        if (!ph[p].found)
+            continue;
+        const struct header *h = &ph[p].h;
+        int d = header_col(h, COL_DEBIT), c = header_col(h, COL_CREDIT);
+        if (d >= 0 && c >= 0 && h->cols[d].guess && h->cols[c].guess && header_col(h, COL_BALANCE) < 0)
+            return true;
+    }
+    return false;
+}
+
 int table_permutations(const struct page_header *ph, int npages)
 {
     int most = 0, idx[4];

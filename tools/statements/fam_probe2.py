@@ -16,7 +16,7 @@ writers' prints describe them; every holder, number and amount made up.
 | psb | column labels over three lines (`Withdrawal` / `Amount` / `(Rs.)`), a Total row with the sums after the last row |
 | esaf | a boxed page summary at the foot of every page (opening, debits, credits, closing of that page, its number of entries) |
 | jana | the date printed only on the first row of each day (a later row's value date blank when it is the row above's) |
-| utkarsh | no balance column: the opening balance above the table, the closing balance after it |
+| utkarsh | no balance column: the opening balance above the table, the closing balance after it; odd variants label the amounts in words no phrase names (variant 3 credits first) |
 | suryoday | furniture turned 90 degrees in the page's left margin (a document id and print time on every page), S.No and Tran ID columns |
 | dhanlaxmi | the date and the narration in one cell (`Date / Particulars`: the date on the first line, the narration under it) |
 | tmb | US-style `Apr 01, 2024` and `01APR2024` dates, western grouping, narration above the date line |
@@ -360,9 +360,20 @@ class Utkarsh(Family):
     producer = "Utkarsh Bank Statement"
     patterns = ("no_balance_column", "printed_opening")
 
+    def variant_patterns(self):
+        extra = ["unnamed_amount_labels"] if self.v % 2 else []
+        return list(super().variant_patterns()) + extra
+
     def table(self):
-        return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True), Col("chq", ["Reference No"]),
-                Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r")]
+        """Odd variants label the amounts in words no reader's phrase names ("Spent", "Received"),
+        variant 3 with the credits first: which column is which only the printed opening and
+        closing balances tell."""
+        sides = [Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r")]
+        if self.v % 2:
+            sides = [Col("dr", ["Spent"], "r"), Col("cr", ["Received"], "r")]
+        if self.v % 4 == 3:
+            sides.reverse()
+        return [Col("date", ["Date"]), Col("narr", ["Narration"], wrap=True), Col("chq", ["Reference No"])] + sides
 
     def summary(self, R):
         R.ensure_space(3 * R.lead)

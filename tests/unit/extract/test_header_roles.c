@@ -237,6 +237,81 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* No balance column, two money labels no phrase knows: amounts under
+     * both never on one line are the two sides, not an amount and a
+     * balance; which side is which, the printed opening and closing
+     * balances decide (here the first column is the credits'). */
+    {"two_unknown_money_columns_never_on_one_line_are_the_two_sides",
+     "Opening Balance : 1,000.00\n"
+     "\n"
+     "Date          Narration                 Incoming       Outgoing\n"
+     "01/06/2023    NEFT SALARY              5,000.00\n"
+     "02/06/2023    ATM CASH                                   500.00\n"
+     "03/06/2023    REFUND                     200.00\n"
+     "04/06/2023    RENT                                     2,000.00\n"
+     "\n"
+     "Closing Balance : 3,700.00\n",
+     {
+         .ntxns = 4, .opening = 100000, .closing = 370000,
+         .txns = {{.i = 0, .type = CR, .amount = 500000, .balance = 600000},
+                  {.i = 1, .type = DR, .amount = 50000},
+                  {.i = 2, .type = CR, .amount = 20000},
+                  {.i = 3, .type = DR, .amount = 200000, .balance = 370000}},
+         .totals_ok = YES,
+     }},
+
+    /* ... the first column the debits': the first guess stands. */
+    {"two_unknown_money_columns_debits_first",
+     "Opening Balance : 1,000.00\n"
+     "\n"
+     "Date          Narration                 Outgoing       Incoming\n"
+     "01/06/2023    NEFT SALARY                              5,000.00\n"
+     "02/06/2023    ATM CASH                   500.00\n"
+     "03/06/2023    REFUND                                     200.00\n"
+     "04/06/2023    RENT                     2,000.00\n"
+     "\n"
+     "Closing Balance : 3,700.00\n",
+     {
+         .ntxns = 4, .opening = 100000, .closing = 370000,
+         .txns = {{.i = 0, .type = CR, .amount = 500000}, {.i = 1, .type = DR, .amount = 50000},
+                  {.i = 2, .type = CR}, {.i = 3, .type = DR, .balance = 370000}},
+         .totals_ok = YES,
+     }},
+
+    /* Amounts under both unknown money labels on one line: an amount and
+     * the balance beside it, as before. */
+    {"two_unknown_money_columns_on_one_line_are_amount_and_balance",
+     "Date          Narration                 Incoming       Outgoing\n"
+     "01/06/2023    OPENING BALANCE                          1,000.00\n"
+     "02/06/2023    NEFT SALARY              5,000.00        6,000.00\n"
+     "03/06/2023    ATM CASH                   500.00        5,500.00\n"
+     "04/06/2023    RENT                     2,000.00        3,500.00\n",
+     {
+         .ntxns = 3, .opening = 100000,
+         .txns = {{.i = 0, .type = CR, .balance = 600000, .reconciled = YES},
+                  {.i = 1, .type = DR, .balance = 550000, .reconciled = YES}},
+         .balances_ok = YES, .totals_ok = YES,
+     }},
+
+    /* One side named ("Debits"), the other money label unknown, no balance
+     * column: the unknown one is the credits (a balance beside debits
+     * alone could not be), never the balance. */
+    {"one_side_named_the_other_unknown_is_the_other_side",
+     "Opening Balance : 1,000.00\n"
+     "\n"
+     "Date          Narration                   Debits       Incoming\n"
+     "01/06/2023    NEFT SALARY                              5,000.00\n"
+     "02/06/2023    ATM CASH                   500.00\n"
+     "03/06/2023    RENT                     2,000.00\n"
+     "\n"
+     "Closing Balance : 3,500.00\n",
+     {
+         .ntxns = 3, .opening = 100000, .closing = 350000,
+         .txns = {{.i = 0, .type = CR, .amount = 500000}, {.i = 1, .type = DR, .amount = 50000},
+                  {.i = 2, .type = DR, .amount = 200000, .balance = 350000}},
+         .totals_ok = YES,
+     }},
+
     /* A money label followed by its currency in brackets, the brackets a
      * little apart ("Value (INR)"): one column, not two (whose boundary
      * would cut each amount and its (Dr)/(Cr) mark in half). */
