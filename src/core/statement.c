@@ -97,3 +97,11 @@ size_t statement_unsure_rows(const struct statement *st)
     }
     return unsure;
 }
+
+bool statement_prints_no_balance(const struct statement *st)
+{
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (st->txns[i].has_balance)
+            return false;
+    return st->ntxns > 0;
+}

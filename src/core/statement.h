@@ -108,5 +108,9 @@ int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in);
  * statement reconciles or fails for another reason (a balance that does
  * not follow, a total). */
 size_t statement_unsure_rows(const struct statement *st);
+/* The statement has rows and prints no running balance on any (no balance
+ * column): nothing checks its rows one by one, so it never reconciles;
+ * its printed opening and closing can check only their sum (totals_ok). */
+bool statement_prints_no_balance(const struct statement *st);
 
 #endif

@@ -548,12 +548,15 @@ out:
 /* A row printed without a balance carries a running balance the reader
  * computed: it is checked only by the next printed balance (its row must
  * reconcile), or, after the last one, by a printed closing balance that the
- * totals reach from a known opening. Rows nothing checks are not
- * reconciled: a statement printing no balances never "reconciles" from an
- * opening of zero. */
+ * totals reach (the chain runs up to that last balance). Rows nothing
+ * checks are not reconciled. A statement printing no running balance at
+ * all has no chain: its printed opening and closing check only the sum of
+ * its rows (totals_ok), not any row (two amounts traded between rows, a
+ * row's amount given to its neighbour, keep the sum), so none of its rows
+ * is reconciled and it never "reconciles". */
 static void mark_unverified(struct statement *st)
 {
-    bool any_printed = st->has_opening;
+    bool any_printed = false;
     for (size_t i = 0; i < st->ntxns; i++)
         any_printed = any_printed || st->txns[i].has_balance;
     bool checked = st->has_closing && st->totals_ok && any_printed;

@@ -60,12 +60,16 @@ static void check_account(const struct session *s, const struct org *org, const 
 {
     bool reconciled = true;
     size_t unsure = 0; /* rows OCR was unsure of, in statements that fail for nothing else */
-    bool other = false;
+    bool other = false, unchecked = false; /* unchecked: a statement printing no balance, its totals agreeing */
     for (size_t k = 0; k < a->nstmts; k++) {
         const struct statement *st = &a->stmts[k];
         if (st->balances_ok && st->totals_ok)
             continue;
         reconciled = false;
+        if (statement_prints_no_balance(st) && st->totals_ok) {
+            unchecked = true;
+            continue;
+        }
         size_t n = statement_unsure_rows(st);
         unsure += n;
         other = other || !n;
@@ -79,6 +83,10 @@ static void check_account(const struct session *s, const struct org *org, const 
         v->error_code = "BALANCE_MISMATCH";
         if (other)
             snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
+        else if (unchecked && !unsure) /* nothing mismatched: nothing printed checks the rows */
+            snprintf(v->error_message, sizeof v->error_message,
+                     "The statement prints no running balance: its transactions add up to the printed closing "
+                     "balance, but no balance checks them one by one: check them against the statement");
         else /* the balances chain: what is not vouched for is the scan's reading */
             snprintf(v->error_message, sizeof v->error_message,
                      "The balances reconcile, but the scanned statement had %zu transaction%s OCR could not read "

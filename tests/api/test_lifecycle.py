@@ -184,6 +184,20 @@ def unreconciled_statement_is_accepted_and_reported(srv):
 
 
 @suite.test
+def statement_printing_no_balance_is_not_vouched_for(srv):
+    # its rows add up to the printed closing balance, but no printed balance checks any row:
+    # not reconciled, and the message says why instead of claiming a mismatch
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/01/2024', to_date='31/01/2024')
+    uploaded(srv, o, sid, 'utkarsh_jan')
+    eq(post(srv, o, sid, 'initiate_processing').status, 202)
+    wait_processed(srv, o, sid)
+    acct = session_get(srv, o, sid, 'session_status').json['accounts'][0]
+    eq(acct['error_code'], 'BALANCE_MISMATCH')
+    check(acct['error_message'].startswith('The statement prints no running balance'), acct['error_message'])
+
+
+@suite.test
 def incomplete_months_after_processing(srv):
     o = org(srv)
     sid = new_session(srv, o, from_date='01/01/2024', to_date='30/04/2024')

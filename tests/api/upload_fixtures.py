@@ -32,6 +32,8 @@ SPECS = {
     # banks outside the five profiled ones, named by the catalogue (pnbbnk, canara)
     'pnb_q1': dict(bank='pnb', months=3, seed=21, start='2024-01-01', density=15),
     'canara_feb': dict(bank='canara', months=1, seed=22, start='2024-02-01', density=15),
+    # no balance column: the opening above the table, the closing after it (nothing checks a row)
+    'utkarsh_jan': dict(bank='utkarsh', months=1, seed=23, start='2024-01-01', density=15),
 }
 SPECIALS = ['image', 'truncated', 'garbage', 'not_pdf', 'empty', 'duplicate']
 

@@ -64,9 +64,24 @@ TEST(text_rows_are_never_unsure)
     CHECK_INT(statement_unsure_rows(&st), 0);
 }
 
+TEST(a_statement_printing_no_balance_is_told_apart)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    CHECK(!statement_prints_no_balance(&st));
+    t[1].has_balance = t[2].has_balance = false; /* balances on some rows: a chain */
+    CHECK(!statement_prints_no_balance(&st));
+    t[0].has_balance = false;
+    CHECK(statement_prints_no_balance(&st));
+    st.ntxns = 0; /* no rows: nothing to say */
+    CHECK(!statement_prints_no_balance(&st));
+}
+
 int main(void)
 {
     RUN(a_reconciled_statement_has_no_unsure_rows);
+    RUN(a_statement_printing_no_balance_is_told_apart);
     RUN(rows_ocr_was_unsure_of_are_counted_when_the_balances_chain);
     RUN(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading);
     RUN(totals_that_disagree_are_a_mismatch_not_unsure_reading);

@@ -204,8 +204,10 @@ static const struct table_case CASES[] = {
          .balances_ok = NO,
      }},
 
-    /* ... but a printed opening and closing balance check the whole. */
-    {"no_balance_column_checked_by_printed_opening_and_closing",
+    /* ... nor with a printed opening and closing balance: they check the
+     * rows' sum (totals_ok), not any row (two amounts traded between rows
+     * keep the sum): no chain, no row reconciled. */
+    {"no_balance_column_totals_checked_rows_not",
      "Opening Balance : 1,000.00          Closing Balance : 1,375.00\n"
      "\n"
      "Date         Particulars                 Debit          Credit\n"
@@ -214,8 +216,8 @@ static const struct table_case CASES[] = {
      "03/05/2024   POS STORE                    25.00\n",
      {
          .ntxns = 3, .opening = 100000,
-         .txns = {{.i = 2, .balance = 137500, .reconciled = YES}},
-         .balances_ok = YES, .totals_ok = YES,
+         .txns = {{.i = 0, .reconciled = NO}, {.i = 2, .balance = 137500, .reconciled = NO}},
+         .balances_ok = NO, .totals_ok = YES,
      }},
 
     /* Rows after the last printed balance are checked only by a printed
@@ -232,8 +234,8 @@ static const struct table_case CASES[] = {
      }},
 
     /* No balance column: the opening balance above the table and the
-     * closing balance printed after it in a sentence; the totals reach the
-     * closing, so the carried balances are checked. */
+     * closing balance printed after it in a sentence, read; the totals
+     * reach the closing, but no row is reconciled (no chain). */
     {"closing_balance_in_a_line_under_a_table_without_balances",
      "Opening Balance : 1,000.00\n"
      "\n"
@@ -246,8 +248,8 @@ static const struct table_case CASES[] = {
          .ntxns = 2,
          .opening = 100000,
          .closing = 150000,
-         .txns = {{.i = 1, .balance = 150000, .reconciled = YES}},
-         .balances_ok = YES,
+         .txns = {{.i = 1, .balance = 150000, .reconciled = NO}},
+         .balances_ok = NO,
          .totals_ok = YES,
      }},
 };
