@@ -279,7 +279,7 @@ class Fincare(Probe):
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
         c["date"] = "%s\n%s" % (self.d(e.date), self.clock(i, 53, 720, 540))
-        c["amt"] = self.signed(e.amount if e.credit else -e.amount, plus="+")
+        c["amt"] = self.signed(self.flow(e), plus="+")
         return c
 
     def page_header(self, R, n):

@@ -70,7 +70,7 @@ class Dena(Probe4):
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
         side = "cr" if e.credit else "dr"
-        c[side] = self.drcr(e.amount if e.credit else -e.amount, ("DR", "CR"))
+        c[side] = self.drcr(self.flow(e), ("DR", "CR"))
         return c
 
     def bal(self, paise):
@@ -227,7 +227,7 @@ class Jio(Probe4):
         c = super().txn_cells(e, i)
         c["time"] = self.clock(i, 71, 840, 420)
         c["tid"] = self.ref_id(i, "JPB", 9, 5, 31, 4099)
-        c["amt"] = self.signed(e.amount if e.credit else -e.amount)
+        c["amt"] = self.signed(self.flow(e))
         return c
 
     def page_header(self, R, n):
@@ -257,8 +257,7 @@ class SVC(Probe4):
 
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
-        c["bal"] = money(abs(e.balance), self.group)
-        c["side"] = "Dr" if e.balance < 0 else "Cr"
+        self.balance_and_side(c, e)
         return c
 
     def page_header(self, R, n):
@@ -288,8 +287,7 @@ class NKGSB(Probe4):
         c = super().txn_cells(e, i)
         c["narr"] = tab_stops(c["narr"], 6)
         c["tid"] = self.ref_id(i, "M", 8, 5, 23, 6151)
-        c["bal"] = money(abs(e.balance), self.group)
-        c["side"] = "Dr" if e.balance < 0 else "Cr"
+        self.balance_and_side(c, e)
         return c
 
     def page_header(self, R, n):
@@ -315,7 +313,7 @@ class Capital(Probe4):
 
     def txn_cells(self, e, i):
         c = super().txn_cells(e, i)
-        c["amt"] = self.drcr(e.amount if e.credit else -e.amount)
+        c["amt"] = self.drcr(self.flow(e))
         return c
 
     def bal(self, paise):

@@ -117,6 +117,16 @@ class Family(Layout):
         """1,234.50 Dr / 1,234.50 Cr: the sign as a suffix."""
         return money(abs(paise), self.group) + (marks[0] if paise < 0 else marks[1])
 
+    @staticmethod
+    def flow(e):
+        """e's amount with its direction: paise in positive, out negative."""
+        return e.amount if e.credit else -e.amount
+
+    def balance_and_side(self, c, e):
+        """The balance unsigned in cells c and its side (`Dr`/`Cr`) in a column of its own."""
+        c["bal"] = money(abs(e.balance), self.group)
+        c["side"] = "Dr" if e.balance < 0 else "Cr"
+
     def signed(self, paise, cur="", plus=""):
         """-1,234.50 / +1,234.50 (plus="+"), with a currency symbol before the number."""
         sign = "-" if paise < 0 else plus
