@@ -525,6 +525,7 @@ static int reread_unsure(TessBaseAPI *api, const struct ocr_image *img, const st
         }
         struct ocr_band slot = *b;
         j = ocr_unsure_run(w, first->n, i, (float)img->dpi / 72.0f, &slot.x0, &slot.x1);
+        ocr_unsure_rows(w, i, j, (float)img->dpi / 72.0f, &slot.y0, &slot.y1);
         struct pwords again = {NULL, 0, 0};
         PIX *bw = slot.x1 - slot.x0 >= 3 ? black_and_white(pg->pix, pg->gray, pg->width, &slot, img->dpi) : NULL;
         if (bw) /* when it could not be thresholded, the grey reading stands */

@@ -26,6 +26,21 @@ size_t ocr_unsure_run(const struct pword *w, size_t n, size_t i, float px, int *
     return j;
 }
 
+void ocr_unsure_rows(const struct pword *w, size_t i, size_t j, float px, int *y0, int *y1)
+{
+    float top = INFINITY, bottom = -INFINITY;
+    for (size_t k = i; k < j; k++) {
+        top = fminf(top, (w[k].base - 1.0f * w[k].size) * px);
+        bottom = fmaxf(bottom, (w[k].base + 0.4f * w[k].size) * px);
+    }
+    if (j <= i)
+        return;
+    if ((int)top > *y0)
+        *y0 = (int)top;
+    if ((int)bottom + 1 < *y1)
+        *y1 = (int)bottom + 1;
+}
+
 static float least_sure(const struct pword *w, size_t n)
 {
     float least = 100;

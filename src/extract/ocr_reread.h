@@ -34,6 +34,14 @@ bool ocr_same_line(const struct pword *a, const struct pword *b);
  * pixels clear of their ink. */
 size_t ocr_unsure_run(const struct pword *w, size_t n, size_t i, float px, int *x0, int *x1);
 
+/* The rows to read the run [i, j) of w again in, [*y0, *y1) in pixels (px
+ * pixels a point), narrowed from the piece's to the run's line: from an em
+ * above its baseline (capitals reach 0.72 em) to 0.4 em below it (a
+ * descender reaches 0.22). A piece may hold two or three lines (a wrapped
+ * narration): cut to the columns of the run alone, the other lines' words
+ * there were read again for nothing and dropped (ocr_reread_wins). */
+void ocr_unsure_rows(const struct pword *w, size_t i, size_t j, float px, int *y0, int *y1);
+
 /* The words read again (again, *m of them) that stand for the run (n
  * words): those on the run's line (the others, of another line of the
  * piece, are the first reading's to give) are kept in again, *m updated;

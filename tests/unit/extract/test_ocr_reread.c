@@ -100,6 +100,22 @@ TEST(a_word_read_again_keeps_its_lines_baseline_and_size)
     CHECK(again[1].conf == 93);
 }
 
+/* A narration wrapped on three lines in one piece: its middle line's
+ * unsure word is read again in that line's rows only. */
+TEST(a_run_is_read_again_in_its_lines_rows)
+{
+    struct pword w[] = {word("UPI/DR/5300", 10, 80, 100, 95), word("GURPREET", 10, 60, 110, 40),
+                        word("PRA/IDFB", 10, 55, 120, 97)};
+    int y0 = (int)(92 * PX), y1 = (int)(123 * PX);
+    ocr_unsure_rows(w, 1, 2, PX, &y0, &y1);
+    CHECK_INT(y0, (int)((110 - 8) * PX));         /* an em above its baseline: clear of the line above */
+    CHECK_INT(y1, (int)((110 + 0.4f * 8) * PX) + 1); /* 0.4 em below: its descenders, not the line below */
+    int t = (int)(105 * PX), b = (int)(112 * PX);    /* a piece tighter than that stays so */
+    ocr_unsure_rows(w, 1, 2, PX, &t, &b);
+    CHECK_INT(t, (int)(105 * PX));
+    CHECK_INT(b, (int)(112 * PX));
+}
+
 int main(void)
 {
     RUN(a_run_of_unsure_words_is_read_again_between_its_sure_neighbours);
@@ -108,5 +124,6 @@ int main(void)
     RUN(the_reading_again_replaces_the_run_only_when_surer);
     RUN(words_read_again_on_another_line_are_dropped);
     RUN(a_word_read_again_keeps_its_lines_baseline_and_size);
+    RUN(a_run_is_read_again_in_its_lines_rows);
     return check_summary();
 }
