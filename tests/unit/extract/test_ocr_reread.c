@@ -116,6 +116,17 @@ TEST(a_run_is_read_again_in_its_lines_rows)
     CHECK_INT(b, (int)(112 * PX));
 }
 
+/* A word Tesseract gave 85 is sure enough: not read again with the
+ * unsure amount before it. */
+TEST(a_word_read_at_85_ends_the_run)
+{
+    struct pword w[] = {word("01/04/2024", 10, 50, 100, 96), word("1O,234", 60, 80, 100, 41),
+                        word("CR", 82, 90, 100, 85)};
+    int x0 = 0, x1 = 1000;
+    CHECK_INT(ocr_unsure_run(w, 3, 1, PX, &x0, &x1), 2);
+    CHECK_INT(x1, (int)(82 * PX) - 2);
+}
+
 int main(void)
 {
     RUN(a_run_of_unsure_words_is_read_again_between_its_sure_neighbours);
@@ -125,5 +136,6 @@ int main(void)
     RUN(words_read_again_on_another_line_are_dropped);
     RUN(a_word_read_again_keeps_its_lines_baseline_and_size);
     RUN(a_run_is_read_again_in_its_lines_rows);
+    RUN(a_word_read_at_85_ends_the_run);
     return check_summary();
 }
