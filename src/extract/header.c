@@ -505,9 +505,23 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         for (int a = 0; a < h->ncols; a++)
             roles |= 1u << h->cols[a].role;
     }
-    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
     bool has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
     bool has_money = roles & (1u << COL_DEBIT | 1u << COL_CREDIT | 1u << COL_AMOUNT | 1u << COL_BALANCE);
+    /* every label known, none a date's, a narration's among them: the
+     * dates may be printed in the narration's cell ("Particulars" over the
+     * date, the narration under it); the cells tell (header_roles.c) */
+    if (!guessed && !has_date && has_money && (roles & 1u << COL_NARRATION)) {
+        bool chained;
+        if (!header_roles_from_cells(l, i + k, t[0].size, h, &chained)) {
+            h->ncols = 0;
+            return 0;
+        }
+        roles = 0;
+        for (int a = 0; a < h->ncols; a++)
+            roles |= 1u << h->cols[a].role;
+        has_date = roles & (1u << COL_DATE | 1u << COL_VALUE_DATE);
+    }
+    int distinct = __builtin_popcount(roles & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
     if (distinct < 3 || !has_date || !has_money || (!guessed && matched * 10 < n * 6)) {
         h->ncols = 0;
         return 0;

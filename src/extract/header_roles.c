@@ -367,17 +367,27 @@ static bool sample_next(const struct layout *l, struct sampler *s, size_t *j)
     return false;
 }
 
+static bool lone_date(const struct header *h, char (*cell)[SAMPLE_CELL])
+{
+    for (int a = 0; a < h->ncols; a++)
+        if (cell[a][0])
+            return cell_kind(cell[a]) == CK_DATE;
+    return false;
+}
+
 /* The cells under h (font size) of the next line that has two or more,
  * into cell; false at the end or after SAMPLE_LINES such lines. */
 static bool sample_cells(const struct layout *l, struct sampler *s, const struct header *h, float size,
                          char (*cell)[SAMPLE_CELL])
 {
     size_t j;
-    while (s->lines < SAMPLE_LINES && sample_next(l, s, &j))
-        if (cells_under(l, j, h, size, cell) >= 2) {
+    while (s->lines < SAMPLE_LINES && sample_next(l, s, &j)) {
+        int filled = cells_under(l, j, h, size, cell);
+        if (filled >= 2 || (filled == 1 && lone_date(h, cell))) {
             s->lines++;
             return true;
         }
+    }
     return false;
 }
 
@@ -569,14 +579,6 @@ static void part_serial_lead(const struct layout *l, size_t from, float size, st
     }
 }
 
-/* A narration label over a column of dates, and no date label anywhere:
- * the date and the narration share one cell, the date on its first line
- * and the narration under it, whatever the label's words ("Txn
- * Description" where the family prints "Date / Particulars"). The label
- * becomes the two labels one space apart that such a cell has
- * (cells.c date_and_narration_one_cell): a date label as wide as its
- * dates, the narration's one space after it. The cells decide, never the
- * words. */
 /* The right edge of the dates printed under column a's label (from line
  * `from` on, the lines its roles are read from): a date word starting
  * under the label. */
@@ -599,16 +601,63 @@ static float dates_right(const struct layout *l, size_t from, float size, const 
     return right;
 }
 
+/* Lines of those the roles are read from that print only text, starting
+ * under column a: a narration printed under the date in the date's own
+ * cell (a long one reaching under the labels beside). */
+static int text_lines_under(const struct layout *l, size_t from, float size, const struct header *h, int a)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    struct sampler sp = sampler_at(l, from);
+    size_t j;
+    int n = 0;
+    while (sp.lines < SAMPLE_LINES && sample_next(l, &sp, &j)) {
+        sp.lines++;
+        if (!cells_under(l, j, h, size, cell) || cell_kind(cell[a]) != CK_TEXT)
+            continue;
+        bool text = true;
+        for (int b = 0; b < h->ncols && text; b++)
+            text = !cell[b][0] || cell_kind(cell[b]) == CK_TEXT;
+        n += text;
+    }
+    return n;
+}
+
+/* The column printing the date and the narration in one cell, or -1: a
+ * narration label over dates with no date label; or, with no narration
+ * label either, a label whose words name nothing over dates, with lines
+ * of text only starting under it for half its dates or more (the
+ * narration under each date). */
+static int date_and_narration_column(const struct layout *l, size_t from, float size, const struct header *h,
+                                     const struct col_cells *cc)
+{
+    int narr = -1, date = -1, dates = 0;
+    for (int a = 0; a < h->ncols; a++) {
+        enum col_role r = h->cols[a].role;
+        if (r == COL_NARRATION && narr < 0)
+            narr = a;
+        if (r == COL_DATE || r == COL_VALUE_DATE) {
+            date = dates++ ? date : a;
+        }
+    }
+    if (narr >= 0)
+        return !dates && cc[narr].kind == CK_DATE ? narr : -1;
+    if (dates != 1 || !h->cols[date].unnamed || cc[date].kind != CK_DATE)
+        return -1;
+    int text = text_lines_under(l, from, size, h, date);
+    return text >= 3 && 2 * text >= cc[date].count[CK_DATE] ? date : -1;
+}
+
+/* The date and the narration share one cell, the date on its first line
+ * and the narration under it, whatever the label's words ("Txn
+ * Description" or "Nature of Txn" where the family prints "Date /
+ * Particulars"; date_and_narration_column). The label becomes the two
+ * labels one space apart that such a cell has (cells.c
+ * date_and_narration_one_cell): a date label as wide as its dates, the
+ * narration's one space after it. The cells decide, never the words. */
 static void date_in_narration_cell(const struct layout *l, size_t from, float size, struct header *h,
                                    struct col_cells *cc)
 {
-    int n = -1;
-    for (int a = 0; a < h->ncols; a++) {
-        if (h->cols[a].role == COL_DATE || h->cols[a].role == COL_VALUE_DATE)
-            return;
-        if (h->cols[a].role == COL_NARRATION && cc[a].kind == CK_DATE && n < 0)
-            n = a;
-    }
+    int n = date_and_narration_column(l, from, size, h, cc);
     if (n < 0 || h->ncols >= TABLE_MAX_COLS)
         return;
     open_column(h, cc, n);
@@ -617,6 +666,7 @@ static void date_in_narration_cell(const struct layout *l, size_t from, float si
     d->role = COL_DATE;
     d->guess = true;
     d->x1 = dates_right(l, from, size, h, n);
+    t->role = COL_NARRATION;
     t->x0 = d->x1 + 0.3f * size;
     t->x1 = fmaxf(t->x1, t->x0 + size);
     cc[n].textlen = 0; /* the text is the narration's */

@@ -424,15 +424,24 @@ class Suryoday(Family):
 
 class Dhanlaxmi(Family):
     """The date and the narration share one cell (`Date / Particulars`): the date on the cell's
-    first line, the narration on the lines under it."""
+    first line, the narration on the lines under it. Variants label that cell with the narration's
+    word only (`Particulars`, v % 3 == 1) or words no phrase knows (`Account Activity`, v % 3 == 2:
+    the cells tell what it holds), and centre the other cells vertically against it (v // 3 odd):
+    the date then sits alone on the line above the amounts."""
     bank_key = "dhanlaxmi"
     narr_style = "psu"
     date_fmts = ("%d-%m-%Y", "%d/%m/%Y")
     producer = "Dhanlaxmi Bank Statement"
     patterns = ("date_in_narration_cell",)
+    CELL_LABELS = ("Date / Particulars", "Particulars", "Account Activity")
+
+    def __init__(self, st):
+        super().__init__(st)
+        if not self.mut and self.v // 3 % 2:
+            self.valign = "middle"
 
     def table(self):
-        return [Col("narr", ["Date / Particulars"], wrap=True), Col("chq", ["Chq No"]),
+        return [Col("narr", [self.CELL_LABELS[self.v % 3]], wrap=True), Col("chq", ["Chq No"]),
                 Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Balance"], "r")]
 
     def txn_cells(self, e, i):

@@ -71,6 +71,74 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* The date and the narration in one cell, the date on its first line,
+     * under a label naming only the narration, every label known: no date
+     * label, so the cells must show where the dates are. */
+    {"date_and_narration_in_one_cell_under_a_known_narration_label",
+     "Particulars            Chq No        Withdrawals       Deposits      Balance\n"
+     "01/05/2024             100001             100.00                      900.00\n"
+     "UPI/DR/100001/SHOP-ONE\n"
+     "02/05/2024                                               500.00     1,400.00\n"
+     "NEFT/CR/ACME-LTD-SALARY\n"
+     "03/05/2024             100002             200.00                    1,200.00\n"
+     "UPI/DR/100002/SHOP-TWO\n"
+     "04/05/2024             100003              50.00                    1,150.00\n"
+     "UPI/DR/100003/CAB\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
+                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
+                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
+         .balances_ok = YES,
+     }},
+
+    /* The same cell under a word no phrase knows, the narration under each
+     * date on a line of its own (reaching under the next labels): the date
+     * and the narration share the cell, the narration is not lost. */
+    {"date_and_narration_in_one_cell_under_unknown_words",
+     "Activity               Chq No        Withdrawals       Deposits      Balance\n"
+     "01/05/2024             100001             100.00                      900.00\n"
+     "UPI/DR/100001/SHOP-ONE\n"
+     "02/05/2024                                               500.00     1,400.00\n"
+     "NEFT/CR/ACME-LTD-SALARY\n"
+     "03/05/2024             100002             200.00                    1,200.00\n"
+     "UPI/DR/100002/SHOP-TWO\n"
+     "04/05/2024             100003              50.00                    1,150.00\n"
+     "UPI/DR/100003/CAB\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
+                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
+                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
+         .balances_ok = YES,
+     }},
+
+    /* The same cell with the other cells centred against it: the date
+     * alone on the line above the amounts, the narration on the line below
+     * them (a label no phrase knows over the balances, so the cells are
+     * read for the roles). */
+    {"centred_amounts_between_the_date_and_the_narration_of_one_cell",
+     "Particulars            Chq No        Withdrawals       DepositsRunning Total\n"
+     "01/05/2024\n"
+     "                       100001             100.00                      900.00\n"
+     "UPI/DR/100001/SHOP-ONE\n"
+     "02/05/2024\n"
+     "                                                         500.00     1,400.00\n"
+     "NEFT/CR/ACME-LTD-SALARY\n"
+     "03/05/2024\n"
+     "                       100002             200.00                    1,200.00\n"
+     "UPI/DR/100002/SHOP-TWO\n"
+     "04/05/2024\n"
+     "                       100003              50.00                    1,150.00\n"
+     "UPI/DR/100003/CAB\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
+                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
+                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
+         .balances_ok = YES,
+     }},
+
     /* Serial numbers right-aligned under a wide label, one space before
      * the dates: the strip left of the one- and two-digit numbers, under
      * their own label, is emptier than the space between them and the
