@@ -550,17 +550,56 @@ static bool serial_then_date(const char *s)
            token_parse_date(s + sp + 1, strlen(s + sp + 1), &d);
 }
 
-/* A serial number's label printed a space before the date's ("LN DATE" in
- * a monospaced font) joins it as one label (header.c): where most of that
- * label's cells are a small number then a date, the number's words are a
- * column of their own, its role read from its cells like any unnamed
- * label's. */
+/* Where the cells of column a that are a small number then a date part
+ * (from line `from` on, the lines its roles are read from): the numbers'
+ * left and right edges and the dates' left edge. False when no such cell
+ * shows them apart. */
+struct serial_edges {
+    float num_x0, num_x1, date_x0;
+};
+
+static bool serial_date_edges(const struct layout *l, size_t from, float size, const struct header *h, int a,
+                              struct serial_edges *e)
+{
+    *e = (struct serial_edges){INFINITY, -INFINITY, INFINITY};
+    const struct column *c = &h->cols[a];
+    struct sampler sp = sampler_at(l, from);
+    size_t j;
+    while (sp.lines < SAMPLE_LINES && sample_next(l, &sp, &j)) {
+        const struct line *ln = &l->lines[j];
+        sp.lines++;
+        uint32_t w = ln->first, end = ln->first + ln->n;
+        while (w < end && l->words[w].x1 < c->x0 - size)
+            w++;
+        if (w + 1 >= end || l->words[w].x0 > c->x1)
+            continue;
+        const char *num = word_text(l, &l->words[w]), *day = word_text(l, &l->words[w + 1]);
+        size_t n = strlen(num);
+        pb_day d;
+        if (n < 1 || n > 5 || strspn(num, "0123456789") != n || !token_parse_date(day, strlen(day), &d))
+            continue;
+        e->num_x0 = fminf(e->num_x0, l->words[w].x0);
+        e->num_x1 = fmaxf(e->num_x1, l->words[w].x1);
+        e->date_x0 = fminf(e->date_x0, l->words[w + 1].x0);
+    }
+    return e->num_x1 < e->date_x0 && e->date_x0 < INFINITY;
+}
+
+/* A serial number's label joined to the date's: printed a space before
+ * it ("LN DATE" in a monospaced font, header.c), or its words run into
+ * one label ("Ser. Txn." over "Dt."). Where most of that column's cells
+ * are a small number then a date, the numbers are a column of their own,
+ * its role read from its cells like any unnamed label's, parted where
+ * the cells part: the numbers' right edge, the dates' left edge (a date
+ * label's unknown word joined to the lead, "Row Booking" before "Date",
+ * goes with the dates printed under it). Without those edges, at the
+ * words that joined (header.c's lead); with neither, left as it is. */
 static void part_serial_lead(const struct layout *l, size_t from, float size, struct header *h)
 {
     static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
     for (int a = 0; a < h->ncols && h->ncols < TABLE_MAX_COLS; a++) {
         struct column *c = &h->cols[a];
-        if (c->lead_x1 <= c->lead_x0 || (c->role != COL_DATE && c->role != COL_VALUE_DATE))
+        if (c->role != COL_DATE && c->role != COL_VALUE_DATE)
             continue;
         int both = 0, filled = 0;
         struct sampler sp = sampler_at(l, from);
@@ -570,11 +609,23 @@ static void part_serial_lead(const struct layout *l, size_t from, float size, st
         }
         if (both < 2 || 2 * both <= filled)
             continue;
-        struct column lead = {.role = COL_UNKNOWN, .x0 = c->lead_x0, .x1 = c->lead_x1, .guess = true, .unnamed = true};
-        c->x0 = c->label_x0;
+        struct serial_edges e;
+        bool lead = c->lead_x1 > c->lead_x0;
+        struct column num = {.role = COL_UNKNOWN, .guess = true, .unnamed = true};
+        if (serial_date_edges(l, from, size, h, a, &e) && (lead || e.num_x0 >= c->x0)) {
+            num.x0 = fminf(c->x0, e.num_x0);
+            num.x1 = e.num_x1;
+            c->x0 = e.date_x0;
+        } else if (lead) {
+            num.x0 = c->lead_x0;
+            num.x1 = c->lead_x1;
+            c->x0 = c->label_x0;
+        } else {
+            continue;
+        }
         c->lead_x0 = c->lead_x1 = 0;
         open_column(h, NULL, a);
-        h->cols[a] = lead;
+        h->cols[a] = num;
         a++;
     }
 }

@@ -238,6 +238,22 @@ static const struct placed LN_DATE_PARTICULARS[] = {
         {"WITHDRAWALS", 380, 432.8f}, {"DEPOSITS", 450, 488.4f}, {"BALANCE", 505, 538.6f}),
     {.s = NULL}};
 
+/* A serial label printed beside the date's words, one label to the
+ * header: "Row" a little less than a space before "Booking", which joins
+ * "Date" (the serial numbers right-aligned under "Row", the dates under
+ * "Booking", each row's time under "Date"); "Ser." before "Txn." over
+ * "Dt.". */
+static const struct placed ROW_BOOKING_DATE[] = {
+    ROW(0, 0, {"Row", 39, 57}, {"Booking", 61.5f, 96}, {"Date", 98.3f, 116.7f}, {"Particulars", 200, 243},
+        {"Withdrawal", 380, 425}, {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+    {.s = NULL}};
+
+static const struct placed SER_TXN_DT[] = {
+    ROW(0, 0, {"Ser.", 38, 54}, {"Txn.", 58.5f, 76}, {"Particulars", 200, 243}, {"Withdrawal", 380, 425},
+        {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+    ROW(0, 10, {"Dt.", 58.5f, 70}),
+    {.s = NULL}};
+
 /* "Date of Txn" and "Entry Dt" in a monospaced font (8 pt: a space is
  * 4.8 pt, 0.6 em): the words no phrase knows ("of Txn", "Entry") a space
  * beside "Date" and "Dt", the gap rounded up a tenth of a point. */
@@ -306,6 +322,53 @@ static const struct placed_case PLACED[] = {
          .txns = {{.i = 0, .date = 20240201, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
                   {.i = 1, .date = 20240202, .note = "SALARY", .type = CR},
                   {.i = 3, .date = 20240204, .note = "POS", .amount = 25000}},
+         .balances_ok = YES,
+     }},
+    /* The same joined by the label's words: "Row Booking Date", the
+     * dates under "Booking", a time under "Date". The serial numbers are
+     * parted where the cells part, the numbers' right edge, the dates'
+     * left edge: "Booking" goes with the dates under it (parted at the
+     * label's words, the dates went with the numbers and the date column
+     * held only times: refused). */
+    {"serial_label_joined_with_the_date_labels_first_word_parts_where_the_cells_part",
+     (const struct placed[]){
+         {0, 60, .header = ROW_BOOKING_DATE},
+         ROW(0, 75, {"1", 52.2f, 57}, {"05-11-23", 61.5f, 96}, {"17:44", 98.3f, 119.6f}, {"UPI/DR/RENT", 200, 250},
+             {"500.00", 397, 425}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"2", 52.2f, 57}, {"06-11-23", 61.5f, 96}, {"09:02", 98.3f, 119.6f}, {"SALARY", 200, 228},
+             {"20,000.00", 440, 482}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"3", 52.2f, 57}, {"07-11-23", 61.5f, 96}, {"11:40", 98.3f, 119.6f}, {"ATM", 200, 214},
+             {"1,000.00", 389, 425}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"10", 47.4f, 57}, {"08-11-23", 61.5f, 96}, {"15:15", 98.3f, 119.6f}, {"POS", 200, 214},
+             {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20231105, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
+                  {.i = 1, .date = 20231106, .note = "SALARY", .type = CR},
+                  {.i = 3, .date = 20231108, .note = "POS", .amount = 25000}},
+         .balances_ok = YES,
+     }},
+    /* "Ser." a little less than a space before "Txn." (over "Dt."): one
+     * label, no lead noted; its cells a number then a date: two columns,
+     * parted where the cells part (the statement was refused). */
+    {"serial_and_date_label_run_into_one_part_where_the_cells_part",
+     (const struct placed[]){
+         {0, 60, .header = SER_TXN_DT},
+         ROW(0, 85, {"1", 49.5f, 54}, {"01-12-23", 58.5f, 92}, {"UPI/DR/RENT", 200, 250}, {"500.00", 397, 425},
+             {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 97, {"2", 49.5f, 54}, {"02-12-23", 58.5f, 92}, {"SALARY", 200, 228}, {"20,000.00", 440, 482},
+             {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 109, {"3", 49.5f, 54}, {"03-12-23", 58.5f, 92}, {"ATM", 200, 214}, {"1,000.00", 389, 425},
+             {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 121, {"10", 45, 54}, {"04-12-23", 58.5f, 92}, {"POS", 200, 214}, {"250.00", 397, 425},
+             {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20231201, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
+                  {.i = 1, .date = 20231202, .note = "SALARY", .type = CR},
+                  {.i = 3, .date = 20231204, .note = "POS", .amount = 25000}},
          .balances_ok = YES,
      }},
     /* A reference wider than its column, centred in it, reaches back over
