@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/cells.h"
 #include "extract/token.h"
 
 /* CK_DAYMONTH: "01.04", a day and month without a year or an amount of
@@ -70,7 +71,10 @@ static enum cellkind cell_kind(const char *s)
     pb_day d;
     pb_paise v;
     int mark, mo, dd;
-    if (!len)
+    /* a dash printed for the amount a row does not have ("-" under
+     * "Inflow" on every debit): no cell, so the few credits still make the
+     * column a money one */
+    if (!len || !strcmp(s, "-"))
         return CK_EMPTY;
     if (token_parse_date(s, len, &d) || token_parse_date(s, sp, &d) || token_parse_day_month(s, len, &mo, &dd))
         return CK_DATE;
@@ -424,6 +428,11 @@ static void cells_reaching(const struct layout *l, size_t j, const struct header
             }
         }
         if (ncols > 2 || (cols[0] != a && cols[1] != a))
+            continue;
+        /* one date starting under the label before ("03 DECEMBER 2024"
+         * from under "Date of" on under "Txn"): that label's cell run on,
+         * however far a long month's name carries its middle */
+        if (ncols == 2 && cols[0] != a && cells_date_words(l, ln, w) == e - w)
             continue;
         if (ncols == 1 || (value_cell(part[0]) && value_cell(part[1])) ||
             column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2) == a)

@@ -139,6 +139,50 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* A money column under a word no phrase knows, a dash printed for the
+     * amount each debit row does not have: the dashes are no cells, so the
+     * one credit among them still makes it a money column (the credit
+     * side), not text. */
+    {"dashes_for_missing_amounts_leave_an_unknown_label_a_money_column",
+     "Date         Particulars            Debit      Additions      Balance\n"
+     "01/05/2024   ATM WDL               100.00              -       900.00\n"
+     "02/05/2024   POS STORE             200.00              -       700.00\n"
+     "03/05/2024   SALARY                     -       1,000.00     1,700.00\n"
+     "04/05/2024   UPI CAB                50.00              -     1,650.00\n"
+     "05/05/2024   UPI TEA                25.00              -     1,625.00\n"
+     "06/05/2024   UPI SHOP               25.00              -     1,600.00\n"
+     "07/05/2024   UPI BOOK              100.00              -     1,500.00\n"
+     "08/05/2024   UPI MILK               50.00              -     1,450.00\n"
+     "09/05/2024   UPI BUS                50.00              -     1,400.00\n"
+     "10/05/2024   UPI GAS               100.00              -     1,300.00\n"
+     "11/05/2024   UPI FEE               100.00              -     1,200.00\n",
+     {
+         .ntxns = 11,
+         .txns = {{.i = 2, .date = 20240503, .note = "SALARY", .type = CR, .amount = 100000, .balance = 170000},
+                  {.i = 10, .note = "UPI FEE", .type = DR, .amount = 10000}},
+         .balances_ok = YES,
+     }},
+
+    /* Dates printed with the month's name ("03 DECEMBER 2024") under
+     * "Date of Txn", monospaced, "of Txn" unknown words a space apart: a
+     * long month carries the date's middle under "Txn", yet the date
+     * starts under "Date": it is that label's cell run on, and "Txn" a
+     * word of the label, not a column cutting every date in two. */
+    {"long_dates_starting_under_the_date_label_run_on_under_its_unknown_word",
+     "Date of Txn       Description               Debit      Credit      Balance\n"
+     "03 DECEMBER 2024  UPI/DR/1111              100.00                   900.00\n"
+     "04 MAY 2024       ATM WDL                  100.00                   800.00\n"
+     "05 DECEMBER 2024  POS                      100.00                   700.00\n"
+     "06 DECEMBER 2024  SALARY                             1,000.00     1,700.00\n"
+     "07 DECEMBER 2024  UPI CAB                   50.00                 1,650.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20241203, .note = "UPI/DR/1111", .amount = 10000},
+                  {.i = 1, .date = 20240504, .note = "ATM WDL"},
+                  {.i = 3, .date = 20241206, .type = CR, .amount = 100000}},
+         .balances_ok = YES,
+     }},
+
     /* Serial numbers right-aligned under a wide label, one space before
      * the dates: the strip left of the one- and two-digit numbers, under
      * their own label, is emptier than the space between them and the
