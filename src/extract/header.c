@@ -307,6 +307,15 @@ static void note_lead(struct column *col, const struct htok *a, const struct hto
     col->label_x0 = col->x0;
 }
 
+/* The same for unnamed words a..b joining the label before them on its
+ * line ("Nature of Txn" a space after "Balance"). */
+static void note_tail(struct column *col, const struct htok *a, const struct htok *b)
+{
+    col->tail_x0 = a->x0;
+    col->tail_x1 = b->x1;
+    col->label_x1 = col->x1;
+}
+
 static bool unknown_labels(struct htok *t, int n, struct header *h)
 {
     bool guessed = false;
@@ -319,9 +328,12 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
         while (q < n && t[q].col < 0 && one_label(&t[q - 1], &t[q]))
             q++;
         int to = -1;
-        if (p > 0 && t[p - 1].col >= 0 && (one_label(&t[p - 1], &t[p]) || currency_after_label(t, p, q)))
+        if (p > 0 && t[p - 1].col >= 0 && (one_label(&t[p - 1], &t[p]) || currency_after_label(t, p, q))) {
             to = t[p - 1].col;
-        else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q])) {
+            if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
+                !currency_after_label(t, p, q))
+                note_tail(&h->cols[to], &t[p], &t[q - 1]);
+        } else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q])) {
             to = t[q].col;
             if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
                 note_lead(&h->cols[to], &t[p], &t[q - 1]);

@@ -28,6 +28,10 @@ struct column {
                              * guess: its cells may show them a column of their
                              * own (header_roles.c). lead_x1 <= lead_x0: none */
     float label_x0;         /* the label's own left edge without them */
+    float tail_x0, tail_x1; /* the same after the label on its line ("Nature of Txn" a
+                             * space after "Balance"): its cells may show them another
+                             * column's label. tail_x1 <= tail_x0: none */
+    float label_x1;         /* the label's own right edge without them */
 };
 
 struct header {

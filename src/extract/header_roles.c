@@ -765,15 +765,13 @@ static void sides_without_balance(const struct layout *l, size_t from, float siz
     h->cols[mc[1]].role = COL_CREDIT;
 }
 
-/* See header_parts.h. */
-bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
+/* Counts the cells under each of h's columns (cc) over the lines its
+ * roles are read from; each column's kind from its counts. Returns how
+ * many lines were read. */
+static int count_cells(const struct layout *l, size_t from, float size, const struct header *h, struct col_cells *cc)
 {
-    *chained = false;
     static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
-    struct col_cells cc[TABLE_MAX_COLS];
-    memset(cc, 0, sizeof cc);
-    join_run_on_pieces(l, from, size, h);
-    part_serial_lead(l, from, size, h);
+    memset(cc, 0, (size_t)h->ncols * sizeof *cc);
     struct sampler sp = sampler_at(l, from);
     while (sample_cells(l, &sp, h, size, cell)) {
         for (int a = 0; a < h->ncols; a++) {
@@ -784,7 +782,60 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
                 cc[a].textlen += strlen(cell[a]);
         }
     }
-    int lines = sp.lines;
+    for (int a = 0; a < h->ncols; a++)
+        cc[a].kind = column_kind(cc[a].count, sp.lines);
+    return sp.lines;
+}
+
+/* How many of a column's counted cells hold something. */
+static int filled_cells(const struct col_cells *c)
+{
+    int n = 0;
+    for (int k = CK_EMPTY + 1; k < CK__COUNT; k++)
+        n += c->count[k];
+    return n;
+}
+
+/* Unnamed words a space after a named label joined it (header.c: "Net
+ * Balance" then "Nature of Txn", 5 pt apart): where the cells under the
+ * label's own words suit its role and those under the words after it are
+ * of a kind that does not (text under a balance's tail), on half as many
+ * lines or more (not a few lines of prose below the table reaching under
+ * them), the words are another column's label, parted from it, their
+ * role read from their cells like any unnamed label's. */
+static void part_tail(const struct layout *l, size_t from, float size, struct header *h)
+{
+    for (int a = 0; a < h->ncols && h->ncols < TABLE_MAX_COLS; a++) {
+        struct column *c = &h->cols[a];
+        if (c->tail_x1 <= c->tail_x0 || c->role == COL_UNKNOWN)
+            continue;
+        struct header parted = *h;
+        struct col_cells cc[TABLE_MAX_COLS];
+        open_column(&parted, NULL, a + 1);
+        parted.cols[a].x1 = c->label_x1;
+        parted.cols[a + 1] = (struct column){.role = COL_UNKNOWN, .x0 = c->tail_x0, .x1 = c->tail_x1,
+                                             .guess = true, .unnamed = true};
+        count_cells(l, from, size, &parted, cc);
+        enum cellkind own = cc[a].kind, tail = cc[a + 1].kind;
+        c->tail_x0 = c->tail_x1 = 0;
+        if (own == CK_EMPTY || !kind_suits(own, c->role) || tail == CK_EMPTY || kind_suits(tail, c->role) ||
+            2 * filled_cells(&cc[a + 1]) < filled_cells(&cc[a]))
+            continue;
+        parted.cols[a].tail_x0 = parted.cols[a].tail_x1 = 0;
+        *h = parted;
+        a++;
+    }
+}
+
+/* See header_parts.h. */
+bool header_roles_from_cells(const struct layout *l, size_t from, float size, struct header *h, bool *chained)
+{
+    *chained = false;
+    struct col_cells cc[TABLE_MAX_COLS];
+    join_run_on_pieces(l, from, size, h);
+    part_serial_lead(l, from, size, h);
+    part_tail(l, from, size, h);
+    int lines = count_cells(l, from, size, h, cc);
     if (lines < 3)
         return false;
     bool date = false, vdate = false, narr = false;
@@ -795,8 +846,6 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     }
     int text_best = -1;
     bool date_left = false;
-    for (int a = 0; a < h->ncols; a++)
-        cc[a].kind = column_kind(cc[a].count, lines);
     merge_unnamed(h, cc, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];

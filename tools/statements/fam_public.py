@@ -17,9 +17,19 @@ class PNB(Family):
     def bal(self, paise):
         return self.drcr(paise, (" Dr.", " Cr."))
 
+    def __init__(self, st):
+        super().__init__(st)
+        if self.v == 3:  # a report writer's tight cells: labels of neighbouring columns closer than a space
+            self.o["pad"] = 2
+
+    def variant_patterns(self):
+        return ("unknown_label_after_balance",) if self.v == 3 else ()
+
     def table(self):
+        # variant 3: the narration's label in words no reader knows, right after the balance's
+        narr = ["Purpose of Payment"] if self.v == 3 else ["Narration"]
         return [Col("date", ["Txn Date"]), Col("chq", ["Cheque", "No."]), Col("dr", ["Withdrawal"], "r"),
-                Col("cr", ["Deposit"], "r"), Col("bal", ["Balance"], "r"), Col("narr", ["Narration"], wrap=True)]
+                Col("cr", ["Deposit"], "r"), Col("bal", ["Balance"], "r"), Col("narr", narr, wrap=True)]
 
     def page_header(self, R, n):
         st, h = self.st, self.h

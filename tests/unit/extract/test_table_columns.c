@@ -747,6 +747,35 @@ static const struct placed_case PLACED[] = {
                   {.i = 3, .date = 20240206, .note = "REFUND", .type = CR}},
          .balances_ok = YES,
      }},
+    /* The narration last under words no phrase knows ("Purpose of
+     * Payment"), less than a space after "Closing Balance": read as words
+     * of the balance's label, whose cells were then text (no table, the
+     * statement refused). Under the label's own words are balances, under
+     * the words after it text: two labels, the narration the second. */
+    {"unknown_label_a_space_after_the_balance_label_over_text_is_a_column_of_its_own",
+     (const struct placed[]){
+         ROW(0, 60, {"Date", 30, 48}, {"Cheque", 90, 118}, {"No.", 121, 134}, {"Withdrawal", 170, 215},
+             {"Deposit", 240, 270}, {"Closing", 300, 332}, {"Balance", 335, 368}, {"Purpose", 372, 404},
+             {"of", 407, 415}, {"Payment", 418, 455}),
+         ROW(0, 75, {"01/11/2024", 30, 75}, {"432412609569", 90, 150}, {"2,395.00", 181, 215},
+             {"3,008.74", 322, 354}, {"Cr.", 356, 366}, {"UPI/DR/432412609569/ANJALI", 372, 490}),
+         ROW(0, 87, {"03/11/2024", 30, 75}, {"354.00", 189, 215}, {"2,654.74", 322, 354}, {"Cr.", 356, 366},
+             {"ACH", 372, 388}, {"RTN", 391, 407}, {"CHGS", 410, 432}),
+         ROW(0, 99, {"04/11/2024", 30, 75}, {"1,000.00", 236, 270}, {"3,654.74", 322, 354}, {"Cr.", 356, 366},
+             {"NEFT", 372, 392}, {"CR", 395, 406}, {"SALARY", 409, 440}),
+         ROW(0, 111, {"05/11/2024", 30, 75}, {"654.74", 189, 215}, {"3,000.00", 322, 354}, {"Cr.", 356, 366},
+             {"ATM", 372, 388}, {"WDL", 391, 410}),
+         ROW(0, 123, {"06/11/2024", 30, 75}, {"500.00", 244, 270}, {"3,500.00", 322, 354}, {"Cr.", 356, 366},
+             {"REFUND", 372, 404}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20241101, .note = "UPI/DR/432412609569/ANJALI", .type = DR, .amount = 239500,
+                   .balance = 300874},
+                  {.i = 2, .note = "NEFT CR SALARY", .type = CR, .amount = 100000, .balance = 365474},
+                  {.i = 4, .note = "REFUND", .type = CR, .amount = 50000, .balance = 350000}},
+         .balances_ok = YES,
+     }},
 };
 
 /* A narration overflowing into the reference column, its fourth row's
