@@ -308,10 +308,14 @@ static int cells_under(const struct layout *l, size_t j, const struct header *h,
             w++;
             continue;
         }
-        /* a date printed as words ("01 October 2023") goes as one */
+        /* a date printed as words ("01 October 2023") goes as one; words
+         * an em apart or more are two cells (a date, then a time of day
+         * in a column of its own) */
         uint32_t e = w + 1;
         char join[96] = "";
         for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+            if (v > w && l->words[v].x0 - l->words[v - 1].x1 >= size)
+                break;
             size_t m = strlen(join);
             snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
             pb_day d;

@@ -94,10 +94,23 @@ class Yes(Family):
     producer = "YES BANK e-Statement"
     patterns = ("iso_date",)
 
+    def variant_patterns(self):
+        return ("time_column",) if self.v == 3 else ()
+
     def table(self):
+        if self.v == 3:  # each transaction's time of day in a column of its own after its date
+            return [Col("date", ["Date"]), Col("time", ["Time (IST)"]), Col("narr", ["Description"], wrap=True),
+                    Col("chq", ["Reference Number"]), Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"),
+                    Col("bal", ["Running Balance"], "r")]
         return [Col("date", ["Transaction", "Date"]), Col("vdate", ["Value", "Date"]),
                 Col("narr", ["Description"], wrap=True), Col("chq", ["Reference Number"]),
                 Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Running Balance"], "r")]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        if self.v == 3:
+            c["time"] = "%02d:%02d" % (9 + (7 * i) % 12, (13 * i) % 60)
+        return c
 
     def page_header(self, R, n):
         st, h = self.st, self.h

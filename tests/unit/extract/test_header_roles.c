@@ -397,6 +397,32 @@ static const struct placed_case PLACED[] = {
          {1, 120, "This is a computer generated statement"},
          {.s = NULL}},
      {.ntxns = 5, .txns = {{.i = 4, .date = 20240805, .value_date = 20240806, .note = "POS CAFE", .amount = 2000}}}},
+    /* A date and its time of day in columns of their own ("Day" then
+     * "Time"), the date label narrower than its dates: the date and the
+     * time parse as one date ("2024/05/03 09:00"), and read as one cell
+     * its middle fell under "Time", the date column had no dates (no
+     * table). Words an em apart or more are two cells. */
+    {"date_and_time_in_columns_of_their_own_are_two_cells",
+     (const struct placed[]){
+         ROW(0, 100, {"Day", 32, 47}, {"Time", 86, 104}, {"Particulars", 130, 175}, {"Debit", 300, 325},
+             {"Credit", 360, 390}, {"Balance", 430, 465}),
+         ROW(0, 115, {"2024/05/03", 32, 75}, {"09:00", 86, 104}, {"SALARY", 130, 160}, {"9,000.00", 356, 390},
+             {"10,000.00", 427, 465}),
+         ROW(0, 127, {"2024/05/04", 32, 75}, {"10:11", 86, 104}, {"RENT", 130, 150}, {"4,000.00", 291, 325},
+             {"6,000.00", 431, 465}),
+         ROW(0, 139, {"2024/05/05", 32, 75}, {"11:22", 86, 104}, {"REFUND", 130, 162}, {"500.00", 364, 390},
+             {"6,500.00", 431, 465}),
+         ROW(0, 151, {"2024/05/06", 32, 75}, {"12:33", 86, 104}, {"FOOD", 130, 152}, {"300.00", 299, 325},
+             {"6,200.00", 431, 465}),
+         ROW(0, 163, {"2024/05/07", 32, 75}, {"13:44", 86, 104}, {"BOOKS", 130, 158}, {"200.00", 299, 325},
+             {"6,000.00", 431, 465}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20240503, .type = CR, .amount = 900000, .note = "SALARY"},
+                  {.i = 4, .date = 20240507, .type = DR, .amount = 20000, .balance = 600000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 #pragma GCC diagnostic pop
 
