@@ -14,6 +14,7 @@
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "extract/ocr_pixmem.h"
+#include "extract/ocr_repeat.h"
 #include "extract/ocr_reread.h"
 #include "util/log.h"
 
@@ -566,7 +567,36 @@ static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struc
     return rc;
 }
 
-int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
+/* Piece b of the page into pw: the words of the piece of the page before
+ * printed the same (ocr_repeat.h), else as read (read_piece). The piece
+ * goes into now, for the next page. */
+static int read_or_repeat(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg,
+                          const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim,
+                          const struct ocr_seen *before, struct ocr_seen *now, struct pwords *pw)
+{
+    int w = b->x1 - b->x0, h = b->y1 - b->y0;
+    float px = (float)img->dpi / 72.0f;
+    unsigned char *ink = ocr_repeat_ink(pg->gray, pg->width, b->x0, b->y0, w, h);
+    const struct ocr_seen_piece *same =
+        ink && before->dpi == img->dpi ? ocr_seen_find(before, b->x0, b->y0, w, h, ink) : NULL;
+    size_t from = pw->n;
+    int rc = OCR_DONE;
+    for (size_t i = 0; same && i < same->nwords && rc == OCR_DONE; i++) {
+        struct pword p = same->words[i];
+        p.x0 += (float)b->x0 / px, p.x1 += (float)b->x0 / px, p.base += (float)b->y0 / px;
+        rc = put_word(pw, &p) < 0 ? OCR_FAILED : OCR_DONE;
+    }
+    if (!same)
+        rc = read_piece(api, img, pg, b, mon, lim, pw);
+    /* out of memory, it is not remembered: the next page reads its copy */
+    if (rc == OCR_DONE && ink)
+        ocr_seen_add(now, b->x0, b->y0, w, h, ink, pw->w + from, pw->n - from, px);
+    else
+        free(ink);
+    return rc;
+}
+
+int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, struct layout *l)
 {
     TessBaseAPI *api = thread_api();
     if (!api || img->width <= 0 || img->height <= 0)
@@ -587,8 +617,14 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l)
     size_t before = l->nwords;
     struct pwords pw = {NULL, 0, 0};
     int rc = OCR_DONE;
+    struct ocr_seen now = {.dpi = img->dpi};
     for (long k = 0; k < nbands && rc == OCR_DONE; k++)
-        rc = read_piece(api, img, &pg, &bands[k], mon, &lim, &pw);
+        rc = read_or_repeat(api, img, &pg, &bands[k], mon, &lim, seen, &now, &pw);
+    ocr_seen_free(seen);
+    if (rc == OCR_DONE)
+        *seen = now;
+    else
+        ocr_seen_free(&now);
     if (rc == OCR_DONE) {
         join_split_numbers(&pw);
         if (flush_words(&pw, img, l) < 0)

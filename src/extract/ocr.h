@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "extract/layout.h"
+#include "extract/ocr_repeat.h"
 
 /* An 8-bit grey page image and how it maps to the page: a pixel is
  * 72 / dpi points. */
@@ -39,8 +40,12 @@ bool ocr_available(void);
  * OCR_WALL_FACTOR times as long on the wall clock). Deskews the image first (a
  * scan fed at a slant would put one table row on several lines), then reads
  * its text bands one by one (ocr_bands.h) rather than have Tesseract find the
- * page's layout. Words already normalised for the reader (ocr_fix.h). Returns an ocr_result;
- * the words read before a timeout are dropped. */
-int ocr_read_page(const struct ocr_image *img, double seconds, struct layout *l);
+ * page's layout. Words already normalised for the reader (ocr_fix.h). A
+ * piece printed as on the page before (seen: that page's pieces, zeroed for
+ * a document's first) takes its words unread (ocr_repeat.h); seen then
+ * holds this page's (emptied when it was not read; the caller frees it,
+ * ocr_seen_free). Returns an ocr_result; the words read before a timeout
+ * are dropped. */
+int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, struct layout *l);
 
 #endif

@@ -66,7 +66,7 @@
  * for the process against 21 MB without OCR). Charged to the call's and
  * the shared budget while the page is read, so --extract-memory-mb bounds
  * OCR too. */
-#define OCR_BYTES_PER_PIXEL 12
+#define OCR_BYTES_PER_PIXEL 13 /* + the page before's ink, for pieces printed again (ocr_repeat.h) */
 #define PAGE_FEW_WORDS 10       /* a page of a text document with fewer words may be a scanned page */
 
 /* One call's memory: MuPDF's blocks and the words read so far. */
@@ -334,6 +334,7 @@ struct reader {
     struct budget *budget;
     struct watch watch;
     struct pdf_bounds bounds;
+    struct ocr_seen seen; /* the pieces of the page OCR read last (ocr_repeat.h) */
     int npages;
 };
 
@@ -494,7 +495,7 @@ static int ocr_page(struct reader *r, int i, double seconds)
         if (!take(need))
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
         reading = need;
-        rc = ocr_read_page(&img, seconds, r->l);
+        rc = ocr_read_page(&img, seconds, &r->seen, r->l);
     }
     fz_always(ctx)
     {
@@ -710,6 +711,7 @@ int pdf_doc_read(const void *data, size_t len, const struct extract_opts *opts, 
     watch_stop(&r.watch);
     charge_words(0); /* the caller owns the words from here */
     pdf_bounds_close(ctx, &r.bounds);
+    ocr_seen_free(&r.seen);
     fz_drop_document(ctx, r.doc);
     fz_flush_warnings(ctx);
     tl_budget = saved;
