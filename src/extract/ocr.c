@@ -13,6 +13,7 @@
 #include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
+#include "extract/ocr_noise.h"
 #include "extract/ocr_pixmem.h"
 #include "extract/ocr_repeat.h"
 #include "extract/ocr_reread.h"
@@ -626,6 +627,7 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
     else
         ocr_seen_free(&now);
     if (rc == OCR_DONE) {
+        pw.n = ocr_drop_noise(pw.w, pw.n);
         join_split_numbers(&pw);
         if (flush_words(&pw, img, l) < 0)
             rc = OCR_FAILED;
