@@ -17,6 +17,7 @@
 #include "extract/ocr_pixmem.h"
 #include "extract/ocr_repeat.h"
 #include "extract/ocr_reread.h"
+#include "extract/ocr_shade.h"
 #include "util/log.h"
 
 /* One handle per thread: Tesseract's handles are not shared between
@@ -128,7 +129,14 @@ static unsigned char *page_gray(const struct ocr_image *img, PIX **page)
 {
     size_t w = (size_t)img->width, h = (size_t)img->height;
     unsigned char *g = malloc(w * h);
-    PIX *pix = g ? to_pix(img->gray, img->width, img->height, (size_t)img->stride, img->dpi) : NULL;
+    if (!g)
+        return NULL;
+    for (size_t y = 0; y < h; y++)
+        memcpy(g + y * w, img->gray + y * (size_t)img->stride, w);
+    /* light type on a dark fill made dark on light first: the skew is
+     * found in the text, not in a band of ink */
+    ocr_lighten_dark_blocks(g, img->width, img->height, w, img->dpi);
+    PIX *pix = to_pix(g, img->width, img->height, w, img->dpi);
     if (!pix) {
         free(g);
         return NULL;
