@@ -1,0 +1,267 @@
+/* Words split or run together, set right by known words. See ocr_vocab.h. */
+#include "extract/ocr_vocab.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The longest run of letters kept as a word: longer ones are codes. */
+#define WORD_MAX 32
+
+struct ocr_vocab {
+    char (*slot)[WORD_MAX + 1]; /* open addressing; "" is free */
+    size_t n, cap;
+};
+
+static uint32_t hash_upper(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)toupper((unsigned char)w[i])) * 16777619u;
+    return h;
+}
+
+static bool same_upper(const char *slot, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (slot[i] != toupper((unsigned char)w[i]))
+            return false;
+    return slot[n] == '\0';
+}
+
+/* The slot of w, or the free one where it would go. */
+static char *find_slot(const struct ocr_vocab *v, const char *w, size_t n)
+{
+    for (size_t i = hash_upper(w, n) & (v->cap - 1);; i = (i + 1) & (v->cap - 1))
+        if (!v->slot[i][0] || same_upper(v->slot[i], w, n))
+            return v->slot[i];
+}
+
+static int grow(struct ocr_vocab *v)
+{
+    struct ocr_vocab g = {calloc(2 * v->cap, sizeof *g.slot), v->n, 2 * v->cap};
+    if (!g.slot)
+        return -1;
+    for (size_t i = 0; i < v->cap; i++)
+        if (v->slot[i][0])
+            strcpy(find_slot(&g, v->slot[i], strlen(v->slot[i])), v->slot[i]);
+    free(v->slot);
+    *v = g;
+    return 0;
+}
+
+struct ocr_vocab *ocr_vocab_new(void)
+{
+    struct ocr_vocab *v = calloc(1, sizeof *v);
+    if (v && !(v->slot = calloc(v->cap = 1024, sizeof *v->slot))) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+void ocr_vocab_free(struct ocr_vocab *v)
+{
+    if (v)
+        free(v->slot);
+    free(v);
+}
+
+static int add_word(struct ocr_vocab *v, const char *w, size_t n)
+{
+    if (n < 2 || n > WORD_MAX)
+        return 0;
+    if (2 * (v->n + 1) > v->cap && grow(v) < 0)
+        return -1;
+    char *s = find_slot(v, w, n);
+    if (!s[0]) {
+        for (size_t i = 0; i < n; i++)
+            s[i] = (char)toupper((unsigned char)w[i]);
+        s[n] = '\0';
+        v->n++;
+    }
+    return 0;
+}
+
+int ocr_vocab_add_text(struct ocr_vocab *v, const char *text, size_t n)
+{
+    bool comment = false;
+    for (size_t i = 0; i < n;) {
+        if (i == 0 || text[i - 1] == '\n')
+            comment = text[i] == '#';
+        if (comment || !isalpha((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && isalpha((unsigned char)text[j]))
+            j++;
+        if (add_word(v, text + i, j - i) < 0)
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
+bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n)
+{
+    return v && n >= 2 && n <= WORD_MAX && find_slot(v, w, n)[0];
+}
+
+/* ---------- a page's words ---------- */
+
+/* What the fixes know: the reader's words, the page's sure ones. */
+struct known {
+    const struct ocr_vocab *rules, *page;
+};
+
+static bool known(const struct known *k, const char *w, size_t n)
+{
+    return ocr_vocab_has(k->rules, w, n) || ocr_vocab_has(k->page, w, n);
+}
+
+static size_t letters_at_end(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && isalpha((unsigned char)s[n - 1 - k]))
+        k++;
+    return k;
+}
+
+static size_t letters_at_start(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && isalpha((unsigned char)s[k]))
+        k++;
+    return k;
+}
+
+static bool same_line(const struct pword *a, const struct pword *b)
+{
+    return fabsf(b->base - a->base) < 0.2f * b->size && b->x0 > a->x0;
+}
+
+/* Whether b's letters at its start end a word a's letters at its end
+ * begin ("SER" "VICES/HDFC...", "UPI/DR/.../BOOKM" "YSHOW/ICIC/"). */
+static bool joins(const struct known *k, const struct pword *a, const struct pword *b)
+{
+    if (!same_line(a, b) || b->x0 - a->x1 > 0.6f * b->size ||
+        (a->conf >= OCR_VOCAB_UNSURE && b->conf >= OCR_VOCAB_UNSURE))
+        return false;
+    size_t ta = letters_at_end(a->text, a->len), hb = letters_at_start(b->text, b->len);
+    if (!ta || hb < 2 || ta + hb > WORD_MAX || a->len + b->len >= sizeof a->text)
+        return false;
+    if ((ta < a->len && a->text[a->len - ta - 1] == '@') || (hb < b->len && b->text[hb] == '@'))
+        return false; /* an address's handle or name */
+    if (ta >= 2 && known(k, a->text + a->len - ta, ta) && known(k, b->text, hb))
+        return false; /* two words */
+    char w[2 * WORD_MAX + 1];
+    memcpy(w, a->text + a->len - ta, ta);
+    memcpy(w + ta, b->text, hb);
+    return known(k, w, ta + hb);
+}
+
+/* Whether the page prints the letters p[0..np) at the end of one word and
+ * s[0..ns) at the start of the next on its line ("SCHOOL FEES"). */
+static bool printed_apart(const struct pword *w, size_t n, const char *p, size_t np, const char *s, size_t ns)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const struct pword *a = &w[i], *b = &w[i + 1];
+        size_t ta = letters_at_end(a->text, a->len), hb = letters_at_start(b->text, b->len);
+        if (ta == np && hb == ns && same_line(a, b) && !strncasecmp(a->text + a->len - ta, p, np) &&
+            !strncasecmp(b->text, s, ns))
+            return true;
+    }
+    return false;
+}
+
+/* Where the run of letters r[0..m) is two known words the page prints
+ * apart: the length of the first, 0 when nowhere or in more ways than
+ * one. */
+static size_t split_point(const struct known *k, const struct pword *w, size_t n, const char *r, size_t m)
+{
+    size_t at = 0;
+    for (size_t i = 2; i + 2 <= m; i++)
+        if (known(k, r, i) && known(k, r + i, m - i)) {
+            if (at)
+                return 0;
+            at = i;
+        }
+    return at && printed_apart(w, n, r, at, r + at, m - at) ? at : 0;
+}
+
+/* Word i's runs of letters that are two words run together get their
+ * space. */
+static void split_runs(const struct known *k, struct pword *w, size_t n, size_t i)
+{
+    struct pword *p = &w[i];
+    for (size_t a = 0; a < p->len;) {
+        if (!isalpha((unsigned char)p->text[a])) {
+            a++;
+            continue;
+        }
+        size_t m = letters_at_start(p->text + a, p->len - a);
+        bool address = (a > 0 && p->text[a - 1] == '@') || (a + m < p->len && p->text[a + m] == '@');
+        size_t at =
+            !address && m >= 4 && m <= WORD_MAX && !known(k, p->text + a, m) ? split_point(k, w, n, p->text + a, m) : 0;
+        if (at && p->len + 1 < sizeof p->text) {
+            memmove(p->text + a + at + 1, p->text + a + at, p->len - a - at + 1);
+            p->text[a + at] = ' ';
+            p->len++;
+            m++;
+        }
+        a += m;
+    }
+}
+
+static void join(struct pword *a, const struct pword *b)
+{
+    memcpy(a->text + a->len, b->text, b->len + 1);
+    a->len += b->len;
+    a->x1 = b->x1;
+    a->joined = true;
+    a->conf = fminf(a->conf, b->conf);
+}
+
+/* The page's sure words. */
+static struct ocr_vocab *page_words(const struct pword *w, size_t n)
+{
+    struct ocr_vocab *v = ocr_vocab_new();
+    for (size_t i = 0; v && i < n; i++)
+        if (w[i].conf >= OCR_VOCAB_UNSURE) {
+            for (size_t a = 0; a < w[i].len;) {
+                size_t m = letters_at_start(w[i].text + a, w[i].len - a);
+                if (m && add_word(v, w[i].text + a, m) < 0) {
+                    ocr_vocab_free(v);
+                    return NULL;
+                }
+                a += m ? m : 1;
+            }
+        }
+    return v;
+}
+
+int ocr_vocab_fix(const struct ocr_vocab *rules, struct pword *w, size_t *n)
+{
+    struct ocr_vocab *page = page_words(w, *n);
+    if (!page)
+        return -1;
+    struct known k = {rules, page};
+    size_t out = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (out && joins(&k, &w[out - 1], &w[i])) {
+            join(&w[out - 1], &w[i]);
+            continue;
+        }
+        w[out++] = w[i];
+    }
+    *n = out;
+    for (size_t i = 0; i < out; i++)
+        if (w[i].conf < OCR_VOCAB_UNSURE)
+            split_runs(&k, w, out, i);
+    ocr_vocab_free(page);
+    return 0;
+}

@@ -1,0 +1,42 @@
+/* Words of a narration OCR split at a lost glyph ("SER VICES", "BOOKM
+ * YSHOW", "N YKAA": a wide letter read as a gap) or ran together at a
+ * space it did not see ("SCHOOLFEES", "Payto"), set right by the words
+ * the reader knows: those of its rule tables (merchants, payees, channels,
+ * lenders, banks' names and labels: data/) and those the page itself
+ * prints surely. Pure: words in, words out. */
+#ifndef PB_EXTRACT_OCR_VOCAB_H
+#define PB_EXTRACT_OCR_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/ocr_reread.h"
+
+/* A set of words, upper case, letters only. */
+struct ocr_vocab;
+
+struct ocr_vocab *ocr_vocab_new(void);
+void ocr_vocab_free(struct ocr_vocab *v);
+/* Adds the runs of two or more letters of text[0..n) (any case), except
+ * those of lines starting with '#'. Returns 0, or -1 when out of memory. */
+int ocr_vocab_add_text(struct ocr_vocab *v, const char *text, size_t n);
+/* Whether the letters w[0..n) are a word of v (any case). */
+bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
+
+/* Below this confidence a word may be split or joined. */
+#define OCR_VOCAB_UNSURE 95.0f
+
+/* Fixes the words w[0..*n) of a page, in reading order, by known (NULL:
+ * the page's own sure words only) and the page's words read surely:
+ * - two words on one line less than 0.6 em apart, one of them unsure,
+ *   whose letters at the join make a known word while the two pieces are
+ *   not both words ("SER" "VICES/HDFC..."), are joined;
+ * - an unsure word's run of letters that is no known word but is two
+ *   known words of two letters or more in one way only, which the page
+ *   also prints apart, one after the other ("SCHOOLFEES", where other
+ *   rows print "SCHOOL FEES"), gets its space.
+ * A run of letters touching an '@' (a UPI address) is left alone. *n is
+ * updated. Returns 0, or -1 when out of memory. */
+int ocr_vocab_fix(const struct ocr_vocab *known, struct pword *w, size_t *n);
+
+#endif

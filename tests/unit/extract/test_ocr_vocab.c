@@ -1,0 +1,126 @@
+/* Words split or run together, set right by known words (extract/ocr_vocab.h):
+ * pure, no Tesseract. */
+#include <string.h>
+
+#include "check.h"
+#include "extract/ocr_vocab.h"
+
+#define EM 8.3f
+
+/* A word at x (points) on the line of baseline base, 5 points a letter. */
+static struct pword w(const char *text, float x, float base, float conf)
+{
+    struct pword p = {.len = strlen(text), .x0 = x, .base = base, .size = EM, .conf = conf};
+    p.x1 = x + 5.0f * (float)p.len;
+    memcpy(p.text, text, p.len + 1);
+    return p;
+}
+
+/* The word after a, gap ems apart on its line. */
+static struct pword after(const struct pword *a, const char *text, float gap, float conf)
+{
+    return w(text, a->x1 + gap * EM, a->base, conf);
+}
+
+static struct ocr_vocab *rules(void)
+{
+    static const char TSV[] = "# merchants: NOT words of a comment\n"
+                              "word\tNYKAA\tshopping\n"
+                              "contains\tBOOKMYSHOW\tentertainment\n"
+                              "business\tword\tSERVICES\t-\n"
+                              "purpose\tSCHOOL\tFEES\nchannel\tNEFT\tOUT\tTO\tDAY\tTRANSFER\n";
+    struct ocr_vocab *v = ocr_vocab_new();
+    CHECK(v && ocr_vocab_add_text(v, TSV, sizeof TSV - 1) == 0);
+    return v;
+}
+
+TEST(a_vocabulary_is_the_tables_words_any_case)
+{
+    struct ocr_vocab *v = rules();
+    CHECK(ocr_vocab_has(v, "nykaa", 5));
+    CHECK(ocr_vocab_has(v, "Services", 8));
+    CHECK(!ocr_vocab_has(v, "NOT", 3)); /* a comment's */
+    CHECK(!ocr_vocab_has(v, "SERVICE", 7));
+    CHECK(!ocr_vocab_has(NULL, "NYKAA", 5));
+    ocr_vocab_free(v);
+}
+
+TEST(a_word_split_at_a_lost_glyph_is_joined)
+{
+    struct ocr_vocab *v = rules();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("SER", 128, 364, 84);
+    p[n] = after(&p[n - 1], "VICES/HDFC7003237323631023", 0.19f, 84), n++;
+    p[n++] = w("UPI/DR/317163320569/BOOKM", 128, 400, 85); /* a wide Y read as a gap */
+    p[n] = after(&p[n - 1], "YSHOW/ICIC/", 0.52f, 88), n++;
+    p[n++] = w("UPI/DR/530001197433/N", 128, 420, 88);
+    p[n] = after(&p[n - 1], "YKAA/HDFC/", 0.46f, 88), n++;
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_INT(n, 3);
+    CHECK_STR(p[0].text, "SERVICES/HDFC7003237323631023");
+    CHECK(p[0].joined);
+    CHECK_STR(p[1].text, "UPI/DR/317163320569/BOOKMYSHOW/ICIC/");
+    CHECK_STR(p[2].text, "UPI/DR/530001197433/NYKAA/HDFC/");
+    ocr_vocab_free(v);
+}
+
+TEST(words_apart_stay_apart)
+{
+    struct ocr_vocab *v = rules();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("TO", 128, 100, 80);
+    p[n] = after(&p[n - 1], "DAY", 0.3f, 80), n++; /* two words, whatever they make */
+    p[n++] = w("SER", 128, 120, 96);
+    p[n] = after(&p[n - 1], "VICES", 0.2f, 97), n++; /* both read surely */
+    p[n++] = w("SER", 128, 140, 80);
+    p[n] = after(&p[n - 1], "VICES", 0.8f, 80), n++; /* further than a glyph's gap */
+    p[n++] = w("rahul41@", 128, 160, 80);
+    p[n] = after(&p[n - 1], "SERVI", 0.1f, 80), n++; /* after an @: an address's handle */
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_INT(n, 8);
+    ocr_vocab_free(v);
+}
+
+TEST(words_run_together_get_their_space_when_the_page_prints_them_apart)
+{
+    struct ocr_vocab *v = rules();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("470067235537-SCHOOLFEES", 73, 640, 92);
+    p[n++] = w("NEFTOUT", 73, 660, 80); /* known halves, never printed apart */
+    p[n++] = w("516095707496-SCHOOL", 73, 700, 96);
+    p[n] = after(&p[n - 1], "FEES", 0.3f, 96), n++;
+    p[n++] = w("schoolfees@okaxis", 73, 720, 80); /* an address */
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_INT(n, 5);
+    CHECK_STR(p[0].text, "470067235537-SCHOOL FEES");
+    CHECK_STR(p[1].text, "NEFTOUT");
+    CHECK_STR(p[4].text, "schoolfees@okaxis");
+    size_t none = 0;
+    CHECK_INT(ocr_vocab_fix(v, p, &none), 0);
+    ocr_vocab_free(v);
+}
+
+TEST(the_page_s_sure_words_are_known_without_tables)
+{
+    struct pword p[4];
+    size_t n = 0;
+    p[n++] = w("TRANSFER-UPI", 73, 100, 97);
+    p[n++] = w("TRANS", 73, 120, 70);
+    p[n] = after(&p[n - 1], "FER-UPI/DR", 0.2f, 70), n++;
+    CHECK_INT(ocr_vocab_fix(NULL, p, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_STR(p[1].text, "TRANSFER-UPI/DR");
+}
+
+int main(void)
+{
+    RUN(a_vocabulary_is_the_tables_words_any_case);
+    RUN(a_word_split_at_a_lost_glyph_is_joined);
+    RUN(words_apart_stay_apart);
+    RUN(words_run_together_get_their_space_when_the_page_prints_them_apart);
+    RUN(the_page_s_sure_words_are_known_without_tables);
+    return check_summary();
+}
