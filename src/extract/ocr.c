@@ -291,23 +291,6 @@ static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float 
     return 0;
 }
 
-/* The digits at the end of s (*tail) and at its start (*head). */
-static size_t digits_at_end(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && isdigit((unsigned char)s[n - 1 - k]))
-        k++;
-    return k;
-}
-
-static size_t digits_at_start(const char *s, size_t n)
-{
-    size_t k = 0;
-    while (k < n && isdigit((unsigned char)s[k]))
-        k++;
-    return k;
-}
-
 /* Whether the run of digits d (n of them) is printed inside another word
  * of the page than the two being joined: words [0, a) and (b, n) (those
  * between are the joined ones, already moved). */
@@ -356,7 +339,7 @@ static void join_split_numbers(struct pwords *pw)
         }
         if (a && fabsf(b->base - a->base) < 0.2f * b->size && b->x0 > a->x1 && b->x0 - a->x1 < 0.6f * b->size &&
             a->len + b->len < sizeof a->text) {
-            size_t ta = digits_at_end(a->text, a->len), hb = digits_at_start(b->text, b->len);
+            size_t ta = ocr_run_at_end(a->text, a->len, isdigit), hb = ocr_run_at_start(b->text, b->len, isdigit);
             char d[64];
             if (ta && hb && ta + hb >= 8 && ta + hb < sizeof d) {
                 memcpy(d, a->text + a->len - ta, ta);

@@ -123,18 +123,18 @@ static bool known(const struct known *k, const char *w, size_t n)
     return ocr_vocab_has(k->rules, w, n) || ocr_vocab_has(k->page, w, n);
 }
 
-static size_t letters_at_end(const char *s, size_t n)
+size_t ocr_run_at_end(const char *s, size_t n, int (*is)(int))
 {
     size_t k = 0;
-    while (k < n && isalpha((unsigned char)s[n - 1 - k]))
+    while (k < n && is((unsigned char)s[n - 1 - k]))
         k++;
     return k;
 }
 
-static size_t letters_at_start(const char *s, size_t n)
+size_t ocr_run_at_start(const char *s, size_t n, int (*is)(int))
 {
     size_t k = 0;
-    while (k < n && isalpha((unsigned char)s[k]))
+    while (k < n && is((unsigned char)s[k]))
         k++;
     return k;
 }
@@ -151,7 +151,7 @@ static bool joins(const struct known *k, const struct pword *a, const struct pwo
     if (!same_line(a, b) || b->x0 - a->x1 > 0.6f * b->size ||
         (a->conf >= OCR_VOCAB_UNSURE && b->conf >= OCR_VOCAB_UNSURE))
         return false;
-    size_t ta = letters_at_end(a->text, a->len), hb = letters_at_start(b->text, b->len);
+    size_t ta = ocr_run_at_end(a->text, a->len, isalpha), hb = ocr_run_at_start(b->text, b->len, isalpha);
     if (!ta || hb < 2 || ta + hb > WORD_MAX || a->len + b->len >= sizeof a->text)
         return false;
     if ((ta < a->len && a->text[a->len - ta - 1] == '@') || (hb < b->len && b->text[hb] == '@'))
@@ -170,7 +170,7 @@ static bool printed_apart(const struct pword *w, size_t n, const char *p, size_t
 {
     for (size_t i = 0; i + 1 < n; i++) {
         const struct pword *a = &w[i], *b = &w[i + 1];
-        size_t ta = letters_at_end(a->text, a->len), hb = letters_at_start(b->text, b->len);
+        size_t ta = ocr_run_at_end(a->text, a->len, isalpha), hb = ocr_run_at_start(b->text, b->len, isalpha);
         if (ta == np && hb == ns && same_line(a, b) && !strncasecmp(a->text + a->len - ta, p, np) &&
             !strncasecmp(b->text, s, ns))
             return true;
@@ -203,7 +203,7 @@ static void split_runs(const struct known *k, struct pword *w, size_t n, size_t 
             a++;
             continue;
         }
-        size_t m = letters_at_start(p->text + a, p->len - a);
+        size_t m = ocr_run_at_start(p->text + a, p->len - a, isalpha);
         bool address = (a > 0 && p->text[a - 1] == '@') || (a + m < p->len && p->text[a + m] == '@');
         size_t at =
             !address && m >= 4 && m <= WORD_MAX && !known(k, p->text + a, m) ? split_point(k, w, n, p->text + a, m) : 0;
@@ -233,7 +233,7 @@ static struct ocr_vocab *page_words(const struct pword *w, size_t n)
     for (size_t i = 0; v && i < n; i++)
         if (w[i].conf >= OCR_VOCAB_UNSURE) {
             for (size_t a = 0; a < w[i].len;) {
-                size_t m = letters_at_start(w[i].text + a, w[i].len - a);
+                size_t m = ocr_run_at_start(w[i].text + a, w[i].len - a, isalpha);
                 if (m && add_word(v, w[i].text + a, m) < 0) {
                     ocr_vocab_free(v);
                     return NULL;

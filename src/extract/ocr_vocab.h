@@ -39,4 +39,10 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
  * updated. Returns 0, or -1 when out of memory. */
 int ocr_vocab_fix(const struct ocr_vocab *known, struct pword *w, size_t *n);
 
+
+/* How many of the n bytes of s at its end (at its start) are of a class
+ * (isalpha, isdigit): the letters or digits at a word's edge. */
+size_t ocr_run_at_end(const char *s, size_t n, int (*is)(int));
+size_t ocr_run_at_start(const char *s, size_t n, int (*is)(int));
+
 #endif
