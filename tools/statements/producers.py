@@ -135,11 +135,18 @@ def simple_fonts(pdf, mode, only=""):
     return same_id(_through(pdf, fn))
 
 
+# A PDF string: hex <...> or literal (...) with backslash escapes (MuPDF escapes every paren).
+_PDF_STRING = rb"(<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()])*\))"
+_FILE_ID = re.compile(rb"/ID\s*\[\s*" + _PDF_STRING + rb"\s*" + _PDF_STRING + rb"\s*\]", re.S)
+
+
 def same_id(pdf):
-    """MuPDF's save gives the file ID's second half fresh random bytes: both halves the first
-    (same length, so offsets stay valid), for the same bytes from the same seed."""
-    return re.sub(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]+>",
-                  lambda m: m.group(0)[:m.group(0).rindex(b"<") + 1] + m.group(1) + b">", pdf)
+    """MuPDF's save gives the file ID's second half fresh bytes (random, seeded by the clock's
+    second): both halves the first, for the same bytes from the same seed. MuPDF prints a string
+    as a literal (...) when that is shorter than hex, as for random bytes now and then (~1 save in
+    100): either form is matched. The ID sits in the trailer, after the cross-reference table, so
+    a change of its length moves no offset."""
+    return _FILE_ID.sub(lambda m: b"/ID[" + m.group(1) + m.group(1) + b"]", pdf)
 
 
 # mutool run: every simple TrueType font whose BaseFont does not hold scriptArgs[2] (the body
