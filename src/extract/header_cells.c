@@ -1,0 +1,268 @@
+/* The cells below a header, as its roles are read from them: what one
+ * cell holds (a date, an amount, a Dr/Cr marker, a serial number, text),
+ * which lines below the header are read (up to SAMPLE_LINES of its page,
+ * or the next page's when it sits at a page's foot), each line's words
+ * into the cells of the labels above them, and each column's counts and
+ * kind. Used by header_roles.c and header_parting.c. See header_parts.h. */
+#include "extract/header_parts.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/token.h"
+
+/* Column a leaves h (merged into a label beside it): the columns after it,
+ * and their counts (cc, unless NULL: none counted yet), move left. */
+void header_drop_column(struct header *h, struct col_cells *cc, int a)
+{
+    size_t after = (size_t)(h->ncols - a - 1);
+    memmove(&h->cols[a], &h->cols[a + 1], after * sizeof *h->cols);
+    if (cc)
+        memmove(&cc[a], &cc[a + 1], after * sizeof *cc);
+    h->ncols--;
+}
+
+/* Room for a new column at a (h has fewer than TABLE_MAX_COLS): the
+ * columns from a on, and their counts (cc unless NULL), move right; the
+ * new column starts as a copy of the one it displaced, its counts empty. */
+void header_open_column(struct header *h, struct col_cells *cc, int a)
+{
+    size_t from = (size_t)(h->ncols - a);
+    memmove(&h->cols[a + 1], &h->cols[a], from * sizeof *h->cols);
+    if (cc) {
+        memmove(&cc[a + 1], &cc[a], from * sizeof *cc);
+        cc[a] = (struct col_cells){.kind = CK_EMPTY};
+    }
+    h->ncols++;
+}
+
+static bool day_month_dotted(const char *s, size_t len)
+{
+    char dotted[8];
+    int mo, dd;
+    if (len < 4 || len > 5 || s[len - 3] != '.' || strspn(s, "0123456789.") != len)
+        return false;
+    snprintf(dotted, sizeof dotted, "%s.", s);
+    return token_parse_day_month(dotted, len + 1, &mo, &dd);
+}
+
+enum cellkind header_cell_kind(const char *s)
+{
+    size_t len = strlen(s), sp = strcspn(s, " ");
+    pb_day d;
+    pb_paise v;
+    int mark, mo, dd;
+    /* a dash printed for the amount a row does not have ("-" under
+     * "Inflow" on every debit): no cell, so the few credits still make the
+     * column a money one */
+    if (!len || !strcmp(s, "-"))
+        return CK_EMPTY;
+    if (token_parse_date(s, len, &d) || token_parse_date(s, sp, &d) || token_parse_day_month(s, len, &mo, &dd))
+        return CK_DATE;
+    if (token_is_time(s)) /* a row's time under its date: no kind of its own */
+        return CK_EMPTY;
+    if (token_drcr(s, len))
+        return CK_DRCR;
+    if (day_month_dotted(s, len))
+        return CK_DAYMONTH;
+    if (strspn(s, "0123456789") == len && len <= 5)
+        return CK_INT;
+    if (strpbrk(s, ".,") && strpbrk(s, "0123456789") && token_parse_amount(s, len, &v, &mark))
+        return CK_MONEY;
+    return CK_TEXT;
+}
+
+/* A cell's kind as a column's content counts it: text whose last word is
+ * an amount is that amount, a long narration reaching under a money label
+ * beside it ("APOLLO HOSPITALS ENTERPRISE 1,67,500.00" under "Inflow"). */
+enum cellkind header_content_kind(const char *s)
+{
+    enum cellkind kd = header_cell_kind(s);
+    const char *last = strrchr(s, ' ');
+    if (kd == CK_TEXT && last && header_cell_kind(last + 1) == CK_MONEY)
+        return CK_MONEY;
+    return kd;
+}
+
+bool header_money_role(enum col_role r)
+{
+    return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
+}
+
+/* Does a column's content suit a label's role? */
+bool header_kind_suits(enum cellkind k, enum col_role r)
+{
+    switch (k) {
+    case CK_EMPTY: /* a piece of a label with no cells of its own */
+        return true;
+    case CK_TEXT:
+        return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
+    case CK_DATE:
+        return r == COL_DATE || r == COL_VALUE_DATE;
+    case CK_MONEY:
+        return header_money_role(r);
+    case CK_INT:
+        return r == COL_SLNO;
+    default:
+        return false;
+    }
+}
+
+/* A date cell that also prints a time of day ("03.06.2024 04:59:22 PM"). */
+static bool timed_date(const char *s)
+{
+    const char *c = strchr(s, ':');
+    return c && c > s && c[-1] >= '0' && c[-1] <= '9' && c[1] >= '0' && c[1] <= '9';
+}
+
+/* The column whose cells reach over x: the label nearest it, cut halfway
+ * between neighbouring labels. */
+int header_column_at(const struct header *h, float x)
+{
+    int a = 0;
+    while (a + 1 < h->ncols && x > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
+        a++;
+    return a;
+}
+
+/* Line j's words under h's labels: each word (a date printed as words
+ * goes as one) in the cell of the label nearest its centre; words well
+ * beside the header are left out. Returns how many cells are filled. */
+int header_cells_under(const struct layout *l, size_t j, const struct header *h, float size,
+                       char (*cell)[SAMPLE_CELL])
+{
+    const struct line *ln = &l->lines[j];
+    for (int a = 0; a < h->ncols; a++)
+        cell[a][0] = 0;
+    float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
+    for (uint32_t w = ln->first; w < ln->first + ln->n;) {
+        if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
+            w++;
+            continue;
+        }
+        /* a date printed as words ("01 October 2023") goes as one; words
+         * an em apart or more are two cells (a date, then a time of day
+         * in a column of its own) */
+        uint32_t e = w + 1;
+        char join[96] = "";
+        for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
+            if (v > w && l->words[v].x0 - l->words[v - 1].x1 >= size)
+                break;
+            size_t m = strlen(join);
+            snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+            pb_day d;
+            if (v > w && token_parse_date(join, strlen(join), &d))
+                e = v + 1;
+        }
+        int a = header_column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2);
+        for (; w < e; w++) {
+            size_t m = strlen(cell[a]);
+            snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
+        }
+    }
+    int filled = 0;
+    for (int a = 0; a < h->ncols; a++)
+        filled += cell[a][0] != 0;
+    return filled;
+}
+
+struct sampler header_sampler_at(const struct layout *l, size_t from)
+{
+    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0, 0};
+}
+
+/* The next line to read (*j), or false at the end. */
+bool header_sample_next(const struct layout *l, struct sampler *s, size_t *j)
+{
+    for (; s->j < l->nlines; s->j++) {
+        const struct line *ln = &l->lines[s->j];
+        if (ln->page != s->page) {
+            if (s->lines >= 3 || s->cont >= 0 || ln->page != s->page + 1)
+                return false;
+            s->page = ln->page;
+            s->cont = 0;
+        }
+        bool label = header_line_of_labels(l, s->j);
+        if (s->cont == 0 || (s->cont == 1 && label && s->lines == s->above)) { /* a stacked header's lower line too */
+            s->cont = label ? 1 : s->cont;
+            s->above = s->lines;
+            continue;
+        }
+        if (label)
+            return false; /* another table's header: its cells are not these */
+        *j = s->j++;
+        return true;
+    }
+    return false;
+}
+
+static bool lone_date(const struct header *h, char (*cell)[SAMPLE_CELL])
+{
+    for (int a = 0; a < h->ncols; a++)
+        if (cell[a][0])
+            return header_cell_kind(cell[a]) == CK_DATE;
+    return false;
+}
+
+/* The cells under h (font size) of the next line that has two or more,
+ * into cell; false at the end or after SAMPLE_LINES such lines. */
+bool header_sample_cells(const struct layout *l, struct sampler *s, const struct header *h, float size,
+                         char (*cell)[SAMPLE_CELL])
+{
+    size_t j;
+    while (s->lines < SAMPLE_LINES && header_sample_next(l, s, &j)) {
+        int filled = header_cells_under(l, j, h, size, cell);
+        if (filled >= 2 || (filled == 1 && lone_date(h, cell))) {
+            s->lines++;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* What a column holds: dates, or else amounts, when a fifth of the lines
+ * show them (a row's other lines put a year, a time or text under its
+ * date; a long narration reaches under a money label); else the commonest
+ * kind (ties: the earlier of date, money, Dr/Cr, number, text). */
+static enum cellkind column_kind(const int *count, int lines)
+{
+    int enough = lines / 5 > 2 ? lines / 5 : 2;
+    if (count[CK_DATE] >= enough)
+        return CK_DATE;
+    /* "01.04" in (nearly) every filled cell: days and months without a
+     * year; amounts that happen to look like them now and then are money
+     * (a paise part of 01-12 is one amount in eight) */
+    int filled = lines - count[CK_EMPTY], dm = count[CK_DAYMONTH];
+    if (dm >= enough && dm * 10 >= filled * 9)
+        return CK_DATE;
+    if (count[CK_MONEY] + dm >= enough)
+        return CK_MONEY;
+    enum cellkind kd = CK_EMPTY;
+    for (int k = CK_DATE; k < CK_DAYMONTH; k++)
+        if (count[k] > count[kd] || kd == CK_EMPTY)
+            kd = count[k] ? (enum cellkind)k : kd;
+    return kd;
+}
+
+/* Counts the cells under each of h's columns (cc) over the lines its
+ * roles are read from; each column's kind from its counts. Returns how
+ * many lines were read. */
+int header_count_cells(const struct layout *l, size_t from, float size, const struct header *h, struct col_cells *cc)
+{
+    static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
+    memset(cc, 0, (size_t)h->ncols * sizeof *cc);
+    struct sampler sp = header_sampler_at(l, from);
+    while (header_sample_cells(l, &sp, h, size, cell)) {
+        for (int a = 0; a < h->ncols; a++) {
+            enum cellkind kd = header_content_kind(cell[a]);
+            cc[a].count[kd]++;
+            cc[a].timed += kd == CK_DATE && timed_date(cell[a]);
+            if (kd == CK_TEXT)
+                cc[a].textlen += strlen(cell[a]);
+        }
+    }
+    for (int a = 0; a < h->ncols; a++)
+        cc[a].kind = column_kind(cc[a].count, sp.lines);
+    return sp.lines;
+}
