@@ -97,6 +97,25 @@ BANKS = {b.key: b for b in [
     Bank("capital", "capital_small_finance", "CLBL", "849", "Capital Small Finance Bank Ltd.", "099990100099999",
          "small_finance"),
     Bank("nesfb", "nesfinbnk", "NESF", "851", "North East Small Finance Bank", "2999100099999", "small_finance"),
+    # the probe families of session 11 (fam_probe5.py): a regional rural bank and a district central
+    # co-operative bank the catalogue lists with no IFSC prefix (their prefixes here made up, in no
+    # catalogue row: the letterhead names them), urban co-operative banks, foreign banks' Indian arms,
+    # a small finance bank, United Bank of India (merged away in 2020)
+    Bank("crgb", "chhattisgarh", "CRGX", "465", "Chhattisgarh Rajya Gramin Bank", "7999100099999", "rural"),
+    Bank("pdcc", "pune_district", "PDCX", "411", "The Pune District Central Co-operative Bank Ltd.",
+         "099910100099999", "cooperative"),
+    Bank("kalupur", "kalupurbnk", "KCCB", "380", "The Kalupur Commercial Co-operative Bank Ltd.",
+         "09999100099999", "cooperative"),
+    Bank("sbm", "sbmbank", "STCB", "400", "SBM Bank (India) Limited", "99990100099999", "foreign"),
+    Bank("shinhan", "shinhan", "SHBK", "400", "Shinhan Bank India", "7999990099999", "foreign"),
+    Bank("shivalik", "shivalik", "SMCB", "247", "Shivalik Small Finance Bank Ltd.", "099910100099999",
+         "small_finance"),
+    Bank("united", "united", "UTBI", "700", "UNITED BANK OF INDIA", "0999010099999", "public"),
+    Bank("msnu", "mehsana_urban", "MSNU", "384", "The Mehsana Urban Co-operative Bank Ltd.", "0999100099999",
+         "cooperative"),
+    Bank("apna", "apna_sahakari", "ASBL", "400", "Apna Sahakari Bank Ltd.", "099920100099999", "cooperative"),
+    Bank("abhy", "abhyudaya", "ABHY", "400", "Abhyudaya Co-operative Bank Ltd.", "999910100099999",
+         "cooperative"),
 ]}
 
 

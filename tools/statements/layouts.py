@@ -34,9 +34,9 @@ def money(paise, group="indian", dec=2, strip=False):
 
 
 def fmt_date(d, fmt):
-    """strftime with %-d (no padding) supported portably."""
-    s = d.strftime(fmt.replace("%-d", "{D}"))
-    return s.replace("{D}", str(d.day))
+    """strftime with %-d and %-m (no padding) supported portably."""
+    s = d.strftime(fmt.replace("%-d", "{D}").replace("%-m", "{M}"))
+    return s.replace("{D}", str(d.day)).replace("{M}", str(d.month))
 
 
 class Layout:
@@ -49,6 +49,8 @@ class Layout:
     page_totals = False
     carry_forward = False
     row_rules = False       # a thin rule under every row (a ruled table)
+    row_shading = False     # every second transaction row on a light fill
+    col_rules = False       # vertical rules between the columns
     probe = False           # a probe family (fam_probe.py): only in the probe set
     producer = "ReportLab PDF Library - www.reportlab.com"
     creator = None
@@ -815,10 +817,11 @@ def _register_families():
     import fam_probe2
     import fam_probe3
     import fam_probe4
+    import fam_probe5
     import fam_public
     import fam_small
     for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_estatement, fam_probe,
-                fam_probe2, fam_probe3, fam_probe4):
+                fam_probe2, fam_probe3, fam_probe4, fam_probe5):
         LAYOUTS.update(mod.LAYOUTS)
     PROBE.extend(k for k, v in LAYOUTS.items() if v.probe)
 

@@ -23,6 +23,8 @@ FONTS = {
     "DejaVuSansCondensed": ("DejaVuSansCondensed", "DejaVuSansCondensed-Bold"),
 }
 _registered = set()
+# Devanagari (bilingual Hindi/English labels): drawn in a font that has it, embedded like DejaVu
+DEVANAGARI = ("Lohit-Devanagari", "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
 
 
 def dejavu_available():
@@ -36,6 +38,30 @@ def font_pair(family):
             pdfmetrics.registerFont(TTFont(name, os.path.join(DEJAVU, name + ".ttf")))
             _registered.add(name)
     return reg, bold
+
+
+def is_devanagari(ch):
+    return "\u0900" <= ch <= "\u097f"
+
+
+def script_runs(s):
+    """s cut into (devanagari, text) runs; spaces and punctuation stay with the run they follow."""
+    runs = []
+    for ch in s:
+        deva = is_devanagari(ch) or (ch in " /.-:()" and bool(runs) and runs[-1][0])
+        if runs and runs[-1][0] == deva:
+            runs[-1][1] += ch
+        else:
+            runs.append([deva, ch])
+    return runs
+
+
+def devanagari_font():
+    name, path = DEVANAGARI
+    if name not in _registered:
+        pdfmetrics.registerFont(TTFont(name, path))
+        _registered.add(name)
+    return name
 
 
 def page_size(name):
@@ -123,6 +149,8 @@ class Renderer:
     def text(self, x, y, s, bold=False, size=None, align="l"):
         size = size or self.size
         f = self.bold if bold else self.reg
+        if any(is_devanagari(ch) for ch in s):
+            return self.text_runs(x, y, s, f, size, align)
         room = {"l": self.W - self.margin - x, "r": x - self.margin,
                 "c": 2 * min(x - self.margin, self.W - self.margin - x)}[align]
         w = pdfmetrics.stringWidth(s, f, size)
@@ -136,8 +164,22 @@ class Renderer:
         else:
             self.c.drawString(x, y, s)
 
+    def text_runs(self, x, y, s, f, size, align):
+        """Text mixing Devanagari and Latin (a bilingual label): each run in a font that has it."""
+        runs = [(devanagari_font() if deva else f, t) for deva, t in script_runs(s)]
+        w = sum(pdfmetrics.stringWidth(t, rf, size) for rf, t in runs)
+        x = {"l": x, "r": x - w, "c": x - w / 2}[align]
+        for rf, t in runs:
+            self.c.setFont(rf, size)
+            self.c.drawString(x, y, t)
+            x += pdfmetrics.stringWidth(t, rf, size)
+
     def width(self, s, bold=False, size=None):
-        return pdfmetrics.stringWidth(s, self.bold if bold else self.reg, size or self.size)
+        f = self.bold if bold else self.reg
+        if any(is_devanagari(ch) for ch in s):
+            return sum(pdfmetrics.stringWidth(t, devanagari_font() if deva else f, size or self.size)
+                       for deva, t in script_runs(s))
+        return pdfmetrics.stringWidth(s, f, size or self.size)
 
     def kv_block(self, x, y, pairs, sep=" : ", label_w=None, bold_label=False):
         """Label/value lines; returns the y below the block."""
@@ -217,6 +259,7 @@ class Renderer:
     def draw_table_header(self, y):
         n = max(len(c.header) for c in self.cols)
         top = y + self.lead * 0.8
+        self.table_top = top
         if self.o.get("grid"):
             self.c.setLineWidth(0.5)
             self.c.line(self.margin, top, self.W - self.margin, top)
@@ -287,6 +330,8 @@ class Renderer:
         self.last_date = None
         self.split_rows = 0
         self.in_section = self.summary_broken = False
+        self.shaded, self.last_shaded = 0, None
+        self.rows_bottom = None  # the foot of the page's last row of the main table (column rules)
         self.cols = self.main_cols
         self._new_page()
         self._table(self.rows, self.o.get("break_rows"))
@@ -303,19 +348,52 @@ class Renderer:
                 if r.kind == "txn" and break_rows and 1 <= room < r.lines:
                     # The row starts here and its remaining lines continue under the next page's header.
                     self.split_rows += 1
-                    self.y = self.draw_row_lines(r, self.y, 0, room)
+                    self.shade(r, self.y, room)
+                    self.y = self.rows_bottom = self.draw_row_lines(r, self.y, 0, room)
                     self._account(r)
                     self._end_page()
                     self._new_page()
-                    self.y = self.draw_row_lines(r, self.y, room, r.lines) - self.row_gap
+                    self.shade(r, self.y, r.lines - room)
+                    self.y = self.rows_bottom = self.draw_row_lines(r, self.y, room, r.lines) - self.row_gap
                     continue
                 self._end_page()
                 self._new_page()
+            self.shade(r, self.y, r.lines)
             self.y = self.draw_row_lines(r, self.y, 0, r.lines) - self.row_gap
             if self.L.row_rules and not self.in_section:
                 self.c.setLineWidth(0.3)
                 self.c.line(self.margin, self.y + self.lead * 0.7, self.W - self.margin, self.y + self.lead * 0.7)
             self._account(r)
+            if not self.in_section:
+                self.rows_bottom = self.y
+
+    def shade(self, r, y, lines):
+        """Alternate transaction rows on a light fill (layout row_shading), under their text."""
+        if not self.L.row_shading or self.in_section or r.kind != "txn" or r.event is None:
+            return
+        if r is not self.last_shaded:  # a row broken across a page keeps its fill on both
+            self.shaded += 1
+            self.last_shaded = r
+        if self.shaded % 2:
+            return
+        self.c.setFillGray(0.88)
+        top = y + 0.8 * self.size
+        self.c.rect(self.margin, top - lines * self.lead - 0.3 * self.size, self.W - 2 * self.margin,
+                    lines * self.lead + 0.3 * self.size, stroke=0, fill=1)
+        self.c.setFillGray(0)
+
+    def column_rules(self):
+        """Vertical rules between the columns (layout col_rules), from the labels' top to the
+        page's last row, and a frame round them."""
+        if not self.L.col_rules or self.rows_bottom is None:
+            return
+        bottom = self.rows_bottom + self.lead * 0.7
+        self.c.setLineWidth(0.5)
+        xs = [c.x for c in self.cols] + [self.cols[-1].x + self.cols[-1].w]
+        for x in xs:
+            self.c.line(x, self.table_top, x, bottom)
+        self.c.line(xs[0], self.table_top, xs[-1], self.table_top)
+        self.c.line(xs[0], bottom, xs[-1], bottom)
 
     def section(self, lines, cols, rows):
         """Another account's table after the main one (a loan or deposit account printed in the
@@ -357,6 +435,8 @@ class Renderer:
             self.y = self.L.carry_row(self, self.y, "bf")
 
     def _end_page(self, final=False):
+        self.column_rules()
+        self.rows_bottom = None
         if self.L.page_totals and not self.in_section:
             self.L.page_total_row(self, self.y)
         if not final and self.L.carry_forward and not self.in_section:

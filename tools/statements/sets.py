@@ -288,6 +288,8 @@ PROBE_EXTRA = {
     "kvgb": {"size": 6, "months": 3},
     "nkgsb": {"page": "A4-landscape", "size": 6},
     "svc": {"density": 45},
+    "pdcc": {"pad": 0.8},  # the cells' text touching the column rules
+    "united": {"months": 12, "density": 95},  # a thousand rows and more
 }
 
 
@@ -334,6 +336,15 @@ def probe4(seed, count=None):
 
 def probe4_heldout(seed, count=None):
     return probe_heldout(seed, count, "probe4")
+
+
+def probe5(seed, count=None):
+    """Session 11's probe families (fam_probe5.py), measured apart from the older probes."""
+    return probe(seed, count, "probe5")
+
+
+def probe5_heldout(seed, count=None):
+    return probe_heldout(seed, count, "probe5")
 
 
 def bench(seed, count=None):
@@ -412,7 +423,7 @@ def scan_heldout(seed, count=None):
 
 
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
-        "probe4": probe4, "probe4-heldout": probe4_heldout,
+        "probe4": probe4, "probe4-heldout": probe4_heldout, "probe5": probe5, "probe5-heldout": probe5_heldout,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 
