@@ -171,6 +171,21 @@ static int labels_in_line(const struct seg *segs, int n)
     return k;
 }
 
+/* A balance the line gives one page, not the statement ("Closing balance
+ * of page 2 : ...", "Balance brought forward from page 1 : ...", "Page
+ * Opening Balance : ..."): "page" just before the label or among the
+ * first words after it (p, len: the label's tokens; q: where its value
+ * ends). */
+static bool pages_balance(const struct toks *t, int p, int len, int q)
+{
+    if (p > 0 && !strcmp(t->t[p - 1], "page"))
+        return true;
+    for (int i = p + len; i < q && i < p + len + 3; i++)
+        if (!strcmp(t->t[i], "page") || !strcmp(t->t[i], "pg"))
+            return true;
+    return false;
+}
+
 /* Label/value pairs inside one segment: a label at the start, or later in
  * the segment when followed by a colon (or, for a strict field, by a value
  * that passes its validator), but not on a counterparty's line. The value runs to the next such label; an
@@ -207,6 +222,10 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
                 vend = t.start[q];
                 break;
             }
+        }
+        if ((field == IDF_OPENING || field == IDF_CLOSING) && pages_balance(&t, p, len, q)) {
+            p = q;
+            continue;
         }
         char value[SEG_MAX];
         snprintf(value, sizeof value, "%.*s", (int)(vend - (size_t)(after - seg->text)), after);

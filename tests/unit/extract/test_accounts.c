@@ -265,6 +265,34 @@ TEST(closing_balance_not_from_the_loan_summary)
     statement_free(&st);
 }
 
+TEST(a_pages_balances_in_sentences_are_not_the_statements)
+{
+    /* each page's opening and closing balances printed as sentences above
+     * and under its rows (not rows of the table): the statement's opening
+     * is the first row's, not the first page's closing one */
+    const char *doc =
+        "UNION BANK OF INDIA\n"
+        "Account No : 520101234567890\n"
+        "\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        "Closing balance of page 1 : 14,500.00\n"
+        "\f"
+        "Balance brought forward from page 1 : 14,500.00\n"
+        "Date         Particulars                                  Debit        Credit       Balance\n"
+        "04/04/2024   ATM WDL                                       500.00                   14,000.00\n"
+        "05/04/2024   ATM WDL                                       500.00                   13,500.00\n"
+        "Closing balance of page 2 : 13,500.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 4);
+    CHECK(st.balances_ok);
+    CHECK_INT(st.opening_balance, 1000000);
+    CHECK_INT(st.closing_balance, 1350000);
+    statement_free(&st);
+}
+
 TEST(loan_continued_under_the_letterhead)
 {
     /* the loan's rows go on on a new page under the letterhead alone (no
@@ -400,6 +428,7 @@ int main(void)
     RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
     RUN(closing_balance_not_from_the_loan_summary);
     RUN(loan_continued_under_the_letterhead);
+    RUN(a_pages_balances_in_sentences_are_not_the_statements);
     RUN(deposit_grid_after_rows_printing_the_narration_first);
     RUN(loan_continued_under_the_savings_accounts_page_header);
     RUN(account_number_in_a_rows_narration_is_no_new_account);
