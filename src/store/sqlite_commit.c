@@ -248,14 +248,25 @@ static void checkpointer_stop(struct sqlite_store *s)
 
 /* ---- the writer thread ---- */
 
-/* Applies ops (a list) in the open transaction; returns the last op and
- * counts them into *n. */
-static struct wop *apply_all(struct sqlite_store *s, struct wop *ops, bool began, unsigned long long *n)
+/* Applies ops (a list) in the open transaction, a run of them at once
+ * where their apply_run takes it; returns the last op and counts the ops
+ * into *n and the statements they ran as into *statements. */
+static struct wop *apply_all(struct sqlite_store *s, struct wop *ops, bool began, unsigned long long *n,
+                             unsigned *statements)
 {
     struct wop *last = ops;
-    for (struct wop *w = ops; w; w = w->next, (*n)++) {
-        w->rc = began ? w->apply(s->writer, w->arg) : STORE_ERROR;
-        last = w;
+    for (struct wop *w = ops; w;) {
+        int applied = 1;
+        if (!began)
+            w->rc = STORE_ERROR;
+        else if (w->apply_run)
+            applied = w->apply_run(s->writer, w, statements);
+        else
+            w->rc = w->apply(s->writer, w->arg), (*statements)++;
+        for (; applied > 0 && w; applied--, (*n)++) {
+            last = w;
+            w = w->next;
+        }
     }
     return last;
 }
@@ -265,6 +276,7 @@ static struct wop *take_queue(struct sqlite_store *s)
 {
     struct wop *ops = s->head;
     s->head = s->tail = NULL;
+    s->nqueued = 0;
     return ops;
 }
 
@@ -281,28 +293,32 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&s->mu);
         if (!batch)
             break; /* stopping, nothing left */
+        fault_point("store.group_commit"); /* a batch taken, nothing applied yet */
         bool began = sq_exec(s->writer->db, "BEGIN IMMEDIATE") == STORE_OK;
         unsigned long long n = 0;
-        struct wop *last = apply_all(s, batch, began, &n);
+        unsigned statements = 0;
+        struct wop *last = apply_all(s, batch, began, &n, &statements);
         /* While the syncer is still flushing the previous batch, nobody
          * would hear about this one sooner anyway: keep the transaction
-         * open and let ops queued meanwhile join it. Fewer, larger
+         * open and let ops queued meanwhile join it, a full run at a time
+         * (SQ_RUN_MAX) so that creates go in few statements. Fewer, larger
          * commits write each touched page once. */
         pthread_mutex_lock(&s->mu);
         while (began && n < WRITER_MAX_BATCH) {
-            while (!s->head && atomic_load(&s->syncer_busy) && !s->stopping)
+            while (s->nqueued < SQ_RUN_MAX && atomic_load(&s->syncer_busy) && !s->stopping)
                 pthread_cond_wait(&s->cv, &s->mu);
             if (!s->head)
                 break;
             struct wop *more = take_queue(s);
             pthread_mutex_unlock(&s->mu);
             last->next = more;
-            last = apply_all(s, more, began, &n);
+            last = apply_all(s, more, began, &n, &statements);
             pthread_mutex_lock(&s->mu);
         }
         pthread_mutex_unlock(&s->mu);
         atomic_fetch_add(&s->n_commits, 1);
         atomic_fetch_add(&s->n_writes, n);
+        atomic_fetch_add(&s->n_statements, statements);
         if (began && sq_exec(s->writer->db, "COMMIT") != STORE_OK) {
             /* nothing of the batch is stored; a full disk is said so, so
              * that callers answer 507 and retry once space returns */
@@ -319,8 +335,9 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg,
-               store_done_fn done, void *done_arg)
+void sq_submit_run(struct store *st, int (*apply)(struct sq_conn *, const void *),
+                   int (*apply_run)(struct sq_conn *, struct wop *, unsigned *), const void *arg,
+                   store_done_fn done, void *done_arg)
 {
     struct sqlite_store *s = (struct sqlite_store *)st;
     struct wop *w = atomic_load(&s->failed) ? NULL : calloc(1, sizeof *w);
@@ -329,6 +346,7 @@ void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), c
         return;
     }
     w->apply = apply;
+    w->apply_run = apply_run;
     w->arg = arg;
     w->done = done;
     w->done_arg = done_arg;
@@ -338,8 +356,18 @@ void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), c
     else
         s->head = w;
     s->tail = w;
-    pthread_cond_signal(&s->cv);
+    /* the writer waits for a first op, or for a full run while the syncer
+     * is busy (writer_main): a wake-up between those would find nothing
+     * to do */
+    if (++s->nqueued == 1 || s->nqueued >= SQ_RUN_MAX)
+        pthread_cond_signal(&s->cv);
     pthread_mutex_unlock(&s->mu);
+}
+
+void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg,
+               store_done_fn done, void *done_arg)
+{
+    sq_submit_run(st, apply, NULL, arg, done, done_arg);
 }
 
 int sq_write_conn(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg)

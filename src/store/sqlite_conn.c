@@ -227,7 +227,7 @@ static void sq_stats(struct store *st, struct store_stats *out)
     struct sqlite_store *s = (struct sqlite_store *)st;
     out->commits = atomic_load(&s->n_commits);
     out->writes = atomic_load(&s->n_writes);
-    out->statements = out->writes; /* one statement (or savepoint) each */
+    out->statements = atomic_load(&s->n_statements);
     out->syncs = atomic_load(&s->n_syncs);
     out->sync_seconds = (double)atomic_load(&s->sync_micros) / 1e6;
     out->failed = atomic_load(&s->failed);

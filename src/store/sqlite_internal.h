@@ -30,9 +30,19 @@ struct sq_conn {
     struct sq_conn *prev, *next; /* in the store's list of read connections */
 };
 
+/* The most ops one statement applies (apply_run): while the syncer still
+ * flushes the previous batch, the writer lets the queue fill up to this
+ * before it applies what is queued, so that runs come whole. */
+#define SQ_RUN_MAX 16
+
 /* A write op queued for the group commit (sqlite_commit.c). */
 struct wop {
     int (*apply)(struct sq_conn *c, const void *arg); /* returns a store_rc */
+    /* Not NULL: applies this op and any of those after it that can go with
+     * it in fewer statements (session creates: one multi-row INSERT),
+     * setting each one's rc; returns how many it applied (at least 1) and
+     * adds the statements it ran to *statements. */
+    int (*apply_run)(struct sq_conn *c, struct wop *first, unsigned *statements);
     const void *arg;
     store_done_fn done;
     void *done_arg;
@@ -50,6 +60,7 @@ struct sqlite_store {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct wop *head, *tail;
+    int nqueued;                /* ops in head .. tail */
     bool stopping;
     /* the syncer: batches committed but not yet synced */
     pthread_t syncer_thread;
@@ -61,7 +72,7 @@ struct sqlite_store {
     char *wal_path;
     int wal_fd;
     ino_t wal_ino;
-    atomic_ullong n_commits, n_writes, n_syncs, sync_micros;
+    atomic_ullong n_commits, n_writes, n_statements, n_syncs, sync_micros;
     atomic_bool syncer_busy;    /* the syncer holds a batch (set under smu) */
     atomic_bool failed;         /* a WAL sync failed: no write is acknowledged again */
     /* the checkpointer: copies the WAL into the database off the writer */
@@ -90,6 +101,11 @@ struct sq_conn *sq_reader(struct store *st);
  * and synced (or failed), on the syncer thread. */
 void sq_submit(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg,
                store_done_fn done, void *done_arg);
+/* sq_submit for an op that apply_run may apply together with the ops
+ * queued after it (struct wop); apply alone otherwise. */
+void sq_submit_run(struct store *st, int (*apply)(struct sq_conn *, const void *),
+                   int (*apply_run)(struct sq_conn *, struct wop *, unsigned *), const void *arg,
+                   store_done_fn done, void *done_arg);
 /* sq_submit, and waits for the outcome. */
 int sq_write_conn(struct store *st, int (*apply)(struct sq_conn *, const void *), const void *arg);
 int sq_commit_start(struct sqlite_store *s, char *err, size_t errlen);

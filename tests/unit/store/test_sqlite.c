@@ -7,6 +7,7 @@
 #include "fixture.h"
 #include "store/sqlite_internal.h"
 #include "store/store.h"
+#include "store/wait.h"
 
 static char dir[] = "/tmp/pb-store-XXXXXX";
 static char url[256];
@@ -197,6 +198,117 @@ TEST(concurrent_inserts_are_all_acknowledged_and_readable)
     store_close(st);
 }
 
+/* The writer held inside an op until the test has queued its creates,
+ * so that they reach it together, as one batch of the group commit. */
+struct gate {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    bool open;
+};
+
+static int apply_gate(struct sq_conn *c, const void *arg)
+{
+    (void)c;
+    struct gate *g = (struct gate *)arg;
+    pthread_mutex_lock(&g->mu);
+    while (!g->open)
+        pthread_cond_wait(&g->cv, &g->mu);
+    pthread_mutex_unlock(&g->mu);
+    return STORE_OK;
+}
+
+#define BATCH 20
+
+/* Runs the n creates ins as one batch; their outcomes in rc. */
+static void insert_batch(struct store *st, struct session_insert *ins, int *rc, int n)
+{
+    struct gate g = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false};
+    struct store_wait gw = STORE_WAIT_INIT, w[BATCH];
+    sq_submit(st, apply_gate, &g, store_wait_done, &gw);
+    for (int i = 0; i < n; i++) {
+        w[i] = (struct store_wait)STORE_WAIT_INIT;
+        st->ops->session_insert_async(st, &ins[i], store_wait_done, &w[i]);
+    }
+    pthread_mutex_lock(&g.mu);
+    g.open = true;
+    pthread_cond_signal(&g.cv);
+    pthread_mutex_unlock(&g.mu);
+    store_wait(&gw);
+    for (int i = 0; i < n; i++)
+        rc[i] = store_wait(&w[i]);
+}
+
+static void statements_and_writes(struct store *st, unsigned long long *statements, unsigned long long *writes)
+{
+    struct store_stats stats = {0};
+    st->ops->stats(st, &stats);
+    *statements = stats.statements;
+    *writes = stats.writes;
+}
+
+/* A batch's creates under one grant go in as a few multi-row INSERTs;
+ * each still has its own outcome: a duplicate id fails alone, another
+ * organisation's create in the middle is its own, every stored one reads
+ * back. */
+TEST(creates_of_one_grant_go_in_few_statements_each_with_its_outcome)
+{
+    struct store *st = open_store();
+    struct org a, b;
+    fixture_org(&a, "Batched", 1);
+    fixture_org(&b, "Other", 1);
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    CHECK_INT(STORE_CALL(st, org_insert, &b), STORE_OK);
+    struct session s[BATCH], got;
+    struct session_insert ins[BATCH];
+    int rc[BATCH];
+    for (int i = 0; i < BATCH; i++) {
+        make_session(&s[i], i == 9 ? b.id : a.id);
+        ins[i] = (struct session_insert){&s[i], i == 9 ? b.api_key_hash : a.api_key_hash, GRANT_HELD};
+    }
+    CHECK_INT(store_session_insert(st, &s[13]), STORE_OK); /* so that the batch's is a duplicate */
+    unsigned long long st0, w0, st1, w1;
+    statements_and_writes(st, &st0, &w0);
+    insert_batch(st, ins, rc, BATCH);
+    statements_and_writes(st, &st1, &w1);
+    for (int i = 0; i < BATCH; i++) {
+        CHECK_INT(rc[i], i == 13 ? STORE_CONFLICT : STORE_OK);
+        CHECK_INT(ins[i].refused, GRANT_HELD);
+        CHECK_INT(STORE_CALL(st, session_get, s[i].id, s[i].org_id, &got), STORE_OK);
+        session_clear(&got);
+    }
+    CHECK_INT(w1 - w0, BATCH + 1);
+    CHECK(st1 - st0 < w1 - w0); /* one statement a create before */
+    for (int i = 0; i < BATCH; i++)
+        session_clear(&s[i]);
+    store_close(st);
+}
+
+/* A run refused by its grant stores none and says why for each. */
+TEST(creates_of_a_grant_gone_are_each_refused)
+{
+    struct store *st = open_store();
+    struct org a;
+    fixture_org(&a, "Refusing", 2); /* mode 1 off */
+    CHECK_INT(STORE_CALL(st, org_insert, &a), STORE_OK);
+    struct session s[BATCH], got;
+    struct session_insert ins[BATCH];
+    int rc[BATCH];
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < BATCH; i++) {
+            make_session(&s[i], a.id);
+            ins[i] = (struct session_insert){&s[i], pass ? "not-the-key" : a.api_key_hash, GRANT_HELD};
+        }
+        insert_batch(st, ins, rc, BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            CHECK_INT(rc[i], STORE_NOT_FOUND);
+            CHECK_INT(ins[i].refused, pass ? GRANT_KEY_GONE : GRANT_MODE_OFF);
+            CHECK_INT(STORE_CALL(st, session_get, s[i].id, a.id, &got), STORE_NOT_FOUND);
+            session_clear(&s[i]);
+        }
+    }
+    store_close(st);
+}
+
 TEST(data_survives_reopen_and_migrations_run_once)
 {
     struct store *st = open_store();
@@ -296,6 +408,8 @@ int main(void)
     RUN(settings_keep_the_first_value);
     RUN(sessions_round_trip_and_isolation);
     RUN(concurrent_inserts_are_all_acknowledged_and_readable);
+    RUN(creates_of_one_grant_go_in_few_statements_each_with_its_outcome);
+    RUN(creates_of_a_grant_gone_are_each_refused);
     RUN(data_survives_reopen_and_migrations_run_once);
     RUN(session_state_rule_rebuilt_without_losing_rows);
     RUN(bad_urls_are_refused);
