@@ -6,6 +6,7 @@
  * kind. Used by header_roles.c and header_parting.c. See header_parts.h. */
 #include "extract/header_parts.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -245,6 +246,33 @@ static enum cellkind column_kind(const int *count, int lines)
     return kd;
 }
 
+/* Letters after a cell's first word, a date ("28/04/2024 CHQ DEP BY CLG",
+ * "03/11/2024 UPI/DR/4226/HARPREET"): words follow the date, as in a
+ * narration that begins with one. A date and its time ("01/04/2024 10:22
+ * AM", "... IST") has three letters at most. */
+static bool date_then_words(const char *s)
+{
+    size_t len = strlen(s), sp = strcspn(s, " ");
+    pb_day d;
+    if (sp == len || !token_parse_date(s, sp, &d) || token_parse_date(s, len, &d))
+        return false;
+    int letters = 0;
+    for (const char *p = s + sp; *p; p++)
+        letters += isalpha((unsigned char)*p) != 0;
+    return letters > 3;
+}
+
+/* A narration column some of whose narrations begin with a date (the
+ * cheque's, an earlier day's): most of its date cells go on in words, and
+ * its text cells outnumber them and are narrations, longer than a date on
+ * average. A date column whose dates run on into the narration's first
+ * words has text cells too, but those words are short ("UPI", "To:"). */
+static bool narration_with_dates(const struct col_cells *c)
+{
+    int dates = c->count[CK_DATE], texts = c->count[CK_TEXT];
+    return dates && 2 * c->dated_text > dates && texts > dates && c->textlen >= (size_t)texts * 12;
+}
+
 /* Counts the cells under each of h's columns (cc) over the lines its
  * roles are read from; each column's kind from its counts. Returns how
  * many lines were read. */
@@ -258,11 +286,12 @@ int header_count_cells(const struct layout *l, size_t from, float size, const st
             enum cellkind kd = header_content_kind(cell[a]);
             cc[a].count[kd]++;
             cc[a].timed += kd == CK_DATE && timed_date(cell[a]);
+            cc[a].dated_text += kd == CK_DATE && date_then_words(cell[a]);
             if (kd == CK_TEXT)
                 cc[a].textlen += strlen(cell[a]);
         }
     }
     for (int a = 0; a < h->ncols; a++)
-        cc[a].kind = column_kind(cc[a].count, sp.lines);
+        cc[a].kind = narration_with_dates(&cc[a]) ? CK_TEXT : column_kind(cc[a].count, sp.lines);
     return sp.lines;
 }

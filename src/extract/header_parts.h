@@ -39,6 +39,7 @@ struct col_cells {
     int count[CK__COUNT]; /* cells of each kind */
     enum cellkind kind;   /* what the column holds (column_kind) */
     int timed;            /* date cells that also print a time of day */
+    int dated_text;       /* date cells whose date words follow (a narration begins with it) */
     size_t textlen;       /* characters of its text cells */
 };
 

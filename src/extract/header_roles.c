@@ -120,6 +120,7 @@ static void merge_cells(const struct column *b, struct col_cells *into, const st
         into->kind = from->kind;
     into->timed = from->timed > into->timed ? from->timed : into->timed;
     into->textlen += from->textlen;
+    into->dated_text += from->dated_text;
     for (int k = 0; k < CK__COUNT; k++)
         into->count[k] += from->count[k];
 }

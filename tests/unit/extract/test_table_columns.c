@@ -4,6 +4,24 @@
 #include "table_case.h"
 
 static const struct table_case CASES[] = {
+    /* Narrations that begin with a date (the cheque's, an earlier day's)
+     * under a label no phrase knows: a date followed by words is text, and
+     * the column is the narration, not a value date. */
+    {"narrations_beginning_with_a_date_under_an_unknown_label",
+     "Date         Happenings                                   Debit        Credit       Balance\n"
+     "01/05/2024   28/04/2024 CHQ DEP BY CLG PUNE                             5,000.00     15,000.00\n"
+     "02/05/2024   ATM WDL MG ROAD                               500.00                   14,500.00\n"
+     "03/05/2024   NEFT TO ACME LTD DT 01/05/2024                100.00                   14,400.00\n"
+     "04/05/2024   30/04/2024 POS STORE BANER                    400.00                   14,000.00\n"
+     "05/05/2024   UPI TO SHOP                                   100.00                   13,900.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .note = "28/04/2024 CHQ DEP BY CLG PUNE", .type = CR},
+                  {.i = 1, .note = "ATM WDL MG ROAD"},
+                  {.i = 3, .note = "30/04/2024 POS STORE BANER"}},
+         .balances_ok = YES,
+     }},
+
     /* A ledger report's header words (serial number, posted date, entry
      * user, amounts qualified by their currency) and a narration overflowing
      * into the reference column. */
