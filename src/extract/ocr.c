@@ -13,6 +13,7 @@
 #include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
+#include "extract/ocr_marks.h"
 #include "extract/ocr_noise.h"
 #include "extract/ocr_pixmem.h"
 #include "extract/ocr_repeat.h"
@@ -375,6 +376,45 @@ static int flush_words(struct pwords *pw, const struct ocr_image *img, struct la
     return 0;
 }
 
+/* The ink's top and bottom (pixels of the piece, y downwards) of the word
+ * ri is at: of its first symbol, or of its last. */
+static bool symbol_ink(const TessResultIterator *ri, bool last, int *top, int *bottom)
+{
+    TessResultIterator *s = lib->TessResultIteratorCopy(ri);
+    if (!s)
+        return false;
+    TessPageIterator *p = lib->TessResultIteratorGetPageIterator(s);
+    while (last && !lib->TessPageIteratorIsAtFinalElement(p, RIL_WORD, RIL_SYMBOL) &&
+           lib->TessResultIteratorNext(s, RIL_SYMBOL))
+        ;
+    int x0, x1;
+    bool ok = lib->TessPageIteratorBoundingBox(p, RIL_SYMBOL, &x0, top, &x1, bottom);
+    lib->TessResultIteratorDelete(s);
+    return ok;
+}
+
+/* A full stop, comma or colon read at either end of the word ri is at
+ * (text, as read) whose ink lies off the word's line (baseline base, font
+ * size em, pixels of the piece) is a speck (ocr_marks.h): it comes off
+ * text. Returns whether one did. */
+static bool drop_edge_specks(const TessResultIterator *ri, char *text, float base, float em)
+{
+    size_t n = strlen(text);
+    int top, bottom;
+    bool dropped = false;
+    if (n > 1 && ocr_line_mark(text[n - 1]) && symbol_ink(ri, true, &top, &bottom) &&
+        !ocr_mark_printed(text[n - 1], (float)top, (float)bottom, base, em)) {
+        text[--n] = 0;
+        dropped = true;
+    }
+    if (n > 1 && ocr_line_mark(text[0]) && symbol_ink(ri, false, &top, &bottom) &&
+        !ocr_mark_printed(text[0], (float)top, (float)bottom, base, em)) {
+        memmove(text, text + 1, n);
+        dropped = true;
+    }
+    return dropped;
+}
+
 /* Words Tesseract recognised in a piece of the page whose top left corner
  * is pixel (dx, dy) of the page, into pw, in points. The baseline of each
  * word is its line's baseline at the word's middle, so the words of one
@@ -409,9 +449,10 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
         char *text = lib->TessResultIteratorGetUTF8Text(ri, RIL_WORD);
         if (!text)
             continue;
-        char word[256];
-        size_t n = ocr_fix_word(text, word, sizeof word);
+        char raw[256], word[256];
+        snprintf(raw, sizeof raw, "%s", text);
         lib->TessDeleteText(text);
+        size_t n = ocr_fix_word(raw, word, sizeof word);
         float conf = lib->TessResultIteratorConfidence(ri, RIL_WORD);
         if (!n)
             continue;
@@ -422,6 +463,8 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
          * height, when it has any (a hyphen's is no font's) */
         if (!(size > 4 && (size < 4 * (float)(y1 - y0 + 1) || !has_alnum(word))))
             size = (float)(y1 - y0) / 0.72f;
+        if (drop_edge_specks(ri, raw, base - (float)dy, size) && !(n = ocr_fix_word(raw, word, sizeof word)))
+            continue;
         if (speck(word, conf, (float)(x1 - x0), (float)(y1 - y0), size))
             continue;
         base = ocr_word_base(word, first, base, (float)y0, (float)y1, size);

@@ -41,6 +41,9 @@
     X(TessPageIteratorBaseline)                                                                                        \
     X(TessPageIteratorBoundingBox)                                                                                     \
     X(TessPageIteratorNext)                                                                                            \
+    X(TessResultIteratorCopy)                                                                                          \
+    X(TessResultIteratorNext)                                                                                          \
+    X(TessPageIteratorIsAtFinalElement)                                                                                \
     X(pixCreate)                                                                                                       \
     X(pixGetData)                                                                                                      \
     X(pixGetWidth)                                                                                                     \
