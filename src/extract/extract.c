@@ -185,6 +185,15 @@ static void correct_scan(struct statement *st)
     free(rows);
 }
 
+/* A scan's narrations, set right once their lines are joined (a VPA's
+ * handle wrapped onto the next line, named after the row's payee). */
+static void fix_scan_notes(struct statement *st)
+{
+    for (size_t i = 0; i < st->ntxns; i++)
+        if (st->txns[i].ocr && st->txns[i].note)
+            ocr_fix_note(st->txns[i].note);
+}
+
 /* A scan's rows OCR was unsure of are not vouched for, however their
  * balances chain: the statement is flagged rather than silently wrong. */
 static void mark_doubtful(struct statement *st)
@@ -264,6 +273,7 @@ static int read_account(const struct layout *view, struct table_result *t, int o
         period_around(view, t->line_use, st->txns[0].date, st->txns[st->ntxns - 1].date, &idr.from, &idr.to);
     if (ocr_pages) {
         correct_scan(st);
+        fix_scan_notes(st);
         mark_doubtful(st);
     }
     st->from_date = idr.from != PB_NO_DAY ? idr.from : (st->ntxns ? st->txns[0].date : PB_NO_DAY);

@@ -348,7 +348,9 @@ static void join_split_numbers(struct pwords *pw)
                 /* or between two slashes, where a narration has no spaces
                  * ("UPI/DR/37 1022328216/SURESH") */
                 bool slashed = ta < a->len && a->text[a->len - ta - 1] == '/' && hb < b->len && b->text[hb] == '/';
-                if (slashed || printed_whole(pw, out - 1, i, d, ta + hb)) {
+                float gap = (b->x0 - a->x1) / b->size;
+                if (slashed || printed_whole(pw, out - 1, i, d, ta + hb) ||
+                    ocr_code_split_at_one(a->text, a->len, b->text, b->len, gap)) {
                     join_into(a, b);
                     continue;
                 }

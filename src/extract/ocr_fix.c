@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------- words ---------- */
 
@@ -253,6 +254,50 @@ static void ifsc_fix(char *s, size_t n)
     }
 }
 
+/* The letter an accented Latin letter (UTF-8, c3 80..bf) is without its
+ * accent, or 0: statements print their narrations in ASCII, so an accent
+ * is a speck above a letter ("Receiv\u00e9d", "groceri\u00e9s"). */
+static char unaccented(unsigned char c)
+{
+    static const char LATIN1[] = "AAAAAA?CEEEEIIII?NOOOOO?OUUUUY??aaaaaa?ceeeeiiii?nooooo?ouuuuy?y";
+    char a = c >= 0x80 && c <= 0xbf ? LATIN1[c - 0x80] : '?';
+    return a == '?' ? 0 : a;
+}
+
+static size_t fold_accents(char *s, size_t n)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = (unsigned char)s[i] == 0xc3 && i + 1 < n ? unaccented((unsigned char)s[i + 1]) : 0;
+        s[out++] = a ? a : s[i];
+        i += a != 0;
+    }
+    s[out] = 0;
+    return out;
+}
+
+/* A section sign read for a 5 or an S ("\u00a7233331144259", "\u00a715925"),
+ * and a dollar sign for an S in a word with letters ("$1A77146": an ATM's
+ * id): statements print neither there (a dollar amount is digits only). */
+static size_t fix_s_marks(char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++)
+        letters += isalpha((unsigned char)s[i]) != 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if ((unsigned char)s[i] != 0xc2 || (unsigned char)s[i + 1] != 0xa7)
+            continue;
+        bool digit = (i + 2 < n && isdigit((unsigned char)s[i + 2])) || (i > 0 && isdigit((unsigned char)s[i - 1]));
+        s[i] = digit ? '5' : 'S';
+        memmove(s + i + 1, s + i + 2, n - i - 1);
+        n--;
+    }
+    for (size_t i = 0; letters && i < n; i++)
+        if (s[i] == '$')
+            s[i] = 'S';
+    return n;
+}
+
 /* A '!' beside a letter is an I among capitals ("DEV!", "UP!") and an l
  * among small letters ("@yb!"): statements print no exclamation marks. */
 static void fix_bang(char *s, size_t n)
@@ -272,6 +317,28 @@ static void fix_bang(char *s, size_t n)
     }
 }
 
+/* A thin capital I read twice, as itself and a 1 ("UTI1B0501376",
+ * "IC1I6013534682", "1IC1I1534481366"): a 1 beside an I between two
+ * capitals, or before an I and a capital at a code's start, goes (a 1 of
+ * a code's number stands among digits: "ICI1534481366"). Returns the new
+ * length. */
+static size_t doubled_i(char *s, size_t n)
+{
+#define CAP(k) ((k) < n && isupper((unsigned char)s[k]))
+    for (size_t i = 0; i < n;) {
+        bool start = i == 0 || !isalnum((unsigned char)s[i - 1]);
+        bool inside = i > 0 && CAP(i - 1) && CAP(i + 1) && (s[i - 1] == 'I' || s[i + 1] == 'I');
+        if (s[i] == '1' && (inside || (start && i + 1 < n && s[i + 1] == 'I' && CAP(i + 2)))) {
+            memmove(s + i, s + i + 1, n - i);
+            n--;
+        } else {
+            i++;
+        }
+    }
+#undef CAP
+    return n;
+}
+
 /* Marks OCR reads from a table rule, a stamp's edge or a speck touching a
  * word: typographic dashes, quotes, degree and trade marks, an underscore
  * at a word's start or end. Statements print none of them there. */
@@ -287,17 +354,26 @@ static size_t mark_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* A full stop before a word's first letter (".merchant"): narrations print
+ * none there; it is a speck on the line (a full stop ends a word). */
+static size_t mark_before_letter(const char *s, size_t n)
+{
+    return n > 1 && s[0] == '.' && isalpha((unsigned char)s[1]) ? 1 : 0;
+}
+
 static size_t strip_marks(char *s, size_t n)
 {
     size_t m;
-    while (n && (m = mark_at(s, n, 0)) && m < n && isalnum((unsigned char)s[m])) {
+    while (n && ((m = mark_at(s, n, 0)) || (m = mark_before_letter(s, n))) && m < n && isalnum((unsigned char)s[m])) {
         memmove(s, s + m, n - m + 1);
         n -= m;
     }
+    /* at the end, also after a slash or hyphen ("meera@okicici/\u00b0") */
     for (bool again = true; again;) {
         again = false;
         for (size_t i = n > 3 ? n - 3 : 0; i < n; i++)
-            if ((m = mark_at(s, n, i)) && i + m == n && i > 0 && isalnum((unsigned char)s[i - 1])) {
+            if ((m = mark_at(s, n, i)) && i + m == n && i > 0 &&
+                (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '-')) {
                 s[n = i] = 0;
                 again = true;
                 break;
@@ -414,6 +490,99 @@ size_t ocr_fix_vpa(char *s, size_t n, size_t cap)
     return n;
 }
 
+/* ---------- a row's narration, its lines joined ---------- */
+
+/* Whether s[0..n) is one of the large apps' handles. */
+static bool is_handle(const char *s, size_t n)
+{
+    for (size_t h = 0; h < sizeof HANDLES / sizeof *HANDLES; h++)
+        if (strlen(HANDLES[h]) == n && !memcmp(s, HANDLES[h], n))
+            return true;
+    return false;
+}
+
+/* A handle read with one letter in the other case ("oKaxis", "HDFc"):
+ * handles are printed in one case. */
+static void handle_case(char *s, size_t n)
+{
+    size_t lower = 0, upper = 0;
+    for (size_t i = 0; i < n; i++)
+        lower += islower((unsigned char)s[i]) != 0, upper += isupper((unsigned char)s[i]) != 0;
+    if (lower + upper < 3 || (lower != 1 && upper != 1) || lower == upper)
+        return;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)(lower > upper ? tolower((unsigned char)s[i]) : toupper((unsigned char)s[i]));
+}
+
+/* A handle one thin letter away from a large app's ("@ybi", "@ib1"): the
+ * l it is. */
+static void known_handle(char *s, size_t n)
+{
+    if (is_handle(s, n))
+        return;
+    size_t at = n;
+    for (size_t i = 0; i < n; i++) {
+        if (!strchr("iI1|!", s[i]))
+            continue;
+        char keep = s[i];
+        s[i] = 'l';
+        bool fits = is_handle(s, n);
+        s[i] = keep;
+        if (fits && at < n)
+            return; /* two ways: as read */
+        at = fits ? i : at;
+    }
+    if (at < n)
+        s[at] = 'l';
+}
+
+/* Whether the narration s prints the word w[0..n) (letters, any case, not
+ * inside a longer run of letters) elsewhere than at w itself. */
+static bool names_word(const char *s, const char *w, size_t n)
+{
+    for (const char *p = s; *p; p++)
+        if (p != w && !strncasecmp(p, w, n) && (p == s || !isalpha((unsigned char)p[-1])) &&
+            !isalpha((unsigned char)p[n]))
+            return true;
+    return false;
+}
+
+/* A VPA named after the row's payee with a 1 read as an l ("SNEHA GUPTA/
+ * PUNB/snehal5@", "PRIYA MENON/ICIC/priyal0@"): letters, an l, then digits
+ * up to the @ (s[b..at)), where the narration names the letters but not
+ * the letters with the l. */
+static void name_digit(char *s, size_t b, size_t at)
+{
+    size_t k = b;
+    while (k < at && islower((unsigned char)s[k]))
+        k++;
+    if (k - b < 3 || k >= at || s[k - 1] != 'l')
+        return;
+    for (size_t d = k; d < at; d++)
+        if (!isdigit((unsigned char)s[d]))
+            return;
+    if (names_word(s, s + b, k - b - 1) && !names_word(s, s + b, k - b))
+        s[k - 1] = '1';
+}
+
+void ocr_fix_note(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t at = 0; at < n; at++) {
+        if (s[at] != '@')
+            continue;
+        size_t e = at + 1, b = at;
+        while (e < n && !vpa_boundary(s[e]))
+            e++;
+        handle_case(s + at + 1, e - at - 1);
+        known_handle(s + at + 1, e - at - 1);
+        while (b > 0 && !vpa_boundary(s[b - 1]) && s[b - 1] != '@')
+            b--;
+        name_digit(s, b, at);
+    }
+    vpa_parts(s, n);
+}
+
 bool ocr_stray_mark(const char *w)
 {
     static const char *const STRAY[] = {".", ",", "'", "`", "\"", "~", "=", "^", "\xc2\xb0", "\xe2\x80\x98",
@@ -478,7 +647,7 @@ static bool is_code_sep(char c)
     return c == '/' || c == '-' || c == '*';
 }
 
-/* An IFSC read as two words ("KKBK0961" "750/ANJALI"). */
+/* An IFSC read as two words ("KKBK0961" "750/ANJALI", "KKBKO" "913711"). */
 static bool split_ifsc(const char *a, const char *b)
 {
     size_t na = strlen(a), start = na;
@@ -492,7 +661,8 @@ static bool split_ifsc(const char *a, const char *b)
     memcpy(code + na - start, b, nb);
     for (size_t k = 0; k < 11; k++)
         if (k < 4 ? !isupper((unsigned char)code[k])
-                  : k == 4 ? code[k] != '0' : !isupper((unsigned char)code[k]) && !isdigit((unsigned char)code[k]))
+                  : k == 4 ? code[k] != '0' && code[k] != 'O' /* set right once joined (ifsc_fix) */
+                           : !isupper((unsigned char)code[k]) && !isdigit((unsigned char)code[k]))
             return false;
     return isdigit((unsigned char)code[10]) || isdigit((unsigned char)code[5]);
 }
@@ -514,6 +684,21 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n)
     if (gap[1] < 0.3f && isalnum((unsigned char)last) && !strcmp(words[1], "-"))
         return 1;
     return split_ifsc(words[0], words[1]) ? 1 : 0;
+}
+
+bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap)
+{
+    size_t ta = 0, hb = 0, caps = 0;
+    while (ta < na && isdigit((unsigned char)a[na - 1 - ta]))
+        ta++;
+    while (hb < nb && isdigit((unsigned char)b[hb]))
+        hb++;
+    while (caps < na - ta && isupper((unsigned char)a[na - ta - 1 - caps]))
+        caps++;
+    bool one = ta && hb && (a[na - 1] == '1' || b[0] == '1');
+    bool ends = hb == nb || !isalnum((unsigned char)b[hb]);
+    bool code = caps >= 2 || (!caps && ta < na && a[na - ta - 1] == '/');
+    return one && ends && code && ta + hb >= 10 && gap < 0.3f;
 }
 
 /* A number between two slashes read with one 1 as a bar or a letter
@@ -547,12 +732,15 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
         n = cap - 1;
     memcpy(out, in, n);
     out[n] = 0;
+    n = fold_accents(out, n);
+    n = fix_s_marks(out, n);
     n = strip_marks(out, n);
     n = odd_hyphens(out, n);
     n = inner_dashes(out, n);
     fix_bracket_j(out, n);
     fix_bang(out, n);
     fix_l_and_i(out, n);
+    n = doubled_i(out, n);
     fix_initial_l(out, n);
     n = split_case(out, n, cap);
     utr_fix(out, n);

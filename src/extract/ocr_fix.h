@@ -42,6 +42,15 @@ bool ocr_fix_date(const char *cell, pb_day *out);
  * it too; a word joined from pieces needs it again. */
 size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
 
+/* A scanned row's narration s (NUL-terminated), its lines joined, set
+ * right where a word alone could not be: a VPA's handle on the line after
+ * its @ ("nitin@" "yb1/PUNJAB"), a handle read with a letter in the other
+ * case ("@oKaxis") or one thin letter off a large app's ("@ybi"), and a 1
+ * read as an l in a VPA named after the payee the row names ("SNEHA
+ * GUPTA/PUNB/snehal5@": the narration prints SNEHA, not SNEHAL). Keeps the
+ * length. */
+void ocr_fix_note(char *s);
+
 /* A word made only of marks a statement never prints alone (".", ",",
  * quotes, a degree sign, "~=": a speck or a stamp's edge read as text). */
 bool ocr_stray_mark(const char *w);
@@ -58,6 +67,16 @@ bool ocr_stray_mark(const char *w);
  * apart, a word after a slash or hyphen less than a space (0.3 em).
  * 0: words[0] is whole. */
 size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
+
+/* Whether a (na bytes) and b, gap ems apart on a line, are one code OCR
+ * read with a space where a narrow 1 leaves a gap hardly narrower than a
+ * space ("ICIC705534034581" "1217", "ICIC701" "1484388042073": an ACH
+ * mandate's bank letters and digits; "NEFT/BARBN34684085" "197/WIPRO": a
+ * UTR; "REFUND/ZOMATO/1" "197805381"; codes are printed with no space
+ * inside): a's digits glued to two capitals or more or after a slash, b's
+ * digits to its end or a separator, a 1 either side of the gap, at least
+ * 10 digits in all, less than a space (0.3 em) apart. */
+bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap);
 
 struct chain_row {
     pb_paise amount;  /* > 0 */

@@ -1,4 +1,6 @@
 /* OCR corrections (extract/ocr_fix.h): pure functions, no Tesseract. */
+#include <stdio.h>
+
 #include "check.h"
 #include "extract/ocr_fix.h"
 
@@ -83,6 +85,89 @@ TEST(rules_and_stamp_edges_come_off_words)
     CHECK_STR(fix("-500.00"), "-500.00"); /* a sign is no mark */
     CHECK_STR(fix("A_B"), "A_B");
     CHECK_STR(fix("_"), "_");
+}
+
+TEST(specks_before_a_word_or_after_a_slash_come_off)
+{
+    CHECK_STR(fix(".merchant"), "merchant");  /* "Pay to .merchant": no word starts with a full stop */
+    CHECK_STR(fix(".IDFC"), "IDFC");
+    CHECK_STR(fix(".50"), ".50");             /* paise: a number */
+    CHECK_STR(fix("."), ".");
+    CHECK_STR(fix("UPI/605216759723/milk/meera@okicici/\xc2\xb0"), "UPI/605216759723/milk/meera@okicici/");
+    CHECK_STR(fix("okaxis-\xe2\x84\xa2"), "okaxis-");
+    CHECK_STR(fix("Cr."), "Cr.");            /* a full stop that ends a word stays */
+}
+
+TEST(accents_and_signs_read_for_letters)
+{
+    CHECK_STR(fix("Receiv\xc3\xa9" "d"), "Received");   /* a speck above the e */
+    CHECK_STR(fix("UPI/SANJAY/699941012838/groceri\xc3\xa9" "s"), "UPI/SANJAY/699941012838/groceries");
+    CHECK_STR(fix("\xc3\x89" "COM"), "ECOM");
+    CHECK_STR(fix("\xc2\xa7" "233331144259"), "5233331144259"); /* a section sign before digits: a 5 */
+    CHECK_STR(fix("\xc2\xa7" "15925"), "515925");
+    CHECK_STR(fix("\xc2\xa7" "BI"), "SBI");
+    CHECK_STR(fix("$1A77146"), "S1A77146");                  /* letters: no dollar amount */
+    CHECK_STR(fix("$125.00"), "$125.00");                    /* digits only: as read */
+    CHECK_STR(fix("\xe2\x82\xb9" "500"), "\xe2\x82\xb9" "500"); /* the rupee sign is no accent */
+}
+
+static const char *note(const char *in)
+{
+    static char buf[256];
+    snprintf(buf, sizeof buf, "%s", in);
+    ocr_fix_note(buf);
+    return buf;
+}
+
+TEST(narrations_set_right_once_their_lines_are_joined)
+{
+    /* a handle on the line after its @ */
+    CHECK_STR(note("UPI/699640523686/groceries/nitin@yb1/PUNJAB NATIONAL BANK"),
+              "UPI/699640523686/groceries/nitin@ybl/PUNJAB NATIONAL BANK");
+    /* a handle in two cases, a handle a thin letter off a large app's */
+    CHECK_STR(note("BY TRANSFER-UPI/CR/504631926411/SNEHA VERMA/KKBK/sneha@oKaxis/school fee--"),
+              "BY TRANSFER-UPI/CR/504631926411/SNEHA VERMA/KKBK/sneha@okaxis/school fee--");
+    CHECK_STR(note("UPI-DOMINOS PIZZA-dominos41@ybi-CNRB0072793"), "UPI-DOMINOS PIZZA-dominos41@ybl-CNRB0072793");
+    CHECK_STR(note("merchant6544@HDFc/Pay"), "merchant6544@HDFC/Pay");
+    CHECK_STR(note("pay@PhonePe"), "pay@PhonePe"); /* two capitals: as read */
+    CHECK_STR(note("x@ibi"), "x@ibl");
+    /* a VPA named after the payee the row names, a 1 read as an l */
+    CHECK_STR(note("UPI/CR/447016324183/SNEHA GUPTA/PUNB/snehal5@okhdfcbank/rent"),
+              "UPI/CR/447016324183/SNEHA GUPTA/PUNB/sneha15@okhdfcbank/rent");
+    CHECK_STR(note("UPI/DR/467093349776/POOJA DEVI Y/INDB/poojal5@paytm/payment"),
+              "UPI/DR/467093349776/POOJA DEVI Y/INDB/pooja15@paytm/payment");
+    CHECK_STR(note("UPI/CR/447016324183/SNEHAL GUPTA/PUNB/snehal5@okhdfcbank/rent"),
+              "UPI/CR/447016324183/SNEHAL GUPTA/PUNB/snehal5@okhdfcbank/rent"); /* the payee is SNEHAL */
+    CHECK_STR(note("UPI/CR/447016324183/RAHUL GUPTA/PUNB/rahul5@okhdfcbank/rent"),
+              "UPI/CR/447016324183/RAHUL GUPTA/PUNB/rahul5@okhdfcbank/rent");   /* RAHU is not named */
+    CHECK_STR(note("UPI/CR/4470/MEERA/PUNB/snehal5@okhdfcbank"), "UPI/CR/4470/MEERA/PUNB/snehal5@okhdfcbank");
+    CHECK_STR(note(""), "");
+    CHECK_STR(note("@"), "@");
+}
+
+TEST(a_thin_i_read_twice_as_i_and_1)
+{
+    CHECK_STR(fix("@ybl-UT!1B0501376-"), "@ybl-UTIB0501376-");
+    CHECK_STR(fix("BANK/IC1I6013534682"), "BANK/ICI6013534682");
+    CHECK_STR(fix("INDIA/1IC1I1534481366"), "INDIA/ICI1534481366");
+    CHECK_STR(fix("ICI1534481366"), "ICI1534481366");   /* a 1 among digits */
+    CHECK_STR(fix("S1A77146"), "S1A77146");             /* no I beside it */
+    CHECK_STR(fix("NEFT-1I23"), "NEFT-1I23");           /* a digit after the I */
+    CHECK_STR(fix("x1I"), "x1I");                       /* no capital before it */
+}
+
+TEST(codes_split_at_a_narrow_one)
+{
+    CHECK(ocr_code_split_at_one("ICIC705534034581", 16, "1217", 4, 0.28f));
+    CHECK(ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.25f));
+    CHECK(!ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.33f)); /* a space */
+    CHECK(!ocr_code_split_at_one("ICIC705534034582", 16, "2217", 4, 0.28f));          /* no 1 at the gap */
+    CHECK(ocr_code_split_at_one("NEFT/BARBN34684085", 18, "197/WIPRO", 9, 0.27f));
+    CHECK(ocr_code_split_at_one("REFUND/ZOMATO/1", 15, "197805381", 9, 0.27f));
+    CHECK(!ocr_code_split_at_one("TO 705534034581", 15, "1217", 4, 0.28f));           /* no capitals glued */
+    CHECK(!ocr_code_split_at_one("AHMEDABAD/37", 12, "1436", 4, 0.28f));              /* 6 digits */
+    CHECK(!ocr_code_split_at_one("ICIC7055", 8, "1217", 4, 0.28f));                   /* 8 digits */
+    CHECK(!ocr_code_split_at_one("ICIC705534034581", 16, "1217AB", 6, 0.28f));        /* letters after */
 }
 
 TEST(long_words_are_cut_not_overrun)
@@ -260,6 +345,13 @@ TEST(codes_read_with_spaces_are_one_word)
     CHECK_STR(fix("TRANSFER-UPI/DR/46725775195|/ROHIT"), "TRANSFER-UPI/DR/467257751951/ROHIT");
     const char *ifsc[] = {"NEFT/HDFCN48688705423/KKBK0961", "750/ANJALI"};
     CHECK(pieces(ifsc, 2, 0.25f) == 1);
+    const char *oh[] = {"KHAN-PAYMENT-KKBKO", "913711"};
+    CHECK(pieces(oh, 2, 0.25f) == 1); /* its zero read as an O */
+    CHECK_STR(fix("PAYMENT-KKBKO913711"), "PAYMENT-KKBK0913711");
+    const char *oh2[] = {"NEFT*UBINO3", "15790*UTIBN77467744895*ZENITH"};
+    CHECK(pieces(oh2, 2, 0.25f) == 1);
+    const char *office[] = {"BOOKINGO", "FFICE"};
+    CHECK(pieces(office, 2, 0.25f) == 0);
     const char *slash[] = {"MMT/", "IMPS/610653730922/TRANSFER/"};
     CHECK(pieces(slash, 2, 0.25f) == 1);
     CHECK(pieces(slash, 2, 0.4f) == 0);  /* a space's width apart: as printed */
@@ -359,6 +451,11 @@ int main(void)
     RUN(bank_codes_read_with_digits_for_letters);
     RUN(exclamation_marks_are_letters);
     RUN(rules_and_stamp_edges_come_off_words);
+    RUN(specks_before_a_word_or_after_a_slash_come_off);
+    RUN(accents_and_signs_read_for_letters);
+    RUN(narrations_set_right_once_their_lines_are_joined);
+    RUN(a_thin_i_read_twice_as_i_and_1);
+    RUN(codes_split_at_a_narrow_one);
     RUN(long_words_are_cut_not_overrun);
     RUN(digit_variants);
     RUN(chain_corrects_a_misread_amount);
