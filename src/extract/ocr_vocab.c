@@ -217,6 +217,82 @@ static void split_runs(const struct known *k, struct pword *w, size_t n, size_t 
     }
 }
 
+/* Capitals Tesseract reads one for the other in statements' fonts
+ * ("ACH RIN CHGS", "AGH/IDFC", "TRE TO TD"), and a letter read twice as
+ * itself and a look-alike ("LTID", "IVYER"). */
+static const char *const LOOKALIKES[] = {"IT", "CG", "EF", "VY", "OD", "OQ"};
+
+static bool lookalike(char a, char b)
+{
+    for (size_t k = 0; k < sizeof LOOKALIKES / sizeof *LOOKALIKES; k++)
+        if ((a == LOOKALIKES[k][0] && b == LOOKALIKES[k][1]) || (a == LOOKALIKES[k][1] && b == LOOKALIKES[k][0]))
+            return true;
+    return false;
+}
+
+/* The known words one misread away from the capitals r[0..m): r with one
+ * letter swapped for its look-alike, or (four letters or more) without a
+ * letter beside its look-alike that the page prints surely elsewhere (a
+ * table's word would take a name's letter: "AMIT" is no "AMT"). How many
+ * (2 for two or more); the one into out (m + 1 bytes). */
+static int misread_of(const struct known *k, const char *r, size_t m, char *out)
+{
+    char t[WORD_MAX + 1];
+    int found = 0;
+    for (size_t i = 0; i < m && found < 2; i++) {
+        for (char c = 'A'; c <= 'Z' && found < 2; c++) {
+            if (!lookalike(r[i], c))
+                continue;
+            memcpy(t, r, m);
+            t[i] = c;
+            if (known(k, t, m) && (!found || memcmp(out, t, m)))
+                memcpy(out, t, m), out[m] = 0, found++;
+        }
+        bool twice = (i > 0 && lookalike(r[i], r[i - 1])) || (i + 1 < m && lookalike(r[i], r[i + 1]));
+        if (m >= 4 && twice) {
+            memcpy(t, r, i);
+            memcpy(t + i, r + i + 1, m - i - 1);
+            if (ocr_vocab_has(k->page, t, m - 1) && (!found || strlen(out) != m - 1 || memcmp(out, t, m - 1)))
+                memcpy(out, t, m - 1), out[m - 1] = 0, found++;
+        }
+    }
+    return found;
+}
+
+static bool all_upper(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isupper((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* Word p's runs of three or more capitals that are no known word but one
+ * misread away from exactly one (misread_of) become it. Runs touching a
+ * digit (a code: "UTIBN961...") or an '@' are left alone. */
+static void misread_runs(const struct known *k, struct pword *p)
+{
+    for (size_t a = 0; a < p->len;) {
+        size_t m = ocr_run_at_start(p->text + a, p->len - a, isalpha);
+        if (!m) {
+            a++;
+            continue;
+        }
+        char before = a ? p->text[a - 1] : ' ', after = p->text[a + m];
+        char fixed[WORD_MAX + 1];
+        if (m >= 3 && m <= WORD_MAX && all_upper(p->text + a, m) && !isdigit((unsigned char)before) &&
+            !isdigit((unsigned char)after) && before != '@' && after != '@' && !known(k, p->text + a, m) &&
+            misread_of(k, p->text + a, m, fixed) == 1) {
+            size_t f = strlen(fixed);
+            memmove(p->text + a + f, p->text + a + m, p->len - a - m + 1);
+            memcpy(p->text + a, fixed, f);
+            p->len -= m - f;
+            m = f;
+        }
+        a += m;
+    }
+}
+
 static void join(struct pword *a, const struct pword *b)
 {
     memcpy(a->text + a->len, b->text, b->len + 1);
@@ -260,8 +336,10 @@ int ocr_vocab_fix(const struct ocr_vocab *rules, struct pword *w, size_t *n)
     }
     *n = out;
     for (size_t i = 0; i < out; i++)
-        if (w[i].conf < OCR_VOCAB_UNSURE)
+        if (w[i].conf < OCR_VOCAB_UNSURE) {
             split_runs(&k, w, out, i);
+            misread_runs(&k, &w[i]);
+        }
     ocr_vocab_free(page);
     return 0;
 }

@@ -35,6 +35,13 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
  *   known words of two letters or more in one way only, which the page
  *   also prints apart, one after the other ("SCHOOLFEES", where other
  *   rows print "SCHOOL FEES"), gets its space.
+ * - an unsure word's run of three or more capitals that is no known word
+ *   but one misread away from exactly one: a letter swapped for its
+ *   look-alike (I/T, C/G, E/F, V/Y, O/D, O/Q: "ACH RIN CHGS", "AGH/IDFC")
+ *   or, of four or more, a letter beside its look-alike dropped (one glyph
+ *   read twice: "LTID", "IVYER") when the page prints the word surely
+ *   elsewhere (the tables' "AMT" is no "AMIT"), is that word; runs
+ *   touching a digit (codes) are left alone.
  * A run of letters touching an '@' (a UPI address) is left alone. *n is
  * updated. Returns 0, or -1 when out of memory. */
 int ocr_vocab_fix(const struct ocr_vocab *known, struct pword *w, size_t *n);

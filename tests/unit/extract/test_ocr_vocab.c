@@ -115,6 +115,73 @@ TEST(the_page_s_sure_words_are_known_without_tables)
     CHECK_STR(p[1].text, "TRANSFER-UPI/DR");
 }
 
+static struct ocr_vocab *channels(void)
+{
+    static const char TSV[] = "channel\tACH\tRTN\tCHGS\tTRF\tLTD\tAMT\tTD\tIDFC\tFIRST\tBANK\n";
+    struct ocr_vocab *v = ocr_vocab_new();
+    CHECK(v && ocr_vocab_add_text(v, TSV, sizeof TSV - 1) == 0);
+    return v;
+}
+
+TEST(capitals_misread_as_their_look_alikes_become_the_known_word)
+{
+    struct ocr_vocab *v = channels();
+    struct pword p[12];
+    size_t n = 0;
+    p[n++] = w("ACH", 73, 100, 93);
+    p[n] = after(&p[n - 1], "RIN", 0.35f, 93), n++;                          /* RTN, its T read as an I */
+    p[n] = after(&p[n - 1], "CHGS/L", 0.35f, 93), n++;
+    p[n++] = w("AGH/IDFC", 73, 120, 80);                                      /* ACH */
+    p[n] = after(&p[n - 1], "LTID/HDFC7052997913226637", 0.35f, 80), n++;    /* LTD, its T read twice */
+    p[n++] = w("BANK", 73, 130, 97);
+    p[n] = after(&p[n - 1], "LTD", 0.35f, 97), n++;                           /* the page prints LTD */
+    p[n++] = w("IMPS-587538235296-ASHA", 73, 140, 97);
+    p[n] = after(&p[n - 1], "KUMAR", 0.35f, 97), n++;
+    p[n] = after(&p[n - 1], "IYER-REPAY", 0.35f, 97), n++;                    /* read surely: a known word */
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_STR(p[1].text, "RTN");
+    CHECK_STR(p[3].text, "ACH/IDFC");
+    CHECK_STR(p[4].text, "LTD/HDFC7052997913226637");
+    size_t m = 0;
+    struct pword q[4];
+    q[m++] = w("IMPS-587538235296-ASHA", 73, 100, 97);
+    q[m] = after(&q[m - 1], "IYER-REPAY", 0.35f, 97), m++;
+    q[m++] = w("KUMAR", 73, 120, 40);
+    q[m] = after(&q[m - 1], "IVYER-REPAY", 0.35f, 40), m++;                   /* one Y read as VY */
+    CHECK_INT(ocr_vocab_fix(v, q, &m), 0);
+    CHECK_STR(q[3].text, "IYER-REPAY");
+    ocr_vocab_free(v);
+}
+
+TEST(capitals_read_surely_or_in_codes_or_two_ways_off_stay)
+{
+    struct ocr_vocab *v = channels();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("RIN", 73, 100, 97);                    /* read surely */
+    p[n++] = w("UTIBN96555157815", 73, 120, 60);       /* a code's letters */
+    p[n++] = w("TE", 73, 140, 60);                     /* too short */
+    p[n++] = w("DEVI", 73, 160, 60);                   /* nothing known one misread away */
+    p[n++] = w("AMIT", 73, 170, 60);                   /* AMT is the tables', not the page's */
+    p[n++] = w("rin", 73, 180, 60);                    /* lower case: as read */
+    p[n++] = w("RIN@ybl", 73, 200, 60);                /* an address */
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_STR(p[0].text, "RIN");
+    CHECK_STR(p[1].text, "UTIBN96555157815");
+    CHECK_STR(p[2].text, "TE");
+    CHECK_STR(p[3].text, "DEVI");
+    CHECK_STR(p[4].text, "AMIT");
+    CHECK_STR(p[5].text, "rin");
+    CHECK_STR(p[6].text, "RIN@ybl");
+    static const char TWO[] = "word\tGEF\tCEE\n";  /* CEF: GEF? CEE? */
+    CHECK(ocr_vocab_add_text(v, TWO, sizeof TWO - 1) == 0);
+    n = 0;
+    p[n++] = w("CEF", 73, 100, 60);
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_STR(p[0].text, "CEF");
+    ocr_vocab_free(v);
+}
+
 int main(void)
 {
     RUN(a_vocabulary_is_the_tables_words_any_case);
@@ -122,5 +189,7 @@ int main(void)
     RUN(words_apart_stay_apart);
     RUN(words_run_together_get_their_space_when_the_page_prints_them_apart);
     RUN(the_page_s_sure_words_are_known_without_tables);
+    RUN(capitals_misread_as_their_look_alikes_become_the_known_word);
+    RUN(capitals_read_surely_or_in_codes_or_two_ways_off_stay);
     return check_summary();
 }
