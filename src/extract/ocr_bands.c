@@ -82,11 +82,133 @@ static int push(struct bands *bs, int x0, int y0, int x1, int y1)
     return 0;
 }
 
+/* What parts a band into pieces, in pixels (ocr_bands). */
+struct cuts {
+    int gap;  /* blank columns between a table's columns */
+    int near; /* blank columns that part text printed at other heights */
+    int thin; /* a line of text is higher than this; lower ink is specks */
+    int pad;  /* blank Tesseract sees around a piece's ink */
+};
+
+/* Piece [x0, x1) of the band of rows [y0, y1), its rows trimmed to its own
+ * ink, into bs; nothing for a speck. */
+static int push_piece(const unsigned char *gray, int width, int height, size_t stride, int y0, int y1, int x0, int x1,
+                      int pad, struct bands *bs)
+{
+    int t = y0, b = y1;
+    while (t < b && !ink_in_row(gray + (size_t)t * stride, x0, x1))
+        t++;
+    while (b > t && !ink_in_row(gray + (size_t)(b - 1) * stride, x0, x1))
+        b--;
+    if (x1 - x0 < 3 || b - t < 3) /* a speck */
+        return 0;
+    return push(bs, x0 > pad ? x0 - pad : 0, t > pad ? t - pad : 0, x1 + pad < width ? x1 + pad : width,
+                b + pad < height ? b + pad : height);
+}
+
+struct span {
+    int y0, y1;
+};
+
+/* The printed lines of columns [x0, x1) in rows [y0, y1): runs of rows with
+ * ink (two pixels or more) at least thin high (lower ones are specks, an
+ * i's dot), into out (room for (y1 - y0) / 2 + 1). Returns how many. */
+static int text_lines(const unsigned char *gray, size_t stride, int y0, int y1, int x0, int x1, int thin,
+                      struct span *out)
+{
+    int n = 0;
+    for (int y = y0; y < y1;) {
+        if (ink_in_row(gray + (size_t)y * stride, x0, x1) < 2) { /* a lone dark pixel is noise */
+            y++;
+            continue;
+        }
+        int top = y;
+        while (y < y1 && ink_in_row(gray + (size_t)y * stride, x0, x1) >= 2)
+            y++;
+        if (y - top >= thin)
+            out[n++] = (struct span){top, y};
+    }
+    return n;
+}
+
+/* Whether row y lies in the leading between two of lines m (top to
+ * bottom): below one, above another, in none. */
+static bool between_lines(int y, const struct span *m, int nm)
+{
+    bool above = false, below = false;
+    for (int i = 0; i < nm; i++) {
+        if (m[i].y0 <= y && y < m[i].y1)
+            return false;
+        above |= m[i].y1 <= y;
+        below |= m[i].y0 > y;
+    }
+    return above && below;
+}
+
+/* Whether the middle of a line of a lies between two lines of b (a date
+ * centred beside a two-line narration), or that of one of b's between a's.
+ * A mark drawn over lines (a circle round an amount) is one tall run that
+ * every line's middle meets: no cut. */
+static bool misaligned(const struct span *a, int na, const struct span *b, int nb)
+{
+    for (int i = 0; i < na; i++)
+        if (between_lines((a[i].y0 + a[i].y1) / 2, b, nb))
+            return true;
+    for (int i = 0; i < nb; i++)
+        if (between_lines((b[i].y0 + b[i].y1) / 2, a, na))
+            return true;
+    return false;
+}
+
+/* Piece [x0, x1) of the band of rows [y0, y1) into bs, cut further where
+ * blank columns at least near wide (closer than the band's column gap) part
+ * text whose lines are not level: Tesseract reads a block as lines across
+ * it, and a date printed midway beside a narration's two lines, ten points
+ * to its left, was read into both lines as noise ('eos 7/08/24') or lost
+ * with half the narration. Text printed level (a line's words, cells of one
+ * row) stays one piece, as Tesseract reads it best. col: the band's ink per
+ * column. */
+static int cut_piece(const unsigned char *gray, int width, int height, size_t stride, int y0, int y1, int x0, int x1,
+                     const int *col, const struct cuts *k, struct bands *bs)
+{
+    int room = (y1 - y0) / 2 + 1;
+    struct span *buf = malloc((size_t)room * 2 * sizeof *buf);
+    if (!buf)
+        return -1;
+    struct span *prev = buf, *cur = buf + room;
+    int from = x0, prev_end = x0, np = -1;
+    for (int x = x0; x < x1;) {
+        int s0 = x, s1 = x, blank = 0; /* a segment: ink up to blank columns near wide */
+        for (; x < x1 && blank < k->near; x++) {
+            if (col[x])
+                blank = 0, s1 = x + 1;
+            else
+                blank++;
+        }
+        while (x < x1 && !col[x])
+            x++;
+        int nc = text_lines(gray, stride, y0, y1, s0, s1, k->thin, cur);
+        if (np >= 0 && misaligned(prev, np, cur, nc)) {
+            if (push_piece(gray, width, height, stride, y0, y1, from, prev_end, k->pad, bs) < 0) {
+                free(buf);
+                return -1;
+            }
+            from = s0;
+        }
+        prev_end = s1;
+        struct span *t = prev;
+        prev = cur, cur = t, np = nc;
+    }
+    int rc = push_piece(gray, width, height, stride, y0, y1, from, prev_end, k->pad, bs);
+    free(buf);
+    return rc;
+}
+
 /* The band of rows [y0, y1) cut at gaps of blank columns at least gap
  * wide (between a table's columns; words are closer), each piece's rows
  * trimmed to its own ink. */
-static int split_band(const unsigned char *gray, int width, int height, size_t stride, int y0, int y1, int gap, int pad,
-                      int *col, struct bands *bs)
+static int split_band(const unsigned char *gray, int width, int height, size_t stride, int y0, int y1,
+                      const struct cuts *k, int *col, struct bands *bs)
 {
     memset(col, 0, (size_t)width * sizeof *col);
     for (int y = y0; y < y1; y++) {
@@ -100,21 +222,13 @@ static int split_band(const unsigned char *gray, int width, int height, size_t s
             continue;
         }
         int x0 = x, blank = 0, x1 = x;
-        for (; x < width && blank < gap; x++) {
+        for (; x < width && blank < k->gap; x++) {
             if (col[x])
                 blank = 0, x1 = x + 1;
             else
                 blank++;
         }
-        int t = y0, b = y1;
-        while (t < b && !ink_in_row(gray + (size_t)t * stride, x0, x1))
-            t++;
-        while (b > t && !ink_in_row(gray + (size_t)(b - 1) * stride, x0, x1))
-            b--;
-        if (x1 - x0 < 3 || b - t < 3) /* a speck */
-            continue;
-        if (push(bs, x0 > pad ? x0 - pad : 0, t > pad ? t - pad : 0, x1 + pad < width ? x1 + pad : width,
-                 b + pad < height ? b + pad : height) < 0)
+        if (cut_piece(gray, width, height, stride, y0, y1, x0, x1, col, k, bs) < 0)
             return -1;
     }
     return 0;
@@ -126,8 +240,12 @@ long ocr_bands(unsigned char *gray, int width, int height, size_t stride, int dp
     if (width <= 0 || height <= 0 || dpi <= 0)
         return 0;
     int thin = dpi / 50 > 2 ? dpi / 50 : 2; /* a band thinner than a line of 4-pt type is specks */
-    int pad = dpi / 30 > 2 ? dpi / 30 : 2;  /* blank Tesseract sees around the ink */
-    int gap = dpi / 6;                      /* blank between a table's columns: 2 em of 8-pt type */
+    struct cuts k = {
+        .gap = dpi / 6,                      /* 2 em of 8-pt type */
+        .near = dpi / 12,                    /* a narration's spaces are a third of that */
+        .thin = thin,
+        .pad = dpi / 30 > 2 ? dpi / 30 : 2,
+    };
     if (erase_rules(gray, width, height, stride, dpi / 2, dpi / 4) < 0)
         return -1;
     int *col = malloc((size_t)width * sizeof *col);
@@ -142,7 +260,7 @@ long ocr_bands(unsigned char *gray, int width, int height, size_t stride, int dp
         int y0 = y;
         while (y < height && ink_in_row(gray + (size_t)y * stride, 0, width) >= 2)
             y++;
-        if (y - y0 >= thin && split_band(gray, width, height, stride, y0, y, gap, pad, col, &bs) < 0) {
+        if (y - y0 >= thin && split_band(gray, width, height, stride, y0, y, &k, col, &bs) < 0) {
             free(bs.b);
             free(col);
             return -1;

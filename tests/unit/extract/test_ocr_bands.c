@@ -95,20 +95,66 @@ TEST(specks_and_blank_pages_have_no_bands)
 }
 
 /* A row whose date is printed centred between the two lines of its
- * narration (baselines 36 px apart), 39 px to its right: one piece, so
- * Tesseract reads the date as a word of the narration's first line
- * (baseline y 74). */
-TEST(a_date_centred_beside_two_lines_keeps_its_own_baseline)
+ * narration (baselines 36 px apart), 39 px to its right (closer than the
+ * columns' gap): two pieces, the date's and the narration's. As one,
+ * Tesseract read the date into both lines ('eos 7/08/24') or lost it with
+ * half the narration. */
+TEST(a_date_centred_beside_two_lines_is_a_piece_of_its_own)
 {
     blank();
-    word(100, 50, 8), word(100, 86, 8); /* the narration: baselines 74 and 110 */
-    word(293, 68, 8);                   /* the date: ink 68..92, midway */
+    word(100, 50, 8), word(100, 86, 8); /* a narration: baselines 74 and 110 */
+    word(293, 68, 8);                   /* a date right of it: ink 68..92, midway */
     struct ocr_band *b;
     long n = bands(&b);
-    CHECK_INT(n, 1);
-    if (n == 1)
-        CHECK(b[0].x0 <= 100 && b[0].x1 >= 447 && b[0].y0 <= 50 && b[0].y1 >= 110);
+    CHECK_INT(n, 2);
     free(b);
+    blank();
+    word(100, 68, 8);                   /* the date left of the narration */
+    word(293, 50, 8), word(293, 86, 8);
+    n = bands(&b);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(b[0].x0 <= 100 && b[0].x1 >= 254 && b[0].x1 < 293 && b[0].y0 <= 68 && b[0].y1 >= 92 && b[0].y1 < 110);
+        CHECK(b[1].x0 > 254 && b[1].x0 <= 293 && b[1].x1 >= 447 && b[1].y0 <= 50 && b[1].y1 >= 110);
+    }
+    free(b);
+}
+
+/* Text printed level stays one piece however wide its spaces: a date on
+ * a narration's first line, a two-line narration whose first line runs on
+ * past a wide space, a speck under a date, a pen's ring drawn round the
+ * middle one of three amounts beside their balances (one tall run of ink
+ * that every line's middle meets). Each row has an amount centred a column
+ * away (a piece of its own) that makes its lines one band. */
+TEST(text_printed_level_stays_one_piece)
+{
+    blank();
+    word(100, 50, 8), word(293, 50, 8), word(293, 86, 8); /* the date on the first line */
+    word(700, 68, 4);
+    struct ocr_band *b;
+    CHECK_INT(bands(&b), 2);
+    free(b);
+    blank();
+    word(100, 50, 8), word(100, 86, 4), word(293, 50, 3); /* 'ACH D- FULLERTON  INDIA' over 'GO-8395' */
+    word(700, 68, 4);
+    CHECK_INT(bands(&b), 2);
+    free(b);
+    blank();
+    word(100, 50, 8), word(293, 50, 8), word(293, 86, 8), box(150, 100, 152, 102, 20); /* a speck under the date */
+    word(700, 68, 4);
+    CHECK_INT(bands(&b), 2);
+    free(b);
+    blank();
+    word(100, 30, 5), word(100, 66, 5), word(100, 102, 5), word(240, 30, 5), word(240, 66, 5), word(240, 102, 5);
+    box(90, 44, 204, 47, 20), box(90, 113, 204, 116, 20), box(90, 44, 93, 116, 20), box(201, 44, 204, 116, 20);
+    CHECK_INT(bands(&b), 1);
+    free(b);
+}
+
+/* A date centred beside a narration, as OCR groups it when the two are
+ * read as one (a piece of a page printed closer): the date's own baseline. */
+TEST(a_date_read_with_a_line_keeps_its_own_baseline)
+{
     const float em = 24 / 0.72f;
     /* the date, on the first line's baseline as OCR groups it: its own */
     CHECK(fabsf(ocr_word_base("01/04/23", true, 74, 68, 92, em) - 92) < 0.01f);
@@ -137,6 +183,8 @@ int main(void)
     RUN(words_of_a_line_stay_one_piece);
     RUN(rules_are_erased_and_cut_nothing);
     RUN(specks_and_blank_pages_have_no_bands);
-    RUN(a_date_centred_beside_two_lines_keeps_its_own_baseline);
+    RUN(a_date_centred_beside_two_lines_is_a_piece_of_its_own);
+    RUN(text_printed_level_stays_one_piece);
+    RUN(a_date_read_with_a_line_keeps_its_own_baseline);
     return check_summary();
 }
