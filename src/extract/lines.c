@@ -100,8 +100,12 @@ static void date_cell(const char *c, bool ocr, pb_day *date, pb_day *second, boo
         *second = b;
         return;
     }
-    if (ocr)
-        ocr_fix_date(c, date);
+    if (!ocr || ocr_fix_date(c, date))
+        return;
+    /* a pen's tick or a speck before the date, read as marks or letters */
+    const char *rest = ocr_after_mark(c);
+    if (rest)
+        date_cell(rest, ocr, date, second, yearless);
 }
 
 /* The figure ending a line's text, as in "Closing Balance : 13,482.98"

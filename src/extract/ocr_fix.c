@@ -835,6 +835,22 @@ bool ocr_fix_date(const char *cell, pb_day *out)
     return true;
 }
 
+const char *ocr_after_mark(const char *cell)
+{
+    const char *p = cell;
+    while (*p && *p != ' ' && !isalnum((unsigned char)*p))
+        p++;
+    if (p == cell) { /* a word of at most three letters, a space after it */
+        while (isalpha((unsigned char)*p) && p - cell < 4)
+            p++;
+        if (p == cell || p - cell > 3 || *p != ' ')
+            return NULL;
+    }
+    while (*p == ' ')
+        p++;
+    return *p ? p : NULL;
+}
+
 /* ---------- the balance chain ---------- */
 
 /* What OCR reads a printed digit as: the usual confusions of Tesseract on

@@ -32,6 +32,12 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap);
  * date. Sets *out; false when the cell is no such date. */
 bool ocr_fix_date(const char *cell, pb_day *out);
 
+/* A date column's cell read with a mark before its date: a pen tick or a
+ * speck read as marks ('.30-Dec-2023') or as a short word of letters ('Sa
+ * 16/09/24'): where the rest of the cell starts, past the mark and its
+ * space; NULL when the cell starts with no such mark or nothing follows it. */
+const char *ocr_after_mark(const char *cell);
+
 /* A UPI address read with its @ lost ("rahul74ybl/milk", the @ read as a
  * gap and the pieces joined) or a stray 1 or l for the slash after its
  * handle ("neha@ybl1/"), set right in s[0..n) (NUL-terminated, capacity

@@ -300,6 +300,26 @@ TEST(dates_with_separators_lost_or_misread)
     CHECK_STR(date("1213123"), "none");         /* 12.13.123? 12.31.23? no reading is a date */
 }
 
+static const char *after_mark(const char *cell)
+{
+    const char *r = ocr_after_mark(cell);
+    return r ? r : "none";
+}
+
+TEST(a_mark_before_a_date_is_passed_over)
+{
+    CHECK_STR(after_mark(".30-Dec-2023"), "30-Dec-2023");
+    CHECK_STR(after_mark("Sa 16/09/24"), "16/09/24"); /* a pen's tick read as letters */
+    CHECK_STR(after_mark("eos 7/08/24"), "7/08/24");
+    CHECK_STR(after_mark("' 27 Mar 2023"), "27 Mar 2023");
+    CHECK_STR(after_mark("16/09/24"), "none"); /* nothing before it */
+    CHECK_STR(after_mark("27 Mar 2023"), "none");
+    CHECK_STR(after_mark("Mar 2023"), "2023"); /* the reader still reads no date in '2023' */
+    CHECK_STR(after_mark("Opening 16/09/24"), "none"); /* a word, not a mark */
+    CHECK_STR(after_mark("Sa"), "none");
+    CHECK_STR(after_mark(". "), "none");
+}
+
 TEST(vpas_get_their_at_back)
 {
     CHECK_STR(fix("UPI/DR/500730145912/RAHUL"), "UPI/DR/500730145912/RAHUL");
@@ -464,6 +484,7 @@ int main(void)
     RUN(chain_never_guesses);
     RUN(chain_flips_a_direction_only_when_not_printed);
     RUN(dates_with_separators_lost_or_misread);
+    RUN(a_mark_before_a_date_is_passed_over);
     RUN(vpas_get_their_at_back);
     RUN(vpa_halves_read_with_the_other_halfs_characters);
     RUN(codes_read_with_spaces_are_one_word);
