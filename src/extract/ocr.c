@@ -636,8 +636,9 @@ static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struc
 }
 
 /* Piece b of the page into pw: the words of the piece of the page before
- * printed the same (ocr_repeat.h), else as read (read_piece). The piece
- * goes into now, for the next page. */
+ * printed the same there, or of one printed the same earlier on this page
+ * (now; ocr_repeat.h), else as read (read_piece). The piece goes into now,
+ * for the rest of the page and the next. */
 static int read_or_repeat(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg,
                           const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim,
                           const struct ocr_seen *before, struct ocr_seen *now, struct pwords *pw)
@@ -647,6 +648,8 @@ static int read_or_repeat(TessBaseAPI *api, const struct ocr_image *img, const s
     unsigned char *ink = ocr_repeat_ink(pg->gray, pg->width, b->x0, b->y0, w, h);
     const struct ocr_seen_piece *same =
         ink && before->dpi == img->dpi ? ocr_seen_find(before, b->x0, b->y0, w, h, ink) : NULL;
+    if (!same && ink)
+        same = ocr_seen_find_on_page(now, w, h, ink);
     size_t from = pw->n;
     int rc = OCR_DONE;
     for (size_t i = 0; same && i < same->nwords && rc == OCR_DONE; i++) {

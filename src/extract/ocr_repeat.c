@@ -64,6 +64,29 @@ static bool same_at(const unsigned char *a, int aw, int ah, const unsigned char 
     return same;
 }
 
+/* The box of the ink of m (w x h): [x0, x1) x [y0, y1), empty (x1 == 0)
+ * when m has none. */
+struct extent {
+    int x0, y0, x1, y1;
+};
+
+static struct extent ink_extent(const unsigned char *m, int w, int h)
+{
+    struct extent e = {w, h, 0, 0};
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            if (m[(size_t)y * (size_t)w + (size_t)x]) {
+                e.x0 = x < e.x0 ? x : e.x0, e.x1 = x + 1 > e.x1 ? x + 1 : e.x1;
+                e.y0 = y < e.y0 ? y : e.y0, e.y1 = y + 1;
+            }
+    return e;
+}
+
+static int iabs(int v)
+{
+    return v < 0 ? -v : v;
+}
+
 bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b, int bw, int bh, int dpi)
 {
     /* squares of a fifth of a small glyph's height (8-pt type: 33 px at
@@ -72,30 +95,61 @@ bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b
      * 0 (a few 1-6: a scan's speck), "Page 1" printed as "Page 2" 7, a
      * footer's page number 9, other text 14 and more */
     int cell = dpi / 40 > 3 ? dpi / 40 : 3, most = cell * cell / 24 > 2 ? cell * cell / 24 : 2;
-    for (int sy = -SHIFT; sy <= SHIFT; sy++)
-        for (int sx = -SHIFT; sx <= SHIFT; sx++)
-            if (same_at(a, aw, ah, b, bw, bh, sx, sy, cell, most))
+    /* the same print's ink spans the same box, give or take a pixel at
+     * its edges: another extent is another print, and the shifts worth
+     * trying are those within a pixel of the one that lays the boxes over
+     * each other (a glyph's width of text costs the same as its match) */
+    struct extent ea = ink_extent(a, aw, ah), eb = ink_extent(b, bw, bh);
+    if (!ea.x1 || !eb.x1)
+        return !ea.x1 && !eb.x1;
+    if (iabs((ea.x1 - ea.x0) - (eb.x1 - eb.x0)) > SHIFT || iabs((ea.y1 - ea.y0) - (eb.y1 - eb.y0)) > SHIFT)
+        return false;
+    int dx = ea.x0 - eb.x0, dy = ea.y0 - eb.y0;
+    for (int sy = dy - 1; sy <= dy + 1; sy++)
+        for (int sx = dx - 1; sx <= dx + 1; sx++)
+            if (iabs(sx) <= SHIFT && iabs(sy) <= SHIFT && same_at(a, aw, ah, b, bw, bh, sx, sy, cell, most))
                 return true;
     return false;
 }
 
-static int iabs(int v)
+/* The first piece of seen of the size w x h with ink `ink` whose words
+ * are wanted (want), or NULL. */
+static const struct ocr_seen_piece *find(const struct ocr_seen *seen, int w, int h, const unsigned char *ink,
+                                         bool (*want)(const struct ocr_seen_piece *p, int x0, int y0, int near),
+                                         int x0, int y0)
 {
-    return v < 0 ? -v : v;
-}
-
-const struct ocr_seen_piece *ocr_seen_find(const struct ocr_seen *seen, int x0, int y0, int w, int h,
-                                           const unsigned char *ink)
-{
-    int near = seen->dpi / 10;
     for (size_t i = 0; i < seen->n; i++) {
         const struct ocr_seen_piece *p = &seen->p[i];
-        if (iabs(p->w - w) > SHIFT || iabs(p->h - h) > SHIFT || iabs(p->x0 - x0) > near || iabs(p->y0 - y0) > near)
+        if (iabs(p->w - w) > SHIFT || iabs(p->h - h) > SHIFT || !want(p, x0, y0, seen->dpi / 10))
             continue;
         if (ocr_same_ink(ink, w, h, p->ink, p->w, p->h, seen->dpi))
             return p;
     }
     return NULL;
+}
+
+static bool at_the_place(const struct ocr_seen_piece *p, int x0, int y0, int near)
+{
+    return iabs(p->x0 - x0) <= near && iabs(p->y0 - y0) <= near;
+}
+
+const struct ocr_seen_piece *ocr_seen_find(const struct ocr_seen *seen, int x0, int y0, int w, int h,
+                                           const unsigned char *ink)
+{
+    return find(seen, w, h, ink, at_the_place, x0, y0);
+}
+
+static bool read_as_words(const struct ocr_seen_piece *p, int x0, int y0, int near)
+{
+    (void)x0, (void)y0, (void)near;
+    return p->nwords > 0;
+}
+
+const struct ocr_seen_piece *ocr_seen_find_on_page(const struct ocr_seen *seen, int w, int h, const unsigned char *ink)
+{
+    if (h * 10 < seen->dpi)
+        return NULL;
+    return find(seen, w, h, ink, read_as_words, 0, 0);
 }
 
 int ocr_seen_add(struct ocr_seen *seen, int x0, int y0, int w, int h, unsigned char *ink, const struct pword *words,

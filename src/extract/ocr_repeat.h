@@ -1,4 +1,5 @@
-/* Pieces of a scanned page printed as on the page before: read once.
+/* Pieces of a scanned page printed as on the page before, or as earlier
+ * on the same page: read once.
  *
  * A statement prints its letterhead, the account's details and a footer of
  * small print on every page; by OCR each page's copy cost as much as the
@@ -6,7 +7,9 @@
  * second page's text, hdfc's footer seven lines across the page). A piece
  * of a page (ocr_bands.h) whose ink is the ink of a piece of the page
  * before, at the same place and of the same size, takes that piece's words
- * instead of being read again.
+ * instead of being read again. So does one printed as a piece read earlier
+ * on its own page, anywhere: a table prints the same dates, codes and
+ * words row after row.
  *
  * "The same ink" is strict: both pieces' ink (darker than OCR_REPEAT_INK,
  * as ocr_bands counts it) is compared at the best of a few pixels' shift,
@@ -58,6 +61,15 @@ bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b
  * (two pixels) and the same ink; NULL when none. */
 const struct ocr_seen_piece *ocr_seen_find(const struct ocr_seen *seen, int x0, int y0, int w, int h,
                                            const unsigned char *ink);
+
+/* The piece of seen, the pieces of this page read so far, printed as the
+ * piece w x h with ink `ink`, anywhere on the page: a statement prints a
+ * day's date on each of its rows and its value date beside it, a branch
+ * code or "TRANSFER TO" on every row (on scan-smoke ~9% of the text read
+ * was such a copy). Only pieces read as words, and none lower than a tenth
+ * of an inch (7 pt): a speck's few pixels of ink are "the same" as any
+ * other speck's. NULL when none. */
+const struct ocr_seen_piece *ocr_seen_find_on_page(const struct ocr_seen *seen, int w, int h, const unsigned char *ink);
 
 /* Adds a piece to seen (taking ink; copying n words, placed on the page,
  * to the piece's corner at px pixels a point). Returns -1 when out of

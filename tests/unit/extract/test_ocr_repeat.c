@@ -128,11 +128,59 @@ TEST(the_piece_of_the_page_before_is_found_with_its_words)
     CHECK_INT(seen.n, 0);
 }
 
+/* A piece printed again further down the same page (a day's date on its
+ * next row) is found by size and ink wherever it is; a speck, or a piece
+ * read as no words, is not. */
+TEST(a_piece_printed_again_on_the_same_page_is_found_anywhere)
+{
+    unsigned char a[W * H], b[W * H];
+    print_piece(a, 0, 0, false);
+    print_piece(b, 1, 0, false);
+    ragged_edges(b);
+    struct ocr_seen seen = {.dpi = 300};
+    float px = 300.0f / 72.0f;
+    struct pword w = {.text = "P", .len = 1, .x0 = 200 / px + 2, .x1 = 200 / px + 7, .base = 900 / px + 9, .size = 8,
+                      .conf = 93};
+    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), &w, 1, px), 0);
+    unsigned char *ib = ink_of(b);
+    const struct ocr_seen_piece *p = ocr_seen_find_on_page(&seen, W, H, ib);
+    CHECK(p != NULL && p->nwords == 1 && !strcmp(p->words[0].text, "P"));
+    CHECK(!ocr_seen_find(&seen, 200, 2400, W, H, ib)); /* the page before's: at its place only */
+    print_piece(b, 0, 0, true);
+    unsigned char *two = ink_of(b);
+    CHECK(!ocr_seen_find_on_page(&seen, W, H, two));
+    free(two);
+    free(ib);
+    ocr_seen_free(&seen);
+
+    /* specks: 20 pixels square, a few pixels of ink each, in other places */
+    unsigned char s1[20 * 20], s2[20 * 20];
+    memset(s1, 235, sizeof s1), memset(s2, 235, sizeof s2);
+    s1[5 * 20 + 5] = s1[5 * 20 + 6] = 20;
+    s2[6 * 20 + 6] = 20;
+    seen = (struct ocr_seen){.dpi = 300};
+    CHECK_INT(ocr_seen_add(&seen, 40, 40, 20, 20, ocr_repeat_ink(s1, 20, 0, 0, 20, 20), &w, 1, px), 0);
+    unsigned char *i2 = ocr_repeat_ink(s2, 20, 0, 0, 20, 20);
+    CHECK(ocr_same_ink(seen.p[0].ink, 20, 20, i2, 20, 20, 300)); /* the same by ink... */
+    CHECK(!ocr_seen_find_on_page(&seen, 20, 20, i2));            /* ...but no line of text */
+    free(i2);
+    ocr_seen_free(&seen);
+
+    /* a piece read as no words gives none */
+    seen = (struct ocr_seen){.dpi = 300};
+    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), NULL, 0, px), 0);
+    ib = ink_of(a);
+    CHECK(!ocr_seen_find_on_page(&seen, W, H, ib));
+    free(ib);
+    ocr_seen_free(&seen);
+}
+
 int main(void)
 {
     RUN(the_same_print_scanned_again_is_the_same);
     RUN(one_glyph_changed_is_another_print);
     RUN(a_print_further_off_than_the_shift_is_not_matched);
     RUN(the_piece_of_the_page_before_is_found_with_its_words);
+    RUN(a_piece_printed_again_on_the_same_page_is_found_anywhere);
     return check_summary();
 }
