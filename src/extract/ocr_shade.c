@@ -147,10 +147,15 @@ long ocr_lighten_dark_blocks(unsigned char *gray, int width, int height, size_t 
         free(solid);
         return -1;
     }
+    /* a row's marks are used only when it lies between fills: most pages
+     * have no such row, and only the solid runs are looked for */
+    int first = 0;
+    while (first < height && !between_fills(solid, height, first, reach, thick))
+        first++;
     long n = 0;
-    for (int y = 0; y < hv && y < height; y++)
+    for (int y = 0; y < hv && y < height && first < height; y++)
         count_row(gray + (size_t)y * stride, width, colsum, 1);
-    for (int y = 0; y < height + hv + 1; y++) {
+    for (int y = 0; y < height + hv + 1 && first < height; y++) {
         int leaving = y - hv - 1;
         if (leaving >= 0) {
             unsigned char *p = gray + (size_t)leaving * stride;
@@ -162,7 +167,8 @@ long ocr_lighten_dark_blocks(unsigned char *gray, int width, int height, size_t 
             continue;
         if (y + hv < height)
             count_row(gray + (size_t)(y + hv) * stride, width, colsum, 1);
-        mark_row(gray + (size_t)y * stride, colsum, width, hw, vbox, marks + (size_t)(y % ring) * (size_t)width);
+        if (between_fills(solid, height, y, reach, thick))
+            mark_row(gray + (size_t)y * stride, colsum, width, hw, vbox, marks + (size_t)(y % ring) * (size_t)width);
     }
     free(colsum);
     free(marks);
