@@ -35,11 +35,22 @@ static int uf_find(int *p, int i)
     return i;
 }
 
+/* Does s hold a letter of an Indian script (U+0900-U+0DFF: Devanagari to
+ * Sinhala)? Its UTF-8 lead byte is 0xE0 followed by 0xA4-0xB7. */
+static bool indic_word(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (p[0] == 0xE0 && p[1] >= 0xA4 && p[1] <= 0xB7)
+            return true;
+    return false;
+}
+
 static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct htok *t)
 {
     int n = 0;
     for (size_t li = i; li < i + k; li++) {
         const struct line *ln = &l->lines[li];
+        bool after_indic = false;
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
             const struct word *wd = &l->words[w];
             const char *s = word_text(l, wd);
@@ -77,9 +88,13 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
                 t[before].x0 = wd->x0;
                 t[n - 1].x1 = wd->x1;
             }
-            /* punctuation between words ("Dr / Cr") bridges its neighbours */
-            if (n == before && n > 0 && t[n - 1].line == (int)(li - i))
+            /* punctuation between words ("Dr / Cr") bridges its neighbours;
+             * a word of an Indian script does not, nor the punctuation after
+             * it: bilingual labels ("नामे / Debit  जमा / Credit") */
+            bool indic = indic_word(s);
+            if (n == before && n > 0 && t[n - 1].line == (int)(li - i) && !indic && !after_indic)
                 t[n - 1].x1 = fmaxf(t[n - 1].x1, wd->x1);
+            after_indic = n == before && (indic || after_indic);
         }
     }
     return n;

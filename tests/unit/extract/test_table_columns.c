@@ -362,7 +362,43 @@ static const struct placed NATURE_OF_TXN_ROWS[] = {
 
     {.s = NULL}};
 
+/* Bilingual labels, the Hindi word, a slash and the English word on one
+ * line ("दिनांक / Date"), each label right-aligned and two points from the
+ * one before it (a regional rural bank's print; positions as printed). */
+static const struct placed HINDI_ENGLISH_LABELS[] = {
+    ROW(0, 0, {"दिनांक", 32, 48.5f}, {"/", 50.6f, 55.2f}, {"Date", 57.4f, 72.5f}, {"विवरण", 93.1f, 109.9f},
+        {"/", 112.1f, 116.7f}, {"Particulars", 118.8f, 155}, {"चेक", 583.9f, 593.3f}, {"नं.", 595.5f, 601.4f},
+        {"/", 603.6f, 608.2f}, {"Chq", 610.3f, 623.9f}, {"No", 625.9f, 635.2f}, {"नामे", 659.6f, 669.4f},
+        {"/", 671.6f, 676.2f}, {"Debit", 678.3f, 695.8f}, {"जमा", 709.6f, 720.3f}, {"/", 722.5f, 727.1f},
+        {"Credit", 729.2f, 749.5f}, {"शेष", 765.9f, 775.1f}, {"/", 776.3f, 780.9f}, {"Balance", 783, 809.9f}),
+    {.s = NULL}};
+
 static const struct placed_case PLACED[] = {
+    /* Labels in Hindi and English ("नामे / Debit  जमा / Credit"): a word
+     * of another script is no punctuation bridging the label before it to
+     * the next one; Debit and Credit stay two columns. */
+    {"hindi_and_english_labels_on_one_line",
+     (const struct placed[]){
+         {0, 60, .header = HINDI_ENGLISH_LABELS},
+         ROW(0, 72, {"1/4/2024", 32, 59.2f}, {"UPI/DR/601102142620/BIG", 93.1f, 179.5f}, {"601102142620", 583.9f, 630.6f},
+             {"3,367.38", 668.6f, 695.8f}, {"27,677.70", 778.8f, 809.9f}),
+         ROW(0, 84, {"1/4/2024", 32, 59.2f}, {"UPI/DR/385608178446/ROHIT", 93.1f, 189.2f},
+             {"385608178446", 583.9f, 630.6f}, {"2,178.76", 668.6f, 695.8f}, {"25,498.94", 778.8f, 809.9f}),
+         ROW(0, 96, {"2/4/2024", 32, 59.2f}, {"NEFT/SALARY", 93.1f, 150}, {"36,000.00", 714.4f, 749.5f},
+             {"61,498.94", 778.8f, 809.9f}),
+         ROW(0, 108, {"3/4/2024", 32, 59.2f}, {"ATM", 93.1f, 110}, {"WDL", 112, 130}, {"7,000.00", 668.6f, 695.8f},
+             {"54,498.94", 778.8f, 809.9f}),
+         ROW(0, 120, {"4/4/2024", 32, 59.2f}, {"BY", 93.1f, 102}, {"CASH", 104, 125}, {"4,000.00", 718.4f, 749.5f},
+             {"58,498.94", 778.8f, 809.9f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = DR, .amount = 336738, .chq_num = "601102142620"},
+                  {.i = 2, .type = CR, .amount = 3600000},
+                  {.i = 4, .type = CR, .amount = 400000}},
+         .balances_ok = YES,
+     }},
+
     /* Under "LN DATE" each row prints its serial number then its date
      * ("1 01-02-24"): the label's cells say it is two columns, the serial
      * numbers' and the dates'; the rows are read, the numbers in no cell
