@@ -241,19 +241,37 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     return j;
 }
 
-/* The usual gap between two rows of one line each (neighbouring dated
- * lines on a page), or 0 when the document shows too few, or when the
- * rows' gaps vary too much to tell. */
-static float row_gap(const struct table_lines *c)
+/* Does the gap before data line i part two rows, whichever rows the text
+ * lines join? Two dated lines (rows of one line each); or, by the
+ * alignment, a dated line and the line after it (cells at the foot of
+ * their rows), a text line and the dated line after it (cells at the top). */
+static bool parts_rows(const struct table_lines *c, size_t i, enum valign va, bool by_alignment)
+{
+    enum lkind a = c->info[i - 1].kind, b = c->info[i].kind;
+    if (page_of(c, i) != page_of(c, i - 1) || base_of(c, i) <= base_of(c, i - 1))
+        return false;
+    if (!by_alignment)
+        return a == LK_DATED && b == LK_DATED;
+    return va == VA_BOTTOM ? a == LK_DATED && b == LK_CONT : va == VA_TOP && a == LK_CONT && b == LK_DATED;
+}
+
+/* The usual gap between two rows: between neighbouring dated lines on a
+ * page (rows of one line each) or, where the document shows too few of
+ * those, where the alignment puts row ends (a statement whose every row
+ * wraps); 0 when the document shows too few, or when the rows' gaps vary
+ * too much to tell. */
+static float row_gap(const struct table_lines *c, enum valign va)
 {
     float *d = malloc((c->ndl + 1) * sizeof *d);
     size_t n = 0;
     if (!d)
         return 0;
-    for (size_t i = 1; i < c->ndl; i++)
-        if (c->info[i].kind == LK_DATED && c->info[i - 1].kind == LK_DATED && page_of(c, i) == page_of(c, i - 1) &&
-            base_of(c, i) > base_of(c, i - 1))
-            d[n++] = base_of(c, i) - base_of(c, i - 1);
+    for (int by_alignment = 0; by_alignment < 2 && n < 5; by_alignment++) {
+        n = 0;
+        for (size_t i = 1; i < c->ndl; i++)
+            if (parts_rows(c, i, va, by_alignment))
+                d[n++] = base_of(c, i) - base_of(c, i - 1);
+    }
     float gap = 0;
     if (n >= 5) {
         qsort(d, n, sizeof *d, cmp_float);
@@ -300,7 +318,7 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
         }
     }
     float thr = nsamples ? (float)(intra + between) / (2.0f * (float)nsamples) : 1.5f * pitch;
-    float rowgap = row_gap(c);
+    float rowgap = row_gap(c, va);
     int last_row = -1; /* the last row seen, any page */
     for (size_t i = 0; i < n;) {
         if (c->info[i].row != -2) {

@@ -256,6 +256,42 @@ static const struct placed_case PLACED[] = {
                   {.i = 6, .note = "ATM WDL/S1A1234 MUMBAI"}},
      }},
 
+    /* Cells at the foot of their rows, rows set apart only a little more
+     * than the lines inside one (13.9 pt against 11.9), every row but one
+     * wrapped (too few one-line rows to show the gap between rows): a row
+     * broken at a page's foot after its date line leaves the rest of its
+     * narration at the next page's top, above the next row's first line.
+     * The gap after a date line, which ends its row, tells where the rest
+     * ends. */
+    {"foot_aligned_row_broken_after_its_date_line_keeps_its_rest",
+     (const struct placed[]){
+         {0, 60.0f, "Date         Narration                      Debit       Credit       Balance"},
+         {0, 80.0f, "             UPI/DR/1111/ASHA"},
+         {0, 91.9f, "01/08/2024   KUMAR/SBIN                     100.00                    900.00"},
+         {0, 105.8f, "             NEFT/ACME PVT"},
+         {0, 117.7f, "02/08/2024   LTD/SALARY                               1,000.00     1,900.00"},
+         {0, 131.6f, "             UPI/DR/3333/RAVI"},
+         {0, 143.5f, "03/08/2024   SHAH/HDFC                       50.00                  1,850.00"},
+         {0, 157.4f, "             ACH DR/HOME CREDIT"},
+         {0, 169.3f, "04/08/2024   FINANCE/UTIB                    20.00                  1,830.00"},
+         {0, 183.2f, "05/08/2024   UPI/CR/5555/RAVI                             10.00     1,840.00"},
+         {1, 60.0f, "Date         Narration                      Debit       Credit       Balance"},
+         {1, 80.0f, "             SHAH/HDFC/ravi@ybl"},
+         {1, 91.9f, "             gift"},
+         {1, 105.8f, "             ATM WDL/S1A1234"},
+         {1, 117.7f, "06/08/2024   MUMBAI                          10.00                  1,830.00"},
+         {1, 131.6f, "             POS/BIG BAZAAR"},
+         {1, 143.5f, "07/08/2024   MUMBAI/1234                     30.00                  1,800.00"},
+         {1, 157.4f, "             NEFT/ACME"},
+         {1, 169.3f, "08/08/2024   REFUND                                     100.00     1,900.00"},
+         {.s = NULL}},
+     {
+         .ntxns = 8, .balances_ok = YES,
+         .txns = {{.i = 4, .note = "UPI/CR/5555/RAVI SHAH/HDFC/ravi@ybl gift"},
+                  {.i = 5, .note = "ATM WDL/S1A1234 MUMBAI"},
+                  {.i = 7, .note = "NEFT/ACME REFUND"}},
+     }},
+
     /* Cells centred vertically, rows of two lines (5.3 pt apart) and of
      * three (10.6 pt apart, a detail line in a smaller font under the
      * date): the detail line at a page's foot, as far below its date as
