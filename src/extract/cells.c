@@ -430,16 +430,31 @@ static void move_cell(struct cells *cs, int from, int to)
     cs->multi[from] = false;
 }
 
+/* A space in the labels' font: the narrowest gap between words on the
+ * header's lines (a monospaced font's is wider than a proportional one's). */
+static float label_space(const struct layout *l, const struct header *h)
+{
+    float space = INFINITY;
+    for (size_t i = h->first_line; i <= h->last_line && i < l->nlines; i++)
+        if (l->lines[i].n > 1)
+            space = fminf(space, line_space(l, &l->lines[i]));
+    return isfinite(space) ? space : 0;
+}
+
 /* The same cell's narration wrapped onto a line of its own whose words
  * start in the date column ("repay" under ".../loan"): no date there and
- * nothing in the narration column, it is narration too. Returns the columns
- * that became narration (a bit each): their words reaching into the
- * narration column are no footer crossing it. */
-static unsigned narration_line_in_date_column(const struct header *h, const struct line *ln, struct cells *cs)
+ * nothing in the narration column, it is narration too. Whether the labels
+ * are one space apart is told by a space of the line's font (monospaced:
+ * as wide as a letter), and a line of one word shows none: the labels'
+ * then. Returns the columns that became narration (a bit each): their
+ * words reaching into the narration column are no footer crossing it. */
+static unsigned narration_line_in_date_column(const struct layout *l, const struct header *h, const struct line *ln,
+                                              struct cells *cs)
 {
     unsigned moved = 0;
+    float sp = fmaxf(0.3f * ln->size, ln->n > 1 ? line_space(l, ln) : label_space(l, h));
     for (int d = 0; d + 1 < h->ncols; d++)
-        if (date_and_narration_one_cell(h, d, 0.3f * ln->size) && cs->c[d][0] && !cs->c[d + 1][0] &&
+        if (date_and_narration_one_cell(h, d, sp) && cs->c[d][0] && !cs->c[d + 1][0] &&
             starts_under_label(cs->x0[d], &h->cols[d]) && !date_text(cs->c[d])) {
             move_cell(cs, d, d + 1);
             moved |= 1u << (d + 1);
@@ -525,7 +540,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         cs->x1[col] = fmaxf(cs->x1[col], wd->x1);
         cs->x0[col] = fminf(cs->x0[col], wd->x0);
     }
-    crossed &= ~narration_line_in_date_column(h, ln, cs);
+    crossed &= ~narration_line_in_date_column(l, h, ln, cs);
     for (int i = 0; i < h->ncols; i++)
         if ((crossed >> i & 1) && cs->c[i][0])
             cs->straddle = true;

@@ -258,6 +258,13 @@ static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
         {"Deposits", 630, 668.4f}, {"Balance", 715, 748.6f}),
     {.s = NULL}};
 
+/* The same labels in a monospaced font (Courier 8 pt: a space is as wide
+ * as a letter, 4.8 pt). */
+static const struct placed DATE_PARTICULARS_MONOSPACED[] = {
+    ROW(0, 0, {"Date", 31, 50.2f}, {"/", 55, 59.8f}, {"Particulars", 64.6f, 117.4f}, {"Chq", 300, 314.4f},
+        {"No", 319.2f, 328.8f}, {"Withdrawals", 380, 432.8f}, {"Deposits", 470, 508.4f}, {"Balance", 540, 573.6f}),
+    {.s = NULL}};
+
 static const struct placed DATE_NARRATION_REF[] = {
     ROW(0, 0, {"Date", 30, 50}, {"Narration", 99, 140}, {"Ref", 209, 240}, {"Debit", 303, 330}, {"Credit", 393, 420},
         {"Balance", 470, 510}),
@@ -652,6 +659,36 @@ static const struct placed_case PLACED[] = {
          .ntxns = 4,
          .txns = {{.i = 0, .date = 20230601, .note = "UPI/DR/431403547619/GURPREET RAO/YESB/loan repay", .type = DR},
                   {.i = 1, .date = 20230602, .note = "UPI/CR/389744981219/CROMA/Pay to merchant", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* The same in a monospaced font: a wrapped narration line of one word
+     * ("MISHRA/NA", "QUARTERLY") shows no space of its own, and its middle
+     * falls in the date column; the labels, one of their font's spaces
+     * apart, say the date and the narration share the cell. */
+    {"narration_under_the_date_wrapped_alone_in_a_monospaced_font",
+     (const struct placed[]){
+         {0, 148, .header = DATE_PARTICULARS_MONOSPACED},
+         ROW(0, 163, {"01-06-2023", 31, 79}, {"639516631849", 300, 357.6f}, {"5,000.00", 394.4f, 432.8f},
+             {"10,000.00", 530.4f, 573.6f}),
+         ROW(0, 173, {"NEFT/SBINN18148385058/YESB0072118/ROHIT", 31, 218.2f}, {"PRASAD", 223, 251.8f}),
+         ROW(0, 183, {"MISHRA/NA", 31, 74.2f}),
+         ROW(0, 195, {"02-06-2023", 31, 79}, {"1,000.00", 470, 508.4f}, {"11,000.00", 530.4f, 573.6f}),
+         ROW(0, 205, {"ATM", 31, 45.4f}, {"WDL/S1A03688/ROHINI", 50.2f, 141.4f}),
+         ROW(0, 217, {"03-06-2023", 31, 79}, {"492904928949", 300, 357.6f}, {"20.00", 408.8f, 432.8f},
+             {"10,980.00", 530.4f, 573.6f}),
+         ROW(0, 227, {"SMS", 31, 45.4f}, {"CHGS", 50.2f, 69.4f}),
+         ROW(0, 237, {"QUARTERLY", 31, 74.2f}),
+         ROW(0, 249, {"04-06-2023", 31, 79}, {"440893628639", 300, 357.6f}, {"500.00", 479.6f, 508.4f},
+             {"11,480.00", 530.4f, 573.6f}),
+         ROW(0, 259, {"NEFT", 31, 50.2f}, {"CR", 55, 64.6f}, {"REFUND", 69.4f, 98.2f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "NEFT/SBINN18148385058/YESB0072118/ROHIT PRASAD MISHRA/NA",
+                   .type = DR, .chq_num = "639516631849"},
+                  {.i = 1, .date = 20230602, .note = "ATM WDL/S1A03688/ROHINI", .type = CR},
                   {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
                   {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
          .balances_ok = YES,
