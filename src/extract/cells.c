@@ -203,8 +203,56 @@ uint32_t cells_date_words(const struct layout *l, const struct line *ln, uint32_
     return words;
 }
 
+/* Characters (code points) of a UTF-8 string. */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The rows' font is monospaced when every word of three characters or
+ * more is as wide as its characters times one advance (twenty words at
+ * least, nine in ten within 1%): a space is then as wide as a letter (0.6
+ * em in Courier), where a proportional font's is about a quarter of an em.
+ * Returns the advance in ems, or 0. */
+static float monospaced_advance(const struct layout *l, const size_t *dl, size_t ndl)
+{
+    float r[64];
+    int n = 0;
+    for (size_t d = 0; d < ndl && n < 64; d++) {
+        const struct line *ln = &l->lines[dl[d]];
+        for (uint32_t w = ln->first; w < ln->first + ln->n && n < 64; w++) {
+            const struct word *wd = &l->words[w];
+            size_t k = chars_of(word_text(l, wd));
+            if (k >= 3 && wd->size > 0)
+                r[n++] = (wd->x1 - wd->x0) / ((float)k * wd->size);
+        }
+    }
+    if (n < 20)
+        return 0;
+    float mid = 0;
+    for (int i = 0; i < n; i++) { /* the middle ratio: the one most others agree with */
+        int agree = 0;
+        for (int j = 0; j < n; j++)
+            agree += fabsf(r[j] - r[i]) <= 0.01f * r[i];
+        if (agree * 10 >= n * 9) {
+            mid = r[i];
+            break;
+        }
+    }
+    return mid;
+}
+
+float cells_first_space(const struct header *h, const struct word *wd)
+{
+    return fmaxf(0.3f, h->advance) * wd->size;
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
+    h->advance = monospaced_advance(l, dl, ndl);
     static __thread int hist[HIST_MAX], starts[HIST_MAX], date_starts[HIST_MAX];
     memset(hist, 0, sizeof hist);
     memset(starts, 0, sizeof starts);
@@ -483,7 +531,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         /* a word one space after a text cell's words continues that cell
          * ("...Payment from Ph" running past the edge), unless it starts
          * right at the next column's edge, where that column's cells begin */
-        float sp = isfinite(space) ? space : 0.3f * wd->size; /* one word so far: a space of a proportional font */
+        float sp = isfinite(space) ? space : cells_first_space(h, wd); /* one word so far: a space of the rows' font */
         /* a word reaching back over a boundary from far after the text
          * before it is no overflow: a cell centred in its column, wider than
          * it; its centre decides */

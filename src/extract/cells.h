@@ -24,6 +24,11 @@ struct cells {
     bool ocr;                                            /* the line was read by OCR (ocr_fix.h repairs apply) */
 };
 
+/* A space before word wd when its cell shows none of its own yet (one word
+ * so far): a space of the rows' font (of a proportional font, unless
+ * cells_set_boundaries found them monospaced). */
+float cells_first_space(const struct header *h, const struct word *wd);
+
 /* Sets h's cols[].left/right from the data lines dl[0..ndl) (layout line
  * indices): between two labels, the middle of the emptiest vertical strip. */
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl);

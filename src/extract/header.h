@@ -39,6 +39,8 @@ struct header {
     struct column cols[TABLE_MAX_COLS];
     size_t first_line, last_line; /* layout line indices */
     uint64_t words; /* its words, line by line, hashed: pages printing the same header share it */
+    float advance;  /* the rows' font is monospaced: its advance (a letter, a space) in ems; 0 when
+                     * not (cells.c) */
 };
 
 /* Header detection on lines [i, i+k) alone: returns the number of distinct

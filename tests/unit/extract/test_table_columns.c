@@ -265,6 +265,12 @@ static const struct placed DATE_PARTICULARS_MONOSPACED[] = {
         {"No", 319.2f, 328.8f}, {"Withdrawals", 380, 432.8f}, {"Deposits", 470, 508.4f}, {"Balance", 540, 573.6f}),
     {.s = NULL}};
 
+/* Labels over a reference column in a monospaced font (Courier 8 pt). */
+static const struct placed DATE_NARRATION_REF_MONOSPACED[] = {
+    ROW(0, 0, {"Date", 31, 50.2f}, {"Narration", 103.3f, 146.5f}, {"Chq/Ref", 213, 246.6f}, {"No", 251.4f, 261.0f},
+        {"Debit", 318.7f, 342.7f}, {"Credit", 370.7f, 399.5f}, {"Balance", 452.0f, 485.6f}),
+    {.s = NULL}};
+
 static const struct placed DATE_NARRATION_REF[] = {
     ROW(0, 0, {"Date", 30, 50}, {"Narration", 99, 140}, {"Ref", 209, 240}, {"Debit", 303, 330}, {"Credit", 393, 420},
         {"Balance", 470, 510}),
@@ -692,6 +698,33 @@ static const struct placed_case PLACED[] = {
                   {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
                   {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
          .balances_ok = YES,
+     }},
+    /* A narration cell in a monospaced font running past its column: its
+     * first word ("NEFT/.../BLUE") shows no space of its own, and the next
+     * ("DART") is one of the font's spaces after it (as wide as a letter,
+     * twice a proportional font's), not at the reference column's edge:
+     * the narration runs on, "DART" is no cheque number. */
+    {"narration_of_one_word_so_far_runs_on_one_monospaced_space_after",
+     (const struct placed[]){
+         {0, 148, .header = DATE_NARRATION_REF_MONOSPACED},
+         ROW(0, 163, {"01-Nov-2024", 31, 83.8f}, {"UPI/DR/4314035/RAVI", 103.3f, 194.5f}, {"431403547619", 213, 270.6f},
+             {"500.00", 313.9f, 342.7f}, {"9,500.00", 447.2f, 485.6f}),
+         ROW(0, 173, {"02-Nov-2024", 31, 83.8f}, {"NEFT/KKBKN31855477755/BLUE", 103.3f, 228.1f}, {"DART", 232.9f, 252.1f},
+             {"58,000.00", 356.3f, 399.5f}, {"67,500.00", 442.4f, 485.6f}),
+         ROW(0, 183, {"EXPRESS", 103.3f, 136.9f}, {"LTD/NOV24/UTIB0156388", 141.7f, 242.5f}),
+         ROW(0, 195, {"03-Nov-2024", 31, 83.8f}, {"ATM", 103.3f, 117.7f}, {"WDL/S1A75462", 122.5f, 180.1f},
+             {"375462123456", 213, 270.6f}, {"1,000.00", 304.3f, 342.7f}, {"66,500.00", 442.4f, 485.6f}),
+         ROW(0, 207, {"04-Nov-2024", 31, 83.8f}, {"UPI/DR/56252525/SHOP", 103.3f, 199.3f}, {"562525252525", 213, 270.6f},
+             {"100.00", 313.9f, 342.7f}, {"66,400.00", 442.4f, 485.6f}),
+         ROW(0, 219, {"05-Nov-2024", 31, 83.8f}, {"SMS", 103.3f, 117.7f}, {"CHARGES", 122.5f, 156.1f},
+             {"17.70", 318.7f, 342.7f}, {"66,382.30", 442.4f, 485.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .note = "UPI/DR/4314035/RAVI", .chq_num = "431403547619", .type = DR},
+                  {.i = 1, .note = "NEFT/KKBKN31855477755/BLUE DART EXPRESS LTD/NOV24/UTIB0156388", .chq_num = NONE,
+                   .type = CR},
+                  {.i = 2, .note = "ATM WDL/S1A75462", .chq_num = "375462123456", .type = DR}},
      }},
     /* A row's narration line that names two labels in four words
      * ("Cheque deposit AXIS BANK", printed above its date line) among the
