@@ -431,6 +431,12 @@ static bool one_space_after(int prev, int col, float gap, float sp)
     return prev >= 0 && col != prev && gap <= 1.1f * sp + 0.2f;
 }
 
+static bool is_date(const char *s)
+{
+    pb_day d;
+    return token_parse_date(s, strlen(s), &d);
+}
+
 /* Text a date column may hold on a line of its own: a date, a day and
  * month without its year ("10NOV"), a time, a wrapped date's piece
  * (digits, a bracketed value date). */
@@ -541,9 +547,12 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
         /* at the edge: the next column's cell, unless that column holds
          * figures and this word none ("...INDIA" / "CREDIT" over a cheque
-         * number column: the narration runs on) */
+         * number column: the narration runs on), or the column holds
+         * references and this word is a date, which no cheque or reference
+         * number is ("SB INT CREDIT 01-12-2022 TO" / "31-12-2022") */
         if (one_space && text_role(h->cols[col].role) &&
-            (!at_edge(wd, &h->cols[col]) || (h->cols[col].figures && !strpbrk(word_text(l, wd), "0123456789"))))
+            (!at_edge(wd, &h->cols[col]) || (h->cols[col].figures && !strpbrk(word_text(l, wd), "0123456789")) ||
+             (h->cols[col].role == COL_REF && is_date(word_text(l, wd)))))
             col = prev;
         /* the same into an empty amount column: words that are no amount */
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&

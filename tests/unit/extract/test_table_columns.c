@@ -271,6 +271,12 @@ static const struct placed DATE_NARRATION_REF_MONOSPACED[] = {
         {"Debit", 318.7f, 342.7f}, {"Credit", 370.7f, 399.5f}, {"Balance", 452.0f, 485.6f}),
     {.s = NULL}};
 
+/* Labels over a cheque number column right after the narration's. */
+static const struct placed DATE_NARRATION_CHEQUE[] = {
+    ROW(0, 0, {"Date", 31, 47}, {"Narration", 84, 118}, {"Chq/Ref", 194, 226}, {"No", 228, 242}, {"Debit", 288, 309},
+        {"Credit", 333, 359}, {"Balance", 391, 423}),
+    {.s = NULL}};
+
 static const struct placed DATE_NARRATION_REF[] = {
     ROW(0, 0, {"Date", 30, 50}, {"Narration", 99, 140}, {"Ref", 209, 240}, {"Debit", 303, 330}, {"Credit", 393, 420},
         {"Balance", 470, 510}),
@@ -725,6 +731,31 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .note = "NEFT/KKBKN31855477755/BLUE DART EXPRESS LTD/NOV24/UTIB0156388", .chq_num = NONE,
                    .type = CR},
                   {.i = 2, .note = "ATM WDL/S1A75462", .chq_num = "375462123456", .type = DR}},
+     }},
+    /* A narration running over the cheque number column, its last word
+     * a date one space on that starts right at the column's edge ("SB INT
+     * CREDIT 01-12-2022 TO" / "31-12-2022"): no cheque or reference number
+     * is a date, the narration runs on. */
+    {"date_one_space_after_the_narration_at_a_cheque_columns_edge_is_narration",
+     (const struct placed[]){
+         {0, 148, .header = DATE_NARRATION_CHEQUE},
+         ROW(0, 163, {"01-Dec-2022", 31, 73.2f}, {"UPI/DR/4314035/RAVI", 84, 160}, {"431403547619", 194, 242},
+             {"500.00", 284.3f, 309.3f}, {"9,500.00", 391.1f, 423.1f}),
+         ROW(0, 175, {"05-Dec-2022", 31, 73.2f}, {"ATM", 84, 100}, {"WDL/S1A75462", 102, 160},
+             {"375462123456", 194, 242}, {"1,000.00", 277.3f, 309.3f}, {"8,500.00", 391.1f, 423.1f}),
+         ROW(0, 187, {"10-Dec-2022", 31, 73.2f}, {"UPI/DR/5625252/SHOP", 84, 160}, {"562525252525", 194, 242},
+             {"100.00", 284.3f, 309.3f}, {"8,400.00", 391.1f, 423.1f}),
+         ROW(0, 199, {"31-Dec-2022", 31, 73.2f}, {"SB", 84, 93.7f}, {"INT", 95.7f, 109.1f}, {"CREDIT", 111.1f, 140},
+             {"01-12-2022", 142, 179.3f}, {"TO", 181.3f, 192}, {"31-12-2022", 194, 231.3f}, {"177.13", 337.2f, 359.2f},
+             {"8,577.13", 391.1f, 423.1f}),
+         ROW(0, 211, {"31-Dec-2022", 31, 73.2f}, {"SMS", 84, 100}, {"CHGS", 102, 124}, {"20.00", 289.3f, 309.3f},
+             {"8,557.13", 391.1f, 423.1f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 2, .note = "UPI/DR/5625252/SHOP", .chq_num = "562525252525", .type = DR},
+                  {.i = 3, .note = "SB INT CREDIT 01-12-2022 TO 31-12-2022", .chq_num = NONE, .type = CR}},
+         .balances_ok = YES,
      }},
     /* A row's narration line that names two labels in four words
      * ("Cheque deposit AXIS BANK", printed above its date line) among the
