@@ -57,6 +57,22 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "NEFT*UBIN0412374*HDFCN8995500*APOLLO HOSPITALS*OCT"}},
      }},
 
+    /* The same producer cutting a token one character before its end
+     * ("loa" / "n repay"): a piece of one character joins a piece of three
+     * or more printed nowhere else as a word. */
+    {"piece_of_one_character_joins_where_the_document_cuts_inside_words",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   NEFT*HDFC0415900*SBINN30521999*IMR                    5,000.00      6,000.00\n"
+     "             AN MEHTA*MAR\n"
+     "02/05/2024   UPI/CR/4921719340501/PUNB/amit/loa        100.00                    5,900.00\n"
+     "             n repay\n"
+     "04/05/2024   IMRAN MEHTA REIMB                                     1,000.00      6,900.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "NEFT*HDFC0415900*SBINN30521999*IMRAN MEHTA*MAR"},
+                  {.i = 1, .note = "UPI/CR/4921719340501/PUNB/amit/loan repay"}},
+     }},
+
     /* The same line without a cut inside a word elsewhere (a cut inside a
      * number tells nothing of words): the two words keep their space. */
     {"piece_at_the_edge_keeps_its_space_where_no_word_is_cut",
