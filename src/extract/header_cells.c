@@ -273,6 +273,22 @@ static bool narration_with_dates(const struct col_cells *c)
     return dates && 2 * c->dated_text > dates && texts > dates && c->textlen >= (size_t)texts * 12;
 }
 
+/* A date cell against the column's date above it: earlier, later or the
+ * same day (a statement lists its postings in order; a value date may
+ * fall before the day above it). */
+static void count_order(struct col_cells *c, const char *s)
+{
+    size_t sp = strcspn(s, " ");
+    pb_day d;
+    if (!token_parse_date(s, strlen(s), &d) && !token_parse_date(s, sp, &d))
+        return;
+    if (c->last) {
+        c->earlier += d < c->last;
+        c->later += d > c->last;
+    }
+    c->last = d;
+}
+
 /* Counts the cells under each of h's columns (cc) over the lines its
  * roles are read from; each column's kind from its counts. Returns how
  * many lines were read. */
@@ -287,6 +303,7 @@ int header_count_cells(const struct layout *l, size_t from, float size, const st
             cc[a].count[kd]++;
             cc[a].timed += kd == CK_DATE && timed_date(cell[a]);
             cc[a].dated_text += kd == CK_DATE && date_then_words(cell[a]);
+            count_order(&cc[a], cell[a]);
             if (kd == CK_TEXT)
                 cc[a].textlen += strlen(cell[a]);
         }

@@ -10,6 +10,7 @@
 
 #include "extract/header.h"
 #include "extract/layout.h"
+#include "util/date.h"
 
 /* Could line i start a header? At least two of its words begin a column
  * label (cheap: most lines of a statement are rows). */
@@ -40,6 +41,8 @@ struct col_cells {
     enum cellkind kind;   /* what the column holds (column_kind) */
     int timed;            /* date cells that also print a time of day */
     int dated_text;       /* date cells whose date words follow (a narration begins with it) */
+    int earlier, later;   /* date cells earlier / later than the column's date above */
+    pb_day last;          /* the column's last date so far (0: none yet) */
     size_t textlen;       /* characters of its text cells */
 };
 

@@ -119,6 +119,8 @@ static void merge_cells(const struct column *b, struct col_cells *into, const st
     if (!header_kind_suits(into->kind, b->role) || into->kind == CK_EMPTY)
         into->kind = from->kind;
     into->timed = from->timed > into->timed ? from->timed : into->timed;
+    if (from->earlier + from->later > into->earlier + into->later) /* the dates' order: the part holding the dates */
+        into->earlier = from->earlier, into->later = from->later;
     into->textlen += from->textlen;
     into->dated_text += from->dated_text;
     for (int k = 0; k < CK__COUNT; k++)
@@ -149,16 +151,29 @@ static void merge_unnamed(struct header *h, struct col_cells *cc, float size)
     }
 }
 
+/* Do a column's dates run one way (oldest or newest first), two steps
+ * at least? */
+static bool dates_in_order(const struct col_cells *c)
+{
+    return c->earlier + c->later >= 2 && (!c->earlier || !c->later);
+}
+
 /* Two date columns whose labels leave open which is which: the one
  * printing the time of day is the transaction's (a posting is stamped
  * with its time; a value date is a day for interest); failing that, the
- * first. */
+ * one whose dates run in order while the other's go back and forth (a
+ * statement lists its postings in order; a value date may fall before
+ * the posting above it: "Effective Date" before "Date of Txn"); failing
+ * that, the first. */
 static void order_dates(struct header *h, const struct col_cells *cc, int lines)
 {
     int d = header_col(h, COL_DATE), v = header_col(h, COL_VALUE_DATE);
     if (d < 0 || v < 0 || !h->cols[d].guess || !h->cols[v].guess || cc[d].kind != CK_DATE || cc[v].kind != CK_DATE)
         return;
-    if (cc[v].timed * 2 > lines && cc[d].timed * 5 < lines) {
+    bool v_timed = cc[v].timed * 2 > lines && cc[d].timed * 5 < lines,
+         d_timed = cc[d].timed * 2 > lines && cc[v].timed * 5 < lines,
+         v_ordered = dates_in_order(&cc[v]) && cc[d].earlier && cc[d].later;
+    if (v_timed || (!d_timed && v_ordered)) {
         h->cols[d].role = COL_VALUE_DATE;
         h->cols[v].role = COL_DATE;
     }

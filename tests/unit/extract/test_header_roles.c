@@ -104,6 +104,23 @@ static const struct table_case CASES[] = {
                   {.i = 2, .date = 20240404, .value_date = 20240405}},
      }},
 
+    /* The same with no time of day ("Effective Date" before "Date of
+     * Txn"): the postings run in order, the value dates go back once (the
+     * 9th's value date printed above the 8th's posting): the column in
+     * order is the transaction's. */
+    {"date_column_in_order_is_the_transaction_date",
+     "Effective Date   Date of Txn    Nature of Txn         Amount       Balance\n"
+     "01/12/2024       01/12/2024     SALARY              5,000.00     15,000.00\n"
+     "02/12/2024       02/12/2024     ATM                   100.00     14,900.00\n"
+     "09/12/2024       08/12/2024     NEFT IN               200.00     15,100.00\n"
+     "08/12/2024       08/12/2024     SHOP                  300.00     14,800.00\n"
+     "12/12/2024       12/12/2024     RENT                4,000.00     10,800.00\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 2, .date = 20241208, .value_date = 20241209},
+                  {.i = 3, .date = 20241208, .value_date = 20241208}},
+     }},
+
     /* "Amount" over "Debited", then "Credits" on the line above: the lower
      * word ends its own label, it does not run on into the next one as
      * "Debit Credit" (a Dr/Cr column). */
