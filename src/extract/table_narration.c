@@ -186,6 +186,13 @@ static enum join join_kind(const char *prev, const char *next, const struct wrap
         return JOIN_NONE;
     if (!g)
         return JOIN_SPACE;
+    /* a line starting with '@' and a name ("@BOB/Pay") after one ending in
+     * a letter or digit, that would not have fitted beside it: a VPA cut
+     * before its '@' ("merchant3147" / "@BOB"), as the producer breaks a
+     * long token at punctuation; no narration puts a space there */
+    if (next[0] == '@' && is_alnum(next[1]) && is_alnum(prev[n - 1]) &&
+        g->prev_x1 + g->next_firstw > g->col_right)
+        return JOIN_NONE;
     /* a token longer than the column is cut where it meets the edge: the
      * line above ends near the edge with a long token that, with the next
      * line's first one, would not fit the column */

@@ -73,6 +73,21 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "UPI/CR/4921719340501/PUNB/amit/loan repay"}},
      }},
 
+    /* A VPA cut before its '@' ("merchant3147" / "@BOB/Pay"), the line
+     * above ending well before the column's edge but with no room for the
+     * next line's first word: no narration puts a space before '@'. */
+    {"vpa_wrapped_before_its_at_sign_joins",
+     "Date         Particulars                       Debit       Credit        Balance\n"
+     "18/05/2024   UPI/DR/457005478271/             430.61                    9,569.39\n"
+     "             INDIAN\n"
+     "             OIL/BARB/merchant3147\n"
+     "             @BOB/Pay to merchant\n"
+     "19/05/2024   NEFT/ACME TECHNOLOGIES/SAL                 1,000.00       10,569.39\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/DR/457005478271/INDIAN OIL/BARB/merchant3147@BOB/Pay to merchant"}},
+     }},
+
     /* The same line without a cut inside a word elsewhere (a cut inside a
      * number tells nothing of words): the two words keep their space. */
     {"piece_at_the_edge_keeps_its_space_where_no_word_is_cut",
