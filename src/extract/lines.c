@@ -143,6 +143,19 @@ static bool is_money_col(enum col_role r)
     return r == COL_DEBIT || r == COL_CREDIT || r == COL_AMOUNT || r == COL_BALANCE;
 }
 
+/* Digits as a date's pieces hold them: no run longer than a year's four
+ * ("2024)", "(2023/10/"; not "59733581253802)", an account number closing
+ * a sentence). */
+static bool date_piece_digits(const char *s)
+{
+    for (size_t run = 0; *s; s++) {
+        run = *s >= '0' && *s <= '9' ? run + 1 : 0;
+        if (run > 4)
+            return false;
+    }
+    return true;
+}
+
 void lines_classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li)
 {
     memset(li, 0, sizeof *li);
@@ -162,7 +175,7 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
             size_t n = strlen(c);
             /* a bracketed value date's pieces ("(2023/10/" over "02)"),
              * however short */
-            bool bit = n && n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')');
+            bool bit = n && n < sizeof li->datebit && (c[0] == '(' || c[n - 1] == ')') && date_piece_digits(c);
             /* a value date of its own under a date printed once a day (the
              * date cell blank, the value date a cheque's later one) is no
              * footer: the row is the day's next (table_rows.c) */

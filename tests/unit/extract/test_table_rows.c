@@ -58,6 +58,25 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 1, .note = "NEFT/ACME/SALARY AUG 2024"}, {.i = 2, .note = "IMPS/98765/RENT JULY"}},
      }},
 
+    /* The statement's last row at a page's foot; the next page prints no
+     * table, a sentence ending in an account number and a bracket under the
+     * date column ("...(Deposit A/c No." then "59733581253802)"): no piece
+     * of a bracketed value date (a date's digits run four at most), so no
+     * narration of the row above. */
+    {"sentence_ending_under_the_date_column_is_no_value_date_piece",
+     "Particulars                        Txn Date        Debit        Credit       Balance\n"
+     "UPI/DR/1111/ASHA                   01/04/2024     100.00                     900.00\n"
+     "NEFT/ACME/SALARY                   02/04/2024                 1,000.00     1,900.00\n"
+     "UPI/DR/2222/DOMINOS PIZZA/PUNB     03/04/2024      50.00                   1,850.00\n"
+     "merchant@pnb/Pay to merchant\n"
+     "\f"
+     "Deposits linked to this account    59733581253802)\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 2, .note = "UPI/DR/2222/DOMINOS PIZZA/PUNB merchant@pnb/Pay to merchant"}},
+         .balances_ok = YES,
+     }},
+
     /* A value date in brackets under the date, wrapped over two lines: read,
      * and the narration beside its first piece kept. */
     {"bracketed_value_date_wrapped_under_the_date",
