@@ -417,23 +417,6 @@ int pg_account_set_result(struct store *st, const char *account_id, const char *
 
 /* ---- deletion and retention ---- */
 
-struct orphan_arg {
-    const char *session_id, *org_id, *owner;
-    int64_t cutoff, now;
-    char **files; /* files of the statements concerned, then those claimed */
-    size_t n;
-    bool found;
-};
-
-static void free_files(struct orphan_arg *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        free(a->files[i]);
-    free(a->files);
-    a->files = NULL;
-    a->n = 0;
-}
-
 /* Keeps the distinct files of r's first column in a->files. */
 static int take_files(PGresult *r, struct orphan_arg *a)
 {
@@ -460,7 +443,7 @@ static int claim_files(struct pg_conn *c, struct orphan_arg *a)
 static int apply_session_delete(struct pg_conn *c, void *arg)
 {
     struct orphan_arg *a = arg;
-    free_files(a); /* a retried transaction starts over */
+    orphans_free_files(&a->files, &a->n); /* a retried transaction starts over */
     a->found = false;
     struct pg_params p = {0};
     pgp_text(&p, a->session_id);
@@ -503,21 +486,13 @@ int pg_session_delete(struct store *st, const char *session_id, const char *org_
 {
     struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .owner = st->owner, .now = now};
     int rc = pg_write((struct pg_store *)st, apply_session_delete, &a);
-    if (rc != STORE_OK || !a.found) {
-        free_files(&a);
-        *orphans = NULL;
-        *norphans = 0;
-        return rc != STORE_OK ? rc : STORE_NOT_FOUND;
-    }
-    *orphans = a.files;
-    *norphans = a.n;
-    return STORE_OK;
+    return orphans_hand_out(rc, &a, orphans, norphans);
 }
 
 static int apply_pdf_expire(struct pg_conn *c, void *arg)
 {
     struct orphan_arg *a = arg;
-    free_files(a);
+    orphans_free_files(&a->files, &a->n);
     struct pg_params p = {0};
     pgp_int(&p, a->cutoff);
     pgp_int(&p, a->now);
@@ -541,9 +516,5 @@ int pg_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans
 {
     struct orphan_arg a = {.owner = st->owner, .cutoff = cutoff, .now = now};
     int rc = pg_write((struct pg_store *)st, apply_pdf_expire, &a);
-    if (rc != STORE_OK)
-        free_files(&a);
-    *orphans = a.files;
-    *norphans = a.n;
-    return rc;
+    return orphans_hand_out(rc, &a, orphans, norphans);
 }

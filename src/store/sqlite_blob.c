@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/orphans.h"
 #include "store/sqlite_internal.h"
 
 /* 1 when a fresh claim holds sha256, 0 when not, -1 on error. */
@@ -229,13 +230,8 @@ int sq_blob_release_claims(struct store *st, const char *node_prefix, char ***ou
 {
     struct release_arg a = {node_prefix, st->owner, NULL, 0};
     int rc = sq_write_op(st, apply_release, &a);
-    if (rc != STORE_OK) { /* the write rolled back: nothing was released */
-        for (size_t i = 0; i < a.n; i++)
-            free(a.files[i]);
-        free(a.files);
-        a.files = NULL;
-        a.n = 0;
-    }
+    if (rc != STORE_OK) /* the write rolled back: nothing was released */
+        orphans_free_files(&a.files, &a.n);
     *out = a.files;
     *n = a.n;
     return rc;

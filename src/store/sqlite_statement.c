@@ -386,14 +386,6 @@ int sq_account_set_result(struct store *st, const char *account_id, const char *
 
 /* ---- deletion and retention ---- */
 
-struct orphan_arg {
-    const char *session_id, *org_id, *owner;
-    int64_t cutoff, now;
-    char **files;       /* files of the statements concerned, then those claimed */
-    size_t n;
-    bool found;
-};
-
 /* Lists the distinct files q (bound by the caller) returns into a->files. */
 static int list_files(sqlite3 *db, sqlite3_stmt *q, struct orphan_arg *a)
 {
@@ -465,29 +457,12 @@ static int apply_session_delete(sqlite3 *db, void *arg)
     return rc == STORE_OK ? claim_files(db, a) : rc;
 }
 
-static void free_files(struct orphan_arg *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        free(a->files[i]);
-    free(a->files);
-    a->files = NULL;
-    a->n = 0;
-}
-
 int sq_session_delete(struct store *st, const char *session_id, const char *org_id, int64_t now,
                       char ***orphans, size_t *norphans)
 {
     struct orphan_arg a = {.session_id = session_id, .org_id = org_id, .owner = st->owner, .now = now};
     int rc = sq_write_op(st, apply_session_delete, &a);
-    if (rc != STORE_OK || !a.found) {
-        free_files(&a);
-        *orphans = NULL;
-        *norphans = 0;
-        return rc != STORE_OK ? rc : STORE_NOT_FOUND;
-    }
-    *orphans = a.files;
-    *norphans = a.n;
-    return STORE_OK;
+    return orphans_hand_out(rc, &a, orphans, norphans);
 }
 
 static int apply_pdf_expire(sqlite3 *db, void *arg)
@@ -513,9 +488,5 @@ int sq_pdf_expire(struct store *st, int64_t cutoff, int64_t now, char ***orphans
 {
     struct orphan_arg a = {.owner = st->owner, .cutoff = cutoff, .now = now};
     int rc = sq_write_op(st, apply_pdf_expire, &a);
-    if (rc != STORE_OK)
-        free_files(&a);
-    *orphans = a.files;
-    *norphans = a.n;
-    return rc;
+    return orphans_hand_out(rc, &a, orphans, norphans);
 }
