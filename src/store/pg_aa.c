@@ -14,8 +14,9 @@
     "data_deleted_at, created_at, updated_at"
 
 /* key_sealed comes back as text in bytea's hex form ("\x..."). */
-static void consent_from_row(const PGresult *r, int i, struct aa_consent_rec *c)
+static void consent_from_row(const PGresult *r, int i, void *out)
 {
+    struct aa_consent_rec *c = out;
     memset(c, 0, sizeof *c);
     pgr_copy(r, i, 0, c->id, sizeof c->id);
     pgr_copy(r, i, 1, c->session_id, sizeof c->session_id);
@@ -81,16 +82,7 @@ static int get_one(struct store *st, const char *sql, const char *value, struct 
 {
     struct pg_params p = {0};
     pgp_text(&p, value);
-    PGresult *r;
-    int rc = pg_exec1((struct pg_store *)st, sql, &p, "aa_consent_get", &r, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    if (PQntuples(r) == 0)
-        rc = STORE_NOT_FOUND;
-    else
-        consent_from_row(r, 0, out);
-    PQclear(r);
-    return rc;
+    return pg_get_row((struct pg_store *)st, sql, &p, "aa_consent_get", consent_from_row, out);
 }
 
 #define CONSENT_BY(col) \

@@ -304,6 +304,21 @@ int pg_exec1(struct pg_store *s, const char *sql, const struct pg_params *p, con
     return rc;
 }
 
+int pg_get_row(struct pg_store *s, const char *sql, const struct pg_params *p, const char *what,
+               void (*from_row)(const PGresult *r, int row, void *out), void *out)
+{
+    PGresult *r;
+    int rc = pg_exec1(s, sql, p, what, &r, NULL);
+    if (rc != STORE_OK)
+        return rc;
+    if (PQntuples(r) == 0)
+        rc = STORE_NOT_FOUND;
+    else
+        from_row(r, 0, out);
+    PQclear(r);
+    return rc;
+}
+
 int pg_prepare(struct pg_conn *c, const char *sql, const char *what)
 {
     char name[16];

@@ -49,17 +49,8 @@ int pg_user_get(struct store *st, const char *id_or_email, struct user *out)
 {
     struct pg_params p = {0};
     pgp_text(&p, id_or_email);
-    PGresult *r;
-    int rc = pg_exec1((struct pg_store *)st, "SELECT " USER_COLS " FROM users WHERE id = $1 OR email = $1", &p,
-                      "user_get", &r, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    if (PQntuples(r) == 0)
-        rc = STORE_NOT_FOUND;
-    else
-        user_row(r, 0, out);
-    PQclear(r);
-    return rc;
+    return pg_get_row((struct pg_store *)st, "SELECT " USER_COLS " FROM users WHERE id = $1 OR email = $1", &p,
+                      "user_get", user_row, out);
 }
 
 int pg_user_list(struct store *st, const char *org_id, struct user **out, size_t *n)

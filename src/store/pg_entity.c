@@ -56,17 +56,8 @@ int pg_entity_get(struct store *st, const char *id, const char *org_id, struct e
     struct pg_params p = {0};
     pgp_text(&p, id);
     pgp_text(&p, org_id);
-    PGresult *r;
-    int rc = pg_exec1((struct pg_store *)st, "SELECT " ENTITY_COLS " FROM entities WHERE id = $1 AND org_id = $2",
-                      &p, "entity_get", &r, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    if (PQntuples(r) == 0)
-        rc = STORE_NOT_FOUND;
-    else
-        entity_from_row(r, 0, out);
-    PQclear(r);
-    return rc;
+    return pg_get_row((struct pg_store *)st, "SELECT " ENTITY_COLS " FROM entities WHERE id = $1 AND org_id = $2",
+                      &p, "entity_get", entity_from_row, out);
 }
 
 /* Runs count_sql (one row, one number) into *total, then list_sql's rows

@@ -140,6 +140,10 @@ int pg_exec(struct pg_conn *c, const char *sql, const struct pg_params *p, const
  * single statement committed on its own). */
 int pg_exec1(struct pg_store *s, const char *sql, const struct pg_params *p, const char *what,
              PGresult **res, int64_t *changed);
+/* pg_exec1 of a one-row query: STORE_OK with from_row(r, 0, out) called,
+ * STORE_NOT_FOUND without a row, else the failure's store_rc. */
+int pg_get_row(struct pg_store *s, const char *sql, const struct pg_params *p, const char *what,
+               void (*from_row)(const PGresult *r, int row, void *out), void *out);
 /* Streams data (rows in COPY's text format) through copy_sql (a COPY ...
  * FROM STDIN). A store_rc, as pg_exec. */
 int pg_copy_in(struct pg_conn *c, const char *copy_sql, const char *data, size_t len, const char *what);

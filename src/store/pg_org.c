@@ -116,16 +116,7 @@ static int org_query(struct pg_store *s, const char *sql, const char *arg, struc
 {
     struct pg_params p = {0};
     pgp_text(&p, arg);
-    PGresult *r;
-    int rc = pg_exec1(s, sql, &p, "org_get", &r, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    if (PQntuples(r) == 0)
-        rc = STORE_NOT_FOUND;
-    else
-        org_from_row(r, 0, out);
-    PQclear(r);
-    return rc;
+    return pg_get_row(s, sql, &p, "org_get", org_from_row, out);
 }
 
 int pg_org_get(struct store *st, const char *id_or_name, struct org *out)

@@ -187,19 +187,10 @@ int pg_session_get(struct store *st, const char *id, const char *org_id, struct 
     struct pg_params p = {0};
     pgp_text(&p, id);
     pgp_text(&p, org_id);
-    PGresult *r;
-    int rc = pg_exec1((struct pg_store *)st,
+    return pg_get_row((struct pg_store *)st,
                       "SELECT " STORE_SESSION_COLS ", completion_notified_at, expiry_notified_at FROM sessions "
                       "WHERE id = $1 AND ($2::text IS NULL OR org_id = $2::text)",
-                      &p, "session_get", &r, NULL);
-    if (rc != STORE_OK)
-        return rc;
-    if (PQntuples(r) == 0)
-        rc = STORE_NOT_FOUND;
-    else
-        pg_session_from_row(r, 0, out);
-    PQclear(r);
-    return rc;
+                      &p, "session_get", pg_session_from_row, out);
 }
 
 /* ---- notification marks: the mark and its webhook in one transaction ---- */
