@@ -89,6 +89,7 @@ class Layout:
                           ("ifsc" not in self.prints, "no_ifsc_printed")):
             if cond:
                 tags.add(tag)
+        tags.update("quirk_" + q for q in spec.get("quirks") or ())  # how the producer drew it (quirks.py)
         return sorted(tags)
 
     def variant_patterns(self):

@@ -13,6 +13,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from quirks import Quirks
+
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
 FONTS = {
     "Helvetica": ("Helvetica", "Helvetica-Bold"),
@@ -134,7 +136,7 @@ def _cut_point(w, font, size, width):
 
 
 class Renderer:
-    def __init__(self, layout, st):
+    def __init__(self, layout, st, page_images=None):
         self.L, self.st, self.o = layout, st, st.style
         self.reg, self.bold = font_pair(self.o["font"])
         self.size = self.o["size"]
@@ -142,6 +144,7 @@ class Renderer:
         self.W, self.H = page_size(self.o["page"])
         self.margin = self.o.get("margin", 28)
         self.encrypt = None
+        self.q = Quirks(self, self.o.get("quirks") or (), page_images)
         # Table rows printed from HTML carry cell padding; report writers pack rows tighter.
         self.row_gap = self.o.get("row_gap", 0.6 * self.lead if layout.valign == "middle" else 2)
 
@@ -157,7 +160,10 @@ class Renderer:
         if w > room > 0:  # never let text leave the page: shrink it as a report writer would
             size = size * room / w
         self.c.setFont(f, size)
-        if align == "r":
+        if self.q.active():  # a producer of its own way (quirks.py)
+            w = pdfmetrics.stringWidth(s, f, size)
+            self.q.show(f, size, x - {"l": 0, "r": w, "c": w / 2}[align], y, s, bold)
+        elif align == "r":
             self.c.drawRightString(x, y, s)
         elif align == "c":
             self.c.drawCentredString(x, y, s)
@@ -425,6 +431,7 @@ class Renderer:
         self.pages += 1
         self.page_dr = self.page_cr = self.page_rows = 0
         self.c.setPageSize((self.W, self.H))
+        self.q.page_start(self.pages)
         reserve = self.L.footer_height(self)
         if self.L.page_totals:
             reserve += 2 * self.lead
@@ -442,6 +449,7 @@ class Renderer:
         if not final and self.L.carry_forward and not self.in_section:
             self.L.carry_row(self, self.y - (self.lead if self.L.page_totals else 0), "cf")
         self.L.footer(self, self.pages, self.total_pages)
+        self.q.page_end(self.pages)
         self.c.showPage()
 
     def ensure_space(self, h):

@@ -174,6 +174,13 @@ def specials(seed):
          "base": dict(base, bank="kotak", months=1)},
         {"name": "special_garbage_wrong_letters", "special": "garbage_wrong_letters", "family": "special",
          "seed": seed, "base": dict(base, bank="hdfc", months=1)},
+        # producers' own ways with the text layer (quirks.py)
+        dict(base, name="special_quirk_glyphs_fakebold", family="special", seed=seed, bank="kotak", months=1,
+             quirks=["glyphs", "fakebold", "footer_first"]),
+        dict(base, name="special_quirk_tj_form", family="special", seed=seed, bank="pnb", months=1,
+             quirks=["tj", "columns", "form", "hidden", "offset"]),
+        dict(base, name="special_quirk_ocr_rotate", family="special", seed=seed, bank="sbi", months=1,
+             quirks=["ocr", "rotate"]),
     ]
 
 
@@ -347,6 +354,32 @@ def probe5_heldout(seed, count=None):
     return probe_heldout(seed, count, "probe5")
 
 
+# What the PDF producers of real statements do to the text layer (quirks.py), alone and as some
+# producers combine them; the geometry ones also on statements printed by Chromium.
+QUIRK_MIXES = [["glyphs"], ["tj"], ["words"], ["fakebold"], ["glyphs", "fakebold"], ["columns"], ["footer_first"],
+               ["form"], ["ocr"], ["hidden"], ["rotate"], ["offset"], ["tj", "columns", "form"],
+               ["ocr", "rotate"], ["glyphs", "footer_first", "offset"]]
+
+
+def quirks(seed, count=None):
+    """count (default 2) statements of tuned families per mix of QUIRK_MIXES, with the full set's
+    random variation (no re-rendering producer: it would redraw the text its own way)."""
+    import quirks as q
+    rng = random.Random("quirks/%d" % seed)
+    fams = [f for f in families() if f not in HTML_FAMILIES] + [b for b in BANKS if available(b)]
+    out = []
+    for k, mix in enumerate(QUIRK_MIXES):
+        for i in range(count or 2):
+            fam = rng.choice(fams if set(mix) - set(q.GEOMETRY) else fams + list(HTML_FAMILIES))
+            spec = {"name": "%s_%s_%d" % ("_".join(mix), fam, i), "bank": fam, "family": fam,
+                    "seed": 970000 + seed * 100 + 10 * k + i, "quirks": mix}
+            spec.update(_knobs(rng, fam, i))
+            spec.pop("post", None)
+            spec["months"] = min(spec["months"], 3)
+            out.append(spec)
+    return out
+
+
 def bench(seed, count=None):
     n = count or 20
     out = []
@@ -424,6 +457,7 @@ def scan_heldout(seed, count=None):
 
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
         "probe4": probe4, "probe4-heldout": probe4_heldout, "probe5": probe5, "probe5-heldout": probe5_heldout,
+        "quirks": quirks,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
 

@@ -17,6 +17,7 @@ import layouts
 import model
 import narrations
 import producers
+import quirks
 from render import Renderer, dejavu_available
 
 from reportlab.lib import pdfencrypt
@@ -25,7 +26,8 @@ DEFAULTS = {"bank": "hdfc", "variant": 0, "months": 1, "density": 30, "seed": 1,
             "size": 8, "page": "A4", "password": None, "enc": None, "od_limit": 0, "bounces": False,
             "break_rows": True, "grid": False, "start": None, "zero_txn": False, "corporate": False,
             "end_day": None, "opening": None, "author": "", "summary_new_page": False, "post": None,
-            "heldout": False, "second_account": None, "extras": False, "loans": None, "valign": None}
+            "heldout": False, "second_account": None, "extras": False, "loans": None, "valign": None,
+            "quirks": ()}
 
 BANK_CODES = {  # IFSC prefix, MICR bank code, account number shape
     "hdfc": ("HDFC", "240"), "sbi": ("SBIN", "002"), "icici": ("ICIC", "229"), "axis": ("UTIB", "211"),
@@ -103,6 +105,7 @@ def build(spec):
                 "jitter": {k: rng.uniform(0.3, 2.5) for k in ("date", "vdate", "chq", "dr", "cr", "bal", "sno",
                                                               "amt", "drcr", "br")},
                 "ref_w": rng.randint(70, 95)}
+    st.style["quirks"] = tuple(s["quirks"] or ())
     for k in ("leading", "margin", "pad", "compress"):  # page geometry, when the spec varies it
         if k in s:
             st.style[k] = s[k]
@@ -150,19 +153,38 @@ def render(st):
     st.layout = lay
     enc = st.spec["enc"] if st.password else None
     post = st.spec.get("post")
+    geometry = [q for q in st.style["quirks"] if q in quirks.GEOMETRY]
     if hasattr(lay, "html"):  # printed by Chromium
         pdf, pages = chromium.render(lay, st)
     else:
-        R = Renderer(lay, st)
-        if enc == "rc4" and not post:
-            R.encrypt = pdfencrypt.StandardEncryption(st.password, st.password + "-owner", strength=128)
-        pdf, pages = R.render(), R.pages
-        st.split_rows = R.split_rows
+        pdf, pages = _draw(lay, st, enc == "rc4" and not post and not geometry)
     if post:
         pdf = producers.rerender(pdf, post, st)
-    if enc == "aes256" or (enc == "rc4" and (post or hasattr(lay, "html"))):
+    if geometry:
+        pdf = quirks.geometry(pdf, geometry)
+    if enc == "aes256" or (enc == "rc4" and (post or geometry or hasattr(lay, "html"))):
         pdf = qpdf_encrypt(pdf, st.password, enc)
     return pdf, pages
+
+
+def _draw(lay, st, rc4):
+    """Drawn by reportlab; a statement with an OCR layer (quirks.py) is drawn, rasterised, and
+    drawn again as those images with its text invisible on top."""
+    def renderer(images=None):
+        R = Renderer(lay, st, images)
+        if rc4:
+            R.encrypt = pdfencrypt.StandardEncryption(st.password, st.password + "-owner", strength=128)
+        return R
+    if "ocr" in st.style["quirks"]:
+        with tempfile.TemporaryDirectory(prefix="pb-ocr-") as d:
+            plain = Renderer(lay, st).render()
+            R = renderer(quirks.page_images(plain, d))
+            pdf = R.render()
+    else:
+        R = renderer()
+        pdf = R.render()
+    st.split_rows = R.split_rows
+    return pdf, R.pages
 
 
 def qpdf_encrypt(pdf, password, enc="aes256"):
