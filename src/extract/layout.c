@@ -47,10 +47,36 @@ static int cmp_x(const void *a, const void *b)
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
+/* w prints what kept already prints: the same text at nearly the same
+ * place (fake bold: a producer without the bold face draws a string twice,
+ * a fraction of a point apart; no two words of real text sit there). */
+static bool drawn_again(const struct layout *l, const struct word *kept, const struct word *w)
+{
+    float near = 0.2f * fmaxf(w->size, 1.0f);
+    return fabsf(w->x0 - kept->x0) < near && fabsf(w->x1 - kept->x1) < near && fabsf(w->base - kept->base) < near &&
+           !strcmp(word_text(l, w), word_text(l, kept));
+}
+
+/* Keeps the words of words[from, to) (sorted by x0) at words[out ...] but
+ * those drawn again over one kept before them; returns how many were kept. */
+static size_t keep_once(struct layout *l, size_t out, size_t from, size_t to)
+{
+    size_t first = out;
+    for (size_t k = from; k < to; k++) {
+        const struct word *w = &l->words[k];
+        bool again = false;
+        for (size_t b = out; b-- > first && !again && w->x0 - l->words[b].x0 < 0.2f * fmaxf(w->size, 1.0f);)
+            again = drawn_again(l, &l->words[b], w);
+        if (!again)
+            l->words[out++] = *w;
+    }
+    return out - first;
+}
+
 /* Words whose baselines lie within a fraction of the font size of the
  * line's first baseline share a line: table cells drawn with slightly
  * different fonts still meet, while the next text line (>= ~1 size below)
- * does not. */
+ * does not. A word drawn twice over itself is kept once (keep_once). */
 int layout_build_lines(struct layout *l)
 {
     free(l->lines);
@@ -59,7 +85,7 @@ int layout_build_lines(struct layout *l)
     if (!l->nwords)
         return 0;
     qsort(l->words, l->nwords, sizeof *l->words, cmp_page_base);
-    size_t cap = 0, i = 0;
+    size_t cap = 0, i = 0, out = 0; /* words read up to i, kept up to out */
     while (i < l->nwords) {
         const struct word *w0 = &l->words[i];
         float tol = fmaxf(1.0f, 0.35f * (w0->size > 0 ? w0->size : 8));
@@ -67,12 +93,13 @@ int layout_build_lines(struct layout *l)
         while (j < l->nwords && l->words[j].page == w0->page && l->words[j].base - w0->base <= tol)
             j++;
         qsort(&l->words[i], j - i, sizeof *l->words, cmp_x);
+        size_t n = keep_once(l, out, i, j);
         if (array_grow(&l->lines, &cap, l->nlines + 1, sizeof *l->lines, 256))
             return -1;
         struct line *ln = &l->lines[l->nlines++];
-        *ln = (struct line){w0->page, 0, INFINITY, -INFINITY, 0, (uint32_t)i, (uint32_t)(j - i), -1};
+        *ln = (struct line){l->words[out].page, 0, INFINITY, -INFINITY, 0, (uint32_t)out, (uint32_t)n, -1};
         float sb = 0, ss = 0;
-        for (size_t k = i; k < j; k++) {
+        for (size_t k = out; k < out + n; k++) {
             const struct word *w = &l->words[k];
             if (w->conf >= 0 && (ln->conf < 0 || w->conf < ln->conf))
                 ln->conf = w->conf;
@@ -81,10 +108,12 @@ int layout_build_lines(struct layout *l)
             ln->y0 = fminf(ln->y0, w->y0);
             ln->y1 = fmaxf(ln->y1, w->y1);
         }
-        ln->base = sb / (float)(j - i);
-        ln->size = ss / (float)(j - i);
+        ln->base = sb / (float)n;
+        ln->size = ss / (float)n;
+        out += n;
         i = j;
     }
+    l->nwords = out;
     return 0;
 }
 

@@ -1,6 +1,8 @@
 /* Page text to words (pdf_text.h). A word ends at a space or at a gap
  * wider than 0.3 of the font size (or a step back of half of it): table
- * cells are often placed as separate runs with no space between them. */
+ * cells are often placed as separate runs with no space between them. A
+ * glyph drawn again a hair to the right of itself (fake bold: a producer
+ * without the bold face strikes each glyph twice) is one character. */
 #include "extract/pdf_text.h"
 
 #include <math.h>
@@ -27,40 +29,66 @@ static int flush(struct layout *l, int page, struct wordbuf *w)
     return rc;
 }
 
-static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct layout *l, struct pdf_fonts *fs)
+/* ch is the glyph before it struck again: the same character at nearly
+ * the same origin (no two glyphs of real text sit within a fifth of the
+ * size of each other). */
+static bool struck_again(const fz_stext_char *prev, const fz_stext_char *ch)
 {
-    struct wordbuf w = {.len = 0};
-    float prev_x1 = 0;
-    for (fz_stext_char *ch = line->first_char; ch; ch = ch->next) {
+    float near = 0.2f * ch->size;
+    return prev && prev->c == ch->c && fabsf(ch->origin.x - prev->origin.x) < near &&
+           fabsf(ch->origin.y - prev->origin.y) < near;
+}
+
+/* The word being read and the glyph before, carried from line to line:
+ * MuPDF starts a new line at a glyph struck again (it steps back), and
+ * that line goes on with the word of the line before. */
+struct reading {
+    struct wordbuf w;
+    const fz_stext_char *prev;
+    float prev_x1;
+};
+
+static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct layout *l, struct pdf_fonts *fs,
+                      struct reading *rd)
+{
+    struct wordbuf *w = &rd->w;
+    if (!line->first_char || !struck_again(rd->prev, line->first_char)) {
+        if (flush(l, page, w) < 0)
+            return -1;
+        rd->prev_x1 = 0;
+    }
+    for (fz_stext_char *ch = line->first_char; ch; rd->prev = ch, ch = ch->next) {
+        if (struck_again(rd->prev, ch))
+            continue;
         uint16_t font = pdf_fonts_note(ctx, fs, ch->font);
         l->nchars++;
         l->nunmapped += layout_char_unmapped(ch->c);
         fz_rect r = fz_rect_from_quad(ch->quad);
         bool space = ch->c == ' ' || ch->c == 0xa0 || ch->c == '\t' || ch->c < 32;
-        float gap = r.x0 - prev_x1;
-        if (space || (w.len && (gap > 0.3f * ch->size || gap < -0.5f * ch->size))) {
-            if (flush(l, page, &w) < 0)
+        float gap = r.x0 - rd->prev_x1;
+        if (space || (w->len && (gap > 0.3f * ch->size || gap < -0.5f * ch->size))) {
+            if (flush(l, page, w) < 0)
                 return -1;
         }
-        prev_x1 = r.x1;
+        rd->prev_x1 = r.x1;
         if (space)
             continue;
         char utf[8];
         int n = fz_runetochar(utf, ch->c);
-        if (w.len + (size_t)n >= sizeof w.text)
+        if (w->len + (size_t)n >= sizeof w->text)
             continue;
-        if (!w.len) {
-            w.x0 = r.x0, w.y0 = r.y0, w.x1 = r.x1, w.y1 = r.y1;
-            w.base = ch->origin.y;
-            w.size = ch->size;
-            w.font = font;
+        if (!w->len) {
+            w->x0 = r.x0, w->y0 = r.y0, w->x1 = r.x1, w->y1 = r.y1;
+            w->base = ch->origin.y;
+            w->size = ch->size;
+            w->font = font;
         }
-        w.x0 = fminf(w.x0, r.x0), w.x1 = fmaxf(w.x1, r.x1);
-        w.y0 = fminf(w.y0, r.y0), w.y1 = fmaxf(w.y1, r.y1);
-        memcpy(w.text + w.len, utf, (size_t)n);
-        w.len += (size_t)n;
+        w->x0 = fminf(w->x0, r.x0), w->x1 = fmaxf(w->x1, r.x1);
+        w->y0 = fminf(w->y0, r.y0), w->y1 = fmaxf(w->y1, r.y1);
+        memcpy(w->text + w->len, utf, (size_t)n);
+        w->len += (size_t)n;
     }
-    return flush(l, page, &w);
+    return 0;
 }
 
 /* A page's text, run under the limits: the page's reach is checked first
@@ -121,6 +149,7 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
         page = fz_load_page(ctx, doc, i);
         watch_page(w);
         st = page_text(ctx, page, &opts, w, bounds, &limited);
+        struct reading rd = {.w = {.len = 0}};
         for (fz_stext_block *b = st->first_block; b; b = b->next) {
             if (b->type == FZ_STEXT_BLOCK_IMAGE) {
                 rc++;
@@ -136,10 +165,12 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
                 /* horizontal text only: rotated watermarks are not table text */
                 if (ln->wmode || ln->dir.x < 0.99f || fabsf(ln->dir.y) > 0.02f)
                     continue;
-                if (line_words(ctx, ln, i, l, fs) < 0)
+                if (line_words(ctx, ln, i, l, fs, &rd) < 0)
                     fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
             }
         }
+        if (flush(l, i, &rd.w) < 0)
+            fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
     }
     fz_always(ctx)
     {

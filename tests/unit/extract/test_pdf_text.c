@@ -1,0 +1,103 @@
+/* The text layer to words (pdf_text.c, layout.c) on content streams
+ * written the ways real producers write them: fake bold (each glyph, or a
+ * whole string, drawn twice a fraction of a point apart) reads once, while
+ * letters and words that genuinely repeat stay. Courier at 10 pt: each
+ * glyph 6 pt wide. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "extract/extract.h"
+#include "extract/pdf_doc.h"
+#include "pdf_build.h"
+
+/* The words of a one-page PDF whose content is content (font /C, base
+ * font face), joined by single spaces line by line, lines by " | ", into out. */
+static void words_in(const char *face, const char *content, char *out, size_t cap)
+{
+    struct buf font = {0};
+    putf(&font, "<< /Type /Font /Subtype /Type1 /BaseFont /%s >>", face);
+    struct buf pdf = page_with("<< /Font << /C 6 0 R >> >>", content, &font, 1);
+    struct layout l = {0};
+    struct statement facts = {0}; /* statement_free frees its facts */
+    struct extract_opts o = {0};
+    struct extract_error err = {0};
+    int pages = 0;
+    out[0] = 0;
+    if (pdf_doc_read(pdf.p, pdf.n, &o, &l, &facts.facts, &pages, &err) == 0) {
+        size_t n = 0;
+        for (size_t i = 0; i < l.nlines; i++)
+            for (uint32_t k = 0; k < l.lines[i].n; k++)
+                n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? (k ? " " : " | ") : "",
+                                      word_text(&l, &l.words[l.lines[i].first + k]));
+    }
+    layout_free(&l);
+    statement_free(&facts);
+    free(pdf.p);
+}
+
+static void words_of(const char *content, char *out, size_t cap)
+{
+    words_in("Courier", content, out, cap);
+}
+
+/* "Date" drawn glyph by glyph, each glyph struck twice 0.3 pt apart */
+TEST(glyph_struck_twice_reads_once)
+{
+    char content[1024], got[256];
+    size_t n = (size_t)snprintf(content, sizeof content, "BT /C 10 Tf ");
+    const char *s = "Date";
+    for (int i = 0; s[i]; i++)
+        n += (size_t)snprintf(content + n, sizeof content - n, "1 0 0 1 %.1f 700 Tm (%c) Tj 1 0 0 1 %.1f 700 Tm (%c) Tj ",
+                              72 + 6.0 * i, s[i], 72.3 + 6.0 * i, s[i]);
+    snprintf(content + n, sizeof content - n, "ET");
+    words_of(content, got, sizeof got);
+    CHECK_STR(got, "Date");
+}
+
+/* as a report writer places them: "MRS" in Times-Bold at 8 pt, each glyph
+ * struck again 0.3 pt on by Td; MuPDF starts a new line at the first repeat
+ * (the step back from the wide M), which goes on with the word before */
+TEST(glyph_struck_twice_by_td_reads_once)
+{
+    char got[256];
+    words_in("Times-Bold",
+             "BT /C 8 Tf 1 0 0 1 28 529 Tm 0 0 Td (M) Tj .3 0 Td (M) Tj 7.252 0 Td (R) Tj .3 0 Td (R) Tj "
+             "5.476 0 Td (S) Tj .3 0 Td (S) Tj ET",
+             got, sizeof got);
+    CHECK_STR(got, "MRS");
+}
+
+/* a whole string drawn twice, the second 0.3 pt right and 0.2 pt up */
+TEST(string_drawn_twice_reads_once)
+{
+    char got[256];
+    words_of("BT /C 10 Tf 1 0 0 1 72 700 Tm (Closing Balance) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72.3 700.2 Tm (Closing Balance) Tj ET",
+             got, sizeof got);
+    CHECK_STR(got, "Closing Balance");
+}
+
+/* repeats that are text: double letters, a word printed again in the next
+ * column, the same word on the next line */
+TEST(genuine_repeats_stay)
+{
+    char got[256];
+    words_of("BT /C 10 Tf 1 0 0 1 72 700 Tm (Bill 0.00 0.00) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72 688 Tm (Bill) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 74 700 Tm (0.00) Tj ET",
+             got, sizeof got);
+    CHECK_STR(got, "Bill 0.00 0.00 0.00 | Bill");
+}
+
+int main(void)
+{
+    extract_init();
+    RUN(glyph_struck_twice_reads_once);
+    RUN(glyph_struck_twice_by_td_reads_once);
+    RUN(string_drawn_twice_reads_once);
+    RUN(genuine_repeats_stay);
+    extract_shutdown();
+    return check_summary();
+}
