@@ -111,8 +111,9 @@ class Quirks:
         st = R.st
         line = "IDX %s %s %s P%04d" % (st.acct, st.start.strftime("%Y%m"), st.end.strftime("%Y%m"), n)
         self._emit(R.reg, 6, R.margin, R.margin / 3, line, False, color=WHITE)
-        # a field the report writer left outside the page: below its bottom edge
-        self._emit(R.reg, R.size, R.margin, -3 * R.size, "01/01/1900 TEMPLATE ROW 0.00 0.00", False)
+        # a template row the report writer left outside the page, beside the table: the page's
+        # box cuts it off (a viewer shows nothing of it)
+        self._emit(R.reg, R.size, R.margin - R.W, R.H / 2, "%s TEMPLATE ROW 0.00 0.00 0.00" % st.start.strftime("%d/%m/%Y"), False)
 
 
 def _width(s, font, size):
