@@ -145,7 +145,8 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
     fz_var(st);
     fz_try(ctx)
     {
-        fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
+        /* text entirely outside the page's box is on no page a reader sees */
+        fz_stext_options opts = {.flags = FZ_STEXT_MEDIABOX_CLIP | (want_images ? FZ_STEXT_PRESERVE_IMAGES : 0)};
         page = fz_load_page(ctx, doc, i);
         watch_page(w);
         st = page_text(ctx, page, &opts, w, bounds, &limited);

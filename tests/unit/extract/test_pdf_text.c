@@ -1,8 +1,8 @@
 /* The text layer to words (pdf_text.c, layout.c) on content streams
  * written the ways real producers write them: fake bold (each glyph, or a
  * whole string, drawn twice a fraction of a point apart) reads once, while
- * letters and words that genuinely repeat stay. Courier at 10 pt: each
- * glyph 6 pt wide. */
+ * letters and words that genuinely repeat stay; text outside the page's
+ * box is not read. Courier at 10 pt: each glyph 6 pt wide. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +91,20 @@ TEST(genuine_repeats_stay)
     CHECK_STR(got, "Bill 0.00 0.00 0.00 | Bill");
 }
 
+/* a template row left outside the page's box (612 x 792) on a row's line,
+ * and one below the page: a viewer shows neither; of a word the page's
+ * edge cuts, the characters the page shows */
+TEST(text_outside_the_page_is_not_read)
+{
+    char got[256];
+    words_of("BT /C 10 Tf 1 0 0 1 -580 700 Tm (01/01/1900 TEMPLATE ROW 0.00) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72 -30 Tm (31/12/1900 0.00) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72 700 Tm (02/01/2024 RENT 100.00) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 -12 688 Tm (ABCD Page 1) Tj ET",
+             got, sizeof got);
+    CHECK_STR(got, "02/01/2024 RENT 100.00 | CD Page 1");
+}
+
 int main(void)
 {
     extract_init();
@@ -98,6 +112,7 @@ int main(void)
     RUN(glyph_struck_twice_by_td_reads_once);
     RUN(string_drawn_twice_reads_once);
     RUN(genuine_repeats_stay);
+    RUN(text_outside_the_page_is_not_read);
     extract_shutdown();
     return check_summary();
 }
