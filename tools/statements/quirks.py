@@ -25,6 +25,7 @@ Page geometry (a post-process through `mutool run`, statement.render):
 - `rotate`: landscape content stored on a portrait page with /Rotate 90 (print drivers).
 - `offset`: the MediaBox moved off the origin (-40, 25) and the content with it.
 """
+import io
 import os
 import subprocess
 import tempfile
@@ -224,9 +225,15 @@ def geometry(pdf, names):
 
 
 def page_images(pdf, d, dpi=150):
-    """The pages of pdf rasterised (grey PNGs in directory d), as a scanner sees them."""
+    """The pages of pdf rasterised (grey PNGs in directory d), as a scanner sees them: images
+    for reportlab's drawImage."""
     src = os.path.join(d, "drawn.pdf")
     with open(src, "wb") as f:
         f.write(pdf)
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", src, os.path.join(d, "p")], check=True)
-    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.startswith("p") and f.endswith(".png"))
+    from reportlab.lib.utils import ImageReader
+    out = []
+    for f in sorted(f for f in os.listdir(d) if f.startswith("p") and f.endswith(".png")):
+        with open(os.path.join(d, f), "rb") as fh:  # by content: reportlab names a file's image by its path
+            out.append(ImageReader(io.BytesIO(fh.read())))
+    return out
