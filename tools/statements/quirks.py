@@ -9,6 +9,8 @@ Text (Renderer.text hands every string to Quirks.show):
 - `tj`: a line's words in one TJ array, the gaps as kerning numbers, no space characters
   (wkhtmltopdf, Word's "Save as PDF").
 - `words`: each word its own positioned show, no spaces (an OCR text layer, a print driver).
+- `scaled`: the size in the text matrix, the font set at 1 pt (Word, Chromium, many libraries).
+- `squeeze`: strings wider than 60 pt drawn at 85% width (Tz), as report writers fit a field.
 - `fakebold`: bold text drawn twice, 0.3 pt apart (a driver without the bold face); with
   `glyphs`, each glyph twice before the next ("HHDDFFCC" to a naive reader).
 - `columns`: a page's text drawn column by column, left to right and top to bottom within
@@ -16,24 +18,28 @@ Text (Renderer.text hands every string to Quirks.show):
 - `footer_first`: a page's text drawn from the bottom of the page up.
 - `form`: each page's content inside a Form XObject the page only invokes.
 - `ocr`: the page is an image of itself (rasterised) with the text on top in render mode 3
-  (invisible), word by word: a scanned statement with the scanner's OCR text layer
-  (statement.render draws it twice).
+  (invisible), word by word, each word's baseline off by up to 0.6 pt as OCR boxes are: a
+  scanned statement with the scanner's OCR text layer (statement.render draws it twice).
 - `hidden`: an indexing line in white at the foot of each page (account, statement id, page)
   and a line drawn outside the page's box: text a viewer never shows.
 
 Page geometry (a post-process through `mutool run`, statement.render):
 - `rotate`: landscape content stored on a portrait page with /Rotate 90 (print drivers).
 - `offset`: the MediaBox moved off the origin (-40, 25) and the content with it.
+- `outlines`: every glyph drawn as a filled shape, no text layer at all (a print driver's "text
+  as graphics"; MuPDF's SVG output with text as paths, read back into a PDF).
 """
 import io
 import os
+import random
 import subprocess
 import tempfile
 
 from reportlab.pdfbase import pdfmetrics
 
-TEXT = ("glyphs", "tj", "words", "fakebold", "columns", "footer_first", "form", "ocr", "hidden")
-GEOMETRY = ("rotate", "offset")
+TEXT = ("glyphs", "tj", "words", "scaled", "squeeze", "fakebold", "columns", "footer_first", "form", "ocr",
+        "hidden")
+GEOMETRY = ("rotate", "offset", "outlines")
 ALL = TEXT + GEOMETRY
 FAKE_BOLD_SHIFT = 0.3
 OFFSET = (-40, 25)
@@ -63,12 +69,16 @@ class Quirks:
         double = bold and "fakebold" in self.names
         glyphs = "glyphs" in self.names
         shifts = [0, FAKE_BOLD_SHIFT] if double and not glyphs else [0]
+        # the size in the matrix where shows are placed by matrix (glyphs and tj move by Td/TJ)
+        scaled = "scaled" in self.names and not glyphs and "tj" not in self.names
         c = self.R.c
         if color:
             c.saveState()
         for dx in shifts:
             t = c.beginText()
-            t.setFont(font, size)
+            t.setFont(font, 1 if scaled else size)
+            if "squeeze" in self.names and _width(s, font, size) > 60:
+                t.setHorizScale(85)
             if color:
                 t.setFillColorRGB(*color)
             if self.page_images is not None:
@@ -78,9 +88,9 @@ class Quirks:
             elif "tj" in self.names:
                 _tj(t, font, size, x + dx, y, s)
             elif "words" in self.names or self.page_images is not None:
-                _words(t, font, size, x + dx, y, s)
+                _words(t, font, size, x + dx, y, s, self.page_images is not None, scaled)
             else:
-                t.setTextOrigin(x + dx, y)
+                _place(t, size, x + dx, y, scaled)
                 t.textOut(s)
             c.drawText(t)
         if color:
@@ -149,10 +159,21 @@ def _runs(s):
     return out
 
 
-def _words(t, font, size, x, y, s):
-    """Each word its own show at its own origin; no spaces."""
+def _place(t, size, x, y, scaled):
+    """The text matrix at (x, y); scaled: the size in the matrix (the font set at 1)."""
+    if scaled:
+        t.setTextTransform(size, 0, 0, size, x, y)
+    else:
+        t.setTextOrigin(x, y)
+
+
+def _words(t, font, size, x, y, s, jitter=False, scaled=False):
+    """Each word its own show at its own origin; no spaces. jitter: each word's baseline off by
+    up to 0.6 pt (an OCR layer's word boxes), drawn from the word and its place."""
     for i, w in _runs(s):
-        t.setTextOrigin(x + _width(s[:i], font, size), y)
+        at = x + _width(s[:i], font, size)
+        dy = random.Random("%.1f/%.1f/%s" % (at, y, w)).uniform(-0.6, 0.6) if jitter else 0
+        _place(t, size, at, y + dy, scaled)
         t.textOut(w)
 
 
@@ -211,6 +232,8 @@ pdf.save(scriptArgs[1], "compress");
 def geometry(pdf, names):
     """The page geometry quirks of names applied through MuPDF."""
     import producers
+    if "outlines" in names:
+        pdf = outlines(pdf)
     rot = 90 if "rotate" in names else 0
     dx, dy = OFFSET if "offset" in names else (0, 0)
     if not rot and not dx and not dy:
@@ -221,6 +244,18 @@ def geometry(pdf, names):
         with open(js, "w") as f:
             f.write(GEOMETRY_JS.replace("ROT", str(rot)).replace("DX", str(dx)).replace("DY", str(dy)))
         producers._run(["mutool", "run", js, src, dst])
+    return producers.same_id(producers._through(pdf, fn))
+
+
+def outlines(pdf):
+    """Every page drawn as SVG with its glyphs as paths, and the SVGs back into one PDF: the
+    same page, no text layer."""
+    import producers
+
+    def fn(src, dst, d):
+        producers._run(["mutool", "draw", "-q", "-F", "svg", "-O", "text=path", "-o", os.path.join(d, "p%04d.svg"), src])
+        pages = sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".svg"))
+        producers._run(["mutool", "convert", "-F", "pdf", "-o", dst] + pages)
     return producers.same_id(producers._through(pdf, fn))
 
 

@@ -358,7 +358,8 @@ def probe5_heldout(seed, count=None):
 # producers combine them; the geometry ones also on statements printed by Chromium.
 QUIRK_MIXES = [["glyphs"], ["tj"], ["words"], ["fakebold"], ["glyphs", "fakebold"], ["columns"], ["footer_first"],
                ["form"], ["ocr"], ["hidden"], ["rotate"], ["offset"], ["tj", "columns", "form"],
-               ["ocr", "rotate"], ["glyphs", "footer_first", "offset"]]
+               ["ocr", "rotate"], ["glyphs", "footer_first", "offset"], ["scaled"], ["squeeze", "words"],
+               ["scaled", "fakebold", "columns"], ["outlines"]]
 
 
 def quirks(seed, count=None):
