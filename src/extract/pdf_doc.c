@@ -38,7 +38,9 @@
 #define DEFAULT_MAX_MEMORY ((size_t)512 << 20)
 #define DEFAULT_MAX_SECONDS 60.0
 #define DEFAULT_MAX_OPS 20000000L
-#define PAGE_OPS_SHARE 200 /* one page may do 1/200 of that (100,000 by default) */
+/* one page may do 1/20 of that (1,000,000 by default): a page whose text is
+ * drawn as shapes (print drivers' "text as graphics") takes ~300,000 */
+#define PAGE_OPS_SHARE 20
 #define GLYPH_OPS_SHARE 20 /* Type 3 glyphs, recorded when their font loads: 1/20 (1,000,000) */
 #define DEFAULT_MAX_DEPTH 12
 #define DEFAULT_MAX_INFLATED ((size_t)256 << 20)
@@ -68,6 +70,10 @@
  * OCR too. */
 #define OCR_BYTES_PER_PIXEL 13 /* + the page before's ink, for pieces printed again (ocr_repeat.h) */
 #define PAGE_FEW_WORDS 10       /* a page of a text document with fewer words may be a scanned page */
+/* drawing calls (paths filled, ...) of a page with next to no text whose
+ * text is drawn as shapes, a glyph a path: thousands on a statement's page;
+ * rules, boxes and a logo make tens to a few hundred */
+#define SHAPES_MIN_CALLS 1000
 
 /* One call's memory: MuPDF's blocks and the words read so far. */
 struct budget {
@@ -580,15 +586,20 @@ static int ocr_pages(struct reader *r, const bool *scanned, int nscanned)
 
 /* Image pages of a document whose other pages have text: a page with
  * fewer than PAGE_FEW_WORDS words that carries a scan of at least
- * OCR_MIN_SCAN_DPI is read by OCR (statements printed, one page scanned
- * and put back). Marks them in scanned[]; returns how many, or -1 (a
- * limit). */
-static int mixed_scan_pages(struct reader *r, const size_t *page_words, bool *scanned)
+ * OCR_MIN_SCAN_DPI, or whose text is drawn as shapes (shapes[]), is read by
+ * OCR (statements printed, one page scanned and put back). Marks them in
+ * scanned[]; returns how many, or -1 (a limit). */
+static int mixed_scan_pages(struct reader *r, const size_t *page_words, const bool *shapes, bool *scanned)
 {
     int n = 0;
     for (int i = 0; i < r->npages; i++) {
         if (page_words[i] >= PAGE_FEW_WORDS)
             continue;
+        if (shapes[i]) {
+            scanned[i] = true;
+            n++;
+            continue;
+        }
         struct layout scratch = {0};
         struct pdf_fonts fs = {.n = 0};
         float dpi = 0;
@@ -610,16 +621,23 @@ static int read_pages(struct reader *r)
     int empty = 0;
     size_t *page_words = calloc((size_t)r->npages, sizeof *page_words);
     bool *scanned = calloc((size_t)r->npages, sizeof *scanned);
-    if (!page_words || !scanned) {
+    bool *shapes = calloc((size_t)r->npages, sizeof *shapes);
+    int nshapes = 0;
+    if (!page_words || !scanned || !shapes) {
         free(page_words);
         free(scanned);
+        free(shapes);
         set_err(r->err, EXTRACT_UNPARSABLE, "Out of memory");
         return -1;
     }
     for (int i = 0; i < r->npages && rc == 0; i++) {
         size_t before = r->l->nwords;
+        long calls = atomic_load(&r->watch.calls);
         int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds, NULL);
         page_words[i] = r->l->nwords - before;
+        /* next to no text but thousands of shapes: its text drawn as shapes */
+        shapes[i] = page_words[i] < PAGE_FEW_WORDS && atomic_load(&r->watch.calls) - calls >= SHAPES_MIN_CALLS;
+        nshapes += shapes[i];
         if (k == -2 || (k < 0 && r->budget->exceeded))
             rc = limit_err(r);
         else if (k < 0) {
@@ -635,7 +653,10 @@ static int read_pages(struct reader *r)
         rc = -1;
     }
     pdf_fonts_give(&fs, r->facts);
-    if (rc == 0 && r->l->nwords < 30) {
+    if (rc == 0 && r->l->nwords < 30 && nshapes) {
+        /* text drawn as shapes: what shows is drawn sharp, read as a scan */
+        rc = r->opts->no_ocr ? image_err(r) : ocr_pages(r, shapes, nshapes);
+    } else if (rc == 0 && r->l->nwords < 30) {
         /* little or no text: scanned pages carry images instead (read by
          * OCR unless the caller turned it off) */
         int images = 0;
@@ -661,11 +682,12 @@ static int read_pages(struct reader *r)
         }
     } else if (rc == 0 && !r->opts->no_ocr) {
         /* text pages with a scanned page among them: judged page by page */
-        int n = mixed_scan_pages(r, page_words, scanned);
+        int n = mixed_scan_pages(r, page_words, shapes, scanned);
         rc = n < 0 ? limit_err(r) : n > 0 ? ocr_pages(r, scanned, n) : 0;
     }
     free(page_words);
     free(scanned);
+    free(shapes);
     return rc;
 }
 

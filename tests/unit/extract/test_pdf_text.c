@@ -2,7 +2,8 @@
  * written the ways real producers write them: fake bold (each glyph, or a
  * whole string, drawn twice a fraction of a point apart) reads once, while
  * letters and words that genuinely repeat stay; text outside the page's
- * box is not read. Courier at 10 pt: each glyph 6 pt wide. */
+ * box is not read; a page of shapes and no text reads as a scan. Courier
+ * at 10 pt: each glyph 6 pt wide. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "check.h"
 #include "extract/extract.h"
 #include "extract/pdf_doc.h"
+#include "first_account.h"
 #include "pdf_build.h"
 
 /* The words of a one-page PDF whose content is content (font /C, base
@@ -105,6 +107,38 @@ TEST(text_outside_the_page_is_not_read)
     CHECK_STR(got, "02/01/2024 RENT 100.00 | CD Page 1");
 }
 
+/* A page of n small filled squares and no text: a glyph a shape, as a print
+ * driver draws text "as graphics" (a statement's page makes thousands). */
+static enum extract_code read_shapes(int n)
+{
+    struct buf content = {0};
+    for (int i = 0; i < n; i++)
+        putf(&content, "%d %d 2 3 re f\n", 30 + 3 * (i % 180), 780 - 5 * ((i / 180) % 150));
+    put(&content, "", 1);
+    struct buf pdf = page_with("<< >>", (const char *)content.p, NULL, 0);
+    struct extract_opts o = {.no_ocr = true};
+    struct statement st;
+    struct extract_error err;
+    enum extract_code code = EXTRACT_OK;
+    if (extract_pdf_first(pdf.p, pdf.n, &o, &st, &err) == 0)
+        statement_free(&st);
+    else
+        code = err.code;
+    free(content.p);
+    free(pdf.p);
+    return code;
+}
+
+/* text drawn as shapes is read as a scan is (here, without OCR: refused as
+ * an image), not refused as too complex nor as a statement without rows; a
+ * page of a few hundred shapes is no text */
+TEST(text_drawn_as_shapes_reads_as_a_scan)
+{
+    CHECK_INT(read_shapes(30000), EXTRACT_PDF_IS_IMAGE);
+    CHECK_INT(read_shapes(3000), EXTRACT_PDF_IS_IMAGE);
+    CHECK(read_shapes(300) != EXTRACT_PDF_IS_IMAGE);
+}
+
 int main(void)
 {
     extract_init();
@@ -113,6 +147,7 @@ int main(void)
     RUN(string_drawn_twice_reads_once);
     RUN(genuine_repeats_stay);
     RUN(text_outside_the_page_is_not_read);
+    RUN(text_drawn_as_shapes_reads_as_a_scan);
     extract_shutdown();
     return check_summary();
 }
