@@ -10,7 +10,8 @@ Text (Renderer.text hands every string to Quirks.show):
   (wkhtmltopdf, Word's "Save as PDF").
 - `words`: each word its own positioned show, no spaces (an OCR text layer, a print driver).
 - `scaled`: the size in the text matrix, the font set at 1 pt (Word, Chromium, many libraries).
-- `squeeze`: strings wider than 60 pt drawn at 85% width (Tz), as report writers fit a field.
+- `squeeze`: left-aligned strings wider than 60 pt drawn at 85% width (Tz), as report writers
+  fit a field; the others at 100% (Tz is graphics state: it would carry over).
 - `fakebold`: bold text drawn twice, 0.3 pt apart (a driver without the bold face); with
   `glyphs`, each glyph twice before the next ("HHDDFFCC" to a naive reader).
 - `columns`: a page's text drawn column by column, left to right and top to bottom within
@@ -42,6 +43,7 @@ TEXT = ("glyphs", "tj", "words", "scaled", "squeeze", "fakebold", "columns", "fo
 GEOMETRY = ("rotate", "offset", "outlines")
 ALL = TEXT + GEOMETRY
 FAKE_BOLD_SHIFT = 0.3
+SQUEEZE = 0.85
 OFFSET = (-40, 25)
 WHITE = (1, 1, 1)
 
@@ -58,14 +60,14 @@ class Quirks:
     def active(self):
         return bool(self.names & set(TEXT))
 
-    def show(self, font, size, x, y, s, bold):
-        """Draws s with its left end at x (after the alignment was applied)."""
+    def show(self, font, size, x, y, s, bold, align="l"):
+        """Draws s with its left end at x (after the alignment, align, was applied)."""
         if "columns" in self.names or "footer_first" in self.names:
-            self.buffered.append((font, size, x, y, s, bold))
+            self.buffered.append((font, size, x, y, s, bold, align))
             return
-        self._emit(font, size, x, y, s, bold)
+        self._emit(font, size, x, y, s, bold, align)
 
-    def _emit(self, font, size, x, y, s, bold, color=None):
+    def _emit(self, font, size, x, y, s, bold, align="l", color=None):
         double = bold and "fakebold" in self.names
         glyphs = "glyphs" in self.names
         shifts = [0, FAKE_BOLD_SHIFT] if double and not glyphs else [0]
@@ -77,18 +79,20 @@ class Quirks:
         for dx in shifts:
             t = c.beginText()
             t.setFont(font, 1 if scaled else size)
-            if "squeeze" in self.names and _width(s, font, size) > 60:
-                t.setHorizScale(85)
+            k = 1.0
+            if "squeeze" in self.names:
+                k = SQUEEZE if align == "l" and _width(s, font, size) > 60 else 1.0
+                t.setHorizScale(100 * k)
             if color:
                 t.setFillColorRGB(*color)
             if self.page_images is not None:
                 t.setTextRenderMode(3)
             if glyphs:
-                _glyphs(t, font, size, x + dx, y, s, double)
+                _glyphs(t, font, size, x + dx, y, s, double, k)
             elif "tj" in self.names:
                 _tj(t, font, size, x + dx, y, s)
             elif "words" in self.names or self.page_images is not None:
-                _words(t, font, size, x + dx, y, s, self.page_images is not None, scaled)
+                _words(t, font, size, x + dx, y, s, self.page_images is not None, scaled, k)
             else:
                 _place(t, size, x + dx, y, scaled)
                 t.textOut(s)
@@ -131,15 +135,15 @@ def _width(s, font, size):
     return pdfmetrics.stringWidth(s, font, size)
 
 
-def _glyphs(t, font, size, x, y, s, double=False):
+def _glyphs(t, font, size, x, y, s, double=False, k=1.0):
     """Every character its own show, each placed by Td from the one before; no spaces. double:
-    each shown twice, the second FAKE_BOLD_SHIFT to the right."""
+    each shown twice, the second FAKE_BOLD_SHIFT to the right; k: the horizontal scale (Tz)."""
     t.setTextOrigin(x, y)
     last = x
     for i, ch in enumerate(s):
         if ch == " ":
             continue
-        at = x + _width(s[:i], font, size)
+        at = x + k * _width(s[:i], font, size)
         t.moveCursor(at - last, 0)
         last = at
         t.textOut(ch)
@@ -167,11 +171,12 @@ def _place(t, size, x, y, scaled):
         t.setTextOrigin(x, y)
 
 
-def _words(t, font, size, x, y, s, jitter=False, scaled=False):
+def _words(t, font, size, x, y, s, jitter=False, scaled=False, k=1.0):
     """Each word its own show at its own origin; no spaces. jitter: each word's baseline off by
-    up to 0.6 pt (an OCR layer's word boxes), drawn from the word and its place."""
+    up to 0.6 pt (an OCR layer's word boxes), drawn from the word and its place; k: the
+    horizontal scale (Tz)."""
     for i, w in _runs(s):
-        at = x + _width(s[:i], font, size)
+        at = x + k * _width(s[:i], font, size)
         dy = random.Random("%.1f/%.1f/%s" % (at, y, w)).uniform(-0.6, 0.6) if jitter else 0
         _place(t, size, at, y + dy, scaled)
         t.textOut(w)

@@ -162,7 +162,7 @@ class Renderer:
         self.c.setFont(f, size)
         if self.q.active():  # a producer of its own way (quirks.py)
             w = pdfmetrics.stringWidth(s, f, size)
-            self.q.show(f, size, x - {"l": 0, "r": w, "c": w / 2}[align], y, s, bold)
+            self.q.show(f, size, x - {"l": 0, "r": w, "c": w / 2}[align], y, s, bold, align)
         elif align == "r":
             self.c.drawRightString(x, y, s)
         elif align == "c":
