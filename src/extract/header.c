@@ -667,6 +667,16 @@ static bool spread_labels(const struct layout *l, size_t i)
     return groups >= 4 && phrase_starts(l, i) == 1;
 }
 
+/* See header_parts.h. */
+bool header_line_of_other_labels(const struct layout *l, size_t i)
+{
+    const struct line *ln = &l->lines[i];
+    int groups = ln->n ? 1 : 0;
+    for (uint32_t w = ln->first + 1; w < ln->first + ln->n; w++)
+        groups += l->words[w].x0 - l->words[w - 1].x1 > 2 * fmaxf(ln->size, 4);
+    return groups >= 4 && header_may_start(l, i) && !header_line_has_value(l, i);
+}
+
 /* Header lines are close and in one font size: a letterhead above the
  * header is not part of it. */
 static bool close_lines(const struct layout *l, size_t upper, size_t lower)

@@ -190,7 +190,7 @@ bool header_sample_next(const struct layout *l, struct sampler *s, size_t *j)
             s->above = s->lines;
             continue;
         }
-        if (label)
+        if (label || header_line_of_other_labels(l, s->j))
             return false; /* another table's header: its cells are not these */
         *j = s->j++;
         return true;

@@ -19,6 +19,11 @@ bool header_may_start(const struct layout *l, size_t i);
  * named by header phrases? A row's text naming two labels in four words
  * ("Cheque deposit AXIS BANK") is not. */
 bool header_line_of_labels(const struct layout *l, size_t i);
+/* Is line i another table's labels, even in words the phrases half know:
+ * spread over the line in four groups or more, two of its words starting
+ * a label's phrase, no value ("SI No  Start Date  Frequency  Amount ...")?
+ * The cells below a header end there. */
+bool header_line_of_other_labels(const struct layout *l, size_t i);
 /* Roles of h's unknown columns from the cells of the lines below the
  * header (from line `from`, on its page): dates, amounts, Dr/Cr markers,
  * serial numbers or text; unnamed pieces merged into the label beside

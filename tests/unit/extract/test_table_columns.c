@@ -4,6 +4,27 @@
 #include "table_case.h"
 
 static const struct table_case CASES[] = {
+    /* A table of standing instructions after the rows, its labels in
+     * words the phrases half know: the cells read for the columns' roles
+     * end at its labels, so its due dates under "Outstanding" do not make
+     * that column dates. */
+    {"cells_for_the_roles_end_at_the_next_tables_labels",
+     "Date         Particulars                     Debit        Credit       Outstanding\n"
+     "05/03/2024   INTEREST DEBITED             3,547.50                     4,76,547.50\n"
+     "05/03/2024   EMI RECOVERED                             16,515.00      4,93,062.50\n"
+     "05/04/2024   INTEREST DEBITED             3,450.24                     4,89,612.26\n"
+     "05/04/2024   EMI RECOVERED                             16,515.00      5,06,127.26\n"
+     "\n"
+     "Standing Instructions\n"
+     "SI No        Start Date      Frequency    Amount       Beneficiary    Next Due Date\n"
+     "SI015645     21-01-2024      Monthly      4,500.00     RD XX2235      05-05-2024\n"
+     "SI015646     23-10-2023      Monthly      7,000.00     RD XX2252      06-05-2024\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .balance = 47654750, .type = DR}, {.i = 3, .balance = 50612726, .type = CR}},
+         .balances_ok = YES,
+     }},
+
     /* Narrations that begin with a date (the cheque's, an earlier day's)
      * under a label no phrase knows: a date followed by words is text, and
      * the column is the narration, not a value date. */
