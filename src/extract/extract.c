@@ -11,6 +11,7 @@
 #include "extract/ocr_fix.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"
+#include "extract/scan_again.h"
 #include "extract/reconcile.h"
 #include "extract/table.h"
 #include "extract/textcheck.h"
@@ -375,6 +376,39 @@ int extract_layout(const struct layout *l, const struct extract_opts *opts, stru
     return rc;
 }
 
+/* A scan whose chain breaks, its pages there read again with their
+ * coloured ink taken off (scan_again.h): *out and *l become that reading's
+ * when its chain holds better. Any failure keeps the first reading. */
+static void read_again_without_ink(const void *data, size_t len, const struct extract_opts *opts,
+                                   struct layout *l, struct statement_list *out)
+{
+    bool *pages = calloc((size_t)l->npages + 1, sizeof *pages);
+    if (!pages || !scan_again_pages(out, pages, l->npages)) {
+        free(pages);
+        return;
+    }
+    struct extract_opts again = *opts;
+    again.ocr_without_ink = pages;
+    again.ocr_words = l;
+    struct layout l2 = {0};
+    struct statement facts = {0};
+    struct statement_list out2 = {0};
+    struct extract_error err2;
+    int npages = 0;
+    if (pdf_doc_read(data, len, &again, &l2, &facts.facts, &npages, &err2) == 0 &&
+        extract_layout(&l2, opts, &out2, &err2) == 0 && scan_again_score(&out2) > scan_again_score(out)) {
+        statement_list_free(out);
+        *out = out2;
+        layout_free(l);
+        *l = l2;
+    } else {
+        statement_list_free(&out2);
+        layout_free(&l2);
+    }
+    statement_free(&facts);
+    free(pages);
+}
+
 int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, struct statement_list *out,
                 struct extract_error *err)
 {
@@ -391,6 +425,8 @@ int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, s
     int rc = pdf_doc_read(data, len, opts, &l, &facts, &pages, err);
     if (rc == 0)
         rc = extract_layout(&l, opts, out, err);
+    if (rc == 0 && l.ocr_pages > 0 && !opts->ocr_without_ink)
+        read_again_without_ink(data, len, opts, &l, out);
     layout_free(&l);
     /* every account is a statement of the same document: each keeps its facts */
     for (size_t i = 0; rc == 0 && i < out->n; i++) {

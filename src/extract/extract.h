@@ -30,6 +30,8 @@ enum extract_code {
     EXTRACT_BUSY,                /* the memory all calls share is in use by others: retry once it frees */
 };
 
+struct layout;
+
 struct extract_opts {
     const char *password;   /* NULL or "" when none given */
     const char *bank;       /* caller's bank id hint ("hdfc"), or NULL */
@@ -47,6 +49,13 @@ struct extract_opts {
     int ocr_max_pages;      /* a scan with more pages is refused; 0 = default (50) */
     double ocr_page_seconds; /* OCR work one page may take (CPU seconds; 15x on the wall clock: ocr.h);
                                0 = default (20); the call's deadline grows with each scanned page */
+    /* A scan read again where its chain broke (scan_again.h): the scanned
+     * pages marked here are read by OCR with coloured ink taken off
+     * (ocr_ink.h), the others (and a marked page with no coloured ink)
+     * take their words from ocr_words, the first reading. NULL: read every
+     * scanned page. */
+    const bool *ocr_without_ink;
+    const struct layout *ocr_words;
 };
 
 struct extract_error {

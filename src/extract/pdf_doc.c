@@ -27,6 +27,7 @@
 #include <mupdf/pdf.h>
 
 #include "extract/ocr.h"
+#include "extract/ocr_ink.h"
 #include "extract/pdf_bounds.h"
 #include "extract/pdf_fonts.h"
 #include "extract/pdf_text.h"
@@ -461,32 +462,24 @@ static float ocr_dpi(fz_rect box)
     return dpi < 1 ? 1 : dpi;
 }
 
-/* Draws page i in grey (under the watch, like the text pass) and reads its
- * words by OCR. Returns an ocr_result, or -3 when a limit stopped the
- * drawing. */
-static int ocr_page(struct reader *r, int i, double seconds)
+/* A page read again with its coloured ink taken off that has less than
+ * this many pixels of it (a tick is ~300 at 300 dpi) keeps its words. */
+#define INK_FEW 200
+/* ocr_page: the page was not read, its first reading's words stand */
+#define PAGE_KEEPS_WORDS (-4)
+
+/* Page page drawn through ctm into a new pixmap of colour space cs, under
+ * the watch. Throws when a limit stops the drawing. */
+static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_colorspace *cs)
 {
     fz_context *ctx = r->ctx;
-    fz_page *page = NULL;
-    fz_pixmap *pix = NULL;
-    fz_device *draw = NULL, *dev = NULL;
-    volatile int rc = OCR_FAILED;
-    volatile size_t reading = 0; /* the recogniser's memory, charged while it reads */
-    fz_var(page);
-    fz_var(pix);
+    fz_pixmap *pix = fz_new_pixmap_with_bbox(ctx, cs, fz_round_rect(fz_transform_rect(fz_bound_page(ctx, page), ctm)),
+                                             NULL, 0);
+    fz_device *volatile draw = NULL, *volatile dev = NULL;
     fz_var(draw);
     fz_var(dev);
     fz_try(ctx)
     {
-        page = fz_load_page(ctx, r->doc, i);
-        watch_page(&r->watch);
-        pdf_page *pp = pdf_page_from_fz_page(ctx, page);
-        if (pp && pdf_bounds_check_images(ctx, pp, &r->bounds))
-            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-        fz_rect box = fz_bound_page(ctx, page);
-        float dpi = ocr_dpi(box);
-        fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
-        pix = fz_new_pixmap_with_bbox(ctx, fz_device_gray(ctx), fz_round_rect(fz_transform_rect(box, ctm)), NULL, 0);
         fz_clear_pixmap_with_value(ctx, pix, 255);
         draw = fz_new_draw_device(ctx, fz_identity, pix);
         dev = watch_device(ctx, draw, &r->watch); /* owns draw from here */
@@ -495,20 +488,79 @@ static int ocr_page(struct reader *r, int i, double seconds)
         fz_close_device(ctx, dev);
         if (watch_check(&r->watch))
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-        struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix), fz_pixmap_height(ctx, pix),
-                                (int)fz_pixmap_stride(ctx, pix), (int)lroundf(dpi), i};
-        size_t need = (size_t)img.width * (size_t)img.height * OCR_BYTES_PER_PIXEL;
+    }
+    fz_always(ctx)
+    {
+        fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, draw);
+    }
+    fz_catch(ctx)
+    {
+        fz_drop_pixmap(ctx, pix);
+        fz_rethrow(ctx);
+    }
+    return pix;
+}
+
+/* Takes the coloured ink off gray, page page drawn through ctm in grey
+ * (ocr_ink.h): the page drawn again in colour says where it is. Returns
+ * how many pixels were ink. Throws when a limit stops the drawing. */
+static long take_off_ink(struct reader *r, fz_page *page, fz_matrix ctm, fz_pixmap *gray)
+{
+    fz_context *ctx = r->ctx;
+    fz_pixmap *rgb = draw_page(r, page, ctm, fz_device_rgb(ctx));
+    long inked = -1;
+    if (fz_pixmap_width(ctx, rgb) == fz_pixmap_width(ctx, gray) &&
+        fz_pixmap_height(ctx, rgb) == fz_pixmap_height(ctx, gray))
+        inked = ocr_take_off_ink(fz_pixmap_samples(ctx, gray), (size_t)fz_pixmap_stride(ctx, gray),
+                                 fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
+                                 fz_pixmap_width(ctx, gray), fz_pixmap_height(ctx, gray));
+    fz_drop_pixmap(ctx, rgb);
+    return inked;
+}
+
+/* Draws page i in grey (under the watch, like the text pass) and reads its
+ * words by OCR; without_ink, with its coloured ink taken off (ocr_ink.h:
+ * every other pixel as in the first reading, so only what the ink touched
+ * reads otherwise). Returns an ocr_result, PAGE_KEEPS_WORDS (without_ink,
+ * a page with hardly any coloured ink), or -3 when a limit stopped the
+ * drawing. */
+static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
+{
+    fz_context *ctx = r->ctx;
+    fz_page *page = NULL;
+    fz_pixmap *pix = NULL;
+    volatile int rc = OCR_FAILED;
+    volatile size_t reading = 0; /* the recogniser's memory, charged while it reads */
+    fz_var(page);
+    fz_var(pix);
+    fz_try(ctx)
+    {
+        page = fz_load_page(ctx, r->doc, i);
+        watch_page(&r->watch);
+        pdf_page *pp = pdf_page_from_fz_page(ctx, page);
+        if (pp && pdf_bounds_check_images(ctx, pp, &r->bounds))
+            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+        float dpi = ocr_dpi(fz_bound_page(ctx, page));
+        fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
+        pix = draw_page(r, page, ctm, fz_device_gray(ctx));
+        size_t need = (size_t)fz_pixmap_width(ctx, pix) * (size_t)fz_pixmap_height(ctx, pix) *
+                      (OCR_BYTES_PER_PIXEL + (without_ink ? 3 : 0));
         if (!take(need))
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
         reading = need;
-        rc = ocr_read_page(&img, seconds, &r->seen, r->l);
+        if (without_ink && take_off_ink(r, page, ctm, pix) < INK_FEW) {
+            rc = PAGE_KEEPS_WORDS;
+        } else {
+            struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix),
+                                    fz_pixmap_height(ctx, pix), (int)fz_pixmap_stride(ctx, pix), (int)lroundf(dpi), i};
+            rc = ocr_read_page(&img, seconds, &r->seen, r->l);
+        }
     }
     fz_always(ctx)
     {
         if (reading)
             give(reading);
-        fz_drop_device(ctx, dev);
-        fz_drop_device(ctx, draw);
         fz_drop_pixmap(ctx, pix);
         fz_drop_page(ctx, page);
     }
@@ -544,6 +596,21 @@ static void drop_page_words(struct layout *l, int i)
  * whole scan that reads as too little text (a photo, a blank page) stays
  * PDF_IS_IMAGE; an illegible page of a mixed document is left unread (its
  * rows missing, the balance chain says so). */
+/* The words of page i of from into l (a page's first reading, kept). */
+static int copy_page_words(const struct layout *from, int i, struct layout *l)
+{
+    for (size_t k = 0; from && k < from->nwords; k++) {
+        const struct word *w = &from->words[k];
+        const char *t = word_text(from, w);
+        if (w->page != i)
+            continue;
+        if (layout_add_word(l, i, w->x0, w->y0, w->x1, w->y1, w->base, w->size, t, strlen(t)) < 0)
+            return -1;
+        l->words[l->nwords - 1].conf = w->conf;
+    }
+    return 0;
+}
+
 static int ocr_pages(struct reader *r, const bool *scanned, int nscanned)
 {
     int cap = r->opts->ocr_max_pages > 0 ? r->opts->ocr_max_pages : DEFAULT_OCR_PAGES;
@@ -566,7 +633,10 @@ static int ocr_pages(struct reader *r, const bool *scanned, int nscanned)
             r->watch.deadline = until;
         drop_page_words(r->l, i);
         size_t before = r->l->nwords;
-        int k = ocr_page(r, i, secs);
+        const bool *again = r->opts->ocr_without_ink;
+        int k = again && !again[i] ? PAGE_KEEPS_WORDS : ocr_page(r, i, secs, again != NULL);
+        if (k == PAGE_KEEPS_WORDS)
+            k = copy_page_words(r->opts->ocr_words, i, r->l) < 0 ? OCR_FAILED : OCR_DONE;
         if (k == -3)
             return limit_err(r);
         if (k == OCR_TIMED_OUT) {
