@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "extract/ocr_amount.h"
 #include "extract/ocr_fix.h"
 #include "extract/profile.h"
 #include "extract/token.h"
@@ -36,11 +37,15 @@ static int row_keyword(const char *text)
     return best;
 }
 
-static bool parse_money_cell(const char *s, pb_paise *v, int *mark)
+static bool parse_money_cell(const char *s, bool ocr, pb_paise *v, int *mark)
 {
     if (!s[0])
         return false;
-    return token_parse_amount(s, strlen(s), v, mark);
+    if (token_parse_amount(s, strlen(s), v, mark))
+        return true;
+    char fixed[CELL_MAX];
+    size_t n = ocr ? ocr_amount_cell(s, fixed, sizeof fixed) : 0;
+    return n && token_parse_amount(fixed, n, v, mark);
 }
 
 
@@ -196,15 +201,15 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         }
     }
     int mark = 0;
-    if (m->debit >= 0 && parse_money_cell(cs->c[m->debit], &li->debit, &mark))
+    if (m->debit >= 0 && parse_money_cell(cs->c[m->debit], cs->ocr, &li->debit, &mark))
         li->has_debit = li->debit != 0;
     else if (m->debit >= 0 && cs->c[m->debit][0] && strcmp(cs->c[m->debit], "-"))
         junk = true;
-    if (m->credit >= 0 && parse_money_cell(cs->c[m->credit], &li->credit, &mark))
+    if (m->credit >= 0 && parse_money_cell(cs->c[m->credit], cs->ocr, &li->credit, &mark))
         li->has_credit = li->credit != 0;
     else if (m->credit >= 0 && cs->c[m->credit][0] && strcmp(cs->c[m->credit], "-"))
         junk = true;
-    if (m->amount >= 0 && parse_money_cell(cs->c[m->amount], &li->amount, &li->amount_mark)) {
+    if (m->amount >= 0 && parse_money_cell(cs->c[m->amount], cs->ocr, &li->amount, &li->amount_mark)) {
         li->has_amount = li->amount != 0;
         if (li->amount < 0) {
             li->amount = -li->amount;
@@ -218,7 +223,7 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
     }
     li->debit = li->debit < 0 ? -li->debit : li->debit;
     li->credit = li->credit < 0 ? -li->credit : li->credit;
-    if (m->balance >= 0 && parse_money_cell(cs->c[m->balance], &li->balance, &mark)) {
+    if (m->balance >= 0 && parse_money_cell(cs->c[m->balance], cs->ocr, &li->balance, &mark)) {
         li->has_balance = true;
         if (m->balance_mark >= 0 && cs->c[m->balance_mark][0])
             mark = token_drcr(cs->c[m->balance_mark], strlen(cs->c[m->balance_mark]));

@@ -290,9 +290,30 @@ static void scanned_date_after_a_mark(void)
                    });
 }
 
+/* A scanned row's amount read with its decimal point as a colon or lost
+ * to a space, a speck before it or after it: the row keeps its amount (the
+ * chain checks it). Without it the cell was junk and the row lost. */
+static void scanned_amounts_misread(void)
+{
+    expect_scanned("scanned_amounts_misread",
+                   "Date        Narration          Debit        Credit       Balance\n"
+                   "01/07/24    OPENING BALANCE                              10,000.00\n"
+                   "02/07/24    ATM WDL            1,000:00                   9,000.00\n"
+                   "03/07/24    SALARY                          5,000 00     14,000.00\n"
+                   "04/07/24    RENT               \"2,000.00.                12,000.00\n",
+                   &(struct want){
+                       .ntxns = 3, .opening = 1000000,
+                       .txns = {{.i = 0, .type = DR, .amount = 100000},
+                                {.i = 1, .type = CR, .amount = 500000},
+                                {.i = 2, .type = DR, .amount = 200000}},
+                       .balances_ok = YES,
+                   });
+}
+
 int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
     scanned_date_after_a_mark();
+    scanned_amounts_misread();
     return check_summary();
 }
