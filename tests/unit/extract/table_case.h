@@ -66,9 +66,9 @@ struct placed_word {
 /* A piece of a page placed by its position: a line of monospaced text
  * (6 pt a character, font size 10 unless size says) at baseline y, or,
  * with x1 set, one word spanning [x0, x1] (font size 8 unless size says),
- * or, with header set, a table header's words placed on the piece's page
- * with their baselines y below the piece's (a header printed on several
- * pages is written once), or, with row set, words on baseline y (font
+ * or, with header set, a block of pieces placed on the piece's page with
+ * their baselines y below the piece's (a table header printed on several
+ * pages, rows several cases share: written once), or, with row set, words on baseline y (font
  * size 8; see ROW). A case's pieces end with {.s = NULL}. */
 struct placed {
     int page;

@@ -274,6 +274,22 @@ static const struct placed TXN_DESCRIPTION_ONE_CELL[] = {
 
 /* The same in a monospaced font (a space as wide as a letter, 4.8 pt at
  * 8 pt): "Txn Description" over the date and the narration in one cell. */
+/* Five rows of the date and the narration in one cell, the narration
+ * under the date (a page's rows, shared by the cases reading that cell
+ * under several labels). */
+static const struct placed ONE_CELL_ROWS[] = {
+    ROW(0, 163, {"01-06-2023", 31, 78}, {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
+    ROW(0, 176, {"ATM", 31.0f, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f}),
+    ROW(0, 190, {"02-06-2023", 31, 78}, {"1,000.00", 638.4f, 687.3f}, {"11,000.00", 712.1f, 761}),
+    ROW(0, 203, {"BY", 31.0f, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}),
+    ROW(0, 217, {"03-06-2023", 31, 78}, {"20.00", 581, 622.2f}, {"10,980.00", 712.1f, 761}),
+    ROW(0, 230, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
+    ROW(0, 244, {"04-06-2023", 31, 78}, {"500.00", 638.4f, 687.3f}, {"11,480.00", 712.1f, 761}),
+    ROW(0, 257, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
+    ROW(0, 271, {"05-06-2023", 31, 78}, {"80.00", 581, 622.2f}, {"11,400.00", 712.1f, 761}),
+    ROW(0, 284, {"POS", 31.0f, 48}, {"GROCERY", 50.5f, 90}),
+    {.s = NULL}};
+
 static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
     ROW(0, 0, {"Txn", 31, 45.4f}, {"Description", 50.2f, 103}, {"Withdrawals", 545, 597.8f},
         {"Deposits", 630, 668.4f}, {"Balance", 715, 748.6f}),
@@ -413,6 +429,16 @@ static const struct placed HINDI_ENGLISH_LABELS[] = {
         {"Credit", 729.2f, 749.5f}, {"शेष", 765.9f, 775.1f}, {"/", 776.3f, 780.9f}, {"Balance", 783, 809.9f}),
     {.s = NULL}};
 
+/* What the cases of four rows under a serial number column read: the
+ * rows of their first, second and fourth dates. */
+#define SERIAL_ROWS_WANT(d0, d1, d3)                                                                          \
+    {                                                                                                          \
+        .ntxns = 4, .balances_ok = YES,                                                                        \
+        .txns = {{.i = 0, .date = (d0), .note = "UPI/DR/RENT", .type = DR, .balance = 950000},                 \
+                 {.i = 1, .date = (d1), .note = "SALARY", .type = CR},                                         \
+                 {.i = 3, .date = (d3), .note = "POS", .amount = 25000}},                                      \
+    }
+
 static const struct placed_case PLACED[] = {
     /* Labels in Hindi and English ("नामे / Debit  जमा / Credit"): a word
      * of another script is no punctuation bridging the label before it to
@@ -455,13 +481,7 @@ static const struct placed_case PLACED[] = {
          ROW(0, 111, {"10", 31, 40.6f}, {"04-02-24", 45.4f, 83.8f}, {"POS", 89, 103.4f}, {"250.00", 404, 432.8f},
              {"28,250.00", 495.4f, 538.6f}),
          {.s = NULL}},
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20240201, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
-                  {.i = 1, .date = 20240202, .note = "SALARY", .type = CR},
-                  {.i = 3, .date = 20240204, .note = "POS", .amount = 25000}},
-         .balances_ok = YES,
-     }},
+     SERIAL_ROWS_WANT(20240201, 20240202, 20240204)},
     /* The same joined by the label's words: "Row Booking Date", the
      * dates under "Booking", a time under "Date". The serial numbers are
      * parted where the cells part, the numbers' right edge, the dates'
@@ -480,13 +500,7 @@ static const struct placed_case PLACED[] = {
          ROW(0, 111, {"10", 47.4f, 57}, {"08-11-23", 61.5f, 96}, {"15:15", 98.3f, 119.6f}, {"POS", 200, 214},
              {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
          {.s = NULL}},
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20231105, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
-                  {.i = 1, .date = 20231106, .note = "SALARY", .type = CR},
-                  {.i = 3, .date = 20231108, .note = "POS", .amount = 25000}},
-         .balances_ok = YES,
-     }},
+     SERIAL_ROWS_WANT(20231105, 20231106, 20231108)},
     /* "Ser." a little less than a space before "Txn." (over "Dt."): one
      * label, no lead noted; its cells a number then a date: two columns,
      * parted where the cells part (the statement was refused). */
@@ -502,13 +516,7 @@ static const struct placed_case PLACED[] = {
          ROW(0, 121, {"10", 45, 54}, {"04-12-23", 58.5f, 92}, {"POS", 200, 214}, {"250.00", 397, 425},
              {"28,250.00", 495.4f, 538.6f}),
          {.s = NULL}},
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20231201, .note = "UPI/DR/RENT", .type = DR, .balance = 950000},
-                  {.i = 1, .date = 20231202, .note = "SALARY", .type = CR},
-                  {.i = 3, .date = 20231204, .note = "POS", .amount = 25000}},
-         .balances_ok = YES,
-     }},
+     SERIAL_ROWS_WANT(20231201, 20231202, 20231204)},
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
      * is the reference, not more narration. */
@@ -571,16 +579,7 @@ static const struct placed_case PLACED[] = {
     {"narration_under_the_date_in_one_cell_and_a_footer_left_of_it",
      (const struct placed[]){
          {0, 148, .header = DATE_PARTICULARS},
-         ROW(0, 163, {"01-06-2023", 31, 78}, {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
-         ROW(0, 176, {"ATM", 31.0f, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f}),
-         ROW(0, 190, {"02-06-2023", 31, 78}, {"1,000.00", 638.4f, 687.3f}, {"11,000.00", 712.1f, 761}),
-         ROW(0, 203, {"BY", 31.0f, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}),
-         ROW(0, 217, {"03-06-2023", 31, 78}, {"20.00", 581, 622.2f}, {"10,980.00", 712.1f, 761}),
-         ROW(0, 230, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
-         ROW(0, 244, {"04-06-2023", 31, 78}, {"500.00", 638.4f, 687.3f}, {"11,480.00", 712.1f, 761}),
-         ROW(0, 257, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
-         ROW(0, 271, {"05-06-2023", 31, 78}, {"80.00", 581, 622.2f}, {"11,400.00", 712.1f, 761}),
-         ROW(0, 284, {"POS", 31.0f, 48}, {"GROCERY", 50.5f, 90}),
+         {0, 0, .header = ONE_CELL_ROWS},
          ROW(0, 305, {"India", 25, 45}, {"Post", 47.5f, 65}, {"Payments", 67.5f, 105}, {"Bank.", 107.5f, 130},
              {"This", 132.5f, 150}, {"is", 152.5f, 160}, {"a", 162.5f, 167}, {"system", 169.5f, 198},
              {"generated", 200.5f, 240}, {"statement.", 242.5f, 285}),
@@ -605,16 +604,7 @@ static const struct placed_case PLACED[] = {
     {"date_and_narration_in_one_cell_under_a_narration_label",
      (const struct placed[]){
          {0, 148, .header = TXN_DESCRIPTION_ONE_CELL},
-         ROW(0, 163, {"01-06-2023", 31, 78}, {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
-         ROW(0, 176, {"ATM", 31.0f, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f}),
-         ROW(0, 190, {"02-06-2023", 31, 78}, {"1,000.00", 638.4f, 687.3f}, {"11,000.00", 712.1f, 761}),
-         ROW(0, 203, {"BY", 31.0f, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}),
-         ROW(0, 217, {"03-06-2023", 31, 78}, {"20.00", 581, 622.2f}, {"10,980.00", 712.1f, 761}),
-         ROW(0, 230, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
-         ROW(0, 244, {"04-06-2023", 31, 78}, {"500.00", 638.4f, 687.3f}, {"11,480.00", 712.1f, 761}),
-         ROW(0, 257, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
-         ROW(0, 271, {"05-06-2023", 31, 78}, {"80.00", 581, 622.2f}, {"11,400.00", 712.1f, 761}),
-         ROW(0, 284, {"POS", 31.0f, 48}, {"GROCERY", 50.5f, 90}),
+         {0, 0, .header = ONE_CELL_ROWS},
          {.s = NULL}},
      {
          .ntxns = 5,
