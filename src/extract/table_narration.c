@@ -288,7 +288,8 @@ static void pieces_decide(struct pieces *ps, struct vocab *v, const struct layou
         return;
     for (size_t i = 0; i < ps->n; i++) {
         struct piece *p = &ps->p[i];
-        p->join |= ((p->tail_len >= 2 && p->head_len >= 2) || (p->tail_len >= 3 && p->head_len == 1)) &&
+        p->join |= ((p->tail_len >= 2 && p->head_len >= 2) || (p->tail_len >= 3 && p->head_len == 1) ||
+                    (p->tail_len == 1 && p->head_len >= 3)) &&
                    word_count(ps, v, p->tail) <= 0 && word_count(ps, v, p->head) <= 0;
     }
 }

@@ -88,6 +88,21 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 0, .note = "UPI/DR/457005478271/INDIAN OIL/BARB/merchant3147@BOB/Pay to merchant"}},
      }},
 
+    /* And a token cut one character after a slash ("MAKEMYTRIP/I" /
+     * "CIC/..."): a piece of one character before a piece of three or more
+     * printed nowhere else as a word joins too. */
+    {"one_character_piece_before_a_longer_one_joins_where_the_document_cuts_inside_words",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   NEFT*HDFC0415900*SBINN30521999*IMR                    5,000.00      6,000.00\n"
+     "             AN MEHTA*MAR\n"
+     "02/05/2024   UPI/DR/32550077643012/MAKEMYTRIP/I        100.00                    5,900.00\n"
+     "             CIC/mmt@ybl/Pay\n"
+     "04/05/2024   IMRAN MEHTA REIMB                                     1,000.00      6,900.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .note = "UPI/DR/32550077643012/MAKEMYTRIP/ICIC/mmt@ybl/Pay"}},
+     }},
+
     /* The same line without a cut inside a word elsewhere (a cut inside a
      * number tells nothing of words): the two words keep their space. */
     {"piece_at_the_edge_keeps_its_space_where_no_word_is_cut",
