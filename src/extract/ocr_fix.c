@@ -160,14 +160,15 @@ static size_t odd_hyphens(char *s, size_t n)
     return n;
 }
 
-/* A ']' with no '[' before it, beside a capital, is a J ("MANO]"): a
- * closing bracket alone is no statement's. */
+/* A ']' or '}' with no '[' or '{' before it, beside a capital, is a J
+ * ("MANO]", "MANO}"): a closing bracket alone is no statement's. */
 static void fix_bracket_j(char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '[')
+        if (s[i] == '[' || s[i] == '{')
             return;
-        if (s[i] == ']' && ((i > 0 && isupper((unsigned char)s[i - 1])) || (i + 1 < n && isupper((unsigned char)s[i + 1]))))
+        if ((s[i] == ']' || s[i] == '}') &&
+            ((i > 0 && isupper((unsigned char)s[i - 1])) || (i + 1 < n && isupper((unsigned char)s[i + 1]))))
             s[i] = 'J';
     }
 }
@@ -196,12 +197,29 @@ static size_t split_case(char *s, size_t n, size_t cap)
     return n;
 }
 
+/* The letter a digit is read as beside itself ("S5": one 5 read twice), or 0. */
+static char twin_letter(char d)
+{
+    switch (d) {
+    case '0': return 'O';
+    case '1': return 'I';
+    case '2': return 'Z';
+    case '5': return 'S';
+    case '6': return 'G';
+    case '8': return 'B';
+    default: return 0;
+    }
+}
+
 /* A NEFT or RTGS reference (UTR: a bank's four letters, N or R, then
- * digits) read with an O for the zero after its letters ("UTIBNO7875956759"). */
-static void utr_fix(char *s, size_t n)
+ * digits) read with an O for the zero after its letters ("UTIBNO7875956759"),
+ * or with its first digit read twice, as its look-alike letter and itself
+ * ("BARBNS56515708739", "KKBKNS58830769932"): the letter goes. Returns the
+ * new length. */
+static size_t utr_fix(char *s, size_t n)
 {
     for (size_t i = 0; i + 15 <= n; i++) {
-        if ((i > 0 && isalnum((unsigned char)s[i - 1])) || s[i + 5] != 'O' || (s[i + 4] != 'N' && s[i + 4] != 'R'))
+        if ((i > 0 && isalnum((unsigned char)s[i - 1])) || (s[i + 4] != 'N' && s[i + 4] != 'R'))
             continue;
         bool ok = true;
         for (size_t k = 0; k < 4; k++)
@@ -209,9 +227,16 @@ static void utr_fix(char *s, size_t n)
         size_t d = i + 6;
         while (d < n && isdigit((unsigned char)s[d]))
             d++;
-        if (ok && d - i - 6 >= 9 && (d == n || !isalnum((unsigned char)s[d])))
+        if (!ok || d - i - 6 < 9 || (d < n && isalnum((unsigned char)s[d])))
+            continue;
+        if (s[i + 5] == 'O') {
             s[i + 5] = '0';
+        } else if (s[i + 5] == twin_letter(s[i + 6])) {
+            memmove(s + i + 5, s + i + 6, n - i - 5);
+            n--;
+        }
     }
+    return n;
 }
 
 /* The capital a digit (or a bar) stands for in a bank's code, or 0. */
@@ -698,7 +723,7 @@ bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, f
     bool one = ta && hb && (a[na - 1] == '1' || b[0] == '1');
     bool ends = hb == nb || !isalnum((unsigned char)b[hb]);
     bool code = caps >= 2 || (!caps && ta < na && a[na - ta - 1] == '/');
-    return one && ends && code && ta + hb >= 10 && gap < 0.3f;
+    return one && ends && code && ta + hb >= 10 && gap < 0.4f;
 }
 
 /* A number between two slashes read with one 1 as a bar or a letter
@@ -743,7 +768,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     n = doubled_i(out, n);
     fix_initial_l(out, n);
     n = split_case(out, n, cap);
-    utr_fix(out, n);
+    n = utr_fix(out, n);
     ifsc_fix(out, n);
     slashed_number(out, n);
     n = ocr_fix_vpa(out, n, cap);

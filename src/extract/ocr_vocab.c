@@ -267,6 +267,22 @@ static bool all_upper(const char *s, size_t n)
     return true;
 }
 
+/* A J read as a closing bracket after a run of capitals ("MANO)" where
+ * the page knows MANOJ): a bracket closed with none opened in the word,
+ * the run no known word, the run and a J one. */
+static bool bracket_j(const struct known *k, struct pword *p, size_t a, size_t m)
+{
+    char w[WORD_MAX + 1];
+    if (p->text[a + m] != ')' || memchr(p->text, '(', p->len) || m + 1 > WORD_MAX || known(k, p->text + a, m))
+        return false;
+    memcpy(w, p->text + a, m);
+    w[m] = 'J';
+    if (!known(k, w, m + 1))
+        return false;
+    p->text[a + m] = 'J';
+    return true;
+}
+
 /* Word p's runs of three or more capitals that are no known word but one
  * misread away from exactly one (misread_of) become it. Runs touching a
  * digit (a code: "UTIBN961...") or an '@' are left alone. */
@@ -278,6 +294,8 @@ static void misread_runs(const struct known *k, struct pword *p)
             a++;
             continue;
         }
+        if (m >= 3 && all_upper(p->text + a, m) && bracket_j(k, p, a, m))
+            m = ocr_run_at_start(p->text + a, p->len - a, isalpha);
         char before = a ? p->text[a - 1] : ' ', after = p->text[a + m];
         char fixed[WORD_MAX + 1];
         if (m >= 3 && m <= WORD_MAX && all_upper(p->text + a, m) && !isdigit((unsigned char)before) &&

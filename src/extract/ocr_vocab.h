@@ -41,7 +41,9 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
  *   or, of four or more, a letter beside its look-alike dropped (one glyph
  *   read twice: "LTID", "IVYER") when the page prints the word surely
  *   elsewhere (the tables' "AMT" is no "AMIT"), is that word; runs
- *   touching a digit (codes) are left alone.
+ *   touching a digit (codes) are left alone; a closing bracket after
+ *   such a run, none opened in the word, is a J when that makes a known
+ *   word ("MANO)" where the page prints MANOJ surely).
  * A run of letters touching an '@' (a UPI address) is left alone. *n is
  * updated. Returns 0, or -1 when out of memory. */
 int ocr_vocab_fix(const struct ocr_vocab *known, struct pword *w, size_t *n);

@@ -160,7 +160,8 @@ TEST(codes_split_at_a_narrow_one)
 {
     CHECK(ocr_code_split_at_one("ICIC705534034581", 16, "1217", 4, 0.28f));
     CHECK(ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.25f));
-    CHECK(!ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.33f)); /* a space */
+    CHECK(ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.31f));  /* as wide as a space */
+    CHECK(!ocr_code_split_at_one("FINANCE/ICIC701", 15, "1484388042073", 13, 0.45f)); /* wider than one */
     CHECK(!ocr_code_split_at_one("ICIC705534034582", 16, "2217", 4, 0.28f));          /* no 1 at the gap */
     CHECK(ocr_code_split_at_one("NEFT/BARBN34684085", 18, "197/WIPRO", 9, 0.27f));
     CHECK(ocr_code_split_at_one("REFUND/ZOMATO/1", 15, "197805381", 9, 0.27f));
@@ -426,6 +427,8 @@ TEST(a_bracket_beside_capitals_is_a_j)
 {
     CHECK_STR(fix("MANO]"), "MANOJ");
     CHECK_STR(fix("UPI/672154028292/MANO]JOSHI/dinner"), "UPI/672154028292/MANOJJOSHI/dinner");
+    CHECK_STR(fix("MANO}"), "MANOJ");
+    CHECK_STR(fix("{REF}"), "{REF}");
     CHECK_STR(fix("[REF]"), "[REF]");     /* a bracket opened: a bracket */
     CHECK_STR(fix("12]"), "12]");
 }
@@ -447,6 +450,11 @@ TEST(a_utr_read_with_an_o_for_its_zero)
     CHECK_STR(fix("HDFCRO1234567890"), "HDFCR01234567890");
     CHECK_STR(fix("CHQNO123456789"), "CHQNO123456789");   /* no bank's four letters before the N */
     CHECK_STR(fix("UTIBNO78759"), "UTIBNO78759");         /* too few digits for a UTR */
+    /* its first digit read twice, as its look-alike letter and itself */
+    CHECK_STR(fix("NEFT/BARBNS56515708739/WIPRO"), "NEFT/BARBN56515708739/WIPRO");
+    CHECK_STR(fix("NEFT*UTIB0130801*KKBKNS58830769932*FATIMA"), "NEFT*UTIB0130801*KKBKN58830769932*FATIMA");
+    CHECK_STR(fix("BARBNS66515708739"), "BARBNS66515708739"); /* an S is no 6's twin */
+    CHECK_STR(fix("BARBNS565157"), "BARBNS565157");           /* too few digits */
 }
 
 TEST(marks_never_printed_alone)

@@ -182,6 +182,22 @@ TEST(capitals_read_surely_or_in_codes_or_two_ways_off_stay)
     ocr_vocab_free(v);
 }
 
+TEST(a_j_read_as_a_closing_bracket)
+{
+    struct pword p[6];
+    size_t n = 0;
+    p[n++] = w("IMPS-384854424911-MANOJ", 73, 100, 97);    /* the page prints MANOJ surely */
+    p[n++] = w("TO", 73, 120, 80);
+    p[n] = after(&p[n - 1], "CLG/MANO)", 0.35f, 80), n++;
+    p[n++] = w("(INDIA", 73, 140, 80);
+    p[n] = after(&p[n - 1], "LTD)", 0.35f, 80), n++;       /* LTDJ is no word */
+    p[n++] = w("(MANO)", 73, 160, 80);                     /* opened in the word */
+    CHECK_INT(ocr_vocab_fix(NULL, p, &n), 0);
+    CHECK_STR(p[2].text, "CLG/MANOJ");
+    CHECK_STR(p[4].text, "LTD)");
+    CHECK_STR(p[5].text, "(MANO)");
+}
+
 int main(void)
 {
     RUN(a_vocabulary_is_the_tables_words_any_case);
@@ -191,5 +207,6 @@ int main(void)
     RUN(the_page_s_sure_words_are_known_without_tables);
     RUN(capitals_misread_as_their_look_alikes_become_the_known_word);
     RUN(capitals_read_surely_or_in_codes_or_two_ways_off_stay);
+    RUN(a_j_read_as_a_closing_bracket);
     return check_summary();
 }
