@@ -30,6 +30,7 @@ struct txn {
     bool reconciled;        /* previous balance +/- amount == balance (and, with ocr, read surely) */
     bool ocr;               /* read by OCR from a scanned page (else from the text layer) */
     float confidence;       /* with ocr: the lowest word confidence in the row, 0..1 */
+    bool date_unsure;       /* with ocr: its date breaks the statement's date order (ocr_fix_dates) */
 };
 
 /* Below this confidence an OCR row is not vouched for even when its
@@ -41,7 +42,7 @@ struct txn {
 
 static inline bool txn_ocr_doubtful(const struct txn *t)
 {
-    return t->ocr && t->confidence < TXN_OCR_SURE;
+    return t->ocr && (t->confidence < TXN_OCR_SURE || t->date_unsure);
 }
 
 /* Facts about the document itself, for the metadata fraud checks. */

@@ -38,10 +38,12 @@ static json_t *reconciliation_json(const struct statement *st)
     for (size_t i = 0; i < st->ntxns; i++) {
         const struct txn *t = &st->txns[i];
         pb_paise want = t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount;
-        /* why: the balance does not follow, OCR was unsure of the row, the
+        /* why: the balance does not follow, OCR read a date out of the
+         * statement's order or was unsure of the row, the
          * first row's direction was guessed (no opening printed, no sign or
          * Dr/Cr), or no printed balance checks it */
         const char *why = want != t->balance       ? "balance"
+                          : t->ocr && t->date_unsure ? "date_order"
                           : txn_ocr_doubtful(t)    ? "ocr_confidence"
                           : i == 0 && st->opening_guessed ? "direction"
                                                    : "unchecked";

@@ -186,6 +186,28 @@ static void correct_scan(struct statement *st)
     free(rows);
 }
 
+/* A scan's dates out of the statement's order: the value date when it
+ * mends one, else the row is not vouched for (ocr_fix_dates). Rows read
+ * from a text layer are left as printed. */
+static void correct_dates(struct statement *st)
+{
+    struct date_row *rows = calloc(st->ntxns + 1, sizeof *rows);
+    if (!rows)
+        return;
+    for (size_t i = 0; i < st->ntxns; i++)
+        rows[i] = (struct date_row){st->txns[i].date, st->txns[i].value_date, false, false};
+    ocr_fix_dates(rows, st->ntxns);
+    for (size_t i = 0; i < st->ntxns; i++) {
+        struct txn *t = &st->txns[i];
+        if (!t->ocr)
+            continue;
+        if (rows[i].corrected)
+            t->date = rows[i].date;
+        t->date_unsure = rows[i].doubtful;
+    }
+    free(rows);
+}
+
 /* A scan's narrations, set right once their lines are joined (a VPA's
  * handle wrapped onto the next line, named after the row's payee). */
 static void fix_scan_notes(struct statement *st)
@@ -274,6 +296,7 @@ static int read_account(const struct layout *view, struct table_result *t, int o
         period_around(view, t->line_use, st->txns[0].date, st->txns[st->ntxns - 1].date, &idr.from, &idr.to);
     if (ocr_pages) {
         correct_scan(st);
+        correct_dates(st);
         fix_scan_notes(st);
         mark_doubtful(st);
     }

@@ -2,6 +2,7 @@
 #include "extract/ocr_fix.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -874,6 +875,74 @@ const char *ocr_after_mark(const char *cell)
     while (*p == ' ')
         p++;
     return *p ? p : NULL;
+}
+
+/* ---------- dates in the statement's order ---------- */
+
+/* Whether a and b, written dd mm yyyy, differ in exactly one digit. */
+static bool one_digit_apart(pb_day a, pb_day b)
+{
+    int ya, ma, da, yb, mb, db;
+    date_to_ymd(a, &ya, &ma, &da);
+    date_to_ymd(b, &yb, &mb, &db);
+    char x[16], y[16];
+    snprintf(x, sizeof x, "%02d%02d%04d", da, ma, ya);
+    snprintf(y, sizeof y, "%02d%02d%04d", db, mb, yb);
+    int diff = 0;
+    for (size_t i = 0; x[i] && y[i]; i++)
+        diff += x[i] != y[i];
+    return diff == 1 && strlen(x) == strlen(y);
+}
+
+/* Whether a comes no later (newest first: no earlier) than b. */
+static bool in_order(pb_day a, pb_day b, bool newest_first)
+{
+    return newest_first ? a >= b : a <= b;
+}
+
+/* Whether row i's date d fits between its neighbours (those there are). */
+static bool fits(const struct date_row *r, size_t n, size_t i, pb_day d, bool desc)
+{
+    return (i == 0 || in_order(r[i - 1].date, d, desc)) && (i + 1 == n || in_order(d, r[i + 1].date, desc));
+}
+
+/* Whether row i is out of the order its neighbours keep: it does not fit
+ * between the two around it, which are in order among themselves; a first
+ * or last row, when it does not fit beside the next (previous) one and
+ * that one fits between its own neighbours (else that one is the odd one
+ * out). */
+static bool odd_one_out(const struct date_row *r, size_t n, size_t i, bool desc)
+{
+    if (n < 3 || fits(r, n, i, r[i].date, desc))
+        return false;
+    if (i > 0 && i + 1 < n)
+        return in_order(r[i - 1].date, r[i + 1].date, desc);
+    size_t k = i == 0 ? 1 : n - 2;
+    return in_order(r[k - 1].date, r[k + 1].date, desc) && fits(r, n, k, r[k].date, desc);
+}
+
+size_t ocr_fix_dates(struct date_row *rows, size_t n)
+{
+    size_t up = 0, down = 0, fixed = 0;
+    for (size_t i = 1; i < n; i++)
+        up += rows[i].date > rows[i - 1].date, down += rows[i].date < rows[i - 1].date;
+    bool desc = down > up;
+    for (size_t i = 0; i < n; i++)
+        rows[i].doubtful = odd_one_out(rows, n, i, desc);
+    for (size_t i = 0; i < n; i++) {
+        struct date_row *r = &rows[i];
+        if (r->doubtful && r->value != PB_NO_DAY && fits(rows, n, i, r->value, desc) &&
+            one_digit_apart(r->date, r->value)) {
+            r->date = r->value;
+            r->corrected = true;
+            r->doubtful = false;
+            fixed++;
+        }
+    }
+    /* a row its mended neighbour had put out of order is in order again */
+    for (size_t i = 0; i < n; i++)
+        rows[i].doubtful = rows[i].doubtful && !fits(rows, n, i, rows[i].date, desc);
+    return fixed;
 }
 
 /* ---------- the balance chain ---------- */

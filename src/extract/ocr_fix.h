@@ -86,6 +86,24 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
  * decide, not the gap. */
 bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap);
 
+/* The chain checks amounts and balances, never dates: a scanned row's
+ * date read with a digit wrong ("29/11/24" between 19/11 and 23/11)
+ * passes it. Statements print their rows in date order (oldest or newest
+ * first, told by the dates themselves): a date out of that order between
+ * two neighbours in order is misread. It becomes the row's value date
+ * when that is in order and one digit from it (Indian statements print
+ * the value date beside the date, mostly the same day); else it is
+ * doubtful. */
+struct date_row {
+    pb_day date;
+    pb_day value;   /* PB_NO_DAY when not printed */
+    bool corrected; /* out: date set to the value date */
+    bool doubtful;  /* out: out of order, and no one reading mends it */
+};
+
+/* Judges rows[0..n) in order; returns how many were corrected. */
+size_t ocr_fix_dates(struct date_row *rows, size_t n);
+
 struct chain_row {
     pb_paise amount;  /* > 0 */
     pb_paise balance;

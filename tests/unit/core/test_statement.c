@@ -33,6 +33,20 @@ TEST(rows_ocr_was_unsure_of_are_counted_when_the_balances_chain)
     CHECK_INT(statement_unsure_rows(&st), 2);
 }
 
+TEST(a_scanned_date_out_of_order_is_an_unsure_reading)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    t[1].date_unsure = true; /* read surely, but its date breaks the statement's order */
+    t[1].reconciled = false;
+    st.balances_ok = false;
+    CHECK(txn_ocr_doubtful(&t[1]));
+    CHECK_INT(statement_unsure_rows(&st), 1);
+    t[1].ocr = false;          /* a text row's date is as printed */
+    CHECK(!txn_ocr_doubtful(&t[1]));
+}
+
 TEST(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading)
 {
     struct txn t[3];
@@ -83,6 +97,7 @@ int main(void)
     RUN(a_reconciled_statement_has_no_unsure_rows);
     RUN(a_statement_printing_no_balance_is_told_apart);
     RUN(rows_ocr_was_unsure_of_are_counted_when_the_balances_chain);
+    RUN(a_scanned_date_out_of_order_is_an_unsure_reading);
     RUN(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading);
     RUN(totals_that_disagree_are_a_mismatch_not_unsure_reading);
     RUN(text_rows_are_never_unsure);

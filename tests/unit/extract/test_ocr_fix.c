@@ -171,6 +171,57 @@ TEST(codes_split_at_a_narrow_one)
     CHECK(!ocr_code_split_at_one("ICIC705534034581", 16, "1217AB", 6, 0.28f));        /* letters after */
 }
 
+static pb_day day(int y, int m, int d)
+{
+    pb_day v = PB_NO_DAY;
+    CHECK(date_from_ymd(y, m, d, &v));
+    return v;
+}
+
+TEST(a_date_out_of_the_statements_order_is_mended_or_doubted)
+{
+    struct date_row r[] = {
+        {day(2024, 11, 17), day(2024, 11, 17), false, false},
+        {day(2024, 11, 19), day(2024, 11, 19), false, false},
+        {day(2024, 11, 29), day(2024, 11, 19), false, false}, /* 19/11/24 read 29/11/24, its value date right */
+        {day(2024, 11, 23), day(2024, 11, 23), false, false},
+        {day(2024, 11, 27), PB_NO_DAY, false, false},
+        {day(2024, 12, 27), PB_NO_DAY, false, false},         /* out of order, no value date: doubtful */
+        {day(2024, 11, 30), PB_NO_DAY, false, false},
+    };
+    CHECK_INT(ocr_fix_dates(r, 7), 1);
+    CHECK(r[2].corrected && r[2].date == day(2024, 11, 19) && !r[2].doubtful);
+    CHECK(r[5].doubtful && !r[5].corrected && r[5].date == day(2024, 12, 27));
+    for (size_t i = 0; i < 7; i++)
+        CHECK(i == 2 || i == 5 || (!r[i].corrected && !r[i].doubtful));
+}
+
+TEST(dates_newest_first_and_value_dates_far_off)
+{
+    struct date_row r[] = {
+        {day(2024, 3, 9), day(2024, 3, 9), false, false},
+        {day(2024, 3, 7), day(2024, 3, 7), false, false},
+        {day(2024, 3, 8), day(2024, 3, 5), false, false},  /* 05/03 read 08/03, its value date right */
+        {day(2024, 3, 2), day(2024, 3, 2), false, false},
+        {day(2024, 3, 1), day(2024, 3, 1), false, false},
+    };
+    CHECK_INT(ocr_fix_dates(r, 5), 1);
+    CHECK(r[2].corrected && r[2].date == day(2024, 3, 5));
+    for (size_t i = 0; i < 5; i++) /* 07/03 was out of order beside 08/03 only */
+        CHECK(!r[i].doubtful);
+    struct date_row far[] = {
+        {day(2024, 3, 1), PB_NO_DAY, false, false},
+        {day(2024, 3, 21), day(2024, 3, 3), false, false}, /* value date in order but two digits off */
+        {day(2024, 3, 4), PB_NO_DAY, false, false},
+    };
+    CHECK_INT(ocr_fix_dates(far, 3), 0);
+    CHECK(far[1].doubtful && far[1].date == day(2024, 3, 21) && !far[0].doubtful && !far[2].doubtful);
+    struct date_row two[] = {{day(2024, 3, 9), PB_NO_DAY, false, false}, {day(2024, 3, 1), PB_NO_DAY, false, false}};
+    CHECK_INT(ocr_fix_dates(two, 2), 0); /* which of two is out of order: unknown */
+    CHECK(!two[0].doubtful && !two[1].doubtful);
+    CHECK_INT(ocr_fix_dates(two, 0), 0);
+}
+
 TEST(long_words_are_cut_not_overrun)
 {
     char out[8];
@@ -484,6 +535,8 @@ int main(void)
     RUN(narrations_set_right_once_their_lines_are_joined);
     RUN(a_thin_i_read_twice_as_i_and_1);
     RUN(codes_split_at_a_narrow_one);
+    RUN(a_date_out_of_the_statements_order_is_mended_or_doubted);
+    RUN(dates_newest_first_and_value_dates_far_off);
     RUN(long_words_are_cut_not_overrun);
     RUN(digit_variants);
     RUN(chain_corrects_a_misread_amount);
