@@ -405,7 +405,10 @@ static uint64_t words_key(const struct htok *t, int n)
     return h;
 }
 
-int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
+/* header_match, where top_read says line i alone was read as a header
+ * (header_find_at): its words are a header's whatever share of them a
+ * phrase names, so only the lines stacked under it are checked. */
+static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read, struct header *h)
 {
     struct htok t[MAX_HDR_TOKENS];
     struct clus c[MAX_HDR_TOKENS];
@@ -488,8 +491,9 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
      * text below, nor a title above): half its words, more than half on a
      * lower line of three words or more (a row's narration above its date,
      * "Cheque deposit CANARA BANK", names two labels in four words; "On" /
-     * "Ref" under "Value" / "Instr." is a header line) */
-    for (size_t ln = 0; ln < k && k > 1; ln++) {
+     * "Ref" under "Value" / "Instr." is a header line); a top line read
+     * as a header alone (its roles from the cells below) is one */
+    for (size_t ln = top_read ? 1 : 0; ln < k && k > 1; ln++) {
         int all = 0, hit = 0;
         for (int a = 0; a < n; a++)
             if (t[a].line == (int)ln) {
@@ -586,6 +590,11 @@ int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
         named |= h->cols[a].unnamed ? 0 : 1u << h->cols[a].role;
     int score = __builtin_popcount(named & ~(1u << COL_OTHER | 1u << COL_UNKNOWN));
     return score > 0 ? score : 1;
+}
+
+int header_match(const struct layout *l, size_t i, size_t k, struct header *h)
+{
+    return match_lines(l, i, k, false, h);
 }
 
 /* How many of line i's tokens start a header phrase (counting stops at
@@ -688,17 +697,20 @@ static bool close_lines(const struct layout *l, size_t upper, size_t lower)
 
 /* The best header starting at line i (stacked over up to 3 close lines; a
  * lower line of label words belongs to it even when it adds no column:
- * "Cheque" over "No."). */
+ * "Cheque" over "No."; under a line that is a header alone, whatever
+ * share of its words the phrases name: "Ref." under "Instr."). */
 int header_find_at(const struct layout *l, size_t i, size_t page_start, size_t page_end, struct header *best)
 {
     int bestscore = 0;
+    bool alone = false; /* line i is a header alone */
     if (!header_may_start(l, i) && !spread_labels(l, i))
         return 0;
     for (size_t k = 1; k <= 3 && i + k <= page_end; k++) {
         if (k > 1 && (!close_lines(l, i + k - 2, i + k - 1) || header_line_has_value(l, i + k - 1)))
             break;
         struct header h;
-        int s = header_match(l, i, k, &h);
+        int s = match_lines(l, i, k, alone, &h);
+        alone |= k == 1 && s > 0;
         if (s > bestscore || (s == bestscore && s && h.ncols >= best->ncols)) {
             bestscore = s;
             *best = h;

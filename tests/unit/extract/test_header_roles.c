@@ -371,6 +371,29 @@ static const struct table_case CASES[] = {
                   {.i = 5, .type = CR, .amount = 88300}},
          .balances_ok = YES,
      }},
+
+    /* A header whose top line is read as a header on its own (its roles
+     * from the cells below: "Value", "Nature of Txn", "Outflow" name none)
+     * and a lower line of label words stacked under it ("On" under
+     * "Value", "Ref." under "Instr."): the lower line is part of the
+     * header, and "Instr." over "Ref." is the reference column, not a
+     * column of other text whose numbers are lost. */
+    {"lower_label_line_under_a_header_of_words_read_from_cells",
+     "Booking Date  Value       Nature of Txn                  Instr.             Outflow        Inflow       Balance\n"
+     "              On                                         Ref.\n"
+     "01/12/2024    01/12/2024  UPI/440258006363/DR/RAVI       440258006363      5,664.00                   17,998.78\n"
+     "02/12/2024    02/12/2024  UPI/563114532483/DR/ROHIT      563114532483        617.00                   17,381.78\n"
+     "07/12/2024    07/12/2024  NACH RETURN CHARGES                                500.00                   16,881.78\n"
+     "16/12/2024    16/12/2024  NEFT-UTIBN81519266048-LAKSHMI  UTIBN81519266048               38,650.00     55,531.78\n"
+     "17/12/2024    17/12/2024  UPI/471435680922/DR/IMRAN      471435680922      2,795.00                   52,736.78\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .chq_num = "440258006363", .note = "UPI/440258006363/DR/RAVI", .type = DR},
+                  {.i = 2, .chq_num = NONE, .note = "NACH RETURN CHARGES"},
+                  {.i = 3, .chq_num = "UTIBN81519266048", .type = CR, .reconciled = YES},
+                  {.i = 4, .chq_num = "471435680922", .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
