@@ -93,6 +93,18 @@ static bool textual(enum cellkind k)
     return k == CK_TEXT || k == CK_EMPTY;
 }
 
+/* Is unnamed column a, beside b (a label naming a reference or other
+ * text), the narration of a header naming none ("Nature of Txn" a space
+ * after "Reference Id")? Its text is, when more than twice b's: a
+ * reference is a number now and then, a narration a sentence on every
+ * line. Joined, the narrations would be read as references. */
+static bool narration_beside_text_label(const struct header *h, const struct col_cells *cc, int a, int b)
+{
+    enum col_role rb = h->cols[b].role;
+    return !h->cols[b].unnamed && (rb == COL_REF || rb == COL_OTHER) && cc[a].kind == CK_TEXT &&
+           header_col(h, COL_NARRATION) < 0 && cc[a].textlen > 2 * cc[b].textlen;
+}
+
 /* May unnamed column a join its neighbour b? */
 static bool joins(const struct header *h, const struct col_cells *cc, int a, int b, float size)
 {
@@ -104,6 +116,8 @@ static bool joins(const struct header *h, const struct col_cells *cc, int a, int
      * Balance"), however close their labels; dates under both: a date and
      * a value date ("Booking Date" beside "Value" over "On") */
     if ((ka == CK_MONEY && kb == CK_MONEY) || (ka == CK_DATE && kb == CK_DATE))
+        return false;
+    if (narration_beside_text_label(h, cc, a, b))
         return false;
     if (!h->cols[b].unnamed)
         return header_kind_suits(ka, h->cols[b].role);
