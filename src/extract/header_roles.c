@@ -121,16 +121,21 @@ static bool joins(const struct header *h, const struct col_cells *cc, int a, int
         return false;
     if (!h->cols[b].unnamed)
         return header_kind_suits(ka, h->cols[b].role);
-    return textual(ka) && textual(kb); /* "Nature of" + "Txn": one text label */
+    /* "Nature of" + "Txn": one text label; a piece with no cells of its
+     * own is a word of the unknown label beside it, whatever that one's
+     * cells ("Account Activity" a monospaced space apart, the dates of the
+     * date and narration cell under "Account" alone) */
+    return ka == CK_EMPTY || (textual(ka) && textual(kb));
 }
 
 /* What was counted under column a's label joins what was counted under
  * b's, the label a merges into: b's kind, unless its own cells do not
- * suit its role or it has none (the cells fell under the unnamed part);
- * the text and the cells of each kind under both parts summed. */
+ * suit its role (a label naming none: any kind does) or it has none (the
+ * cells fell under the unnamed part); the text and the cells of each kind
+ * under both parts summed. */
 static void merge_cells(const struct column *b, struct col_cells *into, const struct col_cells *from)
 {
-    if (!header_kind_suits(into->kind, b->role) || into->kind == CK_EMPTY)
+    if ((b->role != COL_UNKNOWN && !header_kind_suits(into->kind, b->role)) || into->kind == CK_EMPTY)
         into->kind = from->kind;
     into->timed = from->timed > into->timed ? from->timed : into->timed;
     if (from->earlier + from->later > into->earlier + into->later) /* the dates' order: the part holding the dates */

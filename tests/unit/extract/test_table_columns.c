@@ -152,6 +152,28 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* The same cell under two words no phrase knows a monospaced space
+     * apart ("Account Activity"), the dates under the first word only: the
+     * words are one label, the date's and the narration's cell, not a
+     * date column beside an empty one. */
+    {"date_and_narration_in_one_cell_under_two_unknown_words_monospaced",
+     "Account Activity       Chq No        Withdrawals       Deposits      Balance\n"
+     "01/05/2024             100001             100.00                      900.00\n"
+     "UPI/DR/100001/SHOP-ONE\n"
+     "02/05/2024                                               500.00     1,400.00\n"
+     "NEFT/CR/ACME-LTD-SALARY\n"
+     "03/05/2024             100002             200.00                    1,200.00\n"
+     "UPI/DR/100002/SHOP-TWO\n"
+     "04/05/2024             100003              50.00                    1,150.00\n"
+     "UPI/DR/100003/CAB\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
+                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
+                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
+         .balances_ok = YES,
+     }},
+
     /* The same cell with the other cells centred against it: the date
      * alone on the line above the amounts, the narration on the line below
      * them (a label no phrase knows over the balances, so the cells are
