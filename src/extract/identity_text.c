@@ -7,14 +7,58 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Splits a line into segments at gaps wider than ~1.5 font sizes. */
+/* Does word w of its line start after a gap wider than ~1.5 font sizes? */
+static bool wide_gap_before(const struct layout *l, const struct line *ln, uint32_t w)
+{
+    const struct word *wd = &l->words[w];
+    return w == ln->first || wd->x0 - l->words[w - 1].x1 > 1.5f * fmaxf(wd->size, 4);
+}
+
+/* Does a segment of the line above or below line li (on its page, a line
+ * apart) start at x? */
+static bool segment_starts_beside(const struct layout *l, size_t li, float x)
+{
+    const struct line *ln = &l->lines[li];
+    size_t beside[2];
+    int nb_lines = 0;
+    if (li > 0)
+        beside[nb_lines++] = li - 1;
+    if (li + 1 < l->nlines)
+        beside[nb_lines++] = li + 1;
+    for (int k = 0; k < nb_lines; k++) {
+        const struct line *nb = &l->lines[beside[k]];
+        if (nb->page != ln->page || fabsf(nb->base - ln->base) > 2 * fmaxf(ln->size, 4))
+            continue;
+        for (uint32_t w = nb->first; w < nb->first + nb->n; w++)
+            if (wide_gap_before(l, nb, w) && fabsf(l->words[w].x0 - x) < 1)
+                return true;
+    }
+    return false;
+}
+
+/* Does word w start a segment? After a gap wider than ~1.5 font sizes; or
+ * touching the word before it, even overlapping it, where a segment of the
+ * line above or below starts too: text of one column run into the next
+ * column's label ("ANNA NAGAR" into "IFSC Code :", the labels "Account
+ * Type :" and "MICR Code :" above and below starting where it does). Words
+ * of one phrase are a space apart, never touching. */
+static bool starts_segment(const struct layout *l, size_t li, uint32_t w)
+{
+    const struct line *ln = &l->lines[li];
+    if (wide_gap_before(l, ln, w))
+        return true;
+    const struct word *wd = &l->words[w];
+    return wd->x0 - l->words[w - 1].x1 < 0.1f * fmaxf(wd->size, 4) && segment_starts_beside(l, li, wd->x0);
+}
+
+/* Splits a line into segments (starts_segment). */
 int id_segments(const struct layout *l, size_t li, struct seg *out, int max)
 {
     const struct line *ln = &l->lines[li];
     int n = 0;
     for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
         const struct word *wd = &l->words[w];
-        bool fresh = n == 0 || wd->x0 - out[n - 1].x1 > 1.5f * fmaxf(wd->size, 4);
+        bool fresh = n == 0 || starts_segment(l, li, w);
         if (fresh) {
             if (n == max)
                 break;

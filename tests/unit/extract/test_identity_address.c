@@ -101,9 +101,49 @@ TEST(address_lines_between_the_lines_of_another_column)
     layout_free(&l);
 }
 
+TEST(address_line_running_into_the_next_columns_label)
+{
+    /* the address's second line reaches under the label column on its
+     * right, its last word touching "IFSC Code :" (which starts where the
+     * labels above and below it start) */
+    struct layout l = {0};
+    add_text(&l, 20, 20, "Punjab National Bank");
+    add_text(&l, 20, 40, "Customer Name : MANOJ LAL MEHTA");
+    add_text(&l, 296, 40, "Account No :");
+    add_text(&l, 400, 40, "0673000100267148");
+    add_text(&l, 20, 52, "Address :");
+    add_text(&l, 112, 52, "ROOM 5, SHIVAJI CHAWL");
+    add_text(&l, 296, 52, "Account Type : SAVINGS");
+    add_text(&l, 112, 64, "NEAR HANUMAN MANDIR, ANNA NAGAR");
+    add_text(&l, 296, 64, "IFSC Code :");
+    add_text(&l, 400, 64, "PUNB0320852");
+    add_text(&l, 112, 76, "CHENNAI 600512");
+    add_text(&l, 296, 76, "MICR Code :");
+    add_text(&l, 400, 76, "600024555");
+    const char *rows[] = {
+        "Date         Particulars                                  Debit        Credit       Balance",
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
+    };
+    for (size_t i = 0; i < 3; i++)
+        add_text(&l, 0, 120 + 12 * (float)i, rows[i]);
+    l.npages = 1;
+    struct statement st;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    CHECK_INT(layout_build_lines(&l), 0);
+    CHECK_INT(extract_layout_first(&l, &none, &st, &err), 0);
+    CHECK_STR(st.id.address, "ROOM 5, SHIVAJI CHAWL, NEAR HANUMAN MANDIR, ANNA NAGAR, CHENNAI 600512");
+    CHECK_STR(st.id.name, "MANOJ LAL MEHTA");
+    CHECK_STR(st.id.ifsc, "PUNB0320852");
+    statement_free(&st);
+    layout_free(&l);
+}
+
 int main(void)
 {
     RUN(address_block_under_a_name_printed_after_the_account_number);
     RUN(address_lines_between_the_lines_of_another_column);
+    RUN(address_line_running_into_the_next_columns_label);
     return check_summary();
 }
