@@ -404,13 +404,13 @@ static const struct table_case CASES[] = {
      "01/09/2024   01/09/2024                NEFT/UTIBN49843422947/HARPREET   33,925.00                5,608.79\n"
      "01/09/2024   01/09/2024                NEFT/BARBN49187347598/ACME LTD               79,500.00   85,108.79\n"
      "01/09/2024   01/09/2024                ATM WDL/S1A51506/ANDHERI WEST     5,000.00               80,108.79\n"
-     "03/09/2024   03/09/2024   614598903230 UPI/CR/614598903230/HARPREET                  3,261.00   83,369.79\n"
+     "03/09/2024   03/09/2024   6145989032   UPI/CR/614598903230/HARPREET                  3,261.00   83,369.79\n"
      "04/09/2024   04/09/2024                BBPS/MSEDCL/869165978             3,465.38               79,904.41\n"
      "05/09/2024   05/09/2024                POS/RELIANCE FRESH/MUMBAI         7,815.74               72,088.67\n",
      {
          .ntxns = 6,
          .txns = {{.i = 0, .chq_num = NONE, .note = "NEFT/UTIBN49843422947/HARPREET", .type = DR},
-                  {.i = 3, .chq_num = "614598903230", .note = "UPI/CR/614598903230/HARPREET", .type = CR},
+                  {.i = 3, .chq_num = "6145989032", .note = "UPI/CR/614598903230/HARPREET", .type = CR},
                   {.i = 5, .note = "POS/RELIANCE FRESH/MUMBAI", .reconciled = YES}},
          .balances_ok = YES,
      }},
