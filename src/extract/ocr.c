@@ -84,6 +84,11 @@ static TessBaseAPI *thread_api(void)
      * how its old classifier cuts words; the LSTM reads whole lines and
      * places its own spaces (scan-smoke read byte for byte the same) */
     lib->TessBaseAPISetVariable(api, "textord_disable_pitch_test", "1");
+    /* a line read unsure is read again inverted, for light type on a dark
+     * fill: ocr_shade.c inverts those blocks before the page is read, and
+     * on dark type the inverted reading only ever won with noise (2% of a
+     * page's work; scan-smoke the same rows, a scan-full sample one more) */
+    lib->TessBaseAPISetVariable(api, "tessedit_do_invert", "0");
     tl_api = api;
     pthread_setspecific(api_key, api);
     return api;
