@@ -67,6 +67,23 @@ static void add_text(struct layout *l, float x, float y, const char *text)
     }
 }
 
+/* The identity block in *l read above a short transaction table, into *st. */
+static void read_with_rows(struct layout *l, struct statement *st)
+{
+    static const char *rows[] = {
+        "Date         Particulars                                  Debit        Credit       Balance",
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
+    };
+    for (size_t i = 0; i < 3; i++)
+        add_text(l, 0, 120 + 12 * (float)i, rows[i]);
+    l->npages = 1;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    CHECK_INT(layout_build_lines(l), 0);
+    CHECK_INT(extract_layout_first(l, &none, st, &err), 0);
+}
+
 TEST(address_lines_between_the_lines_of_another_column)
 {
     /* the right-hand column's lines sit between the address lines (other baselines) */
@@ -80,19 +97,8 @@ TEST(address_lines_between_the_lines_of_another_column)
     add_text(&l, 110, 64, "HYDERABAD 500986");
     add_text(&l, 20, 80, "Name of Customer : HARPREET PATEL");
     add_text(&l, 20, 92, "Account No : 154703645264");
-    const char *rows[] = {
-        "Date         Particulars                                  Debit        Credit       Balance",
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
-    };
-    for (size_t i = 0; i < 3; i++)
-        add_text(&l, 0, 120 + 12 * (float)i, rows[i]);
-    l.npages = 1;
     struct statement st;
-    struct extract_error err;
-    struct extract_opts none = {0};
-    CHECK_INT(layout_build_lines(&l), 0);
-    CHECK_INT(extract_layout_first(&l, &none, &st, &err), 0);
+    read_with_rows(&l, &st);
     CHECK_STR(st.id.address, "NO 18, TEMPLE STREET, NEXT TO POST OFFICE, AMEERPET, HYDERABAD 500986");
     CHECK_STR(st.id.name, "HARPREET PATEL");
     CHECK_STR(st.id.ifsc, "INDB0154492");
@@ -120,19 +126,8 @@ TEST(address_line_running_into_the_next_columns_label)
     add_text(&l, 112, 76, "CHENNAI 600512");
     add_text(&l, 296, 76, "MICR Code :");
     add_text(&l, 400, 76, "600024555");
-    const char *rows[] = {
-        "Date         Particulars                                  Debit        Credit       Balance",
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
-    };
-    for (size_t i = 0; i < 3; i++)
-        add_text(&l, 0, 120 + 12 * (float)i, rows[i]);
-    l.npages = 1;
     struct statement st;
-    struct extract_error err;
-    struct extract_opts none = {0};
-    CHECK_INT(layout_build_lines(&l), 0);
-    CHECK_INT(extract_layout_first(&l, &none, &st, &err), 0);
+    read_with_rows(&l, &st);
     CHECK_STR(st.id.address, "ROOM 5, SHIVAJI CHAWL, NEAR HANUMAN MANDIR, ANNA NAGAR, CHENNAI 600512");
     CHECK_STR(st.id.name, "MANOJ LAL MEHTA");
     CHECK_STR(st.id.ifsc, "PUNB0320852");
