@@ -17,11 +17,19 @@ struct wordbuf {
     uint16_t font; /* its first character's (pdf_fonts_note) */
 };
 
-static int flush(struct layout *l, int page, struct wordbuf *w)
+/* A word lying wholly outside the page's box is on no page a reader sees
+ * (a template row a report writer left beside the page); one that only
+ * runs past its edge (a last column printed too wide) is read whole. */
+static bool off_page(const struct wordbuf *w, fz_rect box)
+{
+    return w->x1 <= box.x0 || w->x0 >= box.x1 || w->y1 <= box.y0 || w->y0 >= box.y1;
+}
+
+static int flush(struct layout *l, int page, struct wordbuf *w, fz_rect box)
 {
     int rc = 0;
     size_t before = l->nwords;
-    if (w->len)
+    if (w->len && !off_page(w, box))
         rc = layout_add_word(l, page, w->x0, w->y0, w->x1, w->y1, w->base, w->size, w->text, w->len);
     if (l->nwords > before)
         l->words[before].font = w->font;
@@ -44,6 +52,7 @@ static bool struck_again(const fz_stext_char *prev, const fz_stext_char *ch)
  * that line goes on with the word of the line before. */
 struct reading {
     struct wordbuf w;
+    fz_rect box; /* the page's */
     const fz_stext_char *prev;
     float prev_x1;
 };
@@ -53,7 +62,7 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
 {
     struct wordbuf *w = &rd->w;
     if (!line->first_char || !struck_again(rd->prev, line->first_char)) {
-        if (flush(l, page, w) < 0)
+        if (flush(l, page, w, rd->box) < 0)
             return -1;
         rd->prev_x1 = 0;
     }
@@ -67,7 +76,7 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
         bool space = ch->c == ' ' || ch->c == 0xa0 || ch->c == '\t' || ch->c < 32;
         float gap = r.x0 - rd->prev_x1;
         if (space || (w->len && (gap > 0.3f * ch->size || gap < -0.5f * ch->size))) {
-            if (flush(l, page, w) < 0)
+            if (flush(l, page, w, rd->box) < 0)
                 return -1;
         }
         rd->prev_x1 = r.x1;
@@ -145,12 +154,11 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
     fz_var(st);
     fz_try(ctx)
     {
-        /* text entirely outside the page's box is on no page a reader sees */
-        fz_stext_options opts = {.flags = FZ_STEXT_MEDIABOX_CLIP | (want_images ? FZ_STEXT_PRESERVE_IMAGES : 0)};
+        fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
         page = fz_load_page(ctx, doc, i);
         watch_page(w);
         st = page_text(ctx, page, &opts, w, bounds, &limited);
-        struct reading rd = {.w = {.len = 0}};
+        struct reading rd = {.w = {.len = 0}, .box = fz_bound_page(ctx, page)};
         for (fz_stext_block *b = st->first_block; b; b = b->next) {
             if (b->type == FZ_STEXT_BLOCK_IMAGE) {
                 rc++;
@@ -170,7 +178,7 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
                     fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
             }
         }
-        if (flush(l, i, &rd.w) < 0)
+        if (flush(l, i, &rd.w, rd.box) < 0)
             fz_throw(ctx, FZ_ERROR_GENERIC, "out of memory");
     }
     fz_always(ctx)

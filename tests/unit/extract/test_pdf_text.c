@@ -104,7 +104,18 @@ TEST(text_outside_the_page_is_not_read)
              "BT /C 10 Tf 1 0 0 1 72 700 Tm (02/01/2024 RENT 100.00) Tj ET "
              "BT /C 10 Tf 1 0 0 1 -12 688 Tm (ABCD Page 1) Tj ET",
              got, sizeof got);
-    CHECK_STR(got, "02/01/2024 RENT 100.00 | CD Page 1");
+    CHECK_STR(got, "02/01/2024 RENT 100.00 | ABCD Page 1");
+}
+
+/* a last column printed too wide for the page (612 pt): its figures run
+ * past the edge, and are read whole, not cut where the page ends */
+TEST(a_word_running_past_the_page_edge_is_read_whole)
+{
+    char got[256];
+    words_of("BT /C 10 Tf 1 0 0 1 72 700 Tm (02/01/2024 RENT) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 588 700 Tm (38,885.07) Tj ET",
+             got, sizeof got);
+    CHECK_STR(got, "02/01/2024 RENT 38,885.07");
 }
 
 /* A page of n small filled squares and no text: a glyph a shape, as a print
@@ -147,6 +158,7 @@ int main(void)
     RUN(string_drawn_twice_reads_once);
     RUN(genuine_repeats_stay);
     RUN(text_outside_the_page_is_not_read);
+    RUN(a_word_running_past_the_page_edge_is_read_whole);
     RUN(text_drawn_as_shapes_reads_as_a_scan);
     extract_shutdown();
     return check_summary();
