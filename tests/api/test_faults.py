@@ -162,7 +162,9 @@ def a_failed_database_sync_stops_the_server_and_loses_nothing_acknowledged():
                'the acknowledged uploads, and nothing of the failed one')
         else:
             # SQLite's failed fsync poisons the file's pages: the server stops
-            eq(srv.proc.wait(60), EXIT_STORE_FAILED, 'the server stops: it can no longer promise durability')
+            rc = srv.proc.wait(60)
+            eq(rc, EXIT_STORE_FAILED, 'the server stops: it can no longer promise durability (log: %s)'
+               % srv.log()[-1500:])
             srv.kill9()  # already gone; collects the log
             database_fault(srv, '')
             srv.start()
