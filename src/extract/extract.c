@@ -8,6 +8,7 @@
 #include "core/bank.h"
 #include "extract/deposit_grid.h"
 #include "extract/identity.h"
+#include "extract/ocr_chain.h"
 #include "extract/ocr_fix.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"

@@ -4,13 +4,7 @@
  * ocr_fix_word: a word that is plainly a number or a date read with a
  * letter for a digit ("1O,234.S6") or the wrong separator ("1.234.56",
  * "1,234,56") is written as the number it is; any other word unchanged.
- *
- * ocr_fix_chain: a row whose balance does not follow from the previous
- * balance and its amount may hold a misread digit (1/7, 5/6, 0/8, 3/8 ...)
- * or a lost decimal point. The readings of its amount or of its balance
- * with one such confusion are tried; one that makes this row reconcile AND
- * lets the next row reconcile from it is taken, when it is the only one.
- * Anything else stays as printed and stays unreconciled: never guessed. */
+ * The balance chain's corrections: ocr_chain.h. */
 #ifndef PB_EXTRACT_OCR_FIX_H
 #define PB_EXTRACT_OCR_FIX_H
 
@@ -103,22 +97,5 @@ struct date_row {
 
 /* Judges rows[0..n) in order; returns how many were corrected. */
 size_t ocr_fix_dates(struct date_row *rows, size_t n);
-
-struct chain_row {
-    pb_paise amount;  /* > 0 */
-    pb_paise balance;
-    int dir;          /* -1 debit, +1 credit */
-    bool dir_fixed;   /* the direction was printed (a column, Dr/Cr): never flipped */
-    bool corrected;   /* out: amount, balance or direction changed here */
-};
-
-/* The readings of v with one digit confused, or its decimal point lost
- * (v read 100 times too big): up to cap values into out, v itself not
- * among them. Returns how many. */
-size_t ocr_digit_variants(pb_paise v, pb_paise *out, size_t cap);
-
-/* Corrects rows[0..n) in order from the opening balance. Returns the
- * number of rows corrected. */
-size_t ocr_fix_chain(pb_paise opening, struct chain_row *rows, size_t n);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "extract/ocr_chain.h"
 #include "extract/ocr_fix.h"
 
 static const char *fix(const char *in)
