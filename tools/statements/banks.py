@@ -116,6 +116,25 @@ BANKS = {b.key: b for b in [
     Bank("apna", "apna_sahakari", "ASBL", "400", "Apna Sahakari Bank Ltd.", "099920100099999", "cooperative"),
     Bank("abhy", "abhyudaya", "ABHY", "400", "Abhyudaya Co-operative Bank Ltd.", "999910100099999",
          "cooperative"),
+    # the probe families of session 12 (fam_probe6.py): a payments bank, a small finance bank, three foreign
+    # banks' Indian arms, a State Bank associate (merged 2017) and ING Vysya (merged 2015) the catalogue does
+    # not list (bank_name null); a regional rural bank's KCC account and another's passbook, an urban and a
+    # state co-operative bank (catalogue rows without an IFSC prefix: the letterhead names them); Axis Bank
+    # as UTI Bank
+    Bank("nsdl", None, "NSPB", "923", "NSDL Payments Bank Limited", "59999999999", "payments"),
+    Bank("unity", None, "UNBA", "934", "Unity Small Finance Bank Ltd.", "99990100099999", "small_finance"),
+    Bank("barclays", None, "BARC", "026", "Barclays Bank PLC", "9999999999", "foreign"),
+    Bank("boa", None, "BOFA", "041", "Bank of America, N.A.", "99999999999", "foreign"),
+    Bank("sbbj", None, "SBBJ", "008", "State Bank of Bikaner and Jaipur", "00000619999999999", "public"),
+    Bank("kgb", "kerala_gramin", "KLGB", "484", "Kerala Gramin Bank", "4099990100099999", "rural"),
+    Bank("bassein", "bassein", "BACB", "116", "Bassein Catholic Co-operative Bank Ltd.", "999910100099999",
+         "cooperative"),
+    Bank("mscb", "mscbnk", "MSCI", "099", "The Maharashtra State Co-operative Bank Ltd.", "09991000099999",
+         "cooperative"),
+    Bank("uti", "axis", "UTIB", "211", "UTI Bank Ltd.", "999010100099999", "private"),
+    Bank("vysya", None, "VYSA", "031", "ING Vysya Bank Ltd.", "599999999999", "private"),
+    Bank("apgvb", "apgvbnk", "APGV", "495", "Andhra Pradesh Grameena Vikas Bank", "6299999999", "rural"),
+    Bank("mufg", None, "BOTM", "048", "MUFG Bank, Ltd.", "99990099999", "foreign"),
 ]}
 
 

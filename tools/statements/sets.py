@@ -306,6 +306,14 @@ def probe_families(name):
     return [f for f in layouts.PROBE if layouts.LAYOUTS[f].probe_set == name]
 
 
+def _probe_spec(fam, seed, i):
+    """What a probe family asks of each statement of its own (fam_probe6.py probe_spec: an era's
+    years, an overdrawn opening, a corporate holder), else nothing."""
+    import layouts
+    own = getattr(layouts.LAYOUTS[fam], "probe_spec", None)
+    return own(seed, i) if own else {}
+
+
 def probe(seed, count=None, name="probe"):
     """The probe families (fam_probe*.py): layouts and patterns the tuned families lack, held out
     from tuning (in no other set) until the reader reads them in general logic. count (default 4)
@@ -317,6 +325,7 @@ def probe(seed, count=None, name="probe"):
             spec = {"name": "%s_probe%02d" % (fam, i), "bank": fam, "family": fam, "seed": 950000 + seed * 100 + i}
             spec.update(_knobs(rng, fam, i))
             spec.update(PROBE_EXTRA.get(fam, {}))
+            spec.update(_probe_spec(fam, seed, i))
             out.append(spec)
     return out
 
@@ -332,6 +341,7 @@ def probe_heldout(seed, count=None, name="probe"):
                     "seed": 900000 + seed * 100 + i}
             spec.update(_knobs(rng, fam, i))
             spec.update(PROBE_EXTRA.get(fam, {}))
+            spec.update(_probe_spec(fam, seed, i))
             out.append(spec)
     return out
 
@@ -352,6 +362,15 @@ def probe5(seed, count=None):
 
 def probe5_heldout(seed, count=None):
     return probe_heldout(seed, count, "probe5")
+
+
+def probe6(seed, count=None):
+    """Session 12's probe families (fam_probe6.py), measured apart from the older probes."""
+    return probe(seed, count, "probe6")
+
+
+def probe6_heldout(seed, count=None):
+    return probe_heldout(seed, count, "probe6")
 
 
 # What the PDF producers of real statements do to the text layer (quirks.py), alone and as some
@@ -458,6 +477,7 @@ def scan_heldout(seed, count=None):
 
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
         "probe4": probe4, "probe4-heldout": probe4_heldout, "probe5": probe5, "probe5-heldout": probe5_heldout,
+        "probe6": probe6, "probe6-heldout": probe6_heldout,
         "quirks": quirks,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 
