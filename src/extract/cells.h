@@ -21,7 +21,7 @@ struct cells {
     float firstw[TABLE_MAX_COLS], lastw[TABLE_MAX_COLS]; /* widths of its first and last words */
     bool multi[TABLE_MAX_COLS];                          /* more than one word */
     bool straddle;                                       /* a word runs well across a column boundary */
-    bool ocr;                                            /* the line was read by OCR (ocr_fix.h repairs apply) */
+    bool ocr;                                            /* the line was read by OCR (ocr_fix*.h repairs apply) */
 };
 
 /* A space before word wd when its cell shows none of its own yet (one word

@@ -10,6 +10,7 @@
 #include "extract/identity.h"
 #include "extract/ocr_chain.h"
 #include "extract/ocr_fix.h"
+#include "extract/ocr_fix_dates.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"
 #include "extract/scan_again.h"
@@ -157,7 +158,7 @@ static bool bank_mismatch(const char *asked, const char *found)
 }
 
 /* A scan's rows that do not reconcile: the readings of a misread digit
- * that make the chain reconcile (ocr_fix.h). Rows without a printed
+ * that make the chain reconcile (ocr_chain.h). Rows without a printed
  * balance have nothing to check against: left alone. */
 static void correct_scan(struct statement *st)
 {

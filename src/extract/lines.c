@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "extract/ocr_amount.h"
-#include "extract/ocr_fix.h"
+#include "extract/ocr_fix_dates.h"
 #include "extract/profile.h"
 #include "extract/token.h"
 

@@ -1,10 +1,11 @@
-/* What OCR gets wrong in statements, and how the balance chain sets it
- * right. Pure functions (no Tesseract), so they are unit-tested alone.
+/* What OCR gets wrong in a statement's words and codes. Pure functions
+ * (no Tesseract), so they are unit-tested alone.
  *
  * ocr_fix_word: a word that is plainly a number or a date read with a
  * letter for a digit ("1O,234.S6") or the wrong separator ("1.234.56",
  * "1,234,56") is written as the number it is; any other word unchanged.
- * The balance chain's corrections: ocr_chain.h. */
+ * The balance chain's corrections: ocr_chain.h; the date column's:
+ * ocr_fix_dates.h. */
 #ifndef PB_EXTRACT_OCR_FIX_H
 #define PB_EXTRACT_OCR_FIX_H
 
@@ -17,20 +18,6 @@
 /* Writes the normalised word into out (NUL-terminated, at most cap-1
  * bytes); returns its length (0 for an empty word). */
 size_t ocr_fix_word(const char *in, char *out, size_t cap);
-
-/* A cell of the date column that does not parse as printed: a numeric
- * date whose separators OCR lost or misread ("1112.23", "07.12:23",
- * "2212723" for 22.12.23, "O1 12 2023"). Day first, as every numeric date
- * Indian banks print; yyyymmdd when the digits start with a year. A digit
- * in a separator's place is dropped only when one reading alone is a
- * date. Sets *out; false when the cell is no such date. */
-bool ocr_fix_date(const char *cell, pb_day *out);
-
-/* A date column's cell read with a mark before its date: a pen tick or a
- * speck read as marks ('.30-Dec-2023') or as a short word of letters ('Sa
- * 16/09/24'): where the rest of the cell starts, past the mark and its
- * space; NULL when the cell starts with no such mark or nothing follows it. */
-const char *ocr_after_mark(const char *cell);
 
 /* A UPI address read with its @ lost ("rahul74ybl/milk", the @ read as a
  * gap and the pieces joined) or a stray 1 or l for the slash after its
@@ -79,23 +66,5 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
  * measured 0.20-0.31 em, a printed space 0.29-0.35 em, so the characters
  * decide, not the gap. */
 bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap);
-
-/* The chain checks amounts and balances, never dates: a scanned row's
- * date read with a digit wrong ("29/11/24" between 19/11 and 23/11)
- * passes it. Statements print their rows in date order (oldest or newest
- * first, told by the dates themselves): a date out of that order between
- * two neighbours in order is misread. It becomes the row's value date
- * when that is in order and one digit from it (Indian statements print
- * the value date beside the date, mostly the same day); else it is
- * doubtful. */
-struct date_row {
-    pb_day date;
-    pb_day value;   /* PB_NO_DAY when not printed */
-    bool corrected; /* out: date set to the value date */
-    bool doubtful;  /* out: out of order, and no one reading mends it */
-};
-
-/* Judges rows[0..n) in order; returns how many were corrected. */
-size_t ocr_fix_dates(struct date_row *rows, size_t n);
 
 #endif

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "extract/ocr_chain.h"
 #include "extract/ocr_fix.h"
+#include "extract/ocr_fix_dates.h"
 
 static const char *fix(const char *in)
 {
