@@ -7,6 +7,7 @@
 #include "extract/header_parts.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -170,7 +171,17 @@ int header_cells_under(const struct layout *l, size_t j, const struct header *h,
 
 struct sampler header_sampler_at(const struct layout *l, size_t from)
 {
-    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0, 0};
+    return (struct sampler){from, from < l->nlines ? l->lines[from].page : -1, -1, 0, 0, from};
+}
+
+/* Line j is printed right under line j - 1 on its page, as a stacked
+ * header's lines are (a line and a half apart or less). */
+static bool stacked_under(const struct layout *l, size_t j)
+{
+    if (j == 0)
+        return false;
+    const struct line *a = &l->lines[j - 1], *b = &l->lines[j];
+    return a->page == b->page && b->base - a->base <= 1.8f * fmaxf(fminf(a->size, b->size), 4);
 }
 
 /* The next line to read (*j), or false at the end. */
@@ -188,6 +199,10 @@ bool header_sample_next(const struct layout *l, struct sampler *s, size_t *j)
         if (s->cont == 0 || (s->cont == 1 && label && s->lines == s->above)) { /* a stacked header's lower line too */
             s->cont = label ? 1 : s->cont;
             s->above = s->lines;
+            continue;
+        }
+        if (s->cont < 0 && label && s->j == s->from && stacked_under(l, s->j)) {
+            s->from++; /* the header's own lower line */
             continue;
         }
         if (label || header_line_of_other_labels(l, s->j))

@@ -63,6 +63,7 @@ struct sampler {
     size_t j;
     int page, cont, above;
     int lines; /* lines read so far (by header_sample_cells: those with two cells or more) */
+    size_t from; /* the line under the header */
 };
 
 /* header_cells.c: the cells below a header, as its roles are read. */

@@ -414,6 +414,37 @@ static const struct table_case CASES[] = {
                   {.i = 5, .note = "POS/RELIANCE FRESH/MUMBAI", .reconciled = YES}},
          .balances_ok = YES,
      }},
+
+    /* A two-line header whose top line has too few known words to be a
+     * header by its words ("Row  Txn.  Nature of Txn" over "Dt.", "Ledger"
+     * over "Balance"): read from its top line alone, its roles from the
+     * cells below, the lower line of labels stacked right under it is its
+     * own, not another table's header ending the cells. It was refused,
+     * and the header repeated under a month's banner further down won:
+     * every row above the banner was lost and the chain still
+     * reconciled. */
+    {"lower_label_line_right_under_a_header_read_alone_is_its_own",
+     "Row  Txn.        Nature of Txn              Cheque / UTR No    Outflow     Inflow     Ledger\n"
+     "     Dt.                                                                               Balance\n"
+     "1    02/11/2024  UPI/DR/604423048193/BAZAR  604423048193      1,989.37               33,838.66\n"
+     "2    03/11/2024  UPI/DR/417309889564/POOJA  417309889564      5,285.00               28,553.66\n"
+     "3    05/11/2024  NEFT/ACME LTD/SALARY                                    9,000.00    37,553.66\n"
+     "4    06/11/2024  POS/BOOKMYSHOW/KOLKATA                          129.00              37,424.66\n"
+     "\n"
+     "                 Transactions of December 2024\n"
+     "Row  Txn.        Nature of Txn              Cheque / UTR No    Outflow     Inflow     Ledger\n"
+     "5    01/12/2024  UPI/DR/446726247950/ARJUN  446726247950        500.00               36,924.66\n"
+     "6    02/12/2024  ATM WDL/S1A05973/DUM DUM                      1,000.00               35,924.66\n"
+     "7    03/12/2024  REFUND/MORE RETAIL/95377                                  100.00    36,024.66\n",
+     {
+         .ntxns = 7,
+         .opening = 3582803,
+         .txns = {{.i = 0, .date = 20241102, .type = DR, .amount = 198937, .chq_num = "604423048193",
+                   .note = "UPI/DR/604423048193/BAZAR"},
+                  {.i = 2, .type = CR, .amount = 900000, .reconciled = YES},
+                  {.i = 4, .date = 20241201, .balance = 3692466, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
