@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "extract/cells.h"
 #include "extract/token.h"
 
 /* A small whole number, a space, then a date ("1 01-02-24"): a serial
@@ -45,10 +46,10 @@ static bool serial_date_edges(const struct layout *l, size_t from, float size, c
             w++;
         if (w + 1 >= end || l->words[w].x0 > c->x1)
             continue;
-        const char *num = word_text(l, &l->words[w]), *day = word_text(l, &l->words[w + 1]);
+        const char *num = word_text(l, &l->words[w]);
         size_t n = strlen(num);
-        pb_day d;
-        if (n < 1 || n > 5 || strspn(num, "0123456789") != n || !token_parse_date(day, strlen(day), &d))
+        /* the date may be printed as words ("05 October 2022") */
+        if (n < 1 || n > 5 || strspn(num, "0123456789") != n || !cells_date_words(l, ln, w + 1))
             continue;
         e->num_x0 = fminf(e->num_x0, l->words[w].x0);
         e->num_x1 = fmaxf(e->num_x1, l->words[w].x1);

@@ -539,6 +539,26 @@ static const struct placed_case PLACED[] = {
              {"28,250.00", 495.4f, 538.6f}),
          {.s = NULL}},
      SERIAL_ROWS_WANT(20231201, 20231202, 20231204)},
+    /* "Row Entry Dt" run into one label, the serial numbers right-aligned
+     * a space before dates printed as words ("2 05 October 2022", the
+     * day under "Entry"): parted where the cells part, the dates' first
+     * word counting as a date (parted at the label's words instead, the
+     * days went with the numbers and the date column held no dates: the
+     * statement was refused). */
+    {"serial_label_parts_from_dates_printed_as_words_where_the_cells_part",
+     (const struct placed[]){
+         ROW(0, 60, {"Row", 31, 51}, {"Entry", 53, 79}, {"Dt", 82, 93}, {"Particulars", 200, 243},
+             {"Withdrawal", 380, 425}, {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+         ROW(0, 75, {"9", 46.1f, 51.5f}, {"29", 53.1f, 63.9f}, {"November", 66.6f, 107.5f}, {"2023", 110.2f, 131.8f},
+             {"UPI/DR/RENT", 200, 250}, {"500.00", 397, 425}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"10", 40.7f, 51.5f}, {"02", 53.1f, 63.9f}, {"December", 66.6f, 105.2f}, {"2023", 107.9f, 129.5f},
+             {"SALARY", 200, 228}, {"20,000.00", 440, 482}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"11", 40.7f, 51.5f}, {"03", 53.1f, 63.9f}, {"January", 66.6f, 100.5f}, {"2024", 103.2f, 124.8f},
+             {"ATM", 200, 214}, {"1,000.00", 389, 425}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"12", 40.7f, 51.5f}, {"10", 53.1f, 63.9f}, {"January", 66.6f, 100.5f}, {"2024", 103.2f, 124.8f},
+             {"POS", 200, 214}, {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20231129, 20231202, 20240110)},
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
      * is the reference, not more narration. */
