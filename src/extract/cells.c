@@ -250,6 +250,40 @@ float cells_first_space(const struct header *h, const struct word *wd)
     return fmaxf(0.3f, h->advance) * wd->size;
 }
 
+/* The left edge of a column of dates printed right after the column
+ * before it (serial numbers right-aligned a fifth of an em before the
+ * dates): where most dates start (three at least, in [from, to]) and no
+ * word of the rows crosses (thr at most). The whole-point bins of the
+ * histogram see no gap there; the words do. NAN when none. */
+static float dates_start(const struct layout *l, const size_t *dl, size_t ndl, const int *date_starts, int from,
+                         int to, int thr)
+{
+    int best = -1, bestn = 2;
+    for (int x = from > 0 ? from : 0; x <= to && x + 1 < HIST_MAX; x++)
+        if (date_starts[x] + date_starts[x + 1] > bestn) {
+            bestn = date_starts[x] + date_starts[x + 1];
+            best = x;
+        }
+    if (best < 0)
+        return NAN;
+    float at = INFINITY;
+    for (size_t d = 0; d < ndl; d++) {
+        const struct line *ln = &l->lines[dl[d]];
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+            int b = bin(l->words[w].x0);
+            if ((b == best || b == best + 1) && cells_date_words(l, ln, w))
+                at = fminf(at, l->words[w].x0);
+        }
+    }
+    int crossing = 0;
+    for (size_t d = 0; d < ndl; d++) {
+        const struct line *ln = &l->lines[dl[d]];
+        for (uint32_t w = ln->first; w < ln->first + ln->n; w++)
+            crossing += l->words[w].x0 < at - 0.05f && l->words[w].x1 > at + 0.05f;
+    }
+    return crossing <= thr ? at - 0.5f : NAN;
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
     h->advance = monospaced_advance(l, dl, ndl);
@@ -342,9 +376,12 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
         int edge = left_aligned ? left_edge(hist, starts, bin(a->x1), hi, thr)
                    : dated      ? left_edge(hist, date_starts, bin(a->x1), hi, thr)
                                 : -1;
-        h->cols[i + 1].edge = edge >= 0;
+        float dates_x = dated && edge < 0 ? dates_start(l, dl, ndl, date_starts, bin(a->x1), hi, thr) : NAN;
+        h->cols[i + 1].edge = edge >= 0 || !isnan(dates_x);
         if (edge >= 0) {
             bestx = (float)edge - 0.5f;
+        } else if (!isnan(dates_x)) {
+            bestx = dates_x;
         } else if (bestlen > 0) {
             int smin = INT32_MAX, rl = 0;
             for (int x = sx; x < sy; x++)

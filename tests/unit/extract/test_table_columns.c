@@ -559,6 +559,25 @@ static const struct placed_case PLACED[] = {
              {"POS", 200, 214}, {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
          {.s = NULL}},
      SERIAL_ROWS_WANT(20231129, 20231202, 20240110)},
+    /* Serial numbers right-aligned a fifth of an em before the dates
+     * ("Sr. Date" in a monospaced font, the dates starting a hair before
+     * a whole point): no whole point between them is empty, yet no word
+     * crosses where the dates start; the boundary is there (it fell among
+     * the serial numbers, which went with the dates: refused). */
+    {"serial_numbers_a_hair_before_the_dates_part_where_the_dates_start",
+     (const struct placed[]){
+         ROW(0, 60, {"Sr.", 40, 54.4f}, {"Date", 55.9f, 75.1f}, {"Particulars", 108.4f, 161.2f},
+             {"Withdrawal", 380, 428}, {"Deposit", 450, 483.6f}, {"Balance", 505, 538.6f}),
+         ROW(0, 75, {"1", 49.6f, 54.4f}, {"01.02.2024", 55.9f, 103.9f}, {"UPI/DR/RENT", 108.4f, 161.2f},
+             {"500.00", 399.2f, 428}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"2", 49.6f, 54.4f}, {"02.02.2024", 55.9f, 103.9f}, {"SALARY", 108.4f, 137.2f},
+             {"20,000.00", 440.4f, 483.6f}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"3", 49.6f, 54.4f}, {"03.02.2024", 55.9f, 103.9f}, {"ATM", 108.4f, 122.8f},
+             {"1,000.00", 389.6f, 428}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"10", 44.8f, 54.4f}, {"04.02.2024", 55.9f, 103.9f}, {"POS", 108.4f, 122.8f},
+             {"250.00", 399.2f, 428}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20240201, 20240202, 20240204)},
     /* A reference wider than its column, centred in it, reaches back over
      * the boundary: nearly three spaces after the narration's last word, it
      * is the reference, not more narration. */
