@@ -22,6 +22,7 @@
 #include "journey/lang.h"
 #include "util/log.h"
 #include "util/clock.h"
+#include "util/json_text.h"
 
 struct pending_create {
     struct http_req *req;
@@ -106,7 +107,13 @@ static enum http_result create_session(struct http_req *req, struct http_resp *r
         free(url);
         url = with_lang;
     }
-    http_resp_json(resp, 200, url ? json_pack("{s:s,s:s}", "session_id", s->id, "redirect_url", url) : NULL);
+    const char *members[] = {"session_id", s->id, "redirect_url", url};
+    size_t len;
+    char *body = url ? json_text_strings(members, 2, &len) : NULL;
+    if (body)
+        http_resp_take(resp, 200, "application/json", body, len);
+    else
+        http_resp_json(resp, 200, NULL); /* its 500 */
     free(url);
     pc->req = req;
     pc->resp = resp;

@@ -241,3 +241,31 @@ char *json_text(const json_t *j, size_t *len)
         *len = o.n;
     return o.p;
 }
+
+char *json_text_strings(const char *const *members, size_t n, size_t *len)
+{
+    struct out o = {0};
+    size_t need = 3; /* braces and the NUL; then quotes, colon and comma per member */
+    for (size_t i = 0; i < 2 * n; i++)
+        need += strlen(members[i]) + 3;
+    if (!(o.p = malloc(need))) /* sized once: escapes, if any, grow it */
+        return NULL;
+    o.cap = need;
+    put_char(&o, '{');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            put_char(&o, ',');
+        put_string(&o, members[2 * i], strlen(members[2 * i]));
+        put_char(&o, ':');
+        put_string(&o, members[2 * i + 1], strlen(members[2 * i + 1]));
+    }
+    put_char(&o, '}');
+    if (o.failed || !reserve(&o, 0)) {
+        free(o.p);
+        return NULL;
+    }
+    o.p[o.n] = '\0';
+    if (len)
+        *len = o.n;
+    return o.p;
+}

@@ -163,10 +163,36 @@ TEST(random_trees_match)
     CHECK_INT(bad, 0);
 }
 
+/* json_text_strings writes what json_text writes for the same object:
+ * escapes, UTF-8, key order, a body longer than its first guess. */
+TEST(string_members_match)
+{
+    static const char *const cases[][4] = {
+        {"session_id", "0193a2b4-5c6d-4e7f-8a9b-0c1d2e3f4a5b", "redirect_url", "https://x.example/j?t=a&lang=hi"},
+        {"q\"uote", "back\\slash\n\t\x01", "caf\xc3\xa9", "\xe0\xa4\xb9\xe0\xa4\xbf"},
+        {"", "", "a", "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, cases[i][0], json_string(cases[i][1]));
+        json_object_set_new(o, cases[i][2], json_string(cases[i][3]));
+        char *want = json_text(o, NULL);
+        size_t len = 0;
+        char *got = json_text_strings(cases[i], 2, &len);
+        CHECK(want && got && !strcmp(want, got) && len == strlen(want));
+        free(want);
+        free(got);
+        json_decref(o);
+    }
+    static const char *const bad[] = {"k", "\xff\xfe"};
+    CHECK(json_text_strings(bad, 1, NULL) == NULL);
+}
+
 int main(void)
 {
     RUN(edge_values_match);
     RUN(failures_match);
     RUN(random_trees_match);
+    RUN(string_members_match);
     return check_summary();
 }
