@@ -3,6 +3,28 @@
  * centred in a column narrower than they are. Cases: table_case.h. */
 #include "table_case.h"
 
+/* Four rows of the date and the narration in one cell, the narration on
+ * the line under each date (the rows of the cases reading that cell under
+ * several labels), and what those cases read. */
+#define ONE_CELL_TEXT_ROWS                                                                                       \
+    "01/05/2024             100001             100.00                      900.00\n"                             \
+    "UPI/DR/100001/SHOP-ONE\n"                                                                                   \
+    "02/05/2024                                               500.00     1,400.00\n"                             \
+    "NEFT/CR/ACME-LTD-SALARY\n"                                                                                  \
+    "03/05/2024             100002             200.00                    1,200.00\n"                             \
+    "UPI/DR/100002/SHOP-TWO\n"                                                                                   \
+    "04/05/2024             100003              50.00                    1,150.00\n"                             \
+    "UPI/DR/100003/CAB\n"
+
+#define ONE_CELL_TEXT_WANT                                                                                       \
+    {                                                                                                            \
+        .ntxns = 4, .balances_ok = YES,                                                                          \
+        .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR,   \
+                  .amount = 10000},                                                                              \
+                 {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},   \
+                 {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},                       \
+    }
+
 static const struct table_case CASES[] = {
     /* A table of standing instructions after the rows, its labels in
      * words the phrases half know: the cells read for the columns' roles
@@ -115,42 +137,16 @@ static const struct table_case CASES[] = {
      * label, so the cells must show where the dates are. */
     {"date_and_narration_in_one_cell_under_a_known_narration_label",
      "Particulars            Chq No        Withdrawals       Deposits      Balance\n"
-     "01/05/2024             100001             100.00                      900.00\n"
-     "UPI/DR/100001/SHOP-ONE\n"
-     "02/05/2024                                               500.00     1,400.00\n"
-     "NEFT/CR/ACME-LTD-SALARY\n"
-     "03/05/2024             100002             200.00                    1,200.00\n"
-     "UPI/DR/100002/SHOP-TWO\n"
-     "04/05/2024             100003              50.00                    1,150.00\n"
-     "UPI/DR/100003/CAB\n",
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
-                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
-                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
-         .balances_ok = YES,
-     }},
+     ONE_CELL_TEXT_ROWS,
+     ONE_CELL_TEXT_WANT},
 
     /* The same cell under a word no phrase knows, the narration under each
      * date on a line of its own (reaching under the next labels): the date
      * and the narration share the cell, the narration is not lost. */
     {"date_and_narration_in_one_cell_under_unknown_words",
      "Activity               Chq No        Withdrawals       Deposits      Balance\n"
-     "01/05/2024             100001             100.00                      900.00\n"
-     "UPI/DR/100001/SHOP-ONE\n"
-     "02/05/2024                                               500.00     1,400.00\n"
-     "NEFT/CR/ACME-LTD-SALARY\n"
-     "03/05/2024             100002             200.00                    1,200.00\n"
-     "UPI/DR/100002/SHOP-TWO\n"
-     "04/05/2024             100003              50.00                    1,150.00\n"
-     "UPI/DR/100003/CAB\n",
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
-                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
-                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
-         .balances_ok = YES,
-     }},
+     ONE_CELL_TEXT_ROWS,
+     ONE_CELL_TEXT_WANT},
 
     /* The same cell under two words no phrase knows a monospaced space
      * apart ("Account Activity"), the dates under the first word only: the
@@ -158,21 +154,8 @@ static const struct table_case CASES[] = {
      * date column beside an empty one. */
     {"date_and_narration_in_one_cell_under_two_unknown_words_monospaced",
      "Account Activity       Chq No        Withdrawals       Deposits      Balance\n"
-     "01/05/2024             100001             100.00                      900.00\n"
-     "UPI/DR/100001/SHOP-ONE\n"
-     "02/05/2024                                               500.00     1,400.00\n"
-     "NEFT/CR/ACME-LTD-SALARY\n"
-     "03/05/2024             100002             200.00                    1,200.00\n"
-     "UPI/DR/100002/SHOP-TWO\n"
-     "04/05/2024             100003              50.00                    1,150.00\n"
-     "UPI/DR/100003/CAB\n",
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
-                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
-                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
-         .balances_ok = YES,
-     }},
+     ONE_CELL_TEXT_ROWS,
+     ONE_CELL_TEXT_WANT},
 
     /* The same cell with the other cells centred against it: the date
      * alone on the line above the amounts, the narration on the line below
@@ -192,13 +175,7 @@ static const struct table_case CASES[] = {
      "04/05/2024\n"
      "                       100003              50.00                    1,150.00\n"
      "UPI/DR/100003/CAB\n",
-     {
-         .ntxns = 4,
-         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/100001/SHOP-ONE", .chq_num = "100001", .type = DR, .amount = 10000},
-                  {.i = 1, .date = 20240502, .note = "NEFT/CR/ACME-LTD-SALARY", .type = CR, .balance = 140000},
-                  {.i = 3, .date = 20240504, .note = "UPI/DR/100003/CAB", .amount = 5000}},
-         .balances_ok = YES,
-     }},
+     ONE_CELL_TEXT_WANT},
 
     /* A money column under a word no phrase knows, a dash printed for the
      * amount each debit row does not have: the dashes are no cells, so the
@@ -294,8 +271,6 @@ static const struct placed TXN_DESCRIPTION_ONE_CELL[] = {
         {"Withdrawals", 565.1f, 622.2f}, {"Deposits", 647.5f, 687.3f}, {"Balance", 725.1f, 761}),
     {.s = NULL}};
 
-/* The same in a monospaced font (a space as wide as a letter, 4.8 pt at
- * 8 pt): "Txn Description" over the date and the narration in one cell. */
 /* Five rows of the date and the narration in one cell, the narration
  * under the date (a page's rows, shared by the cases reading that cell
  * under several labels). */
@@ -312,6 +287,8 @@ static const struct placed ONE_CELL_ROWS[] = {
     ROW(0, 284, {"POS", 31.0f, 48}, {"GROCERY", 50.5f, 90}),
     {.s = NULL}};
 
+/* The same in a monospaced font (a space as wide as a letter, 4.8 pt at
+ * 8 pt): "Txn Description" over the date and the narration in one cell. */
 static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
     ROW(0, 0, {"Txn", 31, 45.4f}, {"Description", 50.2f, 103}, {"Withdrawals", 545, 597.8f},
         {"Deposits", 630, 668.4f}, {"Balance", 715, 748.6f}),
@@ -343,13 +320,10 @@ static const struct placed DATE_NARRATION_REF[] = {
 
 /* "Txn." over "Dt.": a header whose roles are partly read from its cells. */
 static const struct placed TXN_DT_DESCRIPTION[] = {
-    ROW(0, 0, {"Txn.", 44, 63.4f}),         ROW(0, 10, {"Dt.", 44, 57.5f}),         ROW(0, 0, {"Txn", 109.6f, 126},
-                                                                              {"Description", 128.7f, 180.5f},
-                                                                              {"Amount", 655.2f, 690.4f},
-                                                                              {"in", 693.2f, 701.7f},
-                                                                              {"Rs.", 704.4f, 718.4f},
-                                                                              {"Book", 737.2f, 759.6f},
-                                                                              {"Balance", 762.4f, 797.9f}),
+    ROW(0, 0, {"Txn.", 44, 63.4f}),
+    ROW(0, 10, {"Dt.", 44, 57.5f}),
+    ROW(0, 0, {"Txn", 109.6f, 126}, {"Description", 128.7f, 180.5f}, {"Amount", 655.2f, 690.4f}, {"in", 693.2f, 701.7f},
+        {"Rs.", 704.4f, 718.4f}, {"Book", 737.2f, 759.6f}, {"Balance", 762.4f, 797.9f}),
     {.s = NULL}};
 
 /* Labels no phrase knows but "Date", "Balance" and "Ref.", in a
@@ -614,16 +588,10 @@ static const struct placed_case PLACED[] = {
              {"at", 152.8f, 163.8f}, {"NYKAA", 166.6f, 194.1f}, {"\u20b9", 340, 347.5f}, {"1,088.70", 348.6f, 380},
              {"8,538.45", 505, 545}),
          ROW(0, 104, {"27", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Salary", 128.0f, 161.0f},
-             {"ACME", 163.8f, 185.8f}, {"\u20b9", 405, 412.5f}, {"44,500.00", 413.6f, 445}, {"53,038.45", 505, 545}), ROW(0, 116, {"28", 32, 43.5f},
-                                                                                  {"August", 46.3f, 77.8f},
-                                                                                  {"2024", 80.6f, 103.5f},
-                                                                                  {"Paid", 128.0f, 150.0f},
-                                                                                  {"to", 152.8f, 163.8f},
-                                                                                  {"INDIAN", 166.6f, 199.6f},
-                                                                                  {"OIL", 202.4f, 218.9f},
-                                                                                  {"\u20b9", 340, 347.5f},
-                                                                                  {"865.01", 348.6f, 380},
-                                                                                  {"52,173.44", 505, 545}),
+             {"ACME", 163.8f, 185.8f}, {"\u20b9", 405, 412.5f}, {"44,500.00", 413.6f, 445}, {"53,038.45", 505, 545}),
+         ROW(0, 116, {"28", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Paid", 128.0f, 150.0f},
+             {"to", 152.8f, 163.8f}, {"INDIAN", 166.6f, 199.6f}, {"OIL", 202.4f, 218.9f}, {"\u20b9", 340, 347.5f},
+             {"865.01", 348.6f, 380}, {"52,173.44", 505, 545}),
          {.s = NULL}},
      {
          .ntxns = 4,
