@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/bank.h"
+#include "extract/date_order.h"
 #include "extract/deposit_grid.h"
 #include "extract/identity.h"
 #include "extract/ocr_chain.h"
@@ -395,7 +396,9 @@ int extract_layout(const struct layout *l, const struct extract_opts *opts, stru
                    struct extract_error *err)
 {
     memset(out, 0, sizeof *out);
+    bool was = token_set_month_first(date_order_month_first(l));
     int rc = read_accounts(l, out) < 0 ? fail(err, EXTRACT_UNPARSABLE) : check_document(l, opts, out, err);
+    token_set_month_first(was);
     if (rc < 0)
         statement_list_free(out);
     return rc;

@@ -6,6 +6,18 @@
 
 #include "extract/layout.h"
 
+/* The document being read prints numeric dates month first (date_order.h
+ * decides; extract_layout sets it for the document's reading). Per thread:
+ * the server reads documents in several. */
+static _Thread_local bool month_first;
+
+bool token_set_month_first(bool on)
+{
+    bool was = month_first;
+    month_first = on;
+    return was;
+}
+
 static int two_digit_year(int y)
 {
     return y < 70 ? 2000 + y : 1900 + y;
@@ -47,11 +59,48 @@ static bool finish(int y, int m, int d, pb_day *out)
     return date_from_ymd(y, m, d, out);
 }
 
+/* A weekday's name and its comma or space before a date ("Mon, 07 Dec 2026",
+ * "Monday 07/12/2026", as app exports print them): advances *i past it. No
+ * weekday shares a month's abbreviation. */
+static void skip_weekday(const char *s, size_t len, size_t *i)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    size_t j = *i;
+    while (j < len && isalpha((unsigned char)s[j]))
+        j++;
+    size_t n = j - *i;
+    bool day = false;
+    for (size_t k = 0; k < 7 && !day; k++)
+        day = (n == 3 || n == strlen(DAYS[k])) && !strncasecmp(s + *i, DAYS[k], n);
+    if (!day)
+        return;
+    if (j < len && s[j] == ',')
+        j++;
+    if (j >= len || s[j] != ' ')
+        return;
+    while (j < len && s[j] == ' ')
+        j++;
+    *i = j;
+}
+
+/* The suffix of an ordinal day ("1st", "2nd", "3rd", "7th", "22nd") at s[*p]
+ * after the day d: advances *p past it when it is d's. */
+static void skip_ordinal(const char *s, size_t len, size_t *p, int d)
+{
+    if (*p + 2 > len || (*p + 2 < len && isalpha((unsigned char)s[*p + 2])))
+        return;
+    int last = d % 10;
+    const char *want = (d / 10 == 1 || last > 3 || last == 0) ? "th" : last == 1 ? "st" : last == 2 ? "nd" : "rd";
+    if (!strncasecmp(s + *p, want, 2))
+        *p += 2;
+}
+
 /* Parses a date starting at s[*i]; advances *i past it. */
 static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
 {
     size_t p = *i;
     int a, m = 0, y, nd;
+    skip_weekday(s, len, &p);
     if (p < len && isalpha((unsigned char)s[p])) { /* Mon dd, yyyy */
         m = read_month_name(s, len, &p);
         if (!m || p >= len)
@@ -89,6 +138,10 @@ static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
         *i = p;
         return true;
     }
+    if (nd <= 2)
+        skip_ordinal(s, len, &p, a);
+    if (p >= len)
+        return false;
     char sep = s[p];
     if (is_sep(sep))
         p++;
@@ -103,6 +156,10 @@ static bool parse_at(const char *s, size_t len, size_t *i, pb_day *out)
     } else if (sep && sep != ' ') {
         if (!read_num(s, len, &p, 2, &m))
             return false;
+        if (month_first) { /* 12/31/2024 */
+            int t = a;
+            a = m, m = t;
+        }
     } else {
         return false;
     }
@@ -291,7 +348,8 @@ static int strip_marker(const char **s, size_t *len)
 }
 
 /* A sign printed apart from the number: "(-)" / "(+)" before or after it,
- * or a minus after it (ledger reports: "1,234.00-"). Returns -1 / +1 / 0. */
+ * or a sign after it (ledger reports: "1,234.00-"; a "+/-" column of its own
+ * read with the amount's cell: "1,234.00 +"). Returns -1 / +1 / 0. */
 static int strip_sign(const char **s, size_t *len)
 {
     if (*len > 3 && ((*s)[0] == '(' && ((*s)[1] == '-' || (*s)[1] == '+') && (*s)[2] == ')')) {
@@ -307,9 +365,14 @@ static int strip_sign(const char **s, size_t *len)
         trim_span(s, len);
         return r;
     }
-    if (*len > 1 && ((*s)[*len - 1] == '-' || (*s)[*len - 1] == '+') && isdigit((unsigned char)(*s)[*len - 2])) {
+    if (*len > 1 && ((*s)[*len - 1] == '-' || (*s)[*len - 1] == '+')) {
+        size_t k = *len - 1;
+        while (k > 0 && (*s)[k - 1] == ' ')
+            k--;
+        if (k == 0 || !isdigit((unsigned char)(*s)[k - 1]))
+            return 0;
         int r = (*s)[*len - 1] == '-' ? -1 : 1;
-        *len -= 1;
+        *len = k;
         return r;
     }
     return 0;
@@ -358,9 +421,42 @@ bool token_is_currency_sign(const char *s, size_t len)
     return len && !n;
 }
 
+/* The dashes a typesetter prints for a minus: U+2212 MINUS SIGN, U+2012
+ * FIGURE DASH, U+2013 EN DASH, U+FE63 SMALL HYPHEN-MINUS, U+FF0D FULLWIDTH
+ * HYPHEN-MINUS. Returns the bytes of the one at s, else 0. */
+static size_t typeset_minus(const char *s, size_t len)
+{
+    static const char *const DASHES[] = {"\xe2\x88\x92", "\xe2\x80\x92", "\xe2\x80\x93", "\xef\xb9\xa3",
+                                         "\xef\xbc\x8d"};
+    for (size_t k = 0; k < sizeof DASHES / sizeof *DASHES; k++)
+        if (len >= 3 && !memcmp(s, DASHES[k], 3))
+            return 3;
+    return 0;
+}
+
+/* s with each typeset minus replaced by '-' into buf (cap bytes): statements
+ * set in a proper typeface print "\u2212" 1,234.00 for a debit, and a reader
+ * that does not see the sign reads a debit as a credit. Returns the length. */
+static size_t with_ascii_minus(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && o < cap; i++) {
+        size_t n = typeset_minus(s + i, len - i);
+        buf[o++] = n ? '-' : s[i];
+        if (n)
+            i += n - 1;
+    }
+    return o;
+}
+
 bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
 {
+    char plain[64];
     trim_span(&s, &len);
+    if (len <= sizeof plain && (memchr(s, 0xe2, len) || memchr(s, 0xef, len))) {
+        len = with_ascii_minus(s, len, plain, sizeof plain);
+        s = plain;
+    }
     strip_unmapped_sign(&s, &len);
     if (!len || len > 40)
         return false;

@@ -13,8 +13,15 @@
  * dd-Mon-yy, dd-Mon-yyyy, dd Mon yyyy, dd/Mon/yyyy, ddMonyyyy, Mon dd, yyyy,
  * yyyy-mm-dd, yyyy/mm/dd (day and month may have one digit; two-digit years
  * are 20yy), optionally followed by a time of day ("10:22:31", "10:22 AM",
- * "T10:22:31+05:30"). Day-first always: Indian banks never print mm/dd. */
+ * "T10:22:31+05:30"), or a weekday before it ("Mon, 07 Dec 2026") and an
+ * ordinal suffix on the day ("7th Dec 2026"). Day first, unless the
+ * document prints month first (token_set_month_first). */
 bool token_parse_date(const char *s, size_t len, pb_day *out);
+
+/* Numeric dates (12/31/2024, not 31 Dec or ISO) read month first from now
+ * on this thread, or day first again; returns the previous setting. A
+ * document's reading sets it (date_order.h: a foreign bank's export). */
+bool token_set_month_first(bool on);
 
 /* A date printed without its year, the whole of s: dd/mm, dd-mm, dd Mon,
  * dd-Mon, ddMon, Mon dd, dd.mm. (with the closing dot; "01.04" alone is

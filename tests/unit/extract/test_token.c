@@ -135,6 +135,35 @@ TEST(dates_with_times_and_month_names)
     CHECK(not_date("30/06/2025 10:22 later"));
 }
 
+TEST(month_first_when_the_document_prints_it)
+{
+    CHECK(date_is("05/03/2024", D(2024, 3, 5)));
+    CHECK(!token_set_month_first(true));
+    CHECK(date_is("05/03/2024", D(2024, 5, 3)));
+    CHECK(date_is("12/31/2024", D(2024, 12, 31)));
+    CHECK(date_is("08-31-24", D(2024, 8, 31)));
+    CHECK(not_date("31/12/2024"));
+    CHECK(date_is("05 Mar 2024", D(2024, 3, 5))); /* a month's name says which is which */
+    CHECK(date_is("2024-03-05", D(2024, 3, 5)));
+    CHECK(token_set_month_first(false));
+    CHECK(date_is("05/03/2024", D(2024, 3, 5)));
+}
+
+TEST(ordinal_and_weekday_dates)
+{
+    CHECK(date_is("7th Dec 2026", D(2026, 12, 7)));
+    CHECK(date_is("1st January 2027", D(2027, 1, 1)));
+    CHECK(date_is("22nd Mar 2024", D(2024, 3, 22)));
+    CHECK(date_is("3rd March, 2024", D(2024, 3, 3)));
+    CHECK(date_is("11th Mar 2024", D(2024, 3, 11)));
+    CHECK(date_is("Mon, 07 Dec 2026", D(2026, 12, 7)));
+    CHECK(date_is("Monday, 07 Dec 2026", D(2026, 12, 7)));
+    CHECK(date_is("Wed 01/05/2024", D(2024, 5, 1)));
+    CHECK(not_date("1th Dec 2026"));  /* a suffix that is not the day's */
+    CHECK(not_date("Mon,07 Dec 2026 x"));
+    CHECK(not_date("Moon, 07 Dec 2026"));
+}
+
 static bool day_month_is(const char *s, int m, int d)
 {
     int gm = 0, gd = 0;
@@ -175,6 +204,8 @@ TEST(signed_amounts_and_currencies)
     CHECK(amount_is("-\xe2\x82\xb9" "1,234.00", -123400, 0));
     CHECK(amount_is("-Rs.1,234.00", -123400, 0));
     CHECK(amount_is("1,234.00-", -123400, 0));  /* ledger reports */
+    CHECK(amount_is("1,234.00 -", -123400, 0)); /* a "+/-" column read with the amount */
+    CHECK(amount_is("1,234.00  +", 123400, 1));
     CHECK(amount_is("(-) 1,234.00", -123400, 0));
     CHECK(amount_is("1,234.00 (+)", 123400, 1));
     CHECK(amount_is("+1,234.00", 123400, 1));   /* an explicit plus: a credit */
@@ -182,6 +213,17 @@ TEST(signed_amounts_and_currencies)
     CHECK(amount_is("INR34,279.01", 3427901, 0));
     CHECK(amount_is("1,234.00 Dr INR", 123400, -1));
     CHECK(amount_is("1,234.00CR", 123400, 1));
+}
+
+TEST(typeset_minus_signs)
+{
+    /* a minus set as U+2212 (or a figure/en dash, a small or fullwidth hyphen-minus) is a minus */
+    CHECK(amount_is("\xe2\x88\x92" "5,829.04", -582904, 0));
+    CHECK(amount_is("\xe2\x88\x92\xe2\x82\xb9" "1,234.00", -123400, 0));
+    CHECK(amount_is("1,234.00\xe2\x88\x92", -123400, 0));
+    CHECK(amount_is("\xe2\x80\x93" "12.50", -1250, 0));
+    CHECK(amount_is("\xef\xbc\x8d" "12.50", -1250, 0));
+    CHECK(amount_is("\xe2\x82\xb9" "1,234.00", 123400, 0)); /* the rupee sign is no minus */
 }
 
 int main(void)
@@ -194,7 +236,10 @@ int main(void)
     RUN(non_amounts_rejected);
     RUN(squash_whitespace);
     RUN(dates_with_times_and_month_names);
+    RUN(ordinal_and_weekday_dates);
+    RUN(month_first_when_the_document_prints_it);
     RUN(dates_without_a_year);
     RUN(signed_amounts_and_currencies);
+    RUN(typeset_minus_signs);
     return check_summary();
 }
