@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 SCANNERS = ["Canon iR-ADV C5535", "HP Digital Sending Device", "KONICA MINOLTA bizhub C364e",
@@ -188,9 +188,10 @@ def _overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def stamp(img, rng, p, dpi, when, words):
+def stamp(img, rng, p, dpi, when, words, over=None):
     """A rubber stamp (round or oblong, one or two lines and a date) in blue, violet or red ink,
-    unevenly inked, slightly turned, on the least printed part of the page."""
+    unevenly inked, slightly turned, on the least printed part of the page (over: pressed across
+    the rows at opacity over['opacity'], centred on the amount at fraction over['at'])."""
     texts = list(rng.choice(STAMP_TEXTS))
     if rng.random() < 0.6:
         texts.append(when.strftime("%d %b %Y").upper())
@@ -221,12 +222,18 @@ def stamp(img, rng, p, dpi, when, words):
     layer = ImageChops.multiply(layer, holes).filter(ImageFilter.GaussianBlur(dpi / 300.0))
     layer = layer.rotate(rng.uniform(-18, 18), resample=Image.BICUBIC, expand=True)
     boxes = [b for _, b in words]
-    x, y = _blank_spot(img, layer.width, layer.height, rng, boxes)
+    if over:  # pressed across the rows: centred on an amount
+        amounts = [b for t, b in words if AMOUNT.match(t)] or boxes or [(0, 0, img.width, img.height)]
+        b = amounts[int(over["at"] * len(amounts))]
+        x = max(0, min(img.width - layer.width, int((b[0] + b[2] - layer.width) / 2)))
+        y = max(0, min(img.height - layer.height, int((b[1] + b[3] - layer.height) / 2)))
+    else:
+        x, y = _blank_spot(img, layer.width, layer.height, rng, boxes)
     mask = Image.new("L", img.size, 0)
     mask.paste(layer, (x, y))
     ink = INKS[rng.choice(["blue", "violet", "violet", "red"])]
-    return _ink_layer(img, mask, ink, rng.uniform(0.55, 0.85)), {"box": [x, y, x + layer.width, y + layer.height],
-                                                                   "text": texts}
+    opacity = over["opacity"] if over else rng.uniform(0.55, 0.85)
+    return _ink_layer(img, mask, ink, opacity), {"box": [x, y, x + layer.width, y + layer.height], "text": texts}
 
 
 def _stroke(d, pts, width, fill=255):
@@ -334,6 +341,217 @@ def scanner(img, rng, p):
     return img.rotate(p["angle"], resample=Image.BICUBIC, expand=True, fillcolor=fill)
 
 
+# ---------------------------------------------------------------- what customers' scans also have
+# Conditions beyond a clean flatbed scan of a fresh print (a set asks for them by name: scan-full
+# gives some to part of its statements, scan-heldout held-out variants of them, for measuring
+# only). Their parameters come from a random stream of their own: a scan without them is byte
+# for byte the scan it was.
+EXTRAS = ("copy", "holes", "fax", "highlight", "fold", "skew", "bleed", "stamp_over")
+MM = 1 / 25.4  # inches in a millimetre
+
+
+def _extra_copy(rng, held):
+    """A photocopy (of a photocopy): grey toner fog over the paper, print spread thicker and
+    darker, the copier's lid shadow as a black band along an edge, toner specks."""
+    return {"scanner": {"paper": rng.randint(165, 190) if held else rng.randint(188, 215),
+                        "ink": rng.randint(0, 15), "color": False},
+            "spread": 3, "edges": rng.sample(["left", "right", "top", "bottom"], 2 if held else 1),
+            "edge_mm": round(rng.uniform(2, 8), 1), "specks": round(rng.uniform(0.0005, 0.002), 5)}
+
+
+def _extra_holes(rng, held):
+    """A file punch's two holes in the left margin (four, or along the top when held out), dark
+    where the scanner's lid is black, a faint ring where it is white."""
+    return {"where": rng.choice(["top", "left4"]) if held else "left", "dark": rng.random() < 0.7,
+            "inset_mm": round(rng.uniform(9, 12.5), 1), "d_mm": round(rng.uniform(5.5, 6.5), 1)}
+
+
+def _extra_fax(rng, held):
+    """A fax: 1 bit a pixel at fine resolution (standard, half the lines, when held out), a few
+    lost scan lines, the sending machine's header line at the top of every page."""
+    return {"scanner": {"dpi": 200, "color": False}, "level": rng.randint(105, 150),
+            "standard": held, "dropouts": rng.randint(0, 6),
+            "header": "FROM : +91 %d %d %04d" % (rng.randint(11, 99), rng.randint(2000, 2999), rng.randint(0, 9999))}
+
+
+def _extra_highlight(rng, held):
+    """A highlighter drawn over a few rows (yellow; green or pink when held out)."""
+    return {"ink": rng.choice([(140, 235, 110), (250, 150, 200)]) if held else (255, 236, 60),
+            "rows": rng.randint(2, 6), "pick": rng.random()}
+
+
+def _extra_fold(rng, held):
+    """Creases of a letter folded in three (and once across its width when held out)."""
+    return {"across": [1 / 3.0, 2 / 3.0], "down": [0.5] if held else [], "dark": rng.randint(25, 60)}
+
+
+def _extra_skew(rng, held):
+    """A page laid crooked on the glass: 1.5-3 degrees (3-4.5 held out)."""
+    lo, hi = (3.0, 4.5) if held else (1.5, 3.0)
+    return {"scanner": {"angle": round(rng.choice([-1, 1]) * rng.uniform(lo, hi), 2)}}
+
+
+def _extra_bleed(rng, held):
+    """Thin paper: the back of the page shows through, mirrored and faint."""
+    return {"strength": round(rng.uniform(0.14, 0.22) if held else rng.uniform(0.07, 0.14), 3)}
+
+
+def _extra_stamp_over(rng, held):
+    """A second stamp pressed over the rows themselves (CERTIFIED TRUE COPY across the amounts)."""
+    return {"opacity": round(rng.uniform(0.45, 0.7) if held else rng.uniform(0.3, 0.5), 2), "at": rng.random()}
+
+
+def extras(rng, names, held=False):
+    """The parameters of the named conditions; 'scanner' holds what they set of choose()'s."""
+    e = {"names": list(names), "held": bool(held), "scanner": {}}
+    for n in names:
+        e[n] = globals()["_extra_" + n](rng, held)
+        e["scanner"].update(e[n].pop("scanner", {}))
+    e["rng"] = rng
+    return e
+
+
+def _lines_of(words, tol):
+    """Printed lines: words grouped by their top, each line's box."""
+    lines = []
+    for _, b in sorted(words, key=lambda w: (w[1][1], w[1][0])):
+        if lines and abs(lines[-1][1] - b[1]) < tol:
+            l = lines[-1]
+            lines[-1] = (min(l[0], b[0]), min(l[1], b[1]), max(l[2], b[2]), max(l[3], b[3]))
+        else:
+            lines.append(tuple(b))
+    return lines
+
+
+def _highlight(img, e, dpi, words):
+    rows = [l for l in _lines_of([w for w in words if AMOUNT.match(w[0])], dpi * 0.05)]
+    if not rows:
+        return img
+    n = min(len(rows), e["rows"])
+    first = int(e["pick"] * (len(rows) - n + 1))
+    mask = Image.new("L", img.size, 0)
+    d = ImageDraw.Draw(mask)
+    for l in _lines_of([w for w in words if any(abs(w[1][1] - r[1]) < dpi * 0.05 for r in rows[first:first + n])],
+                       dpi * 0.05):
+        h = l[3] - l[1]
+        d.rectangle((l[0] - dpi * 0.04, l[1] - h * 0.25, l[2] + dpi * 0.04, l[3] + h * 0.25), fill=255)
+    return _ink_layer(img, mask, e["ink"], 0.85)
+
+
+def _holes(img, e, dpi):
+    """Punched holes: a disk of the lid's colour where the paper is missing."""
+    d = ImageDraw.Draw(img)
+    r, inset = e["d_mm"] * MM * dpi / 2, e["inset_mm"] * MM * dpi
+    step = 80 * MM * dpi  # the standard two-hole spacing
+    if e["where"] == "top":
+        centres = [(img.width / 2 + k * step / 2, inset) for k in (-1, 1)]
+    elif e["where"] == "left4":
+        centres = [(inset, img.height / 2 + k * step / 2) for k in (-3, -1, 1, 3)]
+    else:
+        centres = [(inset, img.height / 2 + k * step / 2) for k in (-1, 1)]
+    lid = 20 if e["dark"] else 255
+    for x, y in centres:
+        box = (x - r, y - r, x + r, y + r)
+        if img.mode == "L":
+            d.ellipse(box, fill=lid, outline=None if e["dark"] else 170)
+        else:
+            d.ellipse(box, fill=(lid,) * 3, outline=None if e["dark"] else (170,) * 3)
+    return img
+
+
+def _fold(img, e, dpi):
+    """A crease: a thin dark line with a soft shadow on one side of it."""
+    shade = Image.new("L", img.size, 255)
+    d = ImageDraw.Draw(shade)
+    w = max(1, dpi // 150)
+    band = int(dpi * 0.06)
+    for f in e["across"]:
+        y = int(img.height * f)
+        for k in range(band):
+            d.line((0, y + k, img.width, y + k), fill=255 - int(e["dark"] * 0.5 * (1 - k / band)))
+        d.line((0, y, img.width, y), fill=255 - e["dark"] * 2, width=w)
+    for f in e["down"]:
+        x = int(img.width * f)
+        for k in range(band):
+            d.line((x + k, 0, x + k, img.height), fill=255 - int(e["dark"] * 0.5 * (1 - k / band)))
+        d.line((x, 0, x, img.height), fill=255 - e["dark"] * 2, width=w)
+    if img.mode == "RGB":
+        shade = Image.merge("RGB", (shade, shade, shade))
+    return ImageChops.multiply(img, shade)
+
+
+def _bleed(img, e):
+    """The back of the sheet seen through it: the page mirrored, faint, multiplied in."""
+    back = ImageOps.mirror(img).point(lambda v: int(255 - (255 - v) * e["strength"]))
+    return ImageChops.multiply(img, back)
+
+
+def on_paper(img, e, dpi, words, page):
+    """What happens to the printed sheet before it reaches the scanner (e: extras())."""
+    if "bleed" in e:
+        img = _bleed(img, e["bleed"])
+    if "highlight" in e and page == 0:
+        img = _highlight(img, e["highlight"], dpi, words)
+    if "stamp_over" in e and page == 0:
+        img, _ = stamp(img, e["rng"], {}, dpi, dt.date(2024, 1, 1), words, over=e["stamp_over"])
+    if "copy" in e:
+        img = img.filter(ImageFilter.MinFilter(e["copy"]["spread"]))
+    if "fold" in e:
+        img = _fold(img, e["fold"], dpi)
+    if "holes" in e:
+        img = _holes(img, e["holes"], dpi)
+    return img
+
+
+def _copy_edges(img, e, p):
+    """The copier's lid shadow along edges and toner specks: after the copier's own scan."""
+    d = ImageDraw.Draw(img)
+    band = int(e["edge_mm"] * MM * p["dpi"])
+    rng = random.Random("copy/%s/%s" % (img.size, e["edge_mm"]))
+    for side in e["edges"]:
+        for k in range(0, img.height if side in ("left", "right") else img.width, 4):
+            b = band + rng.randint(-2, 2)
+            if side == "left":
+                d.rectangle((0, k, b, k + 4), fill=10)
+            elif side == "right":
+                d.rectangle((img.width - b, k, img.width, k + 4), fill=10)
+            elif side == "top":
+                d.rectangle((k, 0, k + 4, b), fill=10)
+            else:
+                d.rectangle((k, img.height - b, k + 4, img.height), fill=10)
+    for _ in range(int(e["specks"] * img.width * img.height / 20)):
+        x, y = rng.randrange(img.width), rng.randrange(img.height)
+        d.point((x, y), fill=rng.randint(40, 120))
+    return img
+
+
+def _fax(img, e, page, pages, when):
+    """A fax machine's page: its header line, then 1 bit a pixel, lost lines, standard mode."""
+    d = ImageDraw.Draw(img)
+    fs = max(10, img.height // 120)
+    head = "%s   %s   P.%03d/%03d" % (when.strftime("%d-%b-%Y %H:%M").upper(), e["header"], page + 1, pages)
+    d.rectangle((0, 0, img.width, fs * 2), fill=255)
+    d.text((fs * 2, fs // 2), head, font=_font(fs, bold=False), fill=0)
+    img = img.point(lambda v: 255 if v > e["level"] else 0).convert("1", dither=Image.NONE)
+    rng = random.Random("fax/%s/%d" % (e["header"], page))
+    d = ImageDraw.Draw(img)
+    for _ in range(e["dropouts"]):
+        y = rng.randrange(fs * 3, img.height)
+        d.line((0, y, img.width, y), fill=1)
+    if e["standard"]:  # 98 lines an inch: every line sent twice as tall
+        img = img.resize((img.width, img.height // 2), Image.NEAREST).resize(img.size, Image.NEAREST)
+    return img
+
+
+def after_scan(img, e, p, page, pages, when):
+    """What the copier or the fax does to the scanned page (e: extras())."""
+    if "copy" in e:
+        img = _copy_edges(img, e["copy"], p)
+    if "fax" in e:
+        img = _fax(img if img.mode == "L" else img.convert("L"), e["fax"], page, pages, when)
+    return img
+
+
 # ---------------------------------------------------------------- the PDF
 def wrap(images, dpi, quality, producer, when):
     """An image-only PDF: one JPEG (DCT) image a page, page size from the scan resolution."""
@@ -348,7 +566,10 @@ def wrap(images, dpi, quality, producer, when):
 def scan(pdf, truth, seed, over=None, password=None):
     """(scanned PDF bytes, truth) of a drawn statement: see the module's doc."""
     rng = random.Random("scan/%s" % seed)
+    over = dict(over or {})
+    extra = extras(random.Random("scan-extra/%s" % seed), over.pop("extra", None) or [], over.pop("held", False))
     p = choose(rng, over)
+    p.update(extra.get("scanner", {}))
     when = dt.datetime.fromisoformat(truth["date_range"]["to_date"]) + dt.timedelta(days=rng.randint(3, 40),
                                                                                     hours=rng.randint(9, 17))
     pages, words = render_pages(pdf, p["dpi"], p["color"], password)
@@ -362,7 +583,8 @@ def scan(pdf, truth, seed, over=None, password=None):
         if p["marks"] and i == marks_page:
             img, marks = handwriting(img, rng, p["dpi"], words[i], signature=(i == stamp_page))
             done["marks"] = marks
-        out.append(scanner(img, rng, p))
+        img = on_paper(img, extra, p["dpi"], words[i], i)
+        out.append(after_scan(scanner(img, rng, p), extra, p, i, len(pages), when))
     data = wrap(out, p["dpi"], p["jpeg_quality"], rng.choice(SCANNERS), when)
     t = copy.deepcopy(truth)
     t["password"] = None
@@ -372,6 +594,8 @@ def scan(pdf, truth, seed, over=None, password=None):
     st = done["stamp"] or {}
     g["scan"] = dict(p, stamp=bool(st), stamp_text=st.get("text"), stamp_page=stamp_page + 1 if st else None,
                      stamp_box=st.get("box"), marks=done["marks"])
+    if extra["names"]:
+        g["scan"]["extra"] = {k: v for k, v in extra.items() if k not in ("scanner", "rng")}
     return data, t
 
 

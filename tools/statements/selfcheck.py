@@ -157,7 +157,8 @@ def check_scan(d, name, t, spec):
     rows = [r.split() for r in images.strip().splitlines()[2:]]
     check([int(r[0]) for r in rows] == list(range(1, t["page_count"] + 1)),
           "%s: not one image a page: %s" % (name, [r[0] for r in rows]))
-    check(all(r[8] == "jpeg" for r in rows), "%s: pages not JPEG" % name)
+    fax = "fax" in ((t["generator"].get("scan") or {}).get("extra") or {}).get("names", [])
+    check(all(r[8] == ("ccitt" if fax else "jpeg") for r in rows), "%s: pages not JPEG (a fax's CCITT)" % name)
     base = {k: v for k, v in spec.items() if k not in ("scan", "photo")}
     pdf, drawn, _ = statement.make(base)
     if spec["scan"] == "photo":
@@ -169,7 +170,8 @@ def check_scan(d, name, t, spec):
     check(_without_scan(t) == _without_scan(drawn), "%s: the truth is not the drawn statement's" % name)
     check(t.get("expect_error") is None and t.get("password") is None, "%s: a scan to read has no error/password" % name)
     p = t["generator"]["scan"]
-    check(150 <= p["dpi"] <= 300 and 0.3 <= abs(p["angle"]) <= 1.5 and 40 <= p["jpeg_quality"] <= 85,
+    skew = 4.5 if "skew" in (p.get("extra") or {}).get("names", []) else 1.5
+    check(150 <= p["dpi"] <= 300 and 0.3 <= abs(p["angle"]) <= skew and 40 <= p["jpeg_quality"] <= 85,
           "%s: scanner settings out of range: %s" % (name, p))
     check(all(abs(float(r[12]) - p["dpi"]) <= 1 for r in rows), "%s: images not at %s dpi" % (name, p["dpi"]))
     check("scanned" in t["generator"]["patterns"], "%s: no 'scanned' pattern" % name)

@@ -436,6 +436,19 @@ def _photo(seed, bank, i, dpi=None):
             "density": 20, "scan": "photo", "photo": {"dpi": dpi} if dpi else {}}
 
 
+def _scan_extras(rng, held):
+    """What a scan-full (or held-out) statement's scan has beyond a flatbed's clean scan
+    (scan.EXTRAS): none for a third of them, else one or two conditions (two of them rarely
+    together: a fax is not photocopied)."""
+    import scan
+    if rng.random() < (0.2 if held else 0.35):
+        return {}
+    names = rng.sample(scan.EXTRAS, 2 if rng.random() < 0.35 else 1)
+    if "fax" in names and "copy" in names:
+        names.remove("copy")
+    return {"extra": sorted(names), "held": held}
+
+
 def scan_smoke(seed, count=None):
     out = []
     for i, (fam, extra, dpi) in enumerate(SCAN_SMOKE):
@@ -453,23 +466,26 @@ def scan_full(seed, count=None):
     """count (default 2) scans of every layout, random statements and scanner settings."""
     import layouts
     rng = random.Random("scan-full/%d" % seed)
+    more = random.Random("scan-full-extra/%d" % seed)  # a stream of its own: the statements stay
     out = []
     for fam in [k for k in layouts.LAYOUTS if k not in layouts.PROBE]:
         for i in range(count or 2):
             spec = {"name": "scan_%s_%02d" % (fam, i), "bank": fam, "seed": seed * 1000 + 700 + i,
                     "family": "generic" if fam in GENERIC else fam}
             spec.update(_knobs(rng, fam, i))
-            spec["scan"] = {}
+            spec["scan"] = _scan_extras(more, held=False)
             out.append(_scan_base(spec))
     out += [_photo(seed, fam, i, dpi) for i, (fam, dpi) in enumerate((("hdfc", 72), ("sbi", 150), ("pnb", 200)))]
     return out
 
 
 def scan_heldout(seed, count=None):
-    """A scan of each held-out statement kind (heldout.py mutations), seeds of their own."""
+    """A scan of each held-out statement kind (heldout.py mutations), seeds of their own, most
+    with held-out variants of scan-full's harder conditions."""
+    more = random.Random("scan-heldout-extra/%d" % seed)
     out = []
     for spec in heldout(seed, count or 1):
-        spec = dict(spec, name="scan_" + spec["name"], seed=spec["seed"] + 50, scan={})
+        spec = dict(spec, name="scan_" + spec["name"], seed=spec["seed"] + 50, scan=_scan_extras(more, held=True))
         out.append(_scan_base(spec))
     out.append(_photo(seed + 500, "kotak", 0))
     return out
