@@ -16,6 +16,7 @@
 #include "extract/ocr_marks.h"
 #include "extract/ocr_noise.h"
 #include "extract/ocr_pixmem.h"
+#include "extract/ocr_prep.h"
 #include "extract/ocr_repeat.h"
 #include "extract/ocr_reread.h"
 #include "extract/ocr_shade.h"
@@ -170,6 +171,8 @@ static unsigned char *page_gray(const struct ocr_image *img, PIX **page)
         return NULL;
     for (size_t y = 0; y < h; y++)
         memcpy(g + y * w, img->gray + y * (size_t)img->stride, w);
+    /* a copier's grey paper made white first: ink is what is darker than paper */
+    ocr_lift_fog(g, img->width, img->height, w);
     /* light type on a dark fill made dark on light first: the skew is
      * found in the text, not in a band of ink */
     ocr_lighten_dark_blocks(g, img->width, img->height, w, img->dpi);
