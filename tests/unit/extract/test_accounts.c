@@ -11,14 +11,15 @@
 #include "text_statement.h"
 
 /* The loan section of the combined documents: its title and number over
- * the savings account's columns, and its first row (interest charged,
- * the balance owed printed Dr). */
+ * the savings account's columns, its first row (interest charged, the
+ * balance owed printed Dr) and its second (the EMI paid). */
 #define LOAN_TITLE \
     "LOAN ACCOUNT DETAILS\n" \
     "Loan Account No : 520106000012345\n" \
     "\n" \
-    "Date         Particulars                                  Debit        Credit       Balance\n"
+    UNION_COLUMNS
 #define LOAN_INTEREST_ROW "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
+#define LOAN_EMI_ROW "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n"
 
 /* A deposit section: its number only inside a sentence, over a grid of
  * deposits with dates and amounts (no transactions). */
@@ -45,7 +46,7 @@ TEST(savings_and_loan_are_two_statements)
     const char *rest =
         LOAN_TITLE
         LOAN_INTEREST_ROW
-        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+        LOAN_EMI_ROW;
     struct statement_list all;
     if (read_two(rest, &all)) {
         const struct statement *sb = &all.items[0], *loan = &all.items[1];
@@ -76,8 +77,7 @@ TEST(savings_and_loan_are_two_statements)
 
 TEST(deposit_grid_is_an_account_without_rows)
 {
-    const char *rest =
-        DEPOSIT_GRID;
+    const char *rest = DEPOSIT_GRID;
     struct statement_list all;
     if (read_two(rest, &all)) {
         const struct statement *fd = &all.items[1];
@@ -99,7 +99,7 @@ TEST(two_savings_accounts_of_one_customer)
         "UNION BANK OF INDIA\n"
         "Account No : 520101234599999       IFSC : UBIN0531234\n"
         "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_COLUMNS
         "04/04/2024   UPI-GROCER                                    200.00                    1,800.00\n"
         "06/04/2024   NEFT-RENT                                                   700.00      2,500.00\n"
         "09/04/2024   ATM WDL                                       100.00                    2,400.00\n";
@@ -123,12 +123,11 @@ TEST(one_account_is_one_statement)
     /* the account number repeated in every page's header starts no second account */
     const char *doc =
         "Account No : 520101234567890\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        UNION_COLUMNS
+        UNION_APRIL_ROWS
         "\f"
         "Account No : 520101234567890\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_COLUMNS
         "04/04/2024   ATM WDL                                       500.00                   14,000.00\n";
     struct statement_list all;
     CHECK_INT(read_text(doc, NULL, &all), 0);
@@ -168,11 +167,7 @@ TEST(first_accounts_unread_rows_are_not_the_next_accounts)
      * loan's rows are the loan's, the savings account has none (flagged),
      * never the loan's rows under the savings account's number */
     const char *doc =
-        "UNION BANK OF INDIA\n"
-        "Customer Name : LATA IYER\n"
-        "Account No : 520101234567890       IFSC : UBIN0531234\n"
-        "Statement Period : 01/04/2024 to 30/04/2024\n"
-        "\n"
+        UNION_LETTERHEAD
         "02/04/2024\n"
         "SALARY APR                                                           5,000.00     15,000.00\n"
         "03/04/2024\n"
@@ -180,12 +175,9 @@ TEST(first_accounts_unread_rows_are_not_the_next_accounts)
         "04/04/2024\n"
         "UPI-GROCER                                              200.00                    14,300.00\n"
         "\n"
-        "LOAN ACCOUNT DETAILS\n"
-        "Loan Account No : 520106000012345\n"
-        "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
-        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+        LOAN_TITLE
+        LOAN_INTEREST_ROW
+        LOAN_EMI_ROW;
     struct statement_list all;
     CHECK_INT(read_text(doc, NULL, &all), 0);
     CHECK_INT(all.n, 2);
@@ -229,12 +221,11 @@ TEST(deposit_grid_after_an_unlabelled_account_is_kept_apart)
         "FLAT NO 203, SAI SHRADDHA APTS\n"
         "BENGALURU 560609\n"
         "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        UNION_COLUMNS
+        UNION_APRIL_ROWS
         "Your Loan A/c No : 520106000012345\n"
         "\f"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_COLUMNS
         "04/04/2024   ATM WDL                                       500.00                   14,000.00\n"
         "05/04/2024   ATM WDL                                       500.00                   13,500.00\n"
         "Your Loan A/c No : 520106000012345\n";
@@ -250,9 +241,8 @@ TEST(closing_balance_not_from_the_loan_summary)
         "UNION BANK OF INDIA\n"
         "Account No : 520101234567890\n"
         "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        UNION_COLUMNS
+        UNION_APRIL_ROWS
         "\n"
         "Your loan account 520106000012345\n"
         "Account No : 520106000012345\n"
@@ -274,13 +264,12 @@ TEST(a_pages_balances_in_sentences_are_not_the_statements)
         "UNION BANK OF INDIA\n"
         "Account No : 520101234567890\n"
         "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+        UNION_COLUMNS
+        UNION_APRIL_ROWS
         "Closing balance of page 1 : 14,500.00\n"
         "\f"
         "Balance brought forward from page 1 : 14,500.00\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_COLUMNS
         "04/04/2024   ATM WDL                                       500.00                   14,000.00\n"
         "05/04/2024   ATM WDL                                       500.00                   13,500.00\n"
         "Closing balance of page 2 : 13,500.00\n";
@@ -305,7 +294,7 @@ TEST(loan_continued_under_the_letterhead)
         LOAN_INTEREST_ROW
         "\f"
         "             UNION BANK OF INDIA\n"
-        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+        LOAN_EMI_ROW;
     struct statement_list all;
     if (read_two(rest, &all)) {
         const struct statement *loan = &all.items[1];
@@ -329,13 +318,13 @@ TEST(loan_continued_under_the_savings_accounts_page_header)
         "LOAN ACCOUNT DETAILS\n"
         "Loan Account No : 520106000012345 Sanctioned Amount : 5,50,000.00\n"
         "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_COLUMNS
         "05/04/2024   INTEREST DEBITED                          3,000.00                 5,03,000.00 Dr\n"
         "\f"
         "             UNION BANK OF INDIA\n"
         "Account No : 520101234567890\n"
         "\n"
-        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+        LOAN_EMI_ROW;
     struct statement_list all;
     if (read_two(rest, &all)) {
         CHECK_STR(all.items[0].id.account_number, "520101234567890");
@@ -353,11 +342,7 @@ TEST(deposit_grid_after_rows_printing_the_narration_first)
      * between the rows' lines, are another account, not that row's
      * narration (which read as reconciled, the deposit lost) */
     const char *doc =
-        "UNION BANK OF INDIA\n"
-        "Customer Name : LATA IYER\n"
-        "Account No : 520101234567890       IFSC : UBIN0531234\n"
-        "Statement Period : 01/04/2024 to 30/04/2024\n"
-        "\n"
+        UNION_LETTERHEAD
         "Particulars                                                                     Date             Debit       Credit      Balance\n"
         "NEFT/UTIBN83872510661/WIPRO LIMITED/SALARY APR 2024/KKBK0835163                 02/04/2024                 5,000.00    15,000.00\n"
         "ATM WDL/S1A04315/C SCHEME JAIPUR                                                03/04/2024      500.00                 14,500.00\n"
@@ -388,12 +373,8 @@ TEST(account_number_in_a_rows_narration_is_no_new_account)
      * deposit): a row, not the label of a second account's block; the
      * loan labelled after the rows is the second account */
     const char *doc =
-        "UNION BANK OF INDIA\n"
-        "Customer Name : LATA IYER\n"
-        "Account No : 520101234567890       IFSC : UBIN0531234\n"
-        "Statement Period : 01/04/2024 to 30/04/2024\n"
-        "\n"
-        "Date         Particulars                                  Debit        Credit       Balance\n"
+        UNION_LETTERHEAD
+        UNION_COLUMNS
         "01/04/2024   OPENING BALANCE                                                        50,000.00\n"
         "02/04/2024   SALARY APR                                                5,000.00     55,000.00\n"
         "03/04/2024   ATM WDL                                       500.00                   54,500.00\n"
@@ -404,7 +385,7 @@ TEST(account_number_in_a_rows_narration_is_no_new_account)
         "\n"
         LOAN_TITLE
         LOAN_INTEREST_ROW
-        "05/04/2024   EMI RECOVERED                                             8,000.00  4,95,000.00 Dr\n";
+        LOAN_EMI_ROW;
     struct statement_list all;
     CHECK_INT(read_text(doc, NULL, &all), 0);
     CHECK_INT(all.n, 2);

@@ -43,19 +43,29 @@ static inline int read_with(const char *head, const char *table, const struct ex
     return rc;
 }
 
+/* A Union Bank statement's letterhead (LATA IYER, account 520101234567890,
+ * April 2024), its columns, and its rows of 2 and 3 April (closing
+ * 14,500.00): the pieces of UNION_SAVINGS, and of documents that print
+ * them around rows of their own. */
+#define UNION_LETTERHEAD                                                                        \
+    "UNION BANK OF INDIA\n"                                                                      \
+    "Customer Name : LATA IYER\n"                                                                \
+    "Account No : 520101234567890       IFSC : UBIN0531234\n"                                    \
+    "Statement Period : 01/04/2024 to 30/04/2024\n"                                              \
+    "\n"
+#define UNION_COLUMNS "Date         Particulars                                  Debit        Credit       Balance\n"
+#define UNION_APRIL_ROWS                                                                        \
+    "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n" \
+    "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+
 /* A Union Bank savings statement of April 2024 (LATA IYER, account
  * 520101234567890, two rows, closing 14,500.00): the first account of the
  * combined documents, a loan or deposit section goes after it. */
 static const char UNION_SAVINGS[] =
-    "UNION BANK OF INDIA\n"
-    "Customer Name : LATA IYER\n"
-    "Account No : 520101234567890       IFSC : UBIN0531234\n"
-    "Statement Period : 01/04/2024 to 30/04/2024\n"
-    "\n"
-    "Date         Particulars                                  Debit        Credit       Balance\n"
+    UNION_LETTERHEAD
+    UNION_COLUMNS
     "01/04/2024   OPENING BALANCE                                                        10,000.00\n"
-    "02/04/2024   SALARY APR                                                5,000.00     15,000.00\n"
-    "03/04/2024   ATM WDL                                       500.00                   14,500.00\n"
+    UNION_APRIL_ROWS
     "Closing Balance : 14,500.00\n"
     "\n";
 
