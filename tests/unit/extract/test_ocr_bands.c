@@ -5,25 +5,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "drawn_page.h"
 #include "extract/ocr_bands.h"
-
-#define W 1200
-#define H 400
-#define DPI 300
-
-static unsigned char page[H][W];
-
-static void blank(void)
-{
-    memset(page, 255, sizeof page);
-}
-
-static void box(int x0, int y0, int x1, int y1, unsigned char v)
-{
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-            page[y][x] = v;
-}
 
 /* A word of n glyphs 14 x 24 px (8-pt type at 300 dpi) from x, top y. */
 static void word(int x, int y, int n)
@@ -39,7 +22,7 @@ static long bands(struct ocr_band **b)
 
 TEST(rows_apart_are_bands_and_columns_apart_are_pieces)
 {
-    blank();
+    blank(255);
     word(100, 50, 5), word(500, 50, 4);   /* a row: narration, amount */
     word(100, 120, 3), word(500, 120, 6); /* the next row */
     struct ocr_band *b;
@@ -56,7 +39,7 @@ TEST(rows_apart_are_bands_and_columns_apart_are_pieces)
 
 TEST(words_of_a_line_stay_one_piece)
 {
-    blank();
+    blank(255);
     word(100, 50, 4), word(190, 50, 6), word(320, 50, 3); /* a space (10 px) apart */
     struct ocr_band *b;
     CHECK_INT(bands(&b), 1);
@@ -65,7 +48,7 @@ TEST(words_of_a_line_stay_one_piece)
 
 TEST(rules_are_erased_and_cut_nothing)
 {
-    blank();
+    blank(255);
     word(100, 50, 5), word(500, 50, 4);
     word(100, 120, 3), word(500, 120, 6);
     box(50, 96, 1150, 99, 0);   /* a rule between the rows */
@@ -82,7 +65,7 @@ TEST(rules_are_erased_and_cut_nothing)
 
 TEST(specks_and_blank_pages_have_no_bands)
 {
-    blank();
+    blank(255);
     struct ocr_band *b;
     CHECK_INT(bands(&b), 0);
     free(b);
@@ -101,14 +84,14 @@ TEST(specks_and_blank_pages_have_no_bands)
  * half the narration. */
 TEST(a_date_centred_beside_two_lines_is_a_piece_of_its_own)
 {
-    blank();
+    blank(255);
     word(100, 50, 8), word(100, 86, 8); /* a narration: baselines 74 and 110 */
     word(293, 68, 8);                   /* a date right of it: ink 68..92, midway */
     struct ocr_band *b;
     long n = bands(&b);
     CHECK_INT(n, 2);
     free(b);
-    blank();
+    blank(255);
     word(100, 68, 8);                   /* the date left of the narration */
     word(293, 50, 8), word(293, 86, 8);
     n = bands(&b);
@@ -128,23 +111,23 @@ TEST(a_date_centred_beside_two_lines_is_a_piece_of_its_own)
  * away (a piece of its own) that makes its lines one band. */
 TEST(text_printed_level_stays_one_piece)
 {
-    blank();
+    blank(255);
     word(100, 50, 8), word(293, 50, 8), word(293, 86, 8); /* the date on the first line */
     word(700, 68, 4);
     struct ocr_band *b;
     CHECK_INT(bands(&b), 2);
     free(b);
-    blank();
+    blank(255);
     word(100, 50, 8), word(100, 86, 4), word(293, 50, 3); /* 'ACH D- FULLERTON  INDIA' over 'GO-8395' */
     word(700, 68, 4);
     CHECK_INT(bands(&b), 2);
     free(b);
-    blank();
+    blank(255);
     word(100, 50, 8), word(293, 50, 8), word(293, 86, 8), box(150, 100, 152, 102, 20); /* a speck under the date */
     word(700, 68, 4);
     CHECK_INT(bands(&b), 2);
     free(b);
-    blank();
+    blank(255);
     word(100, 30, 5), word(100, 66, 5), word(100, 102, 5), word(240, 30, 5), word(240, 66, 5), word(240, 102, 5);
     box(90, 44, 204, 47, 20), box(90, 113, 204, 116, 20), box(90, 44, 93, 116, 20), box(201, 44, 204, 116, 20);
     CHECK_INT(bands(&b), 1);

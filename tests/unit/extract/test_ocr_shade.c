@@ -3,25 +3,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "drawn_page.h"
 #include "extract/ocr_shade.h"
-
-#define W 1200
-#define H 400
-#define DPI 300
-
-static unsigned char page[H][W];
-
-static void blank(void)
-{
-    memset(page, 235, sizeof page);
-}
-
-static void box(int x0, int y0, int x1, int y1, unsigned char v)
-{
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++)
-            page[y][x] = v;
-}
 
 /* A word of n glyphs 14 x 24 px, strokes 4 px wide (an "H": two stems and
  * a bar), in grey v, from x, top y. */
@@ -53,7 +36,7 @@ static long lighten(void)
 
 TEST(light_type_on_a_dark_band_becomes_dark_type_on_light)
 {
-    blank();
+    blank(235);
     box(100, 100, 1100, 160, 85);   /* a header band, 60 px (14 pt) high */
     word(110, 118, 4, 225);         /* "Date" 10 px from the band's end */
     word(500, 118, 6, 225);
@@ -72,7 +55,7 @@ TEST(light_type_on_a_dark_band_becomes_dark_type_on_light)
 
 TEST(type_on_paper_or_grey_shading_stays_as_it_is)
 {
-    blank();
+    blank(235);
     bold_word(100, 40, 30, 20);     /* a bold heading, a line of it */
     box(100, 200, 1100, 204, 20);   /* a table's rules around a row of bold labels */
     bold_word(110, 215, 20, 20);
