@@ -10,6 +10,12 @@
 #define W 160
 #define H 44
 
+/* Pixels a point at 300 dpi, and the word "P" of a piece at (200, 900)
+ * 2 pt in from its left and 9 pt down to its baseline. */
+#define PX (300.0f / 72.0f)
+static const struct pword WORD_P = {
+    .text = "P", .len = 1, .x0 = 200 / PX + 2, .x1 = 200 / PX + 7, .base = 900 / PX + 9, .size = 8, .conf = 93};
+
 static void stroke(unsigned char *g, int x0, int y0, int x1, int y1)
 {
     for (int y = y0; y < y1; y++)
@@ -58,18 +64,35 @@ static unsigned char *ink_of(const unsigned char *g)
     return ocr_repeat_ink(g, W, 0, 0, W, H);
 }
 
+/* Whether prints a and b are the same piece by their ink (300 dpi). */
+static bool same_print(const unsigned char *a, const unsigned char *b)
+{
+    unsigned char *ia = ink_of(a), *ib = ink_of(b);
+    bool same = ocr_same_ink(ia, W, H, ib, W, H, 300);
+    free(ia);
+    free(ib);
+    return same;
+}
+
+/* The page before's piece of print a at (200, 900) into seen (made
+ * anew), read as word w. */
+static void see_piece(struct ocr_seen *seen, const unsigned char *a, const struct pword *w)
+{
+    *seen = (struct ocr_seen){.dpi = 300};
+    CHECK_INT(ocr_seen_add(seen, 200, 900, W, H, ink_of(a), w, 1, PX), 0);
+}
+
 TEST(the_same_print_scanned_again_is_the_same)
 {
     unsigned char a[W * H], b[W * H];
     print_piece(a, 0, 0, false);
     print_piece(b, 1, -2, false); /* a pixel right, two up on the second page */
     ragged_edges(b);
-    unsigned char *ia = ink_of(a), *ib = ink_of(b);
-    CHECK(ocr_same_ink(ia, W, H, ib, W, H, 300));
+    CHECK(same_print(a, b));
+    unsigned char *ia = ink_of(a);
     unsigned char *trimmed = ocr_repeat_ink(b, W, 0, 0, W - 2, H - 1); /* trimmed a pixel or two apart */
     CHECK(ocr_same_ink(ia, W, H, trimmed, W - 2, H - 1, 300));
     free(ia);
-    free(ib);
     free(trimmed);
 }
 
@@ -78,18 +101,12 @@ TEST(one_glyph_changed_is_another_print)
     unsigned char a[W * H], b[W * H];
     print_piece(a, 0, 0, false);
     print_piece(b, 0, 0, true); /* "Page 1" and "Page 2" */
-    unsigned char *ia = ink_of(a), *ib = ink_of(b);
-    CHECK(!ocr_same_ink(ia, W, H, ib, W, H, 300));
-    free(ia);
-    free(ib);
+    CHECK(!same_print(a, b));
     print_piece(b, 0, 0, false); /* a point turned into a comma: a tail 2 pixels wide, 6 long */
     stroke(b, 100, 30, 104, 34);
     stroke(a, 100, 30, 104, 34);
     stroke(b, 101, 34, 103, 40);
-    ia = ink_of(a), ib = ink_of(b);
-    CHECK(!ocr_same_ink(ia, W, H, ib, W, H, 300));
-    free(ia);
-    free(ib);
+    CHECK(!same_print(a, b));
 }
 
 TEST(a_print_further_off_than_the_shift_is_not_matched)
@@ -97,10 +114,7 @@ TEST(a_print_further_off_than_the_shift_is_not_matched)
     unsigned char a[W * H], b[W * H];
     print_piece(a, 0, 0, false);
     print_piece(b, 5, 0, false);
-    unsigned char *ia = ink_of(a), *ib = ink_of(b);
-    CHECK(!ocr_same_ink(ia, W, H, ib, W, H, 300));
-    free(ia);
-    free(ib);
+    CHECK(!same_print(a, b));
 }
 
 /* The page before's piece is found by place, size and ink; its words come
@@ -110,11 +124,8 @@ TEST(the_piece_of_the_page_before_is_found_with_its_words)
     unsigned char a[W * H], b[W * H];
     print_piece(a, 0, 0, false);
     print_piece(b, 0, 0, false);
-    struct ocr_seen seen = {.dpi = 300};
-    float px = 300.0f / 72.0f;
-    struct pword w = {.text = "P", .len = 1, .x0 = 200 / px + 2, .x1 = 200 / px + 7, .base = 900 / px + 9, .size = 8,
-                      .conf = 93};
-    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), &w, 1, px), 0);
+    struct ocr_seen seen;
+    see_piece(&seen, a, &WORD_P);
     unsigned char *ib = ink_of(b);
     const struct ocr_seen_piece *p = ocr_seen_find(&seen, 204, 897, W, H, ib);
     CHECK(p != NULL);
@@ -137,11 +148,8 @@ TEST(a_piece_printed_again_on_the_same_page_is_found_anywhere)
     print_piece(a, 0, 0, false);
     print_piece(b, 1, 0, false);
     ragged_edges(b);
-    struct ocr_seen seen = {.dpi = 300};
-    float px = 300.0f / 72.0f;
-    struct pword w = {.text = "P", .len = 1, .x0 = 200 / px + 2, .x1 = 200 / px + 7, .base = 900 / px + 9, .size = 8,
-                      .conf = 93};
-    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), &w, 1, px), 0);
+    struct ocr_seen seen;
+    see_piece(&seen, a, &WORD_P);
     unsigned char *ib = ink_of(b);
     const struct ocr_seen_piece *p = ocr_seen_find_on_page(&seen, W, H, ib);
     CHECK(p != NULL && p->nwords == 1 && !strcmp(p->words[0].text, "P"));
@@ -159,7 +167,7 @@ TEST(a_piece_printed_again_on_the_same_page_is_found_anywhere)
     s1[5 * 20 + 5] = s1[5 * 20 + 6] = 20;
     s2[6 * 20 + 6] = 20;
     seen = (struct ocr_seen){.dpi = 300};
-    CHECK_INT(ocr_seen_add(&seen, 40, 40, 20, 20, ocr_repeat_ink(s1, 20, 0, 0, 20, 20), &w, 1, px), 0);
+    CHECK_INT(ocr_seen_add(&seen, 40, 40, 20, 20, ocr_repeat_ink(s1, 20, 0, 0, 20, 20), &WORD_P, 1, PX), 0);
     unsigned char *i2 = ocr_repeat_ink(s2, 20, 0, 0, 20, 20);
     CHECK(ocr_same_ink(seen.p[0].ink, 20, 20, i2, 20, 20, 300)); /* the same by ink... */
     CHECK(!ocr_seen_find_on_page(&seen, 20, 20, i2));            /* ...but no line of text */
@@ -168,7 +176,7 @@ TEST(a_piece_printed_again_on_the_same_page_is_found_anywhere)
 
     /* a piece read as no words gives none */
     seen = (struct ocr_seen){.dpi = 300};
-    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), NULL, 0, px), 0);
+    CHECK_INT(ocr_seen_add(&seen, 200, 900, W, H, ink_of(a), NULL, 0, PX), 0);
     ib = ink_of(a);
     CHECK(!ocr_seen_find_on_page(&seen, W, H, ib));
     free(ib);
