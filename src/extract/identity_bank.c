@@ -86,5 +86,10 @@ const struct bank_info *id_decide_bank(const struct id_scan *s)
     }
     if (!pr.name.bank || (pr.foreign && !ifsc && !pr.name.bank->abroad))
         return NULL;
+    /* an IFSC the catalogue does not know (NSDL, Bank of America): a bank
+     * named only by a short form ("SBI" in a row the table did not take)
+     * is a counterparty's, not the account's */
+    if (ifsc && pr.name.words < 2)
+        return NULL;
     return pr.name.bank;
 }

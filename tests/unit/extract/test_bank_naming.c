@@ -66,6 +66,11 @@ TEST(counterparty_ifsc_and_bank_names_never_name_the_bank)
          {.bank = NONE, .ifsc = NONE, .account = "3344556677"}},
         {"the letterhead's own name wins over a counterparty's in the rows",
          "Karur Vysya Bank\nAccount No : 1104135000012345\n", {.bank = "karur"}},
+        {"an IFSC the catalogue does not know: a short form in a row names nothing",
+         "Bank of America, N.A. - India\n"
+         "IFSC : BOFA0258836        Account No : 07434357379\n"
+         "08/23/2024 UPI/571811023573/DR/BIG BAZAAR/SBI/Pay to merchant\n",
+         {.bank = NONE, .ifsc = "BOFA0258836"}},
         {"the customer's address naming a bank is not the letterhead",
          "MR AJAY SINGH                       Account No : 3344556677\n"
          "FLAT 4, NEAR STATE BANK OF INDIA\n"
