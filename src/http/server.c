@@ -30,7 +30,6 @@
 #include "http/head.h"
 #include "http/metrics.h"
 #include "net/cidr.h"
-#include "util/json_read.h"
 #include "util/log.h"
 
 enum async_state { ASYNC_NONE, ASYNC_RUNNING, ASYNC_SUSPENDED, ASYNC_DONE };
@@ -429,7 +428,7 @@ static bool parse_json(struct http_conn *c)
         return req->json != NULL;
     }
     json_error_t jerr;
-    req->json = json_read(c->buf, c->len, &jerr);
+    req->json = json_loadb(c->buf, c->len, JSON_REJECT_DUPLICATES, &jerr);
     if (!req->json) {
         http_resp_error(&c->resp, 400, "INVALID_REQUEST", "JSON parse error - %s (line %d, column %d)",
                         jerr.text, jerr.line, jerr.column);
