@@ -616,6 +616,29 @@ static int reread_unsure(TessBaseAPI *api, const struct ocr_image *img, const st
     return rc;
 }
 
+/* Piece b read from the grey page with its strokes thinned (ocr_prep.h),
+ * into out; OCR_DONE with no words when it could not be thinned. */
+static int read_thinned(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg,
+                        const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim, struct pwords *out)
+{
+    int w = b->x1 - b->x0, h = b->y1 - b->y0;
+    unsigned char *t = malloc((size_t)w * (size_t)h);
+    if (!t)
+        return OCR_DONE;
+    for (int y = 0; y < h; y++)
+        memcpy(t + (size_t)y * (size_t)w, pg->gray + (size_t)(b->y0 + y) * pg->width + (size_t)b->x0, (size_t)w);
+    int rc = OCR_DONE;
+    if (ocr_thin(t, w, h, (size_t)w, ocr_thin_radius(img->dpi)) == 0)
+        rc = recognise_piece(api, img, to_pix(t, w, h, (size_t)w, img->dpi), b, mon, lim, out);
+    free(t);
+    size_t k = 0; /* only words read sure: a mark thinned reads as junk */
+    for (size_t i = 0; i < out->n; i++)
+        if (out->w[i].conf >= OCR_REREAD_BELOW)
+            out->w[k++] = out->w[i];
+    out->n = k;
+    return rc;
+}
+
 /* A piece is read from the grey page first; the words of it less sure than
  * OCR_REREAD_BELOW are read again in black and white (black_and_white,
  * ocr_reread.h). Neither is better everywhere: thresholded, small digits
@@ -623,7 +646,9 @@ static int reread_unsure(TessBaseAPI *api, const struct ocr_image *img, const st
  * of long narrations better (read from black and white alone: 66.3% rows
  * exact on scan-smoke, against 68.2% from grey alone). A piece in which the
  * grey page showed no word is read again whole (a row of scan-smoke is read
- * only so). The words go on into pw. */
+ * only so), and if that shows none either, once more thinned when it is
+ * the size of a word (a copy's heavy type: read_thinned). The words go on
+ * into pw. */
 static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg, const struct ocr_band *b,
                       ETEXT_DESC *mon, const struct limit *lim, struct pwords *pw)
 {
@@ -634,6 +659,8 @@ static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struc
     PIX *bw = rc == OCR_DONE && !first.n ? black_and_white(pg->pix, pg->gray, pg->width, b, img->dpi) : NULL;
     if (bw) { /* its words go as read */
         rc = recognise_piece(api, img, bw, b, mon, lim, &first);
+        if (rc == OCR_DONE && !first.n && ocr_worth_thinning(b->x1 - b->x0, b->y1 - b->y0, img->dpi))
+            rc = read_thinned(api, img, pg, b, mon, lim, &first);
         for (size_t i = 0; i < first.n && rc == OCR_DONE; i++)
             rc = put_word(pw, &first.w[i]) < 0 ? OCR_FAILED : OCR_DONE;
     } else if (rc == OCR_DONE) {

@@ -70,9 +70,37 @@ TEST(a_scans_own_paper_and_a_page_of_ink_are_left_as_they_are)
     CHECK(memcmp(before, page, sizeof page) == 0);
 }
 
+/* A stem of a copy's heavy type, 9 px wide: thinned by 1 it is 7 wide,
+ * the paper around it as it was. */
+TEST(a_heavy_stroke_is_thinned_and_paper_stays_paper)
+{
+    fill(240);
+    box(100, 100, 109, 140, 20);
+    CHECK_INT(ocr_thin(&page[0][0], W, H, W, 1), 0);
+    int dark = 0;
+    for (int x = 90; x < 120; x++)
+        dark += page[120][x] < 128;
+    CHECK_INT(dark, 7);
+    CHECK(page[99][104] == 240 && page[100][104] == 240 && page[101][104] == 20);
+    CHECK(page[300][600] == 240);
+}
+
+/* Only a piece the size of a word is read again thinned: not a speck or a
+ * tick (the page is read at 300 dpi). */
+TEST(a_word_sized_piece_is_worth_thinning_a_speck_is_not)
+{
+    CHECK(ocr_worth_thinning(217, 46, 300)); /* 'Withdrawals' of a header */
+    CHECK(!ocr_worth_thinning(23, 23, 300)); /* a speck */
+    CHECK(!ocr_worth_thinning(120, 20, 300)); /* a rule's remains */
+    CHECK_INT(ocr_thin_radius(300), 1);
+    CHECK_INT(ocr_thin_radius(600), 2);
+}
+
 int main(void)
 {
     RUN(a_photocopys_grey_paper_is_lifted_to_white_and_its_lines_are_bands);
     RUN(a_scans_own_paper_and_a_page_of_ink_are_left_as_they_are);
+    RUN(a_heavy_stroke_is_thinned_and_paper_stays_paper);
+    RUN(a_word_sized_piece_is_worth_thinning_a_speck_is_not);
     return check_summary();
 }
