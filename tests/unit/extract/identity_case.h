@@ -5,7 +5,9 @@
  * TABLE names counterparties (another bank's IFSC and name) in its
  * narrations: they must never name the statement's bank. Each
  * test_identity_*.c file holds the cases of one field family as rows of a
- * head_case array run by expect_cases. */
+ * head_case array run by expect_cases. Blocks that monospaced text cannot
+ * draw (text touching or overlapping text) are placed word by word
+ * (add_text) and read above a short table (read_with_rows). */
 #ifndef PB_TESTS_IDENTITY_CASE_H
 #define PB_TESTS_IDENTITY_CASE_H
 
@@ -103,6 +105,38 @@ static inline pb_day ymd(int y, int m, int d)
     pb_day out = PB_NO_DAY;
     date_from_ymd(y, m, d, &out);
     return out;
+}
+
+/* Words of text at (x, y), 6 pt a character, 10 pt type. */
+static inline void add_text(struct layout *l, float x, float y, const char *text)
+{
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n) {
+            float x0 = x + 6.0f * (float)(p - text);
+            layout_add_word(l, 0, x0, y - 8, x0 + 6.0f * (float)n, y + 2, y, 10, p, n);
+        }
+        p += n;
+    }
+}
+
+/* The identity block in *l read above a short transaction table, into *st. */
+static inline void read_with_rows(struct layout *l, struct statement *st)
+{
+    static const char *rows[] = {
+        "Date         Particulars                                  Debit        Credit       Balance",
+        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
+        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
+    };
+    for (size_t i = 0; i < 3; i++)
+        add_text(l, 0, 120 + 12 * (float)i, rows[i]);
+    l->npages = 1;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    CHECK_INT(layout_build_lines(l), 0);
+    CHECK_INT(extract_layout_first(l, &none, st, &err), 0);
 }
 
 #endif

@@ -52,38 +52,6 @@ TEST(address_block_under_a_name_printed_after_the_account_number)
     EXPECT_CASES(CASES);
 }
 
-/* Words of text at (x, y), 6 pt a character, 10 pt type. */
-static void add_text(struct layout *l, float x, float y, const char *text)
-{
-    for (const char *p = text; *p;) {
-        while (*p == ' ')
-            p++;
-        size_t n = strcspn(p, " ");
-        if (n) {
-            float x0 = x + 6.0f * (float)(p - text);
-            layout_add_word(l, 0, x0, y - 8, x0 + 6.0f * (float)n, y + 2, y, 10, p, n);
-        }
-        p += n;
-    }
-}
-
-/* The identity block in *l read above a short transaction table, into *st. */
-static void read_with_rows(struct layout *l, struct statement *st)
-{
-    static const char *rows[] = {
-        "Date         Particulars                                  Debit        Credit       Balance",
-        "02/04/2024   SALARY APR                                                5,000.00     15,000.00",
-        "03/04/2024   ATM WDL                                       500.00                   14,500.00",
-    };
-    for (size_t i = 0; i < 3; i++)
-        add_text(l, 0, 120 + 12 * (float)i, rows[i]);
-    l->npages = 1;
-    struct extract_error err;
-    struct extract_opts none = {0};
-    CHECK_INT(layout_build_lines(l), 0);
-    CHECK_INT(extract_layout_first(l, &none, st, &err), 0);
-}
-
 TEST(address_lines_between_the_lines_of_another_column)
 {
     /* the right-hand column's lines sit between the address lines (other baselines) */
