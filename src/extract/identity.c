@@ -24,8 +24,10 @@ static void set_str(char **dst, char *v)
 }
 
 /* The value printed under a label (a grid: labels on one line, values on
- * the next): the segment of the next line overlapping the label, unless it
- * is itself a label. */
+ * the next): the segment of the next line overlapping the label most (a
+ * long value of the column before may run on under it: the name under
+ * "Account Holder" reaching under "Account Number"), unless it is itself a
+ * label. */
 static bool value_below(const struct id_scan *s, const struct seg *label, struct seg *out)
 {
     size_t li = label->line + 1;
@@ -35,15 +37,19 @@ static bool value_below(const struct id_scan *s, const struct seg *label, struct
     if (b->base - a->base > 2.2f * fmaxf(b->size, 4))
         return false;
     struct seg segs[MAX_SEGS];
-    int n = id_segments(s->l, li, segs, MAX_SEGS);
-    for (int i = 0; i < n; i++)
-        if (segs[i].x1 >= label->x0 - 10 && segs[i].x0 <= label->x1 + 10) {
-            if (id_starts_with_label(segs[i].text))
-                return false;
-            *out = segs[i];
-            return true;
+    int n = id_segments(s->l, li, segs, MAX_SEGS), best = -1;
+    float most = -INFINITY;
+    for (int i = 0; i < n; i++) {
+        float over = fminf(segs[i].x1, label->x1) - fmaxf(segs[i].x0, label->x0);
+        if (segs[i].x1 >= label->x0 - 10 && segs[i].x0 <= label->x1 + 10 && over > most) {
+            most = over;
+            best = i;
         }
-    return false;
+    }
+    if (best < 0 || id_starts_with_label(segs[best].text))
+        return false;
+    *out = segs[best];
+    return true;
 }
 
 static void take(struct id_scan *s, int field, const char *label_text, const char *value, const struct seg *label_seg,

@@ -84,10 +84,35 @@ TEST(branch_block_fields_and_account_types)
     EXPECT_CASES(CASES);
 }
 
+TEST(grid_value_under_its_label_beside_a_longer_value_running_under_it)
+{
+    /* labels on one line, values under them; the holder's name runs on
+     * under "Account Number", overlapping its value: the value under a
+     * label is the one overlapping it most */
+    struct layout l = {0};
+    add_text(&l, 20, 20, "ALLAHABAD BANK");
+    add_text(&l, 20, 40, "Account Holder");
+    add_text(&l, 170, 40, "Account Number");
+    add_text(&l, 300, 40, "IFSC");
+    add_text(&l, 400, 40, "MICR");
+    add_text(&l, 20, 52, "MR VIKRAM PRASAD DESHPANDE");
+    add_text(&l, 170, 52, "50910996437");
+    add_text(&l, 300, 52, "ALLA0857988");
+    add_text(&l, 400, 52, "682010882");
+    struct statement st;
+    read_with_rows(&l, &st);
+    CHECK_STR(st.id.account_number, "50910996437");
+    CHECK_STR(st.id.name, "VIKRAM PRASAD DESHPANDE");
+    CHECK_STR(st.id.ifsc, "ALLA0857988");
+    statement_free(&st);
+    layout_free(&l);
+}
+
 int main(void)
 {
     RUN(account_number_inside_a_sentence);
     RUN(account_numbers_as_statements_print_them);
     RUN(branch_block_fields_and_account_types);
+    RUN(grid_value_under_its_label_beside_a_longer_value_running_under_it);
     return check_summary();
 }
