@@ -382,7 +382,9 @@ int table_collect_text(struct table_lines *c)
             tr->value_date = c->info[i].value_date;
         if (under && c->info[i].datebit[0]) {
             size_t used = strlen(rt[row].datebits);
-            bool glued = used && strchr("/-.", rt[row].datebits[used - 1]); /* "(01/10/" over "2024)" */
+            /* "(01/10/" over "2024)"; "(01.05.202" over "3)", cut inside the year */
+            char last = used ? rt[row].datebits[used - 1] : 0;
+            bool glued = used && (strchr("/-.", last) || (is_digit(last) && is_digit(c->info[i].datebit[0])));
             snprintf(rt[row].datebits + used, sizeof rt[row].datebits - used, "%s%s", used && !glued ? " " : "",
                      c->info[i].datebit);
         }

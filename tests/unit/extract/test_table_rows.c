@@ -110,6 +110,23 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* The same cut inside the year ("(01.05.202" over "3)", the cell's
+     * edge): the pieces join without a space. */
+    {"bracketed_value_date_cut_inside_its_year",
+     "Date            Particulars               Withdrawal       Deposit        Balance\n"
+     "01.05.2023      UPI/CR/580944022081/SUNITA                 7,403.00      8,403.00\n"
+     "(01.05.202      PRASA/UBIN/sunita87@oksbi\n"
+     "3)\n"
+     "04.05.2023      ATM WDL                     100.00                       8,303.00\n"
+     "(05.05.202\n"
+     "3)\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/CR/580944022081/SUNITA PRASA/UBIN/sunita87@oksbi", .value_date = 20230501},
+                  {.i = 1, .value_date = 20230505}},
+         .balances_ok = YES,
+     }},
+
     /* A ledger printing the dates once a day: a later row of the day,
      * neither date printed, takes the row above's date and value date. */
     {"dates_printed_once_a_day",
