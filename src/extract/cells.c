@@ -595,6 +595,15 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&
             !looks_money(word_text(l, wd)))
             col = prev;
+        /* a Dr/Cr marker one space after an amount (a space of the rows'
+         * font or the line's narrowest gap), past the boundary into a text
+         * column ("23,485.08 Cr" before the references): the amount's
+         * marker, not the reference's first word */
+        const char *wt = word_text(l, wd);
+        if (prev >= 0 && col != prev && money_role(h->cols[prev].role) && cs->c[prev][0] &&
+            text_role(h->cols[col].role) && gap <= 1.1f * fmaxf(sp, line_space(l, ln)) + 0.2f &&
+            token_drcr(wt, strlen(wt)))
+            col = prev;
         /* a narration printed under the date in one cell ('Date /
          * Particulars': the two labels one space apart): its first words fall
          * in the date column and the next one space after them in the

@@ -26,6 +26,23 @@
     }
 
 static const struct table_case CASES[] = {
+    /* A balance's Cr suffix one space after it, past the boundary, under
+     * the next column's label (cheque numbers printed after the balance):
+     * the balance's marker, not the first word of the cheque number. */
+    {"balance_suffix_one_space_into_the_next_column_is_the_balances",
+     "Date         Particulars             Amount       Balance Cheque No\n"
+     "01/10/2024   POS/MYNTRA          -7,355.81 Dr   23,485.08 Cr\n"
+     "01/10/2024   UPI/DR/4921/UBER    -1,375.96 Dr   22,109.12 Cr 492120394291\n"
+     "02/10/2024   UPI/DR/4715/FATIMA  -5,501.00 Dr   16,608.12 Cr 471590373513\n"
+     "03/10/2024   SALARY              10,000.00 Cr   26,608.12 Cr\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .chq_num = NONE, .type = DR, .balance = 2348508},
+                  {.i = 1, .chq_num = "492120394291", .note = "UPI/DR/4921/UBER"},
+                  {.i = 2, .chq_num = "471590373513", .reconciled = YES},
+                  {.i = 3, .chq_num = NONE, .type = CR}},
+         .balances_ok = YES,
+     }},
     /* A table of standing instructions after the rows, its labels in
      * words the phrases half know: the cells read for the columns' roles
      * end at its labels, so its due dates under "Outstanding" do not make
