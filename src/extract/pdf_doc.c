@@ -684,30 +684,53 @@ static int mixed_scan_pages(struct reader *r, const size_t *page_words, const bo
     return n;
 }
 
-static int read_pages(struct reader *r)
+/* What the pages' text layers showed, page by page: how many words each
+ * gave, whether its text is drawn as shapes, and (marked later) whether OCR
+ * reads it. */
+struct page_survey {
+    size_t *words;
+    bool *shapes;
+    bool *scanned;
+    int nshapes;
+};
+
+static void survey_free(struct page_survey *s)
+{
+    free(s->words);
+    free(s->shapes);
+    free(s->scanned);
+}
+
+/* A survey of r's pages, all clear. Returns 0, or -1 with r->err set. */
+static int survey_alloc(struct reader *r, struct page_survey *s)
+{
+    s->words = calloc((size_t)r->npages, sizeof *s->words);
+    s->shapes = calloc((size_t)r->npages, sizeof *s->shapes);
+    s->scanned = calloc((size_t)r->npages, sizeof *s->scanned);
+    s->nshapes = 0;
+    if (s->words && s->shapes && s->scanned)
+        return 0;
+    survey_free(s);
+    set_err(r->err, EXTRACT_UNPARSABLE, "Out of memory");
+    return -1;
+}
+
+/* Every page's text layer into r->l, its fonts into r->facts, what each
+ * page gave into *s. Returns 0, or -1 with r->err set (a limit, a page
+ * that cannot be read, a damaged file that lost pages). */
+static int read_text_layers(struct reader *r, struct page_survey *s)
 {
     struct pdf_fonts fs = {.n = 0};
     int rc = 0;
     int empty = 0;
-    size_t *page_words = calloc((size_t)r->npages, sizeof *page_words);
-    bool *scanned = calloc((size_t)r->npages, sizeof *scanned);
-    bool *shapes = calloc((size_t)r->npages, sizeof *shapes);
-    int nshapes = 0;
-    if (!page_words || !scanned || !shapes) {
-        free(page_words);
-        free(scanned);
-        free(shapes);
-        set_err(r->err, EXTRACT_UNPARSABLE, "Out of memory");
-        return -1;
-    }
     for (int i = 0; i < r->npages && rc == 0; i++) {
         size_t before = r->l->nwords;
         long calls = atomic_load(&r->watch.calls);
         int k = watch_check(&r->watch) ? -2 : read_page(r->ctx, r->doc, i, r->l, &fs, false, &r->watch, &r->bounds, NULL);
-        page_words[i] = r->l->nwords - before;
+        s->words[i] = r->l->nwords - before;
         /* next to no text but thousands of shapes: its text drawn as shapes */
-        shapes[i] = page_words[i] < PAGE_FEW_WORDS && atomic_load(&r->watch.calls) - calls >= SHAPES_MIN_CALLS;
-        nshapes += shapes[i];
+        s->shapes[i] = s->words[i] < PAGE_FEW_WORDS && atomic_load(&r->watch.calls) - calls >= SHAPES_MIN_CALLS;
+        s->nshapes += s->shapes[i];
         if (k == -2 || (k < 0 && r->budget->exceeded))
             rc = limit_err(r);
         else if (k < 0) {
@@ -723,41 +746,63 @@ static int read_pages(struct reader *r)
         rc = -1;
     }
     pdf_fonts_give(&fs, r->facts);
-    if (rc == 0 && r->l->nwords < 30 && nshapes) {
-        /* text drawn as shapes: what shows is drawn sharp, read as a scan */
-        rc = r->opts->no_ocr ? image_err(r) : ocr_pages(r, shapes, nshapes);
-    } else if (rc == 0 && r->l->nwords < 30) {
-        /* little or no text: scanned pages carry images instead (read by
-         * OCR unless the caller turned it off) */
-        int images = 0;
-        float dpi = 0;
-        struct layout scratch = {0};
-        struct pdf_fonts fs2 = {.n = 0};
-        for (int i = 0; i < r->npages && i < 20 && images == 0 && rc == 0; i++) {
-            int k = read_page(r->ctx, r->doc, i, &scratch, &fs2, true, &r->watch, &r->bounds, &dpi);
-            if (k == -2)
-                rc = limit_err(r);
-            images += k > 0 ? k : 0;
-        }
-        pdf_fonts_free(&fs2);
-        layout_free(&scratch);
-        /* below ~100 dpi the digits of a statement are a few pixels high:
-         * no reading of them could be trusted */
-        if (images && rc == 0 && (r->opts->no_ocr || dpi < OCR_MIN_SCAN_DPI))
-            rc = image_err(r);
-        else if (images && rc == 0) {
-            for (int i = 0; i < r->npages; i++)
-                scanned[i] = true;
-            rc = ocr_pages(r, scanned, r->npages);
-        }
-    } else if (rc == 0 && !r->opts->no_ocr) {
-        /* text pages with a scanned page among them: judged page by page */
-        int n = mixed_scan_pages(r, page_words, shapes, scanned);
-        rc = n < 0 ? limit_err(r) : n > 0 ? ocr_pages(r, scanned, n) : 0;
+    return rc;
+}
+
+/* A document with little or no text: scanned pages carry images instead,
+ * read by OCR unless the caller turned it off (scanned[] marks them all).
+ * Returns 0 (also when no page carries an image), or -1 with r->err set. */
+static int read_scanned_document(struct reader *r, bool *scanned)
+{
+    int images = 0, rc = 0;
+    float dpi = 0;
+    struct layout scratch = {0};
+    struct pdf_fonts fs = {.n = 0};
+    for (int i = 0; i < r->npages && i < 20 && images == 0 && rc == 0; i++) {
+        int k = read_page(r->ctx, r->doc, i, &scratch, &fs, true, &r->watch, &r->bounds, &dpi);
+        if (k == -2)
+            rc = limit_err(r);
+        images += k > 0 ? k : 0;
     }
-    free(page_words);
-    free(scanned);
-    free(shapes);
+    pdf_fonts_free(&fs);
+    layout_free(&scratch);
+    if (!images || rc != 0)
+        return rc;
+    /* below ~100 dpi the digits of a statement are a few pixels high:
+     * no reading of them could be trusted */
+    if (r->opts->no_ocr || dpi < OCR_MIN_SCAN_DPI)
+        return image_err(r);
+    for (int i = 0; i < r->npages; i++)
+        scanned[i] = true;
+    return ocr_pages(r, scanned, r->npages);
+}
+
+/* After the text layers: the pages OCR reads, as the survey *s tells.
+ * Returns 0, or -1 with r->err set. */
+static int read_image_pages(struct reader *r, struct page_survey *s)
+{
+    if (r->l->nwords < 30 && s->nshapes) /* text drawn as shapes: what shows is drawn sharp, read as a scan */
+        return r->opts->no_ocr ? image_err(r) : ocr_pages(r, s->shapes, s->nshapes);
+    if (r->l->nwords < 30)
+        return read_scanned_document(r, s->scanned);
+    if (r->opts->no_ocr)
+        return 0;
+    /* text pages with a scanned page among them: judged page by page */
+    int n = mixed_scan_pages(r, s->words, s->shapes, s->scanned);
+    return n < 0 ? limit_err(r) : n > 0 ? ocr_pages(r, s->scanned, n) : 0;
+}
+
+/* Every page of r's document into r->l: its text layer, or OCR's reading
+ * of its image. Returns 0, or -1 with r->err set. */
+static int read_pages(struct reader *r)
+{
+    struct page_survey s;
+    if (survey_alloc(r, &s) < 0)
+        return -1;
+    int rc = read_text_layers(r, &s);
+    if (rc == 0)
+        rc = read_image_pages(r, &s);
+    survey_free(&s);
     return rc;
 }
 
