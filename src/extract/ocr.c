@@ -357,8 +357,11 @@ static void join_split_numbers(struct pwords *pw)
                  * ("UPI/DR/37 1022328216/SURESH") */
                 bool slashed = ta < a->len && a->text[a->len - ta - 1] == '/' && hb < b->len && b->text[hb] == '/';
                 float gap = (b->x0 - a->x1) / b->size;
+                /* or a label's value ("Account Number : 0000033 130407083") */
+                const struct pword *label = out >= 2 && ocr_same_line(&pw->w[out - 2], a) ? &pw->w[out - 2] : NULL;
                 if (slashed || printed_whole(pw, out - 1, i, d, ta + hb) ||
-                    ocr_code_split_at_one(a->text, a->len, b->text, b->len, gap)) {
+                    ocr_code_split_at_one(a->text, a->len, b->text, b->len, gap) ||
+                    (label && ocr_value_split_at_one(label->text, a->text, a->len, b->text, b->len, gap))) {
                     join_into(a, b);
                     continue;
                 }

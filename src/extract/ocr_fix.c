@@ -709,6 +709,14 @@ bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, f
     return one && ends && code && ta + hb >= 10 && gap < 0.4f;
 }
 
+bool ocr_value_split_at_one(const char *label, const char *a, size_t na, const char *b, size_t nb, float gap)
+{
+    size_t nl = strlen(label);
+    bool labelled = nl && label[nl - 1] == ':';
+    bool one = na && nb && (a[na - 1] == '1' || b[0] == '1');
+    return labelled && one && all_digits(a, na) && all_digits(b, nb) && na + nb >= 10 && gap < 0.4f;
+}
+
 /* A number between two slashes read with one 1 as a bar or a letter
  * ("/46725775195|/"): at least eight digits, one such mark. */
 static void slashed_number(char *s, size_t n)

@@ -67,4 +67,13 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
  * decide, not the gap. */
 bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap);
 
+/* Whether a and b, words of digits alone gap ems apart after a label's
+ * colon (label: the word before a, NUL-terminated: "Number:" or ":"), are
+ * one value OCR read with a space at a narrow 1 ("Account Number :
+ * 0000033 130407083", "00000357461 14277": two 1s' bearings left 0.35 em,
+ * a space's width): a label's value is one token, the same rule as a
+ * code's (ocr_code_split_at_one: a 1 at the gap, at least 10 digits, under
+ * 0.4 em). */
+bool ocr_value_split_at_one(const char *label, const char *a, size_t na, const char *b, size_t nb, float gap);
+
 #endif

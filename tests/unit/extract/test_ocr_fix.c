@@ -173,6 +173,18 @@ TEST(codes_split_at_a_narrow_one)
     CHECK(!ocr_code_split_at_one("ICIC705534034581", 16, "1217AB", 6, 0.28f));        /* letters after */
 }
 
+TEST(a_labels_value_split_at_a_narrow_one)
+{
+    CHECK(ocr_value_split_at_one(":", "0000033", 7, "130407083", 9, 0.23f));
+    CHECK(ocr_value_split_at_one("Number:", "00000357461", 11, "14277", 5, 0.35f)); /* two 1s' bearings */
+    CHECK(!ocr_value_split_at_one("TO", "705534034581", 12, "1217", 4, 0.28f));    /* no label before it */
+    CHECK(!ocr_value_split_at_one(":", "0000033", 7, "230407083", 9, 0.23f));      /* no 1 at the gap */
+    CHECK(!ocr_value_split_at_one(":", "0000033", 7, "130407083", 9, 0.45f));      /* wider than a space */
+    CHECK(!ocr_value_split_at_one(":", "1800", 4, "12345", 5, 0.3f));              /* 9 digits */
+    CHECK(!ocr_value_split_at_one(":", "0000033", 7, "1304070A", 8, 0.23f));       /* a letter */
+    CHECK(!ocr_value_split_at_one("", "0000033", 7, "130407083", 9, 0.23f));
+}
+
 static pb_day day(int y, int m, int d)
 {
     pb_day v = PB_NO_DAY;
@@ -537,6 +549,7 @@ int main(void)
     RUN(narrations_set_right_once_their_lines_are_joined);
     RUN(a_thin_i_read_twice_as_i_and_1);
     RUN(codes_split_at_a_narrow_one);
+    RUN(a_labels_value_split_at_a_narrow_one);
     RUN(a_date_out_of_the_statements_order_is_mended_or_doubted);
     RUN(dates_newest_first_and_value_dates_far_off);
     RUN(long_words_are_cut_not_overrun);
