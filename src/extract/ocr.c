@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/statement.h"
 #include "extract/ocr_bands.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
@@ -334,6 +335,9 @@ static size_t code_pieces(const struct pwords *pw, const struct pword *a, size_t
     return ocr_split_pieces(texts, gap, n);
 }
 
+/* A word's confidence that leaves its row unsure (TXN_OCR_SURE). */
+#define DOUBTFUL_CONF (100.0f * TXN_OCR_SURE - 1.0f)
+
 static void join_split_numbers(struct pwords *pw)
 {
     size_t out = 0;
@@ -341,6 +345,8 @@ static void join_split_numbers(struct pwords *pw)
         struct pword *a = out ? &pw->w[out - 1] : NULL, *b = &pw->w[i];
         size_t k = a ? code_pieces(pw, a, i) : 0;
         if (k) {
+            if (ocr_join_doubtful(a->text, (b->x0 - a->x1) / b->size))
+                a->conf = fminf(a->conf, DOUBTFUL_CONF);
             for (size_t j = i; j < i + k; j++)
                 join_into(a, &pw->w[j]);
             i += k - 1;

@@ -687,11 +687,18 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n)
         return k;
     size_t na = strlen(words[0]);
     char last = words[0][na - 1];
-    if (gap[1] < 0.3f && na > 1 && (last == '/' || last == '-') && isalnum((unsigned char)words[1][0]))
+    float most = last == '-' ? 0.3f : 0.5f; /* see ocr_join_doubtful */
+    if (gap[1] < most && na > 1 && (last == '/' || last == '-' || last == '*') && isalnum((unsigned char)words[1][0]))
         return 1;
     if (gap[1] < 0.3f && isalnum((unsigned char)last) && !strcmp(words[1], "-"))
         return 1;
     return split_ifsc(words[0], words[1]) ? 1 : 0;
+}
+
+bool ocr_join_doubtful(const char *a, float gap)
+{
+    size_t na = strlen(a);
+    return na && (a[na - 1] == '/' || a[na - 1] == '*') && gap >= 0.3f;
 }
 
 bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap)

@@ -51,9 +51,18 @@ bool ocr_stray_mark(const char *w);
  * "IMPS/", "okaxis-" "YESB0156349-": narrations print no space there, and
  * a bank that does, "ACH D- TATA", prints a whole space), or a lone hyphen
  * after a word ("ICIC0936531" "-"). Pieces of a code are at most 0.6 em
- * apart, a word after a slash or hyphen less than a space (0.3 em).
- * 0: words[0] is whole. */
+ * apart, a word after a hyphen less than a space (0.3 em), after a slash
+ * or an asterisk less than 0.5 em ("PHARMACY/" "6841466757" 0.40 em,
+ * "CCAVENUE*" "DECATHLON" 0.46 em: these glyphs' ink stops short of their
+ * width; see ocr_join_doubtful). 0: words[0] is whole. */
 size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
+
+/* Whether a word after a, which ends in a slash or an asterisk, joined to
+ * it gap ems away (ocr_split_pieces), was as far as a printed space (0.3 em
+ * or more): the statements measured print none there, but the glyphs
+ * cannot tell, so the joined word is not vouched for (its row is flagged
+ * unsure). */
+bool ocr_join_doubtful(const char *a, float gap);
 
 /* Whether a (na bytes) and b, gap ems apart on a line, are one code OCR
  * read with a space where a narrow 1 leaves a gap hardly narrower than a

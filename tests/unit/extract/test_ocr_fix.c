@@ -440,7 +440,14 @@ TEST(codes_read_with_spaces_are_one_word)
     CHECK(pieces(office, 2, 0.25f) == 0);
     const char *slash[] = {"MMT/", "IMPS/610653730922/TRANSFER/"};
     CHECK(pieces(slash, 2, 0.25f) == 1);
-    CHECK(pieces(slash, 2, 0.4f) == 0);  /* a space's width apart: as printed */
+    CHECK(pieces(slash, 2, 0.4f) == 1);  /* a slash's ink stops short of its width */
+    CHECK(pieces(slash, 2, 0.55f) == 0); /* wider than a space and a slash: as printed */
+    CHECK(!ocr_join_doubtful("MMT/", 0.25f));
+    CHECK(ocr_join_doubtful("MMT/", 0.4f)); /* as wide as a space: its row is unsure */
+    CHECK(!ocr_join_doubtful("MMT-", 0.4f));
+    const char *star[] = {"ECOM/CCAVENUE*", "DECATHLON/9141356127"};
+    CHECK(pieces(star, 2, 0.46f) == 1);
+    CHECK(ocr_join_doubtful("ECOM/CCAVENUE*", 0.46f));
     CHECK(pieces(upi, 5, 0.8f) == 0);    /* far apart: words */
     const char *few[] = {"UPI/12", "34/AB"};
     CHECK(pieces(few, 2, 0.25f) == 0);   /* too few digits to be one reference */
