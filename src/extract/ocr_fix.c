@@ -593,7 +593,7 @@ void ocr_fix_note(char *s)
 
 bool ocr_stray_mark(const char *w)
 {
-    static const char *const STRAY[] = {".", ",", "'", "`", "\"", "~", "=", "^", "\xc2\xb0", "\xe2\x80\x98",
+    static const char *const STRAY[] = {".", ",", "'", "`", "\"", "~", "=", "^", "\\", "\xc2\xb0", "\xe2\x80\x98",
                                         "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x84\xa2"};
     if (!*w)
         return false;

@@ -39,7 +39,8 @@ size_t ocr_fix_vpa(char *s, size_t n, size_t cap);
 void ocr_fix_note(char *s);
 
 /* A word made only of marks a statement never prints alone (".", ",",
- * quotes, a degree sign, "~=": a speck or a stamp's edge read as text). */
+ * quotes, a degree sign, "~=", a backslash: a speck, a pen stroke or a
+ * stamp's edge read as text). */
 bool ocr_stray_mark(const char *w);
 
 /* How many words after words[0] (n words in all, in order on one line;

@@ -534,6 +534,7 @@ TEST(marks_never_printed_alone)
     CHECK(ocr_stray_mark(","));
     CHECK(ocr_stray_mark("\xc2\xb0"));
     CHECK(ocr_stray_mark("~="));
+    CHECK(ocr_stray_mark("\\")); /* a stroke read as a backslash: statements print none */
     CHECK(ocr_stray_mark("."));
     CHECK(!ocr_stray_mark("-"));   /* a sign or a separator */
     CHECK(!ocr_stray_mark("/"));
