@@ -218,9 +218,9 @@ static void split_runs(const struct known *k, struct pword *w, size_t n, size_t 
 }
 
 /* Capitals Tesseract reads one for the other in statements' fonts
- * ("ACH RIN CHGS", "AGH/IDFC", "TRE TO TD"), and a letter read twice as
- * itself and a look-alike ("LTID", "IVYER"). */
-static const char *const LOOKALIKES[] = {"IT", "CG", "EF", "VY", "OD", "OQ"};
+ * ("ACH RIN CHGS", "AGH/IDFC", "TRE TO TD", "UPJ/DR"), and a letter read
+ * twice as itself and a look-alike ("LTID", "IVYER"). */
+static const char *const LOOKALIKES[] = {"IT", "CG", "EF", "VY", "OD", "OQ", "IJ"};
 
 static bool lookalike(char a, char b)
 {

@@ -117,7 +117,7 @@ TEST(the_page_s_sure_words_are_known_without_tables)
 
 static struct ocr_vocab *channels(void)
 {
-    static const char TSV[] = "channel\tACH\tRTN\tCHGS\tTRF\tLTD\tAMT\tTD\tIDFC\tFIRST\tBANK\n";
+    static const char TSV[] = "channel\tACH\tRTN\tCHGS\tTRF\tLTD\tAMT\tTD\tIDFC\tFIRST\tBANK\tUPI\n";
     struct ocr_vocab *v = ocr_vocab_new();
     CHECK(v && ocr_vocab_add_text(v, TSV, sizeof TSV - 1) == 0);
     return v;
@@ -138,7 +138,9 @@ TEST(capitals_misread_as_their_look_alikes_become_the_known_word)
     p[n++] = w("IMPS-587538235296-ASHA", 73, 140, 97);
     p[n] = after(&p[n - 1], "KUMAR", 0.35f, 97), n++;
     p[n] = after(&p[n - 1], "IYER-REPAY", 0.35f, 97), n++;                    /* read surely: a known word */
+    p[n++] = w("TRANSFER-UPJ/DR/467706267240/NYKAA", 73, 150, 85);            /* UPI, its I read as a J */
     CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_STR(p[10].text, "TRANSFER-UPI/DR/467706267240/NYKAA");
     CHECK_STR(p[1].text, "RTN");
     CHECK_STR(p[3].text, "ACH/IDFC");
     CHECK_STR(p[4].text, "LTD/HDFC7052997913226637");
