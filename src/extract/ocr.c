@@ -12,6 +12,7 @@
 
 #include "core/statement.h"
 #include "extract/ocr_bands.h"
+#include "extract/ocr_case.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "extract/ocr_marks.h"
@@ -271,19 +272,21 @@ static void join_into(struct pword *a, const struct pword *b)
     a->x1 = b->x1;
     a->joined = true;
     a->conf = fminf(a->conf, b->conf);
+    a->ink = fmaxf(a->ink, b->ink);
 }
 
 /* A word Tesseract ended too early: the next one starts closer than a
  * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
  * with wide side bearings), or either side of an @. */
-static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float x1, float base, float size, float conf)
+static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float x1, float base, float size, float conf,
+                    float ink)
 {
     struct pword *p = pw->n ? &pw->w[pw->n - 1] : NULL;
     /* an address has no space around its @ ("rahul41 @ ybl") nor inside
      * its name ("gurpreet 88@oksbi", "merchant9 179@UNION") */
     size_t lead = strspn(w, "0123456789");
     bool at = (p && p->len && p->text[p->len - 1] == '@') || w[lead] == '@';
-    struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf};
+    struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf, .ink = ink};
     memcpy(next.text, w, n + 1);
     if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
         p->len + n < sizeof p->text) {
@@ -376,6 +379,29 @@ static void join_split_numbers(struct pwords *pw)
         pw->w[out++] = *b;
     }
     pw->n = out;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Words of letters drawn alike in both cases read small though as tall
+ * as capitals (ocr_case.h), against the page's median size: a line of
+ * one word measures its size from that word. */
+static void capitals_by_height(struct pwords *pw)
+{
+    float *v = pw->n ? malloc(pw->n * sizeof *v) : NULL;
+    if (!v)
+        return; /* out of memory: as read */
+    for (size_t i = 0; i < pw->n; i++)
+        v[i] = pw->w[i].size;
+    qsort(v, pw->n, sizeof *v, cmp_float);
+    float em = v[pw->n / 2];
+    free(v);
+    for (size_t i = 0; i < pw->n; i++)
+        ocr_capitals_by_height(pw->w[i].text, pw->w[i].len, pw->w[i].ink, em);
 }
 
 static int flush_words(struct pwords *pw, const struct ocr_image *img, struct layout *l)
@@ -487,19 +513,14 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
         if (speck(word, conf, (float)(x1 - x0), (float)(y1 - y0), size))
             continue;
         base = ocr_word_base(word, first, base, (float)y0, (float)y1, size);
-        if (add_word(pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf) < 0) {
+        float ink = (base - (float)y0) * pt;
+        if (add_word(pw, word, n, (float)x0 * pt, (float)x1 * pt, base * pt, size * pt, conf, ink) < 0) {
             rc = -1;
             break;
         }
     } while (lib->TessPageIteratorNext(pi, RIL_WORD));
     lib->TessResultIteratorDelete(ri);
     return rc;
-}
-
-static int cmp_float(const void *a, const void *b)
-{
-    float x = *(const float *)a, y = *(const float *)b;
-    return x < y ? -1 : x > y;
 }
 
 /* The font size OCR gives each line is an estimate from its ink, a point
@@ -588,7 +609,7 @@ struct page {
 /* Word p into pw (add_word), keeping what it was. */
 static int put_word(struct pwords *pw, const struct pword *p)
 {
-    if (add_word(pw, p->text, p->len, p->x0, p->x1, p->base, p->size, p->conf) < 0)
+    if (add_word(pw, p->text, p->len, p->x0, p->x1, p->base, p->size, p->conf, p->ink) < 0)
         return -1;
     pw->w[pw->n - 1].joined |= p->joined;
     return 0;
@@ -742,6 +763,7 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
         ocr_seen_free(&now);
     if (rc == OCR_DONE) {
         pw.n = ocr_drop_noise(pw.w, pw.n);
+        capitals_by_height(&pw);
         join_split_numbers(&pw);
         if (ocr_vocab_fix(known_words(), pw.w, &pw.n) < 0)
             rc = OCR_FAILED;

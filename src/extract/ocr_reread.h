@@ -24,6 +24,7 @@ struct pword {
     char text[256];
     size_t len;
     float x0, x1, base, size, conf;
+    float ink;   /* how far its ink reaches above the baseline (points; 0 unknown) */
     bool joined; /* of pieces Tesseract read apart: its text fixed again */
 };
 
