@@ -12,6 +12,7 @@
 #include "extract/ocr_chain.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_fix_dates.h"
+#include "extract/ocr_memo.h"
 #include "extract/pdf_doc.h"
 #include "extract/profile.h"
 #include "extract/scan_again.h"
@@ -444,7 +445,11 @@ int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, s
     struct layout l = {0};
     struct doc_facts facts = {0};
     int pages = 0;
-    opts = opts ? opts : &none;
+    struct ocr_memo memo = {NULL, 0};
+    struct extract_opts kept = opts ? *opts : none;
+    if (!kept.ocr_without_ink) /* the first reading, kept for reading again */
+        kept.ocr_memo = &memo;
+    opts = &kept;
     memset(out, 0, sizeof *out);
     err->code = EXTRACT_OK;
     err->message[0] = 0;
@@ -456,6 +461,7 @@ int extract_pdf(const void *data, size_t len, const struct extract_opts *opts, s
     if (rc == 0 && l.ocr_pages > 0 && !opts->ocr_without_ink)
         read_again_without_ink(data, len, opts, &l, out);
     layout_free(&l);
+    ocr_memo_free(&memo);
     /* every account is a statement of the same document: each keeps its facts */
     for (size_t i = 0; rc == 0 && i < out->n; i++) {
         struct statement *st = &out->items[i];

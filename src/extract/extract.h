@@ -31,6 +31,7 @@ enum extract_code {
 };
 
 struct layout;
+struct ocr_memo;
 
 struct extract_opts {
     const char *password;   /* NULL or "" when none given */
@@ -56,6 +57,10 @@ struct extract_opts {
      * scanned page. */
     const bool *ocr_without_ink;
     const struct layout *ocr_words;
+    /* The scanned pages as first read, piece by piece (ocr_memo.h): kept
+     * here by a first reading, so that reading again (ocr_without_ink)
+     * reads only the pieces the ink touched. NULL: not kept. */
+    struct ocr_memo *ocr_memo;
 };
 
 struct extract_error {

@@ -16,6 +16,7 @@
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "extract/ocr_marks.h"
+#include "extract/ocr_memo.h"
 #include "extract/ocr_noise.h"
 #include "extract/ocr_pixmem.h"
 #include "extract/ocr_prep.h"
@@ -148,24 +149,34 @@ static PIX *to_pix(const unsigned char *gray, int width, int height, size_t stri
     return p;
 }
 
-/* A slant of a fraction of a degree moves the right end of a table row
- * by a line's height: straighten the page when the skew is clear. */
-static PIX *straighten(PIX *p)
+/* The angle (radians) a page's skew is corrected by: 0 unless the skew
+ * is clear. */
+static float skew(PIX *p)
 {
     l_float32 angle = 0, conf = 0;
     PIX *bin = lib->pixConvertTo1(p, 160);
     int rc = bin ? lib->pixFindSkew(bin, &angle, &conf) : 1;
     lib->pixDestroy(&bin);
     if (rc != 0 || conf < 2.5f || fabsf(angle) < 0.05f)
+        return 0;
+    return angle * 3.14159265f / 180.0f;
+}
+
+/* A slant of a fraction of a degree moves the right end of a table row
+ * by a line's height: the page straightened by angle (skew), or NULL when
+ * it is 0 (or leptonica could not). */
+static PIX *straighten(PIX *p, float angle)
+{
+    if (angle == 0)
         return NULL;
-    return lib->pixRotate(p, angle * 3.14159265f / 180.0f, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0,
-                          0); /* as pixDeskew does */
+    return lib->pixRotate(p, angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0); /* as pixDeskew does */
 }
 
 /* The straightened page (leptonica's, kept for black_and_white) and a grey
  * copy of it, width bytes a row: what the bands are found in. NULL when out
- * of memory. */
-static unsigned char *page_gray(const struct ocr_image *img, PIX **page)
+ * of memory. Straightened by *angle when given (a page read again, by its
+ * first reading's), else by its skew, which goes into *angle. */
+static unsigned char *page_gray(const struct ocr_image *img, bool given, float *angle, PIX **page)
 {
     size_t w = (size_t)img->width, h = (size_t)img->height;
     unsigned char *g = malloc(w * h);
@@ -183,7 +194,9 @@ static unsigned char *page_gray(const struct ocr_image *img, PIX **page)
         free(g);
         return NULL;
     }
-    PIX *straight = straighten(pix);
+    if (!given)
+        *angle = skew(pix);
+    PIX *straight = straighten(pix, *angle);
     if (straight) /* pixRotate keeps the size */
         lib->pixDestroy(&pix);
     *page = straight ? straight : pix;
@@ -599,11 +612,15 @@ static int recognise_piece(TessBaseAPI *api, const struct ocr_image *img, PIX *p
 }
 
 /* The page as read: the straightened page (leptonica's) and its grey copy
- * with the rules erased (ocr_bands), width bytes a row. */
+ * with the rules erased (ocr_bands), width bytes a row; its first reading
+ * when it is read again, where that is kept when it is read first
+ * (ocr_memo.h; either NULL). */
 struct page {
     PIX *pix;
     unsigned char *gray;
     size_t width;
+    const struct ocr_memo_page *first;
+    struct ocr_memo_page *keep;
 };
 
 /* Word p into pw (add_word), keeping what it was. */
@@ -613,6 +630,15 @@ static int put_word(struct pwords *pw, const struct pword *p)
         return -1;
     pw->w[pw->n - 1].joined |= p->joined;
     return 0;
+}
+
+/* n words as they were into pw: OCR_DONE, or OCR_FAILED (out of memory). */
+static int put_word_run(struct pwords *pw, const struct pword *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (put_word(pw, &words[i]) < 0)
+            return OCR_FAILED;
+    return OCR_DONE;
 }
 
 /* The words of a piece read from the grey page (first) into out, the runs
@@ -700,45 +726,87 @@ static int read_piece(TessBaseAPI *api, const struct ocr_image *img, const struc
     return rc;
 }
 
+/* The sum (ocr_memo.h) of every pixel a reading of piece b looks at: the
+ * piece of the grey page, and of the straightened page the piece with
+ * Sauvola's window around it (black_and_white; its 32-bit words whole). */
+static uint64_t piece_sum(const struct page *pg, const struct ocr_band *b)
+{
+    uint64_t sum = ocr_memo_sum(OCR_MEMO_SUM0, pg->gray, pg->width, b->x0, b->y0, b->x1, b->y1);
+    int pw = lib->pixGetWidth(pg->pix), ph = lib->pixGetHeight(pg->pix), m = SAUVOLA_HALF + 1;
+    int cx0 = b->x0 > m ? b->x0 - m : 0, cy0 = b->y0 > m ? b->y0 - m : 0;
+    int cx1 = b->x1 + m < pw ? b->x1 + m : pw, cy1 = b->y1 + m < ph ? b->y1 + m : ph;
+    int bytes = 4 * lib->pixGetWpl(pg->pix);
+    return ocr_memo_sum(sum, (const unsigned char *)lib->pixGetData(pg->pix), (size_t)bytes, cx0 & ~3, cy0,
+                        (cx1 + 3) & ~3, cy1);
+}
+
+/* The words of a piece into pw, moved from its corner (points) to b's. */
+static int put_placed(struct pwords *pw, const struct pword *words, size_t n, const struct ocr_band *b, float px)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct pword p = words[i];
+        p.x0 += (float)b->x0 / px, p.x1 += (float)b->x0 / px, p.base += (float)b->y0 / px;
+        if (put_word(pw, &p) < 0)
+            return OCR_FAILED;
+    }
+    return OCR_DONE;
+}
+
 /* Piece b of the page into pw: the words of the piece of the page before
  * printed the same there, or of one printed the same earlier on this page
  * (now; ocr_repeat.h), else as read (read_piece). The piece goes into now,
- * for the rest of the page and the next. */
+ * for the rest of the page and the next. Read again, a piece whose pixels
+ * are those of the page's first reading takes that reading's words
+ * (ocr_memo.h); read first, it is kept there. What is kept is the piece's
+ * words as read, before pw joins the first to the piece before's last
+ * (add_word): a copy put after another reading of that piece joins it
+ * alike. */
 static int read_or_repeat(TessBaseAPI *api, const struct ocr_image *img, const struct page *pg,
                           const struct ocr_band *b, ETEXT_DESC *mon, const struct limit *lim,
                           const struct ocr_seen *before, struct ocr_seen *now, struct pwords *pw)
 {
     int w = b->x1 - b->x0, h = b->y1 - b->y0;
     float px = (float)img->dpi / 72.0f;
+    uint64_t sum = pg->first || pg->keep ? piece_sum(pg, b) : 0;
+    const struct ocr_memo_piece *was = pg->first ? ocr_memo_find(pg->first, b->x0, b->y0, b->x1, b->y1, sum) : NULL;
     unsigned char *ink = ocr_repeat_ink(pg->gray, pg->width, b->x0, b->y0, w, h);
     const struct ocr_seen_piece *same =
-        ink && before->dpi == img->dpi ? ocr_seen_find(before, b->x0, b->y0, w, h, ink) : NULL;
-    if (!same && ink)
+        !was && ink && before->dpi == img->dpi ? ocr_seen_find(before, b->x0, b->y0, w, h, ink) : NULL;
+    if (!was && !same && ink)
         same = ocr_seen_find_on_page(now, w, h, ink);
-    size_t from = pw->n;
+    struct pwords piece = {NULL, 0, 0};
     int rc = OCR_DONE;
-    for (size_t i = 0; same && i < same->nwords && rc == OCR_DONE; i++) {
-        struct pword p = same->words[i];
-        p.x0 += (float)b->x0 / px, p.x1 += (float)b->x0 / px, p.base += (float)b->y0 / px;
-        rc = put_word(pw, &p) < 0 ? OCR_FAILED : OCR_DONE;
-    }
-    if (!same)
-        rc = read_piece(api, img, pg, b, mon, lim, pw);
+    if (was)
+        rc = put_word_run(&piece, was->words, was->nwords);
+    else if (same)
+        rc = put_placed(&piece, same->words, same->nwords, b, px);
+    else
+        rc = read_piece(api, img, pg, b, mon, lim, &piece);
+    if (rc == OCR_DONE && pg->keep && ocr_memo_add(pg->keep, b->x0, b->y0, b->x1, b->y1, sum, piece.w, piece.n) < 0)
+        rc = OCR_FAILED;
+    if (rc == OCR_DONE)
+        rc = put_word_run(pw, piece.w, piece.n);
     /* out of memory, it is not remembered: the next page reads its copy */
     if (rc == OCR_DONE && ink)
-        ocr_seen_add(now, b->x0, b->y0, w, h, ink, pw->w + from, pw->n - from, px);
+        ocr_seen_add(now, b->x0, b->y0, w, h, ink, piece.w, piece.n, px);
     else
         free(ink);
+    free(piece.w);
     return rc;
 }
 
-int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, struct layout *l)
+int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, const struct ocr_memo_page *first,
+                  struct ocr_memo_page *keep, struct layout *l)
 {
     TessBaseAPI *api = thread_api();
     if (!api || img->width <= 0 || img->height <= 0)
         return OCR_FAILED;
-    struct page pg = {NULL, NULL, (size_t)img->width};
-    pg.gray = page_gray(img, &pg.pix);
+    first = first && first->read ? first : NULL;
+    struct page pg = {NULL, NULL, (size_t)img->width, first, keep};
+    float angle = first ? first->angle : 0;
+    if (keep)
+        ocr_memo_page_clear(keep);
+    pg.gray = page_gray(img, first != NULL, &angle, &pg.pix);
     struct ocr_band *bands = NULL;
     long nbands = pg.gray ? ocr_bands(pg.gray, img->width, img->height, pg.width, img->dpi, &bands) : -1;
     if (nbands < 0) {
@@ -747,7 +815,9 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
         return OCR_FAILED;
     }
     ETEXT_DESC *mon = lib->TessMonitorCreate();
-    struct limit lim = {thread_cpu() + seconds, wall() + OCR_WALL_FACTOR * seconds, false};
+    double start = thread_cpu();
+    seconds = ocr_memo_seconds_left(first, seconds);
+    struct limit lim = {start + seconds, wall() + OCR_WALL_FACTOR * seconds, false};
     lib->TessMonitorSetCancelFunc(mon, over_limit);
     lib->TessMonitorSetCancelThis(mon, &lim);
     size_t before = l->nwords;
@@ -775,6 +845,13 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
         even_sizes(l, before);
     if (rc != OCR_DONE) /* half a page would read as a shorter statement */
         l->nwords = before;
+    if (keep && rc == OCR_DONE) {
+        keep->read = 1;
+        keep->angle = angle;
+        keep->seconds = thread_cpu() - start;
+    } else if (keep) {
+        ocr_memo_page_clear(keep);
+    }
     lib->TessMonitorDelete(mon);
     lib->TessBaseAPIClear(api);
     free(bands);

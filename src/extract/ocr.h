@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "extract/layout.h"
+#include "extract/ocr_memo.h"
 #include "extract/ocr_repeat.h"
 
 /* An 8-bit grey page image and how it maps to the page: a pixel is
@@ -44,8 +45,13 @@ bool ocr_available(void);
  * piece printed as on the page before (seen: that page's pieces, zeroed for
  * a document's first) takes its words unread (ocr_repeat.h); seen then
  * holds this page's (emptied when it was not read; the caller frees it,
- * ocr_seen_free). Returns an ocr_result; the words read before a timeout
- * are dropped. */
-int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, struct layout *l);
+ * ocr_seen_free). Read first, the page's pieces are kept in keep (when
+ * not NULL; ocr_memo.h), for reading it again; read again (first, that
+ * reading, when not NULL), it is straightened as then, a piece whose
+ * pixels are as then takes its words unread, and its time limit is what
+ * the first reading left of `seconds` (ocr_memo_seconds_left). Returns an ocr_result; the
+ * words read before a timeout are dropped. */
+int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, const struct ocr_memo_page *first,
+                  struct ocr_memo_page *keep, struct layout *l);
 
 #endif

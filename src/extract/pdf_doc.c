@@ -554,7 +554,8 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
         } else {
             struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix),
                                     fz_pixmap_height(ctx, pix), (int)fz_pixmap_stride(ctx, pix), (int)lroundf(dpi), i};
-            rc = ocr_read_page(&img, seconds, &r->seen, r->l);
+            struct ocr_memo_page *memo = r->opts->ocr_memo ? ocr_memo_page(r->opts->ocr_memo, i) : NULL;
+            rc = ocr_read_page(&img, seconds, &r->seen, without_ink ? memo : NULL, without_ink ? NULL : memo, r->l);
         }
     }
     fz_always(ctx)
