@@ -7,13 +7,14 @@ long ocr_take_off_ink(unsigned char *gray, size_t gray_stride, const unsigned ch
     long inked = 0;
     for (int y = 0; y < height; y++) {
         const unsigned char *p = rgb + (size_t)y * rgb_stride;
-        unsigned char *g = gray + (size_t)y * gray_stride;
+        unsigned char *g = gray ? gray + (size_t)y * gray_stride : NULL;
         for (int x = 0; x < width; x++, p += 3) {
             int r = p[0], gr = p[1], b = p[2];
             int top = r > gr ? (r > b ? r : b) : (gr > b ? gr : b);
             int second = r + gr + b - top - (r < gr ? (r < b ? r : b) : (gr < b ? gr : b));
             if (top - second >= OCR_INK_EXCESS) {
-                g[x] = 255;
+                if (g)
+                    g[x] = 255;
                 inked++;
             }
         }

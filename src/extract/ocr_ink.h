@@ -20,7 +20,8 @@
 /* Makes paper (255) the pixels of gray (width x height, gray_stride bytes
  * a row) that are coloured ink in rgb (the same page in colour, 3 bytes a
  * pixel, rgb_stride a row); every other pixel stays as it is. Returns how
- * many were ink. */
+ * many were ink. gray NULL: only counts them (a page with none is not
+ * drawn in grey again). */
 long ocr_take_off_ink(unsigned char *gray, size_t gray_stride, const unsigned char *rgb, size_t rgb_stride, int width,
                       int height);
 

@@ -32,6 +32,8 @@ TEST(coloured_ink_becomes_paper_and_print_stays)
     CHECK_INT(gray[6], 255);
     CHECK_INT(gray[7], 7);
     CHECK_INT(gray[8], 7);
+    /* without a grey page the ink is only counted (a page with none is not drawn again) */
+    CHECK_INT(ocr_take_off_ink(NULL, 0, &rgb[0][0], sizeof rgb, N, 1), 4);
 }
 
 int main(void)
