@@ -25,6 +25,7 @@
 
 #include "extract/cells.h"
 #include "extract/table_parts.h"
+#include "extract/textcheck.h"
 
 /* PB_TABLE_DEBUG=1: columns and classified lines on stderr (development). */
 static void debug_dump(const struct table_lines *c)
@@ -104,6 +105,24 @@ out:
     return rc;
 }
 
+/* How well the balances of a table without labels must chain (0..1). */
+#define UNLABELLED_MIN_CHAIN 0.9
+
+/* A text layer whose fonts lost their encoding (textcheck.h): the labels
+ * may be there, unreadable. */
+static bool text_may_hide_labels(const struct layout *l)
+{
+    return l->nunmapped || textcheck_unreadable(l) || textcheck_font_broken(l) || textcheck_glyph_ids(l);
+}
+
+static bool any_header(const struct page_header *ph, int npages)
+{
+    for (int p = 0; p < npages; p++)
+        if (ph[p].found)
+            return true;
+    return false;
+}
+
 int table_extract(const struct layout *l, struct table_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -122,6 +141,9 @@ int table_extract(const struct layout *l, struct table_result *out)
     }
     pstart[l->npages] = l->nlines;
     table_find_headers(l, ph, pstart);
+    /* no labels anywhere: a passbook's copy, read from its rows; but not
+     * where a broken font may have hidden them (textcheck.h refuses those) */
+    bool unlabelled = !any_header(ph, l->npages) && !text_may_hide_labels(l) && table_unlabelled_header(l, ph);
     /* pages printing the same labels whose roles each read differently
      * from its own cells: each page's roles for all of them in turn; and
      * money columns no label names: every order of their roles. The
@@ -150,6 +172,14 @@ int table_extract(const struct layout *l, struct table_result *out)
             }
             table_result_free(&t);
         }
+    }
+    /* columns guessed from the rows alone stand only on a chain that holds
+     * (as labels no phrase names do: header_roles.c) */
+    if (unlabelled && table_chain_score(out) < UNLABELLED_MIN_CHAIN) {
+        table_result_free(out);
+        memset(ph, 0, ((size_t)l->npages + 1) * sizeof *ph);
+        if (read_table(l, ph, pstart, out) < 0)
+            goto out;
     }
     rc = 0;
 out:

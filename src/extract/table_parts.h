@@ -49,6 +49,12 @@ void table_find_headers(const struct layout *l, struct page_header *ph, const si
  * Counts the tables and marks header lines in c->out. */
 void table_assign_lines(struct table_lines *c, struct page_header *ph, const size_t *pstart);
 
+/* table_unlabelled.c: when no page has a header, the columns of a table
+ * printed without labels (a passbook's copy) from its rows, as the header
+ * of the first row's page (one with no lines of its own). Returns whether
+ * the rows make such a table. */
+bool table_unlabelled_header(const struct layout *l, struct page_header *ph);
+
 /* table_noise.c: footers, footnotes, letterheads and repeated lines
  * become LK_NOISE. pitch: the usual line spacing inside rows. */
 void table_drop_far_lines(struct table_lines *c, float pitch);

@@ -38,6 +38,28 @@ static const struct table_case CASES[] = {
          .opening = 11000000,
      }},
 
+    /* A passbook's copy: the column labels are on the paper, none printed.
+     * The columns come from the rows; which money column is which, from
+     * the balance chain. */
+    {"passbook_print_without_column_labels",
+     "ANDHRA PRADESH GRAMEENA VIKAS BANK\n"
+     "A/C NO: 6285929972   NAME: MRS ANJALI KHAN\n"
+     "IFSC: APGV0890451   PERIOD: 01/12/2023 - 31/12/2023\n"
+     "\n"
+     "01/12/2023   POS/IRCTC/PUNE/312795                                 2050.06                79970.30\n"
+     "01/12/2023   IMPS/P2A/341804897658/ABHISHEK      341804897658     31071.00                48899.30\n"
+     "01/12/2023   BY CASH/BANER                                                     3900.00    52799.30\n"
+     "02/12/2023   TO CLG/SWATI DAS                    729587           31270.00                21529.30\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20231201, .type = DR, .amount = 205006, .balance = 7997030,
+                   .note = "POS/IRCTC/PUNE/312795"},
+                  {.i = 1, .chq_num = "341804897658", .note = "IMPS/P2A/341804897658/ABHISHEK"},
+                  {.i = 2, .type = CR, .amount = 390000, .note = "BY CASH/BANER"},
+                  {.i = 3, .date = 20231202, .chq_num = "729587", .balance = 2152930}},
+         .opening = 8202036, .ifsc = "APGV0890451",
+     }},
+
     {"no_table_means_no_transactions",
      "Dear customer,\nthank you for banking with us.\n",
      {.error = EXTRACT_NO_TRANSACTIONS}},
