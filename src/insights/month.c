@@ -54,8 +54,10 @@ static bool mcat(const struct etxn *x, const char *c)
     return strcmp(x->cls.merchant_category, c) == 0;
 }
 
-/* The families one row counts in. */
-size_t month_row_families(const struct etxn *x, int *f)
+/* The families of money in or out that every row is in: its direction
+ * and channel, income, business credits, loans, EMIs and investments.
+ * Writes them to f; returns how many. */
+static size_t money_families(const struct etxn *x, int *f)
 {
     size_t n = 0;
     const struct classification *c = &x->cls;
@@ -78,6 +80,18 @@ size_t month_row_families(const struct etxn *x, int *f)
         f[n++] = F_EMI_BOUNCE;
     if (!cr && ch == CH_INVESTMENT)
         f[n++] = F_INVESTMENT;
+    return n;
+}
+
+/* Charges, bounces and the other rows told by their description or
+ * narration (bounce charges, minimum balance, bounces for insufficient
+ * funds, card bills, reversals, salary). */
+static size_t charge_families(const struct etxn *x, int *f)
+{
+    size_t n = 0;
+    const struct classification *c = &x->cls;
+    bool cr = x->t->type == TXN_CREDIT;
+    enum channel ch = c->channel;
     if (strcmp(c->description, "ach_bounce_charge") == 0)
         f[n++] = F_ACH_BOUNCE_CHARGE, f[n++] = F_BOUNCE_CHARGE;
     if (strcmp(c->description, "chq_bounce_charge") == 0)
@@ -95,43 +109,59 @@ size_t month_row_families(const struct etxn *x, int *f)
         f[n++] = F_REVERSAL;
     if (x->is_salary)
         f[n++] = F_SALARY;
-    if (!cr) {
-        if (mcat(x, "food"))
-            f[n++] = F_FOOD;
-        if (mcat(x, "travel"))
-            f[n++] = F_TRAVEL;
-        if (mcat(x, "fuel"))
-            f[n++] = F_FUEL;
-        if (mcat(x, "shopping"))
-            f[n++] = F_SHOPPING;
-        if (mcat(x, "bills") || ch == CH_BILL_PAYMENT)
-            f[n++] = F_BILLS;
-        if (mcat(x, "tax"))
-            f[n++] = F_TAX;
-        if (mcat(x, "food") || mcat(x, "travel") || mcat(x, "shopping") ||
-            mcat(x, "entertainment") || mcat(x, "alcohol") || mcat(x, "gambling"))
-            f[n++] = F_DISCRETIONARY;
-        if (ch == CH_UPI || ch == CH_NET_BANKING_TRANSFER)
-            f[n++] = F_UPI_NB;
-        if (mcat(x, "gambling"))
-            f[n++] = F_GAMBLING;
-        if (mcat(x, "entertainment"))
-            f[n++] = F_ENTERTAINMENT;
-        if (mcat(x, "medical"))
-            f[n++] = F_MEDICAL;
-        if (mcat(x, "groceries"))
-            f[n++] = F_GROCERIES;
-        if (mcat(x, "alcohol"))
-            f[n++] = F_ALCOHOL;
-        if (mcat(x, "shopping") && (ch == CH_UPI || ch == CH_PAYMENT_GATEWAY_PURCHASE))
-            f[n++] = F_ONLINE_SHOPPING;
-        if (mcat(x, "bills") && (note_has(x, "AIRTEL") || note_has(x, "JIO") ||
-                                 note_has(x, "VODAFONE") || note_has(x, "BSNL")))
-            f[n++] = F_MOBILE_BILL;
-    }
+    return n;
+}
+
+/* What a debit was spent on, by its merchant's category and channel. */
+static size_t spend_families(const struct etxn *x, int *f)
+{
+    size_t n = 0;
+    enum channel ch = x->cls.channel;
+    if (mcat(x, "food"))
+        f[n++] = F_FOOD;
+    if (mcat(x, "travel"))
+        f[n++] = F_TRAVEL;
+    if (mcat(x, "fuel"))
+        f[n++] = F_FUEL;
+    if (mcat(x, "shopping"))
+        f[n++] = F_SHOPPING;
+    if (mcat(x, "bills") || ch == CH_BILL_PAYMENT)
+        f[n++] = F_BILLS;
+    if (mcat(x, "tax"))
+        f[n++] = F_TAX;
+    if (mcat(x, "food") || mcat(x, "travel") || mcat(x, "shopping") ||
+        mcat(x, "entertainment") || mcat(x, "alcohol") || mcat(x, "gambling"))
+        f[n++] = F_DISCRETIONARY;
+    if (ch == CH_UPI || ch == CH_NET_BANKING_TRANSFER)
+        f[n++] = F_UPI_NB;
+    if (mcat(x, "gambling"))
+        f[n++] = F_GAMBLING;
+    if (mcat(x, "entertainment"))
+        f[n++] = F_ENTERTAINMENT;
+    if (mcat(x, "medical"))
+        f[n++] = F_MEDICAL;
+    if (mcat(x, "groceries"))
+        f[n++] = F_GROCERIES;
+    if (mcat(x, "alcohol"))
+        f[n++] = F_ALCOHOL;
+    if (mcat(x, "shopping") && (ch == CH_UPI || ch == CH_PAYMENT_GATEWAY_PURCHASE))
+        f[n++] = F_ONLINE_SHOPPING;
+    if (mcat(x, "bills") && (note_has(x, "AIRTEL") || note_has(x, "JIO") ||
+                             note_has(x, "VODAFONE") || note_has(x, "BSNL")))
+        f[n++] = F_MOBILE_BILL;
+    return n;
+}
+
+/* Bounces and penalties, self transfers or not, and the families a
+ * channel in one direction names (cash, cheques, UPI, net banking ...). */
+static size_t channel_families(const struct etxn *x, int *f)
+{
+    size_t n = 0;
+    bool cr = x->t->type == TXN_CREDIT;
+    enum channel ch = x->cls.channel;
     if (x->is_bounce || x->is_bounce_charge)
         f[n++] = F_BOUNCE_PENAL;
-    if (c->self)
+    if (x->cls.self)
         f[n++] = cr ? F_SELF_CREDIT : F_SELF_DEBIT;
     else
         f[n++] = cr ? F_CREDIT_WO_SELF : F_DEBIT_WO_SELF;
@@ -152,6 +182,16 @@ size_t month_row_families(const struct etxn *x, int *f)
         if (MAP[i].ch == ch && (MAP[i].type < 0 || MAP[i].type == (int)x->t->type))
             f[n++] = MAP[i].f;
     return n;
+}
+
+/* The families one row counts in. */
+size_t month_row_families(const struct etxn *x, int *f)
+{
+    size_t n = money_families(x, f);
+    n += charge_families(x, f + n);
+    if (x->t->type != TXN_CREDIT)
+        n += spend_families(x, f + n);
+    return n + channel_families(x, f + n);
 }
 
 static int paise_cmp(const void *a, const void *b)
