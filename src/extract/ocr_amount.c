@@ -19,6 +19,8 @@ size_t ocr_amount_cell(const char *cell, char *out, size_t cap)
         s++, n--;
     while (n && speck_mark(s[n - 1]))
         n--;
+    if (n > 1 && *s == '%' && isdigit((unsigned char)s[1])) /* the rupee sign's curves read as '%' */
+        s++, n--;
     if (!n || n + 1 >= cap)
         return 0;
     size_t k = 0;

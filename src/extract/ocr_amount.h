@@ -2,7 +2,9 @@
  * decimal point read as a colon or lost to a space ('48,155:00', '8,223
  * 00'), a speck read as a mark before or after the figure ('"249.15',
  * '35,553.00.'), a space after a grouping comma ('3, 76,239.22'), a minus
- * sign read with a speck as '=' ('=2,373.72'). Only a scanned line's
+ * sign read with a speck as '=' ('=2,373.72'), the rupee sign before the figure
+ * read as a percent sign ('%1,40,277.17': a money column prints no
+ * percentage). Only a scanned line's
  * cells, and only when the cell does not parse as printed: the balance
  * chain checks what comes of it (a wrong repair does not reconcile).
  * Pure. */

@@ -16,6 +16,9 @@ TEST(a_misread_figure_is_written_as_printed)
     CHECK_STR(fix("35,553.00."), "35,553.00");     /* and after it */
     CHECK_STR(fix("3, 76,239.22"), "3,76,239.22"); /* a space after a grouping comma */
     CHECK_STR(fix("=2,373.72"), "-2,373.72");      /* a minus with a speck under it */
+    CHECK_STR(fix("%1,40,277.17"), "1,40,277.17"); /* the rupee sign read as '%' */
+    CHECK_STR(fix("%391.44"), "391.44");
+    CHECK_STR(fix("%"), "none");
     CHECK_STR(fix("1,234.00"), "none");            /* printed right: nothing to do */
     CHECK_STR(fix("1,234.00 Dr"), "none");
     CHECK_STR(fix("CS"), "none");                  /* no figure to repair */
