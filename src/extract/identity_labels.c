@@ -18,6 +18,40 @@ static int cmp_label(const void *a, const void *b)
     return strcmp((*(const struct phrase *const *)a)->tok[0], (*(const struct phrase *const *)b)->tok[0]);
 }
 
+/* The label phrases of two or more tokens written as one token (their
+ * tokens run together, as OCR reads a label whose spaces it lost:
+ * 'AccountNumber'), sorted by that token: phrases of 6 letters or more,
+ * that fit a token. */
+struct joined_label {
+    char key[24];
+    const struct phrase *ph;
+};
+static struct joined_label *joined;
+static size_t njoined;
+
+static int cmp_joined(const void *a, const void *b)
+{
+    return strcmp(((const struct joined_label *)a)->key, ((const struct joined_label *)b)->key);
+}
+
+static void load_joined(const struct phrase *ph, size_t n)
+{
+    joined = calloc(n + 1, sizeof *joined);
+    if (!joined)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        char key[64] = "";
+        size_t len = 0;
+        for (int k = 0; k < ph[i].ntok && len < sizeof key; k++)
+            len += (size_t)snprintf(key + len, sizeof key - len, "%s", ph[i].tok[k]);
+        if (ph[i].ntok < 2 || len < 6 || len >= sizeof joined->key)
+            continue;
+        memcpy(joined[njoined].key, key, len + 1);
+        joined[njoined++].ph = &ph[i];
+    }
+    qsort(joined, njoined, sizeof *joined, cmp_joined);
+}
+
 static void load_labels(void)
 {
     size_t n;
@@ -29,6 +63,16 @@ static void load_labels(void)
         labels[i] = &ph[i];
     qsort(labels, n, sizeof *labels, cmp_label);
     nlabels = n;
+    load_joined(ph, n);
+}
+
+/* The field of a label phrase written as the one token tok, or IDF_NONE. */
+static int run_together_label(const char *tok)
+{
+    struct joined_label key;
+    snprintf(key.key, sizeof key.key, "%s", tok);
+    const struct joined_label *hit = joined ? bsearch(&key, joined, njoined, sizeof *joined, cmp_joined) : NULL;
+    return hit ? hit->ph->role : IDF_NONE;
 }
 
 int id_labels_ready(void)
@@ -49,8 +93,11 @@ int id_label_at(const struct toks *t, int p, int *len)
     const struct phrase *kp = &key;
     memcpy(key.tok[0], t->t[p], sizeof key.tok[0]);
     const struct phrase **hit = bsearch(&kp, labels, nlabels, sizeof *labels, cmp_label);
-    if (!hit)
-        return IDF_NONE;
+    if (!hit) {
+        int field = run_together_label(t->t[p]);
+        *len = field != IDF_NONE;
+        return field;
+    }
     while (hit > labels && !strcmp(hit[-1]->tok[0], t->t[p]))
         hit--;
     int field = IDF_NONE;

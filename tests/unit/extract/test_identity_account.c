@@ -46,6 +46,9 @@ TEST(account_numbers_as_statements_print_them)
         {"masked inside an e-mail's sentence",
          "Dear ROHAN VERMA\nYour Savings Account XXXXXXXX6789 statement for April 2024\nIDFC FIRST Bank\n",
          {.account = "XXXXXXXX6789", .name = "ROHAN VERMA", .bank = "idfc"}},
+        {"labels whose spaces OCR lost (a scan's 'AccountNumber', 'IFSCCode')",
+         "Canara Bank\nAccountNumber : 8305101590413\nIFSCCode : CNRB0228949\n",
+         {.account = "8305101590413", .ifsc = "CNRB0228949", .bank = "canara"}},
         {"grouped with dashes (HSBC India)",
          "The Hongkong and Shanghai Banking Corporation Limited\nName : ROHAN VERMA\n"
          "Account Number : 071-123456-001\nIFSC : HSBC0400002\n",
