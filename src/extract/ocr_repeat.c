@@ -64,15 +64,10 @@ static bool same_at(const unsigned char *a, int aw, int ah, const unsigned char 
     return same;
 }
 
-/* The box of the ink of m (w x h): [x0, x1) x [y0, y1), empty (x1 == 0)
- * when m has none. */
-struct extent {
-    int x0, y0, x1, y1;
-};
-
-static struct extent ink_extent(const unsigned char *m, int w, int h)
+/* The box of the ink of m (w x h). */
+static struct ocr_extent ink_extent(const unsigned char *m, int w, int h)
 {
-    struct extent e = {w, h, 0, 0};
+    struct ocr_extent e = {w, h, 0, 0};
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++)
             if (m[(size_t)y * (size_t)w + (size_t)x]) {
@@ -87,7 +82,9 @@ static int iabs(int v)
     return v < 0 ? -v : v;
 }
 
-bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b, int bw, int bh, int dpi)
+/* ocr_same_ink, the boxes of the two inks given (ea, eb). */
+static bool same_ink(const unsigned char *a, int aw, int ah, struct ocr_extent ea, const unsigned char *b, int bw,
+                     int bh, struct ocr_extent eb, int dpi)
 {
     /* squares of a fifth of a small glyph's height (8-pt type: 33 px at
      * 300 dpi), at most 2 pixels differing in one at 300 dpi. Measured on
@@ -99,7 +96,6 @@ bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b
      * its edges: another extent is another print, and the shifts worth
      * trying are those within a pixel of the one that lays the boxes over
      * each other (a glyph's width of text costs the same as its match) */
-    struct extent ea = ink_extent(a, aw, ah), eb = ink_extent(b, bw, bh);
     if (!ea.x1 || !eb.x1)
         return !ea.x1 && !eb.x1;
     if (iabs((ea.x1 - ea.x0) - (eb.x1 - eb.x0)) > SHIFT || iabs((ea.y1 - ea.y0) - (eb.y1 - eb.y0)) > SHIFT)
@@ -112,17 +108,25 @@ bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b
     return false;
 }
 
+bool ocr_same_ink(const unsigned char *a, int aw, int ah, const unsigned char *b, int bw, int bh, int dpi)
+{
+    return same_ink(a, aw, ah, ink_extent(a, aw, ah), b, bw, bh, ink_extent(b, bw, bh), dpi);
+}
+
 /* The first piece of seen of the size w x h with ink `ink` whose words
  * are wanted (want), or NULL. */
 static const struct ocr_seen_piece *find(const struct ocr_seen *seen, int w, int h, const unsigned char *ink,
                                          bool (*want)(const struct ocr_seen_piece *p, int x0, int y0, int near),
                                          int x0, int y0)
 {
+    struct ocr_extent e = {0, 0, -1, 0}; /* found at the first candidate */
     for (size_t i = 0; i < seen->n; i++) {
         const struct ocr_seen_piece *p = &seen->p[i];
         if (iabs(p->w - w) > SHIFT || iabs(p->h - h) > SHIFT || !want(p, x0, y0, seen->dpi / 10))
             continue;
-        if (ocr_same_ink(ink, w, h, p->ink, p->w, p->h, seen->dpi))
+        if (e.x1 < 0)
+            e = ink_extent(ink, w, h);
+        if (same_ink(ink, w, h, e, p->ink, p->w, p->h, p->extent, seen->dpi))
             return p;
     }
     return NULL;
@@ -173,7 +177,7 @@ int ocr_seen_add(struct ocr_seen *seen, int x0, int y0, int w, int h, unsigned c
         copy[i] = words[i];
         copy[i].x0 -= (float)x0 / px, copy[i].x1 -= (float)x0 / px, copy[i].base -= (float)y0 / px;
     }
-    seen->p[seen->n++] = (struct ocr_seen_piece){x0, y0, w, h, ink, copy, n};
+    seen->p[seen->n++] = (struct ocr_seen_piece){x0, y0, w, h, ink, ink_extent(ink, w, h), copy, n};
     return 0;
 }
 

@@ -31,12 +31,20 @@
 
 #define OCR_REPEAT_INK 160 /* darker than this is ink (as ocr_bands.c) */
 
+/* The box of a piece's ink: [x0, x1) x [y0, y1) of the piece, empty (x1
+ * == 0) when it has none. */
+struct ocr_extent {
+    int x0, y0, x1, y1;
+};
+
 /* A piece as read: where it was on its page (pixels), its ink (1 a pixel
- * of ink, w x h bytes) and its words, placed from its top left corner (in
+ * of ink, w x h bytes) and the box of it (found once: a piece is compared
+ * with many), and its words, placed from its top left corner (in
  * points). */
 struct ocr_seen_piece {
     int x0, y0, w, h;
     unsigned char *ink;
+    struct ocr_extent extent;
     struct pword *words;
     size_t nwords;
 };
