@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/token.h"
 
@@ -445,6 +446,23 @@ static bool text_role(enum col_role r)
     return r == COL_NARRATION || r == COL_REF || r == COL_OTHER;
 }
 
+/* Does word s qualify a cell of role r holding cell: a Dr/Cr marker
+ * after an amount ("23,485.08 Cr" before the cheque numbers), a time of
+ * day after a date ("2023/01/01 10:25:17 AM" before them), its AM/PM
+ * after the time. */
+static bool qualifies(enum col_role r, const char *cell, const char *s)
+{
+    if (money_role(r))
+        return token_drcr(s, strlen(s)) != 0;
+    if (r != COL_DATE && r != COL_VALUE_DATE)
+        return false;
+    if (token_is_time(s) && strchr(s, ':'))
+        return true;
+    const char *last = strrchr(cell, ' ');
+    last = last ? last + 1 : cell;
+    return (!strcasecmp(s, "AM") || !strcasecmp(s, "PM")) && token_is_time(last) && strchr(last, ':');
+}
+
 /* The column a word belongs to. Text is left-aligned and amounts are
  * right-aligned, so a word running over a boundary belongs where it
  * starts (a narration overflowing into the next column) or, for an amount,
@@ -595,14 +613,11 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         if (one_space && money_role(h->cols[col].role) && h->cols[col].role != COL_BALANCE &&
             !looks_money(word_text(l, wd)))
             col = prev;
-        /* a Dr/Cr marker one space after an amount (a space of the rows'
-         * font or the line's narrowest gap), past the boundary into a text
-         * column ("23,485.08 Cr" before the references): the amount's
-         * marker, not the reference's first word */
-        const char *wt = word_text(l, wd);
-        if (prev >= 0 && col != prev && money_role(h->cols[prev].role) && cs->c[prev][0] &&
-            text_role(h->cols[col].role) && gap <= 1.1f * fmaxf(sp, line_space(l, ln)) + 0.2f &&
-            token_drcr(wt, strlen(wt)))
+        /* a word qualifying the cell before it one space on (a space of
+         * the rows' font or the line's narrowest gap), past the boundary
+         * into a text column: the cell's, not the text column's first word */
+        if (prev >= 0 && col != prev && cs->c[prev][0] && text_role(h->cols[col].role) &&
+            gap <= 1.1f * fmaxf(sp, line_space(l, ln)) + 0.2f && qualifies(h->cols[prev].role, cs->c[prev], word_text(l, wd)))
             col = prev;
         /* a narration printed under the date in one cell ('Date /
          * Particulars': the two labels one space apart): its first words fall

@@ -26,6 +26,24 @@
     }
 
 static const struct table_case CASES[] = {
+    /* A time of day printed one space after the date, past the boundary
+     * under the cheque number's label, and the AM/PM after a time that
+     * stayed with the date: the date's (the cheque number read '10:25:17
+     * AM' or 'PM' on every row). */
+    {"time_one_space_after_the_date_into_the_next_column_is_the_dates",
+     "Sl  Date                   Chq No     Particulars           Cr/Dr       Amount        Balance\n"
+     "1   2023/01/01 10:25:17 AM            UPI/3600/rent         DR       33,000.00      31,326.37\n"
+     "2   2023/01/01 11:33:48 AM 563114     NEFT-BARBN5657        CR       44,500.00      75,826.37\n"
+     "3   2023/01/02 09:02:11 PM 104522     CHQ PAID              DR        1,000.00      74,826.37\n"
+     "4   2023/01/03 12:00:00 PM            POS/SHOP              DR          500.00      74,326.37\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .chq_num = NONE, .date = 20230101, .type = DR, .note = "UPI/3600/rent"},
+                  {.i = 1, .chq_num = "563114", .type = CR, .reconciled = YES},
+                  {.i = 2, .chq_num = "104522", .note = "CHQ PAID"},
+                  {.i = 3, .chq_num = NONE, .date = 20230103}},
+         .balances_ok = YES,
+     }},
     /* A balance's Cr suffix one space after it, past the boundary, under
      * the next column's label (cheque numbers printed after the balance):
      * the balance's marker, not the first word of the cheque number. */
