@@ -256,6 +256,17 @@ static int qualified_label(const struct htok *t, int p, const struct header *h)
     return -1;
 }
 
+/* Token p is on a lower line, stacked under the narration's label on a
+ * line above (its cluster's). */
+static bool under_narration(const struct htok *t, int p, const struct header *h)
+{
+    for (int b = 0; b < p && t[p].line > 0; b++)
+        if (t[b].cluster == t[p].cluster && t[b].line < t[p].line && t[b].col >= 0 &&
+            h->cols[t[b].col].role == COL_NARRATION)
+            return true;
+    return false;
+}
+
 bool header_line_has_value(const struct layout *l, size_t li)
 {
     const struct line *ln = &l->lines[li];
@@ -468,6 +479,13 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         } else if (same && ((role == COL_DEBIT && prev == COL_CREDIT) || (role == COL_CREDIT && prev == COL_DEBIT))) {
             into = t[p - 1].col;
             h->cols[into].role = COL_AMOUNT;
+        } else if (role != COL_NARRATION && under_narration(t, p, h)) {
+            /* a phrase on a lower line stacked under the narration's label
+             * naming another column ("Interest credited" under "Transaction
+             * Details"): the first row's narration printed above its date
+             * line, no header's line */
+            h->ncols = 0;
+            return 0;
         } else if (h->ncols < TABLE_MAX_COLS) {
             into = h->ncols++;
             h->cols[into].role = (enum col_role)role;

@@ -160,6 +160,28 @@ static const struct table_case CASES[] = {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const struct placed_case PLACED[] = {
+    /* The first row's narration printed above its date line, right under
+     * the header, its last word a label's ("Interest credited" under
+     * "Particulars"): the first row's, no lower line of the header (read
+     * as one, a "credited" column under the narration's label took those
+     * words and the row lost them). */
+    {"first_rows_narration_above_its_date_under_the_header_is_no_header_line",
+     (const struct placed[]){
+         {0, 100, "Date          Particulars                          Amount       Balance"},
+         {0, 110, "              Interest credited"},
+         {0, 120, "31/12/2024    01-12-2024 to 31-12-2024             1,596.90     12,837.97"},
+         {0, 134, "              Paid to INDIAN OIL via PAYU"},
+         {0, 144, "30/12/2024    Order ID: 9833670605                 3,354.41     11,241.07"},
+         {0, 158, "              Received from ACME"},
+         {0, 168, "29/12/2024    NEFT Ref No: HDFCN36025884455        5,000.00     14,595.48"},
+         {.s = NULL}},
+     {
+         .ntxns = 3,
+         .txns = {{.i = 1, .note = "Paid to INDIAN OIL via PAYU Order ID: 9833670605", .type = DR},
+                  {.i = 2, .note = "Interest credited 01-12-2024 to 31-12-2024", .type = CR, .amount = 159690,
+                   .reconciled = YES}},
+     }},
+
     /* The narration printed above the date line (cells at the foot of
      * their rows, rows set apart), a row broken across a page: the rest of
      * its narration heads the next page, then a Day Total line, then the
