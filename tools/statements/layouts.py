@@ -812,6 +812,7 @@ def _register_families():
     import fam_eras
     import fam_estatement
     import fam_foreign
+    import fam_gaps
     import fam_html
     import fam_private
     import fam_probe
@@ -823,7 +824,7 @@ def _register_families():
     import fam_public
     import fam_small
     for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_estatement, fam_probe,
-                fam_probe2, fam_probe3, fam_probe4, fam_probe5, fam_probe6):
+                fam_probe2, fam_probe3, fam_probe4, fam_probe5, fam_probe6, fam_gaps):
         LAYOUTS.update(mod.LAYOUTS)
     PROBE.extend(k for k, v in LAYOUTS.items() if v.probe)
 

@@ -373,6 +373,15 @@ def probe6_heldout(seed, count=None):
     return probe_heldout(seed, count, "probe6")
 
 
+def gaps(seed, count=None):
+    """Session 12's gap families (fam_gaps.py: the layouts docs/extraction.md lists as Known gaps)."""
+    return probe(seed, count, "gaps")
+
+
+def gaps_heldout(seed, count=None):
+    return probe_heldout(seed, count, "gaps")
+
+
 # What the PDF producers of real statements do to the text layer (quirks.py), alone and as some
 # producers combine them; the geometry ones also on statements printed by Chromium.
 QUIRK_MIXES = [["glyphs"], ["tj"], ["words"], ["fakebold"], ["glyphs", "fakebold"], ["columns"], ["footer_first"],
@@ -494,6 +503,7 @@ def scan_heldout(seed, count=None):
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
         "probe4": probe4, "probe4-heldout": probe4_heldout, "probe5": probe5, "probe5-heldout": probe5_heldout,
         "probe6": probe6, "probe6-heldout": probe6_heldout,
+        "gaps": gaps, "gaps-heldout": gaps_heldout,
         "quirks": quirks,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
 

@@ -1,0 +1,104 @@
+"""Gap families of session 12 (issue 10, docs/extraction.md "Known gaps"): layouts the reader
+could not read when they were drawn. Held out from tuning (the `gaps` and `gaps-heldout` sets
+only) until the reader reads them in general logic.
+
+| family | what it adds |
+|--------|--------------|
+| split_central | Central Bank of India: narrow `Post Date` and `Value Date` columns, each date printed over two lines (`07/12/` over `2026`) |
+| split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
+| split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it |
+
+The year goes to the second line at the date's last separator whatever the date format (a
+held-out variant's `date_fmt` too), as a narrow column's wrap puts it; the column is as narrow
+as its label allows.
+"""
+from family import Probe
+from layouts import fmt_date
+from render import Col
+
+
+class Gaps(Probe):
+    """A gap family of session 12: measured by the gaps sets."""
+    probe_set = "gaps"
+    narrow = 48  # the date column's width in points: the day and month fit in any font and size
+
+
+def split_year(text):
+    """'07/12/2026' -> '07/12/\\n2026', '07 Dec 2026' -> '07 Dec\\n2026': the line break a narrow
+    column puts at the date's last separator (a space is dropped, a '/' or '-' kept)."""
+    for i in range(len(text) - 1, 0, -1):
+        c = text[i]
+        if c == " ":
+            return text[:i] + "\n" + text[i + 1:]
+        if c in "/-.":
+            return text[:i + 1] + "\n" + text[i + 1:]
+    return text
+
+
+class SplitDates(Gaps):
+    """Dates wrapped in a narrow column: the day and month on the row's line, the year under."""
+    narr_style = "psu"
+
+    def d(self, day):
+        return split_year(fmt_date(day, self.date_fmt)) if day else ""
+
+    def date_col(self, key, words):
+        return Col(key, words, wrap=True, wrap_w=self.narrow)
+
+
+class SplitCentral(SplitDates):
+    bank_key = "central"
+    date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
+    producer = "Finacle Statement"
+    patterns = ("split_date_two_lines", "split_value_date_two_lines")
+
+    def table(self):
+        return [self.date_col("date", ["Post", "Date"]), self.date_col("vdate", ["Value", "Date"]),
+                Col("narr", ["Particulars"], wrap=True), Col("chq", ["Chq No"]),
+                Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Balance"], "r")]
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["Central Bank of India", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs())
+
+
+class SplitUCO(SplitDates):
+    bank_key = "uco"
+    date_fmts = ("%d %b %Y", "%d-%b-%Y")
+    producer = "UCO Bank e-Statement"
+    patterns = ("split_date_two_lines", "month_name_date")
+
+    def table(self):
+        return [self.date_col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True),
+                Col("chq", ["Cheque No"]), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),
+                Col("bal", ["Balance"], "r")]
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["UCO BANK", "(A Govt. of India Undertaking)", "Account Statement"],
+                                    [("Account Number", st.acct), ("IFSC Code", st.ifsc),
+                                     ("Statement Period", self.period("%d-%b-%Y"))])
+
+
+class SplitIOB(SplitDates):
+    bank_key = "iob"
+    date_fmts = ("%d-%m-%Y", "%d.%m.%Y")
+    producer = "IOB Statement"
+    narrow = 24
+    patterns = ("split_date_two_lines", "serial_number_column")
+
+    def table(self):
+        return [Col("sno", ["Sl", "No"], "r"), self.date_col("date", ["Tran", "Date"]),
+                Col("narr", ["Description"], wrap=True), Col("chq", ["Chq/Ref"]),
+                Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["Indian Overseas Bank", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d-%m-%Y"))], left=self.name_address_pairs())
+
+
+LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB}
