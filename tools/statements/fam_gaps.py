@@ -78,7 +78,7 @@ class SplitUCO(SplitDates):
     def page_header(self, R, n):
         st = self.st
         return self.standard_header(R, n, ["UCO BANK", "(A Govt. of India Undertaking)", "Account Statement"],
-                                    [("Account Number", st.acct), ("IFSC Code", st.ifsc),
+                                    [("Account Number", st.acct), ("IFSC Code", st.ifsc), ("MICR", st.micr),
                                      ("Statement Period", self.period("%d-%b-%Y"))])
 
 
