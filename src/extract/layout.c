@@ -1,4 +1,5 @@
 #include "extract/layout.h"
+#include "extract/split_dates.h"
 #include "util/array.h"
 
 #include <math.h>
@@ -77,7 +78,7 @@ static size_t keep_once(struct layout *l, size_t out, size_t from, size_t to)
  * line's first baseline share a line: table cells drawn with slightly
  * different fonts still meet, while the next text line (>= ~1 size below)
  * does not. A word drawn twice over itself is kept once (keep_once). */
-int layout_build_lines(struct layout *l)
+static int group_lines(struct layout *l)
 {
     free(l->lines);
     l->lines = NULL;
@@ -115,6 +116,16 @@ int layout_build_lines(struct layout *l)
     }
     l->nwords = out;
     return 0;
+}
+
+/* The lines, with a date wrapped in a narrow column read as one word on
+ * its row's line (split_dates.h). */
+int layout_build_lines(struct layout *l)
+{
+    if (group_lines(l) < 0)
+        return -1;
+    int joined = split_dates_join(l);
+    return joined < 0 ? -1 : joined ? group_lines(l) : 0;
 }
 
 static int flush_word(struct layout *l, int page, float y, size_t col0, const char *w, size_t n)

@@ -1,0 +1,201 @@
+#include "extract/split_dates.h"
+#include "extract/token.h"
+#include "util/array.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#define MAX_DATE 40 /* longer text is no date */
+
+static bool is_sep(char c)
+{
+    return c == '/' || c == '-' || c == '.';
+}
+
+/* Text a piece of a date may hold: digits, a month's letters, separators. */
+static bool date_chars(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!isalnum((unsigned char)s[n]) && !is_sep(s[n]))
+            return false;
+    return n && n <= 12;
+}
+
+static bool parses(const char *s)
+{
+    pb_day day;
+    return token_parse_date(s, strlen(s), &day);
+}
+
+/* The first piece of a wrapped date: a day first, a separator after it
+ * ('07/12/', '07-Dec-', '02.0', '07-'), not a whole date. */
+static bool is_head(const char *s)
+{
+    return isdigit((unsigned char)s[0]) && date_chars(s) && strpbrk(s, "/-.") && !parses(s);
+}
+
+/* A later piece: digits ('2026', '8.') or a month's letters with their
+ * separator ('Dec-'); never a column label ('Date'). */
+static bool is_piece(const char *s)
+{
+    return date_chars(s) && (strpbrk(s, "0123456789") || is_sep(s[strlen(s) - 1]));
+}
+
+/* A whole date: day, month and year, two separators, the year (two or
+ * four digits) last. */
+static bool whole_date(const char *s)
+{
+    size_t n = strlen(s), k = n, seps = 0;
+    while (k && isdigit((unsigned char)s[k - 1]))
+        k--;
+    for (size_t i = 0; i < n; i++)
+        seps += is_sep(s[i]);
+    return k && is_sep(s[k - 1]) && (n - k == 2 || n - k == 4) && seps == 2 && parses(s);
+}
+
+/* The line after line a on its page, close enough under it to be a wrapped
+ * cell's next line (a text line apart, not a row gap); -1 when none. */
+static long line_under(const struct layout *l, size_t a)
+{
+    const struct line *up = &l->lines[a];
+    if (a + 1 >= l->nlines)
+        return -1;
+    const struct line *dn = &l->lines[a + 1];
+    float size = up->size > 0 ? up->size : 8;
+    return dn->page == up->page && dn->base - up->base < 1.8f * size ? (long)(a + 1) : -1;
+}
+
+/* The one word of line b over [x0, x1]: overlapping it and the only word
+ * that does (a wrapped cell's next piece has its column to itself); NULL
+ * when none or several. */
+static struct word *piece_under(struct layout *l, size_t b, float x0, float x1)
+{
+    const struct line *ln = &l->lines[b];
+    struct word *found = NULL;
+    for (size_t k = ln->first; k < ln->first + ln->n; k++) {
+        struct word *w = &l->words[k];
+        if (w->x1 <= x0 || w->x0 >= x1)
+            continue;
+        if (found)
+            return NULL;
+        found = w;
+    }
+    return found;
+}
+
+/* The line of the next piece of a date wrapped under [x0, x1] from line a:
+ * the line right under it, or when a row is broken by the page, the first
+ * line of the next page (past its letterhead and header) whose word there
+ * is such a piece; -1 when a whole date there comes first. */
+static long next_piece_line(struct layout *l, size_t a, float x0, float x1)
+{
+    long b = line_under(l, a);
+    if (b >= 0)
+        return b;
+    int next = l->lines[a].page + 1;
+    for (size_t c = a + 1; c < l->nlines && l->lines[c].page <= next; c++) {
+        if (l->lines[c].page < next)
+            continue; /* the foot of the row's own page */
+        const struct word *p = piece_under(l, c, x0, x1);
+        if (!p)
+            continue;
+        const char *s = word_text(l, p);
+        if (parses(s))
+            return -1;
+        if (is_piece(s))
+            return (long)c;
+    }
+    return -1;
+}
+
+/* Appends s to buf (of cap bytes): false when it does not fit. */
+static bool append(char *buf, size_t cap, const char *s)
+{
+    size_t used = strlen(buf), n = strlen(s);
+    if (used + n + 1 > cap)
+        return false;
+    memcpy(buf + used, s, n + 1);
+    return true;
+}
+
+/* The pieces under the head w on line a, joined into date (the head's text
+ * first) until they read as a whole date: one piece ('2026')
+ * or two ('12-' and '2026'). Returns how many were taken (0: w is no
+ * wrapped date). */
+static int collect(struct layout *l, size_t a, const struct word *w, struct word **pieces, char *date, size_t cap)
+{
+    const char *head = word_text(l, w);
+    if (!is_head(head) || strlen(head) >= cap)
+        return 0;
+    strcpy(date, head);
+    long b = (long)a;
+    for (int taken = 0; taken < 2;) {
+        b = next_piece_line(l, (size_t)b, w->x0, w->x1);
+        struct word *p = b < 0 ? NULL : piece_under(l, (size_t)b, w->x0, w->x1);
+        if (!p || p->page < 0 || !is_piece(word_text(l, p)) || !append(date, cap, word_text(l, p)))
+            return 0;
+        pieces[taken++] = p;
+        if (whole_date(date))
+            return taken;
+    }
+    return 0;
+}
+
+/* Gives w the text s (copied to the end of the layout's text). */
+static int set_text(struct layout *l, struct word *w, const char *s)
+{
+    size_t n = strlen(s);
+    if (array_grow(&l->text, &l->textcap, l->textlen + n + 1, 1, 16384))
+        return -1;
+    memcpy(l->text + l->textlen, s, n + 1);
+    w->text = (uint32_t)l->textlen;
+    l->textlen += n + 1;
+    return 0;
+}
+
+/* A piece taken into the date of head: marked by a negative page, dropped
+ * by drop_taken. */
+static void take(struct word *head, struct word *p)
+{
+    head->x1 = fmaxf(head->x1, p->x1);
+    head->x0 = fminf(head->x0, p->x0);
+    p->page = -1;
+}
+
+static void drop_taken(struct layout *l)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < l->nwords; k++)
+        if (l->words[k].page >= 0)
+            l->words[out++] = l->words[k];
+    l->nwords = out;
+}
+
+int split_dates_join(struct layout *l)
+{
+    int joined = 0;
+    for (size_t a = 0; a < l->nlines; a++) {
+        const struct line *ln = &l->lines[a];
+        for (size_t k = ln->first; k < ln->first + ln->n; k++) {
+            struct word *w = &l->words[k];
+            struct word *pieces[2];
+            char date[MAX_DATE];
+            if (w->page < 0)
+                continue;
+            int taken = collect(l, a, w, pieces, date, sizeof date);
+            if (!taken)
+                continue;
+            if (set_text(l, w, date) < 0)
+                return -1;
+            for (int i = 0; i < taken; i++)
+                take(w, pieces[i]);
+            joined++;
+        }
+    }
+    if (joined)
+        drop_taken(l);
+    return joined;
+}

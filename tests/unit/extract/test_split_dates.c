@@ -1,0 +1,76 @@
+/* Dates wrapped in a narrow date column (src/extract/split_dates.c):
+ * '07/12/' over '2026', a date over three lines, a month's letters, a row
+ * broken by the page between its date's pieces; and a narration's wrapped
+ * words that only look like a date's pieces left as they are. Cases:
+ * table_case.h. */
+#include "table_case.h"
+
+static const struct table_case CASES[] = {
+    {"date_over_two_lines_and_year_on_next_page",
+     "Date     Particulars                  Withdrawals     Deposits       Balance\n"
+     "01/12/   OPENING BALANCE                                            1,000.00\n"
+     "2026\n"
+     "07/12/   UPI/DR/412345678901/SHOP         100.00                      900.00\n"
+     "2026     KEEPER/SBIN\n"
+     "09/12/   NEFT/ACME/SALARY                             2,000.00     2,900.00\n"
+     "\n"
+     "\n"
+     "         Page 1 of 2\n"
+     "\f"
+     "ACME CO-OPERATIVE BANK LTD\n"
+     "Date     Particulars                  Withdrawals     Deposits       Balance\n"
+     "2026\n"
+     "15/12/   ATM CASH                         500.00                    2,400.00\n"
+     "2026\n",
+     {
+         .ntxns = 3,
+         .from = 20261207,
+         .to = 20261215,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20261207, .note = "UPI/DR/412345678901/SHOP KEEPER/SBIN", .amount = 10000},
+                  {.i = 1, .date = 20261209, .balance = 290000},
+                  {.i = 2, .date = 20261215, .page = 2}},
+     }},
+
+    {"date_over_three_lines",
+     "Sl Date  Description              Debit        Credit        Balance\n"
+     " 1 05-   IMPS/P2A/316745961/RENT  2,000.00                   8,000.00\n"
+     "   11-\n"
+     "   2026\n"
+     " 2 14-   POS/DMART/HYDERABAD      1,000.00                   7,000.00\n"
+     "   11-\n"
+     "   2026\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261105, .balance = 800000}, {.i = 1, .date = 20261114}},
+     }},
+
+    {"month_letters_over_the_year",
+     "Date      Particulars                  Debit        Credit        Balance\n"
+     "07-Dec-   BY CASH                                   500.00       1,500.00\n"
+     "2026\n"
+     "28-Dec-   TO CHQ 443621                 200.00                   1,300.00\n"
+     "2026\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261207, .type = CR}, {.i = 1, .date = 20261228, .type = DR}},
+     }},
+
+    /* A narration wrapped after '12-' over a line starting '2026' holds no
+     * date: one separator, no day (the narration glues a piece after '-'). */
+    {"narration_pieces_are_no_date",
+     "Date         Particulars                  Debit        Credit        Balance\n"
+     "07/12/2026   BONUS FOR 12-                             500.00       1,500.00\n"
+     "             2026 QUARTER\n"
+     "08/12/2026   TO CHQ 443621                 200.00                   1,300.00\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261207, .note = "BONUS FOR 12-2026 QUARTER"}, {.i = 1, .date = 20261208}},
+     }},
+};
+
+int main(void)
+{
+    run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    return check_summary();
+}
