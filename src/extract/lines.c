@@ -7,6 +7,7 @@
 #include "extract/ocr_amount.h"
 #include "extract/ocr_fix_dates.h"
 #include "extract/profile.h"
+#include "extract/split_dates.h"
 #include "extract/token.h"
 
 /* Row keyword at the start of text (normalised tokens): ROWK_* or 0. */
@@ -186,7 +187,11 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
              * footer: the row is the day's next (table_rows.c) */
             pb_day vday;
             bool own_value_date = h->cols[i].role == COL_VALUE_DATE && token_parse_date(c, n, &vday);
-            if (date_col && (n > 4 || bit) && !token_is_time(c) && !own_value_date &&
+            /* a wrapped date's first piece left alone ('15-' whose '11-'
+             * and '2026' were not found) is a date not read: never the
+             * row before's date (split_dates.h) */
+            bool head = split_dates_is_head(c);
+            if (date_col && (n > 4 || bit || head) && !token_is_time(c) && !own_value_date &&
                 !bracketed_date(c, &li->value_date)) {
                 if (bit)
                     memcpy(li->datebit, c, n + 1);

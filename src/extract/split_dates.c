@@ -30,9 +30,7 @@ static bool parses(const char *s)
     return token_parse_date(s, strlen(s), &day);
 }
 
-/* The first piece of a wrapped date: a day first, a separator after it
- * ('07/12/', '07-Dec-', '02.0', '07-'), not a whole date. */
-static bool is_head(const char *s)
+bool split_dates_is_head(const char *s)
 {
     return isdigit((unsigned char)s[0]) && date_chars(s) && strpbrk(s, "/-.") && !parses(s);
 }
@@ -128,7 +126,7 @@ static bool append(char *buf, size_t cap, const char *s)
 static int collect(struct layout *l, size_t a, const struct word *w, struct word **pieces, char *date, size_t cap)
 {
     const char *head = word_text(l, w);
-    if (!is_head(head) || strlen(head) >= cap)
+    if (!split_dates_is_head(head) || strlen(head) >= cap)
         return 0;
     strcpy(date, head);
     long b = (long)a;

@@ -4,9 +4,14 @@
 #ifndef PB_EXTRACT_SPLIT_DATES_H
 #define PB_EXTRACT_SPLIT_DATES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "extract/layout.h"
+
+/* The first piece of a wrapped date: a day first, a separator after it
+ * ('07/12/', '07-Dec-', '02.0', '07-'), not a whole date. */
+bool split_dates_is_head(const char *s);
 
 /* Joins each wrapped date into its first piece (the row's line) and drops
  * the pieces under it. Needs l->lines; the caller rebuilds them when the

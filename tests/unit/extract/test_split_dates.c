@@ -1,7 +1,8 @@
 /* Dates wrapped in a narrow date column (src/extract/split_dates.c):
  * '07/12/' over '2026', a date over three lines, a month's letters, a row
- * broken by the page between its date's pieces; and a narration's wrapped
- * words that only look like a date's pieces left as they are. Cases:
+ * broken by the page between its date's pieces; a narration's wrapped
+ * words that only look like a date's pieces left as they are; a first piece
+ * left alone read as no date (lines.c). Cases:
  * table_case.h. */
 #include "table_case.h"
 
@@ -66,6 +67,30 @@ static const struct table_case CASES[] = {
      {
          .ntxns = 2,
          .txns = {{.i = 0, .date = 20261207, .note = "BONUS FOR 12-2026 QUARTER"}, {.i = 1, .date = 20261208}},
+     }},
+
+    /* A date whose month and year the next page does not print (its first
+     * row comes first): the row is not read with the row before's date; the
+     * chain does not reconcile, so the statement says it. */
+    {"head_left_alone_is_no_date_of_the_row_before",
+     "Sl Date  Description              Debit        Credit        Balance\n"
+     " 1 05-   IMPS/P2A/316745961/RENT  2,000.00                   8,000.00\n"
+     "   11-\n"
+     "   2026\n"
+     " 2 14-   POS/DMART/HYDERABAD      1,000.00                   7,000.00\n"
+     "   11-\n"
+     "\n"
+     "\n"
+     "         Page 1 of 2\n"
+     "\f"
+     "Sl Date  Description              Debit        Credit        Balance\n"
+     " 3 20-   ATM CASH                   500.00                   6,500.00\n"
+     "   11-\n"
+     "   2026\n",
+     {
+         .ntxns = 2,
+         .balances_ok = NO,
+         .txns = {{.i = 0, .date = 20261105}, {.i = 1, .date = 20261120}},
      }},
 };
 
