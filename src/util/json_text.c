@@ -226,20 +226,27 @@ static void put_value(struct out *o, const json_t *j, int depth)
     }
 }
 
+/* The text written into o, NUL-terminated, its length in *len; NULL
+ * (and o's buffer freed) when writing failed. */
+static char *finish(struct out *o, size_t *len)
+{
+    if (o->failed || !reserve(o, 0)) {
+        free(o->p);
+        return NULL;
+    }
+    o->p[o->n] = '\0';
+    if (len)
+        *len = o->n;
+    return o->p;
+}
+
 char *json_text(const json_t *j, size_t *len)
 {
     if (!json_is_object(j) && !json_is_array(j))
         return NULL;
     struct out o = {0};
     put_value(&o, j, 0);
-    if (o.failed || !reserve(&o, 0)) {
-        free(o.p);
-        return NULL;
-    }
-    o.p[o.n] = '\0';
-    if (len)
-        *len = o.n;
-    return o.p;
+    return finish(&o, len);
 }
 
 char *json_text_strings(const char *const *members, size_t n, size_t *len)
@@ -260,12 +267,5 @@ char *json_text_strings(const char *const *members, size_t n, size_t *len)
         put_string(&o, members[2 * i + 1], strlen(members[2 * i + 1]));
     }
     put_char(&o, '}');
-    if (o.failed || !reserve(&o, 0)) {
-        free(o.p);
-        return NULL;
-    }
-    o.p[o.n] = '\0';
-    if (len)
-        *len = o.n;
-    return o.p;
+    return finish(&o, len);
 }
