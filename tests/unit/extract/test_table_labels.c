@@ -1,0 +1,737 @@
+/* Which column each cell is read in when the header's labels must be
+ * parted or joined by the cells under them (src/extract/header*.c,
+ * cells.c): serial numbers against dates, monospaced labels a space
+ * apart, labels over two lines, labels in two scripts. Cases: table_case.h. */
+#include "table_case.h"
+
+/* a line leaves x0, x1 out (zero) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+/* Table headers' words (baselines relative to where a case places them). */
+static const struct placed NARRATION_REFERENCE[] = {
+    ROW(0, 0, {"Date", 35, 78}, {"Narration", 288, 347}, {"Reference", 497, 546}, {"Debit", 591, 618},
+        {"Credit", 654, 686}, {"Balance", 719, 757}),
+    {.s = NULL}};
+
+static const struct placed ENTRY_DT_NARRATIVE[] = {
+    ROW(0, 0, {"Entry", 32, 54}, {"Dt", 57, 74}, {"Transaction", 128, 180}, {"Narrative", 183, 239},
+        {"Withdrawal", 330, 380}, {"Deposit", 410, 445}, {"Balance", 505, 545}),
+    {.s = NULL}};
+
+static const struct placed DATE_PARTICULARS[] = {
+    ROW(0, 0, {"Date", 31, 51.5f}, {"/", 54, 58.3f}, {"Particulars", 61.1f, 110.8f}, {"Chq", 470.1f, 486},
+        {"No", 488.5f, 502.7f}, {"Withdrawals", 565.1f, 622.2f}, {"Deposits", 647.5f, 687.3f},
+        {"Balance", 725.1f, 761}),
+    {.s = NULL}};
+
+/* "Txn. Description" where a family prints "Date / Particulars": a
+ * narration label over the date and the narration in one cell, no date
+ * label anywhere (its cells say which column holds the dates). */
+static const struct placed TXN_DESCRIPTION_ONE_CELL[] = {
+    ROW(0, 0, {"Txn", 31, 46}, {"Description", 49, 104}, {"Chq", 470.1f, 486}, {"No", 488.5f, 502.7f},
+        {"Withdrawals", 565.1f, 622.2f}, {"Deposits", 647.5f, 687.3f}, {"Balance", 725.1f, 761}),
+    {.s = NULL}};
+
+/* Five rows of the date and the narration in one cell, the narration
+ * under the date (a page's rows, shared by the cases reading that cell
+ * under several labels). */
+static const struct placed ONE_CELL_ROWS[] = {
+    ROW(0, 163, {"01-06-2023", 31, 78}, {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
+    ROW(0, 176, {"ATM", 31.0f, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f}),
+    ROW(0, 190, {"02-06-2023", 31, 78}, {"1,000.00", 638.4f, 687.3f}, {"11,000.00", 712.1f, 761}),
+    ROW(0, 203, {"BY", 31.0f, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}),
+    ROW(0, 217, {"03-06-2023", 31, 78}, {"20.00", 581, 622.2f}, {"10,980.00", 712.1f, 761}),
+    ROW(0, 230, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
+    ROW(0, 244, {"04-06-2023", 31, 78}, {"500.00", 638.4f, 687.3f}, {"11,480.00", 712.1f, 761}),
+    ROW(0, 257, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
+    ROW(0, 271, {"05-06-2023", 31, 78}, {"80.00", 581, 622.2f}, {"11,400.00", 712.1f, 761}),
+    ROW(0, 284, {"POS", 31.0f, 48}, {"GROCERY", 50.5f, 90}),
+    {.s = NULL}};
+
+/* The same in a monospaced font (a space as wide as a letter, 4.8 pt at
+ * 8 pt): "Txn Description" over the date and the narration in one cell. */
+static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
+    ROW(0, 0, {"Txn", 31, 45.4f}, {"Description", 50.2f, 103}, {"Withdrawals", 545, 597.8f},
+        {"Deposits", 630, 668.4f}, {"Balance", 715, 748.6f}),
+    {.s = NULL}};
+
+/* The same labels in a monospaced font (Courier 8 pt: a space is as wide
+ * as a letter, 4.8 pt). */
+static const struct placed DATE_PARTICULARS_MONOSPACED[] = {
+    ROW(0, 0, {"Date", 31, 50.2f}, {"/", 55, 59.8f}, {"Particulars", 64.6f, 117.4f}, {"Chq", 300, 314.4f},
+        {"No", 319.2f, 328.8f}, {"Withdrawals", 380, 432.8f}, {"Deposits", 470, 508.4f}, {"Balance", 540, 573.6f}),
+    {.s = NULL}};
+
+/* Labels over a reference column in a monospaced font (Courier 8 pt). */
+static const struct placed DATE_NARRATION_REF_MONOSPACED[] = {
+    ROW(0, 0, {"Date", 31, 50.2f}, {"Narration", 103.3f, 146.5f}, {"Chq/Ref", 213, 246.6f}, {"No", 251.4f, 261.0f},
+        {"Debit", 318.7f, 342.7f}, {"Credit", 370.7f, 399.5f}, {"Balance", 452.0f, 485.6f}),
+    {.s = NULL}};
+
+/* Labels over a cheque number column right after the narration's. */
+static const struct placed DATE_NARRATION_CHEQUE[] = {
+    ROW(0, 0, {"Date", 31, 47}, {"Narration", 84, 118}, {"Chq/Ref", 194, 226}, {"No", 228, 242}, {"Debit", 288, 309},
+        {"Credit", 333, 359}, {"Balance", 391, 423}),
+    {.s = NULL}};
+
+/* "Txn." over "Dt.": a header whose roles are partly read from its cells. */
+static const struct placed TXN_DT_DESCRIPTION[] = {
+    ROW(0, 0, {"Txn.", 44, 63.4f}),
+    ROW(0, 10, {"Dt.", 44, 57.5f}),
+    ROW(0, 0, {"Txn", 109.6f, 126}, {"Description", 128.7f, 180.5f}, {"Amount", 655.2f, 690.4f}, {"in", 693.2f, 701.7f},
+        {"Rs.", 704.4f, 718.4f}, {"Book", 737.2f, 759.6f}, {"Balance", 762.4f, 797.9f}),
+    {.s = NULL}};
+
+/* Labels no phrase knows but "Date", "Balance" and "Ref.", in a
+ * monospaced font (8 pt: a space is 4.8 pt): "Booking Date", "Nature of
+ * Txn", "Net Balance", "Instr." over "Ref.". */
+static const struct placed BOOKING_NATURE_INSTR[] = {
+    ROW(0, 0, {"Booking", 31, 64.6f}, {"Date", 69.4f, 88.6f}, {"Nature", 97.8f, 126.6f}, {"of", 131.4f, 141},
+        {"Txn", 145.8f, 160.2f}, {"Value", 356.1f, 380.1f}, {"(INR)", 384.9f, 408.9f}, {"Net", 436.1f, 450.5f},
+        {"Balance", 455.3f, 488.9f}, {"Instr.", 494.9f, 523.7f}),  ROW(0, 11.2f, {"Ref.", 494.9f, 514.1f}),
+    {.s = NULL}};
+
+/* The same labels on one line, "Date" and "Txn" a little more than a
+ * space after "Booking" and "Nature of" (labels of their own, joined to
+ * them by their cells). */
+static const struct placed BOOKING_NATURE_OF_TXN[] = {
+    ROW(0, 0, {"Booking", 31, 63.5f}, {"Date", 69.4f, 88.6f}, {"Nature", 97.8f, 126.6f}, {"of", 131.4f, 141},
+        {"Txn", 146.5f, 160.9f}, {"Value", 356.1f, 380.1f}, {"(INR)", 384.9f, 408.9f}, {"Net", 436.1f, 450.5f},
+        {"Balance", 455.3f, 488.9f}, {"Instr.", 494.9f, 523.7f}),
+    {.s = NULL}};
+
+/* A serial number's label a little less than a space before the date's
+ * in a monospaced font (8 pt: a space is 4.8 pt): "LN DATE" reads as one
+ * label. */
+static const struct placed LN_DATE_PARTICULARS[] = {
+    ROW(0, 0, {"LN", 31, 40.6f}, {"DATE", 45.35f, 64.55f}, {"PARTICULARS", 89, 141.8f}, {"CHQ.NO", 300, 328.8f},
+        {"WITHDRAWALS", 380, 432.8f}, {"DEPOSITS", 450, 488.4f}, {"BALANCE", 505, 538.6f}),
+    {.s = NULL}};
+
+/* A serial label printed beside the date's words, one label to the
+ * header: "Row" a little less than a space before "Booking", which joins
+ * "Date" (the serial numbers right-aligned under "Row", the dates under
+ * "Booking", each row's time under "Date"); "Ser." before "Txn." over
+ * "Dt.". */
+static const struct placed ROW_BOOKING_DATE[] = {
+    ROW(0, 0, {"Row", 39, 57}, {"Booking", 61.5f, 96}, {"Date", 98.3f, 116.7f}, {"Particulars", 200, 243},
+        {"Withdrawal", 380, 425}, {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+    {.s = NULL}};
+
+static const struct placed SER_TXN_DT[] = {
+    ROW(0, 0, {"Ser.", 38, 54}, {"Txn.", 58.5f, 76}, {"Particulars", 200, 243}, {"Withdrawal", 380, 425},
+        {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+    ROW(0, 10, {"Dt.", 58.5f, 70}),
+    {.s = NULL}};
+
+/* "Date of Txn" and "Entry Dt" in a monospaced font (8 pt: a space is
+ * 4.8 pt, 0.6 em): the words no phrase knows ("of Txn", "Entry") a space
+ * beside "Date" and "Dt", the gap rounded up a tenth of a point. */
+static const struct placed DATE_OF_TXN[] = {
+    ROW(0, 0, {"Date", 32, 51.2f}, {"of", 56.1f, 65.7f}, {"Txn", 70.5f, 84.9f}, {"Description", 110, 162.8f},
+        {"Debit", 300, 324}, {"Credit", 380, 408.8f}, {"Balance", 460, 493.6f}),
+    {.s = NULL}};
+
+static const struct placed ENTRY_DT[] = {
+    ROW(0, 0, {"Entry", 32, 56}, {"Dt", 60.9f, 70.5f}, {"Narration", 200, 243.2f}, {"Debit", 330, 354},
+        {"Credit", 400, 428.8f}, {"Balance", 480, 513.6f}),
+    {.s = NULL}};
+
+/* Eight rows under those labels, cells centred vertically (baselines
+ * absolute: placed at 0). */
+static const struct placed NATURE_OF_TXN_ROWS[] = {
+    ROW(0, 161.3f, {"NEFT/SBINN32935479792/ZENITH", 97.8f, 232.2f}, {"SOFTWARE", 237, 275.4f}),
+    ROW(0, 166.9f, {"07.10.2022", 31, 79}, {"77,000.00", 351.3f, 394.5f}, {"Cr", 399.3f, 408.9f},
+        {"1,01,064.34", 421.7f, 474.5f}, {"Cr", 479.3f, 488.9f}),
+    ROW(0, 172.5f, {"SOLUTIONS/OCT22/HDFC0356575", 97.8f, 227.4f}),
+    ROW(0, 190.4f, {"07.10.2022", 31, 79}, {"ECOM/RAZORPAY*NYKAA/4852780500", 97.8f, 241.8f},
+        {"-5,621.09", 351.3f, 394.5f}, {"Dr", 399.3f, 408.9f}, {"95,443.25", 431.3f, 474.5f}, {"Cr", 479.3f, 488.9f}),
+    ROW(0, 208.3f, {"10.10.2022", 31, 79}, {"POS/STAR", 97.8f, 136.2f}, {"BAZAAR/JAIPUR/001338", 141, 237},
+        {"-4,010.37", 351.3f, 394.5f}, {"Dr", 399.3f, 408.9f}, {"91,432.88", 431.3f, 474.5f}, {"Cr", 479.3f, 488.9f}),
+    ROW(0, 226.2f, {"UPI/DR/683702460981/OLA", 97.8f, 208.2f}),
+    ROW(0, 237.4f, {"10.10.2022", 31, 79}, {"CABS/INDB/merchant2849@INDUSIND/Pay", 97.8f, 265.8f},
+        {"to", 270.6f, 280.2f}, {"-3,002.90", 351.3f, 394.5f}, {"Dr", 399.3f, 408.9f}, {"88,429.98", 431.3f, 474.5f},
+        {"Cr", 479.3f, 488.9f}, {"683702460981", 494.9f, 552.5f}),
+    ROW(0, 248.6f, {"merchant", 97.8f, 136.2f}),
+    ROW(0, 266.5f, {"UPI/DR/602710679983/GURPREET", 97.8f, 232.2f}),
+    ROW(0, 272.1f, {"13.10.2022", 31, 79}, {"-1,127.00", 351.3f, 394.5f}, {"Dr", 399.3f, 408.9f},
+        {"87,302.98", 431.3f, 474.5f}, {"Cr", 479.3f, 488.9f}, {"602710679983", 494.9f, 552.5f}),
+    ROW(0, 277.7f, {"VER/BARB/gurpreet42@paytm/gift", 97.8f, 241.8f}),
+    ROW(0, 295.7f, {"13.10.2022", 31, 79}, {"IMPS/P2A/446983070578/MANOJ", 97.8f, 227.4f},
+        {"YADAV/XX8615/RENT", 232.2f, 313.8f}, {"-45,680.00", 346.5f, 394.5f}, {"Dr", 399.3f, 408.9f},
+        {"41,622.98", 431.3f, 474.5f}, {"Cr", 479.3f, 488.9f}, {"446983070578", 494.9f, 552.5f}),
+    ROW(0, 313.6f, {"13.10.2022", 31, 79}, {"TO", 97.8f, 107.4f}, {"CLG/AMIT", 112.2f, 150.6f},
+        {"PATEL", 155.4f, 179.4f}, {"-33,153.00", 346.5f, 394.5f}, {"Dr", 399.3f, 408.9f},
+        {"8,469.98", 436.1f, 474.5f}, {"Cr", 479.3f, 488.9f}, {"256039", 494.9f, 523.7f}),
+    ROW(0, 331.5f, {"UPI/CR/540414518785/AMIT", 97.8f, 213}),
+    ROW(0, 337.1f, {"14.10.2022", 31, 79}, {"4,647.00", 356.1f, 394.5f}, {"Cr", 399.3f, 408.9f},
+        {"13,116.98", 431.3f, 474.5f}, {"Cr", 479.3f, 488.9f}, {"540414518785", 494.9f, 552.5f}),
+    ROW(0, 342.7f, {"KHAN/HDFC/amit66@paytm/Pay", 97.8f, 222.6f}, {"to", 227.4f, 237}, {"merchant", 241.8f, 280.2f}),
+
+    {.s = NULL}};
+
+/* Bilingual labels, the Hindi word, a slash and the English word on one
+ * line ("दिनांक / Date"), each label right-aligned and two points from the
+ * one before it (a regional rural bank's print; positions as printed). */
+static const struct placed HINDI_ENGLISH_LABELS[] = {
+    ROW(0, 0, {"दिनांक", 32, 48.5f}, {"/", 50.6f, 55.2f}, {"Date", 57.4f, 72.5f}, {"विवरण", 93.1f, 109.9f},
+        {"/", 112.1f, 116.7f}, {"Particulars", 118.8f, 155}, {"चेक", 583.9f, 593.3f}, {"नं.", 595.5f, 601.4f},
+        {"/", 603.6f, 608.2f}, {"Chq", 610.3f, 623.9f}, {"No", 625.9f, 635.2f}, {"नामे", 659.6f, 669.4f},
+        {"/", 671.6f, 676.2f}, {"Debit", 678.3f, 695.8f}, {"जमा", 709.6f, 720.3f}, {"/", 722.5f, 727.1f},
+        {"Credit", 729.2f, 749.5f}, {"शेष", 765.9f, 775.1f}, {"/", 776.3f, 780.9f}, {"Balance", 783, 809.9f}),
+    {.s = NULL}};
+
+/* What the cases of four rows under a serial number column read: the
+ * rows of their first, second and fourth dates. */
+#define SERIAL_ROWS_WANT(d0, d1, d3)                                                                          \
+    {                                                                                                          \
+        .ntxns = 4, .balances_ok = YES,                                                                        \
+        .txns = {{.i = 0, .date = (d0), .note = "UPI/DR/RENT", .type = DR, .balance = 950000},                 \
+                 {.i = 1, .date = (d1), .note = "SALARY", .type = CR},                                         \
+                 {.i = 3, .date = (d3), .note = "POS", .amount = 25000}},                                      \
+    }
+
+static const struct placed_case PLACED[] = {
+    /* Labels in Hindi and English ("नामे / Debit  जमा / Credit"): a word
+     * of another script is no punctuation bridging the label before it to
+     * the next one; Debit and Credit stay two columns. */
+    {"hindi_and_english_labels_on_one_line",
+     (const struct placed[]){
+         {0, 60, .header = HINDI_ENGLISH_LABELS},
+         ROW(0, 72, {"1/4/2024", 32, 59.2f}, {"UPI/DR/601102142620/BIG", 93.1f, 179.5f}, {"601102142620", 583.9f, 630.6f},
+             {"3,367.38", 668.6f, 695.8f}, {"27,677.70", 778.8f, 809.9f}),
+         ROW(0, 84, {"1/4/2024", 32, 59.2f}, {"UPI/DR/385608178446/ROHIT", 93.1f, 189.2f},
+             {"385608178446", 583.9f, 630.6f}, {"2,178.76", 668.6f, 695.8f}, {"25,498.94", 778.8f, 809.9f}),
+         ROW(0, 96, {"2/4/2024", 32, 59.2f}, {"NEFT/SALARY", 93.1f, 150}, {"36,000.00", 714.4f, 749.5f},
+             {"61,498.94", 778.8f, 809.9f}),
+         ROW(0, 108, {"3/4/2024", 32, 59.2f}, {"ATM", 93.1f, 110}, {"WDL", 112, 130}, {"7,000.00", 668.6f, 695.8f},
+             {"54,498.94", 778.8f, 809.9f}),
+         ROW(0, 120, {"4/4/2024", 32, 59.2f}, {"BY", 93.1f, 102}, {"CASH", 104, 125}, {"4,000.00", 718.4f, 749.5f},
+             {"58,498.94", 778.8f, 809.9f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = DR, .amount = 336738, .chq_num = "601102142620"},
+                  {.i = 2, .type = CR, .amount = 3600000},
+                  {.i = 4, .type = CR, .amount = 400000}},
+         .balances_ok = YES,
+     }},
+
+    /* Under "LN DATE" each row prints its serial number then its date
+     * ("1 01-02-24"): the label's cells say it is two columns, the serial
+     * numbers' and the dates'; the rows are read, the numbers in no cell
+     * of theirs. */
+    {"serial_label_a_space_before_the_date_label_is_a_column_of_its_own",
+     (const struct placed[]){
+         {0, 60, .header = LN_DATE_PARTICULARS},
+         ROW(0, 75, {"1", 35.8f, 40.6f}, {"01-02-24", 45.4f, 83.8f}, {"UPI/DR/RENT", 89, 141.8f},
+             {"500.00", 404, 432.8f}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"2", 35.8f, 40.6f}, {"02-02-24", 45.4f, 83.8f}, {"SALARY", 89, 117.8f},
+             {"20,000.00", 445.2f, 488.4f}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"3", 35.8f, 40.6f}, {"03-02-24", 45.4f, 83.8f}, {"ATM", 89, 103.4f}, {"WDL", 108.2f, 122.6f},
+             {"1,000.00", 394.4f, 432.8f}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"10", 31, 40.6f}, {"04-02-24", 45.4f, 83.8f}, {"POS", 89, 103.4f}, {"250.00", 404, 432.8f},
+             {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20240201, 20240202, 20240204)},
+    /* The same joined by the label's words: "Row Booking Date", the
+     * dates under "Booking", a time under "Date". The serial numbers are
+     * parted where the cells part, the numbers' right edge, the dates'
+     * left edge: "Booking" goes with the dates under it (parted at the
+     * label's words, the dates went with the numbers and the date column
+     * held only times: refused). */
+    {"serial_label_joined_with_the_date_labels_first_word_parts_where_the_cells_part",
+     (const struct placed[]){
+         {0, 60, .header = ROW_BOOKING_DATE},
+         ROW(0, 75, {"1", 52.2f, 57}, {"05-11-23", 61.5f, 96}, {"17:44", 98.3f, 119.6f}, {"UPI/DR/RENT", 200, 250},
+             {"500.00", 397, 425}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"2", 52.2f, 57}, {"06-11-23", 61.5f, 96}, {"09:02", 98.3f, 119.6f}, {"SALARY", 200, 228},
+             {"20,000.00", 440, 482}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"3", 52.2f, 57}, {"07-11-23", 61.5f, 96}, {"11:40", 98.3f, 119.6f}, {"ATM", 200, 214},
+             {"1,000.00", 389, 425}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"10", 47.4f, 57}, {"08-11-23", 61.5f, 96}, {"15:15", 98.3f, 119.6f}, {"POS", 200, 214},
+             {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20231105, 20231106, 20231108)},
+    /* "Ser." a little less than a space before "Txn." (over "Dt."): one
+     * label, no lead noted; its cells a number then a date: two columns,
+     * parted where the cells part (the statement was refused). */
+    {"serial_and_date_label_run_into_one_part_where_the_cells_part",
+     (const struct placed[]){
+         {0, 60, .header = SER_TXN_DT},
+         ROW(0, 85, {"1", 49.5f, 54}, {"01-12-23", 58.5f, 92}, {"UPI/DR/RENT", 200, 250}, {"500.00", 397, 425},
+             {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 97, {"2", 49.5f, 54}, {"02-12-23", 58.5f, 92}, {"SALARY", 200, 228}, {"20,000.00", 440, 482},
+             {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 109, {"3", 49.5f, 54}, {"03-12-23", 58.5f, 92}, {"ATM", 200, 214}, {"1,000.00", 389, 425},
+             {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 121, {"10", 45, 54}, {"04-12-23", 58.5f, 92}, {"POS", 200, 214}, {"250.00", 397, 425},
+             {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20231201, 20231202, 20231204)},
+    /* "Row Entry Dt" run into one label, the serial numbers right-aligned
+     * a space before dates printed as words ("2 05 October 2022", the
+     * day under "Entry"): parted where the cells part, the dates' first
+     * word counting as a date (parted at the label's words instead, the
+     * days went with the numbers and the date column held no dates: the
+     * statement was refused). */
+    {"serial_label_parts_from_dates_printed_as_words_where_the_cells_part",
+     (const struct placed[]){
+         ROW(0, 60, {"Row", 31, 51}, {"Entry", 53, 79}, {"Dt", 82, 93}, {"Particulars", 200, 243},
+             {"Withdrawal", 380, 425}, {"Deposit", 450, 482}, {"Balance", 505, 538.6f}),
+         ROW(0, 75, {"9", 46.1f, 51.5f}, {"29", 53.1f, 63.9f}, {"November", 66.6f, 107.5f}, {"2023", 110.2f, 131.8f},
+             {"UPI/DR/RENT", 200, 250}, {"500.00", 397, 425}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"10", 40.7f, 51.5f}, {"02", 53.1f, 63.9f}, {"December", 66.6f, 105.2f}, {"2023", 107.9f, 129.5f},
+             {"SALARY", 200, 228}, {"20,000.00", 440, 482}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"11", 40.7f, 51.5f}, {"03", 53.1f, 63.9f}, {"January", 66.6f, 100.5f}, {"2024", 103.2f, 124.8f},
+             {"ATM", 200, 214}, {"1,000.00", 389, 425}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"12", 40.7f, 51.5f}, {"10", 53.1f, 63.9f}, {"January", 66.6f, 100.5f}, {"2024", 103.2f, 124.8f},
+             {"POS", 200, 214}, {"250.00", 397, 425}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20231129, 20231202, 20240110)},
+    /* Serial numbers right-aligned a fifth of an em before the dates
+     * ("Sr. Date" in a monospaced font, the dates starting a hair before
+     * a whole point): no whole point between them is empty, yet no word
+     * crosses where the dates start; the boundary is there (it fell among
+     * the serial numbers, which went with the dates: refused). */
+    {"serial_numbers_a_hair_before_the_dates_part_where_the_dates_start",
+     (const struct placed[]){
+         ROW(0, 60, {"Sr.", 40, 54.4f}, {"Date", 55.9f, 75.1f}, {"Particulars", 108.4f, 161.2f},
+             {"Withdrawal", 380, 428}, {"Deposit", 450, 483.6f}, {"Balance", 505, 538.6f}),
+         ROW(0, 75, {"1", 49.6f, 54.4f}, {"01.02.2024", 55.9f, 103.9f}, {"UPI/DR/RENT", 108.4f, 161.2f},
+             {"500.00", 399.2f, 428}, {"9,500.00", 500.2f, 538.6f}),
+         ROW(0, 87, {"2", 49.6f, 54.4f}, {"02.02.2024", 55.9f, 103.9f}, {"SALARY", 108.4f, 137.2f},
+             {"20,000.00", 440.4f, 483.6f}, {"29,500.00", 495.4f, 538.6f}),
+         ROW(0, 99, {"3", 49.6f, 54.4f}, {"03.02.2024", 55.9f, 103.9f}, {"ATM", 108.4f, 122.8f},
+             {"1,000.00", 389.6f, 428}, {"28,500.00", 495.4f, 538.6f}),
+         ROW(0, 111, {"10", 44.8f, 54.4f}, {"04.02.2024", 55.9f, 103.9f}, {"POS", 108.4f, 122.8f},
+             {"250.00", 399.2f, 428}, {"28,250.00", 495.4f, 538.6f}),
+         {.s = NULL}},
+     SERIAL_ROWS_WANT(20240201, 20240202, 20240204)},
+    /* A reference wider than its column, centred in it, reaches back over
+     * the boundary: nearly three spaces after the narration's last word, it
+     * is the reference, not more narration. */
+    {"centred_reference_wider_than_its_column_is_the_reference",
+     (const struct placed[]){
+         {0, 60, .header = NARRATION_REFERENCE},
+         ROW(0, 80, {"01-12-2023", 26, 80}, {"UPI/608279117627/DR/BIG", 190, 320}, {"BAZAAR", 325, 357},
+             {"608279117627", 488.8f, 553.6f}, {"100.00", 590, 633.8f}, {"900.00", 715, 769.5f}),
+         ROW(0, 95, {"02-12-2023", 26, 80}, {"UPI/608279117628/DR/BIG", 190, 320}, {"BAZAAR", 325, 357},
+             {"608279117628", 488.8f, 553.6f}, {"100.00", 590, 633.8f}, {"800.00", 715, 769.5f}),
+         ROW(0, 110, {"03-12-2023", 26, 80}, {"UPI/608279117629/DR/BIG", 190, 320}, {"BAZAAR", 325, 357},
+             {"608279117629", 488.8f, 553.6f}, {"100.00", 590, 633.8f}, {"700.00", 715, 769.5f}),
+         ROW(0, 125, {"16-12-2023", 26, 80}, {"NEFT-ICICN67248216413-MANOJ", 171.5f, 317.3f},
+             {"VERMA-HDFC0742015-TRANSFER", 322.7f, 463.1f}, {"ICICN67248216413", 478, 564.4f},
+             {"100.00", 590, 633.8f}, {"600.00", 715, 769.5f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 3, .note = "NEFT-ICICN67248216413-MANOJ VERMA-HDFC0742015-TRANSFER",
+                   .chq_num = "ICICN67248216413"}},
+     }},
+    /* Dates of one month printed "28 August 2024" under a short label: a
+     * river between month and year on every row, and a rupee sign set
+     * tight before each amount makes the year look like a cell's start;
+     * the date column keeps its year, the narration does not begin with
+     * it. */
+    {"date_cut_between_month_and_year_keeps_its_year",
+     (const struct placed[]){
+         {0, 60, .header = ENTRY_DT_NARRATIVE},
+         ROW(0, 80, {"26", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Paid", 128.0f, 150.0f},
+             {"to", 152.8f, 163.8f}, {"IRCTC", 166.6f, 194.1f}, {"\u20b9", 340, 347.5f}, {"372.85", 348.6f, 380},
+             {"9,627.15", 505, 545}),
+         ROW(0, 92, {"27", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Paid", 128.0f, 150.0f},
+             {"at", 152.8f, 163.8f}, {"NYKAA", 166.6f, 194.1f}, {"\u20b9", 340, 347.5f}, {"1,088.70", 348.6f, 380},
+             {"8,538.45", 505, 545}),
+         ROW(0, 104, {"27", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Salary", 128.0f, 161.0f},
+             {"ACME", 163.8f, 185.8f}, {"\u20b9", 405, 412.5f}, {"44,500.00", 413.6f, 445}, {"53,038.45", 505, 545}),
+         ROW(0, 116, {"28", 32, 43.5f}, {"August", 46.3f, 77.8f}, {"2024", 80.6f, 103.5f}, {"Paid", 128.0f, 150.0f},
+             {"to", 152.8f, 163.8f}, {"INDIAN", 166.6f, 199.6f}, {"OIL", 202.4f, 218.9f}, {"\u20b9", 340, 347.5f},
+             {"865.01", 348.6f, 380}, {"52,173.44", 505, 545}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240826, .note = "Paid to IRCTC", .type = DR},
+                  {.i = 2, .date = 20240827, .note = "Salary ACME", .type = CR},
+                  {.i = 3, .date = 20240828, .note = "Paid to INDIAN OIL"}},
+         .balances_ok = YES,
+     }},
+    /* The date and the narration in one cell ('Date / Particulars'): the
+     * narration printed under the date starts where the date does, its
+     * first word in the date column; it begins the narration. A page's
+     * footer at the margin, left of that cell, running from the date
+     * column into the narration's, is no narration of the page's last row. */
+    {"narration_under_the_date_in_one_cell_and_a_footer_left_of_it",
+     (const struct placed[]){
+         {0, 148, .header = DATE_PARTICULARS},
+         {0, 0, .header = ONE_CELL_ROWS},
+         ROW(0, 305, {"India", 25, 45}, {"Post", 47.5f, 65}, {"Payments", 67.5f, 105}, {"Bank.", 107.5f, 130},
+             {"This", 132.5f, 150}, {"is", 152.5f, 160}, {"a", 162.5f, 167}, {"system", 169.5f, 198},
+             {"generated", 200.5f, 240}, {"statement.", 242.5f, 285}),
+         {1, 148, .header = DATE_PARTICULARS},
+         ROW(1, 163, {"06-06-2023", 31, 78}, {"400.00", 581, 622.2f}, {"11,000.00", 712.1f, 761}),
+         ROW(1, 176, {"UPI", 31.0f, 46.3f}, {"TO", 48.8f, 60}, {"RAVI", 62.5f, 85}),
+         {.s = NULL}},
+     {
+         .ntxns = 6,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR},
+                  {.i = 5, .date = 20230606, .note = "UPI TO RAVI", .type = DR}},
+         .balances_ok = YES,
+     }},
+    /* The date and the narration in one cell under a narration label and
+     * no date label ("Txn Description"): the column's cells are dates on
+     * each row's first line, so it is the date's and the narration's cell,
+     * the narration under the date. */
+    {"date_and_narration_in_one_cell_under_a_narration_label",
+     (const struct placed[]){
+         {0, 148, .header = TXN_DESCRIPTION_ONE_CELL},
+         {0, 0, .header = ONE_CELL_ROWS},
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR}},
+         .balances_ok = YES,
+     }},
+    /* The same cell in a monospaced font: a narration line's first word
+     * ("BY") alone in the date column is one of the font's spaces (as wide
+     * as a letter) before the next, long enough to fall in the narration
+     * column: it begins the narration, the line no prose across two
+     * columns. */
+    {"date_and_narration_in_one_cell_in_a_monospaced_font",
+     (const struct placed[]){
+         {0, 148, .header = TXN_DESCRIPTION_MONOSPACED},
+         ROW(0, 163, {"01-06-2023", 31, 79}, {"5,000.00", 559.4f, 597.8f}, {"10,000.00", 705.4f, 748.6f}),
+         ROW(0, 176, {"ATM", 31, 45.4f}, {"CASH", 50.2f, 69.4f}, {"WDL/S1A91796/CHENNAI", 74.2f, 170.2f}),
+         ROW(0, 190, {"02-06-2023", 31, 79}, {"1,000.00", 630, 668.4f}, {"11,000.00", 705.4f, 748.6f}),
+         ROW(0, 203, {"BY", 31, 40.6f}, {"CASH/DEPOSIT/KORAMANGALA/BR", 45.4f, 175.0f}),
+         ROW(0, 217, {"03-06-2023", 31, 79}, {"20.00", 573.8f, 597.8f}, {"10,980.00", 705.4f, 748.6f}),
+         ROW(0, 230, {"SMS", 31, 45.4f}, {"CHGS", 50.2f, 69.4f}, {"QUARTERLY", 74.2f, 117.4f}),
+         ROW(0, 244, {"04-06-2023", 31, 79}, {"500.00", 639.6f, 668.4f}, {"11,480.00", 705.4f, 748.6f}),
+         ROW(0, 257, {"NEFT", 31, 50.2f}, {"CR", 55, 64.6f}, {"REFUND", 69.4f, 98.2f}),
+         ROW(0, 271, {"05-06-2023", 31, 79}, {"80.00", 573.8f, 597.8f}, {"11,400.00", 705.4f, 748.6f}),
+         ROW(0, 284, {"POS", 31, 45.4f}, {"GROCERY", 50.2f, 83.8f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH/DEPOSIT/KORAMANGALA/BR", .type = CR},
+                  {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR}},
+         .balances_ok = YES,
+     }},
+    /* A day and month without its year ('10NOV') first in the date and
+     * narration's one cell, the narration one of the line's spaces after it
+     * (the narrowest gap on a line of single-word cells): it is the row's
+     * date, not the narration's first word. */
+    {"day_and_month_in_the_date_and_narration_cell_is_the_date",
+     (const struct placed[]){
+         {0, 100, "Statement period : 01-11-2024 to 30-11-2024"},
+         {0, 148, .header = DATE_PARTICULARS},
+         ROW(0, 163, {"10NOV", 31, 58}, {"ATM-WDL-S1A31845-AHMEDABAD", 62, 173.8f}, {"5,000.00", 581, 622.2f},
+             {"10,000.00", 712.1f, 761}),
+         ROW(0, 177, {"12NOV", 31, 58}, {"NEFT-CR-ACME-SALARY-NOV", 62, 160.9f}, {"1,000.00", 638.4f, 687.3f},
+             {"11,000.00", 712.1f, 761}),
+         ROW(0, 191, {"19NOV", 31, 58}, {"BILLPAY-BESCOM-078308441", 62, 165.2f}, {"20.00", 581, 622.2f},
+             {"10,980.00", 712.1f, 761}),
+         ROW(0, 205, {"27NOV", 31, 58}, {"ATM-WDL-S1A82596-AHMEDABAD", 62, 173.8f}, {"480.00", 581, 622.2f},
+             {"10,500.00", 712.1f, 761}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20241110, .note = "ATM-WDL-S1A31845-AHMEDABAD", .type = DR},
+                  {.i = 3, .date = 20241127, .note = "ATM-WDL-S1A82596-AHMEDABAD", .type = DR}},
+     }},
+    /* The same cell's narration wrapped onto a line of its own whose words
+     * start in the date column and end there ("repay") or a little past it
+     * ("merchant", its middle still in the date column): narration too. */
+    {"narration_under_the_date_wrapped_onto_the_date_column_alone",
+     (const struct placed[]){
+         {0, 148, .header = DATE_PARTICULARS},
+         ROW(0, 163, {"01-06-2023", 31, 78}, {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
+         ROW(0, 176, {"UPI/DR/431403547619/GURPREET", 31, 160.5f}, {"RAO/YESB/loan", 163, 224}),
+         ROW(0, 189, {"repay", 31, 53.5f}),
+         ROW(0, 203, {"02-06-2023", 31, 78}, {"1,000.00", 638.4f, 687.3f}, {"11,000.00", 712.1f, 761}),
+         ROW(0, 216, {"UPI/CR/389744981219/CROMA/Pay", 31, 170}, {"to", 172.5f, 180}),
+         ROW(0, 229, {"merchant", 31, 68.5f}),
+         ROW(0, 243, {"03-06-2023", 31, 78}, {"20.00", 581, 622.2f}, {"10,980.00", 712.1f, 761}),
+         ROW(0, 256, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
+         ROW(0, 270, {"04-06-2023", 31, 78}, {"500.00", 638.4f, 687.3f}, {"11,480.00", 712.1f, 761}),
+         ROW(0, 283, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "UPI/DR/431403547619/GURPREET RAO/YESB/loan repay", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "UPI/CR/389744981219/CROMA/Pay to merchant", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* The same in a monospaced font: a wrapped narration line of one word
+     * ("MISHRA/NA", "QUARTERLY") shows no space of its own, and its middle
+     * falls in the date column; the labels, one of their font's spaces
+     * apart, say the date and the narration share the cell. */
+    {"narration_under_the_date_wrapped_alone_in_a_monospaced_font",
+     (const struct placed[]){
+         {0, 148, .header = DATE_PARTICULARS_MONOSPACED},
+         ROW(0, 163, {"01-06-2023", 31, 79}, {"639516631849", 300, 357.6f}, {"5,000.00", 394.4f, 432.8f},
+             {"10,000.00", 530.4f, 573.6f}),
+         ROW(0, 173, {"NEFT/SBINN18148385058/YESB0072118/ROHIT", 31, 218.2f}, {"PRASAD", 223, 251.8f}),
+         ROW(0, 183, {"MISHRA/NA", 31, 74.2f}),
+         ROW(0, 195, {"02-06-2023", 31, 79}, {"1,000.00", 470, 508.4f}, {"11,000.00", 530.4f, 573.6f}),
+         ROW(0, 205, {"ATM", 31, 45.4f}, {"WDL/S1A03688/ROHINI", 50.2f, 141.4f}),
+         ROW(0, 217, {"03-06-2023", 31, 79}, {"492904928949", 300, 357.6f}, {"20.00", 408.8f, 432.8f},
+             {"10,980.00", 530.4f, 573.6f}),
+         ROW(0, 227, {"SMS", 31, 45.4f}, {"CHGS", 50.2f, 69.4f}),
+         ROW(0, 237, {"QUARTERLY", 31, 74.2f}),
+         ROW(0, 249, {"04-06-2023", 31, 79}, {"440893628639", 300, 357.6f}, {"500.00", 479.6f, 508.4f},
+             {"11,480.00", 530.4f, 573.6f}),
+         ROW(0, 259, {"NEFT", 31, 50.2f}, {"CR", 55, 64.6f}, {"REFUND", 69.4f, 98.2f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "NEFT/SBINN18148385058/YESB0072118/ROHIT PRASAD MISHRA/NA",
+                   .type = DR, .chq_num = "639516631849"},
+                  {.i = 1, .date = 20230602, .note = "ATM WDL/S1A03688/ROHINI", .type = CR},
+                  {.i = 2, .date = 20230603, .note = "SMS CHGS QUARTERLY", .type = DR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* A narration cell in a monospaced font running past its column: its
+     * first word ("NEFT/.../BLUE") shows no space of its own, and the next
+     * ("DART") is one of the font's spaces after it (as wide as a letter,
+     * twice a proportional font's), not at the reference column's edge:
+     * the narration runs on, "DART" is no cheque number. */
+    {"narration_of_one_word_so_far_runs_on_one_monospaced_space_after",
+     (const struct placed[]){
+         {0, 148, .header = DATE_NARRATION_REF_MONOSPACED},
+         ROW(0, 163, {"01-Nov-2024", 31, 83.8f}, {"UPI/DR/4314035/RAVI", 103.3f, 194.5f}, {"431403547619", 213, 270.6f},
+             {"500.00", 313.9f, 342.7f}, {"9,500.00", 447.2f, 485.6f}),
+         ROW(0, 173, {"02-Nov-2024", 31, 83.8f}, {"NEFT/KKBKN31855477755/BLUE", 103.3f, 228.1f}, {"DART", 232.9f, 252.1f},
+             {"58,000.00", 356.3f, 399.5f}, {"67,500.00", 442.4f, 485.6f}),
+         ROW(0, 183, {"EXPRESS", 103.3f, 136.9f}, {"LTD/NOV24/UTIB0156388", 141.7f, 242.5f}),
+         ROW(0, 195, {"03-Nov-2024", 31, 83.8f}, {"ATM", 103.3f, 117.7f}, {"WDL/S1A75462", 122.5f, 180.1f},
+             {"375462123456", 213, 270.6f}, {"1,000.00", 304.3f, 342.7f}, {"66,500.00", 442.4f, 485.6f}),
+         ROW(0, 207, {"04-Nov-2024", 31, 83.8f}, {"UPI/DR/56252525/SHOP", 103.3f, 199.3f}, {"562525252525", 213, 270.6f},
+             {"100.00", 313.9f, 342.7f}, {"66,400.00", 442.4f, 485.6f}),
+         ROW(0, 219, {"05-Nov-2024", 31, 83.8f}, {"SMS", 103.3f, 117.7f}, {"CHARGES", 122.5f, 156.1f},
+             {"17.70", 318.7f, 342.7f}, {"66,382.30", 442.4f, 485.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .note = "UPI/DR/4314035/RAVI", .chq_num = "431403547619", .type = DR},
+                  {.i = 1, .note = "NEFT/KKBKN31855477755/BLUE DART EXPRESS LTD/NOV24/UTIB0156388", .chq_num = NONE,
+                   .type = CR},
+                  {.i = 2, .note = "ATM WDL/S1A75462", .chq_num = "375462123456", .type = DR}},
+     }},
+    /* A narration running over the cheque number column, its last word
+     * a date one space on that starts right at the column's edge ("SB INT
+     * CREDIT 01-12-2022 TO" / "31-12-2022"): no cheque or reference number
+     * is a date, the narration runs on. */
+    {"date_one_space_after_the_narration_at_a_cheque_columns_edge_is_narration",
+     (const struct placed[]){
+         {0, 148, .header = DATE_NARRATION_CHEQUE},
+         ROW(0, 163, {"01-Dec-2022", 31, 73.2f}, {"UPI/DR/4314035/RAVI", 84, 160}, {"431403547619", 194, 242},
+             {"500.00", 284.3f, 309.3f}, {"9,500.00", 391.1f, 423.1f}),
+         ROW(0, 175, {"05-Dec-2022", 31, 73.2f}, {"ATM", 84, 100}, {"WDL/S1A75462", 102, 160},
+             {"375462123456", 194, 242}, {"1,000.00", 277.3f, 309.3f}, {"8,500.00", 391.1f, 423.1f}),
+         ROW(0, 187, {"10-Dec-2022", 31, 73.2f}, {"UPI/DR/5625252/SHOP", 84, 160}, {"562525252525", 194, 242},
+             {"100.00", 284.3f, 309.3f}, {"8,400.00", 391.1f, 423.1f}),
+         ROW(0, 199, {"31-Dec-2022", 31, 73.2f}, {"SB", 84, 93.7f}, {"INT", 95.7f, 109.1f}, {"CREDIT", 111.1f, 140},
+             {"01-12-2022", 142, 179.3f}, {"TO", 181.3f, 192}, {"31-12-2022", 194, 231.3f}, {"177.13", 337.2f, 359.2f},
+             {"8,577.13", 391.1f, 423.1f}),
+         ROW(0, 211, {"31-Dec-2022", 31, 73.2f}, {"SMS", 84, 100}, {"CHGS", 102, 124}, {"20.00", 289.3f, 309.3f},
+             {"8,557.13", 391.1f, 423.1f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 2, .note = "UPI/DR/5625252/SHOP", .chq_num = "562525252525", .type = DR},
+                  {.i = 3, .note = "SB INT CREDIT 01-12-2022 TO 31-12-2022", .chq_num = NONE, .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* A row's narration line that names two labels in four words
+     * ("Cheque deposit AXIS BANK", printed above its date line) among the
+     * first rows under a header whose roles are read from its cells: it is
+     * no other table's header, the cells under it are still this table's
+     * (it cut the sample short, the header was refused and the page's rows
+     * lost while the pages after it reconciled). */
+    {"row_naming_two_labels_does_not_end_the_header_sample",
+     (const struct placed[]){
+         ROW(0, 119.5f, {"Opening", 40, 73.7f}, {"Balance", 76.3f, 108.2f}, {":", 113.9f, 116.6f},
+             {"3,752.11", 126.7f, 167.4f}),
+         {0, 139.5f, .header = TXN_DT_DESCRIPTION},
+         ROW(0, 161.5f, {"Received", 109.6f, 146.4f}, {"from", 149, 167.7f}, {"APOLLO", 170.3f, 202.1f},
+             {"HOSPITALS", 204.6f, 249.1f}, {"ENTERPRISE", 251.6f, 301.1f}),
+         ROW(0, 171.5f, {"NEFT", 109.6f, 130.2f}, {"Ref", 132.7f, 146}, {"No:", 148.6f, 162.1f},
+             {"SBINN56577420940", 164.7f, 245.5f}),
+         ROW(0, 181.5f, {"31/08/2025", 44, 90.1f}, {"SALARY", 109.6f, 140.6f}, {"AUG", 143.1f, 160.6f},
+             {"2025", 163.2f, 183.5f}, {"38,000.00", 677.7f, 718.4f}, {"94,386.93", 757.2f, 797.9f}),
+         ROW(0, 193.5f, {"Cheque", 109.6f, 140.3f}, {"deposit", 142.8f, 172.3f}, {"AXIS", 174.9f, 193.3f},
+             {"BANK", 195.8f, 218}),
+         ROW(0, 203.5f, {"27/08/2025", 44, 90.1f}, {"Cheque", 109.6f, 140.3f}, {"No:", 142.8f, 156.4f},
+             {"613093", 159, 189.5f}, {"54,377.00", 677.7f, 718.4f}, {"56,386.93", 757.2f, 797.9f}),
+         ROW(0, 215.5f, {"Refund", 109.6f, 138.2f}, {"from", 140.7f, 159.5f}, {"SWIGGY", 162, 194.7f}),
+         ROW(0, 225.5f, {"26/08/2025", 44, 90.1f}, {"Ref", 109.6f, 122.9f}, {"No:", 125.5f, 139.1f},
+             {"5528551148", 141.6f, 192.5f}, {"1,909.24", 682.8f, 718.4f}, {"2,009.93", 762.3f, 797.9f}),
+         ROW(0, 237.5f, {"Paid", 109.6f, 126.7f}, {"to", 129.2f, 137.3f}, {"VIKRAM", 139.8f, 170.8f},
+             {"LAL", 173.4f, 187.7f}, {"CHATTERJEE", 190.3f, 240.2f}),
+         ROW(0, 247.5f, {"UPI", 109.6f, 122.7f}, {"Ref", 125.2f, 138.5f}, {"No:", 141.1f, 154.6f},
+             {"422276525676", 157.2f, 218.3f}),
+         ROW(0, 257.5f, {"24/08/2025", 44, 90.1f}, {"To:", 109.6f, 122.1f}, {"vikram44@oksbi", 124.7f, 191.4f},
+             {"1,163.00", 682.8f, 718.4f}, {"100.69", 769.9f, 797.9f}),
+         ROW(0, 269.5f, {"Paid", 109.6f, 126.7f}, {"to", 129.2f, 137.3f}, {"VIKRAM", 139.8f, 170.8f},
+             {"LAL", 173.4f, 187.7f}, {"CHATTERJEE", 190.3f, 240.2f}),
+         ROW(0, 279.5f, {"UPI", 109.6f, 122.7f}, {"Ref", 125.2f, 138.5f}, {"No:", 141.1f, 154.6f},
+             {"545171298115", 157.2f, 218.3f}),
+         ROW(0, 289.5f, {"23/08/2025", 44, 90.1f}, {"To:", 109.6f, 122.1f}, {"vikram93@ibl", 124.7f, 180},
+             {"2,099.00", 682.8f, 718.4f}, {"1,263.69", 762.3f, 797.9f}),
+         ROW(0, 301.5f, {"Paid", 109.6f, 126.7f}, {"to", 129.2f, 137.3f}, {"IMRAN", 139.8f, 166.1f},
+             {"IYER", 168.6f, 186.5f}),
+         ROW(0, 311.5f, {"UPI", 109.6f, 122.7f}, {"Ref", 125.2f, 138.5f}, {"No:", 141.1f, 154.6f},
+             {"398647489015", 157.2f, 218.3f}),
+         ROW(0, 321.5f, {"23/08/2025", 44, 90.1f}, {"To:", 109.6f, 122.1f}, {"imran80@oksbi", 124.7f, 187.1f},
+             {"389.42", 690.4f, 718.4f}, {"3,362.69", 762.3f, 797.9f}),
+         {.s = NULL}},
+     {
+         .ntxns = 6,
+         .opening = 375211,
+         .txns = {{.i = 0, .date = 20250823, .note = "Paid to IMRAN IYER UPI Ref No: 398647489015 To: imran80@oksbi",
+                   .type = DR, .amount = 38942},
+                  {.i = 4, .date = 20250827, .note = "Cheque deposit AXIS BANK Cheque No: 613093", .type = CR,
+                   .amount = 5437700, .balance = 5638693},
+                  {.i = 5, .date = 20250831, .note = "Received from APOLLO HOSPITALS ENTERPRISE NEFT Ref No: SBINN56577420940 SALARY AUG 2025",
+                   .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* Labels no phrase knows read from their cells: "Booking" joins
+     * "Date", "Nature of" joins "Txn", and the narration is the text
+     * column holding the most text, counted over both parts of its label:
+     * the count went with the wrong column after the merges, and the few
+     * references under "Instr." were taken for the narration. */
+    {"narration_is_the_longest_text_counted_over_a_merged_label",
+     (const struct placed[]){
+         {0, 136.6f, .header = BOOKING_NATURE_OF_TXN},
+         {0, 0, .header = NATURE_OF_TXN_ROWS},
+         {.s = NULL}},
+     {
+         .ntxns = 8,
+         .txns = {{.i = 1, .date = 20221007, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .type = DR, .amount = 562109},
+                  {.i = 3, .note = "UPI/DR/683702460981/OLA CABS/INDB/merchant2849@INDUSIND/Pay to merchant"},
+                  {.i = 6, .note = "TO CLG/AMIT PATEL", .amount = 3315300, .balance = 846998}},
+     }},
+    /* The same labels set in a monospaced font (a space 0.6 em), "Ref."
+     * under "Instr.": "Booking" and "Net", a space before "Date" and
+     * "Balance", are words of those labels when telling a header line
+     * from a title, so the two lines are one header; the references are
+     * read under "Instr." and "Ref." is no row's text (the top line counted
+     * 4 header words in 10, the lower line was taken for the first row's
+     * reference: silently wrong). */
+    {"label_words_a_space_beside_known_ones_keep_a_two_line_header",
+     (const struct placed[]){
+         {0, 136.6f, .header = BOOKING_NATURE_INSTR},
+         {0, 0, .header = NATURE_OF_TXN_ROWS},
+         {.s = NULL}},
+     {
+         .ntxns = 8,
+         .txns = {{.i = 0, .note = "NEFT/SBINN32935479792/ZENITH SOFTWARE SOLUTIONS/OCT22/HDFC0356575", .chq_num = NONE},
+                  {.i = 1, .note = "ECOM/RAZORPAY*NYKAA/4852780500", .chq_num = NONE},
+                  {.i = 3, .chq_num = "683702460981"},
+                  {.i = 6, .note = "TO CLG/AMIT PATEL", .chq_num = "256039"}},
+     }},
+    /* "of Txn" a monospaced space after "Date", over nothing but the
+     * dates' run-on ("01" under "Date", "June" under "of"; the year on the
+     * line below, the statement's period its year): a word of the date's label, not a column of its own
+     * that would cut each date in two (the statement was refused). */
+    {"unknown_word_a_space_after_the_date_label_over_its_dates_run_on_joins_it",
+     (const struct placed[]){
+         ROW(0, 40, {"Statement", 32, 75.2f}, {"Period", 80, 108.8f}, {":", 113.6f, 118.4f},
+             {"01-06-2024", 123.2f, 171.2f}, {"to", 176, 185.6f}, {"30-06-2024", 190.4f, 238.4f}),
+         {0, 60, .header = DATE_OF_TXN},
+         ROW(0, 80, {"01", 32, 41.6f}, {"June", 46.4f, 65.6f}, {"SALARY", 110, 138.8f}, {"5,000.00", 370.4f, 408.8f},
+             {"15,000.00", 450.4f, 493.6f}),
+         ROW(0, 90, {"2024", 32, 51.2f}),
+         ROW(0, 102, {"03", 32, 41.6f}, {"June", 46.4f, 65.6f}, {"RENT", 110, 129.2f}, {"4,000.00", 285.6f, 324},
+             {"11,000.00", 450.4f, 493.6f}),
+         ROW(0, 112, {"2024", 32, 51.2f}),
+         ROW(0, 124, {"05", 32, 41.6f}, {"June", 46.4f, 65.6f}, {"ATM", 110, 124.4f}, {"500.00", 295.2f, 324},
+             {"10,500.00", 450.4f, 493.6f}),
+         ROW(0, 134, {"2024", 32, 51.2f}),
+         ROW(0, 146, {"07", 32, 41.6f}, {"June", 46.4f, 65.6f}, {"REFUND", 110, 138.8f}, {"100.00", 380, 408.8f},
+             {"10,600.00", 450.4f, 493.6f}),
+         ROW(0, 156, {"2024", 32, 51.2f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240601, .note = "SALARY", .type = CR, .amount = 500000},
+                  {.i = 1, .date = 20240603, .type = DR, .amount = 400000},
+                  {.i = 3, .date = 20240607, .note = "REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* "Entry" a monospaced space before "Dt", over nothing of its own: its
+     * dates' first words ("01" of "01 February 2024") run on under "Dt",
+     * and a footer's sentence runs across the table under both. A word of
+     * the date's label, though the footer puts text under it (the column
+     * of its own cut each date in two: the statement was refused). */
+    {"unknown_word_a_space_before_the_date_label_with_a_footer_across_joins_it",
+     (const struct placed[]){
+         {0, 60, .header = ENTRY_DT},
+         ROW(0, 80, {"01", 32, 41.6f}, {"February", 46.4f, 84.8f}, {"2024", 89.6f, 108.8f}, {"SALARY", 200, 228.8f},
+             {"5,000.00", 390.4f, 428.8f}, {"15,000.00", 470.4f, 513.6f}),
+         ROW(0, 92, {"02", 32, 41.6f}, {"February", 46.4f, 84.8f}, {"2024", 89.6f, 108.8f}, {"RENT", 200, 219.2f},
+             {"4,000.00", 315.6f, 354}, {"11,000.00", 470.4f, 513.6f}),
+         ROW(0, 104, {"04", 32, 41.6f}, {"February", 46.4f, 84.8f}, {"2024", 89.6f, 108.8f}, {"ATM", 200, 214.4f},
+             {"500.00", 325.2f, 354}, {"10,500.00", 470.4f, 513.6f}),
+         ROW(0, 116, {"06", 32, 41.6f}, {"February", 46.4f, 84.8f}, {"2024", 89.6f, 108.8f}, {"REFUND", 200, 228.8f},
+             {"100.00", 400, 428.8f}, {"10,600.00", 470.4f, 513.6f}),
+         ROW(0, 140, {"This", 32, 51.2f}, {"is", 56, 65.6f}, {"a", 70.4f, 75.2f}, {"computer", 80, 118.4f},
+             {"generated", 123.2f, 166.4f}, {"statement", 171.2f, 214.4f}, {"and", 219.2f, 233.6f},
+             {"needs", 238.4f, 262.4f}, {"no", 267.2f, 276.8f}, {"signature.", 281.6f, 329.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240201, .note = "SALARY", .type = CR, .amount = 500000},
+                  {.i = 2, .date = 20240204, .type = DR, .amount = 50000},
+                  {.i = 3, .date = 20240206, .note = "REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* The narration last under words no phrase knows ("Purpose of
+     * Payment"), less than a space after "Closing Balance": read as words
+     * of the balance's label, whose cells were then text (no table, the
+     * statement refused). Under the label's own words are balances, under
+     * the words after it text: two labels, the narration the second. */
+    {"unknown_label_a_space_after_the_balance_label_over_text_is_a_column_of_its_own",
+     (const struct placed[]){
+         ROW(0, 60, {"Date", 30, 48}, {"Cheque", 90, 118}, {"No.", 121, 134}, {"Withdrawal", 170, 215},
+             {"Deposit", 240, 270}, {"Closing", 300, 332}, {"Balance", 335, 368}, {"Purpose", 372, 404},
+             {"of", 407, 415}, {"Payment", 418, 455}),
+         ROW(0, 75, {"01/11/2024", 30, 75}, {"432412609569", 90, 150}, {"2,395.00", 181, 215},
+             {"3,008.74", 322, 354}, {"Cr.", 356, 366}, {"UPI/DR/432412609569/ANJALI", 372, 490}),
+         ROW(0, 87, {"03/11/2024", 30, 75}, {"354.00", 189, 215}, {"2,654.74", 322, 354}, {"Cr.", 356, 366},
+             {"ACH", 372, 388}, {"RTN", 391, 407}, {"CHGS", 410, 432}),
+         ROW(0, 99, {"04/11/2024", 30, 75}, {"1,000.00", 236, 270}, {"3,654.74", 322, 354}, {"Cr.", 356, 366},
+             {"NEFT", 372, 392}, {"CR", 395, 406}, {"SALARY", 409, 440}),
+         ROW(0, 111, {"05/11/2024", 30, 75}, {"654.74", 189, 215}, {"3,000.00", 322, 354}, {"Cr.", 356, 366},
+             {"ATM", 372, 388}, {"WDL", 391, 410}),
+         ROW(0, 123, {"06/11/2024", 30, 75}, {"500.00", 244, 270}, {"3,500.00", 322, 354}, {"Cr.", 356, 366},
+             {"REFUND", 372, 404}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20241101, .note = "UPI/DR/432412609569/ANJALI", .type = DR, .amount = 239500,
+                   .balance = 300874},
+                  {.i = 2, .note = "NEFT CR SALARY", .type = CR, .amount = 100000, .balance = 365474},
+                  {.i = 4, .note = "REFUND", .type = CR, .amount = 50000, .balance = 350000}},
+         .balances_ok = YES,
+     }},
+};
+#pragma GCC diagnostic pop
+
+int main(void)
+{
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
+    return check_summary();
+}
