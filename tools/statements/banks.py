@@ -135,6 +135,12 @@ BANKS = {b.key: b for b in [
     Bank("vysya", None, "VYSA", "031", "ING Vysya Bank Ltd.", "599999999999", "private"),
     Bank("apgvb", "apgvbnk", "APGV", "495", "Andhra Pradesh Grameena Vikas Bank", "6299999999", "rural"),
     Bank("mufg", None, "BOTM", "048", "MUFG Bank, Ltd.", "99990099999", "foreign"),
+    # the probe families of session 13 (fam_probe7.py): a regional rural bank the catalogue lists with no
+    # IFSC prefix (made up here, in no catalogue row: the letterhead names it), two urban co-operative banks
+    Bank("shgb", "shgbnk", "SHGX", "501", "Sarva Haryana Gramin Bank", "9999100099999", "rural"),
+    Bank("bharat", "bharatbnk", "BCBM", "229", "Bharat Co-operative Bank (Mumbai) Ltd.", "099910100099999",
+         "cooperative"),
+    Bank("kalyan", "kalyan", "KJSB", "138", "Kalyan Janata Sahakari Bank Ltd.", "099920100099999", "cooperative"),
 ]}
 
 

@@ -84,7 +84,8 @@ class Col:
 
 
 class Row:
-    """A table row: cells by column key. kind: txn, opening, closing, total, bf, cf."""
+    """A table row: cells by column key. kind: txn, opening, closing, total, bf, cf; newpage: the next
+    rows start a page of their own (a statement of the next period bound in the same PDF)."""
 
     def __init__(self, cells, kind="txn", bold=False, event=None):
         self.cells, self.kind, self.bold, self.event = cells, kind, bold, event
@@ -202,10 +203,12 @@ class Renderer:
         share the rest but never less than 32% of the line (banks give narrations the room), so
         the slack shrinks when space is short. Columns never overlap. Without arguments: the
         layout's transaction table."""
+        below = getattr(self.L, "below_key", None) if cols is None else None  # the main table only
         cols = cols or self.L.columns()
         rows = self.rows if rows is None else rows
         pad = self.o.get("pad", 3)
         avail = self.W - 2 * self.margin
+        all_cols, cols = cols, [c for c in cols if c.key != below]
         need, slack = {}, {}
         for col in cols:
             if col.wrap and col.wrap_w:
@@ -230,11 +233,17 @@ class Renderer:
             col.w = max(min_wrap / len(wrap), (avail - fixed) / len(wrap))
         if fixed + sum(c.w for c in wrap) > avail + 0.5:
             raise ValueError("columns do not fit the page: use a smaller font or a wider page")
+        if below and not wrap:  # a table with its narration on a line of its own: spread to the page
+            for col in cols:
+                col.w += (avail - fixed) / len(cols)
         x = self.margin
         for col in cols:
             col.x = x
             x += col.w
-        self.cols = cols
+        for col in all_cols:
+            if col.key == below:  # printed under the row's line, from the table's left edge
+                col.x, col.w = self.margin, avail
+        cols = self.cols = all_cols
         for r in rows:
             r.wl, r.first = {}, {}
             for i, col in enumerate(cols):
@@ -245,6 +254,8 @@ class Renderer:
                     r.wl[col.key], r.first[col.key] = wrap_cell(r.cells.get(col.key) or "",
                                                                 self.bold if r.bold else self.reg,
                                                                 self.size, w, self.detail_size())
+                    if col.key == below and r.cells.get(col.key):
+                        r.wl[col.key], r.first[col.key] = [""] + r.wl[col.key], r.first[col.key] + 1
             r.lines = max([len(v) for v in r.wl.values()] + [1])
         self.pad = pad
 
@@ -269,6 +280,10 @@ class Renderer:
         if self.o.get("grid"):
             self.c.setLineWidth(0.5)
             self.c.line(self.margin, top, self.W - self.margin, top)
+        for keys, label in ([] if self.in_section else getattr(self.L, "header_spans", ())):
+            under = [c for c in self.cols if c.key in keys]  # one label centred over several columns
+            if under:
+                self.text((under[0].x + under[-1].x + under[-1].w) / 2, y, label, bold=True, align="c")
         for i in range(n):
             for col in self.cols:
                 if i < len(col.header):
@@ -334,6 +349,7 @@ class Renderer:
         self.pages = 0
         self.last_balance = self.st.opening
         self.last_date = None
+        self.cum_dr = self.cum_cr = 0  # the debits and credits so far (ledgers carry them to the next page)
         self.split_rows = 0
         self.in_section = self.summary_broken = False
         self.shaded, self.last_shaded = 0, None
@@ -348,6 +364,11 @@ class Renderer:
 
     def _table(self, rows, break_rows):
         for r in rows:
+            if r.kind == "newpage":  # another statement of the same account starts (layout start_section)
+                self._end_page(final=True)
+                self.L.start_section(self, r)
+                self._new_page()
+                continue
             need = r.lines * self.lead + self.row_gap
             if self.y - need < self.bottom:
                 room = int((self.y - self.bottom) // self.lead)
@@ -422,8 +443,10 @@ class Renderer:
             e = r.event
             if e.credit:
                 self.page_cr += e.amount
+                self.cum_cr += e.amount
             else:
                 self.page_dr += e.amount
+                self.cum_dr += e.amount
             self.last_balance = e.balance
             self.last_date = e.date
 
