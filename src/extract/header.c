@@ -193,6 +193,23 @@ static bool tokens_adjacent(const struct htok *a, const struct htok *b, const st
     return gap < 1.2f * a->size;
 }
 
+/* Labels are runs of words about a space apart. A phrase starting inside
+ * a run (a space or less after the word before it) and running on across
+ * a wider gap into the next run would take the last word of one label and
+ * the first of the next: "Details of Transaction" 0.75 em before
+ * "Reference Id" is no "Transaction Reference" (the narration's label
+ * would lose its right half, and its cells with it). */
+static bool splits_labels(const struct htok *t, int p, int len)
+{
+    float space = 0.6f * t[p].size;
+    if (p == 0 || t[p - 1].line != t[p].line || t[p - 1].word == t[p].word || t[p].x0 - t[p - 1].x1 >= space)
+        return false;
+    for (int k = p + 1; k < p + len; k++)
+        if (t[k].line == t[k - 1].line && t[k].word != t[k - 1].word && t[k].x0 - t[k - 1].x1 >= space)
+            return true;
+    return false;
+}
+
 static int match_at(const struct htok *t, int n, int p, const struct clus *c, int *len)
 {
     size_t np;
@@ -205,7 +222,7 @@ static int match_at(const struct htok *t, int n, int p, const struct clus *c, in
         while (k < ph[i].ntok && !strcmp(ph[i].tok[k], t[p + k].t) &&
                (k == 0 || tokens_adjacent(&t[p + k - 1], &t[p + k], c)))
             k++;
-        if (k == ph[i].ntok) {
+        if (k == ph[i].ntok && !splits_labels(t, p, k)) {
             best = k;
             role = ph[i].role;
         }

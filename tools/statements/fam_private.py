@@ -95,9 +95,14 @@ class Yes(Family):
     patterns = ("iso_date",)
 
     def variant_patterns(self):
-        return ("time_column",) if self.v == 3 else ()
+        return {3: ("time_column",), 1: ("narration_right_aligned",)}.get(self.v, ())
 
     def table(self):
+        if self.v == 1:  # narrations flush right, their label too: its last word a column gap (6 pt)
+            # from "Reference Number", and "Transaction Reference" is a label of its own elsewhere
+            return [Col("date", ["Transaction", "Date"]), Col("vdate", ["Value", "Date"]),
+                    Col("narr", ["Particulars of Transaction"], "r", wrap=True), Col("chq", ["Reference Number"]),
+                    Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"), Col("bal", ["Running Balance"], "r")]
         if self.v == 3:  # each transaction's time of day in a column of its own after its date
             return [Col("date", ["Date"]), Col("time", ["Time (IST)"]), Col("narr", ["Description"], wrap=True),
                     Col("chq", ["Reference Number"]), Col("dr", ["Withdrawals"], "r"), Col("cr", ["Deposits"], "r"),

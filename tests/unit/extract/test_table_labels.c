@@ -727,6 +727,41 @@ static const struct placed_case PLACED[] = {
                   {.i = 4, .note = "REFUND", .type = CR, .amount = 50000, .balance = 350000}},
          .balances_ok = YES,
      }},
+    /* Narrations flush right under "Particulars of Transaction", its
+     * last word a column gap (0.75 em) before "Reference Id" and a space
+     * after "of": "Transaction Reference" is a label of its own, but
+     * matched here it took the narration label's right half, the boundary
+     * fell inside the narrations and their first lines (and lines of one
+     * word) were read as references (chain reconciled: silent). */
+    {"label_word_a_space_after_its_label_does_not_start_a_phrase_across_a_column_gap",
+     (const struct placed[]){
+         ROW(0, 60, {"Entry", 43, 63}, {"Dt", 66, 74}, {"Particulars", 210, 254}, {"of", 257, 264},
+             {"Transaction", 266, 312}, {"Reference", 318, 356}, {"Id", 359, 366}, {"Dr.", 385, 397},
+             {"Amount", 399, 429}, {"Cr.", 441, 453}, {"Amount", 455, 485}, {"Book", 499, 519},
+             {"Balance", 522, 552}),
+         ROW(0, 72, {"01-10-2023", 43, 83}, {"UPI/DR/348070145069/BIG", 213, 312}, {"348070145069", 318, 371},
+             {"3,892.34", 398, 429}, {"1,956.29", 521, 552}),
+         ROW(0, 81, {"BAZAAR/INDB/merchant5296@INDUSIND/Pay", 133, 303}, {"to", 305, 312}),
+         ROW(0, 90, {"merchant", 278, 312}),
+         ROW(0, 102, {"02-10-2023", 43, 83}, {"CLG", 142, 158}, {"RETURN/FUNDS", 161, 224},
+             {"INSUFFICIENT/MEERA", 226, 312}, {"346659", 318, 344}, {"1,000.00", 398, 429}, {"956.29", 525, 552}),
+         ROW(0, 111, {"DESHPANDE", 262, 312}),
+         ROW(0, 123, {"03-10-2023", 43, 83}, {"IMPS/P2A/303165962610/NEHA", 180, 282}, {"PRASAD", 285, 312},
+             {"303165962610", 318, 371}, {"500.00", 459, 485}, {"1,456.29", 521, 552}),
+         ROW(0, 132, {"RAO/XX7368/RENT", 244, 312}),
+         ROW(0, 144, {"04-10-2023", 43, 83}, {"GST", 218, 234}, {"ON", 237, 249}, {"ACH", 251, 268},
+             {"RTN", 270, 286}, {"CHGS", 289, 312}, {"106.20", 405, 429}, {"1,350.09", 521, 552}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .note = "UPI/DR/348070145069/BIG BAZAAR/INDB/merchant5296@INDUSIND/Pay to merchant",
+                   .chq_num = "348070145069", .type = DR, .amount = 389234},
+                  {.i = 1, .note = "CLG RETURN/FUNDS INSUFFICIENT/MEERA DESHPANDE", .chq_num = "346659"},
+                  {.i = 2, .note = "IMPS/P2A/303165962610/NEHA PRASAD RAO/XX7368/RENT", .chq_num = "303165962610",
+                   .type = CR},
+                  {.i = 3, .note = "GST ON ACH RTN CHGS", .chq_num = NONE, .balance = 135009}},
+         .balances_ok = YES,
+     }},
 };
 #pragma GCC diagnostic pop
 
