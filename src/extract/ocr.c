@@ -23,8 +23,8 @@
 #include "extract/ocr_repeat.h"
 #include "extract/ocr_reread.h"
 #include "extract/ocr_shade.h"
+#include "extract/known_words.h"
 #include "extract/ocr_vocab.h"
-#include "util/embedded.h"
 #include "util/log.h"
 
 /* One handle per thread: Tesseract's handles are not shared between
@@ -96,35 +96,6 @@ static TessBaseAPI *thread_api(void)
     tl_api = api;
     pthread_setspecific(api_key, api);
     return api;
-}
-
-/* The words of the reader's own tables (data/): narrations name the
- * merchants, lenders, channels and banks these list. Built once; NULL when
- * out of memory (then only the page's own words are known). */
-static struct ocr_vocab *rules_vocab;
-static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
-
-static void load_vocab(void)
-{
-    static const char *const FILES[] = {
-        "rules/merchants.tsv", "rules/payees.tsv", "rules/channels.tsv", "rules/lenders.tsv", "rules/counterparty.tsv",
-        "rules/salary.tsv",    "banks/profiles.tsv", "banks/identity.tsv", "banks/names.tsv", "banks.tsv",
-    };
-    struct ocr_vocab *v = ocr_vocab_new();
-    for (size_t i = 0; v && i < sizeof FILES / sizeof *FILES; i++) {
-        const struct embedded_file *f = embedded_find(FILES[i]);
-        if (f && ocr_vocab_add_text(v, (const char *)f->data, f->len) < 0) {
-            ocr_vocab_free(v);
-            v = NULL;
-        }
-    }
-    rules_vocab = v;
-}
-
-static const struct ocr_vocab *known_words(void)
-{
-    pthread_once(&vocab_once, load_vocab);
-    return rules_vocab;
 }
 
 bool ocr_available(void)
