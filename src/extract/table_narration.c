@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/cells.h"
+#include "extract/known_words.h"
 #include "extract/token.h"
 
 static int append_text(char **dst, const char *s, const char *sep)
@@ -105,6 +106,30 @@ static uint32_t vocab_count(const struct vocab *v, uint64_t h)
     return 0;
 }
 
+/* A run of letters and then only digits ("merchant7268", "venkatesh30":
+ * a VPA's or a merchant's id): *letters = how many letters. */
+static bool glued_to_digits(const char *run, size_t n, size_t *letters)
+{
+    size_t k = 0;
+    while (k < n && is_alpha(run[k]))
+        k++;
+    *letters = k;
+    if (k < 2 || k == n)
+        return false;
+    for (size_t i = k; i < n; i++)
+        if (!is_digit(run[i]))
+            return false;
+    return true;
+}
+
+/* The key of a run of letters printed glued to digits, apart from the
+ * key of the same letters printed as a run of their own. */
+static uint64_t glued_hash(const char *a, size_t n)
+{
+    uint64_t h = run_hash(a, n) ^ 0x9E3779B97F4A7C15ULL;
+    return h ? h : 1;
+}
+
 static bool vocab_build(struct vocab *v, const struct layout *l)
 {
     if (v->built || v->failed)
@@ -121,11 +146,13 @@ static bool vocab_build(struct vocab *v, const struct layout *l)
     for (size_t w = 0; w < l->nwords; w++) {
         const char *t = word_text(l, &l->words[w]);
         for (size_t a = 0; t[a];) {
-            size_t b = a;
+            size_t b = a, letters;
             while (is_alnum(t[b]))
                 b++;
             if (b - a >= 2)
                 vocab_add(v, run_hash(t + a, b - a));
+            if (glued_to_digits(t + a, b - a, &letters))
+                vocab_add(v, glued_hash(t + a, letters));
             a = b > a ? b : a + 1;
         }
     }
@@ -177,7 +204,7 @@ static float first_char_width(const char *next, float firstw)
 enum join { JOIN_SPACE, JOIN_NONE, JOIN_CUT_LETTERS, JOIN_PIECE };
 
 static enum join join_kind(const char *prev, const char *next, const struct wrapgeo *g, struct vocab *v,
-                           const struct layout *l)
+                          const struct layout *l)
 {
     size_t n = prev ? strlen(prev) : 0;
     if (!n)
@@ -234,6 +261,9 @@ struct pieces {
         size_t row, at;
         uint64_t tail, head, joined; /* run_hash of prev's last run, next's first, both */
         size_t tail_len, head_len;
+        char run[64];     /* prev's last run and next's first, joined */
+        char letters[40]; /* the letters ending prev's last run, then those starting next's */
+        size_t tail_letters, head_letters;
         bool join;
     } *p;
     size_t n, cap;
@@ -256,8 +286,22 @@ static int pieces_note(struct pieces *ps, size_t row, const char *prev, const ch
     char joined[64];
     memcpy(joined, prev + a, n - a);
     memcpy(joined + (n - a), next, b);
-    ps->p[ps->n++] = (struct piece){row, n, run_hash(prev + a, n - a), run_hash(next, b),
-                                    run_hash(joined, n - a + b), n - a, b, false};
+    struct piece *p = &ps->p[ps->n++];
+    *p = (struct piece){row, n, run_hash(prev + a, n - a), run_hash(next, b), run_hash(joined, n - a + b), n - a, b,
+                        "", "", 0, 0, false};
+    memcpy(p->run, joined, n - a + b);
+    p->run[n - a + b] = '\0';
+    size_t tl = 0, hl = 0;
+    while (tl < n - a && is_alpha(prev[n - 1 - tl]))
+        tl++;
+    while (hl < b && is_alpha(next[hl]))
+        hl++;
+    if (tl + hl < sizeof p->letters) {
+        memcpy(p->letters, prev + n - tl, tl);
+        memcpy(p->letters + tl, next, hl);
+        p->letters[tl + hl] = '\0';
+        p->tail_letters = tl, p->head_letters = hl;
+    }
     return 0;
 }
 
@@ -268,6 +312,37 @@ static long word_count(const struct pieces *ps, const struct vocab *v, uint64_t 
     for (size_t j = 0; j < ps->n; j++)
         k -= (ps->p[j].tail == h) + (ps->p[j].head == h);
     return k;
+}
+
+/* Letters a[0..n) are a word: one the reader knows (its tables' words,
+ * known_words.h) or one the document prints as a run of its own. */
+static bool is_word(const struct pieces *ps, const struct vocab *v, const char *a, size_t n)
+{
+    return ocr_vocab_has(known_words(), a, n) || (n >= 2 && word_count(ps, v, run_hash(a, n)) > 0);
+}
+
+/* The letters either side of the break make a word while those before it
+ * are none ("DECATHL" / "ON", "RELIANC" / "E", "venkates" / "h63@ybl"
+ * where the document prints VENKATESH): a cut inside that word. Two words
+ * wrapped leave a word before the break ("FUNDS" / "INSUFFICIENT", "Pay"
+ * / "to"); a name no table knows and the document prints once is
+ * seldom, with the next line's first letters, a word. */
+static bool letters_make_a_word(const struct pieces *ps, const struct vocab *v, const struct piece *p)
+{
+    size_t tl = p->tail_letters, hl = p->head_letters;
+    return tl && hl && tl + hl >= 4 && is_word(ps, v, p->letters, tl + hl) && !is_word(ps, v, p->letters, tl);
+}
+
+/* The run across the break is letters then digits, cut among its letters
+ * or where its digits start ("merchant" / "2715@KOTAK", "SBI" /
+ * "NN62003590071"), and the document prints those letters glued to digits
+ * in other runs ("merchant7268@PNB", "SBINN61234567890"): an id cut at
+ * the edge, not a word before a number or a code. */
+static bool letters_glued_to_digits(const struct vocab *v, const struct piece *p)
+{
+    size_t k;
+    return p->tail_letters == p->tail_len && glued_to_digits(p->run, strlen(p->run), &k) && p->tail_len <= k &&
+           vocab_count(v, glued_hash(p->run, k)) > 0;
 }
 
 /* Which breaks are cuts inside a word: the same whole token from pieces
@@ -284,6 +359,17 @@ static void pieces_decide(struct pieces *ps, struct vocab *v, const struct layou
                 ps->p[i].join = ps->p[j].join = true;
                 ps->cuts_letters = true;
             }
+    if (ps->n && vocab_build(v, l)) {
+        for (size_t i = 0; i < ps->n; i++)
+            ps->p[i].join |= letters_make_a_word(ps, v, &ps->p[i]);
+        /* an id rejoined ("venkates" / "h63@ybl": venkatesh63) shows its
+         * letters glued to digits as well as one printed whole */
+        for (size_t i = 0, k; i < ps->n; i++)
+            if (ps->p[i].join && glued_to_digits(ps->p[i].run, strlen(ps->p[i].run), &k))
+                vocab_add(v, glued_hash(ps->p[i].run, k));
+        for (size_t i = 0; i < ps->n; i++)
+            ps->p[i].join |= letters_glued_to_digits(v, &ps->p[i]);
+    }
     if (!ps->cuts_letters || !ps->n || !vocab_build(v, l))
         return;
     for (size_t i = 0; i < ps->n; i++) {

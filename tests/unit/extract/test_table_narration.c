@@ -117,6 +117,41 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "UPI/DR/4603244883201/SBIN/YESB/CAFE COFFEE DAY"}},
      }},
 
+    /* A narrow column cutting long tokens at its edge in a document that
+     * prints none of them whole and cuts no other word: the letters either
+     * side of the cut make a word the reader knows (DECATHLON) or the
+     * document prints (VENKATESH) while those before it are none
+     * ("DECATHL", "venkates"): joined. Two words wrapped leave a word
+     * before the break ("FUNDS" / "INSUFFICIENT"): their space stays. */
+    {"letters_either_side_of_a_cut_making_a_word_join",
+     "Date         Particulars                       Debit       Credit      Balance\n"
+     "01/05/2024   UPI/DR/666003708916/DECATHL      100.00                  5,900.00\n"
+     "             ON/KKBK/merchant1806@KOTAK\n"
+     "02/05/2024   ECS/RTN/1234567890123/FUNDS      100.00                  5,800.00\n"
+     "             INSUFFICIENT\n"
+     "05/05/2024   UPI/DR/46401950086/venkates      100.00                  5,700.00\n"
+     "             h63@ybl/rent\n"
+     "06/05/2024   VENKATESH PRASAD RENT                       1,000.00     6,700.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .note = "UPI/DR/666003708916/DECATHLON/KKBK/merchant1806@KOTAK"},
+                  {.i = 1, .note = "ECS/RTN/1234567890123/FUNDS INSUFFICIENT"},
+                  {.i = 2, .note = "UPI/DR/46401950086/venkatesh63@ybl/rent"}},
+     }},
+
+    /* A cut where an id's digits start ("merchant" / "2715@KOTAK"), the
+     * document printing the same letters glued to digits in another row
+     * ("merchant7268@PNB"): one id, joined. */
+    {"letters_printed_glued_to_digits_elsewhere_join_a_cut_before_digits",
+     "Date         Particulars                       Debit       Credit      Balance\n"
+     "03/05/2024   UPI/DR/33298654201/merchant      100.00                  5,700.00\n"
+     "             2715@KOTAK/Pay to merchant\n"
+     "04/05/2024   UPI/merchant7268@PNB/Pay         100.00                  5,600.00\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .note = "UPI/DR/33298654201/merchant2715@KOTAK/Pay to merchant"}},
+     }},
+
     /* One token cut at the edge in two rows at two different places
      * ("BLU" / "E", "BL" / "UE"): the same whole word from both, which
      * wraps at a space never give, so both are cuts, though the document
