@@ -2,10 +2,10 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer and runs every test.
 
 CC      ?= gcc
-PKGS    := libmicrohttpd jansson sqlite3 libpq libcurl openssl libargon2 libpcre2-8
+PKGS    := jansson sqlite3 openssl libargon2 libpcre2-8
 # Headers only, opened on first use rather than linked (every start would pay for them):
 # Tesseract when a page needs OCR (src/extract/ocr_lib.h), the others by util/lazylib.h.
-DLOPEN_PKGS := tesseract lept xlsxwriter libxml-2.0
+DLOPEN_PKGS := tesseract lept xlsxwriter libxml-2.0 libmicrohttpd libpq libcurl
 MUPDF   := -lmupdf -lmupdf-third -lharfbuzz -lfreetype -ljbig2dec -lopenjp2 \
            -ljpeg -lgumbo -lmujs -lz -lm
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-clobbered -Wshadow \

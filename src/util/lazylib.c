@@ -14,6 +14,9 @@ static const struct {
 } LIBS[LAZYLIB_COUNT] = {
     [LAZYLIB_XML2] = {"libxml2.so.2", "libxml2"},
     [LAZYLIB_XLSXWRITER] = {"libxlsxwriter.so.4", "libxlsxwriter4"},
+    [LAZYLIB_PQ] = {"libpq.so.5", "libpq5"},
+    [LAZYLIB_CURL] = {"libcurl.so.4", "libcurl4"},
+    [LAZYLIB_MHD] = {"libmicrohttpd.so.12", "libmicrohttpd12"},
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;

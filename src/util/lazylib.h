@@ -14,7 +14,7 @@
 #ifndef PB_UTIL_LAZYLIB_H
 #define PB_UTIL_LAZYLIB_H
 
-enum lazylib { LAZYLIB_XML2, LAZYLIB_XLSXWRITER, LAZYLIB_COUNT };
+enum lazylib { LAZYLIB_XML2, LAZYLIB_XLSXWRITER, LAZYLIB_PQ, LAZYLIB_CURL, LAZYLIB_MHD, LAZYLIB_COUNT };
 
 /* The library's function `name`. A library or function that cannot be
  * loaded is logged (event=library_missing, with the Debian package) and

@@ -85,6 +85,19 @@ def parse_refuses_numbers_it_would_have_cut():
 
 
 @suite.test(server=False)
+def parse_maps_none_of_the_servers_libraries():
+    """Every library linked is mapped and relocated at each start: reading a
+    statement must not pay for the server's HTTP, PostgreSQL and fetching
+    libraries (util/lazylib.h opens them on first use)."""
+    p = run('parse', fx.path('hdfc_q1'), env={'LD_DEBUG': 'files'})
+    eq(p.returncode, 0, 'the statement is read: ' + p.stderr.decode()[-300:])
+    check(b'"transactions"' in p.stdout, 'a statement printed')
+    check(b'file=libc.so' in p.stderr, 'the loader reported the libraries it mapped')
+    for lib in (b'libmicrohttpd.so', b'libpq.so', b'libcurl.so', b'libgnutls.so', b'libkrb5.so'):
+        check(b'file=' + lib not in p.stderr, '%s not mapped' % lib.decode())
+
+
+@suite.test(server=False)
 def insights_refuses_a_bad_line():
     refused(run('insights'), 'insights', 'no file')
     refused(run('insights', 'a.pdf', '--xlsx'), 'insights', '--xlsx without a value')
