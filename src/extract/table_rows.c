@@ -168,6 +168,41 @@ static int page_of(const struct table_lines *c, size_t i)
     return c->l->lines[c->dl[i]].page;
 }
 
+/* A run at a page's top whose last line is less than 0.85 em above the
+ * page's first dated line: lines of two rows are never set that close, so
+ * that row is centred on its date line (its narration above and below
+ * it), and it takes the run's lines from the first whose mirror about the
+ * date line is a line below it (before the next dated line), the lines
+ * from there on set no further apart than the row's own lines (twice the
+ * last one's distance from the date line: the date between two lines).
+ * The lines before it end the previous page's last row. Returns the
+ * split, or len + 1 when the run is no such row's. */
+static size_t centred_on_date(const struct table_lines *c, const struct run *r)
+{
+    size_t len = r->e - r->s;
+    if (r->above >= 0 || r->below < 0 || r->up_row < 0 || r->down_row < 0 || !len)
+        return len + 1;
+    float date = base_of(c, (size_t)r->below), em = c->l->lines[c->dl[r->below]].size;
+    float near = date - base_of(c, r->e - 1);
+    if (near <= 0 || near >= 0.85f * em)
+        return len + 1;
+    for (size_t j = 0; j < len; j++) {
+        bool even = true;
+        for (size_t k = r->s + j + 1; k < r->e && even; k++)
+            even = base_of(c, k) - base_of(c, k - 1) <= 2 * near + 0.2f * em;
+        float mirror = 2 * date - base_of(c, r->s + j);
+        bool mirrored = false;
+        for (size_t k = (size_t)r->below + 1; k < c->ndl && page_of(c, k) == page_of(c, r->s) && !mirrored; k++) {
+            if (is_anchor(&c->info[k]))
+                break;
+            mirrored = fabsf(base_of(c, k) - mirror) < 0.2f * em;
+        }
+        if (even && mirrored)
+            return j;
+    }
+    return len + 1;
+}
+
 /* Where the run splits: lines [s, s+j) go up, [s+j, e) down. thr: a gap
  * wider than this parts two rows when no gap stands out. */
 static size_t split_run(const struct table_lines *c, const struct run *r, enum valign va, float thr, float rowgap)
@@ -178,6 +213,9 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     bool have[64];
     if (len + 1 > 64)
         return r->up_row >= 0 ? len : 0;
+    size_t centred_j = centred_on_date(c, r);
+    if (centred_j <= len)
+        return centred_j;
     for (size_t k = 0; k <= len; k++) {
         have[k] = k == 0 ? r->above >= 0 : k == len ? r->below >= 0 : true;
         g[k] = k == 0 ? (r->above >= 0 ? base_of(c, r->s) - base_of(c, (size_t)r->above) : 0)

@@ -281,6 +281,39 @@ static const struct placed_case PLACED[] = {
                   {.i = 4, .note = "TO TRANSFER-UPI/DR/5555/RAVI SHAH--"}},
      }},
 
+    /* Narrations centred on their date line, the date line between two of
+     * their lines (half a line from each), lines 1.4 em apart: a page's
+     * first row (two lines above its date, two below) keeps its first line,
+     * which is no tail of the previous page's last row: lines of two rows
+     * are never set 0.7 em apart, and the first line's mirror about the
+     * date line is the row's last line. */
+    {"row_centred_on_its_date_line_at_a_page_top_keeps_its_first_line",
+     (const struct placed[]){
+         {0, 60, "Date         Narration                      Debit       Credit       Balance"},
+         {0, 80, "             NEFT/UTIBN1487/"},
+         {0, 87, "01/12/2023                                             1,000.00     1,900.00"},
+         {0, 94, "             ZENITH SALARY"},
+         {0, 114, "             POS/ZOMATO/"},
+         {0, 121, "02/12/2023                                   100.00                 1,800.00"},
+         {0, 128, "             HYDERABAD/6966"},
+         {0, 148, "             UPI/DR/1111/"},
+         {0, 155, "03/12/2023                                    50.00                 1,750.00"},
+         {0, 162, "             ASHA KUMAR"},
+         {1, 60, "Date         Narration                      Debit       Credit       Balance"},
+         {1, 76, "             UPI/CR/4872/"},
+         {1, 90, "             NEHA PRASAD"},
+         {1, 97, "04/12/2023                                               500.00     2,250.00"},
+         {1, 104, "             /PUNB/neha94@"},
+         {1, 118, "             oksbi/dinner"},
+         {1, 138, "05/12/2023   SMS CHGS                         23.60                 2,226.40"},
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 2, .note = "UPI/DR/1111/ASHA KUMAR"},
+                  {.i = 3, .note = "UPI/CR/4872/NEHA PRASAD /PUNB/neha94@oksbi/dinner", .type = CR},
+                  {.i = 4, .note = "SMS CHGS"}},
+     }},
+
     /* Cells at the foot of their row (the narration printed above the date
      * line), rows set apart by 2 pt more than the lines inside one: the
      * lines at a page's top start that page's first row, they do not
