@@ -125,9 +125,10 @@ static float dates_right(const struct layout *l, size_t from, float size, const 
     return right;
 }
 
-/* Lines of those the roles are read from that print only text, starting
- * under column a: a narration printed under the date in the date's own
- * cell (a long one reaching under the labels beside). */
+/* Lines of those the roles are read from that print text starting under
+ * column a and no date: a narration printed under the date in the date's
+ * own cell (a long one reaching under the labels beside), on a line of
+ * its own or with the row's amounts beside it (the date alone above). */
 static int text_lines_under(const struct layout *l, size_t from, float size, const struct header *h, int a)
 {
     static __thread char cell[TABLE_MAX_COLS][SAMPLE_CELL];
@@ -138,10 +139,10 @@ static int text_lines_under(const struct layout *l, size_t from, float size, con
         sp.lines++;
         if (!header_cells_under(l, j, h, size, cell) || header_cell_kind(cell[a]) != CK_TEXT)
             continue;
-        bool text = true;
-        for (int b = 0; b < h->ncols && text; b++)
-            text = !cell[b][0] || header_cell_kind(cell[b]) == CK_TEXT;
-        n += text;
+        bool dateless = true;
+        for (int b = 0; b < h->ncols && dateless; b++)
+            dateless = header_cell_kind(cell[b]) != CK_DATE;
+        n += dateless;
     }
     return n;
 }

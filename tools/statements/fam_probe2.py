@@ -427,7 +427,8 @@ class Dhanlaxmi(Family):
     first line, the narration on the lines under it. Variants label that cell with the narration's
     word only (`Particulars`, v % 3 == 1) or words no phrase knows (`Account Activity`, v % 3 == 2:
     the cells tell what it holds), and centre the other cells vertically against it (v // 3 odd):
-    the date then sits alone on the line above the amounts."""
+    the date then sits alone on the line above the amounts; under the unknown words (v == 2) the
+    other cells sit at the cell's foot, beside the narration's last line, the date alone above."""
     bank_key = "dhanlaxmi"
     narr_style = "psu"
     date_fmts = ("%d-%m-%Y", "%d/%m/%Y")
@@ -439,6 +440,8 @@ class Dhanlaxmi(Family):
         super().__init__(st)
         if not self.mut and self.v // 3 % 2:
             self.valign = "middle"
+        elif not self.mut and self.v == 2:
+            self.valign = "bottom"
 
     def table(self):
         return [Col("narr", [self.CELL_LABELS[self.v % 3]], wrap=True), Col("chq", ["Chq No"]),

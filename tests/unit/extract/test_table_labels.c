@@ -55,6 +55,12 @@ static const struct placed TXN_DESCRIPTION_MONOSPACED[] = {
         {"Deposits", 630, 668.4f}, {"Balance", 715, 748.6f}),
     {.s = NULL}};
 
+/* Words no phrase knows over the date and the narration in one cell. */
+static const struct placed ACCOUNT_ACTIVITY[] = {
+    ROW(0, 0, {"Account", 31, 66}, {"Activity", 69, 104}, {"Chq", 470.1f, 486}, {"No", 488.5f, 502.7f},
+        {"Withdrawals", 565.1f, 622.2f}, {"Deposits", 647.5f, 687.3f}, {"Balance", 725.1f, 761}),
+    {.s = NULL}};
+
 /* The same labels in a monospaced font (Courier 8 pt: a space is as wide
  * as a letter, 4.8 pt). */
 static const struct placed DATE_PARTICULARS_MONOSPACED[] = {
@@ -397,6 +403,32 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
                   {.i = 4, .date = 20230605, .note = "POS GROCERY", .type = DR}},
          .balances_ok = YES,
+     }},
+    /* The same cell under words no phrase knows, the other cells centred
+     * against it: the date alone on the cell's first line, the narration
+     * under it beside the row's amounts. The narration's lines still show
+     * the cell holds the narration under each date (they print no date). */
+    {"date_alone_over_the_narration_and_amounts_in_one_cell_under_unknown_words",
+     (const struct placed[]){
+         {0, 148, .header = ACCOUNT_ACTIVITY},
+         ROW(0, 163, {"01-06-2023", 31, 78}),
+         ROW(0, 172, {"ATM", 31, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f},
+             {"5,000.00", 581, 622.2f}, {"10,000.00", 712.1f, 761}),
+         ROW(0, 186, {"02-06-2023", 31, 78}),
+         ROW(0, 195, {"BY", 31, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}, {"1,000.00", 638.4f, 687.3f},
+             {"11,000.00", 712.1f, 761}),
+         ROW(0, 209, {"03-06-2023", 31, 78}),
+         ROW(0, 218, {"SMS", 31, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}, {"20.00", 596, 622.2f},
+             {"10,980.00", 712.1f, 761}),
+         ROW(0, 232, {"04-06-2023", 31, 78}),
+         ROW(0, 241, {"NEFT", 31, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}, {"500.00", 655, 687.3f},
+             {"11,480.00", 712.1f, 761}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR, .amount = 500000},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR, .balance = 1148000}},
      }},
     /* The same cell in a monospaced font: a narration line's first word
      * ("BY") alone in the date column is one of the font's spaces (as wide
