@@ -273,7 +273,7 @@ static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float 
     struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf, .ink = ink};
     memcpy(next.text, w, n + 1);
     if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
-        p->len + n < sizeof p->text) {
+        p->len + n < sizeof p->text && (at || x0 < p->x1 || !ocr_letters_apart(p->text, w))) {
         join_into(p, &next);
         return 0;
     }

@@ -701,6 +701,19 @@ bool ocr_join_doubtful(const char *a, float gap)
     return na && (a[na - 1] == '/' || a[na - 1] == '*') && gap >= 0.3f;
 }
 
+bool ocr_letters_apart(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (!na || !isalpha((unsigned char)a[na - 1]) || !isalpha((unsigned char)b[0]))
+        return false;
+    char w[256];
+    if (na + nb + 2 > sizeof w)
+        return true;
+    memcpy(w, a, na);
+    memcpy(w + na, b, nb + 1);
+    return ocr_fix_vpa(w, na + nb, sizeof w) == na + nb;
+}
+
 bool ocr_code_split_at_one(const char *a, size_t na, const char *b, size_t nb, float gap)
 {
     size_t ta = 0, hb = 0, caps = 0;

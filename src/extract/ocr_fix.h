@@ -65,6 +65,18 @@ size_t ocr_split_pieces(const char *const *words, const float *gap, size_t n);
  * unsure). */
 bool ocr_join_doubtful(const char *a, float gap);
 
+/* Whether a and b (NUL-terminated), read as two words on a line closer
+ * than a space, are two words: a letter ends a and a letter starts b, and
+ * joined they are no UPI address that lost its @ (ocr_fix_vpa would put it
+ * back: "cafe" "ybl/Pay"). Tesseract places spaces between letters well;
+ * what it splits too early is digits at a narrow 1. Its line's size,
+ * raised by a stamp or a speck over the line, made a printed space (0.2
+ * em) look narrower than a fifth of that size: "OPP CITY", "PRASAD SHAH",
+ * "ASHA AGARWAL", "Closing Balance" were joined. (Words whose boxes
+ * overlap are one word read in pieces, "PRIY" "A.", "JI" "IO": ocr.c
+ * joins those whatever they end and start with.) */
+bool ocr_letters_apart(const char *a, const char *b);
+
 /* Whether a (na bytes) and b, gap ems apart on a line, are one code OCR
  * read with a space where a narrow 1 leaves a gap hardly narrower than a
  * space ("ICIC705534034581" "1217", "ICIC701" "1484388042073": an ACH

@@ -173,6 +173,17 @@ TEST(codes_split_at_a_narrow_one)
     CHECK(!ocr_code_split_at_one("ICIC705534034581", 16, "1217AB", 6, 0.28f));        /* letters after */
 }
 
+TEST(letters_either_side_of_a_close_gap_are_two_words)
+{
+    CHECK(ocr_letters_apart("PRASAD", "SHAH/KKBK/fatima@ybl/groceries--"));
+    CHECK(ocr_letters_apart("OPP", "CITY"));
+    CHECK(ocr_letters_apart("UPI/346916629816/ASHA", "AGARWAL/NA"));
+    CHECK(!ocr_letters_apart("DAY/YESB/cafe", "ybl/Pay"));   /* a VPA that lost its @ */
+    CHECK(!ocr_letters_apart("5273591", "10336"));            /* digits split at a narrow 1 */
+    CHECK(!ocr_letters_apart("UPI/DR/4073", "15"));
+    CHECK(!ocr_letters_apart("", "AB"));
+}
+
 TEST(a_labels_value_split_at_a_narrow_one)
 {
     CHECK(ocr_value_split_at_one(":", "0000033", 7, "130407083", 9, 0.23f));
@@ -558,6 +569,7 @@ int main(void)
     RUN(a_thin_i_read_twice_as_i_and_1);
     RUN(codes_split_at_a_narrow_one);
     RUN(a_labels_value_split_at_a_narrow_one);
+    RUN(letters_either_side_of_a_close_gap_are_two_words);
     RUN(a_date_out_of_the_statements_order_is_mended_or_doubted);
     RUN(dates_newest_first_and_value_dates_far_off);
     RUN(long_words_are_cut_not_overrun);
