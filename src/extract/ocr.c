@@ -260,8 +260,9 @@ static void join_into(struct pword *a, const struct pword *b)
 }
 
 /* A word Tesseract ended too early: the next one starts closer than a
- * space's width (0.25 em) on the same line ("5273591 10336", a narrow 1
- * with wide side bearings), or either side of an @. */
+ * space's width (OCR_VOCAB_CLOSE) on the same line ("5273591 10336", a
+ * narrow 1 with wide side bearings), or either side of an @. Letters
+ * either side of such a gap are left to ocr_vocab_fix (ocr_letters_apart). */
 static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float x1, float base, float size, float conf,
                     float ink)
 {
@@ -272,7 +273,7 @@ static int add_word(struct pwords *pw, const char *w, size_t n, float x0, float 
     bool at = (p && p->len && p->text[p->len - 1] == '@') || w[lead] == '@';
     struct pword next = {.len = n, .x0 = x0, .x1 = x1, .base = base, .size = size, .conf = conf, .ink = ink};
     memcpy(next.text, w, n + 1);
-    if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : 0.2f) * size && x0 > p->x0 &&
+    if (p && fabsf(base - p->base) < 0.2f * size && x0 - p->x1 < (at ? 0.8f : OCR_VOCAB_CLOSE) * size && x0 > p->x0 &&
         p->len + n < sizeof p->text && (at || x0 < p->x1 || !ocr_letters_apart(p->text, w))) {
         join_into(p, &next);
         return 0;

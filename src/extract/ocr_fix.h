@@ -74,7 +74,8 @@ bool ocr_join_doubtful(const char *a, float gap);
  * em) look narrower than a fifth of that size: "OPP CITY", "PRASAD SHAH",
  * "ASHA AGARWAL", "Closing Balance" were joined. (Words whose boxes
  * overlap are one word read in pieces, "PRIY" "A.", "JI" "IO": ocr.c
- * joins those whatever they end and start with.) */
+ * joins those whatever they end and start with; ocr_vocab_fix joins the
+ * pieces of a known word, "NEF" "T".) */
 bool ocr_letters_apart(const char *a, const char *b);
 
 /* Whether a (na bytes) and b, gap ems apart on a line, are one code OCR

@@ -145,14 +145,17 @@ static bool same_line(const struct pword *a, const struct pword *b)
 }
 
 /* Whether b's letters at its start end a word a's letters at its end
- * begin ("SER" "VICES/HDFC...", "UPI/DR/.../BOOKM" "YSHOW/ICIC/"). */
+ * begin ("SER" "VICES/HDFC...", "UPI/DR/.../BOOKM" "YSHOW/ICIC/"): one of
+ * them unsure, or the two closer than OCR_VOCAB_CLOSE, where a word's last
+ * letter may be one alone ("NEF" "T-KKBKN...", "KOTA" "K/"). */
 static bool joins(const struct known *k, const struct pword *a, const struct pword *b)
 {
+    bool close = b->x0 - a->x1 < OCR_VOCAB_CLOSE * b->size;
     if (!same_line(a, b) || b->x0 - a->x1 > 0.6f * b->size ||
-        (a->conf >= OCR_VOCAB_UNSURE && b->conf >= OCR_VOCAB_UNSURE))
+        (!close && a->conf >= OCR_VOCAB_UNSURE && b->conf >= OCR_VOCAB_UNSURE))
         return false;
     size_t ta = ocr_run_at_end(a->text, a->len, isalpha), hb = ocr_run_at_start(b->text, b->len, isalpha);
-    if (!ta || hb < 2 || ta + hb > WORD_MAX || a->len + b->len >= sizeof a->text)
+    if (!ta || hb < (close ? 1 : 2) || ta + hb > WORD_MAX || a->len + b->len >= sizeof a->text)
         return false;
     if ((ta < a->len && a->text[a->len - ta - 1] == '@') || (hb < b->len && b->text[hb] == '@'))
         return false; /* an address's handle or name */

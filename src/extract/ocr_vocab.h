@@ -26,11 +26,19 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
 /* Below this confidence a word may be split or joined. */
 #define OCR_VOCAB_UNSURE 95.0f
 
+/* Words closer than this (ems) may be joined however surely read: the gap
+ * is a glyph's, not a space's. ocr.c joins digits that close as it reads
+ * them (a narrow 1); letters it keeps apart (ocr_letters_apart), for a
+ * stamp over a line makes printed spaces look that narrow, and leaves them
+ * to ocr_vocab_fix: joined only where they make a known word. */
+#define OCR_VOCAB_CLOSE 0.2f
+
 /* Fixes the words w[0..*n) of a page, in reading order, by known (NULL:
  * the page's own sure words only) and the page's words read surely:
- * - two words on one line less than 0.6 em apart, one of them unsure,
- *   whose letters at the join make a known word while the two pieces are
- *   not both words ("SER" "VICES/HDFC..."), are joined;
+ * - two words on one line less than 0.6 em apart, one of them unsure
+ *   (or both closer than OCR_VOCAB_CLOSE), whose letters at the join make
+ *   a known word while the two pieces are not both words ("SER"
+ *   "VICES/HDFC...", "NEF" "T-KKBKN..."), are joined;
  * - an unsure word's run of letters that is no known word but is two
  *   known words of two letters or more in one way only, which the page
  *   also prints apart, one after the other ("SCHOOLFEES", where other

@@ -83,6 +83,25 @@ TEST(words_apart_stay_apart)
     ocr_vocab_free(v);
 }
 
+TEST(letters_closer_than_a_space_are_joined_only_into_a_known_word)
+{
+    struct ocr_vocab *v = rules();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("NEF", 128, 100, 96); /* read surely, a glyph's gap apart */
+    p[n] = after(&p[n - 1], "T-KKBKN38832600758", 0.1f, 97), n++;
+    p[n++] = w("OPP", 128, 120, 96); /* a printed space a stamp made look narrow */
+    p[n] = after(&p[n - 1], "CITY", 0.15f, 96), n++;
+    p[n++] = w("NEF", 128, 140, 96); /* a space apart: two words */
+    p[n] = after(&p[n - 1], "T", 0.3f, 96), n++;
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_INT(n, 5);
+    CHECK_STR(p[0].text, "NEFT-KKBKN38832600758");
+    CHECK_STR(p[1].text, "OPP");
+    CHECK_STR(p[2].text, "CITY");
+    ocr_vocab_free(v);
+}
+
 TEST(words_run_together_get_their_space_when_the_page_prints_them_apart)
 {
     struct ocr_vocab *v = rules();
@@ -205,6 +224,7 @@ int main(void)
     RUN(a_vocabulary_is_the_tables_words_any_case);
     RUN(a_word_split_at_a_lost_glyph_is_joined);
     RUN(words_apart_stay_apart);
+    RUN(letters_closer_than_a_space_are_joined_only_into_a_known_word);
     RUN(words_run_together_get_their_space_when_the_page_prints_them_apart);
     RUN(the_page_s_sure_words_are_known_without_tables);
     RUN(capitals_misread_as_their_look_alikes_become_the_known_word);
