@@ -193,6 +193,51 @@ TEST(first_accounts_unread_rows_are_not_the_next_accounts)
     statement_list_free(&all);
 }
 
+TEST(loan_table_after_a_passbooks_unlabelled_rows_is_its_own_account)
+{
+    /* a passbook's copy (no column labels: its columns read from its rows),
+     * then a loan section with labels of its own over two rows, its balance
+     * column labelled "Outstanding": the loan is the second account, its two
+     * rows read (two rows cannot tell an unknown label's role from its cells) */
+    const char *doc =
+        "ANDHRA PRADESH GRAMEENA VIKAS BANK\n"
+        "A/C NO: 6279098092   NAME: MRS LATA IYER\n"
+        "IFSC: APGV0503828   PERIOD: 01.04.2024 - 30.04.2024\n"
+        "\n"
+        "01.04.2024   UPI/DR/698448663113/GROCER               1774.59                   8225.41\n"
+        "02.04.2024   NEFT/INFOSYS LIMITED/SALARY                         76000.00      84225.41\n"
+        "03.04.2024   ATM WDL/S1A07036                         7000.00                  77225.41\n"
+        "05.04.2024   EMI TO LOAN A/C 2873960997              14780.00                  62445.41\n"
+        "\n"
+        "LOAN ACCOUNT DETAILS\n"
+        "Loan Account No : 2873960997    Type : HOME LOAN\n"
+        "Outstanding at the start of the period : 2,86,000.00 Dr\n"
+        " Date         Particulars                               Debit         Credit      Outstanding\n"
+        " 05.04.2024   INTEREST DEBITED                       2,145.00                  2,88,145.00 Dr\n"
+        " 05.04.2024   EMI RECOVERED FROM SB A/C 8092                      14,780.00    2,73,365.00 Dr\n";
+    struct statement_list all;
+    CHECK_INT(read_text(doc, NULL, &all), 0);
+    CHECK_INT(all.n, 2);
+    if (all.n == 2) {
+        const struct statement *sb = &all.items[0], *loan = &all.items[1];
+        CHECK_STR(sb->id.account_number, "6279098092");
+        CHECK_INT(sb->ntxns, 4);
+        CHECK(sb->balances_ok);
+        CHECK_STR(loan->id.account_number, "2873960997");
+        CHECK_STR(loan->id.account_type, "LOAN");
+        CHECK_INT(loan->ntxns, 2);
+        CHECK(!loan->error_code);
+        if (loan->ntxns == 2) {
+            CHECK_INT(loan->txns[0].type, TXN_DEBIT);
+            CHECK_INT(loan->txns[0].balance, -28814500);
+            CHECK_INT(loan->txns[1].type, TXN_CREDIT);
+            CHECK_INT(loan->txns[1].balance, -27336500);
+        }
+        CHECK(loan->balances_ok);
+    }
+    statement_list_free(&all);
+}
+
 TEST(deposit_grid_after_an_unlabelled_account_is_kept_apart)
 {
     /* the first account's number has no label; the second account is named
@@ -406,6 +451,7 @@ int main(void)
     RUN(one_account_is_one_statement);
     RUN(second_account_in_the_pdf_is_kept_apart);
     RUN(first_accounts_unread_rows_are_not_the_next_accounts);
+    RUN(loan_table_after_a_passbooks_unlabelled_rows_is_its_own_account);
     RUN(deposit_grid_after_an_unlabelled_account_is_kept_apart);
     RUN(closing_balance_not_from_the_loan_summary);
     RUN(loan_continued_under_the_letterhead);
