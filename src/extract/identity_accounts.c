@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/row_shape.h"
 #include "extract/table.h" /* enum line_use */
 #include "extract/token.h"
 
@@ -104,27 +105,6 @@ static bool table_between(const unsigned char *use, size_t a, size_t b)
     return false;
 }
 
-/* What a line prints that rows print: a date and a figure with a decimal
- * point (an amount), each as a word of its own. */
-struct line_values {
-    bool date, amount;
-};
-
-static struct line_values line_values(const struct layout *l, size_t li)
-{
-    const struct line *ln = &l->lines[li];
-    struct line_values v = {false, false};
-    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
-        const char *t = word_text(l, &l->words[w]);
-        pb_day d;
-        pb_paise p;
-        int mark;
-        v.date = v.date || token_parse_date(t, strlen(t), &d);
-        v.amount = v.amount || (strchr(t, '.') && token_parse_amount(t, strlen(t), &p, &mark));
-    }
-    return v;
-}
-
 /* Whether the lines between a and b hold rows no table was read from: three
  * free lines with a date and three with an amount at least (the first
  * account's table under labels the reader does not know), not a header's
@@ -142,23 +122,6 @@ static bool unread_rows_between(const struct layout *l, const unsigned char *use
     return dates >= 3 && amounts >= 3;
 }
 
-/* A line printed as a transaction row: a date first (after a serial
- * number, if any) and an amount. An account number in it is the other
- * side of a transfer ("TRF TO TD A/C 0730355788271"), no account's label,
- * also where the table did not take the line (rows going on on a page
- * with no header). */
-static bool row_shaped(const struct layout *l, size_t li)
-{
-    const struct line *ln = &l->lines[li];
-    uint32_t w = ln->first;
-    if (!ln->n)
-        return false;
-    const char *t = word_text(l, &l->words[w]);
-    pb_day d;
-    if (strspn(t, "0123456789") == strlen(t) && strlen(t) <= 5 && ln->n > 1)
-        t = word_text(l, &l->words[++w]);
-    return token_parse_date(t, strlen(t), &d) && line_values(l, li).amount;
-}
 
 /* The first line of the block a line belongs to: the lines above it on its
  * page, close together, that carry no amount (the first account's closing
@@ -184,7 +147,11 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
     size_t first_line = 0, end = l->nlines;
     for (size_t li = 0; li < l->nlines && end == l->nlines; li++) {
         bool other = false;
-        char *acct = line_use[li] || row_shaped(l, li) ? NULL : labelled_account(l, li, &other, NULL, 0);
+        /* an account number in a row is the other side of a transfer
+         * ("TRF TO TD A/C 0730355788271"), no account's label, also where
+         * the table did not take the line (rows going on on a page with
+         * no header) */
+        char *acct = line_use[li] || line_row_shaped(l, li) ? NULL : labelled_account(l, li, &other, NULL, 0);
         if (!acct)
             continue;
         if (!first && !other) {
