@@ -74,6 +74,12 @@ struct statement {
      * derived from a guessed direction, so nothing vouches for that row
      * (it is marked unreconciled, reason "direction"). */
     bool opening_guessed;
+    /* Lines printed like rows (a date and an amount) that no table took,
+     * before the first row read with no opening balance printed (after the
+     * last, no closing printed): rows a missed header left unread, which
+     * the chain of the rows read cannot show. The first (last) row is
+     * marked unreconciled, reason "rows_unread". */
+    bool rows_unread_before, rows_unread_after;
     struct txn *txns;
     size_t ntxns;
     bool balances_ok;               /* every row reconciled */

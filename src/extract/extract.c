@@ -17,6 +17,7 @@
 #include "extract/profile.h"
 #include "extract/scan_again.h"
 #include "extract/reconcile.h"
+#include "extract/row_shape.h"
 #include "extract/table.h"
 #include "extract/textcheck.h"
 #include "extract/token.h"
@@ -293,7 +294,8 @@ static int read_account(const struct layout *view, struct table_result *t, int o
     st->id = idr.id;
     memset(&idr.id, 0, sizeof idr.id);
     struct reconcile_hints hints = {idr.has_opening, idr.has_closing, idr.opening, idr.closing,
-                                    idr.from, idr.to, latest_date_outside(view, t->line_use)};
+                                    idr.from, idr.to, latest_date_outside(view, t->line_use), false, false};
+    unread_rows_outside(view, t->line_use, &hints.unread_above, &hints.unread_below);
     if (reconcile_rows(t, &hints, st) < 0)
         return -1;
     if (idr.from == PB_NO_DAY && st->ntxns)

@@ -536,6 +536,12 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
             st->closing_balance = last;
             st->has_closing = true;
         }
+    /* rows printed before the first row read (in time: above it, below
+     * it in a newest-first print) with no opening balance printed: the
+     * chain starts at an unvouched balance; so does its end with rows
+     * after the last and no closing printed */
+    st->rows_unread_before = (reversed ? h->unread_below : h->unread_above) && !st->has_opening;
+    st->rows_unread_after = (reversed ? h->unread_above : h->unread_below) && !st->has_closing;
     reconcile_check(st);
     rc = 0;
 out:
@@ -586,8 +592,12 @@ void reconcile_check(struct statement *st)
         prev = x->balance;
     }
     st->totals_ok = st->opening_balance + credits - debits == st->closing_balance;
-    if (st->opening_guessed && st->ntxns) {
+    if ((st->opening_guessed || st->rows_unread_before) && st->ntxns) {
         st->txns[0].reconciled = false;
+        st->balances_ok = false;
+    }
+    if (st->rows_unread_after && st->ntxns) {
+        st->txns[st->ntxns - 1].reconciled = false;
         st->balances_ok = false;
     }
     mark_unverified(st);

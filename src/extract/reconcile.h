@@ -24,6 +24,9 @@ struct reconcile_hints {
     pb_paise opening, closing;
     pb_day from, to;  /* the statement period, PB_NO_DAY when not printed */
     pb_day ref_date;  /* failing a period: a date the statement was made by (PB_NO_DAY: today) */
+    /* lines printed like rows that the table did not take, above its
+     * first row and below its last (row_shape.h: unread_rows_outside) */
+    bool unread_above, unread_below;
 };
 
 /* Moves the transaction rows of t into st->txns (t's strings become st's),
