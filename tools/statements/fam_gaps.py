@@ -6,7 +6,12 @@ only) until the reader reads them in general logic.
 |--------|--------------|
 | split_central | Central Bank of India: narrow `Post Date` and `Value Date` columns, each date printed over two lines (`07/12/` over `2026`) |
 | split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
-| split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it |
+| split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it; variant 2 prints ISO dates (`2026/12/` over `07`) |
+
+Variant 3 of each centres a row's cells vertically on its wrapped narration (session 13): the
+date's first piece prints on the narration's first line, the amounts on the line under it, the
+year under those (a wrapped date whose row prints its amounts on another line than the date's
+first piece). split_uco's variant 2 prints two-digit years (`07-12-` over `26`).
 
 The year goes to the second line at the date's last separator whatever the date format (a
 held-out variant's `date_fmt` too), as a narrow column's wrap puts it; the column is as narrow
@@ -21,6 +26,11 @@ class Gaps(Probe):
     """A gap family of session 12: measured by the gaps sets."""
     probe_set = "gaps"
     narrow = 48  # the date column's width in points: the day and month fit in any font and size
+
+    def __init__(self, st):
+        super().__init__(st)
+        if not self.mut and self.v % 4 == 3:
+            self.valign = "middle"  # cells centred on the wrapped narration (a held-out mutation's too)
 
 
 def split_year(text):
@@ -66,7 +76,7 @@ class SplitCentral(SplitDates):
 
 class SplitUCO(SplitDates):
     bank_key = "uco"
-    date_fmts = ("%d %b %Y", "%d-%b-%Y")
+    date_fmts = ("%d %b %Y", "%d-%b-%Y", "%d-%m-%y")
     producer = "UCO Bank e-Statement"
     patterns = ("split_date_two_lines", "month_name_date")
 
@@ -84,7 +94,7 @@ class SplitUCO(SplitDates):
 
 class SplitIOB(SplitDates):
     bank_key = "iob"
-    date_fmts = ("%d-%m-%Y", "%d.%m.%Y")
+    date_fmts = ("%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y")
     producer = "IOB Statement"
     narrow = 24
     patterns = ("split_date_two_lines", "serial_number_column")
