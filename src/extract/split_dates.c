@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define MAX_DATE 40 /* longer text is no date */
+#define MAX_PIECES 3 /* under a date's first piece */
 
 static bool is_sep(char c)
 {
@@ -35,6 +36,13 @@ bool split_dates_is_head(const char *s)
     return isdigit((unsigned char)s[0]) && date_chars(s) && strpbrk(s, "/-.") && !parses(s);
 }
 
+/* An ISO date's year alone on the row's line ('2024' over '/11/' over
+ * '01'): a first piece only where the next starts with a separator. */
+static bool is_year(const char *s)
+{
+    return strlen(s) == 4 && strspn(s, "0123456789") == 4;
+}
+
 /* A later piece: digits ('2026', '8.') or a month's letters with their
  * separator ('Dec-'); never a column label ('Date'). */
 static bool is_piece(const char *s)
@@ -43,7 +51,8 @@ static bool is_piece(const char *s)
 }
 
 /* A whole date: day, month and year, two separators, the year (two or
- * four digits) last. */
+ * four digits) last, or an ISO date (four digits of the year first, the
+ * day's one or two last). */
 static bool whole_date(const char *s)
 {
     size_t n = strlen(s), k = n, seps = 0;
@@ -51,7 +60,9 @@ static bool whole_date(const char *s)
         k--;
     for (size_t i = 0; i < n; i++)
         seps += is_sep(s[i]);
-    return k && is_sep(s[k - 1]) && (n - k == 2 || n - k == 4) && seps == 2 && parses(s);
+    bool year_last = n - k == 2 || n - k == 4;
+    bool year_first = strspn(s, "0123456789") == 4 && is_sep(s[4]) && (n - k == 1 || n - k == 2);
+    return k && is_sep(s[k - 1]) && (year_last || year_first) && seps == 2 && parses(s);
 }
 
 /* The line after line a on its page, close enough under it to be a wrapped
@@ -84,13 +95,37 @@ static struct word *piece_under(struct layout *l, size_t b, float x0, float x1)
     return found;
 }
 
+/* Does line b print nothing over [x0, x1]? */
+static bool clear_under(const struct layout *l, size_t b, float x0, float x1)
+{
+    const struct line *ln = &l->lines[b];
+    for (size_t k = ln->first; k < ln->first + ln->n; k++)
+        if (l->words[k].x1 > x0 && l->words[k].x0 < x1)
+            return false;
+    return true;
+}
+
+/* Lines of a row the date's pieces may pass over: a row whose cells are
+ * centred on its wrapped narration prints the date's first piece on the
+ * narration's first line and its amounts on the line under it, the
+ * date's next piece under those. */
+#define MAX_LINES_PASSED 2
+
 /* The line of the next piece of a date wrapped under [x0, x1] from line a:
- * the line right under it, or when a row is broken by the page, the first
- * line of the next page (past its letterhead and header) whose word there
- * is such a piece; -1 when a whole date there comes first. */
+ * the first line under it, close, with a word there (passing up to
+ * MAX_LINES_PASSED lines that print nothing there), or when a row is broken
+ * by the page, the first line of the next page (past its letterhead and
+ * header) whose word there is such a piece; -1 when a whole date there
+ * comes first. */
 static long next_piece_line(struct layout *l, size_t a, float x0, float x1)
 {
     long b = line_under(l, a);
+    for (int passed = 0; b >= 0 && passed < MAX_LINES_PASSED && clear_under(l, (size_t)b, x0, x1); passed++) {
+        long c = line_under(l, (size_t)b);
+        if (c < 0)
+            break;
+        b = c;
+    }
     if (b >= 0)
         return b;
     int next = l->lines[a].page + 1;
@@ -120,20 +155,23 @@ static bool append(char *buf, size_t cap, const char *s)
 }
 
 /* The pieces under the head w on line a, joined into date (the head's text
- * first) until they read as a whole date: one piece ('2026')
- * or two ('12-' and '2026'). Returns how many were taken (0: w is no
- * wrapped date). */
+ * first) until they read as a whole date: one piece ('2026'), two ('12-'
+ * and '2026', or an ISO date's '/11/' and '01' under its year) or three (a
+ * date cut between its characters: '01.1' / '0.' / '202' / '3'). Returns
+ * how many were taken (0: w is no wrapped date). */
 static int collect(struct layout *l, size_t a, const struct word *w, struct word **pieces, char *date, size_t cap)
 {
     const char *head = word_text(l, w);
-    if (!split_dates_is_head(head) || strlen(head) >= cap)
+    bool year = is_year(head);
+    if ((!split_dates_is_head(head) && !year) || strlen(head) >= cap)
         return 0;
     strcpy(date, head);
     long b = (long)a;
-    for (int taken = 0; taken < 2;) {
+    for (int taken = 0; taken < MAX_PIECES;) {
         b = next_piece_line(l, (size_t)b, w->x0, w->x1);
         struct word *p = b < 0 ? NULL : piece_under(l, (size_t)b, w->x0, w->x1);
-        if (!p || p->page < 0 || !is_piece(word_text(l, p)) || !append(date, cap, word_text(l, p)))
+        if (!p || p->page < 0 || !is_piece(word_text(l, p)) || (year && !taken && !is_sep(word_text(l, p)[0])) ||
+            !append(date, cap, word_text(l, p)))
             return 0;
         pieces[taken++] = p;
         if (whole_date(date))
@@ -179,7 +217,7 @@ int split_dates_join(struct layout *l)
         const struct line *ln = &l->lines[a];
         for (size_t k = ln->first; k < ln->first + ln->n; k++) {
             struct word *w = &l->words[k];
-            struct word *pieces[2];
+            struct word *pieces[MAX_PIECES];
             char date[MAX_DATE];
             if (w->page < 0)
                 continue;

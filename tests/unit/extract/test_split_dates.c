@@ -92,6 +92,71 @@ static const struct table_case CASES[] = {
          .balances_ok = NO,
          .txns = {{.i = 0, .date = 20261105}, {.i = 1, .date = 20261120}},
      }},
+
+    /* Cells centred on a wrapped narration: the date's first piece on the
+     * narration's first line, the amounts on the line under it, the year
+     * under those (the year two lines down, past a line printing nothing
+     * in the date's column). */
+    {"year_under_the_line_of_the_amounts",
+     "Date     Particulars                  Withdrawals     Deposits       Balance\n"
+     "07/12/   UPI/DR/412345678901/SHOP\n"
+     "                                        100.00                      900.00\n"
+     "2026     KEEPER/SBIN\n"
+     "\n"
+     "09/12/   NEFT/ACME/SALARY\n"
+     "                                                     2,000.00     2,900.00\n"
+     "2026\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261207, .note = "UPI/DR/412345678901/SHOP KEEPER/SBIN", .amount = 10000},
+                  {.i = 1, .date = 20261209, .balance = 290000}},
+     }},
+
+    /* An ISO date wrapped at its last separator: the day under the year
+     * and month. */
+    {"iso_date_over_two_lines",
+     "Date       Particulars                  Debit        Credit        Balance\n"
+     "2026/12/   BY CASH                                   500.00       1,500.00\n"
+     "07\n"
+     "2026/12/   TO CHQ 443621                 200.00                   1,300.00\n"
+     "28\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261207, .type = CR}, {.i = 1, .date = 20261228, .type = DR}},
+     }},
+
+    /* An ISO date in a column narrower still: the year alone on the row's
+     * line, the month between its separators under it, the day under that. */
+    {"iso_date_over_three_lines_the_year_first",
+     "Sl Date  Description              Debit        Credit        Balance\n"
+     " 1 2026  IMPS/P2A/316745961/RENT  2,000.00                   8,000.00\n"
+     "   /11/\n"
+     "   05\n"
+     " 2 2026  POS/DMART/HYDERABAD      1,000.00                   7,000.00\n"
+     "   /11/  FY 2026\n"
+     "   14\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261105, .balance = 800000},
+                  {.i = 1, .date = 20261114, .note = "POS/DMART/HYDERABAD FY 2026"}},
+     }},
+
+    /* A column so narrow that the date is cut between its characters over
+     * four lines. */
+    {"date_cut_between_characters_over_four_lines",
+     "Sl Date  Description              Debit        Credit        Balance\n"
+     " 1 05.1  IMPS/P2A/316745961/RENT  2,000.00                   8,000.00\n"
+     "   1.\n"
+     "   202\n"
+     "   6\n"
+     " 2 14.1  POS/DMART/HYDERABAD      1,000.00                   7,000.00\n"
+     "   1.\n"
+     "   202\n"
+     "   6\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20261105, .balance = 800000}, {.i = 1, .date = 20261114}},
+     }},
 };
 
 int main(void)
