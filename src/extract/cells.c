@@ -133,7 +133,7 @@ static size_t words_between(const struct layout *l, const struct line *ln, float
         const char *t = word_text(l, &l->words[w]);
         if (n + strlen(t) + 2 > cap)
             break;
-        n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? " " : "", t);
+        n = layout_join_word(buf, cap, n, t);
     }
     while (w < end && l->words[w].x0 < to)
         w++;
@@ -170,7 +170,7 @@ static void keep_dates_whole(const struct layout *l, struct header *h, int i, co
         const char *t = word_text(l, &l->words[w < end ? w : ln->first]);
         if (w >= end || strlen(t) > 20)
             continue;
-        n += (size_t)snprintf(cell + n, sizeof cell - n, " %s", t);
+        n = layout_join_word(cell, sizeof cell, n, t); /* n > 0: after a space */
         if (!token_parse_date(cell, n, &day))
             continue;
         cut++;
@@ -196,7 +196,7 @@ uint32_t cells_date_words(const struct layout *l, const struct line *ln, uint32_
         const char *t = word_text(l, &l->words[v]);
         if (n + strlen(t) + 2 > sizeof join)
             break;
-        n += (size_t)snprintf(join + n, sizeof join - n, "%s%s", n ? " " : "", t);
+        n = layout_join_word(join, sizeof join, n, t);
         pb_day d;
         if (token_parse_date(join, n, &d))
             words = v - w + 1;

@@ -148,20 +148,18 @@ int header_cells_under(const struct layout *l, size_t j, const struct header *h,
          * in a column of its own) */
         uint32_t e = w + 1;
         char join[96] = "";
+        size_t m = 0;
         for (uint32_t v = w; v < w + 3 && v < ln->first + ln->n; v++) {
             if (v > w && l->words[v].x0 - l->words[v - 1].x1 >= size)
                 break;
-            size_t m = strlen(join);
-            snprintf(join + m, sizeof join - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+            m = layout_join_word(join, sizeof join, m, word_text(l, &l->words[v]));
             pb_day d;
-            if (v > w && token_parse_date(join, strlen(join), &d))
+            if (v > w && token_parse_date(join, m, &d))
                 e = v + 1;
         }
         int a = header_column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2);
-        for (; w < e; w++) {
-            size_t m = strlen(cell[a]);
-            snprintf(cell[a] + m, sizeof cell[a] - m, "%s%s", m ? " " : "", word_text(l, &l->words[w]));
-        }
+        for (; w < e; w++)
+            layout_join_word(cell[a], sizeof cell[a], strlen(cell[a]), word_text(l, &l->words[w]));
     }
     int filled = 0;
     for (int a = 0; a < h->ncols; a++)

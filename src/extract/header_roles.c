@@ -226,8 +226,7 @@ static void cells_reaching(const struct layout *l, size_t j, const struct header
             int k = ncols > 0 && cols[ncols - 1] == c ? ncols - 1 : ncols++;
             if (k < 2) {
                 cols[k] = c;
-                size_t m = strlen(part[k]);
-                snprintf(part[k] + m, sizeof part[k] - m, "%s%s", m ? " " : "", word_text(l, &l->words[v]));
+                layout_join_word(part[k], sizeof part[k], strlen(part[k]), word_text(l, &l->words[v]));
             }
         }
         if (ncols > 2 || (cols[0] != a && cols[1] != a))

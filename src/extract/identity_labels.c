@@ -70,7 +70,9 @@ static void load_labels(void)
 static int run_together_label(const char *tok)
 {
     struct joined_label key;
-    snprintf(key.key, sizeof key.key, "%s", tok);
+    size_t n = strnlen(tok, sizeof key.key - 1); /* cut as the keys were (load_joined) */
+    memcpy(key.key, tok, n);
+    key.key[n] = '\0';
     const struct joined_label *hit = joined ? bsearch(&key, joined, njoined, sizeof *joined, cmp_joined) : NULL;
     return hit ? hit->ph->role : IDF_NONE;
 }

@@ -167,6 +167,17 @@ int layout_from_text(struct layout *l, const char *s, size_t len)
     return layout_build_lines(l);
 }
 
+size_t layout_join_word(char *buf, size_t cap, size_t len, const char *t)
+{
+    if (len > 0 && len + 1 < cap)
+        buf[len++] = ' ';
+    size_t n = strnlen(t, cap - 1 - len);
+    memcpy(buf + len, t, n);
+    len += n;
+    buf[len] = '\0';
+    return len;
+}
+
 void layout_free(struct layout *l)
 {
     free(l->words);

@@ -73,4 +73,11 @@ static inline const char *word_text(const struct layout *l, const struct word *w
     return l->text + w->text;
 }
 
+/* Appends t to the len bytes of text in buf (of cap bytes), after a space
+ * when buf is not empty, cut at cap - 1 bytes as snprintf cuts; returns the
+ * new length. What snprintf(buf + len, cap - len, "%s%s", len ? " " : "",
+ * t) writes, without stdio's formatting (~800 instructions a word, 6% of a
+ * long statement's parse where cells and dates are tried word by word). */
+size_t layout_join_word(char *buf, size_t cap, size_t len, const char *t);
+
 #endif

@@ -78,8 +78,8 @@ void profile_header_stem(char *tok)
              {"balanc", "balance"},    {"narr", "narration"},   {"partic", "particulars"},   {"desc", "description"},
              {"remark", "remarks"},    {"referen", "reference"}, {"instrum", "instrument"},  {"amount", "amount"},
              {"lodg", "lodgement"},    {"transact", "transaction"}};
-    for (size_t i = 0; i < sizeof S / sizeof *S; i++)
-        if (!strncmp(tok, S[i].prefix, strlen(S[i].prefix))) {
+    for (size_t i = 0; i < sizeof S / sizeof *S; i++) /* every word a header is looked for in */
+        if (tok[0] == S[i].prefix[0] && !strncmp(tok, S[i].prefix, strlen(S[i].prefix))) {
             snprintf(tok, 24, "%s", S[i].stem);
             return;
         }

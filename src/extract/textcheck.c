@@ -56,8 +56,8 @@ static bool common_word(const char *t)
         "period",  "from",    "to",       "the",        "of",       "and",     "no",      "upi",
         "neft",    "imps",    "rtgs",     "atm",        "cash",     "cheque",  "chq",     "ref",
         "value",   "interest", "charges", "transfer",   "by",       "for",     "details", "remarks"};
-    for (size_t i = 0; i < sizeof W / sizeof *W; i++)
-        if (!strcmp(t, W[i]))
+    for (size_t i = 0; i < sizeof W / sizeof *W; i++) /* every run of a page's words comes here */
+        if (t[0] == W[i][0] && !strcmp(t, W[i]))
             return true;
     return false;
 }

@@ -182,6 +182,8 @@ int month_from_name(const char *s, size_t len)
     if (len < 3)
         return 0;
     for (int i = 0; i < 12; i++) {
+        if ((s[0] | 0x20) != FULL[i][0]) /* only a letter's two cases give its lower case by | 0x20 */
+            continue;
         if (len == 3 && strncasecmp(s, MONTHS[i], 3) == 0)
             return i + 1;
         if (len == 4 && i == 8 && strncasecmp(s, "sept", 4) == 0)
