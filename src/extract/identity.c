@@ -79,12 +79,17 @@ static void take(struct id_scan *s, int field, const char *label_text, const cha
         set_str(&id->account_number, acct);
         break;
     }
-    case IDF_IFSC:
+    case IDF_IFSC: {
+        bool scanned = s->l->lines[seg->line].conf >= 0;
         if (!id->ifsc && id_ifsc_at(value, ifsc)) {
             id->ifsc = strdup(ifsc);
             s->ifsc_labelled = true;
+            s->ifsc_scanned = scanned;
+        } else if (!id->ifsc && scanned && !s->ifsc_read[0]) {
+            snprintf(s->ifsc_read, sizeof s->ifsc_read, "%s", value);
         }
         break;
+    }
     case IDF_MICR:
         set_str(&id->micr, id_micr_in(value));
         break;
@@ -433,6 +438,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
     id_classify_account(&out->id); /* before the title goes: "M/S" marks a business */
     if (out->id.name)
         id_bare_name(out->id.name);
+    id_mend_scanned_ifsc(&s);
     out->bank = id_decide_bank(&s);
     out->name_labelled = s.name_rank == NAME_LABEL;
     free(zone);

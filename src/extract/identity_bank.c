@@ -2,6 +2,8 @@
  * then the bank's name in the letterhead, never a counterparty's. */
 #include "extract/identity_parts.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/bankname.h"
@@ -62,6 +64,104 @@ static void printed_bank(const struct id_scan *s, struct printed *out)
     /* a domain is as specific as a name spelled out, and comes after it */
     if (!out->name.bank && out->domain)
         out->name = (struct bn_match){.bank = out->domain, .words = 2};
+}
+
+/* Whether two bank codes differ in exactly one letter. */
+static bool one_letter_apart(const char *a, const char *b)
+{
+    int differ = 0;
+    for (int i = 0; i < 4; i++)
+        differ += a[i] != b[i];
+    return differ == 1;
+}
+
+/* The letters of text in lower case, into out (cap bytes); their count. */
+static size_t letters_of(const char *text, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *text && n + 1 < cap; text++)
+        if (isalpha((unsigned char)*text))
+            out[n++] = (char)tolower((unsigned char)*text);
+    out[n] = 0;
+    return n;
+}
+
+/* Whether letters hold the letters of name (ten or more) with at most one
+ * in eight read wrong: a fax's `Bank of Manarasntra`. */
+static bool reads_like(const char *letters, size_t n, const char *name)
+{
+    char want[128];
+    size_t m = letters_of(name, want, sizeof want);
+    if (m < 10)
+        return false;
+    for (size_t at = 0; at + m <= n; at++) {
+        size_t wrong = 0;
+        for (size_t k = 0; k < m && wrong <= m / 8; k++)
+            wrong += letters[at + k] != want[k];
+        if (wrong <= m / 8)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a line OCR read on the first two pages, outside the table,
+ * reads like b's full name. */
+static bool letterhead_reads_like(const struct id_scan *s, const struct bank_info *b)
+{
+    char text[SEG_MAX * 2], letters[SEG_MAX * 2];
+    for (size_t li = 0; li < s->l->nlines && s->l->lines[li].page < 2; li++) {
+        if (s->use[li] || s->zone[li] == ZONE_TABLE || s->l->lines[li].conf < 0)
+            continue;
+        id_line_text(s->l, li, text, sizeof text);
+        if (reads_like(letters, letters_of(text, letters, sizeof letters), b->full_name))
+            return true;
+    }
+    return false;
+}
+
+/* The one catalogue bank whose bank code is a letter from code's and whose
+ * name the letterhead reads with a few letters off; NULL when none or more. */
+static const struct bank_info *letterhead_like(const struct id_scan *s, const char *code)
+{
+    const struct bank_info *found = NULL;
+    for (size_t i = 0; i < bank_count(); i++) {
+        const struct bank_info *b = bank_at(i);
+        if (!b->npci_code || strlen(b->npci_code) != 4 || !one_letter_apart(code, b->npci_code) ||
+            !letterhead_reads_like(s, b))
+            continue;
+        if (found)
+            return NULL;
+        found = b;
+    }
+    return found;
+}
+
+/* A scan's labelled IFSC that OCR read with a glyph off: no IFSC by its
+ * shape (id_ifsc_shape), or with a bank code no bank has. Its bank code
+ * must be a catalogue bank's, or a letter from the code of the bank the
+ * letterhead names (`MAKB` under Bank of Maharashtra is MAHB), or reads
+ * like with a few letters off (a fax's `Bank of Manarasntra`); else it
+ * stays as read. A text layer's IFSC is as printed. */
+void id_mend_scanned_ifsc(struct id_scan *s)
+{
+    char **ifsc = &s->r->id.ifsc, mended[12];
+    const char *read = !*ifsc ? s->ifsc_read : s->ifsc_scanned && !bank_find_by_ifsc(*ifsc) ? *ifsc : "";
+    if (!read[0] || !id_ifsc_shape(read, mended))
+        return;
+    if (!bank_find_by_ifsc(mended)) {
+        struct printed pr;
+        printed_bank(s, &pr);
+        const struct bank_info *b = pr.name.bank ? pr.name.bank : letterhead_like(s, mended);
+        if (!b || !b->npci_code || strlen(b->npci_code) != 4 || !one_letter_apart(mended, b->npci_code))
+            return;
+        memcpy(mended, b->npci_code, 4);
+    }
+    char *v = strdup(mended);
+    if (!v)
+        return; /* out of memory: as read */
+    free(*ifsc);
+    *ifsc = v;
+    s->ifsc_labelled = true;
 }
 
 /* The catalogue bank of the statement. The IFSC's first four letters name

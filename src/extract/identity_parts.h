@@ -51,6 +51,14 @@ bool id_names_a_field(const char *text);
 
 char *id_dup_trim(const char *s, size_t n);
 bool id_ifsc_at(const char *s, char out[12]);
+/* An IFSC read by OCR with a glyph off, mended by its shape (four letters,
+ * '0', six letters or digits) into out: digits and marks in the bank's code
+ * read as the letters they look like (`PS{B`), an O in the '0''s place, a
+ * branch part of digits with a look-alike letter, marks inside the code
+ * dropped (`MAHB0080-784`), a glyph read twice as letter and digit
+ * (`CITIO0103263`). False when read cannot be one. Its bank code is not
+ * checked (identity_bank.c: id_mend_scanned_ifsc). */
+bool id_ifsc_shape(const char *read, char out[12]);
 char *id_account_in(const char *v, size_t *after);
 char *id_micr_in(const char *v);
 bool id_name_ok(const char *v, bool strict);
@@ -83,6 +91,8 @@ struct id_scan {
     size_t addr_lines[MAX_ADDR_LINES]; /* lines read into the address */
     int naddr_lines;
     bool ifsc_labelled;
+    bool ifsc_scanned;           /* the labelled IFSC was read by OCR */
+    char ifsc_read[SEG_MAX];     /* an IFSC label's value OCR read that is no IFSC */
 };
 
 /* ---------- names (identity_name.c) ---------- */
@@ -102,6 +112,7 @@ void id_address_block(struct id_scan *s, size_t end);
 bool id_address_line(const struct id_scan *s, size_t li);
 void id_classify_account(struct identity *id);
 void id_unlabelled_ifsc(struct id_scan *s);
+void id_mend_scanned_ifsc(struct id_scan *s);
 const struct bank_info *id_decide_bank(const struct id_scan *s);
 
 #endif
