@@ -109,6 +109,29 @@ static void fix_initial_l(char *s, size_t n)
     }
 }
 
+/* "A/c" (account) with its slash read as a thin letter or mark ("Afc",
+ * "Alc", "AIC", "A1c": a fax's or a copy's slash is a hair wide): the
+ * abbreviation statements print before an account's number or type, in
+ * labels and narrations; a label read so lost its field ("Afc No. :
+ * 0078405110559"). Alone, before a full stop or colon, or run into the
+ * next word ("AlcType": its space given back). Returns the new length. */
+static size_t account_slash(char *s, size_t n, size_t cap)
+{
+    if (n < 3 || s[0] != 'A' || !strchr("flI1|!)'", s[1]) || (s[2] != 'c' && s[2] != 'C'))
+        return n;
+    bool alone = n == 3 || s[3] == '.' || s[3] == ':';
+    bool run_into = n >= 5 && isupper((unsigned char)s[3]) && islower((unsigned char)s[4]);
+    if (!alone && !run_into)
+        return n;
+    s[1] = '/';
+    if (run_into && n + 1 < cap) {
+        memmove(s + 4, s + 3, n - 3);
+        s[3] = ' ';
+        s[++n] = 0;
+    }
+    return n;
+}
+
 /* A typographic dash between two letters or digits is a hyphen OCR read
  * long ("okaxis\u2014CNRB0695411"): statements print ASCII hyphens. */
 static size_t inner_dashes(char *s, size_t n)
@@ -773,6 +796,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     n = strip_marks(out, n);
     n = odd_hyphens(out, n);
     n = inner_dashes(out, n);
+    n = account_slash(out, n, cap);
     fix_bracket_j(out, n);
     fix_bang(out, n);
     fix_l_and_i(out, n);

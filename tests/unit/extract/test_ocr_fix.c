@@ -506,6 +506,20 @@ TEST(hyphens_read_as_other_marks)
     CHECK_STR(fix("~"), "~"); /* nothing beside it: as read */
 }
 
+/* A/c (account) with its slash read as a thin letter or mark: a fax's or
+ * a copy's slash is a hair wide (scan-full: 'Afc No. :', 'AlcType'). */
+TEST(an_account_abbreviations_slash_read_as_a_letter)
+{
+    CHECK_STR(fix("Afc"), "A/c");
+    CHECK_STR(fix("Alc."), "A/c.");
+    CHECK_STR(fix("AIC"), "A/C");
+    CHECK_STR(fix("A1c:"), "A/c:");
+    CHECK_STR(fix("AlcType"), "A/c Type"); /* run into the next word: its space back */
+    CHECK_STR(fix("Alcohol"), "Alcohol");   /* a word: as read */
+    CHECK_STR(fix("AICTE"), "AICTE");
+    CHECK_STR(fix("Afcx"), "Afcx");
+}
+
 TEST(a_bracket_beside_capitals_is_a_j)
 {
     CHECK_STR(fix("MANO]"), "MANOJ");
@@ -587,6 +601,7 @@ int main(void)
     RUN(a_capital_i_read_as_l_at_a_words_start);
     RUN(long_dashes_inside_words_are_hyphens);
     RUN(hyphens_read_as_other_marks);
+    RUN(an_account_abbreviations_slash_read_as_a_letter);
     RUN(a_bracket_beside_capitals_is_a_j);
     RUN(a_space_lost_between_lower_case_and_capitals);
     RUN(a_utr_read_with_an_o_for_its_zero);
