@@ -90,6 +90,27 @@ static bool clearly_less(float a, float b, bool weak)
     return weak ? a < b - fmaxf(0.8f, 0.06f * b) : a < 0.85f * b;
 }
 
+/* Whether the table's lines were read by OCR. */
+static bool scanned_lines(const struct table_lines *c)
+{
+    for (size_t i = 0; i < c->ndl; i++)
+        if (c->l->lines[c->dl[i]].conf >= 0)
+            return true;
+    return false;
+}
+
+/* OCR places a line's baseline off by up to half a line here and there (a
+ * word's ink read taller than its type: 'PILLAI-amit07@ybl-' 14 pt below
+ * its row's date and 6 pt above the next line, on a scan skewed 3.6
+ * degrees): on a scan, lines that say a row's text starts above its date
+ * do not lift the table when the lines saying the opposite are more than
+ * three times as many (a top-aligned table's rows all say it: 16 to 2
+ * there; rows lost their last narration line to the next row). */
+static bool outvoted(int lifting, int against)
+{
+    return lifting * 3 < against;
+}
+
 /* Votes on the alignment from the text-only lines next to dated lines:
  * one just above a dated line and nearer to it than to the line before
  * (up) or nearer to that (down); one just below a dated line and nearer
@@ -121,7 +142,7 @@ enum valign table_valign(const struct table_lines *c)
      * dated line with a wider gap before it; a few such lines suffice */
     bool lifted = (up[0] >= 2 && up[0] * 10 >= up[0] + down[0]) || (up[0] >= 1 && down[0] == 0) ||
                   (up[1] >= 3 && up[1] >= 4 * down[1]) || (after[0] >= 2 && after[0] * 10 >= after[0] + below[0]);
-    if (!lifted)
+    if (!lifted || (scanned_lines(c) && outvoted(up[0] + after[0], down[0] + below[0])))
         return VA_TOP;
     /* nothing hangs below a dated line, and lines after one go with the next */
     return below[1] * 10 <= after[1] && after[1] >= 2 ? VA_BOTTOM : VA_MIDDLE;

@@ -415,11 +415,64 @@ static const struct placed_case PLACED[] = {
                   {.i = 5, .note = "Cheque paid to MANOJ CHQ 666 Cheque No: 666"}},
      }},
 };
+
+/* A scan's rows of three lines, each starting at its date (cells at the
+ * top of their rows), where OCR put two rows' middle lines 4 pt low (a
+ * word's ink read taller than its type): nearer the line after than the
+ * date. Those two lines alone lifted the table (cells centred): each row's
+ * last line went to the next row. The six rows whose last line is nearer
+ * the next date outvote them. */
+static void scanned_rows_outvote_a_few_baselines_off(void)
+{
+    static const struct placed AT[] = {
+        {0, 80, "Opening Balance : 10,000.00"},
+        {0, 100, "Date        Narration                        Debit                  Balance"},
+        {0, 112.0f, "01/04/2024  UPI ASHA                         100.00               9,900.00"},
+        {0, 122.0f, "            STORES ASHA"},
+        {0, 132.0f, "            GROCERIES"},
+        {0, 144.0f, "02/04/2024  UPI RAVI                         100.00               9,800.00"},
+        {0, 154.0f, "            STORES RAVI"},
+        {0, 164.0f, "            GROCERIES"},
+        {0, 176.0f, "03/04/2024  UPI MEERA                        100.00               9,700.00"},
+        {0, 190.0f, "            STORES MEERA"},
+        {0, 196.0f, "            GROCERIES"},
+        {0, 208.0f, "04/04/2024  UPI JOHN                         100.00               9,600.00"},
+        {0, 218.0f, "            STORES JOHN"},
+        {0, 228.0f, "            GROCERIES"},
+        {0, 240.0f, "05/04/2024  UPI SITA                         100.00               9,500.00"},
+        {0, 250.0f, "            STORES SITA"},
+        {0, 260.0f, "            GROCERIES"},
+        {0, 272.0f, "06/04/2024  UPI ARUN                         100.00               9,400.00"},
+        {0, 286.0f, "            STORES ARUN"},
+        {0, 292.0f, "            GROCERIES"},
+        {0, 304.0f, "07/04/2024  UPI GITA                         100.00               9,300.00"},
+        {0, 314.0f, "            STORES GITA"},
+        {0, 324.0f, "            GROCERIES"},
+        {0, 336.0f, "08/04/2024  UPI OMAR                         100.00               9,200.00"},
+        {0, 346.0f, "            STORES OMAR"},
+        {0, 356.0f, "            GROCERIES"},
+        {.s = NULL}};
+    struct layout l = {0};
+    check_cur_failed = 0;
+    CHECK_INT(layout_placed(&l, AT), 0);
+    for (size_t i = 0; i < l.nwords; i++)
+        l.words[i].conf = 96;
+    for (size_t i = 0; i < l.nlines; i++)
+        l.lines[i].conf = 96;
+    expect_layout(&l, &(struct want){.ntxns = 8,
+                                     .txns = {{.i = 1, .note = "UPI RAVI STORES RAVI GROCERIES"},
+                                              {.i = 2, .note = "UPI MEERA STORES MEERA GROCERIES"},
+                                              {.i = 3, .note = "UPI JOHN STORES JOHN GROCERIES"},
+                                              {.i = 5, .note = "UPI ARUN STORES ARUN GROCERIES"}}});
+    layout_free(&l);
+    check_end("scanned_rows_outvote_a_few_baselines_off");
+}
 #pragma GCC diagnostic pop
 
 int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
     run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
+    scanned_rows_outvote_a_few_baselines_off();
     return check_summary();
 }
