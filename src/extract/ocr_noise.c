@@ -26,10 +26,10 @@ static float median_size(const struct pword *w, size_t n)
 
 size_t ocr_drop_noise(struct pword *w, size_t n)
 {
-    float small = OCR_NOISE_SIZE * median_size(w, n);
+    float median = median_size(w, n), small = OCR_NOISE_SIZE * median, large = OCR_MARK_SIZE * median;
     size_t out = 0;
     for (size_t i = 0; i < n; i++)
-        if (!(w[i].conf < OCR_NOISE_CONF && w[i].size < small))
+        if (!(w[i].conf < OCR_NOISE_CONF && (w[i].size < small || (median > 0 && w[i].size > large))))
             w[out++] = w[i];
     return out;
 }

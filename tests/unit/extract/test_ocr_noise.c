@@ -28,6 +28,27 @@ TEST(small_unsure_marks_between_a_row_and_its_wrapped_line_go)
     CHECK_STR(page[4].text, "1");
 }
 
+/* A signature's strokes read as 'DA' at four times the type's size, over
+ * two lines of the header block: gone (it made them one line, and the
+ * account number was lost). Large type read surely (the letterhead, a
+ * stamp's own words) and a narration's two lines read as one stay. */
+TEST(large_unsure_marks_over_lines_go)
+{
+    struct pword page[] = {
+        w("HDFC", 51.6f, 14.1f, 90), w("BANK", 51.6f, 14.1f, 96),
+        w("Account", 146.0f, 7.0f, 96), w("No", 146.1f, 7.0f, 97), w("DA", 145.4f, 27.7f, 25),
+        w("50125853617699", 146.1f, 7.0f, 92), w("A/C", 154.3f, 7.0f, 97), w("Open", 154.3f, 7.0f, 97),
+        w("Date", 154.3f, 7.0f, 96), w("01/01/24", 204.0f, 7.0f, 96), w("5,796.00", 204.0f, 7.0f, 97),
+        w("AUTHORISED", 579.3f, 28.7f, 92),
+        w("PR/KKBKWvenkatesh66@okhdfcbank/rent", 445.2f, 11.6f, 43),
+    };
+    size_t n = ocr_drop_noise(page, sizeof page / sizeof *page);
+    CHECK_INT(n, 12);
+    CHECK_STR(page[4].text, "50125853617699");
+    CHECK_STR(page[10].text, "AUTHORISED");
+    CHECK_STR(page[11].text, "PR/KKBKWvenkatesh66@okhdfcbank/rent");
+}
+
 TEST(a_page_of_nothing_but_small_type_keeps_it)
 {
     struct pword page[] = {w("Opening", 50, 5, 40), w("Balance", 50, 5, 40), w("1,000.00", 50, 5, 40)};
@@ -38,6 +59,7 @@ TEST(a_page_of_nothing_but_small_type_keeps_it)
 int main(void)
 {
     RUN(small_unsure_marks_between_a_row_and_its_wrapped_line_go);
+    RUN(large_unsure_marks_over_lines_go);
     RUN(a_page_of_nothing_but_small_type_keeps_it);
     return check_summary();
 }
