@@ -1,6 +1,7 @@
 /* Line classes. See lines.h. */
 #include "extract/lines.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -162,6 +163,24 @@ static bool date_piece_digits(const char *s)
     return true;
 }
 
+/* A date cell OCR read as no date, as a stamp's ink, a punch hole or a
+ * fax's lost line leaves one: digits and a date's separators, perhaps a
+ * speck or a degree sign ("05.41.23", "0 *1.23"), no letter; four
+ * digits or more and something between them. */
+static bool misread_date(const char *c)
+{
+    size_t n = strlen(c), digits = 0;
+    if (n < 5 || n > 14)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)c; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (isalpha(*p))
+            return false;
+    }
+    return digits >= 4 && digits < n; /* a separator: not a reference's digits */
+}
+
 void lines_classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li)
 {
     memset(li, 0, sizeof *li);
@@ -195,6 +214,8 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
                 !bracketed_date(c, &li->value_date)) {
                 if (bit)
                     memcpy(li->datebit, c, n + 1);
+                else if (cs->ocr && h->cols[i].role == COL_DATE && misread_date(c))
+                    li->date_unread = true;
                 else
                     stray = true;
             }
@@ -240,6 +261,11 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
     bool txn_amount = li->has_debit || li->has_credit || li->has_amount;
     if (m->date >= 0 && cs->c[m->date][0])
         date_cell(cs->c[m->date], cs->ocr, &li->date, &li->value_date, &li->yearless);
+    /* a date not read is a row's only with its amount and balance */
+    if (li->date_unread && (li->date != PB_NO_DAY || !txn_amount || !li->has_balance)) {
+        stray = stray || li->date == PB_NO_DAY;
+        li->date_unread = false;
+    }
     if (m->vdate >= 0 && cs->c[m->vdate][0]) {
         bool vyearless = false;
         pb_day unused;

@@ -23,6 +23,7 @@ struct lineinfo {
     bool amount_negative; /* the amount printed with a minus */
     bool yearless; /* date printed without a year (year 2000 stands in) */
     char datebit[28]; /* a piece of a bracketed value date wrapped under the date ("(01 June" / "2024)") */
+    bool date_unread; /* OCR read the date cell as no date ("05.41.23"): the row's date is not known */
 };
 
 /* Column indices of a header by meaning (-1: absent). */

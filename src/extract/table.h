@@ -31,6 +31,7 @@ struct table_row {
     int amount_mark;     /* marker next to the single amount column, or its sign */
     bool amount_negative; /* the single amount printed with a minus */
     bool date_inherited; /* printed without a date: the previous row's date */
+    bool date_unread;    /* OCR read its date as no date: the previous row's date, not vouched for */
     bool yearless;       /* date (and value date) printed without a year: year 2000 until resolved */
     float conf;          /* lowest OCR confidence of the row's words (0..100); -1: text layer */
 };

@@ -433,6 +433,9 @@ static void row_confidence(struct table_lines *c)
         struct table_row *r = &c->out->rows[row];
         if (r->conf < 0 || conf < r->conf)
             r->conf = conf;
+        /* its date not read, the previous row's stands in: never vouched for */
+        if (r->date_unread)
+            r->conf = 0;
     }
 }
 
@@ -469,6 +472,7 @@ int table_attach_rows(struct table_lines *c, enum valign va, float pitch)
                 if ((cur = push_row(r, li, ln->page)) < 0)
                     return -1;
                 r->rows[cur].date_inherited = true;
+                r->rows[cur].date_unread = li->date_unread;
                 li->row = cur;
             }
             break;
