@@ -72,8 +72,12 @@ static void take(struct id_scan *s, int field, const char *label_text, const cha
         size_t after = 0;
         char *acct = id_account_in(value, &after);
         if (acct && !id->account_number) {
+            /* a segment across a gap that starts with a colon is the value
+             * of a label printed elsewhere (a column's label a scan put on
+             * the line above or below: ': MALVIYA NAGAR', the branch) */
+            bool others = rest && rest[strspn(rest, " ")] == ':';
             char more[2 * SEG_MAX + 2];
-            snprintf(more, sizeof more, "%s %s", value + after, rest ? rest : "");
+            snprintf(more, sizeof more, "%s %s", value + after, rest && !others ? rest : "");
             id_name_after_account(s, more, seg->line);
         }
         set_str(&id->account_number, acct);

@@ -32,6 +32,13 @@ TEST(name_printed_only_after_the_account_number)
          {.account = "0045001200345", .name = "SURESH BABU NAIR"}},
         {"an account type after the number is not a name", "Account No : 0045001200345   REGULAR SAVINGS\n",
          {.name = NONE}},
+        /* a copy's skew put the branch's value (its colon first) on the
+         * account number's line, its label a line below */
+        {"the value of a label printed elsewhere is not a name",
+         "A/c No. : 0024401021453                           : MALVIYA NAGAR\n"
+         "                                             Branch\n"
+         "M/S ROYAL MEDICALS\n",
+         {.account = "0024401021453", .name = "ROYAL MEDICALS"}},
     };
     EXPECT_CASES(CASES);
 }
