@@ -502,21 +502,26 @@ static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_c
     return pix;
 }
 
-/* Takes the coloured ink off gray, page page drawn through ctm in grey
- * (ocr_ink.h): the page drawn again in colour says where it is. Returns
- * how many pixels were ink. Throws when a limit stops the drawing. */
-static long take_off_ink(struct reader *r, fz_page *page, fz_matrix ctm, fz_pixmap *gray)
+/* Takes the coloured ink off gray (ocr_ink.h), the page as drawn in grey;
+ * rgb is the same page drawn in colour. Returns how many pixels were ink,
+ * -1 when the two drawings differ in size. */
+static long take_off_ink(struct reader *r, fz_pixmap *rgb, fz_pixmap *gray)
 {
     fz_context *ctx = r->ctx;
-    fz_pixmap *rgb = draw_page(r, page, ctm, fz_device_rgb(ctx));
-    long inked = -1;
-    if (fz_pixmap_width(ctx, rgb) == fz_pixmap_width(ctx, gray) &&
-        fz_pixmap_height(ctx, rgb) == fz_pixmap_height(ctx, gray))
-        inked = ocr_take_off_ink(fz_pixmap_samples(ctx, gray), (size_t)fz_pixmap_stride(ctx, gray),
-                                 fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
-                                 fz_pixmap_width(ctx, gray), fz_pixmap_height(ctx, gray));
-    fz_drop_pixmap(ctx, rgb);
-    return inked;
+    if (fz_pixmap_width(ctx, rgb) != fz_pixmap_width(ctx, gray) ||
+        fz_pixmap_height(ctx, rgb) != fz_pixmap_height(ctx, gray))
+        return -1;
+    return ocr_take_off_ink(fz_pixmap_samples(ctx, gray), (size_t)fz_pixmap_stride(ctx, gray),
+                            fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
+                            fz_pixmap_width(ctx, gray), fz_pixmap_height(ctx, gray));
+}
+
+/* How many pixels of rgb (a page drawn in colour) are coloured ink. */
+static long count_ink(struct reader *r, fz_pixmap *rgb)
+{
+    fz_context *ctx = r->ctx;
+    return ocr_take_off_ink(NULL, 0, fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
+                            fz_pixmap_width(ctx, rgb), fz_pixmap_height(ctx, rgb));
 }
 
 /* Draws page i in grey (under the watch, like the text pass) and reads its
@@ -529,11 +534,12 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
 {
     fz_context *ctx = r->ctx;
     fz_page *page = NULL;
-    fz_pixmap *pix = NULL;
+    fz_pixmap *pix = NULL, *rgb = NULL;
     volatile int rc = OCR_FAILED;
     volatile size_t reading = 0; /* the recogniser's memory, charged while it reads */
     fz_var(page);
     fz_var(pix);
+    fz_var(rgb);
     fz_try(ctx)
     {
         page = fz_load_page(ctx, r->doc, i);
@@ -543,13 +549,19 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
         float dpi = ocr_dpi(fz_bound_page(ctx, page));
         fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
-        pix = draw_page(r, page, ctm, fz_device_gray(ctx));
-        size_t need = (size_t)fz_pixmap_width(ctx, pix) * (size_t)fz_pixmap_height(ctx, pix) *
-                      (OCR_BYTES_PER_PIXEL + (without_ink ? 3 : 0));
-        if (!take(need))
-            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-        reading = need;
-        if (without_ink && take_off_ink(r, page, ctm, pix) < INK_FEW) {
+        /* read again: drawn in colour first, and in grey only when it has
+         * coloured ink (most marked pages have none: one drawing) */
+        if (without_ink)
+            rgb = draw_page(r, page, ctm, fz_device_rgb(ctx));
+        if (!rgb || count_ink(r, rgb) >= INK_FEW) {
+            pix = draw_page(r, page, ctm, fz_device_gray(ctx));
+            size_t need = (size_t)fz_pixmap_width(ctx, pix) * (size_t)fz_pixmap_height(ctx, pix) *
+                          (OCR_BYTES_PER_PIXEL + (rgb ? 3 : 0));
+            if (!take(need))
+                fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+            reading = need;
+        }
+        if (!pix || (rgb && take_off_ink(r, rgb, pix) < INK_FEW)) {
             rc = PAGE_KEEPS_WORDS;
         } else {
             struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix),
@@ -562,6 +574,7 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
     {
         if (reading)
             give(reading);
+        fz_drop_pixmap(ctx, rgb);
         fz_drop_pixmap(ctx, pix);
         fz_drop_page(ctx, page);
     }
