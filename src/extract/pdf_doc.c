@@ -516,6 +516,37 @@ static long take_off_ink(struct reader *r, fz_pixmap *rgb, fz_pixmap *gray)
                             fz_pixmap_width(ctx, gray), fz_pixmap_height(ctx, gray));
 }
 
+/* Whether page may draw anything in colour: MuPDF's test device looks at
+ * the colour spaces of its images (without decoding them) and at the
+ * colours of everything else. A page of grey images and grey print (a
+ * grey scan) draws no pixel of coloured ink (ocr_ink.h): it need not be
+ * drawn in colour to count none. */
+static bool may_draw_colour(struct reader *r, fz_page *page, fz_matrix ctm)
+{
+    fz_context *ctx = r->ctx;
+    int colour = 1;
+    fz_device *volatile test = NULL, *volatile dev = NULL;
+    fz_var(test);
+    fz_var(dev);
+    fz_try(ctx)
+    {
+        test = fz_new_test_device(ctx, &colour, 0.01f, 0, NULL);
+        dev = watch_device(ctx, test, &r->watch); /* owns test from here */
+        test = NULL;
+        fz_run_page(ctx, page, dev, ctm, &r->watch.cookie);
+        fz_close_device(ctx, dev);
+        if (watch_check(&r->watch))
+            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
+    }
+    fz_always(ctx)
+    {
+        fz_drop_device(ctx, dev);
+        fz_drop_device(ctx, test);
+    }
+    fz_catch(ctx) fz_rethrow(ctx);
+    return colour != 0;
+}
+
 /* How many pixels of rgb (a page drawn in colour) are coloured ink. */
 static long count_ink(struct reader *r, fz_pixmap *rgb)
 {
@@ -549,11 +580,13 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
         float dpi = ocr_dpi(fz_bound_page(ctx, page));
         fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
-        /* read again: drawn in colour first, and in grey only when it has
-         * coloured ink (most marked pages have none: one drawing) */
-        if (without_ink)
+        /* read again: a grey page is not drawn at all; another is drawn in
+         * colour first, and in grey only when it has coloured ink (most
+         * marked pages have none: one drawing) */
+        bool grey = without_ink && !may_draw_colour(r, page, ctm);
+        if (without_ink && !grey)
             rgb = draw_page(r, page, ctm, fz_device_rgb(ctx));
-        if (!rgb || count_ink(r, rgb) >= INK_FEW) {
+        if (!grey && (!rgb || count_ink(r, rgb) >= INK_FEW)) {
             pix = draw_page(r, page, ctm, fz_device_gray(ctx));
             size_t need = (size_t)fz_pixmap_width(ctx, pix) * (size_t)fz_pixmap_height(ctx, pix) *
                           (OCR_BYTES_PER_PIXEL + (rgb ? 3 : 0));
