@@ -238,7 +238,23 @@ class Fino(Family):
     prints = ("name", "account_number", "ifsc")
     patterns = ("serial_column", "time_in_date_cell", "payments_bank")
 
+    def __init__(self, st):
+        super().__init__(st)
+        if self.v in (1, 3) and not self.mut:  # labels as close as the words inside them
+            self.set_labels_close()
+
+    def variant_patterns(self):
+        return list(super().variant_patterns()) + (["labels_close"] if self.v in (1, 3) and not self.mut else [])
+
     def table(self):
+        if self.v == 1 and not self.mut:  # the narration under words no phrase knows a space after the id's label
+            return [Col("sno", ["S.No"], "r"), Col("date", ["Date Time"]), Col("tid", ["Transaction ID No."]),
+                    Col("narr", ["Purpose of Txn"], wrap=True), Col("dr", ["Debit (INR)"], "r"),
+                    Col("cr", ["Credit (INR)"], "r"), Col("bal", ["Balance (INR)"], "r")]
+        if self.v == 3 and not self.mut:  # ... a space after the balance's label, the narrations last
+            return [Col("sno", ["S.No"], "r"), Col("date", ["Date Time"]), Col("tid", ["Transaction ID"]),
+                    Col("dr", ["Debit (INR)"], "r"), Col("cr", ["Credit (INR)"], "r"),
+                    Col("bal", ["Balance (INR)"], "r"), Col("narr", ["Purpose of Txn"], wrap=True)]
         return [Col("sno", ["S.No"], "r"), Col("date", ["Date Time"]), Col("tid", ["Transaction ID"]),
                 Col("narr", ["Narration"], wrap=True), Col("dr", ["Debit (INR)"], "r"),
                 Col("cr", ["Credit (INR)"], "r"), Col("bal", ["Balance (INR)"], "r")]

@@ -8,7 +8,7 @@ writers' prints describe them; every holder, number and amount made up.
 
 | family | what it adds |
 |--------|--------------|
-| sib | one signed Amount column with debits in accounting parentheses `(1,234.00)`; odd variants western digit grouping `123,456.78` |
+| sib | one signed Amount column with debits in accounting parentheses `(1,234.00)`; odd variants western digit grouping `123,456.78`; variant 2 long labels as close as the words inside them (`Posting Date Clearing Date Txn Particulars`) |
 | kvb | line-printer era: Courier, capital labels, every column label underlined with dashes typed as text, no digit grouping, one Amount column with a trailing sign `1234.00-`, `RUN DATE`/`PAGE NO` furniture with a date and a time on every page |
 | mahabk | the empty amount cell printed `0.00` (odd variants `-`), a serial column |
 | cub | the balance before the amounts (`Date, Particulars, Chq No, Balance, Debit, Credit`; odd variants `Date, Balance, Debit, Credit, Particulars`) |
@@ -38,14 +38,23 @@ class SIB(Family):
 
     def __init__(self, st):
         super().__init__(st)
+        self.pattern_extra = ()
         if self.v % 2:
             self.group = "western"
             self.pattern_extra = ("western_grouping",)
+        if self.v == 2 and not self.mut:  # labels as close as the words inside them (no slack, a narrow pad)
+            self.set_labels_close()
+            self.pattern_extra = ("labels_close",)
 
     def variant_patterns(self):
-        return list(super().variant_patterns()) + list(getattr(self, "pattern_extra", ()))
+        return list(super().variant_patterns()) + list(self.pattern_extra)
 
     def table(self):
+        if self.v == 2 and not self.mut:  # long labels a space apart: "Clearing Date Txn Particulars" reads "Date Txn" as
+            # one phrase; only the cells (each column's from its label's first word) tell the labels apart
+            return [Col("date", ["Posting Date"]), Col("vdate", ["Clearing Date"]),
+                    Col("narr", ["Txn Particulars"], wrap=True), Col("chq", ["Cheque Number"]),
+                    Col("amt", ["Amount"], "r"), Col("bal", ["Balance"], "r")]
         return [Col("date", ["Date"]), Col("vdate", ["Value Date"]), Col("narr", ["Particulars"], wrap=True),
                 Col("chq", ["Chq No"]), Col("amt", ["Amount"], "r"), Col("bal", ["Balance"], "r")]
 

@@ -42,6 +42,13 @@ class Family(Layout):
         elif st.spec.get("valign") and self.valign == "top":
             self.valign = st.spec["valign"]  # the full set's alignment variants: cells centred or at the foot
 
+    def set_labels_close(self):
+        """Column labels as close as the words inside them: no slack between columns and a narrow
+        pad, so that labels wider than their cells stand half an em apart, as far as a wide space
+        (in a monospaced font 0.75 em, a space and a quarter: report writers print on its grid)."""
+        mono = "Courier" in self.st.style["font"] or "Mono" in self.st.style["font"]
+        self.st.style["slack"], self.st.style["pad"] = 0, self.st.style["size"] * (0.375 if mono else 0.25)
+
     # ----- the table -----
     def table(self):
         """The column set (Col list) of this family and variant."""
