@@ -210,7 +210,26 @@ static bool splits_labels(const struct htok *t, int p, int len)
     return false;
 }
 
-static int match_at(const struct htok *t, int n, int p, const struct clus *c, int *len)
+/* Token k starts a word of its own on the line of the token before it,
+ * where a column of cells below starts: it begins a label, whatever the
+ * gap before it (labels set as close as the words inside them: "Effective
+ * Date Txn Description", the narrations starting under "Txn"). */
+static bool starts_column(const struct htok *t, int k, const struct cell_edges *e)
+{
+    return k > 0 && t[k].line == t[k - 1].line && t[k].word != t[k - 1].word && header_edge_at(e, t[k].x0);
+}
+
+/* Does a phrase of len tokens from p run over the start of a column of
+ * cells ("Date Txn" over the value dates' gap and the narrations' edge)? */
+static bool crosses_column(const struct htok *t, int p, int len, const struct cell_edges *e)
+{
+    for (int k = p + 1; k < p + len; k++)
+        if (starts_column(t, k, e))
+            return true;
+    return false;
+}
+
+static int match_at(const struct htok *t, int n, int p, const struct clus *c, const struct cell_edges *e, int *len)
 {
     size_t np;
     const struct phrase *ph = profile_phrases_from(PHRASE_HEADER, t[p].t, &np);
@@ -222,7 +241,7 @@ static int match_at(const struct htok *t, int n, int p, const struct clus *c, in
         while (k < ph[i].ntok && !strcmp(ph[i].tok[k], t[p + k].t) &&
                (k == 0 || tokens_adjacent(&t[p + k - 1], &t[p + k], c)))
             k++;
-        if (k == ph[i].ntok && !splits_labels(t, p, k)) {
+        if (k == ph[i].ntok && !splits_labels(t, p, k) && !crosses_column(t, p, k, e)) {
             best = k;
             role = ph[i].role;
         }
@@ -310,10 +329,14 @@ static void widen(struct column *col, const struct htok *a)
  * label belongs to it ("Amount" "Debited"): its role is only a guess then,
  * as far as money goes. A run apart is a column of its own, COL_UNKNOWN,
  * its role read from its cells later; on a lower header line only under a
- * label above ("Txn." over "Dt."). Returns whether anything was guessed. */
-static bool one_label(const struct htok *a, const struct htok *b)
+ * label above ("Txn." over "Dt."). Returns whether anything was guessed.
+ * Tokens a and b are of one label when stacked so or a space or less
+ * apart, unless a column of cells starts under b. */
+static bool one_label(const struct htok *t, int a, int b, const struct cell_edges *e)
 {
-    return a->cluster == b->cluster || (a->line == b->line && b->x0 - a->x1 < 0.6f * a->size);
+    if (t[a].cluster == t[b].cluster)
+        return true;
+    return t[a].line == t[b].line && t[b].x0 - t[a].x1 < 0.6f * t[a].size && !starts_column(t, b, e);
 }
 
 /* Tokens p..q-1 only name a currency ("(INR)", "(Rs.)") printed a little
@@ -359,7 +382,7 @@ static void note_tail(struct column *col, const struct htok *a, const struct hto
     col->label_x1 = col->x1;
 }
 
-static bool unknown_labels(struct htok *t, int n, struct header *h)
+static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, struct header *h)
 {
     bool guessed = false;
     for (int p = 0; p < n;) {
@@ -368,15 +391,15 @@ static bool unknown_labels(struct htok *t, int n, struct header *h)
             continue;
         }
         int q = p + 1;
-        while (q < n && t[q].col < 0 && one_label(&t[q - 1], &t[q]))
+        while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e))
             q++;
         int to = -1;
-        if (p > 0 && t[p - 1].col >= 0 && (one_label(&t[p - 1], &t[p]) || currency_after_label(t, p, q))) {
+        if (p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || currency_after_label(t, p, q))) {
             to = t[p - 1].col;
             if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
                 !currency_after_label(t, p, q))
                 note_tail(&h->cols[to], &t[p], &t[q - 1]);
-        } else if (q < n && t[q].col >= 0 && one_label(&t[q - 1], &t[q])) {
+        } else if (q < n && t[q].col >= 0 && one_label(t, q - 1, q, e)) {
             to = t[q].col;
             if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
                 note_lead(&h->cols[to], &t[p], &t[q - 1]);
@@ -457,12 +480,20 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
             fprintf(stderr, " %s(%d,%.0f-%.0f)", t[a].t, t[a].cluster, t[a].x0, t[a].x1);
         fprintf(stderr, "\n");
     }
+    struct cell_edges edges;
+    header_cell_edges(l, i + k, t[0].size, &edges);
+    if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {
+        fprintf(stderr, "cell edges:");
+        for (int a = 0; a < edges.n; a++)
+            fprintf(stderr, " %.1f", edges.x[a]);
+        fprintf(stderr, "\n");
+    }
     memset(h, 0, sizeof *h);
     int matched = 0;
     unsigned roles = 0;
     for (int p = 0; p < n;) {
         int len;
-        int role = match_at(t, n, p, c, &len);
+        int role = match_at(t, n, p, c, &edges, &len);
         if (!len) {
             p++;
             continue;
@@ -521,7 +552,7 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         }
         p += len;
     }
-    bool guessed = unknown_labels(t, n, h);
+    bool guessed = unknown_labels(t, n, &edges, h);
     /* each stacked line must itself be header words (not the first row's
      * text below, nor a title above): half its words, more than half on a
      * lower line of three words or more (a row's narration above its date,

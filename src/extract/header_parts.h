@@ -102,6 +102,21 @@ bool header_sample_cells(const struct layout *l, struct sampler *s, const struct
  * many lines were read. */
 int header_count_cells(const struct layout *l, size_t from, float size, const struct header *h, struct col_cells *cc);
 
+/* header_edges.c: where the columns of cells below a header start. */
+#define MAX_CELL_EDGES 24
+struct cell_edges {
+    int n;
+    float x[MAX_CELL_EDGES];
+};
+/* The left edges of the columns of cells below a header (from line
+ * `from`, the lines its roles are read from; size: its font size): an x
+ * where three cells or more start. A
+ * cell starts its line or a gap wider than a space; amounts and small
+ * numbers (right-aligned) show no edge. */
+void header_cell_edges(const struct layout *l, size_t from, float size, struct cell_edges *e);
+/* Does a column of cells start at x (a label's word starting there)? */
+bool header_edge_at(const struct cell_edges *e, float x);
+
 /* header_parting.c: one printed label parted into several columns' labels
  * where the cells below show them apart. */
 /* A serial number's label joined to the date's, parted where the cells

@@ -105,12 +105,22 @@ static bool narration_beside_text_label(const struct header *h, const struct col
            header_col(h, COL_NARRATION) < 0 && cc[a].textlen > 2 * cc[b].textlen;
 }
 
+/* Are neighbouring columns a and b two labels, a column of cells starting
+ * under the right one's first word? Then they are two columns, however
+ * close ("Nature of Txn" beside "Transaction ID", the narrations under
+ * the one and the ids under the other each from its label's x). */
+static bool parted_by_edge(const struct header *h, const struct cell_edges *e, int a, int b)
+{
+    return header_edge_at(e, h->cols[a < b ? b : a].x0);
+}
+
 /* May unnamed column a join its neighbour b? */
-static bool joins(const struct header *h, const struct col_cells *cc, int a, int b, float size)
+static bool joins(const struct header *h, const struct col_cells *cc, const struct cell_edges *e, int a, int b,
+                  float size)
 {
     enum cellkind ka = cc[a].kind, kb = cc[b].kind;
     const struct column *l = &h->cols[a < b ? a : b], *r = &h->cols[a < b ? b : a];
-    if (r->x0 - l->x1 >= size)
+    if (r->x0 - l->x1 >= size || parted_by_edge(h, e, a, b))
         return false;
     /* amounts under both: two money columns ("Inflow" beside "Book
      * Balance"), however close their labels; dates under both: a date and
@@ -148,14 +158,14 @@ static void merge_cells(const struct column *b, struct col_cells *into, const st
 
 /* Unnamed columns merged into the label beside them, with what was
  * counted of their cells (merge_cells). */
-static void merge_unnamed(struct header *h, struct col_cells *cc, float size)
+static void merge_unnamed(struct header *h, struct col_cells *cc, const struct cell_edges *e, float size)
 {
     for (int a = 0; a < h->ncols;) {
         int b = -1;
         if (h->cols[a].unnamed) {
-            if (a + 1 < h->ncols && joins(h, cc, a, a + 1, size))
+            if (a + 1 < h->ncols && joins(h, cc, e, a, a + 1, size))
                 b = a + 1;
-            else if (a > 0 && joins(h, cc, a, a - 1, size))
+            else if (a > 0 && joins(h, cc, e, a, a - 1, size))
                 b = a - 1;
         }
         if (b < 0) {
@@ -255,12 +265,15 @@ static bool only_run_on(const struct layout *l, size_t from, float size, const s
     return own == 0;
 }
 
-/* The named label less than an em beside column a, or -1. */
-static int named_beside(const struct header *h, int a, float size)
+/* The named label less than an em beside column a, with no column of
+ * cells starting between them, or -1. */
+static int named_beside(const struct header *h, const struct cell_edges *e, int a, float size)
 {
-    if (a > 0 && !h->cols[a - 1].unnamed && h->cols[a].x0 - h->cols[a - 1].x1 < size)
+    if (a > 0 && !h->cols[a - 1].unnamed && h->cols[a].x0 - h->cols[a - 1].x1 < size &&
+        !parted_by_edge(h, e, a, a - 1))
         return a - 1;
-    if (a + 1 < h->ncols && !h->cols[a + 1].unnamed && h->cols[a + 1].x0 - h->cols[a].x1 < size)
+    if (a + 1 < h->ncols && !h->cols[a + 1].unnamed && h->cols[a + 1].x0 - h->cols[a].x1 < size &&
+        !parted_by_edge(h, e, a, a + 1))
         return a + 1;
     return -1;
 }
@@ -271,10 +284,11 @@ static int named_beside(const struct header *h, int a, float size)
  * by the gap alone. Under nothing of its own but cells run on from beside
  * it, it is a word of the label: the label's column, widened. With cells
  * of its own ("Settled" over dates beside "Txn Date") it stays a column. */
-static void join_run_on_pieces(const struct layout *l, size_t from, float size, struct header *h)
+static void join_run_on_pieces(const struct layout *l, size_t from, float size, const struct cell_edges *e,
+                               struct header *h)
 {
     for (int a = 0; a < h->ncols;) {
-        int b = h->cols[a].unnamed ? named_beside(h, a, size) : -1;
+        int b = h->cols[a].unnamed ? named_beside(h, e, a, size) : -1;
         if (b < 0 || !only_run_on(l, from, size, h, a)) {
             a++;
             continue;
@@ -364,7 +378,9 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
 {
     *chained = false;
     struct col_cells cc[TABLE_MAX_COLS];
-    join_run_on_pieces(l, from, size, h);
+    struct cell_edges edges;
+    header_cell_edges(l, from, size, &edges);
+    join_run_on_pieces(l, from, size, &edges, h);
     header_part_serial_lead(l, from, size, h);
     header_part_tail(l, from, size, h);
     int lines = header_count_cells(l, from, size, h, cc);
@@ -378,7 +394,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     }
     int text_best = -1;
     bool date_left = false;
-    merge_unnamed(h, cc, size);
+    merge_unnamed(h, cc, &edges, size);
     for (int a = 0; a < h->ncols; a++) {
         struct column *col = &h->cols[a];
         enum cellkind kd = cc[a].kind;

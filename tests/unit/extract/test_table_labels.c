@@ -794,6 +794,112 @@ static const struct placed_case PLACED[] = {
                   {.i = 3, .note = "GST ON ACH RTN CHGS", .chq_num = NONE, .balance = 135009}},
          .balances_ok = YES,
      }},
+    /* labels as close as the words inside them ("Posting Date Clearing
+     * Date Txn Particulars" half an em apart): "Date Txn" is a phrase,
+     * but the narrations start under "Txn" and the value dates under
+     * "Clearing": each column's label begins where its cells do */
+    {"labels_a_space_apart_part_where_the_columns_of_cells_below_start",
+     (const struct placed[]){
+         ROW(0, 60, {"Posting", 47.7f, 81.8f}, {"Date", 84.6f, 105.9f}, {"Clearing", 109.9f, 147.4f},
+             {"Date", 150.1f, 171.4f}, {"Txn", 175.4f, 191.7f}, {"Particulars", 194.5f, 243.5f},
+             {"Cheque", 438.2f, 472.0f}, {"Number", 474.8f, 510.6f}, {"Amount", 553.2f, 588.4f},
+             {"Balance", 616.1f, 651.6f}),
+         ROW(0, 72, {"01-07-2023", 47.7f, 94.2f}, {"02-07-2023", 109.9f, 156.3f},
+             {"NEFT-KKBKN53683703932-APOLLO", 175.5f, 316.8f}, {"HOSPITALS", 319.3f, 363.7f},
+             {"KKBKN53683703932", 438.2f, 521.4f}, {"85,000.00", 547.7f, 588.4f}, {"1,70,217.17", 603.3f, 651.6f}),
+         ROW(0, 82, {"ENTERPRISE-SALARY", 175.5f, 258.7f}, {"JUL", 261.2f, 273.9f}, {"2023", 276.4f, 296.7f}),
+         ROW(0, 94, {"05-07-2023", 47.7f, 94.2f}, {"05-07-2023", 109.9f, 156.3f},
+             {"UPI/546891097050/DR/HARPREET", 175.5f, 311.8f}, {"546891097050", 438.2f, 499.3f},
+             {"(4,361.00)", 546.6f, 588.5f}, {"1,65,856.17", 603.3f, 651.6f}),
+         ROW(0, 104, {"SHEIKH/CANARA/harpreet08@oksbi", 175.5f, 317.9f}),
+         ROW(0, 117, {"06-07-2023", 47.7f, 94.2f}, {"07-07-2023", 109.9f, 156.3f},
+             {"IMPS-544577195482-SELF-CANARA", 175.5f, 317.1f}, {"XX5847", 319.6f, 350.9f},
+             {"544577195482", 438.2f, 499.3f}, {"(38,000.00)", 541.5f, 588.4f}, {"1,27,856.17", 603.3f, 651.6f}),
+         ROW(0, 129, {"06-07-2023", 47.7f, 94.2f}, {"06-07-2023", 109.9f, 156.3f},
+             {"POS-9155-IRCTC-CHENNAI", 175.5f, 281.1f}, {"(8,884.49)", 546.6f, 588.5f},
+             {"1,18,971.68", 603.3f, 651.7f}),
+         ROW(0, 141, {"06-07-2023", 47.7f, 94.2f}, {"08-07-2023", 109.9f, 156.3f},
+             {"UPI/663372556031/CR/DIVYA", 175.5f, 293.1f}, {"DEVI", 295.7f, 314.7f},
+             {"663372556031", 438.2f, 499.3f}, {"3,450.00", 552.9f, 588.5f}, {"1,22,421.68", 603.3f, 651.6f}),
+         ROW(0, 151, {"PILLAI/INDUSIND/divya05@okaxis", 175.5f, 310.1f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .date = 20230701, .value_date = 20230702,
+                   .note = "NEFT-KKBKN53683703932-APOLLO HOSPITALS ENTERPRISE-SALARY JUL 2023"},
+                  {.i = 1, .value_date = 20230705, .note = "UPI/546891097050/DR/HARPREET SHEIKH/CANARA/harpreet08@oksbi"},
+                  {.i = 2, .value_date = 20230707, .type = DR, .amount = 3800000},
+                  {.i = 3, .value_date = 20230706, .note = "POS-9155-IRCTC-CHENNAI"},
+                  {.i = 4, .date = 20230706, .value_date = 20230708, .type = CR}},
+         .balances_ok = YES,
+     }},
+    /* narrations under words no phrase knows ("Purpose of Txn") a space
+     * after a label naming another text ("Transaction ID No."): the ids
+     * start under the one, the narrations under the other, two columns
+     * (joined, every narration was read as the id's) */
+    {"unknown_label_where_a_column_of_cells_starts_is_no_word_of_the_label_before",
+     (const struct placed[]){
+         ROW(0, 60, {"S.No", 30.0f, 51.0f}, {"Date", 55.0f, 76.3f}, {"Time", 79.1f, 101.0f},
+             {"Transaction", 138.4f, 191.6f}, {"ID", 194.4f, 204.0f}, {"No.", 206.8f, 222.0f},
+             {"Purpose", 226.0f, 262.9f}, {"of", 265.7f, 274.7f}, {"Txn", 277.4f, 293.8f}, {"Debit", 588.8f, 613.2f},
+             {"(INR)", 616.0f, 639.1f}, {"Credit", 643.1f, 670.6f}, {"(INR)", 673.4f, 696.6f},
+             {"Balance", 700.6f, 736.1f}, {"(INR)", 738.9f, 762.0f}),
+         ROW(0, 73.5, {"1", 45.9f, 51.0f}, {"2022-10-07", 55.0f, 101.5f}, {"17:23", 104.0f, 127.1f},
+             {"FT0007196319", 138.4f, 198.8f}, {"NACH", 226.0f, 249.0f}, {"return", 251.6f, 276.4f},
+             {"charges", 278.9f, 310.7f}, {"500.00", 611.1f, 639.1f}, {"3,578.70", 726.4f, 762.0f}),
+         ROW(0, 84.7, {"MUTHOOT", 226.0f, 267.1f}, {"FINANCE", 269.7f, 304.7f}, {"LTD", 307.3f, 322.8f}),
+         ROW(0, 97.9, {"2", 45.9f, 51.0f}, {"2022-10-07", 55.0f, 101.5f}, {"19:00", 104.0f, 127.1f},
+             {"FT0007204238", 138.4f, 198.8f}, {"GST", 226.0f, 242.2f}, {"on", 244.7f, 254.7f}, {"ACH", 257.2f, 274.3f},
+             {"RTN", 276.8f, 293.3f}, {"CHGS", 295.8f, 318.7f}, {"90.00", 616.2f, 639.1f},
+             {"3,488.70", 726.4f, 762.0f}),
+         ROW(0, 111.1, {"3", 45.9f, 51.0f}, {"2022-10-08", 55.0f, 101.5f}, {"20:37", 104.0f, 127.1f},
+             {"FT0007212157", 138.4f, 198.8f}, {"Received", 226.0f, 262.7f}, {"from", 265.3f, 284.1f},
+             {"SUNRISE", 286.6f, 321.6f}, {"LOGISTICS", 324.1f, 366.5f}, {"84,000.00", 655.9f, 696.6f},
+             {"87,488.70", 721.3f, 762.0f}),
+         ROW(0, 122.3, {"SALARY", 226.0f, 256.9f}, {"OCT", 259.5f, 276.2f}, {"2022", 278.8f, 299.1f}),
+         ROW(0, 135.5, {"4", 45.9f, 51.0f}, {"2022-10-10", 55.0f, 101.5f}, {"09:12", 104.0f, 127.1f},
+             {"FT0007220076", 138.4f, 198.8f}, {"Auto", 226.0f, 246.2f}, {"debit", 248.7f, 271.9f},
+             {"to", 274.4f, 283.6f}, {"BAJAJ", 286.1f, 311.2f}, {"FINANCE", 313.7f, 348.7f},
+             {"2,447.00", 603.5f, 639.1f}, {"85,041.70", 721.3f, 762.0f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .note = "NACH return charges MUTHOOT FINANCE LTD", .type = DR, .amount = 50000},
+                  {.i = 1, .note = "GST on ACH RTN CHGS"},
+                  {.i = 2, .note = "Received from SUNRISE LOGISTICS SALARY OCT 2022", .type = CR},
+                  {.i = 3, .note = "Auto debit to BAJAJ FINANCE", .balance = 8504170}},
+         .balances_ok = YES,
+     }},
+    /* narrations last, under words no phrase knows ("Purpose of" then
+     * "Txn" a little more than a monospaced space apart) half an em after
+     * the balance's label: "Purpose of" holds no cell of its own (the
+     * narrations' middles fall under "Txn"), but the narrations start
+     * under it; it is no word of the balance's label (the narrations' first
+     * words were read as the balances') */
+    {"piece_where_a_column_of_cells_starts_is_no_word_of_the_label_before_it",
+     (const struct placed[]){
+         ROW(0, 60, {"Date", 31.0f, 50.2f}, {"Debit", 120.0f, 144.0f}, {"Credit", 170.0f, 198.8f},
+             {"Balance", 232.0f, 265.6f}, {"Purpose", 272.4f, 306.0f}, {"of", 310.4f, 320.0f}, {"Txn", 324.9f, 339.3f}),
+         ROW(0, 72, {"01-04-2024", 31.0f, 79.0f}, {"7957.00", 110.4f, 144.0f}, {"16992.50", 227.2f, 265.6f},
+             {"NEFT-UTIBN19130282727-AMIT", 272.4f, 397.2f}, {"RANI", 402.0f, 421.2f}),
+         ROW(0, 84, {"02-04-2024", 31.0f, 79.0f}, {"500.00", 115.2f, 144.0f}, {"16492.50", 227.2f, 265.6f},
+             {"NACH", 272.4f, 291.6f}, {"RETURN", 296.4f, 325.2f}, {"CHARGES", 330.0f, 363.6f}, {"MAHINDRA", 368.4f, 406.8f}),
+         ROW(0, 96, {"02-04-2024", 31.0f, 79.0f}, {"90.00", 120.0f, 144.0f}, {"16402.50", 227.2f, 265.6f},
+             {"GST", 272.4f, 286.8f}, {"ON", 291.6f, 301.2f}, {"ACH", 306.0f, 320.4f}, {"RTN", 325.2f, 339.6f},
+             {"CHGS", 344.4f, 363.6f}, {"MAHINDRA", 368.4f, 406.8f}, {"FIN", 411.6f, 426.0f}),
+         ROW(0, 108, {"03-04-2024", 31.0f, 79.0f}, {"42000.00", 160.0f, 198.8f}, {"58402.50", 227.2f, 265.6f},
+             {"NEFT-KKBKN79497174709-ZENITH", 272.4f, 406.8f}, {"SALARY", 411.6f, 440.4f}),
+         ROW(0, 120, {"04-04-2024", 31.0f, 79.0f}, {"1427.00", 110.4f, 144.0f}, {"56975.50", 227.2f, 265.6f},
+             {"CHQ", 272.4f, 286.8f}, {"PAID-FATIMA", 291.6f, 344.4f}, {"NAIR", 349.2f, 368.4f}, {"MEHTA", 373.2f, 397.2f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 1, .note = "NACH RETURN CHARGES MAHINDRA", .balance = 1649250},
+                  {.i = 2, .note = "GST ON ACH RTN CHGS MAHINDRA FIN", .balance = 1640250},
+                  {.i = 3, .note = "NEFT-KKBKN79497174709-ZENITH SALARY", .type = CR},
+                  {.i = 4, .note = "CHQ PAID-FATIMA NAIR MEHTA", .balance = 5697550}},
+         .balances_ok = YES,
+     }},
 };
 #pragma GCC diagnostic pop
 
