@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/flags.h"
 #include "store/store.h"
+#include "util/json_text.h"
 
 int cli_mkdirs(const char *path)
 {
@@ -26,9 +27,11 @@ int cli_mkdirs(const char *path)
     return mkdir(buf, 0750) && errno != EEXIST ? -1 : 0;
 }
 
+/* json_text writes json_dumps's bytes, faster (a parse's statement is
+ * thousands of strings and amounts: 4% of a 10-page parse in json_dumps). */
 void cli_print_json(json_t *j)
 {
-    char *s = j ? json_dumps(j, JSON_REAL_PRECISION(15) | JSON_COMPACT) : NULL;
+    char *s = j ? json_text(j, NULL) : NULL;
     if (s)
         puts(s);
     free(s);
