@@ -69,6 +69,8 @@ static void skip_weekday(const char *s, size_t len, size_t *i)
     while (j < len && isalpha((unsigned char)s[j]))
         j++;
     size_t n = j - *i;
+    if (n < 3) /* a date's digits, most often: no weekday to look for */
+        return;
     bool day = false;
     for (size_t k = 0; k < 7 && !day; k++)
         day = (n == 3 || n == strlen(DAYS[k])) && !strncasecmp(s + *i, DAYS[k], n);
