@@ -38,6 +38,29 @@ static int balance_column(const struct header *h, const int *mc, int nm)
     return part >= 0 ? part : right;
 }
 
+/* Column bal of the money columns mc[0..nm) is the balance: the one other
+ * an amount (if its role is a guess), two others debit then credit
+ * (unless a label names one side). */
+static void sides_beside_balance(struct header *h, const int *mc, int nm, int bal)
+{
+    h->cols[bal].role = COL_BALANCE;
+    int rest[TABLE_MAX_COLS], nr = 0;
+    for (int a = 0; a < nm; a++)
+        if (mc[a] != bal)
+            rest[nr++] = mc[a];
+    if (nr == 1 && h->cols[rest[0]].guess) {
+        h->cols[rest[0]].role = COL_AMOUNT;
+    } else if (nr == 2) {
+        struct column *x = &h->cols[rest[0]], *y = &h->cols[rest[1]];
+        if (!x->guess && (x->role == COL_DEBIT || x->role == COL_CREDIT))
+            y->role = x->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else if (!y->guess && (y->role == COL_DEBIT || y->role == COL_CREDIT))
+            x->role = y->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
+        else
+            x->role = COL_DEBIT, y->role = COL_CREDIT;
+    }
+}
+
 /* Money roles where a label left them open: the balance (balance_column),
  * the one other money column an amount, two others debit then credit
  * (unless a label names one side). The balance chain may choose otherwise
@@ -66,23 +89,7 @@ static void money_roles(struct header *h)
             return;
         }
     }
-    int bal = balance_column(h, mc, nm);
-    h->cols[bal].role = COL_BALANCE;
-    int rest[TABLE_MAX_COLS], nr = 0;
-    for (int a = 0; a < nm; a++)
-        if (mc[a] != bal)
-            rest[nr++] = mc[a];
-    if (nr == 1 && h->cols[rest[0]].guess) {
-        h->cols[rest[0]].role = COL_AMOUNT;
-    } else if (nr == 2) {
-        struct column *x = &h->cols[rest[0]], *y = &h->cols[rest[1]];
-        if (!x->guess && (x->role == COL_DEBIT || x->role == COL_CREDIT))
-            y->role = x->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
-        else if (!y->guess && (y->role == COL_DEBIT || y->role == COL_CREDIT))
-            x->role = y->role == COL_DEBIT ? COL_CREDIT : COL_DEBIT;
-        else
-            x->role = COL_DEBIT, y->role = COL_CREDIT;
-    }
+    sides_beside_balance(h, mc, nm, balance_column(h, mc, nm));
 }
 
 /* Labels sit as close as the words inside them ("Txn Description",
@@ -342,6 +349,33 @@ static bool balances_chain(const struct layout *l, size_t from, float size, cons
     return best >= 3 && 2 * best >= pairs;
 }
 
+/* The balances below h do not chain under the balance its roles guess
+ * (the rightmost money column whose label names none): another money
+ * column whose label names no role may be the balance, printed before the
+ * amounts ("Ledger" then "Outflow", "Inflow"). The first under which the
+ * balances chain is, the others the sides beside it (sides_beside_balance).
+ * Returns whether one was found. */
+static bool balance_elsewhere(const struct layout *l, size_t from, float size, struct header *h)
+{
+    int mc[TABLE_MAX_COLS], nm = 0, bal = header_col(h, COL_BALANCE);
+    for (int a = 0; a < h->ncols; a++)
+        if (header_money_role(h->cols[a].role))
+            mc[nm++] = a;
+    if (bal < 0 || !h->cols[bal].unnamed || nm > 3)
+        return false;
+    for (int k = 0; k < nm; k++) {
+        if (mc[k] == bal || !h->cols[mc[k]].unnamed)
+            continue;
+        struct header trial = *h;
+        sides_beside_balance(&trial, mc, nm, mc[k]);
+        if (balances_chain(l, from, size, &trial)) {
+            *h = trial;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Two money columns whose labels name no role (the second's no word at
  * all), read as an amount and the balance (money_roles): a running balance is printed on its transaction's line,
  * beside the amount. Where no sampled line shows amounts under both, and
@@ -473,6 +507,6 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
                     h->cols[a].x0, h->cols[a].x1);
         fprintf(stderr, " -> %s\n", dates && amounts ? "table" : "not a table");
     }
-    *chained = dates && amounts && balances_chain(l, from, size, h);
+    *chained = dates && amounts && (balances_chain(l, from, size, h) || balance_elsewhere(l, from, size, h));
     return dates && amounts;
 }

@@ -445,6 +445,29 @@ static const struct table_case CASES[] = {
                   {.i = 4, .date = 20241201, .balance = 3692466, .reconciled = YES}},
          .balances_ok = YES,
      }},
+
+    /* A balance printed before the amounts, no money label named by any
+     * phrase ("Ledger" over "Balance", then "Outflow", "Inflow"): the
+     * rightmost money column is the guess for the balance, but the
+     * balances chain only with the first one as the balance and the two
+     * after it as the sides. It was refused (no label named, no chain). */
+    {"balance_before_unnamed_sides_is_the_column_whose_balances_chain",
+     "Txn.        Nature of Txn                  Inst. No.          Ledger      Outflow       Inflow\n"
+     "Dt.                                                          Balance\n"
+     "01/11/2024  UPI/DR/590570599726/GURPREET   590570599726    82,344.04     5,238.00\n"
+     "02/11/2024  POS/MEDPLUS/KOLKATA                            73,703.91     8,640.13\n"
+     "03/11/2024  IMPS/697838299342/RAJESH       697838299342  1,01,594.91                 27,891.00\n"
+     "04/11/2024  UPI/DR/626393066139/DIVYA      626393066139    99,223.91     2,371.00\n"
+     "05/11/2024  NEFT/ACME LTD/SALARY                         1,49,223.91                 50,000.00\n",
+     {
+         .ntxns = 5,
+         .opening = 8758204,
+         .txns = {{.i = 0, .type = DR, .amount = 523800, .balance = 8234404, .chq_num = "590570599726",
+                   .note = "UPI/DR/590570599726/GURPREET"},
+                  {.i = 2, .type = CR, .amount = 2789100, .balance = 10159491, .reconciled = YES},
+                  {.i = 4, .type = CR, .amount = 5000000, .balance = 14922391, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
