@@ -104,8 +104,8 @@ void header_part_serial_lead(const struct layout *l, size_t from, float size, st
 }
 
 /* The right edge of the dates printed under column a's label (from line
- * `from` on, the lines its roles are read from): a date word starting
- * under the label. */
+ * `from` on, the lines its roles are read from): a date starting under
+ * the label, in one word or in words ("01 December 2022"). */
 static float dates_right(const struct layout *l, size_t from, float size, const struct header *h, int a)
 {
     float right = h->cols[a].x0;
@@ -116,10 +116,9 @@ static float dates_right(const struct layout *l, size_t from, float size, const 
         sp.lines++;
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
             const struct word *wd = &l->words[w];
-            const char *t = word_text(l, wd);
-            pb_day d;
-            if (wd->x0 >= h->cols[a].x0 - size && wd->x0 <= h->cols[a].x1 && token_parse_date(t, strlen(t), &d))
-                right = fmaxf(right, wd->x1);
+            uint32_t n = wd->x0 >= h->cols[a].x0 - size && wd->x0 <= h->cols[a].x1 ? cells_date_words(l, ln, w) : 0;
+            if (n)
+                right = fmaxf(right, l->words[w + n - 1].x1);
         }
     }
     return right;

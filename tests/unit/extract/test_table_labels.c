@@ -430,6 +430,33 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
                   {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR, .balance = 1148000}},
      }},
+    /* The same cell with the date in words ("01 June 2023", three words
+     * the first of which alone is no date): the date's label ends where
+     * those words end, so the month and year are the date's, not the
+     * narration's first words. It was refused (no row had a date). */
+    {"date_in_words_and_narration_in_one_cell",
+     (const struct placed[]){
+         {0, 148, .header = TXN_DESCRIPTION_ONE_CELL},
+         ROW(0, 163, {"01", 31, 40}, {"June", 43, 63}, {"2023", 66, 86}, {"5,000.00", 581, 622.2f},
+             {"10,000.00", 712.1f, 761}),
+         ROW(0, 176, {"ATM", 31.0f, 46.3f}, {"CASH", 48.8f, 69.2f}, {"WDL/S1A91796/CHENNAI", 71.7f, 173.7f}),
+         ROW(0, 190, {"02", 31, 40}, {"June", 43, 63}, {"2023", 66, 86}, {"1,000.00", 638.4f, 687.3f},
+             {"11,000.00", 712.1f, 761}),
+         ROW(0, 203, {"BY", 31.0f, 41.2f}, {"CASH", 43.7f, 64.1f}, {"DEPOSIT", 66.6f, 102.3f}),
+         ROW(0, 217, {"03", 31, 40}, {"June", 43, 63}, {"2023", 66, 86}, {"20.00", 581, 622.2f},
+             {"10,980.00", 712.1f, 761}),
+         ROW(0, 230, {"SMS", 31.0f, 46.3f}, {"CHGS", 48.8f, 69.2f}, {"QUARTERLY", 71.7f, 117.6f}),
+         ROW(0, 244, {"04", 31, 40}, {"June", 43, 63}, {"2023", 66, 86}, {"500.00", 638.4f, 687.3f},
+             {"11,480.00", 712.1f, 761}),
+         ROW(0, 257, {"NEFT", 31.0f, 52}, {"CR", 54.5f, 66}, {"REFUND", 68.5f, 100}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20230601, .note = "ATM CASH WDL/S1A91796/CHENNAI", .type = DR},
+                  {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
+                  {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
+         .balances_ok = YES,
+     }},
     /* The same cell in a monospaced font: a narration line's first word
      * ("BY") alone in the date column is one of the font's spaces (as wide
      * as a letter) before the next, long enough to fall in the narration
