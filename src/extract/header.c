@@ -292,13 +292,26 @@ static int qualified_label(const struct htok *t, int p, const struct header *h)
     return -1;
 }
 
+/* Is token b a word of the narration's label: named by its phrase, or a
+ * word no phrase knows a space or less beside such a word on its line
+ * ("of" in "Details of Transaction")? */
+static bool narration_word(const struct htok *t, int n, int b, const struct header *h)
+{
+    if (t[b].col >= 0)
+        return h->cols[t[b].col].role == COL_NARRATION;
+    for (int a = 0; a < n; a++)
+        if (a != b && t[a].line == t[b].line && t[a].col >= 0 && h->cols[t[a].col].role == COL_NARRATION &&
+            (t[a].x0 > t[b].x0 ? t[a].x0 - t[b].x1 : t[b].x0 - t[a].x1) < 0.61f * t[b].size)
+            return true;
+    return false;
+}
+
 /* Token p is on a lower line, stacked under the narration's label on a
  * line above (its cluster's). */
-static bool under_narration(const struct htok *t, int p, const struct header *h)
+static bool under_narration(const struct htok *t, int n, int p, const struct header *h)
 {
     for (int b = 0; b < p && t[p].line > 0; b++)
-        if (t[b].cluster == t[p].cluster && t[b].line < t[p].line && t[b].col >= 0 &&
-            h->cols[t[b].col].role == COL_NARRATION)
+        if (t[b].cluster == t[p].cluster && t[b].line < t[p].line && narration_word(t, n, b, h))
             return true;
     return false;
 }
@@ -527,7 +540,7 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         } else if (same && ((role == COL_DEBIT && prev == COL_CREDIT) || (role == COL_CREDIT && prev == COL_DEBIT))) {
             into = t[p - 1].col;
             h->cols[into].role = COL_AMOUNT;
-        } else if (role != COL_NARRATION && under_narration(t, p, h)) {
+        } else if (role != COL_NARRATION && under_narration(t, n, p, h)) {
             /* a phrase on a lower line stacked under the narration's label
              * naming another column ("Interest credited" under "Transaction
              * Details"): the first row's narration printed above its date

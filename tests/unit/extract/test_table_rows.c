@@ -181,6 +181,33 @@ static const struct placed_case PLACED[] = {
                   {.i = 2, .note = "Interest credited 01-12-2024 to 31-12-2024", .type = CR, .amount = 159690,
                    .reconciled = YES}},
      }},
+    /* The same under a narration label with a word no phrase knows in it
+     * ("Details of Transaction"), in a proportional font: "Interest
+     * credited", one phrase, centred under "of", is stacked under the
+     * narration's label all the same. It was read as a credit column, the
+     * amounts under "Amount" as debits, and the page's credits flagged. */
+    {"first_rows_narration_above_its_date_under_a_partly_known_narration_label",
+     (const struct placed[]){
+         ROW(0, 100, {"Date", 30, 50}, {"Details", 102, 136}, {"of", 138, 148}, {"Transaction", 151, 207},
+             {"Amount", 645, 682}, {"Balance", 724, 762}),
+         ROW(0, 110, {"Interest", 102, 135}, {"credited", 138, 173}),
+         ROW(0, 120, {"31/12/2024", 30, 75}, {"01-12-2024", 102, 145}, {"to", 148, 156}, {"31-12-2024", 159, 202},
+             {"1,596.90", 645, 682}, {"12,837.97", 720, 762}),
+         ROW(0, 134, {"Paid", 102, 120}, {"to", 123, 131}, {"INDIAN", 134, 164}, {"OIL", 167, 181}, {"via", 184, 197},
+             {"PAYU", 200, 222}),
+         ROW(0, 144, {"30/12/2024", 30, 75}, {"Order", 102, 125}, {"ID:", 128, 141}, {"9833670605", 144, 190},
+             {"3,354.41", 645, 682}, {"11,241.07", 720, 762}),
+         ROW(0, 158, {"Received", 102, 140}, {"from", 143, 163}, {"ACME", 166, 190}),
+         ROW(0, 168, {"29/12/2024", 30, 75}, {"NEFT", 102, 124}, {"Ref", 127, 141}, {"No:", 144, 159},
+             {"HDFCN36025884455", 162, 240}, {"5,000.00", 645, 682}, {"14,595.48", 720, 762}),
+         {.s = NULL}},
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "Received from ACME NEFT Ref No: HDFCN36025884455"},
+                  {.i = 1, .note = "Paid to INDIAN OIL via PAYU Order ID: 9833670605", .type = DR},
+                  {.i = 2, .note = "Interest credited 01-12-2024 to 31-12-2024", .type = CR, .amount = 159690,
+                   .reconciled = YES}},
+     }},
 
     /* The narration printed above the date line (cells at the foot of
      * their rows, rows set apart), a row broken across a page: the rest of
