@@ -100,10 +100,56 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
     return n;
 }
 
+/* The phrase on a line above the lower-line phrase starting at token a
+ * that it overlaps most (a fair part of the shorter of the two), or -1. */
+static int phrase_above(const struct htok *t, int n, const int *phrase, const float *px0, const float *px1, int a)
+{
+    int P = phrase[a], bestq = -1;
+    float best = 0;
+    for (int b = 0; b < n; b++) {
+        if (t[b].line >= t[a].line || (b > 0 && phrase[b - 1] == phrase[b]))
+            continue;
+        int Q = phrase[b];
+        float ov = fminf(px1[P], px1[Q]) - fmaxf(px0[P], px0[Q]);
+        if (ov > best && ov > 0.2f * fminf(px1[P] - px0[P], px1[Q] - px0[Q])) {
+            best = ov;
+            bestq = Q;
+        }
+    }
+    return bestq;
+}
+
+/* The lower-line phrase starting at token a lies under phrase Q above; a
+ * word of it starting wholly right of Q that begins a label's phrase of
+ * its own ("Credits (Rs)" a space after "Debited" under "Amount") is
+ * another label when the words before it lie under most of Q (Q is their
+ * label, not one spanning several columns' labels: "Amount (INR)" over
+ * "Debits (Rs)" and "Cr. Amount"): it and the words after it become a
+ * phrase of their own (*np phrases so far), no part of Q's label. */
+static void split_beyond(const struct htok *t, int n, int *phrase, float *px0, float *px1, int a, int Q, int *np)
+{
+    int P = phrase[a];
+    for (int b = a + 1; b < n && phrase[b] == P; b++) {
+        size_t nph;
+        float under = fminf(t[b - 1].x1, px1[Q]) - fmaxf(px0[P], px0[Q]);
+        if (t[b].word == t[b - 1].word || t[b].x0 < px1[Q] || 2 * under < px1[Q] - px0[Q] ||
+            !profile_phrases_from(PHRASE_HEADER, t[b].t, &nph))
+            continue;
+        int tail = (*np)++;
+        px0[tail] = t[b].x0;
+        px1[tail] = px1[P];
+        px1[P] = t[b - 1].x1;
+        for (int c = b; c < n && phrase[c] == P; c++)
+            phrase[c] = tail;
+        return;
+    }
+}
+
 /* Tokens of one word form one cluster. A label on a lower header line
  * ("Amount (INR )" under "Deposit") joins the label above it that it
  * overlaps most, at the token nearest its centre; its own words stay
- * together. Clusters are then read left to right. */
+ * together, but for a label of their own a space after them
+ * (split_beyond). Clusters are then read left to right. */
 static void cluster_tokens(struct htok *t, int n)
 {
     int p[MAX_HDR_TOKENS], phrase[MAX_HDR_TOKENS];
@@ -128,20 +174,10 @@ static void cluster_tokens(struct htok *t, int n)
     for (int a = 0; a < n; a++) {
         if (t[a].line == 0 || (a > 0 && phrase[a - 1] == phrase[a]))
             continue; /* first token of each lower-line phrase */
-        int P = phrase[a], bestq = -1;
-        float best = 0;
-        for (int b = 0; b < n; b++) {
-            if (t[b].line >= t[a].line || (b > 0 && phrase[b - 1] == phrase[b]))
-                continue;
-            int Q = phrase[b];
-            float ov = fminf(px1[P], px1[Q]) - fmaxf(px0[P], px0[Q]);
-            if (ov > best && ov > 0.2f * fminf(px1[P] - px0[P], px1[Q] - px0[Q])) {
-                best = ov;
-                bestq = Q;
-            }
-        }
+        int P = phrase[a], bestq = phrase_above(t, n, phrase, px0, px1, a);
         if (bestq < 0)
             continue;
+        split_beyond(t, n, phrase, px0, px1, a, bestq, &np);
         float mid = (px0[P] + px1[P]) / 2, dist = INFINITY;
         int near = -1;
         for (int b = 0; b < n; b++) {
@@ -162,6 +198,7 @@ static void cluster_tokens(struct htok *t, int n)
 
 struct clus {
     float x0, x1;
+    int top; /* the topmost line of its tokens */
 };
 
 static int cmp_htok(const void *a, const void *b, void *arg)
@@ -182,12 +219,13 @@ static int cmp_htok(const void *a, const void *b, void *arg)
 /* Can a phrase run from token a into token b (the next in order)? Only
  * within a cluster or across a small gap on one line: a stacked label's
  * lower word ("Debited" under "Amount") does not run on into the next
- * label on the line above ("Credits"). */
+ * label, on the line above or beside it on its own ("Credits", a space
+ * after "Debited": no "Debit Credit" label). */
 static bool tokens_adjacent(const struct htok *a, const struct htok *b, const struct clus *c)
 {
     if (a->cluster == b->cluster)
         return true;
-    if (a->line != b->line)
+    if (a->line != b->line || a->line > c[a->cluster].top || b->line > c[b->cluster].top)
         return false;
     float gap = c[b->cluster].x0 - c[a->cluster].x1;
     return gap < 1.2f * a->size;
@@ -481,10 +519,11 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         return 0;
     cluster_tokens(t, n);
     for (int a = 0; a < n; a++)
-        c[a] = (struct clus){INFINITY, -INFINITY};
+        c[a] = (struct clus){INFINITY, -INFINITY, (int)k};
     for (int a = 0; a < n; a++) {
         c[t[a].cluster].x0 = fminf(c[t[a].cluster].x0, t[a].x0);
         c[t[a].cluster].x1 = fmaxf(c[t[a].cluster].x1, t[a].x1);
+        c[t[a].cluster].top = t[a].line < c[t[a].cluster].top ? t[a].line : c[t[a].cluster].top;
     }
     qsort_r(t, (size_t)n, sizeof *t, cmp_htok, c);
     if (getenv("PB_TABLE_DEBUG") && !strcmp(getenv("PB_TABLE_DEBUG"), "2")) {

@@ -927,6 +927,65 @@ static const struct placed_case PLACED[] = {
                   {.i = 4, .note = "CHQ PAID-FATIMA NAIR MEHTA", .balance = 5697550}},
          .balances_ok = YES,
      }},
+    /* "Amount" over "Debited", and "Credits (Rs)" a space after "Debited"
+     * on the lower line: two labels, not one "Debit Credit" label joined
+     * to "Amount" (a stacked label's lower word runs into no label beside
+     * it; the words wholly right of "Amount" that begin a label are one of
+     * their own). Read as one, the debits and credits fell under a Dr/Cr
+     * column and a debit column, and the statement was flagged or
+     * refused. */
+    {"lower_word_of_a_stacked_label_a_space_before_the_next_label_is_not_joined_to_it",
+     (const struct placed[]){
+         ROW(0, 60, {"Amount", 415, 444}),
+         ROW(0, 70, {"Date", 32, 51}, {"Particulars", 156, 205}, {"Debited", 410, 444}, {"Credits", 450, 484},
+             {"(Rs)", 489, 508}, {"Balance", 540, 575}),
+         ROW(0, 85, {"01-08-24", 32, 70}, {"ATM", 156, 172}, {"WDL", 175, 195}, {"-728.33", 414, 444},
+             {"59,809.34", 535, 575}),
+         ROW(0, 97, {"02-08-24", 32, 70}, {"NEFT", 156, 178}, {"CR", 181, 192}, {"SALARY", 195, 228},
+             {"1,903.00", 470, 508}, {"61,712.34", 535, 575}),
+         ROW(0, 109, {"03-08-24", 32, 70}, {"POS", 156, 172}, {"GROCERY", 175, 210}, {"-2,000.00", 402, 444},
+             {"59,712.34", 535, 575}),
+         ROW(0, 121, {"04-08-24", 32, 70}, {"IMPS", 156, 178}, {"FROM", 181, 203}, {"RAVI", 206, 226},
+             {"25,655.00", 465, 508}, {"85,367.34", 535, 575}),
+         ROW(0, 133, {"05-08-24", 32, 70}, {"UPI", 156, 170}, {"TO", 173, 184}, {"SHOP", 187, 210},
+             {"-367.34", 414, 444}, {"85,000.00", 535, 575}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .opening = 6053767,
+         .txns = {{.i = 0, .date = 20240801, .note = "ATM WDL", .type = DR, .amount = 72833, .balance = 5980934},
+                  {.i = 1, .note = "NEFT CR SALARY", .type = CR, .amount = 190300, .balance = 6171234,
+                   .reconciled = YES},
+                  {.i = 3, .note = "IMPS FROM RAVI", .type = CR, .amount = 2565500, .reconciled = YES},
+                  {.i = 4, .type = DR, .amount = 36734, .balance = 8500000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
+    /* "Amount (INR)" printed over both "Debits (Rs)" and "Cr. Amount" (a
+     * label spanning two columns' labels): "Cr." lies under little of it,
+     * so "Amount" after it is no label of its own but the rest of "Cr.
+     * Amount", the credits' label. */
+    {"label_spanning_two_labels_below_leaves_the_lower_labels_whole",
+     (const struct placed[]){
+         ROW(0, 60, {"Amount", 643, 674}, {"(INR)", 676, 698}),
+         ROW(0, 70, {"Date", 44, 61}, {"Narration", 98, 140}, {"Debits", 620, 646}, {"(Rs)", 648, 664},
+             {"Cr.", 687, 699}, {"Amount", 701, 732}, {"Balance", 766, 798}),
+         ROW(0, 85, {"01.10.2024", 44, 90}, {"UPI/CR/342789267456", 98, 190}, {"2,869.00", 694, 732},
+             {"74,872.46", 755, 798}),
+         ROW(0, 97, {"02.10.2024", 44, 90}, {"ATM", 98, 114}, {"WDL", 117, 137}, {"5,000.00", 626, 664},
+             {"69,872.46", 755, 798}),
+         ROW(0, 109, {"03.10.2024", 44, 90}, {"NEFT", 98, 120}, {"SALARY", 123, 156}, {"30,000.00", 689, 732},
+             {"99,872.46", 755, 798}),
+         ROW(0, 121, {"04.10.2024", 44, 90}, {"POS", 98, 114}, {"SHOP", 117, 140}, {"872.46", 634, 664},
+             {"99,000.00", 755, 798}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .opening = 7200346,
+         .txns = {{.i = 0, .type = CR, .amount = 286900, .balance = 7487246},
+                  {.i = 1, .type = DR, .amount = 500000, .reconciled = YES},
+                  {.i = 2, .type = CR, .amount = 3000000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
 };
 #pragma GCC diagnostic pop
 
