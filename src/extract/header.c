@@ -610,7 +610,11 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
      * lower line of three words or more (a row's narration above its date,
      * "Cheque deposit CANARA BANK", names two labels in four words; "On" /
      * "Ref" under "Value" / "Instr." is a header line); a top line read
-     * as a header alone (its roles from the cells below) is one */
+     * as a header alone (its roles from the cells below) is one; a top
+     * line of labels mostly no phrase knows ("Txn.  Nature of Txn  Value
+     * (INR)  Ledger" over "Dt." and "Balance") is one if the balances
+     * below chain under the roles read (as a line alone would be) */
+    bool top_unknown = false;
     for (size_t ln = top_read ? 1 : 0; ln < k && k > 1; ln++) {
         int all = 0, hit = 0;
         for (int a = 0; a < n; a++)
@@ -623,10 +627,16 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
                        (ln == 0 && ((t[a].col >= 0 && h->cols[t[a].col].role != COL_UNKNOWN) ||
                                     beside_named_label(t, n, a, h)));
             }
-        if (all && (hit * 2 < all || (ln > 0 && all >= 3 && hit * 2 == all))) {
+        if (ln == 0 && all && hit * 2 < all && hit > 0) {
+            top_unknown = true;
+        } else if (all && (hit * 2 < all || (ln > 0 && all >= 3 && hit * 2 == all))) {
             h->ncols = 0;
             return 0;
         }
+    }
+    if (top_unknown && !guessed) {
+        h->ncols = 0;
+        return 0;
     }
     /* left to right */
     for (int a = 1; a < h->ncols; a++)
@@ -646,7 +656,7 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         for (int a = 0; a < h->ncols; a++)
             named += !h->cols[a].unnamed;
         if (!named || !header_roles_from_cells(l, i + k, t[0].size, h, &chained) ||
-            ((named < 2 || matched * 10 < n * 3) && !chained)) {
+            ((top_unknown || named < 2 || matched * 10 < n * 3) && !chained)) {
             h->ncols = 0;
             return 0;
         }

@@ -468,6 +468,41 @@ static const struct table_case CASES[] = {
                   {.i = 4, .type = CR, .amount = 5000000, .balance = 14922391, .reconciled = YES}},
          .balances_ok = YES,
      }},
+
+    /* A two-line header whose top line is labels no phrase knows but one
+     * word ("Txn.  Nature of Txn  Value (INR)  Ledger" over "Dt." and
+     * "Balance"): too few known words to be header words by themselves,
+     * but the balances below chain under the roles its cells give, which
+     * vouches for it as for a header line read alone. It was refused. */
+    {"top_header_line_of_unknown_labels_is_one_when_the_balances_chain",
+     "Txn.        Nature of Txn                  Value (INR)       Ledger\n"
+     "Dt.                                                         Balance\n"
+     "            Cash withdrawal at ATM\n"
+     "02/10/2023                                      500.00     9,500.00\n"
+     "            ATM ID: S1A20125\n"
+     "\n"
+     "            Paid to DECATHLON\n"
+     "05/10/2023                                    1,924.61     7,575.39\n"
+     "            UPI Ref No: 395073010439\n"
+     "\n"
+     "            Received from KARTHIK KUMAR RAO\n"
+     "09/10/2023                                    5,000.00    12,575.39\n"
+     "            NEFT Ref No: HDFCN25126677367\n"
+     "\n"
+     "            Cash withdrawal at ATM\n"
+     "17/10/2023                                    4,000.00     8,575.39\n"
+     "            ATM ID: S1A36681\n"
+     "\n"
+     "            SMS charges\n"
+     "21/10/2023                                       75.39     8,500.00\n"
+     "            JUL23-SEP23\n",
+     {
+         .ntxns = 5,
+         .txns = {{.i = 1, .date = 20231005, .type = DR, .amount = 192461, .note = "Paid to DECATHLON UPI Ref No: 395073010439",
+                   .reconciled = YES},
+                  {.i = 2, .type = CR, .amount = 500000, .balance = 1257539, .reconciled = YES},
+                  {.i = 4, .type = DR, .amount = 7539, .balance = 850000, .reconciled = YES}},
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */
