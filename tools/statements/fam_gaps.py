@@ -7,6 +7,7 @@ only) until the reader reads them in general logic.
 | split_central | Central Bank of India: narrow `Post Date` and `Value Date` columns, each date printed over two lines (`07/12/` over `2026`) |
 | split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
 | split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it; variant 2 prints ISO dates (`2026/12/` over `07`) |
+| two_up | Indian Bank's ledger print two-up: the table in two halves of the page side by side, the same labels over both on one line, the left half filled first (session 13) |
 
 Variant 3 of each centres a row's cells vertically on its wrapped narration (session 13): the
 date's first piece prints on the narration's first line, the amounts on the line under it, the
@@ -111,4 +112,25 @@ class SplitIOB(SplitDates):
                                      ("Period", self.period("%d-%m-%Y"))], left=self.name_address_pairs())
 
 
-LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB}
+class TwoUp(Gaps):
+    """Indian Bank's ledger print two-up: the rows fill the left half of the page under its
+    labels, then go on in the right half under the same labels printed again on the same line;
+    one statement, read left half first."""
+    bank_key = "indian"
+    narr_style = "psu"
+    date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
+    producer = "IB Ledger Print"
+    two_up = True
+
+    def table(self):
+        return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("dr", ["Debit"], "r"),
+                Col("cr", ["Credit"], "r"), Col("bal", ["Balance"], "r")]
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["INDIAN BANK", "Ledger Print"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs())
+
+
+LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB, "two_up": TwoUp}

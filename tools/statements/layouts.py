@@ -51,6 +51,7 @@ class Layout:
     row_rules = False       # a thin rule under every row (a ruled table)
     row_shading = False     # every second transaction row on a light fill
     col_rules = False       # vertical rules between the columns
+    two_up = False          # the table printed in two halves of the page side by side (render.py)
     probe = False           # a probe family (fam_probe.py): only in the probe set
     producer = "ReportLab PDF Library - www.reportlab.com"
     creator = None
@@ -81,6 +82,7 @@ class Layout:
                           (self.valign == "bottom", "narration_above"),
                           (self.balance_rows == "day_end", "rows_without_balance"),
                           (self.carry_forward, "bf_reprint"),
+                          (self.two_up, "two_tables_side_by_side"),
                           (spec.get("second_account"), "multi_account"),
                           (spec.get("summary_new_page"), "summary_new_page"),
                           (getattr(self.st, "split_rows", 0), "page_break_split"),

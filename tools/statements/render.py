@@ -148,6 +148,9 @@ class Renderer:
         self.q = Quirks(self, self.o.get("quirks") or (), page_images)
         # Table rows printed from HTML carry cell padding; report writers pack rows tighter.
         self.row_gap = self.o.get("row_gap", 0.6 * self.lead if layout.valign == "middle" else 2)
+        # Two-up pages (layout two_up): the main table printed in two halves of the page, side by
+        # side, the left filled first; xoff shifts the cells into the half being filled.
+        self.xoff, self.half, self.half_w, self.two_up = 0, 0, 0, False
 
     # -- text helpers used by layouts --
     def text(self, x, y, s, bold=False, size=None, align="l"):
@@ -203,11 +206,17 @@ class Renderer:
         share the rest but never less than 32% of the line (banks give narrations the room), so
         the slack shrinks when space is short. Columns never overlap. Without arguments: the
         layout's transaction table."""
-        below = getattr(self.L, "below_key", None) if cols is None else None  # the main table only
+        main = cols is None
+        below = getattr(self.L, "below_key", None) if main else None  # the main table only
         cols = cols or self.L.columns()
         rows = self.rows if rows is None else rows
         pad = self.o.get("pad", 3)
         avail = self.W - 2 * self.margin
+        self.two_up = main and getattr(self.L, "two_up", False)
+        if self.two_up:
+            gutter = 2.5 * self.size  # the halves kept apart by more than a column gap
+            avail = (avail - gutter) / 2
+            self.half_w = avail + gutter
         all_cols, cols = cols, [c for c in cols if c.key != below]
         need, slack = {}, {}
         for col in cols:
@@ -266,12 +275,13 @@ class Renderer:
         if not s:
             return
         align = col.head_align if header else col.align
+        x = col.x + self.xoff
         if align == "r":
-            self.text(col.x + col.w - self.pad, y, s, bold=bold, align="r", size=size)
+            self.text(x + col.w - self.pad, y, s, bold=bold, align="r", size=size)
         elif align == "c":
-            self.text(col.x + col.w / 2, y, s, bold=bold, align="c", size=size)
+            self.text(x + col.w / 2, y, s, bold=bold, align="c", size=size)
         else:
-            self.text(col.x + self.pad, y, s, bold=bold, size=size)
+            self.text(x + self.pad, y, s, bold=bold, size=size)
 
     def draw_table_header(self, y):
         n = max(len(c.header) for c in self.cols)
@@ -284,10 +294,14 @@ class Renderer:
             under = [c for c in self.cols if c.key in keys]  # one label centred over several columns
             if under:
                 self.text((under[0].x + under[-1].x + under[-1].w) / 2, y, label, bold=True, align="c")
-        for i in range(n):
-            for col in self.cols:
-                if i < len(col.header):
-                    self.draw_cell(col, y - i * self.lead, col.header[i], bold=True, header=True)
+        halves = [0, self.half_w] if self.two_up and not self.in_section else [self.xoff]
+        for xoff in halves:  # a two-up page prints the labels over both halves
+            self.xoff = xoff
+            for i in range(n):
+                for col in self.cols:
+                    if i < len(col.header):
+                        self.draw_cell(col, y - i * self.lead, col.header[i], bold=True, header=True)
+        self.xoff = halves[0]
         y -= n * self.lead
         if self.o.get("grid"):
             self.c.line(self.margin, y + self.lead * 0.7, self.W - self.margin, y + self.lead * 0.7)
@@ -355,8 +369,13 @@ class Renderer:
         self.shaded, self.last_shaded = 0, None
         self.rows_bottom = None  # the foot of the page's last row of the main table (column rules)
         self.cols = self.main_cols
+        self.two_up = getattr(self.L, "two_up", False)
+        self.half, self.xoff = 0, 0
         self._new_page()
-        self._table(self.rows, self.o.get("break_rows"))
+        self._table(self.rows, self.o.get("break_rows") and not self.two_up)
+        if self.half:  # what follows the table goes under both halves, full width
+            self.y = min(self.y, self.left_bottom)
+        self.two_up, self.half, self.xoff = False, 0, 0
         self.L.after_table(self)
         self._end_page(final=True)
         self.c.save()
@@ -370,6 +389,10 @@ class Renderer:
                 self._new_page()
                 continue
             need = r.lines * self.lead + self.row_gap
+            if self.y - need < self.bottom and self.two_up and not self.in_section and self.half == 0:
+                # the left half is full: the rows go on at the top of the right half
+                self.left_bottom, self.half, self.xoff = self.y, 1, self.half_w
+                self.y = self.rows_top
             if self.y - need < self.bottom:
                 room = int((self.y - self.bottom) // self.lead)
                 if r.kind == "txn" and break_rows and 1 <= room < r.lines:
@@ -459,8 +482,10 @@ class Renderer:
         if self.L.page_totals:
             reserve += 2 * self.lead
         self.bottom = self.margin + reserve
+        self.half, self.xoff = 0, 0
         y = self.L.page_header(self, self.pages)
         self.y = self.draw_table_header(y) if self.L.header_on_page(self.pages) or self.in_section else y
+        self.rows_top = self.y
         if self.pages > 1 and self.L.carry_forward and not self.in_section:
             self.y = self.L.carry_row(self, self.y, "bf")
 
