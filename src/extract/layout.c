@@ -1,5 +1,6 @@
 #include "extract/layout.h"
 #include "extract/split_dates.h"
+#include "extract/two_up.h"
 #include "util/array.h"
 
 #include <math.h>
@@ -118,11 +119,14 @@ static int group_lines(struct layout *l)
     return 0;
 }
 
-/* The lines, with a date wrapped in a narrow column read as one word on
- * its row's line (split_dates.h). */
+/* The lines, a two-up page's right half under its left half (two_up.h),
+ * a date wrapped in a narrow column read as one word on its row's line
+ * (split_dates.h). */
 int layout_build_lines(struct layout *l)
 {
     if (group_lines(l) < 0)
+        return -1;
+    if (two_up_unfold(l) && group_lines(l) < 0)
         return -1;
     int joined = split_dates_join(l);
     return joined < 0 ? -1 : joined ? group_lines(l) : 0;
