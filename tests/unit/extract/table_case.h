@@ -105,10 +105,18 @@ static inline void check_num(const char *what, long long got, long long want)
     }
 }
 
+/* want: yyyymmdd, 0 = not checked, -1 = must be absent */
 static inline void check_date(const char *what, pb_day got, int want)
 {
     if (!want)
         return;
+    if (want < 0) {
+        if (got != PB_NO_DAY) {
+            fprintf(stderr, "  %s is set, want none\n", what);
+            check_cur_failed = 1;
+        }
+        return;
+    }
     int y = 0, m = 0, d = 0;
     if (got != PB_NO_DAY)
         date_to_ymd(got, &y, &m, &d);

@@ -503,6 +503,19 @@ static const struct table_case CASES[] = {
                   {.i = 2, .type = CR, .amount = 500000, .balance = 1257539, .reconciled = YES},
                   {.i = 4, .type = DR, .amount = 7539, .balance = 850000, .reconciled = YES}},
      }},
+    /* A cheque's own date in a column of its own ("Instrument Date"), filled
+     * on cheque rows only and days before the posting: no value date. */
+    {"instrument_date_column_is_no_value_date",
+     "Date         Particulars          Chq No    Instrument Date      Debit       Credit       Balance\n"
+     "01/06/2024   OPENING BALANCE                                                            5,000.00\n"
+     "03/06/2024   BY CLG/ACME LTD      123456    20/05/2024                      2,000.00     7,000.00\n"
+     "04/06/2024   UPI/SHOP                                             500.00                 6,500.00\n"
+     "09/06/2024   TO CLG/RENT          654321    28/05/2024         3,000.00                  3,500.00\n",
+     {
+         .ntxns = 3, .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240603, .value_date = -1, .chq_num = "123456"},
+                  {.i = 2, .date = 20240609, .value_date = -1}},
+     }},
 };
 
 /* a line leaves x0, x1 out (zero) */

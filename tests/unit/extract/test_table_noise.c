@@ -32,6 +32,42 @@ static const struct table_case CASES[] = {
          .ntxns = 3, .opening = 550000, .closing = 1020000,
          .balances_ok = YES, .totals_ok = YES,
      }},
+
+    /* "Continued on next page" under a page's last row and "Continued from
+     * page 1" over the next page's first, in the narration column: page
+     * furniture, not the narration of the row beside them. */
+    {"continued_lines_are_not_narration",
+     "Date         Particulars                 Debit        Credit         Balance\n"
+     "01/09/2024   OPENING BALANCE                                        5,500.00\n"
+     "02/09/2024   RENT TO LANDLORD         5,000.00                         500.00\n"
+     "03/09/2024   SALARY FROM ACME                     10,000.00       10,500.00\n"
+     "             Continued on next page\n"
+     "\f"
+     "Date         Particulars                 Debit        Credit         Balance\n"
+     "             Continued from page 1\n"
+     "05/09/2024   UPI SHOP                   300.00                      10,200.00\n"
+     "             Contd...\n"
+     "\f"
+     "Date         Particulars                 Debit        Credit         Balance\n"
+     "06/09/2024   ATM CASH                   200.00                      10,000.00\n",
+     {
+         .ntxns = 4, .opening = 550000, .closing = 1000000, .balances_ok = YES,
+         .txns = {{.i = 1, .note = "SALARY FROM ACME"}, {.i = 2, .note = "UPI SHOP"}},
+     }},
+
+    /* A ledger's running totals carried at a page's foot and brought at the
+     * next page's top ("Carried Over" / "Brought Over", the debits and
+     * credits so far beside the balance): no transactions. */
+    {"totals_carried_over_and_brought_over_are_not_rows",
+     "Date         Particulars                 Debit        Credit         Balance\n"
+     "01/09/2024   RENT TO LANDLORD         5,000.00                       5,000.00\n"
+     "03/09/2024   SALARY FROM ACME                     10,000.00       15,000.00\n"
+     "             Carried Over             5,000.00    10,000.00       15,000.00\n"
+     "\f"
+     "Date         Particulars                 Debit        Credit         Balance\n"
+     "             Brought Over             5,000.00    10,000.00       15,000.00\n"
+     "05/09/2024   UPI SHOP                   300.00                      14,700.00\n",
+     {.ntxns = 3, .opening = 1000000, .closing = 1470000, .balances_ok = YES}},
 };
 
 #pragma GCC diagnostic push
