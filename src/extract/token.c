@@ -394,6 +394,14 @@ static void strip_currency_suffix(const char **s, size_t *len)
     }
 }
 
+/* "1,500/-": the mark after whole rupees (no paise follow) that receipts
+ * and co-operative banks' ledgers print. Dropped after a digit. */
+static void strip_whole_rupee_mark(const char **s, size_t *len)
+{
+    if (*len > 2 && (*s)[*len - 2] == '/' && (*s)[*len - 1] == '-' && isdigit((unsigned char)(*s)[*len - 3]))
+        *len -= 2;
+}
+
 /* A currency sign whose glyph maps to no character (a rupee sign drawn from
  * a font without a ToUnicode entry reads U+0080, a private-use code or
  * U+FFFD) before the number: dropped like a printed one. */
@@ -468,6 +476,7 @@ bool token_parse_amount(const char *s, size_t len, pb_paise *out, int *drcr)
     if (!m)
         m = strip_marker(&s, &len); /* "1,234.00 Dr INR" / "INR 1,234.00 Cr" */
     trim_span(&s, &len);
+    strip_whole_rupee_mark(&s, &len);
     int sign = strip_sign(&s, &len);
     if (!len || memchr(s, '/', len) || memchr(s, ':', len))
         return false;

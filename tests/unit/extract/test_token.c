@@ -101,6 +101,21 @@ TEST(amounts_with_dr_cr_markers)
     CHECK_INT(token_drcr("Dear", 4), 0);
 }
 
+/* Whole rupees as receipts and co-operative ledgers write them: "1,500/-" */
+TEST(amounts_with_whole_rupee_mark)
+{
+    CHECK(amount_is("1,500/-", 150000, 0));
+    CHECK(amount_is("24,000/-", 2400000, 0));
+    CHECK(amount_is("1,00,000.00/-", 10000000, 0));
+    CHECK(amount_is("Rs. 500/-", 50000, 0));
+    CHECK(amount_is("1,500/- Dr", 150000, -1));
+    pb_paise v;
+    int m;
+    CHECK(!token_parse_amount("/-", 2, &v, &m));
+    CHECK(!token_parse_amount("12/-3", 5, &v, &m));
+    CHECK(!token_parse_amount("07/12/-", 7, &v, &m));
+}
+
 TEST(non_amounts_rejected)
 {
     pb_paise v;
@@ -233,6 +248,7 @@ int main(void)
     RUN(dates_found_inside_text);
     RUN(amounts_indian_grouping_and_decimals);
     RUN(amounts_with_dr_cr_markers);
+    RUN(amounts_with_whole_rupee_mark);
     RUN(non_amounts_rejected);
     RUN(squash_whitespace);
     RUN(dates_with_times_and_month_names);
