@@ -115,9 +115,18 @@ static void take(struct id_scan *s, int field, const char *label_text, const cha
     case IDF_PERIOD: {
         size_t e1, e2;
         pb_day a, b;
-        if (r->from == PB_NO_DAY && token_find_date(value, strlen(value), 0, &a, &e1) &&
-            token_find_date(value, strlen(value), e1, &b, &e2) && a <= b)
+        if (!token_find_date(value, strlen(value), 0, &a, &e1) || !token_find_date(value, strlen(value), e1, &b, &e2) ||
+            a > b)
+            break;
+        /* statements of the next or the previous period bound in the same
+         * PDF (monthly e-statements joined) extend it; another period
+         * printed apart from it (a loan's, an FD's) does not */
+        if (r->from == PB_NO_DAY)
             r->from = a, r->to = b;
+        else if (a == r->to + 1)
+            r->to = b;
+        else if (b + 1 == r->from)
+            r->from = a;
         break;
     }
     case IDF_OPENING:

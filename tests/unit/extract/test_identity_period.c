@@ -57,9 +57,47 @@ TEST(period_gives_yearless_dates_their_year)
     statement_free(&st);
 }
 
+/* Monthly statements of one account bound into one PDF, each under its own
+ * period line: the statement's period runs from the first's start to the
+ * last's end. A period repeated on every page changes nothing. */
+TEST(periods_of_bound_monthly_statements_join)
+{
+    const char *doc =
+        "YES BANK\n"
+        "Account Number : 303909545333\n"
+        "Statement Period : 01/04/2024 to 30/04/2024\n"
+        "\n"
+        "Date         Particulars                               Debit        Credit       Balance\n"
+        "             Opening Balance                                                   10,000.00\n"
+        "02/04/2024   ATM WDL                                     500.00                  9,500.00\n"
+        "             Closing Balance                                                    9,500.00\n"
+        "\f"
+        "YES BANK\n"
+        "Account Number : 303909545333\n"
+        "Statement Period : 01/05/2024 to 31/05/2024\n"
+        "\n"
+        "Date         Particulars                               Debit        Credit       Balance\n"
+        "             Opening Balance                                                    9,500.00\n"
+        "03/05/2024   SALARY MAY                                             5,000.00    14,500.00\n"
+        "             Closing Balance                                                   14,500.00\n"
+        "\f"
+        "YES BANK\n"
+        "Statement Period : 01/05/2024 to 31/05/2024\n"
+        "\n"
+        "Date         Particulars                               Debit        Credit       Balance\n"
+        "20/05/2024   ATM WDL                                     500.00                 14,000.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.from_date, ymd(2024, 4, 1));
+    CHECK_INT(st.to_date, ymd(2024, 5, 31));
+    CHECK_INT(st.ntxns, 3);
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(period_whose_ends_are_printed_apart);
     RUN(period_gives_yearless_dates_their_year);
+    RUN(periods_of_bound_monthly_statements_join);
     return check_summary();
 }
