@@ -28,12 +28,11 @@ static void set_str(char **dst, char *v)
  * long value of the column before may run on under it: the name under
  * "Account Holder" reaching under "Account Number"), unless it is itself a
  * label. */
-static bool value_below(const struct id_scan *s, const struct seg *label, struct seg *out)
+static bool value_on_line(const struct id_scan *s, const struct seg *label, size_t above, size_t li, struct seg *out)
 {
-    size_t li = label->line + 1;
-    if (li >= s->l->nlines || s->l->lines[li].page != s->l->lines[label->line].page || s->zone[li] == ZONE_TABLE)
+    if (li >= s->l->nlines || s->l->lines[li].page != s->l->lines[above].page || s->zone[li] == ZONE_TABLE)
         return false;
-    const struct line *a = &s->l->lines[label->line], *b = &s->l->lines[li];
+    const struct line *a = &s->l->lines[above], *b = &s->l->lines[li];
     if (b->base - a->base > 2.2f * fmaxf(b->size, 4))
         return false;
     struct seg segs[MAX_SEGS];
@@ -50,6 +49,32 @@ static bool value_below(const struct id_scan *s, const struct seg *label, struct
         return false;
     *out = segs[best];
     return true;
+}
+
+static bool value_below(const struct id_scan *s, const struct seg *label, struct seg *out)
+{
+    return value_on_line(s, label, label->line, label->line + 1, out);
+}
+
+/* A cell that is a figure and nothing else ("1,23,456.78"): a sentence
+ * holding a number (an account number in a title line) is none. */
+static bool figure_alone(const char *text)
+{
+    pb_paise v;
+    int mark;
+    return strchr(text, '.') && token_parse_amount(text, strlen(text), &v, &mark);
+}
+
+/* A closing balance's label over a column of figures, one line each (a
+ * month-by-month summary: Month, Opening, Debits, Credits, Closing): the
+ * statement closes with the last of them. */
+static void last_figure_below(const struct id_scan *s, const struct seg *label, struct seg *below)
+{
+    struct seg next;
+    for (size_t li = below->line; figure_alone(below->text) && value_on_line(s, label, li, li + 1, &next) &&
+                                  figure_alone(next.text);
+         li = next.line)
+        *below = next;
 }
 
 static void take(struct id_scan *s, int field, const char *label_text, const char *value, const struct seg *label_seg,
@@ -283,6 +308,8 @@ static void scan_segment(struct id_scan *s, const struct seg *segs, int nsegs, i
                 where = &segs[si + 1];
                 rest = si + 2 < nsegs && !id_starts_with_label(segs[si + 2].text) ? segs[si + 2].text : NULL;
             } else if (below_ok) {
+                if (field == IDF_CLOSING)
+                    last_figure_below(s, seg, &below);
                 snprintf(value, sizeof value, "%s", below.text);
                 where = &below;
                 rest = NULL;

@@ -163,6 +163,52 @@ TEST(header_blocks_as_banks_print_them)
     EXPECT_CASES(BANK_HEADERS);
 }
 
+/* A month-by-month summary before the rows (Month, Opening Balance, ...,
+ * Closing Balance; a line a month): the statement opens with the first
+ * month's opening and closes with the last month's closing. */
+TEST(closing_balance_of_a_month_by_month_summary_is_its_last)
+{
+    const char *doc =
+        "RBL Bank\n"
+        "Account No : 309012345678\n"
+        "Period : 01/04/2024 to 31/05/2024\n"
+        "\n"
+        "Monthly Summary\n"
+        "Month          Opening Balance     Total Debits    Total Credits    Closing Balance\n"
+        "Apr 2024             10,000.00           500.00             0.00           9,500.00\n"
+        "May 2024              9,500.00             0.00         5,000.00          14,500.00\n"
+        "\n"
+        "\n"
+        "Date         Particulars                               Debit        Credit       Balance\n"
+        "02/04/2024   ATM WDL                                     500.00                  9,500.00\n"
+        "03/05/2024   SALARY MAY                                             5,000.00    14,500.00\n";
+    struct statement st;
+    CHECK_INT(read_with(doc, "", NULL, &st), 0);
+    CHECK_INT(st.ntxns, 2);
+    CHECK_INT(st.opening_balance, 1000000);
+    CHECK_INT(st.closing_balance, 1450000);
+    CHECK(st.balances_ok);
+    CHECK(st.totals_ok);
+    statement_free(&st);
+
+    /* one line of figures, then a sentence holding the account number under
+     * the label: the figure is the closing balance */
+    const char *grid =
+        "ICICI Bank\n"
+        "ACCOUNT SUMMARY\n"
+        "Opening Balance      Deposits        Withdrawals      Closing Balance\n"
+        "10,000.00            5,000.00        500.00           14,500.00\n"
+        "Statement of Transactions in Savings Account Number: 015557723412 for the period\n"
+        "\n"
+        "Date         Particulars                               Debit        Credit       Balance\n"
+        "02/04/2024   ATM WDL                                     500.00                  9,500.00\n"
+        "03/05/2024   SALARY MAY                                             5,000.00    14,500.00\n";
+    CHECK_INT(read_with(grid, "", NULL, &st), 0);
+    CHECK_INT(st.closing_balance, 1450000);
+    CHECK(st.totals_ok);
+    statement_free(&st);
+}
+
 int main(void)
 {
     RUN(label_synonyms_name_each_field);
@@ -170,5 +216,6 @@ int main(void)
     RUN(validators_refuse_what_is_not_the_field);
     RUN(fields_not_printed_stay_null);
     RUN(header_blocks_as_banks_print_them);
+    RUN(closing_balance_of_a_month_by_month_summary_is_its_last);
     return check_summary();
 }
