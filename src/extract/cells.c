@@ -285,6 +285,26 @@ static float dates_start(const struct layout *l, const size_t *dl, size_t ndl, c
     return crossing <= thr ? at - 0.5f : NAN;
 }
 
+/* A narration printed on a line of its own under each row (a ledger's
+ * figures on the row's line, its particulars under them: header.h
+ * header_narration_below): the label beside it takes both ranges; the
+ * narration's column holds no word of a row's line (narration_below). */
+static void mark_narration_below(struct header *h)
+{
+    for (int i = 0; i < h->ncols; i++) {
+        if (!header_narration_below(h, i))
+            continue;
+        struct column *narr = &h->cols[i];
+        narr->below = true;
+        if (i + 1 < h->ncols && fabsf(h->cols[i + 1].x0 - narr->x0) <= 2.0f) {
+            narr->right = i >= 1 ? h->cols[i - 1].right : -INFINITY; /* the label after it covers both */
+        } else {
+            h->cols[i - 1].right = narr->right;
+        }
+        return;
+    }
+}
+
 void cells_set_boundaries(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
     h->advance = monospaced_advance(l, dl, ndl);
@@ -418,6 +438,7 @@ void cells_set_boundaries(const struct layout *l, struct header *h, const size_t
     for (int i = 0; i + 1 < h->ncols; i++)
         keep_dates_whole(l, h, i, dl, ndl);
     mark_figures(l, h, dl, ndl);
+    mark_narration_below(h);
 }
 
 
@@ -571,6 +592,52 @@ static unsigned narration_line_in_date_column(const struct layout *l, const stru
     return moved;
 }
 
+static int below_column(const struct header *h)
+{
+    for (int i = 0; i < h->ncols; i++)
+        if (h->cols[i].below)
+            return i;
+    return -1;
+}
+
+/* Under a header whose narration is printed below each row (struct
+ * column.below): a line from the table's left edge with no date and no
+ * figure in a date or money column is the row's narration, whatever
+ * columns its words cross. */
+static void narration_below(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
+{
+    int n = below_column(h), first = h->cols[0].below ? 1 : 0;
+    if (n < 0 || !ln->n || first >= h->ncols || l->words[ln->first].x0 >= h->cols[first].right)
+        return;
+    for (int i = 0; i < h->ncols; i++) {
+        enum col_role r = h->cols[i].role;
+        if (cs->c[i][0] && (((r == COL_DATE || r == COL_VALUE_DATE) && date_text(cs->c[i])) ||
+                            (money_role(r) && looks_money(cs->c[i]))))
+            return;
+    }
+    char *cell = cs->c[n];
+    size_t len = 0;
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        const char *t = word_text(l, &l->words[w]);
+        size_t add = strlen(t);
+        if (len + add + 2 >= CELL_MAX)
+            break;
+        if (len)
+            cell[len++] = ' ';
+        memcpy(cell + len, t, add + 1);
+        len += add;
+    }
+    for (int i = 0; i < h->ncols; i++)
+        if (i != n)
+            cs->c[i][0] = 0;
+    cs->multi[n] = ln->n > 1;
+    cs->x0[n] = l->words[ln->first].x0;
+    cs->x1[n] = l->words[ln->first + ln->n - 1].x1;
+    cs->firstw[n] = l->words[ln->first].x1 - l->words[ln->first].x0;
+    cs->lastw[n] = l->words[ln->first + ln->n - 1].x1 - l->words[ln->first + ln->n - 1].x0;
+    cs->straddle = false;
+}
+
 void cells_split(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
     for (int i = 0; i < h->ncols; i++) {
@@ -662,4 +729,5 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
     for (int i = 0; i < h->ncols; i++)
         if ((crossed >> i & 1) && cs->c[i][0])
             cs->straddle = true;
+    narration_below(l, ln, h, cs);
 }

@@ -875,3 +875,13 @@ int header_col(const struct header *h, enum col_role r)
             return i;
     return -1;
 }
+
+bool header_narration_below(const struct header *h, int a)
+{
+    if (h->cols[a].role != COL_NARRATION)
+        return false;
+    for (int o = a - 1; o <= a + 1; o += 2)
+        if (o >= 0 && o < h->ncols && h->cols[o].role != COL_NARRATION && fabsf(h->cols[o].x0 - h->cols[a].x0) <= 2.0f)
+            return true;
+    return false;
+}

@@ -32,6 +32,10 @@ struct column {
                              * space after "Balance"): its cells may show them another
                              * column's label. tail_x1 <= tail_x0: none */
     float label_x1;         /* the label's own right edge without them */
+    bool below;             /* a narration label printed under the first label from its
+                             * left edge ('Date' over 'Particulars'): each row's narration
+                             * is a line of its own under the row's figures, from the
+                             * table's left edge; no word falls in the column (cells.c) */
 };
 
 struct header {
@@ -56,5 +60,10 @@ bool header_same_layout(const struct header *a, const struct header *b);
 bool header_line_has_value(const struct layout *l, size_t li);
 /* Index of the first column with role r, or -1. */
 int header_col(const struct header *h, enum col_role r);
+/* Column a is a narration label printed under the label beside it in the
+ * column order, both starting at one x ('Date' over 'Particulars'): two
+ * labels side by side never do. The narration is then a line of its own
+ * under each row, from the table's left edge (struct column.below). */
+bool header_narration_below(const struct header *h, int a);
 
 #endif

@@ -119,13 +119,19 @@ static bool timed_date(const char *s)
 }
 
 /* The column whose cells reach over x: the label nearest it, cut halfway
- * between neighbouring labels. */
+ * between neighbouring labels. A narration printed below the rows holds no
+ * cell of a row's line. */
 int header_column_at(const struct header *h, float x)
 {
-    int a = 0;
-    while (a + 1 < h->ncols && x > (h->cols[a].x1 + h->cols[a + 1].x0) / 2)
-        a++;
-    return a;
+    int a = -1;
+    for (int b = 0; b < h->ncols; b++) {
+        if (header_narration_below(h, b))
+            continue;
+        if (a >= 0 && x <= (h->cols[a].x1 + h->cols[b].x0) / 2)
+            break;
+        a = b;
+    }
+    return a < 0 ? 0 : a;
 }
 
 /* Line j's words under h's labels: each word (a date printed as words

@@ -202,6 +202,26 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "BY CASH DEPOSIT AT BRANCH"},
                   {.i = 2, .note = "SMS CHGS FOR THE QUARTER"}},
      }},
+
+    /* A ledger printing each row's narration on a line of its own under the
+     * row's figures, from the table's left edge ('Particulars' printed under
+     * 'Date'): the whole line is the row's narration, whatever columns its
+     * words cross; the dates stay whole in their column. */
+    {"narration_on_a_line_of_its_own_under_the_row",
+     "Date          Chq No             Debit         Credit         Balance\n"
+     "Particulars\n"
+     "02/09/2024    123456          5,000.00                          500.00\n"
+     "TO CLG/RENT TO LANDLORD FOR SEPTEMBER 2024\n"
+     "03/09/2024                                  10,000.00       10,500.00\n"
+     "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME\n"
+     "05/09/2024    654321            300.00                       10,200.00\n"
+     "UPI/SHOP/ORDER 55\n",
+     {
+         .ntxns = 3, .opening = 550000, .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240902, .note = "TO CLG/RENT TO LANDLORD FOR SEPTEMBER 2024", .chq_num = "123456"},
+                  {.i = 1, .date = 20240903, .note = "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME"},
+                  {.i = 2, .note = "UPI/SHOP/ORDER 55", .chq_num = "654321", .amount = 30000}},
+     }},
 };
 
 int main(void)
