@@ -601,20 +601,21 @@ static int below_column(const struct header *h)
 }
 
 /* Under a header whose narration is printed below each row (struct
- * column.below): a line from the table's left edge with no date and no
- * figure in a date or money column is the row's narration, whatever
- * columns its words cross. */
+ * column.below): a line starting at the table's left edge with text that
+ * is no date nor a number, and no figure in a money column, is the row's
+ * narration, whatever columns its words cross (a date further on is the
+ * narration's: "SB INT CREDIT 01-12-2024 TO 31-12-2024"). */
 static void narration_below(const struct layout *l, const struct line *ln, const struct header *h, struct cells *cs)
 {
     int n = below_column(h), first = h->cols[0].below ? 1 : 0;
     if (n < 0 || !ln->n || first >= h->ncols || l->words[ln->first].x0 >= h->cols[first].right)
         return;
-    for (int i = 0; i < h->ncols; i++) {
-        enum col_role r = h->cols[i].role;
-        if (cs->c[i][0] && (((r == COL_DATE || r == COL_VALUE_DATE) && date_text(cs->c[i])) ||
-                            (money_role(r) && looks_money(cs->c[i]))))
+    const char *lead = word_text(l, &l->words[ln->first]);
+    if (date_text(lead) || lead[strspn(lead, "0123456789")] == 0)
+        return;
+    for (int i = 0; i < h->ncols; i++)
+        if (cs->c[i][0] && money_role(h->cols[i].role) && looks_money(cs->c[i]))
             return;
-    }
     char *cell = cs->c[n];
     size_t len = 0;
     for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {

@@ -222,6 +222,21 @@ static const struct table_case CASES[] = {
                   {.i = 1, .date = 20240903, .note = "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME"},
                   {.i = 2, .note = "UPI/SHOP/ORDER 55", .chq_num = "654321", .amount = 30000}},
      }},
+
+    /* The same with a value date column: a date further along the
+     * narration's line, under the value date's label, is the narration's. */
+    {"narration_line_under_the_row_holding_dates",
+     "Date          Value Date     Chq No          Debit         Credit         Balance\n"
+     "Particulars\n"
+     "02/09/2024    02/09/2024     123456       5,000.00                          500.00\n"
+     "TO CLG/RENT TO LANDLORD\n"
+     "30/09/2024    30/09/2024                                   25.00            525.00\n"
+     "SB INT CREDIT 01-09-2024 TO 30-09-2024\n",
+     {
+         .ntxns = 2, .opening = 550000, .balances_ok = YES,
+         .txns = {{.i = 0, .note = "TO CLG/RENT TO LANDLORD"},
+                  {.i = 1, .date = 20240930, .value_date = 20240930, .note = "SB INT CREDIT 01-09-2024 TO 30-09-2024"}},
+     }},
 };
 
 int main(void)
