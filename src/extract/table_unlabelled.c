@@ -138,6 +138,24 @@ static bool columns_of_rows(const struct layout *l, const size_t *rows, size_t n
     return true;
 }
 
+/* Text lines right above the first row, inside the narration column and
+ * as close to it as a row's own lines: that row's narration printed above
+ * its date line (cells centred or at the foot of their rows). The rows
+ * start at the first of them. */
+static size_t rows_start(const struct layout *l, size_t first, const struct header *h)
+{
+    const struct column *narr = &h->cols[header_col(h, COL_NARRATION)];
+    size_t s = first;
+    while (s > 1 && first - s < 3) { /* line 0 stays before the rows */
+        const struct line *ln = &l->lines[s - 1], *below = &l->lines[s];
+        if (!ln->n || ln->page != below->page || below->base - ln->base > 1.6f * (ln->size > 4 ? ln->size : 4) ||
+            l->words[ln->first].x0 < narr->x0 - 1 || l->words[ln->first + ln->n - 1].x1 > narr->x1 + 1)
+            break;
+        s--;
+    }
+    return s;
+}
+
 bool table_unlabelled_header(const struct layout *l, struct page_header *ph)
 {
     size_t *rows = malloc((l->nlines + 1) * sizeof *rows), n = 0;
@@ -150,9 +168,10 @@ bool table_unlabelled_header(const struct layout *l, struct page_header *ph)
     if (ok) {
         struct page_header *p = &ph[l->lines[rows[0]].page];
         p->found = true;
-        /* no header lines: the rows start at the first one */
-        p->h.first_line = rows[0];
-        p->h.last_line = rows[0] - 1;
+        /* no header lines: the rows start at the first one (or at its
+         * narration printed above it) */
+        p->h.first_line = rows_start(l, rows[0], &p->h);
+        p->h.last_line = p->h.first_line - 1;
     }
     free(rows);
     return ok;

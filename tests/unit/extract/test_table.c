@@ -38,6 +38,26 @@ static const struct table_case CASES[] = {
          .opening = 11000000,
      }},
 
+    /* Labels no rows vouch for (read from the rows, as a passbook's copy)
+     * and the first row's narration centred on its date line: its first
+     * line, right above the first date, is that row's, not the page's. */
+    {"unlabelled_rows_first_narration_above_its_date",
+     "ANDHRA PRADESH GRAMEENA VIKAS BANK\n"
+     "A/C NO: 6285929972   NAME: MRS ANJALI KHAN\n"
+     "\n"
+     "             NEFT/ACME TECHNOLOGIES\n"
+     "01/12/2023                                                                     50000.00    79970.30\n"
+     "             PVT LTD/SALARY DEC\n"
+     "01/12/2023   POS/IRCTC/PUNE/312795                              2050.06                    77920.24\n"
+     "01/12/2023   BY CASH/BANER                                                      3900.00    81820.24\n"
+     "02/12/2023   TO CLG/SWATI DAS                                  31270.00                    50550.24\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20231201, .type = CR, .amount = 5000000,
+                   .note = "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY DEC"},
+                  {.i = 1, .note = "POS/IRCTC/PUNE/312795"}},
+     }},
+
     /* A passbook's copy: the column labels are on the paper, none printed.
      * The columns come from the rows; which money column is which, from
      * the balance chain. */
