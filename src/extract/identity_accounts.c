@@ -122,6 +122,30 @@ static bool unread_rows_between(const struct layout *l, const unsigned char *use
     return dates >= 3 && amounts >= 3;
 }
 
+/* The nearest line above (dir -1) or below (dir +1) li on its page that
+ * holds words, or li itself when there is none. */
+static size_t neighbour(const struct layout *l, size_t li, int dir)
+{
+    for (size_t k = li; dir < 0 ? k > 0 : k + 1 < l->nlines;) {
+        k = dir < 0 ? k - 1 : k + 1;
+        if (l->lines[k].page != l->lines[li].page)
+            break;
+        if (l->lines[k].n)
+            return k;
+    }
+    return li;
+}
+
+/* A line between two of the table's rows (the one above a row or the
+ * table's, the one below a row): a row's narration the table did not take
+ * ("TRF TO TD A/C 2038079573091" under its row's figures), never the title
+ * of another account's block, which comes after the rows or before a
+ * table's labels. */
+static bool between_rows(const struct layout *l, const unsigned char *use, size_t li)
+{
+    size_t up = neighbour(l, li, -1), down = neighbour(l, li, 1);
+    return up != li && down != li && (line_row_shaped(l, up) || use[up] == LINE_TABLE) && line_row_shaped(l, down);
+}
 
 /* The first line of the block a line belongs to: the lines above it on its
  * page, close together, that carry no amount (the first account's closing
@@ -151,7 +175,9 @@ size_t identity_account_end(const struct layout *l, const unsigned char *line_us
          * ("TRF TO TD A/C 0730355788271"), no account's label, also where
          * the table did not take the line (rows going on on a page with
          * no header) */
-        char *acct = line_use[li] || line_row_shaped(l, li) ? NULL : labelled_account(l, li, &other, NULL, 0);
+        char *acct = line_use[li] || line_row_shaped(l, li) || between_rows(l, line_use, li)
+                         ? NULL
+                         : labelled_account(l, li, &other, NULL, 0);
         if (!acct)
             continue;
         if (!first && !other) {

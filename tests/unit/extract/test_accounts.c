@@ -443,6 +443,31 @@ TEST(account_number_in_a_rows_narration_is_no_new_account)
     statement_list_free(&all);
 }
 
+TEST(account_number_in_a_narration_line_between_rows_is_no_new_account)
+{
+    /* a ledger printing each row's narration on the line under its figures,
+     * read with no narration column (the lines are the table's noise): the
+     * one naming a term deposit's account is no second account's label */
+    const char *doc =
+        UNION_LETTERHEAD
+        "Date         Chq No                            Debit        Credit       Balance\n"
+        "01/04/2024                                                   5,000.00    55,000.00\n"
+        "SALARY FROM ACME TECHNOLOGIES FOR APRIL\n"
+        "05/04/2024                                  20,000.00                    35,000.00\n"
+        "TRF TO TD A/C 0730355788271\n"
+        "06/04/2024   592303                          1,000.00                    34,000.00\n"
+        "UPI/DR/592303231441/AMAZON\n"
+        "07/04/2024                                                2,000.00      36,000.00\n";
+    struct statement_list all;
+    CHECK_INT(read_text(doc, NULL, &all), 0);
+    CHECK_INT(all.n, 1);
+    if (all.n >= 1) {
+        CHECK_INT(all.items[0].ntxns, 4);
+        CHECK_INT(all.items[0].closing_balance, 3600000);
+    }
+    statement_list_free(&all);
+}
+
 int main(void)
 {
     RUN(savings_and_loan_are_two_statements);
@@ -459,5 +484,6 @@ int main(void)
     RUN(deposit_grid_after_rows_printing_the_narration_first);
     RUN(loan_continued_under_the_savings_accounts_page_header);
     RUN(account_number_in_a_rows_narration_is_no_new_account);
+    RUN(account_number_in_a_narration_line_between_rows_is_no_new_account);
     return check_summary();
 }
