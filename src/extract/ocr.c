@@ -389,7 +389,8 @@ static void capitals_by_height(struct pwords *pw)
         ocr_capitals_by_height(pw->w[i].text, pw->w[i].len, pw->w[i].ink, em);
 }
 
-static int flush_words(struct pwords *pw, const struct ocr_image *img, struct layout *l)
+/* Words joined from pieces go through the word fixes again. */
+static void refix_joined(struct pwords *pw)
 {
     for (size_t i = 0; i < pw->n; i++) {
         struct pword *p = &pw->w[i];
@@ -398,6 +399,13 @@ static int flush_words(struct pwords *pw, const struct ocr_image *img, struct la
             p->len = ocr_fix_word(p->text, fixed, sizeof fixed);
             memcpy(p->text, fixed, p->len + 1);
         }
+    }
+}
+
+static int flush_words(struct pwords *pw, const struct ocr_image *img, struct layout *l)
+{
+    for (size_t i = 0; i < pw->n; i++) {
+        struct pword *p = &pw->w[i];
         if (layout_add_word(l, img->page, p->x0, p->base - 0.8f * p->size, p->x1, p->base + 0.2f * p->size, p->base,
                             p->size, p->text, p->len) < 0)
             return -1;
@@ -809,6 +817,7 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
         join_split_numbers(&pw);
         if (ocr_vocab_fix(known_words(), pw.w, &pw.n) < 0)
             rc = OCR_FAILED;
+        refix_joined(&pw);
         if (rc == OCR_DONE && flush_words(&pw, img, l) < 0)
             rc = OCR_FAILED;
     }
