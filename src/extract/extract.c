@@ -10,6 +10,7 @@
 #include "extract/deposit_grid.h"
 #include "extract/identity.h"
 #include "extract/ocr_chain.h"
+#include "extract/ocr_doubt.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_fix_dates.h"
 #include "extract/ocr_memo.h"
@@ -191,6 +192,10 @@ static void correct_scan(struct statement *st)
     free(rows);
 }
 
+/* A scanned row's confidence when OCR read it with a sign of a misread:
+ * below TXN_OCR_SURE, so it is not vouched for. */
+#define ROW_UNSURE (TXN_OCR_SURE - 0.01f)
+
 /* A scan's dates out of the statement's order: the value date when it
  * mends one, else the row is not vouched for (ocr_fix_dates). Rows read
  * from a text layer are left as printed. */
@@ -214,12 +219,20 @@ static void correct_dates(struct statement *st)
 }
 
 /* A scan's narrations, set right once their lines are joined (a VPA's
- * handle wrapped onto the next line, named after the row's payee). */
+ * handle wrapped onto the next line, named after the row's payee); a row
+ * whose narration or reference took in a speck or a tick (ocr_doubt.h) is
+ * not vouched for. */
 static void fix_scan_notes(struct statement *st)
 {
-    for (size_t i = 0; i < st->ntxns; i++)
-        if (st->txns[i].ocr && st->txns[i].note)
-            ocr_fix_note(st->txns[i].note);
+    for (size_t i = 0; i < st->ntxns; i++) {
+        struct txn *t = &st->txns[i];
+        if (!t->ocr)
+            continue;
+        if (t->note)
+            ocr_fix_note(t->note);
+        if ((ocr_field_stray_mark(t->note) || ocr_field_stray_mark(t->chq_num)) && t->confidence >= TXN_OCR_SURE)
+            t->confidence = ROW_UNSURE;
+    }
 }
 
 /* A scan's rows OCR was unsure of are not vouched for, however their

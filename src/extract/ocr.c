@@ -13,6 +13,7 @@
 #include "core/statement.h"
 #include "extract/ocr_bands.h"
 #include "extract/ocr_case.h"
+#include "extract/ocr_doubt.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "extract/ocr_marks.h"
@@ -818,6 +819,8 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
         if (ocr_vocab_fix(known_words(), pw.w, &pw.n) < 0)
             rc = OCR_FAILED;
         refix_joined(&pw);
+        ocr_doubt_words(pw.w, pw.n, DOUBTFUL_CONF);
+        ocr_vocab_doubt(known_words(), pw.w, pw.n, DOUBTFUL_CONF);
         if (rc == OCR_DONE && flush_words(&pw, img, l) < 0)
             rc = OCR_FAILED;
     }

@@ -341,6 +341,91 @@ static struct ocr_vocab *page_words(const struct pword *w, size_t n)
     return v;
 }
 
+/* ---------- words left in doubt ---------- */
+
+/* Whether the letters r[0..m) are two known words or more run together,
+ * each of two letters or more ("SNEHAPRASADGILL", "SALARYDEC"). */
+static bool known_words_run_together(const struct known *k, const char *r, size_t m)
+{
+    bool ends[WORD_MAX + 1] = {true}; /* ends[j]: r[0..j) is known words */
+    for (size_t j = 2; j <= m; j++)
+        for (size_t i = 0; i + 2 <= j && !ends[j]; i++)
+            ends[j] = ends[i] && !(i == 0 && j == m) && known(k, r + i, j - i);
+    return ends[m];
+}
+
+/* Whether the letters r[0..m) are one letter away from exactly one known
+ * word of their length ("GURRREET": GURPREET, "WHITEFLELD", "mefchant"
+ * where the page prints "merchant" surely). */
+static bool one_letter_off(const struct known *k, const char *r, size_t m)
+{
+    char t[WORD_MAX + 1], found[WORD_MAX + 1] = "";
+    memcpy(t, r, m);
+    for (size_t i = 0; i < m; i++) {
+        char was = t[i];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            t[i] = c;
+            if (c == toupper((unsigned char)was) || !known(k, t, m))
+                continue;
+            if (found[0] && strncasecmp(found, t, m))
+                return false; /* two ways */
+            memcpy(found, t, m);
+            found[m] = 0;
+        }
+        t[i] = was;
+    }
+    return found[0] != 0;
+}
+
+/* How many words of w[0..n) have the letters r[0..m) as a whole run. */
+static size_t times_printed(const struct pword *w, size_t n, const char *r, size_t m)
+{
+    size_t times = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t a = 0; a < w[i].len;) {
+            size_t len = ocr_run_at_start(w[i].text + a, w[i].len - a, isalpha);
+            times += len == m && !strncasecmp(w[i].text + a, r, m);
+            a += len ? len : 1;
+        }
+    return times;
+}
+
+/* Whether the run of letters p->text[a..a+m) looks misread: no word the
+ * reader's tables know, yet known words run together (six letters or
+ * more) or one letter off exactly one known word (six letters or more),
+ * or capitals one look-alike away from exactly one known word ("TRE TO
+ * TD": TRF); not when the page prints the run elsewhere too. */
+static bool run_in_doubt(const struct known *k, const struct pword *w, size_t n, const struct pword *p, size_t a,
+                         size_t m)
+{
+    const char *r = p->text + a;
+    char before = a ? p->text[a - 1] : ' ', after = p->text[a + m], fixed[WORD_MAX + 1];
+    bool code = (after == '-' || after == '/') && isdigit((unsigned char)p->text[a + m + 1]); /* NEFTOUT-1617737215 */
+    if (m > WORD_MAX || isdigit((unsigned char)before) || isdigit((unsigned char)after) || before == '@' ||
+        after == '@' || code || ocr_vocab_has(k->rules, r, m))
+        return false;
+    if (times_printed(w, n, r, m) > 1)
+        return false; /* printed so ("NEFTOUT-6189536011" on every such row) */
+    if (m >= 6 && (known_words_run_together(k, r, m) || one_letter_off(k, r, m)))
+        return true;
+    struct known tables = {k->rules, NULL};
+    return m >= 3 && all_upper(r, m) && misread_of(&tables, r, m, fixed) == 1;
+}
+
+void ocr_vocab_doubt(const struct ocr_vocab *rules, struct pword *w, size_t n, float conf)
+{
+    struct ocr_vocab *page = page_words(w, n);
+    struct known k = {rules, page};
+    for (size_t i = 0; i < n; i++)
+        for (size_t a = 0; a < w[i].len;) {
+            size_t m = ocr_run_at_start(w[i].text + a, w[i].len - a, isalpha);
+            if (m && w[i].conf > conf && run_in_doubt(&k, w, n, &w[i], a, m))
+                w[i].conf = conf;
+            a += m ? m : 1;
+        }
+    ocr_vocab_free(page);
+}
+
 int ocr_vocab_fix(const struct ocr_vocab *rules, struct pword *w, size_t *n)
 {
     struct ocr_vocab *page = page_words(w, *n);

@@ -56,6 +56,23 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n);
  * updated. Returns 0, or -1 when out of memory. */
 int ocr_vocab_fix(const struct ocr_vocab *known, struct pword *w, size_t *n);
 
+/* The words w[0..n) of a page (after ocr_vocab_fix) with a run of letters
+ * the reader's tables (known) do not have that looks misread get
+ * confidence at most conf (their rows are flagged, ocr_doubt.h):
+ * - known words run together, six letters or more ("SNEHAPRASADGILL",
+ *   "SALARYDEC", "ROHITJOSHI": spaces Tesseract did not see; the words
+ *   known from the tables or the page's sure words);
+ * - six letters or more one letter off exactly one known word
+ *   ("GURRREET" where the page prints GURPREET surely, "mefchant");
+ * - capitals that are one look-alike away from exactly one word of the
+ *   tables ("TRE TO TD" read at 95: TRF; misread_runs sets right only
+ *   unsure words).
+ * Runs the page prints more than once ("NEFTOUT-6189536011": printed so)
+ * or touching a digit or an '@', or before a hyphen or slash and a digit
+ * (codes, addresses: "NEFTOUT-1617737215") are left alone. Out
+ * of memory, only the tables' words are known. */
+void ocr_vocab_doubt(const struct ocr_vocab *known, struct pword *w, size_t n, float conf);
+
 
 /* How many of the n bytes of s at its end (at its start) are of a class
  * (isalpha, isdigit): the letters or digits at a word's edge. */

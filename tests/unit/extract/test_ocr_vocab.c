@@ -219,12 +219,73 @@ TEST(a_j_read_as_a_closing_bracket)
     CHECK_STR(p[5].text, "(MANO)");
 }
 
+TEST(known_words_run_together_or_one_look_alike_off_are_doubted)
+{
+    struct ocr_vocab *v = channels();
+    struct pword p[12];
+    size_t n = 0;
+    p[n++] = w("SNEHA", 73, 100, 97);
+    p[n] = after(&p[n - 1], "PRASAD", 0.35f, 97), n++;
+    p[n] = after(&p[n - 1], "GILL", 0.35f, 97), n++;
+    p[n++] = w("NEFT/UTIBN93056144844/SNEHAPRASADGILL", 73, 120, 92); /* spaces not seen */
+    p[n++] = w("TRE", 73, 140, 96);                                     /* TRF's F read as an E */
+    p[n] = after(&p[n - 1], "TO", 0.35f, 96), n++;
+    p[n] = after(&p[n - 1], "TD", 0.35f, 96), n++;
+    p[n++] = w("AMIT", 73, 160, 96);               /* a name: two look-alikes off AMT, not one */
+    p[n++] = w("ACHDR0571861/GILLPRASAD", 73, 180, 92); /* a code's letters; names joined */
+    p[n++] = w("prasadgill@okaxis", 73, 200, 92); /* an address */
+    p[n++] = w("FIRSTBANK/RENT", 73, 220, 92); /* printed so on two rows */
+    p[n++] = w("UPI/FIRSTBANK", 73, 240, 92);
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    CHECK_INT(n, 12);
+    ocr_vocab_doubt(v, p, n, 74);
+    CHECK(p[0].conf == 97 && p[1].conf == 97 && p[2].conf == 97);
+    CHECK(p[3].conf == 74);
+    CHECK(p[4].conf == 74);
+    CHECK(p[5].conf == 96 && p[6].conf == 96 && p[7].conf == 96);
+    CHECK(p[8].conf == 74); /* GILLPRASAD, not ACHDR */
+    CHECK(p[9].conf == 92);
+    CHECK(p[10].conf == 92 && p[11].conf == 92);
+    p[11] = w("BANKFIRST-2758396455", 73, 240, 92); /* a code's letters */
+    ocr_vocab_doubt(v, p, n, 74);
+    CHECK(p[11].conf == 92);
+    p[8] = w("ACHDR0571861/IDFCFIRSTBANK", 73, 180, 92); /* the tables' words */
+    p[3] = w("UPI/BANKS", 73, 120, 92); /* a word of the tables and a letter */
+    ocr_vocab_doubt(v, p, n, 74);
+    CHECK(p[8].conf == 74);
+    CHECK(p[3].conf == 92);
+    ocr_vocab_free(v);
+}
+
+TEST(a_letter_off_a_word_the_page_prints_surely_is_doubted)
+{
+    struct ocr_vocab *v = channels();
+    struct pword p[8];
+    size_t n = 0;
+    p[n++] = w("GURPREET", 73, 100, 97);
+    p[n++] = w("merchant", 73, 120, 97);
+    p[n++] = w("UPI/DR/GURRREET/PNB", 73, 140, 92); /* a P read as an R */
+    p[n++] = w("Pay", 73, 160, 90);
+    p[n] = after(&p[n - 1], "to", 0.35f, 90), n++;
+    p[n] = after(&p[n - 1], "mefchant", 0.35f, 90), n++;
+    p[n++] = w("MERCHANT-HARPREET", 73, 180, 92); /* two letters off: another name */
+    CHECK_INT(ocr_vocab_fix(v, p, &n), 0);
+    ocr_vocab_doubt(v, p, n, 74);
+    CHECK(p[0].conf == 97 && p[1].conf == 97);
+    CHECK(p[2].conf == 74);
+    CHECK(p[5].conf == 74);
+    CHECK(p[6].conf == 92);
+    ocr_vocab_free(v);
+}
+
 int main(void)
 {
     RUN(a_vocabulary_is_the_tables_words_any_case);
     RUN(a_word_split_at_a_lost_glyph_is_joined);
     RUN(words_apart_stay_apart);
     RUN(letters_closer_than_a_space_are_joined_only_into_a_known_word);
+    RUN(known_words_run_together_or_one_look_alike_off_are_doubted);
+    RUN(a_letter_off_a_word_the_page_prints_surely_is_doubted);
     RUN(words_run_together_get_their_space_when_the_page_prints_them_apart);
     RUN(the_page_s_sure_words_are_known_without_tables);
     RUN(capitals_misread_as_their_look_alikes_become_the_known_word);
