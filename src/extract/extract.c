@@ -197,8 +197,9 @@ static void correct_scan(struct statement *st)
 #define ROW_UNSURE (TXN_OCR_SURE - 0.01f)
 
 /* A scan's dates out of the statement's order: the value date when it
- * mends one, else the row is not vouched for (ocr_fix_dates). Rows read
- * from a text layer are left as printed. */
+ * mends one, else the row is not vouched for (ocr_fix_dates); so is a row
+ * whose value date OCR did not read where the statement prints one. Rows
+ * read from a text layer are left as printed. */
 static void correct_dates(struct statement *st)
 {
     struct date_row *rows = calloc(st->ntxns + 1, sizeof *rows);
@@ -206,6 +207,9 @@ static void correct_dates(struct statement *st)
         return;
     for (size_t i = 0; i < st->ntxns; i++)
         rows[i] = (struct date_row){st->txns[i].date, st->txns[i].value_date, false, false};
+    for (size_t i = 0; i < st->ntxns; i++) /* before a value date mends a date */
+        if (st->txns[i].ocr && ocr_value_date_lost(rows, st->ntxns, i) && st->txns[i].confidence >= TXN_OCR_SURE)
+            st->txns[i].confidence = ROW_UNSURE; /* a cell OCR did not read */
     ocr_fix_dates(rows, st->ntxns);
     for (size_t i = 0; i < st->ntxns; i++) {
         struct txn *t = &st->txns[i];

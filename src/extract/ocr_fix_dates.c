@@ -121,6 +121,14 @@ static bool odd_one_out(const struct date_row *r, size_t n, size_t i, bool desc)
     return in_order(r[k - 1].date, r[k + 1].date, desc) && fits(r, n, k, r[k].date, desc);
 }
 
+bool ocr_value_date_lost(const struct date_row *rows, size_t n, size_t i)
+{
+    size_t printed = 0;
+    for (size_t k = 0; k < n; k++)
+        printed += rows[k].value != PB_NO_DAY;
+    return n >= 5 && rows[i].value == PB_NO_DAY && 5 * printed >= 4 * n;
+}
+
 size_t ocr_fix_dates(struct date_row *rows, size_t n)
 {
     size_t up = 0, down = 0, fixed = 0;

@@ -42,4 +42,10 @@ struct date_row {
 /* Judges rows[0..n) in order; returns how many were corrected. */
 size_t ocr_fix_dates(struct date_row *rows, size_t n);
 
+/* Whether row i of rows[0..n) has no value date where at least four rows
+ * in five (of five or more) print one: a cell OCR could not read, what
+ * the chain cannot check and the row cannot show. A statement printing it
+ * beside some rows only loses none. */
+bool ocr_value_date_lost(const struct date_row *rows, size_t n, size_t i);
+
 #endif

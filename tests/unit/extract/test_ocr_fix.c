@@ -221,6 +221,20 @@ TEST(a_date_out_of_the_statements_order_is_mended_or_doubted)
         CHECK(i == 2 || i == 5 || (!r[i].corrected && !r[i].doubtful));
 }
 
+TEST(a_value_date_not_read_where_the_statement_prints_one)
+{
+    struct date_row r[6];
+    for (int i = 0; i < 6; i++)
+        r[i] = (struct date_row){.date = day(2024, 1, 10 + i), .value = day(2024, 1, 10 + i)};
+    r[3].value = PB_NO_DAY; /* its cell read as nothing */
+    for (size_t i = 0; i < 6; i++)
+        CHECK(ocr_value_date_lost(r, 6, i) == (i == 3));
+    r[1].value = PB_NO_DAY; /* two in six: a statement printing it beside some rows */
+    for (size_t i = 0; i < 6; i++)
+        CHECK(!ocr_value_date_lost(r, 6, i));
+    CHECK(!ocr_value_date_lost(r, 4, 3)); /* too few rows to tell */
+}
+
 TEST(dates_newest_first_and_value_dates_far_off)
 {
     struct date_row r[] = {
@@ -585,6 +599,7 @@ int main(void)
     RUN(a_labels_value_split_at_a_narrow_one);
     RUN(letters_either_side_of_a_close_gap_are_two_words);
     RUN(a_date_out_of_the_statements_order_is_mended_or_doubted);
+    RUN(a_value_date_not_read_where_the_statement_prints_one);
     RUN(dates_newest_first_and_value_dates_far_off);
     RUN(long_words_are_cut_not_overrun);
     RUN(digit_variants);
