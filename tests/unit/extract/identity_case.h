@@ -32,6 +32,26 @@ static inline int read_head(const char *head, struct statement *st)
     return read_with(head, TABLE, NULL, st);
 }
 
+/* head over TABLE read as a scan's words (every word read by OCR at
+ * confidence 96) into *st. */
+static inline int read_scanned_head(const char *head, struct statement *st)
+{
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", head, TABLE);
+    struct layout l = {0};
+    if (layout_from_text(&l, text, strlen(text)) < 0)
+        return -2;
+    for (size_t i = 0; i < l.nwords; i++)
+        l.words[i].conf = 96;
+    for (size_t i = 0; i < l.nlines; i++)
+        l.lines[i].conf = 96;
+    struct extract_error err;
+    struct extract_opts none = {0};
+    int rc = extract_layout_first(&l, &none, st, &err);
+    layout_free(&l);
+    return rc < 0 ? (int)err.code : 0;
+}
+
 /* What reading a head over TABLE must give, field by field: NULL is not
  * checked, NONE must come out null (not printed as that field). */
 static const char NONE[] = "(none)";

@@ -31,26 +31,6 @@ TEST(glyphs_off_in_the_shape_of_an_ifsc)
     CHECK_STR(shaped("50125853617"), "(none)");
 }
 
-/* head over TABLE read as a scan's words (every word read by OCR at
- * confidence 96) into *st. */
-static int read_scanned_head(const char *head, struct statement *st)
-{
-    char text[2048];
-    snprintf(text, sizeof text, "%s%s", head, TABLE);
-    struct layout l = {0};
-    if (layout_from_text(&l, text, strlen(text)) < 0)
-        return -2;
-    for (size_t i = 0; i < l.nwords; i++)
-        l.words[i].conf = 96;
-    for (size_t i = 0; i < l.nlines; i++)
-        l.lines[i].conf = 96;
-    struct extract_error err;
-    struct extract_opts none = {0};
-    int rc = extract_layout_first(&l, &none, st, &err);
-    layout_free(&l);
-    return rc < 0 ? (int)err.code : 0;
-}
-
 /* head over TABLE read as a scan gives the IFSC want and the bank bank
  * (NONE: null). */
 static void expect_scanned_ifsc(const char *head, const char *want, const char *bank)
