@@ -466,6 +466,7 @@ int identity_extract(const struct layout *l, const unsigned char *line_use, stru
             scan_segment(&s, segs, n, i, counterparty);
     }
     id_unlabelled_ifsc(&s);
+    id_run_together_account(&s);
     unlabelled_period(&s);
     period_apart(&s);
     if (s.name_rank < NAME_LABEL) {

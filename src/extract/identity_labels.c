@@ -77,6 +77,16 @@ static int run_together_label(const char *tok)
     return hit ? hit->ph->role : IDF_NONE;
 }
 
+bool id_ends_with_label(const char *s, size_t n, int field)
+{
+    for (size_t i = 0; i < njoined; i++) {
+        size_t k = strlen(joined[i].key);
+        if (joined[i].ph->role == field && k <= n && !memcmp(s + n - k, joined[i].key, k))
+            return true;
+    }
+    return false;
+}
+
 int id_labels_ready(void)
 {
     if (profile_load() < 0)

@@ -46,6 +46,9 @@ int id_labels_ready(void); /* loads the label table once; 0 / -1 */
 int id_label_at(const struct toks *t, int p, int *len);
 bool id_starts_with_label(const char *text);
 bool id_names_a_field(const char *text);
+/* Whether the lower-case letters s[0..n) end with a label of field whose
+ * words are run together ('...yoursavingsaccountno'). */
+bool id_ends_with_label(const char *s, size_t n, int field);
 
 /* ---------- validators (identity_fields.c) ---------- */
 
@@ -113,6 +116,7 @@ bool id_address_line(const struct id_scan *s, size_t li);
 void id_classify_account(struct identity *id);
 void id_unlabelled_ifsc(struct id_scan *s);
 void id_mend_scanned_ifsc(struct id_scan *s);
+void id_run_together_account(struct id_scan *s);
 const struct bank_info *id_decide_bank(const struct id_scan *s);
 
 #endif

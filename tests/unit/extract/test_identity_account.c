@@ -111,11 +111,32 @@ TEST(grid_value_under_its_label_beside_a_longer_value_running_under_it)
     layout_free(&l);
 }
 
+/* A sentence OCR read without its spaces: the label run into the words
+ * before it, the number after it (a line of small type whose spaces
+ * Tesseract did not see). Only on a scan: a text layer prints its spaces. */
+TEST(account_number_in_a_sentence_read_without_spaces)
+{
+    static const char HEAD[] =
+        "BANK OF BARODA\n"
+        "ThisisthestatementofyourSavingsAccountNo.81020100591030fortheperiod01-03-2023to30-04-2023\n";
+    struct statement st;
+    CHECK_INT(read_scanned_head(HEAD, &st), 0);
+    CHECK_STR(st.id.account_number, "81020100591030");
+    statement_free(&st);
+    /* a label of its own (spaces read) is the label's; a number after
+     * words run together but no label is none */
+    CHECK_INT(read_scanned_head("StatementforthemonthofApril2024ref.12345678901\n", &st), 0);
+    CHECK(st.id.account_number == NULL);
+    statement_free(&st);
+    expect_identity(HEAD, &(struct want_id){.account = NONE});
+}
+
 int main(void)
 {
     RUN(account_number_inside_a_sentence);
     RUN(account_numbers_as_statements_print_them);
     RUN(branch_block_fields_and_account_types);
     RUN(grid_value_under_its_label_beside_a_longer_value_running_under_it);
+    RUN(account_number_in_a_sentence_read_without_spaces);
     return check_summary();
 }
