@@ -257,6 +257,46 @@ static char letter_for(char c)
     }
 }
 
+/* Whether s[i, i + 11) is an IFSC standing alone: four capitals, a zero,
+ * six capitals or digits, no letter or digit either side. */
+static bool ifsc_at(const char *s, size_t n, size_t i)
+{
+    if (i + 11 > n || (i > 0 && isalnum((unsigned char)s[i - 1])) || (i + 11 < n && isalnum((unsigned char)s[i + 11])))
+        return false;
+    for (size_t k = 0; k < 11; k++) {
+        unsigned char c = (unsigned char)s[i + k];
+        if (!(k < 4 ? isupper(c) : k == 4 ? c == '0' : isupper(c) || isdigit(c)))
+            return false;
+    }
+    return true;
+}
+
+/* A speck read as a full stop or comma inside an IFSC's branch part
+ * ("IDFB0417.317", a scan's dust between two digits): an IFSC prints
+ * none. Returns the new length. */
+static size_t speck_in_ifsc(char *s, size_t n)
+{
+    for (size_t i = 6; i + 1 < n; i++) {
+        if ((s[i] != '.' && s[i] != ',') || !isdigit((unsigned char)s[i - 1]) || !isdigit((unsigned char)s[i + 1]))
+            continue;
+        for (size_t start = i >= 10 ? i - 10 : 0; start + 5 <= i; start++) {
+            char w[12];
+            size_t k = 0;
+            for (size_t j = start; k < 11 && j < n; j++)
+                if (j != i)
+                    w[k++] = s[j];
+            bool before = start == 0 || !isalnum((unsigned char)s[start - 1]);
+            size_t end = start + 12; /* the IFSC's end in s, the speck inside it */
+            bool after = end >= n || !isalnum((unsigned char)s[end]);
+            if (k == 11 && before && after && ifsc_at(w, 11, 0)) {
+                memmove(s + i, s + i + 1, n - i);
+                return n - 1;
+            }
+        }
+    }
+    return n;
+}
+
 /* An IFSC (four capitals, a zero, six capitals or digits) read with an O
  * for its zero or a digit for one of its bank's letters (at least two
  * read right), alone or inside a narration ("...-SBINO710690-...",
@@ -804,6 +844,7 @@ size_t ocr_fix_word(const char *in, char *out, size_t cap)
     fix_initial_l(out, n);
     n = split_case(out, n, cap);
     n = utr_fix(out, n);
+    n = speck_in_ifsc(out, n);
     ifsc_fix(out, n);
     slashed_number(out, n);
     n = ocr_fix_vpa(out, n, cap);

@@ -534,6 +534,18 @@ TEST(an_account_abbreviations_slash_read_as_a_letter)
     CHECK_STR(fix("Afcx"), "Afcx");
 }
 
+/* A scan's speck read as a full stop or comma inside an IFSC: an IFSC
+ * prints none. */
+TEST(a_speck_inside_an_ifsc_goes)
+{
+    CHECK_STR(fix("fatima49@okaxis-IDFB0417.317-659762456878-PETROL"),
+              "fatima49@okaxis-IDFB0417317-659762456878-PETROL");
+    CHECK_STR(fix("IDFB041731,7"), "IDFB0417317");
+    CHECK_STR(fix("IDFB0417.31"), "IDFB0417.31");     /* no IFSC without it */
+    CHECK_STR(fix("IDFB0417.3171"), "IDFB0417.3171"); /* nor with twelve */
+    CHECK_STR(fix("1,234.56"), "1,234.56");
+}
+
 TEST(a_bracket_beside_capitals_is_a_j)
 {
     CHECK_STR(fix("MANO]"), "MANOJ");
@@ -617,6 +629,7 @@ int main(void)
     RUN(long_dashes_inside_words_are_hyphens);
     RUN(hyphens_read_as_other_marks);
     RUN(an_account_abbreviations_slash_read_as_a_letter);
+    RUN(a_speck_inside_an_ifsc_goes);
     RUN(a_bracket_beside_capitals_is_a_j);
     RUN(a_space_lost_between_lower_case_and_capitals);
     RUN(a_utr_read_with_an_o_for_its_zero);
