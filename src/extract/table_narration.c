@@ -130,6 +130,14 @@ static uint64_t glued_hash(const char *a, size_t n)
     return h ? h : 1;
 }
 
+/* The key of an id's shape: as many letters then as many digits (ids of
+ * one scheme share it: a UTR's five letters and eleven digits). */
+static uint64_t shape_hash(size_t letters, size_t digits)
+{
+    uint64_t h = (((uint64_t)letters << 32) | digits) * 0xC2B2AE3D27D4EB4FULL ^ 0x165667B19E3779F9ULL;
+    return h ? h : 1;
+}
+
 static bool vocab_build(struct vocab *v, const struct layout *l)
 {
     if (v->built || v->failed)
@@ -151,8 +159,10 @@ static bool vocab_build(struct vocab *v, const struct layout *l)
                 b++;
             if (b - a >= 2)
                 vocab_add(v, run_hash(t + a, b - a));
-            if (glued_to_digits(t + a, b - a, &letters))
+            if (glued_to_digits(t + a, b - a, &letters)) {
                 vocab_add(v, glued_hash(t + a, letters));
+                vocab_add(v, shape_hash(letters, b - a - letters));
+            }
             a = b > a ? b : a + 1;
         }
     }
@@ -345,6 +355,40 @@ static bool letters_glued_to_digits(const struct vocab *v, const struct piece *p
            vocab_count(v, glued_hash(p->run, k)) > 0;
 }
 
+/* The shape of the run after piece p's break, when it is letters then
+ * digits (*letters, *digits); false otherwise. */
+static bool head_shape(const struct piece *p, size_t *letters, size_t *digits)
+{
+    const char *h = p->run + p->tail_len;
+    size_t k = 0;
+    while (k < p->head_len && is_alpha(h[k]))
+        k++;
+    for (size_t i = k; i < p->head_len; i++)
+        if (!is_digit(h[i]))
+            return false;
+    *letters = k, *digits = p->head_len - k;
+    return *digits > 0;
+}
+
+/* The run across the break is letters then six digits or more, cut among
+ * its letters, in the shape of ids the document prints whole (as many
+ * letters, as many digits: "UTIBN52760499391"), while the run after the
+ * break has a shape it prints nowhere but after breaks ("SB" /
+ * "INN44200232116"): an id cut at the edge, though the letters before
+ * the cut are a word the document prints. */
+static bool id_shape_printed(const struct pieces *ps, const struct vocab *v, const struct piece *p)
+{
+    size_t k, hl, hd, ol, od;
+    size_t n = strlen(p->run);
+    if (p->tail_letters != p->tail_len || !glued_to_digits(p->run, n, &k) || p->tail_len >= k || n - k < 6 ||
+        !head_shape(p, &hl, &hd) || vocab_count(v, shape_hash(k, n - k)) == 0)
+        return false;
+    long elsewhere = vocab_count(v, shape_hash(hl, hd));
+    for (size_t j = 0; j < ps->n; j++)
+        elsewhere -= head_shape(&ps->p[j], &ol, &od) && ol == hl && od == hd && ol >= 2;
+    return elsewhere <= 0;
+}
+
 /* Which breaks are cuts inside a word: the same whole token from pieces
  * cut at two different places ("BLU" / "E" and "BL" / "UE": words wrap
  * at their own ends, always the same); or, in a document whose producer
@@ -368,7 +412,7 @@ static void pieces_decide(struct pieces *ps, struct vocab *v, const struct layou
             if (ps->p[i].join && glued_to_digits(ps->p[i].run, strlen(ps->p[i].run), &k))
                 vocab_add(v, glued_hash(ps->p[i].run, k));
         for (size_t i = 0; i < ps->n; i++)
-            ps->p[i].join |= letters_glued_to_digits(v, &ps->p[i]);
+            ps->p[i].join |= letters_glued_to_digits(v, &ps->p[i]) || id_shape_printed(ps, v, &ps->p[i]);
     }
     if (!ps->cuts_letters || !ps->n || !vocab_build(v, l))
         return;

@@ -152,6 +152,26 @@ static const struct table_case CASES[] = {
          .txns = {{.i = 0, .note = "UPI/DR/33298654201/merchant2715@KOTAK/Pay to merchant"}},
      }},
 
+    /* An id cut after two letters that are a word the document prints
+     * ("SB" / "INN44200232116"), where it prints another id whole in the
+     * shape the two pieces make (five letters, eleven digits:
+     * "UTIBN52760499391") and none in the shape of the piece after the
+     * cut: one id, joined. */
+    {"id_cut_in_the_shape_of_ids_printed_whole_joins",
+     "Date         Particulars             Debit       Credit       Balance\n"
+     "01/02/2023   NEFT*SBIN0888566*SB                 34,000.00    35,000.00\n"
+     "             INN44200232116*ACME\n"
+     "             LIMITED\n"
+     "02/02/2023   SB INTEREST                            210.00    35,210.00\n"
+     "03/02/2023   NEFT CR                           5,000.00    40,210.00\n"
+     "             UTIBN52760499391\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "NEFT*SBIN0888566*SBINN44200232116*ACME LIMITED"},
+                  {.i = 1, .note = "SB INTEREST"},
+                  {.i = 2, .note = "NEFT CR UTIBN52760499391"}},
+     }},
+
     /* One token cut at the edge in two rows at two different places
      * ("BLU" / "E", "BL" / "UE"): the same whole word from both, which
      * wraps at a space never give, so both are cuts, though the document
