@@ -468,22 +468,18 @@ static float ocr_dpi(fz_rect box)
 /* ocr_page: the page was not read, its first reading's words stand */
 #define PAGE_KEEPS_WORDS (-4)
 
-/* Page page drawn through ctm into a new pixmap of colour space cs, under
- * the watch. Throws when a limit stops the drawing. */
-static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_colorspace *cs)
+/* Runs page through device inner (taken: dropped here) under the watch.
+ * Throws when a limit stops it. */
+static void run_watched(struct reader *r, fz_page *page, fz_device *inner, fz_matrix ctm)
 {
     fz_context *ctx = r->ctx;
-    fz_pixmap *pix = fz_new_pixmap_with_bbox(ctx, cs, fz_round_rect(fz_transform_rect(fz_bound_page(ctx, page), ctm)),
-                                             NULL, 0);
-    fz_device *volatile draw = NULL, *volatile dev = NULL;
-    fz_var(draw);
+    fz_device *volatile own = inner, *volatile dev = NULL;
+    fz_var(own);
     fz_var(dev);
     fz_try(ctx)
     {
-        fz_clear_pixmap_with_value(ctx, pix, 255);
-        draw = fz_new_draw_device(ctx, fz_identity, pix);
-        dev = watch_device(ctx, draw, &r->watch); /* owns draw from here */
-        draw = NULL;
+        dev = watch_device(ctx, own, &r->watch); /* owns inner from here */
+        own = NULL;
         fz_run_page(ctx, page, dev, ctm, &r->watch.cookie);
         fz_close_device(ctx, dev);
         if (watch_check(&r->watch))
@@ -492,7 +488,22 @@ static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_c
     fz_always(ctx)
     {
         fz_drop_device(ctx, dev);
-        fz_drop_device(ctx, draw);
+        fz_drop_device(ctx, own);
+    }
+    fz_catch(ctx) fz_rethrow(ctx);
+}
+
+/* Page page drawn through ctm into a new pixmap of colour space cs, under
+ * the watch. Throws when a limit stops the drawing. */
+static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_colorspace *cs)
+{
+    fz_context *ctx = r->ctx;
+    fz_pixmap *pix = fz_new_pixmap_with_bbox(ctx, cs, fz_round_rect(fz_transform_rect(fz_bound_page(ctx, page), ctm)),
+                                             NULL, 0);
+    fz_try(ctx)
+    {
+        fz_clear_pixmap_with_value(ctx, pix, 255);
+        run_watched(r, page, fz_new_draw_device(ctx, fz_identity, pix), ctm);
     }
     fz_catch(ctx)
     {
@@ -523,27 +534,8 @@ static long take_off_ink(struct reader *r, fz_pixmap *rgb, fz_pixmap *gray)
  * drawn in colour to count none. */
 static bool may_draw_colour(struct reader *r, fz_page *page, fz_matrix ctm)
 {
-    fz_context *ctx = r->ctx;
     int colour = 1;
-    fz_device *volatile test = NULL, *volatile dev = NULL;
-    fz_var(test);
-    fz_var(dev);
-    fz_try(ctx)
-    {
-        test = fz_new_test_device(ctx, &colour, 0.01f, 0, NULL);
-        dev = watch_device(ctx, test, &r->watch); /* owns test from here */
-        test = NULL;
-        fz_run_page(ctx, page, dev, ctm, &r->watch.cookie);
-        fz_close_device(ctx, dev);
-        if (watch_check(&r->watch))
-            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-    }
-    fz_always(ctx)
-    {
-        fz_drop_device(ctx, dev);
-        fz_drop_device(ctx, test);
-    }
-    fz_catch(ctx) fz_rethrow(ctx);
+    run_watched(r, page, fz_new_test_device(r->ctx, &colour, 0.01f, 0, NULL), ctm);
     return colour != 0;
 }
 
