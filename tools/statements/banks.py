@@ -141,6 +141,15 @@ BANKS = {b.key: b for b in [
     Bank("bharat", "bharatbnk", "BCBM", "229", "Bharat Co-operative Bank (Mumbai) Ltd.", "099910100099999",
          "cooperative"),
     Bank("kalyan", "kalyan", "KJSB", "138", "Kalyan Janata Sahakari Bank Ltd.", "099920100099999", "cooperative"),
+    # the probe families of session 14 (fam_probe8.py): three urban co-operative banks the corpus never
+    # drew, two regional rural banks the catalogue lists with no IFSC prefix (made up here, in no row)
+    Bank("janata", "jantasahakari", "JSBP", "064", "Janata Sahakari Bank Ltd., Pune", "099910100099999", "cooperative"),
+    Bank("citizen", "citizen_credit", "CCBL", "089", "Citizen Credit Co-operative Bank Ltd.", "09991000099999",
+         "cooperative"),
+    Bank("newindia", "newindia", "NICB", "152", "New India Co-operative Bank Ltd.", "099920100099999", "cooperative"),
+    Bank("dnsb", "dnsbnk", "DNSB", "139", "Dombivli Nagari Sahakari Bank Ltd.", "0999101099999", "cooperative"),
+    Bank("tgb", "telangana", "TGBX", "578", "Telangana Grameena Bank", "6299910099999", "rural"),
+    Bank("mahagram", "mahagrambnk", "MGBX", "581", "Maharashtra Gramin Bank", "80999999999", "rural"),
 ]}
 
 

@@ -824,10 +824,11 @@ def _register_families():
     import fam_probe5
     import fam_probe6
     import fam_probe7
+    import fam_probe8
     import fam_public
     import fam_small
     for mod in (fam_eras, fam_public, fam_private, fam_small, fam_foreign, fam_html, fam_estatement, fam_probe,
-                fam_probe2, fam_probe3, fam_probe4, fam_probe5, fam_probe6, fam_probe7, fam_gaps):
+                fam_probe2, fam_probe3, fam_probe4, fam_probe5, fam_probe6, fam_probe7, fam_probe8, fam_gaps):
         LAYOUTS.update(mod.LAYOUTS)
     PROBE.extend(k for k, v in LAYOUTS.items() if v.probe)
 

@@ -186,6 +186,7 @@ class Renderer:
 
     def width(self, s, bold=False, size=None):
         f = self.bold if bold else self.reg
+        s = s.replace("\t", "   ")  # an accounting-format cell's two parts (draw_cell) kept apart
         if any(is_devanagari(ch) for ch in s):
             return sum(pdfmetrics.stringWidth(t, devanagari_font() if deva else f, size or self.size)
                        for deva, t in script_runs(s))
@@ -276,6 +277,11 @@ class Renderer:
             return
         align = col.head_align if header else col.align
         x = col.x + self.xoff
+        if "\t" in s:  # an accounting-format cell: the part before the tab at the left edge, the rest at the right
+            left, right = s.split("\t", 1)
+            self.text(x + self.pad, y, left, bold=bold, size=size)
+            self.text(x + col.w - self.pad, y, right, bold=bold, align="r", size=size)
+            return
         if align == "r":
             self.text(x + col.w - self.pad, y, s, bold=bold, align="r", size=size)
         elif align == "c":

@@ -214,7 +214,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--set", default="smoke", choices=["smoke", "scan-smoke", "probe", "probe4", "probe5", "probe5-heldout",
-                                                       "probe6", "probe6-heldout", "probe7", "probe7-heldout"])
+                                                       "probe6", "probe6-heldout", "probe7", "probe7-heldout", "probe8", "probe8-heldout"])
     ap.add_argument("--reuse", help="the smoke corpus already generated with this seed (run_accuracy.sh's "
                                     "build/corpus/smoke): check it and generate only the second copy")
     a = ap.parse_args(argv)

@@ -382,6 +382,15 @@ def probe7_heldout(seed, count=None):
     return probe_heldout(seed, count, "probe7")
 
 
+def probe8(seed, count=None):
+    """Session 14's probe families (fam_probe8.py), measured apart from the older probes."""
+    return probe(seed, count, "probe8")
+
+
+def probe8_heldout(seed, count=None):
+    return probe_heldout(seed, count, "probe8")
+
+
 def gaps(seed, count=None):
     """Session 12's gap families (fam_gaps.py: the layouts docs/extraction.md lists as Known gaps)."""
     return probe(seed, count, "gaps")
@@ -512,6 +521,7 @@ def scan_heldout(seed, count=None):
 SETS = {"smoke": smoke, "full": full, "heldout": heldout, "bench": bench, "probe": probe, "probe-heldout": probe_heldout,
         "probe4": probe4, "probe4-heldout": probe4_heldout, "probe5": probe5, "probe5-heldout": probe5_heldout,
         "probe6": probe6, "probe6-heldout": probe6_heldout, "probe7": probe7, "probe7-heldout": probe7_heldout,
+        "probe8": probe8, "probe8-heldout": probe8_heldout,
         "gaps": gaps, "gaps-heldout": gaps_heldout,
         "quirks": quirks,
         "scan-smoke": scan_smoke, "scan-full": scan_full, "scan-heldout": scan_heldout}
