@@ -42,7 +42,7 @@ static struct sq_conn *conn_open(const char *path, bool writer, char *err, size_
     if (!c)
         return NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &c->db, flags, writer ? sq_wal_vfs() : NULL) != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path, c->db ? sqlite3_errmsg(c->db) : "out of memory");
         conn_close(c);
         return NULL;

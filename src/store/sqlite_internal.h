@@ -112,6 +112,12 @@ int sq_commit_start(struct sqlite_store *s, char *err, size_t errlen);
 /* Drains the queues (every queued op is committed and synced) and stops. */
 void sq_commit_stop(struct sqlite_store *s);
 
+/* The writer connection's VFS (sqlite_walvfs.c): the default VFS with each
+ * WAL frame written in one system call. NULL if it could not be set up
+ * (then the default VFS serves). */
+#define SQ_WAL_VFS "passbook-wal"
+const char *sq_wal_vfs(void);
+
 /* The one set of SQLite helpers (sqlite_util.c), for every file of the
  * store. NULL binds as SQL NULL (sq_bind_nonempty: "" too, for ids kept
  * in fixed buffers); sq_col_dup returns a malloc'd copy or NULL for SQL
