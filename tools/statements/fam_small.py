@@ -106,10 +106,23 @@ class Saraswat(Family):
     producer = "Saraswat Bank CBS"
     patterns = ("drcr_after_balance", "ledger_words")
 
+    def __init__(self, st):
+        super().__init__(st)
+        if self.v == 1 and not self.mut:  # labels as close as the words inside them over right-aligned amounts
+            self.set_labels_close()
+
+    def variant_patterns(self):
+        return ["labels_close_right"] if self.v == 1 and not self.mut else []
+
     def bal(self, paise):
         return money(abs(paise))
 
     def table(self):
+        if self.v == 1 and not self.mut:  # the debits' label a word no phrase knows, a space before the credits'
+            # (wider than its amounts): only where the debits end tells the labels apart
+            return [Col("date", ["Tran Dt"]), Col("narr", ["Narr"], wrap=True), Col("chq", ["Instr No"]),
+                    Col("dr", ["Outgo"], "r"), Col("cr", ["Credit Amount"], "r"), Col("bal", ["Bal Amt"], "r"),
+                    Col("drcr", ["Dr/Cr"], "c")]
         return [Col("date", ["Tran Dt"]), Col("narr", ["Narr"], wrap=True), Col("chq", ["Instr No"]),
                 Col("dr", ["Debit Amt"], "r"), Col("cr", ["Credit Amt"], "r"), Col("bal", ["Bal Amt"], "r"),
                 Col("drcr", ["Dr/Cr"], "c")]
