@@ -249,12 +249,15 @@ static bool splits_labels(const struct htok *t, int p, int len)
 }
 
 /* Token k starts a word of its own on the line of the token before it,
- * where a column of cells below starts: it begins a label, whatever the
- * gap before it (labels set as close as the words inside them: "Effective
- * Date Txn Description", the narrations starting under "Txn"). */
+ * where a column of cells below starts, or the word before ends where a
+ * column of right-aligned cells ends: it begins a label, whatever the gap
+ * before it (labels set as close as the words inside them: "Effective
+ * Date Txn Description", the narrations starting under "Txn"; "Outflow
+ * Cr. Amount", the debits ending under "Outflow"). */
 static bool starts_column(const struct htok *t, int k, const struct cell_edges *e)
 {
-    return k > 0 && t[k].line == t[k - 1].line && t[k].word != t[k - 1].word && header_edge_at(e, t[k].x0);
+    return k > 0 && t[k].line == t[k - 1].line && t[k].word != t[k - 1].word &&
+           (header_edge_at(e, t[k].x0) || header_edge_ends_at(e, t[k - 1].x1));
 }
 
 /* Does a phrase of len tokens from p run over the start of a column of
@@ -538,6 +541,9 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         fprintf(stderr, "cell edges:");
         for (int a = 0; a < edges.n; a++)
             fprintf(stderr, " %.1f", edges.x[a]);
+        fprintf(stderr, " ends:");
+        for (int a = 0; a < edges.nr; a++)
+            fprintf(stderr, " %.1f", edges.r[a]);
         fprintf(stderr, "\n");
     }
     memset(h, 0, sizeof *h);

@@ -102,20 +102,26 @@ bool header_sample_cells(const struct layout *l, struct sampler *s, const struct
  * many lines were read. */
 int header_count_cells(const struct layout *l, size_t from, float size, const struct header *h, struct col_cells *cc);
 
-/* header_edges.c: where the columns of cells below a header start. */
+/* header_edges.c: where the columns of cells below a header start and
+ * where right-aligned ones end. */
 #define MAX_CELL_EDGES 24
 struct cell_edges {
-    int n;
-    float x[MAX_CELL_EDGES];
+    int n, nr;
+    float x[MAX_CELL_EDGES]; /* left edges */
+    float r[MAX_CELL_EDGES]; /* right edges */
 };
-/* The left edges of the columns of cells below a header (from line
- * `from`, the lines its roles are read from; size: its font size): an x
- * where three cells or more start. A
- * cell starts its line or a gap wider than a space; amounts and small
- * numbers (right-aligned) show no edge. */
+/* The edges of the columns of cells below a header (from line `from`,
+ * the lines its roles are read from; size: its font size): left, an x
+ * where three cells or more start; right, an x where three amounts or
+ * more end. A cell starts its line or a gap wider than
+ * a space; amounts and small numbers (right-aligned) show no left edge,
+ * other cells no right one. */
 void header_cell_edges(const struct layout *l, size_t from, float size, struct cell_edges *e);
 /* Does a column of cells start at x (a label's word starting there)? */
 bool header_edge_at(const struct cell_edges *e, float x);
+/* Does a column of amounts (right-aligned: an x where three or more
+ * end) end at x (a label's word ending there)? */
+bool header_edge_ends_at(const struct cell_edges *e, float x);
 
 /* header_parting.c: one printed label parted into several columns' labels
  * where the cells below show them apart. */

@@ -113,12 +113,13 @@ static bool narration_beside_text_label(const struct header *h, const struct col
 }
 
 /* Are neighbouring columns a and b two labels, a column of cells starting
- * under the right one's first word? Then they are two columns, however
- * close ("Nature of Txn" beside "Transaction ID", the narrations under
- * the one and the ids under the other each from its label's x). */
+ * under the right one's first word or a column of amounts ending under
+ * the left one's last? Then they are two columns, however close ("Nature
+ * of Txn" beside "Transaction ID", the narrations under the one and the
+ * ids under the other each from its label's x). */
 static bool parted_by_edge(const struct header *h, const struct cell_edges *e, int a, int b)
 {
-    return header_edge_at(e, h->cols[a < b ? b : a].x0);
+    return header_edge_at(e, h->cols[a < b ? b : a].x0) || header_edge_ends_at(e, h->cols[a < b ? a : b].x1);
 }
 
 /* May unnamed column a join its neighbour b? */

@@ -986,6 +986,38 @@ static const struct placed_case PLACED[] = {
                   {.i = 2, .type = CR, .amount = 3000000, .reconciled = YES}},
          .balances_ok = YES,
      }},
+    /* labels right-aligned over their amounts as close as the words
+     * inside them: "Outgo" (a word no phrase knows) a space before
+     * "Credit Amount". The debits end where "Outgo" ends: two columns,
+     * not one amount column "Outgo Credit Amount" whose first row's
+     * direction is a guess (no opening balance printed). */
+    {"label_ending_where_a_column_of_amounts_ends_is_no_word_of_the_label_after",
+     (const struct placed[]){
+         ROW(0, 60, {"Tran", 21.8f, 36.9f}, {"Dt", 38.9f, 46.3f}, {"Narr", 60.3f, 74.7f}, {"Instr", 595.6f, 610.8f},
+             {"No", 612.7f, 622.0f}, {"Outgo", 636.1f, 656.7f}, {"Credit", 660.2f, 680.4f},
+             {"Amount", 682.3f, 708.8f}, {"Bal", 722.8f, 733.7f}, {"Amt", 735.6f, 749.3f}),
+         ROW(0, 72, {"01.02.2023", 21.8f, 56.8f}, {"ATM", 60.3f, 75.1f}, {"Cash", 77.0f, 93.3f},
+             {"Wdl", 95.3f, 107.3f}, {"PUNE", 109.3f, 128.6f}, {"5,500.00", 629.4f, 656.7f},
+             {"23,814.93", 718.1f, 749.3f}),
+         ROW(0, 82, {"03.02.2023", 21.8f, 56.8f}, {"By", 60.3f, 68.4f}, {"UPI/422726276053/RAVI", 70.4f, 152.0f},
+             {"6,750.00", 681.5f, 708.8f}, {"30,564.93", 718.1f, 749.3f}),
+         ROW(0, 92, {"05.02.2023", 21.8f, 56.8f}, {"To", 60.3f, 68.4f}, {"ACH", 70.4f, 85.2f},
+             {"DR/BAJAJ", 87.1f, 120.5f}, {"FIN", 122.4f, 135.0f}, {"264811", 595.6f, 618.9f},
+             {"14,475.00", 625.5f, 656.7f}, {"16,089.93", 718.1f, 749.3f}),
+         ROW(0, 102, {"08.02.2023", 21.8f, 56.8f}, {"By", 60.3f, 68.4f}, {"NEFT/SALARY", 70.4f, 118.0f},
+             {"42,000.00", 677.6f, 708.8f}, {"58,089.93", 718.1f, 749.3f}),
+         ROW(0, 112, {"09.02.2023", 21.8f, 56.8f}, {"To", 60.3f, 68.4f}, {"POS", 70.4f, 84.0f},
+             {"GROCERY", 86.0f, 120.0f}, {"1,234.50", 629.4f, 656.7f}, {"56,855.43", 718.1f, 749.3f}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .opening = 2931493,
+         .txns = {{.i = 0, .type = DR, .amount = 550000, .balance = 2381493, .reconciled = YES},
+                  {.i = 1, .type = CR, .amount = 675000, .reconciled = YES},
+                  {.i = 2, .type = DR, .amount = 1447500, .note = "To ACH DR/BAJAJ FIN", .chq_num = "264811"},
+                  {.i = 3, .type = CR, .amount = 4200000}},
+         .balances_ok = YES,
+     }},
 };
 #pragma GCC diagnostic pop
 
