@@ -389,6 +389,16 @@ TEST(session_state_rule_rebuilt_without_losing_rows)
     sqlite3_close(db);
 }
 
+/* SQLite keeps no memory statistics (configured before its first use), so
+ * that its allocations take no global mutex. */
+TEST(sqlite_keeps_no_memory_statistics)
+{
+    struct store *st = open_store();
+    CHECK(st != NULL);
+    CHECK_INT(sqlite3_memory_used(), 0);
+    store_close(st);
+}
+
 TEST(bad_urls_are_refused)
 {
     struct store *st;
@@ -412,6 +422,7 @@ int main(void)
     RUN(creates_of_a_grant_gone_are_each_refused);
     RUN(data_survives_reopen_and_migrations_run_once);
     RUN(session_state_rule_rebuilt_without_losing_rows);
+    RUN(sqlite_keeps_no_memory_statistics);
     RUN(bad_urls_are_refused);
     fixture_remove_dir(dir);
     return check_summary();
