@@ -17,7 +17,7 @@ keeps the labels that are the family's pattern (`keep_header`).
 |--------|--------------|
 | shgb | regional rural bank: every column label in Hindi only (`दिनांक`, `विवरण`, `नामे`, `जमा`, `शेष`), no English word in the table's header |
 | bharat | urban co-operative bank: each amount and the balance in two columns, rupees (`1,234`) and paise (`50`), under `Rs.` and `Ps.` |
-| boi_ledger | Bank of India's ledger print: the date, cheque number and amounts on the row's line, the narration on the line under it from the table's left edge |
+| boi_ledger | Bank of India's ledger print: the date, cheque number and amounts on the row's line, the narration on the line under it from the table's left edge (variants 2 and 3: `Particulars` under `Voucher Dt`) |
 | kalyan | urban co-operative bank: whole-rupee amounts and balances written `1,500/-`, others `1,500.50` |
 | fed_day | Federal Bank's daily-grouped print: the date on a bold line of its own above each day's rows, the rows' date cells blank (odd variants: the time of day) |
 | rbl_monthly | RBL Bank: a month-by-month summary table (opening, debits, credits, closing) on page 1 before the transactions |
@@ -138,7 +138,8 @@ class Bharat(Probe7):
 class BOILedger(Probe7):
     """Bank of India's ledger print: on the row's line the dates, the cheque number and the
     amounts spread over the page; the narration on the line under it, from the table's left edge,
-    its label `Particulars` on the header's second line under `Date`."""
+    its label `Particulars` on the header's second line under `Date` (variants 2 and 3: under
+    `Voucher Dt`)."""
     bank_key = "boi"
     narr_style = "psu"
     date_fmts = ("%d-%m-%Y", "%d/%m/%Y")
@@ -151,7 +152,9 @@ class BOILedger(Probe7):
         self.valign = "top"  # the narration's own line is under the row's: no other alignment
 
     def table(self):
-        cols = [Col("date", ["Date"])]
+        # variants 2 and 3: a qualifying word no label phrase knows before `Dt`, printed over
+        # `Particulars` (the word belongs to the label beside it on its line, not the one under it)
+        cols = [Col("date", ["Voucher Dt" if self.v // 2 % 2 else "Date"])]
         if self.v % 2:
             cols.append(Col("vdate", ["Value Date"]))
         return cols + [Col("chq", ["Chq No"]), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),
