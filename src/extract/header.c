@@ -436,6 +436,31 @@ static void note_tail(struct column *col, const struct htok *a, const struct hto
     col->label_x1 = col->x1;
 }
 
+/* Unnamed words p..q-1 on one line, a label on a lower line stacked under
+ * them (of their cluster), a named label a space or less beside them on
+ * their own line ("Entry" before "Dt", "Particulars" under "Entry"): the
+ * column of that label on their line, else -1. They qualify it ("Entry
+ * Dt"); the label under them is a column of its own, printed under the
+ * first one (header_narration_below). */
+static int label_beside_over_stacked(const struct htok *t, int n, int p, int q, const struct cell_edges *e)
+{
+    if (t[q - 1].line != t[p].line)
+        return -1;
+    bool over = false;
+    for (int a = 0; a < n && !over; a++)
+        over = t[a].line > t[p].line && t[a].cluster == t[p].cluster && t[a].col >= 0;
+    if (!over)
+        return -1;
+    for (int a = 0; a < n; a++) {
+        if (a == p || t[a].col < 0 || t[a].line != t[p].line)
+            continue;
+        if ((t[a].x0 >= t[q - 1].x1 && t[a].x0 - t[q - 1].x1 < 0.61f * t[p].size && !header_edge_at(e, t[a].x0)) ||
+            (t[a].x1 <= t[p].x0 && t[p].x0 - t[a].x1 < 0.61f * t[p].size && !header_edge_at(e, t[p].x0)))
+            return t[a].col;
+    }
+    return -1;
+}
+
 static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, struct header *h)
 {
     bool guessed = false;
@@ -447,13 +472,13 @@ static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, st
         int q = p + 1;
         while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e))
             q++;
-        int to = -1;
-        if (p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || currency_after_label(t, p, q))) {
+        int to = label_beside_over_stacked(t, n, p, q, e);
+        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || currency_after_label(t, p, q))) {
             to = t[p - 1].col;
             if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
                 !currency_after_label(t, p, q))
                 note_tail(&h->cols[to], &t[p], &t[q - 1]);
-        } else if (q < n && t[q].col >= 0 && one_label(t, q - 1, q, e)) {
+        } else if (to < 0 && q < n && t[q].col >= 0 && one_label(t, q - 1, q, e)) {
             to = t[q].col;
             if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
                 note_lead(&h->cols[to], &t[p], &t[q - 1]);

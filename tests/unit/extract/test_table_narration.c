@@ -243,6 +243,27 @@ static const struct table_case CASES[] = {
                   {.i = 2, .note = "UPI/SHOP/ORDER 55", .chq_num = "654321", .amount = 30000}},
      }},
 
+    /* The same ledger, the first label's word no phrase knows printed over
+     * the narration's label ('Entry Dt' over 'Particulars'): the unknown
+     * word qualifies the label beside it on its line, it does not join the
+     * label under it (which read the two lines as no header, and the line
+     * alone as one with no narration column: every narration lost). */
+    {"narration_under_the_row_below_an_unknown_word_of_the_date_label",
+     "Entry Dt      Chq No             Debit         Credit         Balance\n"
+     "Particulars\n"
+     "02/09/2024    123456          5,000.00                          500.00\n"
+     "TO CLG/RENT TO LANDLORD FOR SEPTEMBER 2024\n"
+     "03/09/2024                                  10,000.00       10,500.00\n"
+     "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME\n"
+     "05/09/2024    654321            300.00                       10,200.00\n"
+     "UPI/SHOP/ORDER 55\n",
+     {
+         .ntxns = 3, .opening = 550000, .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240902, .note = "TO CLG/RENT TO LANDLORD FOR SEPTEMBER 2024", .chq_num = "123456"},
+                  {.i = 1, .date = 20240903, .note = "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME"},
+                  {.i = 2, .note = "UPI/SHOP/ORDER 55", .chq_num = "654321", .amount = 30000}},
+     }},
+
     /* The same with a value date column: a date further along the
      * narration's line, under the value date's label, is the narration's. */
     {"narration_line_under_the_row_holding_dates",
