@@ -80,6 +80,12 @@ struct statement {
      * the chain of the rows read cannot show. The first (last) row is
      * marked unreconciled, reason "rows_unread". */
     bool rows_unread_before, rows_unread_after;
+    /* No row's narration was read while lines of words printed between
+     * the rows went to none (a header read without its narration column):
+     * every row without a narration is marked unreconciled, reason
+     * "narration_unread" (the chain vouches for amounts and balances, not
+     * narrations). */
+    bool narration_unread;
     struct txn *txns;
     size_t ntxns;
     bool balances_ok;               /* every row reconciled */

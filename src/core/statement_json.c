@@ -42,14 +42,16 @@ static json_t *reconciliation_json(const struct statement *st)
          * statement's order or was unsure of the row, the
          * first row's direction was guessed (no opening printed, no sign or
          * Dr/Cr), lines printed like rows that no table took lie before the
-         * first row (after the last) with no opening (closing) printed, or
-         * no printed balance checks it */
+         * first row (after the last) with no opening (closing) printed, no
+         * row's narration was read while lines of words between the rows
+         * went to none, or no printed balance checks it */
         const char *why = want != t->balance       ? "balance"
                           : t->ocr && t->date_unsure ? "date_order"
                           : txn_ocr_doubtful(t)    ? "ocr_confidence"
                           : i == 0 && st->opening_guessed ? "direction"
                           : (i == 0 && st->rows_unread_before) || (i + 1 == st->ntxns && st->rows_unread_after)
                               ? "rows_unread"
+                          : st->narration_unread && (!t->note || !t->note[0]) ? "narration_unread"
                                                    : "unchecked";
         if (!t->reconciled)
             json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o, s:s}", "index", (json_int_t)i, "date",

@@ -542,6 +542,7 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
      * after the last and no closing printed */
     st->rows_unread_before = (reversed ? h->unread_below : h->unread_above) && !st->has_opening;
     st->rows_unread_after = (reversed ? h->unread_above : h->unread_below) && !st->has_closing;
+    st->narration_unread = t->narration_unread;
     reconcile_check(st);
     rc = 0;
 out:
@@ -601,4 +602,9 @@ void reconcile_check(struct statement *st)
         st->balances_ok = false;
     }
     mark_unverified(st);
+    for (size_t i = 0; i < st->ntxns && st->narration_unread; i++)
+        if (!st->txns[i].note || !st->txns[i].note[0]) {
+            st->txns[i].reconciled = false;
+            st->balances_ok = false;
+        }
 }

@@ -94,6 +94,7 @@ static int read_table(const struct layout *l, struct page_header *ph, const size
         debug_dump(&c);
     if (table_collect_text(&c) < 0)
         goto out;
+    table_narration_unread(&c);
     rc = 0;
 out:
     free(cs);

@@ -48,6 +48,9 @@ struct table_result {
      * column: which is which is only the reader's first guess (the printed
      * opening and closing balances decide it: reconcile.c) */
     bool sides_open;
+    /* no row has a narration, yet lines of words printed between the rows
+     * went to none (table_narration.c): the narrations were not read */
+    bool narration_unread;
 };
 
 /* Reads the table(s) in l. Returns 0, or -1 on out of memory. A layout

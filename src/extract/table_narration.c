@@ -549,3 +549,50 @@ out:
     free(rt);
     return rc;
 }
+
+/* ---------- narrations lost ---------- */
+
+/* A word of three letters or more: text, not a code or a figure. */
+static bool has_word(const struct layout *l, const struct line *ln)
+{
+    for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
+        int run = 0;
+        for (const char *p = word_text(l, &l->words[w]); *p && run < 3; p++)
+            run = is_alpha(*p) ? run + 1 : 0;
+        if (run >= 3)
+            return true;
+    }
+    return false;
+}
+
+/* Lines of words between two rows of one page that no row took: the
+ * table's noise, printed where narrations are. */
+static size_t text_between_rows(const struct table_lines *c)
+{
+    size_t n = 0, pending = 0;
+    int page = -1;
+    for (size_t i = 0; i < c->ndl; i++) {
+        const struct line *ln = &c->l->lines[c->dl[i]];
+        if (ln->page != page)
+            page = -1, pending = 0; /* lines after a page's last row do not count */
+        if (c->info[i].row >= 0) {
+            n += page >= 0 ? pending : 0;
+            page = ln->page;
+            pending = 0;
+        } else if (page >= 0 && c->info[i].kind == LK_NOISE && has_word(c->l, ln)) {
+            pending++;
+        }
+    }
+    return n;
+}
+
+/* See table_parts.h. */
+void table_narration_unread(struct table_lines *c)
+{
+    struct table_result *t = c->out;
+    bool any = false;
+    for (size_t i = 0; i < t->nrows && !any; i++)
+        any = !t->rows[i].marker && t->rows[i].note && t->rows[i].note[0];
+    size_t lost = any ? 0 : text_between_rows(c);
+    t->narration_unread = lost >= 2 && 2 * lost >= t->nrows;
+}

@@ -79,6 +79,11 @@ int table_attach_rows(struct table_lines *c, enum valign va, float pitch);
  * cells, wrapped pieces joined; value dates printed under the date.
  * Returns 0, or -1 on out of memory. */
 int table_collect_text(struct table_lines *c);
+/* No row has a narration while lines of words no row took lie between
+ * the rows, one for every other row or more (a header read without the
+ * narration's column: its cells became the table's noise): sets
+ * c->out->narration_unread. */
+void table_narration_unread(struct table_lines *c);
 
 /* table_readings.c */
 /* How well the balances chain (0..1). */

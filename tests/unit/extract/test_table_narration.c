@@ -264,6 +264,37 @@ static const struct table_case CASES[] = {
                   {.i = 2, .note = "UPI/SHOP/ORDER 55", .chq_num = "654321", .amount = 30000}},
      }},
 
+    /* The same ledger under a header naming no narration at all: the lines
+     * under the rows are the table's noise and no row has a narration.
+     * The chain reconciles, but it does not vouch for narrations: the
+     * statement is flagged, every row marked (never silently wrong). */
+    {"narrations_between_the_rows_that_no_column_took_flag_the_statement",
+     "Date          Chq No             Debit         Credit         Balance\n"
+     "02/09/2024    123456          5,000.00                          500.00\n"
+     "TO CLG/RENT TO LANDLORD FOR SEPTEMBER 2024\n"
+     "03/09/2024                                  10,000.00       10,500.00\n"
+     "NEFT/ACME TECHNOLOGIES PVT LTD/SALARY SEP 2024 BY TRANSFER FROM ACME\n"
+     "05/09/2024    654321            300.00                       10,200.00\n"
+     "UPI/SHOP/ORDER 55\n",
+     {
+         .ntxns = 3, .opening = 550000, .balances_ok = NO,
+         .txns = {{.i = 0, .date = 20240902, .reconciled = NO},
+                  {.i = 1, .date = 20240903, .reconciled = NO},
+                  {.i = 2, .amount = 30000, .reconciled = NO}},
+     }},
+
+    /* Rows printing no narration and no line between them: nothing was
+     * lost, the chain vouches for the statement. */
+    {"rows_without_narration_and_no_text_between_them_reconcile",
+     "Date          Chq No             Debit         Credit         Balance\n"
+     "02/09/2024    123456          5,000.00                          500.00\n"
+     "03/09/2024                                  10,000.00       10,500.00\n"
+     "05/09/2024    654321            300.00                       10,200.00\n",
+     {
+         .ntxns = 3, .opening = 550000, .balances_ok = YES,
+         .txns = {{.i = 0, .reconciled = YES}, {.i = 2, .reconciled = YES}},
+     }},
+
     /* The same with a value date column: a date further along the
      * narration's line, under the value date's label, is the narration's. */
     {"narration_line_under_the_row_holding_dates",
