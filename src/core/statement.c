@@ -98,6 +98,22 @@ size_t statement_unsure_rows(const struct statement *st)
     return unsure;
 }
 
+bool statement_rows_unread_only(const struct statement *st)
+{
+    if (st->balances_ok || !st->totals_ok || !(st->rows_unread_before || st->rows_unread_after))
+        return false;
+    pb_paise prev = st->opening_balance;
+    for (size_t i = 0; i < st->ntxns; i++) {
+        const struct txn *t = &st->txns[i];
+        bool unread_edge = (i == 0 && st->rows_unread_before) || (i + 1 == st->ntxns && st->rows_unread_after);
+        if ((t->type == TXN_DEBIT ? prev - t->amount : prev + t->amount) != t->balance ||
+            (!t->reconciled && !unread_edge))
+            return false;
+        prev = t->balance;
+    }
+    return true;
+}
+
 bool statement_prints_no_balance(const struct statement *st)
 {
     for (size_t i = 0; i < st->ntxns; i++)

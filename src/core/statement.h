@@ -121,6 +121,13 @@ int doc_facts_copy(struct doc_facts *out, const struct doc_facts *in);
  * statement reconciles or fails for another reason (a balance that does
  * not follow, a total). */
 size_t statement_unsure_rows(const struct statement *st);
+/* The statement fails reconciliation only because lines printed like rows
+ * lie before its first row read (after its last) with no opening (closing)
+ * balance printed (rows_unread_before / rows_unread_after): every balance
+ * follows, the totals agree, and no row is unreconciled but the first
+ * (last) one those lines leave unvouched. Transactions are missing, not
+ * mismatched. */
+bool statement_rows_unread_only(const struct statement *st);
 /* The statement has rows and prints no running balance on any (no balance
  * column): nothing checks its rows one by one, so it never reconciles;
  * its printed opening and closing can check only their sum (totals_ok). */

@@ -62,8 +62,11 @@ static void identity_load(const char *text, struct identity *id)
     json_decref(j);
 }
 
-/* The document facts, and for a scan how sure OCR was of each row (kept
- * here, beside the pages it read, rather than in a column of every row). */
+/* The document facts, for a scan how sure OCR was of each row (kept
+ * here, beside the pages it read, rather than in a column of every row),
+ * and what the reading doubted beyond the balance chain (rows printed
+ * before or after the rows read, narrations not read): the account's
+ * verdict tells those apart (jobs/pipeline.c). */
 static char *facts_text(const struct statement *st)
 {
     const struct doc_facts *f = &st->facts;
@@ -82,6 +85,10 @@ static char *facts_text(const struct statement *st)
         json_object_set_new(j, "scan", json_boolean(f->scan));
         json_object_set_new(j, "row_confidence", conf);
     }
+    if (st->rows_unread_before || st->rows_unread_after || st->narration_unread)
+        json_object_set_new(j, "doubts", json_pack("{s:b, s:b, s:b}", "rows_unread_before", st->rows_unread_before,
+                                                   "rows_unread_after", st->rows_unread_after, "narration_unread",
+                                                   st->narration_unread));
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     return t;
@@ -321,6 +328,17 @@ static void ocr_rows_load(const char *text, struct statement *st)
     json_decref(j);
 }
 
+/* What the reading doubted, as facts_text stored it (absent: nothing). */
+static void doubts_load(const char *text, struct statement *st)
+{
+    json_t *j = text ? json_loads(text, 0, NULL) : NULL;
+    json_t *d = json_object_get(j, "doubts");
+    st->rows_unread_before = json_is_true(json_object_get(d, "rows_unread_before"));
+    st->rows_unread_after = json_is_true(json_object_get(d, "rows_unread_after"));
+    st->narration_unread = json_is_true(json_object_get(d, "narration_unread"));
+    json_decref(j);
+}
+
 int ingest_load_statement(struct store *store, const struct statement_rec *rec, struct statement *out)
 {
     memset(out, 0, sizeof *out);
@@ -353,6 +371,7 @@ int ingest_load_statement(struct store *store, const struct statement_rec *rec, 
     }
     out->ntxns = n;
     ocr_rows_load(rec->facts, out);
+    doubts_load(rec->facts, out);
     txn_recs_free(t, n);
     return STORE_OK;
 }

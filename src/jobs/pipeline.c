@@ -61,6 +61,7 @@ static void check_account(const struct session *s, const struct org *org, const 
     bool reconciled = true;
     size_t unsure = 0; /* rows OCR was unsure of, in statements that fail for nothing else */
     bool other = false, unchecked = false; /* unchecked: a statement printing no balance, its totals agreeing */
+    bool missing = false; /* a statement whose rows chain, lines printed like rows before or after them unread */
     for (size_t k = 0; k < a->nstmts; k++) {
         const struct statement *st = &a->stmts[k];
         if (st->balances_ok && st->totals_ok)
@@ -68,6 +69,10 @@ static void check_account(const struct session *s, const struct org *org, const 
         reconciled = false;
         if (statement_prints_no_balance(st) && st->totals_ok) {
             unchecked = true;
+            continue;
+        }
+        if (statement_rows_unread_only(st)) {
+            missing = true;
             continue;
         }
         size_t n = statement_unsure_rows(st);
@@ -79,9 +84,18 @@ static void check_account(const struct session *s, const struct org *org, const 
         snprintf(v->error_message, sizeof v->error_message, "Account number is unavailable or unidentified");
         return;
     }
+    if (!reconciled && missing && !other && !unchecked && !unsure) {
+        /* nothing mismatched: rows the statement prints were not read */
+        v->error_code = "MISSING_TRANSACTIONS";
+        snprintf(v->error_message, sizeof v->error_message,
+                 "One or more transactions are missing in the specified date range: the statement prints lines "
+                 "like transactions before the first or after the last transaction read that could not be read, "
+                 "and no printed opening or closing balance vouches for the transactions read");
+        return;
+    }
     if (!reconciled) {
         v->error_code = "BALANCE_MISMATCH";
-        if (other)
+        if (other || missing)
             snprintf(v->error_message, sizeof v->error_message, "Calculated transaction balance does not match");
         else if (unchecked && !unsure) /* nothing mismatched: nothing printed checks the rows */
             snprintf(v->error_message, sizeof v->error_message,

@@ -197,6 +197,37 @@ def statement_printing_no_balance_is_not_vouched_for(srv):
     check(acct['error_message'].startswith('The statement prints no running balance'), acct['error_message'])
 
 
+# A statement whose rows read chain, with a line printed like a row after the table's end that no
+# table took and no closing balance printed: the last row read is not vouched for (reason
+# "rows_unread"). Nothing mismatched: transactions are missing (issue 10, honest outcomes).
+ROWS_UNREAD = (
+    "UNION BANK OF INDIA\n"
+    "Account No : 520101234567890\n"
+    "Opening Balance : 14,500.00\n"
+    "\n"
+    "Date         Particulars                                  Debit        Credit       Balance\n"
+    "04/04/2024   UPI-GROCER                                    200.00                   14,300.00\n"
+    "06/04/2024   NEFT-RENT                                                  700.00      15,000.00\n"
+    "09/04/2024   ATM WDL                                       100.00                   14,900.00\n"
+    "*** End of Statement ***\n"
+    "10/04/2024   ATM WDL                                       100.00                   14,800.00\n")
+
+
+@suite.test
+def rows_printed_but_not_read_are_missing_transactions(srv):
+    o = org(srv)
+    sid = new_session(srv, o, from_date='01/04/2024', to_date='30/04/2024')
+    r = upload(srv, o, sid, fx.text_pdf(ROWS_UNREAD))
+    eq(r.status, 200, 'upload: %s' % r.text[:300])
+    eq(post(srv, o, sid, 'initiate_processing').status, 202)
+    wait_processed(srv, o, sid)
+    acct = session_get(srv, o, sid, 'session_status').json['accounts'][0]
+    eq(acct['error_code'], 'MISSING_TRANSACTIONS')
+    check(acct['error_message'].startswith('One or more transactions are missing in the specified date range'),
+          acct['error_message'])
+    eq(acct['account_status'], 'failed')
+
+
 @suite.test
 def incomplete_months_after_processing(srv):
     o = org(srv)

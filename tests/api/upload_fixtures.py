@@ -54,6 +54,40 @@ def ensure():
     return CACHE
 
 
+def text_pdf(text):
+    """A PDF of monospaced text made on the spot (Courier 10 pt: 6 pt a character, 12 pt a line,
+    a form feed starts a new page): a statement shaped line by line, as the reader's unit tests
+    write them (tests/unit/extract/table_case.h)."""
+    pages = []
+    for page in text.split('\f'):
+        ops = []
+        for i, line in enumerate(page.split('\n')):
+            esc = line.replace('\\', '\\\\').replace('(', '\\(').replace(')', '\\)')
+            if esc.strip():
+                ops.append('BT /F1 10 Tf 30 %d Td (%s) Tj ET' % (800 - 12 * i, esc))
+        pages.append('\n'.join(ops).encode('latin-1'))
+    n = len(pages)
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+            ('<< /Type /Pages /Kids [%s] /Count %d >>'
+             % (' '.join('%d 0 R' % (4 + 2 * k) for k in range(n)), n)).encode(),
+            b'<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>']
+    for k, content in enumerate(pages):
+        objs.append(('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> '
+                     '/Contents %d 0 R >>' % (5 + 2 * k)).encode())
+        objs.append(b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream')
+    out = bytearray(b'%PDF-1.4\n')
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    for off in offsets:
+        out += b'%010d 00000 n \n' % off
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def path(name):
     return os.path.join(ensure(), name + '.pdf')
 

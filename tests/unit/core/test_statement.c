@@ -92,6 +92,31 @@ TEST(a_statement_printing_no_balance_is_told_apart)
     CHECK(!statement_prints_no_balance(&st));
 }
 
+TEST(rows_unread_alone_are_told_apart_from_a_mismatch)
+{
+    struct txn t[3];
+    struct statement st;
+    three_rows(t, &st);
+    for (int i = 0; i < 3; i++)
+        t[i].ocr = false;
+    CHECK(!statement_rows_unread_only(&st)); /* reconciled */
+    st.rows_unread_after = true;             /* lines like rows after the last row read */
+    t[2].reconciled = false;
+    st.balances_ok = false;
+    CHECK(statement_rows_unread_only(&st));
+    t[1].reconciled = false; /* a row those lines do not explain */
+    CHECK(!statement_rows_unread_only(&st));
+    t[1].reconciled = true;
+    t[1].balance = 129000; /* a balance that does not follow */
+    CHECK(!statement_rows_unread_only(&st));
+    t[1].balance = 130000;
+    st.totals_ok = false; /* totals that disagree */
+    CHECK(!statement_rows_unread_only(&st));
+    st.totals_ok = true;
+    st.rows_unread_after = false, st.rows_unread_before = true; /* the first row is not the one marked */
+    CHECK(!statement_rows_unread_only(&st));
+}
+
 int main(void)
 {
     RUN(a_reconciled_statement_has_no_unsure_rows);
@@ -101,5 +126,6 @@ int main(void)
     RUN(a_balance_that_does_not_follow_is_a_mismatch_not_unsure_reading);
     RUN(totals_that_disagree_are_a_mismatch_not_unsure_reading);
     RUN(text_rows_are_never_unsure);
+    RUN(rows_unread_alone_are_told_apart_from_a_mismatch);
     return check_summary();
 }
