@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_DATE 40 /* longer text is no date */
@@ -111,13 +113,9 @@ static bool clear_under(const struct layout *l, size_t b, float x0, float x1)
  * date's next piece under those. */
 #define MAX_LINES_PASSED 2
 
-/* The line of the next piece of a date wrapped under [x0, x1] from line a:
- * the first line under it, close, with a word there (passing up to
- * MAX_LINES_PASSED lines that print nothing there), or when a row is broken
- * by the page, the first line of the next page (past its letterhead and
- * header) whose word there is such a piece; -1 when a whole date there
- * comes first. */
-static long next_piece_line(struct layout *l, size_t a, float x0, float x1)
+/* The first line under line a, close, with a word over [x0, x1] (passing
+ * up to MAX_LINES_PASSED lines that print nothing there); -1 when none. */
+static long line_below(const struct layout *l, size_t a, float x0, float x1)
 {
     long b = line_under(l, a);
     for (int passed = 0; b >= 0 && passed < MAX_LINES_PASSED && clear_under(l, (size_t)b, x0, x1); passed++) {
@@ -126,6 +124,16 @@ static long next_piece_line(struct layout *l, size_t a, float x0, float x1)
             break;
         b = c;
     }
+    return b;
+}
+
+/* The line of the next piece of a date wrapped under [x0, x1] from line a:
+ * line_below, or when a row is broken by the page, the first line of the
+ * next page (past its letterhead and header) whose word there is such a
+ * piece; -1 when a whole date there comes first. */
+static long next_piece_line(struct layout *l, size_t a, float x0, float x1)
+{
+    long b = line_below(l, a, x0, x1);
     if (b >= 0)
         return b;
     int next = l->lines[a].page + 1;
@@ -180,6 +188,59 @@ static int collect(struct layout *l, size_t a, const struct word *w, struct word
     return 0;
 }
 
+/* ---------- dates in words: '01' / 'December' / '2023' ---------- */
+
+static bool is_day(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 1 && n <= 2 && strspn(s, "0123456789") == n && atoi(s) >= 1 && atoi(s) <= 31;
+}
+
+/* A month's name or its short form ('December', 'Dec'), letters only. */
+static bool is_month(const char *s)
+{
+    char probe[24];
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!isalpha((unsigned char)s[i]))
+            return false;
+    int month, day;
+    return n >= 3 && n < sizeof probe - 2 && snprintf(probe, sizeof probe, "1 %s", s) > 0 &&
+           token_parse_day_month(probe, strlen(probe), &month, &day);
+}
+
+/* A year printed alone: four digits, 19xx or 20xx. */
+static bool is_full_year(const char *s)
+{
+    return is_year(s) && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2));
+}
+
+/* The date in words whose day is word k of line a ('01'), its month the
+ * next word on the line or the piece under the day, its year the piece
+ * under that, on the same page (a year on the next page is too far to
+ * tell from another row's): joined into date ('01 December 2023').
+ * Returns how many words were taken (0: none such). */
+static int collect_words(struct layout *l, size_t a, size_t k, struct word **pieces, char *date, size_t cap)
+{
+    const struct line *ln = &l->lines[a];
+    const struct word *w = &l->words[k];
+    if (!is_day(word_text(l, w)))
+        return 0;
+    int taken = 0;
+    struct word *next = k + 1 < ln->first + ln->n ? &l->words[k + 1] : NULL;
+    if (next && next->x0 - w->x1 < 1.5f * fmaxf(w->size, 4) && is_month(word_text(l, next)))
+        pieces[taken++] = next;
+    for (long b = (long)a; taken < 2;) {
+        b = line_below(l, (size_t)b, w->x0, w->x1);
+        struct word *p = b < 0 ? NULL : piece_under(l, (size_t)b, w->x0, w->x1);
+        if (!p || p->page < 0 || !(taken ? is_full_year(word_text(l, p)) : is_month(word_text(l, p))))
+            return 0;
+        pieces[taken++] = p;
+    }
+    snprintf(date, cap, "%s %s %s", word_text(l, w), word_text(l, pieces[0]), word_text(l, pieces[1]));
+    return parses(date) ? taken : 0;
+}
+
 /* Gives w the text s (copied to the end of the layout's text). */
 static int set_text(struct layout *l, struct word *w, const char *s)
 {
@@ -222,6 +283,8 @@ int split_dates_join(struct layout *l)
             if (w->page < 0)
                 continue;
             int taken = collect(l, a, w, pieces, date, sizeof date);
+            if (!taken)
+                taken = collect_words(l, a, k, pieces, date, sizeof date);
             if (!taken)
                 continue;
             if (set_text(l, w, date) < 0)

@@ -141,6 +141,23 @@ static const struct table_case CASES[] = {
                   {.i = 1, .date = 20261114, .note = "POS/DMART/HYDERABAD FY 2026"}},
      }},
 
+    /* Dates in words wrapped in narrow columns: the day over the month
+     * over the year in the date's column, the day and month over the
+     * year in the value date's. */
+    {"date_in_words_over_two_and_three_lines",
+     "Date   Value Date    Particulars                  Debit        Credit        Balance\n"
+     "01     01 December   BY CASH                                   500.00       1,500.00\n"
+     "Dec    2023\n"
+     "2023\n"
+     "04     05 December   TO CHQ 443621                 200.00                   1,300.00\n"
+     "Dec    2023\n"
+     "2023\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20231201, .value_date = 20231201, .type = CR},
+                  {.i = 1, .date = 20231204, .value_date = 20231205, .type = DR}},
+     }},
+
     /* A column so narrow that the date is cut between its characters over
      * four lines. */
     {"date_cut_between_characters_over_four_lines",
