@@ -304,3 +304,8 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         li->kind = LK_NOISE;
     }
 }
+
+bool lines_value_date_under(const struct lineinfo *li)
+{
+    return li->kind == LK_CONT && (li->value_date != PB_NO_DAY || li->datebit[0]);
+}

@@ -34,5 +34,10 @@ struct colmap {
 struct colmap lines_map_columns(const struct header *h);
 /* Classifies one table line from its cells. */
 void lines_classify(const struct header *h, const struct colmap *m, const struct cells *cs, struct lineinfo *li);
+/* A text-only line holding its row's value date in brackets under the
+ * date ("(02-Sep-24)"), or a piece of one wrapped ("(01 December" over
+ * "2024)"): it follows its date whatever the layout, so it belongs to the
+ * row above and says nothing of where rows print their narration. */
+bool lines_value_date_under(const struct lineinfo *li);
 
 #endif

@@ -120,7 +120,11 @@ enum valign table_valign(const struct table_lines *c)
 {
     int up[2] = {0}, down[2] = {0}, below[2] = {0}, after[2] = {0};
     for (size_t i = 1; i + 1 < c->ndl; i++) {
-        if (c->info[i].kind != LK_CONT)
+        /* a value date under its date follows it whatever the alignment; with
+         * a date wrapped in a narrow column whose year was joined into its
+         * line (split_dates.h), a line's space parts the two and the value
+         * date sits nearer the next row than its own */
+        if (c->info[i].kind != LK_CONT || lines_value_date_under(&c->info[i]))
             continue;
         const struct line *p = &c->l->lines[c->dl[i - 1]], *x = &c->l->lines[c->dl[i]],
                           *n = &c->l->lines[c->dl[i + 1]];
@@ -293,6 +297,12 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     /* at a page's foot only a centred layout starts the next row early */
     if (r->below < 0 && !centred)
         j = len;
+    /* a value date under its date goes up, with the lines before it */
+    for (size_t k = len; k > j; k--)
+        if (lines_value_date_under(&c->info[r->s + k - 1])) {
+            j = k;
+            break;
+        }
     if (r->up_row < 0)
         j = 0;
     if (r->down_row < 0)

@@ -209,6 +209,89 @@ static const struct placed_case PLACED[] = {
                    .reconciled = YES}},
      }},
 
+    /* Dates in words wrapped in a narrow date column ('01 December' over
+     * '2024'), each row's value date in brackets wrapped under it the same
+     * way ('(02 December' over '2024)'), rows a little further apart than
+     * their lines. Joining the date's year into its line (split_dates.c)
+     * leaves a line's gap between the date line and the value date: nearer
+     * the next row than its own. The value date read a row late (its first
+     * row's lost, every other row given the row above's). */
+    {"bracketed_value_date_in_words_under_a_joined_date_in_words_stays_on_its_row",
+     (const struct placed[]){
+         {0, 100, "Entry Dt     Particulars                          Debit      Credit      Balance"},
+         {0, 120, "01 December  UPI/CR/111/ASHA                               1,000.00    11,000.00"},
+         {0, 130, "2024"},
+         {0, 140, "(01 December"},
+         {0, 150, "2024)"},
+         {0, 162, "01 December  CHQ PAID 555176                  500.00                 10,500.00"},
+         {0, 172, "2024         SUNITA KULKARNI"},
+         {0, 182, "(02 December"},
+         {0, 192, "2024)"},
+         {0, 204, "02 December  ATM WDL                          100.00                 10,400.00"},
+         {0, 214, "2024"},
+         {0, 224, "(03 December"},
+         {0, 234, "2024)"},
+         {0, 246, "04 December  NEFT/ACME/SALARY                          20,000.00    30,400.00"},
+         {0, 256, "2024"},
+         {0, 266, "(04 December"},
+         {0, 276, "2024)"},
+         {0, 288, "05 December  UPI/DR/222/RAVI                  400.00                 30,000.00"},
+         {0, 298, "2024"},
+         {0, 308, "(06 December"},
+         {0, 318, "2024)"},
+         {.s = NULL}},
+     {
+         .ntxns = 5, .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20241201, .value_date = 20241201},
+                  {.i = 1, .date = 20241201, .value_date = 20241202, .note = "CHQ PAID 555176 SUNITA KULKARNI"},
+                  {.i = 2, .date = 20241202, .value_date = 20241203, .note = "ATM WDL"},
+                  {.i = 3, .date = 20241204, .value_date = 20241204},
+                  {.i = 4, .date = 20241205, .value_date = 20241206, .note = "UPI/DR/222/RAVI"}},
+     }},
+
+    /* The same where most rows print a value date (a cheque's, later
+     * than its date) and the others wrap their narration beside the year:
+     * the value dates' lines, a line's space under their dates and nearer
+     * the next row, said the rows' text starts above their date lines, and
+     * the wrapped narration went to the next row. A value date under its
+     * date says nothing of where a row's narration sits. */
+    {"value_dates_under_most_joined_dates_in_words_leave_wrapped_narration_on_its_row",
+     (const struct placed[]){
+         {0, 100, "Entry Dt     Particulars                          Debit      Credit      Balance"},
+         {0, 120, "01 December  CHQ PAID 555176                     500.00                10,500.00"},
+         {0, 130, "2024"},
+         {0, 140, "(02 December"},
+         {0, 150, "2024)"},
+         {0, 161, "01 December  UPI/CR/111/ASHA                               1,000.00    11,500.00"},
+         {0, 171, "2024         STORES"},
+         {0, 182, "02 December  CHQ PAID 555177                     100.00                11,400.00"},
+         {0, 192, "2024"},
+         {0, 202, "(03 December"},
+         {0, 212, "2024)"},
+         {0, 223, "03 December  CHQ PAID 555179                     100.00                11,300.00"},
+         {0, 233, "2024"},
+         {0, 243, "(04 December"},
+         {0, 253, "2024)"},
+         {0, 264, "04 December  NEFT/ACME/SALARY                             20,000.00    31,300.00"},
+         {0, 274, "2024         DECEMBER"},
+         {0, 285, "05 December  CHQ PAID 555178                     300.00                31,000.00"},
+         {0, 295, "2024"},
+         {0, 305, "(06 December"},
+         {0, 315, "2024)"},
+         {0, 326, "06 December  CHQ PAID 555180                     200.00                30,800.00"},
+         {0, 336, "2024"},
+         {0, 346, "(07 December"},
+         {0, 356, "2024)"},
+         {.s = NULL}},
+     {
+         .ntxns = 7, .balances_ok = YES,
+         .txns = {{.i = 0, .value_date = 20241202},
+                  {.i = 1, .note = "UPI/CR/111/ASHA STORES"},
+                  {.i = 2, .value_date = 20241203, .note = "CHQ PAID 555177"},
+                  {.i = 4, .note = "NEFT/ACME/SALARY DECEMBER"},
+                  {.i = 5, .value_date = 20241206, .note = "CHQ PAID 555178"}},
+     }},
+
     /* The narration printed above the date line (cells at the foot of
      * their rows, rows set apart), a row broken across a page: the rest of
      * its narration heads the next page, then a Day Total line, then the
