@@ -7,6 +7,7 @@ only) until the reader reads them in general logic.
 | split_central | Central Bank of India: narrow `Post Date` and `Value Date` columns, each date printed over two lines (`07/12/` over `2026`) |
 | split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
 | split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it; variant 2 prints ISO dates (`2026/12/` over `07`) |
+| split_words | Bank of Maharashtra's branch print: dates in words in a narrow `Date (Value Date)` column, `01 December` over `2024` (odd variants `01` / `December` / `2024`), the value date in brackets under the date wrapped the same way (`(02 December` over `2024)`) (session 14) |
 | two_up | Indian Bank's ledger print two-up: the table in two halves of the page side by side, the same labels over both on one line, the left half filled first (session 13) |
 
 Variant 3 of each centres a row's cells vertically on its wrapped narration (session 13): the
@@ -112,6 +113,52 @@ class SplitIOB(SplitDates):
                                      ("Period", self.period("%d-%m-%Y"))], left=self.name_address_pairs())
 
 
+def split_words(text):
+    """'01 December 2024' -> '01\nDecember\n2024': a column narrower than '01 December' puts each
+    word of a date in words on a line of its own."""
+    return text.replace(" ", "\n")
+
+
+class SplitWords(SplitDates):
+    """Dates in words wrapped in a narrow column, the value date in brackets under the date in the
+    same cell, wrapped the same way: '01 December' / '2024' / '(02 December' / '2024)', or (odd
+    variants, a narrower column) '01' / 'December' / '2024' / '(02' / 'December' / '2024)'."""
+    bank_key = "mahabk"
+    date_fmts = ("%d %B %Y",)
+    producer = "MAHABANK CBS Statement"
+    patterns = ("split_date_two_lines", "month_name_date", "value_date_under_date")
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.three = self.v % 2 == 1
+        self.narrow = 62 if self.three else 86  # 'September' fits, or '(28 September', in any font and size
+
+    def d(self, day):
+        if not day:
+            return ""
+        text = fmt_date(day, self.date_fmt)
+        return split_words(text) if self.three and " " in text else split_year(text)
+
+    def prints_value_date(self):
+        return True
+
+    def table(self):
+        return [self.date_col("date", ["Date", "(Value", "Date)"]), Col("narr", ["Particulars"], wrap=True),
+                Col("chq", ["Cheque No"]), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),
+                Col("bal", ["Balance"], "r")]
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        c["date"] = self.d(e.date) + "\n(" + self.d(e.value_date) + ")"
+        return c
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["Bank of Maharashtra", "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d %B %Y"))], left=self.name_address_pairs())
+
+
 class TwoUp(Gaps):
     """Indian Bank's ledger print two-up: the rows fill the left half of the page under its
     labels, then go on in the right half under the same labels printed again on the same line;
@@ -133,4 +180,6 @@ class TwoUp(Gaps):
                                      ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs())
 
 
-LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB, "two_up": TwoUp}
+# split_words last: the gaps sets draw each family's knobs in this order from one stream
+LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB, "two_up": TwoUp,
+           "split_words": SplitWords}
