@@ -215,30 +215,99 @@ static bool is_full_year(const char *s)
     return is_year(s) && (!strncmp(s, "19", 2) || !strncmp(s, "20", 2));
 }
 
-/* The date in words whose day is word k of line a ('01'), its month the
- * next word on the line or the piece under the day, its year the piece
- * under that, on the same page (a year on the next page is too far to
- * tell from another row's): joined into date ('01 December 2023').
- * Returns how many words were taken (0: none such). */
-static int collect_words(struct layout *l, size_t a, size_t k, struct word **pieces, char *date, size_t cap)
+/* A date in words' last piece: its year, with the closing bracket of a
+ * bracketed date ('2023)') when the day opened one. */
+static bool is_last_piece(const char *s, bool bracketed)
+{
+    char year[8];
+    size_t n = strlen(s);
+    if (!bracketed)
+        return is_full_year(s);
+    if (n < 2 || n > sizeof year || s[n - 1] != ')')
+        return false;
+    memcpy(year, s, n - 1);
+    year[n - 1] = 0;
+    return is_full_year(year);
+}
+
+/* Piece taken + 1 of a date in words whose day opened a bracket or not:
+ * the month's name, then the year (closing the bracket: '2023)'). */
+static bool is_words_piece(const char *s, int taken, bool bracketed)
+{
+    return taken ? is_last_piece(s, bracketed) : is_month(s);
+}
+
+/* The line heading the page after line a's whose word over [x0, x1] is
+ * piece taken + 1 of a date in words broken by the page: the first word
+ * there with a digit or a month's name (the next page's letterhead and
+ * header words have neither); -1 when that is no such piece. */
+static long next_page_piece(struct layout *l, size_t a, float x0, float x1, int taken, bool bracketed)
+{
+    int next = l->lines[a].page + 1;
+    for (size_t c = a + 1; c < l->nlines && l->lines[c].page <= next; c++) {
+        const struct word *p = l->lines[c].page == next ? piece_under(l, c, x0, x1) : NULL;
+        const char *s = p ? word_text(l, p) : "";
+        if (strpbrk(s, "0123456789") || is_month(s))
+            return is_words_piece(s, taken, bracketed) ? (long)c : -1;
+    }
+    return -1;
+}
+
+/* The word of line a after its word w when it starts close after it (a
+ * date's next word: 'Jan' after '1', '2023' after 'Jan'); NULL if none. */
+static struct word *word_beside(struct layout *l, size_t a, const struct word *w)
 {
     const struct line *ln = &l->lines[a];
+    size_t k = (size_t)(w - l->words);
+    struct word *next = k + 1 < ln->first + ln->n ? &l->words[k + 1] : NULL;
+    return next && next->x0 - w->x1 < 1.5f * fmaxf(w->size, 4) ? next : NULL;
+}
+
+/* The date in words whose day is word k of line a ('01'), its month the
+ * next word on the line or the piece under the day, its year the piece
+ * under that: joined into date ('01 December 2023'). A value date in
+ * brackets under a date is wrapped the same way ('(02' / 'December' /
+ * '2023)'): joined with its brackets ('(02 December 2023)'), as the cell
+ * would print it on one line. A date broken by the page (its last piece
+ * at the page's foot) goes on at the next page's head: its next piece is
+ * the first word there with a digit or a month's name (a day there starts
+ * another row). A year beside the month is a date printed on one line:
+ * nothing to join, no year to look for ('1 Jan 2023 to 31 Dec 2023' over
+ * the table took a row's year heading the next page). Returns how many
+ * words were taken (0: none such). */
+static int collect_words(struct layout *l, size_t a, size_t k, struct word **pieces, char *date, size_t cap)
+{
     const struct word *w = &l->words[k];
-    if (!is_day(word_text(l, w)))
+    const char *day = word_text(l, w);
+    bool bracketed = day[0] == '(';
+    if (!is_day(day + bracketed))
         return 0;
     int taken = 0;
-    struct word *next = k + 1 < ln->first + ln->n ? &l->words[k + 1] : NULL;
-    if (next && next->x0 - w->x1 < 1.5f * fmaxf(w->size, 4) && is_month(word_text(l, next)))
+    struct word *next = word_beside(l, a, w);
+    if (next && is_month(word_text(l, next))) {
+        struct word *year = word_beside(l, a, next);
+        if (year && is_full_year(word_text(l, year)))
+            return 0; /* a date on one line */
         pieces[taken++] = next;
+    }
+    bool crossed = false; /* a page passed */
     for (long b = (long)a; taken < 2;) {
-        b = line_below(l, (size_t)b, w->x0, w->x1);
-        struct word *p = b < 0 ? NULL : piece_under(l, (size_t)b, w->x0, w->x1);
-        if (!p || p->page < 0 || !(taken ? is_full_year(word_text(l, p)) : is_month(word_text(l, p))))
+        long under = line_below(l, (size_t)b, w->x0, w->x1);
+        if (under < 0 && !crossed) {
+            under = next_page_piece(l, (size_t)b, w->x0, w->x1, taken, bracketed);
+            crossed = true;
+        }
+        struct word *p = under < 0 ? NULL : piece_under(l, (size_t)under, w->x0, w->x1);
+        if (!p || p->page < 0 || !is_words_piece(word_text(l, p), taken, bracketed))
             return 0;
         pieces[taken++] = p;
+        b = under;
     }
-    snprintf(date, cap, "%s %s %s", word_text(l, w), word_text(l, pieces[0]), word_text(l, pieces[1]));
-    return parses(date) ? taken : 0;
+    pb_day parsed;
+    int n = snprintf(date, cap, "%s %s %s", day, word_text(l, pieces[0]), word_text(l, pieces[1]));
+    /* bracketed: the date between the brackets */
+    return n > 0 && (size_t)n < cap && token_parse_date(date + bracketed, (size_t)n - 2 * bracketed, &parsed) ? taken
+                                                                                                            : 0;
 }
 
 /* Gives w the text s (copied to the end of the layout's text). */

@@ -1,6 +1,8 @@
 /* Dates wrapped in a narrow date column: '07/12/' on the row's line and
  * '2026' under it (or '07-' / '12-' / '2026' over three lines) are one
- * date. Joined on the positioned words, before lines are read as a table. */
+ * date; so are a date in words ('01' / 'December' / '2023') and a value
+ * date in brackets wrapped under it ('(02 December' / '2023)'). Joined on
+ * the positioned words, before lines are read as a table. */
 #ifndef PB_EXTRACT_SPLIT_DATES_H
 #define PB_EXTRACT_SPLIT_DATES_H
 

@@ -35,7 +35,9 @@ void table_drop_far_lines(struct table_lines *c, float pitch)
         }
         /* footers come below a page's rows (above them: a letterhead, which
          * drop_repeated_lines handles, and the rest of a broken row) */
-        if (k == LK_CONT && p->page == x->page && dated_here &&
+        /* a value date under its date is none, however far under it (a
+         * date wrapped over three lines joined into its first, split_dates.h) */
+        if (k == LK_CONT && p->page == x->page && dated_here && !lines_value_date_under(&c->info[i]) &&
             (x->base - p->base > 2.6f * pitch || c->info[i - 1].kind == LK_NOISE))
             footer = true;
         if (k == LK_CONT && x->size < 0.8f * rowsize)

@@ -2,7 +2,8 @@
  * '07/12/' over '2026', a date over three lines, a month's letters, a row
  * broken by the page between its date's pieces; a narration's wrapped
  * words that only look like a date's pieces left as they are; a first piece
- * left alone read as no date (lines.c). Cases:
+ * left alone read as no date (lines.c); dates in words a word a line, a
+ * bracketed value date under them, broken by the page. Cases:
  * table_case.h. */
 #include "table_case.h"
 
@@ -156,6 +157,116 @@ static const struct table_case CASES[] = {
          .ntxns = 2,
          .txns = {{.i = 0, .date = 20231201, .value_date = 20231201, .type = CR},
                   {.i = 1, .date = 20231204, .value_date = 20231205, .type = DR}},
+     }},
+
+    /* A value date in brackets under a date in words, both wrapped a word
+     * a line in a narrow column ('01' / 'December' / '2023' / '(02' /
+     * 'December' / '2023)'): the value date joined with its brackets, read
+     * as the row's. Its line stands three lines under the date's once the
+     * pieces are joined: further than the rows' lines are apart (a wrapped
+     * narration's), yet no footer. */
+    {"value_date_in_brackets_under_a_date_a_word_a_line",
+     "Date        Particulars                  Debit        Credit        Balance\n"
+     "01          UPI/DR/111/ASHA              100.00                     900.00\n"
+     "December    STORES/groceries\n"
+     "2023\n"
+     "(02\n"
+     "December\n"
+     "2023)\n"
+     "04          SALARY                                    1,000.00     1,900.00\n"
+     "December\n"
+     "2023\n"
+     "(04\n"
+     "December\n"
+     "2023)\n"
+     "05          UPI/DR/222/RAVI              400.00                   1,500.00\n"
+     "December    KUMAR/rent\n"
+     "2023\n"
+     "(06\n"
+     "December\n"
+     "2023)\n",
+     {
+         .ntxns = 3,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20231201, .value_date = 20231202, .note = "UPI/DR/111/ASHA STORES/groceries"},
+                  {.i = 1, .date = 20231204, .value_date = 20231204, .note = "SALARY"},
+                  {.i = 2, .date = 20231205, .value_date = 20231206, .note = "UPI/DR/222/RAVI KUMAR/rent"}},
+     }},
+
+    /* Rows broken by the page inside their dates in words: the month and
+     * year heading the next page (under its header), a bracketed value
+     * date's closing year, a date's year. */
+    {"date_in_words_broken_by_the_page",
+     "Date        Particulars                  Debit        Credit        Balance\n"
+     "01          UPI/DR/111/ASHA              100.00                     900.00\n"
+     "December\n"
+     "2023\n"
+     "(01\n"
+     "December\n"
+     "2023)\n"
+     "15          ATM CASH                     100.00                     800.00\n"
+     "\n"
+     "\n"
+     "            Page 1 of 4\n"
+     "\f"
+     "Date        Particulars                  Debit        Credit        Balance\n"
+     "December\n"
+     "2023\n"
+     "(15\n"
+     "December\n"
+     "2023)\n"
+     "16          SALARY                                    1,000.00     1,800.00\n"
+     "December\n"
+     "2023\n"
+     "(16\n"
+     "December\n"
+     "\n"
+     "\n"
+     "            Page 2 of 4\n"
+     "\f"
+     "Date        Particulars                  Debit        Credit        Balance\n"
+     "2023)\n"
+     "17          POS/DMART                    200.00                   1,600.00\n"
+     "December\n"
+     "\n"
+     "\n"
+     "            Page 3 of 4\n"
+     "\f"
+     "Date        Particulars                  Debit        Credit        Balance\n"
+     "2023\n"
+     "(18\n"
+     "December\n"
+     "2023)\n",
+     {
+         .ntxns = 4,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20231201, .value_date = 20231201},
+                  {.i = 1, .date = 20231215, .value_date = 20231215},
+                  {.i = 2, .date = 20231216, .value_date = 20231216},
+                  {.i = 3, .date = 20231217, .value_date = 20231218}},
+     }},
+
+    /* A date printed on one line above the table ('1 Jan 2023', its year
+     * beside the month) is no date to join: the year heading the next page
+     * under its day (a row's value date there, '10 Jan' over '2023') is the
+     * row's. */
+    {"date_on_one_line_takes_no_year_from_the_next_page",
+     "Statement for 1 Jan 2023 to 31 Mar 2023\n"
+     "\n"
+     "Date        Value        Particulars                  Debit        Credit        Balance\n"
+     "09/01/2023  09 Jan       UPI/DR/111/ASHA              100.00                     900.00\n"
+     "            2023\n"
+     "\n"
+     "\n"
+     "            Page 1 of 2\n"
+     "\f"
+     "Date        Value        Particulars                  Debit        Credit        Balance\n"
+     "10/01/2023  10 Jan       SALARY                                    1,000.00     1,900.00\n"
+     "            2023\n",
+     {
+         .ntxns = 2,
+         .txns = {{.i = 0, .date = 20230109, .value_date = 20230109},
+                  {.i = 1, .date = 20230110, .value_date = 20230110}},
      }},
 
     /* A column so narrow that the date is cut between its characters over
