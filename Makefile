@@ -15,9 +15,11 @@ CFLAGS_BASE = -std=gnu11 $(WARN) -Isrc -D_GNU_SOURCE -MMD -MP -pthread \
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF) -lpthread
 # The executable exports its inline OpenMP runtime, which libtesseract's
 # parallel regions bind to (src/extract/ocr_omp.h), and leptonica's image
-# writer and reader for the line images Tesseract keeps (src/extract/ocr_pixmem.h);
-# -u links the OpenMP runtime from the archive (ocr.c needs ocr_pixmem.o).
-EXE_LDFLAGS = -Wl,--dynamic-list=src/extract/ocr_omp.sym -Wl,-u,GOMP_parallel_sections
+# writer and reader for the line images Tesseract keeps (src/extract/ocr_pixmem.h),
+# and Tesseract's loader of a table the LSTM never reads (src/extract/ocr_ambigs.h);
+# -u links the OpenMP runtime and that loader from the archive (ocr.c needs ocr_pixmem.o).
+OCR_AMBIGS := _ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_
+EXE_LDFLAGS = -Wl,--dynamic-list=src/extract/ocr_omp.sym -Wl,-u,GOMP_parallel_sections -Wl,-u,$(OCR_AMBIGS)
 
 # Two flavours share the sources: the release build and the sanitizer build.
 REL_DIR  := build

@@ -216,6 +216,17 @@ def tesseracts_line_images_stay_raw(srv):
               'libtesseract binds %s to Passbook\'s: %s' % (name, binds))
 
 
+@suite.test
+def tesseracts_table_of_ambiguities_is_not_loaded(srv):
+    """libtesseract's UnicharAmbigs::LoadUniversal (a built-in table only its legacy engine reads, ~0.1 s
+    of every Tesseract's start) binds to Passbook's, which does nothing (src/extract/ocr_ambigs.h)."""
+    exe = os.path.basename(BINARY)
+    name = '_ZN9tesseract13UnicharAmbigs13LoadUniversalERKNS_10UNICHARSETEPS1_'
+    binds = [ln for ln in bindings_of_a_scan() if 'libtesseract' in ln.split('to ')[0] and '`%s\'' % name in ln]
+    check([ln for ln in binds if ln.split('to ')[1].split(' ')[0].endswith('/' + exe)],
+          'libtesseract binds LoadUniversal to Passbook\'s: %s' % binds)
+
+
 if __name__ == '__main__':
     fx.ensure()
     suite.main()
