@@ -577,20 +577,25 @@ static void mark_unverified(struct statement *st)
     }
 }
 
+bool reconcile_follows(const struct statement *st, size_t i)
+{
+    const struct txn *x = &st->txns[i];
+    pb_paise prev = i ? st->txns[i - 1].balance : st->opening_balance;
+    return (x->type == TXN_DEBIT ? prev - x->amount : prev + x->amount) == x->balance;
+}
+
 void reconcile_check(struct statement *st)
 {
-    pb_paise prev = st->opening_balance, credits = 0, debits = 0;
+    pb_paise credits = 0, debits = 0;
     st->balances_ok = true;
     for (size_t i = 0; i < st->ntxns; i++) {
         struct txn *x = &st->txns[i];
-        pb_paise want = x->type == TXN_DEBIT ? prev - x->amount : prev + x->amount;
-        x->reconciled = want == x->balance;
+        x->reconciled = reconcile_follows(st, i);
         st->balances_ok = st->balances_ok && x->reconciled;
         if (x->type == TXN_DEBIT)
             debits += x->amount;
         else
             credits += x->amount;
-        prev = x->balance;
     }
     st->totals_ok = st->opening_balance + credits - debits == st->closing_balance;
     if ((st->opening_guessed || st->rows_unread_before) && st->ntxns) {

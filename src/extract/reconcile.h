@@ -37,4 +37,8 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
 /* Recomputes txn.reconciled, balances_ok and totals_ok from st as it is. */
 void reconcile_check(struct statement *st);
 
+/* Whether row i's balance is the balance before it (the row before's, or
+ * the opening) with its amount added or taken as its type says. */
+bool reconcile_follows(const struct statement *st, size_t i);
+
 #endif
