@@ -12,10 +12,13 @@
 
 #include "core/statement.h"
 
-/* Marks in pages[0..npages) the pages of the rows of all that do not
- * reconcile, and of the row before each (a row lost at the foot of a page
- * breaks the chain at the next page's first row). Returns how many pages
- * are marked. */
+/* Marks in pages[0..npages) the pages of the rows of all where the chain
+ * breaks (a printed balance that does not follow, rows left unread before
+ * the first row or after the last), and of the row before each (a row lost
+ * at the foot of a page breaks the chain at the next page's first row).
+ * Rows unreconciled only because OCR was unsure of them mark nothing: the
+ * chain vouches for their amounts, and reading a page again costs at least
+ * a drawing of it in colour. Returns how many pages are marked. */
 int scan_again_pages(const struct statement_list *all, bool *pages, int npages);
 
 /* How well a reading's chain holds: its reconciled rows less its others
