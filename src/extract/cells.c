@@ -502,6 +502,23 @@ static int word_column(const struct layout *l, const struct word *wd, const stru
     return column_at(h, (wd->x0 + wd->x1) / 2);
 }
 
+/* A currency sign alone in a text column with the next word a figure (or
+ * the '-' of none) in a money column: an accounting-format cell's sign,
+ * printed at the cell's left edge, nearer the column before than the
+ * figure's right-aligned label ("₹" ... "1,234.00"): the figure's cell's,
+ * not a word of the cheque number or narration before it. */
+static int currency_sign_column(const struct layout *l, const struct line *ln, uint32_t w, const struct header *h,
+                                int col)
+{
+    const char *t = word_text(l, &l->words[w]);
+    if (!text_role(h->cols[col].role) || w + 1 >= ln->first + ln->n || !token_is_currency_sign(t, strlen(t)))
+        return col;
+    const struct word *next = &l->words[w + 1];
+    const char *nt = word_text(l, next);
+    int nc = word_column(l, next, h);
+    return nc != col && money_role(h->cols[nc].role) && (looks_money(nt) || !strcmp(nt, "-")) ? nc : col;
+}
+
 static bool one_space_after(int prev, int col, float gap, float sp)
 {
     return prev >= 0 && col != prev && gap <= 1.1f * sp + 0.2f;
@@ -699,6 +716,7 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
             move_cell(cs, prev, col);
             crossed &= ~(1u << col); /* its words reaching into the narration are the narration's */
         }
+        col = currency_sign_column(l, ln, w, h, col);
         if (col != prev)
             space = INFINITY;
         else if (gap > 0.3f)

@@ -26,6 +26,25 @@
     }
 
 static const struct table_case CASES[] = {
+    /* Amounts in a spreadsheet's accounting format: the currency sign at
+     * the cell's left edge, the figure (or '-' for none) at its right,
+     * the sign nearer the cheque numbers' column than the figure's label:
+     * the figure's, not a word of the cheque number ('100001 INR', 'INR'
+     * read as the cheque number on every row). */
+    {"currency_sign_at_the_cells_left_edge_is_the_figures",
+     "Date        Description         Ref No      Withdrawal           Deposit           Balance\n"
+     "01/05/2024  UPI/DR/1/SHOP       100001   INR    100.00     INR         -     INR    900.00\n"
+     "02/05/2024  NEFT/CR/SALARY               INR         -     INR    500.00     INR  1,400.00\n"
+     "03/05/2024  UPI/DR/2/CAB        100002   INR     50.00     INR         -     INR  1,350.00\n"
+     "04/05/2024  ATM CASH                     INR    350.00     INR         -     INR  1,000.00\n",
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .chq_num = "100001", .note = "UPI/DR/1/SHOP", .type = DR, .amount = 10000, .balance = 90000},
+                  {.i = 1, .chq_num = NONE, .note = "NEFT/CR/SALARY", .type = CR, .amount = 50000},
+                  {.i = 2, .chq_num = "100002", .amount = 5000},
+                  {.i = 3, .chq_num = NONE, .note = "ATM CASH", .balance = 100000}},
+         .balances_ok = YES,
+     }},
     /* A time of day printed one space after the date, past the boundary
      * under the cheque number's label, and the AM/PM after a time that
      * stayed with the date: the date's (the cheque number read '10:25:17
