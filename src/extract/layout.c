@@ -10,9 +10,32 @@
 
 #define LAYOUT_MAX_WORDS 4000000u  /* far beyond any statement; bounds hostile input */
 
+/* A table drawn in text (a report printed in ASCII): a cell's side '|'
+ * ('│', U+2502, in a box-drawing font), or a rule '+-----+-----+' between
+ * rows. Lines of the drawing, not words: the cells are read without them. */
+static bool text_rule(const char *s, size_t len)
+{
+    size_t bars = 0, plus = 0, dash = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] == '|')
+            bars++, i++;
+        else if (s[i] == '+')
+            plus++, i++;
+        else if (s[i] == '-' || s[i] == '=')
+            dash++, i++;
+        else if (len - i >= 3 && !memcmp(s + i, "\xe2\x94\x82", 3))
+            bars++, i += 3;
+        else
+            return false;
+    }
+    return len && ((bars && !plus && !dash) || (plus && dash));
+}
+
 int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, float y1,
                     float base, float size, const char *text, size_t len)
 {
+    if (text_rule(text, len))
+        return 0;
     if (l->nwords >= LAYOUT_MAX_WORDS || len > 4096)
         return -1;
     /* hostile files place text at absurd or NaN positions: such text is

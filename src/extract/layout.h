@@ -48,7 +48,9 @@ struct layout {
     bool scan;     /* every page was (a scan, not a text PDF with a scanned page) */
 };
 
-/* Appends a word (text copied). Returns 0, or -1 when out of memory. */
+/* Appends a word (text copied); a piece of a table drawn in text ('|',
+ * '+-----+') is no word and is left out. Returns 0, or -1 when out of
+ * memory. */
 int layout_add_word(struct layout *l, int page, float x0, float y0, float x1, float y1,
                     float base, float size, const char *text, size_t len);
 /* Groups the words into lines by baseline, page by page, and sorts each

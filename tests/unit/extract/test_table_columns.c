@@ -26,6 +26,28 @@
     }
 
 static const struct table_case CASES[] = {
+    /* A table drawn in text (a report printed in ASCII): '|' between the
+     * cells and '+----+' rules, a narration's second line inside the box.
+     * The drawing is no word: the cells read as in any table (no row was
+     * found: '|' stood in every column). */
+    {"table_drawn_in_ascii_reads_without_its_rules",
+     "+------------+----------------+--------+----------+----------+----------+\n"
+     "| Date       | Particulars    | Chq No |    Debit |   Credit |  Balance |\n"
+     "+------------+----------------+--------+----------+----------+----------+\n"
+     "| 01/05/2024 | UPI/DR/SHOP    |        |   100.00 |          |   900.00 |\n"
+     "| 02/05/2024 | NEFT/CR/SALARY |        |          |   500.00 | 1,400.00 |\n"
+     "| 03/05/2024 | CHQ PAID       | 100002 |   200.00 |          | 1,200.00 |\n"
+     "|            | TO RAVI        |        |          |          |          |\n"
+     "| 04/05/2024 | ATM CASH       |        |    50.00 |          | 1,150.00 |\n"
+     "+------------+----------------+--------+----------+----------+----------+\n",
+     {
+         .ntxns = 4,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240501, .note = "UPI/DR/SHOP", .chq_num = NONE, .type = DR, .amount = 10000},
+                  {.i = 1, .note = "NEFT/CR/SALARY", .type = CR, .balance = 140000},
+                  {.i = 2, .note = "CHQ PAID TO RAVI", .chq_num = "100002", .amount = 20000},
+                  {.i = 3, .note = "ATM CASH", .balance = 115000}},
+     }},
     /* Amounts in a spreadsheet's accounting format: the currency sign at
      * the cell's left edge, the figure (or '-' for none) at its right,
      * the sign nearer the cheque numbers' column than the figure's label:
