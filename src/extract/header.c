@@ -347,6 +347,21 @@ static bool narration_word(const struct htok *t, int n, int b, const struct head
     return false;
 }
 
+/* Token p starts a reference's label on a lower line stacked under the
+ * narration's label from its left edge ('Particulars' over 'Cheque No'): two
+ * fields of one cell, the reference printed on the cell's last line. The
+ * narration's column, or -1. (A narration printed above the date line
+ * starts there too, but names no reference alone: "Cheque deposit CANARA
+ * BANK" fails the lower lines' test of header words in match_lines.) */
+static int ref_stacked_under_narration(const struct htok *t, int n, int p, const struct header *h)
+{
+    for (int b = 0; b < p && t[p].line > 0; b++)
+        if (t[b].cluster == t[p].cluster && t[b].line < t[p].line && t[b].col >= 0 &&
+            h->cols[t[b].col].role == COL_NARRATION && fabsf(t[p].x0 - h->cols[t[b].col].x0) <= 0.5f)
+            return t[b].col;
+    return -1;
+}
+
 /* Token p is on a lower line, stacked under the narration's label on a
  * line above (its cluster's). */
 static bool under_narration(const struct htok *t, int n, int p, const struct header *h)
@@ -610,6 +625,8 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         } else if (same && ((role == COL_DEBIT && prev == COL_CREDIT) || (role == COL_CREDIT && prev == COL_DEBIT))) {
             into = t[p - 1].col;
             h->cols[into].role = COL_AMOUNT;
+        } else if (role == COL_REF && (into = ref_stacked_under_narration(t, n, p, h)) >= 0) {
+            h->cols[into].ref_under = true;
         } else if (role != COL_NARRATION && under_narration(t, n, p, h)) {
             /* a phrase on a lower line stacked under the narration's label
              * naming another column ("Interest credited" under "Transaction
@@ -733,6 +750,7 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         bool date_pair = p->role == COL_DATE && q->role == COL_VALUE_DATE && q->x0 < p->x1;
         if (date_pair || (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size)) {
             p->x1 = fmaxf(p->x1, q->x1);
+            p->vdate_under = p->vdate_under || date_pair;
             memmove(q, q + 1, (size_t)(h->ncols - a - 1) * sizeof *q);
             h->ncols--;
         } else {

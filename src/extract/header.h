@@ -36,6 +36,13 @@ struct column {
                              * left edge ('Date' over 'Particulars'): each row's narration
                              * is a line of its own under the row's figures, from the
                              * table's left edge; no word falls in the column (cells.c) */
+    bool vdate_under;       /* the value date's label stacked under the date's ('Txn Date' over
+                             * 'Value Date'): a row's value date is printed in the date's
+                             * cell, on the line under its date (lines.c) */
+    bool ref_under;         /* a reference's label stacked under the narration's, from its left
+                             * edge ('Particulars' over 'Cheque No'): a row's cheque or
+                             * reference number is the narration cell's last line
+                             * (table_narration.c) */
 };
 
 struct header {

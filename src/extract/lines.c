@@ -205,7 +205,8 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
              * date cell blank, the value date a cheque's later one) is no
              * footer: the row is the day's next (table_rows.c) */
             pb_day vday;
-            bool own_value_date = h->cols[i].role == COL_VALUE_DATE && token_parse_date(c, n, &vday);
+            bool own_value_date = (h->cols[i].role == COL_VALUE_DATE || h->cols[i].vdate_under) &&
+                                  token_parse_date(c, n, &vday);
             /* a wrapped date's first piece left alone ('15-' whose '11-'
              * and '2026' were not found) is a date not read: never the
              * row before's date (split_dates.h) */
@@ -272,6 +273,15 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         date_cell(cs->c[m->vdate], cs->ocr, &li->value_date, &unused, &vyearless);
         if (vyearless && !li->yearless && li->date != PB_NO_DAY)
             li->value_date = PB_NO_DAY; /* one yearless, one not: no sound year for it */
+    }
+    /* the value date printed in the date's cell under the date (stacked
+     * labels, header.h vdate_under): a date alone with no figure on its
+     * line is the row above's value date, the line's other words that
+     * row's (a cheque number under its narration) */
+    if (m->date >= 0 && h->cols[m->date].vdate_under && li->date != PB_NO_DAY && !li->yearless && !txn_amount &&
+        !li->has_balance && !junk && li->value_date == PB_NO_DAY) {
+        li->value_date = li->date;
+        li->date = PB_NO_DAY;
     }
     /* keyword text: the narration cell, else all the text cells */
     const char *kw = m->narr >= 0 && cs->c[m->narr][0] ? cs->c[m->narr] : all;

@@ -440,7 +440,41 @@ struct rowtext {
     float last_x1, last_w; /* the row's previous narration line: right edge, last word width */
     bool last_multi;
     char datebits[56]; /* pieces of a bracketed value date wrapped under the date */
+    bool ref_under;    /* its narration's label has a reference's stacked under it (header.h) */
+    int lines;         /* narration lines so far */
+    enum join last_join; /* how the last one joined the one before */
+    char last[CELL_MAX]; /* the last one's text */
 };
+
+/* A cheque or reference number alone on a line: one word of four
+ * characters or more, half of them digits at least, no '/' (a UPI
+ * narration's pieces have them). */
+static bool ref_like(const char *s)
+{
+    size_t n = strlen(s), digits = 0;
+    if (n < 4 || strpbrk(s, " /"))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        digits += is_digit(s[i]);
+    return digits * 2 >= n;
+}
+
+/* A row's cheque or reference number printed on its narration cell's
+ * last line, the reference's label stacked under the narration's: that
+ * line, a word of its own (joined by a space: not a long word's cut
+ * piece) looking like a reference, is the reference, not narration. */
+static int ref_from_last_line(struct table_row *tr, const struct rowtext *rt)
+{
+    if (!rt->ref_under || rt->lines < 2 || rt->last_join != JOIN_SPACE || tr->ref || !tr->note || !ref_like(rt->last))
+        return 0;
+    size_t n = strlen(tr->note), k = strlen(rt->last);
+    if (n <= k || strcmp(tr->note + n - k, rt->last) || tr->note[n - k - 1] != ' ')
+        return 0;
+    if (!(tr->ref = strdup(rt->last)))
+        return -1;
+    tr->note[n - k - 1] = 0;
+    return 0;
+}
 
 /* Extent of the narration text over the rows of one table layout. */
 static void narr_extent(struct table_lines *c, const struct header *h, struct cells *cs, int narr, float *left, float *right)
@@ -498,6 +532,9 @@ int table_collect_text(struct table_lines *c)
                 goto out;
             if (append_text(&tr->note, cs->c[m.narr], j == JOIN_SPACE || j == JOIN_PIECE ? " " : "") < 0)
                 goto out;
+            rt[row].ref_under = h->cols[m.narr].ref_under;
+            rt[row].last_join = rt[row].lines++ ? j : JOIN_NONE;
+            snprintf(rt[row].last, sizeof rt[row].last, "%s", cs->c[m.narr]);
             rt[row].last_x1 = cs->x1[m.narr];
             rt[row].last_w = cs->lastw[m.narr];
             rt[row].last_multi = cs->multi[m.narr];
@@ -524,6 +561,8 @@ int table_collect_text(struct table_lines *c)
     pieces_join(&pieces, c->out->rows);
     for (size_t i = 0; i < c->out->nrows; i++) {
         struct table_row *tr = &c->out->rows[i];
+        if (ref_from_last_line(tr, &rt[i]) < 0)
+            goto out;
         size_t n = strlen(rt[i].datebits);
         pb_day vd;
         if (tr->value_date == PB_NO_DAY && n > 2 && rt[i].datebits[0] == '(' && rt[i].datebits[n - 1] == ')' &&

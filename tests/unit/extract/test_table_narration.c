@@ -311,8 +311,47 @@ static const struct table_case CASES[] = {
      }},
 };
 
+/* Two fields stacked in each cell ('Txn Date' over 'Value Date',
+ * 'Particulars' over 'Cheque No'), placed as a proportional font prints
+ * them: the date alone on the line under a row's date is its value date,
+ * not a row of its own; the cheque number on the narration cell's last
+ * line is the row's reference, not narration (the value dates and cheque
+ * numbers were lost). */
+static const struct placed STACKED[] = {
+    ROW(0, 100, {"Txn", 20, 33}, {"Date", 35.2f, 52}, {"Particulars", 80, 120}, {"Debit", 252, 270},
+        {"Credit", 300, 322}, {"Balance", 362, 390}),
+    ROW(0, 110, {"Value", 20, 40}, {"Date", 42.2f, 59}, {"Cheque", 80, 106}, {"No", 108.2f, 118}),
+    ROW(0, 125, {"01/05/2024", 20, 58}, {"UPI/DR/SHOP-ONE/Pay", 80, 152}, {"to", 154.2f, 161}, {"100.00", 246, 270},
+        {"900.00", 366, 390}),
+    ROW(0, 135, {"02/05/2024", 20, 58}, {"merchant", 80, 112}),
+    ROW(0, 145, {"100001", 80, 104}),
+    ROW(0, 155, {"02/05/2024", 20, 58}, {"NEFT/CR/ACME-SALARY", 80, 150}, {"500.00", 298, 322}, {"1,400.00", 358, 390}),
+    ROW(0, 165, {"02/05/2024", 20, 58}),
+    ROW(0, 175, {"03/05/2024", 20, 58}, {"CHQ", 80, 95}, {"PAID", 97.2f, 115}, {"TO", 117.2f, 127}, {"RAVI", 129.2f, 146},
+        {"200.00", 246, 270}, {"1,200.00", 358, 390}),
+    ROW(0, 185, {"04/05/2024", 20, 58}, {"100002", 80, 104}),
+    ROW(0, 195, {"04/05/2024", 20, 58}, {"ATM", 80, 95}, {"CASH", 97.2f, 117}, {"50.00", 250, 270},
+        {"1,150.00", 358, 390}),
+    ROW(0, 205, {"04/05/2024", 20, 58}),
+    {.s = NULL},
+};
+
+static const struct placed_case PLACED[] = {
+    {"value_date_and_cheque_number_stacked_under_the_date_and_narration", STACKED,
+     {
+         .ntxns = 4,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240501, .value_date = 20240502, .note = "UPI/DR/SHOP-ONE/Pay to merchant",
+                   .chq_num = "100001", .amount = 10000},
+                  {.i = 1, .date = 20240502, .value_date = 20240502, .note = "NEFT/CR/ACME-SALARY", .chq_num = NONE},
+                  {.i = 2, .date = 20240503, .value_date = 20240504, .note = "CHQ PAID TO RAVI", .chq_num = "100002"},
+                  {.i = 3, .date = 20240504, .value_date = 20240504, .note = "ATM CASH", .chq_num = NONE}},
+     }},
+};
+
 int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
+    run_placed_cases(PLACED, sizeof PLACED / sizeof PLACED[0]);
     return check_summary();
 }
