@@ -45,6 +45,15 @@ static bool indic_word(const char *s)
     return false;
 }
 
+/* A label that is a sign alone in brackets, "(-)" or "(+)" (the minus
+ * perhaps U+2212): "minus" or "plus", else NULL. */
+static const char *sign_label(const char *s)
+{
+    if (!strcmp(s, "(-)") || !strcmp(s, "(\xe2\x88\x92)"))
+        return "minus";
+    return strcmp(s, "(+)") ? NULL : "plus";
+}
+
 static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct htok *t)
 {
     int n = 0;
@@ -81,6 +90,14 @@ static int tokens_of_lines(const struct layout *l, size_t i, size_t k, struct ht
             }
             if (n == before && n < MAX_HDR_TOKENS && !strcmp(s, "#")) { /* "#" heads serial numbers */
                 t[n] = (struct htok){"hash", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0, -1};
+                n++;
+            }
+            /* "(-)" and "(+)" head the amounts by their sign alone: the words
+             * "minus" and "plus" for the phrases */
+            const char *sign = sign_label(s);
+            if (n == before && n < MAX_HDR_TOKENS && sign) {
+                t[n] = (struct htok){"", wd->x0, wd->x1, wd->size > 0 ? wd->size : 8, (int)(li - i), (int)w, 0, -1};
+                snprintf(t[n].t, sizeof t[n].t, "%s", sign);
                 n++;
             }
             /* a word's punctuation ("Sl." "(Dr)") belongs to its outer tokens */

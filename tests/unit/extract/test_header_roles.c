@@ -7,6 +7,22 @@
 #include "extract/header.h"
 
 static const struct table_case CASES[] = {
+    /* The amount columns labelled by their sign alone, '(-)' and '(+)':
+     * the debits' and the credits' (no label was read there: no rows). */
+    {"amount_columns_labelled_by_their_sign",
+     "Date        Particulars          Chq No        (-)         (+)      Balance\n"
+     "01/05/2024  UPI/DR/SHOP                     100.00                   900.00\n"
+     "02/05/2024  NEFT/CR/SALARY                              500.00     1,400.00\n"
+     "03/05/2024  CHQ PAID             100002     200.00                 1,200.00\n"
+     "04/05/2024  ATM CASH                         50.00                 1,150.00\n",
+     {
+         .ntxns = 4,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .type = DR, .amount = 10000, .note = "UPI/DR/SHOP"},
+                  {.i = 1, .type = CR, .amount = 50000, .balance = 140000},
+                  {.i = 2, .type = DR, .chq_num = "100002"},
+                  {.i = 3, .type = DR, .amount = 5000}},
+     }},
     /* A two-line header: an unknown label ("Incoming") on the lower line
      * beside a label standing alone there ("Balance"), not under one
      * above: a column of its own, its role read from its amounts. */
