@@ -8,6 +8,7 @@ only) until the reader reads them in general logic.
 | split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
 | split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it; variant 2 prints ISO dates (`2026/12/` over `07`) |
 | split_words | Bank of Maharashtra's branch print: dates in words in a narrow `Date (Value Date)` column, `01 December` over `2024` (odd variants `01` / `December` / `2024`), the value date in brackets under the date wrapped the same way (`(02 December` over `2024)`) (session 14) |
+| rs_ps | Abhyudaya Co-operative Bank's ledger print: each amount and the balance in two columns of their own, the rupees under `Rs.` and the paise under `Ps.`, the money label centred over the pair (odd variants: over the rupees' column, an opening balance line split the same way); variant 2 prints the rupees without grouping commas under `Rs` / `Ps` (session 14) |
 | two_up | Indian Bank's ledger print two-up: the table in two halves of the page side by side, the same labels over both on one line, the left half filled first (session 13) |
 
 Variant 3 of each centres a row's cells vertically on its wrapped narration (session 13): the
@@ -19,6 +20,7 @@ The year goes to the second line at the date's last separator whatever the date 
 held-out variant's `date_fmt` too), as a narrow column's wrap puts it; the column is as narrow
 as its label allows.
 """
+from fam_probe7 import rupees_paise
 from family import Probe
 from layouts import fmt_date
 from render import Col
@@ -180,6 +182,56 @@ class TwoUp(Gaps):
                                      ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs())
 
 
-# split_words last: the gaps sets draw each family's knobs in this order from one stream
+class RupeesPaise(Gaps):
+    """An urban co-operative bank's ledger print: each amount and the balance in two columns of
+    their own, the rupees (`1,23,456`) under `Rs.` and the paise (`50`) under `Ps.`, as a
+    passbook's ruled paper prints them; the money label centred over the pair (odd variants: over
+    the rupees' column, the paise's blank, and an opening balance line split the same way).
+    Variant 2 prints the rupees without grouping commas, under `Rs` and `Ps`."""
+    bank_key = "abhy"
+    narr_style = "psu"
+    date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
+    producer = "ABHY CBS Ledger"
+    patterns = ("cooperative_bank", "rupee_paise_columns")
+    MONEY = (("dr", "Withdrawal"), ("cr", "Deposit"), ("bal", "Balance"))
+
+    def __init__(self, st):
+        super().__init__(st)
+        self.plain = self.v % 4 == 2
+        if self.plain:
+            self.group = "none"
+        self.spans = self.v % 2 == 0
+        self.header_spans = tuple(((key, key + "_ps"), word) for key, word in self.MONEY) if self.spans else ()
+        if not self.spans:
+            self.opening_label = "Opening Balance"
+
+    def table(self):
+        rs, ps = ("Rs", "Ps") if self.plain else ("Rs.", "Ps.")
+        cols = [Col("date", ["", "Date"]), Col("narr", ["", "Particulars"], wrap=True), Col("chq", ["", "Chq No"])]
+        for key, word in self.MONEY:
+            cols += [Col(key, ["" if self.spans else word, rs], "r"), Col(key + "_ps", ["", ps], "r")]
+        return cols
+
+    def txn_cells(self, e, i):
+        c = super().txn_cells(e, i)
+        side = "cr" if e.credit else "dr"
+        c[side], c[side + "_ps"] = rupees_paise(e.amount, self.group)
+        c["bal"], c["bal_ps"] = rupees_paise(e.balance, self.group)
+        return c
+
+    def balance_row(self, kind, label, day, paise, bold=False):
+        row = super().balance_row(kind, label, day, paise, bold)
+        row.cells["bal"], row.cells["bal_ps"] = rupees_paise(paise, self.group)
+        return row
+
+    def page_header(self, R, n):
+        st = self.st
+        return self.standard_header(R, n, ["Abhyudaya Co-operative Bank Ltd.", "(Multi-State Scheduled Bank)",
+                                           "Statement of Account"],
+                                    [("Account No", st.acct), ("IFSC", st.ifsc), ("MICR", st.micr),
+                                     ("Period", self.period("%d/%m/%Y"))], left=self.name_address_pairs())
+
+
+# split_words and rs_ps last: the gaps sets draw each family's knobs in this order from one stream
 LAYOUTS = {"split_central": SplitCentral, "split_uco": SplitUCO, "split_iob": SplitIOB, "two_up": TwoUp,
-           "split_words": SplitWords}
+           "split_words": SplitWords, "rs_ps": RupeesPaise}
