@@ -1,4 +1,5 @@
 #include "extract/layout.h"
+#include "extract/paise_columns.h"
 #include "extract/split_dates.h"
 #include "extract/two_up.h"
 #include "util/array.h"
@@ -144,7 +145,8 @@ static int group_lines(struct layout *l)
 
 /* The lines, a two-up page's right half under its left half (two_up.h),
  * a date wrapped in a narrow column read as one word on its row's line
- * (split_dates.h). */
+ * (split_dates.h), an amount's paise printed in a column of their own
+ * joined to its rupees (paise_columns.h). */
 int layout_build_lines(struct layout *l)
 {
     if (group_lines(l) < 0)
@@ -152,6 +154,9 @@ int layout_build_lines(struct layout *l)
     if (two_up_unfold(l) && group_lines(l) < 0)
         return -1;
     int joined = split_dates_join(l);
+    if (joined < 0 || (joined && group_lines(l) < 0))
+        return -1;
+    joined = paise_columns_join(l);
     return joined < 0 ? -1 : joined ? group_lines(l) : 0;
 }
 
