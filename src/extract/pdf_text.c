@@ -101,16 +101,17 @@ static int line_words(fz_context *ctx, fz_stext_line *line, int page, struct lay
 }
 
 /* A page's text, run under the limits: the page's reach is checked first
- * (pdf_bounds.h), the interpreter runs with the watchdog's cookie. */
+ * (pdf_bounds.h; bounds NULL: it was), the interpreter runs with the
+ * watchdog's cookie; ctm places the page (turned: text_turn). */
 static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_options *opts,
-                                struct watch *w, struct pdf_bounds *bounds, bool *limited)
+                                struct watch *w, struct pdf_bounds *bounds, bool *limited, fz_matrix ctm)
 {
     pdf_page *pp = pdf_page_from_fz_page(ctx, page);
-    if (pp && pdf_bounds_check_page(ctx, pp, bounds)) {
+    if (pp && bounds && pdf_bounds_check_page(ctx, pp, bounds)) {
         *limited = true;
         fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
     }
-    fz_stext_page *st = fz_new_stext_page(ctx, fz_bound_page(ctx, page));
+    fz_stext_page *st = fz_new_stext_page(ctx, fz_transform_rect(fz_bound_page(ctx, page), ctm));
     fz_device *text = NULL, *dev = NULL;
     fz_var(text);
     fz_var(dev);
@@ -119,7 +120,7 @@ static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_o
         text = fz_new_stext_device(ctx, st, opts);
         dev = watch_device(ctx, text, w); /* owns text from here */
         text = NULL;
-        fz_run_page(ctx, page, dev, fz_identity, &w->cookie);
+        fz_run_page(ctx, page, dev, ctm, &w->cookie);
         fz_close_device(ctx, dev);
     }
     fz_always(ctx)
@@ -143,6 +144,44 @@ static fz_stext_page *page_text(fz_context *ctx, fz_page *page, const fz_stext_o
     return st;
 }
 
+/* The way most of a page's text runs: 0 across the page, 90 up it, 270
+ * down it (a landscape table printed sideways on a portrait page with no
+ * /Rotate, as a print driver that turned the page itself leaves it).
+ * Across wins unless the turned text outnumbers it four to one: a
+ * margin's turned furniture or a watermark turns no page. */
+static int text_turn(fz_stext_page *st)
+{
+    long across = 0, up = 0, down = 0;
+    for (fz_stext_block *b = st->first_block; b; b = b->next) {
+        if (b->type != FZ_STEXT_BLOCK_TEXT)
+            continue;
+        for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
+            long n = 0;
+            for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next)
+                n++;
+            if (ln->wmode)
+                continue;
+            if (ln->dir.x > 0.99f)
+                across += n;
+            else if (ln->dir.y < -0.99f)
+                up += n;
+            else if (ln->dir.y > 0.99f)
+                down += n;
+        }
+    }
+    if (up + down < 20 || up + down < 4 * across)
+        return 0;
+    return up >= down ? 90 : 270;
+}
+
+/* The page turned by turn degrees, its box moved back to the origin. */
+static fz_matrix turned(fz_rect box, int turn)
+{
+    fz_matrix m = fz_rotate((float)turn);
+    fz_rect r = fz_transform_rect(box, m);
+    return fz_concat(m, fz_translate(-r.x0, -r.y0));
+}
+
 int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *l, struct pdf_fonts *fs,
                        bool want_images, struct watch *w, struct pdf_bounds *bounds, float *image_dpi)
 {
@@ -157,8 +196,16 @@ int pdf_text_read_page(fz_context *ctx, fz_document *doc, int i, struct layout *
         fz_stext_options opts = {.flags = want_images ? FZ_STEXT_PRESERVE_IMAGES : 0};
         page = fz_load_page(ctx, doc, i);
         watch_page(w);
-        st = page_text(ctx, page, &opts, w, bounds, &limited);
+        st = page_text(ctx, page, &opts, w, bounds, &limited, fz_identity);
         struct reading rd = {.w = {.len = 0}, .box = fz_bound_page(ctx, page)};
+        int turn = want_images ? 0 : text_turn(st);
+        if (turn) { /* read again upright */
+            fz_matrix ctm = turned(rd.box, turn);
+            rd.box = fz_transform_rect(rd.box, ctm);
+            fz_drop_stext_page(ctx, st);
+            st = NULL;
+            st = page_text(ctx, page, &opts, w, NULL, &limited, ctm);
+        }
         for (fz_stext_block *b = st->first_block; b; b = b->next) {
             if (b->type == FZ_STEXT_BLOCK_IMAGE) {
                 rc++;

@@ -44,6 +44,28 @@ static void words_of(const char *content, char *out, size_t cap)
     words_in("Courier", content, out, cap);
 }
 
+/* a landscape table printed sideways on a portrait page with no /Rotate:
+ * the text runs up the page (a print driver turned the page itself); it
+ * reads upright, not as rotated watermarks to skip (nothing was read) */
+TEST(page_printed_sideways_reads_upright)
+{
+    char got[256];
+    words_of("q 0 1 -1 0 612 0 cm BT /C 10 Tf 1 0 0 1 72 500 Tm (Date       Amount) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72 488 Tm (01/05/2024 100.00) Tj ET Q",
+             got, sizeof got);
+    CHECK_STR(got, "Date Amount | 01/05/2024 100.00");
+}
+
+/* text running down the page, the content turned the other way */
+TEST(page_printed_sideways_down_reads_upright)
+{
+    char got[256];
+    words_of("q 0 -1 1 0 0 792 cm BT /C 10 Tf 1 0 0 1 72 500 Tm (Date       Amount) Tj ET "
+             "BT /C 10 Tf 1 0 0 1 72 488 Tm (01/05/2024 100.00) Tj ET Q",
+             got, sizeof got);
+    CHECK_STR(got, "Date Amount | 01/05/2024 100.00");
+}
+
 /* "Date" drawn glyph by glyph, each glyph struck twice 0.3 pt apart */
 TEST(glyph_struck_twice_reads_once)
 {
@@ -160,6 +182,8 @@ int main(void)
     RUN(text_outside_the_page_is_not_read);
     RUN(a_word_running_past_the_page_edge_is_read_whole);
     RUN(text_drawn_as_shapes_reads_as_a_scan);
+    RUN(page_printed_sideways_reads_upright);
+    RUN(page_printed_sideways_down_reads_upright);
     extract_shutdown();
     return check_summary();
 }
