@@ -765,7 +765,12 @@ static int match_lines(const struct layout *l, size_t i, size_t k, bool top_read
         /* "Date" over "(Value Date)": one column, the value date printed
          * under the date in the same cell */
         bool date_pair = p->role == COL_DATE && q->role == COL_VALUE_DATE && q->x0 < p->x1;
-        if (date_pair || (p->role == q->role && q->role != COL_DRCR && q->x0 - p->x1 < 4 * t[0].size)) {
+        /* two balances side by side ("Balance" and "Balance with Sweep":
+         * the account's and one with a linked deposit's) are two columns;
+         * a balance label's pieces overlap or touch */
+        bool two_balances = p->role == COL_BALANCE && q->x0 - p->x1 > 0.6f * t[0].size;
+        if (date_pair ||
+            (p->role == q->role && q->role != COL_DRCR && !two_balances && q->x0 - p->x1 < 4 * t[0].size)) {
             p->x1 = fmaxf(p->x1, q->x1);
             p->vdate_under = p->vdate_under || date_pair;
             memmove(q, q + 1, (size_t)(h->ncols - a - 1) * sizeof *q);

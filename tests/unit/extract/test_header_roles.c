@@ -7,6 +7,23 @@
 #include "extract/header.h"
 
 static const struct table_case CASES[] = {
+    /* Two balances side by side, the account's and one with a linked
+     * deposit's (an auto-sweep account): two columns, the first the
+     * account's, not one column of two figures (no balance was read). */
+    {"two_balance_labels_side_by_side_are_two_columns",
+     "Date        Particulars            Debit     Credit    Balance   Balance with Sweep\n"
+     "01/05/2024  UPI/DR/SHOP           100.00                900.00            20,900.00\n"
+     "02/05/2024  NEFT/CR/SALARY                15,500.00  16,400.00            36,400.00\n"
+     "02/05/2024  SWEEP OUT TO TD    10,000.00              6,400.00            36,400.00\n"
+     "04/05/2024  ATM CASH               50.00              6,350.00            36,350.00\n",
+     {
+         .ntxns = 4,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .type = DR, .amount = 10000, .balance = 90000},
+                  {.i = 1, .type = CR, .balance = 1640000},
+                  {.i = 2, .type = DR, .amount = 1000000, .balance = 640000},
+                  {.i = 3, .balance = 635000}},
+     }},
     /* The amount columns labelled by their sign alone, '(-)' and '(+)':
      * the debits' and the credits' (no label was read there: no rows). */
     {"amount_columns_labelled_by_their_sign",
