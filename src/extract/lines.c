@@ -274,15 +274,6 @@ void lines_classify(const struct header *h, const struct colmap *m, const struct
         if (vyearless && !li->yearless && li->date != PB_NO_DAY)
             li->value_date = PB_NO_DAY; /* one yearless, one not: no sound year for it */
     }
-    /* the value date printed in the date's cell under the date (stacked
-     * labels, header.h vdate_under): a date alone with no figure on its
-     * line is the row above's value date, the line's other words that
-     * row's (a cheque number under its narration) */
-    if (m->date >= 0 && h->cols[m->date].vdate_under && li->date != PB_NO_DAY && !li->yearless && !txn_amount &&
-        !li->has_balance && !junk && li->value_date == PB_NO_DAY) {
-        li->value_date = li->date;
-        li->date = PB_NO_DAY;
-    }
     /* keyword text: the narration cell, else all the text cells */
     const char *kw = m->narr >= 0 && cs->c[m->narr][0] ? cs->c[m->narr] : all;
     int rk = row_keyword(kw);

@@ -449,6 +449,36 @@ static void row_confidence(struct table_lines *c)
     }
 }
 
+static bool has_figures(const struct lineinfo *li)
+{
+    return li->has_debit || li->has_credit || li->has_amount || li->has_balance;
+}
+
+static bool row_has_figures(const struct table_row *row)
+{
+    return row->has_debit || row->has_credit || row->has_amount || row->has_balance;
+}
+
+/* Under a date's label with the value date's stacked under it (header.h
+ * vdate_under), a row's second date in the date column is its value date,
+ * not a row: a dated line right under the row's lines (the row having no
+ * value date yet) that brings no second set of figures (the row's are on
+ * its date's line, on this one, or between them, as the cells align). Its
+ * words are that row's (a cheque number under the narration). */
+static bool stacked_value_date(const struct table_lines *c, size_t i, const struct table_result *r, int cur)
+{
+    const struct lineinfo *li = &c->info[i];
+    int d = header_col(c->hdr[i], COL_DATE);
+    size_t k = i; /* the line before, past a page's foot and head (a row broken across pages) */
+    while (k > 0 && (c->info[k - 1].kind == LK_NOISE || c->info[k - 1].kind == LK_SKIP || c->info[k - 1].kind == LK_END))
+        k--;
+    if (cur < 0 || k == 0 || c->info[k - 1].row != cur || d < 0 || !c->hdr[i]->cols[d].vdate_under ||
+        li->yearless || r->rows[cur].yearless)
+        return false;
+    const struct table_row *row = &r->rows[cur];
+    return row->value_date == PB_NO_DAY && !row->marker && !(row_has_figures(row) && has_figures(li));
+}
+
 int table_attach_rows(struct table_lines *c, enum valign va, float pitch)
 {
     struct table_result *r = c->out;
@@ -466,6 +496,12 @@ int table_attach_rows(struct table_lines *c, enum valign va, float pitch)
             end_page = ln->page;
             break;
         case LK_DATED:
+            if (stacked_value_date(c, i, r, cur)) {
+                r->rows[cur].value_date = li->date;
+                merge_amounts(&r->rows[cur], li);
+                li->row = cur;
+                break;
+            }
             if ((cur = push_row(r, li, ln->page)) < 0)
                 return -1;
             li->row = cur;

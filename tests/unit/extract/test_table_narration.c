@@ -336,6 +336,23 @@ static const struct placed STACKED[] = {
     {.s = NULL},
 };
 
+/* The same with each row's figures at its foot, on the value date's line
+ * (cells aligned to the bottom): the row's first line holds its date and
+ * narration alone; the dated line under it is the same row's value date
+ * and figures, not a row of its own. */
+static const struct placed STACKED_AT_FOOT[] = {
+    ROW(0, 100, {"Txn", 20, 33}, {"Date", 35.2f, 52}, {"Particulars", 80, 120}, {"Debit", 252, 270},
+        {"Credit", 300, 322}, {"Balance", 362, 390}),
+    ROW(0, 110, {"Value", 20, 40}, {"Date", 42.2f, 59}, {"Cheque", 80, 106}, {"No", 108.2f, 118}),
+    ROW(0, 125, {"01/05/2024", 20, 58}, {"UPI/DR/SHOP-ONE", 80, 140}),
+    ROW(0, 135, {"02/05/2024", 20, 58}, {"100001", 80, 104}, {"100.00", 246, 270}, {"900.00", 366, 390}),
+    ROW(0, 150, {"02/05/2024", 20, 58}, {"NEFT/CR/ACME-SALARY", 80, 150}),
+    ROW(0, 160, {"03/05/2024", 20, 58}, {"500.00", 298, 322}, {"1,400.00", 358, 390}),
+    ROW(0, 175, {"03/05/2024", 20, 58}, {"ATM", 80, 95}, {"CASH", 97.2f, 117}),
+    ROW(0, 185, {"03/05/2024", 20, 58}, {"50.00", 250, 270}, {"1,350.00", 358, 390}),
+    {.s = NULL},
+};
+
 static const struct placed_case PLACED[] = {
     {"value_date_and_cheque_number_stacked_under_the_date_and_narration", STACKED,
      {
@@ -346,6 +363,15 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .date = 20240502, .value_date = 20240502, .note = "NEFT/CR/ACME-SALARY", .chq_num = NONE},
                   {.i = 2, .date = 20240503, .value_date = 20240504, .note = "CHQ PAID TO RAVI", .chq_num = "100002"},
                   {.i = 3, .date = 20240504, .value_date = 20240504, .note = "ATM CASH", .chq_num = NONE}},
+     }},
+    {"value_date_and_figures_stacked_at_the_rows_foot", STACKED_AT_FOOT,
+     {
+         .ntxns = 3,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20240501, .value_date = 20240502, .note = "UPI/DR/SHOP-ONE", .chq_num = "100001",
+                   .amount = 10000},
+                  {.i = 1, .date = 20240502, .value_date = 20240503, .note = "NEFT/CR/ACME-SALARY", .amount = 50000},
+                  {.i = 2, .date = 20240503, .value_date = 20240503, .note = "ATM CASH", .balance = 135000}},
      }},
 };
 
