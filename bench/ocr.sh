@@ -57,11 +57,12 @@ awk -v p="$((pages * ROUNDS))" -v a="$t_ocr" -v m="$t_draw" -v c="$t_base" -v ba
   printf "mutool draw 300 dpi grey (baseline): %.1f s CPU  %.2f s/page\n", m, m / p;
   printf "ratio parse/draw: %.1fx\n", a / m }'
 one=$(echo "$files" | head -1)
+mkdir -p build/bench # with PB_BENCH_DIR nothing made it: perf record had nowhere to write
 if command -v perf >/dev/null 2>&1 && perf record -q -o build/bench/ocr.perf -g taskset -c 0 build/passbook parse "$one" >/dev/null 2>&1; then
   echo "where the time goes ($(basename "$one")), by library:"
-  perf report -q -i build/bench/ocr.perf --no-children --sort dso 2>/dev/null | head -6
+  perf report -q -i build/bench/ocr.perf --no-children -g none --sort dso 2>/dev/null | head -6
   echo "top symbols:"
-  perf report -q -i build/bench/ocr.perf --no-children --sort dso,symbol 2>/dev/null | grep -v '^$' | head -12
+  perf report -q -i build/bench/ocr.perf --no-children -g none --sort dso,symbol 2>/dev/null | grep -v '^$' | head -12
 fi
 instructions() { # BIN NAME: callgrind's count of BIN parsing the first file
   valgrind --tool=callgrind --callgrind-out-file=build/bench/ocr.callgrind "$1" parse --ocr-page-seconds 100000 "$one" \
