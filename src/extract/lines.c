@@ -107,7 +107,7 @@ static void date_cell(const char *c, bool ocr, pb_day *date, pb_day *second, boo
         *second = b;
         return;
     }
-    if (!ocr || ocr_fix_date(c, date))
+    if (!ocr || ocr_fix_date(c, date) || ocr_fix_named_date(c, date))
         return;
     /* a pen's tick or a speck before the date, read as marks or letters */
     const char *rest = ocr_after_mark(c);

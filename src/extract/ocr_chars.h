@@ -19,10 +19,11 @@ static inline char ocr_digit_for(char c)
     }
 }
 
-/* A separator between the digit groups of a number or a date. */
+/* A separator between the digit groups of a number or a date (a
+ * semicolon: a comma or a dot with a speck over it). */
 static inline bool ocr_is_sep(char c)
 {
-    return c == ',' || c == '.' || c == '/' || c == '-' || c == ':';
+    return c == ',' || c == '.' || c == '/' || c == '-' || c == ':' || c == ';';
 }
 
 #endif

@@ -43,21 +43,26 @@ static bool date_shape(const char *s, size_t n)
 
 /* Writes an amount's digits with its separators set right: the last one
  * followed by one or two digits is the decimal point, the others group.
- * False when s is no amount (other separators, empty groups). */
+ * A semicolon is a comma whose lower dot a speck or the scan's noise
+ * joined ("Rs.1;79,500.00"), never the decimal point (a time of day read
+ * "03;25" stays). False when s is no amount (other separators, empty
+ * groups). */
 static bool amount_shape(const char *s, size_t n, char *out)
 {
     size_t last = n;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ',' || s[i] == '.') {
+        if (s[i] == ',' || s[i] == '.' || s[i] == ';') {
             if (i == 0 || i + 1 == n || !isdigit((unsigned char)s[i - 1]) || !isdigit((unsigned char)s[i + 1]))
                 return false;
             last = i;
         } else if (!isdigit((unsigned char)s[i]))
             return false;
     }
+    if (last < n && s[last] == ';')
+        return false;
     size_t tail = last < n ? n - last - 1 : 0;
     for (size_t i = 0; i < n; i++)
-        out[i] = (s[i] == ',' || s[i] == '.') ? (i == last && tail <= 2 ? '.' : ',') : s[i];
+        out[i] = (s[i] == ',' || s[i] == '.' || s[i] == ';') ? (i == last && tail <= 2 ? '.' : ',') : s[i];
     return true;
 }
 

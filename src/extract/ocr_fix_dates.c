@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/ocr_chars.h"
+#include "extract/token.h"
 
 /* ---------- dates of the date column ---------- */
 
@@ -59,6 +60,47 @@ bool ocr_fix_date(const char *cell, pb_day *out)
         return false;
     *out = found;
     return true;
+}
+
+/* Whether c is what OCR reads in a date's separator: the separator
+ * itself or a speck's mark. */
+static bool date_gap_char(char c)
+{
+    return c == ' ' || ocr_is_sep(c) || c == '\'' || c == '`';
+}
+
+/* The length of the run at p of characters of one kind (digits: letters
+ * false; else letters), when it is min to max long; else 0. */
+static size_t run_of(const char *p, bool letters, size_t min, size_t max)
+{
+    size_t n = 0;
+    while (p[n] && (letters ? isalpha((unsigned char)p[n]) : isdigit((unsigned char)p[n])))
+        n++;
+    return n >= min && n <= max ? n : 0;
+}
+
+/* The length of the gap at p between a date's parts: one or two
+ * separators, marks or spaces; else 0. */
+static size_t gap_at(const char *p)
+{
+    size_t n = 0;
+    while (p[n] && date_gap_char(p[n]))
+        n++;
+    return n <= 2 ? n : 0;
+}
+
+bool ocr_fix_named_date(const char *cell, pb_day *out)
+{
+    size_t day = run_of(cell, false, 1, 2), g1 = day ? gap_at(cell + day) : 0;
+    const char *mon = cell + day + g1;
+    size_t month = g1 ? run_of(mon, true, 3, 9) : 0, g2 = month ? gap_at(mon + month) : 0;
+    const char *year = mon + month + g2;
+    size_t digits = g2 ? run_of(year, false, 2, 4) : 0;
+    if (!digits || digits == 3 || year[digits])
+        return false;
+    char spaced[32];
+    int n = snprintf(spaced, sizeof spaced, "%.*s %.*s %s", (int)day, cell, (int)month, mon, year);
+    return n > 0 && (size_t)n < sizeof spaced && token_parse_date(spaced, (size_t)n, out);
 }
 
 const char *ocr_after_mark(const char *cell)

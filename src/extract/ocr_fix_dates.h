@@ -18,6 +18,13 @@
  * date. Sets *out; false when the cell is no such date. */
 bool ocr_fix_date(const char *cell, pb_day *out);
 
+/* A date cell printed with its month's name whose separators OCR read
+ * unlike each other ("12.Oct 2023": a speck in the space; "05 Nov,2023"):
+ * a day of one or two digits, the month's letters and a year, each part
+ * from the next by one or two separators, marks or spaces. Sets *out;
+ * false when the cell is no such date. */
+bool ocr_fix_named_date(const char *cell, pb_day *out);
+
 /* A date column's cell read with a mark before its date: a pen tick or a
  * speck read as marks ('.30-Dec-2023') or as a short word of letters ('Sa
  * 16/09/24'): where the rest of the cell starts, past the mark and its

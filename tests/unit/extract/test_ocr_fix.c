@@ -33,6 +33,9 @@ TEST(separators_of_amounts_set_right)
     CHECK_STR(fix("1234,56"), "1234.56");
     CHECK_STR(fix("1,23,456"), "1,23,456"); /* grouping, no paise: unchanged */
     CHECK_STR(fix("12.03.2024"), "12.03.2024"); /* a date stays a date */
+    CHECK_STR(fix("Rs.1;79,500.00"), "Rs.1,79,500.00"); /* a comma's lower dot grown by a speck */
+    CHECK_STR(fix("1,234;56"), "1,234;56");             /* never the decimal point */
+    CHECK_STR(fix("03;25"), "03;25");
 }
 
 TEST(words_stay_words)
@@ -391,6 +394,35 @@ TEST(dates_with_separators_lost_or_misread)
     CHECK_STR(date("1213123"), "none");         /* 12.13.123? 12.31.23? no reading is a date */
 }
 
+static const char *named_date(const char *cell)
+{
+    static char out[16];
+    pb_day d;
+    int y, m, dd;
+    if (!ocr_fix_named_date(cell, &d))
+        return "none";
+    date_to_ymd(d, &y, &m, &dd);
+    snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, dd);
+    return out;
+}
+
+TEST(a_dates_month_name_between_separators_read_unlike)
+{
+    CHECK_STR(named_date("12.Oct 2023"), "2023-10-12"); /* a speck in the space */
+    CHECK_STR(named_date("05 Nov,2023"), "2023-11-05");
+    CHECK_STR(named_date("5-Nov.23"), "2023-11-05");
+    CHECK_STR(named_date("12 Oct 2023"), "2023-10-12"); /* as printed: the same date */
+    CHECK_STR(named_date("12..Oct 2023"), "2023-10-12");
+    CHECK_STR(named_date("12...Oct 2023"), "none");     /* more than a separator's width */
+    CHECK_STR(named_date("12.Oxt 2023"), "none");       /* no month */
+    CHECK_STR(named_date("12.Oct 20233"), "none");
+    CHECK_STR(named_date("12.Oct 202"), "none");
+    CHECK_STR(named_date("123.Oct 2023"), "none");
+    CHECK_STR(named_date("31.Feb 2023"), "none");
+    CHECK_STR(named_date("Paid to"), "none");
+    CHECK_STR(named_date(""), "none");
+}
+
 static const char *after_mark(const char *cell)
 {
     const char *r = ocr_after_mark(cell);
@@ -622,6 +654,7 @@ int main(void)
     RUN(chain_flips_a_direction_only_when_not_printed);
     RUN(dates_with_separators_lost_or_misread);
     RUN(a_mark_before_a_date_is_passed_over);
+    RUN(a_dates_month_name_between_separators_read_unlike);
     RUN(vpas_get_their_at_back);
     RUN(vpa_halves_read_with_the_other_halfs_characters);
     RUN(codes_read_with_spaces_are_one_word);
