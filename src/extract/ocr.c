@@ -14,6 +14,7 @@
 #include "extract/ocr_bands.h"
 #include "extract/ocr_case.h"
 #include "extract/ocr_doubt.h"
+#include "extract/ocr_faint.h"
 #include "extract/ocr_fix.h"
 #include "extract/ocr_lib.h"
 #include "extract/ocr_marks.h"
@@ -776,6 +777,25 @@ static int read_or_repeat(TessBaseAPI *api, const struct ocr_image *img, const s
     return rc;
 }
 
+/* A rubber stamp's words, in faint ink (ocr_faint.h), out of pw: their
+ * ink core measured on the straightened grey page, over each word's box
+ * from its capitals' height down to its baseline. Out of memory: kept. */
+static void drop_faint_words(struct pwords *pw, const struct ocr_image *img, const struct page *pg)
+{
+    int *core = pw->n ? malloc(pw->n * sizeof *core) : NULL;
+    if (!core)
+        return;
+    float px = (float)img->dpi / 72.0f;
+    for (size_t i = 0; i < pw->n; i++) {
+        const struct pword *p = &pw->w[i];
+        core[i] = ocr_ink_core(pg->gray, img->width, img->height, pg->width, (int)(p->x0 * px),
+                               (int)((p->base - 0.72f * p->size) * px), (int)(p->x1 * px), (int)(p->base * px) + 1);
+    }
+    int paper = ocr_paper_level(pg->gray, img->width, img->height, pg->width);
+    pw->n = ocr_drop_faint(pw->w, core, pw->n, paper);
+    free(core);
+}
+
 int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *seen, const struct ocr_memo_page *first,
                   struct ocr_memo_page *keep, struct layout *l)
 {
@@ -813,6 +833,7 @@ int ocr_read_page(const struct ocr_image *img, double seconds, struct ocr_seen *
     else
         ocr_seen_free(&now);
     if (rc == OCR_DONE) {
+        drop_faint_words(&pw, img, &pg);
         pw.n = ocr_drop_noise(pw.w, pw.n);
         capitals_by_height(&pw);
         join_split_numbers(&pw);
