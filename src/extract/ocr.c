@@ -470,10 +470,13 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
     TessPageIterator *pi = lib->TessResultIteratorGetPageIterator(ri);
     const float pt = 72.0f / (float)img->dpi;
     int rc = 0;
-    float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0;
+    float lx1 = 0, ly1 = 0, lx2 = 1, ly2 = 0, top = 0, reach = OCR_CAPS_HEIGHT;
     do {
         bool first = lib->TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
         if (first) {
+            char *line = lib->TessResultIteratorGetUTF8Text(ri, RIL_TEXTLINE);
+            reach = line ? ocr_line_reach(line) : OCR_CAPS_HEIGHT;
+            lib->TessDeleteText(line);
             int bx1, by1, bx2, by2, a, t, c, d;
             if (lib->TessPageIteratorBaseline(pi, RIL_TEXTLINE, &bx1, &by1, &bx2, &by2) &&
                 lib->TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &a, &t, &c, &d)) {
@@ -498,7 +501,9 @@ static int collect_words(TessBaseAPI *api, const struct ocr_image *img, int dx, 
             continue;
         float mid = 0.5f * (float)(x0 + x1);
         float base = ly1 + (ly2 - ly1) * (mid - lx1) / (lx2 - lx1);
-        float size = (base - top) / 0.72f;
+        /* a line of small letters reaches the x-height; read unsure, it
+         * may be a mark (ocr_noise.h judges those by their size) */
+        float size = (base - top) / (conf >= OCR_REREAD_BELOW ? reach : OCR_CAPS_HEIGHT);
         /* a line's top far above a word (a stamp on the line): the word's own
          * height, when it has any (a hyphen's is no font's) */
         if (!(size > 4 && (size < 4 * (float)(y1 - y0 + 1) || !has_alnum(word))))

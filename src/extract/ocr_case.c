@@ -18,3 +18,15 @@ bool ocr_capitals_by_height(char *w, size_t n, float ink, float em)
         w[i] = (char)toupper((unsigned char)w[i]);
     return true;
 }
+
+float ocr_line_reach(const char *text)
+{
+    bool letter = false;
+    for (const char *p = text; *p; p++) {
+        if (strchr("acemnorsuvwxzgpqy", *p))
+            letter = true;
+        else if (!strchr(" .,-\n", *p))
+            return OCR_CAPS_HEIGHT;
+    }
+    return letter ? OCR_X_HEIGHT : OCR_CAPS_HEIGHT;
+}

@@ -17,4 +17,15 @@
  * 0.62 em), and then w in capitals. Two letters or more. */
 bool ocr_capitals_by_height(char *w, size_t n, float ink, float em);
 
+/* How high, in ems, the ink of a printed line with text reaches above its
+ * baseline: small letters without an ascender only ('repay', 'loan', a
+ * narration's wrapped last word; descenders and a full stop, comma or
+ * hyphen beside them) reach the x-height, OCR_X_HEIGHT; anything else the
+ * capitals' height, OCR_CAPS_HEIGHT. OCR measures a line's font size from
+ * its ink: 'repay' alone on its line came out at 5.5 pt among rows of 8,
+ * and the table reader left the small line out of its row. */
+#define OCR_X_HEIGHT 0.52f
+#define OCR_CAPS_HEIGHT 0.72f
+float ocr_line_reach(const char *text);
+
 #endif

@@ -31,9 +31,26 @@ TEST(small_letters_at_the_x_height_stay)
     CHECK_STR(fixed("CO", 7.0f, 9.7f), "CO");
 }
 
+/* scan-smoke s3 scan_indian: 'repay', a narration's last word wrapped
+ * alone onto a line, came out at 5.5 points among rows of 8 and was left
+ * out of its row. */
+TEST(a_line_of_small_letters_reaches_the_x_height)
+{
+    CHECK(ocr_line_reach("repay") == OCR_X_HEIGHT);
+    CHECK(ocr_line_reach("game, gas.") == OCR_X_HEIGHT);
+    CHECK(ocr_line_reach("repay\n") == OCR_X_HEIGHT);
+    CHECK(ocr_line_reach("milk") == OCR_CAPS_HEIGHT); /* l and k reach higher */
+    CHECK(ocr_line_reach("loan repay") == OCR_CAPS_HEIGHT);
+    CHECK(ocr_line_reach("Pay to merchant") == OCR_CAPS_HEIGHT);
+    CHECK(ocr_line_reach("2023") == OCR_CAPS_HEIGHT);
+    CHECK(ocr_line_reach("-") == OCR_CAPS_HEIGHT); /* no letter: as before */
+    CHECK(ocr_line_reach("") == OCR_CAPS_HEIGHT);
+}
+
 int main(void)
 {
     RUN(small_letters_as_tall_as_capitals_are_capitals);
     RUN(small_letters_at_the_x_height_stay);
+    RUN(a_line_of_small_letters_reaches_the_x_height);
     return check_summary();
 }
