@@ -22,6 +22,29 @@ static size_t add_unique(pb_paise *out, size_t n, size_t cap, pb_paise v)
     return n;
 }
 
+/* The readings of a (digits, sign apart) with one digit fewer: a 1 or a
+ * digit the same as the one before it, not the first (a stroke read as a
+ * 1 beside a 7, "76.69" read "716.69"; a glyph read twice). Added to
+ * out[0..n); returns the new count. */
+static size_t extra_digit_variants(pb_paise a, pb_paise sign, pb_paise *out, size_t n, size_t cap)
+{
+    char d[24];
+    int len = 0;
+    for (pb_paise rest = a; rest > 0 && len < (int)sizeof d; rest /= 10)
+        d[len++] = (char)('0' + rest % 10); /* d[len - 1] is the first digit */
+    for (int i = len - 2; i >= 0; i--) {
+        if (d[i] != '1' && d[i] != d[i + 1])
+            continue;
+        pb_paise w = 0;
+        for (int k = len - 1; k >= 0; k--)
+            if (k != i)
+                w = w * 10 + (d[k] - '0');
+        if (w > 0 && w != a)
+            n = add_unique(out, n, cap, sign * w);
+    }
+    return n;
+}
+
 size_t ocr_digit_variants(pb_paise v, pb_paise *out, size_t cap)
 {
     pb_paise a = iabs(v), sign = v < 0 ? -1 : 1;
@@ -43,7 +66,7 @@ size_t ocr_digit_variants(pb_paise v, pb_paise *out, size_t cap)
     }
     if (a && a % 100 == 0) /* "1234.56" read as "123456" */
         n = add_unique(out, n, cap, sign * (a / 100));
-    return n;
+    return extra_digit_variants(a, sign, out, n, cap);
 }
 
 /* Whether the next row reconciles when this one ends at balance. */

@@ -21,9 +21,10 @@ struct chain_row {
     bool corrected;   /* out: amount, balance or direction changed here */
 };
 
-/* The readings of v with one digit confused, or its decimal point lost
- * (v read 100 times too big): up to cap values into out, v itself not
- * among them. Returns how many. */
+/* The readings of v with one digit confused, its decimal point lost (v
+ * read 100 times too big), or one digit too many (a 1, or a digit read
+ * twice, after the first: "76.69" read "716.69"): up to cap values into
+ * out, v itself not among them. Returns how many. */
 size_t ocr_digit_variants(pb_paise v, pb_paise *out, size_t cap);
 
 /* Corrects rows[0..n) in order from the opening balance. Returns the

@@ -296,6 +296,23 @@ TEST(digit_variants)
     n = ocr_digit_variants(5, v, 64); /* 0.05 */
     CHECK(has(v, n, 6));
     CHECK(has(v, n, 805)); /* the zeros before it are digits too */
+    n = ocr_digit_variants(71669, v, 64); /* 76.69 read 716.69: a stroke beside the 7 read as a 1 */
+    CHECK(has(v, n, 7669));
+    n = ocr_digit_variants(335500, v, 64); /* a glyph read twice */
+    CHECK(has(v, n, 35500));
+    n = ocr_digit_variants(123456, v, 64);
+    CHECK(!has(v, n, 12456)); /* a 3 between a 2 and a 4 was printed */
+    CHECK(!has(v, n, 23456)); /* nor goes the first digit */
+}
+
+TEST(chain_corrects_an_extra_digit)
+{
+    struct chain_row r[] = {
+        {71669, 4709523, -1, true, false}, /* scan-smoke s3 scan_indian: 76.69 read 716.69 */
+        {100000, 4609523, -1, true, false},
+    };
+    CHECK_INT(ocr_fix_chain(4717192, r, 2), 1);
+    CHECK_INT(r[0].amount, 7669);
 }
 
 TEST(chain_corrects_a_misread_amount)
@@ -650,6 +667,7 @@ int main(void)
     RUN(chain_corrects_a_misread_amount);
     RUN(chain_corrects_a_misread_balance);
     RUN(chain_corrects_a_lost_decimal_point);
+    RUN(chain_corrects_an_extra_digit);
     RUN(chain_never_guesses);
     RUN(chain_flips_a_direction_only_when_not_printed);
     RUN(dates_with_separators_lost_or_misread);
