@@ -224,8 +224,8 @@ static void correct_dates(struct statement *st)
 
 /* A scan's narrations, set right once their lines are joined (a VPA's
  * handle wrapped onto the next line, named after the row's payee); a row
- * whose narration or reference took in a speck or a tick (ocr_doubt.h) is
- * not vouched for. */
+ * whose narration or reference took in a speck, a tick or a money figure
+ * of the page (ocr_doubt.h) is not vouched for. */
 static void fix_scan_notes(struct statement *st)
 {
     for (size_t i = 0; i < st->ntxns; i++) {
@@ -234,7 +234,9 @@ static void fix_scan_notes(struct statement *st)
             continue;
         if (t->note)
             ocr_fix_note(t->note);
-        if ((ocr_field_stray_mark(t->note) || ocr_field_stray_mark(t->chq_num)) && t->confidence >= TXN_OCR_SURE)
+        bool took_in = ocr_field_stray_mark(t->note) || ocr_field_stray_mark(t->chq_num) ||
+                       ocr_field_figure(t->note) || ocr_field_figure(t->chq_num);
+        if (took_in && t->confidence >= TXN_OCR_SURE)
             t->confidence = ROW_UNSURE;
     }
 }

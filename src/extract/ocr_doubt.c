@@ -159,3 +159,39 @@ bool ocr_field_stray_mark(const char *s)
     }
     return false;
 }
+
+/* Whether w[0..n) is digits grouped by commas (one at least, groups of two
+ * or three after the first of one to three) with two decimals. */
+static bool money_figure(const char *w, size_t n)
+{
+    if (n < 7 || w[n - 3] != '.' || !is_digit(w[n - 2]) || !is_digit(w[n - 1]))
+        return false;
+    size_t i = 0, lead = 0, commas = 0;
+    while (i < n - 3 && is_digit(w[i]))
+        i++, lead++;
+    if (!lead || lead > 3)
+        return false;
+    while (i < n - 3) {
+        size_t g = 0;
+        if (w[i++] != ',')
+            return false;
+        while (i < n - 3 && is_digit(w[i]))
+            i++, g++;
+        if (g != 2 && g != 3)
+            return false;
+        commas++;
+    }
+    return commas > 0;
+}
+
+bool ocr_field_figure(const char *s)
+{
+    for (const char *p = s; p && *p;) {
+        p += strspn(p, " ");
+        size_t n = strcspn(p, " ");
+        if (money_figure(p, n))
+            return true;
+        p += n;
+    }
+    return false;
+}

@@ -65,4 +65,12 @@ void ocr_doubt_words(struct pword *w, size_t n, float conf);
  * leave it as it is. */
 bool ocr_field_stray_mark(const char *s);
 
+/* Whether a scanned row's field s (words a space apart; NULL: none) holds
+ * a money figure, digits grouped by commas with two decimals ("73,943.48"):
+ * a narration or a reference prints none, and one there is a figure of the
+ * page the row took in (a summary's "Total Debits" printed under the
+ * narration column on the next page, once a stamp's words beside it no
+ * longer marked the row). */
+bool ocr_field_figure(const char *s);
+
 #endif

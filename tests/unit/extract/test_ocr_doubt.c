@@ -119,6 +119,23 @@ TEST(a_field_that_took_in_a_speck_or_a_tick)
     CHECK(!ocr_field_stray_mark(NULL));
 }
 
+/* scan-full s1 scan_dbs_01: the next page's "Total Debits" figure, printed
+ * under the narration column, taken into the last row's narration. */
+TEST(a_field_that_took_in_a_money_figure)
+{
+    CHECK(ocr_field_figure("UPI/368902830540/DR/PRIYA RAO/KOTAK/priya99@okaxis 73,943.48"));
+    CHECK(ocr_field_figure("1,43,744.00"));
+    CHECK(ocr_field_figure("TRANSFER 1,234.56 DR"));
+    CHECK(!ocr_field_figure("INTEREST CREDIT 01-09-2023 TO 30-09-2023"));
+    CHECK(!ocr_field_figure("NEFT/UTIBN93056144844/SNEHA"));
+    CHECK(!ocr_field_figure("500.00"));     /* no grouping: a rate, a count */
+    CHECK(!ocr_field_figure("1234,567.00")); /* not grouped as money is */
+    CHECK(!ocr_field_figure("12,34.5"));
+    CHECK(!ocr_field_figure("UPI/1,234.56/X")); /* inside a word: a code's */
+    CHECK(!ocr_field_figure(""));
+    CHECK(!ocr_field_figure(NULL));
+}
+
 int main(void)
 {
     RUN(letters_and_digits_where_the_other_kind_is_printed);
@@ -128,5 +145,6 @@ int main(void)
     RUN(digits_apart_at_a_narrow_one);
     RUN(a_page_s_doubtful_words_lose_their_confidence);
     RUN(a_field_that_took_in_a_speck_or_a_tick);
+    RUN(a_field_that_took_in_a_money_figure);
     return check_summary();
 }
