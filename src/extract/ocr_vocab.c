@@ -113,9 +113,10 @@ bool ocr_vocab_has(const struct ocr_vocab *v, const char *w, size_t n)
 
 /* ---------- a page's words ---------- */
 
-/* What the fixes know: the reader's words, the page's sure ones. */
+/* What the fixes know: the reader's words, the page's sure ones; and
+ * every word the page reads, sure or not (a second reading of a name). */
 struct known {
-    const struct ocr_vocab *rules, *page;
+    const struct ocr_vocab *rules, *page, *read;
 };
 
 static bool known(const struct known *k, const char *w, size_t n)
@@ -272,7 +273,9 @@ static bool all_upper(const char *s, size_t n)
 
 /* A J read as a closing bracket after a run of capitals ("MANO)" where
  * the page knows MANOJ): a bracket closed with none opened in the word,
- * the run no known word, the run and a J one. */
+ * the run no known word, the run and a J one, or a word the page reads
+ * elsewhere however surely (the name in the row's VPA, "manoj57@okaxis",
+ * read at 88: two readings of the name agree). */
 static bool bracket_j(const struct known *k, struct pword *p, size_t a, size_t m)
 {
     char w[WORD_MAX + 1];
@@ -280,7 +283,7 @@ static bool bracket_j(const struct known *k, struct pword *p, size_t a, size_t m
         return false;
     memcpy(w, p->text + a, m);
     w[m] = 'J';
-    if (!known(k, w, m + 1))
+    if (!known(k, w, m + 1) && !ocr_vocab_has(k->read, w, m + 1))
         return false;
     p->text[a + m] = 'J';
     return true;
@@ -324,11 +327,12 @@ static void join(struct pword *a, const struct pword *b)
 }
 
 /* The page's sure words. */
-static struct ocr_vocab *page_words(const struct pword *w, size_t n)
+/* The letter runs of the page's words read at least as surely as floor. */
+static struct ocr_vocab *page_words(const struct pword *w, size_t n, float floor)
 {
     struct ocr_vocab *v = ocr_vocab_new();
     for (size_t i = 0; v && i < n; i++)
-        if (w[i].conf >= OCR_VOCAB_UNSURE) {
+        if (w[i].conf >= floor) {
             for (size_t a = 0; a < w[i].len;) {
                 size_t m = ocr_run_at_start(w[i].text + a, w[i].len - a, isalpha);
                 if (m && add_word(v, w[i].text + a, m) < 0) {
@@ -408,14 +412,14 @@ static bool run_in_doubt(const struct known *k, const struct pword *w, size_t n,
         return false; /* printed so ("NEFTOUT-6189536011" on every such row) */
     if (m >= 6 && (known_words_run_together(k, r, m) || one_letter_off(k, r, m)))
         return true;
-    struct known tables = {k->rules, NULL};
+    struct known tables = {k->rules, NULL, NULL};
     return m >= 3 && all_upper(r, m) && misread_of(&tables, r, m, fixed) == 1;
 }
 
 void ocr_vocab_doubt(const struct ocr_vocab *rules, struct pword *w, size_t n, float conf)
 {
-    struct ocr_vocab *page = page_words(w, n);
-    struct known k = {rules, page};
+    struct ocr_vocab *page = page_words(w, n, OCR_VOCAB_UNSURE);
+    struct known k = {rules, page, NULL};
     for (size_t i = 0; i < n; i++)
         for (size_t a = 0; a < w[i].len;) {
             size_t m = ocr_run_at_start(w[i].text + a, w[i].len - a, isalpha);
@@ -428,10 +432,13 @@ void ocr_vocab_doubt(const struct ocr_vocab *rules, struct pword *w, size_t n, f
 
 int ocr_vocab_fix(const struct ocr_vocab *rules, struct pword *w, size_t *n)
 {
-    struct ocr_vocab *page = page_words(w, *n);
-    if (!page)
+    struct ocr_vocab *page = page_words(w, *n, OCR_VOCAB_UNSURE), *read = page_words(w, *n, 0);
+    if (!page || !read) {
+        ocr_vocab_free(page);
+        ocr_vocab_free(read);
         return -1;
-    struct known k = {rules, page};
+    }
+    struct known k = {rules, page, read};
     size_t out = 0;
     for (size_t i = 0; i < *n; i++) {
         if (out && joins(&k, &w[out - 1], &w[i])) {
@@ -447,5 +454,6 @@ int ocr_vocab_fix(const struct ocr_vocab *rules, struct pword *w, size_t *n)
             misread_runs(&k, &w[i]);
         }
     ocr_vocab_free(page);
+    ocr_vocab_free(read);
     return 0;
 }

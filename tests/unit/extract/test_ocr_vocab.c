@@ -217,6 +217,15 @@ TEST(a_j_read_as_a_closing_bracket)
     CHECK_STR(p[2].text, "CLG/MANOJ");
     CHECK_STR(p[4].text, "LTD)");
     CHECK_STR(p[5].text, "(MANO)");
+    /* scan-smoke s2 scan_pnb: MANOJ printed only in a VPA read unsure */
+    n = 0;
+    p[n++] = w("TO", 73, 120, 80);
+    p[n] = after(&p[n - 1], "CLG/MANO)", 0.35f, 80), n++;
+    p[n++] = w("PRASAD/IDFB/manoj57@okaxis/dinner", 73, 200, 88);
+    p[n++] = w("SURE)", 73, 220, 80); /* SUREJ read nowhere: as read */
+    CHECK_INT(ocr_vocab_fix(NULL, p, &n), 0);
+    CHECK_STR(p[1].text, "CLG/MANOJ");
+    CHECK_STR(p[3].text, "SURE)");
 }
 
 TEST(known_words_run_together_or_one_look_alike_off_are_doubted)
