@@ -27,8 +27,8 @@
 #include <mupdf/pdf.h>
 
 #include "extract/ocr.h"
-#include "extract/ocr_ink.h"
 #include "extract/pdf_bounds.h"
+#include "extract/pdf_draw.h"
 #include "extract/pdf_fonts.h"
 #include "extract/pdf_text.h"
 #include "extract/watchdog.h"
@@ -54,8 +54,6 @@
  * objects are many small blocks; counting only their sizes would let the
  * process hold twice the budget). */
 #define BLOCK_COST (ALLOC_HDR + 16)
-#define OCR_DPI 300             /* statement fonts (7-9 pt) come out ~25-35 px high: what Tesseract reads best */
-#define OCR_MAX_PIXELS 40000000 /* a page bigger than A3 at 300 dpi is drawn at a lower resolution */
 /* Images decoded to draw scans: a 600 dpi A4 colour scan is ~105 MB, 50
  * pages of 300 dpi A4 colour ~1.3 GB; Flate can make either from a few MB. */
 #define OCR_PAGE_IMAGE_BYTES ((size_t)256 << 20)
@@ -451,101 +449,11 @@ static int image_err(struct reader *r)
     return -1;
 }
 
-/* The resolution page i is drawn at for OCR: OCR_DPI, lower for a page so
- * big that it would pass OCR_MAX_PIXELS. */
-static float ocr_dpi(fz_rect box)
-{
-    float w = (box.x1 - box.x0) / 72.0f, h = (box.y1 - box.y0) / 72.0f;
-    float dpi = OCR_DPI;
-    if (w > 0 && h > 0 && w * h * dpi * dpi > OCR_MAX_PIXELS)
-        dpi = sqrtf(OCR_MAX_PIXELS / (w * h));
-    return dpi < 1 ? 1 : dpi;
-}
-
 /* A page read again with its coloured ink taken off that has less than
  * this many pixels of it (a tick is ~300 at 300 dpi) keeps its words. */
 #define INK_FEW 200
 /* ocr_page: the page was not read, its first reading's words stand */
 #define PAGE_KEEPS_WORDS (-4)
-
-/* Runs page through device inner (taken: dropped here) under the watch.
- * Throws when a limit stops it. */
-static void run_watched(struct reader *r, fz_page *page, fz_device *inner, fz_matrix ctm)
-{
-    fz_context *ctx = r->ctx;
-    fz_device *volatile own = inner, *volatile dev = NULL;
-    fz_var(own);
-    fz_var(dev);
-    fz_try(ctx)
-    {
-        dev = watch_device(ctx, own, &r->watch); /* owns inner from here */
-        own = NULL;
-        fz_run_page(ctx, page, dev, ctm, &r->watch.cookie);
-        fz_close_device(ctx, dev);
-        if (watch_check(&r->watch))
-            fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-    }
-    fz_always(ctx)
-    {
-        fz_drop_device(ctx, dev);
-        fz_drop_device(ctx, own);
-    }
-    fz_catch(ctx) fz_rethrow(ctx);
-}
-
-/* Page page drawn through ctm into a new pixmap of colour space cs, under
- * the watch. Throws when a limit stops the drawing. */
-static fz_pixmap *draw_page(struct reader *r, fz_page *page, fz_matrix ctm, fz_colorspace *cs)
-{
-    fz_context *ctx = r->ctx;
-    fz_pixmap *pix = fz_new_pixmap_with_bbox(ctx, cs, fz_round_rect(fz_transform_rect(fz_bound_page(ctx, page), ctm)),
-                                             NULL, 0);
-    fz_try(ctx)
-    {
-        fz_clear_pixmap_with_value(ctx, pix, 255);
-        run_watched(r, page, fz_new_draw_device(ctx, fz_identity, pix), ctm);
-    }
-    fz_catch(ctx)
-    {
-        fz_drop_pixmap(ctx, pix);
-        fz_rethrow(ctx);
-    }
-    return pix;
-}
-
-/* Takes the coloured ink off gray (ocr_ink.h), the page as drawn in grey;
- * rgb is the same page drawn in colour. Returns how many pixels were ink,
- * -1 when the two drawings differ in size. */
-static long take_off_ink(struct reader *r, fz_pixmap *rgb, fz_pixmap *gray)
-{
-    fz_context *ctx = r->ctx;
-    if (fz_pixmap_width(ctx, rgb) != fz_pixmap_width(ctx, gray) ||
-        fz_pixmap_height(ctx, rgb) != fz_pixmap_height(ctx, gray))
-        return -1;
-    return ocr_take_off_ink(fz_pixmap_samples(ctx, gray), (size_t)fz_pixmap_stride(ctx, gray),
-                            fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
-                            fz_pixmap_width(ctx, gray), fz_pixmap_height(ctx, gray));
-}
-
-/* Whether page may draw anything in colour: MuPDF's test device looks at
- * the colour spaces of its images (without decoding them) and at the
- * colours of everything else. A page of grey images and grey print (a
- * grey scan) draws no pixel of coloured ink (ocr_ink.h): it need not be
- * drawn in colour to count none. */
-static bool may_draw_colour(struct reader *r, fz_page *page, fz_matrix ctm)
-{
-    int colour = 1;
-    run_watched(r, page, fz_new_test_device(r->ctx, &colour, 0.01f, 0, NULL), ctm);
-    return colour != 0;
-}
-
-/* How many pixels of rgb (a page drawn in colour) are coloured ink. */
-static long count_ink(struct reader *r, fz_pixmap *rgb)
-{
-    fz_context *ctx = r->ctx;
-    return ocr_take_off_ink(NULL, 0, fz_pixmap_samples(ctx, rgb), (size_t)fz_pixmap_stride(ctx, rgb),
-                            fz_pixmap_width(ctx, rgb), fz_pixmap_height(ctx, rgb));
-}
 
 /* Draws page i in grey (under the watch, like the text pass) and reads its
  * words by OCR; without_ink, with its coloured ink taken off (ocr_ink.h:
@@ -570,23 +478,23 @@ static int ocr_page(struct reader *r, int i, double seconds, bool without_ink)
         pdf_page *pp = pdf_page_from_fz_page(ctx, page);
         if (pp && pdf_bounds_check_images(ctx, pp, &r->bounds))
             fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
-        float dpi = ocr_dpi(fz_bound_page(ctx, page));
+        float dpi = pdf_draw_dpi(fz_bound_page(ctx, page));
         fz_matrix ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
         /* read again: a grey page is not drawn at all; another is drawn in
          * colour first, and in grey only when it has coloured ink (most
          * marked pages have none: one drawing) */
-        bool grey = without_ink && !may_draw_colour(r, page, ctm);
+        bool grey = without_ink && !pdf_draw_may_colour(ctx, &r->watch, page, ctm);
         if (without_ink && !grey)
-            rgb = draw_page(r, page, ctm, fz_device_rgb(ctx));
-        if (!grey && (!rgb || count_ink(r, rgb) >= INK_FEW)) {
-            pix = draw_page(r, page, ctm, fz_device_gray(ctx));
+            rgb = pdf_draw_page(ctx, &r->watch, page, ctm, fz_device_rgb(ctx));
+        if (!grey && (!rgb || pdf_draw_count_ink(ctx, rgb) >= INK_FEW)) {
+            pix = pdf_draw_page(ctx, &r->watch, page, ctm, fz_device_gray(ctx));
             size_t need = (size_t)fz_pixmap_width(ctx, pix) * (size_t)fz_pixmap_height(ctx, pix) *
                           (OCR_BYTES_PER_PIXEL + (rgb ? 3 : 0));
             if (!take(need))
                 fz_throw(ctx, FZ_ERROR_GENERIC, "limit");
             reading = need;
         }
-        if (!pix || (rgb && take_off_ink(r, rgb, pix) < INK_FEW)) {
+        if (!pix || (rgb && pdf_draw_take_off_ink(ctx, rgb, pix) < INK_FEW)) {
             rc = PAGE_KEEPS_WORDS;
         } else {
             struct ocr_image img = {fz_pixmap_samples(ctx, pix), fz_pixmap_width(ctx, pix),
