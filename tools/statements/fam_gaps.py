@@ -8,7 +8,7 @@ only) until the reader reads them in general logic.
 | split_uco | UCO Bank: a narrow `Date` column printing `07 Dec` over `2026` (odd variants `07-Dec-` over `2026`) |
 | split_iob | Indian Overseas Bank: a column narrower still, the date over three lines (`07-` / `12-` / `2026`, or `07-12-` over `2026` in a small font), a serial number before it; variant 2 prints ISO dates (`2026/12/` over `07`) |
 | split_words | Bank of Maharashtra's branch print: dates in words in a narrow `Date (Value Date)` column, `01 December` over `2024` (odd variants `01` / `December` / `2024`), the value date in brackets under the date wrapped the same way (`(02 December` over `2024)`) (session 14) |
-| rs_ps | Abhyudaya Co-operative Bank's ledger print: each amount and the balance in two columns of their own, the rupees under `Rs.` and the paise under `Ps.`, the money label centred over the pair (odd variants: over the rupees' column, an opening balance line split the same way); variant 2 prints the rupees without grouping commas under `Rs` / `Ps` (session 14) |
+| rs_ps | Abhyudaya Co-operative Bank's ledger print: each amount and the balance in two columns of their own, the rupees under `Rs.` and the paise under `Ps.`, the money label centred over the pair (odd variants: over the rupees' column, an opening balance line split the same way); variant 2 prints the rupees without grouping commas under `Rs` / `Ps`; variant 3 one line of labels, the money word over the rupees and `Ps.` beside it (session 14) |
 | two_up | Indian Bank's ledger print two-up: the table in two halves of the page side by side, the same labels over both on one line, the left half filled first (session 13) |
 
 Variant 3 of each centres a row's cells vertically on its wrapped narration (session 13): the
@@ -187,7 +187,8 @@ class RupeesPaise(Gaps):
     their own, the rupees (`1,23,456`) under `Rs.` and the paise (`50`) under `Ps.`, as a
     passbook's ruled paper prints them; the money label centred over the pair (odd variants: over
     the rupees' column, the paise's blank, and an opening balance line split the same way).
-    Variant 2 prints the rupees without grouping commas, under `Rs` and `Ps`."""
+    Variant 2 prints the rupees without grouping commas, under `Rs` and `Ps`; variant 3 one line
+    of labels, the money word over the rupees and `Ps.` beside it (no `Rs.`)."""
     bank_key = "abhy"
     narr_style = "psu"
     date_fmts = ("%d/%m/%Y", "%d-%m-%Y")
@@ -207,6 +208,9 @@ class RupeesPaise(Gaps):
 
     def table(self):
         rs, ps = ("Rs", "Ps") if self.plain else ("Rs.", "Ps.")
+        if self.v % 4 == 3:  # one line of labels: the money word over the rupees, 'Ps.' beside it
+            return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Chq No"])] + \
+                [c for key, word in self.MONEY for c in (Col(key, [word], "r"), Col(key + "_ps", [ps], "r"))]
         cols = [Col("date", ["", "Date"]), Col("narr", ["", "Particulars"], wrap=True), Col("chq", ["", "Chq No"])]
         for key, word in self.MONEY:
             cols += [Col(key, ["" if self.spans else word, rs], "r"), Col(key + "_ps", ["", ps], "r")]
