@@ -52,8 +52,9 @@ static bool rupee_label(const char *s)
 }
 
 /* The paise labels of a page: on a header line (a line with no figure),
- * each right after the rupees' label ('Rs.  Ps.'): a word 'Ps' in a
- * narration is none. */
+ * each right after the rupees' label ('Rs.  Ps.'), or two or more on the
+ * line (every money column split, its own label over the rupees:
+ * 'Outflow  Ps.  Ledger Balance  Ps.'): a word 'Ps' in a narration is none. */
 static int page_labels(const struct layout *l, size_t a, int page, const struct word **out)
 {
     int n = 0;
@@ -61,9 +62,14 @@ static int page_labels(const struct layout *l, size_t a, int page, const struct 
         if (line_has_digit(l, a))
             continue;
         const struct line *ln = &l->lines[a];
-        for (size_t k = ln->first + 1; k < ln->first + ln->n && n < MAX_LABELS; k++)
-            if (paise_label(word_text(l, &l->words[k])) && rupee_label(word_text(l, &l->words[k - 1])))
+        int on_line = 0;
+        for (size_t k = ln->first; k < ln->first + ln->n; k++)
+            on_line += paise_label(word_text(l, &l->words[k]));
+        for (size_t k = ln->first; k < ln->first + ln->n && n < MAX_LABELS; k++) {
+            bool after_rupees = k > ln->first && rupee_label(word_text(l, &l->words[k - 1]));
+            if (paise_label(word_text(l, &l->words[k])) && (after_rupees || on_line >= 2))
                 out[n++] = &l->words[k];
+        }
     }
     return n;
 }

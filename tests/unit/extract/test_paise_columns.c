@@ -38,6 +38,22 @@ static const struct table_case CASES[] = {
                   {.i = 2, .type = DR, .amount = 50005, .balance = 3326570}},
      }},
 
+    /* One line of labels, each money word over its rupees and 'Ps.' beside
+     * it, no 'Rs.': three paise labels on a header line are the money
+     * columns' paise all the same. */
+    {"ps_beside_each_money_label_on_one_line",
+     "Date        Particulars                   Withdrawal  Ps.   Deposit  Ps.   Balance  Ps.\n"
+     "01/04/2024  UPI/DR/1111/ASHA                   1,234   75                 8,765   75\n"
+     "02/04/2024  NEFT/ACME/SALARY                                25,000  00   33,765   75\n"
+     "03/04/2024  ATM CASH                             500   05                33,265   70\n",
+     {
+         .ntxns = 3,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .type = DR, .amount = 123475, .balance = 876575},
+                  {.i = 1, .type = CR, .amount = 2500000},
+                  {.i = 2, .type = DR, .amount = 50005, .balance = 3326570}},
+     }},
+
     /* A word 'PS' in a narration, a figure under it a space after a
      * number: no paise column (no 'Rs.' label beside it), the narration
      * kept as printed. */
