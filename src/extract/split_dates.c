@@ -45,11 +45,24 @@ static bool is_year(const char *s)
     return strlen(s) == 4 && strspn(s, "0123456789") == 4;
 }
 
+static bool is_month(const char *s);
+
 /* A later piece: digits ('2026', '8.') or a month's letters with their
- * separator ('Dec-'); never a column label ('Date'). */
+ * separator ('Dec-'); never a column label ('Date', 'Dt.' heading the next
+ * page under 'Txn.'). */
 static bool is_piece(const char *s)
 {
-    return date_chars(s) && (strpbrk(s, "0123456789") || is_sep(s[strlen(s) - 1]));
+    size_t n = strlen(s);
+    char letters[16];
+    if (!date_chars(s))
+        return false;
+    if (strpbrk(s, "0123456789"))
+        return true;
+    if (!is_sep(s[n - 1]) || n > sizeof letters)
+        return false;
+    memcpy(letters, s, n - 1);
+    letters[n - 1] = 0;
+    return is_month(letters);
 }
 
 /* A whole date: day, month and year, two separators, the year (two or

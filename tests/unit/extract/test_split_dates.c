@@ -34,6 +34,31 @@ static const struct table_case CASES[] = {
                   {.i = 2, .date = 20261215, .page = 2}},
      }},
 
+    /* The same where the next page's header prints an abbreviated label
+     * under the date's column ('Txn.' over 'Dt.'): a label ending in a dot
+     * is no piece of the date, the day under it is. */
+    {"iso_date_broken_by_the_page_under_an_abbreviated_label",
+     "Date        Particulars                  Withdrawals     Deposits       Balance\n"
+     "2026/12/    OPENING BALANCE                                            1,000.00\n"
+     "07\n"
+     "2026/12/    UPI/DR/412345678901/SHOP         100.00                      900.00\n"
+     "07\n"
+     "2026/12/    NEFT/ACME/SALARY                             2,000.00     2,900.00\n"
+     "\n"
+     "\n"
+     "            Page 1 of 2\n"
+     "\f"
+     "Txn.        Particulars                  Withdrawals     Deposits       Balance\n"
+     "Dt.\n"
+     "09\n"
+     "2026/12/    ATM CASH                         500.00                    2,400.00\n"
+     "15\n",
+     {
+         .ntxns = 3,
+         .balances_ok = YES,
+         .txns = {{.i = 0, .date = 20261207}, {.i = 1, .date = 20261209}, {.i = 2, .date = 20261215, .page = 2}},
+     }},
+
     {"date_over_three_lines",
      "Sl Date  Description              Debit        Credit        Balance\n"
      " 1 05-   IMPS/P2A/316745961/RENT  2,000.00                   8,000.00\n"
