@@ -60,9 +60,21 @@ class IndusInd(Family):
     producer = "IndusInd Bank Statement Service"
     patterns = ("branch_lines_look_like_name", "ledger_words")
 
+    @classmethod
+    def first_rows_one_side(cls, spec):
+        # variant 2: deposits only on the first page, nothing under 'Withdrawl' (a word no phrase
+        # knows); variant 3: withdrawals only, nothing under 'Inward' (no phrase knows it either)
+        if spec.get("heldout") or spec["variant"] not in (2, 3):
+            return None
+        return (spec["variant"] == 2, 60)
+
+    def variant_patterns(self):
+        return ["unnamed_side_empty_first_page"] if self.v in (2, 3) and not self.mut else []
+
     def table(self):
+        cr = "Inward" if self.v == 3 and not self.mut else "Deposit"
         return [Col("date", ["Date"]), Col("narr", ["Particulars"], wrap=True), Col("chq", ["Chq./Ref.No."]),
-                Col("dr", ["Withdrawl"], "r"), Col("cr", ["Deposit"], "r"), Col("bal", ["Balance"], "r")]
+                Col("dr", ["Withdrawl"], "r"), Col("cr", [cr], "r"), Col("bal", ["Balance"], "r")]
 
     def page_header(self, R, n):
         st, h = self.st, self.h

@@ -97,6 +97,12 @@ class Layout:
     def variant_patterns(self):
         return ()
 
+    @classmethod
+    def first_rows_one_side(cls, spec):
+        """(credit, n): the statement's first n transactions all credits (True) or all debits, so
+        that its first page prints nothing under the other side's label; None: as they fall."""
+        return None
+
     def other_accounts(self):
         """Other accounts printed in the same PDF (truth other_accounts): none by default."""
         return []

@@ -450,6 +450,29 @@ def build_events(rng, holder, plan, start, end, density, opts):
     return opening, out
 
 
+def one_side_first(opening, events, n, credit):
+    """The first n transactions of one side only (credit or not): the other side's events before
+    them left out, so that a first page prints nothing under the other side's label. The opening
+    balance is raised where the debits would take the balance below nil; balances recomputed."""
+    out, kept = [], 0
+    for e in events:
+        if kept < n and e.credit != credit:
+            continue
+        kept += kept < n
+        out.append(e)
+    bal = low = opening
+    for e in out:
+        bal = bal + e.amount if e.credit else bal - e.amount
+        low = min(low, bal)
+    if low < 0:
+        opening += (-low // 100000 + 1) * 100000
+    bal = opening
+    for e in out:
+        bal = bal + e.amount if e.credit else bal - e.amount
+        e.balance = bal
+    return opening, out
+
+
 def _ach_bounce(rng, emi, bal, floor):
     chg = rng.choice([50000, 59000, 35400])
     gst = chg * 18 // 100

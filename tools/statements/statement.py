@@ -75,6 +75,9 @@ def build(spec):
                                           "opening": s["opening"],
                                           "extras": s["extras"] and random.Random("%s/%s/extras" % (
                                               s["seed"], s.get("name", "")))})
+    first = layouts.LAYOUTS[s["bank"]].first_rows_one_side(s)
+    if first:
+        opening, events = model.one_side_first(opening, events, first[1], first[0])
     if s["zero_txn"]:
         events = []
     st.opening, st.events = opening, events
