@@ -92,6 +92,39 @@ static void money_roles(struct header *h)
     sides_beside_balance(h, mc, nm, balance_column(h, mc, nm));
 }
 
+/* An unnamed label over no cells beside the money columns, next to an
+ * amount column and the balance ("Outflow", "Inflow", "Bal. after Txn"
+ * over a first page of debits only): the other side, whose amounts this
+ * page happens not to print. Read as no money column, its credits on
+ * later pages (read under this page's header) were lost. Only where the
+ * two money columns are one side (a label names it, or none names the
+ * amounts) and the balance, contiguous with it: a named "Amount" beside
+ * the balance prints both sides itself. */
+static void empty_side_beside_amounts(struct header *h, const struct col_cells *cc)
+{
+    int mc[TABLE_MAX_COLS], nm = 0;
+    for (int a = 0; a < h->ncols; a++)
+        if (header_money_role(h->cols[a].role))
+            mc[nm++] = a;
+    if (nm != 2 || header_col(h, COL_DRCR) >= 0)
+        return;
+    int bal = h->cols[mc[0]].role == COL_BALANCE ? 0 : h->cols[mc[1]].role == COL_BALANCE ? 1 : -1;
+    if (bal < 0)
+        return;
+    const struct column *side = &h->cols[mc[1 - bal]];
+    if (side->role == COL_BALANCE || (side->role == COL_AMOUNT && !side->unnamed))
+        return;
+    for (int a = mc[0] - 1; a <= mc[1] + 1; a++) {
+        int lo = a < mc[0] ? a : mc[0], hi = a > mc[1] ? a : mc[1];
+        if (a < 0 || a >= h->ncols || hi - lo != 2 || !h->cols[a].unnamed || h->cols[a].role != COL_OTHER ||
+            cc[a].kind != CK_EMPTY)
+            continue;
+        h->cols[a].role = COL_AMOUNT; /* a side: money_roles tells which */
+        h->cols[a].guess = true;
+        return;
+    }
+}
+
 /* Labels sit as close as the words inside them ("Txn Description",
  * "Booking Date"): an unnamed run right beside a named label whose cells
  * are of the label's kind is part of that label. */
@@ -483,6 +516,7 @@ bool header_roles_from_cells(const struct layout *l, size_t from, float size, st
     if (text_best >= 0)
         h->cols[text_best].role = COL_NARRATION;
     header_date_in_narration_cell(l, from, size, h, cc);
+    empty_side_beside_amounts(h, cc);
     money_roles(h);
     sides_without_balance(l, from, size, h);
     order_dates(h, cc, lines);

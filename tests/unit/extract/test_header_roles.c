@@ -244,6 +244,31 @@ static const struct table_case CASES[] = {
                   {.i = 7, .type = DR, .amount = 40000, .reconciled = YES}},
          .balances_ok = YES,
      }},
+    /* Labels no phrase knows over the sides ("Outgo", "Inward") and a
+     * first page of debits only: "Inward" holds no cell there, yet it is
+     * the other side beside the amounts and the balance; the credits
+     * under it on the next page (read under the first page's roles) are
+     * transactions, not lost. */
+    {"unnamed_label_over_no_cells_beside_a_side_and_the_balance_is_the_other_side",
+     "Dt           Particulars                    Outgo     Inward       Balance\n"
+     "01/07/2024   RENT                        4,000.00                 6,000.00\n"
+     "03/07/2024   FOOD                          300.00                 5,700.00\n"
+     "04/07/2024   FUEL                          700.00                 5,000.00\n"
+     "05/07/2024   POWER                       1,000.00                 4,000.00\n"
+     "\f"
+     "Dt           Particulars                    Outgo     Inward       Balance\n"
+     "06/07/2024   UPI/DR/1111/SHOP KEEPER ONE   200.00                 3,800.00\n"
+     "07/07/2024   UPI/CR/2222/FRIEND                     1,000.00      4,800.00\n"
+     "08/07/2024   UPI/DR/3333/SHOP KEEPER TWO   100.00                 4,700.00\n"
+     "09/07/2024   NEFT/CR/SALARY                        10,000.00     14,700.00\n",
+     {
+         .ntxns = 8,
+         .opening = 1000000,
+         .txns = {{.i = 0, .type = DR, .amount = 400000},
+                  {.i = 5, .type = CR, .amount = 100000, .note = "UPI/CR/2222/FRIEND", .reconciled = YES},
+                  {.i = 7, .type = CR, .amount = 1000000, .balance = 1470000, .reconciled = YES}},
+         .balances_ok = YES,
+     }},
     /* A header with one word a phrase knows ("Balance"), its labels spread
      * over the page like a table's: read, because the balances below chain
      * under the roles its cells show... */
