@@ -233,7 +233,20 @@ class BankOfIndia(Family):
     prints = ("name", "account_number", "address")
     patterns = ("counterparty_ifsc", "bank_name_substring")
 
+    def __init__(self, st):
+        super().__init__(st)
+        self.sides_under_span = self.v == 3 and not self.mut
+        if self.sides_under_span:  # one label centred over both sides' columns (render.py header_spans)
+            self.header_spans = ((("dr", "cr"), "Amount (INR)"),)
+
+    def variant_patterns(self):
+        return ["amount_label_spanning_columns"] if self.sides_under_span else []
+
     def table(self):
+        if self.sides_under_span:  # the sides' own labels 'Dr' and 'Cr' on the line under the span
+            return [Col("sno", ["", "Sl No"], "c"), Col("date", ["", "Txn Date"]), Col("chq", ["", "Instrument Id"]),
+                    Col("narr", ["", "Narration"], wrap=True), Col("dr", ["", "Dr"], "r"),
+                    Col("cr", ["", "Cr"], "r"), Col("bal", ["", "Balance"], "r")]
         return [Col("sno", ["Sl No"], "c"), Col("date", ["Txn Date"]), Col("chq", ["Instrument Id"]),
                 Col("narr", ["Narration"], wrap=True), Col("dr", ["Debit"], "r"), Col("cr", ["Credit"], "r"),
                 Col("bal", ["Balance"], "r")]
