@@ -428,15 +428,22 @@ static bool one_label(const struct htok *t, int a, int b, const struct cell_edge
 /* Tokens p..q-1 only name a currency ("(INR)", "(Rs.)") printed a little
  * apart after a label on their line ("Value (INR)"): they qualify that
  * label and are no column of their own (whose boundary would cut the
- * label's amounts in two). */
-static bool currency_after_label(const struct htok *t, int p, int q)
+ * label's amounts in two). The label's column, or -1. The label is the
+ * token before them, or another on their line ("Amount" of "Amount
+ * (INR)" over "Dr" and "Cr": the debits' "Dr", stacked under "Amount",
+ * is read between them). */
+static int currency_label(const struct htok *t, int n, int p, int q)
 {
-    if (p == 0 || t[p - 1].col < 0 || t[p - 1].line != t[p].line || t[p].x0 - t[p - 1].x1 > 1.2f * t[p].size)
-        return false;
     for (int a = p; a < q; a++)
         if (!is_currency(t[a].t))
-            return false;
-    return true;
+            return -1;
+    if (p > 0 && t[p - 1].col >= 0 && t[p - 1].line == t[p].line && t[p].x0 - t[p - 1].x1 <= 1.2f * t[p].size)
+        return t[p - 1].col;
+    for (int b = 0; b < n; b++)
+        if (t[b].col >= 0 && t[b].line == t[p].line && t[p].x0 - t[b].x1 > -1 &&
+            t[p].x0 - t[b].x1 <= 1.2f * t[p].size)
+            return t[b].col;
+    return -1;
 }
 
 /* Token a is printed under a label on a line above (a stacked label's
@@ -504,12 +511,14 @@ static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, st
         int q = p + 1;
         while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e))
             q++;
-        int to = label_beside_over_stacked(t, n, p, q, e);
-        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || currency_after_label(t, p, q))) {
+        int to = label_beside_over_stacked(t, n, p, q, e), cur = currency_label(t, n, p, q);
+        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || cur == t[p - 1].col)) {
             to = t[p - 1].col;
             if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
-                !currency_after_label(t, p, q))
+                cur < 0)
                 note_tail(&h->cols[to], &t[p], &t[q - 1]);
+        } else if (to < 0 && cur >= 0) {
+            to = cur;
         } else if (to < 0 && q < n && t[q].col >= 0 && one_label(t, q - 1, q, e)) {
             to = t[q].col;
             if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
