@@ -416,14 +416,24 @@ static void widen(struct column *col, const struct htok *a)
  * as far as money goes. A run apart is a column of its own, COL_UNKNOWN,
  * its role read from its cells later; on a lower header line only under a
  * label above ("Txn." over "Dt."). Returns whether anything was guessed.
- * Tokens a and b are of one label when stacked so or a space or less
- * apart, unless a column of cells starts under b. */
-static bool one_label(const struct htok *t, int a, int b, const struct cell_edges *e)
+ * Tokens a and b are of one label when stacked so or less than a space
+ * apart (space: in em), unless a column of cells starts under b. */
+static bool one_label(const struct htok *t, int a, int b, const struct cell_edges *e, float space)
 {
     if (t[a].cluster == t[b].cluster)
         return true;
-    return t[a].line == t[b].line && t[b].x0 - t[a].x1 < 0.6f * t[a].size && !starts_column(t, b, e);
+    return t[a].line == t[b].line && t[b].x0 - t[a].x1 < space * t[a].size && !starts_column(t, b, e);
 }
+
+/* Words no phrase knows are one label up to a space apart, a monospaced
+ * font's too: 0.6 em exactly, as read a hair more ("Nature of Txn": taken
+ * for three labels, the narration's first words fell to a column of their
+ * own); so are such words before a label a phrase names, qualifying it
+ * ("Booking Date", "Effective Date"). After a named label only when closer
+ * than a monospaced space: the named label is whole, a word a space after
+ * it may begin the next ("Deposits Running Total"). */
+#define LABEL_SPACE 0.61f
+#define AFTER_NAMED_SPACE 0.6f
 
 /* Tokens p..q-1 only name a currency ("(INR)", "(Rs.)") printed a little
  * apart after a label on their line ("Value (INR)"): they qualify that
@@ -509,17 +519,17 @@ static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, st
             continue;
         }
         int q = p + 1;
-        while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e))
+        while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e, LABEL_SPACE))
             q++;
         int to = label_beside_over_stacked(t, n, p, q, e), cur = currency_label(t, n, p, q);
-        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e) || cur == t[p - 1].col)) {
+        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e, AFTER_NAMED_SPACE) || cur == t[p - 1].col)) {
             to = t[p - 1].col;
             if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
                 cur < 0)
                 note_tail(&h->cols[to], &t[p], &t[q - 1]);
         } else if (to < 0 && cur >= 0) {
             to = cur;
-        } else if (to < 0 && q < n && t[q].col >= 0 && one_label(t, q - 1, q, e)) {
+        } else if (to < 0 && q < n && t[q].col >= 0 && one_label(t, q - 1, q, e, LABEL_SPACE)) {
             to = t[q].col;
             if (t[p].line == t[q].line && t[q - 1].line == t[q].line)
                 note_lead(&h->cols[to], &t[p], &t[q - 1]);

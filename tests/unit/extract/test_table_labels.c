@@ -757,6 +757,34 @@ static const struct placed_case PLACED[] = {
                   {.i = 3, .date = 20240206, .note = "REFUND", .type = CR}},
          .balances_ok = YES,
      }},
+    /* "Nature of Txn", three words no phrase knows, each a monospaced
+     * space after the one before (0.6 em, as read 4.85 pt at 8 pt), with
+     * a footer's page number ("Page 1 of 2") under "of": one label. Taken
+     * for three, "of" read as serial numbers from that one number, joined
+     * neither neighbour, and the narrations' first words under "Nature"
+     * fell to a column of their own (notes empty, chain reconciled: silent). */
+    {"unknown_label_words_a_monospaced_space_apart_are_one_label",
+     (const struct placed[]){
+         ROW(0, 60, {"Date", 32, 51.2f}, {"Nature", 97.8f, 126.6f}, {"of", 131.45f, 141.05f},
+             {"Txn", 145.9f, 160.3f}, {"Debit", 300, 324}, {"Credit", 380, 408.8f}, {"Balance", 460, 493.6f}),
+         ROW(0, 80, {"01-02-2024", 32, 80}, {"VPS/INDIAN", 97.8f, 145.8f}, {"OIL/HYDERABAD", 150.6f, 213},
+             {"300.00", 295.2f, 324}, {"14,700.00", 450.4f, 493.6f}),
+         ROW(0, 92, {"02-02-2024", 32, 80}, {"NEFT-BARBN28862097228-WIPRO", 97.8f, 227.4f},
+             {"5,000.00", 370.4f, 408.8f}, {"19,700.00", 450.4f, 493.6f}),
+         ROW(0, 104, {"04-02-2024", 32, 80}, {"ACH/MUTHOOT", 97.8f, 150.6f}, {"FINANCE", 155.4f, 189},
+             {"4,000.00", 285.6f, 324}, {"15,700.00", 450.4f, 493.6f}),
+         ROW(0, 116, {"06-02-2024", 32, 80}, {"UPI/689722894843/Sent", 97.8f, 198.6f}, {"using", 203.4f, 227.4f},
+             {"Paytm", 232.2f, 256.2f}, {"100.00", 380, 408.8f}, {"15,800.00", 450.4f, 493.6f}),
+         ROW(0, 140, {"Printed", 32, 65.6f}, {"on", 70.4f, 80}, {"Page", 84.8f, 104}, {"1", 108.8f, 113.6f},
+             {"of", 118.4f, 128}, {"2", 132.8f, 137.6f}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20240201, .note = "VPS/INDIAN OIL/HYDERABAD", .type = DR, .amount = 30000},
+                  {.i = 2, .note = "ACH/MUTHOOT FINANCE", .type = DR, .amount = 400000},
+                  {.i = 3, .note = "UPI/689722894843/Sent using Paytm", .type = CR}},
+         .balances_ok = YES,
+     }},
     /* The narration last under words no phrase knows ("Purpose of
      * Payment"), less than a space after "Closing Balance": read as words
      * of the balance's label, whose cells were then text (no table, the
