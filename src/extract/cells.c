@@ -680,9 +680,12 @@ void cells_split(const struct layout *l, const struct line *ln, const struct hea
         float sp = isfinite(space) ? space : cells_first_space(h, wd); /* one word so far: a space of the rows' font */
         /* a word reaching back over a boundary from far after the text
          * before it is no overflow: a cell centred in its column, wider than
-         * it; its centre decides */
+         * it; its centre decides. One starting at its column's edge, where
+         * that column's cells begin, is that column's, however long (a
+         * narration's first word running over into the next column) */
         int mid = column_at(h, (wd->x0 + wd->x1) / 2);
-        if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 2 * sp + 0.5f)
+        if (mid != col && text_role(h->cols[col].role) && text_role(h->cols[mid].role) && gap > 2 * sp + 0.5f &&
+            !at_edge(wd, &h->cols[col]))
             col = mid;
         bool one_space = prev >= 0 && col != prev && text_role(h->cols[prev].role) && gap <= 1.1f * sp + 0.2f;
         /* at the edge: the next column's cell, unless that column holds

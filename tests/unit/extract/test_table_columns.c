@@ -364,6 +364,26 @@ static const struct overflow_case OVERFLOWS[] = {
     {"overflowing_word_at_a_number_column_edge_stays_in_the_narration",
      {{"ACH", 99, 116.2f}, {"DR/FULLERTON", 118.7f, 181.8f}, {"INDIA", 184.3f, 206.7f}, {"CREDIT", 209.2f, 238.8f}}},
 };
+
+/* A narration's first word, as long as a sentence with no space in it,
+ * starting where the narrations start and running over into the
+ * reference column past its middle, the date far before it: the
+ * narration's, the row no reference (its centre took it for a reference
+ * centred in its column: note cut, chq_num the narration, the chain
+ * reconciled: silent). */
+static const struct placed LONG_FIRST_WORD[] = {
+    ROW(0, 60, {"Date", 22, 40}, {"Narration", 94, 134}, {"Inst.", 204, 222}, {"No.", 224.3f, 238},
+        {"Debit", 297, 320}, {"Credit", 340, 365}, {"Balance", 400, 435}),
+    ROW(0, 80, {"06.03.2023", 22, 62}, {"UPI/DR/3434", 94, 140}, {"POOJA", 142.5f, 165}, {"343416527666", 200, 250},
+        {"15.05", 309, 329}, {"83,858.56", 405, 449}),
+    ROW(0, 92, {"07.03.2023", 22, 62}, {"UPI/DR/6062", 94, 140}, {"HARPREET", 142.5f, 178}, {"606209451207", 200, 250},
+        {"1,163.00", 296, 329}, {"82,695.56", 405, 449}),
+    ROW(0, 104, {"08.03.2023", 22, 62}, {"NEFT/SBINN25048779115/PUNB0257279/POOJA", 94, 286},
+        {"12,541.00", 346, 386}, {"95,236.56", 405, 449}),
+    ROW(0, 116, {"09.03.2023", 22, 62}, {"ATM", 94, 108}, {"WDL", 110.5f, 126}, {"500.00", 304, 329},
+        {"94,736.56", 405, 449}),
+    {.s = NULL}};
+
 #pragma GCC diagnostic pop
 
 static const struct want OVERFLOW_WANT = {
@@ -388,5 +408,11 @@ int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
     run_overflow_cases();
+    run_placed("first_word_at_the_narration_edge_running_over_the_reference_middle_stays_in_the_narration",
+               LONG_FIRST_WORD,
+               &(const struct want){.ntxns = 4, .balances_ok = YES,
+                                    .txns = {{.i = 2, .note = "NEFT/SBINN25048779115/PUNB0257279/POOJA",
+                                              .chq_num = NONE, .type = CR, .amount = 1254100},
+                                             {.i = 1, .chq_num = "606209451207"}}});
     return check_summary();
 }
