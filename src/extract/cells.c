@@ -89,29 +89,46 @@ static float line_space(const struct layout *l, const struct line *ln)
     return isfinite(space) ? space : 0.3f * ln->size;
 }
 
+/* Does line ln hold a word in the narration's column before word w (a
+ * row's narration line, its other cells' second lines beside it)? */
+static bool narration_before(const struct layout *l, const struct line *ln, uint32_t w, const struct header *h)
+{
+    int narr = header_col(h, COL_NARRATION);
+    if (narr < 0)
+        return false;
+    for (uint32_t v = ln->first; v < w; v++)
+        if (l->words[v].x0 >= h->cols[narr].left && l->words[v].x0 < h->cols[narr].right)
+            return true;
+    return false;
+}
+
 /* Marks the left-aligned columns whose cells are figures: every word that
  * starts at the column's edge holds a digit (cheque and reference numbers),
  * three at least, on lines with a date or an amount. Words one space after the text before them are left
  * out: they may be a narration running over the edge, which is what the
- * mark helps to tell (cells_split). */
+ * mark helps to tell (cells_split). A row's narration line shows a cell's
+ * other line too ("TRANSFER TO" over the reference): words there count
+ * against figures (a narration running over the edge one space before
+ * "TRANSFER" took it); other lines without a value may be a header
+ * repeated on a later page. */
 static void mark_figures(const struct layout *l, struct header *h, const size_t *dl, size_t ndl)
 {
     int seen[TABLE_MAX_COLS] = {0};
     bool letters[TABLE_MAX_COLS] = {0};
     for (size_t d = 0; d < ndl; d++) {
         const struct line *ln = &l->lines[dl[d]];
-        if (!has_value(l, ln)) /* a row's line, not a header repeated on a later page */
-            continue;
+        bool valued = has_value(l, ln);
         float sp = line_space(l, ln);
         for (uint32_t w = ln->first; w < ln->first + ln->n; w++) {
             const struct word *wd = &l->words[w];
             if (w > ln->first && wd->x0 - l->words[w - 1].x1 <= 1.1f * sp + 0.2f)
                 continue;
-            for (int c = 1; c < h->ncols; c++)
-                if (at_edge(wd, &h->cols[c])) {
-                    seen[c]++;
-                    letters[c] |= !strpbrk(word_text(l, wd), "0123456789");
-                }
+            for (int c = 1; c < h->ncols; c++) {
+                if (!at_edge(wd, &h->cols[c]) || (!valued && !narration_before(l, ln, w, h)))
+                    continue;
+                seen[c] += valued;
+                letters[c] |= !strpbrk(word_text(l, wd), "0123456789");
+            }
         }
     }
     for (int c = 0; c < h->ncols; c++)

@@ -384,6 +384,32 @@ static const struct placed LONG_FIRST_WORD[] = {
         {"94,736.56", 405, 449}),
     {.s = NULL}};
 
+/* Rows centred on their date line, the narration over two lines above
+ * and below it; the reference the cheque number on the date line or
+ * "TRANSFER TO" over the number, beside the narration's lines. The last
+ * row's narration reaches one space before the reference column's edge:
+ * "TRANSFER" is the reference's, as the rows above show ("TRANSFER TO"
+ * at the edge beside a narration; counted only on lines with a value, the
+ * column held figures and the narration took "TRANSFER TO": silent). */
+static const struct placed TRANSFER_TO_GRID[] = {
+    {0, 60, .header = DATE_NARRATION_REF},
+    ROW(0, 80, {"NEFT/1111", 99, 140}),
+    ROW(0, 85, {"01-10-2024", 30, 80}, {"111122223333", 209.1f, 260}, {"100.00", 320, 355}, {"900.00", 472, 513}),
+    ROW(0, 90, {"SALARY", 99, 130}),
+    ROW(0, 104, {"NEFT/2222", 99, 140}),
+    ROW(0, 109, {"02-10-2024", 30, 80}, {"222233334444", 209.1f, 260}, {"100.00", 320, 355}, {"800.00", 472, 513}),
+    ROW(0, 114, {"RENT", 99, 120}),
+    ROW(0, 128, {"NEFT/3333", 99, 140}),
+    ROW(0, 133, {"03-10-2024", 30, 80}, {"333344445555", 209.1f, 260}, {"100.00", 320, 355}, {"700.00", 472, 513}),
+    ROW(0, 138, {"FEES", 99, 120}),
+    ROW(0, 152, {"TO", 99, 110}, {"TRANSFER-UPI/DR/4444/SHOP", 112.5f, 180}, {"TRANSFER", 209.1f, 245}, {"TO", 247.5f, 258}),
+    ROW(0, 157, {"04-10-2024", 30, 80}, {"100.00", 320, 355}, {"600.00", 472, 513}),
+    ROW(0, 162, {"using--", 99, 130}, {"444455556666", 209.1f, 260}),
+    ROW(0, 176, {"TO", 99, 110}, {"TRANSFER-UPI/DR/5555/MANOJ/CNRB/manoj@ybl/Sent", 112.5f, 206.6f},
+        {"TRANSFER", 209.1f, 245}, {"TO", 247.5f, 258}),
+    ROW(0, 181, {"05-10-2024", 30, 80}, {"100.00", 320, 355}, {"500.00", 472, 513}),
+    ROW(0, 186, {"using--", 99, 130}, {"555566667777", 209.1f, 260}),
+    {.s = NULL}};
 #pragma GCC diagnostic pop
 
 static const struct want OVERFLOW_WANT = {
@@ -408,6 +434,13 @@ int main(void)
 {
     run_table_cases(CASES, sizeof CASES / sizeof CASES[0]);
     run_overflow_cases();
+    run_placed("words_at_a_reference_edge_beside_a_narration_line_are_no_figures", TRANSFER_TO_GRID,
+               &(const struct want){.ntxns = 5, .balances_ok = YES,
+                                    .txns = {{.i = 4, .note = "TO TRANSFER-UPI/DR/5555/MANOJ/CNRB/manoj@ybl/Sent using--",
+                                              .chq_num = "TRANSFER TO 555566667777"},
+                                             {.i = 3, .note = "TO TRANSFER-UPI/DR/4444/SHOP using--",
+                                              .chq_num = "TRANSFER TO 444455556666"},
+                                             {.i = 0, .note = "NEFT/1111 SALARY", .chq_num = "111122223333"}}});
     run_placed("first_word_at_the_narration_edge_running_over_the_reference_middle_stays_in_the_narration",
                LONG_FIRST_WORD,
                &(const struct want){.ntxns = 4, .balances_ok = YES,
