@@ -389,6 +389,18 @@ static bool id_shape_printed(const struct pieces *ps, const struct vocab *v, con
     return elsewhere <= 0;
 }
 
+/* Run a[0..n) (hash h) is printed as a word of the document: as a run of
+ * its own, or its letters as an id's ("venkatesh41@oksbi" where a row
+ * wraps "VENKATESH" / "CHATTERJEE": a UPI handle is made of the payee's
+ * name, so the letters are a name, no piece of a longer token). */
+static bool printed_as_word(const struct pieces *ps, const struct vocab *v, uint64_t h, const char *a, size_t n)
+{
+    size_t k = 0;
+    while (k < n && is_alpha(a[k]))
+        k++;
+    return word_count(ps, v, h) > 0 || (k == n && n >= 3 && vocab_count(v, glued_hash(a, n)) > 0);
+}
+
 /* Which breaks are cuts inside a word: the same whole token from pieces
  * cut at two different places ("BLU" / "E" and "BL" / "UE": words wrap
  * at their own ends, always the same); or, in a document whose producer
@@ -420,7 +432,8 @@ static void pieces_decide(struct pieces *ps, struct vocab *v, const struct layou
         struct piece *p = &ps->p[i];
         p->join |= ((p->tail_len >= 2 && p->head_len >= 2) || (p->tail_len >= 3 && p->head_len == 1) ||
                     (p->tail_len == 1 && p->head_len >= 3)) &&
-                   word_count(ps, v, p->tail) <= 0 && word_count(ps, v, p->head) <= 0;
+                   !printed_as_word(ps, v, p->tail, p->run, p->tail_len) &&
+                   !printed_as_word(ps, v, p->head, p->run + p->tail_len, p->head_len);
     }
 }
 

@@ -57,6 +57,25 @@ static const struct table_case CASES[] = {
                   {.i = 1, .note = "NEFT*UBIN0412374*HDFCN8995500*APOLLO HOSPITALS*OCT"}},
      }},
 
+    /* The same producer wrapping a UPI narration at the space before the
+     * payee's surname ("VENKATESH" / "CHATTERJEE/SBI/...", the line
+     * above one token to the edge): the name's letters are printed as the
+     * payee's handle ("venkatesh41@oksbi"), a word, so the space stays
+     * (joined as pieces printed nowhere else: a name run together, chain
+     * reconciled: silent). */
+    {"letters_printed_as_a_handle_keep_their_space_where_the_document_cuts_inside_words",
+     "Date         Particulars                                Debit        Credit       Balance\n"
+     "01/05/2024   NEFT*HDFC0415900*SBINN30521999*IMR                    5,000.00      6,000.00\n"
+     "             AN MEHTA*MAR\n"
+     "02/05/2024   UPI/DR/371374696114/SBIN/VENKATESH        100.00                    5,900.00\n"
+     "             CHATTERJEE/SBI/venkatesh41@oksbi\n"
+     "04/05/2024   IMRAN MEHTA REIMB                                     1,000.00      6,900.00\n",
+     {
+         .ntxns = 3,
+         .txns = {{.i = 0, .note = "NEFT*HDFC0415900*SBINN30521999*IMRAN MEHTA*MAR"},
+                  {.i = 1, .note = "UPI/DR/371374696114/SBIN/VENKATESH CHATTERJEE/SBI/venkatesh41@oksbi"}},
+     }},
+
     /* The same producer cutting a token one character before its end
      * ("loa" / "n repay"): a piece of one character joins a piece of three
      * or more printed nowhere else as a word. */
