@@ -167,6 +167,8 @@ struct run {
     long above, below; /* anchor lines (same page), -1 when none */
     int up_row, down_row; /* rows the two parts may join, -1 when none */
     float up_inside;      /* widest gap between the up row's lines on the page so far (0: one line) */
+    float apart;          /* the document's usual gap between a row's last line and the next row's first,
+                           * where it sets rows further apart than their lines (0: unknown) */
 };
 
 static bool is_anchor(const struct lineinfo *li)
@@ -280,7 +282,19 @@ static size_t split_run(const struct table_lines *c, const struct run *r, enum v
     bool page_edge = r->above < 0 || r->below < 0;
     size_t j;
     bool standout = best <= len && second >= 0 && second < 0.85f * top && top > 0.9f * thr;
-    if (va == VA_BOTTOM && !(nwide == 1 && top < 1.5f * rowgap) && !standout)
+    /* a row broken by the page in a document setting rows apart: at the
+     * page's foot, lines below the row no further than its own lines are
+     * apart, well short of the gap between rows, end it; at the next
+     * page's top, lines a row's gap above the first dated line, their
+     * widest gap, end it too (cells at the foot of their rows put the
+     * next row's first lines a row's gap below the row above, and its
+     * own lines close over its dated line) */
+    if (r->below < 0 && r->apart > 0 && top <= r->up_inside + 0.3f && top < 0.85f * r->apart)
+        j = len;
+    else if (r->above < 0 && r->apart > 0 && best == len && top > thr && top >= 0.85f * r->apart &&
+             (second < 0 || second < 0.85f * top))
+        j = len;
+    else if (va == VA_BOTTOM && !(nwide == 1 && top < 1.5f * rowgap) && !standout)
         j = 0;
     else if (va == VA_MIDDLE && page_edge && (top <= advance || (r->below < 0 && top <= r->up_inside + 0.3f)))
         j = r->below < 0 ? len : 0;
@@ -387,6 +401,7 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
         }
     }
     float thr = nsamples ? (float)(intra + between) / (2.0f * (float)nsamples) : 1.5f * pitch;
+    float apart = nsamples ? (float)between / (float)nsamples : 0;
     float rowgap = row_gap(c, va);
     int last_row = -1; /* the last row seen, any page */
     for (size_t i = 0; i < n;) {
@@ -396,7 +411,7 @@ static void resolve_continuations(struct table_lines *c, enum valign va, float p
             i++;
             continue;
         }
-        struct run r = {i, i, -1, -1, -1, -1, 0};
+        struct run r = {i, i, -1, -1, -1, -1, 0, apart};
         while (r.e < n && c->info[r.e].row == -2 && page_of(c, r.e) == page_of(c, i))
             r.e++;
         for (long k = (long)i - 1; k >= 0 && page_of(c, (size_t)k) == page_of(c, i); k--)

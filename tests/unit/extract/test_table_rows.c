@@ -493,6 +493,54 @@ static const struct placed_case PLACED[] = {
                   {.i = 7, .note = "NEFT/ACME REFUND"}},
      }},
 
+    /* The date over the narration in one cell, the amounts on the
+     * narration's first line or a line of their own inside it (cells at
+     * the foot of their rows), lines 11.2 pt apart inside a row (5.6 round
+     * the amounts), rows 18 pt apart. A row broken by the
+     * page: its narration's last line at the page's foot, as close below
+     * it as its own lines, is its own, not the next page's first row's; its
+     * rest at the next page's top, a row's gap above the first date, too
+     * (both went to the next row: notes cut and run on, chain reconciled:
+     * silent). */
+    {"rows_broken_at_a_page_foot_or_top_keep_their_lines_by_the_gap_between_rows",
+     (const struct placed[]){
+         {0, 60.0f, "Particulars                                    Debit       Credit        Balance"},
+         {0, 80.0f, "01/12/2023"},
+         {0, 91.2f, "UPI/CR/5840/BIG"},
+         {0, 96.8f, "                                                            5,000.00     15,000.00"},
+         {0, 102.4f, "BAZAAR/PUNB/merchant6881@PNB/Pay to"},
+         {0, 113.6f, "merchant"},
+         {0, 131.6f, "02/12/2023"},
+         {0, 142.8f, "UPI/DR/6925/DEEPA"},
+         {0, 148.4f, "                                              900.00                    14,100.00"},
+         {0, 154.0f, "MEHTA/YESB/deepa20@ibl/loan"},
+         {0, 165.2f, "repay"},
+         {0, 183.2f, "03/12/2023"},
+         {0, 194.4f, "ATM WDL/S1A18555/MUMBAI                       100.00                    14,000.00"},
+         {0, 212.4f, "04/12/2023"},
+         {0, 223.6f, "ACH DR/MUTHOOT FINANCE                      4,000.00                    10,000.00"},
+         {0, 234.8f, "LTD/HDFC7054291180063321"},
+         {1, 60.0f, "Particulars                                    Debit       Credit        Balance"},
+         {1, 80.0f, "05/12/2023"},
+         {1, 91.2f, "ECOM/RAZORPAY/DOMINOS                         300.00                     9,700.00"},
+         {1, 102.4f, "PIZZA/6806188198"},
+         {1, 120.4f, "06/12/2023"},
+         {1, 131.6f, "UPI/DR/4665/DMART/ICIC/                       200.00                     9,500.00"},
+         {2, 60.0f, "Particulars                                    Debit       Credit        Balance"},
+         {2, 80.0f, "merchant6010@ICICI/Pay to merchant"},
+         {2, 98.0f, "07/12/2023"},
+         {2, 109.2f, "POS/INDIAN OIL/MUMBAI                         500.00                     9,000.00"},
+         {2, 120.4f, "NEFT/SBIN/REFUND"},
+         {.s = NULL}},
+     {
+         .ntxns = 7, .balances_ok = YES,
+         .txns = {{.i = 0, .note = "UPI/CR/5840/BIG BAZAAR/PUNB/merchant6881@PNB/Pay to merchant"},
+                  {.i = 3, .note = "ACH DR/MUTHOOT FINANCE LTD/HDFC7054291180063321"},
+                  {.i = 4, .note = "ECOM/RAZORPAY/DOMINOS PIZZA/6806188198"},
+                  {.i = 5, .note = "UPI/DR/4665/DMART/ICIC/merchant6010@ICICI/Pay to merchant"},
+                  {.i = 6, .note = "POS/INDIAN OIL/MUMBAI NEFT/SBIN/REFUND"}},
+     }},
+
     /* Cells centred vertically, rows of two lines (5.3 pt apart) and of
      * three (10.6 pt apart, a detail line in a smaller font under the
      * date): the detail line at a page's foot, as far below its date as
