@@ -134,9 +134,28 @@ int header_column_at(const struct header *h, float x)
     return a < 0 ? 0 : a;
 }
 
+/* Does words[w..e) (one cell's worth) run on the text cell before it,
+ * prev: text a space after the word before, starting more than a space
+ * left of the label of the column its centre falls under (a long
+ * narration reaching under the next label, "RELIANCE RETAIL" under a
+ * credit column's "Inflow": counted there, a sparse money column read as
+ * text)? An amount or a date is a cell of its own however close
+ * (right-aligned, or starting at its label), and so is text after one. */
+static bool runs_on(const struct layout *l, const struct line *ln, uint32_t w, uint32_t e, const struct header *h,
+                    float size, int prev, const char *prev_cell)
+{
+    if (prev < 0 || w == ln->first || header_cell_kind(prev_cell) != CK_TEXT)
+        return false;
+    int a = header_column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2);
+    return a > prev && l->words[w].x0 - l->words[w - 1].x1 < 0.61f * size &&
+           l->words[w].x0 < h->cols[a].x0 - 0.61f * size && header_cell_kind(word_text(l, &l->words[w])) == CK_TEXT;
+}
+
 /* Line j's words under h's labels: each word (a date printed as words
- * goes as one) in the cell of the label nearest its centre; words well
- * beside the header are left out. Returns how many cells are filled. */
+ * goes as one) in the cell of the label nearest its centre, unless it runs
+ * on the cell before it; words well beside the header are left out.
+ * Returns how many labels its words reach under (filled cells, or cells a
+ * word ran on from: a narration's line reaching two labels is a row's). */
 int header_cells_under(const struct layout *l, size_t j, const struct header *h, float size,
                        char (*cell)[SAMPLE_CELL])
 {
@@ -144,6 +163,8 @@ int header_cells_under(const struct layout *l, size_t j, const struct header *h,
     for (int a = 0; a < h->ncols; a++)
         cell[a][0] = 0;
     float lo = h->cols[0].x0 - 3 * size, hi = h->cols[h->ncols - 1].x1 + 3 * size;
+    int prev = -1;         /* the cell of the word before */
+    uint64_t reached = 0;  /* the labels the line's words reach under */
     for (uint32_t w = ln->first; w < ln->first + ln->n;) {
         if (l->words[w].x1 < lo || l->words[w].x0 > hi) { /* not under the header */
             w++;
@@ -164,12 +185,16 @@ int header_cells_under(const struct layout *l, size_t j, const struct header *h,
                 e = v + 1;
         }
         int a = header_column_at(h, (l->words[w].x0 + l->words[e - 1].x1) / 2);
+        reached |= 1ull << a;
+        if (runs_on(l, ln, w, e, h, size, prev, prev >= 0 ? cell[prev] : ""))
+            a = prev;
+        prev = a;
         for (; w < e; w++)
             layout_join_word(cell[a], sizeof cell[a], strlen(cell[a]), word_text(l, &l->words[w]));
     }
     int filled = 0;
     for (int a = 0; a < h->ncols; a++)
-        filled += cell[a][0] != 0;
+        filled += cell[a][0] != 0 || (reached >> a & 1);
     return filled;
 }
 

@@ -59,6 +59,42 @@ static const struct table_case CASES[] = {
          .balances_ok = YES,
      }},
 
+    /* A credit column under a word no phrase knows ("Inflow"), three
+     * credits in twenty rows, long narrations beside it whose last words
+     * fall nearer its label than the narration's: those words run on the
+     * narration a space before them; counted under "Inflow", they made it
+     * a text column and the credits were lost (the chain broke). */
+    {"narration_running_on_under_an_unknown_label_leaves_its_sparse_amounts_money",
+     "Particulars                              Inflow  Date          Debit     Balance\n"
+     "UPI/DR/3411/DEEPA GILL/YESB/dinner               01/01/2024   100.00    9,900.00\n"
+     "ACH DR/HOME CREDIT INDIA FINANCE/HDFC            02/01/2024   110.00    9,790.00\n"
+     "NEFT/ICICN1674/RELIANCE RETAIL LIMITED 50,000.00 03/01/2024            59,790.00\n"
+     "UPI/DR/3218/POOJA SHEIKH/YESB/payment            04/01/2024   130.00   59,660.00\n"
+     "ECOM/CCAVENUE*INDIAN OIL/3490731041              05/01/2024   140.00   59,520.00\n"
+     "UPI/DR/4223/DEEPA GILL/UBIN/groceries            06/01/2024   150.00   59,370.00\n"
+     "UPI/DR/6963/CAFE COFFEE DAY/Pay to               07/01/2024   160.00   59,210.00\n"
+     "POS/SWIGGY/AHMEDABAD/603286 FOOD ORDER           08/01/2024   170.00   59,040.00\n"
+     "UPI/DR/3411/DEEPA GILL/YESB/dinner               09/01/2024   180.00   58,860.00\n"
+     "IMPS/P2A/4044/AMIT LAL MISHRA/TRANSFER 40,344.00 10/01/2024            99,204.00\n"
+     "ATM WDL/S1A88614/MANINAGAR AHMEDABAD             11/01/2024   200.00   99,004.00\n"
+     "UPI/DR/3218/POOJA SHEIKH/YESB/payment            12/01/2024   210.00   98,794.00\n"
+     "ECOM/CCAVENUE*INDIAN OIL/3490731041              13/01/2024   220.00   98,574.00\n"
+     "UPI/DR/4223/DEEPA GILL/UBIN/groceries            14/01/2024   230.00   98,344.00\n"
+     "UPI/DR/6963/CAFE COFFEE DAY/Pay to               15/01/2024   240.00   98,104.00\n"
+     "NEFT/BARBN1477/RELIANCE RETAIL LIMITED 50,000.00 16/01/2024          1,48,104.00\n"
+     "UPI/DR/3411/DEEPA GILL/YESB/dinner               17/01/2024   260.00 1,47,844.00\n"
+     "ACH DR/HOME CREDIT INDIA FINANCE/HDFC            18/01/2024   270.00 1,47,574.00\n"
+     "ATM WDL/S1A88614/MANINAGAR AHMEDABAD             19/01/2024   280.00 1,47,294.00\n"
+     "UPI/DR/3218/POOJA SHEIKH/YESB/payment            20/01/2024   290.00 1,47,004.00\n",
+     {
+         .ntxns = 20,
+         .txns = {{.i = 2, .note = "NEFT/ICICN1674/RELIANCE RETAIL LIMITED", .type = CR, .amount = 5000000,
+                   .balance = 5979000},
+                  {.i = 3, .note = "UPI/DR/3218/POOJA SHEIKH/YESB/payment", .type = DR, .amount = 13000},
+                  {.i = 9, .type = CR, .amount = 4034400, .balance = 9920400}},
+         .balances_ok = YES,
+     }},
+
     /* Column labels no phrase knows: the dates, the text and the amounts
      * below them tell their roles, and the balance chain tells which money
      * column is which. */

@@ -785,6 +785,35 @@ static const struct placed_case PLACED[] = {
                   {.i = 3, .note = "UPI/689722894843/Sent using Paytm", .type = CR}},
          .balances_ok = YES,
      }},
+    /* The narration last, a space after the balances (4.5 pt at 8 pt), under
+     * words no phrase knows ("Txn Remarks"), its cells starting at their
+     * label, as read a hair left of it: they follow an amount and run on
+     * no cell (taken for the balances' run-on text, the balances were read
+     * as text: no table, the statement refused). */
+    {"narration_a_space_after_the_balances_starting_at_its_label_is_a_cell_of_its_own",
+     (const struct placed[]){
+         ROW(0, 60, {"Date", 30, 48}, {"Outflow", 90, 122}, {"Inflow", 150, 176}, {"Ledger", 210, 238},
+             {"Balance", 241, 272}, {"Txn", 276.7f, 292}, {"Remarks", 295, 330}),
+         ROW(0, 75, {"01/10/2023", 30, 75}, {"1,628.00", 88, 122}, {"1,61,788.59", 225, 272},
+             {"UPI/DR/305570744884/SUNITA", 276.5f, 400}, {"RANI", 403, 422}),
+         ROW(0, 85, {"/SBIN/sunita70@ibl/rent", 276.5f, 380}),
+         ROW(0, 97, {"02/10/2023", 30, 75}, {"6,725.00", 142, 176}, {"1,68,513.59", 225, 272},
+             {"NEFT/HDFCN12182653828/PAYMENT", 276.5f, 410}),
+         ROW(0, 109, {"03/10/2023", 30, 75}, {"1,751.11", 88, 122}, {"1,66,762.48", 225, 272},
+             {"UPI/DR/530998481624/SUNITA", 276.5f, 400}, {"RANI", 403, 422}),
+         ROW(0, 121, {"04/10/2023", 30, 75}, {"500.00", 96, 122}, {"1,66,262.48", 225, 272},
+             {"ATM", 276.5f, 293}, {"WDL/S1A1234/MUMBAI", 296, 380}),
+         ROW(0, 133, {"05/10/2023", 30, 75}, {"262.48", 96, 122}, {"1,66,000.00", 225, 272},
+             {"POS/STAR", 276.5f, 315}, {"BAZAAR/MUMBAI", 318, 380}),
+         {.s = NULL}},
+     {
+         .ntxns = 5,
+         .txns = {{.i = 0, .type = DR, .amount = 162800, .balance = 16178859,
+                   .note = "UPI/DR/305570744884/SUNITA RANI /SBIN/sunita70@ibl/rent"},
+                  {.i = 1, .type = CR, .amount = 672500, .note = "NEFT/HDFCN12182653828/PAYMENT"},
+                  {.i = 4, .type = DR, .balance = 16600000, .note = "POS/STAR BAZAAR/MUMBAI"}},
+         .balances_ok = YES,
+     }},
     /* The narration last under words no phrase knows ("Purpose of
      * Payment"), less than a space after "Closing Balance": read as words
      * of the balance's label, whose cells were then text (no table, the
