@@ -522,7 +522,8 @@ static bool unknown_labels(struct htok *t, int n, const struct cell_edges *e, st
         while (q < n && t[q].col < 0 && one_label(t, q - 1, q, e, LABEL_SPACE))
             q++;
         int to = label_beside_over_stacked(t, n, p, q, e), cur = currency_label(t, n, p, q);
-        if (to < 0 && p > 0 && t[p - 1].col >= 0 && (one_label(t, p - 1, p, e, AFTER_NAMED_SPACE) || cur == t[p - 1].col)) {
+        if (to < 0 && p > 0 && t[p - 1].col >= 0 &&
+            (one_label(t, p - 1, p, e, AFTER_NAMED_SPACE) || cur == t[p - 1].col)) {
             to = t[p - 1].col;
             if (t[p - 1].cluster != t[p].cluster && t[p - 1].line == t[p].line && t[q - 1].line == t[p].line &&
                 cur < 0)
