@@ -86,6 +86,11 @@ struct statement {
      * "narration_unread" (the chain vouches for amounts and balances, not
      * narrations). */
     bool narration_unread;
+    /* Most rows print a second date (a value date) on their lines yet the
+     * value date of fewer than half of them was read: every row without a
+     * value date is marked unreconciled, reason "value_date_unread" (the
+     * chain does not vouch for value dates). */
+    bool value_dates_unread;
     struct txn *txns;
     size_t ntxns;
     bool balances_ok;               /* every row reconciled */

@@ -44,7 +44,8 @@ static json_t *reconciliation_json(const struct statement *st)
          * Dr/Cr), lines printed like rows that no table took lie before the
          * first row (after the last) with no opening (closing) printed, no
          * row's narration was read while lines of words between the rows
-         * went to none, or no printed balance checks it */
+         * went to none, most rows print a value date the reader did not
+         * read, or no printed balance checks it */
         const char *why = want != t->balance       ? "balance"
                           : t->ocr && t->date_unsure ? "date_order"
                           : txn_ocr_doubtful(t)    ? "ocr_confidence"
@@ -52,6 +53,7 @@ static json_t *reconciliation_json(const struct statement *st)
                           : (i == 0 && st->rows_unread_before) || (i + 1 == st->ntxns && st->rows_unread_after)
                               ? "rows_unread"
                           : st->narration_unread && (!t->note || !t->note[0]) ? "narration_unread"
+                          : st->value_dates_unread && t->value_date == PB_NO_DAY ? "value_date_unread"
                                                    : "unchecked";
         if (!t->reconciled)
             json_array_append_new(un, json_pack("{s:I, s:o, s:i, s:o, s:o, s:s}", "index", (json_int_t)i, "date",

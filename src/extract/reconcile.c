@@ -543,6 +543,7 @@ int reconcile_rows(struct table_result *t, const struct reconcile_hints *h, stru
     st->rows_unread_before = (reversed ? h->unread_below : h->unread_above) && !st->has_opening;
     st->rows_unread_after = (reversed ? h->unread_above : h->unread_below) && !st->has_closing;
     st->narration_unread = t->narration_unread;
+    st->value_dates_unread = t->value_dates_unread;
     reconcile_check(st);
     rc = 0;
 out:
@@ -609,6 +610,11 @@ void reconcile_check(struct statement *st)
     mark_unverified(st);
     for (size_t i = 0; i < st->ntxns && st->narration_unread; i++)
         if (!st->txns[i].note || !st->txns[i].note[0]) {
+            st->txns[i].reconciled = false;
+            st->balances_ok = false;
+        }
+    for (size_t i = 0; i < st->ntxns && st->value_dates_unread; i++)
+        if (st->txns[i].value_date == PB_NO_DAY) {
             st->txns[i].reconciled = false;
             st->balances_ok = false;
         }

@@ -95,6 +95,8 @@ static int read_table(const struct layout *l, struct page_header *ph, const size
     if (table_collect_text(&c) < 0)
         goto out;
     table_narration_unread(&c);
+    if (table_value_dates_unread(&c) < 0)
+        goto out;
     rc = 0;
 out:
     free(cs);

@@ -51,6 +51,9 @@ struct table_result {
     /* no row has a narration, yet lines of words printed between the rows
      * went to none (table_narration.c): the narrations were not read */
     bool narration_unread;
+    /* most rows print a second date (a value date) yet the value date of
+     * fewer than half of those was read (table_value_dates.c) */
+    bool value_dates_unread;
 };
 
 /* Reads the table(s) in l. Returns 0, or -1 on out of memory. A layout

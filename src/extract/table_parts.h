@@ -84,6 +84,11 @@ int table_collect_text(struct table_lines *c);
  * narration's column: its cells became the table's noise): sets
  * c->out->narration_unread. */
 void table_narration_unread(struct table_lines *c);
+/* table_value_dates.c: most rows print a second date on their lines (a
+ * value date beside the date or stacked under it) yet the reader read the
+ * value date of fewer than half of them: sets c->out->value_dates_unread.
+ * Returns 0, or -1 on out of memory. */
+int table_value_dates_unread(struct table_lines *c);
 
 /* table_readings.c */
 /* How well the balances chain (0..1). */

@@ -85,10 +85,11 @@ static char *facts_text(const struct statement *st)
         json_object_set_new(j, "scan", json_boolean(f->scan));
         json_object_set_new(j, "row_confidence", conf);
     }
-    if (st->rows_unread_before || st->rows_unread_after || st->narration_unread)
-        json_object_set_new(j, "doubts", json_pack("{s:b, s:b, s:b}", "rows_unread_before", st->rows_unread_before,
-                                                   "rows_unread_after", st->rows_unread_after, "narration_unread",
-                                                   st->narration_unread));
+    if (st->rows_unread_before || st->rows_unread_after || st->narration_unread || st->value_dates_unread)
+        json_object_set_new(j, "doubts",
+                            json_pack("{s:b, s:b, s:b, s:b}", "rows_unread_before", st->rows_unread_before,
+                                      "rows_unread_after", st->rows_unread_after, "narration_unread",
+                                      st->narration_unread, "value_dates_unread", st->value_dates_unread));
     char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     return t;
@@ -336,6 +337,7 @@ static void doubts_load(const char *text, struct statement *st)
     st->rows_unread_before = json_is_true(json_object_get(d, "rows_unread_before"));
     st->rows_unread_after = json_is_true(json_object_get(d, "rows_unread_after"));
     st->narration_unread = json_is_true(json_object_get(d, "narration_unread"));
+    st->value_dates_unread = json_is_true(json_object_get(d, "value_dates_unread"));
     json_decref(j);
 }
 

@@ -56,6 +56,7 @@ static void make_statement(struct statement *st)
     st->facts.repaired = true;
     st->rows_unread_after = true; /* the reading's doubts (the first, left clear, stays clear) */
     st->narration_unread = true;
+    st->value_dates_unread = true;
     st->txns = TXNS;
     st->ntxns = 2;
 }
@@ -111,7 +112,7 @@ TEST(a_stored_statement_loads_back_the_same)
     CHECK_STR(out.facts.mod_date, "D:20240202");
     CHECK_INT(out.facts.incremental_updates, 2);
     CHECK(out.facts.encrypted && out.facts.repaired);
-    CHECK(!out.rows_unread_before && out.rows_unread_after && out.narration_unread);
+    CHECK(!out.rows_unread_before && out.rows_unread_after && out.narration_unread && out.value_dates_unread);
     CHECK_INT(out.ntxns, 2);
     for (size_t i = 0; i < out.ntxns && i < 2; i++) {
         const struct txn *a = &TXNS[i], *b = &out.txns[i];
