@@ -45,13 +45,29 @@ static int date_at(const struct layout *l, const struct line *ln, uint32_t w)
     return best;
 }
 
-/* The dates printed on line ln. */
-static int dates_on_line(const struct layout *l, const struct line *ln)
+/* A date printed in word w's column may be a value date: the date's or
+ * value date's column, or one no label names; a column named for another
+ * field ('Instrument Date') or the narration (a date its text begins
+ * with) prints dates of its own. */
+static bool may_hold_value_date(const struct header *h, const struct word *w)
+{
+    float x = (w->x0 + w->x1) / 2;
+    for (int k = 0; k < h->ncols; k++) {
+        const struct column *col = &h->cols[k];
+        if (x >= col->left && x < col->right)
+            return col->role == COL_DATE || col->role == COL_VALUE_DATE ||
+                   (col->unnamed && col->role != COL_NARRATION);
+    }
+    return false;
+}
+
+/* The dates printed on line ln under header h. */
+static int dates_on_line(const struct layout *l, const struct line *ln, const struct header *h)
 {
     int n = 0;
     for (uint32_t w = ln->first; w < ln->first + ln->n;) {
         int k = date_at(l, ln, w);
-        n += k > 0;
+        n += k > 0 && may_hold_value_date(h, &l->words[w]);
         w += k > 0 ? (uint32_t)k : 1;
     }
     return n;
@@ -77,7 +93,7 @@ int table_value_dates_unread(struct table_lines *c)
         if (r >= 0 && (cur < 0 || !figureless(&t->rows[r])))
             cur = r;
         if (cur >= 0 && c->info[i].kind != LK_END && c->info[i].kind != LK_SKIP)
-            dates[cur] += dates_on_line(c->l, &c->l->lines[c->dl[i]]);
+            dates[cur] += c->hdr[i] ? dates_on_line(c->l, &c->l->lines[c->dl[i]], c->hdr[i]) : 0;
     }
     size_t rows = 0, printed = 0, read = 0;
     for (size_t r = 0; r < t->nrows; r++) {
