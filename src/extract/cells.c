@@ -135,36 +135,16 @@ static void mark_figures(const struct layout *l, struct header *h, const size_t 
         h->cols[c].figures = seen[c] >= 3 && !letters[c];
 }
 
-/* The words of line ln from x0 in [from, to) joined by spaces into buf
- * (at most cap - 1 bytes); returns the length, *next the first word at or
- * after to (ln's end when none). */
-static size_t words_between(const struct layout *l, const struct line *ln, float from, float to, char *buf,
-                            size_t cap, uint32_t *next)
-{
-    size_t n = 0;
-    uint32_t w = ln->first, end = ln->first + ln->n;
-    buf[0] = 0;
-    while (w < end && l->words[w].x0 < from)
-        w++;
-    for (; w < end && l->words[w].x0 < to; w++) {
-        const char *t = word_text(l, &l->words[w]);
-        if (n + strlen(t) + 2 > cap)
-            break;
-        n = layout_join_word(buf, cap, n, t);
-    }
-    while (w < end && l->words[w].x0 < to)
-        w++;
-    *next = w;
-    return n;
-}
-
 /* A date cut by the boundary after its column ("28 August" | "2024 Paid
  * to": a month printed with one name puts a river between month and year
  * on every row, and a tight rupee sign elsewhere on the line makes the
- * year look like a cell's start): when the first word past the boundary
- * completes the date column's cell into a full date on most lines, and
- * few cells read whole without it, the boundary moves past those words to
- * where the next column's cells then start. */
+ * year look like a cell's start): when the words of the date starting in
+ * the column (cells_date_words) end past the boundary on most lines (the
+ * last one's centre, which places a word: "02 October" | "2022", though
+ * "02 October" alone reads as a date of no year), and few end before it,
+ * the boundary moves past those words to where the next column's cells
+ * then start, or just past them when nothing follows them on their lines
+ * (the date alone above its narration). */
 static void keep_dates_whole(const struct layout *l, struct header *h, int i, const size_t *dl, size_t ndl)
 {
     struct column *a = &h->cols[i];
@@ -174,29 +154,27 @@ static void keep_dates_whole(const struct layout *l, struct header *h, int i, co
     float year_end = -INFINITY, next_start = INFINITY;
     for (size_t d = 0; d < ndl; d++) {
         const struct line *ln = &l->lines[dl[d]];
-        char cell[96];
-        uint32_t w, end = ln->first + ln->n;
-        size_t n = words_between(l, ln, a->left, a->right, cell, sizeof cell - 24, &w);
-        pb_day day;
+        uint32_t w = ln->first, end = ln->first + ln->n;
+        while (w < end && l->words[w].x0 < a->left)
+            w++;
+        uint32_t n = w < end && l->words[w].x0 < a->right ? cells_date_words(l, ln, w) : 0;
         if (!n)
             continue;
-        if (token_parse_date(cell, n, &day)) {
+        const struct word *last = &l->words[w + n - 1];
+        if ((last->x0 + last->x1) / 2 <= a->right) {
             whole++;
             continue;
         }
-        const char *t = word_text(l, &l->words[w < end ? w : ln->first]);
-        if (w >= end || strlen(t) > 20)
-            continue;
-        n = layout_join_word(cell, sizeof cell, n, t); /* n > 0: after a space */
-        if (!token_parse_date(cell, n, &day))
-            continue;
         cut++;
-        year_end = fmaxf(year_end, l->words[w].x1);
-        if (w + 1 < end)
-            next_start = fminf(next_start, l->words[w + 1].x0);
+        year_end = fmaxf(year_end, last->x1);
+        if (w + n < end)
+            next_start = fminf(next_start, l->words[w + n].x0);
     }
-    if (cut < 3 || cut < 4 * whole || !(next_start > year_end + 1) || next_start == INFINITY)
+    bool alone = next_start == INFINITY; /* the dates alone on their lines, the narration under them */
+    if (cut < 3 || (cut < 4 * whole && !alone) || !(next_start > year_end + 1))
         return;
+    if (alone)
+        next_start = year_end + 1;
     if (i + 2 < h->ncols && next_start >= h->cols[i + 1].right)
         return; /* the next column would be left empty */
     a->right = h->cols[i + 1].left = next_start - 0.5f;

@@ -61,6 +61,14 @@ static const struct placed ACCOUNT_ACTIVITY[] = {
         {"Withdrawals", 565.1f, 622.2f}, {"Deposits", 647.5f, 687.3f}, {"Balance", 725.1f, 761}),
     {.s = NULL}};
 
+/* "Nature of Txn" over the date and the narration in one cell: words no
+ * phrase knows, the date in words reaching past the first two. */
+static const struct placed NATURE_OF_TXN[] = {
+    ROW(0, 0, {"Nature", 42, 68}, {"of", 70, 78}, {"Txn", 80, 94}, {"Reference", 558, 597}, {"Id", 599, 606},
+        {"Outflow", 649, 679}, {"Credits", 692, 720}, {"(Rs)", 722, 738}, {"Book", 746, 766},
+        {"Balance", 769, 799}),
+    {.s = NULL}};
+
 /* The same labels in a monospaced font (Courier 8 pt: a space is as wide
  * as a letter, 4.8 pt). */
 static const struct placed DATE_PARTICULARS_MONOSPACED[] = {
@@ -456,6 +464,38 @@ static const struct placed_case PLACED[] = {
                   {.i = 1, .date = 20230602, .note = "BY CASH DEPOSIT", .type = CR},
                   {.i = 3, .date = 20230604, .note = "NEFT CR REFUND", .type = CR}},
          .balances_ok = YES,
+     }},
+    /* The same cell under words no phrase knows, the date in words alone
+     * on the cell's first line ("02 September 2022"), the amounts and the
+     * narration on lines under it: nothing follows the year on its line,
+     * and the column's edge, halfway between the date's label and the
+     * narration's, cut the date before its year ("02 September" alone
+     * reads as a date of no year). The year is the date's, never the first
+     * word of every narration (a held-out statement read so while its
+     * chain reconciled). */
+    {"date_in_words_alone_over_its_narration_keeps_its_year",
+     (const struct placed[]){
+         {0, 148, .header = NATURE_OF_TXN},
+         ROW(0, 163, {"02", 42, 50.9f}, {"September", 53.1f, 92.7f}, {"2022", 94.9f, 112.7f}),
+         ROW(0, 169, {"1,07,000.00", 692, 738}, {"1,85,769.87", 753, 799}),
+         ROW(0, 175, {"NEFT/BARBN346767/SUNRISE", 42, 160}, {"LOGISTICS", 162.2f, 200}),
+         ROW(0, 192, {"02", 42, 50.9f}, {"September", 53.1f, 92.7f}, {"2022", 94.9f, 112.7f}),
+         ROW(0, 198, {"574451809914", 558, 606}, {"1,861.33", 649, 679}, {"1,83,908.54", 753, 799}),
+         ROW(0, 204, {"UPI/DR/574451809914/LAKSHMI", 42, 170}),
+         ROW(0, 221, {"03", 42, 50.9f}, {"December", 53.1f, 90.5f}, {"2022", 92.7f, 110.5f}),
+         ROW(0, 227, {"85,000.00", 649, 679}, {"98,908.54", 757.4f, 799}),
+         ROW(0, 233, {"TRF", 42, 56.2f}, {"TO", 58.4f, 69}, {"TD", 71.2f, 81}, {"A/C", 83.2f, 97.4f},
+             {"8853029979509", 99.6f, 160}),
+         ROW(0, 250, {"05", 42, 50.9f}, {"December", 53.1f, 90.5f}, {"2022", 92.7f, 110.5f}),
+         ROW(0, 256, {"8,199.00", 649, 679}, {"90,709.54", 757.4f, 799}),
+         ROW(0, 262, {"ACH", 42, 59}, {"DR/FINANCE", 61.2f, 110}),
+         {.s = NULL}},
+     {
+         .ntxns = 4,
+         .txns = {{.i = 0, .date = 20220902, .note = "NEFT/BARBN346767/SUNRISE LOGISTICS", .type = CR},
+                  {.i = 1, .date = 20220902, .note = "UPI/DR/574451809914/LAKSHMI", .type = DR},
+                  {.i = 2, .date = 20221203, .note = "TRF TO TD A/C 8853029979509", .type = DR},
+                  {.i = 3, .date = 20221205, .note = "ACH DR/FINANCE", .type = DR}},
      }},
     /* The same cell in a monospaced font: a narration line's first word
      * ("BY") alone in the date column is one of the font's spaces (as wide
