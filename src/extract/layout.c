@@ -199,6 +199,15 @@ int layout_from_text(struct layout *l, const char *s, size_t len)
     return layout_build_lines(l);
 }
 
+void layout_drop_taken(struct layout *l)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < l->nwords; k++)
+        if (l->words[k].page >= 0)
+            l->words[out++] = l->words[k];
+    l->nwords = out;
+}
+
 size_t layout_join_word(char *buf, size_t cap, size_t len, const char *t)
 {
     if (len > 0 && len + 1 < cap)

@@ -82,4 +82,9 @@ static inline const char *word_text(const struct layout *l, const struct word *w
  * long statement's parse where cells and dates are tried word by word). */
 size_t layout_join_word(char *buf, size_t cap, size_t len, const char *t);
 
+/* Drops the words marked taken into another (page < 0) before the lines
+ * are built: the pieces a joining pass (split_dates.c, paise_columns.c)
+ * put into the word it completed. */
+void layout_drop_taken(struct layout *l);
+
 #endif

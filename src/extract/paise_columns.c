@@ -128,15 +128,6 @@ static int join_line(struct layout *l, size_t a, const struct word *const *label
     return joined;
 }
 
-static void drop_taken(struct layout *l)
-{
-    size_t out = 0;
-    for (size_t k = 0; k < l->nwords; k++)
-        if (l->words[k].page >= 0)
-            l->words[out++] = l->words[k];
-    l->nwords = out;
-}
-
 int paise_columns_join(struct layout *l)
 {
     const struct word *labels[MAX_LABELS];
@@ -167,6 +158,6 @@ int paise_columns_join(struct layout *l)
             l->words[k].page = -1; /* a 'Ps.' label over paise now joined: no column of its own */
     free(used);
     if (joined)
-        drop_taken(l);
+        layout_drop_taken(l);
     return joined;
 }

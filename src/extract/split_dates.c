@@ -336,21 +336,12 @@ static int set_text(struct layout *l, struct word *w, const char *s)
 }
 
 /* A piece taken into the date of head: marked by a negative page, dropped
- * by drop_taken. */
+ * by layout_drop_taken. */
 static void take(struct word *head, struct word *p)
 {
     head->x1 = fmaxf(head->x1, p->x1);
     head->x0 = fminf(head->x0, p->x0);
     p->page = -1;
-}
-
-static void drop_taken(struct layout *l)
-{
-    size_t out = 0;
-    for (size_t k = 0; k < l->nwords; k++)
-        if (l->words[k].page >= 0)
-            l->words[out++] = l->words[k];
-    l->nwords = out;
 }
 
 int split_dates_join(struct layout *l)
@@ -377,6 +368,6 @@ int split_dates_join(struct layout *l)
         }
     }
     if (joined)
-        drop_taken(l);
+        layout_drop_taken(l);
     return joined;
 }
